@@ -1,0 +1,3 @@
+from fedrad.cli import main
+
+main()
