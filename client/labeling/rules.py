@@ -1,0 +1,463 @@
+"""The offline rule labeler: lexicon matches + NegEx-style scopes -> tri-state labels.
+
+For sites that may not send report text anywhere, and for the simulation. It implements
+spec/labeling-rules.md with vocabulary from data files (rule_lexicon.py):
+
+- sections: the clinical question / indication is skipped (rule 9); findings and impression are
+  labelled and, per finding, an impression that mentions the finding wins (rule 8);
+- sentences -> clauses (terminators: "but", "jedoch", ";") -> comma segments;
+- a cue before a finding scopes forward through the clause (and across commas only into short
+  list items: "no fracture, dislocation, or effusion"); a cue after a finding scopes back to the
+  start of its comma segment ("fracture of the radial head, dislocation cannot be excluded");
+  "DD"/"versus"/"?" hedge the whole clause; the nearest cue wins;
+- events (fracture, dislocation, ...) take the locations and fracture morphology of their
+  clause; an event placed only outside the region does not count (rule 4);
+- "status post" without a still-visible finding is not a finding (rule 7);
+- parents are lifted at the end (rule 5) and the lifts are recorded as repairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from client.labeling.base import LabelRequest, LabelResult, ProgressFn
+from client.labeling.rule_lexicon import Entry, EventSpec, Lexicon, fold, load_lexicon
+from common.fileio import sha256_text
+from common.labels import Label, propagate
+from common.templates import Template, load_template
+
+RULES_VERSION = "1"
+
+PRE_WINDOW = 8  # words between a forward cue and its finding (NegEx uses 5-6; German noun phrases are longer)
+POST_WINDOW = 8  # "fracture of the sternal end of the clavicle cannot be excluded"
+LIST_ITEM_WORDS = 4  # a comma segment this short continues a forward scope ("no fracture, dislocation")
+HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the hardware's
+
+POS, UNC, NEG, WEAK, HIST = "pos", "unc", "neg", "weak", "hist"
+_VALUE = {POS: Label.TRUE, UNC: Label.UNCERTAIN, NEG: Label.FALSE, WEAK: Label.FALSE}
+_CUE_MOD = {"neg_pre": NEG, "neg_post": NEG, "neg_both": NEG, "unc_both": UNC, "neg_weak_pre": WEAK,
+            "unc_pre": UNC, "unc_post": UNC, "hist_pre": HIST, "pseudo": POS}
+_PRE = frozenset({"neg_pre", "neg_weak_pre", "unc_pre", "hist_pre", "pseudo", "neg_both", "unc_both"})
+_POST = frozenset({"neg_post", "unc_post", "neg_both", "unc_both"})
+
+_PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
+_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass
+class _Event:
+    kind: str
+    start: int
+    end: int
+    mod: str
+    locs: set[str] = field(default_factory=set)
+    morphs: dict[str, str] = field(default_factory=dict)  # name -> modality
+    own_locs: bool = False
+    context: set[str] = field(default_factory=set)  # heading locations of the sentence
+
+
+@dataclass
+class Mention:
+    """One finding value extracted from one place of a report (kept for explanations)."""
+
+    finding: str
+    value: Label
+    strong: bool  # a weak negative ("no other fracture") never overrides anything
+    section: str
+    sentence: str
+
+
+def _combine(a: str, b: str) -> str:
+    """The lower of two modalities (a morphology is only as certain as its fracture)."""
+    order = {NEG: 0, WEAK: 0, UNC: 1, POS: 2}
+    return a if order[a] <= order[b] else b
+
+
+class RuleEngine:
+    """Labels one region's reports; stateless between reports, so safe to reuse."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.template = lexicon.template
+        self._rules_by_event: dict[str, list] = {}
+        for r in lexicon.rules:
+            self._rules_by_event.setdefault(r.event, []).append(r)
+        self._strong_in = lexicon.in_locs - lexicon.weak_locs
+
+    # ---- text -> sections -> sentences -----------------------------------------------------
+    def sections(self, text: str) -> list[tuple[str, str]]:
+        """[(kind, text)] with kind findings / impression / question / other."""
+        text = fold(_PLACEHOLDER.sub(" _ ", text.replace("\r\n", "\n").replace("\r", "\n")))
+        heads = list(self.lex.section_re.finditer(text))
+        if not heads:
+            return [("findings", text)]
+        kinds = [self.lex.section_kinds.get(re.sub(r"\s+", " ", m.group("h").lower()), "other") for m in heads]
+        out: list[tuple[str, str]] = []
+        labelled = any(k in ("findings", "impression") for k in kinds)
+        pre = text[: heads[0].start()]
+        if pre.strip():
+            out.append(("other" if labelled else "findings", pre))
+        for i, (m, kind) in enumerate(zip(heads, kinds, strict=True)):
+            end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+            body = text[m.end(): end]
+            if kind in ("question", "other") and not labelled:
+                # Without findings/impression headers, "Indication: fall." ends with its line (or
+                # paragraph) and what follows is the report body.
+                if body.split("\n", 1)[0].strip():
+                    first, _, rest = body.partition("\n")
+                else:
+                    parts = re.split(r"\n\s*\n", body.lstrip("\n"), maxsplit=1)
+                    first, rest = parts[0], (parts[1] if len(parts) > 1 else "")
+                if rest.strip():
+                    out.append((kind, first))
+                    out.append(("findings", rest))
+                    continue
+            out.append((kind, body))
+        return out
+
+    def sentences(self, text: str) -> list[str]:
+        out: list[str] = []
+        start = 0
+        for m in _SENT_END.finditer(text):
+            if m.group() != "\n" and m.group()[0] == ".":
+                j = m.start()
+                k = j
+                while k > start and not text[k - 1].isspace():
+                    k -= 1
+                word = text[k:j].lower().strip("([")
+                # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence
+                if word in self.lex.abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
+                    continue
+                nxt = text[m.end(): m.end() + 2].lstrip()
+                if nxt[:1].isdigit() and word.isdigit():
+                    continue
+            s = text[start: m.end()].strip()
+            if s:
+                out.append(s)
+            start = m.end()
+        s = text[start:].strip()
+        if s:
+            out.append(s)
+        return out
+
+    def tokens(self, s: str) -> list[_Tok]:
+        lex = self.lex
+        found: list[tuple[int, int, Entry]] = []
+        for matcher in (lex.word, lex.infix):
+            for m in matcher.regex.finditer(s):
+                a, b = m.span()
+                if b > a:
+                    e = matcher.entry(s, a, b)
+                    if e is not None:
+                        found.append((a, b, e))
+        found.sort(key=lambda t: (t[0], t[0] - t[1]))
+        out: list[_Tok] = []
+        last = 0
+        for a, b, e in found:
+            if a >= last and b > a:
+                out.append(_Tok(a, b, e))
+                last = b
+        return out
+
+    # ---- one sentence ---------------------------------------------------------------------------
+    def sentence_events(self, s: str, prev_fractures: list[_Event]) -> list[_Event]:
+        toks = self.tokens(s)
+        if any(t.entry.cue in ("question", "skip") for t in toks):
+            return []
+        # "Left shoulder: ...", "Handgelenk: ...": a heading location is context for the whole
+        # sentence (rule 4), not a location to attach to the nearest event.
+        colon = s.find(":")
+        heading = {t.entry.loc for t in toks if t.entry.loc and 0 <= colon < 40 and t.end <= colon
+                   and len(s[t.end:colon].split()) <= 2}  # "Ellenbogen rechts:", "Left shoulder:"
+        if heading:
+            toks = [t for t in toks if not (t.entry.loc in heading and t.end <= colon)]
+        clauses: list[list[_Tok]] = [[]]
+        for t in toks:
+            if t.entry.cue == "terminator":
+                clauses.append([])
+            else:
+                clauses[-1].append(t)
+        events: list[_Event] = []
+        pending_morphs: list[tuple[int, str, str]] = []
+        for clause in clauses:
+            if clause:
+                ev, morphs = self._clause(s, clause)
+                events.extend(ev)
+                pending_morphs.extend(morphs)
+        for e in events:
+            e.context |= heading
+        fractures = [e for e in events if e.kind == "fracture"]
+        for pos, name, mod in pending_morphs:  # morphology whose clause had no fracture
+            target = None
+            if fractures:
+                target = min(fractures, key=lambda e: abs(e.start - pos))
+            elif prev_fractures:
+                target = prev_fractures[-1]
+            if target is not None:
+                self._add_morph(target, name, mod)
+        # "Fracture of the radial head. The fracture is displaced.": a bare fracture refers back.
+        if prev_fractures:
+            for e in fractures:
+                if not e.locs and e.mod in (POS, UNC) and prev_fractures[-1].locs:
+                    e.locs |= prev_fractures[-1].locs
+        return events
+
+    @staticmethod
+    def _add_morph(ev: _Event, name: str, mod: str) -> None:
+        old = ev.morphs.get(name)
+        order = {NEG: 0, WEAK: 0, HIST: 0, UNC: 1, POS: 2}
+        if old is None or order[mod] > order[old]:
+            ev.morphs[name] = mod
+
+    def _clause(self, s: str, clause: list[_Tok]) -> tuple[list[_Event], list[tuple[int, str, str]]]:
+        # comma segments and their word counts
+        seg_of: list[int] = []
+        seg_bounds: list[tuple[int, int]] = []
+        seg = 0
+        seg_start = clause[0].start
+        for t in clause:
+            if t.entry.comma:
+                seg_bounds.append((seg_start, t.start))
+                seg += 1
+                seg_start = t.end
+            seg_of.append(seg)
+        seg_bounds.append((seg_start, clause[-1].end))
+        seg_words = [len(s[a:b].split()) for a, b in seg_bounds]
+        hedged_clause = any(t.entry.cue == "unc_clause" for t in clause)
+        visible = any(t.entry.visible or (t.entry.events and s[t.start:t.end].startswith(("frakturlinie",
+                      "frakturspalt", "fracture line"))) for t in clause)
+
+        def modality(i: int) -> str:
+            """The nearest cue's modality for token i (pos / unc / neg / weak)."""
+            tok = clause[i]
+            best: tuple[str, int] | None = None
+            # after: same comma segment only
+            for j in range(i + 1, len(clause)):
+                t = clause[j]
+                if t.entry.comma:
+                    # a hedge alone in the next segment ("Fraktur des Daumens, nicht sicher abgrenzbar")
+                    for k in range(j + 1, len(clause)):
+                        tk = clause[k]
+                        if tk.entry.comma or tk.entry.events or tk.entry.morph or tk.entry.loc:
+                            break
+                        if tk.entry.cue in _POST:
+                            rest = clause[k + 1:]
+                            governs = tk.entry.cue in _PRE and any(  # "..., likely a bone island"
+                                x.entry.events or x.entry.morph for x in rest[:next(
+                                    (n for n, x in enumerate(rest) if x.entry.comma), len(rest))])
+                            if not governs and len(s[tok.end:tk.start].split()) <= POST_WINDOW + 4:
+                                best = (_CUE_MOD[tk.entry.cue], tk.start - tok.end)
+                            break
+                    break
+                if t.entry.cue in _POST:
+                    if len(s[tok.end:t.start].split()) <= POST_WINDOW:
+                        best = (_CUE_MOD[t.entry.cue], t.start - tok.end)
+                    break
+                if t.entry.cue in _PRE:
+                    if j + 1 < len(clause) and clause[j + 1].entry.morph:
+                        continue  # "fracture w/o comminution cannot be excluded": the cue governs the morphology
+                    break
+            # before: nearest cue, crossing commas only out of short list items
+            for j in range(i - 1, -1, -1):
+                t = clause[j]
+                if t.entry.comma:
+                    # list items continue a scope ("no fracture, dislocation"); a trailing morphology
+                    # does not ("fx w/o comminution, displaced")
+                    nxt = clause[j + 1]
+                    if (seg_words[seg_of[j + 1]] > LIST_ITEM_WORDS or tok.entry.morph
+                            or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph)  # not "..., alte Fraktur"
+                            or len(s[t.end:nxt.start].split()) > 2):
+                        break
+                    continue
+                if t.entry.cue in _PRE:
+                    if len(s[t.end:tok.start].split()) <= PRE_WINDOW:
+                        d = tok.start - t.end
+                        if best is None or d < best[1]:
+                            best = (_CUE_MOD[t.entry.cue], d)
+                    break
+                if t.entry.cue in _POST:
+                    break
+            mod = best[0] if best else POS
+            if mod == POS and hedged_clause and best is None:
+                mod = UNC
+            if mod == HIST:
+                mod = POS if visible else WEAK
+            return mod
+
+        events: list[_Event] = []
+        locs: list[tuple[int, int, str]] = []
+        morphs: list[tuple[int, int, str, str]] = []
+        for i, t in enumerate(clause):
+            e = t.entry
+            if e.events:
+                mod = modality(i)
+                for spec in e.events:
+                    events.append(self._make_event(spec, t, mod))
+            elif e.loc:
+                locs.append((t.start, t.end, e.loc))
+            elif e.morph:
+                mod = modality(i)
+                morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
+        hardware = [e for e in events if e.kind == "hardware"]
+        events = [e for e in events if e.kind not in ("hardware", "ignore")]
+        if hardware:  # "the lateral screw is fractured", "fracture of the plate": hardware failure, not bone
+            events = [e for e in events if e.kind != "fracture" or not any(
+                len(s[min(e.end, h.end):max(e.start, h.start)].split()) <= HARDWARE_WINDOW
+                and "," not in s[min(e.end, h.end):max(e.start, h.start)] for h in hardware)]
+        # locations -> nearest event (ties: the following one: adjectives and compounds come first)
+        if events:
+            for a, b, name in locs:
+                target = min(events, key=lambda ev: (max(0, ev.start - b, a - ev.end), ev.start < a))
+                target.locs.add(name)
+            for ev in events:
+                if not ev.locs and not ev.own_locs and locs:
+                    a, b, name = min(locs, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
+                    ev.locs.add(name)
+        fractures = [ev for ev in events if ev.kind == "fracture"]
+        leftover: list[tuple[int, str, str]] = []
+        for a, b, name, mod in morphs:
+            if fractures:
+                target = min(fractures, key=lambda ev: (max(0, ev.start - b, a - ev.end), ev.start < a))
+                self._add_morph(target, name, mod)
+            else:
+                leftover.append((a, name, mod))
+        return events, leftover
+
+    @staticmethod
+    def _make_event(spec: EventSpec, tok: _Tok, mod: str) -> _Event:
+        if spec.negated:
+            mod = NEG if mod in (POS, NEG) else WEAK if mod in (WEAK, HIST) else mod
+            # "regelrechte Gelenkstellung" hedged ("fraglich regelrecht") says nothing either way
+            mod = WEAK if mod == UNC else mod
+        ev = _Event(spec.kind, tok.start, tok.end, mod, set(spec.locs), {}, own_locs=bool(spec.locs))
+        for m in spec.morphs:
+            ev.morphs[m] = POS
+        return ev
+
+    # ---- events -> finding values ---------------------------------------------------------------
+    def event_mentions(self, ev: _Event) -> list[tuple[str, Label, bool]]:
+        lex = self.lex
+        locs = ev.locs | ev.context
+        if not ev.locs & self._strong_in:  # a specific in-region place always counts
+            if ev.locs - lex.in_locs:  # placed out of region ("distal radius", "wrist")
+                return []
+            if ev.context - lex.in_locs and not ev.context & self._strong_in:  # under an out-of-region heading
+                return []
+        rules = self._rules_by_event.get(ev.kind, ())
+        strong = ev.mod != WEAK
+        out: list[tuple[str, Label, bool]] = []
+        if ev.mod in (NEG, WEAK) and not (locs & lex.in_locs) and not any(
+                m != NEG for m in ev.morphs.values()):
+            # "no fracture": every finding of this kind is explicitly absent
+            return [(r.finding, Label.FALSE, strong) for r in rules]
+        for r in rules:
+            if r.loc is not None and r.loc not in locs:
+                continue
+            if r.morph is None:
+                out.append((r.finding, _VALUE[ev.mod], strong))
+            elif r.morph in ev.morphs:
+                mm = ev.morphs[r.morph]
+                mm = WEAK if mm == HIST else mm
+                mod = _combine(ev.mod, mm)
+                out.append((r.finding, _VALUE[mod], strong and mod != WEAK))
+        return out
+
+    def mentions(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        for kind, body in self.sections(text):
+            if kind not in ("findings", "impression"):
+                continue
+            prev: list[_Event] = []
+            for sent in self.sentences(body):
+                low = sent.lower()
+                events = self.sentence_events(low, prev)
+                for ev in events:
+                    for fid, val, strong in self.event_mentions(ev):
+                        out.append(Mention(fid, val, strong, kind, sent))
+                prev.extend(e for e in events if e.kind == "fracture" and e.mod in (POS, UNC))
+        return out
+
+    def label(self, text: str) -> tuple[dict[str, Label], list[str]]:
+        """Labels (parents lifted) and the list of parent repairs."""
+        per: dict[str, dict[str, Label]] = {"findings": {}, "impression": {}}
+        for m in self.mentions(text):
+            if not m.strong:
+                continue
+            d = per[m.section]
+            if m.finding not in d or m.value > d[m.finding]:
+                d[m.finding] = m.value
+        labels = {fid: Label.FALSE for fid in self.template.ids}
+        labels.update(per["findings"])
+        labels.update(per["impression"])  # rule 8: the impression wins per finding it mentions
+        return propagate(self.template, labels)
+
+
+class RuleLabeler:
+    """The Labeler (base.py) of the rule engine. One region, or any region when None."""
+
+    name = "rules"
+    version = RULES_VERSION
+    model = ""
+
+    def __init__(self, region_or_template: str | Template | None = None):
+        self._engines: dict[str, RuleEngine] = {}
+        if isinstance(region_or_template, Template):
+            self.region: str | None = region_or_template.region
+            self._engines[self.region] = RuleEngine(load_lexicon(self.region, region_or_template))
+        elif region_or_template:
+            self.region = region_or_template
+            self._engines[self.region] = RuleEngine(load_lexicon(self.region))
+        else:
+            self.region = None
+        if self.region:
+            self.prompt_version = self._engines[self.region].lex.version
+        else:
+            from client.labeling.rule_lexicon import lexicon_files, lexicon_version
+
+            versions = "".join(lexicon_version(r) for r in sorted(lexicon_files()))
+            self.prompt_version = sha256_text(versions)[:12] if versions else "none"
+
+    def engine(self, region: str) -> RuleEngine:
+        if region not in self._engines:
+            if self.region is not None:
+                raise ValueError(f"this rule labeler is for region '{self.region}', not '{region}'")
+            self._engines[region] = RuleEngine(load_lexicon(region, load_template(region)))
+        return self._engines[region]
+
+    def label_text(self, text: str, region: str | None = None) -> dict[str, Label]:
+        region = region or self.region
+        if region is None:
+            raise ValueError("label_text needs a region")
+        return self.engine(region).label(text)[0]
+
+    def explain(self, text: str, region: str | None = None) -> list[Mention]:
+        """Every extracted mention with its section and sentence (for reviewing errors)."""
+        return self.engine(region or self.region or "").mentions(text)
+
+    def label_batch(self, requests: Sequence[LabelRequest], progress: ProgressFn | None = None) -> list[LabelResult]:
+        out: list[LabelResult] = []
+        done = 0
+        for req in requests:
+            try:
+                labels, repairs = self.engine(req.region).label(req.text or "")
+                out.append(LabelResult(req.study_id, req.region, labels, repairs))
+            except Exception as exc:  # one bad report (or unknown region) must not stop a batch
+                out.append(LabelResult(req.study_id, req.region, {}, [], error=f"{type(exc).__name__}: {exc}"))
+            done += 1
+            if progress is not None and done % 64 == 0:
+                progress(64)
+        if progress is not None and done % 64:
+            progress(done % 64)
+        return out
+
+
+__all__ = ["RuleLabeler", "RuleEngine", "Mention", "RULES_VERSION"]
