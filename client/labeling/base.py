@@ -34,6 +34,7 @@ class LabelResult:
     repairs: list[str] = field(default_factory=list)  # parent-rule repairs and other fixes, for counting/logging
     error: str | None = None  # set when no valid answer could be obtained (labels then empty)
     usage: dict[str, int] = field(default_factory=dict)  # prompt_tokens / completion_tokens for LLMs
+    stats: dict[str, int] = field(default_factory=dict)  # calls, retries, invalid answers... (LLM; for the summary)
 
     @property
     def ok(self) -> bool:
@@ -41,6 +42,7 @@ class LabelResult:
 
 
 ProgressFn = Callable[[int], None]  # called with the number of newly finished requests
+ResultFn = Callable[[int, LabelResult], None]  # (index into the request list, its result), as soon as it is done
 
 
 @runtime_checkable
@@ -59,3 +61,21 @@ def provenance(labeler: Labeler, req: LabelRequest) -> dict[str, str]:
     """Provenance columns of a label file row (common.labels.PROVENANCE_COLUMNS)."""
     return {"labeler": labeler.name, "labeler_version": labeler.version, "model": labeler.model,
             "prompt_version": labeler.prompt_version, "text_sha256": req.text_sha256}
+
+
+def label_each(labeler: Labeler, requests: Sequence[LabelRequest], on_result: ResultFn,
+               progress: ProgressFn | None = None) -> list[LabelResult]:
+    """Label and hand each result to `on_result` as soon as it exists.
+
+    A labeler whose label_batch accepts `on_result` (the LLM labeler) reports every answer the
+    moment it arrives, so the label cache can commit it and a killed run loses at most the calls
+    in flight. Other labelers (fast, offline) report after their batch.
+    """
+    import inspect
+
+    if "on_result" in inspect.signature(labeler.label_batch).parameters:
+        return labeler.label_batch(requests, progress=progress, on_result=on_result)  # type: ignore[call-arg]
+    results = labeler.label_batch(requests, progress=progress)
+    for i, res in enumerate(results):
+        on_result(i, res)
+    return results
