@@ -825,8 +825,7 @@ def anonymize_site(site_dir: str | os.PathLike, out: str | os.PathLike | None = 
     wd = work_dir(site_dir)
     out_path = Path(out) if out else wd / "anonymized.csv"
     quarantine = Quarantine(wd, stage="reports")
-    for p in table.problems:
-        quarantine.add(p.source, p.row, p.column, p.study_id, p.reason, p.detail)
+    quarantine.add_problems(table.problems)
     a = anonymizer or default_anonymizer()
     summary = AnonymizeSummary(str(site_dir), str(out_path))
     suspects_rows = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from common.labels import LabelFileError, read_csv_text
+from common.sitefiles import Problem
 from common.templates import available_regions
 
 REQUIRED_COLUMNS = ("study_id", "region", "report")
@@ -33,25 +34,8 @@ class ReportRow:
     identifiers: dict[str, str] = field(default_factory=dict)  # non-empty identifier cells only
 
 
-@dataclass(frozen=True)
-class RowProblem:
-    """One quarantined row; fields match common.sitefiles.Quarantine.add()."""
-
-    source: str
-    row: int | None
-    column: str | None
-    study_id: str
-    reason: str  # short category, counted in summaries
-    detail: str = ""
-
-    def __str__(self) -> str:
-        where = self.source
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column '{self.column}'"
-        study = f" (study {self.study_id})" if self.study_id else ""
-        return f"{where}{study}: {self.reason}" + (f": {self.detail}" if self.detail else "")
+# One quarantined row: the same record as the image side (file, row, column, study_id, reason, detail).
+RowProblem = Problem
 
 
 @dataclass

@@ -97,7 +97,8 @@ class LabelTable:
     rows: list[dict[str, Label]] = field(default_factory=list)
     provenance: list[dict[str, str]] = field(default_factory=list)
 
-    def add(self, study_id: str, labels: Mapping[str, Label | str], provenance: Mapping[str, str] | None = None) -> None:
+    def add(self, study_id: str, labels: Mapping[str, Label | str],
+            provenance: Mapping[str, str] | None = None) -> None:
         self.study_ids.append(str(study_id))
         self.rows.append({fid: Label.parse(labels.get(fid, Label.FALSE)) for fid in self.template.ids})
         self.provenance.append({k: str((provenance or {}).get(k, "")) for k in PROVENANCE_COLUMNS})

@@ -372,30 +372,51 @@ def finding_table(ids: Sequence[str], y_val: Any, s_val: Any, y_test: Any, s_tes
     same way the study dropped labels with no positives in a split. Counts are always filled.
     """
     yv, sv, mv, ids = as_matrices(y_val, s_val, mask_val, ids)
-    yt, st, mt, _ = as_matrices(y_test, s_test, mask_test, ids)
+    thresholds: list[float | None] = []
+    problems: list[str | None] = []
+    for j in range(len(ids)):
+        tv, scv = yv[mv[:, j], j] >= 0.5, sv[mv[:, j], j]
+        p = class_problem(tv)
+        problems.append(f"{p} in validation" if p else None)
+        thresholds.append(None if p else youden_threshold(tv, scv))
+    rows = finding_table_at(ids, y_test, s_test, thresholds, mask_test, ci=ci, n_boot=n_boot, alpha=alpha,
+                            seed=seed, threshold_problems=problems)
+    for j, row in enumerate(rows):
+        row["val_n_pos"] = int((yv[mv[:, j], j] >= 0.5).sum())
+        row["val_n"] = int(mv[:, j].sum())
+    return rows
+
+
+def finding_table_at(ids: Sequence[str], y_test: Any, s_test: Any, thresholds: Sequence[float | None],
+                     mask_test: Any | None = None, *, ci: bool = False, n_boot: int = 1000, alpha: float = 0.05,
+                     seed: int = 0, threshold_problems: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+    """Like finding_table, with the operating thresholds given (e.g. aggregated from the sites'
+    validation splits in a federation, where no validation score leaves a site). A None or NaN
+    threshold skips the finding with the reason from `threshold_problems` (default: "no
+    validation threshold")."""
+    yt, st, mt, ids = as_matrices(y_test, s_test, mask_test, ids)
     rows: list[dict[str, Any]] = []
     for j, fid in enumerate(ids):
-        tv, scv = yv[mv[:, j], j] >= 0.5, sv[mv[:, j], j]
         tt, sct = yt[mt[:, j], j] >= 0.5, st[mt[:, j], j]
         row: dict[str, Any] = {
             "finding": fid, "n_pos": int(tt.sum()), "n": int(tt.size),
-            "val_n_pos": int(tv.sum()), "val_n": int(tv.size),
             "auc": None, "auc_low": None, "auc_high": None, "ap": None, "threshold": None,
             "sensitivity": None, "specificity": None, "accuracy": None, "ppv": None, "npv": None,
             "skipped": None,
         }
+        thr = thresholds[j]
         reasons = []
-        if p := class_problem(tv):
-            reasons.append(f"{p} in validation")
+        if thr is None or (isinstance(thr, float) and math.isnan(thr)):
+            reasons.append(threshold_problems[j] if threshold_problems and threshold_problems[j]
+                            else "no validation threshold")
         if p := class_problem(tt):
             reasons.append(f"{p} in test")
         if reasons:
             row["skipped"] = "; ".join(reasons)
             rows.append(row)
             continue
-        thr = youden_threshold(tv, scv)
-        stats = binary_stats(tt, sct, thr)
-        row.update(auc=auc(tt, sct), ap=average_precision(tt, sct), threshold=thr,
+        stats = binary_stats(tt, sct, float(thr))
+        row.update(auc=auc(tt, sct), ap=average_precision(tt, sct), threshold=float(thr),
                    **{k: stats[k] for k in ("sensitivity", "specificity", "accuracy", "ppv", "npv")},
                    tp=stats["tp"], fp=stats["fp"], tn=stats["tn"], fn=stats["fn"])
         if stats["undefined"]:

@@ -168,7 +168,7 @@ def available_regions() -> list[str]:
     return sorted(_template_files())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load_cached(path: str, mtime: float) -> Template:
     return load_template_file(path)
 

@@ -22,6 +22,7 @@ PARTS: list[tuple[str, str, str | None]] = [
     ("client.cli", "tools", None),    # anonymize, label
     ("server.cli", "app", "server"),
     ("server.cli", "certs", "certs"),
+    ("server.cli", "tools", None),    # report
     ("sim.cli", "app", "sim"),
 ]
 
@@ -44,6 +45,8 @@ def _mount() -> None:
             sub = getattr(importlib.import_module(module), attr)
         except (ImportError, AttributeError):
             continue  # part not built yet, or not installed at this role
+        if not (sub.registered_commands or sub.registered_groups):
+            continue  # nothing to offer yet at this role
         if name is None:
             app.registered_commands.extend(sub.registered_commands)
             app.registered_groups.extend(sub.registered_groups)

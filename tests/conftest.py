@@ -20,3 +20,15 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data folder not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """One intra-op thread: on a 2-core machine shared with other jobs, two OpenMP threads spin-wait
+    on each other and run torch-heavy tests 5-7x slower (measured: 34 s vs 233 s); idle, it costs little."""
+    import torch
+
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)

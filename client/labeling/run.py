@@ -97,8 +97,7 @@ def label_site(site_dir: str | os.PathLike, *, labeler: str = "rules", llm_label
         except ValueError as exc:
             raise LabelRunError(str(exc)) from None
     input_q = Quarantine(work, stage=QUARANTINE_STAGE)
-    for p in table.problems:
-        input_q.add(p.source, p.row, p.column, p.study_id, p.reason)
+    input_q.add_problems(table.problems)
 
     first = make_labeler(labeler, wanted[0], llm_labeler) if wanted else None
     summary = LabelRunSummary(labeler=labeler, model=getattr(first, "model", ""),

@@ -1,0 +1,170 @@
+"""Site-side federated learning task, with no Flower import (the ClientApp is a thin shell).
+
+A round at a site: load the global weights, train `local-epochs` on the site's training split
+with its uncertainty policy, and reply with weights plus aggregate metrics. Evaluation runs the
+global model on the site's validation split. Only weights and aggregate numbers leave: never a
+study id, a per-study score or an image (site-data.md).
+
+Metric keys are identical at every site (Flower's FedAvg rejects replies otherwise): per-finding
+values are fixed-length lists in template order, with NaN where a site cannot compute a value
+(no positives), and a matching list of positive counts so the coordinator can weight them.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from common.model import build_model
+from common.policies import Policy
+from common.runconfig import RunConfig
+
+
+def site_dir_from(node_config: Mapping[str, Any], run_config: Mapping[str, Any]) -> Path:
+    """The site folder: `site-dir` in a real SuperNode's node config, or (simulation) the
+    partition-id-th entry of the run config's comma-separated `sim-site-dirs`."""
+    if node_config.get("site-dir"):
+        return Path(str(node_config["site-dir"]))
+    dirs = [d for d in str(run_config.get("sim-site-dirs", "")).split(",") if d]
+    if "partition-id" in node_config and dirs:
+        pid = int(node_config["partition-id"])
+        if pid >= len(dirs):
+            raise ValueError(f"partition-id {pid} but only {len(dirs)} sim-site-dirs are configured")
+        return Path(dirs[pid])
+    raise ValueError("no site folder: start the SuperNode with --node-config 'site-dir=\"/path/to/site\"'")
+
+
+def _threads() -> None:
+    # In simulation each virtual site gets `client-resources-num-cpus` cores; torch must not
+    # start more threads than that or two sites thrash each other on a small machine.
+    n = int(os.environ.get("FEDRAD_TORCH_THREADS", "0"))
+    if n > 0:
+        torch.set_num_threads(n)
+
+
+def site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
+    """A StudyDataset over one split of a prepared site (see client.prepare)."""
+    from client.prepare import load_split
+    from common.dataset import StudyDataset
+    from common.preprocess import Augment, Preprocess, TensorCache
+
+    rows, labels = load_split(site, cfg.region, split)
+    if train and cfg.max_train_studies and len(rows) > cfg.max_train_studies:
+        keep = sorted(np.random.default_rng(cfg.seed).choice(len(rows), cfg.max_train_studies, replace=False))
+        rows = [rows[i] for i in keep]
+        labels = labels.subset([r.study_id for r in rows])
+    targets, mask = Policy(cfg.policy, cfg.soft_value).apply(labels.matrix())
+    return StudyDataset([(r.study_id, r.views) for r in rows], cfg.template().views, targets, mask,
+                        Preprocess(size=cfg.image_size, channels=cfg.channels),
+                        cache=TensorCache(site / ".fedrad" / "image-cache"),
+                        augment=Augment() if (train and cfg.augment) else None, seed=cfg.seed)
+
+
+def _loader(ds, cfg: RunConfig, *, shuffle: bool, seed: int = 0):
+    return make_loader(ds, cfg.batch_size, train=shuffle, seed=seed, num_workers=cfg.num_workers)
+
+
+def make_loader(ds, batch_size: int, *, train: bool, seed: int = 0, num_workers: int = 0):
+    """Training loaders drop a last batch of one study: BatchNorm cannot train on a single sample."""
+    return torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=train,
+                                       generator=torch.Generator().manual_seed(seed), num_workers=num_workers,
+                                       drop_last=train and len(ds) % batch_size == 1,
+                                       pin_memory=torch.cuda.is_available())
+
+
+def _model(cfg: RunConfig, state: Mapping[str, torch.Tensor] | None):
+    # The global weights arrive with every message: never load ImageNet weights at a site.
+    model = build_model(replace(cfg.model_config(), pretrained=None))
+    if state is not None:
+        model.load_state_dict(state, strict=True)
+    return model
+
+
+def proximal_term(model: torch.nn.Module, global_params: list[torch.Tensor], mu: float):
+    """FedProx: mu/2 * ||w - w_global||^2 keeps a site's update near the global model."""
+    def term() -> torch.Tensor:
+        return (mu / 2.0) * sum(((p - g) ** 2).sum() for p, g in zip(model.parameters(), global_params, strict=True))
+    return term
+
+
+def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *, server_round: int = 1,
+                lr: float | None = None, proximal_mu: float = 0.0) -> tuple[dict[str, torch.Tensor], dict[str, float]]:
+    """Train the global model on the site's training split; returns new weights and metrics."""
+    from common.device import pick_device, seed_everything
+    from common.train import TrainConfig, make_optimizer, make_scaler, train_one_epoch
+
+    _threads()
+    seed_everything(cfg.seed + 1000 * server_round)
+    device = pick_device(cfg.device)
+    ds = site_dataset(site, cfg, "train", train=True)
+    if len(ds) == 0:
+        raise ValueError(f"site {site}: the training split of region '{cfg.region}' is empty")
+    model = _model(cfg, state).to(device)
+    tcfg = TrainConfig(lr=lr if lr is not None else cfg.lr, weight_decay=cfg.weight_decay, batch_size=cfg.batch_size)
+    optimizer = make_optimizer(model, tcfg)
+    amp = cfg.amp and device.type == "cuda"
+    scaler = make_scaler(device, amp)
+    extra = None
+    if proximal_mu > 0:
+        extra = proximal_term(model, [p.detach().clone() for p in model.parameters()], proximal_mu)
+    losses, seconds = [], 0.0
+    for epoch in range(cfg.local_epochs):
+        ds.set_epoch(server_round * 1000 + epoch)
+        stats = train_one_epoch(model, _loader(ds, cfg, shuffle=True, seed=cfg.seed + server_round * 1000 + epoch),
+                                optimizer, device, scaler=scaler, amp=amp, extra_loss=extra)
+        losses.append(stats["loss"])
+        seconds += stats["seconds"]
+    new_state = {k: v.detach().cpu() for k, v in model.state_dict().items()}
+    return new_state, {"train-loss": float(np.mean(losses)), "num-examples": len(ds), "train-seconds": seconds}
+
+
+def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]) -> dict[str, Any]:
+    """Global model on the site's validation split: aggregate metrics only, fixed keys.
+
+    Besides AUCs the site sends its per-finding Youden threshold: the coordinator averages
+    them (weighted by positives) and applies them to test sets, so the study's
+    validation-chosen operating point exists without a single validation score leaving.
+    """
+    from common.device import pick_device
+    from common.metrics import class_problem, per_finding_auc, weighted_auc, youden_threshold
+    from common.train import predict
+
+    _threads()
+    device = pick_device(cfg.device)
+    ds = site_dataset(site, cfg, "val", train=False)
+    template = cfg.template()
+    k = len(template)
+    nan = [math.nan] * k
+    if len(ds) == 0:
+        return {"num-examples": 0, "val-loss": 0.0, "val-macro-auc": math.nan, "val-weighted-auc": math.nan,
+                "val-auc": nan, "val-threshold": nan, "val-npos": [0] * k}
+    model = _model(cfg, state).to(device)
+    scores, y, m = predict(model, _loader(ds, cfg, shuffle=False), device, amp=cfg.amp and device.type == "cuda")
+    p = np.clip(scores, 1e-7, 1 - 1e-7)
+    bce = -(y * np.log(p) + (1 - y) * np.log(1 - p))
+    loss = float((bce * m).sum() / max(m.sum(), 1.0))
+    per, _ = per_finding_auc(y, scores, mask=m, ids=template.ids)
+    truth = (y >= 0.5) & (m > 0)
+    thresholds = []
+    for j in range(k):
+        keep = m[:, j] > 0
+        yj = truth[keep, j].astype(int)
+        thresholds.append(math.nan if class_problem(yj) else float(youden_threshold(yj, scores[keep, j])))
+    aucs = [float(per.get(fid, math.nan)) for fid in template.ids]
+    defined = [a for a in aucs if not math.isnan(a)]
+    return {
+        "num-examples": len(ds),
+        "val-loss": loss,
+        "val-macro-auc": float(np.mean(defined)) if defined else math.nan,
+        "val-weighted-auc": float(weighted_auc(y, scores, mask=m)),
+        "val-auc": aucs,
+        "val-threshold": thresholds,
+        "val-npos": [int(v) for v in truth.sum(axis=0)],
+    }

@@ -1,0 +1,170 @@
+"""The run configuration: one place for every knob of a federated or pooled run.
+
+Flower's fused run config (the app's `[tool.flwr.app.config]` plus `--run-config` overrides)
+reaches the coordinator and every site identically, so both sides read it through this one
+dataclass. Keys are dash-case in Flower and TOML files (`local-epochs`) and snake_case here.
+The Flower app's config table is generated from these defaults (server.flwr_app), so a new
+knob is one new field with a comment, nothing else.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from common.policies import Policy
+from common.templates import Template, load_template
+
+STRATEGIES = ("fedavg", "fedprox", "fedadam")
+
+
+class RunConfigError(ValueError):
+    """A run configuration value or file is invalid; the message names the key (and file)."""
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    # --- task: what is learned --------------------------------------------------------
+    region: str = "elbow"  # template name (fedrad templates list)
+    policy: str = "inclusive"  # uncertainty policy: inclusive | exclusive | ignore | soft
+    soft_value: float = 0.5  # target for uncertain labels under policy "soft"
+    image_size: int = 128  # square input side in px (the study: 512)
+    channels: int = 3  # 1 or 3 (grey copied to 3 channels, as the study did)
+    share_backbone: bool = False  # two-view regions: one backbone for all views instead of one per view
+    pretrained: str = ""  # local ImageNet resnet50 weights file; "" = random init (nothing is downloaded)
+    # --- local training at each site -------------------------------------------------
+    batch_size: int = 16
+    local_epochs: int = 1  # epochs per round at each site
+    lr: float = 1e-4  # AdamW learning rate (the study: 1e-4)
+    lr_step: int = 7  # multiply lr by lr_gamma every lr_step epochs (counted as rounds x local epochs)
+    lr_gamma: float = 0.1
+    weight_decay: float = 1e-2
+    num_workers: int = 0  # DataLoader worker processes per site
+    augment: bool = True  # horizontal flip and rotation up to 30 degrees (training only)
+    seed: int = 0
+    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
+    amp: bool = True  # mixed precision, CUDA only
+    max_train_studies: int = 0  # cap on training studies per site and round; 0 = all
+    # --- federation (coordinator) ----------------------------------------------------
+    num_server_rounds: int = 5
+    strategy: str = "fedavg"  # fedavg | fedprox | fedadam
+    proximal_mu: float = 0.01  # FedProx only
+    server_lr: float = 0.01  # FedAdam only (server-side learning rate, eta)
+    min_sites: int = 2  # sites that must be connected before a round starts
+    fraction_train: float = 1.0  # share of connected sites sampled per round
+    round_timeout: float = 3600.0  # seconds to wait for the sites' replies in each phase of a round
+    output_dir: str = ""  # absolute folder for checkpoints, history and report (required)
+    test_sets: str = ""  # "name=/abs/folder,name2=/abs/folder2": exported test sets the coordinator holds
+    sim_site_dirs: str = ""  # simulation only: comma-separated site folders, index = partition-id
+    resume_from: str = ""  # checkpoint to start from (its round count continues)
+
+    def __post_init__(self) -> None:
+        try:
+            Policy(self.policy, self.soft_value)
+        except ValueError as exc:
+            raise RunConfigError(f"policy: {exc}") from None
+        if self.strategy not in STRATEGIES:
+            raise RunConfigError(f"strategy: '{self.strategy}' is not one of {', '.join(STRATEGIES)}")
+        if self.channels not in (1, 3):
+            raise RunConfigError(f"channels: must be 1 or 3, got {self.channels}")
+        for name in ("image_size", "batch_size", "local_epochs", "num_server_rounds", "min_sites", "lr_step"):
+            if int(getattr(self, name)) < 1:
+                raise RunConfigError(f"{dash(name)}: must be >= 1, got {getattr(self, name)}")
+        if not 0 < self.fraction_train <= 1:
+            raise RunConfigError(f"fraction-train: must be in (0, 1], got {self.fraction_train}")
+
+    # -- conversions -------------------------------------------------------------------
+    @classmethod
+    def from_mapping(cls, cfg: Mapping[str, Any], *, source: str = "run config", strict: bool = False) -> RunConfig:
+        """From dash- or snake-case keys; unknown keys are an error when strict (TOML files)."""
+        types = {f.name: f.type for f in fields(cls)}
+        kw: dict[str, Any] = {}
+        for key, value in cfg.items():
+            name = str(key).replace("-", "_")
+            if name not in types:
+                if strict:
+                    raise RunConfigError(f"{source}: unknown key '{key}' (known: {', '.join(map(dash, types))})")
+                continue
+            kw[name] = _coerce(name, value, types[name], source)
+        return cls(**kw)
+
+    @classmethod
+    def from_toml(cls, path: str | Path, **overrides: Any) -> RunConfig:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise RunConfigError(f"{p}: config file not found") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise RunConfigError(f"{p}: not valid TOML: {exc}") from None
+        data = data.get("fedrad", data)  # allow a [fedrad] table or top-level keys
+        return replace(cls.from_mapping(data, source=str(p), strict=True), **overrides)
+
+    def to_flower(self) -> dict[str, Any]:
+        """Dash-case dict of TOML scalars, the shape Flower's run config takes."""
+        return {dash(k): v for k, v in asdict(self).items()}
+
+    def to_toml(self) -> str:
+        return "".join(f"{k} = {_toml_value(v)}\n" for k, v in self.to_flower().items())
+
+    # -- derived -----------------------------------------------------------------------
+    def template(self) -> Template:
+        return load_template(self.region)
+
+    def model_config(self):
+        from common.model import ModelConfig
+
+        t = self.template()
+        return ModelConfig(region=t.region, finding_ids=tuple(t.ids), views=tuple(t.views),
+                           image_size=self.image_size, channels=self.channels, policy=self.policy,
+                           share_backbone=self.share_backbone, pretrained=self.pretrained or None,
+                           template_version=t.version)
+
+    def lr_for_round(self, server_round: int) -> float:
+        """Step decay in epoch units: round r starts after (r-1) x local_epochs epochs."""
+        epochs_done = (max(server_round, 1) - 1) * self.local_epochs
+        return self.lr * (self.lr_gamma ** (epochs_done // self.lr_step))
+
+    def test_set_paths(self) -> dict[str, Path]:
+        out: dict[str, Path] = {}
+        for item in filter(None, (s.strip() for s in self.test_sets.split(","))):
+            name, sep, path = item.partition("=")
+            if not sep or not name or not path:
+                raise RunConfigError(f"test-sets: '{item}' is not name=/absolute/folder")
+            out[name.strip()] = Path(path.strip())
+        return out
+
+
+def dash(name: str) -> str:
+    return name.replace("_", "-")
+
+
+def _coerce(name: str, value: Any, typ: Any, source: str) -> Any:
+    typ = typ if isinstance(typ, str) else getattr(typ, "__name__", str(typ))
+    try:
+        if typ == "bool":
+            if isinstance(value, str):
+                if value.lower() not in ("true", "false", "1", "0"):
+                    raise ValueError(value)
+                return value.lower() in ("true", "1")
+            return bool(value)
+        if typ == "int":
+            if isinstance(value, float) and not value.is_integer():
+                raise ValueError(value)
+            return int(value)
+        if typ == "float":
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise RunConfigError(f"{source}: {dash(name)} = {value!r} is not a valid {typ}") from None
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return repr(v)
+    return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,36 @@
+"""Flower ServerApp (Message API): a thin shell around the recorder and Flower's own strategy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flwr.app import ArrayRecord, Context, MetricRecord
+from flwr.serverapp import Grid, ServerApp
+
+from common.runconfig import RunConfig
+from server.recorder import RunRecorder
+from server.strategy import make_strategy
+
+app = ServerApp()
+
+
+@app.main()
+def main(grid: Grid, context: Context) -> None:
+    from common.device import seed_everything
+    from common.model import build_model
+    from server.report import write_report
+
+    cfg = RunConfig.from_mapping(context.run_config)
+    if not cfg.output_dir:
+        raise ValueError("run config output-dir is empty: set an absolute folder for checkpoints and the report")
+    out = Path(cfg.output_dir)
+    recorder, state = RunRecorder.resume(cfg, out)
+    if state is None:
+        seed_everything(cfg.seed)
+        state = build_model(cfg.model_config()).state_dict()
+    rounds = cfg.num_server_rounds - recorder.round_offset
+    if rounds > 0:
+        strategy = make_strategy(cfg, recorder, grid)
+        strategy.start(grid=grid, initial_arrays=ArrayRecord(state), num_rounds=rounds, timeout=cfg.round_timeout,
+                       evaluate_fn=lambda r, arrays: MetricRecord(recorder.on_global(r, arrays.to_torch_state_dict())))
+    write_report(out)

@@ -1,0 +1,100 @@
+"""The federated strategy: Flower's FedAvg / FedProx / FedAdam, unchanged, with hooks that hand
+every round's replies to the RunRecorder and set the round's learning rate.
+
+No copy of Flower's strategy loop: `Strategy.start` runs as shipped; we only subclass the
+aggregate/configure steps to observe them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
+from flwr.serverapp import Grid
+from flwr.serverapp.strategy import FedAdam, FedAvg, FedProx
+
+from common.runconfig import RunConfig
+from server.recorder import RunRecorder, SiteReply
+
+BASES = {"fedavg": FedAvg, "fedprox": FedProx, "fedadam": FedAdam}
+
+
+def aggregate_metrics(records: list[RecordDict], weight_key: str) -> MetricRecord:
+    """Weighted mean that tolerates NaN: a site that cannot compute a value does not poison the mean.
+
+    Lists (per-finding values) are averaged element-wise over the sites that have a value.
+    """
+    out = MetricRecord()
+    metrics = [next(iter(r.metric_records.values())) for r in records]
+    weights = [float(m[weight_key]) for m in metrics]
+    for key in metrics[0]:
+        if key in (weight_key, "site-index"):
+            continue
+        first = metrics[0][key]
+        if isinstance(first, list):
+            cols = list(zip(*[m[key] for m in metrics], strict=True))
+            out[key] = [_wmean(col, weights) for col in cols]
+        else:
+            out[key] = _wmean([m[key] for m in metrics], weights)
+    return out
+
+
+def _wmean(values, weights) -> float:
+    pairs = [(float(v), w) for v, w in zip(values, weights, strict=True) if not math.isnan(float(v)) and w > 0]
+    total = sum(w for _, w in pairs)
+    return sum(v * w for v, w in pairs) / total if total else math.nan
+
+
+def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
+    base = BASES[cfg.strategy]
+    names = _site_names(cfg, grid)
+
+    def site_of(msg: Message) -> str:
+        idx = -1
+        if not msg.has_error():
+            m = next(iter(msg.content.metric_records.values()), {})
+            idx = int(m.get("site-index", -1)) if m else -1
+        sim_dirs = [d for d in cfg.sim_site_dirs.split(",") if d]
+        if 0 <= idx < len(sim_dirs):
+            return Path(sim_dirs[idx]).name
+        return names.get(msg.metadata.src_node_id, f"node-{msg.metadata.src_node_id}")
+
+    def split(replies: Iterable[Message]):
+        replies = list(replies)
+        ok = [SiteReply(m.metadata.src_node_id, site_of(m), dict(next(iter(m.content.metric_records.values()))))
+              for m in replies if not m.has_error()]
+        failed = [(site_of(m), m.error.reason) for m in replies if m.has_error()]
+        return replies, ok, failed
+
+    class Recorded(base):  # type: ignore[misc, valid-type]
+        def configure_train(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
+            config["lr"] = cfg.lr_for_round(recorder.actual_round(server_round))
+            return super().configure_train(server_round, arrays, config, grid)
+
+        def aggregate_train(self, server_round: int, replies: Iterable[Message]):
+            replies, ok, failed = split(replies)
+            recorder.record_train(server_round, ok, failed)
+            return super().aggregate_train(server_round, replies)
+
+        def aggregate_evaluate(self, server_round: int, replies: Iterable[Message]):
+            replies, ok, failed = split(replies)
+            recorder.record_evaluate(server_round, ok, failed)
+            return super().aggregate_evaluate(server_round, replies)
+
+    kwargs = dict(fraction_train=cfg.fraction_train, fraction_evaluate=1.0, min_train_nodes=cfg.min_sites,
+                  min_evaluate_nodes=cfg.min_sites, min_available_nodes=cfg.min_sites,
+                  train_metrics_aggr_fn=aggregate_metrics, evaluate_metrics_aggr_fn=aggregate_metrics)
+    if cfg.strategy == "fedprox":
+        kwargs["proximal_mu"] = cfg.proximal_mu
+    if cfg.strategy == "fedadam":
+        kwargs["eta"] = cfg.server_lr
+    return Recorded(**kwargs)
+
+
+def _site_names(cfg: RunConfig, grid: Grid) -> dict[int, str]:
+    try:
+        return {n.node_id: n.name for n in grid.get_nodes() if getattr(n, "name", "")}
+    except Exception:  # simulation grids may not implement it; names then come from site-index
+        return {}

@@ -1,0 +1,75 @@
+"""Test sets the coordinator holds: exported folders (pixels-only PNGs, images.csv and verified
+true/false `labels-<region>.csv`, see site-data.md), and evaluating a model on them.
+
+No Flower import: used by the ServerApp after every round and by `fedrad report`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from common.labels import Label, read_label_file
+from common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
+from common.templates import Template
+
+
+class TestSetError(ValueError):
+    """A test-set folder cannot be used; the message names the folder or file."""
+
+
+@dataclass
+class TestSet:
+    name: str
+    folder: Path
+    study_ids: list[str]
+    views: list[dict[str, Path]]
+    truth: np.ndarray  # (N, K) 0/1, verified
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (quarantined in the folder's work dir)
+
+    def __len__(self) -> int:
+        return len(self.study_ids)
+
+
+def load_test_set(name: str, folder: str | Path, template: Template) -> TestSet:
+    folder = Path(folder)
+    labels_file = folder / f"labels-{template.region}.csv"
+    if not folder.is_dir():
+        raise TestSetError(f"test set '{name}': folder {folder} does not exist")
+    if not labels_file.is_file():
+        raise TestSetError(f"test set '{name}': {labels_file} not found (export it with `fedrad client export`)")
+    labels = read_label_file(labels_file, template, allow_uncertain=False)
+    index, problems = read_image_index(folder)
+    q = Quarantine(work_dir(folder), stage=f"testset:{template.region}")
+    q.add_problems(problems)
+    known = set(labels.study_ids)
+    pairs = pair_views({s: v for s, v in index.items() if s in known}, template.views, q)
+    for sid in labels.study_ids:
+        if sid not in index:
+            q.add(str(labels_file), None, "study_id", sid, "no images")
+    q.write()
+    ids = [s for s, _ in pairs]
+    truth = (labels.subset(ids).matrix() == Label.TRUE).astype(np.int8)
+    return TestSet(name, folder, ids, [v for _, v in pairs], truth.reshape(len(ids), len(template)), q.counts())
+
+
+def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, views: tuple[str, ...],
+                     batch_size: int = 32, device=None) -> np.ndarray:
+    """Sigmoid scores (N, K) of `model` on a test set (images cached in the folder's work dir)."""
+    import torch
+
+    from common.dataset import StudyDataset
+    from common.device import pick_device
+    from common.preprocess import Preprocess, TensorCache
+    from common.train import predict
+
+    device = device or pick_device("auto")
+    k = ts.truth.shape[1]
+    ds = StudyDataset(list(zip(ts.study_ids, ts.views, strict=True)), views, ts.truth.astype(np.float32),
+                      np.ones((len(ts), k), np.float32), Preprocess(size=image_size, channels=channels),
+                      cache=TensorCache(work_dir(ts.folder) / "image-cache"))
+    loader = torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=False)
+    scores, _, _ = predict(model.to(device), loader, device, amp=device.type == "cuda")
+    return scores

@@ -1,0 +1,385 @@
+"""`fedrad sim run`: the study's experiment across virtual hospitals on one machine.
+
+Steps (each resumable: a finished step is not redone on a rerun with the same settings):
+1. synthetic hospitals (sim.synth): N internal sites + one external hospital;
+2. the site pipeline at every internal site (anonymize -> rule labels -> manifest with the
+   64/16/20 split), exactly what `fedrad client prepare` does at a hospital;
+3. test sets the coordinator holds, exported the way a site exports them (pixels-only PNG,
+   verified labels = the synthetic image truth, as the study's hand-verified test labels):
+   `internal` = every internal site's test split pooled, `external` = the whole external site;
+4. one federated run per uncertainty policy through Flower's simulation engine (`flwr run`
+   on a managed local SuperLink, one virtual SuperNode per site);
+5. a pooled (centralized) baseline on the union of the sites' training splits;
+6. the comparison report: macro AUCs, DeLong tests (inclusive vs exclusive paired on the same
+   cases, internal vs external unpaired, federated vs pooled paired), curves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from common.fileio import write_json, write_text
+from common.runconfig import RunConfig, RunConfigError
+
+PRESETS: dict[str, dict[str, Any]] = {
+    # Finishes in well under 15 minutes on 2 CPU cores.
+    "default": {"sim": {}, "run": {}},
+    # The study's sizes, for a GPU machine: 512 px, two views, real epochs.
+    "paper": {"sim": {"studies_per_site": 1200, "image_size": 768},
+              "run": {"image_size": 512, "num_server_rounds": 25, "local_epochs": 1, "batch_size": 16,
+                      "lr_step": 7}},
+    # A smoke run for tests and CI: tiny everything.
+    "tiny": {"sim": {"sites": 2, "studies_per_site": 40, "image_size": 128},
+             "run": {"image_size": 32, "num_server_rounds": 2, "batch_size": 8}},
+}
+
+
+@dataclass(frozen=True)
+class SimSettings:
+    out: str = "runs/sim"  # everything goes below this folder
+    sites: int = 3  # internal hospitals (one more, external, is test-only)
+    studies_per_site: int = 300
+    region: str = "elbow"
+    image_size: int = 256  # native size of the synthetic radiographs
+    non_iid_alpha: float = 1.0  # Dirichlet concentration of site sizes/prevalences (small = very non-IID)
+    seed: int = 0
+    policies: str = "inclusive,exclusive"  # one federated run per policy (the study's comparison)
+    pooled: bool = True  # also train the centralized baseline on the union of training splits
+    pooled_policy: str = "inclusive"
+    cpus_per_site: int = 1  # Ray resources per virtual site (sites train in parallel up to the core count)
+
+    def policy_list(self) -> list[str]:
+        return [p.strip() for p in self.policies.split(",") if p.strip()]
+
+
+DEFAULT_RUN = RunConfig(image_size=64, num_server_rounds=6, local_epochs=1, batch_size=16, lr=3e-4, lr_step=100)
+
+
+def load_settings(config: Path | None, preset: str, sim_overrides: dict[str, Any],
+                  run_overrides: dict[str, Any]) -> tuple[SimSettings, RunConfig]:
+    """Defaults < preset < TOML file ([sim] and [run] tables) < command-line flags."""
+    if preset not in PRESETS:
+        raise RunConfigError(f"unknown preset '{preset}' (choose {', '.join(PRESETS)})")
+    sim_kw = dict(PRESETS[preset]["sim"])
+    run_kw = {k.replace("_", "-"): v for k, v in PRESETS[preset]["run"].items()}
+    if config:
+        try:
+            data = tomllib.loads(Path(config).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise RunConfigError(f"{config}: {exc}") from None
+        unknown = set(data) - {"sim", "run"}
+        if unknown:
+            raise RunConfigError(f"{config}: unknown table(s) {sorted(unknown)}; use [sim] and [run]")
+        names = {f.name for f in fields(SimSettings)}
+        for k, v in data.get("sim", {}).items():
+            if k.replace("-", "_") not in names:
+                raise RunConfigError(f"{config}: [sim] unknown key '{k}' (known: {', '.join(sorted(names))})")
+            sim_kw[k.replace("-", "_")] = v
+        run_kw.update(data.get("run", {}))
+    sim_kw.update({k: v for k, v in sim_overrides.items() if v is not None})
+    run_kw.update({k.replace("_", "-"): v for k, v in run_overrides.items() if v is not None})
+    settings = SimSettings(**sim_kw)
+    base = DEFAULT_RUN.to_flower()
+    base.update(run_kw)
+    run = RunConfig.from_mapping(base, source=str(config or "flags"), strict=True)
+    run = replace(run, region=settings.region, min_sites=settings.sites)
+    return settings, run
+
+
+# ------------------------------------------------------------------------------ steps
+def make_hospitals(settings: SimSettings, console: Console) -> Path:
+    from sim.synth import synthesize
+
+    root = Path(settings.out).resolve() / "hospitals"
+    marker = root / "synth.json"
+    want = {"sites": settings.sites, "studies_per_site": settings.studies_per_site, "region": settings.region,
+            "image_size": settings.image_size, "seed": settings.seed, "alpha": settings.non_iid_alpha}
+    stamp = root / "fedrad-sim.json"
+    if marker.is_file() and stamp.is_file() and json.loads(stamp.read_text()) == want:
+        console.print(f"[dim]1/6 synthetic hospitals: reusing {root}[/dim]")
+        return root
+    console.rule("1/6 synthetic hospitals")
+    synthesize(root, sites=settings.sites, studies_per_site=settings.studies_per_site, regions=(settings.region,),
+               external_site=True, seed=settings.seed, image_size=settings.image_size,
+               non_iid_alpha=settings.non_iid_alpha, force=True)
+    write_json(stamp, want)
+    return root
+
+
+def site_dirs(root: Path) -> tuple[list[Path], Path]:
+    sites = sorted(p for p in (root / "sites").iterdir() if p.is_dir() and p.name.startswith("site-"))
+    return sites, root / "sites" / "external"
+
+
+def prepare_sites(sites: list[Path], external: Path, run: RunConfig, console: Console) -> None:
+    from client.prepare import prepare_site
+
+    console.rule("2/6 site pipeline (anonymize -> rule labels -> manifest) at every hospital")
+    for site in [*sites, external]:
+        s = prepare_site(site, labeler="rules", regions=[run.region], image_size=run.image_size, seed=run.seed,
+                         progress=False)
+        m = s.regions.get(run.region)
+        console.print(f"  {site.name}: {s.anonymized} reports, {s.labelled} labelled, "
+                      f"{m.studies if m else 0} studies in the manifest {dict(m.splits) if m else {}}, "
+                      f"{sum(s.quarantine.values())} quarantined, {s.phi_suspects} PHI suspects")
+
+
+def truth_labels(root: Path, site: Path, region: str):
+    """The synthetic image truth as a verified true/false LabelTable (the study's verified test labels)."""
+    from common.labels import Label, LabelTable, read_csv_text
+    from common.templates import load_template
+
+    template = load_template(region)
+    path = root / "truth" / site.name / f"image-labels-{region}.csv"
+    header, body = read_csv_text(path)
+    col = {h: i for i, h in enumerate(header)}
+    table = LabelTable(template)
+    for cells in body:
+        if cells:
+            table.add(cells[0], {fid: Label.TRUE if cells[col[fid]].strip() in ("1", "true") else Label.FALSE
+                                 for fid in template.ids})
+    return table
+
+
+def export_test_sets(root: Path, sites: list[Path], external: Path, run: RunConfig, out: Path,
+                     console: Console) -> dict[str, Path]:
+    from client.export import export_test_set
+
+    console.rule("3/6 test sets held by the coordinator")
+    sets = {"internal": out / "testsets" / "internal", "external": out / "testsets" / "external"}
+    done = out / "testsets" / "exported.json"
+    if done.is_file() and json.loads(done.read_text()) == {"region": run.region, "size": run.image_size}:
+        console.print("[dim]  reusing exported test sets[/dim]")
+        return sets
+    for folder in sets.values():
+        shutil.rmtree(folder, ignore_errors=True)
+    _merge_exports([export_test_set(s, out / "testsets" / f"internal-{s.name}", run.region, split="test",
+                                    labels=truth_labels(root, s, run.region), progress=False) for s in sites],
+                   sets["internal"], run.region)
+    export_test_set(external, sets["external"], run.region, split="all",
+                    labels=truth_labels(root, external, run.region), progress=False)
+    write_json(done, {"region": run.region, "size": run.image_size})
+    for name, folder in sets.items():
+        n = len((folder / f"labels-{run.region}.csv").read_text().splitlines()) - 1
+        console.print(f"  {name}: {n} studies -> {folder}")
+    return sets
+
+
+def _merge_exports(parts, dest: Path, region: str) -> None:
+    """Pool several exported folders into one (ids are already unique hashes)."""
+    import csv
+
+    dest.mkdir(parents=True, exist_ok=True)
+    images, labels_header, label_rows = [], None, []
+    for part in parts:
+        src = part.out
+        shutil.copytree(src / "images", dest / "images", dirs_exist_ok=True)
+        with open(src / "images.csv", newline="") as fh:
+            images += list(csv.reader(fh))[1:]
+        with open(src / f"labels-{region}.csv", newline="") as fh:
+            rows = list(csv.reader(fh))
+        labels_header = rows[0]
+        label_rows += rows[1:]
+        shutil.rmtree(src)
+    write_text(dest / "images.csv", "study_id,view,path\n" + "".join(",".join(r) + "\n" for r in images))
+    write_text(dest / f"labels-{region}.csv",
+               ",".join(labels_header) + "\n" + "".join(",".join(r) + "\n" for r in label_rows))
+
+
+# ------------------------------------------------------------------------------ federation
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(FLWR_HOME=str(home), FLWR_TELEMETRY_ENABLED="0", FLWR_DISABLE_UPDATE_CHECK="1",
+               FLWR_DISABLE_RUNTIME_DEPENDENCY_INSTALLATION="1", FLWR_LOCAL_SUPERLINK_HTTP_API_PORT=str(port),
+               FLWR_LOCAL_CONTROL_API_PORT=str(_free_port()), FEDRAD_TORCH_THREADS=str(threads),
+               OMP_NUM_THREADS=str(threads), RAY_DEDUP_LOGS="0")
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return env
+
+
+def stop_local_superlink(port: int) -> None:
+    """`flwr run` leaves a detached local SuperLink behind; stop the one we started (by its port)."""
+    for pid_dir in Path("/proc").glob("[0-9]*"):
+        try:
+            cmd = (pid_dir / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        args = [c.decode(errors="replace") for c in cmd]
+        if any("flower-superlink" in a for a in args) and str(port) in args:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(pid_dir.name), signal.SIGTERM)
+
+
+def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path], *,
+                   cpus_per_site: int, console: Console, label: str = "") -> Path:
+    """One federated run through Flower's simulation engine; returns the run folder."""
+    from server.flwr_app import write_app_dir
+
+    out_run = out_run.resolve()
+    if _finished(out_run, _fed_config(run, out_run, sites, test_sets)):
+        console.print(f"[dim]  {label}: reusing finished run {out_run}[/dim]")
+        return out_run
+    out_run.mkdir(parents=True, exist_ok=True)
+    cfg = _fed_config(run, out_run, sites, test_sets)
+    last = out_run / "checkpoints" / "last.pt"
+    if last.is_file():  # an interrupted run resumes from its last round
+        cfg = replace(cfg, resume_from=str(last))
+    app_dir = write_app_dir(out_run.parent / ".flwr-app")
+    overrides = out_run / "flower-run-config.toml"
+    write_text(overrides, cfg.to_toml())
+    port = _free_port()
+    env = flower_env(out_run.parent / ".flwr-home", port, cpus_per_site)
+    cmd = ["flwr", "run", str(app_dir), "--run-config", str(overrides), "--federation-config",
+           f"num-supernodes={len(sites)} client-resources-num-cpus={cpus_per_site}", "--stream"]
+    log_path = out_run / "flower.log"
+    t0 = time.time()
+    with open(log_path, "w") as log, console.status(f"{label}: starting Flower simulation") as status:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+                                cwd=out_run)
+        try:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                log.write(line)
+                log.flush()
+                m = re.search(r"\[ROUND (\d+)/(\d+)\]", line)
+                if m:
+                    status.update(f"{label}: round {m.group(1)}/{m.group(2)} ({time.time() - t0:.0f} s)")
+                elif "Received" in line and "failures" in line:
+                    console.print(f"  {label}: {line.split(':', 2)[-1].strip()}", highlight=False)
+            rc = proc.wait()
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+            stop_local_superlink(port)
+    if rc != 0 or not (out_run / "report.md").is_file():
+        tail = "".join(log_path.read_text().splitlines(keepends=True)[-25:])
+        raise RuntimeError(f"federated run failed (exit {rc}); Flower log: {log_path}\n{tail}")
+    console.print(f"  {label}: finished in {time.time() - t0:.0f} s -> {out_run / 'report.md'}")
+    return out_run
+
+
+def _finished(out_run: Path, cfg: RunConfig) -> bool:
+    """A run folder whose report exists and whose saved config equals the wanted one."""
+    saved = out_run / "run-config.toml"
+    return ((out_run / "report.md").is_file() and saved.is_file()
+            and replace(RunConfig.from_toml(saved), resume_from="") == replace(cfg, resume_from=""))
+
+
+def _fed_config(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path]) -> RunConfig:
+    return replace(run, output_dir=str(out_run), sim_site_dirs=",".join(str(s.resolve()) for s in sites),
+                   test_sets=",".join(f"{k}={v.resolve()}" for k, v in test_sets.items()), min_sites=len(sites),
+                   resume_from="")
+
+
+# ------------------------------------------------------------------------------ pooled baseline
+def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path],
+               console: Console) -> Path:
+    """Centralized training on the union of the sites' training splits (what federation is compared to)."""
+    import torch
+
+    from client.task import make_loader, site_dataset
+    from common.device import pick_device, seed_everything
+    from common.metrics import class_problem, weighted_auc, youden_threshold
+    from common.model import build_model, load_checkpoint
+    from common.train import TrainConfig, fit, predict
+    from server.recorder import HISTORY_JSON
+    from server.report import write_report
+
+    out_run = out_run.resolve()
+    cfg = _fed_config(run, out_run, sites, test_sets)
+    if _finished(out_run, cfg):
+        console.print(f"[dim]  pooled: reusing finished run {out_run}[/dim]")
+        return out_run
+    out_run.mkdir(parents=True, exist_ok=True)
+    write_text(out_run / "run-config.toml", cfg.to_toml())
+    seed_everything(cfg.seed)
+    train = torch.utils.data.ConcatDataset([site_dataset(s, cfg, "train", train=True) for s in sites])
+    val = torch.utils.data.ConcatDataset([site_dataset(s, cfg, "val", train=False) for s in sites])
+    tl = make_loader(train, cfg.batch_size, train=True, seed=cfg.seed)
+    vl = make_loader(val, max(cfg.batch_size, 16), train=False)
+    template = cfg.template()
+    mcfg = replace(cfg.model_config(), pretrained=cfg.pretrained or None)
+    model = build_model(mcfg)
+    epochs = cfg.num_server_rounds * cfg.local_epochs
+    tcfg = TrainConfig(epochs=epochs, batch_size=cfg.batch_size, lr=cfg.lr, weight_decay=cfg.weight_decay,
+                       lr_step=cfg.lr_step, lr_gamma=cfg.lr_gamma, seed=cfg.seed, device=cfg.device,
+                       num_workers=0, progress=True)
+    ckdir = out_run / "checkpoints"
+    res = fit(model, tl, vl, tcfg, out_dir=ckdir, ids=template.ids, model_cfg=mcfg, console=console,
+              resume=ckdir / "checkpoint.pt" if (ckdir / "checkpoint.pt").is_file() else None)
+    best_model, _, _ = load_checkpoint(ckdir / "best.pt", template=template)
+    device = pick_device(cfg.device)
+    scores, y, m = predict(best_model.to(device), vl, device)
+    truth = (y >= 0.5) & (m > 0)
+    thr = [None if class_problem(truth[:, j]) else float(youden_threshold(truth[:, j], scores[:, j]))
+           for j in range(len(template))]
+    rounds = [{"round": i + 1, "train_loss": h.get("train_loss"), "val_weighted_auc": h.get("val_weighted_auc"),
+               "val_macro_auc": h.get("val_macro_auc")} for i, h in enumerate(res.history)]
+    write_json(out_run / HISTORY_JSON, {"best": {"round": (res.best_epoch or 0) + 1, "metric": res.best_metric,
+                                                 "val_threshold": thr,
+                                                 "val_weighted_auc": float(weighted_auc(y, scores, m))},
+                                        "rounds": rounds})
+    write_report(out_run)
+    return out_run
+
+
+# ------------------------------------------------------------------------------ the whole experiment
+@dataclass
+class SimResult:
+    out: Path
+    runs: dict[str, Path] = field(default_factory=dict)
+    report: Path | None = None
+    seconds: float = 0.0
+
+
+def simulate(settings: SimSettings, run: RunConfig, console: Console | None = None) -> SimResult:
+    from sim.compare import write_comparison
+
+    console = console or Console()
+    t0 = time.time()
+    out = Path(settings.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    write_text(out / "sim-config.toml", "[sim]\n" + "".join(f"{k.replace('_', '-')} = {json.dumps(v)}\n"
+                                                           for k, v in asdict(settings).items())
+               + "\n[run]\n" + run.to_toml())
+    root = make_hospitals(settings, console)
+    sites, external = site_dirs(root)
+    prepare_sites(sites, external, run, console)
+    test_sets = export_test_sets(root, sites, external, run, out, console)
+    result = SimResult(out)
+    console.rule("4/6 federated training (Flower simulation engine)")
+    for policy in settings.policy_list():
+        result.runs[f"federated-{policy}"] = run_federation(
+            replace(run, policy=policy), out / "runs" / f"federated-{policy}", sites, test_sets,
+            cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}")
+    if settings.pooled:
+        console.rule("5/6 pooled (centralized) baseline")
+        result.runs[f"pooled-{settings.pooled_policy}"] = run_pooled(
+            replace(run, policy=settings.pooled_policy), out / "runs" / f"pooled-{settings.pooled_policy}",
+            sites, test_sets, console)
+    console.rule("6/6 comparison")
+    result.report = write_comparison(out, result.runs, console=console)
+    result.seconds = time.time() - t0
+    console.print(f"\n[bold]done in {result.seconds / 60:.1f} min.[/bold] Report: {result.report}")
+    return result

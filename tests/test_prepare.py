@@ -1,0 +1,88 @@
+"""`fedrad client prepare` and `fedrad client export` on a real synthetic site folder."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+from PIL import Image
+from typer.testing import CliRunner
+
+from client.export import ExportError, export_test_set
+from client.prepare import build_manifest, load_split, read_manifest
+from common.labels import Label, LabelTable, read_label_file
+from common.sitefiles import Quarantine
+from common.templates import load_template
+from fedrad.cli import app
+from sim.synth import synthesize
+
+
+@pytest.fixture(scope="module")
+def synth_root(tmp_path_factory):
+    root = tmp_path_factory.mktemp("prep")
+    synthesize(root / "h", sites=1, studies_per_site=40, regions=("elbow",), external_site=False, seed=3,
+               image_size=128, progress=False, workers=1)
+    return root / "h"
+
+
+@pytest.fixture
+def site(synth_root, tmp_path):
+    dst = tmp_path / "site"
+    shutil.copytree(synth_root / "sites" / "site-01", dst)
+    return dst
+
+
+def _images(site):
+    with open(site / "images.csv", newline="", encoding="utf-8-sig") as fh:
+        text = fh.read()
+    delim = ";" if text.splitlines()[0].count(";") else ","
+    return list(csv.DictReader(text.splitlines(), delimiter=delim))
+
+
+def test_prepare_cli_quarantines_bad_images_and_missing_views(site):
+    rows = _images(site)
+    broken, gone = rows[0], next(r for r in rows if r["study_id"] != rows[0]["study_id"])
+    (site / broken["path"]).write_bytes(b"not an image at all")
+    (site / gone["path"]).unlink()
+    res = CliRunner().invoke(app, ["client", "prepare", str(site), "--image-size", "48"])
+    assert res.exit_code == 0, res.output
+    manifest = read_manifest(site, "elbow")
+    ids = {r.study_id for r in manifest}
+    assert broken["study_id"] not in ids and gone["study_id"] not in ids
+    n_studies = len({r["study_id"] for r in rows})
+    assert len(ids) == n_studies - 2
+    reasons = {(r["study_id"], r["reason"]) for r in Quarantine(site / ".fedrad").read()}
+    assert (broken["study_id"], "unreadable image") in reasons
+    assert any(s == gone["study_id"] for s, _ in reasons)
+    splits = {r.split for r in manifest}
+    assert splits == {"train", "val", "test"}
+    rows_train, labels = load_split(site, "elbow", "train")
+    assert labels.study_ids == [r.study_id for r in rows_train]
+    # deterministic: rebuilding gives the same split
+    before = [(r.study_id, r.split) for r in manifest]
+    build_manifest(site, "elbow", image_size=48, progress=False)
+    assert [(r.study_id, r.split) for r in read_manifest(site, "elbow")] == before
+
+
+def test_export_is_pixels_only_with_binary_labels(site, tmp_path):
+    assert CliRunner().invoke(app, ["client", "prepare", str(site), "--image-size", "0"]).exit_code == 0
+    template = load_template("elbow")
+    labels = read_label_file(site / ".fedrad" / "labels-elbow.csv", template)
+    verified = LabelTable(template)
+    for sid, row in labels.by_study().items():  # a reviewer resolved every uncertain to false
+        verified.add(sid, {k: (Label.FALSE if v is Label.UNCERTAIN else v) for k, v in row.items()})
+    out = tmp_path / "export"
+    s = export_test_set(site, out, "elbow", split="test", labels=verified, progress=False)
+    assert s.studies == sum(1 for r in read_manifest(site, "elbow") if r.split == "test") and s.images == 2 * s.studies
+    files = list((out / "images").rglob("*"))
+    assert files and all(f.suffix == ".png" for f in files if f.is_file())
+    for f in [f for f in files if f.is_file()][:6]:
+        with Image.open(f) as im:
+            assert not im.info.get("text") and not getattr(im, "text", {})
+    exported = read_label_file(out / "labels-elbow.csv", template, allow_uncertain=False)
+    original_ids = set(labels.study_ids)
+    assert not original_ids & set(exported.study_ids)  # study ids do not leave the site
+    if any(v is Label.UNCERTAIN for row in labels.rows for v in row.values()):
+        with pytest.raises(ExportError, match="uncertain"):
+            export_test_set(site, tmp_path / "refused", "elbow", split="all", progress=False)

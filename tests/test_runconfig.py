@@ -1,0 +1,83 @@
+"""Run configuration (one place for every knob), the Flower app shim, and metric aggregation."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+
+import pytest
+from flwr.app import MetricRecord, RecordDict
+
+from common.runconfig import RunConfig, RunConfigError
+from server.flwr_app import PACKAGE, write_app_dir
+from server.recorder import SiteReply, aggregate_site_metrics, short_reason
+from server.strategy import aggregate_metrics
+
+
+def test_toml_roundtrip_and_errors_name_key_and_file(tmp_path):
+    cfg = RunConfig(region="thumb", policy="exclusive", image_size=96, test_sets="ext=/data/ext")
+    p = tmp_path / "run.toml"
+    p.write_text(cfg.to_toml())
+    assert RunConfig.from_toml(p) == cfg
+    p.write_text("[fedrad]\nlocal-epochs = 2\nlocal_epoch = 3\n")
+    with pytest.raises(RunConfigError, match=r"run.toml: unknown key 'local_epoch'"):
+        RunConfig.from_toml(p)
+    p.write_text('image-size = "big"\n')
+    with pytest.raises(RunConfigError, match="image-size = 'big' is not a valid int"):
+        RunConfig.from_toml(p)
+    with pytest.raises(RunConfigError, match="strategy"):
+        RunConfig(strategy="fedsgd")
+    with pytest.raises(RunConfigError, match="policy"):
+        RunConfig(policy="optimistic")
+    with pytest.raises(RunConfigError, match="test-sets"):
+        RunConfig(test_sets="just-a-path").test_set_paths()
+
+
+def test_lr_schedule_counts_epochs_across_rounds():
+    cfg = RunConfig(lr=1e-3, lr_step=4, lr_gamma=0.1, local_epochs=2)
+    assert [cfg.lr_for_round(r) for r in (1, 2, 3, 4)] == pytest.approx([1e-3, 1e-3, 1e-4, 1e-4])
+
+
+def test_flower_app_shim_has_every_knob_and_only_imports_installed_code(tmp_path):
+    app = write_app_dir(tmp_path / "app")
+    data = tomllib.loads((app / "pyproject.toml").read_text())
+    assert set(data["tool"]["flwr"]["app"]["config"]) == set(RunConfig().to_flower())
+    assert data["tool"]["flwr"]["app"]["components"]["clientapp"] == f"{PACKAGE}.client_app:app"
+    shim = (app / PACKAGE / "client_app.py").read_text()
+    assert "from client import client_app" in shim and len(shim.splitlines()) <= 3
+    total = sum(f.stat().st_size for f in app.rglob("*") if f.is_file())
+    assert total < 10_000  # a FAB carries no fedrad code, weights or data
+
+
+def _record(metrics: dict) -> RecordDict:
+    return RecordDict({"metrics": MetricRecord(metrics)})
+
+
+def test_metric_aggregation_ignores_nan_per_finding():
+    recs = [_record({"num-examples": 10, "val-loss": 1.0, "val-auc": [0.8, math.nan], "site-index": 0}),
+            _record({"num-examples": 30, "val-loss": 2.0, "val-auc": [0.6, 0.9], "site-index": 1})]
+    agg = aggregate_metrics(recs, "num-examples")
+    assert agg["val-loss"] == pytest.approx(1.75)
+    assert agg["val-auc"][0] == pytest.approx(0.65) and agg["val-auc"][1] == pytest.approx(0.9)
+    assert "site-index" not in agg and "num-examples" not in agg
+
+
+def test_site_aggregation_weights_by_positives_and_skips_undefined():
+    replies = [SiteReply(1, "a", {"num-examples": 10, "val-loss": 0.5, "val-auc": [0.9, math.nan],
+                                  "val-threshold": [0.2, math.nan], "val-npos": [1, 0]}),
+               SiteReply(2, "b", {"num-examples": 10, "val-loss": 0.7, "val-auc": [0.6, 0.7],
+                                  "val-threshold": [0.6, 0.4], "val-npos": [3, 2]})]
+    agg = aggregate_site_metrics(replies, 2)
+    assert agg["val_auc"] == pytest.approx([0.675, 0.7])
+    assert agg["val_threshold"] == pytest.approx([0.5, 0.4])
+    assert agg["val_npos"] == [4, 2]
+    assert agg["val_weighted_auc"] == pytest.approx((0.675 * 4 + 0.7 * 2) / 6)
+    assert agg["val_loss"] == pytest.approx(0.6)
+    none = aggregate_site_metrics([SiteReply(1, "a", {"num-examples": 0, "val-auc": [math.nan] * 2,
+                                                      "val-npos": [0, 0]})], 2)
+    assert math.isnan(none["val_macro_auc"])
+
+
+def test_short_reason_keeps_the_exception_line():
+    tb = "Traceback (most recent call last):\n  File x\nValueError: no site folder\n"
+    assert short_reason(tb) == "ValueError: no site folder"
