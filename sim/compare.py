@@ -10,7 +10,6 @@ Findings that lack two positives and two negatives in a test set get no test (li
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
@@ -145,15 +144,14 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
                          f"{s['macro_auc']:.3f} ({s['min_auc']:.2f}–{s['max_auc']:.2f})")
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {r['best_round']} | [{name}](runs/{name}/report.md) |")
     lines += ["", "## DeLong tests (per finding)", "",
-              "| comparison | test | findings tested | p < 0.05 | min p | median p |", "|---|---|---|---|---|---|"]
+              "| comparison | on | test | findings tested | p < 0.05 | min p | median p |",
+              "|---|---|---|---|---|---|---|"]
     for key, res in summary["tests"].items():
-        lines.append(f"| {key} | {res['kind']} | {res['tested']} | {res['significant_0.05']} | "
+        what, on = (part.strip() for part in key.split("|", 1))
+        lines.append(f"| {what} | {on} | {res['kind']} | {res['tested']} | {res['significant_0.05']} | "
                      f"{fmt_metric(res['min_p'])} | {fmt_metric(res['median_p'])} |")
     lines += ["", "Per-finding p-values are in report.json. A finding with fewer than two positives or negatives "
               "in a test set is not tested.", ""]
     lines += [f"![ROC on {t}](roc-{t}-runs.png)" for t in test_sets]
     return "\n".join(lines) + "\n"
 
-
-def _nan(v) -> float:
-    return math.nan if v is None else v
