@@ -9,12 +9,12 @@ knob is one new field with a comment, nothing else.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from common.fileio import read_toml
 from common.policies import Policy
 from common.templates import Template, load_template
 
@@ -94,12 +94,7 @@ class RunConfig:
     @classmethod
     def from_toml(cls, path: str | Path, **overrides: Any) -> RunConfig:
         p = Path(path)
-        try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise RunConfigError(f"{p}: config file not found") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise RunConfigError(f"{p}: not valid TOML: {exc}") from None
+        data = read_toml(p, RunConfigError, "config file")
         data = data.get("fedrad", data)  # allow a [fedrad] table or top-level keys
         return replace(cls.from_mapping(data, source=str(p), strict=True), **overrides)
 

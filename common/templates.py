@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from common.fileio import read_toml
 
 BUILTIN_DIR = Path(__file__).with_name("regions")
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
@@ -137,13 +138,7 @@ def _check_acyclic(findings: list[Finding], fail) -> None:
 
 def load_template_file(path: str | os.PathLike) -> Template:
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise TemplateError(f"{path}: template file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{path}: not valid TOML: {exc}") from None
-    tpl = parse_template(data, source=str(path))
+    tpl = parse_template(read_toml(path, TemplateError, "template file"), source=str(path))
     if tpl.region != path.stem:
         raise TemplateError(f"{path}: region '{tpl.region}' must match the file name '{path.stem}'")
     return tpl

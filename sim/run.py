@@ -26,14 +26,13 @@ import socket
 import subprocess
 import sys
 import time
-import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
-from common.fileio import write_json, write_text
+from common.fileio import read_toml, write_json, write_text
 from common.runconfig import RunConfig, RunConfigError
 
 PRESETS: dict[str, dict[str, Any]] = {
@@ -81,10 +80,7 @@ def load_settings(config: Path | None, preset: str, sim_overrides: dict[str, Any
     sim_kw = dict(PRESETS[preset]["sim"])
     run_kw = {k.replace("_", "-"): v for k, v in PRESETS[preset]["run"].items()}
     if config:
-        try:
-            data = tomllib.loads(Path(config).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise RunConfigError(f"{config}: {exc}") from None
+        data = read_toml(config, RunConfigError, "config file")
         unknown = set(data) - {"sim", "run"}
         if unknown:
             raise RunConfigError(f"{config}: unknown table(s) {sorted(unknown)}; use [sim] and [run]")

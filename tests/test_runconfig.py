@@ -81,3 +81,19 @@ def test_site_aggregation_weights_by_positives_and_skips_undefined():
 def test_short_reason_keeps_the_exception_line():
     tb = "Traceback (most recent call last):\n  File x\nValueError: no site folder\n"
     assert short_reason(tb) == "ValueError: no site folder"
+
+
+def test_sim_settings_precedence_defaults_preset_file_flags(tmp_path):
+    from sim.run import load_settings
+
+    p = tmp_path / "sim.toml"
+    p.write_text('[sim]\nsites = 2\nregion = "thumb"\n\n[run]\nimage-size = 48\nnum-server-rounds = 7\n')
+    settings, run = load_settings(p, "tiny", {"sites": None}, {"num_server_rounds": 3})
+    assert settings.sites == 2 and settings.region == "thumb" and run.region == "thumb"
+    assert run.image_size == 48 and run.num_server_rounds == 3 and run.min_sites == 2
+    assert run.batch_size == 8  # from the tiny preset
+    p.write_text("[sim]\nsitez = 2\n")
+    with pytest.raises(RunConfigError, match="unknown key 'sitez'"):
+        load_settings(p, "default", {}, {})
+    with pytest.raises(RunConfigError, match="unknown preset"):
+        load_settings(None, "huge", {}, {})
