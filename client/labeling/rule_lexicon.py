@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common.fileio import read_toml
 from common.templates import BUILTIN_DIR, Template, TemplateError, load_template, template_dirs
 
 BUILTIN_LEXICON_DIR = BUILTIN_DIR  # lexicons live beside the templates
@@ -173,15 +173,6 @@ def _parse_is(spec: str, source: str) -> Entry:
     return Entry(events=tuple(events), source=source)
 
 
-def _read_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: lexicon file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{path}: not valid TOML: {exc}") from None
-
-
 def _find_file(name: str) -> Path | None:
     for d in template_dirs():
         p = d / name
@@ -234,7 +225,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
     cues, terms, lex = _files_for(region)
     patterns: list[tuple[str, Entry]] = []
 
-    cdata = _read_toml(cues)
+    cdata = read_toml(cues, LexiconError, "lexicon file")
     for kind in CUE_KINDS:
         block = cdata.get(kind, {})
         for lang in ("en", "de"):
@@ -248,7 +239,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
 
     own: dict | None = None
     for path in [terms, *(lex[k] for k in sorted(lex))]:
-        data = _read_toml(path)
+        data = read_toml(path, LexiconError, "lexicon file")
         if path == lex[region]:
             own = data
         for i, term in enumerate(data.get("term", []), start=1):
