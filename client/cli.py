@@ -197,6 +197,13 @@ def prepare_cmd(
     seed: int = typer.Option(0, "--seed", help="Seed of the 64/16/20 split."),
 ) -> None:
     """Anonymize -> label -> manifest (image-label pairs, 64/16/20 split, quarantine), with a summary."""
+    if not _prepare(site, labeler, llm_config, region, image_size, seed):
+        raise typer.Exit(1)
+
+
+def _prepare(site: str, labeler: str, llm_config: str | None, region: list[str] | None, image_size: int,
+             seed: int) -> bool:
+    """The site pipeline with its summary table; False if some reports could not be labelled."""
     import tomllib
 
     from rich.console import Console
@@ -235,7 +242,59 @@ def prepare_cmd(
                       "(see .fedrad/phi-suspects.csv)")
     if s.label_errors:
         console.print(f"[red]{s.label_errors} report(s) could not be labelled[/red]; rerun to retry them")
-        raise typer.Exit(1)
+        return False
+    return True
+
+
+@app.command("start")
+def start_cmd(
+    server: str = typer.Option(..., "--server", help="The coordinator's HOST:PORT (its fleet proxy)."),
+    site: str = typer.Option(..., "--site", help="This hospital's site folder."),
+    ca: str = typer.Option(None, "--ca", help="The federation's ca.crt (from the coordinator; check its fingerprint)."),
+    key: str = typer.Option(None, "--key", help="This site's private key (`fedrad certs site-key`; stays here)."),
+    insecure: bool = typer.Option(False, "--insecure", help="No TLS, no authentication: local tests only."),
+    labeler: str = typer.Option("rules", help="rules (offline, default) or llm."),
+    llm_config: str = typer.Option(None, "--llm-config", help="LLM settings TOML for --labeler llm."),
+    region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
+    image_size: int = typer.Option(0, "--image-size", help="Pre-decode images at this size (0 = at first round)."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the 64/16/20 split (keep it fixed across runs)."),
+    threads: int = typer.Option(0, "--threads", help="Torch threads for training (0 = torch's default)."),
+    activation_patience: float = typer.Option(150.0, "--activation-patience",
+                                              help="Seconds to keep retrying when the coordinator refuses to "
+                                                   "activate this site (it may still see an earlier session) before "
+                                                   "reporting a key problem."),
+) -> None:
+    """Join a federation: check keys and site folder, run the site pipeline, run Flower's SuperNode."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from client.site_node import SiteStartError, check_site_credentials, check_versions, run_supernode, server_version
+
+    console = Console()
+    try:
+        if insecure:
+            console.print("[bold red]WARNING: --insecure: the model travels unencrypted and the coordinator cannot "
+                          "tell this site from an impostor. Local tests only.[/bold red]")
+        creds = check_site_credentials(ca, key, insecure=insecure)
+        if not Path(site).is_dir():
+            raise SiteStartError(f"site folder {site} does not exist")
+        remote = server_version(server, creds.ca)
+        if remote is None:
+            console.print(f"[yellow]the coordinator at {server} is not reachable yet; the SuperNode will keep "
+                          f"trying[/yellow]")
+        else:
+            check_versions(remote)
+            console.print(f"coordinator {server}: fedrad {remote.get('fedrad')}, Flower {remote.get('flwr')}")
+        if creds.fingerprint:
+            console.print(f"site key fingerprint: {creds.fingerprint}")
+    except SiteStartError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if not _prepare(site, labeler, llm_config, region, image_size, seed):
+        console.print("[yellow]joining anyway: the unlabelled reports are left out of training[/yellow]")
+    raise typer.Exit(run_supernode(server, Path(site), creds, insecure=insecure, threads=threads,
+                                   activation_patience=activation_patience, console=console))
 
 
 @app.command("export")

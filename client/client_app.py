@@ -10,7 +10,7 @@ import time
 from flwr.app import ArrayRecord, Context, Message, MetricRecord, RecordDict
 from flwr.clientapp import ClientApp
 
-from client.task import local_evaluate, local_train, site_dir_from
+from client.task import check_version, local_evaluate, local_train, site_dir_from
 from common.runconfig import RunConfig
 
 app = ClientApp()
@@ -18,6 +18,7 @@ app = ClientApp()
 
 def _setup(msg: Message, context: Context):
     cfg = RunConfig.from_mapping(context.run_config)
+    check_version(cfg)
     site = site_dir_from(context.node_config, context.run_config)
     state = msg.content["arrays"].to_torch_state_dict()
     return cfg, site, state

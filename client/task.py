@@ -41,6 +41,21 @@ def site_dir_from(node_config: Mapping[str, Any], run_config: Mapping[str, Any])
     raise ValueError("no site folder: start the SuperNode with --node-config 'site-dir=\"/path/to/site\"'")
 
 
+class VersionMismatchError(RuntimeError):
+    """The coordinator's run was made for another fedrad version than the one installed here."""
+
+
+def check_version(cfg: RunConfig) -> None:
+    """A site runs only the fedrad it installed; a run built for another version is refused loudly
+    (silently training with different code would make the federation's results meaningless)."""
+    from common import __version__
+
+    if cfg.fedrad_version and cfg.fedrad_version != __version__:
+        raise VersionMismatchError(
+            f"this site runs fedrad {__version__}, the coordinator's run needs fedrad {cfg.fedrad_version}: "
+            f"install fedrad {cfg.fedrad_version} at the site (or the coordinator installs {__version__})")
+
+
 def _threads() -> None:
     # In simulation each virtual site gets `client-resources-num-cpus` cores; torch must not
     # start more threads than that or two sites thrash each other on a small machine.

@@ -54,12 +54,15 @@ class RunConfig:
     proximal_mu: float = 0.01  # FedProx only
     server_lr: float = 0.01  # FedAdam only (server-side learning rate, eta)
     min_sites: int = 2  # sites that must be connected before a round starts
+    site_wait: float = 900.0  # seconds a round waits for min-sites connected sites; then the run stops (resumable)
     fraction_train: float = 1.0  # share of connected sites sampled per round
     round_timeout: float = 3600.0  # seconds to wait for the sites' replies in each phase of a round
     output_dir: str = ""  # absolute folder for checkpoints, history and report (required)
     test_sets: str = ""  # "name=/abs/folder,name2=/abs/folder2": exported test sets the coordinator holds
     sim_site_dirs: str = ""  # simulation only: comma-separated site folders, index = partition-id
     resume_from: str = ""  # checkpoint to start from (its round count continues)
+    fedrad_version: str = ""  # set by the submitter; a site running another fedrad version refuses the run
+    enrolled_sites: str = ""  # set by `fedrad server start`: "name=node-id,..." so reports name absent sites too
 
     def __post_init__(self) -> None:
         try:
@@ -95,7 +98,7 @@ class RunConfig:
     def from_toml(cls, path: str | Path, **overrides: Any) -> RunConfig:
         p = Path(path)
         data = read_toml(p, RunConfigError, "config file")
-        data = data.get("fedrad", data)  # allow a [fedrad] table or top-level keys
+        data = data.get("fedrad", data.get("run", data))  # top-level keys, or a [fedrad] or [run] table
         return replace(cls.from_mapping(data, source=str(p), strict=True), **overrides)
 
     def to_flower(self) -> dict[str, Any]:
@@ -122,6 +125,14 @@ class RunConfig:
         """Step decay in epoch units: round r starts after (r-1) x local_epochs epochs."""
         epochs_done = (max(server_round, 1) - 1) * self.local_epochs
         return self.lr * (self.lr_gamma ** (epochs_done // self.lr_step))
+
+    def enrolled_site_names(self) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for item in filter(None, (s.strip() for s in self.enrolled_sites.split(","))):
+            name, _, node = item.partition("=")
+            if node.strip().isdigit():
+                out[int(node)] = name.strip()
+        return out
 
     def test_set_paths(self) -> dict[str, Path]:
         out: dict[str, Path] = {}

@@ -39,6 +39,35 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """fedrad: federated radiograph classifiers from radiology reports."""
 
 
+@app.command("doctor")
+def doctor(
+    role: str = typer.Option(..., "--role", help="site or server."),
+    site: str = typer.Option(None, "--site", help="site: the site folder."),
+    server: str = typer.Option(None, "--server", help="site: the coordinator's public HOST:PORT."),
+    ca: str = typer.Option(None, "--ca", help="site: the federation's ca.crt."),
+    key: str = typer.Option(None, "--key", help="site: this site's private key (keys/SITE)."),
+    home: str = typer.Option(None, "--home", help="server: coordinator home folder "
+                                                  "(default $FEDRAD_COORDINATOR_HOME or ./fedrad-coordinator)."),
+    config: str = typer.Option(None, "--config", help="server: a run config TOML whose test sets to check."),
+    listen: str = typer.Option("0.0.0.0:8443", "--listen", help="server: the public HOST:PORT."),
+    name: list[str] = typer.Option(None, "--name", help="server: a name sites dial (repeatable); "
+                                                        "the certificate must carry it."),
+    timeout: float = typer.Option(5.0, "--timeout", help="Seconds for network checks."),
+) -> None:
+    """Check this machine's setup for a role and say what to fix (exit 1 if anything fails)."""
+    from common.doctor import exit_code, render
+
+    if role == "site":  # the root CLI may import any part; it dispatches by role here
+        checks = importlib.import_module("client.doctor").site_checks(site, server, ca, key, timeout=timeout)
+    elif role == "server":
+        checks = importlib.import_module("server.doctor").server_checks(home, config=config, listen=listen,
+                                                                        names=name or [], timeout=timeout)
+    else:
+        raise typer.BadParameter(f"'{role}' is not site or server", param_hint="--role")
+    render(checks, title=f"fedrad doctor --role {role}")
+    raise typer.Exit(exit_code(checks))
+
+
 def _mount() -> None:
     for module, attr, name in PARTS:
         try:

@@ -100,3 +100,111 @@ def certs_show(paths: list[str] = typer.Argument(..., help="Certificates (.crt/.
             typer.secho(f"warning: {w}", fg="yellow", err=True)
     except PKIError as exc:
         _fail(exc)
+
+
+# --- coordinator: server start / add-site / list-sites / remove-site ----------------------
+HOME_HELP = "Coordinator folder (certs/, sites.toml, superlink.db, logs/); env FEDRAD_COORDINATOR_HOME."
+
+
+def _home(home: str | None):
+    import os
+    from pathlib import Path
+
+    from server.coordinator import CoordinatorHome
+
+    return CoordinatorHome(Path(home or os.environ.get("FEDRAD_COORDINATOR_HOME", "fedrad-coordinator")).resolve())
+
+
+@app.command("start")
+def server_start(
+    config: str = typer.Option(None, "--config", help="Run config TOML (keys as in `fedrad sim run`'s [run] table: "
+                                                      "num-server-rounds, local-epochs, policy, test-sets, ...)."),
+    out: str = typer.Option(None, "--out", help="Output folder (checkpoints, history, report); default: the "
+                                               "config's output-dir. Starting again with the same --out resumes."),
+    home: str = typer.Option(None, "--home", help=HOME_HELP),
+    listen: str = typer.Option("0.0.0.0:8443", "--listen", help="Where sites connect (fleet API only, TLS)."),
+    insecure: bool = typer.Option(False, "--insecure", help="No TLS, no site authentication: local tests only."),
+) -> None:
+    """Start the coordinator (SuperLink + fleet-only TLS proxy), run one federated training, write the report."""
+    from pathlib import Path
+
+    from common.runconfig import RunConfig, RunConfigError
+    from server.coordinator import CoordinatorError, serve
+    from server.sites import SiteRegistryError
+
+    try:
+        cfg = RunConfig.from_toml(config) if config else RunConfig()
+        target = out or cfg.output_dir
+        if not target:
+            raise RunConfigError("no output folder: pass --out DIR (or output-dir in the config)")
+        rc = serve(_home(home), cfg, Path(target), listen=listen, insecure=insecure)
+    except (CoordinatorError, RunConfigError, SiteRegistryError, OSError) as exc:
+        _fail(exc)
+    raise typer.Exit(rc)
+
+
+@app.command("add-site")
+def server_add_site(
+    name: str = typer.Argument(..., help="Site name used in reports and logs (lowercase, digits, - or _)."),
+    key: str = typer.Argument(..., help="The site's public key file (KEY.pub from `fedrad certs site-key`)."),
+    home: str = typer.Option(None, "--home", help=HOME_HELP),
+) -> None:
+    """Enrol a site's public key; registered with the SuperLink now if it runs, else at the next start."""
+    from server.sites import SiteRegistryError, enrol
+
+    h = _home(home)
+    try:
+        h.root.mkdir(parents=True, exist_ok=True)
+        site = enrol(h.sites, name, key)
+        typer.echo(f"enrolled site '{site.name}' {site.fingerprint}\ncheck this fingerprint with the site "
+                   f"operator out of band (they see it in `fedrad certs site-key` / `fedrad doctor`).")
+        _apply_now(h)
+    except SiteRegistryError as exc:
+        _fail(exc)
+
+
+def _apply_now(h) -> None:
+    """A running coordinator applies a registry change at once (else its next start does)."""
+    from server.sites import reconcile
+
+    if h.running():
+        for line in reconcile(h.sites, h.flwr()):
+            typer.echo(line)
+
+
+@app.command("remove-site")
+def server_remove_site(
+    name: str = typer.Argument(...),
+    home: str = typer.Option(None, "--home", help=HOME_HELP),
+) -> None:
+    """Remove a site: its key is unregistered now if the SuperLink runs, else at the next start."""
+    from server.sites import SiteRegistryError, drop
+
+    h = _home(home)
+    try:
+        site = drop(h.sites, name)
+        typer.echo(f"removed site '{site.name}' {site.fingerprint}")
+        _apply_now(h)
+    except SiteRegistryError as exc:
+        _fail(exc)
+
+
+@app.command("list-sites")
+def server_list_sites(home: str = typer.Option(None, "--home", help=HOME_HELP)) -> None:
+    """Enrolled sites, their key fingerprints and (while the coordinator runs) whether they are connected."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from server.sites import SiteRegistryError, read_sites, registered_nodes
+
+    h = _home(home)
+    try:
+        sites = read_sites(h.sites)
+        live = registered_nodes(h.flwr()) if h.running() else {}
+    except SiteRegistryError as exc:
+        _fail(exc)
+    t = Table("site", "key fingerprint", "node id", "status", "enrolled", title=f"sites of {h.root}")
+    for s in sites.values():
+        status = live.get(s.node_id, "not registered" if h.running() else "(coordinator not running)")
+        t.add_row(s.name, s.fingerprint, str(s.node_id or "-"), status, s.added)
+    Console().print(t)

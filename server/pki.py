@@ -11,9 +11,7 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import ipaddress
 import os
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from common.fileio import write_bytes
+from common.sshkeys import ssh_fingerprint  # noqa: F401 - part of this module's API
 
 CURVE = ec.SECP384R1
 EXPIRY_WARNING_DAYS = 30
@@ -81,7 +80,7 @@ def create_ca(out_dir: str | os.PathLike, *, name: str = "fedrad federation CA",
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
             .sign(key, hashes.SHA384()))
     _write_key(out / "ca.key", key)
-    write_bytes(out / "ca.crt", cert.public_bytes(serialization.Encoding.PEM))
+    write_bytes(out / "ca.crt", cert.public_bytes(serialization.Encoding.PEM), perms=0o644)  # public
     return cert_info(out / "ca.crt")
 
 
@@ -113,7 +112,7 @@ def issue_server_cert(ca_dir: str | os.PathLike, out_dir: str | os.PathLike, nam
             .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_cert.public_key()), critical=False)
             .sign(ca_key, hashes.SHA384()))
     _write_key(out / "server.key", key)
-    write_bytes(out / "server.pem", cert.public_bytes(serialization.Encoding.PEM))
+    write_bytes(out / "server.pem", cert.public_bytes(serialization.Encoding.PEM), perms=0o644)
     return cert_info(out / "server.pem")
 
 
@@ -125,14 +124,8 @@ def create_site_key(path: str | os.PathLike) -> str:
     key = ec.generate_private_key(CURVE())
     _write_key(p, key, serialization.PrivateFormat.OpenSSH)
     pub = key.public_key().public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH)
-    write_bytes(p.with_name(p.name + ".pub"), pub + b"\n")
+    write_bytes(p.with_name(p.name + ".pub"), pub + b"\n", perms=0o644)
     return ssh_fingerprint(pub)
-
-
-def ssh_fingerprint(pub_line: bytes) -> str:
-    """OpenSSH-style fingerprint (what `ssh-keygen -lf` prints) of a public key line."""
-    blob = base64.b64decode(pub_line.split()[1])
-    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
 
 
 def read_site_public_key(path: str | os.PathLike) -> tuple[bytes, str]:

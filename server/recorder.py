@@ -126,6 +126,10 @@ class RunRecorder:
         return self.round_offset + flower_round
 
     # ----------------------------------------------------------------- site replies
+    def record_offline(self, flower_round: int, sites: Sequence[str]) -> None:
+        """Registered sites that were not connected when the round started (they get no work)."""
+        self._pending.setdefault(self.actual_round(flower_round), {})["offline_sites"] = list(sites)
+
     def record_train(self, flower_round: int, replies: Sequence[SiteReply], failures: Sequence[tuple[str, str]]):
         row = self._pending.setdefault(self.actual_round(flower_round), {})
         n = sum(int(r.metrics.get("num-examples", 0)) for r in replies)

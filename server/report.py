@@ -124,7 +124,9 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
               + " | ".join(f"{n} macro AUC" for n in results) + " | missing sites |",
               "|---|---|---|---|" + "---|" * len(results) + "---|"]
     for r in rounds:
-        missing = "; ".join(r.get("train_failures", []) + r.get("eval_failures", [])) or ""
+        missing = "; ".join([f"{s}: not connected" for s in r.get("offline_sites", [])]
+                            + [f"train {f}" for f in r.get("train_failures", [])]
+                            + [f"eval {f}" for f in r.get("eval_failures", [])]) or ""
         lines.append(f"| {r.get('round')} | {fmt_metric(r.get('train_loss'))} | "
                      f"{fmt_metric(r.get('val_weighted_auc'))} | {fmt_metric(r.get('val_macro_auc'))} | "
                      + " | ".join(fmt_metric(r.get(f"test_{n}_macro_auc")) for n in results) + f" | {missing} |")

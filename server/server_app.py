@@ -9,7 +9,7 @@ from flwr.serverapp import Grid, ServerApp
 
 from common.runconfig import RunConfig
 from server.recorder import RunRecorder
-from server.strategy import make_strategy
+from server.strategy import SitesUnavailableError, make_strategy
 
 app = ServerApp()
 
@@ -31,6 +31,15 @@ def main(grid: Grid, context: Context) -> None:
     rounds = cfg.num_server_rounds - recorder.round_offset
     if rounds > 0:
         strategy = make_strategy(cfg, recorder, grid)
-        strategy.start(grid=grid, initial_arrays=ArrayRecord(state), num_rounds=rounds, timeout=cfg.round_timeout,
-                       evaluate_fn=lambda r, arrays: MetricRecord(recorder.on_global(r, arrays.to_torch_state_dict())))
+
+        def evaluate_fn(server_round: int, arrays: ArrayRecord) -> MetricRecord:
+            return MetricRecord(recorder.on_global(server_round, arrays.to_torch_state_dict()))
+
+        try:
+            strategy.start(grid=grid, initial_arrays=ArrayRecord(state), num_rounds=rounds, timeout=cfg.round_timeout,
+                           evaluate_fn=evaluate_fn)
+        except SitesUnavailableError:
+            if recorder.history:
+                write_report(out)  # what was trained so far; the run resumes from checkpoints/last.pt
+            raise
     write_report(out)

@@ -8,7 +8,8 @@ aggregate/configure steps to observe them.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
@@ -47,9 +48,40 @@ def _wmean(values, weights) -> float:
     return sum(v * w for v, w in pairs) / total if total else math.nan
 
 
+class SitesUnavailableError(RuntimeError):
+    """Fewer than min-sites sites were connected when the deadline passed (the run is resumable)."""
+
+
+def wait_for_sites(grid: Grid, need: int, deadline_s: float, names: Callable[[], dict[int, str]],
+                   *, poll: float = 2.0) -> list[int]:
+    """Flower's sampler waits forever for `min_available_nodes`; a federation must not hang on a
+    hospital that went away, so wait at most `deadline_s` and then say which sites are missing."""
+    t0 = time.monotonic()
+    while True:
+        online = list(grid.get_node_ids())
+        if len(online) >= need:
+            return online
+        if time.monotonic() - t0 >= deadline_s:
+            known = names()
+            missing = sorted(n for nid, n in known.items() if nid not in online) or ["(unknown)"]
+            raise SitesUnavailableError(
+                f"only {len(online)} of the {need} required sites connected within {deadline_s:.0f} s "
+                f"(site-wait); not connected: {', '.join(missing)}. The last round's checkpoint is kept: "
+                f"restart `fedrad server start` with the same output folder to resume.")
+        time.sleep(poll)
+
+
 def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
     base = BASES[cfg.strategy]
-    names = _site_names(cfg, grid)
+    seen: dict[int, str] = cfg.enrolled_site_names()  # + every site met during the run (Flower lists online ones)
+    sampled: dict[str, set[int]] = {"train": set(), "evaluate": set()}
+
+    def names() -> dict[int, str]:
+        seen.update(_site_names(cfg, grid))
+        return seen
+
+    def name_of(node_id: int) -> str:
+        return seen.get(node_id) or names().get(node_id, f"node-{node_id}")
 
     def site_of(msg: Message) -> str:
         idx = -1
@@ -59,27 +91,46 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         sim_dirs = [d for d in cfg.sim_site_dirs.split(",") if d]
         if 0 <= idx < len(sim_dirs):
             return Path(sim_dirs[idx]).name
-        return names.get(msg.metadata.src_node_id, f"node-{msg.metadata.src_node_id}")
+        return name_of(msg.metadata.src_node_id)
 
-    def split(replies: Iterable[Message]):
+    def split(phase: str, replies: Iterable[Message]):
+        """Successful replies, and (site, reason) for every sampled site without one. An error reply
+        made by the SuperLink for a dead node does not carry that node's id, so the missing sites are
+        the sampled ones that did not answer, each with the error text Flower gave."""
         replies = list(replies)
         ok = [SiteReply(m.metadata.src_node_id, site_of(m), dict(next(iter(m.content.metric_records.values()))))
               for m in replies if not m.has_error()]
-        failed = [(site_of(m), m.error.reason) for m in replies if m.has_error()]
+        reasons = [m.error.reason for m in replies if m.has_error()]
+        answered = {r.node_id for r in ok}
+        missing = sorted(sampled[phase] - answered)
+        failed = [(name_of(nid), reasons[i] if i < len(reasons) else (reasons[-1] if reasons else "no reply before "
+                   f"round-timeout ({cfg.round_timeout:.0f} s)")) for i, nid in enumerate(missing)]
         return replies, ok, failed
+
+    def remember(phase: str, messages) -> list[Message]:
+        messages = list(messages)
+        sampled[phase] = {m.metadata.dst_node_id for m in messages}
+        names()
+        return messages
 
     class Recorded(base):  # type: ignore[misc, valid-type]
         def configure_train(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
+            online = wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names)
+            recorder.record_offline(server_round, sorted(n for nid, n in names().items() if nid not in online))
             config["lr"] = cfg.lr_for_round(recorder.actual_round(server_round))
-            return super().configure_train(server_round, arrays, config, grid)
+            return remember("train", super().configure_train(server_round, arrays, config, grid))
 
         def aggregate_train(self, server_round: int, replies: Iterable[Message]):
-            replies, ok, failed = split(replies)
+            replies, ok, failed = split("train", replies)
             recorder.record_train(server_round, ok, failed)
             return super().aggregate_train(server_round, replies)
 
+        def configure_evaluate(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
+            wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names)
+            return remember("evaluate", super().configure_evaluate(server_round, arrays, config, grid))
+
         def aggregate_evaluate(self, server_round: int, replies: Iterable[Message]):
-            replies, ok, failed = split(replies)
+            replies, ok, failed = split("evaluate", replies)
             recorder.record_evaluate(server_round, ok, failed)
             return super().aggregate_evaluate(server_round, replies)
 

@@ -98,4 +98,15 @@ def run_cmd(
     except RunConfigError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from None
-    simulate(settings, run, Console())
+    import signal
+
+    def on_term(signum, _frame):  # SIGTERM unwinds like Ctrl-C, so the Flower children are stopped too
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
+    try:
+        simulate(settings, run, Console())
+    except KeyboardInterrupt:
+        typer.secho("interrupted; run the same command again to resume (finished steps are reused)", fg="yellow",
+                    err=True)
+        raise typer.Exit(130) from None

@@ -128,21 +128,30 @@ def write_comparison(out: Path, runs: dict[str, Path], *, console: Console | Non
     return out / "report.md"
 
 
+def _training(name: str, cfg: dict[str, Any]) -> str:
+    """Same sample budget for every arm (rounds x local epochs = pooled epochs); each arm's own rate."""
+    passes = cfg["num-server-rounds"] * cfg["local-epochs"]
+    if name.startswith("pooled"):
+        return f"{passes} epochs, lr {cfg['lr']:g}"
+    return f"{cfg['num-server-rounds']} x {cfg['local-epochs']} epochs, lr {cfg['lr']:g}"
+
+
 def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, Any]) -> str:
     cfg = next(iter(reports.values()))["run_config"]
     lines = ["# fedrad simulation: the study's experiment across virtual hospitals", "",
              f"Region `{cfg['region']}`, image size {cfg['image-size']} px, {cfg['num-server-rounds']} rounds x "
              f"{cfg['local-epochs']} local epoch(s), strategy {cfg['strategy']}.", "",
              "## Macro AUC (per-finding range)", "",
-             "| run | " + " | ".join(test_sets) + " | best round | run report |",
-             "|---|" + "---|" * len(test_sets) + "---|---|"]
+             "| run | " + " | ".join(test_sets) + " | training | best round | run report |",
+             "|---|" + "---|" * len(test_sets) + "---|---|---|"]
     for name, r in summary["runs"].items():
         cells = []
         for t in test_sets:
             s = r["macro"][t]
             cells.append("n/a" if s["macro_auc"] is None else
                          f"{s['macro_auc']:.3f} ({s['min_auc']:.2f}–{s['max_auc']:.2f})")
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {r['best_round']} | [{name}](runs/{name}/report.md) |")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {_training(name, reports[name]['run_config'])} | "
+                     f"{r['best_round']} | [{name}](runs/{name}/report.md) |")
     lines += ["", "## DeLong tests (per finding)", "",
               "| comparison | on | test | findings tested | p < 0.05 | min p | median p |",
               "|---|---|---|---|---|---|---|"]

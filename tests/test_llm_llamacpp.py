@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.resources
 import importlib.util
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ import pytest
 
 from client.labeling.base import LabelRequest
 from client.labeling.llm import LLMConfig, LLMLabeler
+from common.flowerproc import free_port
 from common.labels import Label, violations
 from common.templates import load_template
 
@@ -58,19 +58,13 @@ def _skip_reason() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def llama_server():
     reason = _skip_reason()
     if reason:
         print(f"\nSKIP test_llm_llamacpp: {reason}")
         pytest.skip(reason)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(_model_path()),
                              "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,0 +1,158 @@
+"""Running Flower's own programs (flower-superlink, flower-supernode, flwr) as managed children.
+
+Flower 1.42 has no public Python API to start a SuperLink or SuperNode, so every fedrad role
+wraps the command-line programs (the pattern NVIDIA FLARE uses too). What every wrapper must
+get right lives here once: a private FLWR_HOME, telemetry and update checks off (a hospital
+server must not phone home), runtime dependency installation off (it would pull GBs from the
+internet into a fresh venv per run), the venv's bin/ first on PATH (Flower spawns
+`flower-superexec` by bare name), children in their own process group so a stop reaches the
+grandchildren, and a log file per child. No Flower import: this is plain subprocess work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from common.fileio import write_text
+
+
+class ChildError(RuntimeError):
+    """A managed Flower process failed to start or died; the message carries its log tail."""
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def flower_env(home: str | Path, *, threads: int = 0, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Environment for every Flower process fedrad starts (see the module docstring)."""
+    env = dict(os.environ)
+    env.update(FLWR_HOME=str(home), FLWR_TELEMETRY_ENABLED="0", FLWR_DISABLE_UPDATE_CHECK="1",
+               FLWR_DISABLE_RUNTIME_DEPENDENCY_INSTALLATION="1")
+    if threads > 0:
+        env.update(FEDRAD_TORCH_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env.update(extra or {})
+    Path(home).mkdir(parents=True, exist_ok=True)
+    return env
+
+
+def write_connection(home: str | Path, name: str, address: str, *, ca_file: str | Path | None = None,
+                     insecure: bool = False) -> Path:
+    """The `flwr` CLI's connection `name` in FLWR_HOME/config.toml (the only way to point it at a SuperLink)."""
+    lines = ["[superlink]", f'default = "{name}"', "", f"[superlink.{name}]", f'address = "{address}"']
+    if insecure:
+        lines.append("insecure = true")
+    elif ca_file:
+        lines.append(f'root-certificates = "{Path(ca_file).resolve()}"')
+    path = Path(home) / "config.toml"
+    write_text(path, "\n".join(lines) + "\n")
+    return path
+
+
+def _die_with_parent() -> None:
+    """Linux: the child gets SIGTERM if the fedrad process that started it dies, even by SIGKILL, so a
+    crashed `fedrad server/client start` never leaves an orphaned SuperLink or SuperNode behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG = 1
+
+
+class Child:
+    """One managed process: own session (so stop() reaches its children), output to a log file."""
+
+    def __init__(self, name: str, cmd: Sequence[str], env: Mapping[str, str], log_path: str | Path,
+                 cwd: str | Path | None = None):
+        self.name = name
+        self.cmd = list(cmd)
+        self.log_path = Path(log_path)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(self.cmd, stdout=self._log, stderr=subprocess.STDOUT, env=dict(env),
+                                     cwd=str(cwd) if cwd else None, start_new_session=True,
+                                     preexec_fn=_die_with_parent)  # noqa: PLW1509 - only a prctl call
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def log_tail(self, lines: int = 20) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+        return "".join(text.splitlines(keepends=True)[-lines:])
+
+    def check_alive(self) -> None:
+        if not self.alive():
+            raise ChildError(f"{self.name} exited with code {self.proc.returncode}; log {self.log_path}:\n"
+                             f"{self.log_tail()}")
+
+    def stop(self, grace: float = 15.0) -> int | None:
+        """SIGTERM to the whole process group (Flower stops gracefully on it), SIGKILL after `grace` s."""
+        if self.alive():
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(grace)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(5)
+        # Grandchildren (flower-superexec, flwr-clientapp) may outlive a leader that exited first.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self._log.close()
+        return self.proc.returncode
+
+
+def tls_context(ca_file: str | Path | None) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=str(ca_file)) if ca_file else ssl.create_default_context()
+
+
+def wait_health(url: str, *, ca_file: str | Path | None = None, timeout: float = 60.0,
+                child: Child | None = None) -> float:
+    """Poll `url` (Flower's /health probe) until it answers 200; returns the seconds waited.
+
+    Fails early, with the child's log tail, if the child process exits meanwhile.
+    """
+    t0 = time.monotonic()
+    ctx = tls_context(ca_file) if url.startswith("https") else None
+    last = ""
+    while time.monotonic() - t0 < timeout:
+        if child is not None:
+            child.check_alive()
+        try:
+            with urllib.request.urlopen(url, timeout=3, context=ctx) as resp:  # noqa: S310 - our own loopback URL
+                if resp.status == 200:
+                    return time.monotonic() - t0
+        except (urllib.error.URLError, OSError, ssl.SSLError) as exc:
+            last = str(exc)
+        time.sleep(0.5)
+    tail = f"\nlog {child.log_path}:\n{child.log_tail()}" if child else ""
+    raise ChildError(f"{url} did not become healthy within {timeout:.0f} s (last error: {last}){tail}")
+
+
+def run_flwr(args: Sequence[str], env: Mapping[str, str], *, timeout: float = 120.0,
+             cwd: str | Path | None = None) -> subprocess.CompletedProcess:
+    """One `flwr` CLI call (register, run, list, stop ...), captured."""
+    return subprocess.run(["flwr", *args], env=dict(env), capture_output=True, text=True, timeout=timeout,
+                          cwd=str(cwd) if cwd else None)

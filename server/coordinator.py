@@ -1,0 +1,362 @@
+"""`fedrad server start`: the coordinator's Flower SuperLink, its fleet-only front door, and one run.
+
+Process tree (all children in their own process groups, stopped on Ctrl-C/SIGTERM):
+
+    fedrad server start
+    ├── flower-superlink  bound to 127.0.0.1:<internal>, TLS, SuperNode auth, SQLite state
+    │     └── flower-superexec -> flwr-serverapp (server.server_app via the FAB shim)
+    └── python -m server.fleet_proxy  on the public HOST:PORT, forwards only /v1/fleet/*
+
+Flower 1.42 serves run submission and node registration (the Control API, unauthenticated in
+open-source Flower) on the same port as the sites' Fleet API; binding the SuperLink to loopback
+and exposing only the fleet routes through the proxy means nobody on the network can submit
+code or enrol a node. Run submission and site registration go through the `flwr` CLI on the
+loopback port, from this machine only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rich.console import Console
+
+from common import __version__
+from common.fileio import write_json, write_text
+from common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
+from common.runconfig import RunConfig, RunConfigError
+
+CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
+
+
+class CoordinatorError(RuntimeError):
+    """Something the operator must fix before the coordinator can run (message says what)."""
+
+
+@dataclass(frozen=True)
+class CoordinatorHome:
+    """The coordinator's folder (layout documented in README "Deploy across hospitals")."""
+
+    root: Path
+
+    @property
+    def certs(self) -> Path:
+        return self.root / "certs"
+
+    @property
+    def ca(self) -> Path:
+        return self.certs / "ca.crt"
+
+    @property
+    def cert(self) -> Path:
+        return self.certs / "server.pem"
+
+    @property
+    def key(self) -> Path:
+        return self.certs / "server.key"
+
+    @property
+    def sites(self) -> Path:
+        return self.root / "sites.toml"
+
+    @property
+    def db(self) -> Path:
+        return self.root / "superlink.db"
+
+    @property
+    def flwr_home(self) -> Path:
+        return self.root / "flwr-home"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def state(self) -> Path:
+        return self.root / "server.json"
+
+    def env(self) -> dict[str, str]:
+        return flower_env(self.flwr_home)
+
+    def flwr(self):
+        """A `flwr` CLI runner bound to this coordinator's FLWR_HOME (connection `fedrad`)."""
+        env = self.env()
+        return lambda args, timeout=120.0: run_flwr(args, env, timeout=timeout, cwd=self.root)
+
+    def running(self) -> dict | None:
+        """server.json of a live `fedrad server start`, else None (a stale file is ignored)."""
+        if not self.state.is_file():
+            return None
+        info = json.loads(self.state.read_text())
+        try:
+            Path(f"/proc/{int(info['pid'])}").stat()
+        except (OSError, KeyError, ValueError):
+            return None
+        return info
+
+
+def check_certs(home: CoordinatorHome) -> list[str]:
+    """Refuse to start with missing or broken certificates; return expiry warnings."""
+    from server.pki import PKIError, expiry_warnings, verify_chain
+
+    missing = [p for p in (home.ca, home.cert, home.key) if not p.is_file()]
+    if missing:
+        raise CoordinatorError(
+            f"missing {', '.join(str(p) for p in missing)}: create them with `fedrad certs init-ca --out {home.certs}` "
+            f"and `fedrad certs server --ca {home.certs} --out {home.certs} --name <host the sites dial>` "
+            f"(or pass --insecure for a throwaway local test)")
+    try:
+        verify_chain(home.ca, home.cert)
+    except PKIError as exc:
+        raise CoordinatorError(str(exc)) from None
+    return expiry_warnings([home.ca, home.cert])
+
+
+def start_superlink(home: CoordinatorHome, port: int, *, insecure: bool) -> Child:
+    cmd = ["flower-superlink", "--host", "127.0.0.1", "--port", str(port), "--database", str(home.db),
+           "--disable-runtime-dependency-installation", "--log-file", str(home.logs / "superlink.log")]
+    if insecure:
+        cmd.append("--insecure")  # SuperNode authentication needs TLS: without it any node may join
+    else:
+        cmd += ["--ssl-ca-certfile", str(home.ca), "--ssl-certfile", str(home.cert), "--ssl-keyfile", str(home.key),
+                "--enable-supernode-auth"]
+    child = Child("flower-superlink", cmd, home.env(), home.logs / "superlink.out", cwd=home.root)
+    scheme = "http" if insecure else "https"
+    wait_health(f"{scheme}://127.0.0.1:{port}/health", ca_file=None if insecure else home.ca, timeout=90,
+                child=child)
+    return child
+
+
+def start_proxy(home: CoordinatorHome, listen: str, upstream_port: int, *, insecure: bool) -> Child:
+    host, port = split_hostport(listen)
+    scheme = "http" if insecure else "https"
+    cmd = [sys.executable, "-m", "server.fleet_proxy", "--listen", f"{host}:{port}",
+           "--upstream", f"{scheme}://127.0.0.1:{upstream_port}", "--log-file", str(home.logs / "fleet-proxy.log")]
+    if not insecure:
+        cmd += ["--certfile", str(home.cert), "--keyfile", str(home.key), "--ca-file", str(home.ca)]
+    child = Child("fleet proxy", cmd, home.env(), home.logs / "fleet-proxy.out", cwd=home.root)
+    probe = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    wait_health(f"{scheme}://{probe}:{port}/fedrad/version", ca_file=None if insecure else home.ca, timeout=60,
+                child=child)
+    return child
+
+
+def split_hostport(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit():
+        raise CoordinatorError(f"'{text}' is not HOST:PORT")
+    return host.strip("[]") or "0.0.0.0", int(port)
+
+
+def prepare_run(cfg: RunConfig, out: Path) -> RunConfig:
+    """Absolute output folder, this fedrad's version, and resume from the last round if interrupted."""
+    from server.recorder import LAST, load_history
+
+    out = out.resolve()
+    cfg = replace(cfg, output_dir=str(out), fedrad_version=__version__)
+    for name, path in cfg.test_set_paths().items():
+        if not (path / f"labels-{cfg.region}.csv").is_file():
+            raise RunConfigError(f"test set '{name}': {path} has no labels-{cfg.region}.csv "
+                                 f"(export one with `fedrad client export`)")
+    done = len(load_history(out)["rounds"]) - 1 if (out / "history.json").is_file() else 0
+    if (out / LAST).is_file():
+        if (out / "report.md").is_file() and done >= cfg.num_server_rounds:
+            raise CoordinatorError(f"{out} already holds a finished run ({done} rounds); choose another --out")
+        cfg = replace(cfg, resume_from=str(out / LAST))
+    return cfg
+
+
+def submit(home: CoordinatorHome, cfg: RunConfig) -> int:
+    from server.flwr_app import write_app_dir
+
+    app_dir = write_app_dir(home.root / "app")
+    out = Path(cfg.output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    overrides = out / "submitted-run-config.toml"
+    write_text(overrides, cfg.to_toml())
+    res = home.flwr()(["run", str(app_dir), CONNECTION, "--run-config", str(overrides), "--format", "json"])
+    try:
+        data = json.loads(res.stdout[res.stdout.find("{"):])
+    except (json.JSONDecodeError, ValueError):
+        data = {}
+    if res.returncode != 0 or not data.get("success"):
+        raise CoordinatorError(f"flwr run failed: {data.get('error-message') or (res.stderr or res.stdout)[-800:]}")
+    return int(data["run-id"])
+
+
+def run_status(home: CoordinatorHome, run_id: int) -> str:
+    res = home.flwr()(["list", CONNECTION, "--run-id", str(run_id), "--format", "json"], timeout=60)
+    try:
+        runs = json.loads(res.stdout[res.stdout.find("{"):]).get("runs", [])
+    except (json.JSONDecodeError, ValueError):
+        return "unknown"
+    return str(runs[0].get("status", "unknown")) if runs else "unknown"
+
+
+def _follow_log(home: CoordinatorHome, run_id: int, log_path: Path, console: Console) -> subprocess.Popen:
+    """`flwr log --stream` into the run folder's flower.log, echoing round progress to the console."""
+    proc = subprocess.Popen(["flwr", "log", str(run_id), CONNECTION, "--stream"], env=home.env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+    def pump() -> None:
+        with open(log_path, "a") as log:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                log.write(line)
+                log.flush()
+                if any(k in line for k in ("[ROUND", "Received", "configure_", "ERROR", "Waiting for nodes")):
+                    console.print(f"  {line.rstrip()}", highlight=False, markup=False)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return proc
+
+
+REFUSED_KEY = re.compile(r"public key: b'(-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----)\\n', "
+                         r"exception: No SuperNode found with the given public key")
+
+
+def refused_keys(log_text: str) -> list[str]:
+    """Fingerprints of site keys the SuperLink refused (unknown or removed), from its log.
+
+    Flower logs the refused key as PEM; we print the same SHA256 fingerprint `fedrad certs site-key`
+    showed the site operator, so a refusal can be matched to a hospital by phone.
+    """
+    from cryptography.hazmat.primitives import serialization
+
+    from common.sshkeys import ssh_fingerprint
+
+    out = []
+    for pem in REFUSED_KEY.findall(log_text):
+        try:
+            key = serialization.load_pem_public_key(pem.replace("\\n", "\n").encode())
+            out.append(ssh_fingerprint(key.public_bytes(serialization.Encoding.OpenSSH,
+                                                        serialization.PublicFormat.OpenSSH)))
+        except (ValueError, TypeError):
+            out.append("(unparsable key)")
+    return out
+
+
+def print_summary(out: Path, console: Console) -> None:
+    """Best round, test-set macro AUCs and the sites that were missing, from the written report."""
+    from rich.table import Table
+
+    rep = json.loads((out / "report.json").read_text())
+    best = rep.get("best", {})
+    t = Table("test set", "studies", "macro AUC", "range", title=f"best round {best.get('round')} "
+              f"(sites' validation weighted AUC {best.get('metric', float('nan')):.3f})")
+    for name, res in rep.get("test_sets", {}).items():
+        s = res.get("summary", {})
+        t.add_row(name, str(res.get("n_studies")), f"{s.get('macro_auc', float('nan')):.3f}",
+                  f"{s.get('min_auc', float('nan')):.2f}-{s.get('max_auc', float('nan')):.2f}")
+    console.print(t)
+    for r in rep.get("rounds", []):
+        missing = ([f"{s}: not connected" for s in r.get("offline_sites", [])] + r.get("train_failures", [])
+                   + r.get("eval_failures", []))
+        if missing:
+            console.print(f"  round {r.get('round')}: missing {'; '.join(missing)}", highlight=False)
+
+
+def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.0.0.0:8443",
+          insecure: bool = False, console: Console | None = None) -> int:
+    """Start everything, run one federated training to the end, stop everything. Returns an exit code."""
+    from server.sites import read_sites, reconcile
+
+    console = console or Console()
+    home.root.mkdir(parents=True, exist_ok=True)
+    home.logs.mkdir(parents=True, exist_ok=True)
+    if home.running():
+        raise CoordinatorError(f"another `fedrad server start` is running from {home.root} (see {home.state})")
+    if insecure:
+        console.print("[bold red]WARNING: --insecure: no TLS and no site authentication. Anyone who can reach "
+                      f"{listen} can join and read the model. Use only for a local test.[/bold red]")
+    else:
+        for w in check_certs(home):
+            console.print(f"[yellow]warning: {w}[/yellow]")
+        enrolled = read_sites(home.sites)
+        if len(enrolled) < cfg.min_sites:
+            raise CoordinatorError(f"{len(enrolled)} site(s) enrolled in {home.sites} but min-sites is "
+                                   f"{cfg.min_sites}: enrol each site's public key first with "
+                                   f"`fedrad server add-site NAME KEY.pub`")
+    cfg = prepare_run(cfg, out)
+    internal = free_port()
+    write_connection(home.flwr_home, CONNECTION, f"127.0.0.1:{internal}", ca_file=None if insecure else home.ca,
+                     insecure=insecure)
+    children: list[Child] = []
+    stop = {"signal": None}
+
+    def on_signal(signum, _frame):
+        stop["signal"] = signum
+        raise KeyboardInterrupt
+
+    old = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    run_id = None
+    follower = None
+    try:
+        console.rule("fedrad coordinator")
+        children.append(start_superlink(home, internal, insecure=insecure))
+        console.print(f"SuperLink: 127.0.0.1:{internal} (loopback only), state {home.db}")
+        if not insecure:
+            for line in reconcile(home.sites, home.flwr()):
+                console.print(f"  {line}")
+        children.append(start_proxy(home, listen, internal, insecure=insecure))
+        console.print(f"sites connect to: {listen} (fleet API only{'' if insecure else ', TLS'})")
+        write_json(home.state, {"pid": __import__("os").getpid(), "public": listen, "internal-port": internal,
+                                "started": time.time(), "output": str(out.resolve())})
+        if cfg.resume_from:
+            console.print(f"resuming from {cfg.resume_from}")
+        cfg = replace(cfg, enrolled_sites=",".join(f"{s.name}={s.node_id}" for s in read_sites(home.sites).values()
+                                                   if s.node_id))
+        run_id = submit(home, cfg)
+        console.print(f"run {run_id} submitted: {cfg.num_server_rounds} rounds, {cfg.strategy}, policy {cfg.policy}, "
+                      f"min {cfg.min_sites} site(s); output {cfg.output_dir}")
+        follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log", console)
+        status = "unknown"
+        log = home.logs / "superlink.log"
+        log_pos = log.stat().st_size if log.is_file() else 0
+        while True:
+            for c in children:
+                c.check_alive()
+            if log.is_file():
+                with open(log, "rb") as fh:
+                    fh.seek(log_pos)
+                    chunk = fh.read().decode(errors="replace")
+                    log_pos = fh.tell()
+                for fp in refused_keys(chunk):
+                    console.print(f"[yellow]refused a site with an unknown or removed key {fp}[/yellow] "
+                                  f"(enrolled keys: `fedrad server list-sites`)", highlight=False)
+            status = run_status(home, run_id)
+            if status.startswith("finished"):
+                break
+            time.sleep(3)
+        time.sleep(1)  # let the log pump catch the last lines
+        report = Path(cfg.output_dir) / "report.md"
+        if status == "finished:completed" and report.is_file():
+            print_summary(Path(cfg.output_dir), console)
+            console.print(f"[green]run {run_id} finished[/green]; report: {report}")
+            return 0
+        console.print(f"[red]run {run_id} ended with status {status}[/red]; Flower log: "
+                      f"{Path(cfg.output_dir) / 'flower.log'}")
+        return 1
+    except KeyboardInterrupt:
+        console.print(f"[yellow]stopping ({signal.Signals(stop['signal']).name if stop['signal'] else 'interrupt'})"
+                      f"; the next start with the same --out resumes from the last finished round[/yellow]")
+        if run_id is not None and children and children[0].alive():
+            home.flwr()(["stop", str(run_id), CONNECTION], timeout=30)
+        return 130
+    except ChildError as exc:
+        raise CoordinatorError(str(exc)) from None
+    finally:
+        if follower is not None and follower.poll() is None:
+            follower.terminate()
+        for c in reversed(children):
+            c.stop()
+        home.state.unlink(missing_ok=True)
+        for s, h in old.items():
+            signal.signal(s, h)
