@@ -17,6 +17,7 @@ loopback port, from this machine only.
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -120,7 +121,10 @@ def check_certs(home: CoordinatorHome) -> list[str]:
 
 
 def start_superlink(home: CoordinatorHome, port: int, *, insecure: bool) -> Child:
-    cmd = ["flower-superlink", "--host", "127.0.0.1", "--port", str(port), "--database", str(home.db),
+    """FEDRAD_SUPERLINK_DATABASE (hidden, for bench/deploy_round.py) overrides the --database path, e.g.
+    `:flwr-in-memory:` to measure what SQLite costs per round; state then does not survive a restart."""
+    database = os.environ.get("FEDRAD_SUPERLINK_DATABASE") or str(home.db)
+    cmd = ["flower-superlink", "--host", "127.0.0.1", "--port", str(port), "--database", database,
            "--disable-runtime-dependency-installation", "--log-file", str(home.logs / "superlink.log")]
     if insecure:
         cmd.append("--insecure")  # SuperNode authentication needs TLS: without it any node may join
@@ -255,7 +259,8 @@ def print_summary(out: Path, console: Console) -> None:
         s = res.get("summary", {})
         t.add_row(name, str(res.get("n_studies")), f"{s.get('macro_auc', float('nan')):.3f}",
                   f"{s.get('min_auc', float('nan')):.2f}-{s.get('max_auc', float('nan')):.2f}")
-    console.print(t)
+    console.print(t if rep.get("test_sets") else f"best round {best.get('round')}; no test sets configured "
+                  f"(run config test-sets): the report has the sites' validation metrics only")
     for r in rep.get("rounds", []):
         missing = ([f"{s}: not connected" for s in r.get("offline_sites", [])] + r.get("train_failures", [])
                    + r.get("eval_failures", []))
