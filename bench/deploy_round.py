@@ -29,6 +29,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -36,6 +37,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,8 +162,38 @@ def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     finally:
         for p in reversed(procs):
             p.stop()
-    rows = json.loads((run_dir / "history.json").read_text())["rounds"]
-    return [r for r in rows if r["round"] >= 1]
+    rows = [r for r in json.loads((run_dir / "history.json").read_text())["rounds"] if r["round"] >= 1]
+    split = legs(home / "logs" / "superlink.log", len(world["sites"]), len(rows))
+    return [{**r, "legs": split.get(r["round"], (float("nan"), float("nan")))} for r in rows]
+
+
+PUSH = re.compile(r"^\w+ flwr (\S+ \S+) \|.*\[Fleet\.PushMessages\] Push replies")
+TASK = re.compile(r"^\w+ flwr (\S+ \S+) \|.*Started task")
+
+
+def legs(superlink_log: Path, n_sites: int, rounds: int) -> dict[int, tuple[float, float]]:
+    """Per round (train leg s, evaluate leg s) from the SuperLink's reply timestamps: the train leg runs
+    from the previous round's last evaluate reply (round 1: the ServerApp's start, so it includes the
+    sites connecting) to the last train reply; the evaluate leg from there to the last evaluate reply.
+    Each leg = send model + ClientApp start + site work + reply; the evaluate leg also holds the
+    ServerApp pulling the train replies and aggregating them. Assumes no site failed (else: empty)."""
+    def ts(text: str) -> float:
+        return datetime.strptime(text, "%Y-%m-%d %H:%M:%S,%f").timestamp()
+
+    start, pushes = None, []
+    for line in superlink_log.read_text(errors="replace").splitlines():
+        if (m := TASK.match(line)) and start is None:
+            start = ts(m.group(1))
+        elif m := PUSH.match(line):
+            pushes.append(ts(m.group(1)))
+    if start is None or len(pushes) != 2 * n_sites * rounds:
+        return {}
+    groups = [max(pushes[i:i + n_sites]) for i in range(0, len(pushes), n_sites)]
+    out, prev = {}, start
+    for k in range(rounds):
+        out[k + 1] = (groups[2 * k] - prev, groups[2 * k + 1] - groups[2 * k])
+        prev = groups[2 * k + 1]
+    return out
 
 
 def round_figures(r: dict) -> dict:
@@ -170,7 +202,8 @@ def round_figures(r: dict) -> dict:
     full = r["round_wall_s"] + r["server_eval_s"]
     compute = train + evaluate + r["server_eval_s"]
     return {"round": r["round"], "wall": full, "compute": compute, "train": train, "eval": evaluate,
-            "server_eval": r["server_eval_s"], "overhead_s": full - compute, "share": 1 - compute / full}
+            "server_eval": r["server_eval_s"], "overhead_s": full - compute, "share": 1 - compute / full,
+            "train_leg": r["legs"][0], "eval_leg": r["legs"][1]}
 
 
 def mean(xs: list[float]) -> float:
@@ -193,7 +226,7 @@ def main() -> None:
     tmp = None if args.out else tempfile.TemporaryDirectory(prefix="fedrad-deploy-bench-")
     out = args.out or Path(tmp.name)
     out.mkdir(parents=True, exist_ok=True)
-    console = Console()
+    console = Console(width=200)
     t0 = time.time()
     world = make_world(out, args.studies, args.rounds)
     console.print(f"world ready in {time.time() - t0:.0f} s ({out})")
@@ -206,7 +239,8 @@ def main() -> None:
             for f in results[v]:
                 console.print(f"  round {f['round']}: wall {f['wall']:.1f} s = train {f['train']:.1f} + eval "
                               f"{f['eval']:.1f} + server eval {f['server_eval']:.1f} + overhead "
-                              f"{f['overhead_s']:.1f} ({f['share']:.0%})")
+                              f"{f['overhead_s']:.1f} ({f['share']:.0%}); SuperLink sees train leg "
+                              f"{f['train_leg']:.1f} s, evaluate leg {f['eval_leg']:.1f} s")
     finally:
         print_table(results)
         if args.json:
@@ -220,7 +254,7 @@ def print_table(results: dict[str, list[dict]]) -> None:
     if not results:
         return
     print(f"\n{'variant':<32} {'wall s':>7} {'compute s':>9} {'ovh s':>6} {'share':>6} {'steady wall':>11} "
-          f"{'steady share':>12} {'wall/a':>7} {'ovh/a':>6}")
+          f"{'steady share':>12} {'train leg':>9} {'eval leg':>8} {'wall/a':>7} {'ovh/a':>6}")
     def totals(rows: list[dict]) -> tuple[float, float]:
         wall = mean([r["wall"] for r in rows])
         return wall, wall - mean([r["compute"] for r in rows])
@@ -232,8 +266,10 @@ def print_table(results: dict[str, list[dict]]) -> None:
         s_wall = mean([r["wall"] for r in steady])
         s_share = 1 - mean([r["compute"] for r in steady]) / s_wall if steady else float("nan")
         print(f"{v + ' ' + VARIANTS[v]:<32} {wall:7.1f} {comp:9.1f} {wall - comp:6.1f} {1 - comp / wall:6.0%} "
-              f"{s_wall:11.1f} {s_share:12.0%} {wall / base[0]:7.2f} {(wall - comp) / base[1]:6.2f}")
-    print("ratios are vs a (the first variant when a was not run); share = 1 - compute / wall; steady = rounds >= 2")
+              f"{s_wall:11.1f} {s_share:12.0%} {mean([r['train_leg'] for r in rows]):9.1f} "
+              f"{mean([r['eval_leg'] for r in rows]):8.1f} {wall / base[0]:7.2f} {(wall - comp) / base[1]:6.2f}")
+    print("ratios are vs a (the first variant when a was not run); share = 1 - compute / wall; steady = rounds >= 2;"
+          " legs: SuperLink reply timestamps (see legs())")
 
 
 if __name__ == "__main__":
