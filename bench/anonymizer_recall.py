@@ -18,10 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from client.anonymize import default_anonymizer  # noqa: E402
-from client.anonymize_eval import iu_texts, score_iu, score_synth  # noqa: E402
+from fedrad.client.anonymize import default_anonymizer  # noqa: E402
+from fedrad.client.anonymize_eval import iu_texts, score_iu, score_synth  # noqa: E402
 
 
 def speed(texts: list[str]) -> float:
@@ -65,7 +64,7 @@ def main() -> None:
 
         texts = []
         for f in sorted((synth / "sites").glob("*/reports.csv")):
-            from common.labels import read_csv_text
+            from fedrad.common.labels import read_csv_text
 
             header, body = read_csv_text(f)
             i = header.index("report")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sys
 import tempfile
 import time
 import warnings
@@ -21,11 +20,10 @@ import numpy as np
 import torch
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from common.dataset import StudyDataset  # noqa: E402
-from common.imageio import read_image  # noqa: E402
-from common.preprocess import Augment, Preprocess, TensorCache, letterbox  # noqa: E402
+from fedrad.common.dataset import StudyDataset  # noqa: E402
+from fedrad.common.imageio import read_image  # noqa: E402
+from fedrad.common.preprocess import Augment, Preprocess, TensorCache, letterbox  # noqa: E402
 
 PNG_DIR = ROOT.parent / "shared" / "data" / "grazpedwri-dx-subset" / "images"
 

@@ -5,16 +5,11 @@ Run: .venv/bin/python bench/bench_metrics.py   (prints figures; not a test)
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from common.metrics import auc, bootstrap_ci, delong_auc_variance, delong_paired_test  # noqa: E402
-from common.splits import iterative_stratification  # noqa: E402
+from fedrad.common.metrics import auc, bootstrap_ci, delong_auc_variance, delong_paired_test  # noqa: E402
+from fedrad.common.splits import iterative_stratification  # noqa: E402
 
 
 def best_of(fn, repeat: int = 5) -> float:

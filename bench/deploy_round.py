@@ -41,13 +41,11 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
+from fedrad.common.flowerproc import free_port  # noqa: E402
+from fedrad.server.pki import create_ca, create_site_key, issue_server_cert  # noqa: E402
+from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs  # noqa: E402
 from rich.console import Console  # noqa: E402
-
-from common.flowerproc import free_port  # noqa: E402
-from server.pki import create_ca, create_site_key, issue_server_cert  # noqa: E402
-from sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs  # noqa: E402
 
 FEDRAD = str(Path(sys.executable).parent / "fedrad")
 VARIANTS = {"a": "as shipped (SQLite + proxy)", "b": "in-memory SuperLink state", "c": "sites bypass the proxy"}

@@ -22,10 +22,9 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from common.flowerproc import free_port  # noqa: E402
-from server.pki import create_ca, issue_server_cert  # noqa: E402
+from fedrad.common.flowerproc import free_port  # noqa: E402
+from fedrad.server.pki import create_ca, issue_server_cert  # noqa: E402
 
 UPSTREAM = r'''
 import sys, uvicorn
@@ -108,7 +107,7 @@ def main() -> None:
             procs.append(subprocess.Popen([sys.executable, "-c", UPSTREAM, str(up), str(size),
                                            str(certs / "server.pem"), str(certs / "server.key")]))
             procs.append(subprocess.Popen(
-                [sys.executable, "-m", "server.fleet_proxy", "--listen", f"127.0.0.1:{px}", "--upstream",
+                [sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"127.0.0.1:{px}", "--upstream",
                  f"https://127.0.0.1:{up}", "--certfile", str(certs / "server.pem"), "--keyfile",
                  str(certs / "server.key"), "--ca-file", str(certs / "ca.crt"), "--log-file", str(certs / "p.log")],
                 cwd=ROOT))

@@ -20,10 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from client.labeling.base import LabelRequest  # noqa: E402
-from client.labeling.llm import LLMConfig, LLMLabeler  # noqa: E402
+from fedrad.client.labeling.base import LabelRequest  # noqa: E402
+from fedrad.client.labeling.llm import LLMConfig, LLMLabeler  # noqa: E402
 
 SENTENCES = [
     "Findings: radial_head_fracture, Mason II. possible joint_dislocation.",
@@ -59,7 +58,7 @@ def bench_llm(url: str, latency: float, concurrency: int, n: int) -> tuple[float
 
 
 def bench_label_site(url: str, latency: float, concurrency: int, n: int) -> tuple[float, float]:
-    from client.labeling.run import label_site
+    from fedrad.client.labeling.run import label_site
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / ".fedrad"
@@ -79,7 +78,7 @@ def bench_label_site(url: str, latency: float, concurrency: int, n: int) -> tupl
 
 def bench_rules(n: int) -> float | None:
     try:
-        from client.labeling.rules import RuleLabeler
+        from fedrad.client.labeling.rules import RuleLabeler
     except ImportError:
         return None
     lab = RuleLabeler("elbow")

@@ -16,9 +16,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, run_federation, site_dirs
 from rich.console import Console
-
-from sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, run_federation, site_dirs
 
 
 def main() -> None:

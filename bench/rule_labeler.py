@@ -13,20 +13,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 import tomllib
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from client.labeling.base import LabelRequest  # noqa: E402
-from client.labeling.evaluate import evaluate_labels, merge_evaluations  # noqa: E402
-from client.labeling.rules import RuleLabeler  # noqa: E402
-from common.labels import LabelTable, read_csv_text, read_label_file  # noqa: E402
-from common.templates import load_template  # noqa: E402
+from fedrad.client.labeling.base import LabelRequest  # noqa: E402
+from fedrad.client.labeling.evaluate import evaluate_labels, merge_evaluations  # noqa: E402
+from fedrad.client.labeling.rules import RuleLabeler  # noqa: E402
+from fedrad.common.labels import LabelTable, read_csv_text, read_label_file  # noqa: E402
+from fedrad.common.templates import load_template  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "rules_gold" / "cases.toml"
 

@@ -10,16 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from sim.synth import synthesize  # noqa: E402
-from sim.synth.profiles import make_profiles  # noqa: E402
-from sim.synth.writer import plan_site, render_study, site_tasks  # noqa: E402
+from fedrad.sim.synth import synthesize  # noqa: E402
+from fedrad.sim.synth.profiles import make_profiles  # noqa: E402
+from fedrad.sim.synth.writer import plan_site, render_study, site_tasks  # noqa: E402
 
 
 def main() -> None:

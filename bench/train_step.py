@@ -18,24 +18,20 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import torch
 import torch.nn.functional as F
-from rich.console import Console
-from torch.utils.data import DataLoader, TensorDataset
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from common.device import autocast, describe_device, pick_device, seed_everything  # noqa: E402
-from common.model import ModelConfig, build_model  # noqa: E402
-from common.train import (  # noqa: E402
+from fedrad.common.device import autocast, describe_device, pick_device, seed_everything  # noqa: E402
+from fedrad.common.model import ModelConfig, build_model  # noqa: E402
+from fedrad.common.train import (  # noqa: E402
     TrainConfig,
     make_optimizer,
     make_scaler,
     progress_bar,
     train_one_epoch,
 )
+from rich.console import Console
+from torch.utils.data import DataLoader, TensorDataset
 
 
 def bare_epoch(model, loader, optimizer, device, amp: bool, scaler) -> int:

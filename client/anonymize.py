@@ -813,12 +813,11 @@ def anonymize_site(site_dir: str | os.PathLike, out: str | os.PathLike | None = 
     """
     import csv
 
+    from fedrad.client.phi_check import phi_check, write_suspects
+    from fedrad.client.reports import read_reports
+    from fedrad.common.fileio import atomic_open
+    from fedrad.common.sitefiles import Quarantine, work_dir
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from client.phi_check import phi_check, write_suspects
-    from client.reports import read_reports
-    from common.fileio import atomic_open
-    from common.sitefiles import Quarantine, work_dir
 
     site_dir = Path(site_dir)
     table = read_reports(site_dir)  # before work_dir(): a wrong path must not leave a .fedrad folder behind

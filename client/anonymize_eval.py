@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from client.anonymize import Anonymizer, default_anonymizer, fold
-from client.phi_check import phi_check
+from fedrad.client.anonymize import Anonymizer, default_anonymizer, fold
+from fedrad.client.phi_check import phi_check
 
 # Eponym phrases as a reader sees them; independent of the anonymizer's own protection rules.
 EPONYM_PHRASE_RE = re.compile(
@@ -88,7 +88,7 @@ def eponym_damage(original: str, anonymized: str) -> int:
 
 def score_synth(out_dir: str | Path, anonymizer: Anonymizer | None = None) -> dict:
     """Recall of the planted report PHI and damaged eponyms over every site of a `fedrad sim synth` folder."""
-    from client.reports import read_reports
+    from fedrad.client.reports import read_reports
 
     a = anonymizer or default_anonymizer()
     out_dir = Path(out_dir)
@@ -152,7 +152,7 @@ def score_synth(out_dir: str | Path, anonymizer: Anonymizer | None = None) -> di
 
 
 def _name_pools(a: Anonymizer, rng: random.Random) -> dict[str, tuple[list[str], list[str]]]:
-    from client.anonymize import DATA_DIR, _read_list
+    from fedrad.client.anonymize import DATA_DIR, _read_list
 
     listed_first = [w for w in _read_list("first_names.txt", DATA_DIR) if fold(w) not in a.name_words]
     listed_last = [w for w in _read_list("surnames.txt", DATA_DIR)

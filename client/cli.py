@@ -25,11 +25,10 @@ def anonymize_cmd(
     """Anonymize reports.csv: typed placeholders, no identifier columns, then a PHI check of the output."""
     import json
 
+    from fedrad.client.anonymize import anonymize_site
+    from fedrad.client.reports import ReportsFileError
     from rich.console import Console
     from rich.table import Table
-
-    from client.anonymize import anonymize_site
-    from client.reports import ReportsFileError
 
     console = Console(stderr=json_out)
     try:
@@ -77,7 +76,7 @@ def label_run(
 ) -> None:
     """Label a site's anonymized reports into <site>/.fedrad/labels-<region>.csv (cached, resumable)."""
     opts = dict(locals())
-    from client.labeling.run import cli_label_run
+    from fedrad.client.labeling.run import cli_label_run
 
     raise typer.Exit(cli_label_run(**opts))
 
@@ -92,12 +91,11 @@ def label_eval(
     """Score labels against gold: label-level accuracy, P/R/F1 for true and uncertain, confusion."""
     import json
 
+    from fedrad.client.labeling.evaluate import evaluate_files, print_evaluation
+    from fedrad.common.fileio import write_json
+    from fedrad.common.labels import LabelFileError
+    from fedrad.common.templates import TemplateError
     from rich.console import Console
-
-    from client.labeling.evaluate import evaluate_files, print_evaluation
-    from common.fileio import write_json
-    from common.labels import LabelFileError
-    from common.templates import TemplateError
 
     console = Console(stderr=json_out == "-")
     try:
@@ -131,12 +129,11 @@ def review_write(
     uncertain (t/f/u, yes/no, ja/nein). A missed finding: add a row with study_id, finding id, verified.
     Then `fedrad label review read` turns the file into verified labels.
     """
+    from fedrad.client.labeling.evaluate import infer_region
+    from fedrad.client.labeling.review import review_counts, write_review_file
+    from fedrad.common.labels import LabelFileError, read_csv_text, read_label_file
+    from fedrad.common.templates import TemplateError, load_template
     from rich.console import Console
-
-    from client.labeling.evaluate import infer_region
-    from client.labeling.review import review_counts, write_review_file
-    from common.labels import LabelFileError, read_csv_text, read_label_file
-    from common.templates import TemplateError, load_template
 
     console = Console()
     try:
@@ -166,11 +163,10 @@ def review_read(
     require_binary: bool = typer.Option(False, help="Test sets: every uncertain must be resolved to true/false."),
 ) -> None:
     """Read a reviewed file back as verified labels (blank = accept the labeler's value)."""
+    from fedrad.client.labeling.review import read_review_file
+    from fedrad.common.labels import Label, LabelFileError, write_label_file
+    from fedrad.common.templates import TemplateError, load_template
     from rich.console import Console
-
-    from client.labeling.review import read_review_file
-    from common.labels import Label, LabelFileError, write_label_file
-    from common.templates import TemplateError, load_template
 
     console = Console()
     try:
@@ -206,13 +202,12 @@ def _prepare(site: str, labeler: str, llm_config: str | None, region: list[str] 
     """The site pipeline with its summary table; False if some reports could not be labelled."""
     import tomllib
 
+    from fedrad.client.labeling.llm import LLMConfig, LLMConfigError, LLMLabeler
+    from fedrad.client.labeling.run import LabelRunError
+    from fedrad.client.prepare import ManifestError, prepare_site
+    from fedrad.client.reports import ReportsFileError
     from rich.console import Console
     from rich.table import Table
-
-    from client.labeling.llm import LLMConfig, LLMConfigError, LLMLabeler
-    from client.labeling.run import LabelRunError
-    from client.prepare import ManifestError, prepare_site
-    from client.reports import ReportsFileError
 
     console = Console()
     llm = None
@@ -267,9 +262,14 @@ def start_cmd(
     """Join a federation: check keys and site folder, run the site pipeline, run Flower's SuperNode."""
     from pathlib import Path
 
+    from fedrad.client.site_node import (
+        SiteStartError,
+        check_site_credentials,
+        check_versions,
+        run_supernode,
+        server_version,
+    )
     from rich.console import Console
-
-    from client.site_node import SiteStartError, check_site_credentials, check_versions, run_supernode, server_version
 
     console = Console()
     try:
@@ -307,10 +307,10 @@ def export_cmd(
                                                       "default: the site's labels, which must have no uncertain."),
 ) -> None:
     """Export a test set for the coordinator: de-identified pixels, images.csv, verified true/false labels."""
-    from client.export import ExportError, export_test_set
-    from client.prepare import ManifestError
-    from common.labels import LabelFileError, read_label_file
-    from common.templates import load_template
+    from fedrad.client.export import ExportError, export_test_set
+    from fedrad.client.prepare import ManifestError
+    from fedrad.common.labels import LabelFileError, read_label_file
+    from fedrad.common.templates import load_template
 
     try:
         table = read_label_file(labels, load_template(region), allow_uncertain=False) if labels else None

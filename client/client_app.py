@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import time
 
+from fedrad.client.task import check_version, local_evaluate, local_train, site_dir_from
+from fedrad.common.runconfig import RunConfig
 from flwr.app import ArrayRecord, Context, Message, MetricRecord, RecordDict
 from flwr.clientapp import ClientApp
-
-from client.task import check_version, local_evaluate, local_train, site_dir_from
-from common.runconfig import RunConfig
 
 app = ClientApp()
 

@@ -28,11 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pydicom
+from fedrad.common import __version__
 from pydicom.dataset import Dataset
 from pydicom.sequence import Sequence
 from pydicom.tag import Tag
-
-from common import __version__
 
 # Action codes (PS3.15 Table E.1-1): D replace with a dummy value, Z empty (zero length),
 # X remove, K keep, U replace UID consistently. Where the standard lists a combination
@@ -179,7 +178,7 @@ class DeidReport:
 
 def site_salt(work: str | os.PathLike) -> bytes:
     """The site's secret for UID mapping, created once (`<work>/deid-salt`, mode 0600); never logged."""
-    from common.fileio import write_bytes
+    from fedrad.common.fileio import write_bytes
 
     path = Path(work) / "deid-salt"
     if not path.is_file():
@@ -278,7 +277,7 @@ def deidentify_dataset(ds: Dataset, salt: bytes, *, retain_patient_characteristi
 
 def deidentify_file(src: str | os.PathLike, dst: str | os.PathLike, salt: bytes, **kw) -> DeidReport:
     """Read `src`, de-identify, write `dst` atomically (never over `src`: originals are not modified)."""
-    from common.fileio import atomic_open
+    from fedrad.common.fileio import atomic_open
 
     if Path(src).resolve() == Path(dst).resolve():
         raise ValueError(f"{dst}: refusing to overwrite the original DICOM file")
@@ -311,10 +310,9 @@ def export_pixels_png(dcm_path: str | os.PathLike, out_png: str | os.PathLike) -
     (float32 [0, 1], MONOCHROME1 inverted), so the PNG reads back exactly as the DICOM did.
     """
     import numpy as np
+    from fedrad.common.fileio import atomic_open
+    from fedrad.common.imageio import read_image
     from PIL import Image
-
-    from common.fileio import atomic_open
-    from common.imageio import read_image
 
     img = read_image(dcm_path)
     arr = np.round(np.clip(img, 0.0, 1.0) * 65535.0).astype(np.uint16)

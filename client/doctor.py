@@ -14,7 +14,7 @@ import stat
 from collections import Counter
 from pathlib import Path
 
-from common.doctor import (
+from fedrad.common.doctor import (
     Check,
     check_ca_file,
     check_tls,
@@ -25,10 +25,10 @@ from common.doctor import (
     parse_host_port,
     warn,
 )
-from common.labels import LabelFileError
-from common.sitefiles import WORK_DIR_NAME, Quarantine, pair_views, read_image_index
-from common.sshkeys import ssh_fingerprint
-from common.templates import TemplateError, load_template
+from fedrad.common.labels import LabelFileError
+from fedrad.common.sitefiles import WORK_DIR_NAME, Quarantine, pair_views, read_image_index
+from fedrad.common.sshkeys import ssh_fingerprint
+from fedrad.common.templates import TemplateError, load_template
 
 NIST_CURVES = ("secp256r1", "secp384r1", "secp521r1")
 DEFAULT_PORT = 8443
@@ -67,8 +67,8 @@ def site_checks(site: str | os.PathLike | None = None, server: str | None = None
 def check_site_folder(site: str | os.PathLike) -> list[Check]:
     """reports.csv and the images as `fedrad client prepare` will see them: a file-level error fails
     (nothing downstream can be trusted), row-level problems warn (those rows get quarantined)."""
-    from client.prepare import ManifestError, manifest_path, read_manifest
-    from client.reports import read_reports
+    from fedrad.client.prepare import ManifestError, manifest_path, read_manifest
+    from fedrad.client.reports import read_reports
 
     root = Path(site)
     if not root.is_dir():

@@ -15,9 +15,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from common.fileio import atomic_open
-from common.labels import Label, LabelTable, read_label_file, write_label_file
-from common.templates import load_template
+from fedrad.common.fileio import atomic_open
+from fedrad.common.labels import Label, LabelTable, read_label_file, write_label_file
+from fedrad.common.templates import load_template
 
 
 class ExportError(ValueError):
@@ -38,10 +38,9 @@ def export_test_set(site_dir: str | os.PathLike, out: str | os.PathLike, region:
     `labels` overrides the site's labels file (e.g. a reviewer's verified labels); every value
     must be true or false. Study ids become `sha256(salt + site + id)[:16]`.
     """
+    from fedrad.client.dicom_deid import export_pixels_png
+    from fedrad.client.prepare import read_manifest
     from rich.progress import track
-
-    from client.dicom_deid import export_pixels_png
-    from client.prepare import read_manifest
 
     site = Path(site_dir)
     out = Path(out)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from client.anonymize import (
+from fedrad.client.anonymize import (
     AGE_RE,
     CAP_TOKEN_RE,
     DATE_RE,
@@ -32,7 +32,7 @@ from client.anonymize import (
     split_person,
     strip_accents,
 )
-from common.fileio import atomic_open
+from fedrad.common.fileio import atomic_open
 
 SUSPECT_COLUMNS = ("study_id", "type", "rule", "start", "end", "snippet")
 TITLE_WORD_RE = re.compile(r"(?<![\w])(?:Dr|Prof|Herr|Herrn|Frau|Hr|Fr|Mr|Mrs|Ms|OA|OÄ)\.?[ \t]+"

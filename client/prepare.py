@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
-from common.fileio import atomic_open
-from common.labels import Label, LabelTable, read_csv_text, read_label_file
-from common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
-from common.templates import load_template
+from fedrad.common.fileio import atomic_open
+from fedrad.common.labels import Label, LabelTable, read_csv_text, read_label_file
+from fedrad.common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
+from fedrad.common.templates import load_template
 
 SPLIT_NAMES = ("train", "val", "test")
 SPLIT_FRACTIONS = (0.64, 0.16, 0.20)
@@ -67,7 +66,7 @@ def build_manifest(site_dir: str | os.PathLike, region: str, *, seed: int = 0, i
     site folder. Studies without images, without labels, missing a view or with an unreadable
     image go to the quarantine (stage `manifest:<region>`).
     """
-    from common.splits import split_studies
+    from fedrad.common.splits import split_studies
 
     site = Path(site_dir)
     work = work_dir(site)
@@ -104,8 +103,8 @@ def build_manifest(site_dir: str | os.PathLike, region: str, *, seed: int = 0, i
 
 
 def _drop_unreadable(pairs, image_size: int, work: Path, q: Quarantine, progress: bool):
-    from common.dataset import preload_images
-    from common.preprocess import Preprocess, TensorCache
+    from fedrad.common.dataset import preload_images
+    from fedrad.common.preprocess import Preprocess, TensorCache
 
     cache = TensorCache(work / "image-cache")
     failed = preload_images([p for _, views in pairs for p in views.values()], Preprocess(size=image_size), cache,
@@ -169,8 +168,8 @@ def prepare_site(site_dir: str | os.PathLike, *, labeler: str = "rules", llm_lab
                  regions: list[str] | None = None, image_size: int | None = 224, seed: int = 0,
                  progress: bool = True, console=None) -> PrepareSummary:
     """Run the whole site pipeline; every step is resumable and a rerun costs no LLM calls."""
-    from client.anonymize import anonymize_site
-    from client.labeling.run import label_site
+    from fedrad.client.anonymize import anonymize_site
+    from fedrad.client.labeling.run import label_site
 
     site = Path(site_dir)
     if not site.is_dir():

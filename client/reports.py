@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common.labels import LabelFileError, read_csv_text
-from common.sitefiles import Problem
-from common.templates import available_regions
+from fedrad.common.labels import LabelFileError, read_csv_text
+from fedrad.common.sitefiles import Problem
+from fedrad.common.templates import available_regions
 
 REQUIRED_COLUMNS = ("study_id", "region", "report")
 IDENTIFIER_COLUMNS = ("patient_name", "patient_id", "birth_date", "exam_date", "accession_number",

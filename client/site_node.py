@@ -20,11 +20,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from fedrad.common import __version__
+from fedrad.common.flowerproc import Child, flower_env, free_port, tls_context
+from fedrad.common.sshkeys import private_key_fingerprint
 from rich.console import Console
-
-from common import __version__
-from common.flowerproc import Child, flower_env, free_port, tls_context
-from common.sshkeys import private_key_fingerprint
 
 # SuperNode log lines that mean "this will never work without the operator" (not a network blip).
 FATAL_PATTERNS = {

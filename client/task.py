@@ -21,10 +21,9 @@ from typing import Any
 
 import numpy as np
 import torch
-
-from common.model import build_model
-from common.policies import Policy
-from common.runconfig import RunConfig
+from fedrad.common.model import build_model
+from fedrad.common.policies import Policy
+from fedrad.common.runconfig import RunConfig
 
 
 def site_dir_from(node_config: Mapping[str, Any], run_config: Mapping[str, Any]) -> Path:
@@ -48,7 +47,7 @@ class VersionMismatchError(RuntimeError):
 def check_version(cfg: RunConfig) -> None:
     """A site runs only the fedrad it installed; a run built for another version is refused loudly
     (silently training with different code would make the federation's results meaningless)."""
-    from common import __version__
+    from fedrad.common import __version__
 
     if cfg.fedrad_version and cfg.fedrad_version != __version__:
         raise VersionMismatchError(
@@ -66,9 +65,9 @@ def _threads() -> None:
 
 def site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
     """A StudyDataset over one split of a prepared site (see client.prepare)."""
-    from client.prepare import load_split
-    from common.dataset import StudyDataset
-    from common.preprocess import Augment, Preprocess, TensorCache
+    from fedrad.client.prepare import load_split
+    from fedrad.common.dataset import StudyDataset
+    from fedrad.common.preprocess import Augment, Preprocess, TensorCache
 
     rows, labels = load_split(site, cfg.region, split)
     if train and cfg.max_train_studies and len(rows) > cfg.max_train_studies:
@@ -112,8 +111,8 @@ def proximal_term(model: torch.nn.Module, global_params: list[torch.Tensor], mu:
 def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *, server_round: int = 1,
                 lr: float | None = None, proximal_mu: float = 0.0) -> tuple[dict[str, torch.Tensor], dict[str, float]]:
     """Train the global model on the site's training split; returns new weights and metrics."""
-    from common.device import pick_device, seed_everything
-    from common.train import TrainConfig, make_optimizer, make_scaler, train_one_epoch
+    from fedrad.common.device import pick_device, seed_everything
+    from fedrad.common.train import TrainConfig, make_optimizer, make_scaler, train_one_epoch
 
     _threads()
     seed_everything(cfg.seed + 1000 * server_round)
@@ -147,9 +146,9 @@ def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]
     them (weighted by positives) and applies them to test sets, so the study's
     validation-chosen operating point exists without a single validation score leaving.
     """
-    from common.device import pick_device
-    from common.metrics import class_problem, per_finding_auc, weighted_auc, youden_threshold
-    from common.train import predict
+    from fedrad.common.device import pick_device
+    from fedrad.common.metrics import class_problem, per_finding_auc, weighted_auc, youden_threshold
+    from fedrad.common.train import predict
 
     _threads()
     device = pick_device(cfg.device)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import typer
+from fedrad.common.templates import TemplateError, available_regions, load_template
 from rich.console import Console
 from rich.table import Table
-
-from common.templates import TemplateError, available_regions, load_template
 
 app = typer.Typer(no_args_is_help=True)
 templates_app = typer.Typer(help="List and show the region templates (finding ids are a contract).",

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import torch
-
-from common.imageio import ImageReadError, read_image
-from common.preprocess import (
+from fedrad.common.imageio import ImageReadError, read_image
+from fedrad.common.preprocess import (
     Augment,
     Preprocess,
     TensorCache,

@@ -24,7 +24,7 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from common.fileio import write_text
+from fedrad.common.fileio import write_text
 
 
 class ChildError(RuntimeError):

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common.fileio import atomic_open
-from common.templates import Template
+from fedrad.common.fileio import atomic_open
+from fedrad.common.templates import Template
 
 PROVENANCE_COLUMNS = ("labeler", "labeler_version", "model", "prompt_version", "text_sha256")
 

@@ -18,12 +18,12 @@ from typing import Any
 
 import numpy as np
 import torch
+from fedrad.common.fileio import atomic_open
+from fedrad.common.policies import POLICIES
 from torch import nn
 from torchvision.models import resnet50
 
-import common
-from common.fileio import atomic_open
-from common.policies import POLICIES
+from fedrad import common  # the package, for its __version__
 
 FEATURES = 2048  # ResNet50's pooled feature width
 CHECKPOINT_FORMAT = "fedrad-checkpoint"

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fedrad.common.fileio import write_bytes
+from fedrad.common.metrics import as_matrices, auc, average_precision, class_problem, pr_points, roc_points
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-
-from common.fileio import write_bytes
-from common.metrics import as_matrices, auc, average_precision, class_problem, pr_points, roc_points
 
 LINESTYLES = ("-", "--", ":", "-.")
 PlotResult = tuple[dict[str, dict[str, float]], dict[str, dict[str, str]]]

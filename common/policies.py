@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-
-from common.labels import Label
+from fedrad.common.labels import Label
 
 POLICIES = ("inclusive", "exclusive", "ignore", "soft")
 

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-
-from common.fileio import atomic_open, sha256_file, write_json
-from common.imageio import IMAGEIO_VERSION, ImageReadError, read_image
+from fedrad.common.fileio import atomic_open, sha256_file, write_json
+from fedrad.common.imageio import IMAGEIO_VERSION, ImageReadError, read_image
 
 if TYPE_CHECKING:
     import torch

@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from common.fileio import read_toml
-from common.policies import Policy
-from common.templates import Template, load_template
+from fedrad.common.fileio import read_toml
+from fedrad.common.policies import Policy
+from fedrad.common.templates import Template, load_template
 
 STRATEGIES = ("fedavg", "fedprox", "fedadam")
 
@@ -113,7 +113,7 @@ class RunConfig:
         return load_template(self.region)
 
     def model_config(self):
-        from common.model import ModelConfig
+        from fedrad.common.model import ModelConfig
 
         t = self.template()
         return ModelConfig(region=t.region, finding_ids=tuple(t.ids), views=tuple(t.views),

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from common.fileio import atomic_open
-from common.imageio import IMAGE_EXTENSIONS
-from common.labels import LabelFileError, read_csv_text
+from fedrad.common.fileio import atomic_open
+from fedrad.common.imageio import IMAGE_EXTENSIONS
+from fedrad.common.labels import LabelFileError, read_csv_text
 
 WORK_DIR_NAME = ".fedrad"
 IMAGES_CSV = "images.csv"

@@ -25,9 +25,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
-
-from common.fileio import atomic_open
-from common.labels import LabelFileError, read_csv_text
+from fedrad.common.fileio import atomic_open
+from fedrad.common.labels import LabelFileError, read_csv_text
 
 DEFAULT_FRACTIONS = (0.64, 0.16, 0.20)
 DEFAULT_NAMES = ("train", "val", "test")

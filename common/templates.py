@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common.fileio import read_toml
+from fedrad.common.fileio import read_toml
 
 BUILTIN_DIR = Path(__file__).with_name("regions")
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")

@@ -24,6 +24,16 @@ from typing import Any
 import numpy as np
 import torch
 import torch.nn.functional as F
+from fedrad.common.device import autocast, describe_device, needs_grad_scaler, pick_device, seed_everything, seed_rngs
+from fedrad.common.fileio import write_bytes, write_json
+from fedrad.common.metrics import macro_auc, weighted_auc
+from fedrad.common.model import (
+    CheckpointError,
+    CheckpointMismatchError,
+    ModelConfig,
+    read_checkpoint,
+    save_checkpoint,
+)
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -36,17 +46,6 @@ from rich.progress import (
 )
 from rich.text import Text
 from torch import nn
-
-from common.device import autocast, describe_device, needs_grad_scaler, pick_device, seed_everything, seed_rngs
-from common.fileio import write_bytes, write_json
-from common.metrics import macro_auc, weighted_auc
-from common.model import (
-    CheckpointError,
-    CheckpointMismatchError,
-    ModelConfig,
-    read_checkpoint,
-    save_checkpoint,
-)
 
 SELECT_METRICS = ("weighted_auc", "macro_auc")
 CHECKPOINT_NAME = "checkpoint.pt"  # latest complete epoch, with optimizer state: for --resume

@@ -10,20 +10,20 @@ import importlib
 
 import typer
 
-from common import __version__
+from fedrad.common import __version__
 
 app = typer.Typer(help="fedrad: federated radiograph classifiers from radiology reports.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 # (module, attribute, name or None to merge the commands at top level)
 PARTS: list[tuple[str, str, str | None]] = [
-    ("common.cli", "app", None),      # templates, report, ...
-    ("client.cli", "app", "client"),  # client start/prepare
-    ("client.cli", "tools", None),    # anonymize, label
-    ("server.cli", "app", "server"),
-    ("server.cli", "certs", "certs"),
-    ("server.cli", "tools", None),    # report
-    ("sim.cli", "app", "sim"),
+    ("fedrad.common.cli", "app", None),      # templates, report, ...
+    ("fedrad.client.cli", "app", "client"),  # client start/prepare
+    ("fedrad.client.cli", "tools", None),    # anonymize, label
+    ("fedrad.server.cli", "app", "server"),
+    ("fedrad.server.cli", "certs", "certs"),
+    ("fedrad.server.cli", "tools", None),    # report
+    ("fedrad.sim.cli", "app", "sim"),
 ]
 
 
@@ -55,12 +55,12 @@ def doctor(
     timeout: float = typer.Option(5.0, "--timeout", help="Seconds for network checks."),
 ) -> None:
     """Check this machine's setup for a role and say what to fix (exit 1 if anything fails)."""
-    from common.doctor import exit_code, render
+    from fedrad.common.doctor import exit_code, render
 
     if role == "site":  # the root CLI may import any part; it dispatches by role here
-        checks = importlib.import_module("client.doctor").site_checks(site, server, ca, key, timeout=timeout)
+        checks = importlib.import_module("fedrad.client.doctor").site_checks(site, server, ca, key, timeout=timeout)
     elif role == "server":
-        checks = importlib.import_module("server.doctor").server_checks(home, config=config, listen=listen,
+        checks = importlib.import_module("fedrad.server.doctor").server_checks(home, config=config, listen=listen,
                                                                         names=name or [], timeout=timeout)
     else:
         raise typer.BadParameter(f"'{role}' is not site or server", param_hint="--role")

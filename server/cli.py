@@ -16,7 +16,7 @@ def report_cmd(
     no_ci: bool = typer.Option(False, "--no-ci", help="Skip bootstrap confidence intervals (faster)."),
 ) -> None:
     """Regenerate a run's report (report.md, report.json, ROC/PR curves) from its checkpoint and history."""
-    from server.report import ReportError, write_report
+    from fedrad.server.report import ReportError, write_report
 
     try:
         path = write_report(run_dir, recompute=recompute, ci=not no_ci)
@@ -37,7 +37,7 @@ def certs_init_ca(
     days: int = typer.Option(3650, "--days"),
 ) -> None:
     """Create the federation CA (coordinator). Share ca.crt with every site; never ca.key."""
-    from server.pki import PKIError, create_ca
+    from fedrad.server.pki import PKIError, create_ca
 
     try:
         info = create_ca(out, days=days)
@@ -56,7 +56,7 @@ def certs_server(
     days: int = typer.Option(825, "--days"),
 ) -> None:
     """Issue the coordinator's TLS certificate (server.pem, server.key) from the federation CA."""
-    from server.pki import PKIError, issue_server_cert
+    from fedrad.server.pki import PKIError, issue_server_cert
 
     try:
         info = issue_server_cert(ca, out, list(name), days=days)
@@ -72,7 +72,7 @@ def certs_site_key(
                                          "(the public key goes to PATH.pub)."),
 ) -> None:
     """Create a site's key pair AT THE SITE (EC P-384, OpenSSH); send only PATH.pub to the coordinator."""
-    from server.pki import PKIError, create_site_key
+    from fedrad.server.pki import PKIError, create_site_key
 
     try:
         fp = create_site_key(path)
@@ -85,7 +85,7 @@ def certs_site_key(
 @certs.command("show")
 def certs_show(paths: list[str] = typer.Argument(..., help="Certificates (.crt/.pem) or site public keys (.pub).")):
     """Fingerprints, names and expiry; warns about certificates that expire within 30 days."""
-    from server.pki import PKIError, cert_info, expiry_warnings, read_site_public_key
+    from fedrad.server.pki import PKIError, cert_info, expiry_warnings, read_site_public_key
 
     try:
         for p in paths:
@@ -110,7 +110,7 @@ def _home(home: str | None):
     import os
     from pathlib import Path
 
-    from server.coordinator import CoordinatorHome
+    from fedrad.server.coordinator import CoordinatorHome
 
     return CoordinatorHome(Path(home or os.environ.get("FEDRAD_COORDINATOR_HOME", "fedrad-coordinator")).resolve())
 
@@ -128,9 +128,9 @@ def server_start(
     """Start the coordinator (SuperLink + fleet-only TLS proxy), run one federated training, write the report."""
     from pathlib import Path
 
-    from common.runconfig import RunConfig, RunConfigError
-    from server.coordinator import CoordinatorError, serve
-    from server.sites import SiteRegistryError
+    from fedrad.common.runconfig import RunConfig, RunConfigError
+    from fedrad.server.coordinator import CoordinatorError, serve
+    from fedrad.server.sites import SiteRegistryError
 
     try:
         cfg = RunConfig.from_toml(config) if config else RunConfig()
@@ -150,7 +150,7 @@ def server_add_site(
     home: str = typer.Option(None, "--home", help=HOME_HELP),
 ) -> None:
     """Enrol a site's public key; registered with the SuperLink now if it runs, else at the next start."""
-    from server.sites import SiteRegistryError, enrol
+    from fedrad.server.sites import SiteRegistryError, enrol
 
     h = _home(home)
     try:
@@ -165,7 +165,7 @@ def server_add_site(
 
 def _apply_now(h) -> None:
     """A running coordinator applies a registry change at once (else its next start does)."""
-    from server.sites import reconcile
+    from fedrad.server.sites import reconcile
 
     if h.running():
         for line in reconcile(h.sites, h.flwr()):
@@ -178,7 +178,7 @@ def server_remove_site(
     home: str = typer.Option(None, "--home", help=HOME_HELP),
 ) -> None:
     """Remove a site: its key is unregistered now if the SuperLink runs, else at the next start."""
-    from server.sites import SiteRegistryError, drop
+    from fedrad.server.sites import SiteRegistryError, drop
 
     h = _home(home)
     try:
@@ -192,10 +192,9 @@ def server_remove_site(
 @app.command("list-sites")
 def server_list_sites(home: str = typer.Option(None, "--home", help=HOME_HELP)) -> None:
     """Enrolled sites, their key fingerprints and (while the coordinator runs) whether they are connected."""
+    from fedrad.server.sites import SiteRegistryError, read_sites, registered_nodes
     from rich.console import Console
     from rich.table import Table
-
-    from server.sites import SiteRegistryError, read_sites, registered_nodes
 
     h = _home(home)
     try:

@@ -5,7 +5,7 @@ Process tree (all children in their own process groups, stopped on Ctrl-C/SIGTER
     fedrad server start
     ├── flower-superlink  bound to 127.0.0.1:<internal>, TLS, SuperNode auth, SQLite state
     │     └── flower-superexec -> flwr-serverapp (server.server_app via the FAB shim)
-    └── python -m server.fleet_proxy  on the public HOST:PORT, forwards only /v1/fleet/*
+    └── python -m fedrad.server.fleet_proxy  on the public HOST:PORT, forwards only /v1/fleet/*
 
 Flower 1.42 serves run submission and node registration (the Control API, unauthenticated in
 open-source Flower) on the same port as the sites' Fleet API; binding the SuperLink to loopback
@@ -27,12 +27,11 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from fedrad.common import __version__
+from fedrad.common.fileio import write_json, write_text
+from fedrad.common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
+from fedrad.common.runconfig import RunConfig, RunConfigError
 from rich.console import Console
-
-from common import __version__
-from common.fileio import write_json, write_text
-from common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
-from common.runconfig import RunConfig, RunConfigError
 
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
 
@@ -105,7 +104,7 @@ class CoordinatorHome:
 
 def check_certs(home: CoordinatorHome) -> list[str]:
     """Refuse to start with missing or broken certificates; return expiry warnings."""
-    from server.pki import PKIError, expiry_warnings, verify_chain
+    from fedrad.server.pki import PKIError, expiry_warnings, verify_chain
 
     missing = [p for p in (home.ca, home.cert, home.key) if not p.is_file()]
     if missing:
@@ -141,7 +140,7 @@ def start_superlink(home: CoordinatorHome, port: int, *, insecure: bool) -> Chil
 def start_proxy(home: CoordinatorHome, listen: str, upstream_port: int, *, insecure: bool) -> Child:
     host, port = split_hostport(listen)
     scheme = "http" if insecure else "https"
-    cmd = [sys.executable, "-m", "server.fleet_proxy", "--listen", f"{host}:{port}",
+    cmd = [sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"{host}:{port}",
            "--upstream", f"{scheme}://127.0.0.1:{upstream_port}", "--log-file", str(home.logs / "fleet-proxy.log")]
     if not insecure:
         cmd += ["--certfile", str(home.cert), "--keyfile", str(home.key), "--ca-file", str(home.ca)]
@@ -161,7 +160,7 @@ def split_hostport(text: str) -> tuple[str, int]:
 
 def prepare_run(cfg: RunConfig, out: Path) -> RunConfig:
     """Absolute output folder, this fedrad's version, and resume from the last round if interrupted."""
-    from server.recorder import LAST, load_history
+    from fedrad.server.recorder import LAST, load_history
 
     out = out.resolve()
     cfg = replace(cfg, output_dir=str(out), fedrad_version=__version__)
@@ -178,7 +177,7 @@ def prepare_run(cfg: RunConfig, out: Path) -> RunConfig:
 
 
 def submit(home: CoordinatorHome, cfg: RunConfig) -> int:
-    from server.flwr_app import write_app_dir
+    from fedrad.server.flwr_app import write_app_dir
 
     app_dir = write_app_dir(home.root / "app")
     out = Path(cfg.output_dir)
@@ -233,8 +232,7 @@ def refused_keys(log_text: str) -> list[str]:
     showed the site operator, so a refusal can be matched to a hospital by phone.
     """
     from cryptography.hazmat.primitives import serialization
-
-    from common.sshkeys import ssh_fingerprint
+    from fedrad.common.sshkeys import ssh_fingerprint
 
     out = []
     for pem in REFUSED_KEY.findall(log_text):
@@ -271,7 +269,7 @@ def print_summary(out: Path, console: Console) -> None:
 def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.0.0.0:8443",
           insecure: bool = False, console: Console | None = None) -> int:
     """Start everything, run one federated training to the end, stop everything. Returns an exit code."""
-    from server.sites import read_sites, reconcile
+    from fedrad.server.sites import read_sites, reconcile
 
     console = console or Console()
     home.root.mkdir(parents=True, exist_ok=True)

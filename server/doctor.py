@@ -14,8 +14,7 @@ import stat
 from pathlib import Path
 
 from cryptography.exceptions import UnsupportedAlgorithm
-
-from common.doctor import (
+from fedrad.common.doctor import (
     EXPIRY_WARNING_DAYS,
     Check,
     check_ca_file,
@@ -27,7 +26,7 @@ from common.doctor import (
     parse_host_port,
     warn,
 )
-from server.pki import PKIError, cert_info, load_cert, ssh_fingerprint, verify_chain
+from fedrad.server.pki import PKIError, cert_info, load_cert, ssh_fingerprint, verify_chain
 
 DEFAULT_HOME = "fedrad-coordinator"
 HOME_ENV = "FEDRAD_COORDINATOR_HOME"
@@ -144,8 +143,7 @@ def check_sites(path: Path) -> list[Check]:
     match the fingerprint the coordinator read out to the site."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec
-
-    from server.sites import SiteRegistryError, read_sites
+    from fedrad.server.sites import SiteRegistryError, read_sites
 
     if not path.is_file():
         return [warn("sites", f"{path} not found: no site enrolled yet",
@@ -254,10 +252,10 @@ def _running_server(home: Path) -> tuple[int, str] | Check | None:
 
 def check_run_config(path: str | os.PathLike) -> list[Check]:
     """The run config parses and the test sets it names exist and are usable as test sets."""
-    from common.labels import LabelFileError, read_label_file
-    from common.runconfig import RunConfig, RunConfigError
-    from common.sitefiles import read_image_index
-    from common.templates import TemplateError
+    from fedrad.common.labels import LabelFileError, read_label_file
+    from fedrad.common.runconfig import RunConfig, RunConfigError
+    from fedrad.common.sitefiles import read_image_index
+    from fedrad.common.templates import TemplateError
 
     try:
         cfg = RunConfig.from_toml(path)

@@ -229,7 +229,7 @@ def default_version_info() -> dict:
     """What `GET /fedrad/version` answers, so a site can check compatibility before joining."""
     from importlib.metadata import version
 
-    import common
+    from fedrad import common
 
     return {"fedrad": common.__version__, "flwr": version("flwr")}
 
@@ -309,7 +309,7 @@ def _host_port(text: str) -> tuple[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m server.fleet_proxy", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m fedrad.server.fleet_proxy", description=__doc__.splitlines()[0])
     ap.add_argument("--listen", type=_host_port, required=True, help="public HOST:PORT, e.g. 0.0.0.0:8443")
     ap.add_argument("--upstream", required=True, help="SuperLink base URL, e.g. https://127.0.0.1:9443")
     ap.add_argument("--certfile", default=None, help="coordinator TLS certificate (server.pem); "

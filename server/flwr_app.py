@@ -1,8 +1,8 @@
 """The Flower app folder that `flwr run` ships (a FAB): a shim, not fedrad's code.
 
 Flower imports the ClientApp from the FAB at every site, so whatever is in the FAB executes
-there. fedrad ships only two one-line modules that import the *installed* `client` and `server`
-packages: a site runs the fedrad code its operator installed, whatever the coordinator submits.
+there. fedrad ships only two one-line modules that import the *installed* `fedrad.client` and
+`fedrad.server` packages: a site runs the fedrad code its operator installed, whatever the coordinator submits.
 The app's run-config table is generated from common.runconfig.RunConfig defaults, the one place
 where run settings are defined.
 """
@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from common import __version__
-from common.fileio import write_text
-from common.runconfig import RunConfig
+from fedrad.common import __version__
+from fedrad.common.fileio import write_text
+from fedrad.common.runconfig import RunConfig
 
 PACKAGE = "fedrad_flwr_app"
 
 SHIMS = {
     "__init__.py": '"""fedrad Flower app shim: imports the installed fedrad packages only."""\n',
     # `app = ...` as an assignment: Flower checks the attribute statically before importing.
-    "client_app.py": "from client import client_app as _installed  # the site's installed fedrad\n\n"
+    "client_app.py": "from fedrad.client import client_app as _installed  # the site's installed fedrad\n\n"
                      "app = _installed.app\n",
-    "server_app.py": "from server import server_app as _installed  # the coordinator's installed fedrad\n\n"
+    "server_app.py": "from fedrad.server import server_app as _installed  # the coordinator's installed fedrad\n\n"
                      "app = _installed.app\n",
 }
 

@@ -21,9 +21,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-
-from common.fileio import write_bytes
-from common.sshkeys import ssh_fingerprint  # noqa: F401 - part of this module's API
+from fedrad.common.fileio import write_bytes
+from fedrad.common.sshkeys import ssh_fingerprint  # noqa: F401 - part of this module's API
 
 CURVE = ec.SECP384R1
 EXPIRY_WARNING_DAYS = 30

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
-from common.fileio import atomic_open, write_json
-from common.runconfig import RunConfig
+from fedrad.common.fileio import atomic_open, write_json
+from fedrad.common.runconfig import RunConfig
 
 HISTORY_JSON = "history.json"
 HISTORY_CSV = "history.csv"
@@ -95,14 +94,14 @@ class RunRecorder:
             raise ValueError(f"output-dir must be an absolute path (the ServerApp's working directory is "
                              f"Flower's, not yours), got '{self.out}'")
         (self.out / "checkpoints").mkdir(parents=True, exist_ok=True)
-        from common.fileio import write_text
+        from fedrad.common.fileio import write_text
 
         write_text(self.out / "run-config.toml", self.cfg.to_toml())  # the effective config, saved with outputs
         self.template = self.cfg.template()
         self.model_cfg = self.cfg.model_config()
         self.test_sets = {}
         if self.cfg.test_sets:
-            from server.testsets import load_test_set
+            from fedrad.server.testsets import load_test_set
 
             self.test_sets = {name: load_test_set(name, path, self.template)
                               for name, path in self.cfg.test_set_paths().items()}
@@ -113,7 +112,7 @@ class RunRecorder:
         """A recorder continuing from cfg.resume_from (its history and best-so-far come along)."""
         if not cfg.resume_from:
             return cls(cfg, out), None
-        from common.model import load_checkpoint
+        from fedrad.common.model import load_checkpoint
 
         _, _, ckpt = load_checkpoint(cfg.resume_from, template=cfg.template())
         extra = ckpt.get("extra", {})
@@ -155,9 +154,9 @@ class RunRecorder:
     # ----------------------------------------------------------------- after aggregation
     def on_global(self, flower_round: int, state: Mapping[str, Any]) -> dict[str, float]:
         """Server-side evaluation, checkpoints and history; returns the metrics Flower logs."""
-        from common.metrics import macro_auc
-        from common.model import build_model, save_checkpoint
-        from server.testsets import predict_test_set
+        from fedrad.common.metrics import macro_auc
+        from fedrad.common.model import build_model, save_checkpoint
+        from fedrad.server.testsets import predict_test_set
 
         rnd = self.actual_round(flower_round)
         if flower_round == 0 and self.round_offset:

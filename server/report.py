@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
-from common.fileio import write_json, write_text
-from common.metrics import fmt_metric, summarize_findings
-from server.recorder import BEST, LAST, load_history
+from fedrad.common.fileio import write_json, write_text
+from fedrad.common.metrics import fmt_metric, summarize_findings
+from fedrad.server.recorder import BEST, LAST, load_history
 
 RUN_CONFIG = "run-config.toml"
 
@@ -28,9 +27,9 @@ class ReportError(ValueError):
 
 def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False) -> dict[str, dict[str, Any]]:
     """{test set: {scores, truth, study_ids}} for the best checkpoint, cached as npz files."""
-    from common.model import load_checkpoint
-    from common.runconfig import RunConfig
-    from server.testsets import load_test_set, predict_test_set
+    from fedrad.common.model import load_checkpoint
+    from fedrad.common.runconfig import RunConfig
+    from fedrad.server.testsets import load_test_set, predict_test_set
 
     cfg = RunConfig.from_toml(run_dir / RUN_CONFIG)
     template = cfg.template()
@@ -55,15 +54,15 @@ def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False) -> dict[str, 
 
 def test_set_results(ids: list[str], truth: np.ndarray, scores: np.ndarray, thresholds: list[float | None],
                      *, ci: bool = True) -> dict[str, Any]:
-    from common.metrics import finding_table_at
+    from fedrad.common.metrics import finding_table_at
 
     rows = finding_table_at(ids, truth, scores, thresholds, ci=ci, n_boot=500)
     return {"summary": summarize_findings(rows), "findings": rows}
 
 
 def write_report(run_dir: str | Path, *, recompute: bool = False, ci: bool = True) -> Path:
-    from common.plots import ScoreSet, plot_pr_curves, plot_roc_curves
-    from common.runconfig import RunConfig
+    from fedrad.common.plots import ScoreSet, plot_pr_curves, plot_roc_curves
+    from fedrad.common.runconfig import RunConfig
 
     run_dir = Path(run_dir)
     if not (run_dir / RUN_CONFIG).is_file():

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fedrad.common.runconfig import RunConfig
+from fedrad.server.recorder import RunRecorder
+from fedrad.server.strategy import SitesUnavailableError, make_strategy
 from flwr.app import ArrayRecord, Context, MetricRecord
 from flwr.serverapp import Grid, ServerApp
-
-from common.runconfig import RunConfig
-from server.recorder import RunRecorder
-from server.strategy import SitesUnavailableError, make_strategy
 
 app = ServerApp()
 
 
 @app.main()
 def main(grid: Grid, context: Context) -> None:
-    from common.device import seed_everything
-    from common.model import build_model
-    from server.report import write_report
+    from fedrad.common.device import seed_everything
+    from fedrad.common.model import build_model
+    from fedrad.server.report import write_report
 
     cfg = RunConfig.from_mapping(context.run_config)
     if not cfg.output_dir:

@@ -12,12 +12,11 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from fedrad.common.runconfig import RunConfig
+from fedrad.server.recorder import RunRecorder, SiteReply
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
 from flwr.serverapp import Grid
 from flwr.serverapp.strategy import FedAdam, FedAvg, FedProx
-
-from common.runconfig import RunConfig
-from server.recorder import RunRecorder, SiteReply
 
 BASES = {"fedavg": FedAvg, "fedprox": FedProx, "fedadam": FedAdam}
 

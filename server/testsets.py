@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
-from common.labels import Label, read_label_file
-from common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
-from common.templates import Template
+from fedrad.common.labels import Label, read_label_file
+from fedrad.common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
+from fedrad.common.templates import Template
 
 
 class TestSetError(ValueError):
@@ -59,11 +58,10 @@ def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, view
                      batch_size: int = 32, device=None) -> np.ndarray:
     """Sigmoid scores (N, K) of `model` on a test set (images cached in the folder's work dir)."""
     import torch
-
-    from common.dataset import StudyDataset
-    from common.device import pick_device
-    from common.preprocess import Preprocess, TensorCache
-    from common.train import predict
+    from fedrad.common.dataset import StudyDataset
+    from fedrad.common.device import pick_device
+    from fedrad.common.preprocess import Preprocess, TensorCache
+    from fedrad.common.train import predict
 
     device = device or pick_device("auto")
     k = ts.truth.shape[1]

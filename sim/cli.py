@@ -26,10 +26,9 @@ def synth_cmd(
     """Generate synthetic hospitals: site folders as hospitals hand them over, plus ground truth beside them."""
     from pathlib import Path
 
+    from fedrad.sim.synth import SynthError, synthesize
     from rich.console import Console
     from rich.table import Table
-
-    from sim.synth import SynthError, synthesize
 
     console = Console()
     try:
@@ -83,10 +82,9 @@ def run_cmd(
     """Reproduce the study across virtual hospitals: synth -> site pipeline -> federated runs -> report."""
     from pathlib import Path
 
+    from fedrad.common.runconfig import RunConfigError
+    from fedrad.sim.run import load_settings, simulate
     from rich.console import Console
-
-    from common.runconfig import RunConfigError
-    from sim.run import load_settings, simulate
 
     try:
         settings, run = load_settings(

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from fedrad.common.fileio import write_json, write_text
+from fedrad.common.metrics import class_problem, delong_paired_test, delong_unpaired_test, fmt_metric
 from rich.console import Console
 from rich.table import Table
-
-from common.fileio import write_json, write_text
-from common.metrics import class_problem, delong_paired_test, delong_unpaired_test, fmt_metric
 
 
 def _load(run: Path) -> dict[str, Any]:
@@ -67,8 +66,8 @@ def _p_summary(tests: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def write_comparison(out: Path, runs: dict[str, Path], *, console: Console | None = None) -> Path:
-    from common.plots import ScoreSet, plot_roc_curves
-    from common.templates import load_template
+    from fedrad.common.plots import ScoreSet, plot_roc_curves
+    from fedrad.common.templates import load_template
 
     console = console or Console()
     reports = {name: _load(path) for name, path in runs.items()}

@@ -28,11 +28,10 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from fedrad.common.fileio import read_toml, write_json, write_text
+from fedrad.common.flowerproc import free_port
+from fedrad.common.runconfig import RunConfig, RunConfigError
 from rich.console import Console
-
-from common.fileio import read_toml, write_json, write_text
-from common.flowerproc import free_port
-from common.runconfig import RunConfig, RunConfigError
 
 PRESETS: dict[str, dict[str, Any]] = {
     # Finishes in well under 15 minutes on 2 CPU cores.
@@ -105,7 +104,7 @@ def load_settings(config: Path | None, preset: str, sim_overrides: dict[str, Any
 
 # ------------------------------------------------------------------------------ steps
 def make_hospitals(settings: SimSettings, console: Console) -> Path:
-    from sim.synth import synthesize
+    from fedrad.sim.synth import synthesize
 
     root = Path(settings.out).resolve() / "hospitals"
     marker = root / "synth.json"
@@ -129,7 +128,7 @@ def site_dirs(root: Path) -> tuple[list[Path], Path]:
 
 
 def prepare_sites(sites: list[Path], external: Path, run: RunConfig, console: Console) -> None:
-    from client.prepare import prepare_site
+    from fedrad.client.prepare import prepare_site
 
     console.rule("2/6 site pipeline (anonymize -> rule labels -> manifest) at every hospital")
     for site in [*sites, external]:
@@ -143,8 +142,8 @@ def prepare_sites(sites: list[Path], external: Path, run: RunConfig, console: Co
 
 def truth_labels(root: Path, site: Path, region: str):
     """The synthetic image truth as a verified true/false LabelTable (the study's verified test labels)."""
-    from common.labels import Label, LabelTable, read_csv_text
-    from common.templates import load_template
+    from fedrad.common.labels import Label, LabelTable, read_csv_text
+    from fedrad.common.templates import load_template
 
     template = load_template(region)
     path = root / "truth" / site.name / f"image-labels-{region}.csv"
@@ -160,7 +159,7 @@ def truth_labels(root: Path, site: Path, region: str):
 
 def export_test_sets(root: Path, sites: list[Path], external: Path, run: RunConfig, out: Path,
                      console: Console) -> dict[str, Path]:
-    from client.export import export_test_set
+    from fedrad.client.export import export_test_set
 
     console.rule("3/6 test sets held by the coordinator")
     sets = {"internal": out / "testsets" / "internal", "external": out / "testsets" / "external"}
@@ -206,7 +205,7 @@ def _merge_exports(parts, dest: Path, region: str) -> None:
 # ------------------------------------------------------------------------------ federation
 def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
     """common.flowerproc's environment plus the ports of the managed local (simulation) SuperLink."""
-    from common.flowerproc import flower_env as base_env
+    from fedrad.common.flowerproc import flower_env as base_env
 
     return base_env(home, threads=threads, extra={"FLWR_LOCAL_SUPERLINK_HTTP_API_PORT": str(port),
                                                   "FLWR_LOCAL_CONTROL_API_PORT": str(free_port()),
@@ -229,7 +228,7 @@ def stop_local_superlink(port: int) -> None:
 def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path], *,
                    cpus_per_site: int, console: Console, label: str = "") -> Path:
     """One federated run through Flower's simulation engine; returns the run folder."""
-    from server.flwr_app import write_app_dir
+    from fedrad.server.flwr_app import write_app_dir
 
     out_run = out_run.resolve()
     if _finished(out_run, _fed_config(run, out_run, sites, test_sets)):
@@ -292,14 +291,13 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
                console: Console) -> Path:
     """Centralized training on the union of the sites' training splits (what federation is compared to)."""
     import torch
-
-    from client.task import make_loader, site_dataset
-    from common.device import pick_device, seed_everything
-    from common.metrics import class_problem, weighted_auc, youden_threshold
-    from common.model import build_model, load_checkpoint
-    from common.train import TrainConfig, fit, predict
-    from server.recorder import HISTORY_JSON
-    from server.report import write_report
+    from fedrad.client.task import make_loader, site_dataset
+    from fedrad.common.device import pick_device, seed_everything
+    from fedrad.common.metrics import class_problem, weighted_auc, youden_threshold
+    from fedrad.common.model import build_model, load_checkpoint
+    from fedrad.common.train import TrainConfig, fit, predict
+    from fedrad.server.recorder import HISTORY_JSON
+    from fedrad.server.report import write_report
 
     out_run = out_run.resolve()
     cfg = _fed_config(run, out_run, sites, test_sets)
@@ -349,7 +347,7 @@ class SimResult:
 
 
 def simulate(settings: SimSettings, run: RunConfig, console: Console | None = None) -> SimResult:
-    from sim.compare import write_comparison
+    from fedrad.sim.compare import write_comparison
 
     console = console or Console()
     t0 = time.time()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from client.anonymize import PLACEHOLDER_RE, Anonymizer, anonymize_text
+from fedrad.client.anonymize import PLACEHOLDER_RE, Anonymizer, anonymize_text
 
 A = Anonymizer()
 IDS = {"patient_name": "Bennett, Anna", "patient_id": "00123456", "birth_date": "1956-04-03",
@@ -137,7 +136,7 @@ def test_anonymize_text_helper_and_counts():
 
 def test_real_reports_are_not_over_redacted(shared_data):
     """On 3,800 real reports (PHI already masked as XXXX) nothing but XXXX slots may be replaced."""
-    from client.anonymize_eval import iu_texts
+    from fedrad.client.anonymize_eval import iu_texts
 
     changed = []
     for uid, text in iu_texts(shared_data / "iu-xray-reports" / "indiana_reports.csv"):
@@ -149,8 +148,8 @@ def test_real_reports_are_not_over_redacted(shared_data):
 
 def test_recall_on_synthetic_hospitals(tmp_path):
     """Every planted PHI string of two small synthetic hospitals (EN and DE) is gone; no eponym is damaged."""
-    from client.anonymize_eval import score_synth
-    from sim.synth import synthesize
+    from fedrad.client.anonymize_eval import score_synth
+    from fedrad.sim.synth import synthesize
 
     synthesize(tmp_path / "synth", sites=1, studies_per_site=60, regions=("elbow", "thumb", "clavicle"),
                external_site=True, image_size=32, dicom_fraction=0.0, progress=False, workers=1)
@@ -165,7 +164,7 @@ def test_recall_on_synthetic_hospitals(tmp_path):
 
 def test_recall_on_refilled_real_reports(shared_data):
     """IU reports with context-typed XXXX slots refilled by fakes (names partly absent from our lists)."""
-    from client.anonymize_eval import score_iu
+    from fedrad.client.anonymize_eval import score_iu
 
     r = score_iu(shared_data / "iu-xray-reports" / "indiana_reports.csv", seed=3)
     assert r["planted"]["DATE"] > 900 and r["planted"]["AGE"] > 500
@@ -181,7 +180,7 @@ def test_surname_that_is_a_clinical_word():
 
 
 def test_strict_name_recall_catches_partial_removal():
-    from client.anonymize_eval import RecallTally
+    from fedrad.client.anonymize_eval import RecallTally
 
     t = RecallTally()
     t.add("NAME", "Yilmaz, Ayse", "Patient: Yilmaz, [NAME]")

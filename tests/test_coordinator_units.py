@@ -8,14 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from client.task import VersionMismatchError, check_version
-from common import __version__
-from common.runconfig import RunConfig, RunConfigError
-from server.coordinator import CoordinatorError, CoordinatorHome, check_certs, prepare_run
-from server.pki import create_ca, create_site_key, issue_server_cert
-from server.sites import SiteRegistryError, drop, enrol, read_sites, set_node_id
-from server.strategy import SitesUnavailableError, wait_for_sites
+from fedrad.client.task import VersionMismatchError, check_version
+from fedrad.common import __version__
+from fedrad.common.runconfig import RunConfig, RunConfigError
+from fedrad.server.coordinator import CoordinatorError, CoordinatorHome, check_certs, prepare_run
+from fedrad.server.pki import create_ca, create_site_key, issue_server_cert
+from fedrad.server.sites import SiteRegistryError, drop, enrol, read_sites, set_node_id
+from fedrad.server.strategy import SitesUnavailableError, wait_for_sites
 
 
 def _key(tmp: Path, name: str) -> Path:

@@ -7,10 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-
-from common.dataset import StudyDataset, preload_images
-from common.imageio import read_image
-from common.preprocess import Augment, Preprocess, TensorCache, letterbox, to_tensor
+from fedrad.common.dataset import StudyDataset, preload_images
+from fedrad.common.imageio import read_image
+from fedrad.common.preprocess import Augment, Preprocess, TensorCache, letterbox, to_tensor
 
 VIEWS = ("ap", "lateral")
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy.stats import rankdata
-
-from common.metrics import (
+from fedrad.common.metrics import (
     auc,
     bootstrap_ci,
     delong_auc_variance,
@@ -14,6 +12,7 @@ from common.metrics import (
     delong_paired_test,
     delong_unpaired_test,
 )
+from scipy.stats import rankdata
 
 
 def textbook_components(y: np.ndarray, s: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:

@@ -23,15 +23,14 @@ from pathlib import Path
 
 import pytest
 import torch
+from fedrad.common import __version__
+from fedrad.common.device import seed_everything
+from fedrad.common.flowerproc import free_port
+from fedrad.common.model import build_model, load_checkpoint
+from fedrad.common.runconfig import RunConfig
+from fedrad.server.pki import create_ca, create_site_key, issue_server_cert
+from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs
 from rich.console import Console
-
-from common import __version__
-from common.device import seed_everything
-from common.flowerproc import free_port
-from common.model import build_model, load_checkpoint
-from common.runconfig import RunConfig
-from server.pki import create_ca, create_site_key, issue_server_cert
-from sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs
 
 pytestmark = pytest.mark.slow
 FEDRAD = str(Path(sys.executable).parent / "fedrad")

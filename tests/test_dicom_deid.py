@@ -9,9 +9,15 @@ from pathlib import Path
 import numpy as np
 import pydicom
 import pytest
+from fedrad.client.dicom_deid import (
+    ACTIONS,
+    STANDARD_UID_PREFIX,
+    deidentify_file,
+    export_pixels_png,
+    map_uid,
+    walk_values,
+)
 from pydicom.tag import Tag
-
-from client.dicom_deid import ACTIONS, STANDARD_UID_PREFIX, deidentify_file, export_pixels_png, map_uid, walk_values
 
 SALT = b"test-salt-not-secret"
 # Two deid-data inputs carry over-long LO/SH values; pydicom warns when it decodes them (input, not our output).
@@ -114,9 +120,8 @@ def test_refuses_to_overwrite_the_original(tmp_path):
 
 
 def test_pydicom_radiograph_and_pixels_only_png(tmp_path):
+    from fedrad.common.imageio import read_image
     from PIL import Image
-
-    from common.imageio import read_image
 
     path = pydicom.data.get_testdata_file("RG3_UNCR.dcm")
     if path is None:
@@ -137,7 +142,7 @@ def test_pydicom_radiograph_and_pixels_only_png(tmp_path):
 
 
 def test_site_salt_is_private_and_stable(tmp_path):
-    from client.dicom_deid import site_salt
+    from fedrad.client.dicom_deid import site_salt
 
     a = site_salt(tmp_path)
     assert len(a) == 32 and site_salt(tmp_path) == a

@@ -22,11 +22,9 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
-from typer.testing import CliRunner
-
-from client.doctor import check_site_folder, check_site_key, site_checks
-from common import __version__
-from common.doctor import (
+from fedrad.client.doctor import check_site_folder, check_site_key, site_checks
+from fedrad.common import __version__
+from fedrad.common.doctor import (
     Check,
     check_ca_file,
     check_disk,
@@ -38,11 +36,13 @@ from common.doctor import (
     parse_host_port,
     render,
 )
-from common.flowerproc import free_port
+from fedrad.common.flowerproc import free_port
+from fedrad.server.doctor import check_certs, check_public_port, check_run_config, check_sites, server_checks
+from fedrad.server.pki import create_ca, create_site_key, issue_server_cert, read_site_public_key
+from fedrad.sim.synth import synthesize
+from typer.testing import CliRunner
+
 from fedrad.cli import app
-from server.doctor import check_certs, check_public_port, check_run_config, check_sites, server_checks
-from server.pki import create_ca, create_site_key, issue_server_cert, read_site_public_key
-from sim.synth import synthesize
 
 FLWR = installed_version("flwr")
 GOOD_ANSWER = {"fedrad": __version__, "flwr": FLWR}
@@ -504,7 +504,7 @@ def test_render_prints_fix_and_summary():
 
 
 def test_prepared_site_and_a_corrupt_manifest(site):
-    from client.prepare import manifest_path, prepare_site
+    from fedrad.client.prepare import manifest_path, prepare_site
 
     prepare_site(site, image_size=32, progress=False)
     c = _by_name(check_site_folder(site))["prepared (elbow)"]

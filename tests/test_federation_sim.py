@@ -8,12 +8,10 @@ from dataclasses import replace
 
 import pytest
 import torch
-from rich.console import Console
-
-from common.device import seed_everything
-from common.model import build_model, load_checkpoint
-from common.templates import load_template
-from sim.run import (
+from fedrad.common.device import seed_everything
+from fedrad.common.model import build_model, load_checkpoint
+from fedrad.common.templates import load_template
+from fedrad.sim.run import (
     export_test_sets,
     load_settings,
     make_hospitals,
@@ -21,6 +19,7 @@ from sim.run import (
     run_federation,
     site_dirs,
 )
+from rich.console import Console
 
 pytestmark = pytest.mark.slow
 

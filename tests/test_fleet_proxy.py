@@ -24,13 +24,13 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fedrad.common.flowerproc import free_port
+from fedrad.server.fleet_proxy import make_app
+from fedrad.server.pki import create_ca, create_site_key, issue_server_cert
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 
-import common
-from common.flowerproc import free_port
-from server.fleet_proxy import make_app
-from server.pki import create_ca, create_site_key, issue_server_cert
+from fedrad import common
 from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent
@@ -122,7 +122,7 @@ def stack(tmp_path_factory):
                              "--ssl-keyfile", str(certs / "server.key"), "--enable-supernode-auth",
                              "--database", ":flwr-in-memory:", "--disable-runtime-dependency-installation"],
                             tmp / "superlink.log", env))
-        procs.append(_start([sys.executable, "-m", "server.fleet_proxy", "--listen", f"127.0.0.1:{public}",
+        procs.append(_start([sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"127.0.0.1:{public}",
                              "--upstream", f"https://127.0.0.1:{internal}", "--certfile", str(certs / "server.pem"),
                              "--keyfile", str(certs / "server.key"), "--ca-file", str(certs / "ca.crt"),
                              "--log-file", str(tmp / "fleet-proxy.log")], tmp / "proxy.out", env))
@@ -250,7 +250,7 @@ def echo_proxy(stack):
                                              timeout_graceful_shutdown=1))
     thread = threading.Thread(target=upstream.run, daemon=True)
     thread.start()
-    proxy = _start([sys.executable, "-m", "server.fleet_proxy", "--listen", f"127.0.0.1:{proxy_port}",
+    proxy = _start([sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"127.0.0.1:{proxy_port}",
                     "--upstream", f"https://127.0.0.1:{up_port}", "--certfile", str(certs / "server.pem"),
                     "--keyfile", str(certs / "server.key"), "--ca-file", str(certs / "ca.crt")],
                    tmp / "echo-proxy.out", stack["env"])
@@ -295,7 +295,7 @@ def test_upstream_down_gives_retryable_errors_and_sigterm_exits_zero(stack):
     tmp, ca = stack["tmp"], stack["ca"]
     port = free_port()
     certs = tmp / "certs"
-    proxy = _start([sys.executable, "-m", "server.fleet_proxy", "--listen", f"127.0.0.1:{port}",
+    proxy = _start([sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"127.0.0.1:{port}",
                     "--upstream", f"https://127.0.0.1:{free_port()}", "--certfile", str(certs / "server.pem"),
                     "--keyfile", str(certs / "server.key"), "--ca-file", str(ca)], tmp / "dead.out", stack["env"])
     try:

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fedrad.common.imageio import ImageReadError, read_image
 from PIL import Image
-
-from common.imageio import ImageReadError, read_image
 
 pydicom = pytest.importorskip("pydicom")
 

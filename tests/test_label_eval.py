@@ -8,11 +8,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from fedrad.client.labeling.evaluate import evaluate_labels, infer_region
+from fedrad.common.labels import LabelFileError, LabelTable, write_label_file
+from fedrad.common.templates import load_template
 from typer.testing import CliRunner
-
-from client.labeling.evaluate import evaluate_labels, infer_region
-from common.labels import LabelFileError, LabelTable, write_label_file
-from common.templates import load_template
 
 GOLD = Path(__file__).parent / "fixtures" / "rules_gold" / "cases.toml"
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from common.labels import (
+from fedrad.common.labels import (
     Label,
     LabelFileError,
     LabelTable,
@@ -14,8 +13,8 @@ from common.labels import (
     read_label_file,
     write_label_file,
 )
-from common.policies import Policy
-from common.templates import load_template
+from fedrad.common.policies import Policy
+from fedrad.common.templates import load_template
 
 ELBOW = load_template("elbow")
 

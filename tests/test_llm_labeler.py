@@ -17,11 +17,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from client.labeling.answer import InvalidAnswer, parse_answer
-from client.labeling.base import LabelRequest
-from client.labeling.cache import LabelCache
-from client.labeling.llm import (
+from fedrad.client.labeling.answer import InvalidAnswer, parse_answer
+from fedrad.client.labeling.base import LabelRequest
+from fedrad.client.labeling.cache import LabelCache
+from fedrad.client.labeling.llm import (
     LLMConfig,
     LLMConfigError,
     LLMLabeler,
@@ -29,10 +28,11 @@ from client.labeling.llm import (
     is_local_endpoint,
     retry_after_seconds,
 )
-from client.labeling.prompt import PROMPT_VERSION, json_schema, system_prompt
-from client.labeling.run import label_site
-from common.labels import Label, read_label_file
-from common.templates import load_template
+from fedrad.client.labeling.prompt import PROMPT_VERSION, json_schema, system_prompt
+from fedrad.client.labeling.run import label_site
+from fedrad.common.labels import Label, read_label_file
+from fedrad.common.templates import load_template
+
 from tests.llm_test_server import FakeLLM, keyword_answer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +51,7 @@ def elbow_reports(n: int, tag: str = "") -> list[LabelRequest]:
 
 def expected(req: LabelRequest) -> dict[str, Label]:
     """What a correct answer means after parent propagation (the server answers without propagation)."""
-    from common.labels import propagate
+    from fedrad.common.labels import propagate
 
     raw = {k: Label.parse(v) for k, v in keyword_answer(req.text, ELBOW.ids).items()}
     return propagate(ELBOW, raw)[0]
@@ -304,9 +304,9 @@ def test_remote_endpoint_needs_opt_in_and_key():
 def test_remote_endpoint_only_gets_phi_clean_text(monkeypatch):
     """A remote endpoint (the locality check is bypassed so we can watch the traffic) sees only text
     that passed the site's PHI check (client.phi_check); the other report is an error, never sent."""
-    import client.labeling.llm as llm
+    import fedrad.client.labeling.llm as llm
 
-    pytest.importorskip("client.phi_check", reason="client.phi_check (the PHI gate) is not built yet")
+    pytest.importorskip("fedrad.client.phi_check", reason="client.phi_check (the PHI gate) is not built yet")
     monkeypatch.setattr(llm, "is_local_endpoint", lambda url: False)
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     clean = LabelRequest("c1", "elbow", "[NAME], [DATE]: radial_head_fracture. Bennett fracture not applicable.")
@@ -444,7 +444,7 @@ def test_kill_9_mid_run_resumes_without_repeating_finished_calls(tmp_path):
 
 def test_rule_labeler_plugs_into_the_same_run(tmp_path):
     """The default labeler (rules) goes through the same cache and files; skipped until it exists."""
-    pytest.importorskip("client.labeling.rules", reason="client.labeling.rules not built yet")
+    pytest.importorskip("fedrad.client.labeling.rules", reason="client.labeling.rules not built yet")
     from typer.testing import CliRunner
 
     from fedrad.cli import app

@@ -19,12 +19,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from client.labeling.base import LabelRequest
-from client.labeling.llm import LLMConfig, LLMLabeler
-from common.flowerproc import free_port
-from common.labels import Label, violations
-from common.templates import load_template
+from fedrad.client.labeling.base import LabelRequest
+from fedrad.client.labeling.llm import LLMConfig, LLMLabeler
+from fedrad.common.flowerproc import free_port
+from fedrad.common.labels import Label, violations
+from fedrad.common.templates import load_template
 
 pytestmark = pytest.mark.llm
 

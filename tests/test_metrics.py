@@ -6,9 +6,7 @@ import itertools
 
 import numpy as np
 import pytest
-from sklearn.metrics import average_precision_score, roc_auc_score
-
-from common.metrics import (
+from fedrad.common.metrics import (
     auc,
     average_precision,
     binary_stats,
@@ -25,6 +23,7 @@ from common.metrics import (
     weighted_auc,
     youden_threshold,
 )
+from sklearn.metrics import average_precision_score, roc_auc_score
 
 
 def multilabel(seed: int, n: int, prev: list[float]) -> tuple[np.ndarray, np.ndarray]:

@@ -7,9 +7,7 @@ import dataclasses
 import pytest
 import torch
 import torchvision
-from torchvision.models import resnet18, resnet50
-
-from common.model import (
+from fedrad.common.model import (
     FEATURES,
     CheckpointError,
     CheckpointMismatchError,
@@ -21,7 +19,8 @@ from common.model import (
     read_checkpoint,
     save_checkpoint,
 )
-from common.templates import load_template
+from fedrad.common.templates import load_template
+from torchvision.models import resnet18, resnet50
 
 SIZE = 32
 

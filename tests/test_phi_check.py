@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 
 import pytest
-
-from client.anonymize import Anonymizer
-from client.phi_check import Suspect, phi_check, write_suspects
+from fedrad.client.anonymize import Anonymizer
+from fedrad.client.phi_check import Suspect, phi_check, write_suspects
 
 A = Anonymizer()
 

@@ -12,10 +12,7 @@ import threading
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from typer.testing import CliRunner
-
-from fedrad.cli import app
-from server.pki import (
+from fedrad.server.pki import (
     PKIError,
     cert_info,
     create_ca,
@@ -25,6 +22,9 @@ from server.pki import (
     read_site_public_key,
     verify_chain,
 )
+from typer.testing import CliRunner
+
+from fedrad.cli import app
 
 
 def _serve_once(cert, key) -> tuple[int, threading.Thread]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from fedrad.common.metrics import auc, average_precision
+from fedrad.common.plots import ScoreSet, plot_pr_curves, plot_roc_curves
 from PIL import Image
-
-from common.metrics import auc, average_precision
-from common.plots import ScoreSet, plot_pr_curves, plot_roc_curves
 
 IDS = ["fracture", "joint_effusion", "soft_tissue_swelling", "foreign_body", "ossicle"]
 

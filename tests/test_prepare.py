@@ -6,16 +6,16 @@ import csv
 import shutil
 
 import pytest
+from fedrad.client.export import ExportError, export_test_set
+from fedrad.client.prepare import build_manifest, load_split, read_manifest
+from fedrad.common.labels import Label, LabelTable, read_label_file
+from fedrad.common.sitefiles import Quarantine
+from fedrad.common.templates import load_template
+from fedrad.sim.synth import synthesize
 from PIL import Image
 from typer.testing import CliRunner
 
-from client.export import ExportError, export_test_set
-from client.prepare import build_manifest, load_split, read_manifest
-from common.labels import Label, LabelTable, read_label_file
-from common.sitefiles import Quarantine
-from common.templates import load_template
 from fedrad.cli import app
-from sim.synth import synthesize
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from fedrad.common.imageio import ImageReadError, read_image
+from fedrad.common.preprocess import IMAGENET_MEAN, IMAGENET_STD, Augment, Preprocess, TensorCache, letterbox, to_tensor
 from PIL import Image
-
-from common.imageio import ImageReadError, read_image
-from common.preprocess import IMAGENET_MEAN, IMAGENET_STD, Augment, Preprocess, TensorCache, letterbox, to_tensor
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-
-from client.reports import ReportsFileError, read_reports
+from fedrad.client.reports import ReportsFileError, read_reports
 
 HEADER = ["study_id", "region", "report", "patient_name", "patient_id", "birth_date"]
 
@@ -82,7 +81,7 @@ def test_missing_file(tmp_path):
 
 
 def test_anonymize_site_writes_outputs_and_quarantine(tmp_path):
-    from client.anonymize import anonymize_site
+    from fedrad.client.anonymize import anonymize_site
 
     write(tmp_path / "reports.csv", [
         ["S1", "elbow", "Patientin Anna Zyborski (geb. 03.04.1956), PID 99887766. Keine Fraktur.",

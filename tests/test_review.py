@@ -6,11 +6,10 @@ import csv
 import io
 
 import pytest
+from fedrad.client.labeling.review import COLUMNS, NONE_ROW, read_review_file, write_review_file
+from fedrad.common.labels import Label, LabelFileError, LabelTable, read_label_file, write_label_file
+from fedrad.common.templates import load_template
 from typer.testing import CliRunner
-
-from client.labeling.review import COLUMNS, NONE_ROW, read_review_file, write_review_file
-from common.labels import Label, LabelFileError, LabelTable, read_label_file, write_label_file
-from common.templates import load_template
 
 TEXTS = {"e1": "Befund: Dislozierte Radiusköpfchenfraktur. Gelenkerguss.",
          "e2": "Kein Frakturnachweis.",

@@ -9,12 +9,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from client.labeling.base import Labeler, LabelRequest, provenance
-from client.labeling.rule_lexicon import BUILTIN_LEXICON_DIR, LexiconError, check_coverage, load_lexicon
-from client.labeling.rules import RuleLabeler
-from common.labels import Label, violations
-from common.templates import load_template
+from fedrad.client.labeling.base import Labeler, LabelRequest, provenance
+from fedrad.client.labeling.rule_lexicon import BUILTIN_LEXICON_DIR, LexiconError, check_coverage, load_lexicon
+from fedrad.client.labeling.rules import RuleLabeler
+from fedrad.common.labels import Label, violations
+from fedrad.common.templates import load_template
 
 GOLD = Path(__file__).parent / "fixtures" / "rules_gold" / "cases.toml"
 CASES = tomllib.loads(GOLD.read_text(encoding="utf-8"))["case"]

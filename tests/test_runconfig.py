@@ -6,12 +6,11 @@ import math
 import tomllib
 
 import pytest
+from fedrad.common.runconfig import RunConfig, RunConfigError
+from fedrad.server.flwr_app import PACKAGE, write_app_dir
+from fedrad.server.recorder import SiteReply, aggregate_site_metrics, short_reason
+from fedrad.server.strategy import aggregate_metrics
 from flwr.app import MetricRecord, RecordDict
-
-from common.runconfig import RunConfig, RunConfigError
-from server.flwr_app import PACKAGE, write_app_dir
-from server.recorder import SiteReply, aggregate_site_metrics, short_reason
-from server.strategy import aggregate_metrics
 
 
 def test_toml_roundtrip_and_errors_name_key_and_file(tmp_path):
@@ -44,7 +43,7 @@ def test_flower_app_shim_has_every_knob_and_only_imports_installed_code(tmp_path
     assert set(data["tool"]["flwr"]["app"]["config"]) == set(RunConfig().to_flower())
     assert data["tool"]["flwr"]["app"]["components"]["clientapp"] == f"{PACKAGE}.client_app:app"
     shim = (app / PACKAGE / "client_app.py").read_text()
-    assert "from client import client_app" in shim and len(shim.splitlines()) <= 3
+    assert "from fedrad.client import client_app" in shim and len(shim.splitlines()) <= 3
     total = sum(f.stat().st_size for f in app.rglob("*") if f.is_file())
     assert total < 10_000  # a FAB carries no fedrad code, weights or data
 
@@ -84,7 +83,7 @@ def test_short_reason_keeps_the_exception_line():
 
 
 def test_sim_settings_precedence_defaults_preset_file_flags(tmp_path):
-    from sim.run import load_settings
+    from fedrad.sim.run import load_settings
 
     p = tmp_path / "sim.toml"
     p.write_text('[sim]\nsites = 2\nregion = "thumb"\n\n[run]\nimage-size = 48\nnum-server-rounds = 7\n')

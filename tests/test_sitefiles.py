@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from common.sitefiles import ImageIndexError, Quarantine, pair_views, read_image_index, work_dir
+from fedrad.common.sitefiles import ImageIndexError, Quarantine, pair_views, read_image_index, work_dir
 
 
 @pytest.fixture()

@@ -6,8 +6,7 @@ import csv
 
 import numpy as np
 import pytest
-
-from common.splits import (
+from fedrad.common.splits import (
     SplitFileError,
     absent_findings,
     apportion,

@@ -9,14 +9,13 @@ from pathlib import Path
 import numpy as np
 import pydicom
 import pytest
-
-from common.imageio import read_image
-from common.labels import Label, propagate, read_csv_text, read_label_file
-from common.templates import load_template
-from sim.synth import SynthError, synthesize
-from sim.synth.findings import draw_truth
-from sim.synth.profiles import make_profiles
-from sim.synth.writer import REPORT_COLUMNS, plan_site
+from fedrad.common.imageio import read_image
+from fedrad.common.labels import Label, propagate, read_csv_text, read_label_file
+from fedrad.common.templates import load_template
+from fedrad.sim.synth import SynthError, synthesize
+from fedrad.sim.synth.findings import draw_truth
+from fedrad.sim.synth.profiles import make_profiles
+from fedrad.sim.synth.writer import REPORT_COLUMNS, plan_site
 
 REGIONS = ("elbow", "thumb", "clavicle")
 
@@ -275,8 +274,8 @@ def test_plans_independent_of_hash_seed() -> None:
     import sys
 
     code = ("import hashlib, json\n"
-            "from sim.synth.profiles import make_profiles\n"
-            "from sim.synth.writer import plan_site\n"
+            "from fedrad.sim.synth.profiles import make_profiles\n"
+            "from fedrad.sim.synth.writer import plan_site\n"
             "R = ['elbow', 'thumb', 'clavicle']\n"
             "h = hashlib.sha256()\n"
             "for p in make_profiles(sites=1, studies_per_site=60, regions=R, external_site=True, seed=3,\n"

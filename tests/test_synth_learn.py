@@ -16,9 +16,9 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from common.labels import read_csv_text, read_label_file  # noqa: E402
-from common.templates import load_template  # noqa: E402
-from sim.synth import synthesize  # noqa: E402
+from fedrad.common.labels import read_csv_text, read_label_file  # noqa: E402
+from fedrad.common.templates import load_template  # noqa: E402
+from fedrad.sim.synth import synthesize  # noqa: E402
 
 N_STUDIES = int(os.environ.get("FEDRAD_SYNTH_LEARN_STUDIES", "560"))
 EPOCHS = int(os.environ.get("FEDRAD_SYNTH_LEARN_EPOCHS", "6"))
@@ -32,14 +32,13 @@ def _image_truth(path: Path, ids: list[str]) -> dict[str, np.ndarray]:
 
 @pytest.mark.slow
 def test_resnet50_learns_fractures_from_synthetic_elbows(tmp_path: Path) -> None:
+    from fedrad.common.dataset import StudyDataset
+    from fedrad.common.device import seed_everything
+    from fedrad.common.metrics import auc, macro_auc
+    from fedrad.common.model import ModelConfig, build_model
+    from fedrad.common.preprocess import Preprocess, TensorCache
+    from fedrad.common.train import TrainConfig, fit, predict
     from torch.utils.data import DataLoader
-
-    from common.dataset import StudyDataset
-    from common.device import seed_everything
-    from common.metrics import auc, macro_auc
-    from common.model import ModelConfig, build_model
-    from common.preprocess import Preprocess, TensorCache
-    from common.train import TrainConfig, fit, predict
 
     t0 = time.perf_counter()
     out = tmp_path / "synth"

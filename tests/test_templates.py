@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from fedrad.common.templates import TemplateError, available_regions, load_template, load_template_file, parse_template
 from typer.testing import CliRunner
 
-from common.templates import TemplateError, available_regions, load_template, load_template_file, parse_template
 from tests.conftest import SHARED
 
 

@@ -10,13 +10,9 @@ import re
 import numpy as np
 import pytest
 import torch
-from rich.console import Console
-from sklearn.metrics import roc_auc_score
-from torch.utils.data import DataLoader, TensorDataset
-
-from common.device import autocast, pick_device, seed_everything
-from common.model import CheckpointError, CheckpointMismatchError, ModelConfig, build_model, load_checkpoint
-from common.train import (
+from fedrad.common.device import autocast, pick_device, seed_everything
+from fedrad.common.model import CheckpointError, CheckpointMismatchError, ModelConfig, build_model, load_checkpoint
+from fedrad.common.train import (
     TrainConfig,
     TrainingDivergedError,
     evaluate,
@@ -24,6 +20,9 @@ from common.train import (
     masked_bce_with_logits,
     predict,
 )
+from rich.console import Console
+from sklearn.metrics import roc_auc_score
+from torch.utils.data import DataLoader, TensorDataset
 
 SIZE = 32
 IDS = ("square", "bar")

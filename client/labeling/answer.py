@@ -28,8 +28,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from common.labels import Label, propagate
-from common.templates import Template
+from fedrad.common.labels import Label, propagate
+from fedrad.common.templates import Template
 
 SYNONYMS: dict[str, Label] = {
     **{s: Label.TRUE for s in ("yes", "y", "present", "positive", "pos", "1", "wahr", "ja", "vorhanden")},

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from common.fileio import sha256_text
-from common.labels import Label
+from fedrad.common.fileio import sha256_text
+from fedrad.common.labels import Label
 
 
 @dataclass(frozen=True)

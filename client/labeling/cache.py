@@ -15,8 +15,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from client.labeling.base import Labeler, LabelRequest, LabelResult
-from common.labels import Label
+from fedrad.client.labeling.base import Labeler, LabelRequest, LabelResult
+from fedrad.common.labels import Label
 
 CACHE_NAME = "label-cache.sqlite"
 

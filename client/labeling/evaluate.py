@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from common.labels import Label, LabelFileError, LabelTable, read_csv_text, read_label_file
-from common.templates import Template, available_regions, load_template
+from fedrad.common.labels import Label, LabelFileError, LabelTable, read_csv_text, read_label_file
+from fedrad.common.templates import Template, available_regions, load_template
 
 VALUE_NAMES = ("false", "uncertain", "true")
 

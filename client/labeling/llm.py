@@ -30,11 +30,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from client.labeling.answer import InvalidAnswer, parse_answer, repair_kind
-from client.labeling.base import LabelRequest, LabelResult, ProgressFn, ResultFn
-from client.labeling.prompt import PROMPT_VERSION, messages, schema_name
-from client.labeling.prompt import json_schema as build_schema
-from common.templates import Template, load_template
+from fedrad.client.labeling.answer import InvalidAnswer, parse_answer, repair_kind
+from fedrad.client.labeling.base import LabelRequest, LabelResult, ProgressFn, ResultFn
+from fedrad.client.labeling.prompt import PROMPT_VERSION, messages, schema_name
+from fedrad.client.labeling.prompt import json_schema as build_schema
+from fedrad.common.templates import Template, load_template
 
 log = logging.getLogger("fedrad.labeling.llm")
 
@@ -197,7 +197,7 @@ class LLMLabeler:
         self._phi_check = phi_check
         if self.remote and self._phi_check is None:
             try:
-                from client.phi_check import phi_check as default_phi_check
+                from fedrad.client.phi_check import phi_check as default_phi_check
             except ImportError:
                 raise LLMConfigError("a remote endpoint needs the PHI check (client.phi_check), which is not "
                                      "installed; refusing to send report text") from None

@@ -8,8 +8,8 @@ put the template and instructions into one prompt per report, and so do we.
 
 from __future__ import annotations
 
-from common.labels import VALUES
-from common.templates import Template
+from fedrad.common.labels import VALUES
+from fedrad.common.templates import Template
 
 PROMPT_VERSION = "llm-p1"
 

@@ -24,9 +24,9 @@ import csv
 import os
 from collections.abc import Mapping
 
-from common.fileio import atomic_open
-from common.labels import Label, LabelFileError, LabelTable, read_csv_text, violations
-from common.templates import Template
+from fedrad.common.fileio import atomic_open
+from fedrad.common.labels import Label, LabelFileError, LabelTable, read_csv_text, violations
+from fedrad.common.templates import Template
 
 COLUMNS = ("study_id", "finding", "finding_name", "labeler_value", "verified", "report")
 NONE_ROW = "(none)"

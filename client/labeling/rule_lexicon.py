@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common.fileio import read_toml
-from common.templates import BUILTIN_DIR, Template, TemplateError, load_template, template_dirs
+from fedrad.common.fileio import read_toml
+from fedrad.common.templates import BUILTIN_DIR, Template, TemplateError, load_template, template_dirs
 
 BUILTIN_LEXICON_DIR = BUILTIN_DIR  # lexicons live beside the templates
 CUES_FILE = "cues.shared.toml"

@@ -22,11 +22,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from client.labeling.base import LabelRequest, LabelResult, ProgressFn
-from client.labeling.rule_lexicon import Entry, EventSpec, Lexicon, fold, load_lexicon
-from common.fileio import sha256_text
-from common.labels import Label, propagate
-from common.templates import Template, load_template
+from fedrad.client.labeling.base import LabelRequest, LabelResult, ProgressFn
+from fedrad.client.labeling.rule_lexicon import Entry, EventSpec, Lexicon, fold, load_lexicon
+from fedrad.common.fileio import sha256_text
+from fedrad.common.labels import Label, propagate
+from fedrad.common.templates import Template, load_template
 
 RULES_VERSION = "1"
 
@@ -421,7 +421,7 @@ class RuleLabeler:
         if self.region:
             self.prompt_version = self._engines[self.region].lex.version
         else:
-            from client.labeling.rule_lexicon import lexicon_files, lexicon_version
+            from fedrad.client.labeling.rule_lexicon import lexicon_files, lexicon_version
 
             versions = "".join(lexicon_version(r) for r in sorted(lexicon_files()))
             self.prompt_version = sha256_text(versions)[:12] if versions else "none"

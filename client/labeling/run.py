@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from client.labeling.answer import repair_kind
-from client.labeling.base import Labeler, LabelRequest, LabelResult, label_each, provenance
-from client.labeling.cache import CACHE_NAME, LabelCache
-from common.labels import LabelTable, write_label_file
-from common.templates import load_template
+from fedrad.client.labeling.answer import repair_kind
+from fedrad.client.labeling.base import Labeler, LabelRequest, LabelResult, label_each, provenance
+from fedrad.client.labeling.cache import CACHE_NAME, LabelCache
+from fedrad.common.labels import LabelTable, write_label_file
+from fedrad.common.templates import load_template
 
 ANONYMIZED = "anonymized.csv"
 QUARANTINE_STAGE = "label"
@@ -66,7 +66,7 @@ def make_labeler(name: str, region: str, llm_labeler: Labeler | None = None) -> 
         return llm_labeler
     if name == "rules":
         try:
-            from client.labeling.rules import RuleLabeler
+            from fedrad.client.labeling.rules import RuleLabeler
         except ImportError as exc:
             raise LabelRunError(f"the rule labeler is not available ({exc}); use --labeler llm") from None
         return RuleLabeler(region)
@@ -77,8 +77,8 @@ def label_site(site_dir: str | os.PathLike, *, labeler: str = "rules", llm_label
                regions: list[str] | None = None, work_dir: str | os.PathLike | None = None,
                console=None, progress: bool = True) -> LabelRunSummary:
     """Label every anonymized report of a site; see the module docstring."""
-    from client.reports import ReportsFileError, read_reports
-    from common.sitefiles import Quarantine
+    from fedrad.client.reports import ReportsFileError, read_reports
+    from fedrad.common.sitefiles import Quarantine
 
     site = Path(site_dir)
     work = Path(work_dir) if work_dir is not None else site / ".fedrad"
@@ -213,9 +213,8 @@ def cli_label_run(*, site: str, labeler: str, region: list[str] | None, base_url
                   price_in: float, price_out: float, allow_remote_endpoint: bool) -> int:
     """The `fedrad label run` command body. Exit codes: 0 all labelled, 1 some studies failed
     (labels of the others written; rerun retries the failures), 2 the run could not start."""
+    from fedrad.client.labeling.llm import LLMConfig, LLMConfigError, LLMLabeler
     from rich.console import Console
-
-    from client.labeling.llm import LLMConfig, LLMConfigError, LLMLabeler
 
     console = Console(stderr=True)
     llm = None

@@ -40,9 +40,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from common.fileio import write_json
-from common.labels import Label
-from common.templates import available_regions, load_template
+from fedrad.common.fileio import write_json
+from fedrad.common.labels import Label
+from fedrad.common.templates import available_regions, load_template
 
 DEFAULT_ALPHA = 1.0
 MANAGED = ("sites", "truth", "synth.json", ".partial")
@@ -111,8 +111,8 @@ def synthesize(out: Path, sites: int = 3, studies_per_site: int = 200, regions: 
     (small = very different sites; <= 0 or inf = IID). `workers`: render processes (default
     min(2, CPUs); 1 = in-process).
     """
-    from sim.synth.profiles import make_profiles
-    from sim.synth.writer import plan_site, site_tasks, write_site_tables, write_truth
+    from fedrad.sim.synth.profiles import make_profiles
+    from fedrad.sim.synth.writer import plan_site, site_tasks, write_site_tables, write_truth
 
     out = Path(out)
     regions = list(regions)
@@ -159,7 +159,7 @@ def synthesize(out: Path, sites: int = 3, studies_per_site: int = 200, regions: 
 
 
 def _run(tasks: list[tuple], n_workers: int, progress: bool) -> None:
-    from sim.synth.writer import render_study
+    from fedrad.sim.synth.writer import render_study
 
     bar = None
     if progress:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from common.labels import Label, propagate
-from common.templates import Template
+from fedrad.common.labels import Label, propagate
+from fedrad.common.templates import Template
 
 # -- per-region generative specs -------------------------------------------------------------
 # free: drawn for every study with this base rate (scaled by the site's group factor);

@@ -13,8 +13,7 @@ import random
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
-
-from sim.synth.findings import GROUPS
+from fedrad.sim.synth.findings import GROUPS
 
 INSTITUTIONS_DE = [
     ("Klinikum Nordstadt", "Pauwelsstraße 30, 52074 Aachen", "0241 80-", "klinikum-nordstadt.de"),

@@ -19,11 +19,11 @@ import re
 from dataclasses import asdict, dataclass, field
 from types import ModuleType
 
-from common.labels import Label
-from common.templates import Template
-from sim.synth import reports_de, reports_en
-from sim.synth.findings import StudyTruth, anchors, is_modifier, primary_parent, units
-from sim.synth.identities import EPONYM_SURNAMES, Identity
+from fedrad.common.labels import Label
+from fedrad.common.templates import Template
+from fedrad.sim.synth import reports_de, reports_en
+from fedrad.sim.synth.findings import StudyTruth, anchors, is_modifier, primary_parent, units
+from fedrad.sim.synth.identities import EPONYM_SURNAMES, Identity
 
 BANKS: dict[str, ModuleType] = {"en": reports_en, "de": reports_de}
 

@@ -17,15 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
-from common.fileio import atomic_open, write_json
-from common.labels import Label, LabelTable, write_label_file
-from common.templates import load_template
-from sim.synth import render
-from sim.synth.findings import direct_modifiers, draw_truth, units
-from sim.synth.identities import EPONYM_SURNAMES, make_identity
-from sim.synth.profiles import SiteProfile
-from sim.synth.reports import write_report
+from fedrad.common.fileio import atomic_open, write_json
+from fedrad.common.labels import Label, LabelTable, write_label_file
+from fedrad.common.templates import load_template
+from fedrad.sim.synth import render
+from fedrad.sim.synth.findings import direct_modifiers, draw_truth, units
+from fedrad.sim.synth.identities import EPONYM_SURNAMES, make_identity
+from fedrad.sim.synth.profiles import SiteProfile
+from fedrad.sim.synth.reports import write_report
 
 REPORT_COLUMNS = ("study_id", "region", "report", "patient_name", "patient_id", "birth_date", "exam_date",
                   "accession_number", "referring_physician")
