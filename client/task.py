@@ -112,7 +112,7 @@ def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *
                 lr: float | None = None, proximal_mu: float = 0.0) -> tuple[dict[str, torch.Tensor], dict[str, float]]:
     """Train the global model on the site's training split; returns new weights and metrics."""
     from fedrad.common.device import pick_device, seed_everything
-    from fedrad.common.train import TrainConfig, make_optimizer, make_scaler, train_one_epoch
+    from fedrad.common.train import make_optimizer, make_scaler, train_one_epoch
 
     _threads()
     seed_everything(cfg.seed + 1000 * server_round)
@@ -121,7 +121,7 @@ def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *
     if len(ds) == 0:
         raise ValueError(f"site {site}: the training split of region '{cfg.region}' is empty")
     model = _model(cfg, state).to(device)
-    tcfg = TrainConfig(lr=lr if lr is not None else cfg.lr, weight_decay=cfg.weight_decay, batch_size=cfg.batch_size)
+    tcfg = cfg.train_config(lr=lr if lr is not None else cfg.lr)
     optimizer = make_optimizer(model, tcfg)
     amp = cfg.amp and device.type == "cuda"
     scaler = make_scaler(device, amp)

@@ -1,9 +1,13 @@
-"""The study's "modified ResNet50" and its checkpoints.
+"""The study's "modified ResNet50", the model factory, and checkpoints.
 
-One ResNet50 backbone per view (elbow/thumb: AP + lateral), pooled 2048-d features
-concatenated before one linear layer with one logit per finding. Checkpoints carry the
-template they were trained for (region, finding ids in order, views), so a model can never
-be scored against the wrong template: the ids are the column order of the output layer.
+One backbone per view (elbow/thumb: AP + lateral), pooled features concatenated before one
+linear layer with one logit per finding. The backbone architecture comes from a small
+registry in the style of torchvision's `get_model` / timm's `create_model`: `resnet50` (the
+study's, the default), `resnet18`, and `tiny` (a four-layer CNN of ~25k parameters, so tests
+and plumbing checks train real models in milliseconds and ship kilobytes through Flower).
+Checkpoints carry the architecture and the template they were trained for (region, finding
+ids in order, views), so a model can never be scored against the wrong template: the ids are
+the column order of the output layer.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +25,7 @@ import torch
 from fedrad.common.fileio import atomic_open
 from fedrad.common.policies import POLICIES
 from torch import nn
-from torchvision.models import resnet50
+from torchvision.models import resnet18, resnet50
 
 from fedrad import common  # the package, for its __version__
 
@@ -59,6 +63,7 @@ class ModelConfig:
     share_backbone: bool = False
     pretrained: str | None = None
     template_version: int = 1
+    arch: str = "resnet50"
 
     def __post_init__(self) -> None:
         # Accept lists (from JSON/TOML/checkpoints) but store tuples so configs stay hashable.
@@ -79,6 +84,11 @@ class ModelConfig:
                              f"got {self.image_size}")
         if self.policy not in POLICIES:
             raise ValueError(f"ModelConfig: unknown policy '{self.policy}'; choose one of {', '.join(POLICIES)}")
+        if self.arch not in ARCHS:
+            raise ValueError(f"ModelConfig: unknown arch '{self.arch}'; choose one of {', '.join(ARCHS)}")
+        if self.pretrained and not ARCHS[self.arch].imagenet:
+            raise ValueError(f"ModelConfig: arch '{self.arch}' has no ImageNet weights; pretrained needs "
+                             f"one of {', '.join(a for a, s in ARCHS.items() if s.imagenet)}")
 
     @property
     def num_findings(self) -> int:
@@ -106,40 +116,98 @@ class ModelConfig:
         return cls(**{k: v for k, v in d.items() if k in names})
 
 
-def _backbone(channels: int) -> nn.Module:
-    net = resnet50(weights=None)  # weights=None: torchvision never touches the network
+@dataclass(frozen=True)
+class Arch:
+    """A registered backbone: a builder (channels -> module emitting pooled features) and its width."""
+
+    build: Callable[[int], nn.Module]
+    features: int
+    imagenet: bool  # torchvision publishes ImageNet weights for it (loaded only from a local file)
+
+
+ARCHS: dict[str, Arch] = {}
+
+
+def register_arch(name: str, features: int, *, imagenet: bool = False):
+    """Decorator adding a backbone builder to the registry (timm's register_model, in small)."""
+
+    def deco(fn: Callable[[int], nn.Module]) -> Callable[[int], nn.Module]:
+        if name in ARCHS:
+            raise ValueError(f"arch '{name}' is registered twice")
+        ARCHS[name] = Arch(fn, features, imagenet)
+        return fn
+
+    return deco
+
+
+def list_archs() -> list[str]:
+    return sorted(ARCHS)
+
+
+def _torchvision_resnet(factory, channels: int) -> nn.Module:
+    net = factory(weights=None)  # weights=None: torchvision never touches the network
     if channels == 1:
         net.conv1 = nn.Conv2d(1, 64, kernel_size=7, stride=2, padding=3, bias=False)
     net.fc = nn.Identity()
     return net
 
 
+@register_arch("resnet50", 2048, imagenet=True)
+def _resnet50(channels: int) -> nn.Module:
+    return _torchvision_resnet(resnet50, channels)
+
+
+@register_arch("resnet18", 512, imagenet=True)
+def _resnet18(channels: int) -> nn.Module:
+    return _torchvision_resnet(resnet18, channels)
+
+
+@register_arch("tiny", 64)
+def _tiny(channels: int) -> nn.Module:
+    """Four stride-2 conv blocks and global pooling: learns the synthetic signs, trains in ms."""
+    layers: list[nn.Module] = []
+    widths = (channels, 16, 32, 64, 64)
+    for cin, cout in zip(widths, widths[1:], strict=False):
+        layers += [nn.Conv2d(cin, cout, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(cout),
+                   nn.ReLU(inplace=True)]
+    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten())
+
+
+def _backbone(channels: int, arch: str = "resnet50") -> nn.Module:
+    if arch not in ARCHS:
+        raise ValueError(f"unknown arch '{arch}'; choose one of {', '.join(ARCHS)}")
+    return ARCHS[arch].build(channels)
+
+
 class MultiViewResNet(nn.Module):
     """(B, V, C, H, W) -> (B, K) logits; one backbone per view unless share_backbone."""
 
-    def __init__(self, num_findings: int, num_views: int = 1, channels: int = 3, share_backbone: bool = False):
+    def __init__(self, num_findings: int, num_views: int = 1, channels: int = 3, share_backbone: bool = False,
+                 arch: str = "resnet50"):
         super().__init__()
         if num_findings < 1 or num_views < 1:
             raise ValueError(f"need at least one finding and one view, got {num_findings} and {num_views}")
         self.num_findings = num_findings
         self.num_views = num_views
         self.channels = channels
+        self.arch = arch
+        self.feature_dim = ARCHS[arch].features if arch in ARCHS else 0
         self.share_backbone = share_backbone or num_views == 1
         n_backbones = 1 if self.share_backbone else num_views
-        self.backbones = nn.ModuleList([_backbone(channels) for _ in range(n_backbones)])
-        self.head = nn.Linear(num_views * FEATURES, num_findings)
+        self.backbones = nn.ModuleList([_backbone(channels, arch) for _ in range(n_backbones)])
+        self.head = nn.Linear(num_views * self.feature_dim, num_findings)
 
     def _memory_format(self) -> torch.memory_format:
         # Follow the weights: a model converted with .to(memory_format=channels_last) gets
         # channels_last inputs too, which is what makes oneDNN/cuDNN pick the fast kernels.
-        # (conv1 can have one input channel, where both layouts coincide; a 3x3 conv cannot.)
-        w = self.backbones[0].layer1[0].conv2.weight
+        # (conv1 can have one input channel, where both layouts coincide: look at the last conv.)
+        w = [p for p in self.backbones[0].parameters() if p.dim() == 4][-1]
         if w.is_contiguous(memory_format=torch.channels_last) and not w.is_contiguous():
             return torch.channels_last
         return torch.contiguous_format
 
     def features(self, x: torch.Tensor) -> torch.Tensor:
-        """(B, V, C, H, W) -> (B, V*2048) concatenated pooled features, view order kept."""
+        """(B, V, C, H, W) -> (B, V*F) concatenated pooled features (F = the arch's width), view order kept."""
         if x.dim() != 5:
             raise ValueError(f"expected input of shape (B, V, C, H, W), got {tuple(x.shape)}")
         b, v, c = x.shape[:3]
@@ -150,7 +218,7 @@ class MultiViewResNet(nn.Module):
         if self.share_backbone:
             # One pass over B*V images is faster than V passes and gives the same features.
             flat = x.reshape(b * v, *x.shape[2:]).contiguous(memory_format=fmt)
-            return self.backbones[0](flat).reshape(b, v * FEATURES)
+            return self.backbones[0](flat).reshape(b, v * self.feature_dim)
         feats = [bb(x[:, i].contiguous(memory_format=fmt)) for i, bb in enumerate(self.backbones)]
         return torch.cat(feats, dim=1)
 
@@ -159,15 +227,15 @@ class MultiViewResNet(nn.Module):
 
 
 def build_model(cfg: ModelConfig) -> MultiViewResNet:
-    """A fresh model for `cfg`; ImageNet weights only from the local file cfg.pretrained."""
-    model = MultiViewResNet(cfg.num_findings, cfg.num_views, cfg.channels, cfg.share_backbone)
+    """A fresh model for `cfg` (the factory: arch from the registry); ImageNet weights only from cfg.pretrained."""
+    model = MultiViewResNet(cfg.num_findings, cfg.num_views, cfg.channels, cfg.share_backbone, arch=cfg.arch)
     if cfg.pretrained:
-        load_imagenet_weights(model, cfg.pretrained)
+        load_imagenet_weights(model, cfg.pretrained, arch=cfg.arch)
     return model
 
 
-def read_imagenet_state_dict(path: str | os.PathLike) -> dict[str, torch.Tensor]:
-    """Read and check a torchvision resnet50 state dict (fc.* may be present; it is dropped)."""
+def read_imagenet_state_dict(path: str | os.PathLike, arch: str = "resnet50") -> dict[str, torch.Tensor]:
+    """Read and check a torchvision state dict of `arch` (fc.* may be present; it is dropped)."""
     p = Path(path)
     if not p.is_file():
         raise WeightsFileError(f"{p}: pretrained weights file not found (fedrad never downloads weights; "
@@ -180,14 +248,14 @@ def read_imagenet_state_dict(path: str | os.PathLike) -> dict[str, torch.Tensor]
         if isinstance(sd, Mapping) and isinstance(sd.get(key), Mapping):
             sd = sd[key]
     if not isinstance(sd, Mapping):
-        raise WeightsFileError(f"{p}: expected a ResNet50 state dict, found {type(sd).__name__}")
+        raise WeightsFileError(f"{p}: expected a {arch} state dict, found {type(sd).__name__}")
     sd = {(k[7:] if k.startswith("module.") else k): v for k, v in sd.items()}
     with torch.device("meta"):  # shapes only: no memory, no init time
-        reference = _backbone(3).state_dict()
+        reference = _backbone(3, arch).state_dict()
     # torchvision's 2017 ImageNet files predate BatchNorm's num_batches_tracked; BatchNorm fills it in.
     missing = [k for k in reference if k not in sd and not k.endswith("num_batches_tracked")]
     if missing:
-        raise WeightsFileError(f"{p}: not a ResNet50 state dict: {len(missing)} of {len(reference)} backbone "
+        raise WeightsFileError(f"{p}: not a {arch} state dict: {len(missing)} of {len(reference)} backbone "
                                f"tensors missing (e.g. {', '.join(missing[:3])})")
     for k, ref in reference.items():
         if k not in sd:
@@ -195,18 +263,18 @@ def read_imagenet_state_dict(path: str | os.PathLike) -> dict[str, torch.Tensor]
         t = sd[k]
         if not isinstance(t, torch.Tensor) or tuple(t.shape) != tuple(ref.shape):
             shape = tuple(t.shape) if isinstance(t, torch.Tensor) else type(t).__name__
-            raise WeightsFileError(f"{p}: not a ResNet50 state dict: '{k}' has shape {shape}, "
+            raise WeightsFileError(f"{p}: not a {arch} state dict: '{k}' has shape {shape}, "
                                    f"expected {tuple(ref.shape)}")
     return {k: sd[k] for k in reference if k in sd}
 
 
-def load_imagenet_weights(model: MultiViewResNet, path: str | os.PathLike) -> None:
+def load_imagenet_weights(model: MultiViewResNet, path: str | os.PathLike, arch: str = "resnet50") -> None:
     """Initialise every backbone from ImageNet weights; the head stays freshly initialised.
 
     A 1-channel model gets conv1 summed over RGB: for a grey image copied to three channels
     that gives exactly the same activations as the 3-channel ImageNet model.
     """
-    sd = read_imagenet_state_dict(path)
+    sd = read_imagenet_state_dict(path, arch)
     if model.channels == 1:
         sd = dict(sd)
         sd["conv1.weight"] = sd["conv1.weight"].sum(dim=1, keepdim=True)
@@ -248,6 +316,7 @@ def checkpoint_meta(cfg: ModelConfig) -> dict[str, Any]:
         "channels": int(cfg.channels),
         "policy": cfg.policy,
         "share_backbone": bool(cfg.share_backbone),
+        "arch": cfg.arch,
         "template_version": int(cfg.template_version),
         # Provenance only: the file name, not the site's directory layout.
         "pretrained": Path(cfg.pretrained).name if cfg.pretrained else None,

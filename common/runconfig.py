@@ -34,7 +34,8 @@ class RunConfig:
     image_size: int = 128  # square input side in px (the study: 512)
     channels: int = 3  # 1 or 3 (grey copied to 3 channels, as the study did)
     share_backbone: bool = False  # two-view regions: one backbone for all views instead of one per view
-    pretrained: str = ""  # local ImageNet resnet50 weights file; "" = random init (nothing is downloaded)
+    pretrained: str = ""  # local ImageNet weights file of `arch`; "" = random init (nothing is downloaded)
+    arch: str = "resnet50"  # backbone (fedrad.common.model.ARCHS): resnet50 (the study) | resnet18 | tiny (tests)
     # --- local training at each site -------------------------------------------------
     batch_size: int = 16
     local_epochs: int = 1  # epochs per round at each site
@@ -119,7 +120,19 @@ class RunConfig:
         return ModelConfig(region=t.region, finding_ids=tuple(t.ids), views=tuple(t.views),
                            image_size=self.image_size, channels=self.channels, policy=self.policy,
                            share_backbone=self.share_backbone, pretrained=self.pretrained or None,
-                           template_version=t.version)
+                           template_version=t.version, arch=self.arch)
+
+    def train_config(self, **overrides: Any):
+        """The training recipe (common.train.TrainConfig) this run config implies; the one place
+        that copies run settings into it, so no knob (amp, seed, device, ...) is dropped on the way.
+        `epochs` defaults to the run's total passes (rounds x local epochs)."""
+        from fedrad.common.train import TrainConfig
+
+        base = dict(epochs=self.num_server_rounds * self.local_epochs, batch_size=self.batch_size, lr=self.lr,
+                    weight_decay=self.weight_decay, lr_step=self.lr_step, lr_gamma=self.lr_gamma, amp=self.amp,
+                    num_workers=self.num_workers, seed=self.seed, device=self.device)
+        base.update(overrides)
+        return TrainConfig(**base)
 
     def lr_for_round(self, server_round: int) -> float:
         """Step decay in epoch units: round r starts after (r-1) x local_epochs epochs."""

@@ -295,7 +295,7 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     from fedrad.common.device import pick_device, seed_everything
     from fedrad.common.metrics import class_problem, weighted_auc, youden_threshold
     from fedrad.common.model import build_model, load_checkpoint
-    from fedrad.common.train import TrainConfig, fit, predict
+    from fedrad.common.train import fit, predict
     from fedrad.server.recorder import HISTORY_JSON
     from fedrad.server.report import write_report
 
@@ -314,10 +314,7 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     template = cfg.template()
     mcfg = replace(cfg.model_config(), pretrained=cfg.pretrained or None)
     model = build_model(mcfg)
-    epochs = cfg.num_server_rounds * cfg.local_epochs
-    tcfg = TrainConfig(epochs=epochs, batch_size=cfg.batch_size, lr=cfg.lr, weight_decay=cfg.weight_decay,
-                       lr_step=cfg.lr_step, lr_gamma=cfg.lr_gamma, seed=cfg.seed, device=cfg.device,
-                       num_workers=0, progress=True)
+    tcfg = cfg.train_config(num_workers=0, progress=True)
     ckdir = out_run / "checkpoints"
     res = fit(model, tl, vl, tcfg, out_dir=ckdir, ids=template.ids, model_cfg=mcfg, console=console,
               resume=ckdir / "checkpoint.pt" if (ckdir / "checkpoint.pt").is_file() else None)

@@ -135,7 +135,7 @@ def test_garbage_weights_files_are_clear_errors(tmp_path, no_downloads):
     torch.save({"weight": torch.zeros(3)}, other)
     small = tmp_path / "resnet18.pth"
     torch.save(resnet18(weights=None).state_dict(), small)
-    cases = [(junk, "not a readable"), (other, "not a ResNet50"), (small, "not a ResNet50")]
+    cases = [(junk, "not a readable"), (other, "not a resnet50"), (small, "not a resnet50")]
     for path, msg in cases:
         cfg = ModelConfig(region="clavicle", finding_ids=("a",), views=("ap",), image_size=SIZE, pretrained=path)
         with pytest.raises(WeightsFileError, match=msg) as err:
@@ -256,3 +256,48 @@ def test_failed_save_keeps_previous_checkpoint(tmp_path, monkeypatch):
     assert path.read_bytes() == before
     assert read_checkpoint(path)["epoch"] == 0
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+# ----------------------------------------------------------------------------- the model factory
+
+
+def test_factory_builds_each_registered_arch_with_its_feature_width():
+    from fedrad.common.model import ARCHS, list_archs
+
+    assert {"resnet50", "resnet18", "tiny"} <= set(list_archs())
+    for arch in ("resnet18", "tiny"):
+        cfg = ModelConfig(region="elbow", finding_ids=("a", "b", "c"), views=("ap", "lateral"), image_size=SIZE,
+                          arch=arch)
+        model = build_model(cfg)
+        assert model.head.in_features == 2 * ARCHS[arch].features
+        assert model(torch.randn(2, 2, 3, SIZE, SIZE)).shape == (2, 3)
+    tiny = build_model(ModelConfig(region="c", finding_ids=("a",), views=("ap",), image_size=SIZE, arch="tiny"))
+    assert n_params(tiny) < 100_000  # what makes it fit for tests: kilobytes through Flower, not 90 MB
+
+
+def test_factory_refuses_unknown_arch_and_weights_for_an_arch_without_them(imagenet_file):
+    with pytest.raises(ValueError, match="unknown arch 'vgg'"):
+        ModelConfig(region="c", finding_ids=("a",), views=("ap",), image_size=SIZE, arch="vgg")
+    with pytest.raises(ValueError, match="has no ImageNet weights"):
+        ModelConfig(region="c", finding_ids=("a",), views=("ap",), image_size=SIZE, arch="tiny",
+                    pretrained=str(imagenet_file))
+
+
+def test_checkpoint_keeps_the_arch(tmp_path):
+    cfg = ModelConfig(region="clavicle", finding_ids=("a", "b"), views=("ap",), image_size=SIZE, arch="tiny")
+    model = build_model(cfg)
+    save_checkpoint(tmp_path / "t.pt", model, cfg)
+    again, cfg2, _ = load_checkpoint(tmp_path / "t.pt")
+    assert cfg2.arch == "tiny" and again.arch == "tiny"
+    for a, b in zip(model.state_dict().values(), again.state_dict().values(), strict=True):
+        torch.testing.assert_close(a, b)
+
+
+def test_run_config_carries_arch_and_every_training_knob():
+    from fedrad.common.runconfig import RunConfig
+
+    run = RunConfig(arch="tiny", amp=False, seed=7, num_server_rounds=3, local_epochs=2, lr=3e-3, device="cpu")
+    assert run.model_config().arch == "tiny"
+    t = run.train_config()
+    assert (t.epochs, t.amp, t.seed, t.lr, t.device) == (6, False, 7, 3e-3, "cpu")
+    assert run.train_config(lr=1.0, epochs=1).lr == 1.0

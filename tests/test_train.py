@@ -26,6 +26,7 @@ from torch.utils.data import DataLoader, TensorDataset
 
 SIZE = 32
 IDS = ("square", "bar")
+ARCH = "tiny"  # the factory's ~25k-parameter CNN: the loop is what is tested here, not ResNet50
 CPU = torch.device("cpu")
 
 
@@ -58,7 +59,7 @@ def toy_data(n: int, seed: int, views: int = 1) -> TensorDataset:
 
 
 def toy_model_cfg(views: int = 1) -> ModelConfig:
-    return ModelConfig(region="toy", finding_ids=IDS, views=("ap", "lateral")[:views], image_size=SIZE)
+    return ModelConfig(region="toy", finding_ids=IDS, views=("ap", "lateral")[:views], image_size=SIZE, arch=ARCH)
 
 
 def quiet_cfg(**kw) -> TrainConfig:
@@ -156,7 +157,7 @@ def test_fit_learns_the_toy_task_and_writes_checkpoints(tmp_path):
 
     assert [h["epoch"] for h in result.history] == [0, 1, 2]
     assert result.best_metric >= 0.8 and result.best_metric > before["weighted_auc"] + 0.2, (before, result.history)
-    best_row = max(result.history, key=lambda h: h["weighted_auc"])
+    best_row = max(result.history, key=lambda h: (h["weighted_auc"], h["epoch"]))  # ties go to the later epoch
     assert result.best_epoch == best_row["epoch"]
     # the model ends with the selected epoch's weights, which are also what best.pt holds
     best_model, best_cfg, best_ckpt = load_checkpoint(result.best_path)
@@ -240,7 +241,7 @@ def test_resume_refuses_best_pt_and_other_configs(uninterrupted):
     loader = DataLoader(toy_data(8, seed=3, views=2), batch_size=8)
     with pytest.raises(CheckpointError, match="no optimizer state"):
         fit(model, loader, loader, quiet_cfg(epochs=3), out_dir=out / "b", model_cfg=mcfg, resume=out / "best.pt")
-    other = ModelConfig(region="toy", finding_ids=IDS[::-1], views=mcfg.views, image_size=SIZE)
+    other = ModelConfig(region="toy", finding_ids=IDS[::-1], views=mcfg.views, image_size=SIZE, arch=ARCH)
     with pytest.raises(CheckpointMismatchError, match="finding_ids"):
         fit(model, loader, loader, quiet_cfg(epochs=3), out_dir=out / "c", model_cfg=other,
             resume=out / "checkpoint.pt")
