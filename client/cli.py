@@ -7,10 +7,11 @@ Commands import their heavy modules inside the function so `fedrad --help` stays
 from __future__ import annotations
 
 import typer
+from fedrad.common.clikit import make_typer
 
-app = typer.Typer(help="Run a hospital site: prepare data, join a federation.", no_args_is_help=True)
-tools = typer.Typer()
-label_app = typer.Typer(help="Label reports (rule labeler or an OpenAI-compatible LLM) and score labels.",
+app = make_typer(help="Run a hospital site: prepare data, join a federation.", no_args_is_help=True)
+tools = make_typer()
+label_app = make_typer(help="Label reports (rule labeler or an OpenAI-compatible LLM) and score labels.",
                         no_args_is_help=True)
 tools.add_typer(label_app, name="label")
 
@@ -111,7 +112,7 @@ def label_eval(
         console.print(f"metrics -> {json_out}")
 
 
-review_app = typer.Typer(help="Human review of labels (the study's manual verification step).", no_args_is_help=True)
+review_app = make_typer(help="Human review of labels (the study's manual verification step).", no_args_is_help=True)
 label_app.add_typer(review_app, name="review")
 
 

@@ -15,12 +15,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import atomic_open
 from fedrad.common.labels import Label, LabelTable, read_label_file, write_label_file
 from fedrad.common.templates import load_template
 
 
-class ExportError(ValueError):
+class ExportError(FedradError, ValueError):
     pass
 
 

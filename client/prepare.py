@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import atomic_open
 from fedrad.common.labels import Label, LabelTable, read_csv_text, read_label_file
 from fedrad.common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
@@ -25,7 +26,7 @@ SPLIT_NAMES = ("train", "val", "test")
 SPLIT_FRACTIONS = (0.64, 0.16, 0.20)
 
 
-class ManifestError(ValueError):
+class ManifestError(FedradError, ValueError):
     """A manifest file is missing or malformed; the message names the file (and row/column)."""
 
 

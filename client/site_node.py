@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fedrad.common import __version__
+from fedrad.common.errors import FedradError
 from fedrad.common.flowerproc import Child, flower_env, free_port, tls_context
 from fedrad.common.sshkeys import private_key_fingerprint
 from rich.console import Console
@@ -40,7 +41,7 @@ FATAL_PATTERNS = {
 }
 
 
-class SiteStartError(RuntimeError):
+class SiteStartError(FedradError, RuntimeError):
     """A problem the site operator must fix; the message says what and how."""
 
 

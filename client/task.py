@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 import torch
+from fedrad.common.errors import FedradRefusal
 from fedrad.common.model import build_model
 from fedrad.common.policies import Policy
 from fedrad.common.runconfig import RunConfig
@@ -40,7 +41,7 @@ def site_dir_from(node_config: Mapping[str, Any], run_config: Mapping[str, Any])
     raise ValueError("no site folder: start the SuperNode with --node-config 'site-dir=\"/path/to/site\"'")
 
 
-class VersionMismatchError(RuntimeError):
+class VersionMismatchError(FedradRefusal):
     """The coordinator's run was made for another fedrad version than the one installed here."""
 
 

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 
 import numpy as np
 import torch
+from fedrad.common.errors import FedradError
 
 # cuBLAS needs a fixed workspace to be deterministic (CUDA >= 10.2); see the PyTorch
 # reproducibility notes. Set before the first cuBLAS call, hence in seed_everything.
 CUBLAS_WORKSPACE = ":4096:8"
 
 
-class DeviceError(RuntimeError):
+class DeviceError(FedradError, RuntimeError):
     """The requested device does not exist on this machine."""
 
 

@@ -81,21 +81,16 @@ def exit_code(checks: Iterable[Check]) -> int:
 
 
 def render(checks: list[Check], console=None, *, title: str = "fedrad doctor") -> None:
-    """A rich table (status, check, detail, fix) and a one-line summary."""
-    from rich.console import Console
-    from rich.table import Table
+    """A table (status, check, detail, fix) and a one-line summary; fingerprints and paths stay whole
+    (people compare them), never markup or emoji, plain tab-separated text to a pipe or file."""
+    from fedrad.common.clikit import console as make_console
+    from fedrad.common.clikit import print_table
 
-    console = console or Console()
-    style = {"ok": "green", "warn": "yellow", "fail": "bold red"}
-    table = Table("", "check", "detail", "fix", title=title)
-    for col in table.columns[2:]:
-        col.overflow = "fold"  # fingerprints and paths must stay whole: people compare them
-    for c in checks:
-        table.add_row(f"[{style[c.status]}]{c.status.upper()}[/]", c.name, c.detail, c.fix)
-    console.print(table)
+    console = console or make_console()
+    print_table(("status", "check", "detail", "fix"), [(c.status.upper(), c.name, c.detail, c.fix) for c in checks],
+                title=title, con=console)
     n = {s: sum(1 for c in checks if c.status == s) for s in ("ok", "warn", "fail")}
-    color = "red" if n["fail"] else "yellow" if n["warn"] else "green"
-    console.print(f"[{color}]{n['ok']} ok, {n['warn']} warning(s), {n['fail']} failure(s)[/]", highlight=False)
+    console.print(f"{n['ok']} ok, {n['warn']} warning(s), {n['fail']} failure(s)", markup=False)
 
 
 # --- installation ------------------------------------------------------------------------

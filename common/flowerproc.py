@@ -24,10 +24,11 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.fileio import write_text
 
 
-class ChildError(RuntimeError):
+class ChildError(FedradRuntimeError):
     """A managed Flower process failed to start or died; the message carries its log tail."""
 
 

@@ -31,6 +31,7 @@ import zlib
 from pathlib import Path
 
 import numpy as np
+from fedrad.common.errors import FedradError
 
 IMAGEIO_VERSION = 1  # bump when the intensity pipeline changes: it is part of the tensor cache key
 
@@ -41,7 +42,7 @@ IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", *DICOM_EXTENSIONS)
 ROBUST_PERCENTILES = (0.5, 99.5)
 
 
-class ImageReadError(ValueError):
+class ImageReadError(FedradError, ValueError):
     """An image cannot be used; the message names the file and the reason."""
 
     def __init__(self, path: str | os.PathLike, reason: str):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import atomic_open
 from fedrad.common.templates import Template
 
@@ -48,7 +49,7 @@ _PARSE = {"true": Label.TRUE, "false": Label.FALSE, "uncertain": Label.UNCERTAIN
 VALUES = ("true", "false", "uncertain")
 
 
-class LabelFileError(ValueError):
+class LabelFileError(FedradError, ValueError):
     """A label file is invalid; the message names file, row (1-based, header = row 1) and column."""
 
     def __init__(self, path: str | os.PathLike, row: int | None, column: str | None, problem: str):

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import torch
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import atomic_open
 from fedrad.common.policies import POLICIES
 from torch import nn
@@ -34,11 +35,11 @@ CHECKPOINT_FORMAT = "fedrad-checkpoint"
 CHECKPOINT_VERSION = 1
 
 
-class WeightsFileError(ValueError):
+class WeightsFileError(FedradError, ValueError):
     """A pretrained-weights file is missing, unreadable or not a ResNet50 state dict."""
 
 
-class CheckpointError(ValueError):
+class CheckpointError(FedradError, ValueError):
     """A checkpoint file is missing, unreadable or malformed."""
 
 

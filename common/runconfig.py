@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import read_toml
 from fedrad.common.policies import Policy
 from fedrad.common.templates import Template, load_template
@@ -21,7 +22,7 @@ from fedrad.common.templates import Template, load_template
 STRATEGIES = ("fedavg", "fedprox", "fedadam")
 
 
-class RunConfigError(ValueError):
+class RunConfigError(FedradError, ValueError):
     """A run configuration value or file is invalid; the message names the key (and file)."""
 
 

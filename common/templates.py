@@ -13,13 +13,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import read_toml
 
 BUILTIN_DIR = Path(__file__).with_name("regions")
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
-class TemplateError(ValueError):
+class TemplateError(FedradError, ValueError):
     """A template file is malformed; the message names the file and the problem."""
 
 

@@ -25,6 +25,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from fedrad.common.device import autocast, describe_device, needs_grad_scaler, pick_device, seed_everything, seed_rngs
+from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.fileio import write_bytes, write_json
 from fedrad.common.metrics import macro_auc, weighted_auc
 from fedrad.common.model import (
@@ -53,7 +54,7 @@ BEST_NAME = "best.pt"  # weights of the selected epoch: for evaluation and deplo
 HISTORY_NAME = "history.json"
 
 
-class TrainingDivergedError(RuntimeError):
+class TrainingDivergedError(FedradRuntimeError):
     """The training loss became NaN/inf; the last good checkpoint is left untouched."""
 
 

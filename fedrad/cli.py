@@ -11,9 +11,10 @@ import importlib
 import typer
 
 from fedrad.common import __version__
+from fedrad.common.clikit import make_typer
 
-app = typer.Typer(help="fedrad: federated radiograph classifiers from radiology reports.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = make_typer(help="fedrad: federated radiograph classifiers from radiology reports.",
+                 no_args_is_help=True, add_completion=False)
 
 # (module, attribute, name or None to merge the commands at top level)
 PARTS: list[tuple[str, str, str | None]] = [
@@ -69,11 +70,10 @@ def doctor(
 
 
 def _mount() -> None:
+    # Every part is installed at every role (a site lacks only Ray, which no part imports at
+    # module level), so a part that fails to import is broken: say so, never hide its commands.
     for module, attr, name in PARTS:
-        try:
-            sub = getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            continue  # part not built yet, or not installed at this role
+        sub = getattr(importlib.import_module(module), attr)
         if not (sub.registered_commands or sub.registered_groups):
             continue  # nothing to offer yet at this role
         if name is None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import typer
+from fedrad.common.clikit import make_typer
 
-app = typer.Typer(help="Run the coordinator of a federation.", no_args_is_help=True)
-certs = typer.Typer(help="Federation PKI: CA, coordinator certificate, site keys.", no_args_is_help=True)
-tools = typer.Typer()
+app = make_typer(help="Run the coordinator of a federation.", no_args_is_help=True)
+certs = make_typer(help="Federation PKI: CA, coordinator certificate, site keys.", no_args_is_help=True)
+tools = make_typer()
 
 
 @tools.command("report")
@@ -192,9 +193,8 @@ def server_remove_site(
 @app.command("list-sites")
 def server_list_sites(home: str = typer.Option(None, "--home", help=HOME_HELP)) -> None:
     """Enrolled sites, their key fingerprints and (while the coordinator runs) whether they are connected."""
+    from fedrad.common.clikit import print_table
     from fedrad.server.sites import SiteRegistryError, read_sites, registered_nodes
-    from rich.console import Console
-    from rich.table import Table
 
     h = _home(home)
     try:
@@ -202,8 +202,7 @@ def server_list_sites(home: str = typer.Option(None, "--home", help=HOME_HELP)) 
         live = registered_nodes(h.flwr()) if h.running() else {}
     except SiteRegistryError as exc:
         _fail(exc)
-    t = Table("site", "key fingerprint", "node id", "status", "enrolled", title=f"sites of {h.root}")
-    for s in sites.values():
-        status = live.get(s.node_id, "not registered" if h.running() else "(coordinator not running)")
-        t.add_row(s.name, s.fingerprint, str(s.node_id or "-"), status, s.added)
-    Console().print(t)
+    rows = [(s.name, s.fingerprint, s.node_id or "-",
+             live.get(s.node_id, "not registered" if h.running() else "(coordinator not running)"), s.added)
+            for s in sites.values()]
+    print_table(("site", "key fingerprint", "node id", "status", "enrolled"), rows, title=f"sites of {h.root}")

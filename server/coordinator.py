@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fedrad.common import __version__
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import write_json, write_text
 from fedrad.common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
 from fedrad.common.runconfig import RunConfig, RunConfigError
@@ -36,7 +37,7 @@ from rich.console import Console
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
 
 
-class CoordinatorError(RuntimeError):
+class CoordinatorError(FedradError, RuntimeError):
     """Something the operator must fix before the coordinator can run (message says what)."""
 
 

@@ -21,6 +21,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import write_bytes
 from fedrad.common.sshkeys import ssh_fingerprint  # noqa: F401 - part of this module's API
 
@@ -28,7 +29,7 @@ CURVE = ec.SECP384R1
 EXPIRY_WARNING_DAYS = 30
 
 
-class PKIError(ValueError):
+class PKIError(FedradError, ValueError):
     """A certificate or key file is missing, unreadable or of the wrong kind; names the file."""
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import write_json, write_text
 from fedrad.common.metrics import fmt_metric, summarize_findings
 from fedrad.server.recorder import BEST, LAST, load_history
@@ -21,7 +22,7 @@ from fedrad.server.recorder import BEST, LAST, load_history
 RUN_CONFIG = "run-config.toml"
 
 
-class ReportError(ValueError):
+class ReportError(FedradError, ValueError):
     pass
 
 

@@ -17,13 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import read_toml, write_text
 from fedrad.server.pki import PKIError, read_site_public_key, ssh_fingerprint
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 
 
-class SiteRegistryError(ValueError):
+class SiteRegistryError(FedradError, ValueError):
     """Bad site name, unreadable key, duplicate enrolment, or a SuperLink refusal."""
 
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.runconfig import RunConfig
 from fedrad.server.recorder import RunRecorder, SiteReply
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
@@ -47,7 +48,7 @@ def _wmean(values, weights) -> float:
     return sum(v * w for v, w in pairs) / total if total else math.nan
 
 
-class SitesUnavailableError(RuntimeError):
+class SitesUnavailableError(FedradRuntimeError):
     """Fewer than min-sites sites were connected when the deadline passed (the run is resumable)."""
 
 

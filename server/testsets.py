@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from fedrad.common.errors import FedradError
 from fedrad.common.labels import Label, read_label_file
 from fedrad.common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
 from fedrad.common.templates import Template
 
 
-class TestSetError(ValueError):
+class TestSetError(FedradError, ValueError):
     """A test-set folder cannot be used; the message names the folder or file."""
 
 

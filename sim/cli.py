@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import typer
+from fedrad.common.clikit import make_typer
 
-app = typer.Typer(help="Synthetic hospitals and the federated simulation.", no_args_is_help=True)
+app = make_typer(help="Synthetic hospitals and the federated simulation.", no_args_is_help=True)
 
 
 @app.command("synth")

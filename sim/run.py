@@ -40,9 +40,9 @@ PRESETS: dict[str, dict[str, Any]] = {
     "paper": {"sim": {"studies_per_site": 1200, "image_size": 768, "pooled_lr": 1e-4},
               "run": {"lr": 1e-4, "image_size": 512, "num_server_rounds": 25, "local_epochs": 1, "batch_size": 16,
                       "lr_step": 7}},
-    # A smoke run for tests and CI: tiny everything.
+    # A smoke run for tests and CI: tiny everything, the tiny CNN included (plumbing, not accuracy).
     "tiny": {"sim": {"sites": 2, "studies_per_site": 40, "image_size": 128},
-             "run": {"image_size": 32, "num_server_rounds": 2, "batch_size": 8}},
+             "run": {"image_size": 32, "num_server_rounds": 2, "batch_size": 8, "arch": "tiny"}},
 }
 
 

@@ -15,6 +15,22 @@ SHARED_DATA = SHARED / "data"
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 
 
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", default=False,
+                     help="also run the slow tier (minute-long learnability checks; see README, Tests)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """MONAI-style tiers: `slow` tests are opt-in (--slow or FEDRAD_SLOW_TESTS=1) so the default
+    suite stays within minutes; real-process `integration` tests always run."""
+    if config.getoption("--slow") or os.environ.get("FEDRAD_SLOW_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow tier: run with --slow (or FEDRAD_SLOW_TESTS=1)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():

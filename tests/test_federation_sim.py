@@ -21,7 +21,7 @@ from fedrad.sim.run import (
 )
 from rich.console import Console
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")

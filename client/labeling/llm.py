@@ -34,6 +34,7 @@ from fedrad.client.labeling.answer import InvalidAnswer, parse_answer, repair_ki
 from fedrad.client.labeling.base import LabelRequest, LabelResult, ProgressFn, ResultFn
 from fedrad.client.labeling.prompt import PROMPT_VERSION, messages, schema_name
 from fedrad.client.labeling.prompt import json_schema as build_schema
+from fedrad.common.errors import FedradError
 from fedrad.common.templates import Template, load_template
 
 log = logging.getLogger("fedrad.labeling.llm")
@@ -47,7 +48,7 @@ RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 LOCAL_PLACEHOLDER_KEY = "sk-local-no-key"  # local servers (llama.cpp, vLLM) accept any key
 
 
-class LLMConfigError(ValueError):
+class LLMConfigError(FedradError, ValueError):
     """The LLM labeler cannot start with this configuration (message is safe to show: no secrets)."""
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fedrad.common.errors import FedradError
 from fedrad.common.fileio import read_toml
 from fedrad.common.templates import BUILTIN_DIR, Template, TemplateError, load_template, template_dirs
 
@@ -43,7 +44,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-class LexiconError(ValueError):
+class LexiconError(FedradError, ValueError):
     """A lexicon file is malformed; the message names the file and the entry."""
 
 

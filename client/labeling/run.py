@@ -17,6 +17,7 @@ from pathlib import Path
 from fedrad.client.labeling.answer import repair_kind
 from fedrad.client.labeling.base import Labeler, LabelRequest, LabelResult, label_each, provenance
 from fedrad.client.labeling.cache import CACHE_NAME, LabelCache
+from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.labels import LabelTable, write_label_file
 from fedrad.common.templates import load_template
 
@@ -24,7 +25,7 @@ ANONYMIZED = "anonymized.csv"
 QUARANTINE_STAGE = "label"
 
 
-class LabelRunError(RuntimeError):
+class LabelRunError(FedradRuntimeError):
     """The run cannot start (missing input, unavailable labeler); the message says what to do."""
 
 

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.fileio import write_json
 from fedrad.common.labels import Label
 from fedrad.common.templates import available_regions, load_template
@@ -48,7 +49,7 @@ DEFAULT_ALPHA = 1.0
 MANAGED = ("sites", "truth", "synth.json", ".partial")
 
 
-class SynthError(RuntimeError):
+class SynthError(FedradRuntimeError):
     """Refused or failed synthesis (e.g. non-empty output folder without force)."""
 
 

@@ -1,0 +1,94 @@
+"""One CLI contract (issue 14): one error base class and handler, literal help, whole ids, plain pipes."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from fedrad.common.clikit import console, print_table
+from fedrad.common.errors import FedradError
+
+from tests.conftest import ROOT
+
+FEDRAD = [sys.executable, "-m", "fedrad"]
+# Exceptions used for control flow inside one module, never shown to a user.
+INTERNAL = {"InvalidAnswer", "CallFailed", "BodyTooLarge"}
+
+
+def _error_classes():
+    for part in ("common", "client", "server", "sim"):
+        for path in (ROOT / part).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ClassDef) and node.name.endswith(("Error", "Refusal")) \
+                        and node.name not in INTERNAL:
+                    mod = ".".join(("fedrad", *path.relative_to(ROOT).with_suffix("").parts)).removesuffix(".__init__")
+                    yield mod, node.name
+
+
+def test_every_error_class_derives_from_the_one_base():
+    found = list(_error_classes())
+    assert len(found) > 20
+    bad = [f"{m}.{n}" for m, n in found if not issubclass(getattr(importlib.import_module(m), n), FedradError)]
+    assert not bad, bad
+
+
+def _run(*args: str, columns: str = "20") -> subprocess.CompletedProcess:
+    env = dict(os.environ, COLUMNS=columns, TERM="xterm-256color")
+    return subprocess.run([*FEDRAD, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_an_error_goes_to_stderr_whole_with_the_exit_code_of_its_kind(tmp_path):
+    r = _run("templates", "show", "no-such-region-with-a-long-name", columns="20")
+    assert r.returncode == 2 and r.stdout == ""
+    line = r.stderr.strip()
+    assert line.startswith("error: ") and "no-such-region-with-a-long-name" in line and "\n" not in line, r.stderr
+    assert "\x1b[" not in r.stderr
+
+
+def test_ids_survive_a_pipe_and_a_narrow_terminal():
+    r = _run("templates", "show", "elbow", columns="30")
+    assert r.returncode == 0
+    assert "distal_humerus_fracture_intraarticular" in r.stdout  # whole, greppable
+    assert "\x1b[" not in r.stdout and "…" not in r.stdout
+
+
+def test_help_shows_bracketed_words_literally():
+    r = _run("server", "start", "--help", columns="200")
+    assert r.returncode == 0 and "[run]" in r.stdout, r.stdout
+
+
+def test_tables_never_interpret_markup_or_emoji_and_fold_on_a_terminal():
+    fp = "SHA256:9TP7gKuB:ab:A7:51:AB:3E:F0[red]x[/red]" + "Z" * 60
+    buf = io.StringIO()
+    print_table(("site", "fingerprint"), [("hospital-a", fp)], con=console(file=buf))  # not a terminal
+    assert fp in buf.getvalue() and "\x1b[" not in buf.getvalue()
+    term = io.StringIO()
+    con = console(file=term, force_terminal=True, width=40, color_system=None)
+    print_table(("site", "fingerprint"), [("hospital-a", fp)], con=con)
+    folded = "".join(ch for ch in term.getvalue() if ch not in " │┃\n")
+    assert fp.replace(" ", "") in folded and "🆎" not in term.getvalue()
+
+
+def test_a_broken_part_fails_loudly(monkeypatch):
+    import fedrad.cli as root
+
+    monkeypatch.setattr(root, "PARTS", [("fedrad.client.no_such_module", "app", None)])
+    with pytest.raises(ImportError):
+        root._mount()
+
+
+def test_cli_handler_catches_fedrad_errors_in_process():
+    """CliRunner (what most tests use) goes through the same handler as the installed command."""
+    from typer.testing import CliRunner
+
+    from fedrad.cli import app
+
+    res = CliRunner().invoke(app, ["templates", "show", "nosuch"])
+    assert res.exit_code == 2 and "error: unknown region 'nosuch'" in res.output
+    assert inspect.isclass(type(res.exception)) and isinstance(res.exception, SystemExit)
