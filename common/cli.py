@@ -40,3 +40,10 @@ def templates_show(region: str = typer.Argument(..., help="Region name, e.g. elb
     for i, f in enumerate(t.findings, 1):
         table.add_row(str(i), f.id, f.name, ", ".join(f.parents))
     Console().print(table)
+
+
+def fixed_console(stderr: bool = False, width: int = 160):
+    """A rich Console whose output does not depend on the terminal: a fixed width for tables and
+    no wrapping of printed text (an error message naming a file, row and column stays one line
+    whether it goes to an 80-column terminal, a CI log or a pipe)."""
+    return Console(stderr=stderr, width=width, soft_wrap=True, highlight=False)
