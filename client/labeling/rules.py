@@ -263,6 +263,7 @@ class RuleEngine:
                     if before and not before <= kinds_here:
                         hedged_segs.add(sg - 1)
         old = any(t.entry.old for t in clause)
+        still = any(t.entry.visible for t in clause)
         visible = any(t.entry.visible or (t.entry.events and s[t.start:t.end].startswith(("frakturlinie",
                       "frakturspalt", "fracture line"))) for t in clause)
 
@@ -296,7 +297,9 @@ class RuleEngine:
                     if j + 1 < len(clause) and clause[j + 1].entry.morph:
                         continue  # "fracture w/o comminution cannot be excluded": the cue governs the morphology
                     break
-            # before: nearest cue, crossing commas only out of short list items
+            # before: nearest cue, crossing commas only out of short list items (then the list, not the
+            # word count, is the scope: "no fracture, dislocation, ..., calcification or foreign body")
+            in_list = False
             for j in range(i - 1, -1, -1):
                 t = clause[j]
                 if t.entry.comma:
@@ -308,9 +311,10 @@ class RuleEngine:
                             or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph)  # not "..., alte Fraktur"
                             or len(s[t.end:nxt.start].split()) > 2):
                         break
+                    in_list = True
                     continue
                 if t.entry.cue in _PRE:
-                    if len(s[t.end:tok.start].split()) <= PRE_WINDOW:
+                    if in_list or len(s[t.end:tok.start].split()) <= PRE_WINDOW:
                         d = tok.start - t.end
                         mod_pre = _CUE_MOD[t.entry.cue]
                         # a suspicion refuted after the fact ("V.a. Fissur wird nicht bestätigt") is negative
@@ -337,7 +341,7 @@ class RuleEngine:
                 for spec in e.events:
                     ev = self._make_event(spec, t, mod)
                     ev.descriptive = e.descriptive
-                    ev.old = old and not visible and mod == POS
+                    ev.old = old and not still and mod == POS
                     ev.gone = cue == "gone"
                     events.append(ev)
             elif e.loc:
@@ -352,9 +356,16 @@ class RuleEngine:
                 len(s[min(e.end, h.end):max(e.start, h.start)].split()) <= HARDWARE_WINDOW
                 and "," not in s[min(e.end, h.end):max(e.start, h.start)] for h in hardware)]
         # locations -> nearest event (ties: the following one: adjectives and compounds come first)
+        commas = [t.start for t in clause if t.entry.comma]
+
+        def seg_at(pos: int) -> int:
+            return sum(1 for c in commas if c < pos)
+
         if events:
             for a, b, name in locs:
-                target = min(events, key=lambda ev: (max(0, ev.start - b, a - ev.end), ev.start < a))
+                # the event of the same comma segment first, then the nearest (ties: the following one)
+                target = min(events, key=lambda ev: (seg_at(ev.start) != seg_at(a), max(0, ev.start - b, a - ev.end),
+                                                     ev.start < a))
                 # "radial neck fracture with tilt of the radial head": the place a displacement is
                 # described at is the fragment's, not a second fracture site
                 if target.locs and any(x.entry.morph and not x.entry.morph_negated and a - x.end >= 0
