@@ -87,24 +87,22 @@ def label_eval(
     pred: str = typer.Argument(..., help="Predicted label file (labels-<region>.csv)."),
     gold: str = typer.Argument(..., help="Gold label file (same format; verified labels)."),
     region: str = typer.Option(None, help="Region template; default: inferred from the columns."),
-    json_out: str = typer.Option(None, "--json", help="Also write the full metrics as JSON here ('-' = stdout)."),
+    json_out: str = typer.Option(None, "--json", help="Also write the full metrics (with every wrong cell) as "
+                                                      "JSON here ('-' = stdout, the tables then go to stderr)."),
+    cells: int = typer.Option(100, "--cells", help="List at most this many wrong cells (0: none, -1: all)."),
+    worst: int = typer.Option(-1, "--worst", help="List at most this many findings (-1: every finding with "
+                                                  "a wrong cell)."),
 ) -> None:
-    """Score labels against gold: label-level accuracy, P/R/F1 for true and uncertain, confusion."""
+    """Score labels against gold: accuracy, P/R/F1 for true and uncertain, confusion, errors by kind and by
+    finding, and the wrong cells (study, finding, predicted, gold), e.g. on a site's own verified sample."""
     import json
 
     from fedrad.client.labeling.evaluate import evaluate_files, print_evaluation
+    from fedrad.common.clikit import make_console
     from fedrad.common.fileio import write_json
-    from fedrad.common.labels import LabelFileError
-    from fedrad.common.templates import TemplateError
-    from rich.console import Console
-
-    console = Console(stderr=json_out == "-")
-    try:
-        result = evaluate_files(pred, gold, region)
-    except (LabelFileError, TemplateError, ValueError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    print_evaluation(result, console)
+    console = make_console(stderr=json_out == "-", width=160)
+    result = evaluate_files(pred, gold, region)  # LabelFileError / TemplateError: the one CLI error handler
+    print_evaluation(result, console, worst=worst, cells=cells)
     if json_out == "-":
         typer.echo(json.dumps(result, indent=2))
     elif json_out:

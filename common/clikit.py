@@ -3,7 +3,7 @@
 - `make_typer(...)`: a typer app whose group class catches FedradError once for the whole CLI
   (message to stderr, exit code by kind: common.errors), with help text shown literally
   (`[run]` stays `[run]`: rich_markup_mode=None).
-- `console()`: a rich Console that never turns `:ab:` into an emoji, never highlights numbers,
+- `make_console()`: a rich Console that never turns `:ab:` into an emoji, never highlights numbers,
   never wraps a printed line, and prints plain text (no colour codes) to a pipe or a file.
 - `print_table(...)`: on a terminal a rich table whose cells fold instead of being cut; to a pipe
   or file, plain tab-separated lines, so `fedrad templates show elbow | grep intraarticular` works
@@ -49,7 +49,7 @@ def make_typer(**kwargs: Any) -> typer.Typer:
     return typer.Typer(**kwargs)
 
 
-def console(*, stderr: bool = False, **kwargs: Any):
+def make_console(*, stderr: bool = False, **kwargs: Any):
     """A rich Console for people: colour on a terminal, plain text elsewhere; no emoji, no wrapping."""
     from rich.console import Console
 
@@ -71,7 +71,7 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title:
     Elsewhere: the title as a `# ` line, then tab-separated header and rows.
     """
     rows = [[_cell(c) for c in r] for r in rows]
-    con = con or console()
+    con = con or make_console()
     if file is None and con.is_terminal:
         from rich.table import Table
         from rich.text import Text

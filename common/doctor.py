@@ -83,8 +83,7 @@ def exit_code(checks: Iterable[Check]) -> int:
 def render(checks: list[Check], console=None, *, title: str = "fedrad doctor") -> None:
     """A table (status, check, detail, fix) and a one-line summary; fingerprints and paths stay whole
     (people compare them), never markup or emoji, plain tab-separated text to a pipe or file."""
-    from fedrad.common.clikit import console as make_console
-    from fedrad.common.clikit import print_table
+    from fedrad.common.clikit import make_console, print_table
 
     console = console or make_console()
     print_table(("status", "check", "detail", "fix"), [(c.status.upper(), c.name, c.detail, c.fix) for c in checks],

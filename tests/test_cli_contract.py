@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from fedrad.common.clikit import console, print_table
+from fedrad.common.clikit import make_console, print_table
 from fedrad.common.errors import FedradError
 
 from tests.conftest import ROOT
@@ -66,10 +66,10 @@ def test_help_shows_bracketed_words_literally():
 def test_tables_never_interpret_markup_or_emoji_and_fold_on_a_terminal():
     fp = "SHA256:9TP7gKuB:ab:A7:51:AB:3E:F0[red]x[/red]" + "Z" * 60
     buf = io.StringIO()
-    print_table(("site", "fingerprint"), [("hospital-a", fp)], con=console(file=buf))  # not a terminal
+    print_table(("site", "fingerprint"), [("hospital-a", fp)], con=make_console(file=buf))  # not a terminal
     assert fp in buf.getvalue() and "\x1b[" not in buf.getvalue()
     term = io.StringIO()
-    con = console(file=term, force_terminal=True, width=40, color_system=None)
+    con = make_console(file=term, force_terminal=True, width=40, color_system=None)
     print_table(("site", "fingerprint"), [("hospital-a", fp)], con=con)
     folded = "".join(ch for ch in term.getvalue() if ch not in " │┃\n")
     assert fp.replace(" ", "") in folded and "🆎" not in term.getvalue()

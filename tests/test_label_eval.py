@@ -121,3 +121,27 @@ def test_cli_eval_json_and_region_inference(tmp_path):
     with pytest.raises(LabelFileError, match="match no region"):
         (tmp_path / "odd.csv").write_text("study_id,foo\na,true\n")
         infer_region(tmp_path / "odd.csv")
+
+
+def test_cli_eval_lists_errors_by_kind_finding_and_cell_whatever_the_terminal(tmp_path, monkeypatch):
+    from fedrad.cli import app
+
+    write_label_file(tmp_path / "pred.csv", _table("thumb", PRED_ROWS))
+    write_label_file(tmp_path / "gold.csv", _table("thumb", GOLD_ROWS), with_provenance=False)
+    outputs = []
+    for cols in ("40", "250"):
+        monkeypatch.setenv("COLUMNS", cols)
+        res = CliRunner().invoke(app, ["label", "eval", str(tmp_path / "pred.csv"), str(tmp_path / "gold.csv")])
+        assert res.exit_code == 0, res.output
+        outputs.append(res.output)
+    assert outputs[0] == outputs[1]  # never depends on the terminal width
+    out = outputs[0]
+    # the three wrong cells: study, finding, predicted, gold, kind
+    for row in (("s2", "foreign_body", "true", "false", "spurious finding"),
+                ("s3", "joint_subluxation", "false", "uncertain", "missed hedged finding"),
+                ("s4", "swelling_dactylitis", "uncertain", "true", "hedge added")):
+        assert any(all(x in line for x in row) for line in out.splitlines()), row
+    assert "wrong cells by kind" in out and "per finding" in out
+    r = evaluate_labels(_table("thumb", PRED_ROWS), _table("thumb", GOLD_ROWS))
+    assert r["studies_with_errors"] == 3 and len(r["wrong_cells"]) == 3
+    assert r["error_kinds"]["hedge added"]["cells"] == 1 and r["per_finding"]["foreign_body"]["errors"] == 1

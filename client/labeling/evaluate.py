@@ -17,6 +17,16 @@ from fedrad.common.templates import Template, available_regions, load_template
 
 VALUE_NAMES = ("false", "uncertain", "true")
 
+# The six ways a cell can be wrong, named for what a reviewer has to fix (gold -> predicted).
+ERROR_KINDS = {
+    ("true", "false"): "missed finding",
+    ("uncertain", "false"): "missed hedged finding",
+    ("false", "true"): "spurious finding",
+    ("false", "uncertain"): "spurious hedged finding",
+    ("true", "uncertain"): "hedge added",
+    ("uncertain", "true"): "hedge lost",
+}
+
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int | None]:
     """Precision/recall/F1; None (JSON null) where undefined, never NaN."""
@@ -29,8 +39,8 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int | None]:
 def evaluate_labels(pred: LabelTable, gold: LabelTable) -> dict:
     """Compare two label tables of the same region; JSON-serialisable result."""
     if pred.template.region != gold.template.region:
-        raise ValueError(f"region mismatch: predictions are '{pred.template.region}', gold is "
-                         f"'{gold.template.region}'")
+        raise LabelFileError("predictions", None, None, f"region mismatch: predictions are "
+                             f"'{pred.template.region}', gold is '{gold.template.region}'")
     ids = gold.template.ids
     p_by, g_by = pred.by_study(), gold.by_study()
     common = [s for s in gold.study_ids if s in p_by]
@@ -38,10 +48,16 @@ def evaluate_labels(pred: LabelTable, gold: LabelTable) -> dict:
     missing_in_gold = [s for s in pred.study_ids if s not in g_by]
     confusion = [[0, 0, 0] for _ in range(3)]  # [gold][pred], index = int(Label)
     per_finding: dict[str, dict] = {}
+    wrong_cells: list[dict[str, str]] = []
     for fid in ids:
         conf = [[0, 0, 0] for _ in range(3)]
         for s in common:
-            conf[int(g_by[s][fid])][int(p_by[s][fid])] += 1
+            g, p = int(g_by[s][fid]), int(p_by[s][fid])
+            conf[g][p] += 1
+            if g != p:
+                gv, pv = VALUE_NAMES[g], VALUE_NAMES[p]
+                wrong_cells.append({"study_id": s, "finding": fid, "predicted": pv, "gold": gv,
+                                    "kind": ERROR_KINDS[(gv, pv)]})
         n = len(common)
         correct = sum(conf[i][i] for i in range(3))
         per_finding[fid] = {
@@ -50,6 +66,8 @@ def evaluate_labels(pred: LabelTable, gold: LabelTable) -> dict:
             "pred": {VALUE_NAMES[j]: sum(conf[i][j] for i in range(3)) for j in range(3)},
             "true": _prf(conf[2][2], conf[0][2] + conf[1][2], conf[2][0] + conf[2][1]),
             "uncertain": _prf(conf[1][1], conf[0][1] + conf[2][1], conf[1][0] + conf[1][2]),
+            "errors": n - correct,
+            "confusion": conf,
         }
         for i in range(3):
             for j in range(3):
@@ -67,6 +85,8 @@ def evaluate_labels(pred: LabelTable, gold: LabelTable) -> dict:
     pos_fp = confusion[0][1] + confusion[0][2]
     pos_fn = confusion[1][0] + confusion[2][0]
     study_exact = sum(1 for s in common if all(g_by[s][f] == p_by[s][f] for f in ids))
+    order = {s: i for i, s in enumerate(common)}
+    wrong_cells.sort(key=lambda c: (order[c["study_id"]], ids.index(c["finding"])))
     return {
         "region": gold.template.region,
         "studies": {"scored": len(common), "gold": len(gold), "pred": len(pred),
@@ -75,6 +95,8 @@ def evaluate_labels(pred: LabelTable, gold: LabelTable) -> dict:
         "correct": correct,
         "accuracy": correct / cells if cells else None,
         "study_exact_match": study_exact / len(common) if common else None,
+        "studies_with_errors": len({c["study_id"] for c in wrong_cells}),
+        "error_kinds": _error_kinds(confusion),
         "per_value": per_value,
         "macro_f1_true_uncertain": _mean([per_value["true"]["f1"], per_value["uncertain"]["f1"]]),
         "positive_any": _prf(pos_tp, pos_fp, pos_fn),
@@ -82,7 +104,18 @@ def evaluate_labels(pred: LabelTable, gold: LabelTable) -> dict:
                       "matrix": confusion,
                       "table": {VALUE_NAMES[i]: {VALUE_NAMES[j]: confusion[i][j] for j in range(3)} for i in range(3)}},
         "per_finding": per_finding,
+        "wrong_cells": wrong_cells,
     }
+
+
+def _error_kinds(confusion: list[list[int]]) -> dict[str, dict]:
+    """{kind: {"gold", "predicted", "cells"}} for the six kinds of wrong cell, most frequent first."""
+    out = []
+    for (gv, pv), name in ERROR_KINDS.items():
+        n = confusion[VALUE_NAMES.index(gv)][VALUE_NAMES.index(pv)]
+        out.append((name, {"gold": gv, "predicted": pv, "cells": n}))
+    out.sort(key=lambda kv: -kv[1]["cells"])
+    return dict(out)
 
 
 def _mean(xs: list[float | None]) -> float | None:
@@ -104,7 +137,8 @@ def merge_evaluations(results: list[dict]) -> dict:
         tp = confusion[v][v]
         per_value[VALUE_NAMES[v]] = _prf(tp, sum(confusion[i][v] for i in range(3)) - tp, sum(confusion[v]) - tp)
     return {"cells": cells, "correct": correct, "accuracy": correct / cells if cells else None,
-            "per_value": per_value, "confusion": {"rows_gold_cols_pred": list(VALUE_NAMES), "matrix": confusion}}
+            "per_value": per_value, "confusion": {"rows_gold_cols_pred": list(VALUE_NAMES), "matrix": confusion},
+            "error_kinds": _error_kinds(confusion)}
 
 
 def infer_region(path: str | os.PathLike) -> Template:
@@ -140,16 +174,24 @@ def _fmt(x: float | None, pct: bool = True) -> str:
     return f"{100 * x:.1f}%" if pct else f"{x:.3f}"
 
 
-def print_evaluation(result: dict, console=None, *, worst: int = 10) -> None:
-    """Rich tables: headline, per-value P/R/F1, confusion, the findings with the lowest accuracy."""
-    from rich.console import Console
+def _cnt(x: int) -> str:
+    return str(x) if x else "."
+
+
+def print_evaluation(result: dict, console=None, *, worst: int | None = None, cells: int = 100) -> None:
+    """Headline, per-value P/R/F1, confusion, errors by kind, per-finding metrics (worst first)
+    and the wrong cells (study, finding, predicted, gold): what a site needs to check its own
+    verified sample. `worst` caps the findings listed (None: every finding with a wrong cell),
+    `cells` the wrong cells listed (0: none, -1: all)."""
+    from fedrad.common.clikit import make_console
     from rich.table import Table
 
-    console = console or Console()
+    console = console or make_console(width=160)
     st = result["studies"]
     console.print(f"[bold]{result['region']}[/]: {st['scored']} studies scored, {result['cells']} cells; "
                   f"label-level accuracy [bold]{_fmt(result['accuracy'])}[/] ({result['correct']}/{result['cells']}); "
-                  f"studies fully correct {_fmt(result['study_exact_match'])}")
+                  f"studies fully correct {_fmt(result['study_exact_match'])}; "
+                  f"studies with >= 1 wrong label: {result['studies_with_errors']}")
     for key, label in (("missing_in_pred", "in gold but not in predictions"),
                        ("missing_in_gold", "in predictions but not in gold")):
         if st[key]:
@@ -170,21 +212,39 @@ def print_evaluation(result: dict, console=None, *, worst: int = 10) -> None:
     for i, v in enumerate(VALUE_NAMES):
         c.add_row(v, *(str(x) for x in result["confusion"]["matrix"][i]))
     console.print(c)
-    rows = sorted(result["per_finding"].items(),
-                  key=lambda kv: (kv[1]["accuracy"] or 0, -kv[1]["gold"]["true"] - kv[1]["gold"]["uncertain"], kv[0]))
-    rows = rows[:worst]
-    w = Table(title=f"{len(rows)} findings with the lowest accuracy")
-    for col in ("finding", "accuracy", "gold t/u/f", "pred t/u/f", "F1 true", "F1 uncertain"):
-        if col == "finding":
-            w.add_column(col, overflow="fold")
-        else:
-            w.add_column(col, justify="right")
-    for fid, m in rows:
-        g, p = m["gold"], m["pred"]
+    k = Table(title="wrong cells by kind")
+    for col in ("kind", "gold", "predicted", "cells"):
+        k.add_column(col, justify="right" if col == "cells" else "left")
+    for name, m in result["error_kinds"].items():
+        k.add_row(name, m["gold"], m["predicted"], str(m["cells"]))
+    console.print(k)
+    pf = result["per_finding"]
+    rows = sorted(pf.items(), key=lambda kv: (kv[1]["accuracy"] or 0,
+                                              -kv[1]["gold"]["true"] - kv[1]["gold"]["uncertain"], kv[0]))
+    bad = [(fid, m) for fid, m in rows if m["errors"]]
+    w = Table(title=f"per finding, worst first ({len(bad)} of {len(pf)} findings have wrong cells; "
+                    "confusion: gold->predicted, t/u/f)")
+    for col in ("finding", "accuracy", "gold t/u/f", "pred t/u/f", "P/R/F1 true", "P/R/F1 uncertain",
+                "t->f", "t->u", "u->f", "u->t", "f->t", "f->u"):
+        w.add_column(col, justify="left" if col == "finding" else "right")
+    for fid, m in (bad if worst is None or worst < 0 else bad[:worst]):
+        g, p, cf = m["gold"], m["pred"], m["confusion"]
+        t_, u_ = m["true"], m["uncertain"]
         w.add_row(fid, _fmt(m["accuracy"]), f"{g['true']}/{g['uncertain']}/{g['false']}",
-                  f"{p['true']}/{p['uncertain']}/{p['false']}", _fmt(m["true"]["f1"], pct=False),
-                  _fmt(m["uncertain"]["f1"], pct=False))
+                  f"{p['true']}/{p['uncertain']}/{p['false']}",
+                  "/".join(_fmt(t_[x], pct=False) for x in ("precision", "recall", "f1")),
+                  "/".join(_fmt(u_[x], pct=False) for x in ("precision", "recall", "f1")),
+                  _cnt(cf[2][0]), _cnt(cf[2][1]), _cnt(cf[1][0]), _cnt(cf[1][2]), _cnt(cf[0][2]), _cnt(cf[0][1]))
     console.print(w)
+    wrong = result["wrong_cells"]
+    if wrong and cells:
+        shown = wrong if cells < 0 else wrong[:cells]
+        x = Table(title=f"wrong cells ({len(shown)} of {len(wrong)})")
+        for col in ("study", "finding", "predicted", "gold", "kind"):
+            x.add_column(col)
+        for cell in shown:
+            x.add_row(cell["study_id"], cell["finding"], cell["predicted"], cell["gold"], cell["kind"])
+        console.print(x)
 
 
 __all__ = ["evaluate_labels", "evaluate_files", "merge_evaluations", "infer_region", "print_evaluation", "Label"]

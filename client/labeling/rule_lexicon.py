@@ -26,8 +26,8 @@ LEXICON_SUFFIX = ".lexicon.toml"
 
 PRE_CUES = ("neg_pre", "neg_weak_pre", "unc_pre", "hist_pre", "pseudo")
 BOTH_CUES = ("unc_both", "neg_both")
-POST_CUES = ("neg_post", "unc_post")
-CUE_KINDS = (*PRE_CUES, *POST_CUES, "unc_clause", "question", "skip", "terminator")
+POST_CUES = ("gone", "neg_post", "unc_post")
+CUE_KINDS = (*POST_CUES[:1], *PRE_CUES, *POST_CUES[1:], "unc_clause", "question", "skip", "terminator")
 MORPHS = frozenset({"displaced", "comminuted", "intraarticular", "avulsion"})
 EVENT_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration", "narrowed", "widened", "swelling",
                          "calcification", "mass", "foreign_body", "ossicle", "sclerotic", "lytic", "effusion",
@@ -65,7 +65,9 @@ class Entry:
     loc: str | None = None
     morph: str | None = None
     morph_negated: bool = False
-    visible: bool = False
+    visible: bool = False  # "still visible": an old finding is on the image (rule 7)
+    old: bool = False  # "old", "healed": visible unless the report says it no longer is
+    descriptive: bool = False  # "bony fragment": an observation that a following interpretation replaces
     comma: bool = False
     source: str = ""
 
@@ -76,6 +78,7 @@ class Rule:
     finding: str
     loc: str | None = None
     morph: str | None = None
+    fallback: bool = False  # applies only when no non-fallback rule with a location matched the event
 
 
 @dataclass
@@ -91,6 +94,8 @@ class Lexicon:
     section_kinds: dict[str, str]
     abbreviations: frozenset[str]
     version: str
+    sentence_final: frozenset[str] = frozenset()
+    subsumes: tuple[tuple[str, str], ...] = ()  # (dislocation, subluxation): one displacement, the worse grade
     files: list[Path] = field(default_factory=list)
 
 
@@ -146,6 +151,8 @@ def _parse_is(spec: str, source: str) -> Entry:
     spec = spec.strip()
     if spec == "visible":
         return Entry(visible=True, source=source)
+    if spec == "old":
+        return Entry(old=True, source=source)
     if spec.startswith("loc:"):
         return Entry(loc=spec[4:].strip(), source=source)
     if spec.startswith("morph:"):
@@ -237,6 +244,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
         for w in words:
             section_kinds[fold(w.lower())] = kind
     abbreviations = frozenset(fold(w.lower()) for w in cdata.get("abbreviations", {}).get("words", []))
+    sentence_final = frozenset(fold(w.lower()) for w in cdata.get("abbreviations", {}).get("sentence_final", []))
 
     own: dict | None = None
     for path in [terms, *(lex[k] for k in sorted(lex))]:
@@ -248,6 +256,10 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
             if "is" not in term:
                 raise LexiconError(f"{src}: missing 'is'")
             entry = _parse_is(term["is"], src)
+            if term.get("descriptive"):
+                if not entry.events:
+                    raise LexiconError(f"{src}: 'descriptive' needs an event")
+                entry = Entry(events=entry.events, descriptive=True, source=src)
             for lang in ("en", "de"):
                 for p in term.get(lang, []):
                     patterns.append((p, entry))
@@ -266,7 +278,13 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
             raise LexiconError(f"{src}: unknown event kind '{r['event']}'")
         if r.get("morph") and r["morph"] not in MORPHS:
             raise LexiconError(f"{src}: unknown morphology '{r['morph']}'")
-        rules.append(Rule(r["event"], r["finding"], r.get("loc") or None, r.get("morph") or None))
+        rules.append(Rule(r["event"], r["finding"], r.get("loc") or None, r.get("morph") or None,
+                          bool(r.get("fallback", False))))
+    subsumes = []
+    for i, pair in enumerate(own.get("subsumes", []), start=1):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(f in ids for f in pair)):
+            raise LexiconError(f"{lex[region].name} subsumes #{i}: needs two finding ids of the {region} template")
+        subsumes.append((pair[0], pair[1]))
 
     min_len = int(cdata.get("typos", {}).get("min_word_length", 0))
     if min_len:
@@ -287,13 +305,17 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
     infix_m = Matcher(infix, "")
     heads = sorted(section_kinds, key=len, reverse=True)
     head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    # a header ends at its colon ("Befund:", "ADDENDUM (02/28/2026):"), at a colon that ends its line
+    # ("NACHTRAG vom 27.01.2026, 13:40 Uhr:") or at the line end ("FINDINGS")
     section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))[ \t>*#\-]*(?P<h>" + head_alt
-                            + r")(?![a-z0-9])(?:[^:\n.]{0,30}:|[ \t]*(?=\n|$))", re.IGNORECASE | re.MULTILINE)
+                            + r")(?![a-z0-9])(?:[^:\n.]{0,30}:|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$))",
+                            re.IGNORECASE | re.MULTILINE)
     return Lexicon(region=region, template=template, in_locs=frozenset(own.get("in_locs", [])),
                    weak_locs=frozenset(own.get("weak_locs", [])), rules=tuple(rules), word=word_m,
                    infix=infix_m,
                    section_re=section_re, section_kinds=section_kinds, abbreviations=abbreviations,
-                   version=lexicon_version(region), files=[cues, terms, *(lex[k] for k in sorted(lex))])
+                   version=lexicon_version(region), sentence_final=sentence_final, subsumes=tuple(subsumes),
+                   files=[cues, terms, *(lex[k] for k in sorted(lex))])
 
 
 _PLAIN = re.compile(r"~?[a-zäöüß' -]+~?")

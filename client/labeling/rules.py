@@ -28,19 +28,22 @@ from fedrad.common.fileio import sha256_text
 from fedrad.common.labels import Label, propagate
 from fedrad.common.templates import Template, load_template
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 PRE_WINDOW = 8  # words between a forward cue and its finding (NegEx uses 5-6; German noun phrases are longer)
 POST_WINDOW = 8  # "fracture of the sternal end of the clavicle cannot be excluded"
 LIST_ITEM_WORDS = 4  # a comma segment this short continues a forward scope ("no fracture, dislocation")
+LIST_MAX_WORDS = 8  # ... this long when the list ends in "or" ("no fracture, ..., soft tissue swelling or FB")
+_LIST_END = re.compile(r"\b(?:or|nor|oder|noch)\b")
 HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the hardware's
 
 POS, UNC, NEG, WEAK, HIST = "pos", "unc", "neg", "weak", "hist"
 _VALUE = {POS: Label.TRUE, UNC: Label.UNCERTAIN, NEG: Label.FALSE, WEAK: Label.FALSE}
-_CUE_MOD = {"neg_pre": NEG, "neg_post": NEG, "neg_both": NEG, "unc_both": UNC, "neg_weak_pre": WEAK,
+_CUE_MOD = {"gone": NEG, "neg_pre": NEG, "neg_post": NEG, "neg_both": NEG, "unc_both": UNC, "neg_weak_pre": WEAK,
             "unc_pre": UNC, "unc_post": UNC, "hist_pre": HIST, "pseudo": POS}
 _PRE = frozenset({"neg_pre", "neg_weak_pre", "unc_pre", "hist_pre", "pseudo", "neg_both", "unc_both"})
-_POST = frozenset({"neg_post", "unc_post", "neg_both", "unc_both"})
+_POST = frozenset({"gone", "neg_post", "unc_post", "neg_both", "unc_both"})
+LABELLED = ("findings", "impression", "addendum")  # sections that are labelled, in order of precedence (rule 8)
 
 _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
@@ -63,6 +66,13 @@ class _Event:
     morphs: dict[str, str] = field(default_factory=dict)  # name -> modality
     own_locs: bool = False
     context: set[str] = field(default_factory=set)  # heading locations of the sentence
+    text_locs: set[str] = field(default_factory=set)  # locations named in the text (not by an eponym)
+    spec_locs: frozenset[str] = frozenset()  # locations an eponym brings ("Mason III": radial head)
+    spec_morphs: frozenset[str] = frozenset()
+    text_morphs: set[str] = field(default_factory=set)
+    descriptive: bool = False
+    old: bool = False  # "healed fracture": true unless the report says it is no longer visible
+    gone: bool = False  # negated by "no longer visible"
 
 
 @dataclass
@@ -74,6 +84,7 @@ class Mention:
     strong: bool  # a weak negative ("no other fracture") never overrides anything
     section: str
     sentence: str
+    event: int = -1  # which event of the report it comes from (subsumed events are dropped whole)
 
 
 def _combine(a: str, b: str) -> str:
@@ -102,16 +113,17 @@ class RuleEngine:
             return [("findings", text)]
         kinds = [self.lex.section_kinds.get(re.sub(r"\s+", " ", m.group("h").lower()), "other") for m in heads]
         out: list[tuple[str, str]] = []
-        labelled = any(k in ("findings", "impression") for k in kinds)
+        labelled = any(k in LABELLED for k in kinds)
         pre = text[: heads[0].start()]
         if pre.strip():
             out.append(("other" if labelled else "findings", pre))
         for i, (m, kind) in enumerate(zip(heads, kinds, strict=True)):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
             body = text[m.end(): end]
-            if kind in ("question", "other") and not labelled:
-                # Without findings/impression headers, "Indication: fall." ends with its line (or
-                # paragraph) and what follows is the report body.
+            if kind in ("question", "other") and (not labelled or (
+                    "findings" not in kinds and not any(k in LABELLED for k in kinds[:i]))):
+                # Without a findings header, "Indication: fall." ends with its line (or paragraph)
+                # and what follows is the report body (up to an impression header, if any).
                 if body.split("\n", 1)[0].strip():
                     first, _, rest = body.partition("\n")
                 else:
@@ -134,8 +146,12 @@ class RuleEngine:
                 while k > start and not text[k - 1].isspace():
                     k -= 1
                 word = text[k:j].lower().strip("([")
-                # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence
-                if word in self.lex.abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
+                # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence, and so does
+                # "Rhizarthrose li. Fragliche ..." (laterality follows its noun)
+                nxt_char = text[m.end(): m.end() + 3].lstrip()[:1]
+                if word in self.lex.sentence_final and nxt_char.isupper():
+                    pass
+                elif word in self.lex.abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
                     continue
                 nxt = text[m.end(): m.end() + 2].lstrip()
                 if nxt[:1].isdigit() and word.isdigit():
@@ -232,14 +248,29 @@ class RuleEngine:
             seg_of.append(seg)
         seg_bounds.append((seg_start, clause[-1].end))
         seg_words = [len(s[a:b].split()) for a, b in seg_bounds]
-        hedged_clause = any(t.entry.cue == "unc_clause" for t in clause)
+        # "X versus Y", "DD": a hedge binds to its own comma segment, and to the one before when it
+        # names another finding ("ossicle, DD avulsion"), not when it names the nature of the same one
+        # ("osteolysis, DD metastasis"; "soft tissue mass, DD ganglion")
+        hedged_segs: set[int] = set()
+        for n, t in enumerate(clause):
+            if t.entry.cue == "unc_clause":
+                sg = seg_of[n]
+                hedged_segs.add(sg)
+                kinds_here = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg for sp in x.entry.events}
+                if sg > 0 and kinds_here:
+                    before = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg - 1
+                              for sp in x.entry.events}
+                    if before and not before <= kinds_here:
+                        hedged_segs.add(sg - 1)
+        old = any(t.entry.old for t in clause)
+        still = any(t.entry.visible for t in clause)
         visible = any(t.entry.visible or (t.entry.events and s[t.start:t.end].startswith(("frakturlinie",
                       "frakturspalt", "fracture line"))) for t in clause)
 
-        def modality(i: int) -> str:
-            """The nearest cue's modality for token i (pos / unc / neg / weak)."""
+        def modality(i: int) -> tuple[str, str]:
+            """The nearest cue's modality for token i (pos / unc / neg / weak), and the cue kind."""
             tok = clause[i]
-            best: tuple[str, int] | None = None
+            best: tuple[str, int, str] | None = None
             # after: same comma segment only
             for j in range(i + 1, len(clause)):
                 t = clause[j]
@@ -255,43 +286,50 @@ class RuleEngine:
                                 x.entry.events or x.entry.morph for x in rest[:next(
                                     (n for n, x in enumerate(rest) if x.entry.comma), len(rest))])
                             if not governs and len(s[tok.end:tk.start].split()) <= POST_WINDOW + 4:
-                                best = (_CUE_MOD[tk.entry.cue], tk.start - tok.end)
+                                best = (_CUE_MOD[tk.entry.cue], tk.start - tok.end, tk.entry.cue)
                             break
                     break
                 if t.entry.cue in _POST:
                     if len(s[tok.end:t.start].split()) <= POST_WINDOW:
-                        best = (_CUE_MOD[t.entry.cue], t.start - tok.end)
+                        best = (_CUE_MOD[t.entry.cue], t.start - tok.end, t.entry.cue)
                     break
                 if t.entry.cue in _PRE:
                     if j + 1 < len(clause) and clause[j + 1].entry.morph:
                         continue  # "fracture w/o comminution cannot be excluded": the cue governs the morphology
                     break
-            # before: nearest cue, crossing commas only out of short list items
+            # before: nearest cue, crossing commas only out of short list items (then the list, not the
+            # word count, is the scope: "no fracture, dislocation, ..., calcification or foreign body")
+            in_list = False
             for j in range(i - 1, -1, -1):
                 t = clause[j]
                 if t.entry.comma:
                     # list items continue a scope ("no fracture, dislocation"); a trailing morphology
                     # does not ("fx w/o comminution, displaced")
                     nxt = clause[j + 1]
-                    if (seg_words[seg_of[j + 1]] > LIST_ITEM_WORDS or tok.entry.morph
+                    limit = LIST_MAX_WORDS if _LIST_END.search(s, t.end, clause[-1].end) else LIST_ITEM_WORDS
+                    if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph
                             or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph)  # not "..., alte Fraktur"
                             or len(s[t.end:nxt.start].split()) > 2):
                         break
+                    in_list = True
                     continue
                 if t.entry.cue in _PRE:
-                    if len(s[t.end:tok.start].split()) <= PRE_WINDOW:
+                    if in_list or len(s[t.end:tok.start].split()) <= PRE_WINDOW:
                         d = tok.start - t.end
-                        if best is None or d < best[1]:
-                            best = (_CUE_MOD[t.entry.cue], d)
+                        mod_pre = _CUE_MOD[t.entry.cue]
+                        # a suspicion refuted after the fact ("V.a. Fissur wird nicht bestätigt") is negative
+                        refuted = best is not None and best[0] == NEG and mod_pre == UNC
+                        if (best is None or d < best[1]) and not refuted:
+                            best = (mod_pre, d, t.entry.cue)
                     break
                 if t.entry.cue in _POST:
                     break
             mod = best[0] if best else POS
-            if mod == POS and hedged_clause and best is None:
+            if mod == POS and seg_of[i] in hedged_segs and best is None:
                 mod = UNC
             if mod == HIST:
-                mod = POS if visible else WEAK
-            return mod
+                mod = POS if visible or old else WEAK
+            return mod, (best[2] if best else "")
 
         events: list[_Event] = []
         locs: list[tuple[int, int, str]] = []
@@ -299,13 +337,17 @@ class RuleEngine:
         for i, t in enumerate(clause):
             e = t.entry
             if e.events:
-                mod = modality(i)
+                mod, cue = modality(i)
                 for spec in e.events:
-                    events.append(self._make_event(spec, t, mod))
+                    ev = self._make_event(spec, t, mod)
+                    ev.descriptive = e.descriptive
+                    ev.old = old and not still and mod == POS
+                    ev.gone = cue == "gone"
+                    events.append(ev)
             elif e.loc:
                 locs.append((t.start, t.end, e.loc))
             elif e.morph:
-                mod = modality(i)
+                mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
         hardware = [e for e in events if e.kind == "hardware"]
         events = [e for e in events if e.kind not in ("hardware", "ignore")]
@@ -314,20 +356,55 @@ class RuleEngine:
                 len(s[min(e.end, h.end):max(e.start, h.start)].split()) <= HARDWARE_WINDOW
                 and "," not in s[min(e.end, h.end):max(e.start, h.start)] for h in hardware)]
         # locations -> nearest event (ties: the following one: adjectives and compounds come first)
+        commas = [t.start for t in clause if t.entry.comma]
+
+        def seg_at(pos: int) -> int:
+            return sum(1 for c in commas if c < pos)
+
         if events:
             for a, b, name in locs:
-                target = min(events, key=lambda ev: (max(0, ev.start - b, a - ev.end), ev.start < a))
+                # the event of the same comma segment first, then the nearest (ties: the following one)
+                target = min(events, key=lambda ev: (seg_at(ev.start) != seg_at(a), max(0, ev.start - b, a - ev.end),
+                                                     ev.start < a))
+                # "radial neck fracture with tilt of the radial head": the place a displacement is
+                # described at is the fragment's, not a second fracture site
+                if target.locs and any(x.entry.morph and not x.entry.morph_negated and a - x.end >= 0
+                                       and len(s[x.end:a].split()) <= 3 and "," not in s[x.end:a]
+                                       and not any(x.end <= ev.start < a for ev in events) for x in clause):
+                    continue
                 target.locs.add(name)
+                target.text_locs.add(name)
             for ev in events:
                 if not ev.locs and not ev.own_locs and locs:
                     a, b, name = min(locs, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
                     ev.locs.add(name)
+                    ev.text_locs.add(name)
+            # "ACG-Arthrose mit Gelenkspaltverschmälerung": an unplaced event takes the place an
+            # eponym or compound of its clause brings
+            for ev in events:
+                if not ev.locs and ev.kind != "fracture":
+                    near = [o for o in events if o is not ev and o.own_locs]
+                    if near:
+                        ev.locs |= min(near, key=lambda o: abs(o.start - ev.start)).spec_locs
+            # "bony fragment ..., likely an avulsion of the coronoid tip": the observation is replaced
+            # by the interpretation that follows it (which takes its place if it names none)
+            keep = []
+            for n, ev in enumerate(events):
+                nxt = events[n + 1] if n + 1 < len(events) else None
+                if ev.descriptive and nxt is not None and nxt.start > ev.end:
+                    if not nxt.locs:
+                        nxt.locs |= ev.locs
+                        nxt.text_locs |= ev.text_locs
+                    continue
+                keep.append(ev)
+            events = keep
         fractures = [ev for ev in events if ev.kind == "fracture"]
         leftover: list[tuple[int, str, str]] = []
         for a, b, name, mod in morphs:
             if fractures:
                 target = min(fractures, key=lambda ev: (max(0, ev.start - b, a - ev.end), ev.start < a))
                 self._add_morph(target, name, mod)
+                target.text_morphs.add(name)
             else:
                 leftover.append((a, name, mod))
         return events, leftover
@@ -338,7 +415,8 @@ class RuleEngine:
             mod = NEG if mod in (POS, NEG) else WEAK if mod in (WEAK, HIST) else mod
             # "regelrechte Gelenkstellung" hedged ("fraglich regelrecht") says nothing either way
             mod = WEAK if mod == UNC else mod
-        ev = _Event(spec.kind, tok.start, tok.end, mod, set(spec.locs), {}, own_locs=bool(spec.locs))
+        ev = _Event(spec.kind, tok.start, tok.end, mod, set(spec.locs), {}, own_locs=bool(spec.locs),
+                    spec_locs=frozenset(spec.locs), spec_morphs=frozenset(spec.morphs))
         for m in spec.morphs:
             ev.morphs[m] = POS
         return ev
@@ -347,6 +425,10 @@ class RuleEngine:
     def event_mentions(self, ev: _Event) -> list[tuple[str, Label, bool]]:
         lex = self.lex
         locs = ev.locs | ev.context
+        # a place named in the text outranks the one an eponym implies ("Heberden nodes of the
+        # DIP joints" in a thumb report is the fingers')
+        if ev.text_locs and not ev.text_locs & self._strong_in and ev.text_locs - lex.in_locs:
+            return []
         if not ev.locs & self._strong_in:  # a specific in-region place always counts
             if ev.locs - lex.in_locs:  # placed out of region ("distal radius", "wrist")
                 return []
@@ -359,12 +441,20 @@ class RuleEngine:
                 m != NEG for m in ev.morphs.values()):
             # "no fracture": every finding of this kind is explicitly absent
             return [(r.finding, Label.FALSE, strong) for r in rules]
+        placed = {r.loc for r in rules if r.loc is not None and r.loc in locs and not r.fallback}
         for r in rules:
             if r.loc is not None and r.loc not in locs:
                 continue
+            if r.fallback and placed:  # "dislocation of P1 against MC I at the MCP joint": the joint decides
+                continue
+            if r.loc is None and ev.mod in (NEG, WEAK) and any(x.loc in locs for x in rules if x.loc):
+                continue  # "no shaft fracture" says nothing about a fracture elsewhere
             if r.morph is None:
                 out.append((r.finding, _VALUE[ev.mod], strong))
             elif r.morph in ev.morphs:
+                if (r.morph in ev.spec_morphs and r.morph not in ev.text_morphs and r.loc is not None
+                        and ev.spec_locs and r.loc not in ev.spec_locs):
+                    continue  # "Mason III ... with the radial neck involved": the grade is the head's
                 mm = ev.morphs[r.morph]
                 mm = WEAK if mm == HIST else mm
                 mod = _combine(ev.mod, mm)
@@ -373,32 +463,58 @@ class RuleEngine:
 
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
+        events: list[tuple[str, str, _Event]] = []
         for kind, body in self.sections(text):
-            if kind not in ("findings", "impression"):
+            if kind not in LABELLED:
                 continue
             prev: list[_Event] = []
+            prev_locs: set[str] = set()
             for sent in self.sentences(body):
                 low = sent.lower()
-                events = self.sentence_events(low, prev)
-                for ev in events:
-                    for fid, val, strong in self.event_mentions(ev):
-                        out.append(Mention(fid, val, strong, kind, sent))
-                prev.extend(e for e in events if e.kind == "fracture" and e.mod in (POS, UNC))
+                sent_events = self.sentence_events(low, prev)
+                # "There is cortical thinning; a pathologic fracture cannot be excluded" after a sentence
+                # about a lesion of the medial third: an unplaced fracture is where the last sentence was
+                for ev in sent_events:
+                    if ev.kind == "fracture" and not ev.locs and ev.mod in (POS, UNC) and prev_locs:
+                        ev.locs |= prev_locs
+                events.extend((kind, sent, ev) for ev in sent_events)
+                prev.extend(e for e in sent_events if e.kind == "fracture" and e.mod in (POS, UNC))
+                placed = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self.lex.in_locs}
+                prev_locs = placed or prev_locs if not sent_events else placed
+        # rule 7: once the report says a fracture can no longer be seen, an old/healed one is not on the image
+        if any(ev.gone and ev.kind == "fracture" for _, _, ev in events):
+            for _, _, ev in events:
+                if ev.kind == "fracture" and ev.old and ev.mod == POS:
+                    ev.mod = NEG
+        for n, (kind, sent, ev) in enumerate(events):
+            for fid, val, strong in self.event_mentions(ev):
+                out.append(Mention(fid, val, strong, kind, sent, n))
         return out
 
     def label(self, text: str) -> tuple[dict[str, Label], list[str]]:
         """Labels (parents lifted) and the list of parent repairs."""
-        per: dict[str, dict[str, Label]] = {"findings": {}, "impression": {}}
-        for m in self.mentions(text):
+        mentions = self.mentions(text)
+        labels = self._combine_sections(mentions)
+        # one displacement described twice ("elevation of the lateral clavicle ... Rockwood III"):
+        # the dislocation subsumes the subluxation of the same joint
+        drop = {m.event for dis, sub in self.lex.subsumes if labels.get(dis) is Label.TRUE
+                for m in mentions if m.finding == sub and m.value is not Label.FALSE}
+        if drop:
+            labels = self._combine_sections([m for m in mentions if m.event not in drop])
+        return propagate(self.template, labels)
+
+    def _combine_sections(self, mentions: list[Mention]) -> dict[str, Label]:
+        per: dict[str, dict[str, Label]] = {k: {} for k in LABELLED}
+        for m in mentions:
             if not m.strong:
                 continue
             d = per[m.section]
             if m.finding not in d or m.value > d[m.finding]:
                 d[m.finding] = m.value
         labels = {fid: Label.FALSE for fid in self.template.ids}
-        labels.update(per["findings"])
-        labels.update(per["impression"])  # rule 8: the impression wins per finding it mentions
-        return propagate(self.template, labels)
+        for k in LABELLED:  # rule 8: the impression wins per finding it mentions, an addendum over both
+            labels.update(per[k])
+        return labels
 
 
 class RuleLabeler:

@@ -1,0 +1,175 @@
+"""The rule labeler on each class of label error found on an independent hand-written corpus
+(issue 11), with example sentences written for this test (EN and DE), not taken from any corpus.
+
+Each case gives the cells it is about; every other cell of the template must be `false`, so a
+case fails both when the finding is missed and when something spurious appears.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fedrad.client.labeling.rules import RuleLabeler
+from fedrad.common.labels import Label, propagate
+from fedrad.common.templates import load_template
+
+
+@pytest.fixture(scope="module")
+def labelers() -> dict[str, RuleLabeler]:
+    return {r: RuleLabeler(r) for r in ("elbow", "thumb", "clavicle")}
+
+
+def _check(labelers, region: str, text: str, expected: dict[str, str]) -> None:
+    tpl = load_template(region)
+    gold = {f: Label.FALSE for f in tpl.ids}
+    gold.update({f: Label.parse(v) for f, v in expected.items()})
+    gold, _ = propagate(tpl, gold)
+    pred = labelers[region].label_text(text)
+    wrong = {f: f"expected {gold[f]}, got {pred[f]}" for f in tpl.ids if pred[f] != gold[f]}
+    assert not wrong, f"{text!r}\n{wrong}"
+
+
+def _cases(*cases):
+    return pytest.mark.parametrize("region,text,expected", cases, ids=[f"{c[0]}-{i}" for i, c in enumerate(cases)])
+
+
+# ---- anatomy outside the region (rule 4) -------------------------------------------------------
+@_cases(
+    ("elbow", "Findings: Elbow joint congruent, no fracture. Wrist: undisplaced fracture of the scaphoid waist.", {}),
+    ("elbow", "Befund: Ellenbogen unauffällig. Handgelenk: distale Radiusfraktur loco typico mit Abkippung.", {}),
+    ("clavicle", "Findings: Clavicle intact. Impacted fracture of the humeral head with a Hill-Sachs defect.", {}),
+    ("clavicle", "Befund: Klavikula intakt. Schulter: Verkalkung im Verlauf der Supraspinatussehne.", {}),
+    ("thumb", "Befund: Daumen regelrecht. Heberden-Arthrose der DIP-Gelenke II bis IV.", {}),
+    ("thumb", "Findings: Thumb normal. Mild swelling on the ulnar side of the hand, no fracture.", {}),
+)
+def test_anatomy_outside_the_region_is_not_labelled(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- hedge scope bound to the finding it qualifies (rules 2 and 6) ----------------------------
+@_cases(
+    ("elbow", "Impression: Fracture of the radial neck; dislocation cannot be excluded.",
+     {"radial_neck_fracture": "true", "joint_dislocation": "uncertain"}),
+    ("elbow", "Beurteilung: Radiushalsfraktur. Eine Luxation ist nicht sicher auszuschließen.",
+     {"radial_neck_fracture": "true", "joint_dislocation": "uncertain"}),
+    ("elbow", "Findings: Well-defined lucent lesion in the proximal ulna, likely a non-ossifying fibroma versus "
+              "a simple bone cyst.", {"lytic_lesion": "true"}),
+    ("elbow", "Findings: Lucency at the radial neck, likely a fracture.", {"radial_neck_fracture": "uncertain"}),
+    ("clavicle", "Beurteilung: Osteolyse im lateralen Klavikuladrittel, DD Metastase, DD Plasmozytom.",
+     {"lytic_lesion": "true"}),
+    ("elbow", "Findings: Small ossific density at the medial epicondyle, ossicle versus avulsion fracture.",
+     {"ossicle": "uncertain", "distal_humerus_fracture": "uncertain"}),
+    ("thumb", "Befund: Weichteilraumforderung am Daumengrundglied, DD Ganglion.", {"soft_tissue_mass": "true"}),
+    ("clavicle", "Impression: Acute fracture of the mid clavicle. AC joint widening, possibly a sprain.",
+     {"fracture_middle_third": "true", "ac_joint_space_widened": "true"}),
+)
+def test_hedge_is_bound_to_the_finding_it_qualifies(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- addenda and corrections supersede the report above ---------------------------------------
+@_cases(
+    ("clavicle", "Findings: Possible undisplaced fracture of the mid clavicle.\nImpression: Suspected fracture.\n"
+                 "Signed: [NAME]\n\nADDENDUM [DATE]: On the additional tangential view the lucency is a skin "
+                 "fold. No fracture.", {}),
+    ("clavicle", "Befund: Fragliche Fissur der Klavikula im mittleren Drittel.\nBeurteilung: V.a. Fissur.\n\n"
+                 "NACHTRAG vom [DATE], 14:10 Uhr:\nKorrigierte Beurteilung: Kein Frakturnachweis. Der Verdacht "
+                 "auf eine Fissur wird nicht bestätigt.", {}),
+    ("clavicle", "Findings: AC joint mildly widened.\nImpression: Possible AC sprain.\n\nAddendum: Stress views show "
+                 "the coracoclavicular distance doubled: Rockwood type V AC joint dislocation.",
+     {"ac_joint_space_widened": "true", "ac_joint_dislocation": "true"}),
+)
+def test_addendum_supersedes_the_report_above(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- classification systems mean template findings (rule 10) ----------------------------------
+@_cases(
+    ("elbow", "Impression: Mason II fracture.", {"radial_head_fracture_displaced": "true"}),
+    ("elbow", "Beurteilung: Radiusköpfchenfraktur Mason III mit Beteiligung des Radiushalses.",
+     {"radial_head_fracture_displaced": "true", "radial_head_fracture_comminuted": "true",
+      "radial_neck_fracture": "true"}),
+    ("elbow", "Impression: Monteggia fracture-dislocation.",
+     {"ulna_fracture": "true", "joint_dislocation": "true"}),
+    ("elbow", "Impression: Essex-Lopresti injury.", {"radial_head_fracture": "true"}),
+    ("clavicle", "Beurteilung: Schultereckgelenksprengung Tossy III.", {"ac_joint_dislocation": "true"}),
+    ("clavicle", "Impression: Rockwood type II AC joint injury.", {"ac_joint_subluxation": "true"}),
+    ("clavicle", "Findings: The lateral clavicle is elevated by a full shaft width.\nImpression: Rockwood III "
+                 "AC separation.", {"ac_joint_dislocation": "true"}),
+    ("clavicle", "Impression: Neer type II fracture.", {"fracture_lateral_third": "true"}),
+    ("thumb", "Impression: Bennett fracture.", {"metacarpal1_fracture": "true"}),
+    ("thumb", "Beurteilung: Rolando-Fraktur.", {"metacarpal1_fracture_comminuted": "true"}),
+    ("thumb", "Impression: Salter-Harris II fracture of the base of the proximal phalanx.",
+     {"proximal_phalanx_fracture": "true"}),
+    ("clavicle", "Beurteilung: Epiphysenlösung am medialen Klavikulaende nicht sicher auszuschließen.",
+     {"fracture_medial_third": "uncertain"}),
+)
+def test_classification_systems_map_to_template_findings(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- old / healed versus acute (rule 7) --------------------------------------------------------
+@_cases(
+    ("clavicle", "Findings: Old healed midshaft clavicle fracture with callus. No acute fracture.",
+     {"fracture_middle_third": "true"}),
+    ("clavicle", "Findings: Status post plate fixation of the clavicle; the fracture line is no longer visible.\n"
+                 "Impression: Healed clavicle fracture, hardware intact.", {}),
+    ("elbow", "Befund: Z.n. Plattenosteosynthese am distalen Humerus. Fraktur knöchern konsolidiert, Frakturlinie "
+              "nicht mehr abgrenzbar.", {}),
+    ("elbow", "Befund: Alte, in Fehlstellung verheilte Olekranonfraktur, Frakturlinie noch abgrenzbar.",
+     {"olecranon_fracture": "true"}),
+    ("thumb", "Findings: Status post K-wire fixation of the first metacarpal.", {}),
+)
+def test_old_healed_versus_acute(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- hardware is never a foreign body ----------------------------------------------------------
+@_cases(
+    ("elbow", "Findings: Tension band wiring and two K-wires in the olecranon, metallic hardware intact.", {}),
+    ("thumb", "Befund: Einliegende Schrauben und Platte am Os metacarpale I, Metall regelrecht.", {}),
+    ("thumb", "Findings: Small radiopaque glass fragment in the soft tissues of the thumb tip.",
+     {"foreign_body": "true"}),
+)
+def test_hardware_is_not_a_foreign_body(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- negation lists of any length --------------------------------------------------------------
+@_cases(
+    ("thumb", "Findings: No fracture, dislocation, lytic or sclerotic lesion, soft tissue swelling, calcification "
+              "or radiopaque foreign body.", {}),
+    ("clavicle", "Befund: Keine Fraktur, Luxation, Osteolyse, Sklerose, Weichteilschwellung, Verkalkung oder "
+                 "Fremdkörper.", {}),
+    ("elbow", "Findings: There is no evidence of fracture, joint effusion, dislocation, subluxation, "
+              "degenerative change or soft tissue calcification.", {}),
+)
+def test_negation_lists_of_any_length(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- the clinical question is never labelled (rule 9); the impression wins (rule 8) -----------
+@_cases(
+    ("elbow", "Clinical: fall onto the elbow, ?radial head fracture\nFindings: Normal alignment. No fracture.\n"
+              "Impression: Normal elbow.", {}),
+    ("clavicle", "Klinik: Sturz, Fraktur? ACG-Sprengung?\nBefund: Klavikula intakt, AC-Gelenk regelrecht.", {}),
+    ("clavicle", "Hx: fall, deformity of the clavicle, ?fracture\nThere is a displaced fracture of the middle third "
+                 "of the clavicle.\nImpression: Displaced midshaft clavicle fracture.",
+     {"fracture_middle_third": "true", "fracture_displaced": "true"}),
+    ("elbow", "Findings: Possible fracture of the radial head.\nImpression: Radial head fracture.",
+     {"radial_head_fracture": "true"}),
+)
+def test_question_not_labelled_and_impression_wins(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- laterality abbreviations end a sentence; a place carries to the next sentence -----------
+@_cases(
+    ("thumb", "Beurteilung: Rhizarthrose li. Fragliche beginnende Arthrose im Grundgelenk.",
+     {"cmc_joint_degeneration": "true", "mcp_joint_degeneration": "uncertain"}),
+    ("clavicle", "Findings: Lytic lesion of the medial third of the clavicle. A pathologic fracture cannot be "
+                 "excluded.", {"lytic_lesion": "true", "fracture_medial_third": "uncertain"}),
+    ("elbow", "Findings: A bony fragment anterior to the trochlea, likely an avulsion of the coronoid tip.",
+     {"coronoid_tip_avulsion": "uncertain"}),
+)
+def test_sentence_and_reference_boundaries(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
