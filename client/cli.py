@@ -72,8 +72,14 @@ def label_run(
     response_format: str = typer.Option("auto", help="auto, json_schema, json_object_schema, json_object, none."),
     price_in: float = typer.Option(0.0, help="Price per 1M prompt tokens, for the cost estimate."),
     price_out: float = typer.Option(0.0, help="Price per 1M completion tokens."),
-    allow_remote_endpoint: bool = typer.Option(False, help="Allow an endpoint outside loopback/private networks "
-                                                            "(only PHI-check-clean text is sent)."),
+    allow_remote_endpoint: bool = typer.Option(False, help="Allow an endpoint that is neither loopback nor listed "
+                                                            "with --local-endpoint-host (private networks included); "
+                                                            "only studies that pass the PHI gate are sent."),
+    local_endpoint_host: list[str] = typer.Option(None, "--local-endpoint-host",
+                                                  help="A host name or IP address of the site's own LLM server that "
+                                                       "counts as local (repeatable; TOML: local_endpoint_hosts)."),
+    ca_bundle: str = typer.Option(None, "--ca-bundle", help="PEM file of the CA of an https endpoint's certificate "
+                                                            "(e.g. the hospital's internal CA)."),
 ) -> None:
     """Label a site's anonymized reports into <site>/.fedrad/labels-<region>.csv (cached, resumable)."""
     opts = dict(locals())
@@ -304,17 +310,37 @@ def export_cmd(
     split: str = typer.Option("test", "--split", help="test, val, train or all (an external hospital: all)."),
     labels: str = typer.Option(None, "--labels", help="Verified labels (from `fedrad label review read`); "
                                                       "default: the site's labels, which must have no uncertain."),
+    pixels_checked: str = typer.Option(
+        None, "--pixels-checked", metavar="WHO",
+        help="Who checked the pixels of the images that may carry burned-in text (BurnedInAnnotation absent or "
+             "YES, secondary captures, PNG/JPEG sources); without it such images refuse the export. Recorded "
+             "with the time in the export's export.json (which leaves the site) and in "
+             "<site>/.fedrad/exports/<name>-pixels-checked.csv."),
+    name: str = typer.Option(None, "--name", help="Name of the export's id mapping "
+                                                  "(<site>/.fedrad/exports/<name>-mapping.csv); default: OUT's "
+                                                  "folder name. Re-exporting under a name keeps its ids."),
 ) -> None:
-    """Export a test set for the coordinator: de-identified pixels, images.csv, verified true/false labels."""
-    from fedrad.client.export import ExportError, export_test_set
+    """Export a test set for the coordinator: pixels-only PNGs, images.csv, verified true/false labels."""
+    from fedrad.client.export import BurnedInTextError, ExportError, export_test_set
     from fedrad.client.prepare import ManifestError
     from fedrad.common.labels import LabelFileError, read_label_file
     from fedrad.common.templates import load_template
 
     try:
         table = read_label_file(labels, load_template(region), allow_uncertain=False) if labels else None
-        s = export_test_set(site, out, region, split=split, labels=table)
+        s = export_test_set(site, out, region, split=split, labels=table, pixels_checked=pixels_checked, name=name)
+    except BurnedInTextError as exc:
+        typer.secho(f"error: export refused: {len(exc.problems)} image(s) may carry burned-in text "
+                    "(nothing was written):", fg="red", err=True)
+        for p in exc.problems:
+            typer.echo(f"  {p.file}: {p.reason}", err=True)
+        typer.echo("check these images' pixels for names, dates or ids, then export with --pixels-checked WHO",
+                   err=True)
+        raise typer.Exit(2) from None
     except (ExportError, ManifestError, LabelFileError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from None
+    if s.pixels_checked:
+        typer.echo(f"{len(s.pixels_checked)} image(s) exported on the pixel check of {pixels_checked!r} "
+                   f"(recorded in {s.out / 'export.json'})")
     typer.echo(f"exported {s.studies} studies ({s.images} images) -> {s.out}")

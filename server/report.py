@@ -30,7 +30,7 @@ def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False) -> dict[str, 
     """{test set: {scores, truth, study_ids}} for the best checkpoint, cached as npz files."""
     from fedrad.common.model import load_checkpoint
     from fedrad.common.runconfig import RunConfig
-    from fedrad.server.testsets import load_test_set, predict_test_set
+    from fedrad.server.testsets import content_fingerprint, load_test_set, predict_test_set
 
     cfg = RunConfig.from_toml(run_dir / RUN_CONFIG)
     template = cfg.template()
@@ -39,16 +39,20 @@ def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False) -> dict[str, 
     model = None
     for name, folder in cfg.test_set_paths().items():
         cache = run_dir / f"predictions-{name}.npz"
+        fingerprint = content_fingerprint(folder, template.region)  # a re-export invalidates the cache
         if cache.is_file() and not recompute and cache.stat().st_mtime >= ckpt_path.stat().st_mtime:
             z = np.load(cache, allow_pickle=False)
-            out[name] = {"scores": z["scores"], "truth": z["truth"], "study_ids": [str(s) for s in z["study_ids"]]}
-            continue
+            if "testset" in z.files and str(z["testset"]) == fingerprint:
+                out[name] = {"scores": z["scores"], "truth": z["truth"],
+                             "study_ids": [str(s) for s in z["study_ids"]]}
+                continue
         if model is None:
             model, _, _ = load_checkpoint(ckpt_path, template=template)
         ts = load_test_set(name, folder, template)
         scores = predict_test_set(model, ts, image_size=cfg.image_size, channels=cfg.channels,
                                   views=template.views, batch_size=max(cfg.batch_size, 16))
-        np.savez(cache, scores=scores, truth=ts.truth, study_ids=np.array(ts.study_ids))
+        np.savez(cache, scores=scores, truth=ts.truth, study_ids=np.array(ts.study_ids),
+                 testset=np.array(fingerprint))
         out[name] = {"scores": scores, "truth": ts.truth, "study_ids": ts.study_ids, "skipped": ts.skipped}
     return out
 

@@ -55,6 +55,21 @@ def load_test_set(name: str, folder: str | Path, template: Template) -> TestSet:
     return TestSet(name, folder, ids, [v for _, v in pairs], truth.reshape(len(ids), len(template)), q.counts())
 
 
+def content_fingerprint(folder: str | Path, region: str) -> str:
+    """sha256 over the files that define a test set (images.csv, labels-<region>.csv).
+
+    A re-export draws new random study ids (and may hold other studies), so anything cached
+    about a test set (e.g. a run's predictions) is keyed by this, not by the folder's name.
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in ("images.csv", f"labels-{region}.csv"):
+        p = Path(folder) / f
+        h.update(f.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"") + b"\0")
+    return h.hexdigest()
+
+
 def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, views: tuple[str, ...],
                      batch_size: int = 32, device=None) -> np.ndarray:
     """Sigmoid scores (N, K) of `model` on a test set (images cached in the folder's work dir)."""

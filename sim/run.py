@@ -71,6 +71,7 @@ class SimSettings:
 # CPU defaults (2 cores, < 15 min for two federated runs and the pooled baseline). FedAvg makes
 # about as much progress per round as one site's local steps, so local epochs > 1 buy more
 # learning per round than more rounds (each round also pays evaluation and transport).
+SYNTHETIC_PIXELS = "fedrad sim: synthetic images, rendered without text"  # the exports' --pixels-checked
 DEFAULT_RUN = RunConfig(image_size=64, num_server_rounds=5, local_epochs=2, batch_size=16, lr=1e-3, lr_step=100)
 
 
@@ -170,10 +171,11 @@ def export_test_sets(root: Path, sites: list[Path], external: Path, run: RunConf
     for folder in sets.values():
         shutil.rmtree(folder, ignore_errors=True)
     _merge_exports([export_test_set(s, out / "testsets" / f"internal-{s.name}", run.region, split="test",
-                                    labels=truth_labels(root, s, run.region), progress=False) for s in sites],
+                                    labels=truth_labels(root, s, run.region), pixels_checked=SYNTHETIC_PIXELS,
+                                    progress=False) for s in sites],
                    sets["internal"], run.region)
     export_test_set(external, sets["external"], run.region, split="all",
-                    labels=truth_labels(root, external, run.region), progress=False)
+                    labels=truth_labels(root, external, run.region), pixels_checked=SYNTHETIC_PIXELS, progress=False)
     write_json(done, {"region": run.region, "size": run.image_size})
     for name, folder in sets.items():
         n = len((folder / f"labels-{run.region}.csv").read_text().splitlines()) - 1
@@ -182,11 +184,11 @@ def export_test_sets(root: Path, sites: list[Path], external: Path, run: RunConf
 
 
 def _merge_exports(parts, dest: Path, region: str) -> None:
-    """Pool several exported folders into one (ids are already unique hashes)."""
+    """Pool several exported folders into one (ids are random 64-bit tokens: unique across sites)."""
     import csv
 
     dest.mkdir(parents=True, exist_ok=True)
-    images, labels_header, label_rows = [], None, []
+    images, labels_header, label_rows, manifests = [], None, [], []
     for part in parts:
         src = part.out
         shutil.copytree(src / "images", dest / "images", dirs_exist_ok=True)
@@ -196,10 +198,14 @@ def _merge_exports(parts, dest: Path, region: str) -> None:
             rows = list(csv.reader(fh))
         labels_header = rows[0]
         label_rows += rows[1:]
+        manifests.append(json.loads((src / "export.json").read_text()))
         shutil.rmtree(src)
+    if len({r[0] for r in label_rows}) != len(label_rows):
+        raise RuntimeError("two exported test sets share an export id")  # 64 random bits: not expected
     write_text(dest / "images.csv", "study_id,view,path\n" + "".join(",".join(r) + "\n" for r in images))
     write_text(dest / f"labels-{region}.csv",
                ",".join(labels_header) + "\n" + "".join(",".join(r) + "\n" for r in label_rows))
+    write_json(dest / "export.json", {"format": 1, "merged": manifests})
 
 
 # ------------------------------------------------------------------------------ federation

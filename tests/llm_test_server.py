@@ -15,11 +15,14 @@ Behaviour per call: the next entry of `script` if any, else `mode`:
   429           HTTP 429 with Retry-After: `retry_after`
   500           HTTP 500
   stall         sleep `stall_seconds`, then answer (a client with a shorter timeout gives up)
+  307           HTTP 307 Temporary Redirect to `redirect_to` (a re-post there would leak the report)
   callable      fn(request_json) -> content string (odd answers: synonyms, unknown keys, ...)
 `reject_max_tokens=True` answers 400 to `max_tokens` as OpenAI's reasoning models do.
 `reject_json_schema=True` answers HTTP 500 mentioning response_format to a `json_schema`
 request, as llama-cpp-python's server does. `require_key` answers 401 and echoes the received
 key in the message (a hostile server) unless the right key is sent.
+`host` picks the loopback address to listen on (e.g. 127.0.0.2); `ssl_context` serves https;
+`hosts` records each call's Host header, `sni` each TLS client's server name.
 
 Keyword rule for "ok": a finding id written in the report text (as a word, e.g.
 `radial_head_fracture`) is "true", `possible <id>` is "uncertain", everything else "false".
@@ -75,7 +78,8 @@ def request_report(req: dict) -> str:
 class FakeLLM:
     def __init__(self, *, mode="ok", latency: float = 0.0, answers: dict[str, dict[str, str]] | None = None,
                  reject_json_schema: bool = False, retry_after: str = "1", stall_seconds: float = 5.0,
-                 require_key: str | None = None, reject_max_tokens: bool = False, record: bool = True):
+                 require_key: str | None = None, reject_max_tokens: bool = False, record: bool = True,
+                 host: str = "127.0.0.1", redirect_to: str = "", ssl_context=None):
         self.mode = mode
         self.latency = latency
         self.answers = answers or {}
@@ -85,6 +89,11 @@ class FakeLLM:
         self.require_key = require_key
         self.reject_max_tokens = reject_max_tokens
         self.record = record
+        self.host = host
+        self.redirect_to = redirect_to
+        self.ssl_context = ssl_context
+        self.hosts: list[str] = []  # Host header of every call
+        self.sni: list[str | None] = []  # TLS server name sent by every https client
         self.script: collections.deque = collections.deque()
         self.calls = 0
         self.completions = 0  # answers delivered with HTTP 200
@@ -110,7 +119,11 @@ class FakeLLM:
             def handle_error(self, request, client_address):  # clients that time out close early
                 pass
 
-        self._server = Server(("127.0.0.1", port), Handler)
+        self._server = Server((self.host, port), Handler)
+        if self.ssl_context is not None:
+            self.ssl_context.sni_callback = lambda sock, name, ctx: self.sni.append(name)
+            self._server.socket = self.ssl_context.wrap_socket(self._server.socket, server_side=True,
+                                                               do_handshake_on_connect=False)
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)
         self._thread.start()
@@ -123,7 +136,7 @@ class FakeLLM:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
+        return f"{'https' if self.ssl_context else 'http'}://{self.host}:{self.port}/v1"
 
     def stop(self) -> None:
         if self._server is not None:
@@ -158,6 +171,8 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def setup(self) -> None:
+        if hasattr(self.request, "do_handshake"):  # https: the handshake runs here, in this connection's thread
+            self.request.do_handshake()
         super().setup()
         # Without TCP_NODELAY, small writes meet the client's delayed ACK: ~40 ms extra per call.
         self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -193,6 +208,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         behaviour = st.next_behaviour()
         with st.lock:
+            st.hosts.append(self.headers.get("Host", ""))
             if st.record:
                 st.requests.append(req)
             st.inflight += 1
@@ -225,6 +241,9 @@ class _Handler(BaseHTTPRequestHandler):
         if behaviour == "429":
             self._send(429, {"error": {"message": "rate limited", "type": "rate_limit"}},
                        {"Retry-After": st.retry_after})
+            return
+        if behaviour == "307":
+            self._send(307, {"error": {"message": "moved"}}, {"Location": st.redirect_to})
             return
         if behaviour == "500":
             self._send(500, {"error": {"message": "internal error"}})

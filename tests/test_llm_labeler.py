@@ -284,11 +284,14 @@ def test_api_key_is_sent_but_never_logged_or_shown(monkeypatch, caplog):
 
 
 def test_endpoint_locality():
-    for url in ("http://127.0.0.1:8080/v1", "http://localhost:1234", "http://10.1.2.3/v1", "http://172.20.0.1",
-                "http://192.168.1.10", "http://[::1]:8000/v1", "http://[fd00::1]/v1", "http://169.254.1.1"):
+    """Only loopback is local by itself; private networks are not (tests/test_llm_egress.py has the rest)."""
+    for url in ("http://127.0.0.1:8080/v1", "http://localhost:1234", "http://[::1]:8000/v1", "http://127.8.9.10"):
         assert is_local_endpoint(url), url
-    for url in ("http://8.8.8.8/v1", "http://172.32.0.1", "http://[2001:db8::1]/v1", "https://no-such-host.invalid"):
+    for url in ("http://10.1.2.3/v1", "http://172.20.0.1", "http://192.168.1.10", "http://[fd00::1]/v1",
+                "http://169.254.1.1", "http://8.8.8.8/v1", "http://172.32.0.1", "http://[2001:db8::1]/v1",
+                "https://no-such-host.invalid"):
         assert not is_local_endpoint(url), url
+    assert is_local_endpoint("http://10.1.2.3/v1", ["10.1.2.3"])
 
 
 def test_remote_endpoint_needs_opt_in_and_key():
@@ -302,12 +305,11 @@ def test_remote_endpoint_needs_opt_in_and_key():
 
 
 def test_remote_endpoint_only_gets_phi_clean_text(monkeypatch):
-    """A remote endpoint (the locality check is bypassed so we can watch the traffic) sees only text
-    that passed the site's PHI check (client.phi_check); the other report is an error, never sent."""
-    import fedrad.client.labeling.llm as llm
+    """A remote endpoint (loopback is declared non-local so we can watch the traffic) sees only text
+    that passed the PHI check (client.phi_check); the other report is an error, never sent."""
+    import fedrad.client.labeling.egress as egress
 
-    pytest.importorskip("fedrad.client.phi_check", reason="client.phi_check (the PHI gate) is not built yet")
-    monkeypatch.setattr(llm, "is_local_endpoint", lambda url: False)
+    monkeypatch.setattr(egress, "is_loopback", lambda address: False)  # traffic still goes to 127.0.0.1 only
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     clean = LabelRequest("c1", "elbow", "[NAME], [DATE]: radial_head_fracture. Bennett fracture not applicable.")
     dirty = LabelRequest("d1", "elbow", "Patient Anna Müller, geb. 12.03.1950: radial_head_fracture.")

@@ -6,7 +6,7 @@ import csv
 import shutil
 
 import pytest
-from fedrad.client.export import ExportError, export_test_set
+from fedrad.client.export import BurnedInTextError, ExportError, export_test_set
 from fedrad.client.prepare import build_manifest, load_split, read_manifest
 from fedrad.common.labels import Label, LabelTable, read_label_file
 from fedrad.common.sitefiles import Quarantine
@@ -73,7 +73,13 @@ def test_export_is_pixels_only_with_binary_labels(site, tmp_path):
     for sid, row in labels.by_study().items():  # a reviewer resolved every uncertain to false
         verified.add(sid, {k: (Label.FALSE if v is Label.UNCERTAIN else v) for k, v in row.items()})
     out = tmp_path / "export"
-    s = export_test_set(site, out, "elbow", split="test", labels=verified, progress=False)
+    with pytest.raises(BurnedInTextError) as refused:  # synthetic PNGs: nobody has vouched for their pixels
+        export_test_set(site, out, "elbow", split="test", labels=verified, progress=False)
+    reasons = {p.reason.split(":")[0] for p in refused.value.problems}
+    assert refused.value.problems and reasons <= {"not DICOM (PNG)", "BurnedInAnnotation absent"}
+    assert not out.exists()
+    s = export_test_set(site, out, "elbow", split="test", labels=verified, pixels_checked="test suite",
+                        progress=False)
     assert s.studies == sum(1 for r in read_manifest(site, "elbow") if r.split == "test") and s.images == 2 * s.studies
     files = list((out / "images").rglob("*"))
     assert files and all(f.suffix == ".png" for f in files if f.is_file())

@@ -10,20 +10,21 @@ Design choices (and why):
   the working form for the rest of the run.
 - Every answer is validated (client.labeling.answer); invalid answers and refusals are asked again,
   then reported as errors (never guessed, never cached).
-- Privacy: an endpoint outside loopback/private networks needs `allow_remote_endpoint`, and then
-  only reports that pass the PHI check are sent. The API key is read from an environment variable,
-  kept in a `_Secret`, and scrubbed from every error message; it is never logged.
+- Privacy (client.labeling.egress): only loopback or a host the site lists (`local_endpoint_hosts`)
+  is local; anything else, private networks included, needs `allow_remote_endpoint`, and then only
+  reports that pass the PHI gate are sent (client.labeling.phi_gate: the site's identifiers and
+  phi-suspects.csv when run through `label_site`). The host is resolved once and the connection
+  pinned to the checked address; redirects are never followed. The API key is read from an
+  environment variable, kept in a `_Secret`, and scrubbed from every error message; never logged.
 """
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
-import ipaddress
 import logging
 import os
 import random
-import socket
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -32,6 +33,8 @@ from urllib.parse import urlsplit
 
 from fedrad.client.labeling.answer import InvalidAnswer, parse_answer, repair_kind
 from fedrad.client.labeling.base import LabelRequest, LabelResult, ProgressFn, ResultFn
+from fedrad.client.labeling.egress import Endpoint, EndpointError, resolve_endpoint
+from fedrad.client.labeling.phi_gate import PHIGate, describe_suspects
 from fedrad.client.labeling.prompt import PROMPT_VERSION, messages, schema_name
 from fedrad.client.labeling.prompt import json_schema as build_schema
 from fedrad.common.errors import FedradError
@@ -41,9 +44,6 @@ log = logging.getLogger("fedrad.labeling.llm")
 
 FORMS = ("json_schema", "json_object_schema", "json_object", "none")
 DEFAULT_OPENAI_URL = "https://api.openai.com/v1"
-PRIVATE_NETS = [ipaddress.ip_network(n) for n in (
-    "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
-    "::1/128", "fc00::/7", "fe80::/10")]
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 LOCAL_PLACEHOLDER_KEY = "sk-local-no-key"  # local servers (llama.cpp, vLLM) accept any key
 
@@ -79,6 +79,8 @@ class LLMConfig:
     price_prompt_per_1m: float = 0.0  # currency per 1M prompt tokens (0 for local)
     price_completion_per_1m: float = 0.0
     allow_remote_endpoint: bool = False
+    local_endpoint_hosts: list[str] = field(default_factory=list)  # the site's own LLM servers (names or IPs)
+    ca_bundle: str | None = None  # PEM file of the CA that signed an https endpoint's certificate (e.g. the site's)
 
     def endpoint(self) -> str:
         return self.azure_endpoint or self.base_url or DEFAULT_OPENAI_URL
@@ -101,32 +103,12 @@ class _Secret:
     __str__ = __repr__
 
 
-def is_private_address(addr: str) -> bool:
-    ip = ipaddress.ip_address(addr.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return any(ip in net for net in PRIVATE_NETS if net.version == ip.version)
-
-
-def is_local_endpoint(url: str) -> bool:
-    """True when every address the URL's host resolves to is loopback, private or link-local.
-
-    Resolution failures count as remote (refused without opt-in). DNS can change after this check;
-    sites that need a hard guarantee should use an IP address in --base-url.
-    """
-    host = urlsplit(url).hostname
-    if not host:
-        return False
+def is_local_endpoint(url: str, local_hosts: Sequence[str] = ()) -> bool:
+    """True when `url` is loopback or listed by the site (client.labeling.egress); unresolvable: False."""
     try:
-        return is_private_address(host)
-    except ValueError:
-        pass
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except OSError:
+        return resolve_endpoint(url, local_hosts).local
+    except EndpointError:
         return False
-    addrs = {info[4][0] for info in infos}
-    return bool(addrs) and all(is_private_address(a) for a in addrs)
 
 
 def retry_after_seconds(headers, now: float | None = None) -> float | None:
@@ -188,14 +170,20 @@ class LLMLabeler:
                                  f"got {config.response_format!r}")
         if config.concurrency < 1:
             raise LLMConfigError("concurrency must be >= 1")
-        self.remote = not is_local_endpoint(config.endpoint())
-        host = urlsplit(config.endpoint()).hostname
+        try:
+            self.endpoint: Endpoint = resolve_endpoint(config.endpoint(), config.local_endpoint_hosts)
+        except EndpointError as exc:
+            raise LLMConfigError(str(exc)) from None
+        self.remote = not self.endpoint.local
         if self.remote and not config.allow_remote_endpoint:
+            ep = self.endpoint
             raise RemoteEndpointError(
-                f"endpoint host '{host}' is not on loopback or a private network; report text would leave the "
-                "site. Pass --allow-remote-endpoint (allow_remote_endpoint=True) if that is intended; only "
-                "reports that pass the PHI check are then sent.")
+                f"endpoint host '{ep.host}' ({ep.address}) is {ep.why}; report text would leave the site. "
+                "If it is the site's own server, list it with --local-endpoint-host (local_endpoint_hosts); "
+                "if sending there is intended, pass --allow-remote-endpoint (allow_remote_endpoint=True): only "
+                "reports that pass the PHI gate are then sent.")
         self._phi_check = phi_check
+        self._site_gate: PHIGate | None = None
         if self.remote and self._phi_check is None:
             try:
                 from fedrad.client.phi_check import phi_check as default_phi_check
@@ -216,6 +204,17 @@ class LLMLabeler:
         self._schemas: dict[str, dict] = {}
         self._max_tokens_key = "max_tokens"  # OpenAI's reasoning models want max_completion_tokens
         self.stats = LLMStats()
+
+    def use_site_gate(self, gate: PHIGate) -> None:
+        """Gate a non-local endpoint with the site's identifiers and phi-suspects.csv (label_site does this)."""
+        self._site_gate = gate
+
+    def _blocked(self, req: LabelRequest) -> str | None:
+        """Why `req` must not go to this (non-local) endpoint; None: it may."""
+        if self._site_gate is not None:
+            return self._site_gate.reason(req.study_id, req.text)
+        suspects = self._phi_check(req.text)
+        return describe_suspects(suspects) if suspects else None
 
     def __repr__(self) -> str:
         host = urlsplit(self.config.endpoint()).hostname
@@ -266,10 +265,15 @@ class LLMLabeler:
     # ---- internals --------------------------------------------------------------------
 
     def _make_client(self):
+        import ssl
+
         import openai
+        from fedrad.client.labeling.egress import pinned_async_client
 
         c = self.config
-        common = {"api_key": self._key.reveal(), "timeout": c.timeout, "max_retries": 0}
+        verify: bool | ssl.SSLContext = ssl.create_default_context(cafile=c.ca_bundle) if c.ca_bundle else True
+        http = pinned_async_client(self.endpoint, verify=verify, max_connections=c.concurrency + 4)
+        common = {"api_key": self._key.reveal(), "timeout": c.timeout, "max_retries": 0, "http_client": http}
         if c.azure_endpoint:
             return openai.AsyncAzureOpenAI(azure_endpoint=c.azure_endpoint, api_version=c.azure_api_version,
                                            azure_deployment=c.model, **common)
@@ -353,6 +357,9 @@ class LLMLabeler:
                 return await client.chat.completions.create(**self._request(template, msgs, FORMS[form_index]))
             except openai.APIStatusError as exc:
                 status = exc.status_code
+                if 300 <= status < 400:
+                    raise CallFailed(f"HTTP {status}: the endpoint answered with a redirect; redirects are never "
+                                     "followed, so the report was not sent on") from None
                 message = self._scrub(str(exc.message))
                 last = f"HTTP {status}: {message[:300]}"
                 if (c.response_format == "auto" and form_index < len(FORMS) - 1
@@ -397,13 +404,10 @@ class LLMLabeler:
         try:
             template = self._template(req.region)
             if self.remote:
-                suspects = self._phi_check(req.text)
-                if suspects:
+                reason = self._blocked(req)
+                if reason:
                     stats["phi_blocked"] += 1
-                    kinds = sorted({str(getattr(s, "kind", None) or getattr(s, "type", None) or "suspect")
-                                    for s in suspects})
-                    return fail(f"PHI check found {len(suspects)} suspect(s) ({', '.join(kinds)}); "
-                                "not sent to the remote endpoint")
+                    return fail(f"{reason}; not sent to the remote endpoint")
             base = messages(template, req.text)
             msgs = base
             last: InvalidAnswer | None = None

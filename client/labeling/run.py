@@ -23,6 +23,7 @@ from fedrad.common.templates import load_template
 
 ANONYMIZED = "anonymized.csv"
 QUARANTINE_STAGE = "label"
+PHI_BLOCKED = "not sent: PHI gate"  # quarantine reason of a study the gate kept from a non-local endpoint
 
 
 class LabelRunError(FedradRuntimeError):
@@ -99,6 +100,13 @@ def label_site(site_dir: str | os.PathLike, *, labeler: str = "rules", llm_label
             raise LabelRunError(str(exc)) from None
     input_q = Quarantine(work, stage=QUARANTINE_STAGE)
     input_q.add_problems(table.problems)
+    if labeler == "llm" and getattr(llm_labeler, "remote", False):
+        from fedrad.client.labeling.phi_gate import PHIGate, PHIGateError
+
+        try:  # before the first call: without the site's identifiers nothing is sent
+            llm_labeler.use_site_gate(PHIGate.for_site(site, work))  # type: ignore[union-attr]
+        except PHIGateError as exc:
+            raise LabelRunError(str(exc)) from None
 
     first = make_labeler(labeler, wanted[0], llm_labeler) if wanted else None
     summary = LabelRunSummary(labeler=labeler, model=getattr(first, "model", ""),
@@ -175,7 +183,8 @@ def _label_region(region, rows, lab: Labeler, cache: LabelCache, work: Path, q, 
         else:
             summary.errors += 1
             summary.error_messages.append((region, req.study_id, res.error or ""))
-            q.add(str(work / ANONYMIZED), None, None, req.study_id, "labeling failed", res.error or "")
+            reason = PHI_BLOCKED if res.stats.get("phi_blocked") else "labeling failed"
+            q.add(str(work / ANONYMIZED), None, None, req.study_id, reason, res.error or "")
     path = work / f"labels-{region}.csv"
     write_label_file(path, out)
     summary.labelled += len(out)
@@ -189,7 +198,8 @@ def format_summary(s: LabelRunSummary) -> list[str]:
              f"errors {s.errors}, unusable input rows {s.quarantined_input}"]
     if s.labeler == "llm":
         lines.append(f"LLM calls {s.llm_calls}, retries {s.retries}, format fallbacks {s.format_fallbacks} "
-                     f"(response_format now {s.response_format}), PHI-blocked {s.phi_blocked}")
+                     f"(response_format now {s.response_format}), PHI-blocked {s.phi_blocked}"
+                     + (" (not sent; reasons in quarantine.csv)" if s.phi_blocked else ""))
         if s.invalid_answers:
             lines.append("invalid answers (asked again): " + ", ".join(f"{k} {v}" for k, v in
                                                                        s.invalid_answers.most_common()))
@@ -211,7 +221,8 @@ def format_summary(s: LabelRunSummary) -> list[str]:
 def cli_label_run(*, site: str, labeler: str, region: list[str] | None, base_url: str | None, model: str,
                   api_key_env: str, azure_endpoint: str | None, azure_api_version: str, concurrency: int,
                   temperature: float, seed: int | None, timeout: float, max_attempts: int, response_format: str,
-                  price_in: float, price_out: float, allow_remote_endpoint: bool) -> int:
+                  price_in: float, price_out: float, allow_remote_endpoint: bool,
+                  local_endpoint_host: list[str] | None = None, ca_bundle: str | None = None) -> int:
     """The `fedrad label run` command body. Exit codes: 0 all labelled, 1 some studies failed
     (labels of the others written; rerun retries the failures), 2 the run could not start."""
     from fedrad.client.labeling.llm import LLMConfig, LLMConfigError, LLMLabeler
@@ -226,7 +237,8 @@ def cli_label_run(*, site: str, labeler: str, region: list[str] | None, base_url
                 azure_api_version=azure_api_version, concurrency=concurrency, temperature=temperature, seed=seed,
                 timeout=timeout, max_attempts=max_attempts, response_format=response_format,
                 price_prompt_per_1m=price_in, price_completion_per_1m=price_out,
-                allow_remote_endpoint=allow_remote_endpoint))
+                allow_remote_endpoint=allow_remote_endpoint, local_endpoint_hosts=list(local_endpoint_host or []),
+                ca_bundle=ca_bundle))
         summary = label_site(site, labeler=labeler, llm_labeler=llm, regions=region or None, console=console)
     except (LabelRunError, LLMConfigError) as exc:
         console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
