@@ -30,7 +30,7 @@ from pathlib import Path
 from fedrad.common import __version__
 from fedrad.common.fileio import write_json, write_text
 from fedrad.common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
-from fedrad.common.runconfig import RunConfig, RunConfigError
+from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig, RunConfigError
 from rich.console import Console
 
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
@@ -82,8 +82,13 @@ class CoordinatorHome:
     def state(self) -> Path:
         return self.root / "server.json"
 
+    @property
+    def coordinator_run(self) -> Path:
+        """The coordinator-only settings of the current run (server.server_app.coordinator_settings)."""
+        return self.root / "run-coordinator.json"
+
     def env(self) -> dict[str, str]:
-        return flower_env(self.flwr_home)
+        return flower_env(self.flwr_home, extra={COORDINATOR_RUN_ENV: str(self.coordinator_run)})
 
     def flwr(self):
         """A `flwr` CLI runner bound to this coordinator's FLWR_HOME (connection `fedrad`)."""
@@ -182,8 +187,11 @@ def submit(home: CoordinatorHome, cfg: RunConfig) -> int:
     app_dir = write_app_dir(home.root / "app")
     out = Path(cfg.output_dir)
     out.mkdir(parents=True, exist_ok=True)
+    # What every site receives: no coordinator paths, no site names (RunConfig.COORDINATOR_ONLY);
+    # those reach only this coordinator's ServerApp, through a file beside it.
+    write_json(home.coordinator_run, cfg.coordinator_only())
     overrides = out / "submitted-run-config.toml"
-    write_text(overrides, cfg.to_toml())
+    write_text(overrides, cfg.for_sites().to_toml())
     res = home.flwr()(["run", str(app_dir), CONNECTION, "--run-config", str(overrides), "--format", "json"])
     try:
         data = json.loads(res.stdout[res.stdout.find("{"):])
