@@ -39,9 +39,10 @@ def test_fab_gate_accepts_the_shim_only(tmp_path):
     shim = modified / PACKAGE / "client_app.py"
     shim.write_text("import os  # one more line\n" + shim.read_text())
     v = check_fab(_fab(modified))
-    assert v.problems == [f"changed file {PACKAGE}/client_app.py"] and len(v.sha256) == 64
-    assert check_fab(_fab(write_app_dir(tmp_path / "other", RunConfig(lr=0.5)))).problems == [
-        "changed file pyproject.toml"]  # defaults travel as run-config overrides, never in the FAB
+    assert sorted(v.problems) == ["changed file .info/CONTENT", f"changed file {PACKAGE}/client_app.py"]
+    assert len(v.sha256) == 64
+    # defaults travel as run-config overrides, never in the FAB
+    assert "changed file pyproject.toml" in check_fab(_fab(write_app_dir(tmp_path / "other", RunConfig(lr=0.5)))).problems
     assert not check_fab(b"PK\x03\x04 not a zip").ok
 
 
@@ -114,11 +115,9 @@ def test_failing_handler_answers_a_code_and_logs_the_path_at_the_site(tmp_path):
     site.mkdir()
     ctx = Context(run_id=7, node_id=2, node_config={"site-dir": str(site)}, state=RecordDict(),
                   run_config=RunConfig(image_size=32).to_flower())
-    from fedrad.common.model import build_model
-
-    state = build_model(RunConfig(image_size=32).model_config()).state_dict()
-    msg = _msg("train", RecordDict({"arrays": ArrayRecord(state), "config": ConfigRecord({"server-round": 1})}))
-    reply = train(msg, ctx)  # no manifest: the task raises with the site folder in its message
+    # No manifest at the site: the task raises (before any model is built) with the site folder in its message.
+    msg = _msg("train", RecordDict({"arrays": _arrays(), "config": ConfigRecord({"server-round": 1})}))
+    reply = train(msg, ctx)
     assert reply.has_error() and reply.error.code == 103
     assert reply.error.reason == "fedrad:site-error ManifestError" and PATIENT not in reply.error.reason
     log = site_log_path(site).read_text()
