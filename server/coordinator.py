@@ -34,6 +34,7 @@ from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig, RunConfigErr
 from rich.console import Console
 
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
+STATUS_POLL_S = 30.0  # fallback interval of `flwr list` while the run's log stream is open
 
 
 class CoordinatorError(RuntimeError):
@@ -328,7 +329,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
         console.print(f"run {run_id} submitted: {cfg.num_server_rounds} rounds, {cfg.strategy}, policy {cfg.policy}, "
                       f"min {cfg.min_sites} site(s); output {cfg.output_dir}")
         follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log", console)
-        status = "unknown"
+        status, last_poll = "unknown", time.monotonic()
         log = home.logs / "superlink.log"
         log_pos = log.stat().st_size if log.is_file() else 0
         while True:
@@ -342,9 +343,12 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
                 for fp in refused_keys(chunk):
                     console.print(f"[yellow]refused a site with an unknown or removed key {fp}[/yellow] "
                                   f"(enrolled keys: `fedrad server list-sites`)", highlight=False)
-            status = run_status(home, run_id)
-            if status.startswith("finished"):
-                break
+            # Each `flwr list` is a new Python process importing Flower (~2 s of CPU): ask only when the
+            # log stream ended (it ends with the run) or every STATUS_POLL_S as a fallback.
+            if follower.poll() is not None or time.monotonic() - last_poll >= STATUS_POLL_S:
+                status, last_poll = run_status(home, run_id), time.monotonic()
+                if status.startswith("finished"):
+                    break
             time.sleep(3)
         time.sleep(1)  # let the log pump catch the last lines
         report = Path(cfg.output_dir) / "report.md"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 import pytest
 from fedrad.client.audit import read as read_audit
 from fedrad.common.fabshim import PACKAGE, write_app_dir
-from fedrad.common.flowerproc import free_port
+from fedrad.common.flowerproc import free_port, run_flwr
 from fedrad.common.runconfig import RunConfig
 from fedrad.server.coordinator import CONNECTION, CoordinatorHome
 from fedrad.sim.synth import synthesize
@@ -48,7 +49,7 @@ app = ServerApp()
 @app.main()
 def main(grid, context):
     nodes, t0 = [], time.time()
-    while len(nodes) < 2 and time.time() - t0 < 90:
+    while len(nodes) < 2 and time.time() - t0 < 300:
         nodes = list(grid.get_node_ids())
         time.sleep(1)
     msgs = [Message(RecordDict({"config": ConfigRecord({"server-round": 1})}), dst_node_id=n, message_type="train")
@@ -76,6 +77,15 @@ def _evil_apps(root: Path, marker: Path) -> dict[str, Path]:
     return {"shadow": shadow, "modified": modified}
 
 
+def _wait_running(run_id: int, env: dict, server: Proc, timeout: float = 300) -> None:
+    def running() -> bool:
+        res = run_flwr(["list", CONNECTION, "--run-id", str(run_id), "--format", "json"], env, timeout=60)
+        runs = json.loads(res.stdout[res.stdout.find("{"):] or "{}").get("runs", [])
+        status = str(runs[0].get("status", "")) if runs else ""
+        return status == "running" or status.startswith("finished")
+    _wait_for(running, timeout, server)
+
+
 def _corrupt_images(site: Path) -> int:
     """Make every image unreadable; the site starts with --image-size 0, so prepare does not look
     and the failure happens inside training (the situation of a site that skipped the check)."""
@@ -101,27 +111,28 @@ def world(tmp_path_factory):
     home, run_dir, port = out / "coordinator", out / "run", free_port()
     procs = [Proc(["server", "start", "--insecure", "--home", str(home), "--config", str(out / "run.toml"),
                    "--out", str(run_dir), "--listen", f"127.0.0.1:{port}"], out / "server.log", out)]
-    os.environ["OPENAI_API_KEY"] = SECRET  # in the sites' environment (Proc copies os.environ)
-    try:
-        for site, extra in ((ok, ["--image-size", "32"]), (patient, ["--image-size", "0"])):
-            procs.append(Proc(["client", "start", "--insecure", "--server", f"127.0.0.1:{port}", "--site", str(site),
-                               "--threads", "1", *extra], out / f"{site.name}.log", out))
-    finally:
-        del os.environ["OPENAI_API_KEY"]
     try:
         _wait_for(lambda: "submitted" in procs[0].text() or procs[0].p.poll() is not None, 120, procs[0])
-        marker = out / "MARKER"
-        evil = _evil_apps(out / "evil", marker)
         env = CoordinatorHome(home).env()
-        from fedrad.common.flowerproc import run_flwr
-
-        submitted = {name: run_flwr(["run", str(app), CONNECTION, "--format", "json"], env, timeout=120)
-                     for name, app in evil.items()}
-        for name, res in submitted.items():
-            assert res.returncode == 0, (name, res.stdout, res.stderr)
+        genuine = int(re.search(r"run (\d+) submitted", procs[0].text()).group(1))
+        # The attacker's runs go to the same SuperLink, one ServerApp start at a time (Flower gives a
+        # launched process 30 s to check in, which a loaded machine can miss), before the sites join.
+        marker = out / "MARKER"
+        _wait_running(genuine, env, procs[0])
+        for app in _evil_apps(out / "evil", marker).values():
+            res = run_flwr(["run", str(app), CONNECTION, "--format", "json"], env, timeout=120)
+            assert res.returncode == 0, (app.name, res.stdout, res.stderr)
+            _wait_running(int(json.loads(res.stdout[res.stdout.find("{"):])["run-id"]), env, procs[0])
+        os.environ["OPENAI_API_KEY"] = SECRET  # in the sites' environment (Proc copies os.environ)
+        try:
+            for site, extra in ((ok, ["--image-size", "32"]), (patient, ["--image-size", "0"])):
+                procs.append(Proc(["client", "start", "--insecure", "--server", f"127.0.0.1:{port}", "--site",
+                                   str(site), "--threads", "1", *extra], out / f"{site.name}.log", out))
+        finally:
+            del os.environ["OPENAI_API_KEY"]
+        for name in ("shadow", "modified"):
+            _wait_for(lambda n=name: (out / "evil" / f"{n}.json").is_file(), 300, procs[0])
         rc = procs[0].wait(400)
-        for name in evil:
-            _wait_for(lambda n=name: (out / "evil" / f"{n}.json").is_file(), 150, procs[0])
         yield {"out": out, "ok": ok, "patient": patient, "home": home, "run_dir": run_dir, "rc": rc, "marker": marker,
                "server": procs[0], "sites": procs[1:]}
     finally:
