@@ -52,11 +52,14 @@ def main(grid, context):
     while len(nodes) < 2 and time.time() - t0 < 300:
         nodes = list(grid.get_node_ids())
         time.sleep(1)
-    msgs = [Message(RecordDict({"config": ConfigRecord({"server-round": 1})}), dst_node_id=n, message_type="train")
-            for n in nodes]
-    replies = list(grid.send_and_receive(msgs, timeout=120))
+    got = {}
+    for _attempt in range(3):  # a message lost in transit on a loaded machine is sent again
+        msgs = [Message(RecordDict({"config": ConfigRecord({"server-round": 1})}), dst_node_id=n,
+                        message_type="train") for n in nodes if n not in got]
+        for r in grid.send_and_receive(msgs, timeout=90) if msgs else []:
+            got[r.metadata.src_node_id] = r
     out = [{"code": r.error.code, "reason": r.error.reason} if r.has_error() else {"content": list(r.content.keys())}
-           for r in replies]
+           for r in got.values()]
     Path(REPORT).write_text(json.dumps(out))
 '''
 MARKER_CODE = "from pathlib import Path\nPath({marker!r}).write_text('the shipped code ran')\n"
@@ -109,8 +112,14 @@ def world(tmp_path_factory):
                     round_timeout=300, share_backbone=True, augment=False, max_train_studies=8)
     (out / "run.toml").write_text(run.to_toml())
     home, run_dir, port = out / "coordinator", out / "run", free_port()
-    procs = [Proc(["server", "start", "--insecure", "--home", str(home), "--config", str(out / "run.toml"),
-                   "--out", str(run_dir), "--listen", f"127.0.0.1:{port}"], out / "server.log", out)]
+    # In-memory SuperLink state: three runs writing a 95 MB model into SQLite at once lock it on a loaded
+    # machine, and persistence is test_deploy's subject, not this one's.
+    os.environ["FEDRAD_SUPERLINK_DATABASE"] = ":flwr-in-memory:"
+    try:
+        procs = [Proc(["server", "start", "--insecure", "--home", str(home), "--config", str(out / "run.toml"),
+                       "--out", str(run_dir), "--listen", f"127.0.0.1:{port}"], out / "server.log", out)]
+    finally:
+        del os.environ["FEDRAD_SUPERLINK_DATABASE"]
     try:
         _wait_for(lambda: "submitted" in procs[0].text() or procs[0].p.poll() is not None, 120, procs[0])
         env = CoordinatorHome(home).env()
