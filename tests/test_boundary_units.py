@@ -42,7 +42,8 @@ def test_fab_gate_accepts_the_shim_only(tmp_path):
     assert sorted(v.problems) == ["changed file .info/CONTENT", f"changed file {PACKAGE}/client_app.py"]
     assert len(v.sha256) == 64
     # defaults travel as run-config overrides, never in the FAB
-    assert "changed file pyproject.toml" in check_fab(_fab(write_app_dir(tmp_path / "other", RunConfig(lr=0.5)))).problems
+    other = write_app_dir(tmp_path / "other", RunConfig(lr=0.5))
+    assert "changed file pyproject.toml" in check_fab(_fab(other)).problems
     assert not check_fab(b"PK\x03\x04 not a zip").ok
 
 
