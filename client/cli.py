@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import typer
 from fedrad.common.clikit import make_typer
+from fedrad.common.runconfig import RunConfig
+
+# Images are decoded (so an unreadable one is quarantined at prepare, never mid-round) at the run
+# config's default training size; a run at another size decodes again at its first round.
+RUN_IMAGE_SIZE = RunConfig().image_size
 
 app = make_typer(help="Run a hospital site: prepare data, join a federation.", no_args_is_help=True)
 tools = make_typer()
@@ -193,8 +198,10 @@ def prepare_cmd(
                                    help="TOML file with the LLM settings (base_url, model, api_key_env, ...); "
                                         "see `fedrad label run --help` for the keys."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
-    image_size: int = typer.Option(224, "--image-size", help="Decode and cache every image at this training size "
-                                                             "(0 = skip the image check)."),
+    image_size: int = typer.Option(RUN_IMAGE_SIZE, "--image-size",
+                                   help="Check, decode and cache every image at this training size (default: the "
+                                        "run config's image-size); 0 skips the check, and an unreadable image then "
+                                        "fails a training round instead of being quarantined now."),
     seed: int = typer.Option(0, "--seed", help="Seed of the 64/16/20 split."),
 ) -> None:
     """Anonymize -> label -> manifest (image-label pairs, 64/16/20 split, quarantine), with a summary."""
@@ -256,7 +263,10 @@ def start_cmd(
     labeler: str = typer.Option("rules", help="rules (offline, default) or llm."),
     llm_config: str = typer.Option(None, "--llm-config", help="LLM settings TOML for --labeler llm."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
-    image_size: int = typer.Option(0, "--image-size", help="Pre-decode images at this size (0 = at first round)."),
+    image_size: int = typer.Option(RUN_IMAGE_SIZE, "--image-size",
+                                   help="Check and pre-decode every image at this size before joining (default: the "
+                                        "run config's image-size); 0 skips the check (unreadable images then fail "
+                                        "a round instead of being quarantined)."),
     seed: int = typer.Option(0, "--seed", help="Seed of the 64/16/20 split (keep it fixed across runs)."),
     threads: int = typer.Option(0, "--threads", help="Torch threads for training (0 = torch's default)."),
     activation_patience: float = typer.Option(150.0, "--activation-patience",
@@ -344,3 +354,40 @@ def export_cmd(
         typer.echo(f"{len(s.pixels_checked)} image(s) exported on the pixel check of {pixels_checked!r} "
                    f"(recorded in {s.out / 'export.json'})")
     typer.echo(f"exported {s.studies} studies ({s.images} images) -> {s.out}")
+
+
+@app.command("audit")
+def audit_cmd(
+    site: str = typer.Argument(..., help="A site folder (reads <site>/.fedrad/audit.jsonl)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the audit records as JSON (one array)."),
+    verify: str = typer.Option(None, "--verify", help="A coordinator run folder (history.json): check that every "
+                                                      "reply this site logged for that run is recorded there "
+                                                      "identically (arrays sha256 and size, errors, counts)."),
+) -> None:
+    """What left this site: one line per reply sent (and per refused FAB), from the append-only audit log."""
+    import json
+
+    from fedrad.client.audit import AuditError, audit_path, plain_table, read, table
+    from fedrad.client.audit import verify as verify_records
+
+    try:
+        records = read(site)
+        if verify:
+            v = verify_records(records, verify)
+            typer.echo(plain_table(("result", "detail"), [("ok", m) for m in v.matched]
+                                   + [("MISMATCH", p) for p in v.problems]), nl=False)
+            typer.echo(f"{v.checked} audit line(s) checked against {verify}; {v.other_runs} from other runs; "
+                       f"{len(v.problems)} mismatch(es)")
+            if not v.checked:
+                typer.secho(f"error: no line of {audit_path(site)} belongs to a run recorded in {verify}", fg="red",
+                            err=True)
+            raise typer.Exit(0 if v.ok else 1)
+    except AuditError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from None
+    if json_out:
+        typer.echo(json.dumps(records, indent=2))
+    elif not records:
+        typer.echo(f"{audit_path(site)}: nothing has left this site yet")
+    else:
+        typer.echo(table(records), nl=False)

@@ -1,18 +1,63 @@
-"""Flower ClientApp (Message API): a thin shell around client.task.
+"""Flower ClientApp (Message API): a thin shell around client.task, behind the site's closed schema.
 
-The ML lives in client.task (no Flower import); this file only translates Flower messages.
+The ML lives in client.task (no Flower import); this file only translates Flower messages. Every
+handler runs inside `_guarded`: an exception is logged in full in the site's own log
+(client.sitelog) and answered with a fixed error code plus the exception's class name only; a
+reply that does not fit common.replyschema (undeclared metric key, arrays of another shape, ...) is
+stopped and answered with `schema-violation`. So whatever fails, the coordinator learns a code,
+never a path, a study id or the site folder's name.
 """
 
 from __future__ import annotations
 
+import functools
 import time
+import traceback
 
-from fedrad.client.task import check_version, local_evaluate, local_train, site_dir_from
-from fedrad.common.runconfig import RunConfig
-from flwr.app import ArrayRecord, Context, Message, MetricRecord, RecordDict
+from fedrad.client.task import VersionMismatchError, check_version, local_evaluate, local_train, site_dir_from
+from fedrad.common.replyschema import CODE_OF, SchemaViolation, check_reply, error_reason
+from fedrad.common.runconfig import RunConfig, RunConfigError
+from flwr.app import ArrayRecord, Context, Error, Message, MetricRecord, RecordDict
 from flwr.clientapp import ClientApp
 
 app = ClientApp()
+
+REFUSED_RUN = (VersionMismatchError, RunConfigError)
+
+
+def _site_log(context: Context):
+    from fedrad.client.sitelog import site_logger
+
+    try:
+        return site_logger(site_dir_from(context.node_config, context.run_config))
+    except Exception:  # no usable site folder: Flower's own log (stderr, at the site) is all there is
+        import logging
+
+        return logging.getLogger("fedrad.site")
+
+
+def error_message(msg: Message, code: int, exc: BaseException | None = None) -> Message:
+    return Message(Error(code=code, reason=error_reason(code, exc)), reply_to=msg)
+
+
+def _guarded(kind: str):
+    def wrap(handler):
+        @functools.wraps(handler)
+        def run(msg: Message, context: Context) -> Message:
+            try:
+                reply = handler(msg, context)
+                check_reply(kind, reply, msg.content.array_records.get("arrays") if kind == "train" else None)
+                return reply
+            except SchemaViolation as exc:
+                _site_log(context).error("run %s %s: reply stopped at the site: %s", context.run_id, kind, exc)
+                return error_message(msg, CODE_OF["schema-violation"])
+            except Exception as exc:
+                code = CODE_OF["refused-run" if isinstance(exc, REFUSED_RUN) else "site-error"]
+                _site_log(context).error("run %s %s failed; the coordinator gets only '%s':\n%s", context.run_id,
+                                         kind, error_reason(code, exc), traceback.format_exc())
+                return error_message(msg, code, exc)
+        return run
+    return wrap
 
 
 def _setup(msg: Message, context: Context):
@@ -30,6 +75,7 @@ def _site_index(context: Context) -> int:
 
 
 @app.train()
+@_guarded("train")
 def train(msg: Message, context: Context) -> Message:
     t0 = time.perf_counter()
     cfg, site, state = _setup(msg, context)
@@ -44,6 +90,7 @@ def train(msg: Message, context: Context) -> Message:
 
 
 @app.evaluate()
+@_guarded("evaluate")
 def evaluate(msg: Message, context: Context) -> Message:
     t0 = time.perf_counter()
     cfg, site, state = _setup(msg, context)

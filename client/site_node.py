@@ -1,9 +1,10 @@
 """`fedrad client start`: a site's Flower SuperNode as a managed child, after checks that fail early.
 
-The SuperNode executes the ClientApp of whatever run the coordinator submits, importing it from
-the shipped FAB. fedrad's FAB is a shim that imports the *installed* `client` package, and the
-ClientApp refuses runs made for another fedrad version (client.task.check_version): the site
-runs the code its operator installed. The private key is read here and by the SuperNode only;
+Flower's SuperNode would import the ClientApp from whatever FAB the coordinator ships; here it
+spawns fedrad's own launcher instead (client.launcher, first on the SuperNode's PATH), which
+accepts only the installed fedrad's shim and runs the installed ClientApp: the site runs the code
+its operator installed. The SuperNode's environment is an allowlist (common.flowerproc).
+The private key is read here and by the SuperNode only;
 it is never copied, logged or sent (Flower signs requests with it).
 """
 
@@ -160,8 +161,12 @@ def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: 
     seconds before it is reported as a key problem.
     """
     console = console or Console()
-    work = site / ".fedrad"
-    env = flower_env(work / "flwr-home", threads=threads)
+    from fedrad.client.launcher import install_launcher
+    from fedrad.common.sitefiles import work_dir
+
+    work = work_dir(site)
+    env = flower_env(work / "flwr-home", threads=threads, bin_dirs=[install_launcher(work)],
+                     extra={"FEDRAD_SITE_DIR": str(site.resolve())})
     log_path = work / "logs" / "supernode.log"
     stop = {"signal": None}
 

@@ -69,6 +69,7 @@ def site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
     from fedrad.client.prepare import load_split
     from fedrad.common.dataset import StudyDataset
     from fedrad.common.preprocess import Augment, Preprocess, TensorCache
+    from fedrad.common.sitefiles import work_dir
 
     rows, labels = load_split(site, cfg.region, split)
     if train and cfg.max_train_studies and len(rows) > cfg.max_train_studies:
@@ -78,7 +79,7 @@ def site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
     targets, mask = Policy(cfg.policy, cfg.soft_value).apply(labels.matrix())
     return StudyDataset([(r.study_id, r.views) for r in rows], cfg.template().views, targets, mask,
                         Preprocess(size=cfg.image_size, channels=cfg.channels),
-                        cache=TensorCache(site / ".fedrad" / "image-cache"),
+                        cache=TensorCache(work_dir(site) / "image-cache"),
                         augment=Augment() if (train and cfg.augment) else None, seed=cfg.seed)
 
 

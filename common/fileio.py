@@ -1,7 +1,9 @@
 """Atomic writes: a crash or Ctrl-C never leaves a half-written output behind.
 
 Every derived file fedrad writes goes through here (temp file in the same folder, fsync,
-rename), so a reader sees either the old complete file or the new complete file.
+rename), so a reader sees either the old complete file or the new complete file. Files written
+here are 0600 unless a caller asks otherwise: what fedrad derives (labels, manifests, logs,
+caches) is for the account that runs it only (issue 10, "files at rest").
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,8 +28,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        if perms is not None:
-            os.chmod(tmp, perms)
+        os.chmod(tmp, 0o600 if perms is None else perms)
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else newline) as fh:
             yield fh
@@ -37,6 +39,23 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def private_umask() -> None:
+    """From now on this process (and every child it starts: SuperNode, ClientApps, SQLite's -wal
+    files, log files opened with open()) creates files 0600 and folders 0700."""
+    os.umask(os.umask(0) | 0o077)
+
+
+def make_private(root: str | os.PathLike) -> None:
+    """chmod a folder tree to owner-only: folders 0700, files 0600 (executables 0700)."""
+    for dirpath, _dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o700)
+        for name in filenames:
+            p = os.path.join(dirpath, name)
+            if not os.path.islink(p):
+                mode = os.stat(p).st_mode
+                os.chmod(p, 0o700 if mode & stat.S_IXUSR else 0o600)
 
 
 def write_text(path: str | os.PathLike, text: str, *, perms: int | None = None) -> None:

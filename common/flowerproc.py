@@ -4,7 +4,8 @@ Flower 1.42 has no public Python API to start a SuperLink or SuperNode, so every
 wraps the command-line programs (the pattern NVIDIA FLARE uses too). What every wrapper must
 get right lives here once: a private FLWR_HOME, telemetry and update checks off (a hospital
 server must not phone home), runtime dependency installation off (it would pull GBs from the
-internet into a fresh venv per run), the venv's bin/ first on PATH (Flower spawns
+internet into a fresh venv per run), an environment that is an allowlist (no API keys or
+other secrets of the operator's shell), the venv's bin/ first on PATH (Flower spawns
 `flower-superexec` by bare name), children in their own process group so a stop reaches the
 grandchildren, and a log file per child. No Flower import: this is plain subprocess work.
 """
@@ -38,14 +39,34 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
-def flower_env(home: str | Path, *, threads: int = 0, extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Environment for every Flower process fedrad starts (see the module docstring)."""
-    env = dict(os.environ)
+# What a Flower process may inherit from the operator's shell: locale, time zone, temp folder, the
+# account, proxies (a hospital may reach the coordinator only through one), GPU selection, and
+# fedrad's / Flower's own settings. Nothing else: an OPENAI_API_KEY, database passwords or cloud
+# credentials in the operator's shell must not reach a SuperNode or the ClientApps it spawns.
+ENV_ALLOW = frozenset({"HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TERM",
+                       "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+                       "SSL_CERT_FILE", "SSL_CERT_DIR", "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER",
+                       "OMP_NUM_THREADS", "MKL_NUM_THREADS", "COLUMNS"})
+ENV_ALLOW_PREFIXES = ("LC_", "FEDRAD_", "FLWR_")
+
+
+def allowed_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The allowlisted part of `environ` (default os.environ); see ENV_ALLOW."""
+    environ = os.environ if environ is None else environ
+    return {k: v for k, v in environ.items() if k in ENV_ALLOW or k.startswith(ENV_ALLOW_PREFIXES)}
+
+
+def flower_env(home: str | Path, *, threads: int = 0, extra: Mapping[str, str] | None = None,
+               bin_dirs: Sequence[str | Path] = ()) -> dict[str, str]:
+    """Environment for every Flower process fedrad starts (see the module docstring): an allowlist of
+    the current environment, never a copy. `bin_dirs` go first on PATH (a site's ClientApp launcher)."""
+    env = allowed_env()
     env.update(FLWR_HOME=str(home), FLWR_TELEMETRY_ENABLED="0", FLWR_DISABLE_UPDATE_CHECK="1",
                FLWR_DISABLE_RUNTIME_DEPENDENCY_INSTALLATION="1")
     if threads > 0:
         env.update(FEDRAD_TORCH_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    path = [*(str(b) for b in bin_dirs), str(Path(sys.executable).parent), os.environ.get("PATH", "")]
+    env["PATH"] = os.pathsep.join(p for p in path if p)
     env.update(extra or {})
     Path(home).mkdir(parents=True, exist_ok=True)
     return env

@@ -20,6 +20,11 @@ from fedrad.common.policies import Policy
 from fedrad.common.templates import Template, load_template
 
 STRATEGIES = ("fedavg", "fedprox", "fedadam")
+# Settings only the coordinator needs: its own paths and the enrolled sites' names. Flower hands the
+# run config to every site, so in a deployment these never go into it (RunConfig.for_sites); the
+# coordinator's ServerApp gets them from a file beside it (server.server_app.coordinator_settings).
+COORDINATOR_ONLY = ("output_dir", "test_sets", "resume_from", "enrolled_sites")
+COORDINATOR_RUN_ENV = "FEDRAD_COORDINATOR_RUN"  # names that file in the SuperLink's (and so ServerApp's) environment
 
 
 class RunConfigError(FedradError, ValueError):
@@ -109,6 +114,24 @@ class RunConfig:
 
     def to_toml(self) -> str:
         return "".join(f"{k} = {_toml_value(v)}\n" for k, v in self.to_flower().items())
+
+    def for_sites(self) -> RunConfig:
+        """This config as every site may see it: COORDINATOR_ONLY fields back to their (empty) defaults."""
+        return replace(self, **{f: "" for f in COORDINATOR_ONLY})
+
+    def coordinator_only(self) -> dict[str, Any]:
+        return {dash(f): getattr(self, f) for f in COORDINATOR_ONLY}
+
+    def with_coordinator_only(self, values: Mapping[str, Any]) -> RunConfig:
+        """This config with COORDINATOR_ONLY fields from `values` (dash- or snake-case); other keys are refused."""
+        kw = {}
+        for key, value in values.items():
+            name = str(key).replace("-", "_")
+            if name not in COORDINATOR_ONLY:
+                known = ", ".join(map(dash, COORDINATOR_ONLY))
+                raise RunConfigError(f"coordinator settings: '{key}' is not one of {known}")
+            kw[name] = str(value)
+        return replace(self, **kw)
 
     # -- derived -----------------------------------------------------------------------
     def template(self) -> Template:

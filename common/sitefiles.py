@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import os
 import posixpath
+import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fedrad.common.fileio import atomic_open
+from fedrad.common.fileio import atomic_open, make_private, private_umask
 from fedrad.common.imageio import IMAGE_EXTENSIONS
 from fedrad.common.labels import LabelFileError, read_csv_text
 
@@ -52,9 +53,17 @@ class Problem:
 
 
 def work_dir(site_dir: str | os.PathLike) -> Path:
-    """`<site>/.fedrad/`, created on demand: everything fedrad derives goes here."""
+    """`<site>/.fedrad/`, created on demand: everything fedrad derives goes here.
+
+    The one place that makes a site's files private: the folder is 0700, this process's umask
+    becomes 077 (so every file it or its children create later, logs and SQLite files included,
+    is 0600), and a folder left more open by an older fedrad is tightened once, file by file.
+    """
+    private_umask()
     path = Path(site_dir) / WORK_DIR_NAME
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if stat.S_IMODE(path.stat().st_mode) != 0o700:
+        make_private(path)
     return path
 
 

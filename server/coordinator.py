@@ -31,10 +31,11 @@ from fedrad.common import __version__
 from fedrad.common.errors import FedradError
 from fedrad.common.fileio import write_json, write_text
 from fedrad.common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
-from fedrad.common.runconfig import RunConfig, RunConfigError
+from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig, RunConfigError
 from rich.console import Console
 
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
+STATUS_POLL_S = 30.0  # fallback interval of `flwr list` while the run's log stream is open
 
 
 class CoordinatorError(FedradError, RuntimeError):
@@ -83,8 +84,13 @@ class CoordinatorHome:
     def state(self) -> Path:
         return self.root / "server.json"
 
+    @property
+    def coordinator_run(self) -> Path:
+        """The coordinator-only settings of the current run (server.server_app.coordinator_settings)."""
+        return self.root / "run-coordinator.json"
+
     def env(self) -> dict[str, str]:
-        return flower_env(self.flwr_home)
+        return flower_env(self.flwr_home, extra={COORDINATOR_RUN_ENV: str(self.coordinator_run)})
 
     def flwr(self):
         """A `flwr` CLI runner bound to this coordinator's FLWR_HOME (connection `fedrad`)."""
@@ -183,8 +189,11 @@ def submit(home: CoordinatorHome, cfg: RunConfig) -> int:
     app_dir = write_app_dir(home.root / "app")
     out = Path(cfg.output_dir)
     out.mkdir(parents=True, exist_ok=True)
+    # What every site receives: no coordinator paths, no site names (RunConfig.COORDINATOR_ONLY);
+    # those reach only this coordinator's ServerApp, through a file beside it.
+    write_json(home.coordinator_run, cfg.coordinator_only())
     overrides = out / "submitted-run-config.toml"
-    write_text(overrides, cfg.to_toml())
+    write_text(overrides, cfg.for_sites().to_toml())
     res = home.flwr()(["run", str(app_dir), CONNECTION, "--run-config", str(overrides), "--format", "json"])
     try:
         data = json.loads(res.stdout[res.stdout.find("{"):])
@@ -321,7 +330,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
         console.print(f"run {run_id} submitted: {cfg.num_server_rounds} rounds, {cfg.strategy}, policy {cfg.policy}, "
                       f"min {cfg.min_sites} site(s); output {cfg.output_dir}")
         follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log", console)
-        status = "unknown"
+        status, last_poll = "unknown", time.monotonic()
         log = home.logs / "superlink.log"
         log_pos = log.stat().st_size if log.is_file() else 0
         while True:
@@ -335,9 +344,12 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
                 for fp in refused_keys(chunk):
                     console.print(f"[yellow]refused a site with an unknown or removed key {fp}[/yellow] "
                                   f"(enrolled keys: `fedrad server list-sites`)", highlight=False)
-            status = run_status(home, run_id)
-            if status.startswith("finished"):
-                break
+            # Each `flwr list` is a new Python process importing Flower (~2 s of CPU): ask only when the
+            # log stream ended (it ends with the run) or every STATUS_POLL_S as a fallback.
+            if follower.poll() is not None or time.monotonic() - last_poll >= STATUS_POLL_S:
+                status, last_poll = run_status(home, run_id), time.monotonic()
+                if status.startswith("finished"):
+                    break
             time.sleep(3)
         time.sleep(1)  # let the log pump catch the last lines
         report = Path(cfg.output_dir) / "report.md"

@@ -33,6 +33,8 @@ class SiteReply:
     node_id: int
     site: str  # name if known (registration name or simulation partition), else node id
     metrics: dict[str, Any]
+    arrays_sha256: str = ""  # common.replydigest of the reply's arrays (train), what the site's audit log holds
+    arrays_bytes: int = 0
 
 
 def short_reason(reason: str, limit: int = 200) -> str:
@@ -82,6 +84,7 @@ class RunRecorder:
     cfg: RunConfig
     out: Path
     round_offset: int = 0  # rounds already done before this process (resume)
+    run_id: int = 0  # Flower's run id (sites' audit logs name replies by run id and Flower round)
     history: list[dict[str, Any]] = field(default_factory=list)
     best: dict[str, Any] = field(default_factory=lambda: {"round": None, "metric": -math.inf})
     _pending: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -140,11 +143,14 @@ class RunRecorder:
                                               "client": float(r.metrics.get("client-seconds", math.nan))}
                                      for r in replies}
         row["train_failures"] = [f"{s}: {short_reason(why)}" for s, why in failures]
+        row["train_replies"] = {r.site: {"sha256": r.arrays_sha256, "bytes": r.arrays_bytes} for r in replies}
+        row["flower_run_id"], row["flower_round"] = self.run_id, flower_round  # what site audit logs name
 
     def record_evaluate(self, flower_round: int, replies: Sequence[SiteReply], failures: Sequence[tuple[str, str]]):
         row = self._pending.setdefault(self.actual_round(flower_round), {})
         row.update(aggregate_site_metrics(replies, len(self.template)))
         row["eval_failures"] = [f"{s}: {short_reason(why)}" for s, why in failures]
+        row["flower_run_id"], row["flower_round"] = self.run_id, flower_round
         row["eval_site_seconds"] = {r.site: float(r.metrics.get("client-seconds", math.nan)) for r in replies}
         row["sites"] = {r.site: {"val_macro_auc": r.metrics.get("val-macro-auc"),
                                  "val_weighted_auc": r.metrics.get("val-weighted-auc"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
-from fedrad.common.runconfig import RunConfig
+from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig
 from fedrad.server.recorder import RunRecorder
 from fedrad.server.strategy import SitesUnavailableError, make_strategy
 from flwr.app import ArrayRecord, Context, MetricRecord
@@ -13,17 +15,29 @@ from flwr.serverapp import Grid, ServerApp
 app = ServerApp()
 
 
+def coordinator_settings(cfg: RunConfig) -> RunConfig:
+    """The run config plus the coordinator-only settings (output folder, test sets, resume checkpoint,
+    site names) that `fedrad server start` keeps out of the run config every site receives: it writes
+    them to the JSON file named by FEDRAD_COORDINATOR_RUN in the SuperLink's environment, which this
+    ServerApp inherits. Without that variable (simulation) the run config is used as is."""
+    path = os.environ.get(COORDINATOR_RUN_ENV)
+    if not path:
+        return cfg
+    return cfg.with_coordinator_only(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
 @app.main()
 def main(grid: Grid, context: Context) -> None:
     from fedrad.common.device import seed_everything
     from fedrad.common.model import build_model
     from fedrad.server.report import write_report
 
-    cfg = RunConfig.from_mapping(context.run_config)
+    cfg = coordinator_settings(RunConfig.from_mapping(context.run_config))
     if not cfg.output_dir:
         raise ValueError("run config output-dir is empty: set an absolute folder for checkpoints and the report")
     out = Path(cfg.output_dir)
     recorder, state = RunRecorder.resume(cfg, out)
+    recorder.run_id = int(context.run_id)
     if state is None:
         seed_everything(cfg.seed)
         state = build_model(cfg.model_config()).state_dict()

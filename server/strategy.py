@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fedrad.common.errors import FedradRuntimeError
+from fedrad.common.replydigest import arrays_digest
+from fedrad.common.replyschema import describe_error
 from fedrad.common.runconfig import RunConfig
 from fedrad.server.recorder import RunRecorder, SiteReply
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
@@ -98,9 +100,11 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         made by the SuperLink for a dead node does not carry that node's id, so the missing sites are
         the sampled ones that did not answer, each with the error text Flower gave."""
         replies = list(replies)
-        ok = [SiteReply(m.metadata.src_node_id, site_of(m), dict(next(iter(m.content.metric_records.values()))))
+        ok = [SiteReply(m.metadata.src_node_id, site_of(m), dict(next(iter(m.content.metric_records.values()))),
+                        *(arrays_digest(m.content["arrays"]) if "arrays" in m.content.array_records else ("", 0)))
               for m in replies if not m.has_error()]
-        reasons = [m.error.reason for m in replies if m.has_error()]
+        # Only a fixed code (and an exception class name) is kept of an error: never a site's text.
+        reasons = [describe_error(m.error.code, m.error.reason) for m in replies if m.has_error()]
         answered = {r.node_id for r in ok}
         missing = sorted(sampled[phase] - answered)
         failed = [(name_of(nid), reasons[i] if i < len(reasons) else (reasons[-1] if reasons else "no reply before "

@@ -92,3 +92,28 @@ def test_export_is_pixels_only_with_binary_labels(site, tmp_path):
     if any(v is Label.UNCERTAIN for row in labels.rows for v in row.values()):
         with pytest.raises(ExportError, match="uncertain"):
             export_test_set(site, tmp_path / "refused", "elbow", split="all", progress=False)
+
+
+def test_prepare_leaves_every_site_file_owner_only(site):
+    """Issue 10 item 7: after a real `fedrad client prepare` (own process, the usual umask 022, and a
+    .fedrad/ an older fedrad left world-readable) the folder is 0700 and every file in it 0600."""
+    import os
+    import stat
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    work = site / ".fedrad"
+    work.mkdir()
+    os.chmod(work, 0o755)
+    (work / "old-notes.csv").write_text("left by an older fedrad\n")
+    os.chmod(work / "old-notes.csv", 0o644)
+    res = subprocess.run([str(Path(sys.executable).parent / "fedrad"), "client", "prepare", str(site),
+                          "--image-size", "32"], capture_output=True, text=True, preexec_fn=lambda: os.umask(0o022))
+    assert res.returncode == 0, res.stdout + res.stderr
+    names = set()
+    for p in [work, *work.rglob("*")]:
+        names.add(p.name)
+        mode = stat.S_IMODE(p.stat().st_mode)
+        assert mode == (0o700 if p.is_dir() else 0o600), f"{p}: {oct(mode)}"
+    assert {"anonymized.csv", "labels-elbow.csv", "manifest-elbow.csv", "image-cache", "old-notes.csv"} <= names, names

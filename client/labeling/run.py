@@ -81,9 +81,10 @@ def label_site(site_dir: str | os.PathLike, *, labeler: str = "rules", llm_label
     """Label every anonymized report of a site; see the module docstring."""
     from fedrad.client.reports import ReportsFileError, read_reports
     from fedrad.common.sitefiles import Quarantine
+    from fedrad.common.sitefiles import work_dir as site_work_dir
 
     site = Path(site_dir)
-    work = Path(work_dir) if work_dir is not None else site / ".fedrad"
+    work = Path(work_dir) if work_dir is not None else site_work_dir(site)
     anon = work / ANONYMIZED
     if not anon.is_file():
         raise LabelRunError(f"{anon} not found: run `fedrad anonymize {site}` first (labels are made from "

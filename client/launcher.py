@@ -1,0 +1,207 @@
+"""fedrad's ClientApp launcher: what a site's SuperNode runs instead of Flower's `flwr-clientapp`.
+
+Why: Flower's `flwr-clientapp` installs the FAB that `flwr run` shipped and imports the ClientApp
+from it, FAB folder first on `sys.path`. Whoever can submit a run (the coordinator, or anyone
+with the coordinator's loopback) could then execute any code at every site: a FAB with the
+genuine shim plus its own `fedrad/` package shadows the installed fedrad.
+
+How: the SuperNode's SuperExec starts `flwr-clientapp` by bare name (Flower 1.42
+`TASK_TYPE_TO_COMMAND`, `subprocess.Popen` with the inherited PATH). `fedrad client start`
+writes `<site>/.fedrad/bin/flwr-clientapp` (0700), which execs this module with the site's
+Python in isolated mode (`-I`: no PYTHONPATH, no current folder on sys.path), and puts that
+folder first on the SuperNode's PATH. For every message this module then
+
+1. pulls the message, the run and the FAB from the local SuperNode (Flower's Runtime API);
+2. accepts the FAB only if its file list and every file's sha256 are exactly the shim of the
+   installed fedrad version (client.fabcheck, built from common.fabshim, the coordinator's
+   source of the shim); otherwise nothing is extracted, imported or run: the refusal goes to
+   the site log with the FAB's sha256, to the audit log, and the coordinator gets the fixed
+   error code `fedrad:refused-fab` (no text from the site);
+3. runs the ClientApp imported from the *installed* package (`fedrad.client.client_app`), never
+   the FAB (which is not even extracted);
+4. checks the reply against the closed schema (common.replyschema) before it leaves, and appends
+   one audit line (client.audit) per reply sent.
+
+The environment of the SuperNode (and so of this process) is an allowlist
+(common.flowerproc.flower_env): API keys and other secrets of the operator's shell never reach it.
+
+What a malicious coordinator can still do (README "What leaves a hospital"):
+- choose the run config values (rounds, learning rate, image size, policy ...) and the global
+  weights it sends: it can make training useless or slow, or send weights crafted so that the
+  returned update reveals something about the training images (gradient-inversion attacks on
+  model updates are published; fedrad has no secure aggregation or differential privacy yet),
+- see everything the schema allows: weights, the fixed metric set (example counts, losses,
+  per-finding AUCs/thresholds/positive counts), error codes with exception class names, timing,
+- stop runs, or start as many as it likes (each costs the site compute; each is audited).
+It cannot: run code of its choice at the site, read files, receive free text (paths, study
+ids, report text, exception messages), receive the site's environment, or make the site send
+metric keys or arrays outside the schema.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+BIN_DIR = "bin"
+ENTRY = "flwr-clientapp"
+
+
+def install_launcher(work: Path) -> Path:
+    """Write `<work>/bin/flwr-clientapp` for this Python; returns the bin folder (put it first on PATH)."""
+    from fedrad.common.fileio import write_text
+
+    bin_dir = Path(work) / BIN_DIR
+    bin_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    script = (f"#!/bin/sh\n# fedrad: the site's own ClientApp launcher (fedrad.client.launcher); see its docstring\n"
+              f"exec '{sys.executable}' -I -m fedrad.client.launcher \"$@\"\n")
+    write_text(bin_dir / ENTRY, script, perms=0o700)
+    return bin_dir
+
+
+def _site() -> Path:
+    site = os.environ.get("FEDRAD_SITE_DIR", "")
+    if not site:
+        raise SystemExit("fedrad ClientApp launcher: FEDRAD_SITE_DIR is not set (start the site with "
+                         "`fedrad client start`)")
+    return Path(site)
+
+
+def _audit_reply(site: Path, msg, context, reply, kind: str) -> None:
+    from fedrad.client import audit
+    from fedrad.common.replydigest import arrays_digest
+
+    rec: dict = {"run": context.run_id, "round": _round(msg), "kind": kind, "arrays_sha256": "", "arrays_bytes": 0,
+                 "metrics": {}, "error": "", "error_code": None}
+    if reply.has_error():
+        rec["error"], rec["error_code"] = reply.error.reason, reply.error.code
+    else:
+        arrays = reply.content.array_records.get("arrays")
+        if arrays is not None:
+            rec["arrays_sha256"], rec["arrays_bytes"] = arrays_digest(arrays)
+        metrics = reply.content.metric_records.get("metrics")
+        rec["metrics"] = dict(metrics) if metrics is not None else {}
+    audit.append(site, rec)
+
+
+def _round(msg) -> int | None:
+    try:
+        cfg = msg.content.config_records.get("config")
+        return int(cfg["server-round"]) if cfg is not None and "server-round" in cfg else None
+    except Exception:
+        return None
+
+
+def answer(site: Path, msg, context, fab_content: bytes):
+    """The reply to one message: refused FAB, unsupported type, or the installed ClientApp's reply."""
+    from fedrad.client import audit
+    from fedrad.client.fabcheck import check_fab
+    from fedrad.client.sitelog import site_logger
+    from fedrad.common.replyschema import CODE_OF, SchemaViolation, check_reply, error_reason
+    from flwr.app import Error, Message
+
+    log = site_logger(site)
+    kind = msg.metadata.message_type
+    verdict = check_fab(fab_content)
+    if not verdict.ok:
+        log.error("REFUSED FAB sha256=%s (run %s, %s message): not the shim of this site's fedrad: %s; "
+                  "nothing from it was extracted or run", verdict.sha256, context.run_id, kind,
+                  "; ".join(verdict.problems))
+        audit.append(site, {"run": context.run_id, "round": _round(msg), "kind": "refused-fab",
+                            "fab_sha256": verdict.sha256, "error": error_reason(CODE_OF["refused-fab"]),
+                            "error_code": CODE_OF["refused-fab"], "problems": verdict.problems})
+        return Message(Error(code=CODE_OF["refused-fab"], reason=error_reason(CODE_OF["refused-fab"])),
+                       reply_to=msg), "refused-fab"
+    log.info("run %s %s: FAB sha256=%s is this fedrad's shim; environment variables: %s; run config: %s",
+             context.run_id, kind, verdict.sha256, ", ".join(sorted(os.environ)), dict(context.run_config))
+    if kind not in ("train", "evaluate"):
+        log.error("run %s: message type '%s' refused (fedrad answers train and evaluate only)", context.run_id, kind)
+        return Message(Error(code=CODE_OF["unsupported-message"], reason=error_reason(CODE_OF["unsupported-message"])),
+                       reply_to=msg), kind
+    from fedrad.client.client_app import app, error_message  # the installed package, never the FAB
+
+    try:
+        reply = app(message=msg, context=context)
+        check_reply(kind, reply, msg.content.array_records.get("arrays") if kind == "train" else None)
+    except SchemaViolation as exc:
+        log.error("run %s %s: reply stopped at the site: %s", context.run_id, kind, exc)
+        reply = error_message(msg, CODE_OF["schema-violation"])
+    except Exception as exc:  # the handlers are guarded; this is Flower's dispatch or a mod failing
+        import traceback
+
+        log.error("run %s %s failed outside the handler:\n%s", context.run_id, kind, traceback.format_exc())
+        reply = error_message(msg, CODE_OF["site-error"], exc)
+    return reply, kind
+
+
+def run_launcher(runtime_api_address: str, token: str, insecure: bool, certificates: bytes | None,
+                 parent_pid: int | None) -> None:
+    """Flower's run_clientapp (1.42) with the FAB gate instead of FAB installation; same Runtime API calls."""
+    from flwr.common.constant import SubStatus
+    from flwr.supercore.app_utils import start_parent_process_monitor
+    from flwr.supercore.exit import ExitCode, flwr_exit, register_signal_handlers
+    from flwr.supercore.heartbeat import HeartbeatSender, make_task_heartbeat_fn_http
+    from flwr.supercore.interceptors import RuntimeTokenHttpInterceptor, RuntimeVersionHttpInterceptor
+    from flwr.supercore.retry import make_simple_http_retry_invoker
+    from flwr.supercore.runtime import RuntimeHttpClient
+    from flwr.supercore.telemetry import EventType
+    from flwr.supernode.runtime.run_clientapp import pull_task_input, push_message, push_task_output
+
+    site = _site()
+    if parent_pid is not None:
+        start_parent_process_monitor(parent_pid)
+    retry_invoker = make_simple_http_retry_invoker()
+    client = RuntimeHttpClient.from_server_address(
+        server_address=runtime_api_address, insecure=insecure, root_certificates=certificates,
+        interceptors=[RuntimeVersionHttpInterceptor(component_name="flwr-clientapp"),
+                      RuntimeTokenHttpInterceptor(token)],
+        retry_invoker=retry_invoker)
+    state = {"context": None, "status": SubStatus.FAILED, "heartbeat": None}
+
+    def on_exit() -> None:
+        retry_invoker.max_tries = 1
+        # `details` stays at the SuperNode, but is fixed text anyway: nothing site-specific in Flower's state.
+        push_task_output(client=client, context=state["context"], sub_status=state["status"], details="")
+        hb = state["heartbeat"]
+        if hb is not None and hb.is_running:
+            hb.stop()
+        client.close()
+
+    register_signal_handlers(event_type=EventType.FLWR_CLIENTAPP_RUN_LEAVE, exit_message="Task stopped.",
+                             exit_handlers=[on_exit])
+    exit_code = ExitCode.SUCCESS
+    from fedrad.client.sitelog import site_logger
+
+    log = site_logger(site)
+    try:
+        state["heartbeat"] = HeartbeatSender(make_task_heartbeat_fn_http(client))
+        state["heartbeat"].start()
+        message, context, _run, fab = pull_task_input(client)
+        state["context"] = context
+        reply, kind = answer(site, message, context, fab.content)
+        push_message(client, reply, context)
+        if kind in ("train", "evaluate"):
+            _audit_reply(site, message, context, reply, kind)
+        state["status"] = SubStatus.COMPLETED
+    except Exception:
+        import traceback
+
+        log.error("ClientApp launcher failed (no reply was sent):\n%s", traceback.format_exc())
+        exit_code = ExitCode.TASK_PROC_EXCEPTION
+    flwr_exit(code=exit_code, event_type=EventType.FLWR_CLIENTAPP_RUN_LEAVE)
+
+
+def main() -> None:
+    from flwr.common.args import try_obtain_flwr_app_token
+    from flwr.supercore.tls import validate_and_resolve_root_certificates
+    from flwr.supernode.cli.flwr_clientapp import _parse_args_run_flwr_clientapp
+
+    args = _parse_args_run_flwr_clientapp().parse_args()
+    token = try_obtain_flwr_app_token(args)
+    run_launcher(args.runtime_api_address, token, args.insecure,
+                 validate_and_resolve_root_certificates(args.root_certificates, args.insecure), args.parent_pid)
+
+
+if __name__ == "__main__":
+    main()

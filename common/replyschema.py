@@ -1,0 +1,139 @@
+"""The closed schema of everything a site's ClientApp sends to the coordinator.
+
+A reply is exactly one of:
+
+* train:    {"arrays": ArrayRecord, "metrics": MetricRecord}; the arrays have exactly the keys,
+            dtypes and shapes of the global model the coordinator sent in that message;
+* evaluate: {"metrics": MetricRecord};
+* error:    Flower `Error(code, reason)` with a code from ERROR_CODES and a reason that is the
+            code's fixed name, optionally followed by an exception *class* name (never its text).
+
+Metric keys are the fixed sets below, values are numbers or lists of numbers (per finding, at most
+MAX_LIST long). `check_reply` enforces this on every reply before it leaves (client.client_app
+and the ClientApp launcher call it); a reply that does not fit is replaced by a
+`schema-violation` error and the violation is logged at the site. Nothing else in a reply is a
+string, so no free text (a path, a study id, a patient name) can reach the coordinator.
+
+It lives in common because the coordinator reads it too: it records an error reply only as
+`describe_error` renders it (a fedrad code, or a Flower code's name), so even a site running
+another ClientApp cannot get free text into the coordinator's history, report or logs.
+No Flower import (replies are duck-typed).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from fedrad.common.errors import FedradError
+
+TRAIN_METRICS = frozenset({"num-examples", "train-loss", "train-seconds", "client-seconds", "site-index"})
+EVALUATE_METRICS = frozenset({"num-examples", "val-loss", "val-macro-auc", "val-weighted-auc", "val-auc",
+                              "val-threshold", "val-npos", "client-seconds", "site-index"})
+METRIC_KEYS = {"train": TRAIN_METRICS, "evaluate": EVALUATE_METRICS}
+REPLY_RECORDS = {"train": {"arrays": "ArrayRecord", "metrics": "MetricRecord"},
+                 "evaluate": {"metrics": "MetricRecord"}}
+MAX_LIST = 64  # per-finding lists: templates have far fewer findings
+
+# Flower's own codes are 0-8; fedrad's start at 100 so the coordinator can tell them apart.
+ERROR_CODES = {
+    101: "fedrad:refused-fab",  # the FAB is not this fedrad version's shim: nothing from it ran
+    102: "fedrad:refused-run",  # a run this site will not take part in (other fedrad version, bad run config)
+    103: "fedrad:site-error",  # an exception inside a handler (class name follows); full text in the site log
+    104: "fedrad:schema-violation",  # a reply that does not fit this schema was stopped at the site
+    105: "fedrad:unsupported-message",  # a message type fedrad does not answer (query, custom actions)
+}
+CODE_OF = {name.split(":", 1)[1]: code for code, name in ERROR_CODES.items()}
+_CLASS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}")
+_REASON = re.compile(r"(fedrad:[a-z-]+)(?: ([A-Za-z_][A-Za-z0-9_]{0,79}))?")
+
+
+class SchemaViolation(FedradError, RuntimeError):
+    """A reply that must not leave the site (the message says which rule it broke)."""
+
+
+def error_reason(code: int, exc: BaseException | None = None) -> str:
+    """The whole text an error reply may carry: the code's name, plus the exception's class name."""
+    name = ERROR_CODES[code]
+    cls = type(exc).__name__ if exc is not None else ""
+    return f"{name} {cls}" if cls and _CLASS_NAME.fullmatch(cls) else name
+
+
+def parse_error(code: int, reason: str) -> tuple[str, str] | None:
+    """(code name, class name or "") if (code, reason) is a valid fedrad error, else None."""
+    m = _REASON.fullmatch(reason or "")
+    if not m or ERROR_CODES.get(int(code)) != m.group(1):
+        return None
+    return m.group(1), m.group(2) or ""
+
+
+def _numbers(value: Any, key: str) -> None:
+    items = value if isinstance(value, list) else [value]
+    if isinstance(value, list) and len(value) > MAX_LIST:
+        raise SchemaViolation(f"metric '{key}': list of {len(value)} values (at most {MAX_LIST})")
+    for v in items:
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise SchemaViolation(f"metric '{key}': {type(v).__name__} is not a number")
+        if isinstance(v, float) and math.isinf(v):
+            raise SchemaViolation(f"metric '{key}': infinite value")
+
+
+def check_metrics(kind: str, metrics: Mapping[str, Any]) -> None:
+    allowed = METRIC_KEYS[kind]
+    extra = sorted(set(metrics) - allowed)
+    if extra:
+        raise SchemaViolation(f"{kind} reply: undeclared metric key(s) {extra}")
+    if "num-examples" not in metrics:
+        raise SchemaViolation(f"{kind} reply: 'num-examples' missing")
+    for key, value in metrics.items():
+        _numbers(value, key)
+
+
+def array_spec(record: Any) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """{key: (dtype, shape)} of an ArrayRecord (duck-typed: anything with .items() of Arrays)."""
+    return {str(k): (str(a.dtype), tuple(int(s) for s in a.shape)) for k, a in record.items()}
+
+
+def check_reply(kind: str, reply: Any, sent_arrays: Any | None = None) -> None:
+    """Raise SchemaViolation unless `reply` (a Flower Message) fits the schema for `kind`.
+
+    `sent_arrays` is the ArrayRecord the coordinator sent: a train reply must return arrays with
+    exactly its keys, dtypes and shapes (so no extra tensor can carry anything out).
+    """
+    if kind not in REPLY_RECORDS:
+        raise SchemaViolation(f"message type '{kind}' has no declared reply")
+    if reply.has_error():
+        if parse_error(reply.error.code, reply.error.reason) is None:
+            raise SchemaViolation(f"error reply with undeclared code/reason (code {reply.error.code})")
+        return
+    content = reply.content
+    expected = REPLY_RECORDS[kind]
+    got = {k: type(v).__name__ for k, v in content.items()}
+    if got != expected:
+        raise SchemaViolation(f"{kind} reply carries records {got}, declared {expected}")
+    check_metrics(kind, dict(content["metrics"]))
+    if kind == "train":
+        spec = array_spec(content["arrays"])
+        if sent_arrays is None:
+            raise SchemaViolation("train reply checked without the arrays that were sent")
+        want = array_spec(sent_arrays)
+        if spec != want:
+            diff = sorted(set(spec) ^ set(want)) or sorted(k for k in spec if spec[k] != want[k])
+            raise SchemaViolation(f"train reply arrays differ from the global model's keys/shapes (e.g. {diff[:3]})")
+
+
+FLOWER_CODES = {0: "UNKNOWN", 1: "LOAD_CLIENT_APP_EXCEPTION", 2: "CLIENT_APP_RAISED_EXCEPTION",
+                3: "MESSAGE_UNAVAILABLE", 4: "REPLY_MESSAGE_UNAVAILABLE", 5: "NODE_UNAVAILABLE",
+                6: "MOD_FAILED_PRECONDITION", 7: "INVALID_FAB", 8: "CLIENT_APP_CRASHED"}
+
+
+def describe_error(code: int, reason: str) -> str:
+    """What the coordinator records of an error reply: a valid fedrad error as sent, else only the
+    code's name (a reason that is not fedrad's fixed text is never kept: it may be a site's
+    exception text, paths and all)."""
+    parsed = parse_error(code, reason)
+    if parsed:
+        return " ".join(p for p in parsed if p)
+    return f"flower:{FLOWER_CODES.get(int(code), f'code-{int(code)}')}"
