@@ -271,6 +271,7 @@ def start_cmd(
     from fedrad.client.doctor import site_checks
     from fedrad.client.site_node import AFTER_RUN, SiteStartError, run_supernode, site_credentials
     from fedrad.common.doctor import gate
+    from fedrad.common.federation import normalize_host_port
     from rich.console import Console
 
     console = Console()
@@ -281,7 +282,8 @@ def start_cmd(
             console.print("[bold red]WARNING: --insecure: the model travels unencrypted and the coordinator cannot "
                           "tell this site from an impostor. Local tests only.[/bold red]")
         creds = site_credentials(ca, key, insecure=insecure)
-    except SiteStartError as exc:
+        server = normalize_host_port(server)
+    except (SiteStartError, ValueError) as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
     # The same checks as `fedrad doctor --role site`, so the doctor fails exactly when start would.

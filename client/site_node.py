@@ -262,7 +262,7 @@ def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, 
                     kind, message = event
                     if kind == "version":
                         return f"version:{message}", text
-                    console.print(message, highlight=False)
+                    console.print(message, highlight=False, markup=False, emoji=False)
                     if kind == "finished":
                         if after_run == "exit":
                             return "run-finished", text

@@ -36,6 +36,12 @@ def parse_host_port(text: str, default_port: int | None = None) -> tuple[str, in
     return host, int(port)
 
 
+def normalize_host_port(text: str) -> str:
+    """HOST:PORT as every fedrad command and Flower program gets it (the default port added, IPv6 bracketed)."""
+    host, port = parse_host_port(text, DEFAULT_PORT)
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def dial_host(host: str) -> str:
     """Where to reach a server bound to `host` from the same machine (a wildcard bind: loopback)."""
     return "127.0.0.1" if host in WILDCARD_HOSTS else host
