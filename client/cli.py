@@ -6,6 +6,8 @@ Commands import their heavy modules inside the function so `fedrad --help` stays
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from fedrad.common.clikit import make_typer
 from fedrad.common.runconfig import RunConfig
@@ -192,9 +194,9 @@ def review_read(
 
 @app.command("prepare")
 def prepare_cmd(
-    site: str = typer.Argument(..., help="Site folder (reports.csv, images.csv or images/)."),
+    site: Path = typer.Argument(..., resolve_path=True, help="Site folder (reports.csv, images.csv or images/)."),
     labeler: str = typer.Option("rules", help="rules (offline, default) or llm."),
-    llm_config: str = typer.Option(None, "--llm-config",
+    llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
                                    help="TOML file with the LLM settings (base_url, model, api_key_env, ...); "
                                         "see `fedrad label run --help` for the keys."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
@@ -205,7 +207,7 @@ def prepare_cmd(
     seed: int = typer.Option(0, "--seed", help="Seed of the 64/16/20 split."),
 ) -> None:
     """Anonymize -> label -> manifest (image-label pairs, 64/16/20 split, quarantine), with a summary."""
-    if not _prepare(site, labeler, llm_config, region, image_size, seed):
+    if not _prepare(str(site), labeler, str(llm_config) if llm_config else None, region, image_size, seed):
         raise typer.Exit(1)
 
 
@@ -256,12 +258,15 @@ def _prepare(site: str, labeler: str, llm_config: str | None, region: list[str] 
 @app.command("start")
 def start_cmd(
     server: str = typer.Option(..., "--server", help="The coordinator's HOST:PORT (its fleet proxy)."),
-    site: str = typer.Option(..., "--site", help="This hospital's site folder."),
-    ca: str = typer.Option(None, "--ca", help="The federation's ca.crt (from the coordinator; check its fingerprint)."),
-    key: str = typer.Option(None, "--key", help="This site's private key (`fedrad certs site-key`; stays here)."),
+    site: Path = typer.Option(..., "--site", resolve_path=True, help="This hospital's site folder."),
+    ca: Path = typer.Option(None, "--ca", resolve_path=True,
+                            help="The federation's ca.crt (from the coordinator; check its fingerprint)."),
+    key: Path = typer.Option(None, "--key", resolve_path=True,
+                             help="This site's private key (`fedrad certs site-key`; stays here)."),
     insecure: bool = typer.Option(False, "--insecure", help="No TLS, no authentication: local tests only."),
     labeler: str = typer.Option("rules", help="rules (offline, default) or llm."),
-    llm_config: str = typer.Option(None, "--llm-config", help="LLM settings TOML for --labeler llm."),
+    llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
+                                    help="LLM settings TOML for --labeler llm."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
     image_size: int = typer.Option(RUN_IMAGE_SIZE, "--image-size",
                                    help="Check and pre-decode every image at this size before joining (default: the "
@@ -273,53 +278,54 @@ def start_cmd(
                                               help="Seconds to keep retrying when the coordinator refuses to "
                                                    "activate this site (it may still see an earlier session) before "
                                                    "reporting a key problem."),
+    after_run: str = typer.Option("exit", "--after-run",
+                                  help="When a run this site took part in ends at the coordinator: exit (with 0) "
+                                       "or wait (stay connected for the next run, e.g. as a service)."),
 ) -> None:
-    """Join a federation: check keys and site folder, run the site pipeline, run Flower's SuperNode."""
-    from pathlib import Path
-
-    from fedrad.client.site_node import (
-        SiteStartError,
-        check_site_credentials,
-        check_versions,
-        run_supernode,
-        server_version,
-    )
+    """Join a federation: the doctor's site checks (stop on a failure), the site pipeline, Flower's SuperNode."""
+    from fedrad.client.doctor import site_checks
+    from fedrad.client.site_node import AFTER_RUN, SiteStartError, run_supernode, site_credentials
+    from fedrad.common.doctor import gate
+    from fedrad.common.federation import normalize_host_port
     from rich.console import Console
 
     console = Console()
     try:
+        if after_run not in AFTER_RUN:
+            raise SiteStartError(f"--after-run must be one of {', '.join(AFTER_RUN)}, not '{after_run}'")
         if insecure:
             console.print("[bold red]WARNING: --insecure: the model travels unencrypted and the coordinator cannot "
                           "tell this site from an impostor. Local tests only.[/bold red]")
-        creds = check_site_credentials(ca, key, insecure=insecure)
-        if not Path(site).is_dir():
-            raise SiteStartError(f"site folder {site} does not exist")
-        remote = server_version(server, creds.ca)
-        if remote is None:
-            console.print(f"[yellow]the coordinator at {server} is not reachable yet; the SuperNode will keep "
-                          f"trying[/yellow]")
-        else:
-            check_versions(remote)
-            console.print(f"coordinator {server}: fedrad {remote.get('fedrad')}, Flower {remote.get('flwr')}")
-        if creds.fingerprint:
-            console.print(f"site key fingerprint: {creds.fingerprint}")
-    except SiteStartError as exc:
+        creds = site_credentials(ca, key, insecure=insecure)
+        server = normalize_host_port(server)
+    except (SiteStartError, ValueError) as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
-    if not _prepare(site, labeler, llm_config, region, image_size, seed):
+    # The same checks as `fedrad doctor --role site`, so the doctor fails exactly when start would.
+    checks = site_checks(site, server, None if insecure else ca, None if insecure else key)
+    if insecure:
+        checks = [c for c in checks if c.name not in ("CA certificate", "site key", "connection")]
+    if gate(checks, console, doctor=f"fedrad doctor --role site --site {site} --server {server}"
+                                  + ("" if insecure else f" --ca {ca} --key {key}")):
+        raise typer.Exit(2)
+    if creds.fingerprint:
+        console.print(f"site key fingerprint: {creds.fingerprint}", highlight=False)
+    if not _prepare(str(site), labeler, str(llm_config) if llm_config else None, region, image_size, seed):
         console.print("[yellow]joining anyway: the unlabelled reports are left out of training[/yellow]")
-    raise typer.Exit(run_supernode(server, Path(site), creds, insecure=insecure, threads=threads,
-                                   activation_patience=activation_patience, console=console))
+    raise typer.Exit(run_supernode(server, site, creds, insecure=insecure, threads=threads,
+                                   activation_patience=activation_patience, after_run=after_run, console=console))
 
 
 @app.command("export")
 def export_cmd(
-    site: str = typer.Argument(..., help="A prepared site folder."),
-    out: str = typer.Argument(..., help="Destination folder (leaves the site: pixels-only PNG, no report text)."),
+    site: Path = typer.Argument(..., resolve_path=True, help="A prepared site folder."),
+    out: Path = typer.Argument(..., resolve_path=True,
+                               help="Destination folder (leaves the site: pixels-only PNG, no report text)."),
     region: str = typer.Option(..., "--region"),
     split: str = typer.Option("test", "--split", help="test, val, train or all (an external hospital: all)."),
-    labels: str = typer.Option(None, "--labels", help="Verified labels (from `fedrad label review read`); "
-                                                      "default: the site's labels, which must have no uncertain."),
+    labels: Path = typer.Option(None, "--labels", resolve_path=True,
+                                help="Verified labels (from `fedrad label review read`); default: the site's labels, "
+                                     "which must have no uncertain."),
     pixels_checked: str = typer.Option(
         None, "--pixels-checked", metavar="WHO",
         help="Who checked the pixels of the images that may carry burned-in text (BurnedInAnnotation absent or "

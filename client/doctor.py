@@ -22,16 +22,13 @@ from fedrad.common.doctor import (
     fail,
     guarded,
     ok,
-    parse_host_port,
     warn,
 )
+from fedrad.common.federation import DEFAULT_PORT, NIST_CURVES, parse_host_port
 from fedrad.common.labels import LabelFileError
 from fedrad.common.sitefiles import WORK_DIR_NAME, Quarantine, pair_views, read_image_index
 from fedrad.common.sshkeys import ssh_fingerprint
 from fedrad.common.templates import TemplateError, load_template
-
-NIST_CURVES = ("secp256r1", "secp384r1", "secp521r1")
-DEFAULT_PORT = 8443
 
 
 def site_checks(site: str | os.PathLike | None = None, server: str | None = None, ca: str | os.PathLike | None = None,

@@ -14,15 +14,15 @@ import json
 import re
 import signal
 import ssl
-import stat
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from fedrad.common import __version__
+from fedrad.common.doctor import compare_versions
 from fedrad.common.errors import FedradError
+from fedrad.common.federation import VERSION_PATH
 from fedrad.common.flowerproc import Child, flower_env, free_port, tls_context
 from fedrad.common.sshkeys import private_key_fingerprint
 from rich.console import Console
@@ -53,12 +53,9 @@ class SiteCredentials:
     fingerprint: str = ""
 
 
-def check_site_credentials(ca: str | None, key: str | None, *, insecure: bool) -> SiteCredentials:
-    """CA and key usable by the SuperNode (and the key private to this account), or a clear error."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.serialization import load_ssh_private_key
-
+def site_credentials(ca: Path | None, key: Path | None, *, insecure: bool) -> SiteCredentials:
+    """The CA and key the SuperNode gets (absolute: the SuperNode runs in <site>/.fedrad). Whether they
+    are usable is `fedrad doctor`'s check (client.doctor.site_checks), which `client start` runs first."""
     if insecure:
         if key:
             raise SiteStartError("--insecure cannot be combined with --key: Flower refuses site authentication "
@@ -68,39 +65,17 @@ def check_site_credentials(ca: str | None, key: str | None, *, insecure: bool) -
         raise SiteStartError("--ca (the federation's ca.crt from the coordinator) and --key (this site's private "
                              "key, made here with `fedrad certs site-key`) are required; --insecure only for a "
                              "local test")
-    ca_path, key_path = Path(ca), Path(key)
-    for p, what in ((ca_path, "CA certificate"), (key_path, "site private key")):
-        if not p.is_file():
-            raise SiteStartError(f"{what} {p} does not exist")
-    try:
-        cert = x509.load_pem_x509_certificate(ca_path.read_bytes())
-        bc = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
-        if not bc.ca:
-            raise SiteStartError(f"{ca_path} is not a CA certificate (it is {cert.subject.rfc4514_string()}): "
-                                 f"use the federation's ca.crt")
-    except (ValueError, x509.ExtensionNotFound) as exc:
-        raise SiteStartError(f"{ca_path} is not a PEM CA certificate ({exc})") from None
-    mode = key_path.stat().st_mode
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise SiteStartError(f"{key_path} is readable by other users (mode {stat.filemode(mode)}): "
-                             f"run `chmod 600 {key_path}`")
-    try:
-        k = load_ssh_private_key(key_path.read_bytes(), None)
-    except (ValueError, TypeError) as exc:
-        raise SiteStartError(f"{key_path} is not an unencrypted OpenSSH private key ({exc}); create one with "
-                             f"`fedrad certs site-key {key_path}`") from None
-    if not isinstance(k, ec.EllipticCurvePrivateKey):
-        raise SiteStartError(f"{key_path} is not an EC key (Flower accepts NIST EC keys only; P-384 via "
-                             f"`fedrad certs site-key`)")
-    return SiteCredentials(ca_path, key_path, private_key_fingerprint(key_path))
+    ca, key = Path(ca).absolute(), Path(key).absolute()
+    fingerprint = private_key_fingerprint(key) if key.is_file() else ""
+    return SiteCredentials(ca, key, fingerprint)
 
 
 def server_version(server: str, ca: Path | None, *, timeout: float = 10.0) -> dict | None:
-    """The coordinator's fedrad/flwr versions from its fleet proxy; None if it cannot be reached now."""
+    """The coordinator's fleet proxy answer ({"fedrad", "flwr"[, "run"]}); None if it cannot be reached now."""
     scheme = "http" if ca is None else "https"
     ctx = None if ca is None else tls_context(ca)
     try:
-        with urllib.request.urlopen(f"{scheme}://{server}/fedrad/version", timeout=timeout,  # noqa: S310
+        with urllib.request.urlopen(f"{scheme}://{server}{VERSION_PATH}", timeout=timeout,  # noqa: S310
                                     context=ctx) as resp:
             return json.loads(resp.read().decode())
     except (urllib.error.URLError, OSError, ValueError) as exc:
@@ -111,17 +86,55 @@ def server_version(server: str, ca: Path | None, *, timeout: float = 10.0) -> di
         return None
 
 
-def check_versions(remote: dict) -> None:
-    import flwr
+def version_problem(remote: dict) -> str | None:
+    """The one version rule (common.doctor.compare_versions) applied to the proxy's answer; None if compatible."""
+    check = compare_versions(str(remote.get("fedrad")), str(remote.get("flwr", "")))
+    return f"{check.detail}: {check.fix}" if check.status == "fail" else None
 
-    theirs, ours = remote.get("fedrad"), __version__
-    if theirs != ours:
-        raise SiteStartError(f"the coordinator runs fedrad {theirs}, this site fedrad {ours}: install the same "
-                             f"version on both sides")
-    f_theirs, f_ours = str(remote.get("flwr", "")), flwr.__version__
-    if f_theirs.split(".")[:2] != f_ours.split(".")[:2]:
-        raise SiteStartError(f"the coordinator runs Flower {f_theirs}, this site Flower {f_ours}: they must share "
-                             f"major.minor")
+
+AFTER_RUN = ("exit", "wait")
+
+
+class RunWatch:
+    """What the site has seen of the coordinator: versions checked once it answers, and the runs this
+    site took part in, so the end of such a run is told to the operator (and, with --after-run exit,
+    ends `client start` with 0). Fed with the fleet proxy's answers and the SuperNode's log."""
+
+    RUN_LINE = re.compile(r"\[RUN (\d+)")
+
+    def __init__(self) -> None:
+        self.versions_checked = False
+        self.runs: set[int] = set()
+        self.reported: set[int] = set()
+
+    def saw_log(self, text: str) -> None:
+        self.runs.update(int(m) for m in self.RUN_LINE.findall(text))
+
+    def update(self, answer: dict | None) -> tuple[str, str] | None:
+        """("version", message) on a mismatch; ("info", message) to print; ("finished", message) when a run
+        this site took part in has ended at the coordinator; None otherwise."""
+        if answer is None:
+            return None
+        if not self.versions_checked:
+            self.versions_checked = True
+            problem = version_problem(answer)
+            if problem:
+                return "version", problem
+            return "info", f"coordinator reachable: fedrad {answer.get('fedrad')}, Flower {answer.get('flwr')}"
+        run = answer.get("run") or {}
+        try:
+            run_id, status = int(run["id"]), str(run["status"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        if not status.startswith("finished"):
+            if run_id not in self.runs:
+                self.runs.add(run_id)
+                return "info", f"run {run_id} is in progress at the coordinator ({status})"
+            return None
+        if run_id in self.runs and run_id not in self.reported:
+            self.reported.add(run_id)
+            return "finished", f"run {run_id} has ended at the coordinator ({status}); the coordinator holds the report"
+        return None
 
 
 def supernode_command(server: str, site: Path, creds: SiteCredentials, port: int, *, insecure: bool,
@@ -150,7 +163,7 @@ ACTIVATION_REFUSED = "Failed to activate SuperNode"
 
 
 def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: bool, threads: int = 0,
-                  activation_patience: float = 150.0, console: Console | None = None) -> int:
+                  activation_patience: float = 150.0, after_run: str = "exit", console: Console | None = None) -> int:
     """Run the SuperNode until it exits, a fatal problem shows in its log, or we get SIGTERM/SIGINT.
 
     Network loss is Flower's to handle: the SuperNode reconnects on its own (unlimited retries)
@@ -159,7 +172,15 @@ def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: 
     while the coordinator was down, stays "online" for up to 2 heartbeats = 60 s) with the same
     message as an unknown key. So an activation refusal is retried for `activation_patience`
     seconds before it is reported as a key problem.
+
+    While it runs, the coordinator's fleet proxy is asked every few seconds what it runs: the first
+    answer is checked for versions (also when this site started before the coordinator), and when
+    a run this site took part in has ended, the site says so and exits 0 (`after_run="exit"`) or
+    waits for the next run (`"wait"`).
     """
+    if after_run not in AFTER_RUN:
+        raise SiteStartError(f"--after-run must be one of {', '.join(AFTER_RUN)}, not '{after_run}'")
+    watch = RunWatch()
     console = console or Console()
     from fedrad.client.launcher import install_launcher
     from fedrad.common.sitefiles import work_dir
@@ -177,10 +198,18 @@ def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: 
     first_refusal = None
     try:
         while True:
-            outcome, text = _supervise(server, site, creds, insecure, env, log_path, stop, console)
+            outcome, text = _supervise(server, site, creds, insecure, env, log_path, stop, console, watch,
+                                       after_run)
             if outcome == "stopped":
                 console.print(f"stopping ({signal.Signals(stop['signal']).name})")
                 return 0
+            if outcome == "run-finished":
+                console.print("[green]the run has ended: this site's part is done; exiting[/green] (start again "
+                              "for the next run, or use --after-run wait to stay connected)")
+                return 0
+            if outcome.startswith("version:"):
+                console.print(f"[red]error:[/red] {outcome.removeprefix('version:')}", highlight=False)
+                return 2
             if outcome == "refused":
                 first_refusal = first_refusal or time.monotonic()
                 waited = time.monotonic() - first_refusal
@@ -204,9 +233,13 @@ def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: 
             signal.signal(s, h)
 
 
+POLL_SECONDS = 2.0  # how often a running site asks the fleet proxy for versions and run status
+
+
 def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, env: dict, log_path: Path,
-               stop: dict, console: Console) -> tuple[str, str]:
-    """One SuperNode process: returns ("stopped" | "refused" | "fatal" | "exit N", this start's log text)."""
+               stop: dict, console: Console, watch: RunWatch, after_run: str) -> tuple[str, str]:
+    """One SuperNode process: returns ("stopped" | "refused" | "fatal" | "run-finished" | "version:MSG" |
+    "exit N", this start's log text)."""
     start = log_path.stat().st_size if log_path.is_file() else 0  # the log is appended to: read only this start's part
     child = Child("flower-supernode", supernode_command(server, site, creds, free_port(), insecure=insecure), env,
                   log_path, cwd=site / ".fedrad")
@@ -218,11 +251,28 @@ def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, 
             return fh.read().decode(errors="replace")
 
     seen = 0
+    last_poll = 0.0
     try:
         while child.alive() and stop["signal"] is None:
             time.sleep(1)
             text = this_start()
             new, seen = text[seen:], len(text)
+            watch.saw_log(new)
+            if time.monotonic() - last_poll >= POLL_SECONDS:
+                last_poll = time.monotonic()
+                try:
+                    event = watch.update(server_version(server, creds.ca, timeout=5.0))
+                except SiteStartError as exc:  # the certificate changed under us: the SuperNode reports it too
+                    event = ("info", str(exc))
+                if event is not None:
+                    kind, message = event
+                    if kind == "version":
+                        return f"version:{message}", text
+                    console.print(message, highlight=False, markup=False, emoji=False)
+                    if kind == "finished":
+                        if after_run == "exit":
+                            return "run-finished", text
+                        console.print("waiting for the next run (Ctrl-C to stop)")
             for line in new.splitlines():
                 if any(k in line for k in ("ERROR", "WARNING", "Received", "Connected", "Starting", "activated")):
                     console.print(f"  {line.strip()}", highlight=False, markup=False)

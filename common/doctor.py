@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Literal
 
 from fedrad.common import __version__
+from fedrad.common.federation import VERSION_PATH, parse_host_port  # noqa: F401 - parse_host_port: re-exported
 
 Status = Literal["ok", "warn", "fail"]
 FLOWER_EXECUTABLES = ("flower-superlink", "flower-supernode", "flower-superexec", "flwr")
 DISK_WARN_GB = 20.0
 DISK_FAIL_GB = 2.0
 EXPIRY_WARNING_DAYS = 30
-VERSION_PATH = "/fedrad/version"
 MIN_PYTHON = (3, 11)
 
 # OpenSSL X509_V_ERR_* codes that ssl.SSLCertVerificationError.verify_code carries.
@@ -90,6 +90,22 @@ def render(checks: list[Check], console=None, *, title: str = "fedrad doctor") -
                 title=title, con=console)
     n = {s: sum(1 for c in checks if c.status == s) for s in ("ok", "warn", "fail")}
     console.print(f"{n['ok']} ok, {n['warn']} warning(s), {n['fail']} failure(s)", markup=False)
+
+
+def gate(checks: list[Check], console, *, doctor: str) -> bool:
+    """A role's start runs its doctor's checks: prints every warning and failure (never truncated)
+    and returns True if start must stop. `doctor` is the command that shows the full table."""
+    bad = [c for c in checks if c.status != "ok"]
+    for c in bad:
+        color = "red" if c.status == "fail" else "yellow"
+        console.print(f"[{color}]{c.status.upper()}[/{color}] {c.name}: {c.detail}", highlight=False, soft_wrap=True)
+        if c.fix:
+            console.print(f"      fix: {c.fix}", highlight=False, markup=False, soft_wrap=True)
+    failed = exit_code(checks) != 0
+    if failed:
+        console.print(f"[red]error:[/red] {sum(c.status == 'fail' for c in checks)} check(s) failed; nothing "
+                      f"started (the same checks with details: {doctor})", highlight=False, soft_wrap=True)
+    return failed
 
 
 # --- installation ------------------------------------------------------------------------
@@ -222,23 +238,6 @@ def _expiry_check(name: str, path: Path, not_before: dt.datetime, not_after: dt.
 
 # --- connectivity -------------------------------------------------------------------------
 
-def parse_host_port(text: str, default_port: int | None = None) -> tuple[str, int]:
-    """'host:port', '[v6]:port' (or 'host' with a default port) -> (host, port); ValueError names the input."""
-    s = text.strip()
-    if s.startswith("["):
-        host, _, rest = s[1:].partition("]")
-        port = rest[1:] if rest.startswith(":") else ""
-    elif s.count(":") == 1:
-        host, _, port = s.partition(":")
-    else:
-        host, port = s, ""
-    if not port and default_port is not None:
-        port = str(default_port)
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ValueError(f"'{text}' is not HOST:PORT (e.g. coordinator.example.org:8443)")
-    return host, int(port)
-
-
 def check_tls(host: str, port: int, ca_file: str | os.PathLike, *, timeout: float = 5.0) -> list[Check]:
     """A real TLS handshake to the coordinator, verified against the federation CA and the name
     dialled (what the SuperNode does), then `GET /fedrad/version` on the same connection.
@@ -255,17 +254,21 @@ def check_tls(host: str, port: int, ca_file: str | os.PathLike, *, timeout: floa
         return [fail(name, f"cannot load CA file {ca_file}: {exc}", "pass the federation's ca.crt with --ca")]
     try:
         raw = socket.create_connection((host, port), timeout=timeout)
+    # Not reachable *now* is a warning: a site may start before the coordinator (its SuperNode keeps
+    # trying, and checks the versions once the coordinator answers). A name that does not resolve is
+    # a typo until proven otherwise: that fails.
     except ConnectionRefusedError:
-        return [fail(name, f"connection refused: nothing listens on {where}",
-                     "is `fedrad server start` running there, on this port? check the address and port")]
+        return [warn(name, f"connection refused: nothing listens on {where} now",
+                     "is `fedrad server start` running there, on this port? (a site may start first: "
+                     "`fedrad client start` keeps trying)")]
     except socket.gaierror as exc:
         return [fail(name, f"cannot resolve '{host}': {exc.strerror or exc}", "check the host name in --server")]
     except TimeoutError:
-        return [fail(name, f"no answer from {where} within {timeout:g} s",
-                     "a firewall is probably dropping the connection: ask IT to allow outgoing TCP to this "
-                     "host and port (and the coordinator to open it)")]
+        return [warn(name, f"no answer from {where} within {timeout:g} s",
+                     "if the coordinator runs, a firewall is probably dropping the connection: ask IT to allow "
+                     "outgoing TCP to this host and port (and the coordinator to open it)")]
     except OSError as exc:
-        return [fail(name, f"cannot connect to {where}: {exc.strerror or exc}", "check the network route / VPN")]
+        return [warn(name, f"cannot connect to {where} now: {exc.strerror or exc}", "check the network route / VPN")]
     try:
         tls = ctx.wrap_socket(raw, server_hostname=host)
     except ssl.SSLCertVerificationError as exc:

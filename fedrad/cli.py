@@ -7,11 +7,13 @@ torch, and a site install works even if it lacks the simulation extra.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import typer
 
 from fedrad.common import __version__
 from fedrad.common.clikit import make_typer
+from fedrad.common.federation import DEFAULT_LISTEN
 
 app = make_typer(help="fedrad: federated radiograph classifiers from radiology reports.",
                  no_args_is_help=True, add_completion=False)
@@ -43,14 +45,16 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 @app.command("doctor")
 def doctor(
     role: str = typer.Option(..., "--role", help="site or server."),
-    site: str = typer.Option(None, "--site", help="site: the site folder."),
+    site: Path = typer.Option(None, "--site", resolve_path=True, help="site: the site folder."),
     server: str = typer.Option(None, "--server", help="site: the coordinator's public HOST:PORT."),
-    ca: str = typer.Option(None, "--ca", help="site: the federation's ca.crt."),
-    key: str = typer.Option(None, "--key", help="site: this site's private key (keys/SITE)."),
-    home: str = typer.Option(None, "--home", help="server: coordinator home folder "
-                                                  "(default $FEDRAD_COORDINATOR_HOME or ./fedrad-coordinator)."),
-    config: str = typer.Option(None, "--config", help="server: a run config TOML whose test sets to check."),
-    listen: str = typer.Option("0.0.0.0:8443", "--listen", help="server: the public HOST:PORT."),
+    ca: Path = typer.Option(None, "--ca", resolve_path=True, help="site: the federation's ca.crt."),
+    key: Path = typer.Option(None, "--key", resolve_path=True, help="site: this site's private key (keys/SITE)."),
+    home: Path = typer.Option(None, "--home", resolve_path=True,
+                              help="server: coordinator home (default $FEDRAD_COORDINATOR_HOME, else "
+                                   "./fedrad-coordinator in the current folder)."),
+    config: Path = typer.Option(None, "--config", resolve_path=True,
+                                help="server: the run config TOML (test sets, min-sites against enrolled sites)."),
+    listen: str = typer.Option(DEFAULT_LISTEN, "--listen", help="server: the public HOST:PORT."),
     name: list[str] = typer.Option(None, "--name", help="server: a name sites dial (repeatable); "
                                                         "the certificate must carry it."),
     timeout: float = typer.Option(5.0, "--timeout", help="Seconds for network checks."),

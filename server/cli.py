@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from fedrad.common.clikit import make_typer
+from fedrad.common.federation import DEFAULT_LISTEN
 
 app = make_typer(help="Run the coordinator of a federation.", no_args_is_help=True)
 certs = make_typer(help="Federation PKI: CA, coordinator certificate, site keys.", no_args_is_help=True)
@@ -12,7 +15,8 @@ tools = make_typer()
 
 @tools.command("report")
 def report_cmd(
-    run_dir: str = typer.Argument(..., help="A run folder (has run-config.toml, history.json, checkpoints/)."),
+    run_dir: Path = typer.Argument(..., resolve_path=True,
+                                   help="A run folder (has run-config.toml, history.json, checkpoints/)."),
     recompute: bool = typer.Option(False, "--recompute", help="Re-run inference on the test sets."),
     no_ci: bool = typer.Option(False, "--no-ci", help="Skip bootstrap confidence intervals (faster)."),
 ) -> None:
@@ -32,17 +36,25 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
+HOME_HELP = ("Coordinator home (certs/, sites.toml, superlink.db, logs/). Default: $FEDRAD_COORDINATOR_HOME, "
+             "else ./fedrad-coordinator in the current folder.")
+
+
 @certs.command("init-ca")
 def certs_init_ca(
-    out: str = typer.Option("certs", "--out", help="Folder for ca.crt and ca.key (the key stays here, 0600)."),
+    home: Path = typer.Option(None, "--home", resolve_path=True, help=HOME_HELP + " Created if missing."),
+    out: Path = typer.Option(None, "--out", resolve_path=True, help="Folder for ca.crt and ca.key instead of "
+                                                                    "HOME/certs (the key stays there, 0600)."),
     days: int = typer.Option(3650, "--days"),
 ) -> None:
-    """Create the federation CA (coordinator). Share ca.crt with every site; never ca.key."""
+    """Create the federation CA and the coordinator home (coordinator). Share ca.crt with every site; never ca.key."""
+    from fedrad.server.coordinator import CoordinatorError, find_home
     from fedrad.server.pki import PKIError, create_ca
 
     try:
+        out = out or find_home(home, create=True).certs
         info = create_ca(out, days=days)
-    except PKIError as exc:
+    except (PKIError, CoordinatorError) as exc:
         _fail(exc)
     typer.echo(f"CA certificate: {info.path}\nfingerprint:    {info.fingerprint}\nvalid until:    "
                f"{info.not_after:%Y-%m-%d}\nGive ca.crt to each site and read them the fingerprint out of band.")
@@ -52,16 +64,21 @@ def certs_init_ca(
 def certs_server(
     name: list[str] = typer.Option(..., "--name", help="DNS name or IP the sites dial (repeatable); "
                                                        "127.0.0.1 and localhost are always added."),
-    ca: str = typer.Option("certs", "--ca", help="Folder with ca.crt and ca.key."),
-    out: str = typer.Option("certs", "--out"),
+    home: Path = typer.Option(None, "--home", resolve_path=True, help=HOME_HELP),
+    ca: Path = typer.Option(None, "--ca", resolve_path=True,
+                            help="Folder with ca.crt and ca.key (default HOME/certs)."),
+    out: Path = typer.Option(None, "--out", resolve_path=True, help="Folder for server.pem/server.key "
+                                                                    "(default HOME/certs)."),
     days: int = typer.Option(825, "--days"),
 ) -> None:
     """Issue the coordinator's TLS certificate (server.pem, server.key) from the federation CA."""
+    from fedrad.server.coordinator import CoordinatorError, find_home
     from fedrad.server.pki import PKIError, issue_server_cert
 
     try:
-        info = issue_server_cert(ca, out, list(name), days=days)
-    except PKIError as exc:
+        certs_dir = find_home(home).certs if not (ca and out) else None
+        info = issue_server_cert(ca or certs_dir, out or certs_dir, list(name), days=days)
+    except (PKIError, CoordinatorError) as exc:
         _fail(exc)
     typer.echo(f"server certificate: {info.path}\nnames: {', '.join(info.sans)}\nfingerprint: {info.fingerprint}\n"
                f"valid until: {info.not_after:%Y-%m-%d}")
@@ -69,8 +86,9 @@ def certs_server(
 
 @certs.command("site-key")
 def certs_site_key(
-    path: str = typer.Argument(..., help="Private key file to create at the site, e.g. keys/hospital-a "
-                                         "(the public key goes to PATH.pub)."),
+    path: Path = typer.Argument(..., resolve_path=True,
+                                help="Private key file to create at the site, e.g. keys/hospital-a "
+                                     "(the public key goes to PATH.pub)."),
 ) -> None:
     """Create a site's key pair AT THE SITE (EC P-384, OpenSSH); send only PATH.pub to the coordinator."""
     from fedrad.server.pki import PKIError, create_site_key
@@ -104,41 +122,53 @@ def certs_show(paths: list[str] = typer.Argument(..., help="Certificates (.crt/.
 
 
 # --- coordinator: server start / add-site / list-sites / remove-site ----------------------
-HOME_HELP = "Coordinator folder (certs/, sites.toml, superlink.db, logs/); env FEDRAD_COORDINATOR_HOME."
 
+def _home(home: Path | None):
+    """The coordinator home, found the same way by every command (coordinator.home_path); an error, never a
+    new home, when it is missing."""
+    from fedrad.server.coordinator import CoordinatorError, find_home
 
-def _home(home: str | None):
-    import os
-    from pathlib import Path
-
-    from fedrad.server.coordinator import CoordinatorHome
-
-    return CoordinatorHome(Path(home or os.environ.get("FEDRAD_COORDINATOR_HOME", "fedrad-coordinator")).resolve())
+    try:
+        return find_home(home)
+    except CoordinatorError as exc:
+        _fail(exc)
 
 
 @app.command("start")
 def server_start(
-    config: str = typer.Option(None, "--config", help="Run config TOML (keys as in `fedrad sim run`'s [run] table: "
-                                                      "num-server-rounds, local-epochs, policy, test-sets, ...)."),
-    out: str = typer.Option(None, "--out", help="Output folder (checkpoints, history, report); default: the "
-                                               "config's output-dir. Starting again with the same --out resumes."),
-    home: str = typer.Option(None, "--home", help=HOME_HELP),
-    listen: str = typer.Option("0.0.0.0:8443", "--listen", help="Where sites connect (fleet API only, TLS)."),
+    config: Path = typer.Option(None, "--config", resolve_path=True,
+                                help="Run config TOML (top-level keys as in `fedrad sim run`'s [run] table: "
+                                     "region, num-server-rounds, local-epochs, policy, test-sets, ...)."),
+    out: Path = typer.Option(None, "--out", resolve_path=True,
+                             help="Output folder (checkpoints, history, report); default: the config's output-dir. "
+                                  "Starting again with the same --out resumes."),
+    home: Path = typer.Option(None, "--home", resolve_path=True, help=HOME_HELP),
+    listen: str = typer.Option(DEFAULT_LISTEN, "--listen", help="Where sites connect (fleet API only, TLS)."),
     insecure: bool = typer.Option(False, "--insecure", help="No TLS, no site authentication: local tests only."),
 ) -> None:
-    """Start the coordinator (SuperLink + fleet-only TLS proxy), run one federated training, write the report."""
-    from pathlib import Path
+    """Start the coordinator (SuperLink + fleet-only TLS proxy), run one federated training, write the report.
 
+    Runs `fedrad doctor --role server`'s checks first and stops on a failure.
+    """
+    from fedrad.common.doctor import gate
     from fedrad.common.runconfig import RunConfig, RunConfigError
-    from fedrad.server.coordinator import CoordinatorError, serve
+    from fedrad.server.coordinator import CoordinatorError, find_home, serve
+    from fedrad.server.doctor import server_checks
     from fedrad.server.sites import SiteRegistryError
+    from rich.console import Console
 
+    console = Console()
     try:
+        h = find_home(home, create=insecure)  # a TLS coordinator needs the home `certs init-ca` made
+        if gate(server_checks(h.root, config=config, listen=listen, insecure=insecure), console,
+                doctor=f"fedrad doctor --role server --home {h.root} --listen {listen}"
+                       + (f" --config {config}" if config else "")):
+            raise typer.Exit(2)
         cfg = RunConfig.from_toml(config) if config else RunConfig()
         target = out or cfg.output_dir
         if not target:
             raise RunConfigError("no output folder: pass --out DIR (or output-dir in the config)")
-        rc = serve(_home(home), cfg, Path(target), listen=listen, insecure=insecure)
+        rc = serve(h, cfg, Path(target), listen=listen, insecure=insecure, console=console)
     except (CoordinatorError, RunConfigError, SiteRegistryError, OSError) as exc:
         _fail(exc)
     raise typer.Exit(rc)
@@ -147,18 +177,18 @@ def server_start(
 @app.command("add-site")
 def server_add_site(
     name: str = typer.Argument(..., help="Site name used in reports and logs (lowercase, digits, - or _)."),
-    key: str = typer.Argument(..., help="The site's public key file (KEY.pub from `fedrad certs site-key`)."),
-    home: str = typer.Option(None, "--home", help=HOME_HELP),
+    key: Path = typer.Argument(..., resolve_path=True,
+                               help="The site's public key file (KEY.pub from `fedrad certs site-key`)."),
+    home: Path = typer.Option(None, "--home", resolve_path=True, help=HOME_HELP),
 ) -> None:
     """Enrol a site's public key; registered with the SuperLink now if it runs, else at the next start."""
     from fedrad.server.sites import SiteRegistryError, enrol
 
     h = _home(home)
     try:
-        h.root.mkdir(parents=True, exist_ok=True)
         site = enrol(h.sites, name, key)
-        typer.echo(f"enrolled site '{site.name}' {site.fingerprint}\ncheck this fingerprint with the site "
-                   f"operator out of band (they see it in `fedrad certs site-key` / `fedrad doctor`).")
+        typer.echo(f"enrolled site '{site.name}' {site.fingerprint} in {h.sites}\ncheck this fingerprint with the "
+                   f"site operator out of band (they see it in `fedrad certs site-key` / `fedrad doctor`).")
         _apply_now(h)
     except SiteRegistryError as exc:
         _fail(exc)
@@ -176,7 +206,7 @@ def _apply_now(h) -> None:
 @app.command("remove-site")
 def server_remove_site(
     name: str = typer.Argument(...),
-    home: str = typer.Option(None, "--home", help=HOME_HELP),
+    home: Path = typer.Option(None, "--home", resolve_path=True, help=HOME_HELP),
 ) -> None:
     """Remove a site: its key is unregistered now if the SuperLink runs, else at the next start."""
     from fedrad.server.sites import SiteRegistryError, drop
@@ -184,14 +214,14 @@ def server_remove_site(
     h = _home(home)
     try:
         site = drop(h.sites, name)
-        typer.echo(f"removed site '{site.name}' {site.fingerprint}")
+        typer.echo(f"removed site '{site.name}' {site.fingerprint} from {h.sites}")
         _apply_now(h)
     except SiteRegistryError as exc:
         _fail(exc)
 
 
 @app.command("list-sites")
-def server_list_sites(home: str = typer.Option(None, "--home", help=HOME_HELP)) -> None:
+def server_list_sites(home: Path = typer.Option(None, "--home", resolve_path=True, help=HOME_HELP)) -> None:
     """Enrolled sites, their key fingerprints and (while the coordinator runs) whether they are connected."""
     from fedrad.common.clikit import print_table
     from fedrad.server.sites import SiteRegistryError, read_sites, registered_nodes

@@ -29,13 +29,17 @@ from pathlib import Path
 
 from fedrad.common import __version__
 from fedrad.common.errors import FedradError
+from fedrad.common.federation import DEFAULT_LISTEN, VERSION_PATH, dial_host, parse_host_port, write_run_status
 from fedrad.common.fileio import write_json, write_text
 from fedrad.common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
-from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig, RunConfigError
+from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig
 from rich.console import Console
 
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
 STATUS_POLL_S = 30.0  # fallback interval of `flwr list` while the run's log stream is open
+HOME_ENV = "FEDRAD_COORDINATOR_HOME"
+DEFAULT_HOME = "fedrad-coordinator"
+RUN_END_LINGER = 8.0  # seconds the fleet proxy stays up after a run, so connected sites see that it ended
 
 
 class CoordinatorError(FedradError, RuntimeError):
@@ -88,6 +92,9 @@ class CoordinatorHome:
     def coordinator_run(self) -> Path:
         """The coordinator-only settings of the current run (server.server_app.coordinator_settings)."""
         return self.root / "run-coordinator.json"
+    def run_status(self) -> Path:
+        """The current run's id and status, which the fleet proxy tells the sites (common.federation)."""
+        return self.root / "run-status.json"
 
     def env(self) -> dict[str, str]:
         return flower_env(self.flwr_home, extra={COORDINATOR_RUN_ENV: str(self.coordinator_run)})
@@ -109,21 +116,31 @@ class CoordinatorHome:
         return info
 
 
-def check_certs(home: CoordinatorHome) -> list[str]:
-    """Refuse to start with missing or broken certificates; return expiry warnings."""
-    from fedrad.server.pki import PKIError, expiry_warnings, verify_chain
+def home_path(home: str | os.PathLike | None = None) -> tuple[Path, str]:
+    """The coordinator home every command uses, and where that came from: --home, else
+    $FEDRAD_COORDINATOR_HOME, else ./fedrad-coordinator in the current folder."""
+    if home:
+        return Path(home).absolute(), "--home"
+    if os.environ.get(HOME_ENV):
+        return Path(os.environ[HOME_ENV]).absolute(), f"${HOME_ENV}"
+    return Path(DEFAULT_HOME).absolute(), "./fedrad-coordinator in the current folder"
 
-    missing = [p for p in (home.ca, home.cert, home.key) if not p.is_file()]
-    if missing:
-        raise CoordinatorError(
-            f"missing {', '.join(str(p) for p in missing)}: create them with `fedrad certs init-ca --out {home.certs}` "
-            f"and `fedrad certs server --ca {home.certs} --out {home.certs} --name <host the sites dial>` "
-            f"(or pass --insecure for a throwaway local test)")
-    try:
-        verify_chain(home.ca, home.cert)
-    except PKIError as exc:
-        raise CoordinatorError(str(exc)) from None
-    return expiry_warnings([home.ca, home.cert])
+
+def missing_home_fix() -> str:
+    return (f"run the command in the folder that holds {DEFAULT_HOME}/ (where `fedrad certs init-ca` ran), or name "
+            f"the home: --home DIR, or export {HOME_ENV}=DIR; a new federation starts with `fedrad certs init-ca`")
+
+
+def find_home(home: str | os.PathLike | None = None, *, create: bool = False) -> CoordinatorHome:
+    """The coordinator home (see home_path). Only `certs init-ca` (and `server start --insecure`) create one:
+    every other command refuses a missing home rather than start a second, empty federation."""
+    root, source = home_path(home)
+    if not root.is_dir():
+        if not create:
+            raise CoordinatorError(f"no coordinator home at {root} (from {source}); nothing was created. Fix: "
+                                   f"{missing_home_fix()}")
+        root.mkdir(parents=True, exist_ok=True)
+    return CoordinatorHome(root)
 
 
 def start_superlink(home: CoordinatorHome, port: int, *, insecure: bool) -> Child:
@@ -145,24 +162,17 @@ def start_superlink(home: CoordinatorHome, port: int, *, insecure: bool) -> Chil
 
 
 def start_proxy(home: CoordinatorHome, listen: str, upstream_port: int, *, insecure: bool) -> Child:
-    host, port = split_hostport(listen)
+    host, port = parse_host_port(listen)
     scheme = "http" if insecure else "https"
-    cmd = [sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"{host}:{port}",
-           "--upstream", f"{scheme}://127.0.0.1:{upstream_port}", "--log-file", str(home.logs / "fleet-proxy.log")]
+    cmd = [sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", listen,
+           "--upstream", f"{scheme}://127.0.0.1:{upstream_port}", "--log-file", str(home.logs / "fleet-proxy.log"),
+           "--status-file", str(home.run_status)]
     if not insecure:
         cmd += ["--certfile", str(home.cert), "--keyfile", str(home.key), "--ca-file", str(home.ca)]
     child = Child("fleet proxy", cmd, home.env(), home.logs / "fleet-proxy.out", cwd=home.root)
-    probe = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-    wait_health(f"{scheme}://{probe}:{port}/fedrad/version", ca_file=None if insecure else home.ca, timeout=60,
+    wait_health(f"{scheme}://{dial_host(host)}:{port}{VERSION_PATH}", ca_file=None if insecure else home.ca, timeout=60,
                 child=child)
     return child
-
-
-def split_hostport(text: str) -> tuple[str, int]:
-    host, sep, port = text.rpartition(":")
-    if not sep or not port.isdigit():
-        raise CoordinatorError(f"'{text}' is not HOST:PORT")
-    return host.strip("[]") or "0.0.0.0", int(port)
 
 
 def prepare_run(cfg: RunConfig, out: Path) -> RunConfig:
@@ -170,11 +180,7 @@ def prepare_run(cfg: RunConfig, out: Path) -> RunConfig:
     from fedrad.server.recorder import LAST, load_history
 
     out = out.resolve()
-    cfg = replace(cfg, output_dir=str(out), fedrad_version=__version__)
-    for name, path in cfg.test_set_paths().items():
-        if not (path / f"labels-{cfg.region}.csv").is_file():
-            raise RunConfigError(f"test set '{name}': {path} has no labels-{cfg.region}.csv "
-                                 f"(export one with `fedrad client export`)")
+    cfg = replace(cfg, output_dir=str(out), fedrad_version=__version__)  # test sets: server.doctor.check_run_config
     done = len(load_history(out)["rounds"]) - 1 if (out / "history.json").is_file() else 0
     if (out / LAST).is_file():
         if (out / "report.md").is_file() and done >= cfg.num_server_rounds:
@@ -276,9 +282,14 @@ def print_summary(out: Path, console: Console) -> None:
             console.print(f"  round {r.get('round')}: missing {'; '.join(missing)}", highlight=False)
 
 
-def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.0.0.0:8443",
+def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEFAULT_LISTEN,
           insecure: bool = False, console: Console | None = None) -> int:
-    """Start everything, run one federated training to the end, stop everything. Returns an exit code."""
+    """Start everything, run one federated training to the end, stop everything. Returns an exit code.
+
+    The caller has run the coordinator's checks (server.doctor.server_checks; `fedrad server start` does
+    and stops on a failure): certificates, enrolled sites, the public port, the run config's test sets.
+    When the run ends, the fleet proxy stays up RUN_END_LINGER seconds so the connected sites learn it.
+    """
     from fedrad.server.sites import read_sites, reconcile
 
     console = console or Console()
@@ -289,14 +300,6 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
     if insecure:
         console.print("[bold red]WARNING: --insecure: no TLS and no site authentication. Anyone who can reach "
                       f"{listen} can join and read the model. Use only for a local test.[/bold red]")
-    else:
-        for w in check_certs(home):
-            console.print(f"[yellow]warning: {w}[/yellow]")
-        enrolled = read_sites(home.sites)
-        if len(enrolled) < cfg.min_sites:
-            raise CoordinatorError(f"{len(enrolled)} site(s) enrolled in {home.sites} but min-sites is "
-                                   f"{cfg.min_sites}: enrol each site's public key first with "
-                                   f"`fedrad server add-site NAME KEY.pub`")
     cfg = prepare_run(cfg, out)
     internal = free_port()
     write_connection(home.flwr_home, CONNECTION, f"127.0.0.1:{internal}", ca_file=None if insecure else home.ca,
@@ -318,6 +321,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
         if not insecure:
             for line in reconcile(home.sites, home.flwr()):
                 console.print(f"  {line}")
+        home.run_status.unlink(missing_ok=True)  # an earlier run's end is not this run's
         children.append(start_proxy(home, listen, internal, insecure=insecure))
         console.print(f"sites connect to: {listen} (fleet API only{'' if insecure else ', TLS'})")
         write_json(home.state, {"pid": __import__("os").getpid(), "public": listen, "internal-port": internal,
@@ -327,6 +331,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
         cfg = replace(cfg, enrolled_sites=",".join(f"{s.name}={s.node_id}" for s in read_sites(home.sites).values()
                                                    if s.node_id))
         run_id = submit(home, cfg)
+        write_run_status(home.run_status, run_id, "running")
         console.print(f"run {run_id} submitted: {cfg.num_server_rounds} rounds, {cfg.strategy}, policy {cfg.policy}, "
                       f"min {cfg.min_sites} site(s); output {cfg.output_dir}")
         follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log", console)
@@ -351,7 +356,9 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
                 if status.startswith("finished"):
                     break
             time.sleep(3)
-        time.sleep(1)  # let the log pump catch the last lines
+        write_run_status(home.run_status, run_id, status)
+        console.print(f"run {run_id} {status}; telling the connected sites ({RUN_END_LINGER:.0f} s)")
+        time.sleep(RUN_END_LINGER)  # also lets the log pump catch the last lines
         report = Path(cfg.output_dir) / "report.md"
         if status == "finished:completed" and report.is_file():
             print_summary(Path(cfg.output_dir), console)
@@ -374,5 +381,6 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = "0.
         for c in reversed(children):
             c.stop()
         home.state.unlink(missing_ok=True)
+        home.run_status.unlink(missing_ok=True)
         for s, h in old.items():
             signal.signal(s, h)

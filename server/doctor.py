@@ -23,36 +23,34 @@ from fedrad.common.doctor import (
     fail,
     guarded,
     ok,
-    parse_host_port,
     warn,
 )
+from fedrad.common.federation import DEFAULT_LISTEN, NIST_CURVES, WILDCARD_HOSTS, dial_host, parse_host_port
+from fedrad.server.coordinator import home_path, missing_home_fix
 from fedrad.server.pki import PKIError, cert_info, load_cert, ssh_fingerprint, verify_chain
 
-DEFAULT_HOME = "fedrad-coordinator"
-HOME_ENV = "FEDRAD_COORDINATOR_HOME"
-DEFAULT_LISTEN = "0.0.0.0:8443"
-NIST_CURVES = ("secp256r1", "secp384r1", "secp521r1")
 LOOPBACK = "127.0.0.1"  # Flower's SuperExec dials the SuperLink here and checks the name
 
 
-def default_home() -> str:
-    return os.environ.get(HOME_ENV, DEFAULT_HOME)
-
-
 def server_checks(home: str | os.PathLike | None = None, *, config: str | os.PathLike | None = None,
-                  listen: str = DEFAULT_LISTEN, names: list[str] | None = None, timeout: float = 5.0) -> list[Check]:
-    home = Path(home or default_home())
+                  listen: str = DEFAULT_LISTEN, names: list[str] | None = None, timeout: float = 5.0,
+                  insecure: bool = False) -> list[Check]:
+    """Every coordinator check; `fedrad server start` runs exactly these and stops on a failure.
+    `insecure` (a local test without TLS): certificates and site keys are not needed, so not checked."""
+    home, source = home_path(home)
     checks = common_checks(home)
     if not home.is_dir():
-        return [*checks, fail("coordinator home", f"{home} does not exist",
-                              f"fedrad certs init-ca --out {home}/certs, then fedrad certs server --ca {home}/certs "
-                              f"--out {home}/certs --name HOST")]
-    checks.append(ok("coordinator home", str(home.resolve())))
-    checks += guarded("certificates", check_certs, home / "certs", names=_names(names, listen))
-    checks += guarded("sites.toml", check_sites, home / "sites.toml")
+        return [*checks, fail("coordinator home", f"no coordinator home at {home} (from {source})",
+                              missing_home_fix())]
+    checks.append(ok("coordinator home", f"{home} (from {source})"))
+    if not insecure:
+        checks += guarded("certificates", check_certs, home / "certs", names=_names(names, listen))
+        checks += guarded("sites.toml", check_sites, home / "sites.toml")
     checks += guarded("public port", check_public_port, home, listen, timeout=timeout)
     if config:
         checks += guarded("run config", check_run_config, config)
+        if not insecure:
+            checks += guarded("enrolled sites", check_enrolment, home / "sites.toml", config)
     return checks
 
 
@@ -63,7 +61,7 @@ def _names(names: list[str] | None, listen: str) -> list[str]:
         host, _ = parse_host_port(listen)
     except ValueError:
         return out
-    if host not in ("0.0.0.0", "::", "") and host not in out:
+    if host not in WILDCARD_HOSTS and host not in out:
         out.append(host)
     return out
 
@@ -183,6 +181,23 @@ def check_sites(path: Path) -> list[Check]:
     return out
 
 
+def check_enrolment(sites_path: Path, config: str | os.PathLike) -> list[Check]:
+    """A TLS run needs at least min-sites enrolled site keys: no other site can ever join."""
+    from fedrad.common.runconfig import RunConfig, RunConfigError
+    from fedrad.server.sites import SiteRegistryError, read_sites
+
+    try:
+        min_sites = RunConfig.from_toml(config).min_sites
+        n = len(read_sites(sites_path))
+    except (RunConfigError, SiteRegistryError):
+        return []  # reported by the run config and sites.toml checks
+    if n < min_sites:
+        return [fail("enrolled sites", f"{n} site(s) enrolled in {sites_path} but the run config's min-sites is "
+                                       f"{min_sites}", "enrol each site's public key first: fedrad server add-site "
+                                                       "NAME NAME.pub")]
+    return [ok("enrolled sites", f"{n} enrolled, min-sites {min_sites}")]
+
+
 # --- public port ----------------------------------------------------------------------------
 
 def check_public_port(home: Path, listen: str, *, timeout: float = 5.0) -> list[Check]:
@@ -206,9 +221,8 @@ def check_public_port(home: Path, listen: str, *, timeout: float = 5.0) -> list[
         except ValueError:
             r_host, r_port = "", -1
         if r_port == port:
-            dial = LOOPBACK if r_host in ("0.0.0.0", "::", "") else r_host
             return [ok(name, f"{public} is served by `fedrad server start` (pid {pid})"),
-                    *check_tls(dial, port, home / "certs" / "ca.crt", timeout=timeout)]
+                    *check_tls(dial_host(r_host), port, home / "certs" / "ca.crt", timeout=timeout)]
         stale.append(warn(name, f"`fedrad server start` (pid {pid}) serves {public}, not {listen}",
                           "pass the --listen it was started with"))
     bind_host = "" if host in ("0.0.0.0", "::") else host
@@ -262,7 +276,9 @@ def check_run_config(path: str | os.PathLike) -> list[Check]:
         template = cfg.template()
         sets = cfg.test_set_paths()
     except (RunConfigError, TemplateError) as exc:
-        return [fail("run config", str(exc), "fix the run config (see `fedrad sim` configs for examples)")]
+        return [fail("run config", str(exc), "fix the run config: README, \"Deploy across hospitals\", has a "
+                                             "minimal run.toml; every key with its default: `fedrad server "
+                                             "start --help` and common/runconfig.py")]
     out = [ok("run config", f"{path}: region {cfg.region}, {cfg.num_server_rounds} rounds, {cfg.strategy}, "
                             f"min-sites {cfg.min_sites}")]
     if not sets:

@@ -37,6 +37,7 @@ from typing import Any
 
 import httpx
 import uvicorn
+from fedrad.common.federation import VERSION_PATH, parse_host_port, read_run_status
 from starlette.background import BackgroundTask
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -90,11 +91,12 @@ class FleetProxy:
     """The ASGI app: a hand-written dispatcher, so nothing (no framework route, /docs, 405) is served by accident."""
 
     def __init__(self, upstream: str, ca_file: str | None, *, version_info: dict,
-                 max_request_body: int = MAX_REQUEST_BODY) -> None:
+                 max_request_body: int = MAX_REQUEST_BODY, status_file: str | None = None) -> None:
         self.upstream = upstream.rstrip("/")
         if not self.upstream.startswith(("https://", "http://")):
             raise ValueError(f"upstream must be an https:// (or, for tests, http://) URL, got {upstream!r}")
         self.version_info = dict(version_info)
+        self.status_file = status_file  # the coordinator's run-status.json: sites learn that their run ended
         self.max_request_body = max_request_body
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_file) if ca_file else True
         self.client = httpx.AsyncClient(verify=verify, timeout=UPSTREAM_TIMEOUT, limits=UPSTREAM_LIMITS,
@@ -128,8 +130,8 @@ class FleetProxy:
             return await self._forward(request, path)
         if path == "/health" and method in ("GET", "HEAD"):
             return await self._health()
-        if path == "/fedrad/version" and method in ("GET", "HEAD"):
-            return JSONResponse(self.version_info)
+        if path == VERSION_PATH and method in ("GET", "HEAD"):
+            return JSONResponse({**self.version_info, **read_run_status(self.status_file)})
         log.warning("blocked %s %s from %s", _printable(method, 16), _printable(raw_path), _client_ip(request))
         return JSONResponse(NOT_EXPOSED, status_code=404)
 
@@ -220,9 +222,10 @@ def _client_ip(request: Request) -> str:
 
 
 def make_app(upstream: str, ca_file: str | None, *, version_info: dict,
-             max_request_body: int = MAX_REQUEST_BODY) -> FleetProxy:
+             max_request_body: int = MAX_REQUEST_BODY, status_file: str | None = None) -> FleetProxy:
     """The proxy as an ASGI app; `upstream` is the SuperLink's base URL, `ca_file` the CA that signed its cert."""
-    return FleetProxy(upstream, ca_file, version_info=version_info, max_request_body=max_request_body)
+    return FleetProxy(upstream, ca_file, version_info=version_info, max_request_body=max_request_body,
+                      status_file=status_file)
 
 
 def default_version_info() -> dict:
@@ -272,7 +275,7 @@ class _Server(uvicorn.Server):
 
 
 def serve(listen_host: str, listen_port: int, upstream: str, certfile: str | None, keyfile: str | None,
-          ca_file: str | None, log_file: str | None = None) -> None:
+          ca_file: str | None, log_file: str | None = None, *, status_file: str | None = None) -> None:
     """Serve the proxy with TLS until SIGTERM/SIGINT (the coordinator's server.pem/server.key, EC P-384).
 
     certfile=keyfile=None serves plain HTTP: only for a one-machine smoke test against an `--insecure` SuperLink.
@@ -286,7 +289,7 @@ def serve(listen_host: str, listen_port: int, upstream: str, certfile: str | Non
     scheme = "https" if certfile else "http"
     if not certfile:
         log.warning("fleet proxy WITHOUT TLS: site traffic (model weights, signatures) travels in clear text")
-    app = make_app(upstream, ca_file, version_info=default_version_info())
+    app = make_app(upstream, ca_file, version_info=default_version_info(), status_file=status_file)
     config = uvicorn.Config(
         app, host=listen_host, port=listen_port, ssl_certfile=certfile, ssl_keyfile=keyfile,
         log_config=None, access_log=False,  # our own log: blocked requests only, never headers or bodies
@@ -302,10 +305,10 @@ def serve(listen_host: str, listen_port: int, upstream: str, certfile: str | Non
 
 
 def _host_port(text: str) -> tuple[str, int]:
-    host, sep, port = text.rpartition(":")
-    if not sep or not port.isdigit() or not host:
-        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {text!r}")
-    return host.strip("[]"), int(port)
+    try:
+        return parse_host_port(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -317,10 +320,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keyfile", default=None, help="its private key (server.key)")
     ap.add_argument("--ca-file", default=None, help="CA that signed the SuperLink certificate (ca.crt)")
     ap.add_argument("--log-file", default=None)
+    ap.add_argument("--status-file", default=None, help="the coordinator's run-status.json, told to sites")
     args = ap.parse_args(argv)
     host, port = args.listen
     try:
-        serve(host, port, args.upstream, args.certfile, args.keyfile, args.ca_file, args.log_file)
+        serve(host, port, args.upstream, args.certfile, args.keyfile, args.ca_file, args.log_file,
+              status_file=args.status_file)
     except (FileNotFoundError, ValueError, ssl.SSLError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

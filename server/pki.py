@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from fedrad.common.errors import FedradError
+from fedrad.common.federation import NIST_CURVES
 from fedrad.common.fileio import write_bytes
 from fedrad.common.sshkeys import ssh_fingerprint  # noqa: F401 - part of this module's API
 
@@ -138,8 +139,7 @@ def read_site_public_key(path: str | os.PathLike) -> tuple[bytes, str]:
         raise PKIError(f"{p}: public key file not found") from None
     except (ValueError, IndexError, TypeError) as exc:
         raise PKIError(f"{p}: not an OpenSSH public key ({exc})") from None
-    if not isinstance(key, ec.EllipticCurvePublicKey) or key.curve.name not in ("secp256r1", "secp384r1",
-                                                                                   "secp521r1"):
+    if not isinstance(key, ec.EllipticCurvePublicKey) or key.curve.name not in NIST_CURVES:
         raise PKIError(f"{p}: Flower's SuperNode authentication needs an EC key on a NIST curve "
                        "(create one with `fedrad certs site-key`)")
     return line, ssh_fingerprint(line)

@@ -4,15 +4,14 @@ min-sites deadline, the version gate, and run preparation (resume, test-set chec
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from fedrad.client.task import VersionMismatchError, check_version
 from fedrad.common import __version__
-from fedrad.common.runconfig import RunConfig, RunConfigError
-from fedrad.server.coordinator import CoordinatorError, CoordinatorHome, check_certs, prepare_run
-from fedrad.server.pki import create_ca, create_site_key, issue_server_cert
+from fedrad.common.runconfig import RunConfig
+from fedrad.server.coordinator import HOME_ENV, CoordinatorError, find_home, prepare_run
+from fedrad.server.pki import create_site_key
 from fedrad.server.sites import SiteRegistryError, drop, enrol, read_sites, set_node_id
 from fedrad.server.strategy import SitesUnavailableError, wait_for_sites
 
@@ -92,26 +91,71 @@ def test_version_gate():
         check_version(RunConfig(fedrad_version="99.0"))
 
 
-def test_prepare_run_resumes_and_checks_test_sets(tmp_path):
+def test_prepare_run_resumes(tmp_path):
     out = tmp_path / "run"
     cfg = prepare_run(RunConfig(), out)
     assert cfg.output_dir == str(out.resolve()) and cfg.fedrad_version == __version__ and not cfg.resume_from
     (out / "checkpoints").mkdir(parents=True)
     (out / "checkpoints" / "last.pt").write_bytes(b"x")
     assert prepare_run(RunConfig(), out).resume_from.endswith("last.pt")
-    with pytest.raises(RunConfigError, match="labels-elbow.csv"):
-        prepare_run(replace(RunConfig(), test_sets=f"ext={tmp_path / 'nope'}"), out)
 
 
-def test_check_certs_says_how_to_make_them(tmp_path):
-    home = CoordinatorHome(tmp_path)
-    with pytest.raises(CoordinatorError, match="fedrad certs init-ca"):
-        check_certs(home)
-    create_ca(home.certs)
-    issue_server_cert(home.certs, home.certs, ["fl.example.org"])
-    assert check_certs(home) == []
-    other = tmp_path / "other"
-    create_ca(other)
-    (home.certs / "ca.crt").write_bytes((other / "ca.crt").read_bytes())  # a certificate from another CA
-    with pytest.raises(CoordinatorError):
-        check_certs(home)
+def test_home_is_found_one_way_and_never_created_by_enrolment(tmp_path, monkeypatch):
+    """--home, else $FEDRAD_COORDINATOR_HOME, else ./fedrad-coordinator; only init-ca creates it."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(HOME_ENV, raising=False)
+    with pytest.raises(CoordinatorError, match="no coordinator home at .*fedrad-coordinator.*--home DIR"):
+        find_home()
+    assert not (tmp_path / "fedrad-coordinator").exists()
+    assert find_home(create=True).root == tmp_path / "fedrad-coordinator"
+    monkeypatch.setenv(HOME_ENV, str(tmp_path / "elsewhere"))
+    with pytest.raises(CoordinatorError, match=r"\$FEDRAD_COORDINATOR_HOME"):
+        find_home()
+    assert find_home(tmp_path / "fedrad-coordinator").root == tmp_path / "fedrad-coordinator"  # --home wins
+
+
+def test_site_reports_the_end_of_a_run_it_took_part_in():
+    """RunWatch: versions checked on the first answer; a run seen running (or in the SuperNode log)
+    that then shows finished is reported once; runs the site never took part in are not."""
+    from fedrad.client.site_node import RunWatch
+
+    flwr = __import__("importlib.metadata").metadata.version("flwr")
+    w = RunWatch()
+    assert w.update(None) is None  # coordinator not reachable yet: nothing checked
+    kind, msg = w.update({"fedrad": __version__, "flwr": flwr})
+    assert kind == "info" and "coordinator reachable" in msg
+    assert w.update({"fedrad": __version__, "flwr": flwr, "run": {"id": 3, "status": "finished:completed"}}) is None
+    assert w.update({"fedrad": __version__, "flwr": flwr, "run": {"id": 4, "status": "running"}})[0] == "info"
+    kind, msg = w.update({"fedrad": __version__, "flwr": flwr, "run": {"id": 4, "status": "finished:completed"}})
+    assert kind == "finished" and "run 4 has ended at the coordinator (finished:completed)" in msg
+    assert w.update({"fedrad": __version__, "flwr": flwr, "run": {"id": 4, "status": "finished:completed"}}) is None
+    w.saw_log("INFO :      [RUN 5, ROUND 1]\n")  # joined while the run was on, between two polls
+    assert w.update({"fedrad": __version__, "flwr": flwr, "run": {"id": 5, "status": "finished:failed"}})[0] == \
+        "finished"
+    late = RunWatch()  # a site that started first and meets a coordinator of another fedrad
+    kind, msg = late.update({"fedrad": "9.9.9", "flwr": flwr})
+    assert kind == "version" and "9.9.9" in msg
+
+
+def test_fleet_proxy_tells_the_run_status_and_nothing_else(tmp_path):
+    import asyncio
+
+    import httpx
+    from fedrad.common.federation import VERSION_PATH, write_run_status
+    from fedrad.server.fleet_proxy import make_app
+
+    status = tmp_path / "run-status.json"
+    app = make_app("http://127.0.0.1:9", None, version_info={"fedrad": __version__, "flwr": "1.42.0"},
+                   status_file=str(status))
+
+    async def get() -> dict:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://proxy") as c:
+            return (await c.get(VERSION_PATH)).json()
+
+    assert asyncio.run(get()) == {"fedrad": __version__, "flwr": "1.42.0"}  # no run yet
+    write_run_status(status, 7, "finished:completed")
+    assert asyncio.run(get())["run"] == {"id": 7, "status": "finished:completed"}
+    status.write_text('{"id": 7, "status": "running", "output": "/srv/secret/path"}')
+    assert asyncio.run(get())["run"] == {"id": 7, "status": "running"}  # a closed schema
+    status.write_text("not json")
+    assert "run" not in asyncio.run(get())

@@ -194,9 +194,10 @@ def test_tls_expired_certificate(home, tmp_path):
     assert c.status == "fail" and "EXPIRED" in c.detail and f"{now - dt.timedelta(days=1):%Y-%m-%d}" in c.detail
 
 
-def test_tls_connection_refused(home):
+def test_tls_connection_refused_warns(home):
+    """Not reachable now is a warning: a site may start before the coordinator (client start keeps trying)."""
     (c,) = check_tls("127.0.0.1", free_port(), home / "certs" / "ca.crt")
-    assert c.status == "fail" and "connection refused" in c.detail
+    assert c.status == "warn" and "connection refused" in c.detail
 
 
 def test_tls_listener_that_never_handshakes_times_out(home):
@@ -513,3 +514,122 @@ def test_prepared_site_and_a_corrupt_manifest(site):
     path.write_text(path.read_text().replace(",train,", ",training,", 1))
     c = _by_name(check_site_folder(site))["prepared (elbow)"]
     assert c.status == "fail" and str(path) in c.detail and "split" in c.detail
+
+
+# --- one rule: `client start` / `server start` run these checks and stop where the doctor fails -----------
+
+def _site_setup(tmp_path: Path, home: Path) -> Path:
+    """A site operator's folder: ca.crt and keys/hosp-x made here (paths are given relative to it)."""
+    ops = tmp_path / "ops"
+    (ops / "keys").mkdir(parents=True)
+    shutil.copy(home / "certs" / "ca.crt", ops / "ca.crt")
+    create_site_key(ops / "keys" / "hosp-x")
+    return ops
+
+
+def _break_key_mode(ops: Path) -> str:
+    (ops / "keys" / "hosp-x").chmod(0o644)
+    return "site key permissions"
+
+
+def _break_pub(ops: Path) -> str:
+    create_site_key(ops / "keys" / "other")
+    shutil.copy(ops / "keys" / "other.pub", ops / "keys" / "hosp-x.pub")
+    return "site public key"
+
+
+def _break_ca_not_a_ca(ops: Path) -> str:
+    certs = ops.parent / "server-certs"
+    create_ca(certs)
+    issue_server_cert(certs, certs, ["x.example"])
+    shutil.copy(certs / "server.pem", ops / "ca.crt")
+    return "CA certificate"
+
+
+def _break_ca_missing(ops: Path) -> str:
+    (ops / "ca.crt").unlink()
+    return "CA certificate"
+
+
+@pytest.mark.parametrize("breaks", [_break_key_mode, _break_pub, _break_ca_not_a_ca, _break_ca_missing])
+def test_doctor_fails_exactly_where_client_start_would(breaks, home, site, tmp_path, monkeypatch):
+    """Relative --ca/--key from the operator's folder, one thing broken: doctor exits 1 naming it,
+    client start exits 2 with the same finding and starts nothing (before this, client start had its
+    own key check that accepted what the doctor refused, and the reverse)."""
+    ops = _site_setup(tmp_path, home)
+    name = breaks(ops)
+    monkeypatch.chdir(ops)
+    failed = [c for c in site_checks(site, None, ops / "ca.crt", ops / "keys" / "hosp-x") if c.status == "fail"]
+    assert [c.name for c in failed] == [name], failed
+    runner = CliRunner()
+    doc = runner.invoke(app, ["doctor", "--role", "site", "--site", str(site), "--ca", "ca.crt",
+                              "--key", "keys/hosp-x"])
+    assert doc.exit_code == 1, doc.output
+    start = runner.invoke(app, ["client", "start", "--server", f"127.0.0.1:{free_port()}", "--site", str(site),
+                                "--ca", "ca.crt", "--key", "keys/hosp-x"])
+    assert start.exit_code == 2, start.output
+    assert f"FAIL {name}: {failed[0].detail}" in start.output  # absolute paths: resolved where parsed
+    assert str(ops) in failed[0].detail + failed[0].fix
+    assert "nothing started" in start.output and "SuperNode" not in start.output
+
+
+def test_client_start_hands_absolute_ca_and_key_to_the_supernode(home, site, tmp_path, monkeypatch):
+    """The bug of README's step 5: relative --ca/--key reached flower-supernode, which runs in
+    <site>/.fedrad. Options are resolved where they are parsed, against the folder typed in."""
+    import fedrad.client.cli as client_cli
+    import fedrad.client.site_node as site_node
+
+    ops = _site_setup(tmp_path, home)
+    seen = {}
+
+    def fake_run(server, site_dir, creds, **kw):
+        seen["cmd"] = site_node.supernode_command(server, site_dir, creds, 9999, insecure=False)
+        seen["after_run"] = kw["after_run"]
+        return 0
+
+    monkeypatch.setattr(site_node, "run_supernode", fake_run)
+    monkeypatch.setattr(client_cli, "_prepare", lambda *a, **k: True)
+    monkeypatch.chdir(ops)
+    r = CliRunner().invoke(app, ["client", "start", "--server", f"127.0.0.1:{free_port()}", "--site",
+                                 os.path.relpath(site, ops), "--ca", "ca.crt", "--key", "keys/hosp-x"])
+    assert r.exit_code == 0, r.output
+    cmd = seen["cmd"]
+    assert cmd[cmd.index("--root-certificates") + 1] == str(ops / "ca.crt")
+    assert cmd[cmd.index("--auth-supernode-private-key") + 1] == str(ops / "keys" / "hosp-x")
+    assert f'site-dir="{site}"' in cmd and seen["after_run"] == "exit"
+
+
+def test_enrolment_without_a_home_refuses_with_the_fix(tmp_path, monkeypatch):
+    """`add-site` typed in a folder with no ./fedrad-coordinator used to create a second, empty home."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FEDRAD_COORDINATOR_HOME", raising=False)
+    create_site_key(tmp_path / "hosp-a")
+    runner = CliRunner()
+    for args in (["server", "add-site", "hosp-a", "hosp-a.pub"], ["server", "list-sites"],
+                 ["server", "remove-site", "hosp-a"], ["certs", "server", "--name", "x.example"]):
+        r = runner.invoke(app, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert "no coordinator home at" in r.output and "--home DIR" in r.output and "certs init-ca" in r.output
+    assert not (tmp_path / "fedrad-coordinator").exists()
+    r = runner.invoke(app, ["certs", "init-ca"])  # the one command that makes a home
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "fedrad-coordinator" / "certs" / "ca.crt").is_file()
+    r = runner.invoke(app, ["server", "add-site", "hosp-a", "hosp-a.pub"])
+    assert r.exit_code == 0 and str(tmp_path / "fedrad-coordinator" / "sites.toml") in r.output.replace("\n", "")
+
+
+def test_server_start_stops_where_the_server_doctor_fails(home_copy, tmp_path):
+    """min-sites above the enrolled sites: doctor --role server --config fails, server start exits 2
+    with the same finding before starting anything."""
+    cfg = tmp_path / "run.toml"
+    cfg.write_text('region = "elbow"\nmin-sites = 3\n')
+    port = free_port()
+    runner = CliRunner()
+    doc = runner.invoke(app, ["doctor", "--role", "server", "--home", str(home_copy), "--config", str(cfg),
+                              "--listen", f"127.0.0.1:{port}"])
+    assert doc.exit_code == 1, doc.output
+    r = runner.invoke(app, ["server", "start", "--home", str(home_copy), "--config", str(cfg), "--out",
+                            str(tmp_path / "run"), "--listen", f"127.0.0.1:{port}"])
+    assert r.exit_code == 2, r.output
+    assert "FAIL enrolled sites: 1 site(s) enrolled" in r.output and "min-sites is 3" in r.output
+    assert not (tmp_path / "run").exists() and not (home_copy / "server.json").exists()
