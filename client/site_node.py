@@ -145,6 +145,7 @@ def fatal_reason(log_text: str, creds: SiteCredentials) -> str | None:
 
 
 ACTIVATION_REFUSED = "Failed to activate SuperNode"
+SITE_LINE = "fedrad site:"  # prefix of client.task.say lines
 
 
 def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: bool, threads: int = 0,
@@ -218,7 +219,10 @@ def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, 
             text = this_start()
             new, seen = text[seen:], len(text)
             for line in new.splitlines():
-                if any(k in line for k in ("ERROR", "WARNING", "Received", "Connected", "Starting", "activated")):
+                if SITE_LINE in line:  # client.task.say: local epochs and what was sent
+                    console.print(f"  {line[line.index(SITE_LINE) + len(SITE_LINE):].strip()}", highlight=False,
+                                  markup=False)
+                elif any(k in line for k in ("ERROR", "WARNING", "Received", "Connected", "Starting", "activated")):
                     console.print(f"  {line.strip()}", highlight=False, markup=False)
             if ACTIVATION_REFUSED in new:
                 return "refused", text
