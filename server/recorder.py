@@ -98,6 +98,7 @@ class RunRecorder:
     _last_global: float | None = None
     _round_seconds: list[float] = field(default_factory=list)
     _model: Any = None
+    _tb: Any = None  # TensorBoard writer, when the tensorboard package is installed
 
     def __post_init__(self) -> None:
         self.out = Path(self.out)
@@ -189,6 +190,7 @@ class RunRecorder:
                                  "val_weighted_auc": r.metrics.get("val-weighted-auc"),
                                  "val_loss": r.metrics.get("val-loss"), "n": r.metrics.get("num-examples")}
                         for r in replies}
+        self._scalars(rnd, {k: row.get(k) for k in ("val_weighted_auc", "val_macro_auc", "val_loss")})
         if done is not None and self._update_best(done):
             _link(self.out / LAST, self.out / BEST)  # last.pt still holds round rnd's model
         if done is not None:
@@ -243,6 +245,8 @@ class RunRecorder:
         self.write_history()
         if rnd > 0:
             self._round_event(row)
+            self._scalars(rnd, {"train_loss": row.get("train_loss"), "round_s": row.get("round_s"),
+                                **{k: v for k, v in row.items() if k.startswith("test_") and k.endswith("_auc")}})
         self.write_live_report()
         return {k: float(v) for k, v in row.items() if isinstance(v, int | float) and not isinstance(v, bool)}
 
@@ -265,6 +269,23 @@ class RunRecorder:
                    final_val_weighted_auc=_finite(row.get("val_weighted_auc")),
                    seconds=self._round_seconds[-1] if self._round_seconds else None,
                    eta_s=mean_s * left if mean_s is not None else None, best_round=self.best["round"])
+
+    def _scalars(self, step: int, values: dict[str, Any]) -> None:
+        """Per-round scalars as TensorBoard event files (RUN_DIR/tensorboard) when `tensorboard` is installed."""
+        import importlib.util
+
+        if self._tb is None:
+            if importlib.util.find_spec("tensorboard") is None:
+                self._tb = False
+            else:
+                from torch.utils.tensorboard import SummaryWriter
+
+                self._tb = SummaryWriter(str(self.out / "tensorboard"))
+        if self._tb:
+            for k, v in values.items():
+                if _finite(v) is not None:
+                    self._tb.add_scalar(k, float(v), step)
+            self._tb.flush()
 
     def write_live_report(self) -> None:
         """report.html from what is known now (no test-set inference); never fails the run."""

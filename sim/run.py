@@ -16,11 +16,8 @@ Steps (each resumable: a finished step is not redone on a rerun with the same se
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import shutil
-import signal
 import subprocess
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -211,17 +208,28 @@ def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
                                                   "RAY_DEDUP_LOGS": "0"})
 
 
-def stop_local_superlink(port: int) -> None:
-    """`flwr run` leaves a detached local SuperLink behind; stop the one we started (by its port)."""
-    for pid_dir in Path("/proc").glob("[0-9]*"):
-        try:
-            cmd = (pid_dir / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        args = [c.decode(errors="replace") for c in cmd]
-        if any("flower-superlink" in a for a in args) and str(port) in args:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(int(pid_dir.name), signal.SIGTERM)
+# Ray gives its node 30 s to start (hard-coded); a machine busy with other work can miss that. Nothing
+# of the run has happened then, so the same run is simply submitted again.
+RAY_START_FAILED = "The current node timed out during startup"
+RAY_START_ATTEMPTS = 3
+
+
+def start_simulation_superlink(home: Path, port: int, env: dict[str, str]):
+    """The simulation's SuperLink, started by us rather than by `flwr run` (which finds it healthy and
+    uses it): its state in memory (Flower's own local SuperLink keeps every 190 MB message in a SQLite
+    file), no 15 s start-up limit (a busy machine misses it), and stopped by its process id."""
+    from fedrad.common.flowerproc import Child, wait_health
+
+    logs = home / "local-superlink"
+    cmd = ["flower-superlink", "--insecure", "--simulation", "--host", "127.0.0.1", "--port", str(port),
+           "--disable-runtime-dependency-installation", "--log-file", str(logs / "superlink.log")]
+    child = Child("simulation SuperLink", cmd, env, logs / "superlink.out", cwd=home)
+    try:
+        wait_health(f"http://127.0.0.1:{port}/health", timeout=300, child=child)
+    except Exception:
+        child.stop()
+        raise
+    return child
 
 
 def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path], *,
@@ -257,15 +265,27 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
         console.print(f"  {text}", highlight=False, markup=False)
 
     # Flower's own output goes to flower.log only; the terminal gets fedrad's per-round lines.
-    with open(log_path, "w") as log, console.status(f"{label}: federated training (Flower's log: {log_path})"), \
-            Follower(out_run, emit, label=label):
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=out_run)
+    with console.status(f"{label}: federated training (Flower's log: {log_path})"), \
+            Follower(out_run, emit, label=label), open(log_path, "w") as log:
+        superlink = start_simulation_superlink(Path(env["FLWR_HOME"]), port, env)
         try:
-            rc = proc.wait()
+            for attempt in range(1, RAY_START_ATTEMPTS + 1):
+                start = log.tell()
+                proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=out_run)
+                try:
+                    rc = proc.wait()
+                finally:
+                    if proc.poll() is None:
+                        proc.terminate()
+                log.flush()
+                with open(log_path, errors="replace") as fh:
+                    fh.seek(start)
+                    ray_failed = RAY_START_FAILED in fh.read()
+                if not ray_failed or attempt == RAY_START_ATTEMPTS:
+                    break
+                emit(f"{label}: Ray did not start within its 30 s (busy machine?); retrying")
         finally:
-            if proc.poll() is None:
-                proc.terminate()
-            stop_local_superlink(port)
+            superlink.stop()
     if rc != 0 or not (out_run / "report.md").is_file():
         tail = "".join(log_path.read_text().splitlines(keepends=True)[-25:])
         raise RuntimeError(f"federated run failed (exit {rc}); Flower log: {log_path}\n{tail}")
