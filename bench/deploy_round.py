@@ -4,23 +4,26 @@
 
 A 2-site federation on 127.0.0.1, every role a separate process, exactly as tests/test_deploy.py runs
 it: `fedrad server start` (SuperLink on loopback, TLS, SuperNode auth) and `fedrad client start` per
-tiny synthetic site (32 px, `tiny` preset, one shared ResNet50 backbone, ~94 MB per message).
+tiny synthetic site (32 px, `tiny` preset, arch resnet50 with one shared backbone, ~94 MB per
+message: the set-up of issue 15's 68.7 s figure; `--arch` changes it).
+
+A round is one message per site (validate the received model, then train); the last round adds
+one evaluate-only message for the final model (issue 15).
 
 Variants (each with a fresh coordinator home, same sites and certificates):
-  a  as shipped: SuperLink state in HOME/superlink.db (SQLite file), sites dial the fleet proxy;
-  b  SuperLink state in memory (FEDRAD_SUPERLINK_DATABASE=:flwr-in-memory:, a hidden override in
-     server/coordinator.py start_superlink), sites still dial the proxy: what SQLite costs;
-  c  SQLite file, but sites dial the SuperLink's loopback port (HOME/server.json "internal-port")
+  a  as shipped: SuperLink state in memory, sites dial the fleet proxy;
+  s  SuperLink state in a SQLite file HOME/superlink.db (FEDRAD_SUPERLINK_DATABASE, a hidden override in
+     server/coordinator.py start_superlink), sites dial the proxy: what SQLite would cost (the old default);
+  c  in memory, but sites dial the SuperLink's loopback port (HOME/server.json "internal-port")
      directly, bypassing the proxy: what the proxy costs.
 
-Figures per round come from history.json (server/recorder.py). `round_wall_s` there runs from the end
-of the previous server-side evaluation to the arrival of the new global model, so it EXCLUDES
-`server_eval_s`; the full round is round_wall_s + server_eval_s. Site compute = slowest site's train
-handler seconds + slowest site's evaluate handler seconds (sites run in parallel) + server_eval_s.
-Overhead share = 1 - site compute / full round: Flower transport and (de)serialisation, SuperLink state,
-the proxy, ClientApp process start-up per message, aggregation and checkpoint writing. Round 1 also
-includes the sites' first connection (they start after the run is submitted), so the "steady" columns
-average rounds >= 2 only.
+Figures per round come from history.json via bench/round_overhead.py round_breakdown: wall = `round_s`
+(the whole round), site compute = slowest site's handler seconds (+ the final evaluate-only handler in
+the last round), server evaluation = `server_eval_s`; overhead = wall - site compute - server
+evaluation: Flower transport and (de)serialisation, SuperLink state, the proxy, ClientApp process
+start-up per message, the ServerApp's 3 s reply polling, aggregation and checkpoint writing. Round 1
+also includes the sites' first connection (they start after the run is submitted), so the "steady"
+columns average rounds >= 2 only.
 """
 
 from __future__ import annotations
@@ -47,8 +50,11 @@ from fedrad.server.pki import create_ca, create_site_key, issue_server_cert  # n
 from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs  # noqa: E402
 from rich.console import Console  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from round_overhead import round_breakdown  # noqa: E402
+
 FEDRAD = str(Path(sys.executable).parent / "fedrad")
-VARIANTS = {"a": "as shipped (SQLite + proxy)", "b": "in-memory SuperLink state", "c": "sites bypass the proxy"}
+VARIANTS = {"a": "as shipped (in memory + proxy)", "s": "SQLite SuperLink state", "c": "sites bypass the proxy"}
 
 
 class Proc:
@@ -100,10 +106,10 @@ def wait_for(cond, timeout: float, proc: Proc, what: str) -> None:
     raise RuntimeError(f"timed out after {timeout} s waiting for {what}; {proc.log}:\n{proc.text()[-3000:]}")
 
 
-def make_world(out: Path, studies: int, rounds: int) -> dict:
+def make_world(out: Path, studies: int, rounds: int, arch: str = "resnet50") -> dict:
     """Two tiny prepared synthetic hospitals, test sets, one CA + server cert, a key per site, a run config."""
     settings, run = load_settings(None, "tiny", {"out": str(out / "sim"), "sites": 2, "studies_per_site": studies},
-                                  {"image_size": 32})
+                                  {"image_size": 32, "arch": arch})
     quiet = Console(quiet=True)
     root = make_hospitals(settings, quiet)
     sites, external = site_dirs(root)
@@ -135,7 +141,7 @@ def enrol(world: dict, name: str) -> Path:
 
 def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     out, home = world["out"], enrol(world, variant)
-    env = {"FEDRAD_SUPERLINK_DATABASE": ":flwr-in-memory:"} if variant == "b" else {}
+    env = {"FEDRAD_SUPERLINK_DATABASE": str(home / "superlink.db")} if variant == "s" else {}
     port = free_port()
     run_dir = out / f"run-{variant}"
     procs: list[Proc] = []
@@ -162,19 +168,17 @@ def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
             p.stop()
     rows = [r for r in json.loads((run_dir / "history.json").read_text())["rounds"] if r["round"] >= 1]
     split = legs(home / "logs" / "superlink.log", len(world["sites"]), len(rows))
-    return [{**r, "legs": split.get(r["round"], (float("nan"), float("nan")))} for r in rows]
+    return [{**r, "legs": split} for r in rows]
 
 
 PUSH = re.compile(r"^\w+ flwr (\S+ \S+) \|.*\[Fleet\.PushMessages\] Push replies")
 TASK = re.compile(r"^\w+ flwr (\S+ \S+) \|.*Started task")
 
 
-def legs(superlink_log: Path, n_sites: int, rounds: int) -> dict[int, tuple[float, float]]:
-    """Per round (train leg s, evaluate leg s) from the SuperLink's reply timestamps: the train leg runs
-    from the previous round's last evaluate reply (round 1: the ServerApp's start, so it includes the
-    sites connecting) to the last train reply; the evaluate leg from there to the last evaluate reply.
-    Each leg = send model + ClientApp start + site work + reply; the evaluate leg also holds the
-    ServerApp pulling the train replies and aggregating them. Assumes no site failed (else: empty)."""
+def legs(superlink_log: Path, n_sites: int, rounds: int) -> dict[int, float]:
+    """Per round, seconds from the previous round's last site reply (round 1: the ServerApp's start,
+    so it includes the sites connecting) to this round's last reply, from the SuperLink's log; key
+    rounds + 1 is the final evaluate-only leg. Assumes no site failed (else: empty)."""
     def ts(text: str) -> float:
         return datetime.strptime(text, "%Y-%m-%d %H:%M:%S,%f").timestamp()
 
@@ -184,24 +188,16 @@ def legs(superlink_log: Path, n_sites: int, rounds: int) -> dict[int, tuple[floa
             start = ts(m.group(1))
         elif m := PUSH.match(line):
             pushes.append(ts(m.group(1)))
-    if start is None or len(pushes) != 2 * n_sites * rounds:
+    if start is None or len(pushes) != n_sites * (rounds + 1):
         return {}
-    groups = [max(pushes[i:i + n_sites]) for i in range(0, len(pushes), n_sites)]
-    out, prev = {}, start
-    for k in range(rounds):
-        out[k + 1] = (groups[2 * k] - prev, groups[2 * k + 1] - groups[2 * k])
-        prev = groups[2 * k + 1]
-    return out
+    ends = [max(pushes[i:i + n_sites]) for i in range(0, len(pushes), n_sites)]
+    return {k + 1: ends[k] - (ends[k - 1] if k else start) for k in range(rounds + 1)}
 
 
-def round_figures(r: dict) -> dict:
-    train = max(v["client"] for v in r["train_site_seconds"].values())
-    evaluate = max(r["eval_site_seconds"].values())
-    full = r["round_wall_s"] + r["server_eval_s"]
-    compute = train + evaluate + r["server_eval_s"]
-    return {"round": r["round"], "wall": full, "compute": compute, "train": train, "eval": evaluate,
-            "server_eval": r["server_eval_s"], "overhead_s": full - compute, "share": 1 - compute / full,
-            "train_leg": r["legs"][0], "eval_leg": r["legs"][1]}
+def round_figures(r: dict, rounds: int) -> dict:
+    b = round_breakdown(r, rounds)
+    return {**b, "leg": r["legs"].get(r["round"], float("nan")),
+            "final_leg": r["legs"].get(rounds + 1, float("nan")) if r["round"] == rounds else 0.0}
 
 
 def mean(xs: list[float]) -> float:
@@ -211,7 +207,8 @@ def mean(xs: list[float]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--variants", default="a,b,c", help="comma-separated subset of a,b,c (see module docstring)")
+    ap.add_argument("--variants", default="a,s,c", help="comma-separated subset of a,s,c (see module docstring)")
+    ap.add_argument("--arch", default="resnet50", help="model (the issue's figure: resnet50, shared backbone)")
     ap.add_argument("--studies", type=int, default=30, help="studies per synthetic site")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per variant before giving up")
     ap.add_argument("--out", type=Path, default=None, help="work folder (kept); a temporary one when omitted")
@@ -226,19 +223,19 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     console = Console(width=200)
     t0 = time.time()
-    world = make_world(out, args.studies, args.rounds)
+    world = make_world(out, args.studies, args.rounds, args.arch)
     console.print(f"world ready in {time.time() - t0:.0f} s ({out})")
     results: dict[str, list[dict]] = {}
     try:
         for v in variants:
             t1 = time.time()
-            results[v] = [round_figures(r) for r in run_variant(world, v, args.timeout)]
+            results[v] = [round_figures(r, args.rounds) for r in run_variant(world, v, args.timeout)]
             console.print(f"variant {v} ({VARIANTS[v]}): {time.time() - t1:.0f} s")
             for f in results[v]:
-                console.print(f"  round {f['round']}: wall {f['wall']:.1f} s = train {f['train']:.1f} + eval "
-                              f"{f['eval']:.1f} + server eval {f['server_eval']:.1f} + overhead "
-                              f"{f['overhead_s']:.1f} ({f['share']:.0%}); SuperLink sees train leg "
-                              f"{f['train_leg']:.1f} s, evaluate leg {f['eval_leg']:.1f} s")
+                console.print(f"  round {f['round']}: wall {f['wall']:.1f} s = sites {f['sites']:.1f} (of it final "
+                              f"evaluation {f['final_eval']:.1f}) + server eval {f['server_eval']:.1f} + overhead "
+                              f"{f['overhead']:.1f} ({f['share']:.0%}); SuperLink sees the round's leg "
+                              f"{f['leg']:.1f} s, final evaluate leg {f['final_leg']:.1f} s")
     finally:
         print_table(results)
         if args.json:
@@ -251,23 +248,22 @@ def main() -> None:
 def print_table(results: dict[str, list[dict]]) -> None:
     if not results:
         return
-    print(f"\n{'variant':<32} {'wall s':>7} {'compute s':>9} {'ovh s':>6} {'share':>6} {'steady wall':>11} "
-          f"{'steady share':>12} {'train leg':>9} {'eval leg':>8} {'wall/a':>7} {'ovh/a':>6}")
+    print(f"\n{'variant':<34} {'wall s':>7} {'sites s':>8} {'ovh s':>6} {'share':>6} {'steady wall':>11} "
+          f"{'steady ovh':>10} {'steady share':>12} {'wall/a':>7} {'ovh/a':>6}")
+
     def totals(rows: list[dict]) -> tuple[float, float]:
-        wall = mean([r["wall"] for r in rows])
-        return wall, wall - mean([r["compute"] for r in rows])
+        return mean([r["wall"] for r in rows]), mean([r["overhead"] for r in rows])
 
     base = totals(results.get("a") or next(iter(results.values())))
     for v, rows in results.items():
-        wall, comp = mean([r["wall"] for r in rows]), mean([r["compute"] for r in rows])
+        wall, over = totals(rows)
         steady = [r for r in rows if r["round"] >= 2]
-        s_wall = mean([r["wall"] for r in steady])
-        s_share = 1 - mean([r["compute"] for r in steady]) / s_wall if steady else float("nan")
-        print(f"{v + ' ' + VARIANTS[v]:<32} {wall:7.1f} {comp:9.1f} {wall - comp:6.1f} {1 - comp / wall:6.0%} "
-              f"{s_wall:11.1f} {s_share:12.0%} {mean([r['train_leg'] for r in rows]):9.1f} "
-              f"{mean([r['eval_leg'] for r in rows]):8.1f} {wall / base[0]:7.2f} {(wall - comp) / base[1]:6.2f}")
-    print("ratios are vs a (the first variant when a was not run); share = 1 - compute / wall; steady = rounds >= 2;"
-          " legs: SuperLink reply timestamps (see legs())")
+        s_wall, s_over = totals(steady) if steady else (float("nan"), float("nan"))
+        print(f"{v + ' ' + VARIANTS[v]:<34} {wall:7.1f} {mean([r['sites'] for r in rows]):8.1f} {over:6.1f} "
+              f"{over / wall:6.0%} {s_wall:11.1f} {s_over:10.1f} {s_over / s_wall:12.0%} {wall / base[0]:7.2f} "
+              f"{over / base[1]:6.2f}")
+    print("overhead = wall - sites' compute - server evaluation (per round, mean); ratios are vs a (the first "
+          "variant when a was not run); steady = rounds >= 2")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,15 @@ import functools
 import time
 import traceback
 
-from fedrad.client.task import VersionMismatchError, check_version, local_evaluate, local_train, site_dir_from
+from fedrad.client.task import (
+    VersionMismatchError,
+    check_version,
+    describe_reply,
+    local_evaluate,
+    local_round,
+    say,
+    site_dir_from,
+)
 from fedrad.common.replyschema import CODE_OF, SchemaViolation, check_reply, error_reason
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from flwr.app import ArrayRecord, Context, Error, Message, MetricRecord, RecordDict
@@ -80,12 +88,15 @@ def train(msg: Message, context: Context) -> Message:
     t0 = time.perf_counter()
     cfg, site, state = _setup(msg, context)
     config = msg.content["config"]
-    new_state, metrics = local_train(site, cfg, state, server_round=int(config.get("server-round", 1)),
+    # One message per round: validate the received global model, then train it (client.task.local_round).
+    new_state, metrics = local_round(site, cfg, state, server_round=int(config.get("server-round", 1)),
                                      lr=float(config["lr"]) if "lr" in config else None,
-                                     proximal_mu=float(config.get("proximal-mu", 0.0)))
+                                     proximal_mu=float(config.get("proximal-mu", 0.0)),
+                                     validate=bool(config.get("validate", True)))
     metrics["site-index"] = _site_index(context)
     metrics["client-seconds"] = time.perf_counter() - t0  # whole handler: the coordinator derives overhead
     content = RecordDict({"arrays": ArrayRecord(new_state), "metrics": MetricRecord(metrics)})
+    say(describe_reply(metrics, new_state))
     return Message(content, reply_to=msg)
 
 
@@ -97,4 +108,5 @@ def evaluate(msg: Message, context: Context) -> Message:
     metrics = local_evaluate(site, cfg, state)
     metrics["site-index"] = _site_index(context)
     metrics["client-seconds"] = time.perf_counter() - t0
+    say(describe_reply(metrics, None))
     return Message(RecordDict({"metrics": MetricRecord(metrics)}), reply_to=msg)

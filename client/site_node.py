@@ -160,6 +160,7 @@ def fatal_reason(log_text: str, creds: SiteCredentials) -> str | None:
 
 
 ACTIVATION_REFUSED = "Failed to activate SuperNode"
+SITE_LINE = "fedrad site:"  # prefix of client.task.say lines
 
 
 def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: bool, threads: int = 0,
@@ -274,7 +275,10 @@ def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, 
                             return "run-finished", text
                         console.print("waiting for the next run (Ctrl-C to stop)")
             for line in new.splitlines():
-                if any(k in line for k in ("ERROR", "WARNING", "Received", "Connected", "Starting", "activated")):
+                if SITE_LINE in line:  # client.task.say: local epochs and what was sent
+                    console.print(f"  {line[line.index(SITE_LINE) + len(SITE_LINE):].strip()}", highlight=False,
+                                  markup=False)
+                elif any(k in line for k in ("ERROR", "WARNING", "Received", "Connected", "Starting", "activated")):
                     console.print(f"  {line.strip()}", highlight=False, markup=False)
             if ACTIVATION_REFUSED in new:
                 return "refused", text

@@ -1,9 +1,15 @@
 """Site-side federated learning task, with no Flower import (the ClientApp is a thin shell).
 
-A round at a site: load the global weights, train `local-epochs` on the site's training split
-with its uncertainty policy, and reply with weights plus aggregate metrics. Evaluation runs the
-global model on the site's validation split. Only weights and aggregate numbers leave: never a
-study id, a per-study score or an image (site-data.md).
+A round at a site is one message (`local_round`): validate the global model it receives on the
+site's validation split (the metrics then describe the global model of the previous round), train
+`local-epochs` on the training split with the site's uncertainty policy, and reply with weights
+plus both sets of aggregate metrics. `local_evaluate` alone serves the one evaluate-only message
+of a run (the final global model). Only weights and aggregate numbers leave: never a study id, a
+per-study score or an image (site-data.md).
+
+Set-up that does not change between messages (datasets, the model object) is cached per process:
+in simulation a Ray actor serves many messages; a deployed site starts a process per message,
+where the cache simply stays empty.
 
 Metric keys are identical at every site (Flower's FedAvg rejects replies otherwise): per-finding
 values are fixed-length lists in template order, with NaN where a site cannot compute a value
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 import math
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -64,8 +71,34 @@ def _threads() -> None:
         torch.set_num_threads(n)
 
 
+def say(text: str) -> None:
+    """A progress line for the site operator (stdout: `fedrad client start` echoes it from the
+    SuperNode's log; in simulation it lands in the run's flower.log). Aggregate facts only."""
+    print(f"fedrad site: {text}", flush=True)
+
+
+_DATASETS: dict[tuple, Any] = {}
+_MODELS: dict[Any, torch.nn.Module] = {}
+
+
+def _files_stamp(site: Path, region: str) -> tuple:
+    from fedrad.client.prepare import labels_path, manifest_path
+
+    return tuple(p.stat().st_mtime_ns if p.is_file() else 0 for p in (manifest_path(site, region),
+                                                                         labels_path(site, region)))
+
+
 def site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
-    """A StudyDataset over one split of a prepared site (see client.prepare)."""
+    """A StudyDataset over one split of a prepared site (see client.prepare), built once per process
+    for the same site files and settings (a re-prepared site changes the files' stamp)."""
+    key = (str(site), split, train, cfg.region, cfg.policy, cfg.soft_value, cfg.image_size, cfg.channels,
+           cfg.augment, cfg.seed, cfg.max_train_studies, _files_stamp(site, cfg.region))
+    if key not in _DATASETS:
+        _DATASETS[key] = _build_site_dataset(site, cfg, split, train=train)
+    return _DATASETS[key]
+
+
+def _build_site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
     from fedrad.client.prepare import load_split
     from fedrad.common.dataset import StudyDataset
     from fedrad.common.preprocess import Augment, Preprocess, TensorCache
@@ -96,8 +129,12 @@ def make_loader(ds, batch_size: int, *, train: bool, seed: int = 0, num_workers:
 
 
 def _model(cfg: RunConfig, state: Mapping[str, torch.Tensor] | None):
-    # The global weights arrive with every message: never load ImageNet weights at a site.
-    model = build_model(replace(cfg.model_config(), pretrained=None))
+    # The global weights arrive with every message: never load ImageNet weights at a site. The
+    # module is built once per process and architecture; every message loads its full state.
+    mcfg = replace(cfg.model_config(), pretrained=None)
+    model = _MODELS.get(mcfg)
+    if model is None:
+        model = _MODELS.setdefault(mcfg, build_model(mcfg))
     if state is not None:
         model.load_state_dict(state, strict=True)
     return model
@@ -108,6 +145,22 @@ def proximal_term(model: torch.nn.Module, global_params: list[torch.Tensor], mu:
     def term() -> torch.Tensor:
         return (mu / 2.0) * sum(((p - g) ** 2).sum() for p, g in zip(model.parameters(), global_params, strict=True))
     return term
+
+
+def local_round(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *, server_round: int = 1,
+                lr: float | None = None, proximal_mu: float = 0.0,
+                validate: bool = True) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:
+    """One federated round at a site, one message: validate the received global model (the previous
+    round's), then train it. Metrics: local_train's, plus local_evaluate's under the same `val-*`
+    keys with the validation study count as `val-examples` and its seconds as `val-seconds`
+    (`num-examples` stays the training count: FedAvg weights by it). validate=False (the initial,
+    untrained model) sends the same keys with NaN/zero values, so replies keep one shape."""
+    t0 = time.perf_counter()
+    val = local_evaluate(site, cfg, state) if validate else _empty_evaluation(cfg)
+    val_seconds = time.perf_counter() - t0
+    new_state, metrics = local_train(site, cfg, state, server_round=server_round, lr=lr, proximal_mu=proximal_mu)
+    val["val-examples"] = val.pop("num-examples")
+    return new_state, {**metrics, **val, "val-seconds": val_seconds}
 
 
 def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *, server_round: int = 1,
@@ -137,8 +190,32 @@ def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *
                                 optimizer, device, scaler=scaler, amp=amp, extra_loss=extra)
         losses.append(stats["loss"])
         seconds += stats["seconds"]
-    new_state = {k: v.detach().cpu() for k, v in model.state_dict().items()}
+        say(f"round {server_round}: local epoch {epoch + 1}/{cfg.local_epochs}, train loss {stats['loss']:.4f} "
+            f"on {len(ds)} studies ({stats['seconds']:.0f} s)")
+    # clone: the cached module keeps training next round; the reply must not alias its tensors
+    new_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
     return new_state, {"train-loss": float(np.mean(losses)), "num-examples": len(ds), "train-seconds": seconds}
+
+
+def _empty_evaluation(cfg: RunConfig) -> dict[str, Any]:
+    k = len(cfg.template())
+    nan = [math.nan] * k
+    return {"num-examples": 0, "val-loss": 0.0, "val-macro-auc": math.nan, "val-weighted-auc": math.nan,
+            "val-auc": nan, "val-threshold": nan, "val-npos": [0] * k}
+
+
+def describe_reply(metrics: Mapping[str, Any], state: Mapping[str, torch.Tensor] | None) -> str:
+    """What a reply carries, in words, for the site's operator (printed where the reply is built)."""
+    parts = []
+    if state is not None:
+        mb = sum(v.numel() * v.element_size() for v in state.values()) / 1e6
+        parts.append(f"model weights ({len(state)} tensors, {mb:.0f} MB)")
+    if "train-loss" in metrics:
+        parts.append(f"train loss {float(metrics['train-loss']):.4f} over {int(metrics['num-examples'])} studies")
+    n_val = int(metrics.get("val-examples", metrics.get("num-examples", 0)) if "val-loss" in metrics else 0)
+    if n_val:
+        parts.append(f"validation macro AUC {float(metrics['val-macro-auc']):.3f} over {n_val} studies")
+    return "sent " + ", ".join(parts) + " (aggregate numbers only)"
 
 
 def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]) -> dict[str, Any]:
@@ -157,10 +234,8 @@ def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]
     ds = site_dataset(site, cfg, "val", train=False)
     template = cfg.template()
     k = len(template)
-    nan = [math.nan] * k
     if len(ds) == 0:
-        return {"num-examples": 0, "val-loss": 0.0, "val-macro-auc": math.nan, "val-weighted-auc": math.nan,
-                "val-auc": nan, "val-threshold": nan, "val-npos": [0] * k}
+        return _empty_evaluation(cfg)
     model = _model(cfg, state).to(device)
     scores, y, m = predict(model, _loader(ds, cfg, shuffle=False), device, amp=cfg.amp and device.type == "cuda")
     p = np.clip(scores, 1e-7, 1 - 1e-7)

@@ -29,9 +29,13 @@ from typing import Any
 
 from fedrad.common.errors import FedradError
 
-TRAIN_METRICS = frozenset({"num-examples", "train-loss", "train-seconds", "client-seconds", "site-index"})
-EVALUATE_METRICS = frozenset({"num-examples", "val-loss", "val-macro-auc", "val-weighted-auc", "val-auc",
-                              "val-threshold", "val-npos", "client-seconds", "site-index"})
+VALIDATION_METRICS = frozenset({"val-loss", "val-macro-auc", "val-weighted-auc", "val-auc", "val-threshold",
+                                "val-npos"})
+EVALUATE_METRICS = VALIDATION_METRICS | {"num-examples", "client-seconds", "site-index"}
+# One message per round: a train reply also carries the validation of the model it received
+# (client.task.local_round), with the validation study count and seconds under their own keys.
+TRAIN_METRICS = VALIDATION_METRICS | {"num-examples", "train-loss", "train-seconds", "client-seconds", "site-index",
+                                      "val-examples", "val-seconds"}
 METRIC_KEYS = {"train": TRAIN_METRICS, "evaluate": EVALUATE_METRICS}
 REPLY_RECORDS = {"train": {"arrays": "ArrayRecord", "metrics": "MetricRecord"},
                  "evaluate": {"metrics": "MetricRecord"}}

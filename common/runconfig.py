@@ -63,6 +63,7 @@ class RunConfig:
     min_sites: int = 2  # sites that must be connected before a round starts
     site_wait: float = 900.0  # seconds a round waits for min-sites connected sites; then the run stops (resumable)
     fraction_train: float = 1.0  # share of connected sites sampled per round
+    test_every: int = 0  # test-set metrics every N rounds (and the last); 0 = the chosen model's only, in the report
     round_timeout: float = 3600.0  # seconds to wait for the sites' replies in each phase of a round
     output_dir: str = ""  # absolute folder for checkpoints, history and report (required)
     test_sets: str = ""  # "name=/abs/folder,name2=/abs/folder2": exported test sets the coordinator holds
@@ -83,6 +84,8 @@ class RunConfig:
         for name in ("image_size", "batch_size", "local_epochs", "num_server_rounds", "min_sites", "lr_step"):
             if int(getattr(self, name)) < 1:
                 raise RunConfigError(f"{dash(name)}: must be >= 1, got {getattr(self, name)}")
+        if self.test_every < 0:
+            raise RunConfigError(f"test-every: must be >= 0, got {self.test_every}")
         if not 0 < self.fraction_train <= 1:
             raise RunConfigError(f"fraction-train: must be in (0, 1], got {self.fraction_train}")
 

@@ -3,7 +3,7 @@
 Process tree (all children in their own process groups, stopped on Ctrl-C/SIGTERM):
 
     fedrad server start
-    ├── flower-superlink  bound to 127.0.0.1:<internal>, TLS, SuperNode auth, SQLite state
+    ├── flower-superlink  bound to 127.0.0.1:<internal>, TLS, SuperNode auth, state in memory
     │     └── flower-superexec -> flwr-serverapp (server.server_app via the FAB shim)
     └── python -m fedrad.server.fleet_proxy  on the public HOST:PORT, forwards only /v1/fleet/*
 
@@ -22,7 +22,6 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +32,7 @@ from fedrad.common.federation import DEFAULT_LISTEN, VERSION_PATH, dial_host, pa
 from fedrad.common.fileio import write_json, write_text
 from fedrad.common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
 from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig
+from fedrad.server.progress import Follower
 from rich.console import Console
 
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
@@ -71,10 +71,6 @@ class CoordinatorHome:
     @property
     def sites(self) -> Path:
         return self.root / "sites.toml"
-
-    @property
-    def db(self) -> Path:
-        return self.root / "superlink.db"
 
     @property
     def flwr_home(self) -> Path:
@@ -143,10 +139,20 @@ def find_home(home: str | os.PathLike | None = None, *, create: bool = False) ->
     return CoordinatorHome(root)
 
 
+SUPERLINK_DATABASE = ":flwr-in-memory:"
+
+
 def start_superlink(home: CoordinatorHome, port: int, *, insecure: bool) -> Child:
-    """FEDRAD_SUPERLINK_DATABASE (hidden, for bench/deploy_round.py) overrides the --database path, e.g.
-    `:flwr-in-memory:` to measure what SQLite costs per round; state then does not survive a restart."""
-    database = os.environ.get("FEDRAD_SUPERLINK_DATABASE") or str(home.db)
+    """The SuperLink keeps its state in memory: a SQLite file costs ~13 s per round at 94 MB
+    messages (bench/deploy_round.py) and holds nothing fedrad needs across a restart. Who may
+    join is fedrad's registry (sites.toml), re-registered at every start (server.sites.reconcile,
+    which writes the new node ids back); where training stands is fedrad's checkpoints
+    (prepare_run resumes from last.pt); a run's messages die with the ServerApp anyway (Flower
+    does not resume a killed ServerApp). Enrolled sites reconnect on their own: their SuperNode
+    retries and activates with its registered key (tests/test_deploy.py restart test).
+    FEDRAD_SUPERLINK_DATABASE (hidden, for bench/deploy_round.py) sets another --database, e.g.
+    HOME/superlink.db, to measure what SQLite costs."""
+    database = os.environ.get("FEDRAD_SUPERLINK_DATABASE") or SUPERLINK_DATABASE
     cmd = ["flower-superlink", "--host", "127.0.0.1", "--port", str(port), "--database", database,
            "--disable-runtime-dependency-installation", "--log-file", str(home.logs / "superlink.log")]
     if insecure:
@@ -219,22 +225,15 @@ def run_status(home: CoordinatorHome, run_id: int) -> str:
     return str(runs[0].get("status", "unknown")) if runs else "unknown"
 
 
-def _follow_log(home: CoordinatorHome, run_id: int, log_path: Path, console: Console) -> subprocess.Popen:
-    """`flwr log --stream` into the run folder's flower.log, echoing round progress to the console."""
-    proc = subprocess.Popen(["flwr", "log", str(run_id), CONNECTION, "--stream"], env=home.env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-
-    def pump() -> None:
-        with open(log_path, "a") as log:
-            assert proc.stdout is not None
-            for line in proc.stdout:
-                log.write(line)
-                log.flush()
-                if any(k in line for k in ("[ROUND", "Received", "configure_", "ERROR", "Waiting for nodes")):
-                    console.print(f"  {line.rstrip()}", highlight=False, markup=False)
-
-    threading.Thread(target=pump, daemon=True).start()
-    return proc
+def _follow_log(home: CoordinatorHome, run_id: int, log_path: Path) -> subprocess.Popen:
+    """`flwr log --stream` into the run folder's flower.log: Flower's own chatter stays off the terminal
+    (the per-round lines come from server.progress)."""
+    log = open(log_path, "a")  # noqa: SIM115 - the child owns it until it exits
+    try:
+        return subprocess.Popen(["flwr", "log", str(run_id), CONNECTION, "--stream"], env=home.env(), stdout=log,
+                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    finally:
+        log.close()
 
 
 REFUSED_KEY = re.compile(r"public key: b'(-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----)\\n', "
@@ -314,10 +313,11 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
     run_id = None
     follower = None
+    rounds_follower = None
     try:
         console.rule("fedrad coordinator")
         children.append(start_superlink(home, internal, insecure=insecure))
-        console.print(f"SuperLink: 127.0.0.1:{internal} (loopback only), state {home.db}")
+        console.print(f"SuperLink: 127.0.0.1:{internal} (loopback only), state in memory (sites: {home.sites})")
         if not insecure:
             for line in reconcile(home.sites, home.flwr()):
                 console.print(f"  {line}")
@@ -334,7 +334,9 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
         write_run_status(home.run_status, run_id, "running")
         console.print(f"run {run_id} submitted: {cfg.num_server_rounds} rounds, {cfg.strategy}, policy {cfg.policy}, "
                       f"min {cfg.min_sites} site(s); output {cfg.output_dir}")
-        follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log", console)
+        follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log")
+        rounds_follower = Follower(Path(cfg.output_dir), lambda t: console.print(f"  {t}", highlight=False,
+                                                                                 markup=False)).start()
         status, last_poll = "unknown", time.monotonic()
         log = home.logs / "superlink.log"
         log_pos = log.stat().st_size if log.is_file() else 0
@@ -359,6 +361,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
         write_run_status(home.run_status, run_id, status)
         console.print(f"run {run_id} {status}; telling the connected sites ({RUN_END_LINGER:.0f} s)")
         time.sleep(RUN_END_LINGER)  # also lets the log pump catch the last lines
+        rounds_follower.stop()
         report = Path(cfg.output_dir) / "report.md"
         if status == "finished:completed" and report.is_file():
             print_summary(Path(cfg.output_dir), console)
@@ -376,6 +379,8 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
     except ChildError as exc:
         raise CoordinatorError(str(exc)) from None
     finally:
+        if rounds_follower is not None:
+            rounds_follower.stop()
         if follower is not None and follower.poll() is None:
             follower.terminate()
         for c in reversed(children):

@@ -2,9 +2,17 @@
 test-set metrics, checkpoints (last and best) and the history files. No Flower import.
 
 The best checkpoint is chosen by the sites' aggregated validation AUC, never by a test set's
-AUC (a test set that picks the model is no longer a test set). Aggregation across sites is
-per finding, weighted by each site's positives, skipping sites where the finding has no AUC;
-the Youden thresholds the sites send are aggregated the same way.
+AUC (a test set that picks the model is no longer a test set).
+
+A round is one message per site (issue 15): in round r a site validates the global model it
+receives (round r-1's) and then trains. Every history row still describes one global model: row
+r's validation fields are filled in when round r+1's replies arrive (the final model's by one
+evaluate-only message at the end), and the best checkpoint is chosen then, by linking the
+checkpoint of round r (still `last.pt` at that moment) as `best.pt`. Server-side test-set metrics
+per round are optional (`test-every`); the report evaluates the chosen checkpoint at the end.
+
+Aggregation across sites is per finding, weighted by each site's positives, skipping sites where
+the finding has no AUC; the Youden thresholds the sites send are aggregated the same way.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from fedrad.common.fileio import atomic_open, write_json
 from fedrad.common.runconfig import RunConfig
 
 HISTORY_JSON = "history.json"
+PROGRESS = "progress.jsonl"  # one JSON event per line (server.progress formats them for terminals)
 HISTORY_CSV = "history.csv"
 LAST = "checkpoints/last.pt"
 BEST = "checkpoints/best.pt"
@@ -90,6 +99,9 @@ class RunRecorder:
     _pending: dict[int, dict[str, Any]] = field(default_factory=dict)
     _t0: float = field(default_factory=time.time)
     _last_global: float | None = None
+    _round_seconds: list[float] = field(default_factory=list)
+    _model: Any = None
+    _tb: Any = None  # TensorBoard writer, when the tensorboard package is installed
 
     def __post_init__(self) -> None:
         self.out = Path(self.out)
@@ -127,13 +139,35 @@ class RunRecorder:
     def actual_round(self, flower_round: int) -> int:
         return self.round_offset + flower_round
 
+    def validates(self, flower_round: int) -> bool:
+        """Do the sites validate the model they receive in this round? Not the untrained initial model
+        (round 1 of a fresh run); always a resumed run's starting model (it may never have been)."""
+        return self.actual_round(flower_round) > 1
+
     # ----------------------------------------------------------------- site replies
     def record_offline(self, flower_round: int, sites: Sequence[str]) -> None:
         """Registered sites that were not connected when the round started (they get no work)."""
         self._pending.setdefault(self.actual_round(flower_round), {})["offline_sites"] = list(sites)
 
+    def event(self, kind: str, **data: Any) -> None:
+        """Append one progress event (progress.jsonl) for the terminal that follows the run."""
+        with open(self.out / PROGRESS, "a") as fh:
+            fh.write(json.dumps({"event": kind, "time": time.time(), **data}, allow_nan=False,
+                                default=lambda v: None) + "\n")
+
+    def record_waiting(self, flower_round: int, have: Sequence[str], need: int) -> None:
+        self.event("waiting", round=self.actual_round(flower_round), rounds=self.cfg.num_server_rounds,
+                   have=list(have), need=need)
+
     def record_train(self, flower_round: int, replies: Sequence[SiteReply], failures: Sequence[tuple[str, str]]):
-        row = self._pending.setdefault(self.actual_round(flower_round), {})
+        """Train replies of round r; those that validated the global model they received (round
+        r-1's) also fill row r-1's validation fields (see the module docstring)."""
+        rnd = self.actual_round(flower_round)
+        if self.validates(flower_round):
+            self._record_validation(rnd - 1, [SiteReply(r.node_id, r.site, {**r.metrics, "num-examples":
+                                                                            r.metrics.get("val-examples", 0)})
+                                              for r in replies], failures)
+        row = self._pending.setdefault(rnd, {})
         n = sum(int(r.metrics.get("num-examples", 0)) for r in replies)
         row["train_loss"] = (sum(float(r.metrics["train-loss"]) * int(r.metrics["num-examples"]) for r in replies) / n
                              if n else math.nan)
@@ -147,15 +181,35 @@ class RunRecorder:
         row["flower_run_id"], row["flower_round"] = self.run_id, flower_round  # what site audit logs name
 
     def record_evaluate(self, flower_round: int, replies: Sequence[SiteReply], failures: Sequence[tuple[str, str]]):
-        row = self._pending.setdefault(self.actual_round(flower_round), {})
+        """Evaluate-only replies (the final global model, before on_global of the same round)."""
+        self._record_validation(self.actual_round(flower_round), replies, failures, seconds_key="client-seconds")
+
+    def _record_validation(self, rnd: int, replies: Sequence[SiteReply], failures: Sequence[tuple[str, str]], *,
+                           seconds_key: str = "val-seconds") -> None:
+        done = next((r for r in self.history if r.get("round") == rnd), None)
+        row = done if done is not None else self._pending.setdefault(rnd, {})
         row.update(aggregate_site_metrics(replies, len(self.template)))
         row["eval_failures"] = [f"{s}: {short_reason(why)}" for s, why in failures]
-        row["flower_run_id"], row["flower_round"] = self.run_id, flower_round
-        row["eval_site_seconds"] = {r.site: float(r.metrics.get("client-seconds", math.nan)) for r in replies}
+        row["eval_site_seconds"] = {r.site: float(r.metrics.get(seconds_key, math.nan)) for r in replies}
         row["sites"] = {r.site: {"val_macro_auc": r.metrics.get("val-macro-auc"),
                                  "val_weighted_auc": r.metrics.get("val-weighted-auc"),
-                                 "val_loss": r.metrics.get("val-loss"), "n": r.metrics.get("num-examples")}
+                                 "val_loss": r.metrics.get("val-loss"),
+                                 "n": r.metrics.get("val-examples", r.metrics.get("num-examples"))}
                         for r in replies}
+        self._scalars(rnd, {k: row.get(k) for k in ("val_weighted_auc", "val_macro_auc", "val_loss")})
+        if done is not None and self._update_best(done):
+            _link(self.out / LAST, self.out / BEST)  # last.pt still holds round rnd's model
+        if done is not None:
+            self.write_history()
+
+    def _update_best(self, row: dict[str, Any]) -> bool:
+        """Best = highest sites' aggregated validation weighted AUC over rounds >= 1."""
+        rnd, metric = row["round"], row.get("val_weighted_auc", math.nan)
+        improved = rnd > 0 and not math.isnan(metric) and metric > self.best["metric"]
+        if improved:
+            self.best = {"round": rnd, "metric": metric, "val_threshold": row.get("val_threshold")}
+        row["best_round"] = self.best["round"]
+        return improved
 
     # ----------------------------------------------------------------- after aggregation
     def on_global(self, flower_round: int, state: Mapping[str, Any]) -> dict[str, float]:
@@ -172,28 +226,81 @@ class RunRecorder:
         row = {"round": rnd, **self._pending.pop(rnd, {}), "elapsed_s": round(t_in - self._t0, 1)}
         if self._last_global is not None:  # from the end of the previous server evaluation to now
             row["round_wall_s"] = t_in - self._last_global
-        model = build_model(self.model_cfg)
+        if self._model is None:  # built once per run; each round loads the new global state into it
+            self._model = build_model(self.model_cfg)
+        model = self._model
         model.load_state_dict(dict(state), strict=True)
-        for name, ts in self.test_sets.items():
-            scores = predict_test_set(model, ts, image_size=self.cfg.image_size, channels=self.cfg.channels,
-                                      views=self.template.views, batch_size=max(self.cfg.batch_size, 16))
-            macro, _, skipped = macro_auc(ts.truth, scores, ids=self.template.ids)
-            row[f"test_{name}_macro_auc"] = macro
-            row[f"test_{name}_skipped"] = len(skipped)
+        if self.test_due(rnd):
+            for name, ts in self.test_sets.items():
+                scores = predict_test_set(model, ts, image_size=self.cfg.image_size, channels=self.cfg.channels,
+                                          views=self.template.views, batch_size=max(self.cfg.batch_size, 16))
+                macro, _, skipped = macro_auc(ts.truth, scores, ids=self.template.ids)
+                row[f"test_{name}_macro_auc"] = macro
+                row[f"test_{name}_skipped"] = len(skipped)
         row["server_eval_s"] = time.time() - t_in
-        metric = row.get("val_weighted_auc", math.nan)
-        improved = rnd > 0 and not math.isnan(metric) and metric > self.best["metric"]
-        if improved:
-            self.best = {"round": rnd, "metric": metric, "val_threshold": row.get("val_threshold")}
-        row["best_round"] = self.best["round"]
+        improved = self._update_best(row)  # the final round's row has its validation already
         self.history.append(row)
         extra = {"server_round": rnd, "history": self.history, "best": self.best, "run_config": self.cfg.to_flower()}
         save_checkpoint(self.out / LAST, model, self.model_cfg, epoch=rnd, extra=extra)
         if improved:
-            save_checkpoint(self.out / BEST, model, self.model_cfg, epoch=rnd, extra=extra)
-        self.write_history()
+            _link(self.out / LAST, self.out / BEST)
         self._last_global = time.time()
+        if "round_wall_s" in row:  # the whole round: sites, aggregation, server evaluation, checkpoint
+            row["round_s"] = self._last_global - t_in + row["round_wall_s"]
+            self._round_seconds.append(row["round_s"])
+        self.write_history()
+        if rnd > 0:
+            self._round_event(row)
+            self._scalars(rnd, {"train_loss": row.get("train_loss"), "round_s": row.get("round_s"),
+                                **{k: v for k, v in row.items() if k.startswith("test_") and k.endswith("_auc")}})
+        self.write_live_report()
         return {k: float(v) for k, v in row.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+
+    def test_due(self, rnd: int) -> bool:
+        """Server-side test-set metrics for this round's model? Every `test-every` rounds (and the last);
+        0 = never per round: the report evaluates the chosen checkpoint once, at the end."""
+        k = self.cfg.test_every
+        return bool(self.test_sets) and k > 0 and (rnd % k == 0 or rnd == self.cfg.num_server_rounds)
+
+    def _round_event(self, row: dict[str, Any]) -> None:
+        rnd = row["round"]
+        prev = next((r for r in self.history if r.get("round") == rnd - 1), {})
+        left = self.cfg.num_server_rounds - rnd
+        mean_s = float(np.mean(self._round_seconds)) if self._round_seconds else None
+        missing = [f"{s}: not connected" for s in row.get("offline_sites", [])] + row.get("train_failures", [])
+        self.event("round", round=rnd, rounds=self.cfg.num_server_rounds, replied=row.get("train_sites", []),
+                   expected=len(row.get("train_sites", [])) + len(missing), missing=missing,
+                   train_loss=_finite(row.get("train_loss")), val_round=rnd - 1,
+                   val_weighted_auc=_finite(prev.get("val_weighted_auc")),
+                   final_val_weighted_auc=_finite(row.get("val_weighted_auc")),
+                   seconds=self._round_seconds[-1] if self._round_seconds else None,
+                   eta_s=mean_s * left if mean_s is not None else None, best_round=self.best["round"])
+
+    def _scalars(self, step: int, values: dict[str, Any]) -> None:
+        """Per-round scalars as TensorBoard event files (RUN_DIR/tensorboard) when `tensorboard` is installed."""
+        import importlib.util
+
+        if self._tb is None:
+            if importlib.util.find_spec("tensorboard") is None:
+                self._tb = False
+            else:
+                from torch.utils.tensorboard import SummaryWriter
+
+                self._tb = SummaryWriter(str(self.out / "tensorboard"))
+        if self._tb:
+            for k, v in values.items():
+                if _finite(v) is not None:
+                    self._tb.add_scalar(k, float(v), step)
+            self._tb.flush()
+
+    def write_live_report(self) -> None:
+        """report.html from what is known now (no test-set inference); never fails the run."""
+        try:
+            from fedrad.server.report_html import write_html
+
+            write_html(self.out)
+        except Exception as exc:  # noqa: BLE001 - a broken page must not stop a federation
+            self.event("note", text=f"report.html not updated: {exc}")
 
     def write_history(self) -> None:
         write_json(self.out / HISTORY_JSON, {"best": self.best, "rounds": self.history})
@@ -207,6 +314,25 @@ class RunRecorder:
             w.writeheader()
             for row in self.history:
                 w.writerow({k: row.get(k, "") for k in scalar_keys})
+
+
+def _finite(v: Any) -> float | None:
+    return float(v) if isinstance(v, int | float) and math.isfinite(v) else None
+
+
+def _link(src: Path, dst: Path) -> None:
+    """dst becomes the same file as src without writing the weights again. Checkpoints are replaced
+    by rename (common.fileio.atomic_open), so a later save of src leaves dst's inode untouched."""
+    import os
+    import shutil
+
+    tmp = dst.with_name(f".{dst.name}.link")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(src, tmp)
+    except OSError:
+        shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
 
 
 def load_history(out: Path) -> dict[str, Any]:

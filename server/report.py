@@ -3,7 +3,8 @@
 `write_report(run_dir)` evaluates the best checkpoint (chosen on the sites' aggregated
 validation AUC) on every test set of the run config, stores the scores
 (`predictions-<test set>.npz`, so comparisons such as DeLong tests need no re-inference), and
-writes report.md, report.json and ROC / PR curves as PNG. `fedrad report RUN_DIR` reruns it.
+writes report.md, report.json, ROC / PR curves as PNG and the self-contained report.html.
+`fedrad report RUN_DIR` reruns it.
 Operating points are the sites' aggregated validation Youden thresholds.
 """
 
@@ -90,6 +91,9 @@ def write_report(run_dir: str | Path, *, recompute: bool = False, ci: bool = Tru
               "rounds": history.get("rounds", [])}
     write_json(run_dir / "report.json", report)
     write_text(run_dir / "report.md", render_markdown(cfg, template, history, results))
+    from fedrad.server.report_html import write_html
+
+    write_html(run_dir)
     return run_dir / "report.md"
 
 

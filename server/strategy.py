@@ -55,14 +55,22 @@ class SitesUnavailableError(FedradRuntimeError):
 
 
 def wait_for_sites(grid: Grid, need: int, deadline_s: float, names: Callable[[], dict[int, str]],
-                   *, poll: float = 2.0) -> list[int]:
+                   *, poll: float = 2.0, on_wait: Callable[[list[str]], None] | None = None) -> list[int]:
     """Flower's sampler waits forever for `min_available_nodes`; a federation must not hang on a
-    hospital that went away, so wait at most `deadline_s` and then say which sites are missing."""
+    hospital that went away, so wait at most `deadline_s` and then say which sites are missing.
+    `on_wait(names of the connected sites)` is called whenever that set changes while waiting."""
     t0 = time.monotonic()
+    seen: list[str] | None = None
     while True:
         online = list(grid.get_node_ids())
         if len(online) >= need:
             return online
+        if on_wait is not None:
+            known = names()
+            have = sorted(known.get(nid, f"node-{nid}") for nid in online)
+            if have != seen:
+                on_wait(have)
+                seen = have
         if time.monotonic() - t0 >= deadline_s:
             known = names()
             missing = sorted(n for nid, n in known.items() if nid not in online) or ["(unknown)"]
@@ -117,11 +125,20 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         names()
         return messages
 
+    last_round = cfg.num_server_rounds - recorder.round_offset  # Flower counts this process's rounds from 1
+
+    def waiting(server_round: int):
+        return lambda have: recorder.record_waiting(server_round, have, cfg.min_sites)
+
     class Recorded(base):  # type: ignore[misc, valid-type]
+        """One message per site per round: the train message also validates the model it carries
+        (config "validate"); only the last round sends an evaluate-only message, for the final model."""
+
         def configure_train(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
-            online = wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names)
+            online = wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names, on_wait=waiting(server_round))
             recorder.record_offline(server_round, sorted(n for nid, n in names().items() if nid not in online))
             config["lr"] = cfg.lr_for_round(recorder.actual_round(server_round))
+            config["validate"] = recorder.validates(server_round)
             return remember("train", super().configure_train(server_round, arrays, config, grid))
 
         def aggregate_train(self, server_round: int, replies: Iterable[Message]):
@@ -130,10 +147,15 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
             return super().aggregate_train(server_round, replies)
 
         def configure_evaluate(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
-            wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names)
+            if server_round < last_round:
+                return []  # the next round's train message validates this model
+            wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names, on_wait=waiting(server_round))
             return remember("evaluate", super().configure_evaluate(server_round, arrays, config, grid))
 
         def aggregate_evaluate(self, server_round: int, replies: Iterable[Message]):
+            replies = list(replies)
+            if server_round < last_round and not replies:
+                return None
             replies, ok, failed = split("evaluate", replies)
             recorder.record_evaluate(server_round, ok, failed)
             return super().aggregate_evaluate(server_round, replies)

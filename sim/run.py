@@ -16,12 +16,8 @@ Steps (each resumable: a finished step is not redone on a rerun with the same se
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import re
 import shutil
-import signal
 import subprocess
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -218,17 +214,28 @@ def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
                                                   "RAY_DEDUP_LOGS": "0"})
 
 
-def stop_local_superlink(port: int) -> None:
-    """`flwr run` leaves a detached local SuperLink behind; stop the one we started (by its port)."""
-    for pid_dir in Path("/proc").glob("[0-9]*"):
-        try:
-            cmd = (pid_dir / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        args = [c.decode(errors="replace") for c in cmd]
-        if any("flower-superlink" in a for a in args) and str(port) in args:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(int(pid_dir.name), signal.SIGTERM)
+# Ray gives its node 30 s to start (hard-coded); a machine busy with other work can miss that. Nothing
+# of the run has happened then, so the same run is simply submitted again.
+RAY_START_FAILED = "The current node timed out during startup"
+RAY_START_ATTEMPTS = 3
+
+
+def start_simulation_superlink(home: Path, port: int, env: dict[str, str]):
+    """The simulation's SuperLink, started by us rather than by `flwr run` (which finds it healthy and
+    uses it): its state in memory (Flower's own local SuperLink keeps every 190 MB message in a SQLite
+    file), no 15 s start-up limit (a busy machine misses it), and stopped by its process id."""
+    from fedrad.common.flowerproc import Child, wait_health
+
+    logs = home / "local-superlink"
+    cmd = ["flower-superlink", "--insecure", "--simulation", "--host", "127.0.0.1", "--port", str(port),
+           "--disable-runtime-dependency-installation", "--log-file", str(logs / "superlink.log")]
+    child = Child("simulation SuperLink", cmd, env, logs / "superlink.out", cwd=home)
+    try:
+        wait_health(f"http://127.0.0.1:{port}/health", timeout=300, child=child)
+    except Exception:
+        child.stop()
+        raise
+    return child
 
 
 def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path], *,
@@ -250,28 +257,41 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     write_text(overrides, cfg.to_toml())
     port = free_port()
     env = flower_env(out_run.parent / ".flwr-home", port, cpus_per_site)
+    # Ray gets one logical CPU per site: every virtual hospital trains at once (one torch thread each),
+    # as real hospitals do; with Ray's default (the machine's cores) a third site waits for the
+    # first two, and the round costs up to twice its compute.
     cmd = ["flwr", "run", str(app_dir), "--run-config", str(overrides), "--federation-config",
-           f"num-supernodes={len(sites)} client-resources-num-cpus={cpus_per_site}", "--stream"]
+           f"num-supernodes={len(sites)} client-resources-num-cpus={cpus_per_site} "
+           f"init-args-num-cpus={cpus_per_site * len(sites)}", "--stream"]
     log_path = out_run / "flower.log"
     t0 = time.time()
-    with open(log_path, "w") as log, console.status(f"{label}: starting Flower simulation") as status:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-                                cwd=out_run)
+    from fedrad.server.progress import Follower
+
+    def emit(text: str) -> None:
+        console.print(f"  {text}", highlight=False, markup=False)
+
+    # Flower's own output goes to flower.log only; the terminal gets fedrad's per-round lines.
+    with console.status(f"{label}: federated training (Flower's log: {log_path})"), \
+            Follower(out_run, emit, label=label), open(log_path, "w") as log:
+        superlink = start_simulation_superlink(Path(env["FLWR_HOME"]), port, env)
         try:
-            assert proc.stdout is not None
-            for line in proc.stdout:
-                log.write(line)
+            for attempt in range(1, RAY_START_ATTEMPTS + 1):
+                start = log.tell()
+                proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=out_run)
+                try:
+                    rc = proc.wait()
+                finally:
+                    if proc.poll() is None:
+                        proc.terminate()
                 log.flush()
-                m = re.search(r"\[ROUND (\d+)/(\d+)\]", line)
-                if m:
-                    status.update(f"{label}: round {m.group(1)}/{m.group(2)} ({time.time() - t0:.0f} s)")
-                elif "Received" in line and "failures" in line:
-                    console.print(f"  {label}: {line.split(':', 2)[-1].strip()}", highlight=False)
-            rc = proc.wait()
+                with open(log_path, errors="replace") as fh:
+                    fh.seek(start)
+                    ray_failed = RAY_START_FAILED in fh.read()
+                if not ray_failed or attempt == RAY_START_ATTEMPTS:
+                    break
+                emit(f"{label}: Ray did not start within its 30 s (busy machine?); retrying")
         finally:
-            if proc.poll() is None:
-                proc.terminate()
-            stop_local_superlink(port)
+            superlink.stop()
     if rc != 0 or not (out_run / "report.md").is_file():
         tail = "".join(log_path.read_text().splitlines(keepends=True)[-25:])
         raise RuntimeError(f"federated run failed (exit {rc}); Flower log: {log_path}\n{tail}")
@@ -347,6 +367,17 @@ class SimResult:
     runs: dict[str, Path] = field(default_factory=dict)
     report: Path | None = None
     seconds: float = 0.0
+    arm_seconds: dict[str, float] = field(default_factory=dict)  # wall time per arm (runs reused: absent)
+
+
+def print_arm_times(seconds: dict[str, float], run: RunConfig, console: Console) -> None:
+    """Each arm's wall time at the same number of passes over the training data, against pooled's
+    (the cost of federation; runs reused from an earlier invocation are not timed)."""
+    passes = run.num_server_rounds * run.local_epochs
+    pooled = next((v for k, v in seconds.items() if k.startswith("pooled")), None)
+    for name, secs in seconds.items():
+        ratio = f" = {secs / pooled:.2f}x pooled" if pooled and not name.startswith("pooled") else ""
+        console.print(f"  wall time {name}: {secs:.0f} s for {passes} passes{ratio}", highlight=False)
 
 
 def simulate(settings: SimSettings, run: RunConfig, console: Console | None = None) -> SimResult:
@@ -366,15 +397,22 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
     result = SimResult(out)
     console.rule("4/6 federated training (Flower simulation engine)")
     for policy in settings.policy_list():
-        result.runs[f"federated-{policy}"] = run_federation(
-            replace(run, policy=policy), out / "runs" / f"federated-{policy}", sites, test_sets,
+        name = f"federated-{policy}"
+        t1 = time.time()
+        result.runs[name] = run_federation(
+            replace(run, policy=policy), out / "runs" / name, sites, test_sets,
             cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}")
+        result.arm_seconds[name] = time.time() - t1
     if settings.pooled:
         console.rule("5/6 pooled (centralized) baseline")
-        result.runs[f"pooled-{settings.pooled_policy}"] = run_pooled(
+        name = f"pooled-{settings.pooled_policy}"
+        t1 = time.time()
+        result.runs[name] = run_pooled(
             replace(run, policy=settings.pooled_policy, lr=settings.pooled_lr or run.lr),
-            out / "runs" / f"pooled-{settings.pooled_policy}",
-            sites, test_sets, console)
+            out / "runs" / name, sites, test_sets, console)
+        result.arm_seconds[name] = time.time() - t1
+        console.print(f"  pooled: finished in {result.arm_seconds[name]:.0f} s")
+    print_arm_times(result.arm_seconds, run, console)
     console.rule("6/6 comparison")
     result.report = write_comparison(out, result.runs, console=console)
     result.seconds = time.time() - t0

@@ -75,6 +75,13 @@ def test_wait_for_sites_returns_when_enough_connect():
     assert wait_for_sites(grid, 2, 5.0, dict, poll=0.05) == [1, 2]
 
 
+def test_wait_for_sites_says_whom_it_has_by_enrolled_name_when_that_changes():
+    grid = _Grid(lambda t: [] if t < 0.2 else [7] if t < 0.5 else [7, 9])
+    seen: list[list[str]] = []
+    wait_for_sites(grid, 2, 5.0, lambda: {7: "hospital-a", 9: "hospital-b"}, poll=0.05, on_wait=seen.append)
+    assert seen == [[], ["hospital-a"]]  # once per change, not once per poll
+
+
 def test_wait_for_sites_gives_up_naming_the_missing_site():
     grid = _Grid(lambda t: [1])
     t0 = time.monotonic()
