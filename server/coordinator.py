@@ -37,7 +37,7 @@ from rich.console import Console
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
 HOME_ENV = "FEDRAD_COORDINATOR_HOME"
 DEFAULT_HOME = "fedrad-coordinator"
-RUN_END_LINGER = 8.0  # seconds the fleet proxy stays up after a run, so connected sites see that it ended
+RUN_END_LINGER = 20.0  # seconds the fleet proxy stays up after a run, so connected sites see that it ended
 
 
 class CoordinatorError(RuntimeError):
