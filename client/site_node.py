@@ -262,7 +262,7 @@ def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, 
             if time.monotonic() - last_poll >= POLL_SECONDS:
                 last_poll = time.monotonic()
                 try:
-                    event = watch.update(server_version(server, creds.ca, timeout=5.0))
+                    event = watch.update(server_version(server, creds.ca, timeout=3.0))
                 except SiteStartError as exc:  # the certificate changed under us: the SuperNode reports it too
                     event = ("info", str(exc))
                 if event is not None:

@@ -39,7 +39,7 @@ CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
 STATUS_POLL_S = 30.0  # fallback interval of `flwr list` while the run's log stream is open
 HOME_ENV = "FEDRAD_COORDINATOR_HOME"
 DEFAULT_HOME = "fedrad-coordinator"
-RUN_END_LINGER = 8.0  # seconds the fleet proxy stays up after a run, so connected sites see that it ended
+RUN_END_LINGER = 20.0  # seconds the fleet proxy stays up after a run, so connected sites see that it ended
 
 
 class CoordinatorError(FedradError, RuntimeError):
