@@ -19,8 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from fedrad.client.anonymize import default_anonymizer  # noqa: E402
-from fedrad.client.anonymize_eval import iu_texts, score_iu, score_synth  # noqa: E402
+from anonymize_eval import iu_texts, score_iu, score_synth  # noqa: E402
+from fedrad.client.anon_engine import default_anonymizer  # noqa: E402
 
 
 def speed(texts: list[str]) -> float:

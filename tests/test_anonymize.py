@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from fedrad.client.anonymize import PLACEHOLDER_RE, Anonymizer, anonymize_text
+from fedrad.client.anon_engine import PLACEHOLDER_RE, Anonymizer, anonymize_text
 
 A = Anonymizer()
 IDS = {"patient_name": "Bennett, Anna", "patient_id": "00123456", "birth_date": "1956-04-03",

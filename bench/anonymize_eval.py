@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fedrad.client.anonymize import Anonymizer, default_anonymizer, fold
+from fedrad.client.anon_engine import Anonymizer, default_anonymizer, fold
 from fedrad.client.phi_check import phi_check
 
 # Eponym phrases as a reader sees them; independent of the anonymizer's own protection rules.
@@ -152,7 +152,8 @@ def score_synth(out_dir: str | Path, anonymizer: Anonymizer | None = None) -> di
 
 
 def _name_pools(a: Anonymizer, rng: random.Random) -> dict[str, tuple[list[str], list[str]]]:
-    from fedrad.client.anonymize import DATA_DIR, _read_list
+    from fedrad.client.anon_lexicon import DATA_DIR
+    from fedrad.client.anon_lexicon import read_list as _read_list
 
     listed_first = [w for w in _read_list("first_names.txt", DATA_DIR) if fold(w) not in a.name_words]
     listed_last = [w for w in _read_list("surnames.txt", DATA_DIR)
