@@ -228,25 +228,26 @@ MONTH_HINT_RE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 # Ages of any value (a quasi-identifier; the labels need none): '94M', '54F', '34Y/M', '6yo', '8y',
 # '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
 AGE2_RE = re.compile(
-    r"(?=[0-9(mwfdMWFDaA])(?:(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
+    r"(?=\d)(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
     r"(?i:y/?o|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
     r"[mfw](?![\w])|j\.|jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
     r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?)(?![\w])"
-    r"|(?<=\()\d{2,3}(?=\))"
-    r"|(?i:(?<![\w])[mwfd],[ \t]*\d{1,3}(?![\w]))"
-    r"|(?i:(?<![\w])(?:age|alter|aged)[ \t]*[:.]?[ \t]*\d{1,3}(?![\w])))")
+    r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
+# on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
+AGE_CUE_RE = re.compile(r"(?<![\w])(?:[mwfd],[ \t]*\d{1,3}|(?:age|alter|aged)[ \t]*[:.]?[ \t]*\d{1,3})(?![\w])")
 EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
                           r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t])[ \t]*)[\w-]+)+", re.IGNORECASE)
 # Alphanumeric identifiers: letters and >= 4 digits in one token ('K7X-99812', 'MR26-118340', 'SVMH/2026/118734'),
 # masked ones ('***-**-4417', 'XXX-XX-4417'), dotted numbers ('756.4471.2209.18', '4.26.41175/3').
 ALNUM_ID_RE = re.compile(
-    r"(?<![\w\-/.])[A-Za-z0-9]+(?:[\-/._][A-Za-z0-9]+)+(?![\w\-/]|\.\w)|(?<![\w\-/.])[A-Za-z0-9]{5,}(?![\w\-/]|\.\w)"
+    r"(?<![\w\-/.])(?:[A-Za-z]+[\-/._])*[A-Za-z]*\d[A-Za-z0-9]*(?:[\-/._][A-Za-z0-9]+)*(?![\w\-/]|\.\w)"
     r"|(?<![\w*])(?:\*{3}|X{3}|x{3})[\-. ]?(?:\*{2}|X{2}|x{2})[\-. ]?\d{4}(?![\w])"
     r"|(?<![\w])\d{3,4}[ \t]\*{3,}")  # candidates; >= 4 digits checked in code (a regex look-ahead is slow)
+DECIMAL_RE = re.compile(r"\d{1,4}\.\d{1,2}")  # '786.50' (an ICD-9 code), '12.5': no identifier
 # After an ID cue the number may be split by spaces or a line break ('612 448\n9910').
 SPLIT_ID_RE = re.compile(r"(?:[ \t]*\n?[ \t]*\d{2,})+")
-BABY_OF_RE = re.compile(r"(?i:(?<![\w])(?:baby|infant|twin[ \t]+[ab12]|kind|säugling|neugeborenes)[ \t]+(?:of|von)"
-                        r"[ \t]+)")
+BABY_OF_RE = re.compile(r"(?<![\w])(?:baby|infant|twin[ \t]+[ab12]|kind|säugling|neugeborenes)[ \t]+(?:of|von)"
+                        r"[ \t]+")  # on lower-cased text
 # Identifier zones: a line with one of these is a header, footer, signature or referrer line.
 ZONE_CUE_RE = re.compile(
     r"(?<![\w])(?:patient(?:in)?|pat\.?|pt\.?|name|vorname|nachname|geb\.|geboren|dob|d\.o\.b|birth|mrn|"
@@ -264,8 +265,8 @@ SECTION_RE = re.compile(
     r"indications?|history|hx|fragestellung|anamnese|technique|technik|comparison|vergleich|report|"
     r"summary|diagnos[ei]s|empfehlung|recommendations?)(?![\w])", re.IGNORECASE | re.MULTILINE)
 PATTERN_HIT_RE = re.compile(r"\d{3,}|\d{1,2}[./]\d{1,2}[./]|\d{1,2}/\d{1,2}(?![\d/])|@|\(at\)|\[at\]")
-SIGNOFF_RE = re.compile(r"(?i:mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
-                        r"best[ \t]+regards|regards|sincerely|mfg)")
+SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
+                        r"best[ \t]+regards|regards|sincerely|mfg")  # on lower-cased text
 BABY_NAME_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})"
                           rf"(?:[ \t]+|[ \t]*-[ \t]*|,[ \t]*)?){{1,4}}")
 INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
@@ -650,20 +651,24 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
         for m in AGE2_RE.finditer(text):
             add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
-        if "at" in low:
+        if "," in text or "age" in low or "alter" in low:
+            for m in AGE_CUE_RE.finditer(low):
+                add(Span(m.start(), m.end(), "AGE", PATTERN, "age-cue"))
+        if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
             for m in EMAIL_OBF_RE.finditer(text):
                 if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):
                     add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
         for m in ALNUM_ID_RE.finditer(text):
             g = m.group()
-            if (sum(c.isdigit() for c in g) >= 4 or "*" in g or "XX" in g) and not YEAR_RANGE_RE.fullmatch(g):
+            if (sum(c.isdigit() for c in g) >= 4 or "*" in g or "XX" in g) and not YEAR_RANGE_RE.fullmatch(g) \
+                    and not DECIMAL_RE.fullmatch(g):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-alnum"))
         for m in ID_CUE_RE.finditer(low):
             if _at_word_start(text, m.start()):
                 sm = SPLIT_ID_RE.match(text, m.end("v"))
                 if sm and sm.end() > m.end("v"):
                     add(Span(m.start("v"), sm.end(), "ID", STRONG, "id-split"))
-        for m in BABY_OF_RE.finditer(text):
+        for m in BABY_OF_RE.finditer(low):
             r = BABY_NAME_RE.match(text, m.end())  # whatever words follow: 'Baby of Mai TRAN'
             if r:
                 add(Span(m.start(), r.end(), "NAME", STRONG, "baby-of"))
@@ -703,7 +708,7 @@ class Anonymizer:
         first_section = SECTION_RE.search(text)
         header_end = first_section.start() if first_section else 0
         signoff = None
-        for sm in SIGNOFF_RE.finditer(text):
+        for sm in SIGNOFF_RE.finditer(low):
             signoff = sm.start()
         pos = 0
         for line in text.split("\n"):
