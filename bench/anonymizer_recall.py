@@ -87,7 +87,6 @@ def main() -> None:
             print(f"   recall {t:<12} {v:7.2%}   planted {n}")
         if name == "synthetic":
             print(f"   eponym phrases {r['eponym_phrases']}, damaged {r['eponyms_damaged']}")
-            print(f"   ages <= 89 (not PHI) kept: {r['young_ages_kept']}/{r['young_ages']}")
             print(f"   over-redaction: {r['over_redaction_spans']} spans touching no planted PHI "
                   f"({r['over_redaction_char_share']:.4%} of characters)")
             print(f"   PHI check on the RAW reports (no identifiers): {r['phi_check_flagged_raw_reports']} of "
@@ -99,7 +98,6 @@ def main() -> None:
                   f"names absent from our lists: {r['recall_unlisted_names'].get('NAME', float('nan')):.2%}")
             print(f"   over-redaction: {r['over_redaction_spans']} spans, {r['over_redaction_char_share']:.4%} of "
                   f"characters, {r['over_redacted_reports']} reports")
-            print(f"   ordinary ages (<= 89) kept: {r['ordinary_ages_kept']}/{r['ordinary_ages']}")
         print(f"   PHI check after anonymization: {r['phi_check_flagged_reports']} of {r['reports']} reports "
               "have a residual suspect (would not be sent to an LLM)")
         for t, ex in r["missed_examples"].items():

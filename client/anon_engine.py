@@ -52,6 +52,11 @@ _RUN_GAP_RE = re.compile(r"[ \t]*[,^]?[ \t]*")
 DEPARTMENT_HEADS = {"Institut", "Institute", "Klinik", "Kliniken", "Zentrum", "Center", "Centre", "Abteilung",
                     "Department", "Praxis", "Radiologie"}
 YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}[-/](?:19|20)\d{2}")  # '2019-2021' is no ID
+INSTITUTION_GLUE = {"fuer", "fur", "of", "and", "&", "und", "am", "im", "an", "der", "die", "des", "de", "la", "the",
+                    "for", "at", "st", "saint", "sankt", "zum", "zur", "upon", "on"}
+THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
+GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
+INSTITUTION_GAP_RE = re.compile(r"[ \t]*(?:[-–&/'’][ \t]*)?")
 DEPT_RE = re.compile(r"[ \t]+(?:für|for)[ \t]")
 KIND_ORDER = {k: i for i, k in enumerate(("EMAIL", "PHONE", "DATE", "ID", "AGE", "NAME", "ADDRESS", "INSTITUTION"))}
 PLACEHOLDER_RE = re.compile(r"\[(?:NAME|DATE|ID|PHONE|EMAIL|ADDRESS|INSTITUTION|AGE)\]")
@@ -150,7 +155,7 @@ URL_RE = re.compile(r"(?<![\w])(?:https?://|www\.)[^\s<>\"]+")
 PHONE_CUE_RE = re.compile(
     r"(?:(?:tel(?:efon)?|phone|ph|fax|telefax|fon|mobil|handy|mobile|cell|pager|piepser|funk|"
     r"durchwahl|dw|callback|call[ \t]back|rückruf|ext|extension|beeper)(?![\w])\.?(?:[ \t]*(?:nr|no|number|nummer)\.?)?"
-    r"[ \t]*[:.]?[ \t]*)(?P<v>\+?\(?\d[\d \t()/.\-]{2,}\d)")
+    r"[ \t]*[:.]?[ \t]*)(?P<v>\+?\(?\d[\d \t()/.\-]{2,}\d|-[ \t]?\d{1,5}(?![\w]))")  # '-19': extension
 PHONE_PATTERNS = [
     r"(?<![\w.+])\+\d{1,3}[ \t\-./]*(?:\(0\)[ \t\-./]*)?\(?\d{1,5}\)?(?:[ \t\-./]*\d{2,}){1,4}(?![\w])",
     r"(?<![\w.])\(?0\d{2,5}\)?(?:[ \t]*/[ \t]*|[ \t\-]+)\d{3,}(?:[ \t\-]\d{1,5})?(?![\w.]|\.\d)",
@@ -199,6 +204,30 @@ EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "clas
 _lower = lower_same_length  # one rule for every case-insensitive match: 'İ' cannot shift offsets
 
 
+DIGIT_RUN_RE = re.compile(r"\d{3,}")
+DURATION_LEFT_RE = re.compile(r"(?<![\w])(?:for|since|over|past|last|within|in|after|before|about|approximately|x|"
+                              r"vor|seit|für|über|nach|letzten|innerhalb|binnen|ca\.?|etwa)[ \t]+$")
+DURATION_RIGHT_RE = re.compile(r"[ \t]*(?:ago|prior|earlier|previously|before|later|zuvor|her|duration|history)"
+                               r"(?![\w])")
+
+
+def _is_duration(low: str, s: int, e: int) -> bool:
+    """'for 7 years', '2 years ago', 'vor 3 Jahren': a time span, not the patient's age ('7 years old' is)."""
+    if "old" in low[s:e] or "alt" in low[s:e]:
+        return False
+    return DURATION_LEFT_RE.search(low, max(0, s - 16), s) is not None or DURATION_RIGHT_RE.match(low, e) is not None
+
+
+
+def _id_like_digits(token: str) -> bool:
+    """Enough digits for an identifier: >= 4 with a run of >= 3 ('K7X-99812', 'MR26-118340'), or >= 6.
+    Classification codes ('AO 23-A2.1', '2R3A2.1', 'C5/6') have only short digit runs."""
+    n = sum(c.isdigit() for c in token)
+    if DIGIT_RUN_RE.search(token) is not None:
+        return n >= 4
+    return n >= 6 and "." not in token  # '16.2/24.7' is a ratio of measures
+
+
 def _at_word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
@@ -219,6 +248,7 @@ EXTRA_DATE_PATTERNS = [
     rf"{NB}{DAY}\.{MON}\.(?![\d])",  # 12.3. (day.month. without a year)
     rf"{NB}(?:0[1-9]|1[0-2])/\d{{2}}(?![\w/]|\.\d)",  # 03/56 (month/2-digit year)
     rf"{NB}{DAY}/{MON}/\d{{2}}(?![\w/])",  # 12/4/26
+    rf"{NB}{YEAR}[ \t]*[-–/][ \t]*{YEAR}(?![\w])",  # 2019-2021 (both years)
     rf"(?<![\w.\-/]){YEAR}(?![\w]|\.\d|[ \t]*(?:mg|ml|g|kg|mm|cm|ms|kv|mas|gy|units?|ie|iu)(?![\w]))",  # 2019
     rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?:st|nd|rd|th)?(?![\w])",  # April 12th
 ]
@@ -264,14 +294,22 @@ SECTION_RE = re.compile(
     r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|"
     r"indications?|history|hx|fragestellung|anamnese|technique|technik|comparison|vergleich|report|"
     r"summary|diagnos[ei]s|empfehlung|recommendations?)(?![\w])", re.IGNORECASE | re.MULTILINE)
-PATTERN_HIT_RE = re.compile(r"\d{3,}|\d{1,2}[./]\d{1,2}[./]|\d{1,2}/\d{1,2}(?![\d/])|@|\(at\)|\[at\]")
+# (a bare year, a 3-digit measure or a fraction makes no zone: "Seit 2019 bekannt", "Winkel 120 Grad")
+PATTERN_HIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}|\d{1,2}[./]\d{1,2}[./]|"
+                            r"(?<![\w/])(?:0[1-9]|1[0-2])/\d{2}(?![\d/])|@|\(at\)|\[at\]")  # not '3/4', 'C5/6'
+
+# A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
+PROSE_BREAK_RE = re.compile(r"[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]")
+CLAUSE_END_RE = re.compile(r"[.;](?:[ \t]|$)")
 SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
                         r"best[ \t]+regards|regards|sincerely|mfg")  # on lower-cased text
 BABY_NAME_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})"
                           rf"(?:[ \t]+|[ \t]*-[ \t]*|,[ \t]*)?){{1,4}}")
 INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
 INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}|{UPPER_WORD})(?![\w])")
-PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[\n.:;]))[ \t]*(?P<p>{WORD}),?[ \t]+(?:den[ \t]+|am[ \t]+)?(?=\d{{1,2}}\.\d)")
+PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[\n.:;]))[ \t]*(?P<p>{WORD}),?[ \t]+(?:den[ \t]+|am[ \t]+)?"
+                           rf"(?=\d{{1,2}}\.\d{{1,2}}\.)")  # 'Feldbach, 12.03.': not 'Small 3.3 mm'
+
 ZONE_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’]|[.\-/](?=\w))*\.?")
 UNIT_AFTER_RE = re.compile(r"[ \t]*(?:x|mm|cm|°|%|grad|views?|ebenen?|projections?|part|teile?|fragmente?|"
                            r"h|min|wochen|weeks|tage|days|monate|months|jahre|years)(?![\w])", re.IGNORECASE)
@@ -443,6 +481,35 @@ def _find_literals(text: str, needles: tuple, haystack: str | None = None) -> li
     return out
 
 
+def _merge_clusters(kept: list[Span]) -> list[Span]:
+    """Same-kind overlaps merge; overlapping spans of different kinds ('Jan 20, 2009' as DATE, '2009 Chest...'
+    as ADDRESS) become one placeholder over their union, typed by the best of them (strength, then length):
+    a partial replacement would leave PHI behind."""
+    kept = sorted(kept, key=lambda c: (c.kind, c.start, -c.end))
+    merged: list[Span] = []
+    for c in kept:
+        if merged and merged[-1].kind == c.kind and c.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.start, max(last.end, c.end), c.kind, max(last.strength, c.strength), last.rule)
+        else:
+            merged.append(c)
+    merged.sort(key=lambda c: (c.start, -c.end))
+    out: list[Span] = []
+    cluster: list[Span] = []
+    end = -1
+    for c in [*merged, None]:
+        if c is not None and cluster and c.start < end:
+            cluster.append(c)
+            end = max(end, c.end)
+            continue
+        if cluster:
+            best = min(cluster, key=lambda x: (-x.strength, -(x.end - x.start), KIND_ORDER.get(x.kind, 9)))
+            out.append(Span(cluster[0].start, end, best.kind, best.strength, best.rule))
+        if c is not None:
+            cluster, end = [c], c.end
+    return out
+
+
 # ---------------------------------------------------------------------------- the anonymizer
 
 
@@ -473,7 +540,9 @@ class Anonymizer:
         self.institution_re = re.compile(
             rf"(?P<key>(?:{inst_alt})|[{UP}][{LOW}]*(?:klinikum|klinik|krankenhaus|spital|hospital|praxis))"
             rf"(?![\w])(?P<right>(?:[ \t\-]+(?:{conn}[ \t]+)?(?:{pname}))*)")
-        self.saint_re = re.compile(rf"(?<![\w])(?:St\.|Sankt|Saint)[ \t]+{WORD}(?:[ \t\-]+{WORD})*")
+        self.saint_re = re.compile(rf"(?<![\w])(?:St\.|Sankt|Saint)[ \t\-]*{WORD}(?:[ \t\-]+{WORD})*")
+        self.institution_cues = {fold(w) for line in read_list("institution_cues.txt", d) for w in line.split()} \
+            if (d / "institution_cues.txt").is_file() else set()
         lex = Lexicon.load(d)
         # name_words ('Winter', 'May', 'Long') are words AND names: in a zone they go
         self.safe = (lex.safe | self.not_names) - self.name_words
@@ -650,7 +719,8 @@ class Anonymizer:
             for m in MONTH_DAY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
         for m in AGE2_RE.finditer(text):
-            add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
+            if not _is_duration(low, m.start(), m.end()):
+                add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
         if "," in text or "age" in low or "alter" in low:
             for m in AGE_CUE_RE.finditer(low):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-cue"))
@@ -660,7 +730,7 @@ class Anonymizer:
                     add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
         for m in ALNUM_ID_RE.finditer(text):
             g = m.group()
-            if (sum(c.isdigit() for c in g) >= 4 or "*" in g or "XX" in g) and not YEAR_RANGE_RE.fullmatch(g) \
+            if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
                     and not DECIMAL_RE.fullmatch(g):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-alnum"))
         for m in ID_CUE_RE.finditer(low):
@@ -672,13 +742,14 @@ class Anonymizer:
             r = BABY_NAME_RE.match(text, m.end())  # whatever words follow: 'Baby of Mai TRAN'
             if r:
                 add(Span(m.start(), r.end(), "NAME", STRONG, "baby-of"))
-        for zs, ze in self._zones(text, low):
-            self._zone_tokens(text, zs, ze, protected, cands)
+        for zs, ze, prose in self._zones(text, low):
+            self._zone_tokens(text, zs, ze, protected, cands, prose)
+            self._zone_institutions(text, zs, ze, protected, cands, prose)
         # a name from the wider lists, capitalised, outside any zone: 'Nguyen reports pain'
         for m in CAP_TOKEN_RE.finditer(text):
             w = m.group()
-            if w.endswith(".") or len(w) < 3:
-                continue
+            if w.endswith(".") or len(w) < 3 or (len(w) <= 4 and w.isupper()):
+                continue  # outside a zone a short all-caps word is an acronym ('OTA', 'ORIF'), not a name
             f = fold(w)
             parts = f.split("-")
             if f in self.safe or f in self.known_names:
@@ -693,18 +764,27 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "initial-name"))
         # 'KOWALSKI, Anna' / 'WINTER, May': an upper-case surname, a comma, a given name
         for m in INVERTED_NAME_RE.finditer(text):
-            if fold(m.group("s")) not in self.safe and fold(m.group("g")) not in self.not_names:
-                add(Span(m.start(), m.end(), "NAME", STRONG, "inverted-name"))
+            sf, gf = fold(m.group("s")), fold(m.group("g"))
+            if sf in self.safe or gf in self.not_names:
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            le = text.find("\n", m.end())
+            if not any(c.islower() for c in text[ls:le if le >= 0 else len(text)]) and not (
+                    {sf, gf} & (self.known_names | self.other_names)):
+                continue  # an all-caps line ('CHILLS, NONPROD. COUGH'): a comma between words is no name
+            add(Span(m.start(), m.end(), "NAME", STRONG, "inverted-name"))
         # 'Feldbach, 12.03.2026': a place before a date (German letter style), not a safe word
         for m in PLACE_DATE_RE.finditer(text):
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
 
-    def _zones(self, text: str, low: str) -> list[tuple[int, int]]:
-        """Identifier zones as (start, end): header lines before the first section, lines with an
-        identifier cue (a long prose line only from the cue to the end of its clause), pipe-separated
-        lines, and the lines after a sign-off ('Mit freundlichen Grüßen')."""
-        out: list[tuple[int, int]] = []
+    def _zones(self, text: str, low: str) -> list[tuple[int, int, bool]]:
+        """Identifier zones as (start, end, prose): header lines before the first section, lines with an
+        identifier cue, pipe-separated lines, and the lines after a sign-off ('Mit freundlichen Grüßen').
+        A short line without a sentence break is a header field: all of it is a zone. In prose (a long
+        line, or one with a sentence break) a zone runs from the cue to the end of its clause, and is
+        marked `prose` so that ordinary lower-case words there survive (see _zone_tokens)."""
+        out: list[tuple[int, int, bool]] = []
         first_section = SECTION_RE.search(text)
         header_end = first_section.start() if first_section else 0
         signoff = None
@@ -718,29 +798,54 @@ class Anonymizer:
                 continue
             if e <= header_end or (signoff is not None and s >= signoff) or line.count("|") >= 2 \
                     or line.count("·") >= 1:
-                out.append((s, e))
+                out.append((s, e, False))
                 continue
-            short = len(line) <= 100
-            if short and PATTERN_HIT_RE.search(line):  # a date, long number, phone or e-mail on a short line
-                out.append((s, e))
+            # a line that opens with a report section ('INDICATION: ...') or breaks into sentences is prose
+            field = len(line) <= 100 and not PROSE_BREAK_RE.search(line) and not SECTION_RE.match(line)
+            if field and PATTERN_HIT_RE.search(line):  # a date, long number, phone or e-mail on a header line
+                out.append((s, e, False))
                 continue
             for cm in ZONE_CUE_RE.finditer(low, s, e):
-                if short:
-                    out.append((s, e))
+                if field:
+                    out.append((s, e, False))
                     break
-                stop = re.compile(r"[.;](?:[ \t]|$)").search(text, cm.end() + 1, e)
-                out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80)))
+                stop = CLAUSE_END_RE.search(text, cm.end(), e)
+                out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80), True))
         return out
 
     def _zone_tokens(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
-                     cands: list[Span]) -> None:
-        """Philter's rule inside a zone: every token not known to be safe goes (runs become one span)."""
+                     cands: list[Span], prose: bool = False) -> None:
+        """Philter's rule inside a zone: every token not known to be safe goes (runs become one span).
+
+        In a prose clause ('Frau Sturz klagt über Schmerzen') a lower-case word goes only right after a
+        cue or title, or continuing such a run ('pt john smith'); capitalised words and numbers go anywhere."""
         run_s = run_e = -1
         kind = "NAME"
+        low_run = 0  # ordinary-case words removed in a row after a cue (prose only)
+        after_title = after_cue = False
+        # in an all-caps clause ('PT C/O INCREASED SHORTNESS OF BREATH') case says nothing: every word
+        # is treated as a lower-case one
+        shouting = prose and not any(c.islower() for c in text[zs:ze])
         for m in ZONE_TOKEN_RE.finditer(text, zs, ze):
             s, e = m.start(), m.end()
             w = m.group()
-            if self._zone_safe(w, text, e, ze) or any(ps <= s < pe for ps, pe in protected):
+            safe = self._zone_safe(w, text, e, ze) or any(ps <= s < pe for ps, pe in protected)
+            ordinary = w.isupper() if shouting else (w.islower() or (w.isupper() and len(w) <= 4))  # 'CABG'
+            if not safe and prose and ordinary and w.isalpha():
+                # an ordinary word in prose goes only as a name: right after a title or 'cue:', or after
+                # any cue when it is a known name ('pt john smith'), or continuing such a run
+                f = fold(w)
+                if after_title or 0 < low_run < 4 or (after_cue and (f in self.known_names
+                                                                     or f in self.other_names)):
+                    low_run += 1
+                else:
+                    safe = True
+            elif safe:
+                low_run = 0
+            lw = w.lower()
+            after_cue = prose and ZONE_CUE_RE.fullmatch(lw.rstrip(":")) is not None
+            after_title = after_cue and (TITLE_SEQ_RE.fullmatch(w) is not None or text[e:e + 1] == ":")
+            if safe:
                 if run_s >= 0:
                     cands.append(Span(run_s, run_e, kind, PATTERN, "zone"))
                     run_s = -1
@@ -759,6 +864,45 @@ class Anonymizer:
         if run_s >= 0:
             cands.append(Span(run_s, run_e, kind, PATTERN, "zone"))
 
+    def _zone_institutions(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
+                           cands: list[Span], prose: bool = False) -> None:
+        """A span-level rule: institution cue words ('Radiology', 'Medical Center', 'Praxis', 'GmbH') next to
+        words the zone removes make one institution, cue words and connectors included ('Praxis für Radiologie
+        Dr. Sommer', 'Gold Coast Radiology'). A cue word alone, or only beside safe words, stays."""
+        toks = []  # (start, end, class): C cue, K connector/title, U unsafe, S safe
+        lower_zone = not prose and not any(c.isupper() for c in text[zs:ze])  # 'radiologie zentrum am markt'
+        for m in ZONE_TOKEN_RE.finditer(text, zs, ze):
+            w = m.group()
+            f = fold(w.rstrip("."))
+            if f in self.institution_cues and (not w.islower() or lower_zone):
+                c = "C"  # 'Surgery', 'GMBH'; in prose 'decompression surgery' is no institution
+            elif f in INSTITUTION_GLUE or TITLE_SEQ_RE.fullmatch(w):
+                c = "K"
+            elif self._zone_safe(w, text, m.end(), ze) or any(ps <= m.start() < pe for ps, pe in protected):
+                c = "S"
+            else:
+                c = "U"
+            e = m.end() - 1 if w.endswith(".") and c != "K" else m.end()
+            toks.append((m.start(), e, c))
+        i = 0
+        while i < len(toks):
+            if toks[i][2] == "S":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and toks[j + 1][2] != "S" and \
+                    INSTITUTION_GAP_RE.fullmatch(text, toks[j][1], toks[j + 1][0]):
+                j += 1
+            run = toks[i:j + 1]
+            while run and run[0][2] == "K":
+                run = run[1:]
+            while run and run[-1][2] == "K":
+                run = run[:-1]
+            classes = {t[2] for t in run}
+            if "C" in classes and "U" in classes:
+                cands.append(Span(run[0][0], run[-1][1], "INSTITUTION", PATTERN, "zone-institution"))
+            i = j + 1
+
     def _zone_safe(self, w: str, text: str, end: int, zone_end: int) -> bool:
         digits = sum(c.isdigit() for c in w)
         if digits:
@@ -768,6 +912,8 @@ class Anonymizer:
         if len(w) == 1:
             return True
         core = w.rstrip(".")
+        if core[-2:] in ("'s", "’s"):
+            core = core[:-2]  # "patient's"
         f = fold(core)
         if f in self.safe:
             return True
@@ -900,36 +1046,64 @@ class Anonymizer:
             for m in PLACEHOLDER_RE.finditer(text):
                 blocked[m.start():m.end()] = b"\x02" * (m.end() - m.start())
         kept = []
+        zone = []
         for c in cands:
             seg = blocked[c.start:c.end]
             if 2 in seg or (1 in seg and c.strength < STRONG):
                 continue
-            kept.append(c)
-        # merge same-kind overlaps, then pick by strength, then length
-        kept.sort(key=lambda c: (c.kind, c.start, -c.end))
-        merged: list[Span] = []
-        for c in kept:
-            if merged and merged[-1].kind == c.kind and c.start < merged[-1].end:
-                last = merged[-1]
-                merged[-1] = Span(last.start, max(last.end, c.end), c.kind, max(last.strength, c.strength), last.rule)
-            else:
-                merged.append(c)
-        # Overlapping spans of different kinds ('Jan 20, 2009' as DATE, '2009 Chest...' as ADDRESS) become one
-        # placeholder over their union, typed by the best of them: a partial replacement would leave PHI behind.
-        merged.sort(key=lambda c: (c.start, -c.end))
+            (zone if c.rule == "zone" else kept).append(c)
+        out = self._extend_institutions(text, _merge_clusters(kept))
+        if zone:
+            out = sorted(out + self._zone_rest(text, zone, out, blocked), key=lambda c: c.start)
+        return out
+
+    def _extend_institutions(self, text: str, spans: list[Span]) -> list[Span]:
+        """A removed name followed by capitalised institution words ('[Maitland] Family Practice',
+        '[KALINGA] INSTITUTE OF ORTHOPAEDICS & TRAUMA') was the institution's name: the words go with it."""
+        if not self.institution_cues:
+            return spans
         out: list[Span] = []
-        cluster: list[Span] = []
-        end = -1
-        for c in [*merged, None]:
-            if c is not None and cluster and c.start < end:
-                cluster.append(c)
-                end = max(end, c.end)
+        for i, sp in enumerate(spans):
+            if sp.kind in ("NAME", "INSTITUTION"):
+                limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+                pos, end, n = sp.end, sp.end, 0
+                while n < 6:
+                    g = INSTITUTION_GAP_RE.match(text, pos, limit)
+                    m = CAP_TOKEN_RE.match(text, g.end(), limit) or GLUE_TOKEN_RE.match(text, g.end(), limit)
+                    if not m:
+                        break
+                    pos, n = m.end(), n + 1
+                    if fold(m.group().rstrip(".")) in self.institution_cues and m.group()[0].isupper():
+                        end = pos
+                if end > sp.end:
+                    sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
+                lead = THE_BEFORE_RE.search(text, max(0, sp.start - 5), sp.start)
+                if sp.kind == "INSTITUTION" and lead and (not out or out[-1].end <= lead.start()):
+                    sp = Span(lead.start(), sp.end, sp.kind, sp.strength, sp.rule)  # 'The [Limes Surgery]'
+            out.append(sp)
+        return out
+
+    @staticmethod
+    def _zone_rest(text: str, zone: list[Span], found: list[Span], blocked: bytearray) -> list[Span]:
+        """What the zone rule adds beyond the typed detectors: the zone spans minus every typed span,
+        each remaining piece typed by its own content. 'Address: 55 Fruit Street, Boston, MA 02114'
+        thus reads '[ADDRESS], [ADDRESS]', not one '[ID]' over both (a typed detector knows better)."""
+        cover = bytearray(len(text) + 1)
+        for c in zone:
+            cover[c.start:c.end] = b"\x01" * (c.end - c.start)
+        for c in found:
+            cover[c.start:c.end] = b"\x00" * (c.end - c.start)
+        out = []
+        for m in re.finditer(b"\x01+", bytes(cover)):
+            s, e = m.start(), m.end()
+            while s < e and text[s] in " \t,;:-^/·|":
+                s += 1
+            while e > s and text[e - 1] in " \t,;:-^/·|":
+                e -= 1
+            piece = text[s:e]
+            if not any(ch.isalnum() for ch in piece) or 1 in blocked[s:e]:
                 continue
-            if cluster:
-                best = min(cluster, key=lambda x: (-x.strength, -(x.end - x.start), KIND_ORDER.get(x.kind, 9)))
-                out.append(Span(cluster[0].start, end, best.kind, best.strength, best.rule))
-            if c is not None:
-                cluster, end = [c], c.end
+            out.append(Span(s, e, "ID" if any(ch.isdigit() for ch in piece) else "NAME", PATTERN, "zone"))
         return out
 
     # -- public -----------------------------------------------------------------
