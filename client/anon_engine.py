@@ -55,6 +55,7 @@ YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}[-/](?:19|20)\d{2}")  # '2019-2021' i
 INSTITUTION_GLUE = {"fuer", "fur", "of", "and", "&", "und", "am", "im", "an", "der", "die", "des", "de", "la", "the",
                     "for", "at", "st", "saint", "sankt", "zum", "zur", "upon", "on"}
 THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
+INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hospital", "praxis")  # of institution_re's compounds
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
 INSTITUTION_GAP_RE = re.compile(r"[ \t]*(?:[-–&/'’][ \t]*)?")
 DEPT_RE = re.compile(r"[ \t]+(?:für|for)[ \t]")
@@ -71,6 +72,7 @@ LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺ
 WORD = rf"(?:O'|O’|Mc|Mac)?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
 UPPER_WORD = rf"[{UP}]{{3,}}(?:-[{UP}]{{2,}})*"
 INITIAL = rf"[{UP}]\.(?:-?[{UP}]\.)*"
+PLACE_AFTER_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*[,\n]|$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
@@ -254,7 +256,34 @@ EXTRA_DATE_PATTERNS = [
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
-MONTH_HINT_RE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|mär|mrz)")
+MONTH_HINT_RE = re.compile(r"(?i:(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|"
+                           r"mär|mrz))")  # at a word start: not every 'marked' or 'june-' costs a scan
+# Speed: a report without a 3-digit run or 5 digits close together holds no ID-shaped token (most don't).
+ID_DIGITS_HINT_RE = re.compile(r"\d{3}|\d(?:[^\d\s]{1,3}\d){4}")
+WORD_SPLIT_RE = re.compile(r"[^\W\d_]+")
+
+
+def _cue_heads(alternation: str) -> tuple[str, ...]:
+    """The literal letters each top-level alternative of a cue regex starts with ('befunder(?:in)?' ->
+    'befunder'): a report none of whose words starts with one of them cannot match, which one pass over
+    the report's word set tells faster than the regex scanning every position."""
+    heads, depth, start = [], 0, 0
+    for i, ch in enumerate(alternation + "|"):
+        if ch == "(" and alternation[i - 1:i] != "\\":
+            depth += 1
+        elif ch == ")" and alternation[i - 1:i] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            m = re.match(r"[a-zäöüß]+", alternation[start:i])
+            if not m:
+                raise ValueError(f"cue alternative without a literal start: {alternation[start:i]!r}")
+            heads.append(m.group())
+            start = i + 1
+    return tuple(sorted(set(heads)))
+
+
+CUE_HEADS = _cue_heads(STRONG_CUES)
+WEAK_CUE_HEADS = _cue_heads(WEAK_CUES)
 # Ages of any value (a quasi-identifier; the labels need none): '94M', '54F', '34Y/M', '6yo', '8y',
 # '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
 AGE2_RE = re.compile(
@@ -526,6 +555,7 @@ class Anonymizer:
         eps = sorted(read_list("eponyms.txt", d), key=len, reverse=True)
         ep_alt = "|".join(re.escape(e) for e in eps)
         ep_low = "|".join(re.escape(e.lower()) for e in eps)
+        self.eponym_heads = frozenset(WORD_SPLIT_RE.findall(" ".join(e.lower().split("-")[0] for e in eps)))
         self.eponym_re = re.compile(rf"(?:{ep_low})(?:'s|’s|'|’)?(?![\w])")  # on lower-cased text
         ctx = sorted(read_list("eponym_context.txt", d), key=len, reverse=True)
         ctx_alt = "|".join(re.escape(c) for c in ctx)
@@ -533,6 +563,7 @@ class Anonymizer:
             rf"^(?:sche[nrs]?|schen)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
             rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?{GRADE})")
         inst = sorted(read_list("institution_words.txt", d), key=len, reverse=True)
+        self.institution_heads = frozenset(WORD_SPLIT_RE.findall(w.lower())[0] for w in inst)
         inst_alt = "|".join(re.escape(w) for w in inst)
         conn = r"(?:rechts der|links der|an der|am|im|in|der|des|für|of|for|at|de|zu|vom|von|zum|zur|&|und|and)"
         pname = rf"(?:St\.|Sankt|Saint|{WORD}|{UPPER_WORD})"
@@ -566,8 +597,11 @@ class Anonymizer:
     def protected_spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
         """Eponyms used as findings ('Bennett-Fraktur', 'Mason II', 'nach Jäger/Breitner')."""
         out: list[tuple[int, int]] = []
+        low = _lower(text) if low is None else low
+        if self.eponym_heads.isdisjoint(WORD_SPLIT_RE.findall(low)):
+            return out  # one set look-up instead of a 145-way alternation over the report (most have none)
         last_end = -10
-        for m in self.eponym_re.finditer(_lower(text) if low is None else low):
+        for m in self.eponym_re.finditer(low):
             s, e = m.start(), m.end()
             if not _at_word_start(text, s):
                 continue
@@ -657,7 +691,8 @@ class Anonymizer:
         for m in ID_CUE_RE.finditer(low):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "ID", STRONG, "id-cue"))
-        for m in ID_RE.finditer(text):
+        id_digits = ID_DIGITS_HINT_RE.search(text) is not None
+        for m in (ID_RE.finditer(text) if id_digits else ()):
             if sum(c.isdigit() for c in m.group()) >= 6 and not YEAR_RANGE_RE.fullmatch(m.group()):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id"))
         for m in DATE_RE.finditer(text):
@@ -671,20 +706,25 @@ class Anonymizer:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
         for m in ADDRESS_RE.finditer(text):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
-        cands.extend(self._institutions(text))
+        words = set(WORD_SPLIT_RE.findall(low))
+        if not self.institution_heads.isdisjoint(words) or any(k in low for k in INSTITUTION_SUFFIXES):
+            cands.extend(self._institutions(text))
+        elif "st" in words or "sankt" in words or "saint" in words:
+            cands.extend(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint")
+                         for m in self.saint_re.finditer(text))
         # names after titles and cues
         for m in TITLE_SEQ_RE.finditer(text):
             r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
             if r:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
-        for m in CUE_RE.finditer(low):
+        for m in (CUE_RE.finditer(low) if any(w.startswith(CUE_HEADS) for w in words) else ()):
             if not _at_word_start(text, m.start()):
                 continue
             t = TITLE_SEQ_RE.match(text, m.end())
             r = self._scan_name(text, t.end() if t else m.end(), row, after_title=True)
             if r:
                 add(Span(r[0], r[1], "NAME", STRONG, "cue"))
-        for m in WEAK_CUE_RE.finditer(low):
+        for m in (WEAK_CUE_RE.finditer(low) if any(w.startswith(WEAK_CUE_HEADS) for w in words) else ()):
             if not _at_word_start(text, m.start()):
                 continue
             t = TITLE_SEQ_RE.match(text, m.end())
@@ -728,7 +768,7 @@ class Anonymizer:
             for m in EMAIL_OBF_RE.finditer(text):
                 if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):
                     add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
-        for m in ALNUM_ID_RE.finditer(text):
+        for m in (ALNUM_ID_RE.finditer(text) if "*" in text or ID_DIGITS_HINT_RE.search(text) else ()):
             g = m.group()
             if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
                     and not DECIMAL_RE.fullmatch(g):
@@ -770,7 +810,7 @@ class Anonymizer:
             ls = text.rfind("\n", 0, m.start()) + 1
             le = text.find("\n", m.end())
             if not any(c.islower() for c in text[ls:le if le >= 0 else len(text)]) and not (
-                    {sf, gf} & (self.known_names | self.other_names)):
+                    any(x in self.known_names or x in self.other_names for x in (sf, gf))):
                 continue  # an all-caps line ('CHILLS, NONPROD. COUGH'): a comma between words is no name
             add(Span(m.start(), m.end(), "NAME", STRONG, "inverted-name"))
         # 'Feldbach, 12.03.2026': a place before a date (German letter style), not a safe word
@@ -1075,6 +1115,10 @@ class Anonymizer:
                     pos, n = m.end(), n + 1
                     if fold(m.group().rstrip(".")) in self.institution_cues and m.group()[0].isupper():
                         end = pos
+                if sp.kind == "INSTITUTION" or end > sp.end:  # a place after it: '[Kantonsspital] Winterthur'
+                    pm = PLACE_AFTER_RE.match(text, end, limit)
+                    if pm and fold(pm.group("w")) not in self.safe:
+                        end = pm.end()
                 if end > sp.end:
                     sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
                 lead = THE_BEFORE_RE.search(text, max(0, sp.start - 5), sp.start)
