@@ -533,6 +533,9 @@ def _merge_clusters(kept: list[Span]) -> list[Span]:
             continue
         if cluster:
             best = min(cluster, key=lambda x: (-x.strength, -(x.end - x.start), KIND_ORDER.get(x.kind, 9)))
+            whole = [x for x in cluster if x.kind == "INSTITUTION" and x.start == cluster[0].start and x.end == end]
+            if whole:  # 'Praxis für Radiologie Dr. [Sommer]': the institution holds the name, not the reverse
+                best = whole[0]
             out.append(Span(cluster[0].start, end, best.kind, best.strength, best.rule))
         if c is not None:
             cluster, end = [c], c.end
@@ -717,23 +720,18 @@ class Anonymizer:
             r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
             if r:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
-        for m in (CUE_RE.finditer(low) if any(w.startswith(CUE_HEADS) for w in words) else ()):
-            if not _at_word_start(text, m.start()):
-                continue
-            t = TITLE_SEQ_RE.match(text, m.end())
-            r = self._scan_name(text, t.end() if t else m.end(), row, after_title=True)
-            if r:
-                add(Span(r[0], r[1], "NAME", STRONG, "cue"))
-        for m in (WEAK_CUE_RE.finditer(low) if any(w.startswith(WEAK_CUE_HEADS) for w in words) else ()):
-            if not _at_word_start(text, m.start()):
-                continue
-            t = TITLE_SEQ_RE.match(text, m.end())
-            pos = t.end() if t else m.end()
-            r = self._scan_name(text, pos, row, after_title=True)
-            if r and not (t or ":" in m.group() or self._known_name(text[r[0]:r[1]].split()[0], row)):
-                r = None
-            if r:
-                add(Span(r[0], r[1], "NAME", STRONG, "weak-cue"))
+        # after a strong cue any name-shaped run is a name; after a weak one ('Pat.', 'mother') only with a
+        # title, a colon, or a known first word ('Pat. Schulter nicht miterfasst' is no name)
+        for rx, heads, weak in ((CUE_RE, CUE_HEADS, False), (WEAK_CUE_RE, WEAK_CUE_HEADS, True)):
+            for m in (rx.finditer(low) if any(w.startswith(heads) for w in words) else ()):
+                if not _at_word_start(text, m.start()):
+                    continue
+                t = TITLE_SEQ_RE.match(text, m.end())
+                r = self._scan_name(text, t.end() if t else m.end(), row, after_title=True)
+                if r and weak and not (t or ":" in m.group() or self._known_name(text[r[0]:r[1]].split()[0], row)):
+                    r = None
+                if r:
+                    add(Span(r[0], r[1], "NAME", STRONG, "weak-cue" if weak else "cue"))
         for rm in ROLE_RE.finditer(text):
             m = NAME_BEFORE_ROLE_RE.search(text, max(0, rm.start() - 80), rm.start())
             if not m:

@@ -28,16 +28,35 @@ def read_site_reports(site_dir: str | os.PathLike):
     return table
 
 
-def row_identifiers(row) -> dict[str, str]:
-    """A row's identifier cells plus its study_id (an accession-like value that must not stay in the text)."""
-    return {**row.identifiers, "study_id": row.study_id}
+def site_columns(table) -> dict[str, str]:
+    """The site's declared column kinds (fedrad-site.toml beside reports.csv)."""
+    from fedrad.client.identifier_columns import load_site_columns
+
+    return load_site_columns(table.path.parent)
 
 
-def anonymize_rows(rows: Iterable, *, anonymizer: Anonymizer | None = None) -> Iterator[tuple]:
+def row_identifiers(row, declared: dict[str, str] | None = None) -> dict[str, str]:
+    """A row's identifier cells plus its study_id (an accession-like value that must not stay in the text).
+
+    A column the site declared in fedrad-site.toml as a name or date ('pat_person = "name"') is passed
+    under a key the engine reads as that kind ('pat_person_name'), so its values get the name/date
+    matching (spelling variants, single words, date formats), not only the verbatim one."""
+    from fedrad.client.identifier_columns import column_kind, identifier_kind
+
+    ids = dict(row.identifiers)
+    for col in list(ids):
+        kind = column_kind(col, declared) if declared else None
+        if kind in ("name", "date") and identifier_kind(col) != kind:
+            ids[f"{col}_{kind}"] = ids.pop(col)
+    return {**ids, "study_id": row.study_id}
+
+
+def anonymize_rows(rows: Iterable, *, anonymizer: Anonymizer | None = None,
+                   declared: dict[str, str] | None = None) -> Iterator[tuple]:
     """(row, Anonymized) for each ReportRow: the one loop the site command and its evaluation share."""
     a = anonymizer or default_anonymizer()
     for r in rows:
-        yield r, a.anonymize(r.report, row_identifiers(r))
+        yield r, a.anonymize(r.report, row_identifiers(r, declared))
 
 
 @dataclass
@@ -81,6 +100,7 @@ def anonymize_site(site_dir: str | os.PathLike, out: str | os.PathLike | None = 
 
     site_dir = Path(site_dir)
     table = read_site_reports(site_dir)  # before work_dir(): a wrong path must not leave a .fedrad folder behind
+    declared = site_columns(table)
     wd = work_dir(site_dir)
     out_path = Path(out) if out else wd / "anonymized.csv"
     quarantine = Quarantine(wd, stage="reports")
@@ -96,10 +116,10 @@ def anonymize_site(site_dir: str | os.PathLike, out: str | os.PathLike | None = 
         with Progress(TextColumn("anonymizing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=console, disable=not show_progress, transient=True) as prog:
             task = prog.add_task("anonymize", total=len(table.rows))
-            for r, res in anonymize_rows(table.rows, anonymizer=a):
+            for r, res in anonymize_rows(table.rows, anonymizer=a, declared=declared):
                 summary.replacements.update(res.counts)
                 w.writerow([r.study_id, r.region, res.text])
-                for s in phi_check(res.text, row_identifiers(r), anonymizer=a):
+                for s in phi_check(res.text, row_identifiers(r, declared), anonymizer=a):
                     suspects_rows.append((r.study_id, s))
                     suspect_texts[r.study_id] = res.text
                     summary.suspects_by_type[s.type] += 1

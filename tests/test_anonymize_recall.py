@@ -139,3 +139,51 @@ def test_clinical_body_text_is_not_redacted():
     text = ("FINDINGS: There is a nondisplaced fracture of the radial head. The elbow joint is congruent. "
             "Soft tissues are unremarkable.\nIMPRESSION: Radial head fracture.")
     assert anon(text) == text
+
+
+# -- institution spans, extensions, typed zone placeholders, prose (second round; own examples) --------
+
+
+@pytest.mark.parametrize("line,words", [
+    ("cc: Dr P. Okafor, Ridgeback Family Practice", ["Ridgeback", "Family", "Practice"]),
+    ("TELERADIOLOGIE NORDHANG GMBH | Befund", ["NORDHANG", "GMBH"]),
+    ("Praxis für Radiologie Dr. Brunnthaler & Partner", ["Praxis", "Radiologie", "Brunnthaler"]),
+    ("QUARRY HILL MEDICAL CENTER, Dept. of Radiology", ["QUARRY", "MEDICAL", "CENTER"]),
+    ("LKH KALTENBRUNN-ORT – Röntgen", ["KALTENBRUNN"]),
+    ("Referred by: The Wrenfield Surgery", ["The", "Wrenfield", "Surgery"]),
+])
+def test_institution_span_in_a_zone_goes_whole(line, words):
+    out = anon(line + "\nFindings: No fracture.")
+    assert all(w not in out for w in words), out
+    assert "[INSTITUTION]" in out and "No fracture" in out
+
+
+def test_institution_words_alone_or_in_prose_stay():
+    text = "Findings: Department of Radiology review requested after decompression surgery. Medical history: none."
+    assert anon(text) == text
+
+
+def test_phone_extension_after_a_cue():
+    out = anon("Tel. 0316 4471-0 · Fax -27\nBefund: unauffällig.")
+    assert "-27" not in out and out.count("[PHONE]") == 2
+
+
+def test_zone_keeps_the_specific_placeholder_types():
+    out = anon("Wohnhaft A-1090 Wien, Tel. 0043 1 40400-12345.")
+    assert out == "Wohnhaft [ADDRESS], Tel. [PHONE]."
+    out = anon("Address: 12 Larchmere Road, Dunford, MA 01844.")
+    assert out == "Address: [ADDRESS], [ADDRESS]."
+
+
+def test_durations_are_no_ages_but_ages_are():
+    text = "Pain for 7 years. Fracture 2 years ago. Smoker x 10 yrs. Seit 3 Wochen Schmerzen."
+    assert anon(text) == text
+    assert anon("60y male, Female, 35 years, 4-jährig.") == "[AGE] male, Female, [AGE], [AGE]."
+
+
+def test_prose_after_a_patient_cue_keeps_ordinary_words():
+    for text in ("INDICATION: The patient states pain after falling on the arm.",
+                 "Indikation: Pat. klagt über Schmerzen, Schulter nicht miterfasst."):
+        assert anon(text) == text
+    out = anon("history pt: jorinde van aalst-brook fell off bike")
+    assert all(w not in out for w in ("jorinde", "aalst")) and "fell off bike" in out, out
