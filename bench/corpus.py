@@ -84,6 +84,8 @@ def write_site(corpus: list[CorpusReport], site: str | Path) -> Path:
         for c in corpus:
             for kind, text in c.identifiers:
                 w.writerow([c.study_id, kind, text])
+            for text in c.keep:  # clinical words that look like names (eponyms): the scorer checks they survive
+                w.writerow([c.study_id, "keep", text])
     return site
 
 

@@ -1,782 +1,62 @@
-"""Report anonymization: names, dates, IDs, phones, e-mails, addresses, ages > 89, institutions.
+"""`fedrad anonymize SITE`: a site's reports.csv -> <work>/anonymized.csv, phi-suspects.csv, quarantine.csv.
 
-Why it is built this way:
-- Nothing here may need the internet (no spaCy/Presidio models at a hospital): detection is
-  the row's structured identifier columns (the strongest evidence: the exact values and their
-  spelling variants), context (titles "Dr. med.", "Frau", cues "Befundet von:", "discussed
-  with"), patterns (dates, numbers, addresses) and name lists (client/data/*.txt).
-- Dates are REMOVED (typed placeholder `[DATE]`), not shifted. The labels need no dates; a
-  shifted date still reads as a date to an LLM and to the PHI check, and its safety rests on
-  a salt never leaking. Years alone stay (HIPAA Safe Harbor keeps them); day+month, month+year
-  and full dates go.
-- Clinical content must survive: eponyms in eponym context ("Bennett-Fraktur", "Mason II",
-  "nach Jäger/Breitner") are protected from every weak detector, even when the patient has
-  the same surname; only strong evidence ("Frau Bennett", "Bennett, Anna", "Dr. Mason")
-  overrides the protection.
-- Speed: every pattern is compiled once; names are found by one capitalised-token regex plus
-  set look-ups (not one regex per name); a row's identifier values are matched with str.find
-  and token-set look-ups, so no regex is compiled per row. Keyword regexes run on the
-  lower-cased text so the regex engine can skip ahead on their first letters.
-- Overlapping detections of different kinds become one placeholder over their union: a
-  partial replacement ("Jan 20, [ADDRESS]") would leave PHI behind.
-
-Placeholders are typed (`[NAME]`, `[DATE]`, `[ID]`, `[PHONE]`, `[EMAIL]`, `[ADDRESS]`,
-`[INSTITUTION]`, `[AGE]`) so the text stays readable for the labeler.
+The site pipeline only: the engine is client/anon_engine.py, its data client/anon_lexicon.py,
+the residual check client/phi_check.py (which imports the engine, never this module).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import os
-import re
 import time
-import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA_DIR = Path(__file__).with_name("data")
-KINDS = ("NAME", "DATE", "ID", "PHONE", "EMAIL", "ADDRESS", "INSTITUTION", "AGE")
-_RUN_GAP_RE = re.compile(r"[ \t]*[,^]?[ \t]*")
-DEPARTMENT_HEADS = {"Institut", "Institute", "Klinik", "Kliniken", "Zentrum", "Center", "Centre", "Abteilung",
-                    "Department", "Praxis", "Radiologie"}
-YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}[-/](?:19|20)\d{2}")  # '2019-2021' is no ID
-DEPT_RE = re.compile(r"[ \t]+(?:für|for)[ \t]")
-KIND_ORDER = {k: i for i, k in enumerate(("EMAIL", "PHONE", "DATE", "ID", "AGE", "NAME", "ADDRESS", "INSTITUTION"))}
-PLACEHOLDER_RE = re.compile(r"\[(?:NAME|DATE|ID|PHONE|EMAIL|ADDRESS|INSTITUTION|AGE)\]")
+from fedrad.client.anon_engine import Anonymizer, default_anonymizer
 
-# Strengths: STRONG overrides eponym protection (identifier full names, title/cue names,
-# identifier values); PATTERN for generic patterns; WEAK for a lone surname that may be an eponym.
-WEAK, PATTERN, STRONG = 1, 2, 3
 
-# Latin-1 and Latin Extended-A letters, so 'Yılmaz', 'Łukasz' or 'Šimek' are one word, not fragments.
-UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’"
-WORD = rf"(?:O'|O’|Mc|Mac)?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
-UPPER_WORD = rf"[{UP}]{{3,}}(?:-[{UP}]{{2,}})*"
-INITIAL = rf"[{UP}]\.(?:-?[{UP}]\.)*"
-CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
+def read_site_reports(site_dir: str | os.PathLike):
+    """reports.csv with every column accounted for: an identifier column under a name neither
+    known nor declared in fedrad-site.toml stops here (UnknownColumnError) instead of leaking."""
+    from fedrad.client.identifier_columns import check_columns, load_site_columns
+    from fedrad.client.reports import read_reports
 
-TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
-          r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
-          r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
-          r"Pfleger|Kollege|Kollegin)")
-# A title is a whole word ('Frau', not the start of 'Frauen'); one ending in '.' may touch the next ('Dr.med.').
-TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
-PARTICLE_RE = re.compile(r"[ \t]*(?:(?:von|van|de|der|den|zu|vom|ten|di|da|del|la|le|du|dos)[ \t]+)+")
-NAME_TOKEN_RE = re.compile(rf"[ \t]*(?P<w>{INITIAL}|{WORD}|{UPPER_WORD})(?![\w])")
-# Cues after which a name follows. STRONG_CUES introduce a person; WEAK_CUES ("Pat.", "mother",
-# "radiologist") often precede ordinary words ("Pat. Schulter nicht miterfasst"), so after them a
-# name is taken only with a colon ("Patient: ...") or when the first word is a known name.
-STRONG_CUES = (
-    r"befundet[ \t]+(?:von|durch)|befundung[ \t]+durch|befunder(?:in)?|befundende[rn]?[ \t]+(?:arzt|ärztin)|"
-    r"gez\.|gezeichnet|unterschrift|diktiert[ \t]+von|geschrieben[ \t]+von|schreibkraft|"
-    r"überweiser(?:in)?|zuweiser(?:in)?|einsender(?:in)?|zuw\.|überw\.|"
-    r"überweisende[rn]?[ \t]+(?:arzt|ärztin)|zuweisende[rn]?[ \t]+(?:arzt|ärztin)|"
-    r"anfordernde[rn]?[ \t]+(?:arzt|ärztin)|hausarzt|hausärztin|patientenname|geburtsname|"
-    r"angehörige[rn]?|begleitperson|besprochen[ \t]+mit|rücksprache[ \t]+mit|mitgeteilt[ \t]+an|"
-    r"informiert[ \t]+wurde|übermittelt[ \t]+an|"
-    r"mit[ \t]+freundlichen[ \t]+grüßen|mit[ \t]+kollegialen[ \t]+grüßen|freundliche[ \t]+grüße|mfg|"
-    r"elektronisch[ \t]+(?:freigegeben|signiert|unterschrieben)|freigegeben(?:[ \t]+(?:von|durch))?|"
-    r"vidiert(?:[ \t]+(?:von|durch))?|validiert(?:[ \t]+(?:von|durch))?|"
-    r"electronically[ \t]+signed(?:[ \t]+by)?|e-signed(?:[ \t]+by)?|signed(?:[ \t]+by)?|"
-    r"dictated(?:[ \t]+and[ \t]+signed)?[ \t]+by|transcribed[ \t]+by|"
-    r"reported[ \t]+by|read[ \t]+by|reviewed[ \t]+by|verified[ \t]+by|interpreted[ \t]+by|approved[ \t]+by|"
-    r"referring[ \t]+(?:physician|doctor|provider|clinician)|referred[ \t]+by|ordering[ \t]+physician|ref\.|"
-    r"ordered[ \t]+by|requesting[ \t]+physician|requested[ \t]+by|primary[ \t]+care[ \t]+physician|"
-    r"patient[ \t]+name|accompanied[ \t]+by|"
-    r"discussed[ \t]+with|d/w|communicated[ \t]+to|was[ \t]+notified|notified|spoke[ \t]+with|"
-    r"findings[ \t]+(?:were[ \t]+)?(?:discussed|communicated)[ \t]+(?:with|to)|"
-    r"results?[ \t]+(?:were[ \t]+|was[ \t]+)?(?:discussed|communicated|called)[ \t]+(?:with|to)|called[ \t]+to|paged|"
-    r"kind[ \t]+regards|best[ \t]+regards|regards|sincerely")
-WEAK_CUES = (
-    r"patient(?:in)?|pat\.|pt\.?|name|vorname|nachname|mutter|vater|ehemann|ehefrau|tochter|sohn|"
-    r"mother|father|wife|husband|daughter|son|spouse|guardian|attending|resident|fellow|radiologist|radiologe|"
-    r"radiologin|technologist|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin")
-CUE_GAP = r"[ \t]*[:\-,]?[ \t]*(?:\n[ \t]*)?"
-# Keyword regexes run on the lower-cased text, case-sensitively, each alternative starting with a
-# literal: the regex engine then scans for the possible first letters instead of trying every position.
-CUE_RE = re.compile(rf"(?:{STRONG_CUES})(?![\w]){CUE_GAP}")
-WEAK_CUE_RE = re.compile(rf"(?:{WEAK_CUES})(?![\w]){CUE_GAP}")
-# "Liam Price, radiologist" / "Dr. med. Anna Roth, Oberärztin": a signature line without a cue word.
-# Found from the role word backwards (the role words are rare; scanning every position for names is not).
-ROLE_RE = re.compile(r",[ \t]*(?:radiologist|MD|M\.D\.|DO|Radiologe|Radiologin|Facharzt|Fachärztin|Oberarzt|"
-                     r"Oberärztin|Assistenzarzt|Assistenzärztin|Chefarzt|Chefärztin|resident|attending|FRCR|PhD|FÄ|"
-                     r"OA|OÄ)(?![\w])")
-NAME_BEFORE_ROLE_RE = re.compile(rf"(?:(?:{INITIAL}|{WORD})[ \t]+){{0,3}}{WORD}[ \t]*$")
+    table = read_reports(site_dir)
+    if table.unknown_columns:
+        check_columns(table.path, table.unknown_columns, load_site_columns(table.path.parent))
+    return table
 
-MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-             "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-MONTHS_DE = ("Januar|Jänner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|"
-             "Dezember|Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sep|Okt|Nov|Dez")
-MONTH = rf"(?:{MONTHS_EN}|{MONTHS_DE})"
-DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-MON = r"(?:0?[1-9]|1[0-2])"
-YEAR = r"(?:19|20)\d{2}"
-NB = r"(?<![\w.])"  # not preceded by a word char or a dot (keeps UIDs and decimals out)
-NA = r"(?![\w]|\.\d)"
-DATE_PATTERNS = [
-    rf"{NB}(?:{YEAR})-{MON}-{DAY}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{NA}",  # 1956-04-03
-    rf"{NB}(?:{YEAR})[/.]{MON}[/.]{DAY}{NA}",  # 1956/04/03, 1956.04.03
-    rf"{NB}{DAY}\.[ ]?{MON}\.[ ]?(?:{YEAR}|\d{{2}}){NA}",  # 03.04.1956, 3.4.56
-    rf"{NB}{DAY}/{DAY}/(?:{YEAR}|\d{{2}}){NA}",  # 04/03/1956 (either order)
-    rf"{NB}{DAY}-{MON}-{YEAR}{NA}",  # 03-04-1956
-    rf"{NB}(?:[0-2]\d|3[01])\.(?:0\d|1[0-2])\.(?!\d)",  # 03.04. (no year)
-    rf"{NB}{MON}[./](?:{YEAR}){NA}",  # 04/2019, 04.2019
-    rf"{NB}(?:{YEAR})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]){NA}",  # 19560403 (DICOM style)
-    rf"{NB}{DAY}(?:\.|st|nd|rd|th)?[ \t]*(?:of[ \t]+)?-?{MONTH}\.?(?:-|,?[ \t]*)(?:{YEAR}|'\d{{2}})?(?![\w])",
-    rf"(?<![\w]){MONTH}\.?[ \t]+{DAY}(?:st|nd|rd|th)?(?:,?[ \t]+{YEAR})?(?![\w])",  # April 3, 1956
-    rf"(?<![\w]){MONTH}\.?[ \t]+{YEAR}(?![\w])",  # April 2019, März 2019
-]
-# A leading look-ahead on the possible first characters lets the regex engine skip most positions.
-DATE_RE = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(f"(?:{p})" for p in DATE_PATTERNS) + ")")
 
-# Day/month without a year is a date only in a date context ("at 3:15 p.m. 3/14", "on 3/14", "vom 3/14"):
-# elsewhere "1/2" is a fraction.
-SHORT_DATE_RE = re.compile(rf"(?i:a\.m\.|p\.m\.|am|pm|hours|uhr|on|vom)[ \t]+(?P<d>{MON}/{DAY})(?![\d/])")
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-URL_RE = re.compile(r"(?<![\w])(?:https?://|www\.)[^\s<>\"]+")
-PHONE_CUE_RE = re.compile(
-    r"(?:(?:tel(?:efon)?|phone|ph|fax|telefax|fon|mobil|handy|mobile|cell|pager|piepser|funk|"
-    r"durchwahl|dw|callback|call[ \t]back|rückruf|ext|extension|beeper)(?![\w])\.?(?:[ \t]*(?:nr|no|number|nummer)\.?)?"
-    r"[ \t]*[:.]?[ \t]*)(?P<v>\+?\(?\d[\d \t()/.\-]{2,}\d)")
-PHONE_PATTERNS = [
-    r"(?<![\w.+])\+\d{1,3}[ \t\-./]*(?:\(0\)[ \t\-./]*)?\(?\d{1,5}\)?(?:[ \t\-./]*\d{2,}){1,4}(?![\w])",
-    r"(?<![\w.])\(?0\d{2,5}\)?(?:[ \t]*/[ \t]*|[ \t\-]+)\d{3,}(?:[ \t\-]\d{1,5})?(?![\w.]|\.\d)",
-    r"(?<![\w.])\(?\d{3}\)?[ \t.\-]\d{3}[ \t.\-]\d{4}(?![\w])",
-]
-PHONE_RE = re.compile("(?=[+(0-9])(?:" + "|".join(f"(?:{p})" for p in PHONE_PATTERNS) + ")")
-ID_CUE_RE = re.compile(
-    r"(?:(?:pat(?:ienten)?[-\t .]?(?:id|nr|nummer|no)|pid|mrn|mr[ \t]?#|mr[ \t]?no|"
-    r"medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|record[ \t]+(?:no|number)|fall(?:nummer|[-\t ]?nr)|"
-    r"aufnahme(?:nummer|[-\t ]?nr)|acc(?:ession)?(?:[ \t]?(?:no|nr|number|#)|-nr)?|auftrags(?:nummer|[-\t ]?nr)|"
-    r"untersuchungs(?:nummer|[-\t ]?nr)|befund(?:nummer|[-\t ]?nr)|study[ \t]?id|exam(?:ination)?[ \t]?(?:no|#|id)|"
-    r"order[ \t]?(?:no|#|id|number)|case[ \t]?(?:no|#|id|number)|versicherten(?:nummer|[-\t ]?nr)|"
-    r"insurance[ \t]?(?:no|#|id|number)|ssn|sozialversicherungs(?:nummer|[-\t ]?nr)|svnr|kennung|id)"
-    r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]|\d{3,})")
-ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
-                   r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
-AGE_RE = re.compile(
-    r"(?=[0-9aAiI])(?i:(?<![\w.])(?P<a>\d{2,3})(?:[ \t]*|-)(?=(?:years?|yrs?|y/o|yo|y\.o\.|j\.|jahre|jährig\w*|"
-    r"-jährig\w*|jähr\.|lj\.?|year-old|-year-old|years-old|jahre alt)(?![\w]))"
-    r"|(?:(?<![\w])(?:age[d]?|alter|im alter von|age of)[ \t]*:?[ \t]*)(?P<b>\d{2,3})(?![\d]))")
-STREET_SUFFIX = r"(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|stieg|markt)"
-POSTAL_CITY = (rf"(?:(?:D|DE|A|AT|CH)-\d{{4,5}}|\d{{5}})[ \t]+[{UP}][{LOW}\-]+"
-               rf"(?:[ \t](?:am|an der|im|in|bei|ob der)[ \t][{UP}][{LOW}]+)?")
-ADDRESS_PATTERNS = [
-    rf"(?<![\w])(?:[{UP}][{LOW}.\-]*[ \t])?[{UP}][{LOW}\-]*{STREET_SUFFIX}[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
-    rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm)[ \t]+"
-    rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
-    rf"(?<![\w])(?:Am|An der|Im|Auf der|Auf dem|Zum|Zur|In der)[ \t][{UP}][{LOW}\-]+[ \t]\d{{1,4}}[ \t]?[a-z]?"
-    rf"(?=,?[ \t]*{POSTAL_CITY})",
-    r"(?<![\w])\d{1,5}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|"
-    r"Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Circle|Parkway|Pkwy\.?|Highway|Hwy\.?)"
-    r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?(?![\w]))?"
-    r"(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w+)?(?![\w])",
-    rf"(?<![\w]){POSTAL_CITY}(?![\w])",
-    r"(?<![\w])[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t][A-Z]{2}[ \t]\d{5}(?:-\d{4})?(?![\w])",
-    r"(?i:(?<![\w])(?:p\.?o\.?[ \t]box|postfach)[ \t]*\d+)",
-]
-ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
-GRADE = r"(?:[IV]{1,4}[a-c]?|[1-6][a-c]?|[A-C][1-3]?)(?![\w])"
-EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "classification", "einteilung", "type",
-                    "typ", "reverse", "reversed", "umgekehrte", "umgekehrter", "umgekehrten", "morbus", "m.",
-                    "modified", "modifizierte", "modifizierten", "sog.", "so-called", "sogenannte", "sogenannten",
-                    "sogenannter", "like", "wie", "of", "ähnlich", "vom", "von typ", "a la", "à la")
+def site_columns(table) -> dict[str, str]:
+    """The site's declared column kinds (fedrad-site.toml beside reports.csv)."""
+    from fedrad.client.identifier_columns import load_site_columns
 
+    return load_site_columns(table.path.parent)
 
-def _lower(text: str) -> str:
-    """Lower-cased text with the same offsets (the rare characters whose lower case is longer stay as they are)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
+def row_identifiers(row, declared: dict[str, str] | None = None) -> dict[str, str]:
+    """A row's identifier cells plus its study_id (an accession-like value that must not stay in the text).
 
-def _at_word_start(text: str, i: int) -> bool:
-    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+    A column the site declared in fedrad-site.toml as a name or date ('pat_person = "name"') is passed
+    under a key the engine reads as that kind ('pat_person_name'), so its values get the name/date
+    matching (spelling variants, single words, date formats), not only the verbatim one."""
+    from fedrad.client.identifier_columns import column_kind, identifier_kind
 
+    ids = dict(row.identifiers)
+    for col in list(ids):
+        kind = column_kind(col, declared) if declared else None
+        if kind in ("name", "date") and identifier_kind(col) != kind:
+            ids[f"{col}_{kind}"] = ids.pop(col)
+    return {**ids, "study_id": row.study_id}
 
-def _left_cue(left: str) -> bool:
-    """Does the text before an eponym name a classification or eponym ('nach Jäger', 'Morbus Kienböck')?"""
-    t = left.rstrip(" \t-/").lower()
-    return any(t.endswith(cue) and (len(t) == len(cue) or not t[-len(cue) - 1].isalnum()) for cue in EPONYM_LEFT_CUES)
-PAIR_GAP_RE = re.compile(r"^[ \t]*(?:/|-|und|and|&)[ \t]*$")
 
-
-def _read_list(name: str, data_dir: Path = DATA_DIR) -> list[str]:
-    lines = (data_dir / name).read_text(encoding="utf-8").splitlines()
-    return [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(s: str) -> str:
-    """ASCII-fold German spellings so 'Müller', 'Mueller', 'MUELLER' compare equal."""
-    s = s.lower()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"), ("á", "a"),
-                 ("à", "a"), ("ó", "o"), ("í", "i"), ("ç", "c"), ("ñ", "n"), ("’", "'")):
-        s = s.replace(a, b)
-    return s
-
-
-def spelling_variants(token: str) -> set[str]:
-    """'Müller' -> {Müller, Mueller, Muller}; 'Mueller' -> also 'Müller'."""
-    out = {token}
-    t = token
-    for a, b, c in (("ä", "ae", "a"), ("ö", "oe", "o"), ("ü", "ue", "u"), ("Ä", "Ae", "A"), ("Ö", "Oe", "O"),
-                    ("Ü", "Ue", "U"), ("ß", "ss", "s")):
-        out |= {v.replace(a, b) for v in list(out)} | {v.replace(a, c) for v in list(out)}
-    for b, a in (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("Ae", "Ä"), ("Oe", "Ö"), ("Ue", "Ü")):
-        if b in t:
-            out.add(t.replace(b, a))
-    return out
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    kind: str
-    strength: int
-    rule: str = ""
-
-
-@dataclass
-class Anonymized:
-    text: str
-    counts: Counter = field(default_factory=Counter)  # replacements per kind
-    spans: list[Span] = field(default_factory=list)  # in the ORIGINAL text (for evaluation; contains no text)
-
-
-# ---------------------------------------------------------------------------- identifiers
-
-
-TITLE_WORDS_RE = re.compile(rf"^(?:{TITLES}[ \t]*|[ \t,]+)+")
-
-
-def split_person(value: str) -> tuple[list[str], list[str]]:
-    """'Müller, Anna' / 'Anna Müller' / 'MUELLER^ANNA' / 'Dr. med. K. Weber' -> (given, family) tokens."""
-    v = value.strip()
-    v = TITLE_WORDS_RE.sub("", v)
-    v = re.sub(r",?[ \t]*(?:MD|M\.D\.|PhD|Ph\.D\.|DO|FRCR|MBBS)\.?$", "", v)
-    if "^" in v:
-        parts = v.split("^")
-        family, given = parts[0], " ".join(p for p in parts[1:3] if p)
-    elif "," in v:
-        family, given = v.split(",", 1)
-    else:
-        words = v.split()
-        if not words:
-            return [], []
-        # Family names may carry particles: "Anna von der Heide"
-        i = len(words) - 1
-        while i > 0 and words[i - 1].lower() in {"von", "van", "de", "der", "den", "zu", "vom", "ten", "di", "da"}:
-            i -= 1
-        given, family = " ".join(words[:i]), " ".join(words[i:])
-    g = [w.strip(".,") for w in re.split(r"[\s]+", given.strip()) if w.strip(".,")]
-    f = [w for w in re.split(r"[\s]+", family.strip()) if w]
-    return g, f
-
-
-def parse_date(value: str) -> dt.date | None:
-    v = value.strip()
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%Y%m%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%y", "%Y/%m/%d", "%d-%m-%Y",
-                "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"):
-        try:
-            return dt.datetime.strptime(v, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-MONTH_NAMES = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-           "November", "Dezember"],
-}
-
-
-def date_variants(d: dt.date) -> set[str]:
-    """The ways a report may write a date from the identifier columns."""
-    y, m, dd = d.year, d.month, d.day
-    yy = f"{y % 100:02d}"
-    out = {
-        f"{dd:02d}.{m:02d}.{y}", f"{dd}.{m}.{y}", f"{dd:02d}.{m:02d}.{yy}", f"{dd}.{m}.{yy}",
-        f"{dd}. {m}. {y}", f"{y}-{m:02d}-{dd:02d}", f"{m:02d}/{dd:02d}/{y}", f"{m}/{dd}/{y}",
-        f"{dd:02d}/{m:02d}/{y}", f"{dd}/{m}/{y}", f"{m}/{dd}/{yy}", f"{m:02d}/{dd:02d}/{yy}", f"{y}{m:02d}{dd:02d}",
-        f"{dd:02d}-{m:02d}-{y}", f"{y}/{m:02d}/{dd:02d}",
-    }
-    suffix = "th" if 11 <= dd <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(dd % 10, "th")
-    for names in MONTH_NAMES.values():
-        full = names[m - 1]
-        for mn in {full, full[:3], full[:3] + "."}:
-            out |= {f"{dd}. {mn} {y}", f"{dd:02d}. {mn} {y}", f"{dd} {mn} {y}", f"{mn} {dd}, {y}",
-                    f"{mn} {dd} {y}", f"{mn} {dd}{suffix}, {y}", f"{dd}{suffix} {mn} {y}", f"{dd:02d}-{mn}-{y}",
-                    f"{dd}-{mn}-{y}"}
-    return out
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def strip_accents(s: str) -> str:
-    """'Müller' -> 'muller' (a second folding: exports often drop the umlaut without the 'e')."""
-    return unicodedata.normalize("NFKD", s.lower()).encode("ascii", "ignore").decode("ascii")
-
-
-def id_variants(value: str) -> set[str]:
-    """Lower-case spellings of an ID value: as written, separators dropped or changed, leading zeros dropped."""
-    v = value.strip().lower()
-    chunks = [c for c in re.split(r"[^0-9a-z]+", v) if c]
-    if not chunks or sum(len(c) for c in chunks) < 3:
-        return set()
-    out = {v, "".join(chunks), " ".join(chunks), "-".join(chunks), "/".join(chunks)}
-    if chunks[0].isdigit() and chunks[0].startswith("0"):
-        out |= {x.lstrip("0") for x in out if x.lstrip("0")}
-    return {x for x in out if len(x) >= 3}
-
-
-@dataclass(frozen=True)
-class RowPatterns:
-    """A row's identifiers prepared for matching, without compiling a regex per row."""
-
-    name_tokens: frozenset  # folded (and accent-stripped) name tokens, given + family
-    given: frozenset  # folded given names
-    initials: frozenset  # upper-case initials of the given names
-    dates: tuple  # date spellings, longest first
-    ids: tuple  # lower-case ID spellings, longest first
-
-
-@functools.lru_cache(maxsize=4096)
-def _row_patterns(items: tuple[tuple[str, str], ...]) -> RowPatterns:
-    tokens: set[str] = set()
-    given_f: set[str] = set()
-    initials: set[str] = set()
-    dates: set[str] = set()
-    ids: set[str] = set()
-    for col, value in items:
-        if not value:
-            continue
-        if col.endswith("name") or col.endswith("physician"):
-            for person in re.split(r"\s*(?:;|\||/| und | and )\s*", value):
-                given, family = split_person(person)
-                for w in given + family:
-                    if len(w.rstrip(".")) < 2:
-                        continue
-                    for sub in {w, *w.split("-")}:
-                        if len(sub) >= 2:
-                            for v in spelling_variants(sub):  # 'Mueller' in the column, 'Muller' in the text
-                                tokens |= {fold(v), strip_accents(v)}
-                for g in given:
-                    if g:
-                        initials.add(g[0].upper())
-                        if len(g.rstrip(".")) >= 2:
-                            given_f |= {fold(g), strip_accents(g)}
-        elif col.endswith("date") or col.endswith("_dt"):
-            d = parse_date(value)
-            if d is not None:
-                dates |= date_variants(d)
-            dates.add(value.strip())
-        else:  # patient_id, accession_number, other IDs
-            ids |= id_variants(value)
-    return RowPatterns(frozenset(tokens), frozenset(given_f), frozenset(initials),
-                       tuple(sorted(dates, key=len, reverse=True)), tuple(sorted(ids, key=len, reverse=True)))
-
-
-def _find_literals(text: str, needles: tuple, haystack: str | None = None) -> list[tuple[int, int]]:
-    """Occurrences of each needle not inside a longer word/number (str.find: no regex per row)."""
-    h = haystack if haystack is not None else text
-    out = []
-    for n in needles:
-        i = h.find(n)
-        while i >= 0:
-            e = i + len(n)
-            before = h[i - 1] if i > 0 else " "
-            after = h[e] if e < len(h) else " "
-            if not (before.isalnum() or (before == "." and i > 1 and h[i - 2].isdigit())) and not after.isalnum():
-                out.append((i, e))
-            i = h.find(n, i + 1)
-    return out
-
-
-# ---------------------------------------------------------------------------- the anonymizer
-
-
-class Anonymizer:
-    """Detects and replaces PHI in one report at a time; construct once, reuse for every row."""
-
-    def __init__(self, data_dir: str | os.PathLike | None = None):
-        d = Path(data_dir) if data_dir else DATA_DIR
-        self.eponyms = {fold(e) for e in _read_list("eponyms.txt", d)}
-        self.name_words = {fold(w) for w in _read_list("name_words.txt", d)}
-        self.not_names = {fold(w) for w in _read_list("not_names.txt", d)}
-        self.first_names = {fold(w) for w in _read_list("first_names.txt", d)} - self.not_names
-        self.surnames = {fold(w) for w in _read_list("surnames.txt", d)} - self.not_names
-        eps = sorted(_read_list("eponyms.txt", d), key=len, reverse=True)
-        ep_alt = "|".join(re.escape(e) for e in eps)
-        ep_low = "|".join(re.escape(e.lower()) for e in eps)
-        self.eponym_re = re.compile(rf"(?:{ep_low})(?:'s|’s|'|’)?(?![\w])")  # on lower-cased text
-        ctx = sorted(_read_list("eponym_context.txt", d), key=len, reverse=True)
-        ctx_alt = "|".join(re.escape(c) for c in ctx)
-        self.eponym_right_re = re.compile(
-            rf"^(?:sche[nrs]?|schen)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
-            rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?{GRADE})")
-        inst = sorted(_read_list("institution_words.txt", d), key=len, reverse=True)
-        inst_alt = "|".join(re.escape(w) for w in inst)
-        conn = r"(?:rechts der|links der|an der|am|im|in|der|des|für|of|for|at|de|zu|vom|von|zum|zur|&|und|and)"
-        pname = rf"(?:St\.|Sankt|Saint|{WORD}|{UPPER_WORD})"
-        self.institution_left_re = re.compile(rf"(?:(?:{pname})[ \t]+){{1,3}}$")
-        self.institution_re = re.compile(
-            rf"(?P<key>(?:{inst_alt})|[{UP}][{LOW}]*(?:klinikum|klinik|krankenhaus|spital|hospital|praxis))"
-            rf"(?![\w])(?P<right>(?:[ \t\-]+(?:{conn}[ \t]+)?(?:{pname}))*)")
-        self.saint_re = re.compile(rf"(?<![\w])(?:St\.|Sankt|Saint)[ \t]+{WORD}(?:[ \t\-]+{WORD})*")
-
-    # -- helpers ------------------------------------------------------------
-
-    def _is_stop(self, word: str) -> bool:
-        return fold(word.rstrip(".")) in self.not_names
-
-    def _known_name(self, word: str, row: RowPatterns | None) -> bool:
-        """In a name list or the row's identifiers; 'Hans-Jürgen' counts when every part does."""
-        f = fold(word.rstrip(",."))
-        if "-" in f and all(p in self.first_names or p in self.surnames for p in f.split("-") if p):
-            return True
-        return (f in self.first_names or f in self.surnames or f in self.eponyms
-                or (row is not None and (f in row.name_tokens or strip_accents(word) in row.name_tokens)))
-
-    def protected_spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
-        """Eponyms used as findings ('Bennett-Fraktur', 'Mason II', 'nach Jäger/Breitner')."""
-        out: list[tuple[int, int]] = []
-        last_end = -10
-        for m in self.eponym_re.finditer(_lower(text) if low is None else low):
-            s, e = m.start(), m.end()
-            if not _at_word_start(text, s):
-                continue
-            right = text[e:e + 60]
-            left = text[max(0, s - 40):s]
-            if (self.eponym_right_re.match(right) or _left_cue(left)
-                    or (last_end >= 0 and PAIR_GAP_RE.match(text[last_end:s]))
-                    or (s > 0 and text[s - 1] == "-" and out and out[-1][1] == s - 1)):
-                out.append((s, e))
-                last_end = e
-        return out
-
-    def _scan_name(self, text: str, pos: int, row: RowPatterns | None, after_title: bool,
-                   from_title: bool = False) -> tuple[int, int] | None:
-        """Name tokens from `pos` (after a title or cue): '[K.] Weber', 'Müller, Anna', 'MUELLER ANNA'."""
-        start = end = None
-        prev_initial = prev_given = False
-        n = 0
-        p = pos
-        while n < 4:
-            pm = PARTICLE_RE.match(text, p)
-            q = pm.end() if pm else p
-            gap_m = re.match(r"[ \t]*(,)?", text[q:q + 3])
-            comma = bool(gap_m and gap_m.group(1))
-            m = NAME_TOKEN_RE.match(text, q + (gap_m.end() if comma else 0))
-            if not m:
-                break
-            w = m.group("w")
-            f = fold(w.rstrip("."))
-            is_initial = bool(re.fullmatch(INITIAL, w))
-            own = row is not None and f in row.name_tokens  # the row's own name beats the stop list
-            if not is_initial and not own and (self._is_stop(w) or (w.isupper() and not after_title
-                                                                   and f not in self.first_names
-                                                                   and f not in self.surnames)):
-                break
-            nxt = text[m.end():m.end() + 1]
-            if nxt == ":" and not is_initial and not from_title:
-                break  # a section header ('Findings:'), not a name; but 'Dr. Weber: ...' is Weber
-            if n > 0:
-                known = self._known_name(w, row) and f not in self.eponyms
-                if comma and not (is_initial or f in self.first_names or (row and f in row.given)
-                                  or ("-" in f and self._known_name(w, row))):
-                    break
-                # after a title or cue, 'Imogen Whitfield' is a name even when neither word is listed
-                if not (prev_initial or prev_given or known or is_initial or (not comma and n < 3)):
-                    break
-            if start is None:
-                start = (pm.start() + len(pm.group()) - len(pm.group().lstrip())) if pm else m.start("w")
-            end = m.end("w")
-            prev_initial = is_initial
-            prev_given = f in self.first_names or (row is not None and f in row.given)
-            n += 1
-            p = end
-        if start is None or end is None:
-            return None
-        if re.fullmatch(rf"(?:{INITIAL}[ \t]*)+", text[start:end]):
-            return None  # initials alone ('Z.n.') are not enough
-        return start, end
-
-    # -- detectors ------------------------------------------------------------
-
-    def find(self, text: str, identifiers: Mapping[str, str] | None = None) -> list[Span]:
-        """Every PHI span found in `text` after overlap resolution, in text order."""
-        row = _row_patterns(tuple(sorted((k, str(v)) for k, v in (identifiers or {}).items() if v))) \
-            if identifiers else None
-        cands: list[Span] = []
-        add = cands.append
-        low = _lower(text)
-        # structured identifiers: exact values and variants
-        if row is not None:
-            for s, e in _find_literals(text, row.dates):
-                add(Span(s, e, "DATE", STRONG, "identifier-date"))
-            if row.ids:
-                lower = text.lower()
-                if len(lower) == len(text):
-                    for s, e in _find_literals(text, row.ids, lower):
-                        add(Span(s, e, "ID", STRONG, "identifier-id"))
-            cands.extend(self._identifier_name_runs(text, row))
-        if "@" in text:
-            for m in EMAIL_RE.finditer(text):
-                add(Span(m.start(), m.end(), "EMAIL", STRONG, "email"))
-        if "http" in low or "www." in low:
-            for m in URL_RE.finditer(text):
-                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "url"))
-        for m in PHONE_CUE_RE.finditer(low):
-            if _at_word_start(text, m.start()):
-                add(Span(m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
-        for m in PHONE_RE.finditer(text):
-            add(Span(m.start(), m.end(), "PHONE", PATTERN, "phone"))
-        for m in ID_CUE_RE.finditer(low):
-            if _at_word_start(text, m.start()):
-                add(Span(m.start("v"), m.end("v"), "ID", STRONG, "id-cue"))
-        for m in ID_RE.finditer(text):
-            if sum(c.isdigit() for c in m.group()) >= 6 and not YEAR_RANGE_RE.fullmatch(m.group()):
-                add(Span(m.start(), m.end(), "ID", PATTERN, "id"))
-        for m in DATE_RE.finditer(text):
-            add(Span(m.start(), m.end(), "DATE", PATTERN, "date"))
-        if "/" in text:
-            for m in SHORT_DATE_RE.finditer(text):
-                add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-short"))
-        for m in AGE_RE.finditer(text):
-            g = "a" if m.group("a") else "b"
-            if 89 < int(m.group(g)) < 130:
-                add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
-        for m in ADDRESS_RE.finditer(text):
-            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
-        cands.extend(self._institutions(text))
-        # names after titles and cues
-        for m in TITLE_SEQ_RE.finditer(text):
-            r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
-            if r:
-                add(Span(r[0], r[1], "NAME", STRONG, "title"))
-        for m in CUE_RE.finditer(low):
-            if not _at_word_start(text, m.start()):
-                continue
-            t = TITLE_SEQ_RE.match(text, m.end())
-            r = self._scan_name(text, t.end() if t else m.end(), row, after_title=True)
-            if r:
-                add(Span(r[0], r[1], "NAME", STRONG, "cue"))
-        for m in WEAK_CUE_RE.finditer(low):
-            if not _at_word_start(text, m.start()):
-                continue
-            t = TITLE_SEQ_RE.match(text, m.end())
-            pos = t.end() if t else m.end()
-            r = self._scan_name(text, pos, row, after_title=True)
-            if r and not (t or ":" in m.group() or self._known_name(text[r[0]:r[1]].split()[0], row)):
-                r = None
-            if r:
-                add(Span(r[0], r[1], "NAME", STRONG, "weak-cue"))
-        for rm in ROLE_RE.finditer(text):
-            m = NAME_BEFORE_ROLE_RE.search(text, max(0, rm.start() - 80), rm.start())
-            if not m:
-                continue
-            words = list(re.finditer(r"\S+", m.group()))
-            while words and (self._is_stop(words[0].group()) or not _at_word_start(text, m.start() + words[0].start())):
-                words.pop(0)
-            if words:
-                add(Span(m.start() + words[0].start(), m.start() + words[-1].end(), "NAME", STRONG, "role"))
-        cands.extend(self._list_names(text, row))
-        return self._resolve(text, cands, low)
-
-    def _identifier_name_runs(self, text: str, row: RowPatterns) -> list[Span]:
-        """Runs of the row's own name tokens: 'Müller, Anna', 'A. Mueller', 'MUELLER^ANNA', a lone 'Müller'."""
-        out: list[Span] = []
-        if not row.name_tokens:
-            return out
-        ms = []
-        for m in CAP_TOKEN_RE.finditer(text):
-            w = m.group()
-            if w.endswith("."):
-                if w[0] in row.initials and len(w) <= 4:
-                    ms.append((m, True))
-            elif fold(w) in row.name_tokens or strip_accents(w) in row.name_tokens:
-                ms.append((m, False))
-        i = 0
-        while i < len(ms):
-            j = i
-            while j + 1 < len(ms) and _RUN_GAP_RE.fullmatch(text, ms[j][0].end(), ms[j + 1][0].start()):
-                j += 1
-            run = ms[i:j + 1]
-            full = [m for m, ini in run if not ini]
-            if full:
-                s, e = run[0][0].start(), run[-1][0].end()
-                if len(run) >= 2:
-                    out.append(Span(s, e, "NAME", STRONG, "identifier-name"))
-                else:
-                    f = fold(full[0].group())
-                    if f in self.not_names:
-                        pass  # patient 'Sturz': a lone 'Sturz' is the fall, not her (titles/cues still catch her)
-                    else:
-                        out.append(Span(s, e, "NAME", WEAK if f in self.eponyms else PATTERN, "identifier-name"))
-            i = j + 1
-        return out
-
-    def _institutions(self, text: str) -> list[Span]:
-        out = []
-        for m in self.institution_re.finditer(text):
-            if text[m.end("key"):m.end("key") + 1] == ":":
-                continue  # "Klinik:" is a section header
-            if not _at_word_start(text, m.start("key")):
-                continue
-            right = m.group("right")
-            s = m.start("key")
-            lm = self.institution_left_re.search(text, max(0, s - 60), s)
-            if lm and _at_word_start(text, lm.start()):
-                words = list(re.finditer(r"\S+", lm.group()))
-                # keep the words nearest the key up to the first stop word ('Befund Klinikum' -> 'Klinikum')
-                keep = None
-                for wm in reversed(words):
-                    if self._is_stop(wm.group()):
-                        break
-                    keep = lm.start() + wm.start()
-                if keep is not None:
-                    s = keep
-            e = m.end("key")
-            if right.strip():
-                rs = m.start("right")
-                last_ok = None
-                for wm in re.finditer(rf"{WORD}|{UPPER_WORD}|St\.", right):
-                    if self._is_stop(wm.group()):
-                        break
-                    last_ok = rs + wm.end()
-                if last_ok:
-                    e = last_ok
-            key = m.group("key")
-            compound = key[0].isupper() and not any(key == w for w in ("Klinik", "Krankenhaus", "Hospital"))
-            if s == m.start("key") and e == m.end("key") and not compound:
-                continue  # a bare generic word ('the Hospital') names no one
-            if s == m.start("key") and e == m.end("key") and key in ("Radiologie", "Institut", "Institute",
-                                                                      "Health", "Praxis", "Station", "University"):
-                continue
-            if s == m.start("key") and key in DEPARTMENT_HEADS and DEPT_RE.match(m.group("right")):
-                continue  # 'Institut für Diagnostische Radiologie', 'Klinik für Unfallchirurgie': a specialty, no one
-            out.append(Span(s, e, "INSTITUTION", PATTERN, "institution"))
-        for m in self.saint_re.finditer(text):
-            out.append(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint"))
-        return out
-
-    def _list_names(self, text: str, row: RowPatterns | None) -> list[Span]:
-        """Names from the lists: 'Anna Schulz', 'A. Schulz', 'Schulz, Anna', a lone 'Schulz'."""
-        out: list[Span] = []
-        toks = list(CAP_TOKEN_RE.finditer(text))
-        first, sur, nw, ep = self.first_names, self.surnames, self.name_words, self.eponyms
-        i = 0
-        n = len(toks)
-        while i < n:
-            m = toks[i]
-            w = m.group()
-            f = fold(w.rstrip("."))
-            is_init = w.endswith(".") and len(w) <= 4
-            run_end = None
-            if (f in first and f not in nw) or is_init:
-                j = i
-                while j + 1 < n and re.fullmatch(r"[ \t]+", text[toks[j].end():toks[j + 1].start()]):
-                    g = fold(toks[j + 1].group().rstrip("."))
-                    nxt_init = toks[j + 1].group().endswith(".") and len(toks[j + 1].group()) <= 4
-                    if g in first and not is_init and not nxt_init:
-                        j += 1
-                        continue
-                    if g in sur or (not is_init and not nxt_init and g not in self.not_names and g not in ep
-                                    and not toks[j + 1].group().isupper()):
-                        j += 1
-                        run_end = j
-                    break
-                if run_end is not None:
-                    out.append(Span(m.start(), toks[run_end].end(), "NAME", PATTERN, "list"))
-                    i = run_end + 1
-                    continue
-            if f in sur and f not in nw and f not in ep and not is_init:
-                e = m.end()
-                if i + 1 < n and _RUN_GAP_RE.fullmatch(text, m.end(), toks[i + 1].start()) and \
-                        fold(toks[i + 1].group().rstrip(".")) in first:
-                    e = toks[i + 1].end()
-                    i += 1
-                out.append(Span(m.start(), e, "NAME", PATTERN, "list"))
-            i += 1
-        return out
-
-    def _resolve(self, text: str, cands: list[Span], low: str) -> list[Span]:
-        blocked = bytearray(len(text) + 1)  # 1 = protected eponym, 2 = existing placeholder
-        for ps, pe in self.protected_spans(text, low):
-            blocked[ps:pe] = b"\x01" * (pe - ps)
-        if "[" in text:  # never touch placeholders already in the text (idempotence)
-            for m in PLACEHOLDER_RE.finditer(text):
-                blocked[m.start():m.end()] = b"\x02" * (m.end() - m.start())
-        kept = []
-        for c in cands:
-            seg = blocked[c.start:c.end]
-            if 2 in seg or (1 in seg and c.strength < STRONG):
-                continue
-            kept.append(c)
-        # merge same-kind overlaps, then pick by strength, then length
-        kept.sort(key=lambda c: (c.kind, c.start, -c.end))
-        merged: list[Span] = []
-        for c in kept:
-            if merged and merged[-1].kind == c.kind and c.start < merged[-1].end:
-                last = merged[-1]
-                merged[-1] = Span(last.start, max(last.end, c.end), c.kind, max(last.strength, c.strength), last.rule)
-            else:
-                merged.append(c)
-        # Overlapping spans of different kinds ('Jan 20, 2009' as DATE, '2009 Chest...' as ADDRESS) become one
-        # placeholder over their union, typed by the best of them: a partial replacement would leave PHI behind.
-        merged.sort(key=lambda c: (c.start, -c.end))
-        out: list[Span] = []
-        cluster: list[Span] = []
-        end = -1
-        for c in [*merged, None]:
-            if c is not None and cluster and c.start < end:
-                cluster.append(c)
-                end = max(end, c.end)
-                continue
-            if cluster:
-                best = min(cluster, key=lambda x: (-x.strength, -(x.end - x.start), KIND_ORDER.get(x.kind, 9)))
-                out.append(Span(cluster[0].start, end, best.kind, best.strength, best.rule))
-            if c is not None:
-                cluster, end = [c], c.end
-        return out
-
-    # -- public -----------------------------------------------------------------
-
-    def anonymize(self, text: str, identifiers: Mapping[str, str] | None = None) -> Anonymized:
-        spans = self.find(text, identifiers)
-        parts: list[str] = []
-        pos = 0
-        counts: Counter = Counter()
-        for sp in spans:
-            parts.append(text[pos:sp.start])
-            parts.append(f"[{sp.kind}]")
-            counts[sp.kind] += 1
-            pos = sp.end
-        parts.append(text[pos:])
-        return Anonymized("".join(parts), counts, spans)
-
-    def __call__(self, text: str, identifiers: Mapping[str, str] | None = None) -> str:
-        return self.anonymize(text, identifiers).text
-
-
-@functools.lru_cache(maxsize=1)
-def default_anonymizer() -> Anonymizer:
-    return Anonymizer()
-
-
-def anonymize_text(text: str, identifiers: Mapping[str, str] | None = None) -> str:
-    return default_anonymizer()(text, identifiers)
-
-
-# ---------------------------------------------------------------------------- a whole site
+def anonymize_rows(rows: Iterable, *, anonymizer: Anonymizer | None = None,
+                   declared: dict[str, str] | None = None) -> Iterator[tuple]:
+    """(row, Anonymized) for each ReportRow: the one loop the site command and its evaluation share."""
+    a = anonymizer or default_anonymizer()
+    for r in rows:
+        yield r, a.anonymize(r.report, row_identifiers(r, declared))
 
 
 @dataclass
@@ -814,13 +94,13 @@ def anonymize_site(site_dir: str | os.PathLike, out: str | os.PathLike | None = 
     import csv
 
     from fedrad.client.phi_check import phi_check, write_suspects
-    from fedrad.client.reports import read_reports
     from fedrad.common.fileio import atomic_open
     from fedrad.common.sitefiles import Quarantine, work_dir
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     site_dir = Path(site_dir)
-    table = read_reports(site_dir)  # before work_dir(): a wrong path must not leave a .fedrad folder behind
+    table = read_site_reports(site_dir)  # before work_dir(): a wrong path must not leave a .fedrad folder behind
+    declared = site_columns(table)
     wd = work_dir(site_dir)
     out_path = Path(out) if out else wd / "anonymized.csv"
     quarantine = Quarantine(wd, stage="reports")
@@ -836,11 +116,10 @@ def anonymize_site(site_dir: str | os.PathLike, out: str | os.PathLike | None = 
         with Progress(TextColumn("anonymizing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=console, disable=not show_progress, transient=True) as prog:
             task = prog.add_task("anonymize", total=len(table.rows))
-            for r in table.rows:
-                res = a.anonymize(r.report, r.identifiers)
+            for r, res in anonymize_rows(table.rows, anonymizer=a, declared=declared):
                 summary.replacements.update(res.counts)
                 w.writerow([r.study_id, r.region, res.text])
-                for s in phi_check(res.text, r.identifiers, anonymizer=a):
+                for s in phi_check(res.text, row_identifiers(r, declared), anonymizer=a):
                     suspects_rows.append((r.study_id, s))
                     suspect_texts[r.study_id] = res.text
                     summary.suspects_by_type[s.type] += 1
@@ -854,3 +133,4 @@ def anonymize_site(site_dir: str | os.PathLike, out: str | os.PathLike | None = 
     write_suspects(summary.suspects_file, suspects_rows, suspect_texts)
     quarantine.write()
     return summary
+

@@ -34,16 +34,14 @@ def anonymize_cmd(
     import json
 
     from fedrad.client.anonymize import anonymize_site
-    from fedrad.client.reports import ReportsFileError
     from rich.console import Console
     from rich.table import Table
 
     console = Console(stderr=json_out)
     try:
         s = anonymize_site(site, out, console=console)
-    except ReportsFileError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    except _anonymize_input_errors() as exc:
+        _input_error(exc)
     if json_out:
         typer.echo(json.dumps(s.as_dict(), indent=2))
         return
@@ -58,6 +56,58 @@ def anonymize_cmd(
     console.print(f"[{color}]PHI check: {s.suspects} residual suspect(s)[/{color}]"
                   + (f" ({', '.join(f'{k}: {v}' for k, v in s.suspects_by_type.items())}) -> {s.suspects_file}"
                      if s.suspects else ""))
+
+def _anonymize_input_errors() -> tuple[type[Exception], ...]:
+    """Bad site input for the anonymizer: a reports.csv problem, an identifier column neither known nor
+    declared, an unreadable fedrad-site.toml. Each message names file (row) and column."""
+    from fedrad.client.anon_score import IdentifiersFileError
+    from fedrad.client.identifier_columns import SiteConfigError, UnknownColumnError
+    from fedrad.client.reports import ReportsFileError
+
+    return ReportsFileError, UnknownColumnError, SiteConfigError, IdentifiersFileError
+
+
+def _input_error(exc: Exception) -> None:
+    """The error on stderr (never a traceback), exit code 2."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    # escape: '[columns]' in the message is text, not rich markup
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[red]error:[/red] {escape(str(exc))}")
+    raise typer.Exit(2) from None
+
+
+@tools.command("anonymize-eval")
+def anonymize_eval_cmd(
+    site: str = typer.Argument(..., help="Site folder with reports.csv."),
+    identifiers: str = typer.Option(..., "--identifiers", help="identifiers.csv (study_id, kind, text) of a "
+                                    "hand-verified sample; kind 'keep' marks words that must survive."),
+    misses_out: str = typer.Option(None, "--misses", help="Where to write every miss (default "
+                                   "<site>/.fedrad/anonymize-misses.csv, 0600)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON (misses included)."),
+    show: int = typer.Option(50, help="How many misses to print."),
+) -> None:
+    """Score the anonymizer on the site's own verified sample: identifiers removed per kind (whole string and
+    word by word), keep strings kept, over-redaction; every miss listed. Runs in memory, writes only the
+    miss list, and all of it stays at the site (the misses are identifiers)."""
+    import json
+    from pathlib import Path
+
+    from fedrad.client.anon_score import evaluate_site, format_scores, write_misses
+    from fedrad.common.sitefiles import work_dir
+
+    try:
+        scores = evaluate_site(site, identifiers)
+    except _anonymize_input_errors() as exc:
+        _input_error(exc)
+    path = Path(misses_out) if misses_out else work_dir(site) / "anonymize-misses.csv"
+    write_misses(path, scores)
+    if json_out:
+        typer.echo(json.dumps({**scores.as_dict(), "misses_file": str(path)}, indent=2, ensure_ascii=False))
+        return
+    typer.echo(format_scores(scores, show))
+    typer.echo(f"every miss: {path} (site-local, 0600)")
+
 
 # --- label (labeling work) ------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from fedrad.client.anonymize import (
+from fedrad.client.anon_engine import (
     AGE_RE,
     CAP_TOKEN_RE,
     DATE_RE,
@@ -32,6 +32,7 @@ from fedrad.client.anonymize import (
     split_person,
     strip_accents,
 )
+from fedrad.client.identifier_columns import identifier_kind
 from fedrad.common.fileio import atomic_open
 
 SUSPECT_COLUMNS = ("study_id", "type", "rule", "start", "end", "snippet")
@@ -74,10 +75,13 @@ def _identifier_values(identifiers: Mapping[str, str]) -> list[tuple[str, str]]:
         value = str(value or "").strip()
         if not value:
             continue
-        if col.endswith("name") or col.endswith("physician"):
+        kind = identifier_kind(col)
+        if kind in ("ignore", "age"):
+            continue
+        if kind == "name":
             given, family = split_person(value)
             out += [("NAME", w) for w in given + family if len(w.strip(".")) >= 3]
-        elif col.endswith("date"):
+        elif kind == "date":
             d = parse_date(value)
             out.append(("DATE", value))
             if d:

@@ -12,11 +12,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fedrad.client.identifier_columns import column_kind, load_site_columns
 from fedrad.common.labels import LabelFileError, read_csv_text
 from fedrad.common.sitefiles import Problem
 from fedrad.common.templates import available_regions
 
 REQUIRED_COLUMNS = ("study_id", "region", "report")
+# The spec's identifier columns (spec/site-data.md); any other known RIS/PACS name or a column
+# declared in <site>/fedrad-site.toml counts too (client/identifier_columns.py).
 IDENTIFIER_COLUMNS = ("patient_name", "patient_id", "birth_date", "exam_date", "accession_number",
                       "referring_physician")
 
@@ -44,7 +47,8 @@ class ReportsTable:
     rows: list[ReportRow]
     problems: list[RowProblem]
     identifier_columns: list[str]  # which optional identifier columns the file has
-    ignored_columns: list[str]  # neither required nor known identifiers: never copied to any output
+    ignored_columns: list[str]  # neither required nor identifiers: never copied to any output
+    unknown_columns: list[str] = field(default_factory=list)  # neither known nor declared (see identifier_columns)
 
 
 def find_reports_csv(site_dir: str | os.PathLike) -> Path:
@@ -81,8 +85,11 @@ def read_reports(path: str | os.PathLike, regions: list[str] | None = None) -> R
         raise ReportsFileError(path, 1, dup[0], "duplicate column")
     known_regions = set(regions if regions is not None else available_regions())
     idx = {h: i for i, h in enumerate(header)}
-    id_cols = [c for c in IDENTIFIER_COLUMNS if c in idx]
-    ignored = [h for h in header if h not in REQUIRED_COLUMNS and h not in IDENTIFIER_COLUMNS]
+    declared = load_site_columns(path.parent)
+    kinds = {h: column_kind(h, declared) for h in header if h not in REQUIRED_COLUMNS}
+    id_cols = [h for h, k in kinds.items() if k is not None and k != "ignore"]
+    ignored = [h for h, k in kinds.items() if k is None or k == "ignore"]
+    unknown = [h for h, k in kinds.items() if k is None]
     src = str(path)
 
     problems: list[RowProblem] = []
@@ -131,4 +138,4 @@ def read_reports(path: str | os.PathLike, regions: list[str] | None = None) -> R
         else:
             rows.append(row)
     problems.sort(key=lambda p: (p.row or 0))
-    return ReportsTable(path, rows, problems, id_cols, ignored)
+    return ReportsTable(path, rows, problems, id_cols, ignored, unknown)

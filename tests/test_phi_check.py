@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from fedrad.client.anonymize import Anonymizer
+from fedrad.client.anon_engine import Anonymizer
 from fedrad.client.phi_check import Suspect, phi_check, write_suspects
 
 A = Anonymizer()

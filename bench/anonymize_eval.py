@@ -9,7 +9,8 @@
    "Dr. XXXX XXXX" -> a name, "XXXX-year-old" -> an age), then recall is measured on those.
    Names come from two pools, one drawn from our own name lists and one guaranteed absent from
    them, so the figure does not flatter the lists. Over-redaction = replacements that touch no
-   planted string (the real text has no other PHI left), and ages <= 89 must survive.
+   planted string (the real text has no other PHI left). Every age is an identifier (the policy
+   since issue 11: independent annotators mark ages of any value, and the labels need none).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fedrad.client.anonymize import Anonymizer, default_anonymizer, fold
+from fedrad.client.anon_engine import Anonymizer, default_anonymizer, fold
 from fedrad.client.phi_check import phi_check
 
 # Eponym phrases as a reader sees them; independent of the anonymizer's own protection rules.
@@ -95,7 +96,6 @@ def score_synth(out_dir: str | Path, anonymizer: Anonymizer | None = None) -> di
     tally = RecallTally()
     damaged = eponyms = reports = 0
     damaged_examples: list[str] = []
-    ages_kept = ages_young = 0
     fp_spans = fp_chars = total_chars = flagged = raw_flagged = 0
     fp_examples: list[str] = []
     for site in sorted(p for p in (out_dir / "sites").iterdir() if p.is_dir()):
@@ -114,10 +114,6 @@ def score_synth(out_dir: str | Path, anonymizer: Anonymizer | None = None) -> di
             rec = truth.get(row.study_id, {})
             for item in rec.get("report", []):
                 typ, text = item["type"], item["text"]
-                if typ == "AGE" and text.isdigit() and int(text) <= 89:
-                    ages_young += 1  # not PHI under Safe Harbor: must survive
-                    ages_kept += text in res.text
-                    continue
                 tally.add(typ, text, res.text, row.study_id)
             phi_free = row.report
             guarded = bytearray(len(row.report) + 1)
@@ -141,7 +137,6 @@ def score_synth(out_dir: str | Path, anonymizer: Anonymizer | None = None) -> di
     return {"reports": reports, "recall": tally.recall(), "planted": dict(tally.planted),
             "removed": dict(tally.removed), "missed_examples": {k: v[:8] for k, v in tally.missed.items()},
             "eponym_phrases": eponyms, "eponyms_damaged": damaged, "damaged_studies": damaged_examples,
-            "young_ages": ages_young, "young_ages_kept": ages_kept,
             "over_redaction_spans": fp_spans, "over_redaction_chars": fp_chars,
             "over_redaction_char_share": fp_chars / total_chars if total_chars else 0.0,
             "over_redaction_examples": fp_examples, "phi_check_flagged_reports": flagged,
@@ -152,7 +147,8 @@ def score_synth(out_dir: str | Path, anonymizer: Anonymizer | None = None) -> di
 
 
 def _name_pools(a: Anonymizer, rng: random.Random) -> dict[str, tuple[list[str], list[str]]]:
-    from fedrad.client.anonymize import DATA_DIR, _read_list
+    from fedrad.client.anon_lexicon import DATA_DIR
+    from fedrad.client.anon_lexicon import read_list as _read_list
 
     listed_first = [w for w in _read_list("first_names.txt", DATA_DIR) if fold(w) not in a.name_words]
     listed_last = [w for w in _read_list("surnames.txt", DATA_DIR)
@@ -184,11 +180,9 @@ IU_SLOTS = [  # (regex on the text, type) in priority order; XXXX runs are fille
 ]
 
 
-def iu_fill(text: str, rng: random.Random, first: list[str], last: list[str]) -> tuple[str, list[tuple[str, str]],
-                                                                                         list[str]]:
-    """Fill context-typed XXXX slots; returns (text, planted PHI [(type, string)], planted non-PHI strings)."""
+def iu_fill(text: str, rng: random.Random, first: list[str], last: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """Fill context-typed XXXX slots; returns (text, planted identifiers [(type, string)])."""
     planted: list[tuple[str, str]] = []
-    keep: list[str] = []
     for rx, kind in IU_SLOTS:
         def sub(m: re.Match, kind: str = kind) -> str:
             if kind == "NAME2":
@@ -206,16 +200,12 @@ def iu_fill(text: str, rng: random.Random, first: list[str], last: list[str]) ->
             elif kind == "DATE_MD":
                 v = f"{rng.randint(1, 12)}/{rng.randint(1, 28)}"
                 planted.append(("DATE", v))
-            else:  # AGE: half PHI (> 89), half ordinary ages that must survive
-                if rng.random() < 0.5:
-                    v = str(rng.randint(90, 104))
-                    planted.append(("AGE", v + "-year-old"))
-                else:
-                    v = str(rng.randint(18, 89))
-                    keep.append(v + "-year-old")
+            else:  # AGE: every value is an identifier
+                v = str(rng.randint(18, 104))
+                planted.append(("AGE", v + "-year-old"))
             return v
         text = rx.sub(sub, text)
-    return text, planted, keep
+    return text, planted
 
 
 def iu_texts(csv_path: str | Path) -> Iterable[tuple[str, str]]:
@@ -240,19 +230,15 @@ def score_iu(csv_path: str | Path, seed: int = 0, anonymizer: Anonymizer | None 
     total_chars = 0
     fp_reports = set()
     fp_examples: list[str] = []
-    ages_kept = ages_total = 0
     n = flagged = 0
     for i, (uid, text) in enumerate(iu_texts(csv_path)):
         n += 1
         pool = "listed" if i % 2 == 0 else "unlisted"
-        filled, planted, keep = iu_fill(text, rng, *pools[pool])
+        filled, planted = iu_fill(text, rng, *pools[pool])
         res = a.anonymize(filled)
         flagged += bool(phi_check(res.text, anonymizer=a))  # what a site would send to an LLM
         for typ, s in planted:
             tallies[pool].add(typ, s, res.text, uid)
-        for s in keep:
-            ages_total += 1
-            ages_kept += s in res.text
         # over-redaction: spans that overlap neither a planted string nor a publisher mask
         guarded = bytearray(len(filled) + 1)
         for _typ, s in planted:
@@ -278,7 +264,7 @@ def score_iu(csv_path: str | Path, seed: int = 0, anonymizer: Anonymizer | None 
             "over_redaction_spans": fp_spans, "over_redaction_chars": fp_chars,
             "over_redaction_char_share": fp_chars / total_chars if total_chars else 0.0,
             "over_redacted_reports": len(fp_reports), "over_redaction_examples": fp_examples,
-            "ordinary_ages": ages_total, "ordinary_ages_kept": ages_kept, "phi_check_flagged_reports": flagged}
+            "phi_check_flagged_reports": flagged}
 
 
 def format_recall(title: str, result: Mapping) -> str:

@@ -1,0 +1,1182 @@
+"""The anonymization engine: names, dates, IDs, phones, e-mails, addresses, ages > 89, institutions.
+
+Why it is built this way:
+- Nothing here may need the internet (no spaCy/Presidio models at a hospital): detection is
+  the row's structured identifier columns (the strongest evidence: the exact values and their
+  spelling variants), context (titles "Dr. med.", "Frau", cues "Befundet von:", "discussed
+  with"), patterns (dates, numbers, addresses) and name lists (client/data/*.txt).
+- Dates are REMOVED (typed placeholder `[DATE]`), not shifted. The labels need no dates; a
+  shifted date still reads as a date to an LLM and to the PHI check, and its safety rests on
+  a salt never leaking. Years alone stay (HIPAA Safe Harbor keeps them); day+month, month+year
+  and full dates go.
+- Clinical content must survive: eponyms in eponym context ("Bennett-Fraktur", "Mason II",
+  "nach Jäger/Breitner") are protected from every weak detector, even when the patient has
+  the same surname; only strong evidence ("Frau Bennett", "Bennett, Anna", "Dr. Mason")
+  overrides the protection.
+- Speed: every pattern is compiled once; names are found by one capitalised-token regex plus
+  set look-ups (not one regex per name); a row's identifier values are matched with str.find
+  and token-set look-ups, so no regex is compiled per row. Keyword regexes run on the
+  lower-cased text so the regex engine can skip ahead on their first letters.
+- Overlapping detections of different kinds become one placeholder over their union: a
+  partial replacement ("Jan 20, [ADDRESS]") would leave PHI behind.
+
+Placeholders are typed (`[NAME]`, `[DATE]`, `[ID]`, `[PHONE]`, `[EMAIL]`, `[ADDRESS]`,
+`[INSTITUTION]`, `[AGE]`) so the text stays readable for the labeler.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fedrad.client.anon_lexicon import (
+    DATA_DIR,
+    Lexicon,
+    fold,
+    lower_same_length,
+    normalize,
+    read_list,
+    spelling_variants,
+    strip_accents,
+)
+from fedrad.client.identifier_columns import identifier_kind
+
+KINDS = ("NAME", "DATE", "ID", "PHONE", "EMAIL", "ADDRESS", "INSTITUTION", "AGE")
+_RUN_GAP_RE = re.compile(r"[ \t]*[,^]?[ \t]*")
+DEPARTMENT_HEADS = {"Institut", "Institute", "Klinik", "Kliniken", "Zentrum", "Center", "Centre", "Abteilung",
+                    "Department", "Praxis", "Radiologie"}
+YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}[-/](?:19|20)\d{2}")  # '2019-2021' is no ID
+INSTITUTION_GLUE = {"fuer", "fur", "of", "and", "&", "und", "am", "im", "an", "der", "die", "des", "de", "la", "the",
+                    "for", "at", "st", "saint", "sankt", "zum", "zur", "upon", "on"}
+THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
+INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hospital", "praxis")  # of institution_re's compounds
+GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
+INSTITUTION_GAP_RE = re.compile(r"[ \t]*(?:[-–&/'’][ \t]*)?")
+DEPT_RE = re.compile(r"[ \t]+(?:für|for)[ \t]")
+KIND_ORDER = {k: i for i, k in enumerate(("EMAIL", "PHONE", "DATE", "ID", "AGE", "NAME", "ADDRESS", "INSTITUTION"))}
+PLACEHOLDER_RE = re.compile(r"\[(?:NAME|DATE|ID|PHONE|EMAIL|ADDRESS|INSTITUTION|AGE)\]")
+
+# Strengths: STRONG overrides eponym protection (identifier full names, title/cue names,
+# identifier values); PATTERN for generic patterns; WEAK for a lone surname that may be an eponym.
+WEAK, PATTERN, STRONG = 1, 2, 3
+
+# Latin-1 and Latin Extended-A letters, so 'Yılmaz', 'Łukasz' or 'Šimek' are one word, not fragments.
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’"
+WORD = rf"(?:O'|O’|Mc|Mac)?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
+UPPER_WORD = rf"[{UP}]{{3,}}(?:-[{UP}]{{2,}})*"
+INITIAL = rf"[{UP}]\.(?:-?[{UP}]\.)*"
+PLACE_AFTER_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*[,\n]|$)")
+CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
+
+TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
+          r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
+          r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
+          r"Pfleger|Kollege|Kollegin)")
+# A title is a whole word ('Frau', not the start of 'Frauen'); one ending in '.' may touch the next ('Dr.med.').
+TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
+PARTICLE_RE = re.compile(r"[ \t]*(?:(?:von|van|de|der|den|zu|vom|ten|di|da|del|la|le|du|dos)[ \t]+)+")
+NAME_TOKEN_RE = re.compile(rf"[ \t]*(?P<w>{INITIAL}|{WORD}|{UPPER_WORD})(?![\w])")
+# Cues after which a name follows. STRONG_CUES introduce a person; WEAK_CUES ("Pat.", "mother",
+# "radiologist") often precede ordinary words ("Pat. Schulter nicht miterfasst"), so after them a
+# name is taken only with a colon ("Patient: ...") or when the first word is a known name.
+STRONG_CUES = (
+    r"befundet[ \t]+(?:von|durch)|befundung[ \t]+durch|befunder(?:in)?|befundende[rn]?[ \t]+(?:arzt|ärztin)|"
+    r"gez\.|gezeichnet|unterschrift|diktiert[ \t]+von|geschrieben[ \t]+von|schreibkraft|"
+    r"überweiser(?:in)?|zuweiser(?:in)?|einsender(?:in)?|zuw\.|überw\.|"
+    r"überweisende[rn]?[ \t]+(?:arzt|ärztin)|zuweisende[rn]?[ \t]+(?:arzt|ärztin)|"
+    r"anfordernde[rn]?[ \t]+(?:arzt|ärztin)|hausarzt|hausärztin|patientenname|geburtsname|"
+    r"angehörige[rn]?|begleitperson|besprochen[ \t]+mit|rücksprache[ \t]+mit|mitgeteilt[ \t]+an|"
+    r"informiert[ \t]+wurde|übermittelt[ \t]+an|"
+    r"mit[ \t]+freundlichen[ \t]+grüßen|mit[ \t]+kollegialen[ \t]+grüßen|freundliche[ \t]+grüße|mfg|"
+    r"elektronisch[ \t]+(?:freigegeben|signiert|unterschrieben)|freigegeben(?:[ \t]+(?:von|durch))?|"
+    r"vidiert(?:[ \t]+(?:von|durch))?|validiert(?:[ \t]+(?:von|durch))?|"
+    r"electronically[ \t]+signed(?:[ \t]+by)?|e-signed(?:[ \t]+by)?|signed(?:[ \t]+by)?|"
+    r"dictated(?:[ \t]+and[ \t]+signed)?[ \t]+by|transcribed[ \t]+by|"
+    r"reported[ \t]+by|read[ \t]+by|reviewed[ \t]+by|verified[ \t]+by|interpreted[ \t]+by|approved[ \t]+by|"
+    r"referring[ \t]+(?:physician|doctor|provider|clinician)|referred[ \t]+by|ordering[ \t]+physician|ref\.|"
+    r"ordered[ \t]+by|requesting[ \t]+physician|requested[ \t]+by|primary[ \t]+care[ \t]+physician|"
+    r"patient[ \t]+name|accompanied[ \t]+by|"
+    r"discussed[ \t]+with|d/w|communicated[ \t]+to|was[ \t]+notified|notified|spoke[ \t]+with|"
+    r"findings[ \t]+(?:were[ \t]+)?(?:discussed|communicated)[ \t]+(?:with|to)|"
+    r"results?[ \t]+(?:were[ \t]+|was[ \t]+)?(?:discussed|communicated|called)[ \t]+(?:with|to)|called[ \t]+to|paged|"
+    r"kind[ \t]+regards|best[ \t]+regards|regards|sincerely")
+WEAK_CUES = (
+    r"patient(?:in)?|pat\.|pt\.?|name|vorname|nachname|mutter|vater|ehemann|ehefrau|tochter|sohn|"
+    r"mother|father|wife|husband|daughter|son|spouse|guardian|attending|resident|fellow|radiologist|radiologe|"
+    r"radiologin|technologist|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin")
+CUE_GAP = r"[ \t]*[:\-,]?[ \t]*(?:\n[ \t]*)?"
+# Keyword regexes run on the lower-cased text, case-sensitively, each alternative starting with a
+# literal: the regex engine then scans for the possible first letters instead of trying every position.
+CUE_RE = re.compile(rf"(?:{STRONG_CUES})(?![\w]){CUE_GAP}")
+WEAK_CUE_RE = re.compile(rf"(?:{WEAK_CUES})(?![\w]){CUE_GAP}")
+# "Liam Price, radiologist" / "Dr. med. Anna Roth, Oberärztin": a signature line without a cue word.
+# Found from the role word backwards (the role words are rare; scanning every position for names is not).
+ROLE_RE = re.compile(r",[ \t]*(?:radiologist|MD|M\.D\.|DO|Radiologe|Radiologin|Facharzt|Fachärztin|Oberarzt|"
+                     r"Oberärztin|Assistenzarzt|Assistenzärztin|Chefarzt|Chefärztin|resident|attending|FRCR|PhD|FÄ|"
+                     r"OA|OÄ)(?![\w])")
+NAME_BEFORE_ROLE_RE = re.compile(rf"(?:(?:{INITIAL}|{WORD})[ \t]+){{0,3}}{WORD}[ \t]*$")
+
+MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+             "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+MONTHS_DE = ("Januar|Jänner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|"
+             "Dezember|Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sep|Okt|Nov|Dez")
+MONTH = rf"(?:{MONTHS_EN}|{MONTHS_DE})"
+DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+MON = r"(?:0?[1-9]|1[0-2])"
+YEAR = r"(?:19|20)\d{2}"
+NB = r"(?<![\w.])"  # not preceded by a word char or a dot (keeps UIDs and decimals out)
+NA = r"(?![\w]|\.\d)"
+DATE_PATTERNS = [
+    rf"{NB}(?:{YEAR})-{MON}-{DAY}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{NA}",  # 1956-04-03
+    rf"{NB}(?:{YEAR})[/.]{MON}[/.]{DAY}{NA}",  # 1956/04/03, 1956.04.03
+    rf"{NB}{DAY}\.[ ]?{MON}\.[ ]?(?:{YEAR}|\d{{2}}){NA}",  # 03.04.1956, 3.4.56
+    rf"{NB}{DAY}/{DAY}/(?:{YEAR}|\d{{2}}){NA}",  # 04/03/1956 (either order)
+    rf"{NB}{DAY}-{MON}-{YEAR}{NA}",  # 03-04-1956
+    rf"{NB}(?:[0-2]\d|3[01])\.(?:0\d|1[0-2])\.(?!\d)",  # 03.04. (no year)
+    rf"{NB}{MON}[./](?:{YEAR}){NA}",  # 04/2019, 04.2019
+    rf"{NB}(?:{YEAR})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]){NA}",  # 19560403 (DICOM style)
+    rf"{NB}{DAY}(?:\.|st|nd|rd|th)?[ \t]*(?:of[ \t]+)?-?{MONTH}\.?(?:-|,?[ \t]*)(?:{YEAR}|'\d{{2}})?(?![\w])",
+    rf"(?<![\w]){MONTH}\.?[ \t]+{DAY}(?:st|nd|rd|th)?(?:,?[ \t]+{YEAR})?(?![\w])",  # April 3, 1956
+    rf"(?<![\w]){MONTH}\.?[ \t]+{YEAR}(?![\w])",  # April 2019, März 2019
+]
+# A leading look-ahead on the possible first characters lets the regex engine skip most positions.
+DATE_RE = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(f"(?:{p})" for p in DATE_PATTERNS) + ")")
+
+# Day/month without a year is a date only in a date context ("at 3:15 p.m. 3/14", "on 3/14", "vom 3/14"):
+# elsewhere "1/2" is a fraction.
+SHORT_DATE_RE = re.compile(rf"(?i:a\.m\.|p\.m\.|am|pm|hours|uhr|on|vom)[ \t]+(?P<d>{MON}/{DAY})(?![\d/])")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL_RE = re.compile(r"(?<![\w])(?:https?://|www\.)[^\s<>\"]+")
+PHONE_CUE_RE = re.compile(
+    r"(?:(?:tel(?:efon)?|phone|ph|fax|telefax|fon|mobil|handy|mobile|cell|pager|piepser|funk|"
+    r"durchwahl|dw|callback|call[ \t]back|rückruf|ext|extension|beeper)(?![\w])\.?(?:[ \t]*(?:nr|no|number|nummer)\.?)?"
+    r"[ \t]*[:.]?[ \t]*)(?P<v>\+?\(?\d[\d \t()/.\-]{2,}\d|-[ \t]?\d{1,5}(?![\w]))")  # '-19': extension
+PHONE_PATTERNS = [
+    r"(?<![\w.+])\+\d{1,3}[ \t\-./]*(?:\(0\)[ \t\-./]*)?\(?\d{1,5}\)?(?:[ \t\-./]*\d{2,}){1,4}(?![\w])",
+    r"(?<![\w.])\(?0\d{2,5}\)?(?:[ \t]*/[ \t]*|[ \t\-]+)\d{3,}(?:[ \t\-]\d{1,5})?(?![\w.]|\.\d)",
+    r"(?<![\w.])\(?\d{3}\)?[ \t.\-]\d{3}[ \t.\-]\d{4}(?![\w])",
+]
+PHONE_RE = re.compile("(?=[+(0-9])(?:" + "|".join(f"(?:{p})" for p in PHONE_PATTERNS) + ")")
+ID_CUE_RE = re.compile(
+    r"(?:(?:pat(?:ienten)?[-\t .]?(?:id|nr|nummer|no)|pid|mrn|mr[ \t]?#|mr[ \t]?no|"
+    r"medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|record[ \t]+(?:no|number)|fall(?:nummer|[-\t ]?nr)|"
+    r"aufnahme(?:nummer|[-\t ]?nr)|acc(?:ession)?(?:[ \t]?(?:no|nr|number|#)|-nr)?|auftrags(?:nummer|[-\t ]?nr)|"
+    r"untersuchungs(?:nummer|[-\t ]?nr)|befund(?:nummer|[-\t ]?nr)|study[ \t]?id|exam(?:ination)?[ \t]?(?:no|#|id)|"
+    r"order[ \t]?(?:no|#|id|number)|case[ \t]?(?:no|#|id|number)|versicherten(?:nummer|[-\t ]?nr)|"
+    r"insurance[ \t]?(?:no|#|id|number)|ssn|sozialversicherungs(?:nummer|[-\t ]?nr)|svnr|kennung|id)"
+    r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]|\d{3,})")
+ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
+                   r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
+AGE_RE = re.compile(
+    r"(?=[0-9aAiI])(?i:(?<![\w.])(?P<a>\d{2,3})(?:[ \t]*|-)(?=(?:years?|yrs?|y/o|yo|y\.o\.|j\.|jahre|jährig\w*|"
+    r"-jährig\w*|jähr\.|lj\.?|year-old|-year-old|years-old|jahre alt)(?![\w]))"
+    r"|(?:(?<![\w])(?:age[d]?|alter|im alter von|age of)[ \t]*:?[ \t]*)(?P<b>\d{2,3})(?![\d]))")
+STREET_SUFFIX = r"(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|stieg|markt)"
+POSTAL_CITY = (rf"(?:(?:D|DE|A|AT|CH)-\d{{4,5}}|\d{{5}})[ \t]+[{UP}][{LOW}\-]+"
+               rf"(?:[ \t](?:am|an der|im|in|bei|ob der)[ \t][{UP}][{LOW}]+)?")
+ADDRESS_PATTERNS = [
+    rf"(?<![\w])(?:[{UP}][{LOW}.\-]*[ \t])?[{UP}][{LOW}\-]*{STREET_SUFFIX}[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
+    rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm)[ \t]+"
+    rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
+    rf"(?<![\w])(?:Am|An der|Im|Auf der|Auf dem|Zum|Zur|In der)[ \t][{UP}][{LOW}\-]+[ \t]\d{{1,4}}[ \t]?[a-z]?"
+    rf"(?=,?[ \t]*{POSTAL_CITY})",
+    r"(?<![\w])\d{1,5}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|"
+    r"Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Circle|Parkway|Pkwy\.?|Highway|Hwy\.?)"
+    r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?(?![\w]))?"
+    r"(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w+)?(?![\w])",
+    rf"(?<![\w]){POSTAL_CITY}(?![\w])",
+    r"(?<![\w])[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t][A-Z]{2}[ \t]\d{5}(?:-\d{4})?(?![\w])",
+    r"(?i:(?<![\w])(?:p\.?o\.?[ \t]box|postfach)[ \t]*\d+)",
+]
+ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
+GRADE = r"(?:[IV]{1,4}[a-c]?|[1-6][a-c]?|[A-C][1-3]?)(?![\w])"
+EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "classification", "einteilung", "type",
+                    "typ", "reverse", "reversed", "umgekehrte", "umgekehrter", "umgekehrten", "morbus", "m.",
+                    "modified", "modifizierte", "modifizierten", "sog.", "so-called", "sogenannte", "sogenannten",
+                    "sogenannter", "like", "wie", "of", "ähnlich", "vom", "von typ", "a la", "à la")
+
+
+_lower = lower_same_length  # one rule for every case-insensitive match: 'İ' cannot shift offsets
+
+
+DIGIT_RUN_RE = re.compile(r"\d{3,}")
+DURATION_LEFT_RE = re.compile(r"(?<![\w])(?:for|since|over|past|last|within|in|after|before|about|approximately|x|"
+                              r"vor|seit|für|über|nach|letzten|innerhalb|binnen|ca\.?|etwa)[ \t]+$")
+DURATION_RIGHT_RE = re.compile(r"[ \t]*(?:ago|prior|earlier|previously|before|later|zuvor|her|duration|history)"
+                               r"(?![\w])")
+
+
+def _is_duration(low: str, s: int, e: int) -> bool:
+    """'for 7 years', '2 years ago', 'vor 3 Jahren': a time span, not the patient's age ('7 years old' is)."""
+    if "old" in low[s:e] or "alt" in low[s:e]:
+        return False
+    return DURATION_LEFT_RE.search(low, max(0, s - 16), s) is not None or DURATION_RIGHT_RE.match(low, e) is not None
+
+
+
+def _id_like_digits(token: str) -> bool:
+    """Enough digits for an identifier: >= 4 with a run of >= 3 ('K7X-99812', 'MR26-118340'), or >= 6.
+    Classification codes ('AO 23-A2.1', '2R3A2.1', 'C5/6') have only short digit runs."""
+    n = sum(c.isdigit() for c in token)
+    if DIGIT_RUN_RE.search(token) is not None:
+        return n >= 4
+    return n >= 6 and "." not in token  # '16.2/24.7' is a ratio of measures
+
+
+def _at_word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def _left_cue(left: str) -> bool:
+    """Does the text before an eponym name a classification or eponym ('nach Jäger', 'Morbus Kienböck')?"""
+    t = left.rstrip(" \t-/").lower()
+    return any(t.endswith(cue) and (len(t) == len(cue) or not t[-len(cue) - 1].isalnum()) for cue in EPONYM_LEFT_CUES)
+PAIR_GAP_RE = re.compile(r"^[ \t]*(?:/|-|und|and|&)[ \t]*$")
+
+# ---------------------------------------------------------------------------- recall-first additions
+# Shapes the first engine missed (issue 11). Each is a pattern over the (normalised) text.
+MONTH_ABBR = (r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|jän|mär|mrz|mai|okt|dez|"
+              r"january|february|march|april|june|july|august|september|october|november|december|"
+              r"januar|februar|märz|juni|juli|oktober|dezember)")
+EXTRA_DATE_PATTERNS = [
+    rf"{NB}{DAY}[-/ .]{MONTH_ABBR}\.?[-/ .](?:{YEAR}|\d{{2}})(?![\w])",  # 12-APR-1979, 12 apr 79
+    rf"{NB}{DAY}\.{MON}\.(?![\d])",  # 12.3. (day.month. without a year)
+    rf"{NB}(?:0[1-9]|1[0-2])/\d{{2}}(?![\w/]|\.\d)",  # 03/56 (month/2-digit year)
+    rf"{NB}{DAY}/{MON}/\d{{2}}(?![\w/])",  # 12/4/26
+    rf"{NB}{YEAR}[ \t]*[-–/][ \t]*{YEAR}(?![\w])",  # 2019-2021 (both years)
+    rf"(?<![\w.\-/]){YEAR}(?![\w]|\.\d|[ \t]*(?:mg|ml|g|kg|mm|cm|ms|kv|mas|gy|units?|ie|iu)(?![\w]))",  # 2019
+    rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?:st|nd|rd|th)?(?![\w])",  # April 12th
+]
+EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
+MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
+MONTH_HINT_RE = re.compile(r"(?i:(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|"
+                           r"mär|mrz))")  # at a word start: not every 'marked' or 'june-' costs a scan
+# Speed: a report without a 3-digit run or 5 digits close together holds no ID-shaped token (most don't).
+ID_DIGITS_HINT_RE = re.compile(r"\d{3}|\d(?:[^\d\s]{1,3}\d){4}")
+WORD_SPLIT_RE = re.compile(r"[^\W\d_]+")
+
+
+def _cue_heads(alternation: str) -> tuple[str, ...]:
+    """The literal letters each top-level alternative of a cue regex starts with ('befunder(?:in)?' ->
+    'befunder'): a report none of whose words starts with one of them cannot match, which one pass over
+    the report's word set tells faster than the regex scanning every position."""
+    heads, depth, start = [], 0, 0
+    for i, ch in enumerate(alternation + "|"):
+        if ch == "(" and alternation[i - 1:i] != "\\":
+            depth += 1
+        elif ch == ")" and alternation[i - 1:i] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            m = re.match(r"[a-zäöüß]+", alternation[start:i])
+            if not m:
+                raise ValueError(f"cue alternative without a literal start: {alternation[start:i]!r}")
+            heads.append(m.group())
+            start = i + 1
+    return tuple(sorted(set(heads)))
+
+
+CUE_HEADS = _cue_heads(STRONG_CUES)
+WEAK_CUE_HEADS = _cue_heads(WEAK_CUES)
+# Ages of any value (a quasi-identifier; the labels need none): '94M', '54F', '34Y/M', '6yo', '8y',
+# '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
+AGE2_RE = re.compile(
+    r"(?=\d)(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
+    r"(?i:y/?o|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
+    r"[mfw](?![\w])|j\.|jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
+    r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?)(?![\w])"
+    r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
+# on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
+AGE_CUE_RE = re.compile(r"(?<![\w])(?:[mwfd],[ \t]*\d{1,3}|(?:age|alter|aged)[ \t]*[:.]?[ \t]*\d{1,3})(?![\w])")
+EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
+                          r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t])[ \t]*)[\w-]+)+", re.IGNORECASE)
+# Alphanumeric identifiers: letters and >= 4 digits in one token ('K7X-99812', 'MR26-118340', 'SVMH/2026/118734'),
+# masked ones ('***-**-4417', 'XXX-XX-4417'), dotted numbers ('756.4471.2209.18', '4.26.41175/3').
+ALNUM_ID_RE = re.compile(
+    r"(?<![\w\-/.])(?:[A-Za-z]+[\-/._])*[A-Za-z]*\d[A-Za-z0-9]*(?:[\-/._][A-Za-z0-9]+)*(?![\w\-/]|\.\w)"
+    r"|(?<![\w*])(?:\*{3}|X{3}|x{3})[\-. ]?(?:\*{2}|X{2}|x{2})[\-. ]?\d{4}(?![\w])"
+    r"|(?<![\w])\d{3,4}[ \t]\*{3,}")  # candidates; >= 4 digits checked in code (a regex look-ahead is slow)
+DECIMAL_RE = re.compile(r"\d{1,4}\.\d{1,2}")  # '786.50' (an ICD-9 code), '12.5': no identifier
+# After an ID cue the number may be split by spaces or a line break ('612 448\n9910').
+SPLIT_ID_RE = re.compile(r"(?:[ \t]*\n?[ \t]*\d{2,})+")
+BABY_OF_RE = re.compile(r"(?<![\w])(?:baby|infant|twin[ \t]+[ab12]|kind|säugling|neugeborenes)[ \t]+(?:of|von)"
+                        r"[ \t]+")  # on lower-cased text
+# Identifier zones: a line with one of these is a header, footer, signature or referrer line.
+ZONE_CUE_RE = re.compile(
+    r"(?<![\w])(?:patient(?:in)?|pat\.?|pt\.?|name|vorname|nachname|geb\.|geboren|dob|d\.o\.b|birth|mrn|"
+    r"hosp(?:ital)?[ \t]+no|nhs|chi|ur|ssn|accession|acc\.?|auftrags\w*|fall\w*|id|referr\w*|überweis\w*|"
+    r"zuweis\w*|einsend\w*|ordering|requesting|requested|dictated|diktiert|transcribed|signed|signiert|reported|"
+    r"befundet|befunder\w*|gez\.|gezeichnet|unterschrift|vidiert|validiert|freigegeben|verified|attending|"
+    r"consultant|registrar|resident|fellow|radiologist|radiologe|radiologin|oberarzt|oberärztin|facharzt|"
+    r"fachärztin|assistenzarzt|assistenzärztin|chefarzt|chefärztin|dr\.?|prof\.?|md|frcr|franzcr|do|mbbs|"
+    r"i\.a\.|cc|kopie|tel\.?|telefon|phone|fax|e-?mail|mail|baby[ \t]+of|mrs\.?|mr\.?|ms\.?|miss|herr[n]?|"
+    r"frau|hr\.|fr\.|sex|geschlecht|age|alter|mit[ \t]+freundlichen|mit[ \t]+kollegialen|regards|sincerely|"
+    r"discussed|communicated|notified|informed|besprochen|mitgeteilt|rücksprache|accompanied|begleit\w*|"
+    r"mother|father|mutter|vater|wife|husband|ehefrau|ehemann|daughter|son|tochter|sohn)(?![\w])")
+SECTION_RE = re.compile(
+    r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|"
+    r"indications?|history|hx|fragestellung|anamnese|technique|technik|comparison|vergleich|report|"
+    r"summary|diagnos[ei]s|empfehlung|recommendations?)(?![\w])", re.IGNORECASE | re.MULTILINE)
+# (a bare year, a 3-digit measure or a fraction makes no zone: "Seit 2019 bekannt", "Winkel 120 Grad")
+PATTERN_HIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}|\d{1,2}[./]\d{1,2}[./]|"
+                            r"(?<![\w/])(?:0[1-9]|1[0-2])/\d{2}(?![\d/])|@|\(at\)|\[at\]")  # not '3/4', 'C5/6'
+
+# A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
+PROSE_BREAK_RE = re.compile(r"[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]")
+CLAUSE_END_RE = re.compile(r"[.;](?:[ \t]|$)")
+SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
+                        r"best[ \t]+regards|regards|sincerely|mfg")  # on lower-cased text
+BABY_NAME_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})"
+                          rf"(?:[ \t]+|[ \t]*-[ \t]*|,[ \t]*)?){{1,4}}")
+INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
+INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}|{UPPER_WORD})(?![\w])")
+PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[\n.:;]))[ \t]*(?P<p>{WORD}),?[ \t]+(?:den[ \t]+|am[ \t]+)?"
+                           rf"(?=\d{{1,2}}\.\d{{1,2}}\.)")  # 'Feldbach, 12.03.': not 'Small 3.3 mm'
+
+ZONE_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’]|[.\-/](?=\w))*\.?")
+UNIT_AFTER_RE = re.compile(r"[ \t]*(?:x|mm|cm|°|%|grad|views?|ebenen?|projections?|part|teile?|fragmente?|"
+                           r"h|min|wochen|weeks|tage|days|monate|months|jahre|years)(?![\w])", re.IGNORECASE)
+
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    strength: int
+    rule: str = ""
+
+
+@dataclass
+class Anonymized:
+    text: str
+    counts: Counter = field(default_factory=Counter)  # replacements per kind
+    spans: list[Span] = field(default_factory=list)  # in `source` (for evaluation; contains no text)
+    source: str = ""  # the normalised input the spans refer to (NFC, invisible characters removed)
+
+
+# ---------------------------------------------------------------------------- identifiers
+
+
+TITLE_WORDS_RE = re.compile(rf"^(?:{TITLES}[ \t]*|[ \t,]+)+")
+
+
+def split_person(value: str) -> tuple[list[str], list[str]]:
+    """'Müller, Anna' / 'Anna Müller' / 'MUELLER^ANNA' / 'Dr. med. K. Weber' -> (given, family) tokens."""
+    v = value.strip()
+    v = TITLE_WORDS_RE.sub("", v)
+    v = re.sub(r",?[ \t]*(?:MD|M\.D\.|PhD|Ph\.D\.|DO|FRCR|MBBS)\.?$", "", v)
+    if "^" in v:
+        parts = v.split("^")
+        family, given = parts[0], " ".join(p for p in parts[1:3] if p)
+    elif "," in v:
+        family, given = v.split(",", 1)
+    else:
+        words = v.split()
+        if not words:
+            return [], []
+        # Family names may carry particles: "Anna von der Heide"
+        i = len(words) - 1
+        while i > 0 and words[i - 1].lower() in {"von", "van", "de", "der", "den", "zu", "vom", "ten", "di", "da"}:
+            i -= 1
+        given, family = " ".join(words[:i]), " ".join(words[i:])
+    g = [w.strip(".,") for w in re.split(r"[\s]+", given.strip()) if w.strip(".,")]
+    f = [w for w in re.split(r"[\s]+", family.strip()) if w]
+    return g, f
+
+
+def parse_date(value: str) -> dt.date | None:
+    v = value.strip()
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%Y%m%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%y", "%Y/%m/%d", "%d-%m-%Y",
+                "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"):
+        try:
+            return dt.datetime.strptime(v, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+MONTH_NAMES = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember"],
+}
+
+
+def date_variants(d: dt.date) -> set[str]:
+    """The ways a report may write a date from the identifier columns."""
+    y, m, dd = d.year, d.month, d.day
+    yy = f"{y % 100:02d}"
+    out = {
+        f"{dd:02d}.{m:02d}.{y}", f"{dd}.{m}.{y}", f"{dd:02d}.{m:02d}.{yy}", f"{dd}.{m}.{yy}",
+        f"{dd}. {m}. {y}", f"{y}-{m:02d}-{dd:02d}", f"{m:02d}/{dd:02d}/{y}", f"{m}/{dd}/{y}",
+        f"{dd:02d}/{m:02d}/{y}", f"{dd}/{m}/{y}", f"{m}/{dd}/{yy}", f"{m:02d}/{dd:02d}/{yy}", f"{y}{m:02d}{dd:02d}",
+        f"{dd:02d}-{m:02d}-{y}", f"{y}/{m:02d}/{dd:02d}",
+    }
+    suffix = "th" if 11 <= dd <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(dd % 10, "th")
+    for names in MONTH_NAMES.values():
+        full = names[m - 1]
+        for mn in {full, full[:3], full[:3] + "."}:
+            out |= {f"{dd}. {mn} {y}", f"{dd:02d}. {mn} {y}", f"{dd} {mn} {y}", f"{mn} {dd}, {y}",
+                    f"{mn} {dd} {y}", f"{mn} {dd}{suffix}, {y}", f"{dd}{suffix} {mn} {y}", f"{dd:02d}-{mn}-{y}",
+                    f"{dd}-{mn}-{y}"}
+    return out
+
+
+
+def id_variants(value: str) -> set[str]:
+    """Lower-case spellings of an ID value: as written, separators dropped or changed, leading zeros dropped."""
+    v = value.strip().lower()
+    chunks = [c for c in re.split(r"[^0-9a-z]+", v) if c]
+    if not chunks or sum(len(c) for c in chunks) < 3:
+        return set()
+    out = {v, "".join(chunks), " ".join(chunks), "-".join(chunks), "/".join(chunks)}
+    if chunks[0].isdigit() and chunks[0].startswith("0"):
+        out |= {x.lstrip("0") for x in out if x.lstrip("0")}
+    return {x for x in out if len(x) >= 3}
+
+
+@dataclass(frozen=True)
+class RowPatterns:
+    """A row's identifiers prepared for matching, without compiling a regex per row."""
+
+    name_tokens: frozenset  # folded (and accent-stripped) name tokens, given + family
+    given: frozenset  # folded given names
+    initials: frozenset  # upper-case initials of the given names
+    dates: tuple  # date spellings, longest first
+    ids: tuple  # lower-case ID spellings, longest first
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_patterns(items: tuple[tuple[str, str], ...]) -> RowPatterns:
+    tokens: set[str] = set()
+    given_f: set[str] = set()
+    initials: set[str] = set()
+    dates: set[str] = set()
+    ids: set[str] = set()
+    for col, value in items:
+        if not value:
+            continue
+        kind = identifier_kind(col)
+        if kind in ("ignore", "age"):
+            continue  # ages: every age is removed by pattern anyway
+        if kind == "name":
+            for person in re.split(r"\s*(?:;|\||/| und | and )\s*", value):
+                given, family = split_person(person)
+                for w in given + family:
+                    if len(w.rstrip(".")) < 2:
+                        continue
+                    for sub in {w, *w.split("-")}:
+                        if len(sub) >= 2:
+                            for v in spelling_variants(sub):  # 'Mueller' in the column, 'Muller' in the text
+                                tokens |= {fold(v), strip_accents(v)}
+                for g in given:
+                    if g:
+                        initials.add(g[0].upper())
+                        if len(g.rstrip(".")) >= 2:
+                            given_f |= {fold(g), strip_accents(g)}
+        elif kind == "date":
+            d = parse_date(value)
+            if d is not None:
+                dates |= date_variants(d)
+            dates.add(value.strip())
+        else:  # patient_id, accession_number, other IDs
+            ids |= id_variants(value)
+    return RowPatterns(frozenset(tokens), frozenset(given_f), frozenset(initials),
+                       tuple(sorted(dates, key=len, reverse=True)), tuple(sorted(ids, key=len, reverse=True)))
+
+
+def _find_literals(text: str, needles: tuple, haystack: str | None = None) -> list[tuple[int, int]]:
+    """Occurrences of each needle not inside a longer word/number (str.find: no regex per row)."""
+    h = haystack if haystack is not None else text
+    out = []
+    for n in needles:
+        i = h.find(n)
+        while i >= 0:
+            e = i + len(n)
+            before = h[i - 1] if i > 0 else " "
+            after = h[e] if e < len(h) else " "
+            if not (before.isalnum() or (before == "." and i > 1 and h[i - 2].isdigit())) and not after.isalnum():
+                out.append((i, e))
+            i = h.find(n, i + 1)
+    return out
+
+
+def _merge_clusters(kept: list[Span]) -> list[Span]:
+    """Same-kind overlaps merge; overlapping spans of different kinds ('Jan 20, 2009' as DATE, '2009 Chest...'
+    as ADDRESS) become one placeholder over their union, typed by the best of them (strength, then length):
+    a partial replacement would leave PHI behind."""
+    kept = sorted(kept, key=lambda c: (c.kind, c.start, -c.end))
+    merged: list[Span] = []
+    for c in kept:
+        if merged and merged[-1].kind == c.kind and c.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.start, max(last.end, c.end), c.kind, max(last.strength, c.strength), last.rule)
+        else:
+            merged.append(c)
+    merged.sort(key=lambda c: (c.start, -c.end))
+    out: list[Span] = []
+    cluster: list[Span] = []
+    end = -1
+    for c in [*merged, None]:
+        if c is not None and cluster and c.start < end:
+            cluster.append(c)
+            end = max(end, c.end)
+            continue
+        if cluster:
+            best = min(cluster, key=lambda x: (-x.strength, -(x.end - x.start), KIND_ORDER.get(x.kind, 9)))
+            whole = [x for x in cluster if x.kind == "INSTITUTION" and x.start == cluster[0].start and x.end == end]
+            if whole:  # 'Praxis für Radiologie Dr. [Sommer]': the institution holds the name, not the reverse
+                best = whole[0]
+            out.append(Span(cluster[0].start, end, best.kind, best.strength, best.rule))
+        if c is not None:
+            cluster, end = [c], c.end
+    return out
+
+
+# ---------------------------------------------------------------------------- the anonymizer
+
+
+class Anonymizer:
+    """Detects and replaces PHI in one report at a time; construct once, reuse for every row."""
+
+    def __init__(self, data_dir: str | os.PathLike | None = None):
+        d = Path(data_dir) if data_dir else DATA_DIR
+        self.eponyms = {fold(e) for e in read_list("eponyms.txt", d)}
+        self.name_words = {fold(w) for w in read_list("name_words.txt", d)}
+        self.not_names = {fold(w) for w in read_list("not_names.txt", d)}
+        self.first_names = {fold(w) for w in read_list("first_names.txt", d)} - self.not_names
+        self.surnames = {fold(w) for w in read_list("surnames.txt", d)} - self.not_names
+        eps = sorted(read_list("eponyms.txt", d), key=len, reverse=True)
+        ep_alt = "|".join(re.escape(e) for e in eps)
+        ep_low = "|".join(re.escape(e.lower()) for e in eps)
+        self.eponym_heads = frozenset(WORD_SPLIT_RE.findall(" ".join(e.lower().split("-")[0] for e in eps)))
+        self.eponym_re = re.compile(rf"(?:{ep_low})(?:'s|’s|'|’)?(?![\w])")  # on lower-cased text
+        ctx = sorted(read_list("eponym_context.txt", d), key=len, reverse=True)
+        ctx_alt = "|".join(re.escape(c) for c in ctx)
+        self.eponym_right_re = re.compile(
+            rf"^(?:sche[nrs]?|schen)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
+            rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?{GRADE})")
+        inst = sorted(read_list("institution_words.txt", d), key=len, reverse=True)
+        self.institution_heads = frozenset(WORD_SPLIT_RE.findall(w.lower())[0] for w in inst)
+        inst_alt = "|".join(re.escape(w) for w in inst)
+        conn = r"(?:rechts der|links der|an der|am|im|in|der|des|für|of|for|at|de|zu|vom|von|zum|zur|&|und|and)"
+        pname = rf"(?:St\.|Sankt|Saint|{WORD}|{UPPER_WORD})"
+        self.institution_left_re = re.compile(rf"(?:(?:{pname})[ \t]+){{1,3}}$")
+        self.institution_re = re.compile(
+            rf"(?P<key>(?:{inst_alt})|[{UP}][{LOW}]*(?:klinikum|klinik|krankenhaus|spital|hospital|praxis))"
+            rf"(?![\w])(?P<right>(?:[ \t\-]+(?:{conn}[ \t]+)?(?:{pname}))*)")
+        self.saint_re = re.compile(rf"(?<![\w])(?:St\.|Sankt|Saint)[ \t\-]*{WORD}(?:[ \t\-]+{WORD})*")
+        self.institution_cues = {fold(w) for line in read_list("institution_cues.txt", d) for w in line.split()} \
+            if (d / "institution_cues.txt").is_file() else set()
+        lex = Lexicon.load(d)
+        # name_words ('Winter', 'May', 'Long') are words AND names: in a zone they go
+        self.safe = (lex.safe | self.not_names) - self.name_words
+        self.known_names = self.first_names | self.surnames
+        # name-shaped words from outside our lists (Philter's name lists minus its English dictionary)
+        self.other_names = lex.names - self.eponyms
+
+    # -- helpers ------------------------------------------------------------
+
+    def _is_stop(self, word: str) -> bool:
+        return fold(word.rstrip(".")) in self.not_names
+
+    def _known_name(self, word: str, row: RowPatterns | None) -> bool:
+        """In a name list or the row's identifiers; 'Hans-Jürgen' counts when every part does."""
+        f = fold(word.rstrip(",."))
+        if "-" in f and all(p in self.first_names or p in self.surnames for p in f.split("-") if p):
+            return True
+        return (f in self.first_names or f in self.surnames or f in self.eponyms
+                or (row is not None and (f in row.name_tokens or strip_accents(word) in row.name_tokens)))
+
+    def protected_spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
+        """Eponyms used as findings ('Bennett-Fraktur', 'Mason II', 'nach Jäger/Breitner')."""
+        out: list[tuple[int, int]] = []
+        low = _lower(text) if low is None else low
+        if self.eponym_heads.isdisjoint(WORD_SPLIT_RE.findall(low)):
+            return out  # one set look-up instead of a 145-way alternation over the report (most have none)
+        last_end = -10
+        for m in self.eponym_re.finditer(low):
+            s, e = m.start(), m.end()
+            if not _at_word_start(text, s):
+                continue
+            right = text[e:e + 60]
+            left = text[max(0, s - 40):s]
+            if (self.eponym_right_re.match(right) or _left_cue(left)
+                    or (last_end >= 0 and PAIR_GAP_RE.match(text[last_end:s]))
+                    or (s > 0 and text[s - 1] == "-" and out and out[-1][1] == s - 1)):
+                out.append((s, e))
+                last_end = e
+        return out
+
+    def _scan_name(self, text: str, pos: int, row: RowPatterns | None, after_title: bool,
+                   from_title: bool = False) -> tuple[int, int] | None:
+        """Name tokens from `pos` (after a title or cue): '[K.] Weber', 'Müller, Anna', 'MUELLER ANNA'."""
+        start = end = None
+        prev_initial = prev_given = False
+        n = 0
+        p = pos
+        while n < 4:
+            pm = PARTICLE_RE.match(text, p)
+            q = pm.end() if pm else p
+            gap_m = re.match(r"[ \t]*(,)?", text[q:q + 3])
+            comma = bool(gap_m and gap_m.group(1))
+            m = NAME_TOKEN_RE.match(text, q + (gap_m.end() if comma else 0))
+            if not m:
+                break
+            w = m.group("w")
+            f = fold(w.rstrip("."))
+            is_initial = bool(re.fullmatch(INITIAL, w))
+            own = row is not None and f in row.name_tokens  # the row's own name beats the stop list
+            if not is_initial and not own and (self._is_stop(w) or (w.isupper() and not after_title
+                                                                   and f not in self.first_names
+                                                                   and f not in self.surnames)):
+                break
+            nxt = text[m.end():m.end() + 1]
+            if nxt == ":" and not is_initial and not from_title:
+                break  # a section header ('Findings:'), not a name; but 'Dr. Weber: ...' is Weber
+            if n > 0:
+                known = self._known_name(w, row) and f not in self.eponyms
+                if comma and not (is_initial or f in self.first_names or (row and f in row.given)
+                                  or ("-" in f and self._known_name(w, row))):
+                    break
+                # after a title or cue, 'Imogen Whitfield' is a name even when neither word is listed
+                if not (prev_initial or prev_given or known or is_initial or (not comma and n < 3)):
+                    break
+            if start is None:
+                start = (pm.start() + len(pm.group()) - len(pm.group().lstrip())) if pm else m.start("w")
+            end = m.end("w")
+            prev_initial = is_initial
+            prev_given = f in self.first_names or (row is not None and f in row.given)
+            n += 1
+            p = end
+        if start is None or end is None:
+            return None
+        if re.fullmatch(rf"(?:{INITIAL}[ \t]*)+", text[start:end]):
+            return None  # initials alone ('Z.n.') are not enough
+        return start, end
+
+    # -- detectors ------------------------------------------------------------
+
+    def find(self, text: str, identifiers: Mapping[str, str] | None = None) -> list[Span]:
+        """Every PHI span found in `text` after overlap resolution, in text order."""
+        row = _row_patterns(tuple(sorted((k, str(v)) for k, v in (identifiers or {}).items() if v))) \
+            if identifiers else None
+        cands: list[Span] = []
+        add = cands.append
+        low = _lower(text)
+        # structured identifiers: exact values and variants
+        if row is not None:
+            for s, e in _find_literals(text, row.dates):
+                add(Span(s, e, "DATE", STRONG, "identifier-date"))
+            for s, e in _find_literals(text, row.ids, low):
+                add(Span(s, e, "ID", STRONG, "identifier-id"))
+            cands.extend(self._identifier_name_runs(text, row))
+        if "@" in text:
+            for m in EMAIL_RE.finditer(text):
+                add(Span(m.start(), m.end(), "EMAIL", STRONG, "email"))
+        if "http" in low or "www." in low:
+            for m in URL_RE.finditer(text):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "url"))
+        for m in PHONE_CUE_RE.finditer(low):
+            if _at_word_start(text, m.start()):
+                add(Span(m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
+        for m in PHONE_RE.finditer(text):
+            add(Span(m.start(), m.end(), "PHONE", PATTERN, "phone"))
+        for m in ID_CUE_RE.finditer(low):
+            if _at_word_start(text, m.start()):
+                add(Span(m.start("v"), m.end("v"), "ID", STRONG, "id-cue"))
+        id_digits = ID_DIGITS_HINT_RE.search(text) is not None
+        for m in (ID_RE.finditer(text) if id_digits else ()):
+            if sum(c.isdigit() for c in m.group()) >= 6 and not YEAR_RANGE_RE.fullmatch(m.group()):
+                add(Span(m.start(), m.end(), "ID", PATTERN, "id"))
+        for m in DATE_RE.finditer(text):
+            add(Span(m.start(), m.end(), "DATE", PATTERN, "date"))
+        if "/" in text:
+            for m in SHORT_DATE_RE.finditer(text):
+                add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-short"))
+        for m in AGE_RE.finditer(text):
+            g = "a" if m.group("a") else "b"
+            if 89 < int(m.group(g)) < 130:
+                add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
+        for m in ADDRESS_RE.finditer(text):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
+        words = set(WORD_SPLIT_RE.findall(low))
+        if not self.institution_heads.isdisjoint(words) or any(k in low for k in INSTITUTION_SUFFIXES):
+            cands.extend(self._institutions(text))
+        elif "st" in words or "sankt" in words or "saint" in words:
+            cands.extend(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint")
+                         for m in self.saint_re.finditer(text))
+        # names after titles and cues
+        for m in TITLE_SEQ_RE.finditer(text):
+            r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
+            if r:
+                add(Span(r[0], r[1], "NAME", STRONG, "title"))
+        # after a strong cue any name-shaped run is a name; after a weak one ('Pat.', 'mother') only with a
+        # title, a colon, or a known first word ('Pat. Schulter nicht miterfasst' is no name)
+        for rx, heads, weak in ((CUE_RE, CUE_HEADS, False), (WEAK_CUE_RE, WEAK_CUE_HEADS, True)):
+            for m in (rx.finditer(low) if any(w.startswith(heads) for w in words) else ()):
+                if not _at_word_start(text, m.start()):
+                    continue
+                t = TITLE_SEQ_RE.match(text, m.end())
+                r = self._scan_name(text, t.end() if t else m.end(), row, after_title=True)
+                if r and weak and not (t or ":" in m.group() or self._known_name(text[r[0]:r[1]].split()[0], row)):
+                    r = None
+                if r:
+                    add(Span(r[0], r[1], "NAME", STRONG, "weak-cue" if weak else "cue"))
+        for rm in ROLE_RE.finditer(text):
+            m = NAME_BEFORE_ROLE_RE.search(text, max(0, rm.start() - 80), rm.start())
+            if not m:
+                continue
+            words = list(re.finditer(r"\S+", m.group()))
+            while words and (self._is_stop(words[0].group()) or not _at_word_start(text, m.start() + words[0].start())):
+                words.pop(0)
+            if words:
+                add(Span(m.start() + words[0].start(), m.start() + words[-1].end(), "NAME", STRONG, "role"))
+        cands.extend(self._list_names(text, row))
+        protected = self.protected_spans(text, low)
+        self._recall_first(text, low, cands, protected)
+        return self._resolve(text, cands, low, protected)
+
+    # -- recall first (issue 11) ------------------------------------------------
+
+    def _recall_first(self, text: str, low: str, cands: list[Span], protected: list[tuple[int, int]]) -> None:
+        """Shapes the patterns above miss, then identifier zones where every unsafe token goes."""
+        add = cands.append
+        for m in EXTRA_DATE_RE.finditer(text):
+            add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
+        if MONTH_HINT_RE.search(text):
+            for m in MONTH_DAY_RE.finditer(text):
+                add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
+        for m in AGE2_RE.finditer(text):
+            if not _is_duration(low, m.start(), m.end()):
+                add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
+        if "," in text or "age" in low or "alter" in low:
+            for m in AGE_CUE_RE.finditer(low):
+                add(Span(m.start(), m.end(), "AGE", PATTERN, "age-cue"))
+        if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
+            for m in EMAIL_OBF_RE.finditer(text):
+                if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):
+                    add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
+        for m in (ALNUM_ID_RE.finditer(text) if "*" in text or ID_DIGITS_HINT_RE.search(text) else ()):
+            g = m.group()
+            if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
+                    and not DECIMAL_RE.fullmatch(g):
+                add(Span(m.start(), m.end(), "ID", PATTERN, "id-alnum"))
+        for m in ID_CUE_RE.finditer(low):
+            if _at_word_start(text, m.start()):
+                sm = SPLIT_ID_RE.match(text, m.end("v"))
+                if sm and sm.end() > m.end("v"):
+                    add(Span(m.start("v"), sm.end(), "ID", STRONG, "id-split"))
+        for m in BABY_OF_RE.finditer(low):
+            r = BABY_NAME_RE.match(text, m.end())  # whatever words follow: 'Baby of Mai TRAN'
+            if r:
+                add(Span(m.start(), r.end(), "NAME", STRONG, "baby-of"))
+        for zs, ze, prose in self._zones(text, low):
+            self._zone_tokens(text, zs, ze, protected, cands, prose)
+            self._zone_institutions(text, zs, ze, protected, cands, prose)
+        # a name from the wider lists, capitalised, outside any zone: 'Nguyen reports pain'
+        for m in CAP_TOKEN_RE.finditer(text):
+            w = m.group()
+            if w.endswith(".") or len(w) < 3 or (len(w) <= 4 and w.isupper()):
+                continue  # outside a zone a short all-caps word is an acronym ('OTA', 'ORIF'), not a name
+            f = fold(w)
+            parts = f.split("-")
+            if f in self.safe or f in self.known_names:
+                continue
+            if f in self.other_names or (len(parts) > 1 and any(p in self.other_names or p in self.known_names
+                                                                for p in parts)
+                                         and not any(p in self.safe for p in parts)):
+                add(Span(m.start(), m.end(), "NAME", PATTERN, "name-wide"))
+        # an initial before an unknown capitalised word: 'M. Ferreira-Lindner'
+        for m in INITIAL_NAME_RE.finditer(text):
+            if fold(m.group("w")) not in self.safe and not _left_cue(text[max(0, m.start() - 40):m.start()]):
+                add(Span(m.start(), m.end(), "NAME", PATTERN, "initial-name"))
+        # 'KOWALSKI, Anna' / 'WINTER, May': an upper-case surname, a comma, a given name
+        for m in INVERTED_NAME_RE.finditer(text):
+            sf, gf = fold(m.group("s")), fold(m.group("g"))
+            if sf in self.safe or gf in self.not_names:
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            le = text.find("\n", m.end())
+            if not any(c.islower() for c in text[ls:le if le >= 0 else len(text)]) and not (
+                    any(x in self.known_names or x in self.other_names for x in (sf, gf))):
+                continue  # an all-caps line ('CHILLS, NONPROD. COUGH'): a comma between words is no name
+            add(Span(m.start(), m.end(), "NAME", STRONG, "inverted-name"))
+        # 'Feldbach, 12.03.2026': a place before a date (German letter style), not a safe word
+        for m in PLACE_DATE_RE.finditer(text):
+            if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
+                add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
+
+    def _zones(self, text: str, low: str) -> list[tuple[int, int, bool]]:
+        """Identifier zones as (start, end, prose): header lines before the first section, lines with an
+        identifier cue, pipe-separated lines, and the lines after a sign-off ('Mit freundlichen Grüßen').
+        A short line without a sentence break is a header field: all of it is a zone. In prose (a long
+        line, or one with a sentence break) a zone runs from the cue to the end of its clause, and is
+        marked `prose` so that ordinary lower-case words there survive (see _zone_tokens)."""
+        out: list[tuple[int, int, bool]] = []
+        first_section = SECTION_RE.search(text)
+        header_end = first_section.start() if first_section else 0
+        signoff = None
+        for sm in SIGNOFF_RE.finditer(low):
+            signoff = sm.start()
+        pos = 0
+        for line in text.split("\n"):
+            s, e = pos, pos + len(line)
+            pos = e + 1
+            if not line.strip():
+                continue
+            if e <= header_end or (signoff is not None and s >= signoff) or line.count("|") >= 2 \
+                    or line.count("·") >= 1:
+                out.append((s, e, False))
+                continue
+            # a line that opens with a report section ('INDICATION: ...') or breaks into sentences is prose
+            field = len(line) <= 100 and not PROSE_BREAK_RE.search(line) and not SECTION_RE.match(line)
+            if field and PATTERN_HIT_RE.search(line):  # a date, long number, phone or e-mail on a header line
+                out.append((s, e, False))
+                continue
+            for cm in ZONE_CUE_RE.finditer(low, s, e):
+                if field:
+                    out.append((s, e, False))
+                    break
+                stop = CLAUSE_END_RE.search(text, cm.end(), e)
+                out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80), True))
+        return out
+
+    def _zone_tokens(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
+                     cands: list[Span], prose: bool = False) -> None:
+        """Philter's rule inside a zone: every token not known to be safe goes (runs become one span).
+
+        In a prose clause ('Frau Sturz klagt über Schmerzen') a lower-case word goes only right after a
+        cue or title, or continuing such a run ('pt john smith'); capitalised words and numbers go anywhere."""
+        run_s = run_e = -1
+        kind = "NAME"
+        low_run = 0  # ordinary-case words removed in a row after a cue (prose only)
+        after_title = after_cue = False
+        # in an all-caps clause ('PT C/O INCREASED SHORTNESS OF BREATH') case says nothing: every word
+        # is treated as a lower-case one
+        shouting = prose and not any(c.islower() for c in text[zs:ze])
+        for m in ZONE_TOKEN_RE.finditer(text, zs, ze):
+            s, e = m.start(), m.end()
+            w = m.group()
+            safe = self._zone_safe(w, text, e, ze) or any(ps <= s < pe for ps, pe in protected)
+            ordinary = w.isupper() if shouting else (w.islower() or (w.isupper() and len(w) <= 4))  # 'CABG'
+            if not safe and prose and ordinary and w.isalpha():
+                # an ordinary word in prose goes only as a name: right after a title or 'cue:', or after
+                # any cue when it is a known name ('pt john smith'), or continuing such a run
+                f = fold(w)
+                if after_title or 0 < low_run < 4 or (after_cue and (f in self.known_names
+                                                                     or f in self.other_names)):
+                    low_run += 1
+                else:
+                    safe = True
+            elif safe:
+                low_run = 0
+            lw = w.lower()
+            after_cue = prose and ZONE_CUE_RE.fullmatch(lw.rstrip(":")) is not None
+            after_title = after_cue and (TITLE_SEQ_RE.fullmatch(w) is not None or text[e:e + 1] == ":")
+            if safe:
+                if run_s >= 0:
+                    cands.append(Span(run_s, run_e, kind, PATTERN, "zone"))
+                    run_s = -1
+                continue
+            if w.endswith(".") and not re.fullmatch(r"[^\W\d_]\.", w):
+                e -= 1  # the sentence's full stop is not part of the token, an initial's dot is
+            if run_s >= 0 and re.fullmatch(r"[ \t,'’\-^]*", text[run_e:s]):
+                run_e = e
+                if any(c.isdigit() for c in w):
+                    kind = "ID"
+                continue
+            if run_s >= 0:
+                cands.append(Span(run_s, run_e, kind, PATTERN, "zone"))
+            run_s, run_e = s, e
+            kind = "ID" if any(c.isdigit() for c in w) else "NAME"
+        if run_s >= 0:
+            cands.append(Span(run_s, run_e, kind, PATTERN, "zone"))
+
+    def _zone_institutions(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
+                           cands: list[Span], prose: bool = False) -> None:
+        """A span-level rule: institution cue words ('Radiology', 'Medical Center', 'Praxis', 'GmbH') next to
+        words the zone removes make one institution, cue words and connectors included ('Praxis für Radiologie
+        Dr. Sommer', 'Gold Coast Radiology'). A cue word alone, or only beside safe words, stays."""
+        toks = []  # (start, end, class): C cue, K connector/title, U unsafe, S safe
+        lower_zone = not prose and not any(c.isupper() for c in text[zs:ze])  # 'radiologie zentrum am markt'
+        for m in ZONE_TOKEN_RE.finditer(text, zs, ze):
+            w = m.group()
+            f = fold(w.rstrip("."))
+            if f in self.institution_cues and (not w.islower() or lower_zone):
+                c = "C"  # 'Surgery', 'GMBH'; in prose 'decompression surgery' is no institution
+            elif f in INSTITUTION_GLUE or TITLE_SEQ_RE.fullmatch(w):
+                c = "K"
+            elif self._zone_safe(w, text, m.end(), ze) or any(ps <= m.start() < pe for ps, pe in protected):
+                c = "S"
+            else:
+                c = "U"
+            e = m.end() - 1 if w.endswith(".") and c != "K" else m.end()
+            toks.append((m.start(), e, c))
+        i = 0
+        while i < len(toks):
+            if toks[i][2] == "S":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and toks[j + 1][2] != "S" and \
+                    INSTITUTION_GAP_RE.fullmatch(text, toks[j][1], toks[j + 1][0]):
+                j += 1
+            run = toks[i:j + 1]
+            while run and run[0][2] == "K":
+                run = run[1:]
+            while run and run[-1][2] == "K":
+                run = run[:-1]
+            classes = {t[2] for t in run}
+            if "C" in classes and "U" in classes:
+                cands.append(Span(run[0][0], run[-1][1], "INSTITUTION", PATTERN, "zone-institution"))
+            i = j + 1
+
+    def _zone_safe(self, w: str, text: str, end: int, zone_end: int) -> bool:
+        digits = sum(c.isdigit() for c in w)
+        if digits:
+            if digits <= 2 and len(w) <= 3:
+                return True  # small numbers (times, counts); dates and ages have their own patterns
+            return digits <= 3 and len(w) <= 4 and UNIT_AFTER_RE.match(text, end, zone_end) is not None
+        if len(w) == 1:
+            return True
+        core = w.rstrip(".")
+        if core[-2:] in ("'s", "’s"):
+            core = core[:-2]  # "patient's"
+        f = fold(core)
+        if f in self.safe:
+            return True
+        parts = [p for p in re.split(r"[\-/.]", f) if p]
+        return len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts)
+
+    def _identifier_name_runs(self, text: str, row: RowPatterns) -> list[Span]:
+        """Runs of the row's own name tokens: 'Müller, Anna', 'A. Mueller', 'MUELLER^ANNA', a lone 'Müller'."""
+        out: list[Span] = []
+        if not row.name_tokens:
+            return out
+        ms = []
+        for m in CAP_TOKEN_RE.finditer(text):
+            w = m.group()
+            if w.endswith("."):
+                if w[0] in row.initials and len(w) <= 4:
+                    ms.append((m, True))
+            elif fold(w) in row.name_tokens or strip_accents(w) in row.name_tokens:
+                ms.append((m, False))
+        i = 0
+        while i < len(ms):
+            j = i
+            while j + 1 < len(ms) and _RUN_GAP_RE.fullmatch(text, ms[j][0].end(), ms[j + 1][0].start()):
+                j += 1
+            run = ms[i:j + 1]
+            full = [m for m, ini in run if not ini]
+            if full:
+                s, e = run[0][0].start(), run[-1][0].end()
+                if len(run) >= 2:
+                    out.append(Span(s, e, "NAME", STRONG, "identifier-name"))
+                else:
+                    f = fold(full[0].group())
+                    if f in self.not_names:
+                        pass  # patient 'Sturz': a lone 'Sturz' is the fall, not her (titles/cues still catch her)
+                    else:
+                        out.append(Span(s, e, "NAME", WEAK if f in self.eponyms else PATTERN, "identifier-name"))
+            i = j + 1
+        return out
+
+    def _institutions(self, text: str) -> list[Span]:
+        out = []
+        for m in self.institution_re.finditer(text):
+            if text[m.end("key"):m.end("key") + 1] == ":":
+                continue  # "Klinik:" is a section header
+            if not _at_word_start(text, m.start("key")):
+                continue
+            right = m.group("right")
+            s = m.start("key")
+            lm = self.institution_left_re.search(text, max(0, s - 60), s)
+            if lm and _at_word_start(text, lm.start()):
+                words = list(re.finditer(r"\S+", lm.group()))
+                # keep the words nearest the key up to the first stop word ('Befund Klinikum' -> 'Klinikum')
+                keep = None
+                for wm in reversed(words):
+                    if self._is_stop(wm.group()):
+                        break
+                    keep = lm.start() + wm.start()
+                if keep is not None:
+                    s = keep
+            e = m.end("key")
+            if right.strip():
+                rs = m.start("right")
+                last_ok = None
+                for wm in re.finditer(rf"{WORD}|{UPPER_WORD}|St\.", right):
+                    if self._is_stop(wm.group()):
+                        break
+                    last_ok = rs + wm.end()
+                if last_ok:
+                    e = last_ok
+            key = m.group("key")
+            compound = key[0].isupper() and not any(key == w for w in ("Klinik", "Krankenhaus", "Hospital"))
+            if s == m.start("key") and e == m.end("key") and not compound:
+                continue  # a bare generic word ('the Hospital') names no one
+            if s == m.start("key") and e == m.end("key") and key in ("Radiologie", "Institut", "Institute",
+                                                                      "Health", "Praxis", "Station", "University"):
+                continue
+            if s == m.start("key") and key in DEPARTMENT_HEADS and DEPT_RE.match(m.group("right")):
+                continue  # 'Institut für Diagnostische Radiologie', 'Klinik für Unfallchirurgie': a specialty, no one
+            out.append(Span(s, e, "INSTITUTION", PATTERN, "institution"))
+        for m in self.saint_re.finditer(text):
+            out.append(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint"))
+        return out
+
+    def _list_names(self, text: str, row: RowPatterns | None) -> list[Span]:
+        """Names from the lists: 'Anna Schulz', 'A. Schulz', 'Schulz, Anna', a lone 'Schulz'."""
+        out: list[Span] = []
+        toks = list(CAP_TOKEN_RE.finditer(text))
+        first, sur, nw, ep = self.first_names, self.surnames, self.name_words, self.eponyms
+        i = 0
+        n = len(toks)
+        while i < n:
+            m = toks[i]
+            w = m.group()
+            f = fold(w.rstrip("."))
+            is_init = w.endswith(".") and len(w) <= 4
+            run_end = None
+            if (f in first and f not in nw) or is_init:
+                j = i
+                while j + 1 < n and re.fullmatch(r"[ \t]+", text[toks[j].end():toks[j + 1].start()]):
+                    g = fold(toks[j + 1].group().rstrip("."))
+                    nxt_init = toks[j + 1].group().endswith(".") and len(toks[j + 1].group()) <= 4
+                    if g in first and not is_init and not nxt_init:
+                        j += 1
+                        continue
+                    if g in sur or (not is_init and not nxt_init and g not in self.not_names and g not in ep
+                                    and not toks[j + 1].group().isupper()):
+                        j += 1
+                        run_end = j
+                    break
+                if run_end is not None:
+                    out.append(Span(m.start(), toks[run_end].end(), "NAME", PATTERN, "list"))
+                    i = run_end + 1
+                    continue
+            if f in sur and f not in nw and f not in ep and not is_init:
+                e = m.end()
+                if i + 1 < n and _RUN_GAP_RE.fullmatch(text, m.end(), toks[i + 1].start()) and \
+                        fold(toks[i + 1].group().rstrip(".")) in first:
+                    e = toks[i + 1].end()
+                    i += 1
+                out.append(Span(m.start(), e, "NAME", PATTERN, "list"))
+            i += 1
+        return out
+
+    def _resolve(self, text: str, cands: list[Span], low: str,
+                 protected: list[tuple[int, int]] | None = None) -> list[Span]:
+        blocked = bytearray(len(text) + 1)  # 1 = protected eponym, 2 = existing placeholder
+        for ps, pe in (self.protected_spans(text, low) if protected is None else protected):
+            blocked[ps:pe] = b"\x01" * (pe - ps)
+        if "[" in text:  # never touch placeholders already in the text (idempotence)
+            for m in PLACEHOLDER_RE.finditer(text):
+                blocked[m.start():m.end()] = b"\x02" * (m.end() - m.start())
+        kept = []
+        zone = []
+        for c in cands:
+            seg = blocked[c.start:c.end]
+            if 2 in seg or (1 in seg and c.strength < STRONG):
+                continue
+            (zone if c.rule == "zone" else kept).append(c)
+        out = self._extend_institutions(text, _merge_clusters(kept))
+        if zone:
+            out = sorted(out + self._zone_rest(text, zone, out, blocked), key=lambda c: c.start)
+        return out
+
+    def _extend_institutions(self, text: str, spans: list[Span]) -> list[Span]:
+        """A removed name followed by capitalised institution words ('[Maitland] Family Practice',
+        '[KALINGA] INSTITUTE OF ORTHOPAEDICS & TRAUMA') was the institution's name: the words go with it."""
+        if not self.institution_cues:
+            return spans
+        out: list[Span] = []
+        for i, sp in enumerate(spans):
+            if sp.kind in ("NAME", "INSTITUTION"):
+                limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+                pos, end, n = sp.end, sp.end, 0
+                while n < 6:
+                    g = INSTITUTION_GAP_RE.match(text, pos, limit)
+                    m = CAP_TOKEN_RE.match(text, g.end(), limit) or GLUE_TOKEN_RE.match(text, g.end(), limit)
+                    if not m:
+                        break
+                    pos, n = m.end(), n + 1
+                    if fold(m.group().rstrip(".")) in self.institution_cues and m.group()[0].isupper():
+                        end = pos
+                if sp.kind == "INSTITUTION" or end > sp.end:  # a place after it: '[Kantonsspital] Winterthur'
+                    pm = PLACE_AFTER_RE.match(text, end, limit)
+                    if pm and fold(pm.group("w")) not in self.safe:
+                        end = pm.end()
+                if end > sp.end:
+                    sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
+                lead = THE_BEFORE_RE.search(text, max(0, sp.start - 5), sp.start)
+                if sp.kind == "INSTITUTION" and lead and (not out or out[-1].end <= lead.start()):
+                    sp = Span(lead.start(), sp.end, sp.kind, sp.strength, sp.rule)  # 'The [Limes Surgery]'
+            out.append(sp)
+        return out
+
+    @staticmethod
+    def _zone_rest(text: str, zone: list[Span], found: list[Span], blocked: bytearray) -> list[Span]:
+        """What the zone rule adds beyond the typed detectors: the zone spans minus every typed span,
+        each remaining piece typed by its own content. 'Address: 55 Fruit Street, Boston, MA 02114'
+        thus reads '[ADDRESS], [ADDRESS]', not one '[ID]' over both (a typed detector knows better)."""
+        cover = bytearray(len(text) + 1)
+        for c in zone:
+            cover[c.start:c.end] = b"\x01" * (c.end - c.start)
+        for c in found:
+            cover[c.start:c.end] = b"\x00" * (c.end - c.start)
+        out = []
+        for m in re.finditer(b"\x01+", bytes(cover)):
+            s, e = m.start(), m.end()
+            while s < e and text[s] in " \t,;:-^/·|":
+                s += 1
+            while e > s and text[e - 1] in " \t,;:-^/·|":
+                e -= 1
+            piece = text[s:e]
+            if not any(ch.isalnum() for ch in piece) or 1 in blocked[s:e]:
+                continue
+            out.append(Span(s, e, "ID" if any(ch.isdigit() for ch in piece) else "NAME", PATTERN, "zone"))
+        return out
+
+    # -- public -----------------------------------------------------------------
+
+    def anonymize(self, text: str, identifiers: Mapping[str, str] | None = None) -> Anonymized:
+        """Normalise (NFC, no invisible characters), find, replace. Spans refer to `result.source`."""
+        text = normalize(text)
+        if identifiers:
+            identifiers = {k: normalize(str(v)) for k, v in identifiers.items() if v}
+        spans = self.find(text, identifiers)
+        parts: list[str] = []
+        pos = 0
+        counts: Counter = Counter()
+        for sp in spans:
+            parts.append(text[pos:sp.start])
+            parts.append(f"[{sp.kind}]")
+            counts[sp.kind] += 1
+            pos = sp.end
+        parts.append(text[pos:])
+        return Anonymized("".join(parts), counts, spans, text)
+
+    def __call__(self, text: str, identifiers: Mapping[str, str] | None = None) -> str:
+        return self.anonymize(text, identifiers).text
+
+
+@functools.lru_cache(maxsize=1)
+def default_anonymizer() -> Anonymizer:
+    return Anonymizer()
+
+
+def anonymize_text(text: str, identifiers: Mapping[str, str] | None = None) -> str:
+    return default_anonymizer()(text, identifiers)
+
+

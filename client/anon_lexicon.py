@@ -1,0 +1,125 @@
+"""The anonymizer's data: word lists (client/data/*.txt) and the Unicode folding every match uses.
+
+Why a module of its own: the lists are data a site may extend or replace (Anonymizer(data_dir=...)),
+the engine (client/anon_engine.py) only reads them, and the PHI check (client/phi_check.py)
+needs the same folding without importing the site pipeline (client/anonymize.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+def read_list(name: str, data_dir: Path = DATA_DIR) -> list[str]:
+    lines = (data_dir / name).read_text(encoding="utf-8").splitlines()
+    return [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(s: str) -> str:
+    """ASCII-fold German spellings so 'Müller', 'Mueller', 'MUELLER' compare equal."""
+    s = s.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"), ("á", "a"),
+                 ("à", "a"), ("ó", "o"), ("í", "i"), ("ç", "c"), ("ñ", "n"), ("’", "'")):
+        s = s.replace(a, b)
+    return s
+
+
+def spelling_variants(token: str) -> set[str]:
+    """'Müller' -> {Müller, Mueller, Muller}; 'Mueller' -> also 'Müller'."""
+    out = {token}
+    t = token
+    for a, b, c in (("ä", "ae", "a"), ("ö", "oe", "o"), ("ü", "ue", "u"), ("Ä", "Ae", "A"), ("Ö", "Oe", "O"),
+                    ("Ü", "Ue", "U"), ("ß", "ss", "s")):
+        out |= {v.replace(a, b) for v in list(out)} | {v.replace(a, c) for v in list(out)}
+    for b, a in (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("Ae", "Ä"), ("Oe", "Ö"), ("Ue", "Ü")):
+        if b in t:
+            out.add(t.replace(b, a))
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def strip_accents(s: str) -> str:
+    """'Müller' -> 'muller' (a second folding: exports often drop the umlaut without the 'e')."""
+    return unicodedata.normalize("NFKD", s.lower()).encode("ascii", "ignore").decode("ascii")
+
+
+
+# Characters that change nothing a reader sees but split a word for a matcher ('Mül\u200bler').
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+
+
+def normalize(text: str) -> str:
+    """NFC (a decomposed 'u' + combining diaeresis becomes 'ü') without invisible characters.
+
+    The anonymizer works on (and returns) this form, so a name cannot hide from the lists by
+    its encoding; NFC never changes what a reader sees.
+    """
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text.translate(INVISIBLE))
+
+
+def lower_same_length(text: str) -> str:
+    """Lower case with the same length (offsets map back): 'İ' lowers to 'i̇' (two code points)
+    in Python, which would shift every offset after it; here it becomes 'i'."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] or c for c in text)
+
+
+WORDS_RE = re.compile(r"[a-zà-öø-ÿß]{2,}")
+
+
+def _template_words() -> set[str]:
+    """Every word of the shipped region templates and rule lexicons (common/regions/*.toml):
+    the clinical vocabulary the labeler needs must never be redacted in an identifier zone."""
+    import tomllib
+
+    from fedrad.common import templates
+
+    out: set[str] = set()
+
+    def walk(v) -> None:
+        if isinstance(v, str):
+            out.update(WORDS_RE.findall(re.sub(r"\[[^\]]*\]|\\.", " ", v.lower())))
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    for f in sorted(Path(templates.__file__).with_name("regions").glob("*.toml")):
+        with open(f, "rb") as fh:
+            walk(tomllib.load(fh))
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word sets the engine reads (all folded with `fold`)."""
+
+    safe: frozenset  # never an identifier: zones keep these
+    names: frozenset  # name-shaped words that are no English word (Philter's name lists minus its dictionary)
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
+        safe = {fold(w) for line in read_list("safe_words.txt", data_dir) for w in line.split()}
+        for extra in ("not_names.txt", "eponym_context.txt"):
+            if (data_dir / extra).is_file():
+                safe |= {fold(w) for line in read_list(extra, data_dir) for w in line.split()}
+        safe |= {fold(w) for w in _template_words()}
+        names: set[str] = set()
+        gz = data_dir / "philter_names.txt.gz"
+        if gz.is_file():
+            with gzip.open(gz, "rt", encoding="utf-8") as fh:
+                names = set(fh.read().split())  # stored lower-case ASCII-folded
+        return cls(frozenset(safe), frozenset(names - safe))
