@@ -170,7 +170,8 @@ class RunRecorder:
         model.load_state_dict(dict(state), strict=True)
         for name, ts in self.test_sets.items():
             scores = predict_test_set(model, ts, image_size=self.cfg.image_size, channels=self.cfg.channels,
-                                      views=self.template.views, batch_size=max(self.cfg.batch_size, 16))
+                                      views=self.template.views, batch_size=max(self.cfg.batch_size, 16),
+                                      intensity=self.cfg.intensity)
             macro, _, skipped = macro_auc(ts.truth, scores, ids=self.template.ids)
             row[f"test_{name}_macro_auc"] = macro
             row[f"test_{name}_skipped"] = len(skipped)
@@ -188,6 +189,13 @@ class RunRecorder:
         self.write_history()
         self._last_global = time.time()
         return {k: float(v) for k, v in row.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+
+    def best_state(self) -> dict[str, Any]:
+        """Weights of the best checkpoint (the model the report evaluates), else the last one."""
+        from fedrad.common.model import read_checkpoint
+
+        path = self.out / BEST if (self.out / BEST).is_file() else self.out / LAST
+        return read_checkpoint(path)["model"]
 
     def write_history(self) -> None:
         write_json(self.out / HISTORY_JSON, {"best": self.best, "rounds": self.history})

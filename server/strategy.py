@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fedrad.common.runconfig import RunConfig
+from fedrad.server.crosssite import LocalModels
 from fedrad.server.recorder import RunRecorder, SiteReply
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
 from flwr.serverapp import Grid
@@ -113,6 +114,10 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         return messages
 
     class Recorded(base):  # type: ignore[misc, valid-type]
+        # Each site's last local model, for the cross-site phase (server.crosssite); kept in memory only.
+        local_models = LocalModels()
+        site_name = staticmethod(site_of)
+
         def configure_train(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
             online = wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names)
             recorder.record_offline(server_round, sorted(n for nid, n in names().items() if nid not in online))
@@ -122,6 +127,8 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         def aggregate_train(self, server_round: int, replies: Iterable[Message]):
             replies, ok, failed = split("train", replies)
             recorder.record_train(server_round, ok, failed)
+            for m, r in zip([m for m in replies if not m.has_error()], ok, strict=True):
+                self.local_models.update(r.node_id, r.site, m.content["arrays"], r.metrics)
             return super().aggregate_train(server_round, replies)
 
         def configure_evaluate(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
