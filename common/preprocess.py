@@ -8,11 +8,12 @@ Why per-image intensity standardization: a scanner's window, detector curve and 
 (contrast, gamma, air level) move every pixel of every image of a hospital the same way. A
 network trained elsewhere then sees shifted inputs, its BatchNorm statistics no longer fit and
 all its scores drift, so the operating points chosen on the training hospitals' validation data
-flag nearly every study at a new hospital (issue 13). Mapping each image through its own
-intensity ranks (`equalize`) makes the input invariant to any monotone intensity transform
-of the scanner; `percentile` (robust 1st-99th percentile window) removes contrast and level
-but not gamma. What standardization cannot remove (noise, blur, exposure gradients) is what
-the photometric training augmentation covers.
+flag nearly every study at a new hospital (issue 13). `percentile` (the run default: a robust
+1st-99th percentile window of the image's own content) removes contrast, window and air level;
+gamma, noise, blur and exposure gradients are what the photometric training augmentation
+covers. `equalize` (each pixel -> its intensity rank) is invariant to any monotone transfer
+curve, gamma included, but it stretches flat noisy air over a wide range: on a small synthetic
+shift (tests/test_transfer.py) it cost most of the signal, so it is an option, not the default.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ class RunConfig:
     num_workers: int = 0  # DataLoader worker processes per site
     augment: bool = True  # horizontal flip and rotation up to 30 degrees (training only)
     photometric_augment: bool = True  # with augment: contrast/gamma/level/gradient/blur/noise of other scanners
-    intensity: str = "equalize"  # per-image standardization (common.preprocess): none | percentile | equalize
+    intensity: str = "percentile"  # per-image standardization (common.preprocess): none | percentile | equalize
     bn_local: bool = False  # FedBN-style: each site keeps its own BatchNorm statistics between rounds
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N | mps

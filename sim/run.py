@@ -248,12 +248,51 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     app_dir = write_app_dir(out_run.parent / ".flwr-app")
     overrides = out_run / "flower-run-config.toml"
     write_text(overrides, cfg.to_toml())
-    port = free_port()
-    env = flower_env(out_run.parent / ".flwr-home", port, cpus_per_site)
     cmd = ["flwr", "run", str(app_dir), "--run-config", str(overrides), "--federation-config",
            f"num-supernodes={len(sites)} client-resources-num-cpus={cpus_per_site}", "--stream"]
     log_path = out_run / "flower.log"
     t0 = time.time()
+    port = free_port()
+    try:
+        for attempt in range(1, SUPERLINK_START_ATTEMPTS + 1):
+            rc = _flwr_run(cmd, out_run, log_path, port, cpus_per_site, console, label, t0)
+            if rc == 0 or "Failed to start local SuperLink" not in log_path.read_text():
+                break
+            # flwr gives its managed SuperLink a fixed 15 s to start; on a busy machine it needs
+            # longer. It keeps starting in the background: wait for it, then `flwr run` reuses it.
+            console.print(f"  {label}: Flower's local SuperLink is slow to start (busy machine); waiting, "
+                          f"then retrying ({attempt}/{SUPERLINK_START_ATTEMPTS})", highlight=False)
+            _wait_for_health(port, SUPERLINK_WAIT_S)
+    finally:
+        stop_local_superlink(port)
+    if rc != 0 or not (out_run / "report.md").is_file():
+        tail = "".join(log_path.read_text().splitlines(keepends=True)[-25:])
+        raise RuntimeError(f"federated run failed (exit {rc}); Flower log: {log_path}\n{tail}")
+    console.print(f"  {label}: finished in {time.time() - t0:.0f} s -> {out_run / 'report.md'}")
+    return out_run
+
+
+SUPERLINK_START_ATTEMPTS = 3
+SUPERLINK_WAIT_S = 180.0
+
+
+def _wait_for_health(port: int, timeout: float) -> bool:
+    import urllib.request
+
+    t_end = time.monotonic() + timeout
+    while time.monotonic() < t_end:
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"http://127.0.0.1:{port}/health",
+                                                                  timeout=5) as r:
+            if r.status == 200:
+                return True
+        time.sleep(2)
+    return False
+
+
+def _flwr_run(cmd: list[str], out_run: Path, log_path: Path, port: int, cpus_per_site: int, console: Console,
+              label: str, t0: float) -> int:
+    """One `flwr run` against the managed local SuperLink on `port`, streaming its log; returns the exit code."""
+    env = flower_env(out_run.parent / ".flwr-home", port, cpus_per_site)
     with open(log_path, "w") as log, console.status(f"{label}: starting Flower simulation") as status:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
                                 cwd=out_run)
@@ -271,12 +310,7 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
         finally:
             if proc.poll() is None:
                 proc.terminate()
-            stop_local_superlink(port)
-    if rc != 0 or not (out_run / "report.md").is_file():
-        tail = "".join(log_path.read_text().splitlines(keepends=True)[-25:])
-        raise RuntimeError(f"federated run failed (exit {rc}); Flower log: {log_path}\n{tail}")
-    console.print(f"  {label}: finished in {time.time() - t0:.0f} s -> {out_run / 'report.md'}")
-    return out_run
+    return rc
 
 
 def _finished(out_run: Path, cfg: RunConfig) -> bool:
