@@ -254,15 +254,10 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     t0 = time.time()
     port = free_port()
     try:
-        for attempt in range(1, SUPERLINK_START_ATTEMPTS + 1):
-            rc = _flwr_run(cmd, out_run, log_path, port, cpus_per_site, console, label, t0)
-            if rc == 0 or "Failed to start local SuperLink" not in log_path.read_text():
-                break
-            # flwr gives its managed SuperLink a fixed 15 s to start; on a busy machine it needs
-            # longer. It keeps starting in the background: wait for it, then `flwr run` reuses it.
-            console.print(f"  {label}: Flower's local SuperLink is slow to start (busy machine); waiting, "
-                          f"then retrying ({attempt}/{SUPERLINK_START_ATTEMPTS})", highlight=False)
-            _wait_for_health(port, SUPERLINK_WAIT_S)
+        # `flwr run` starts its managed local SuperLink itself but kills it if it is not up within a
+        # fixed 15 s, which a busy machine misses; started here first (the same command), flwr reuses it.
+        _start_local_superlink(out_run.parent / ".flwr-home", port, cpus_per_site)
+        rc = _flwr_run(cmd, out_run, log_path, port, cpus_per_site, console, label, t0)
     finally:
         stop_local_superlink(port)
     if rc != 0 or not (out_run / "report.md").is_file():
@@ -272,8 +267,21 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     return out_run
 
 
-SUPERLINK_START_ATTEMPTS = 3
-SUPERLINK_WAIT_S = 180.0
+SUPERLINK_WAIT_S = 300.0
+
+
+def _start_local_superlink(home: Path, port: int, threads: int) -> None:
+    """The simulation SuperLink `flwr run` would start for the local connection, with a patient wait."""
+    state = home / "local-superlink"
+    state.mkdir(parents=True, exist_ok=True)
+    env = flower_env(home, port, threads)
+    with open(state / "superlink.out", "w") as out:  # in-memory state: a run folder resumes from checkpoints
+        subprocess.Popen(["flower-superlink", "--insecure", "--simulation", "--isolation", "subprocess",
+                          "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=out,
+                         stderr=subprocess.STDOUT, start_new_session=True)
+    if not _wait_for_health(port, SUPERLINK_WAIT_S):
+        raise RuntimeError(f"the local Flower SuperLink did not answer on 127.0.0.1:{port} within "
+                           f"{SUPERLINK_WAIT_S:.0f} s; see {state / 'superlink.out'}")
 
 
 def _wait_for_health(port: int, timeout: float) -> bool:
