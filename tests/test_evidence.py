@@ -187,3 +187,62 @@ def test_site_policy_defaults_off_and_rejects_typos(tmp_path):
     (tmp_path / "fedrad-site.toml").write_text('share-local-model = "yes"\n')
     with pytest.raises(SitePolicyError, match="true or false"):
         read_site_policy(tmp_path)
+
+
+class _FakeGrid:
+    """A Grid stand-in: sites answer evaluation messages the way the ClientApp replies (metrics +
+    site-index), here with a fixed AUC per (model, site) so the matrix can be checked cell by cell."""
+
+    def __init__(self, nodes: dict[int, int]):
+        self.nodes = nodes  # node id -> site index
+        self.sent = []
+
+    def get_node_ids(self):
+        return list(self.nodes)
+
+    def send_and_receive(self, messages, *, timeout=None):
+        from flwr.app import Message, MetricRecord, RecordDict
+
+        self.sent = list(messages)
+        replies = []
+        for m in self.sent:
+            model = m.content["config"]["cross-site-model"]
+            idx = self.nodes[m.metadata.dst_node_id]
+            auc = 0.6 + 0.1 * idx + (0.05 if model != "global" else 0.0)
+            metrics = MetricRecord({"val-macro-auc": auc, "num-examples": 10 + idx, "site-index": idx})
+            replies.append(Message(RecordDict({"metrics": metrics}), reply_to=m))
+        return replies
+
+
+@pytest.fixture
+def server_identity():
+    """What the ServerApp runtime sets before a ServerApp builds instruction messages."""
+    from flwr.supercore.task_identity import TaskIdentity
+
+    saved = (TaskIdentity._run_id, TaskIdentity._node_id, TaskIdentity._task_id)
+    TaskIdentity.run_id, TaskIdentity.node_id, TaskIdentity.task_id = 1, 1, 1
+    yield
+    TaskIdentity._run_id, TaskIdentity._node_id, TaskIdentity._task_id = saved
+
+
+def test_cross_site_phase_sends_what_consent_allows_and_writes_the_matrix(tmp_path, server_identity):
+    from fedrad.common.runconfig import RunConfig
+    from fedrad.server.crosssite import CROSS_SITE_JSON, LocalModels, run_cross_site
+    from flwr.app import ArrayRecord
+    arrays = ArrayRecord([np.zeros(3, np.float32)])
+    local = LocalModels()
+    local.update(101, "site-01", arrays, {"share-local-model": 0})
+    local.update(202, "site-02", arrays, {"share-local-model": 1})
+    grid = _FakeGrid({101: 0, 202: 1})
+
+    def site_of(reply):
+        return f"site-0{int(next(iter(reply.content.metric_records.values()))['site-index']) + 1}"
+
+    m = run_cross_site(grid, RunConfig(), arrays, local, site_of, tmp_path)
+    sent = sorted((msg.metadata.dst_node_id, msg.content["config"]["cross-site-model"]) for msg in grid.sent)
+    assert sent == [(101, "global"), (101, "local:site-01"), (101, "local:site-02"),
+                    (202, "global"), (202, "local:site-02")]  # site-01's model never goes to site-02
+    assert json.loads((tmp_path / CROSS_SITE_JSON).read_text()) == m
+    assert m["cells"]["global"]["site-02"] == {"val_macro_auc": pytest.approx(0.7), "val_weighted_auc": None,
+                                              "n": 11}
+    assert set(m["cells"]["local:site-01"]) == {"site-01"} and m["withheld"] == ["site-01"]
