@@ -447,3 +447,39 @@ def audit_cmd(
         typer.echo(f"{audit_path(site)}: nothing has left this site yet")
     else:
         typer.echo(table(records), nl=False)
+
+
+@app.command("recalibrate")
+def recalibrate_cmd(
+    site: str = typer.Argument(..., help="A prepared site folder."),
+    model: str = typer.Option(..., "--model", help="The federation's model checkpoint (e.g. best.pt) at this site."),
+    region: str = typer.Option(..., "--region"),
+    labels: str = typer.Option(None, "--labels", help="Verified true/false labels of a small local sample "
+                                                      "(`fedrad label review read`); default: the site's labels "
+                                                      "of --split, uncertain cells left out."),
+    split: str = typer.Option("val", "--split", help="Split used when --labels is not given."),
+    bn: bool = typer.Option(False, "--bn/--no-bn", help="First re-estimate BatchNorm statistics on all of the "
+                                                        "site's images (unlabeled); writes <model>.bn-<site>.pt."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Pick this hospital's thresholds on a small verified sample; record them beside the model."""
+    import json
+
+    from fedrad.client.prepare import ManifestError
+    from fedrad.client.recalibrate import RecalibrationError, describe, recalibrate_site
+
+    try:
+        res = recalibrate_site(site, model, region, labels=labels, split=split, bn=bn)
+    except (RecalibrationError, ManifestError) as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from None
+    if json_out:
+        typer.echo(json.dumps(describe(res), indent=2))
+        return
+    typer.echo(f"thresholds from {res.n_sample} verified studies -> {res.thresholds_file}")
+    if res.bn_checkpoint:
+        typer.echo(f"BatchNorm statistics recalibrated -> {res.bn_checkpoint}")
+    for fid, thr in res.thresholds.items():
+        typer.echo(f"  {fid}: {'n/a' if thr is None else f'{thr:.4f}'} ({res.n_pos[fid]} positives)")
+    for w in res.warnings:
+        typer.secho(f"warning: {w}", fg="yellow", err=True)

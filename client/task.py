@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 import torch
+from fedrad.client.site_policy import read_site_policy
 from fedrad.common.errors import FedradRefusal
 from fedrad.common.model import build_model
 from fedrad.common.policies import Policy
@@ -101,7 +102,7 @@ def site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
 def _build_site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
     from fedrad.client.prepare import load_split
     from fedrad.common.dataset import StudyDataset
-    from fedrad.common.preprocess import Augment, Preprocess, TensorCache
+    from fedrad.common.preprocess import TensorCache
     from fedrad.common.sitefiles import work_dir
 
     rows, labels = load_split(site, cfg.region, split)
@@ -111,9 +112,8 @@ def _build_site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
         labels = labels.subset([r.study_id for r in rows])
     targets, mask = Policy(cfg.policy, cfg.soft_value).apply(labels.matrix())
     return StudyDataset([(r.study_id, r.views) for r in rows], cfg.template().views, targets, mask,
-                        Preprocess(size=cfg.image_size, channels=cfg.channels),
-                        cache=TensorCache(work_dir(site) / "image-cache"),
-                        augment=Augment() if (train and cfg.augment) else None, seed=cfg.seed)
+                        cfg.preprocess(), cache=TensorCache(work_dir(site) / "image-cache"),
+                        augment=cfg.augmentation() if train else None, seed=cfg.seed)
 
 
 def _loader(ds, cfg: RunConfig, *, shuffle: bool, seed: int = 0):
@@ -128,7 +128,7 @@ def make_loader(ds, batch_size: int, *, train: bool, seed: int = 0, num_workers:
                                        pin_memory=torch.cuda.is_available())
 
 
-def _model(cfg: RunConfig, state: Mapping[str, torch.Tensor] | None):
+def _model(cfg: RunConfig, state: Mapping[str, torch.Tensor] | None, site: Path | None = None):
     # The global weights arrive with every message: never load ImageNet weights at a site. The
     # module is built once per process and architecture; every message loads its full state.
     mcfg = replace(cfg.model_config(), pretrained=None)
@@ -136,8 +136,47 @@ def _model(cfg: RunConfig, state: Mapping[str, torch.Tensor] | None):
     if model is None:
         model = _MODELS.setdefault(mcfg, build_model(mcfg))
     if state is not None:
+        if cfg.bn_local and site is not None:
+            state = with_local_bn(site, cfg, state)
         model.load_state_dict(state, strict=True)
     return model
+
+
+# --- FedBN-style site-local BatchNorm statistics ---------------------------------------------
+# With bn-local, a site keeps its own BatchNorm running statistics between rounds: the global
+# model's averaged statistics fit no hospital exactly, while the learnt weights are shared. The
+# global model keeps averaged statistics (for the coordinator's test sets and new sites); a
+# hospital that never trained recalibrates them on its own unlabeled images
+# (client.recalibrate.recalibrate_bn).
+
+def _bn_file(site: Path, cfg: RunConfig) -> Path:
+    import hashlib
+
+    run = hashlib.sha256(f"{cfg.output_dir}|{cfg.region}|{cfg.arch}".encode()).hexdigest()[:16]
+    return site / ".fedrad" / "bn-local" / f"{run}.pt"
+
+
+def bn_buffer_names(state: Mapping[str, torch.Tensor]) -> list[str]:
+    """State-dict keys of BatchNorm running statistics."""
+    return [k for k in state if k.endswith((".running_mean", ".running_var", ".num_batches_tracked"))]
+
+
+def save_local_bn(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]) -> None:
+    from fedrad.common.fileio import atomic_open
+
+    path = _bn_file(site, cfg)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_open(path, "wb") as fh:
+        torch.save({k: state[k].clone() for k in bn_buffer_names(state)}, fh)
+
+
+def with_local_bn(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """The global state with this site's own BatchNorm statistics, when it has some for this run."""
+    path = _bn_file(site, cfg)
+    if not path.is_file():
+        return dict(state)
+    local = torch.load(path, map_location="cpu", weights_only=True)
+    return {k: local.get(k, v) for k, v in state.items()}
 
 
 def proximal_term(model: torch.nn.Module, global_params: list[torch.Tensor], mu: float):
@@ -175,7 +214,7 @@ def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *
     ds = site_dataset(site, cfg, "train", train=True)
     if len(ds) == 0:
         raise ValueError(f"site {site}: the training split of region '{cfg.region}' is empty")
-    model = _model(cfg, state).to(device)
+    model = _model(cfg, state, site).to(device)
     tcfg = cfg.train_config(lr=lr if lr is not None else cfg.lr)
     optimizer = make_optimizer(model, tcfg)
     amp = cfg.amp and device.type == "cuda"
@@ -194,7 +233,13 @@ def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *
             f"on {len(ds)} studies ({stats['seconds']:.0f} s)")
     # clone: the cached module keeps training next round; the reply must not alias its tensors
     new_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
-    return new_state, {"train-loss": float(np.mean(losses)), "num-examples": len(ds), "train-seconds": seconds}
+    if cfg.bn_local:
+        save_local_bn(site, cfg, new_state)
+    # The site's own policy, never the run config, says whether this local model may be handed
+    # to other sites for cross-site evaluation (client.site_policy); 1 = yes, 0 = no.
+    share = int(read_site_policy(site).share_local_model)
+    return new_state, {"train-loss": float(np.mean(losses)), "num-examples": len(ds), "train-seconds": seconds,
+                       "share-local-model": share}
 
 
 def _empty_evaluation(cfg: RunConfig) -> dict[str, Any]:
@@ -226,28 +271,23 @@ def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]
     validation-chosen operating point exists without a single validation score leaving.
     """
     from fedrad.common.device import pick_device
-    from fedrad.common.metrics import class_problem, per_finding_auc, weighted_auc, youden_threshold
+    from fedrad.common.metrics import per_finding_auc, weighted_auc, youden_thresholds
     from fedrad.common.train import predict
 
     _threads()
     device = pick_device(cfg.device)
     ds = site_dataset(site, cfg, "val", train=False)
     template = cfg.template()
-    k = len(template)
     if len(ds) == 0:
         return _empty_evaluation(cfg)
-    model = _model(cfg, state).to(device)
+    model = _model(cfg, state, site).to(device)
     scores, y, m = predict(model, _loader(ds, cfg, shuffle=False), device, amp=cfg.amp and device.type == "cuda")
     p = np.clip(scores, 1e-7, 1 - 1e-7)
     bce = -(y * np.log(p) + (1 - y) * np.log(1 - p))
     loss = float((bce * m).sum() / max(m.sum(), 1.0))
     per, _ = per_finding_auc(y, scores, mask=m, ids=template.ids)
     truth = (y >= 0.5) & (m > 0)
-    thresholds = []
-    for j in range(k):
-        keep = m[:, j] > 0
-        yj = truth[keep, j].astype(int)
-        thresholds.append(math.nan if class_problem(yj) else float(youden_threshold(yj, scores[keep, j])))
+    thresholds = [math.nan if t is None else float(t) for t in youden_thresholds(y, scores, m)[0]]
     aucs = [float(per.get(fid, math.nan)) for fid in template.ids]
     defined = [a for a in aucs if not math.isnan(a)]
     return {

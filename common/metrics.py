@@ -194,6 +194,26 @@ def youden_threshold(y: Any, s: Any) -> float:
     return cut if lower.size == 0 else float((cut + lower.max()) / 2)
 
 
+def youden_thresholds(y_true: Any, y_score: Any, mask: Any | None = None
+                      ) -> tuple[list[float | None], list[str | None]]:
+    """Per-finding Youden thresholds of (n, k) truth/scores, honouring the label mask.
+
+    The one threshold rule of fedrad (sites' validation, the pooled baseline, a site's
+    recalibration): cells with mask 0 (e.g. uncertain labels under policy `ignore`) are left
+    out before the cut is chosen, truth >= 0.5 is positive. Returns (thresholds, problems):
+    a finding without both classes among its kept cells gets None and the reason.
+    """
+    y, s, m, _ = as_matrices(y_true, y_score, mask, None)
+    thresholds: list[float | None] = []
+    problems: list[str | None] = []
+    for j in range(y.shape[1]):
+        t, sc = y[m[:, j], j] >= 0.5, s[m[:, j], j]
+        p = class_problem(t)
+        problems.append(p)
+        thresholds.append(None if p else youden_threshold(t, sc))
+    return thresholds, problems
+
+
 def _ratio(num: int, den: int, why: str, undefined: dict[str, str], name: str) -> float | None:
     if den == 0:
         undefined[name] = why
@@ -372,13 +392,8 @@ def finding_table(ids: Sequence[str], y_val: Any, s_val: Any, y_test: Any, s_tes
     same way the study dropped labels with no positives in a split. Counts are always filled.
     """
     yv, sv, mv, ids = as_matrices(y_val, s_val, mask_val, ids)
-    thresholds: list[float | None] = []
-    problems: list[str | None] = []
-    for j in range(len(ids)):
-        tv, scv = yv[mv[:, j], j] >= 0.5, sv[mv[:, j], j]
-        p = class_problem(tv)
-        problems.append(f"{p} in validation" if p else None)
-        thresholds.append(None if p else youden_threshold(tv, scv))
+    thresholds, val_problems = youden_thresholds(yv, sv, mv)
+    problems = [f"{p} in validation" if p else None for p in val_problems]
     rows = finding_table_at(ids, y_test, s_test, thresholds, mask_test, ci=ci, n_boot=n_boot, alpha=alpha,
                             seed=seed, threshold_problems=problems)
     for j, row in enumerate(rows):
@@ -428,12 +443,27 @@ def finding_table_at(ids: Sequence[str], y_test: Any, s_test: Any, thresholds: S
     return rows
 
 
-def summarize_findings(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Macro AUC with the per-finding min-max range (how the study reported results)."""
+MIN_SUPPORT = 5  # test positives (and negatives) below which a finding's AUC is too unstable to interpret
+
+
+def is_supported(row: dict[str, Any], min_support: int = MIN_SUPPORT) -> bool:
+    """A scored finding whose test set has at least `min_support` positives and negatives."""
+    return (row.get("auc") is not None and int(row.get("n_pos", 0)) >= min_support
+            and int(row.get("n", 0)) - int(row.get("n_pos", 0)) >= min_support)
+
+
+def summarize_findings(rows: Sequence[dict[str, Any]], min_support: int = MIN_SUPPORT) -> dict[str, Any]:
+    """Macro AUC with the per-finding min-max range (how the study reported results), over all
+    scored findings and over the supported ones (>= min_support test positives and negatives);
+    `unsupported` lists the findings whose AUC is computed but not meaningful."""
     scored = [r for r in rows if r.get("auc") is not None]
+    supported = [r for r in scored if is_supported(r, min_support)]
     out: dict[str, Any] = {
         "macro_auc": None, "min_auc": None, "max_auc": None, "min_finding": None, "max_finding": None,
         "n_findings": len(scored), "skipped": {r["finding"]: r["skipped"] for r in rows if r.get("auc") is None},
+        "macro_auc_supported": float(np.mean([r["auc"] for r in supported])) if supported else None,
+        "n_supported": len(supported), "min_support": min_support,
+        "unsupported": [r["finding"] for r in scored if not is_supported(r, min_support)],
     }
     if scored:
         lo = min(scored, key=lambda r: r["auc"])
@@ -441,6 +471,52 @@ def summarize_findings(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         out.update(macro_auc=float(np.mean([r["auc"] for r in scored])), min_auc=lo["auc"], max_auc=hi["auc"],
                    min_finding=lo["finding"], max_finding=hi["finding"])
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# operating points at a new hospital: transferred vs recalibrated thresholds
+
+
+def calibration_split(truth: Any, fraction: float = 0.25, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(calibration, evaluation) row indices: a small verified sample a hospital would label to
+    recalibrate thresholds, and the rest, on which both operating points are compared (so the
+    recalibrated thresholds are never judged on the cases that chose them). Studies are drawn
+    within strata of their label pattern's first positive finding, so rare findings land in both parts."""
+    y = np.asarray(truth) >= 0.5
+    n = y.shape[0]
+    rng = np.random.default_rng(seed)
+    strata = np.where(y.any(axis=1), y.argmax(axis=1), -1)
+    cal: list[int] = []
+    for s in np.unique(strata):
+        idx = np.flatnonzero(strata == s)
+        rng.shuffle(idx)
+        cal += idx[: int(round(len(idx) * fraction))].tolist()
+    cal_idx = np.array(sorted(cal), dtype=int)
+    return cal_idx, np.setdiff1d(np.arange(n), cal_idx)
+
+
+def operating_points(ids: Sequence[str], truth: Any, scores: Any, transferred: Sequence[float | None], *,
+                     fraction: float = 0.25, seed: int = 0) -> dict[str, Any]:
+    """Sensitivity/specificity on a test set's evaluation part at the transferred thresholds and
+    at thresholds recalibrated (the one Youden rule) on its calibration sample."""
+    y, s, _, ids = as_matrices(truth, scores, None, ids)
+    cal, ev = calibration_split(y, fraction, seed)
+    recal, problems = youden_thresholds(y[cal], s[cal])
+    rows = []
+    for j, fid in enumerate(ids):
+        t_ev, s_ev = y[ev, j] >= 0.5, s[ev, j]
+        row: dict[str, Any] = {"finding": fid, "n_cal": int(cal.size), "n_pos_cal": int((y[cal, j] >= 0.5).sum()),
+                               "n_eval": int(ev.size), "n_pos_eval": int(t_ev.sum())}
+        for name, thr in (("transferred", transferred[j]), ("recalibrated", recal[j])):
+            ok = thr is not None and not (isinstance(thr, float) and math.isnan(thr))
+            st = binary_stats(t_ev, s_ev, float(thr)) if ok and t_ev.size else None
+            row[name] = {"threshold": float(thr) if ok else None,
+                         "sensitivity": st["sensitivity"] if st else None,
+                         "specificity": st["specificity"] if st else None}
+        if problems[j]:
+            row["recalibrated"]["why_none"] = f"{problems[j]} in the calibration sample"
+        rows.append(row)
+    return {"fraction": fraction, "seed": seed, "n_cal": int(cal.size), "n_eval": int(ev.size), "findings": rows}
 
 
 # --------------------------------------------------------------------------------------------

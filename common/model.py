@@ -65,6 +65,7 @@ class ModelConfig:
     pretrained: str | None = None
     template_version: int = 1
     arch: str = "resnet50"
+    intensity: str = "none"  # per-image standardization the model was trained with (common.preprocess)
 
     def __post_init__(self) -> None:
         # Accept lists (from JSON/TOML/checkpoints) but store tuples so configs stay hashable.
@@ -85,6 +86,11 @@ class ModelConfig:
                              f"got {self.image_size}")
         if self.policy not in POLICIES:
             raise ValueError(f"ModelConfig: unknown policy '{self.policy}'; choose one of {', '.join(POLICIES)}")
+        from fedrad.common.preprocess import INTENSITY_MODES
+
+        if self.intensity not in INTENSITY_MODES:
+            raise ValueError(f"ModelConfig: unknown intensity '{self.intensity}'; choose one of "
+                             f"{', '.join(INTENSITY_MODES)}")
         if self.arch not in ARCHS:
             raise ValueError(f"ModelConfig: unknown arch '{self.arch}'; choose one of {', '.join(ARCHS)}")
         if self.pretrained and not ARCHS[self.arch].imagenet:
@@ -318,6 +324,7 @@ def checkpoint_meta(cfg: ModelConfig) -> dict[str, Any]:
         "policy": cfg.policy,
         "share_backbone": bool(cfg.share_backbone),
         "arch": cfg.arch,
+        "intensity": cfg.intensity,
         "template_version": int(cfg.template_version),
         # Provenance only: the file name, not the site's directory layout.
         "pretrained": Path(cfg.pretrained).name if cfg.pretrained else None,

@@ -173,3 +173,36 @@ def plot_pr_curves(path: str | os.PathLike | Path, sets: ScoreSet | Sequence[Sco
     the prevalence, the AP of a random scorer, as a dotted line). Same layouts and return as ROC."""
     return _plot("pr", path, sets, ids, findings, title, layout, dpi)
 
+
+
+def plot_heatmap(path: str | os.PathLike | Path, rows: Sequence[str], cols: Sequence[str],
+                 values: Sequence[Sequence[float | None]], *, title: str = "", xlabel: str = "", ylabel: str = "",
+                 vmin: float = 0.5, vmax: float = 1.0, dpi: int = 110) -> None:
+    """A labelled matrix (e.g. cross-site validation AUCs: model x evaluating site); missing
+    cells (None / NaN: not allowed or not computed) are grey and printed as 'n/a'."""
+    import numpy as np
+
+    data = np.array([[np.nan if v is None else float(v) for v in r] for r in values], dtype=float).reshape(
+        len(rows), len(cols))
+    fig = Figure(figsize=(1.6 + 1.3 * max(1, len(cols)), 1.2 + 0.6 * max(1, len(rows))), dpi=dpi)
+    ax = fig.add_subplot(1, 1, 1)
+    from matplotlib import colormaps
+
+    cmap = colormaps["viridis"].with_extremes(bad="0.85")
+    im = ax.imshow(np.ma.masked_invalid(data), cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
+    ax.set_xticks(range(len(cols)), [str(c) for c in cols], rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(len(rows)), [str(r) for r in rows], fontsize=8)
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            v = data[i, j]
+            ax.text(j, i, "n/a" if math.isnan(v) else f"{v:.3f}", ha="center", va="center", fontsize=8,
+                    color="black" if math.isnan(v) or v > (vmin + vmax) / 2 else "white")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, fontsize=10)
+    fig.colorbar(im, ax=ax, fraction=0.05)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    FigureCanvasAgg(fig).print_png(buf)
+    write_bytes(path, buf.getvalue())

@@ -1,14 +1,26 @@
-"""From a decoded radiograph to the model's input: letterbox, normalize, augment, cache.
+"""From a decoded radiograph to the model's input: letterbox, standardize, normalize, augment, cache.
 
-The cache holds the letterboxed [0, 1] image (before normalization and augmentation), so
-channel count, mean/std and augmentation can change without invalidating it, and epochs
-after the first neither decode nor touch the disk.
+The cache holds the letterboxed [0, 1] image (before standardization, normalization and
+augmentation), so channel count, intensity mode, mean/std and augmentation can change without
+invalidating it, and epochs after the first neither decode nor touch the disk.
+
+Why per-image intensity standardization: a scanner's window, detector curve and processing
+(contrast, gamma, air level) move every pixel of every image of a hospital the same way. A
+network trained elsewhere then sees shifted inputs, its BatchNorm statistics no longer fit and
+all its scores drift, so the operating points chosen on the training hospitals' validation data
+flag nearly every study at a new hospital (issue 13). `percentile` (the run default: a robust
+1st-99th percentile window of the image's own content) removes contrast, window and air level;
+gamma, noise, blur and exposure gradients are what the photometric training augmentation
+covers. `equalize` (each pixel -> its intensity rank) is invariant to any monotone transfer
+curve, gamma included, but it stretches flat noisy air over a wide range: on a small synthetic
+shift (tests/test_transfer.py) it cost most of the signal, so it is an option, not the default.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import threading
 from dataclasses import dataclass, field
@@ -31,6 +43,7 @@ IMAGENET_STD = (0.229, 0.224, 0.225)
 # whose RGB kernels were summed into one grey kernel.
 GREY_MEAN = (0.449,)
 GREY_STD = (0.226,)
+INTENSITY_MODES = ("none", "percentile", "equalize")
 
 
 @dataclass(frozen=True)
@@ -41,8 +54,11 @@ class Preprocess:
     channels: int = 3
     mean: tuple[float, ...] | None = None  # None: ImageNet (3 channels) or its average (1 channel)
     std: tuple[float, ...] | None = None
+    intensity: str = "none"  # per-image standardization before mean/std: none | percentile | equalize
 
     def __post_init__(self) -> None:
+        if self.intensity not in INTENSITY_MODES:
+            raise ValueError(f"intensity must be one of {', '.join(INTENSITY_MODES)}, got {self.intensity!r}")
         if self.channels not in (1, 3):
             raise ValueError(f"channels must be 1 or 3, got {self.channels}")
         if not isinstance(self.size, int) or self.size < 8:
@@ -90,8 +106,49 @@ def letterbox(img: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
+PERCENTILES = (1.0, 99.0)  # robust window of `percentile` standardization
+
+
+def standardize(img: np.ndarray, mode: str) -> np.ndarray:
+    """One letterboxed [0, 1] image (H, W) -> [0, 1], independent of the scanner's intensity window.
+
+    Letterbox padding (exactly 0) is excluded from the statistics and stays 0, so an image's
+    aspect ratio does not change its mapping. `percentile`: linear map of the 1st..99th
+    percentile of the content to 0..1 (clipped). `equalize`: each pixel becomes its rank among
+    the content pixels (ties share their mean rank), scaled to (0, 1]: the same output for any
+    monotone transfer curve, window or gamma.
+    """
+    if mode == "none":
+        return img
+    a = np.asarray(img, dtype=np.float32)
+    content = a > 0
+    vals = a[content]
+    out = np.zeros_like(a)
+    if vals.size < 2 or float(vals.max() - vals.min()) < 1e-6:
+        out[content] = 0.5  # flat image: no contrast to standardize
+        return out
+    if mode == "percentile":
+        lo, hi = np.percentile(vals, PERCENTILES)
+        if hi - lo < 1e-6:
+            lo, hi = float(vals.min()), float(vals.max())
+        out[content] = np.clip((vals - lo) / (hi - lo), 0.0, 1.0)
+        return out
+    if mode == "equalize":
+        # Quantize to 12 bits first: ties (flat air, clipped collimation) share one rank and
+        # tiny float differences do not reorder them; then the mid-rank of each level.
+        q = np.minimum((vals * 4095.0 + 0.5).astype(np.int64), 4095)
+        hist = np.bincount(q, minlength=4096)
+        cdf = np.cumsum(hist)
+        mid = (cdf - hist / 2.0) / vals.size
+        out[content] = mid[q].astype(np.float32)
+        return out
+    raise ValueError(f"unknown intensity mode {mode!r}")
+
+
 def normalize(x: np.ndarray | torch.Tensor, cfg: Preprocess) -> torch.Tensor:
     """(..., 1, H, W) in [0, 1] -> float32 tensor (..., C, H, W); grey is copied to C channels.
+
+    With `cfg.intensity` other than "none" every (H, W) image is standardized first.
 
     numpy, not torch, on purpose (also in Augment): per-sample work must stay single-threaded.
     torch's intra-op threads on tiny tensors cost 5-25 ms per call on a busy 2-core machine
@@ -100,6 +157,9 @@ def normalize(x: np.ndarray | torch.Tensor, cfg: Preprocess) -> torch.Tensor:
     import torch
 
     a = x.detach().cpu().numpy() if isinstance(x, torch.Tensor) else np.asarray(x)
+    if cfg.intensity != "none":
+        flat = np.asarray(a, dtype=np.float32).reshape(-1, *a.shape[-2:])
+        a = np.stack([standardize(im, cfg.intensity) for im in flat]).reshape(a.shape)
     mean = np.asarray(cfg.mean, dtype=np.float32).reshape(-1, 1, 1)
     inv_std = (1.0 / np.asarray(cfg.std, dtype=np.float32)).reshape(-1, 1, 1)
     # Broadcasting the single grey channel against (C, 1, 1) does the copy to C channels.
@@ -119,7 +179,10 @@ def to_tensor(img_letterboxed: np.ndarray | torch.Tensor, cfg: Preprocess) -> to
 
 @dataclass(frozen=True)
 class Augment:
-    """Training augmentation of the study: horizontal flip and rotation in +-max_rotation_deg.
+    """Training augmentation: the study's horizontal flip and rotation in +-max_rotation_deg,
+    plus (photometric=True) a scanner's look: contrast, gamma, air level, exposure gradient,
+    blur and noise, each drawn per view, so the network cannot tie a finding to one
+    hospital's detector (issue 13). Ranges cover and exceed the spread between hospitals.
 
     Each view gets its own flip and angle: AP and lateral are different projections, not
     registered to each other, so tying them would only reduce augmentation variety.
@@ -130,6 +193,14 @@ class Augment:
 
     flip_p: float = 0.5
     max_rotation_deg: float = 30.0
+    photometric: bool = False
+    contrast: tuple[float, float] = (0.65, 1.35)  # multiplies deviations from the image's content mean
+    gamma: tuple[float, float] = (0.7, 1.6)
+    level: float = 0.12  # max added air level (x -> b + (1 - b) x)
+    heel: float = 0.15  # max left-right exposure gradient
+    blur_p: float = 0.5  # share of views blurred
+    max_blur_sigma: float = 1.2  # px at model resolution
+    max_noise: float = 0.04  # sigma of additive Gaussian noise, drawn uniformly in [0, max]
 
     def __call__(self, x: np.ndarray | torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
         """x: (V, C, H, W) -> float32 tensor of the same shape; deterministic for a seeded generator."""
@@ -142,6 +213,9 @@ class Augment:
         v = a.shape[0]
         flips = (torch.rand(v, generator=generator) < self.flip_p).tolist()
         angles = ((torch.rand(v, generator=generator) * 2 - 1) * self.max_rotation_deg).tolist()
+        # Photometric draws come after the geometric ones, so turning them on leaves the
+        # geometric sequence of a seed unchanged.
+        photo = torch.rand(v, 7, generator=generator).numpy() if self.photometric else None
         out = np.empty(a.shape, dtype=np.float32)
         for i in range(v):
             for c in range(a.shape[1]):
@@ -152,8 +226,47 @@ class Augment:
                     rotated = Image.fromarray(np.ascontiguousarray(img)).rotate(
                         angles[i], resample=Image.Resampling.BILINEAR, fillcolor=0.0)
                     img = np.asarray(rotated)
+                if photo is not None:
+                    img = self._scanner_look(img, photo[i], i, generator)
                 out[i, c] = img
         return torch.from_numpy(out)
+
+    def _scanner_look(self, img: np.ndarray, u: np.ndarray, view: int, generator) -> np.ndarray:
+        """Contrast, gamma, air level, heel gradient, blur, noise on one [0, 1] image; padding stays 0."""
+        import torch
+
+        content = img > 0
+        if not content.any():
+            return img
+        x = img.astype(np.float32, copy=True)
+        mean = float(x[content].mean())
+        lerp = lambda r, t: r[0] + (r[1] - r[0]) * float(t)  # noqa: E731
+        x = mean + (x - mean) * lerp(self.contrast, u[0])
+        x = np.clip(x, 0.0, 1.0) ** lerp(self.gamma, u[1])
+        b = self.level * float(u[2])
+        x = b + (1.0 - b) * x
+        x = x * (1.0 + self.heel * (2 * float(u[3]) - 1) * np.linspace(-0.5, 0.5, x.shape[1], dtype=np.float32))[None]
+        if u[4] < self.blur_p:
+            x = gaussian_blur(x, self.max_blur_sigma * float(u[5]))
+        sigma_n = self.max_noise * float(u[6])
+        if sigma_n > 0:
+            g = torch.randn(x.shape, generator=generator).numpy()
+            x = x + sigma_n * g
+        x = np.clip(x, 1e-3, 1.0)  # content never becomes padding (0)
+        x[~content] = 0.0
+        return x
+
+
+def gaussian_blur(img: np.ndarray, sigma: float) -> np.ndarray:
+    """Separable Gaussian blur of a float32 (H, W) image, edges replicated (PIL cannot blur float images)."""
+    if sigma <= 0.05:
+        return img
+    r = max(1, int(math.ceil(2.5 * sigma)))
+    k = np.exp(-0.5 * (np.arange(-r, r + 1, dtype=np.float32) / sigma) ** 2)
+    k /= k.sum()
+    p = np.pad(img, r, mode="edge")
+    h = sum(k[i] * p[:, i:i + img.shape[1]] for i in range(2 * r + 1))
+    return sum(k[i] * h[i:i + img.shape[0], :] for i in range(2 * r + 1)).astype(np.float32)
 
 
 # --- tensor cache ----------------------------------------------------------------------------

@@ -51,6 +51,9 @@ class RunConfig:
     weight_decay: float = 1e-2
     num_workers: int = 0  # DataLoader worker processes per site
     augment: bool = True  # horizontal flip and rotation up to 30 degrees (training only)
+    photometric_augment: bool = True  # with augment: contrast/gamma/level/gradient/blur/noise of other scanners
+    intensity: str = "percentile"  # per-image standardization (common.preprocess): none | percentile | equalize
+    bn_local: bool = False  # FedBN-style: each site keeps its own BatchNorm statistics between rounds
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
     amp: bool = True  # mixed precision, CUDA only
@@ -64,6 +67,7 @@ class RunConfig:
     site_wait: float = 900.0  # seconds a round waits for min-sites connected sites; then the run stops (resumable)
     fraction_train: float = 1.0  # share of connected sites sampled per round
     test_every: int = 0  # test-set metrics every N rounds (and the last); 0 = the chosen model's only, in the report
+    cross_site: bool = True  # after the last round: cross-site evaluation matrix (server.crosssite)
     round_timeout: float = 3600.0  # seconds to wait for the sites' replies in each phase of a round
     output_dir: str = ""  # absolute folder for checkpoints, history and report (required)
     test_sets: str = ""  # "name=/abs/folder,name2=/abs/folder2": exported test sets the coordinator holds
@@ -81,6 +85,10 @@ class RunConfig:
             raise RunConfigError(f"strategy: '{self.strategy}' is not one of {', '.join(STRATEGIES)}")
         if self.channels not in (1, 3):
             raise RunConfigError(f"channels: must be 1 or 3, got {self.channels}")
+        from fedrad.common.preprocess import INTENSITY_MODES
+
+        if self.intensity not in INTENSITY_MODES:
+            raise RunConfigError(f"intensity: '{self.intensity}' is not one of {', '.join(INTENSITY_MODES)}")
         for name in ("image_size", "batch_size", "local_epochs", "num_server_rounds", "min_sites", "lr_step"):
             if int(getattr(self, name)) < 1:
                 raise RunConfigError(f"{dash(name)}: must be >= 1, got {getattr(self, name)}")
@@ -147,7 +155,19 @@ class RunConfig:
         return ModelConfig(region=t.region, finding_ids=tuple(t.ids), views=tuple(t.views),
                            image_size=self.image_size, channels=self.channels, policy=self.policy,
                            share_backbone=self.share_backbone, pretrained=self.pretrained or None,
-                           template_version=t.version, arch=self.arch)
+                           template_version=t.version, arch=self.arch, intensity=self.intensity)
+
+    def preprocess(self):
+        """The model-input settings (common.preprocess.Preprocess) of this run: one place for all callers."""
+        from fedrad.common.preprocess import Preprocess
+
+        return Preprocess(size=self.image_size, channels=self.channels, intensity=self.intensity)
+
+    def augmentation(self):
+        """Training augmentation of this run (None when augment is off)."""
+        from fedrad.common.preprocess import Augment
+
+        return Augment(photometric=self.photometric_augment) if self.augment else None
 
     def train_config(self, **overrides: Any):
         """The training recipe (common.train.TrainConfig) this run config implies; the one place

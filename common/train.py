@@ -568,3 +568,22 @@ def _dataset_len(loader: Any) -> int | None:
         return len(loader.dataset)
     except (AttributeError, TypeError):
         return None
+
+
+@torch.no_grad()
+def recalibrate_bn(model: torch.nn.Module, loader, device: torch.device | str = "cpu") -> int:
+    """Replace every BatchNorm layer's running statistics by this data's (cumulative average over
+    all batches, labels unused); returns the number of layers reset. The model is left in eval mode."""
+    bns = [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    saved = [m.momentum for m in bns]
+    for m in bns:
+        m.reset_running_stats()
+        m.momentum = None  # cumulative moving average: every batch weighs the same
+    model.to(device).train()
+    for batch in loader:
+        x = batch[0] if isinstance(batch, list | tuple) else batch
+        model(x.to(device))
+    for m, mom in zip(bns, saved, strict=True):
+        m.momentum = mom
+    model.eval()
+    return len(bns)

@@ -233,7 +233,8 @@ class RunRecorder:
         if self.test_due(rnd):
             for name, ts in self.test_sets.items():
                 scores = predict_test_set(model, ts, image_size=self.cfg.image_size, channels=self.cfg.channels,
-                                          views=self.template.views, batch_size=max(self.cfg.batch_size, 16))
+                                          views=self.template.views, batch_size=max(self.cfg.batch_size, 16),
+                                          intensity=self.cfg.intensity)
                 macro, _, skipped = macro_auc(ts.truth, scores, ids=self.template.ids)
                 row[f"test_{name}_macro_auc"] = macro
                 row[f"test_{name}_skipped"] = len(skipped)
@@ -301,6 +302,13 @@ class RunRecorder:
             write_html(self.out)
         except Exception as exc:  # noqa: BLE001 - a broken page must not stop a federation
             self.event("note", text=f"report.html not updated: {exc}")
+
+    def best_state(self) -> dict[str, Any]:
+        """Weights of the best checkpoint (the model the report evaluates), else the last one."""
+        from fedrad.common.model import read_checkpoint
+
+        path = self.out / BEST if (self.out / BEST).is_file() else self.out / LAST
+        return read_checkpoint(path)["model"]
 
     def write_history(self) -> None:
         write_json(self.out / HISTORY_JSON, {"best": self.best, "rounds": self.history})

@@ -51,7 +51,8 @@ def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False) -> dict[str, 
             model, _, _ = load_checkpoint(ckpt_path, template=template)
         ts = load_test_set(name, folder, template)
         scores = predict_test_set(model, ts, image_size=cfg.image_size, channels=cfg.channels,
-                                  views=template.views, batch_size=max(cfg.batch_size, 16))
+                                  views=template.views, batch_size=max(cfg.batch_size, 16), intensity=cfg.intensity,
+                                  recalibrate_bn=cfg.bn_local)
         np.savez(cache, scores=scores, truth=ts.truth, study_ids=np.array(ts.study_ids),
                  testset=np.array(fingerprint))
         out[name] = {"scores": scores, "truth": ts.truth, "study_ids": ts.study_ids, "skipped": ts.skipped}
@@ -60,10 +61,16 @@ def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False) -> dict[str, 
 
 def test_set_results(ids: list[str], truth: np.ndarray, scores: np.ndarray, thresholds: list[float | None],
                      *, ci: bool = True) -> dict[str, Any]:
-    from fedrad.common.metrics import finding_table_at
+    """The study's per-finding table at the transferred (validation) thresholds, each row marked
+    `supported` (enough test positives and negatives for a meaningful AUC), plus the operating
+    points at thresholds recalibrated on a small sample of the test set (common.metrics)."""
+    from fedrad.common.metrics import finding_table_at, is_supported, operating_points
 
     rows = finding_table_at(ids, truth, scores, thresholds, ci=ci, n_boot=500)
-    return {"summary": summarize_findings(rows), "findings": rows}
+    for r in rows:
+        r["supported"] = is_supported(r)
+    return {"summary": summarize_findings(rows), "findings": rows,
+            "operating_points": operating_points(ids, truth, scores, thresholds)}
 
 
 def write_report(run_dir: str | Path, *, recompute: bool = False, ci: bool = True) -> Path:
@@ -87,17 +94,40 @@ def write_report(run_dir: str | Path, *, recompute: bool = False, ci: bool = Tru
         sets = [ScoreSet(name, pred["truth"], pred["scores"])]
         plot_roc_curves(run_dir / f"roc-{name}.png", sets, template.ids, title=f"ROC, {name} ({cfg.policy})")
         plot_pr_curves(run_dir / f"pr-{name}.png", sets, template.ids, title=f"Precision-recall, {name}")
+    cross = cross_site_section(run_dir)
     report = {"run_config": cfg.to_flower(), "best": best, "test_sets": results,
-              "rounds": history.get("rounds", [])}
+              "rounds": history.get("rounds", []), "cross_site": cross}
     write_json(run_dir / "report.json", report)
-    write_text(run_dir / "report.md", render_markdown(cfg, template, history, results))
+    write_text(run_dir / "report.md", render_markdown(cfg, template, history, results, cross))
     from fedrad.server.report_html import write_html
 
     write_html(run_dir)
     return run_dir / "report.md"
 
 
-def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, Any]) -> str:
+def cross_site_section(run_dir: Path) -> dict[str, Any] | None:
+    """The cross-site matrix (server.crosssite) with its heatmap PNG, or None when the run has none."""
+    import json
+
+    from fedrad.common.plots import plot_heatmap
+    from fedrad.server.crosssite import CROSS_SITE_JSON
+
+    path = run_dir / CROSS_SITE_JSON
+    if not path.is_file():
+        return None
+    m = json.loads(path.read_text())
+    values = [[m["cells"].get(model, {}).get(site, {}).get("val_macro_auc") for site in m["sites"]]
+              for model in m["models"]]
+    if m["models"] and m["sites"]:
+        plot_heatmap(run_dir / "cross-site.png", m["models"], m["sites"], values,
+                     title="Cross-site validation macro AUC (model x evaluating site)",
+                     xlabel="evaluated at (validation split)", ylabel="model")
+        m["heatmap"] = "cross-site.png"
+    return m
+
+
+def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, Any],
+                    cross: dict[str, Any] | None = None) -> str:
     rounds = history.get("rounds", [])
     best = history.get("best", {})
     lines = [f"# fedrad run report: {template.display_name}, policy `{cfg.policy}`", "",
@@ -105,29 +135,41 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
              f"{cfg.local_epochs} local epoch(s) per round, image size {cfg.image_size} px, "
              f"views {', '.join(template.views)}",
              f"- best round (sites' aggregated validation weighted AUC): {best.get('round')} "
-             f"({fmt_metric(best.get('metric'))})", ""]
+             f"({fmt_metric(best.get('metric'))})",
+             f"- input standardization `{cfg.intensity}`, photometric augmentation "
+             f"{'on' if cfg.augment and cfg.photometric_augment else 'off'}"
+             + ("; site-local BatchNorm statistics (FedBN): each test set is scored after re-estimating BatchNorm "
+                "statistics on its own unlabeled images" if cfg.bn_local else ""), ""]
     for name, res in results.items():
         s = res["summary"]
         lines += [f"## Test set `{name}` ({res['n_studies']} studies)", ""]
         if s["macro_auc"] is None:
             lines += ["macro AUC: n/a (no finding has both classes)", ""]
         else:
-            lines += [f"**macro AUC {s['macro_auc']:.3f}** (per-finding range {s['min_auc']:.2f} "
-                      f"{s['min_finding']} – {s['max_auc']:.2f} {s['max_finding']}; {s['n_findings']} findings)", ""]
+            lines += [f"**macro AUC {s['macro_auc']:.3f}** over all {s['n_findings']} findings (per-finding range "
+                      f"{s['min_auc']:.2f} {s['min_finding']} – {s['max_auc']:.2f} {s['max_finding']}); "
+                      f"**{fmt_metric(s.get('macro_auc_supported'))}** over the {s.get('n_supported', 0)} supported "
+                      f"findings (>= {s.get('min_support', 5)} test positives and negatives)", ""]
         lines += ["| finding | positives/n | AUC (95% CI) | AP | threshold | sensitivity | specificity | accuracy |",
                   "|---|---|---|---|---|---|---|---|"]
         for r in res["findings"]:
             if r["skipped"]:
                 continue
             ci = f" ({r['auc_low']:.2f}–{r['auc_high']:.2f})" if r.get("auc_low") is not None else ""
-            lines.append(f"| {r['finding']} | {r['n_pos']}/{r['n']} | {r['auc']:.3f}{ci} | {fmt_metric(r['ap'])} | "
+            mark = "" if r.get("supported", True) else " †"
+            lines.append(f"| {r['finding']}{mark} | {r['n_pos']}/{r['n']} | {r['auc']:.3f}{ci}{mark} | "
+                         f"{fmt_metric(r['ap'])} | "
                          f"{r['threshold']:.3f} | {fmt_metric(r['sensitivity'])} | {fmt_metric(r['specificity'])} | "
                          f"{fmt_metric(r['accuracy'])} |")
+        if s.get("unsupported"):
+            lines += ["", f"† too few test positives or negatives (< {s.get('min_support', 5)}) for a meaningful AUC: "
+                      + ", ".join(f"`{f}`" for f in s["unsupported"]) + "; left out of the supported macro AUC."]
         skipped = [r for r in res["findings"] if r["skipped"]]
         if skipped:
             lines += ["", "Skipped (no AUC can be computed; never reported as a number): "
                       + "; ".join(f"`{r['finding']}` ({r['skipped']})" for r in skipped)]
         lines += ["", f"![ROC](roc-{name}.png) ![PR](pr-{name}.png)", ""]
+        lines += _operating_lines(name, res.get("operating_points"))
     lines += ["## Rounds", "", "| round | train loss | sites' val weighted AUC | val macro AUC | "
               + " | ".join(f"{n} macro AUC" for n in results) + " | missing sites |",
               "|---|---|---|---|" + "---|" * len(results) + "---|"]
@@ -145,7 +187,50 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
         for site, m in sorted(best_row["sites"].items(), key=lambda kv: _num(kv[1].get("val_macro_auc"))):
             lines.append(f"| {site} | {m.get('n')} | {fmt_metric(_num(m.get('val_macro_auc')))} | "
                          f"{fmt_metric(_num(m.get('val_weighted_auc')))} | {fmt_metric(_num(m.get('val_loss')))} |")
+    lines += _cross_site_lines(cross)
     return "\n".join(lines) + "\n"
+
+
+def _operating_lines(name: str, op: dict[str, Any] | None) -> list[str]:
+    """Sensitivity/specificity at the transferred thresholds vs thresholds recalibrated on a small
+    verified sample of the same test set (as `fedrad client recalibrate` does at a hospital)."""
+    if not op:
+        return []
+    lines = [f"### Operating points on `{name}`: transferred vs recalibrated thresholds", "",
+             f"Recalibrated thresholds are chosen (Youden) on a verified sample of {op['n_cal']} studies "
+             f"({op['fraction']:.0%}); both are evaluated on the other {op['n_eval']} studies.", "",
+             "| finding | positives (sample/eval) | transferred thr | sens | spec | recalibrated thr | sens | spec |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in op["findings"]:
+        t, c = r["transferred"], r["recalibrated"]
+        lines.append(f"| {r['finding']} | {r['n_pos_cal']}/{r['n_pos_eval']} | {fmt_metric(t['threshold'])} | "
+                     f"{fmt_metric(t['sensitivity'])} | {fmt_metric(t['specificity'])} | "
+                     f"{fmt_metric(c['threshold'], c.get('why_none'))} | {fmt_metric(c['sensitivity'])} | "
+                     f"{fmt_metric(c['specificity'])} |")
+    return [*lines, ""]
+
+
+def _cross_site_lines(cross: dict[str, Any] | None) -> list[str]:
+    if cross is None:
+        return []
+    lines = ["", "## Cross-site evaluation (validation macro AUC, model x evaluating site)", "",
+             "Every site evaluated the global model (best round) and the last local models it was allowed to "
+             "see on its own validation split; only aggregates left the sites.", ""]
+    if not cross["models"]:
+        return [*lines, "No site replied: " + ("; ".join(cross.get("failures", [])) or "no sites online") + "."]
+    lines += ["| model | " + " | ".join(cross["sites"]) + " |", "|---|" + "---|" * len(cross["sites"])]
+    for model in cross["models"]:
+        row = cross["cells"].get(model, {})
+        lines.append(f"| {model} | " + " | ".join(
+            fmt_metric(row[s]["val_macro_auc"]) if s in row else "not shared" for s in cross["sites"]) + " |")
+    if cross.get("withheld"):
+        lines += ["", "Sites whose policy keeps their local model from other sites (fedrad-site.toml "
+                  "`share-local-model`): " + ", ".join(cross["withheld"]) + "."]
+    if cross.get("failures"):
+        lines += ["", "Failed evaluations: " + "; ".join(cross["failures"])]
+    if cross.get("heatmap"):
+        lines += ["", f"![cross-site]({cross['heatmap']})"]
+    return lines
 
 
 def _num(v) -> float:

@@ -55,4 +55,9 @@ def main(grid: Grid, context: Context) -> None:
             if recorder.history:
                 write_report(out)  # what was trained so far; the run resumes from checkpoints/last.pt
             raise
+        if cfg.cross_site:  # extra final phase: every site evaluates the global and the shared local models
+            from fedrad.server.crosssite import run_cross_site
+
+            run_cross_site(grid, cfg, ArrayRecord(recorder.best_state()), strategy.local_models,
+                           strategy.site_name, out)
     write_report(out)

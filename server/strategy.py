@@ -16,6 +16,7 @@ from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.replydigest import arrays_digest
 from fedrad.common.replyschema import describe_error
 from fedrad.common.runconfig import RunConfig
+from fedrad.server.crosssite import LocalModels
 from fedrad.server.recorder import RunRecorder, SiteReply
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
 from flwr.serverapp import Grid
@@ -134,6 +135,10 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         """One message per site per round: the train message also validates the model it carries
         (config "validate"); only the last round sends an evaluate-only message, for the final model."""
 
+        # Each site's last local model, for the cross-site phase (server.crosssite); kept in memory only.
+        local_models = LocalModels()
+        site_name = staticmethod(site_of)
+
         def configure_train(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
             online = wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names, on_wait=waiting(server_round))
             recorder.record_offline(server_round, sorted(n for nid, n in names().items() if nid not in online))
@@ -144,6 +149,8 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         def aggregate_train(self, server_round: int, replies: Iterable[Message]):
             replies, ok, failed = split("train", replies)
             recorder.record_train(server_round, ok, failed)
+            for m, r in zip([m for m in replies if not m.has_error()], ok, strict=True):
+                self.local_models.update(r.node_id, r.site, m.content["arrays"], r.metrics)
             return super().aggregate_train(server_round, replies)
 
         def configure_evaluate(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):

@@ -71,8 +71,13 @@ def content_fingerprint(folder: str | Path, region: str) -> str:
 
 
 def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, views: tuple[str, ...],
-                     batch_size: int = 32, device=None) -> np.ndarray:
-    """Sigmoid scores (N, K) of `model` on a test set (images cached in the folder's work dir)."""
+                     batch_size: int = 32, device=None, intensity: str = "none",
+                     recalibrate_bn: bool = False) -> np.ndarray:
+    """Sigmoid scores (N, K) of `model` on a test set (images cached in the folder's work dir).
+
+    recalibrate_bn: first re-estimate a copy's BatchNorm statistics on the test set's own images
+    (labels unused): the recipe for a hospital that never trained when the federation kept
+    site-local BatchNorm statistics (run config `bn-local`)."""
     import torch
     from fedrad.common.dataset import StudyDataset
     from fedrad.common.device import pick_device
@@ -82,8 +87,16 @@ def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, view
     device = device or pick_device("auto")
     k = ts.truth.shape[1]
     ds = StudyDataset(list(zip(ts.study_ids, ts.views, strict=True)), views, ts.truth.astype(np.float32),
-                      np.ones((len(ts), k), np.float32), Preprocess(size=image_size, channels=channels),
+                      np.ones((len(ts), k), np.float32),
+                      Preprocess(size=image_size, channels=channels, intensity=intensity),
                       cache=TensorCache(work_dir(ts.folder) / "image-cache"))
     loader = torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=False)
+    if recalibrate_bn:
+        import copy
+
+        from fedrad.common.train import recalibrate_bn as recalibrate
+
+        model = copy.deepcopy(model)
+        recalibrate(model, loader, device)
     scores, _, _ = predict(model.to(device), loader, device, amp=device.type == "cuda")
     return scores

@@ -78,6 +78,8 @@ def run_cmd(
     policies: str = typer.Option(None, "--policies", help="Comma-separated uncertainty policies to compare."),
     pooled: bool = typer.Option(None, "--pooled/--no-pooled", help="Train the pooled baseline too."),
     seed: int = typer.Option(None, "--seed"),
+    seeds: int = typer.Option(None, "--seeds", help="Run every arm N times (run seeds seed..seed+N-1: init and "
+                                                     "data order; same hospitals); mean ± SD per arm."),
     device: str = typer.Option(None, "--device", help="auto, cpu, cuda, cuda:N."),
 ) -> None:
     """Reproduce the study across virtual hospitals: synth -> site pipeline -> federated runs -> report."""
@@ -91,7 +93,7 @@ def run_cmd(
         settings, run = load_settings(
             Path(config) if config else None, preset,
             {"out": out, "sites": sites, "studies_per_site": studies_per_site, "region": region,
-             "policies": policies, "pooled": pooled, "seed": seed},
+             "policies": policies, "pooled": pooled, "seed": seed, "seeds": seeds},
             {"num_server_rounds": rounds, "local_epochs": local_epochs, "image_size": image_size,
              "strategy": strategy, "seed": seed, "device": device})
     except RunConfigError as exc:

@@ -65,7 +65,113 @@ def _p_summary(tests: list[dict[str, Any]]) -> dict[str, Any]:
             "median_p": float(np.median(ps)) if ps else None}
 
 
-def write_comparison(out: Path, runs: dict[str, Path], *, console: Console | None = None) -> Path:
+def seed_summary(seed_runs: dict[int, dict[str, Path]]) -> dict[str, Any]:
+    """Macro AUC per arm and test set over seeds: mean, SD, min-max (all findings and supported
+    ones), and federated vs pooled across seeds: the per-seed difference of macro AUC, its mean
+    with a 95% t-interval and a paired t-test (seeds pair the arms: same seed, same data order)."""
+    from scipy import stats
+
+    seeds = sorted(seed_runs)
+    arms = [a for a in seed_runs[seeds[0]] if all(a in seed_runs[s] for s in seeds)]
+    values: dict[str, dict[str, dict[str, list[float | None]]]] = {}
+    for arm in arms:
+        for s in seeds:
+            rep = _load(seed_runs[s][arm])
+            for t, res in rep["test_sets"].items():
+                cell = values.setdefault(arm, {}).setdefault(t, {"macro_auc": [], "macro_auc_supported": []})
+                cell["macro_auc"].append(res["summary"]["macro_auc"])
+                cell["macro_auc_supported"].append(res["summary"].get("macro_auc_supported"))
+
+    def describe(xs: list[float | None]) -> dict[str, Any]:
+        v = np.array([x for x in xs if x is not None], dtype=float)
+        if not v.size:
+            return {"n": 0, "mean": None, "sd": None, "min": None, "max": None, "values": xs}
+        return {"n": int(v.size), "mean": float(v.mean()), "sd": float(v.std(ddof=1)) if v.size > 1 else None,
+                "min": float(v.min()), "max": float(v.max()), "values": xs}
+
+    out: dict[str, Any] = {"seeds": seeds, "arms": {}, "tests": {}}
+    for arm, by_t in values.items():
+        out["arms"][arm] = {t: {k: describe(v) for k, v in d.items()} for t, d in by_t.items()}
+    for pooled in [a for a in arms if a.startswith("pooled-")]:
+        fed = "federated-" + pooled.split("-", 1)[1]
+        if fed not in values:
+            continue
+        for t in values[fed]:
+            a = values[fed][t]["macro_auc"]
+            b = values[pooled][t]["macro_auc"]
+            d = np.array([x - y for x, y in zip(a, b, strict=True) if x is not None and y is not None], dtype=float)
+            res: dict[str, Any] = {"a": fed, "b": pooled, "test_set": t, "n_seeds": int(d.size),
+                                   "diff_values": d.tolist(), "mean_diff": float(d.mean()) if d.size else None}
+            if d.size >= 2:
+                sd = float(d.std(ddof=1))
+                half = float(stats.t.ppf(0.975, d.size - 1) * sd / np.sqrt(d.size))
+                res.update(sd_diff=sd, ci_low=res["mean_diff"] - half, ci_high=res["mean_diff"] + half,
+                           p=float(stats.ttest_rel(a, b).pvalue) if sd > 0 else None, test="paired t-test over seeds")
+            out["tests"][f"{fed} vs {pooled} | {t}"] = res
+    return out
+
+
+def transfer_rows(rep: dict[str, Any], test_sets: list[str], finding: str = "fracture") -> dict[str, Any]:
+    """Sensitivity/specificity of one finding on each test set at the sites' validation
+    thresholds (transferred) and at thresholds recalibrated on a verified sample (report.json)."""
+    out: dict[str, Any] = {}
+    for t in test_sets:
+        res = rep["test_sets"][t]
+        row = next((r for r in res["findings"] if r["finding"] == finding), None)
+        op = next((r for r in (res.get("operating_points") or {}).get("findings", []) if r["finding"] == finding),
+                  None)
+        out[t] = {"sensitivity": row and row.get("sensitivity"), "specificity": row and row.get("specificity"),
+                  "recalibrated": op and op["recalibrated"], "transferred_eval": op and op["transferred"]}
+    return out
+
+
+def _transfer_lines(reports: dict[str, Any], test_sets: list[str], finding: str = "fracture") -> list[str]:
+    if not any(finding in [r["finding"] for r in rep["test_sets"][test_sets[0]]["findings"]]
+               for rep in reports.values()):
+        return []
+    lines = ["", f"## Do operating points transfer? `{finding}` at the sites' validation thresholds", "",
+             "Sensitivity / specificity on each whole test set at the transferred threshold; in brackets, on the "
+             "test set minus a 25% verified sample, at the transferred threshold and at one recalibrated on that "
+             "sample (the run reports have every finding).", "",
+             "| run | " + " | ".join(test_sets) + " |", "|---|" + "---|" * len(test_sets)]
+    for name, rep in reports.items():
+        cells = []
+        for r in transfer_rows(rep, test_sets, finding).values():
+            c, e = r["recalibrated"] or {}, r["transferred_eval"] or {}
+            cells.append(f"{fmt_metric(r['sensitivity'])} / {fmt_metric(r['specificity'])} "
+                         f"[transferred {fmt_metric(e.get('sensitivity'))} / {fmt_metric(e.get('specificity'))}; "
+                         f"recalibrated {fmt_metric(c.get('sensitivity'))} / {fmt_metric(c.get('specificity'))}]")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _seed_markdown(ss: dict[str, Any]) -> list[str]:
+    def ms(d: dict[str, Any]) -> str:
+        if d["mean"] is None:
+            return "n/a"
+        sd = f" ± {d['sd']:.3f}" if d["sd"] is not None else ""
+        return f"{d['mean']:.3f}{sd} ({d['min']:.3f}–{d['max']:.3f})"
+
+    test_sets = list(next(iter(ss["arms"].values()))) if ss["arms"] else []
+    lines = ["", f"## Over {len(ss['seeds'])} seeds (run seeds {', '.join(map(str, ss['seeds']))}; same hospitals)", "",
+             "Macro AUC mean ± SD (min–max over seeds); all findings / supported findings.", "",
+             "| arm | " + " | ".join(f"{t} (all) | {t} (supported)" for t in test_sets) + " |",
+             "|---|" + "---|---|" * len(test_sets)]
+    for arm, by_t in ss["arms"].items():
+        lines.append(f"| {arm} | " + " | ".join(f"{ms(by_t[t]['macro_auc'])} | {ms(by_t[t]['macro_auc_supported'])}"
+                                                 for t in test_sets) + " |")
+    if ss["tests"]:
+        lines += ["", "| federated vs pooled | test set | seeds | mean difference (95% CI) | paired t-test p |",
+                  "|---|---|---|---|---|"]
+        for r in ss["tests"].values():
+            ci = (f" ({r['ci_low']:+.3f} to {r['ci_high']:+.3f})" if r.get("ci_low") is not None else "")
+            lines.append(f"| {r['a']} − {r['b']} | {r['test_set']} | {r['n_seeds']} | "
+                         f"{fmt_metric(r['mean_diff'])}{ci} | {fmt_metric(r.get('p'))} |")
+    return lines
+
+
+def write_comparison(out: Path, runs: dict[str, Path], *, console: Console | None = None,
+                     seed_runs: dict[int, dict[str, Path]] | None = None) -> Path:
     from fedrad.common.plots import ScoreSet, plot_roc_curves
     from fedrad.common.templates import load_template
 
@@ -122,6 +228,8 @@ def write_comparison(out: Path, runs: dict[str, Path], *, console: Console | Non
         show = [f for f in ("fracture", ids[0]) if f in ids][:1]
         plot_roc_curves(out / f"roc-{t}-runs.png", sets, ids, findings=show, layout="overlay",
                         title=f"ROC of '{show[0]}' on {t}: all runs")
+    if seed_runs and len(seed_runs) > 1:
+        summary["seeds"] = seed_summary(seed_runs)
     write_json(out / "report.json", summary)
     write_text(out / "report.md", _markdown(summary, test_sets, reports))
     return out / "report.md"
@@ -140,7 +248,8 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
     lines = ["# fedrad simulation: the study's experiment across virtual hospitals", "",
              f"Region `{cfg['region']}`, image size {cfg['image-size']} px, {cfg['num-server-rounds']} rounds x "
              f"{cfg['local-epochs']} local epoch(s), strategy {cfg['strategy']}.", "",
-             "## Macro AUC (per-finding range)", "",
+             "## Macro AUC (per-finding range; supported findings)", "",
+             "Supported: findings with >= 5 test positives and negatives (the others' AUC is not meaningful).", "",
              "| run | " + " | ".join(test_sets) + " | training | best round | run report |",
              "|---|" + "---|" * len(test_sets) + "---|---|---|"]
     for name, r in summary["runs"].items():
@@ -148,9 +257,11 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
         for t in test_sets:
             s = r["macro"][t]
             cells.append("n/a" if s["macro_auc"] is None else
-                         f"{s['macro_auc']:.3f} ({s['min_auc']:.2f}–{s['max_auc']:.2f})")
+                         f"{s['macro_auc']:.3f} ({s['min_auc']:.2f}–{s['max_auc']:.2f}); supported "
+                         f"{fmt_metric(s.get('macro_auc_supported'))} ({s.get('n_supported', 0)})")
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {_training(name, reports[name]['run_config'])} | "
                      f"{r['best_round']} | [{name}](runs/{name}/report.md) |")
+    lines += _transfer_lines(reports, test_sets)
     lines += ["", "## DeLong tests (per finding)", "",
               "| comparison | on | test | findings tested | p < 0.05 | min p | median p |",
               "|---|---|---|---|---|---|---|"]
@@ -161,5 +272,7 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
     lines += ["", "Per-finding p-values are in report.json. A finding with fewer than two positives or negatives "
               "in a test set is not tested.", ""]
     lines += [f"![ROC on {t}](roc-{t}-runs.png)" for t in test_sets]
+    if summary.get("seeds"):
+        lines += _seed_markdown(summary["seeds"])
     return "\n".join(lines) + "\n"
 

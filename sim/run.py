@@ -59,6 +59,8 @@ class SimSettings:
     # 3 sites, and on the default federation 3e-4 was best for pooled, 1e-3 for FedAvg (closing note).
     pooled_lr: float = 3e-4
     cpus_per_site: int = 1  # Ray resources per virtual site (sites train in parallel up to the core count)
+    seeds: int = 1  # repeat every arm with run seeds seed..seed+N-1 (init and data order; same hospitals)
+    share_local_models: bool = True  # the synthetic sites' policy: allow cross-site evaluation of local models
 
     def policy_list(self) -> list[str]:
         return [p.strip() for p in self.policies.split(",") if p.strip()]
@@ -124,10 +126,14 @@ def site_dirs(root: Path) -> tuple[list[Path], Path]:
     return sites, root / "sites" / "external"
 
 
-def prepare_sites(sites: list[Path], external: Path, run: RunConfig, console: Console) -> None:
+def prepare_sites(sites: list[Path], external: Path, run: RunConfig, console: Console, *,
+                  share_local_models: bool = True) -> None:
     from fedrad.client.prepare import prepare_site
+    from fedrad.client.site_policy import SitePolicy, write_site_policy
 
     console.rule("2/6 site pipeline (anonymize -> rule labels -> manifest) at every hospital")
+    for site in sites:  # what each hospital's operator decides in its own fedrad-site.toml
+        write_site_policy(site, SitePolicy(share_local_model=share_local_models))
     for site in [*sites, external]:
         s = prepare_site(site, labeler="rules", regions=[run.region], image_size=run.image_size, seed=run.seed,
                          progress=False)
@@ -319,7 +325,7 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     import torch
     from fedrad.client.task import make_loader, site_dataset
     from fedrad.common.device import pick_device, seed_everything
-    from fedrad.common.metrics import class_problem, weighted_auc, youden_threshold
+    from fedrad.common.metrics import weighted_auc, youden_thresholds
     from fedrad.common.model import build_model, load_checkpoint
     from fedrad.common.train import fit, predict
     from fedrad.server.recorder import HISTORY_JSON
@@ -347,9 +353,7 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     best_model, _, _ = load_checkpoint(ckdir / "best.pt", template=template)
     device = pick_device(cfg.device)
     scores, y, m = predict(best_model.to(device), vl, device)
-    truth = (y >= 0.5) & (m > 0)
-    thr = [None if class_problem(truth[:, j]) else float(youden_threshold(truth[:, j], scores[:, j]))
-           for j in range(len(template))]
+    thr = youden_thresholds(y, scores, m)[0]  # the one threshold rule, honouring the policy's mask
     rounds = [{"round": i + 1, "train_loss": h.get("train_loss"), "val_weighted_auc": h.get("weighted_auc"),
                "val_macro_auc": h.get("macro_auc")} for i, h in enumerate(res.history)]
     write_json(out_run / HISTORY_JSON, {"best": {"round": (res.best_epoch or 0) + 1, "metric": res.best_metric,
@@ -361,10 +365,18 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
 
 
 # ------------------------------------------------------------------------------ the whole experiment
+def seed_list(first: int, n: int) -> list[int]:
+    """Run seeds of an N-seed experiment: first..first+N-1 (the first one is the single-seed run)."""
+    if n < 1:
+        raise RunConfigError(f"seeds: must be >= 1, got {n}")
+    return [first + i for i in range(n)]
+
+
 @dataclass
 class SimResult:
     out: Path
-    runs: dict[str, Path] = field(default_factory=dict)
+    runs: dict[str, Path] = field(default_factory=dict)  # the first seed's arms (the single-seed run)
+    seed_runs: dict[int, dict[str, Path]] = field(default_factory=dict)  # every seed's arms
     report: Path | None = None
     seconds: float = 0.0
     arm_seconds: dict[str, float] = field(default_factory=dict)  # wall time per arm (runs reused: absent)
@@ -392,29 +404,37 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
                + "\n[run]\n" + run.to_toml())
     root = make_hospitals(settings, console)
     sites, external = site_dirs(root)
-    prepare_sites(sites, external, run, console)
+    prepare_sites(sites, external, run, console, share_local_models=settings.share_local_models)
     test_sets = export_test_sets(root, sites, external, run, out, console)
     result = SimResult(out)
-    console.rule("4/6 federated training (Flower simulation engine)")
-    for policy in settings.policy_list():
-        name = f"federated-{policy}"
-        t1 = time.time()
-        result.runs[name] = run_federation(
-            replace(run, policy=policy), out / "runs" / name, sites, test_sets,
-            cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}")
-        result.arm_seconds[name] = time.time() - t1
-    if settings.pooled:
-        console.rule("5/6 pooled (centralized) baseline")
-        name = f"pooled-{settings.pooled_policy}"
-        t1 = time.time()
-        result.runs[name] = run_pooled(
-            replace(run, policy=settings.pooled_policy, lr=settings.pooled_lr or run.lr),
-            out / "runs" / name, sites, test_sets, console)
-        result.arm_seconds[name] = time.time() - t1
-        console.print(f"  pooled: finished in {result.arm_seconds[name]:.0f} s")
+    for i, seed in enumerate(seed_list(run.seed, settings.seeds)):
+        runs_dir = out / "runs" if i == 0 else out / "runs" / f"seed-{seed}"  # seed 0 = the single-seed run
+        tag = "" if settings.seeds == 1 else f" (seed {seed}, {i + 1}/{settings.seeds})"
+        arms = result.runs if i == 0 else {}
+        console.rule(f"4/6 federated training (Flower simulation engine){tag}")
+        for policy in settings.policy_list():
+            name = f"federated-{policy}"
+            t1 = time.time()
+            arms[name] = run_federation(
+                replace(run, policy=policy, seed=seed), runs_dir / name, sites, test_sets,
+                cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}{tag}")
+            if i == 0:
+                result.arm_seconds[name] = time.time() - t1
+        if settings.pooled:
+            console.rule(f"5/6 pooled (centralized) baseline{tag}")
+            name = f"pooled-{settings.pooled_policy}"
+            t1 = time.time()
+            arms[name] = run_pooled(
+                replace(run, policy=settings.pooled_policy, lr=settings.pooled_lr or run.lr, seed=seed),
+                runs_dir / name, sites, test_sets, console)
+            if i == 0:
+                result.arm_seconds[name] = time.time() - t1
+                console.print(f"  pooled: finished in {result.arm_seconds[name]:.0f} s")
+        result.seed_runs[seed] = dict(arms)
     print_arm_times(result.arm_seconds, run, console)
     console.rule("6/6 comparison")
-    result.report = write_comparison(out, result.runs, console=console)
+    result.report = write_comparison(out, result.runs, console=console,
+                                     seed_runs=result.seed_runs if settings.seeds > 1 else None)
     result.seconds = time.time() - t0
     console.print(f"\n[bold]done in {result.seconds / 60:.1f} min.[/bold] Report: {result.report}")
     return result

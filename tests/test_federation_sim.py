@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 import torch
+from fedrad.client.site_policy import SitePolicy, write_site_policy
 from fedrad.common.device import seed_everything
 from fedrad.common.model import build_model, load_checkpoint
 from fedrad.common.templates import load_template
@@ -32,6 +33,8 @@ def federation(tmp_path_factory):
     root = make_hospitals(settings, console)
     sites, external = site_dirs(root)
     prepare_sites(sites, external, run, console)
+    # site-01's operator keeps its local model to itself; site-02 allows cross-site evaluation
+    write_site_policy(sites[0], SitePolicy(share_local_model=False))
     test_sets = export_test_sets(root, sites, external, run, out, console)
     run_dir = run_federation(replace(run, num_server_rounds=2), out / "runs" / "fed", sites, test_sets,
                              cpus_per_site=1, console=console, label="fed")
@@ -64,6 +67,21 @@ def test_two_round_federation_changes_model_and_writes_report(federation):
     assert "Test set `internal`" in report and "Test set `external`" in report and "nan" not in report.lower()
     assert (run_dir / "roc-external.png").stat().st_size > 1000
     assert (run_dir / "predictions-external.npz").is_file()
+
+
+def test_cross_site_matrix_honours_each_sites_consent(federation):
+    _, run_dir, *_ = federation
+    cross = json.loads((run_dir / "cross-site.json").read_text())
+    assert cross["sites"] == ["site-01", "site-02"] and not cross["failures"]
+    cells = cross["cells"]
+    assert set(cells["global"]) == {"site-01", "site-02"}
+    assert set(cells["local:site-01"]) == {"site-01"}  # no consent: only its own diagonal
+    assert set(cells["local:site-02"]) == {"site-01", "site-02"}
+    assert cross["withheld"] == ["site-01"]
+    assert all(c["n"] > 0 for row in cells.values() for c in row.values())
+    report = (run_dir / "report.md").read_text()
+    assert "## Cross-site evaluation" in report and "| local:site-01 |" in report and "not shared" in report
+    assert (run_dir / "cross-site.png").stat().st_size > 2000
 
 
 def test_resumed_run_continues_from_checkpoint(federation):

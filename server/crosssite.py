@@ -1,0 +1,104 @@
+"""Cross-site evaluation (NVFlare's cross-site validation): after the last round every site
+evaluates the global model and the other sites' last local models on its own validation split.
+
+Only aggregates come back (the same reply as a round's evaluation: AUCs, counts; no study id,
+no score). A site's local model goes to another site only if that site's own policy allows it
+(`share-local-model` in its fedrad-site.toml, sent with each training reply); without consent
+the matrix shows the global row and, per site, its own local model on its own data (nothing
+crosses to another hospital for that). The plain parts (which model goes where, the matrix)
+have no Flower import; `run_cross_site` is the ServerApp's extra final phase.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fedrad.common.fileio import write_json
+
+CROSS_SITE_JSON = "cross-site.json"
+GLOBAL = "global"
+GROUP_PREFIX = "cross-site:"
+
+
+@dataclass
+class LocalModels:
+    """Each site's last local model (from its last training reply) and whether it may be shared."""
+
+    arrays: dict[int, Any] = field(default_factory=dict)  # node id -> ArrayRecord (or any weights object)
+    site: dict[int, str] = field(default_factory=dict)  # node id -> site name
+    shareable: dict[int, bool] = field(default_factory=dict)
+
+    def update(self, node_id: int, site: str, arrays: Any, metrics: Mapping[str, Any]) -> None:
+        self.arrays[node_id] = arrays
+        self.site[node_id] = site
+        self.shareable[node_id] = int(metrics.get("share-local-model", 0)) == 1
+
+
+def assignments(nodes: list[int], local: LocalModels) -> dict[int, list[tuple[str, int | None]]]:
+    """For each evaluating node: [(model name, owner node or None for the global model)].
+
+    Every node gets the global model and its own local model; another site's local model only
+    when its owner consented.
+    """
+    out: dict[int, list[tuple[str, int | None]]] = {}
+    for n in nodes:
+        todo: list[tuple[str, int | None]] = [(GLOBAL, None)]
+        for owner in sorted(local.arrays):
+            if owner == n or local.shareable.get(owner, False):
+                todo.append((f"local:{local.site[owner]}", owner))
+        out[n] = todo
+    return out
+
+
+def build_matrix(results: list[tuple[str, str, Mapping[str, Any]]], local: LocalModels,
+                 failures: list[str]) -> dict[str, Any]:
+    """{models, sites, cells: {model: {site: {val_macro_auc, val_weighted_auc, n}}}, withheld, failures}."""
+    cells: dict[str, dict[str, dict[str, Any]]] = {}
+    sites: list[str] = []
+    for model, site, m in results:
+        if site not in sites:
+            sites.append(site)
+        cells.setdefault(model, {})[site] = {
+            "val_macro_auc": _num(m.get("val-macro-auc")), "val_weighted_auc": _num(m.get("val-weighted-auc")),
+            "n": int(m.get("num-examples", 0))}
+    models = [GLOBAL] + sorted(k for k in cells if k != GLOBAL)
+    withheld = sorted(local.site[n] for n, ok in local.shareable.items() if not ok)
+    return {"models": [k for k in models if k in cells], "sites": sorted(sites), "cells": cells,
+            "withheld": withheld, "failures": failures}
+
+
+def _num(v: Any) -> float | None:
+    if v is None:
+        return None
+    v = float(v)
+    return None if math.isnan(v) else v
+
+
+def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_dir) -> dict[str, Any]:
+    """Send the evaluation messages, collect the aggregates, write cross-site.json; returns the matrix."""
+    from flwr.app import ConfigRecord, Message, MessageType, RecordDict
+
+    nodes = sorted(grid.get_node_ids())
+    plan = assignments(nodes, local)
+    messages = []
+    for node, todo in plan.items():
+        for name, owner in todo:
+            arrays = global_arrays if owner is None else local.arrays[owner]
+            # The SuperLink assigns message ids on push; a reply carries its instruction's group id.
+            messages.append(Message(RecordDict({"arrays": arrays, "config": ConfigRecord({"cross-site-model": name})}),
+                                    dst_node_id=node, message_type=MessageType.EVALUATE,
+                                    group_id=f"{GROUP_PREFIX}{name}"))
+    results, failures = [], []
+    for reply in grid.send_and_receive(messages, timeout=cfg.round_timeout):
+        name = reply.metadata.group_id.removeprefix(GROUP_PREFIX) or "?"
+        if reply.has_error():
+            failures.append(f"{name}: {reply.error.reason.strip().splitlines()[-1] if reply.error.reason else '?'}")
+            continue
+        metrics = dict(next(iter(reply.content.metric_records.values())))
+        results.append((name, site_of(reply), metrics))
+    matrix = build_matrix(results, local, failures)
+    write_json(out_dir / CROSS_SITE_JSON, matrix)
+    return matrix
