@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import time
 
+from fedrad.client.mods import MODS
 from fedrad.client.task import check_version, local_evaluate, local_train, site_dir_from
 from fedrad.common.runconfig import RunConfig
 from flwr.app import ArrayRecord, Context, Message, MetricRecord, RecordDict
 from flwr.clientapp import ClientApp
 
-app = ClientApp()
+app = ClientApp(mods=MODS)  # site policy first, then DP clipping (client.mods)
 
 
 def _setup(msg: Message, context: Context):

@@ -151,6 +151,10 @@ class RunRecorder:
                                  "val_loss": r.metrics.get("val-loss"), "n": r.metrics.get("num-examples")}
                         for r in replies}
 
+    def record_privacy(self, flower_round: int, spent: Mapping[str, Any]) -> None:
+        """The DP ledger after this round's aggregation (server.dp_strategy): epsilon at delta so far."""
+        self._pending.setdefault(self.actual_round(flower_round), {}).update(spent)
+
     # ----------------------------------------------------------------- after aggregation
     def on_global(self, flower_round: int, state: Mapping[str, Any]) -> dict[str, float]:
         """Server-side evaluation, checkpoints and history; returns the metrics Flower logs."""
