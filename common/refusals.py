@@ -19,6 +19,7 @@ POLICY_CODES: dict[int, tuple[str, str]] = {
     4107: ("require-dp", "the site requires differential privacy and the run has none"),
     4108: ("max-epsilon", "the run's planned privacy loss (epsilon or delta) exceeds the site's ceiling"),
     4109: ("dp-clipping-norm", "the coordinator asked for a clipping norm other than the run's declared one"),
+    4110: ("dp-clip-check", "the site's check of its clipped update failed; the update was not sent"),
 }
 CODE_OF_RULE = {rule: code for code, (rule, _) in POLICY_CODES.items()}
 

@@ -62,7 +62,7 @@ class RunConfig:
     byzantine_sites: int = 0  # Krum/MultiKrum: sites assumed malicious (f); MultiKrum averages min-sites - f updates
     # --- differential privacy (central DP: clipping at each site, Gaussian noise at the coordinator) ----
     dp: str = "off"  # off | fixed | adaptive (clipping norm); needs a mean strategy (fedavg, fedprox, fedadam)
-    dp_noise_multiplier: float = 1.0  # z: noise std = z * clipping norm / sites in the round
+    dp_noise_multiplier: float = 1.5  # z: noise std = z * clipping norm / sites in the round (5 rounds: eps 7.5)
     dp_clipping_norm: float = 1.0  # L2 bound of one site's update (fixed), or its starting value (adaptive)
     dp_delta: float = 1e-5  # the delta at which epsilon is reported (and checked against site policies)
     dp_target_quantile: float = 0.5  # adaptive: share of site updates the clipping norm aims to clip

@@ -156,9 +156,10 @@ def robust_kwargs(cfg: RunConfig) -> dict:
     """Settings of the robust aggregators; a trimmed mean that would trim nothing is refused, not run."""
     if cfg.strategy == "fedtrimmedavg":
         if int(cfg.trim_beta * cfg.min_sites) < 1:
+            fix = (f"set trim-beta >= {1 / cfg.min_sites:.2f} (and < 0.5)" if cfg.min_sites >= 3 else
+                   "a trimmed mean needs min-sites >= 3")
             raise RunConfigError(f"trim-beta {cfg.trim_beta} trims int({cfg.trim_beta} x {cfg.min_sites}) = 0 sites "
-                                 f"per side with min-sites {cfg.min_sites}: that is a plain unweighted mean; set "
-                                 f"trim-beta >= {1 / cfg.min_sites:.2f} (and < 0.5)")
+                                 f"per side with min-sites {cfg.min_sites}: that is a plain unweighted mean; {fix}")
         return {"beta": cfg.trim_beta}
     if cfg.strategy in ("krum", "multikrum"):
         out = {"num_malicious_nodes": cfg.byzantine_sites}
