@@ -45,7 +45,7 @@ class PolicyFileError(ValueError):
 class SitePolicy:
     # Gradient inversion recovers images from updates computed on very few examples.
     min_batch_size: int = 8
-    min_studies_per_update: int = 16
+    min_studies_per_update: int = 8
     # Each round and each evaluation is one more look at the site's data through a model the
     # coordinator chose; capped per run.
     max_rounds_per_run: int = 100

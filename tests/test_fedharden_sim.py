@@ -34,7 +34,7 @@ def hospitals(tmp_path_factory):
     sites, external = site_dirs(root)
     prepare_sites(sites, external, run, console)
     test_sets = export_test_sets(root, sites, external, run, out, console)
-    assert all(train_studies(s, run) >= 16 for s in sites), "fixture sites must pass the default policy floors"
+    assert all(train_studies(s, run) >= 8 for s in sites), "fixture sites must pass the default policy floors"
     return out, run, sites, test_sets, console
 
 
