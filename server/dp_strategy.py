@@ -29,9 +29,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from logging import INFO
 
+import numpy as np
 from fedrad.common.privacy import epsilon_spent
 from fedrad.common.runconfig import RunConfig
-from flwr.app import ArrayRecord, ConfigRecord, Message
+from flwr.app import Array, ArrayRecord, ConfigRecord, Message
 from flwr.serverapp import Grid
 from flwr.serverapp.strategy import (
     DifferentialPrivacyClientSideAdaptiveClipping,
@@ -49,6 +50,21 @@ def _unit_weights(replies: Iterable[Message]) -> list[Message]:
             for record in m.content.metric_records.values():
                 record[DP_WEIGHT_KEY] = 1
     return replies
+
+
+def valid_buffers(arrays: ArrayRecord) -> ArrayRecord:
+    """Flower's noise goes onto every array, BatchNorm's running variances and batch counters included: a
+    variance pushed below zero makes every later forward pass NaN (seen in the first DP simulation: all sites'
+    evaluations failed). Clamping them (variances >= 1e-5, counters >= 0 and whole) is post-processing of the
+    released aggregate, so the DP guarantee is unchanged."""
+    out = {}
+    for key, value in zip(arrays.keys(), arrays.to_numpy_ndarrays(), strict=True):
+        if key.endswith("running_var"):
+            value = np.maximum(value, 1e-5).astype(value.dtype)
+        elif key.endswith("num_batches_tracked"):
+            value = np.maximum(np.round(value), 0).astype(value.dtype)
+        out[key] = Array(np.asarray(value))
+    return ArrayRecord(out)
 
 
 def released_noise(history: list[dict]) -> list[float]:
@@ -90,6 +106,7 @@ def wrap_dp(cfg: RunConfig, strategy, recorder):
                 log(INFO, "DP: %d of %d sites failed in round %d: no model released, no privacy spent",
                     len(replies) - len(valid), len(replies), server_round)
             if arrays is not None:
+                arrays = valid_buffers(arrays)
                 spent.append(cfg.dp_noise_multiplier)
             row = epsilon_spent(spent, cfg.dp_delta).as_dict()
             row.update(dp_noise_multiplier=cfg.dp_noise_multiplier, dp_released=arrays is not None,
