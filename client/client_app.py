@@ -14,6 +14,7 @@ import functools
 import time
 import traceback
 
+from fedrad.client.mods import MODS
 from fedrad.client.task import (
     VersionMismatchError,
     check_version,
@@ -28,7 +29,7 @@ from fedrad.common.runconfig import RunConfig, RunConfigError
 from flwr.app import ArrayRecord, Context, Error, Message, MetricRecord, RecordDict
 from flwr.clientapp import ClientApp
 
-app = ClientApp()
+app = ClientApp(mods=MODS)  # site policy first, then DP clipping (client.mods)
 
 REFUSED_RUN = (VersionMismatchError, RunConfigError)
 

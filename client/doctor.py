@@ -37,8 +37,10 @@ def site_checks(site: str | os.PathLike | None = None, server: str | None = None
     checks = common_checks(site or ".")
     if site:
         checks += guarded("site folder", check_site_folder, site)
+        checks += guarded("site policy", check_site_policy, site)
     else:
         checks.append(warn("site folder", "not checked", "pass --site DIR"))
+        checks.append(warn("site policy", "not checked", "pass --site DIR"))
     if ca:
         checks += guarded("CA certificate", check_ca_file, ca)
     else:
@@ -57,6 +59,24 @@ def site_checks(site: str | os.PathLike | None = None, server: str | None = None
     else:
         checks.append(warn("connection", "not checked", "pass --server HOST:PORT and --ca ca.crt"))
     return checks
+
+
+# --- site policy ---------------------------------------------------------------------------
+
+def check_site_policy(site: str | os.PathLike) -> list[Check]:
+    """The policy every run is checked against, with the same loader the ClientApp's policy mod uses
+    (client.policy.load_policy): one row per setting, what it protects, and where it comes from."""
+    from fedrad.client.policy import POLICY_FILE, PolicyFileError, load_policy
+
+    try:
+        policy = load_policy(site)
+    except PolicyFileError as exc:
+        return [fail("site policy", str(exc), "fix the file: while it is invalid this site refuses every run")]
+    origin = policy.source if policy.source != "built-in defaults" else \
+        f"built-in defaults (no {Path(site) / POLICY_FILE}; write one to change them)"
+    out = [ok("site policy", f"in force: {origin}")]
+    out += [ok(f"policy: {name}", f"{value}: {protects}") for name, value, protects in policy.rows()]
+    return out
 
 
 # --- site folder ---------------------------------------------------------------------------

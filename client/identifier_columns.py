@@ -24,9 +24,10 @@ import re
 from pathlib import Path
 
 from fedrad.common.errors import FedradError
+from fedrad.common.fileio import read_toml
+from fedrad.common.sitefiles import SITE_CONFIG
 
 KINDS = ("name", "date", "id", "phone", "email", "address", "institution", "age", "text", "ignore")
-SITE_CONFIG = "fedrad-site.toml"
 
 
 def _key(column: str) -> str:
@@ -80,13 +81,7 @@ def load_site_columns(site: str | os.PathLike) -> dict[str, str]:
     path = Path(site) / SITE_CONFIG
     if not path.is_file():
         return {}
-    import tomllib
-
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SiteConfigError(f"{path}: not valid TOML ({exc})") from None
+    data = read_toml(path, SiteConfigError, "site config")
     cols = data.get("columns", {})
     if not isinstance(cols, dict):
         raise SiteConfigError(f"{path}: [columns] must be a table of column = kind")

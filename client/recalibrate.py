@@ -26,12 +26,13 @@ from typing import Any
 
 import numpy as np
 import torch
+from fedrad.common.errors import FedradError
 from fedrad.common.train import recalibrate_bn
 
 __all__ = ["recalibrate_bn", "recalibrate_site", "read_thresholds", "RecalibrationError"]
 
 
-class RecalibrationError(ValueError):
+class RecalibrationError(FedradError, ValueError):
     """Bad inputs for recalibration (named with file and reason)."""
 
 

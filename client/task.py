@@ -28,7 +28,6 @@ from typing import Any
 
 import numpy as np
 import torch
-from fedrad.client.site_policy import read_site_policy
 from fedrad.common.errors import FedradRefusal
 from fedrad.common.model import build_model
 from fedrad.common.policies import Policy
@@ -236,8 +235,10 @@ def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *
     if cfg.bn_local:
         save_local_bn(site, cfg, new_state)
     # The site's own policy, never the run config, says whether this local model may be handed
-    # to other sites for cross-site evaluation (client.site_policy); 1 = yes, 0 = no.
-    share = int(read_site_policy(site).share_local_model)
+    # to other sites for cross-site evaluation (client.policy); 1 = yes, 0 = no.
+    from fedrad.client.policy import load_policy
+
+    share = int(load_policy(site).share_local_model)
     return new_state, {"train-loss": float(np.mean(losses)), "num-examples": len(ds), "train-seconds": seconds,
                        "share-local-model": share}
 

@@ -50,6 +50,24 @@ ERROR_CODES = {
     105: "fedrad:unsupported-message",  # a message type fedrad does not answer (query, custom actions)
 }
 CODE_OF = {name.split(":", 1)[1]: code for code, name in ERROR_CODES.items()}
+
+# A site's policy refusal (client.policy, client.mods) is an Error with one of these codes and NO
+# reason text: the coordinator turns the code into the sentence below; the site log keeps the details.
+POLICY_CODES: dict[int, tuple[str, str]] = {
+    4100: ("policy-unreadable", "the site's policy file is invalid or the run could not be checked against it"),
+    4101: ("min-batch-size", "the run's batch size is below the site's minimum"),
+    4102: ("min-studies-per-update", "an update would use fewer studies than the site's minimum"),
+    4103: ("max-rounds-per-run", "the run asks for more training rounds than the site allows per run"),
+    4104: ("max-evaluations-per-run", "the run asks for more evaluations than the site allows per run"),
+    4105: ("allowed-regions", "the run's body region is not allowed by the site"),
+    4106: ("allowed-strategies", "the run's aggregation strategy is not allowed by the site"),
+    4107: ("require-dp", "the site requires differential privacy and the run has none"),
+    4108: ("max-epsilon", "the run's planned privacy loss (epsilon or delta) exceeds the site's ceiling"),
+    4109: ("dp-clipping-norm", "the coordinator asked for a clipping norm other than the run's declared one"),
+    4110: ("dp-clip-check", "the site's check of its clipped update failed; the update was not sent"),
+}
+CODE_OF_RULE = {rule: code for code, (rule, _) in POLICY_CODES.items()}
+
 _CLASS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}")
 _REASON = re.compile(r"(fedrad:[a-z-]+)(?: ([A-Za-z_][A-Za-z0-9_]{0,79}))?")
 
@@ -133,10 +151,13 @@ FLOWER_CODES = {0: "UNKNOWN", 1: "LOAD_CLIENT_APP_EXCEPTION", 2: "CLIENT_APP_RAI
                 6: "MOD_FAILED_PRECONDITION", 7: "INVALID_FAB", 8: "CLIENT_APP_CRASHED"}
 
 
-def describe_error(code: int, reason: str) -> str:
+def describe_error(code: int, reason: str | None) -> str:
     """What the coordinator records of an error reply: a valid fedrad error as sent, else only the
     code's name (a reason that is not fedrad's fixed text is never kept: it may be a site's
     exception text, paths and all)."""
+    if int(code) in POLICY_CODES:
+        rule, text = POLICY_CODES[int(code)]
+        return f"refused by site policy ({rule}, code {int(code)}): {text}"
     parsed = parse_error(code, reason)
     if parsed:
         return " ".join(p for p in parsed if p)

@@ -19,7 +19,11 @@ from fedrad.common.fileio import read_toml
 from fedrad.common.policies import Policy
 from fedrad.common.templates import Template, load_template
 
-STRATEGIES = ("fedavg", "fedprox", "fedadam")
+STRATEGIES = ("fedavg", "fedprox", "fedadam", "fedmedian", "fedtrimmedavg", "krum", "multikrum")
+# Strategies whose aggregate is the (uniform, under DP) mean of the sites' updates: the only ones for which
+# Flower's central-DP noise (std z*C/n) is calibrated. A median or Krum selection has another sensitivity.
+MEAN_STRATEGIES = ("fedavg", "fedprox", "fedadam")
+DP_MODES = ("off", "fixed", "adaptive")
 # Settings only the coordinator needs: its own paths and the enrolled sites' names. Flower hands the
 # run config to every site, so in a deployment these never go into it (RunConfig.for_sites); the
 # coordinator's ServerApp gets them from a file beside it (server.server_app.coordinator_settings).
@@ -60,9 +64,18 @@ class RunConfig:
     max_train_studies: int = 0  # cap on training studies per site and round; 0 = all
     # --- federation (coordinator) ----------------------------------------------------
     num_server_rounds: int = 5
-    strategy: str = "fedavg"  # fedavg | fedprox | fedadam
+    strategy: str = "fedavg"  # fedavg | fedprox | fedadam | fedmedian | fedtrimmedavg | krum | multikrum
     proximal_mu: float = 0.01  # FedProx only
     server_lr: float = 0.01  # FedAdam only (server-side learning rate, eta)
+    trim_beta: float = 0.34  # FedTrimmedAvg: share cut at EACH end per coordinate (int(beta*n) sites; < 0.5)
+    byzantine_sites: int = 0  # Krum/MultiKrum: sites assumed malicious (f); MultiKrum averages min-sites - f updates
+    # --- differential privacy (central DP: clipping at each site, Gaussian noise at the coordinator) ----
+    dp: str = "off"  # off | fixed | adaptive (clipping norm); needs a mean strategy (fedavg, fedprox, fedadam)
+    dp_noise_multiplier: float = 1.5  # z: noise std = z * clipping norm / sites in the round (5 rounds: eps 7.5)
+    dp_clipping_norm: float = 1.0  # L2 bound of one site's update (fixed), or its starting value (adaptive)
+    dp_delta: float = 1e-5  # the delta at which epsilon is reported (and checked against site policies)
+    dp_target_quantile: float = 0.5  # adaptive: share of site updates the clipping norm aims to clip
+    dp_clip_lr: float = 0.2  # adaptive: geometric learning rate of the clipping norm
     min_sites: int = 2  # sites that must be connected before a round starts
     site_wait: float = 900.0  # seconds a round waits for min-sites connected sites; then the run stops (resumable)
     fraction_train: float = 1.0  # share of connected sites sampled per round
@@ -96,6 +109,20 @@ class RunConfig:
             raise RunConfigError(f"test-every: must be >= 0, got {self.test_every}")
         if not 0 < self.fraction_train <= 1:
             raise RunConfigError(f"fraction-train: must be in (0, 1], got {self.fraction_train}")
+        if not 0 <= self.trim_beta < 0.5:
+            raise RunConfigError(f"trim-beta: must be in [0, 0.5), got {self.trim_beta}")
+        if self.byzantine_sites < 0:
+            raise RunConfigError(f"byzantine-sites: must be >= 0, got {self.byzantine_sites}")
+        if self.dp not in DP_MODES:
+            raise RunConfigError(f"dp: '{self.dp}' is not one of {', '.join(DP_MODES)}")
+        if self.dp != "off":
+            if self.strategy not in MEAN_STRATEGIES:
+                raise RunConfigError(f"dp = '{self.dp}' needs a strategy that averages ({', '.join(MEAN_STRATEGIES)}): "
+                                     f"the noise is calibrated to a mean, not to '{self.strategy}'")
+            if self.dp_noise_multiplier <= 0 or self.dp_clipping_norm <= 0:
+                raise RunConfigError("dp-noise-multiplier and dp-clipping-norm: must be > 0 when dp is on")
+            if not 0 < self.dp_delta < 1:
+                raise RunConfigError(f"dp-delta: must be in (0, 1), got {self.dp_delta}")
 
     # -- conversions -------------------------------------------------------------------
     @classmethod
@@ -180,6 +207,15 @@ class RunConfig:
                     num_workers=self.num_workers, seed=self.seed, device=self.device)
         base.update(overrides)
         return TrainConfig(**base)
+
+    def planned_privacy(self):
+        """Epsilon (at dp-delta) the whole run spends if every round releases a model: what a site checks
+        against its policy before it trains, and what the coordinator prints before it starts. None = no DP."""
+        if self.dp == "off":
+            return None
+        from fedrad.common.privacy import epsilon_spent
+
+        return epsilon_spent(self.dp_noise_multiplier, self.dp_delta, self.num_server_rounds)
 
     def lr_for_round(self, server_round: int) -> float:
         """Step decay in epoch units: round r starts after (r-1) x local_epochs epochs."""

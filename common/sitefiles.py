@@ -20,6 +20,7 @@ from fedrad.common.imageio import IMAGE_EXTENSIONS
 from fedrad.common.labels import LabelFileError, read_csv_text
 
 WORK_DIR_NAME = ".fedrad"
+SITE_CONFIG = "fedrad-site.toml"  # the site operator's own settings: [policy] (client.policy), [columns] (anonymizer)
 IMAGES_CSV = "images.csv"
 IMAGES_DIR = "images"
 INDEX_COLUMNS = ("study_id", "view", "path")

@@ -174,7 +174,10 @@ def start_proxy(home: CoordinatorHome, listen: str, upstream_port: int, *, insec
            "--upstream", f"{scheme}://127.0.0.1:{upstream_port}", "--log-file", str(home.logs / "fleet-proxy.log"),
            "--status-file", str(home.run_status)]
     if not insecure:
-        cmd += ["--certfile", str(home.cert), "--keyfile", str(home.key), "--ca-file", str(home.ca)]
+        cmd += ["--certfile", str(home.cert), "--keyfile", str(home.key), "--ca-file", str(home.ca),
+                "--sites", str(home.sites)]
+    else:  # Flower lets any node join an --insecure SuperLink; the proxy still checks signatures and timestamps
+        cmd.append("--open-enrolment")
     child = Child("fleet proxy", cmd, home.env(), home.logs / "fleet-proxy.out", cwd=home.root)
     wait_health(f"{scheme}://{dial_host(host)}:{port}{VERSION_PATH}", ca_file=None if insecure else home.ca, timeout=60,
                 child=child)

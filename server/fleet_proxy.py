@@ -16,6 +16,14 @@ hop-by-hop ones; it never logs headers or bodies (they carry signatures and mode
 Paths are matched strictly (`/v1/fleet/<one kebab-case segment>`, no percent-encoding): a lenient prefix match
 would let `/v1/fleet/../control/start-run` reach the Control API once the upstream client normalises the path.
 
+Before a byte is forwarded, every Fleet request must carry the node-auth headers of an ENROLLED site (its
+public key in the coordinator's sites.toml), a valid ECDSA signature over the timestamp with that key, and a
+timestamp inside Flower's window: the SuperLink's own check (superlink/routers/fleet/node_auth.py), done at the
+edge, so a stranger gets 401 before the SuperLink buffers a body or the proxy spends an upstream connection.
+Around it: a body cap at the largest legitimate request (a 5 MiB array chunk, measured below), a deadline for
+the request headers, an idle timeout while a body arrives, a per-address connection limit, and query strings
+dropped (Flower sends none).
+
 Errors map onto what Flower's HTTP retry loop treats as transient (502/503/504, supercore/retry/http_retry.py),
 so a SuperNode keeps retrying while the SuperLink restarts.
 """
@@ -23,7 +31,11 @@ so a SuperNode keeps retrying while the SuperLink restarts.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import base64
+import binascii
 import contextlib
+import datetime as dt
 import logging
 import logging.handlers
 import re
@@ -31,6 +43,8 @@ import signal
 import ssl
 import sys
 import threading
+import time
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -42,19 +56,29 @@ from starlette.background import BackgroundTask
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 log = logging.getLogger("fedrad.fleet_proxy")
 
 FLEET_PATH = re.compile(r"/v1/fleet/[a-z0-9][a-z0-9-]{0,63}")
 NOT_EXPOSED = {"error": "not exposed by the fedrad fleet proxy"}
-# Largest legitimate request: a 5 MiB array chunk (FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE) or a 10 MB FAB plus protobuf
-# framing; the cap only stops a stranger from making the SuperLink buffer gigabytes (it reads whole bodies).
-MAX_REQUEST_BODY = 128 * 1024 * 1024
+# Largest legitimate request body. A SuperNode sends model weights as PushObject requests of at most one 5 MiB
+# ArrayChunk (FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE) plus protobuf framing; measured for a two-view ResNet50 train reply
+# by bench/fleet_request_sizes.py: largest push-object body 5,243,061 bytes, push-messages 17,535 bytes. The FAB
+# travels the other way (get-fab is a response). 6 MiB leaves room for framing changes, not for a second chunk.
+MAX_REQUEST_BODY = 6 * 1024 * 1024
+HEADER_TIMEOUT = 10.0  # s from connection (or from the first byte of a keep-alive request) to complete headers
+IDLE_TIMEOUT = 30.0  # s without a byte while a request body is arriving
+MAX_CONNS_PER_IP = 16  # a SuperNode uses a handful (2 concurrent object pushes, heartbeats, polling)
+# Flower's window for signed timestamps (flwr/common/constant.py TIMESTAMP_TOLERANCE, SYSTEM_TIME_TOLERANCE).
+TIMESTAMP_TOLERANCE, CLOCK_SKEW = 300.0, 5.0
+PUBLIC_KEY_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER = "flwr-public-key", "flwr-timestamp", "flwr-signature"
+UNAUTHENTICATED = {"error": "unauthenticated: not an enrolled site, or a bad signature or timestamp"}
 # Flower's client uses 30 s for every call (5 s heartbeats); the upstream read must outlast that so the client,
 # not the proxy, decides when to give up. keepalive < uvicorn's 5 s server keep-alive avoids reusing a socket
 # the SuperLink is closing.
 UPSTREAM_TIMEOUT = httpx.Timeout(connect=5.0, read=60.0, write=60.0, pool=10.0)
-UPSTREAM_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=2.0)
+UPSTREAM_CONNECTIONS = 100
 HEALTH_TIMEOUT = 5.0
 RELAY_CHUNK = 256 * 1024  # bytes per write to the client: memory per in-flight response stays ~this size
 
@@ -87,19 +111,108 @@ def _filter_headers(raw: list[tuple[bytes, bytes]], drop: frozenset[str]) -> lis
             if (n := k.decode("latin-1").lower()) not in drop and n not in named]
 
 
+class EnrolledKeys:
+    """The public keys of the enrolled sites (sites.toml, OpenSSH lines), as DER SubjectPublicKeyInfo bytes.
+
+    Re-read when the file changes (checked at most every `recheck` s), so `fedrad server add-site` and
+    `remove-site` take effect without restarting the proxy. `path=None` accepts any key whose signature and
+    timestamp are valid: only for an --insecure one-machine smoke test, where Flower itself lets any node join.
+    """
+
+    def __init__(self, path: str | Path | None, *, recheck: float = 2.0) -> None:
+        self.path = Path(path) if path is not None else None
+        self.recheck = recheck
+        self._stamp: tuple[float, int] | None = None
+        self._checked = 0.0
+        self._keys: dict[bytes, str] = {}
+        if self.path is not None:
+            if self.path.is_file():
+                self._load()
+            else:  # no site enrolled yet: every request is refused until `fedrad server add-site` writes it
+                log.warning("site registry %s does not exist yet: no site can connect", self.path)
+
+    def _load(self) -> None:
+        from cryptography.hazmat.primitives import serialization
+        from fedrad.server.sites import read_sites
+
+        keys = {}
+        for site in read_sites(self.path).values():
+            key = serialization.load_ssh_public_key(site.public_key.encode())
+            keys[key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)] = \
+                site.name
+        st = self.path.stat()
+        self._keys, self._stamp = keys, (st.st_mtime, st.st_size)
+
+    def site_of(self, der: bytes) -> str | None:
+        if self.path is None:
+            return "(any)"
+        now = time.monotonic()
+        if now - self._checked >= self.recheck:
+            self._checked = now
+            try:
+                st = self.path.stat() if self.path.is_file() else None
+                if st is None:
+                    self._keys, self._stamp = {}, None
+                elif (st.st_mtime, st.st_size) != self._stamp:
+                    self._load()
+            except (OSError, ValueError) as exc:  # keep the last good list; say so
+                log.warning("site registry %s unreadable, keeping the previous list: %s", self.path, exc)
+        return self._keys.get(der)
+
+
+def verify_node(headers, keys: EnrolledKeys, *, now: dt.datetime | None = None) -> tuple[str | None, str]:
+    """(site name, "") if the request is signed by an enrolled site's key within Flower's timestamp window,
+    else (None, why). The same three checks as Flower 1.42's SuperLink (authenticate_node in
+    superlink/routers/fleet/node_auth.py): base64 PEM public key, ECDSA-SHA256 signature over the ASCII
+    timestamp, timestamp age in (-5 s, 305 s); plus membership of the key in the enrolled sites."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    try:
+        pem = base64.b64decode(headers[PUBLIC_KEY_HEADER], validate=True)
+        signature = base64.b64decode(headers[SIGNATURE_HEADER], validate=True)
+        stamp = headers[TIMESTAMP_HEADER]
+        key = serialization.load_pem_public_key(pem)
+        if not isinstance(key, ec.EllipticCurvePublicKey):
+            return None, "not an EC key"
+        der = key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    except KeyError:
+        return None, "no node-auth headers"
+    except (ValueError, TypeError, binascii.Error, UnicodeError):
+        return None, "malformed node-auth headers"
+    site = keys.site_of(der)
+    if site is None:
+        return None, "key not enrolled"
+    try:
+        age = ((now or dt.datetime.now(dt.UTC)) - dt.datetime.fromisoformat(stamp)).total_seconds()
+    except (ValueError, TypeError):
+        return None, "bad timestamp"
+    if not -CLOCK_SKEW < age < TIMESTAMP_TOLERANCE + CLOCK_SKEW:
+        return None, f"timestamp outside the window (age {age:.0f} s)"
+    try:
+        key.verify(signature, stamp.encode("ascii"), ec.ECDSA(hashes.SHA256()))
+    except (InvalidSignature, UnicodeError, ValueError):
+        return None, "bad signature"
+    return site, ""
+
+
 class FleetProxy:
     """The ASGI app: a hand-written dispatcher, so nothing (no framework route, /docs, 405) is served by accident."""
 
     def __init__(self, upstream: str, ca_file: str | None, *, version_info: dict,
-                 max_request_body: int = MAX_REQUEST_BODY, status_file: str | None = None) -> None:
+                 max_request_body: int = MAX_REQUEST_BODY, status_file: str | None = None,
+                 keys: EnrolledKeys | None = None, upstream_connections: int = UPSTREAM_CONNECTIONS) -> None:
         self.upstream = upstream.rstrip("/")
         if not self.upstream.startswith(("https://", "http://")):
             raise ValueError(f"upstream must be an https:// (or, for tests, http://) URL, got {upstream!r}")
         self.version_info = dict(version_info)
         self.status_file = status_file  # the coordinator's run-status.json: sites learn that their run ended
         self.max_request_body = max_request_body
+        self.keys = keys  # None: no node verification (in-process tests only; the CLI always verifies)
+        limits = httpx.Limits(max_connections=upstream_connections, max_keepalive_connections=20, keepalive_expiry=2.0)
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_file) if ca_file else True
-        self.client = httpx.AsyncClient(verify=verify, timeout=UPSTREAM_TIMEOUT, limits=UPSTREAM_LIMITS,
+        self.client = httpx.AsyncClient(verify=verify, timeout=UPSTREAM_TIMEOUT, limits=limits,
                                         follow_redirects=False, trust_env=False)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -127,6 +240,11 @@ class FleetProxy:
         method, path = request.method, request.url.path
         raw_path = request.scope.get("raw_path", path.encode()).decode("latin-1")
         if method == "POST" and raw_path == path and FLEET_PATH.fullmatch(path):
+            if self.keys is not None:
+                site, why = verify_node(request.headers, self.keys)
+                if site is None:
+                    log.warning("refused %s from %s: %s", path, _client_ip(request), why)
+                    return JSONResponse(UNAUTHENTICATED, status_code=401, headers={"connection": "close"})
             return await self._forward(request, path)
         if path == "/health" and method in ("GET", "HEAD"):
             return await self._health()
@@ -152,7 +270,7 @@ class FleetProxy:
             return self._too_large(request, path)
         headers = _filter_headers(request.scope["headers"], REQUEST_DROP)
         headers += [("x-forwarded-for", _client_ip(request)), ("x-forwarded-proto", request.url.scheme)]
-        url = self.upstream + path + (f"?{request.url.query}" if request.url.query else "")
+        url = self.upstream + path  # the query string is dropped: Flower's Fleet calls carry none
         upstream_req = self.client.build_request("POST", url, headers=headers, content=self._body(request))
         try:
             upstream = await self.client.send(upstream_req, stream=True)
@@ -222,10 +340,103 @@ def _client_ip(request: Request) -> str:
 
 
 def make_app(upstream: str, ca_file: str | None, *, version_info: dict,
-             max_request_body: int = MAX_REQUEST_BODY, status_file: str | None = None) -> FleetProxy:
-    """The proxy as an ASGI app; `upstream` is the SuperLink's base URL, `ca_file` the CA that signed its cert."""
+             max_request_body: int = MAX_REQUEST_BODY, status_file: str | None = None,
+             keys: EnrolledKeys | None = None, upstream_connections: int = UPSTREAM_CONNECTIONS) -> FleetProxy:
+    """The proxy as an ASGI app; `upstream` is the SuperLink's base URL, `ca_file` the CA that signed its cert,
+    `keys` the enrolled sites whose signed requests pass (None: no verification, for in-process tests)."""
     return FleetProxy(upstream, ca_file, version_info=version_info, max_request_body=max_request_body,
-                      status_file=status_file)
+                      status_file=status_file, keys=keys, upstream_connections=upstream_connections)
+
+
+def hardened_protocol(header_timeout: float = HEADER_TIMEOUT, idle_timeout: float = IDLE_TIMEOUT,
+                      max_per_ip: int = MAX_CONNS_PER_IP) -> type[asyncio.Protocol]:
+    """uvicorn's httptools protocol with what it lacks at a public edge: a deadline for request headers (uvicorn
+    has none, and no timeout before a first request: a silent or byte-a-second client would hold a socket
+    forever), an idle timeout while a body arrives, and a cap on concurrent connections per client address
+    (refused connections are closed before anything is read)."""
+    per_ip: Counter[str] = Counter()
+
+    class Hardened(HttpToolsProtocol):
+        _deadline: asyncio.TimerHandle | None = None
+        _idle: asyncio.TimerHandle | None = None
+        _counted: str | None = None
+        _in_body = False
+
+        def connection_made(self, transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            ip = self.client[0] if self.client else "?"
+            if per_ip[ip] >= max_per_ip:
+                log.warning("closed connection from %s: over %d concurrent connections", ip, max_per_ip)
+                transport.abort()
+                return
+            per_ip[ip] += 1
+            self._counted = ip
+            self._arm_deadline()
+
+        def connection_lost(self, exc) -> None:
+            self._cancel()
+            if self._counted is not None:
+                per_ip[self._counted] -= 1
+                if per_ip[self._counted] <= 0:
+                    del per_ip[self._counted]
+                self._counted = None
+            super().connection_lost(exc)
+
+        def data_received(self, data: bytes) -> None:
+            if self._in_body:
+                self._arm_idle()
+            super().data_received(data)
+
+        def on_message_begin(self) -> None:
+            super().on_message_begin()
+            if self._deadline is None:
+                self._arm_deadline()
+
+        def on_headers_complete(self) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+                self._deadline = None
+            self._in_body = True
+            self._arm_idle()
+            super().on_headers_complete()
+
+        def on_message_complete(self) -> None:
+            self._in_body = False
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+            super().on_message_complete()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()  # arms uvicorn's keep-alive timer for the idle gap between requests
+
+        def _arm_deadline(self) -> None:
+            self._deadline = self.loop.call_later(header_timeout, self._expire, "request headers not complete within "
+                                                  f"{header_timeout:g} s")
+
+        def _arm_idle(self) -> None:
+            if self._idle is not None:
+                self._idle.cancel()
+            self._idle = self.loop.call_later(idle_timeout, self._idle_expired)
+
+        def _idle_expired(self) -> None:
+            if self.flow is not None and self.flow.read_paused:  # we stopped reading (upstream slow): not idle
+                self._arm_idle()
+                return
+            self._expire(f"no body bytes for {idle_timeout:g} s")
+
+        def _expire(self, why: str) -> None:
+            if self.transport is not None and not self.transport.is_closing():
+                log.warning("closed connection from %s: %s", self.client[0] if self.client else "?", why)
+                self.transport.close()
+
+        def _cancel(self) -> None:
+            for t in (self._deadline, self._idle):
+                if t is not None:
+                    t.cancel()
+            self._deadline = self._idle = None
+
+    return Hardened
 
 
 def default_version_info() -> dict:
@@ -275,11 +486,17 @@ class _Server(uvicorn.Server):
 
 
 def serve(listen_host: str, listen_port: int, upstream: str, certfile: str | None, keyfile: str | None,
-          ca_file: str | None, log_file: str | None = None, *, status_file: str | None = None) -> None:
+          ca_file: str | None, log_file: str | None = None, *, status_file: str | None = None,
+          sites: str | None = None, open_enrolment: bool = False,
+          header_timeout: float = HEADER_TIMEOUT, idle_timeout: float = IDLE_TIMEOUT,
+          max_conns_per_ip: int = MAX_CONNS_PER_IP, upstream_connections: int = UPSTREAM_CONNECTIONS) -> None:
     """Serve the proxy with TLS until SIGTERM/SIGINT (the coordinator's server.pem/server.key, EC P-384).
 
     certfile=keyfile=None serves plain HTTP: only for a one-machine smoke test against an `--insecure` SuperLink.
     """
+    if (sites is None) == (not open_enrolment):
+        raise ValueError("fleet proxy: give --sites FILE (the enrolled sites' keys) or, for an --insecure smoke test "
+                         "only, --open-enrolment")
     if (certfile is None) != (keyfile is None):
         raise ValueError("fleet proxy: give both a certificate and a key file, or neither (plain HTTP, tests only)")
     for label, f in (("certificate", certfile), ("key", keyfile), ("CA", ca_file)):
@@ -289,12 +506,14 @@ def serve(listen_host: str, listen_port: int, upstream: str, certfile: str | Non
     scheme = "https" if certfile else "http"
     if not certfile:
         log.warning("fleet proxy WITHOUT TLS: site traffic (model weights, signatures) travels in clear text")
-    app = make_app(upstream, ca_file, version_info=default_version_info(), status_file=status_file)
+    app = make_app(upstream, ca_file, version_info=default_version_info(), status_file=status_file,
+                   keys=EnrolledKeys(sites), upstream_connections=upstream_connections)
     config = uvicorn.Config(
         app, host=listen_host, port=listen_port, ssl_certfile=certfile, ssl_keyfile=keyfile,
         log_config=None, access_log=False,  # our own log: blocked requests only, never headers or bodies
         proxy_headers=False,  # we are the edge: a client's X-Forwarded-For is not trusted
         server_header=False, ws="none", lifespan="on",
+        http=hardened_protocol(header_timeout, idle_timeout, max_conns_per_ip),
         timeout_keep_alive=30,  # longer than httpx's 5 s keep-alive on the SuperNode: the client closes first
         limit_concurrency=512, timeout_graceful_shutdown=5,
     )
@@ -321,11 +540,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ca-file", default=None, help="CA that signed the SuperLink certificate (ca.crt)")
     ap.add_argument("--log-file", default=None)
     ap.add_argument("--status-file", default=None, help="the coordinator's run-status.json, told to sites")
+    ap.add_argument("--sites", default=None, help="the coordinator's sites.toml: only requests signed by an enrolled "
+                                                  "site's key are forwarded (re-read when it changes)")
+    ap.add_argument("--open-enrolment", action="store_true",
+                    help="accept any validly signed node instead (only with an --insecure SuperLink, for tests)")
+    ap.add_argument("--header-timeout", type=float, default=HEADER_TIMEOUT)
+    ap.add_argument("--idle-timeout", type=float, default=IDLE_TIMEOUT)
+    ap.add_argument("--max-conns-per-ip", type=int, default=MAX_CONNS_PER_IP)
+    ap.add_argument("--upstream-connections", type=int, default=UPSTREAM_CONNECTIONS)
     args = ap.parse_args(argv)
     host, port = args.listen
     try:
         serve(host, port, args.upstream, args.certfile, args.keyfile, args.ca_file, args.log_file,
-              status_file=args.status_file)
+              status_file=args.status_file, sites=args.sites, open_enrolment=args.open_enrolment,
+              header_timeout=args.header_timeout, idle_timeout=args.idle_timeout,
+              max_conns_per_ip=args.max_conns_per_ip, upstream_connections=args.upstream_connections)
     except (FileNotFoundError, ValueError, ssl.SSLError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -211,6 +211,10 @@ class RunRecorder:
         row["best_round"] = self.best["round"]
         return improved
 
+    def record_privacy(self, flower_round: int, spent: Mapping[str, Any]) -> None:
+        """The DP ledger after this round's aggregation (server.dp_strategy): epsilon at delta so far."""
+        self._pending.setdefault(self.actual_round(flower_round), {}).update(spent)
+
     # ----------------------------------------------------------------- after aggregation
     def on_global(self, flower_round: int, state: Mapping[str, Any]) -> dict[str, float]:
         """Server-side evaluation, checkpoints and history; returns the metrics Flower logs."""

@@ -135,7 +135,7 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
              f"{cfg.local_epochs} local epoch(s) per round, image size {cfg.image_size} px, "
              f"views {', '.join(template.views)}",
              f"- best round (sites' aggregated validation weighted AUC): {best.get('round')} "
-             f"({fmt_metric(best.get('metric'))})",
+             f"({fmt_metric(best.get('metric'))})", privacy_line(cfg, rounds),
              f"- input standardization `{cfg.intensity}`, photometric augmentation "
              f"{'on' if cfg.augment and cfg.photometric_augment else 'off'}"
              + ("; site-local BatchNorm statistics (FedBN): each test set is scored after re-estimating BatchNorm "
@@ -231,6 +231,21 @@ def _cross_site_lines(cross: dict[str, Any] | None) -> list[str]:
     if cross.get("heatmap"):
         lines += ["", f"![cross-site]({cross['heatmap']})"]
     return lines
+
+
+def privacy_line(cfg, rounds: list[dict[str, Any]]) -> str:
+    """The privacy the released models cost: stated in every report, including "none" without DP."""
+    if cfg.dp == "off":
+        return "- differential privacy: off (the released models carry no formal privacy guarantee)"
+    ledger = [r for r in rounds if "dp_epsilon" in r]
+    last = ledger[-1] if ledger else {}
+    from fedrad.common.privacy import ACCOUNTANT
+
+    return (f"- differential privacy: {cfg.dp} clipping at the sites (norm {cfg.dp_clipping_norm:g}), Gaussian "
+            f"noise multiplier {cfg.dp_noise_multiplier:g} at the coordinator; **epsilon "
+            f"{fmt_metric(last.get('dp_epsilon', 0.0))} at delta {cfg.dp_delta:g}** after "
+            f"{last.get('dp_releases', 0)} released round(s) ({ACCOUNTANT}; covers the released models, not the "
+            f"sites' validation metrics)")
 
 
 def _num(v) -> float:

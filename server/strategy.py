@@ -1,5 +1,7 @@
-"""The federated strategy: Flower's FedAvg / FedProx / FedAdam, unchanged, with hooks that hand
-every round's replies to the RunRecorder and set the round's learning rate.
+"""The federated strategy: Flower's FedAvg / FedProx / FedAdam, or one of its robust aggregators
+(FedMedian, FedTrimmedAvg, Krum, MultiKrum), unchanged, with hooks that hand every round's replies to
+the RunRecorder and set the round's learning rate; wrapped in Flower's central-DP wrapper when the
+run config turns DP on (server.dp_strategy).
 
 No copy of Flower's strategy loop: `Strategy.start` runs as shipped; we only subclass the
 aggregate/configure steps to observe them.
@@ -15,14 +17,16 @@ from pathlib import Path
 from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.replydigest import arrays_digest
 from fedrad.common.replyschema import describe_error
-from fedrad.common.runconfig import RunConfig
+from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.server.crosssite import LocalModels
+from fedrad.server.dp_strategy import DP_WEIGHT_KEY, wrap_dp
 from fedrad.server.recorder import RunRecorder, SiteReply
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
 from flwr.serverapp import Grid
-from flwr.serverapp.strategy import FedAdam, FedAvg, FedProx
+from flwr.serverapp.strategy import FedAdam, FedAvg, FedMedian, FedProx, FedTrimmedAvg, Krum, MultiKrum
 
-BASES = {"fedavg": FedAvg, "fedprox": FedProx, "fedadam": FedAdam}
+BASES = {"fedavg": FedAvg, "fedprox": FedProx, "fedadam": FedAdam, "fedmedian": FedMedian,
+         "fedtrimmedavg": FedTrimmedAvg, "krum": Krum, "multikrum": MultiKrum}
 
 
 def aggregate_metrics(records: list[RecordDict], weight_key: str) -> MetricRecord:
@@ -174,7 +178,35 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         kwargs["proximal_mu"] = cfg.proximal_mu
     if cfg.strategy == "fedadam":
         kwargs["eta"] = cfg.server_lr
-    return Recorded(**kwargs)
+    kwargs.update(robust_kwargs(cfg))
+    if cfg.dp != "off":  # Flower's DP noise is calibrated to an unweighted mean of the clipped updates
+        kwargs["weighted_by_key"] = DP_WEIGHT_KEY
+        kwargs["train_metrics_aggr_fn"] = kwargs["evaluate_metrics_aggr_fn"] = _metrics_by_examples
+    return wrap_dp(cfg, Recorded(**kwargs), recorder)
+
+
+def robust_kwargs(cfg: RunConfig) -> dict:
+    """Settings of the robust aggregators; a trimmed mean that would trim nothing is refused, not run."""
+    if cfg.strategy == "fedtrimmedavg":
+        if int(cfg.trim_beta * cfg.min_sites) < 1:
+            fix = (f"set trim-beta >= {1 / cfg.min_sites:.2f} (and < 0.5)" if cfg.min_sites >= 3 else
+                   "a trimmed mean needs min-sites >= 3")
+            raise RunConfigError(f"trim-beta {cfg.trim_beta} trims int({cfg.trim_beta} x {cfg.min_sites}) = 0 sites "
+                                 f"per side with min-sites {cfg.min_sites}: that is a plain unweighted mean; {fix}")
+        return {"beta": cfg.trim_beta}
+    if cfg.strategy in ("krum", "multikrum"):
+        out = {"num_malicious_nodes": cfg.byzantine_sites}
+        if cfg.strategy == "multikrum":
+            out["num_nodes_to_select"] = max(1, cfg.min_sites - cfg.byzantine_sites)
+        return out
+    return {}
+
+
+def _metrics_by_examples(records: list[RecordDict], _weight_key: str) -> MetricRecord:
+    """Under DP the weights are averaged uniformly, the sites' metrics still by their example counts."""
+    out = aggregate_metrics(records, "num-examples")
+    out.pop(DP_WEIGHT_KEY, None)
+    return out
 
 
 def _site_names(cfg: RunConfig, grid: Grid) -> dict[int, str]:

@@ -128,12 +128,12 @@ def site_dirs(root: Path) -> tuple[list[Path], Path]:
 
 def prepare_sites(sites: list[Path], external: Path, run: RunConfig, console: Console, *,
                   share_local_models: bool = True) -> None:
+    from fedrad.client.policy import SitePolicy, write_policy
     from fedrad.client.prepare import prepare_site
-    from fedrad.client.site_policy import SitePolicy, write_site_policy
 
     console.rule("2/6 site pipeline (anonymize -> rule labels -> manifest) at every hospital")
     for site in sites:  # what each hospital's operator decides in its own fedrad-site.toml
-        write_site_policy(site, SitePolicy(share_local_model=share_local_models))
+        write_policy(site, SitePolicy(share_local_model=share_local_models))
     for site in [*sites, external]:
         s = prepare_site(site, labeler="rules", regions=[run.region], image_size=run.image_size, seed=run.seed,
                          progress=False)

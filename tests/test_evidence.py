@@ -175,18 +175,22 @@ def test_cross_site_matrix_table_and_heatmap(tmp_path):
     assert cross_site_section(tmp_path / "nothing") is None
 
 
-def test_site_policy_defaults_off_and_rejects_typos(tmp_path):
-    from fedrad.client.site_policy import SitePolicy, SitePolicyError, read_site_policy, write_site_policy
+def test_site_policy_share_defaults_off_and_rejects_typos(tmp_path):
+    """Sharing a local model is the site's [policy] (one loader: client.policy), off by default."""
+    from fedrad.client.policy import PolicyFileError, SitePolicy, load_policy, write_policy
 
-    assert read_site_policy(tmp_path) == SitePolicy(share_local_model=False)
-    write_site_policy(tmp_path, SitePolicy(share_local_model=True))
-    assert read_site_policy(tmp_path).share_local_model is True
-    (tmp_path / "fedrad-site.toml").write_text("share-local-models = true\n")
-    with pytest.raises(SitePolicyError, match="unknown key 'share-local-models'"):
-        read_site_policy(tmp_path)
-    (tmp_path / "fedrad-site.toml").write_text('share-local-model = "yes"\n')
-    with pytest.raises(SitePolicyError, match="true or false"):
-        read_site_policy(tmp_path)
+    assert load_policy(tmp_path).share_local_model is False
+    write_policy(tmp_path, SitePolicy(share_local_model=True))
+    assert load_policy(tmp_path).share_local_model is True
+    (tmp_path / "fedrad-site.toml").write_text("[policy]\nshare-local-models = true\n")
+    with pytest.raises(PolicyFileError, match="unknown key 'share-local-models'"):
+        load_policy(tmp_path)
+    (tmp_path / "fedrad-site.toml").write_text('[policy]\nshare-local-model = "yes"\n')
+    with pytest.raises(PolicyFileError, match="share-local-model"):
+        load_policy(tmp_path)
+    # the same file carries the anonymizer's [columns] table: neither reader trips over the other's
+    (tmp_path / "fedrad-site.toml").write_text('[policy]\nshare-local-model = true\n\n[columns]\nward = "ignore"\n')
+    assert load_policy(tmp_path).share_local_model is True
 
 
 class _FakeGrid:

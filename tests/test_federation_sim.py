@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 import torch
-from fedrad.client.site_policy import SitePolicy, write_site_policy
+from fedrad.client.policy import SitePolicy, write_policy
 from fedrad.common.device import seed_everything
 from fedrad.common.model import build_model, load_checkpoint
 from fedrad.common.templates import load_template
@@ -34,7 +34,7 @@ def federation(tmp_path_factory):
     sites, external = site_dirs(root)
     prepare_sites(sites, external, run, console)
     # site-01's operator keeps its local model to itself; site-02 allows cross-site evaluation
-    write_site_policy(sites[0], SitePolicy(share_local_model=False))
+    write_policy(sites[0], SitePolicy(share_local_model=False))
     test_sets = export_test_sets(root, sites, external, run, out, console)
     run_dir = run_federation(replace(run, num_server_rounds=2), out / "runs" / "fed", sites, test_sets,
                              cpus_per_site=1, console=console, label="fed")

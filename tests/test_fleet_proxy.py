@@ -1,13 +1,16 @@
 """The fleet proxy with real processes on 127.0.0.1: a TLS SuperLink (Flower 1.42) on loopback, the proxy in front.
 
 Checks that the proxy is what hides the Control API (the same request straight to the SuperLink works), that a
-real SuperNode with a registered key comes online THROUGH the proxy (signatures survive), that bodies and
-Flower's headers pass byte-exact while hop-by-hop and spoofed forwarding headers do not, and that plain HTTP,
-path tricks and a dead SuperLink get the answers a SuperNode's retry loop expects.
+real SuperNode with a registered key comes online THROUGH the proxy (signatures survive, and pass the proxy's own
+check against sites.toml), that bodies and Flower's headers pass byte-exact while hop-by-hop and spoofed forwarding
+headers and query strings do not, and that plain HTTP, path tricks and a dead SuperLink get the answers a
+SuperNode's retry loop expects. Hardening (issue 12): unsigned, foreign, stale or forged requests and bodies over
+the cap never reach the upstream; slow clients from one address cannot starve an enrolled site.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -27,6 +30,7 @@ import uvicorn
 from fedrad.common.flowerproc import free_port
 from fedrad.server.fleet_proxy import make_app
 from fedrad.server.pki import create_ca, create_site_key, issue_server_cert
+from fedrad.server.sites import enrol
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 
@@ -35,6 +39,23 @@ from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent
 NOT_EXPOSED = {"error": "not exposed by the fedrad fleet proxy"}
+SEEN: list[str] = []  # paths the echo upstream received (to prove what never got past the proxy)
+
+
+def _signed(key_file: Path, *, age: float = 0.0, forge: bool = False) -> dict[str, str]:
+    """The node-auth headers Flower 1.42's SuperNode sends (supernode/node_auth_http_interceptor.py)."""
+    import base64
+    import datetime as dt
+
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = serialization.load_ssh_private_key(key_file.read_bytes(), None)
+    stamp = (dt.datetime.now(dt.UTC) - dt.timedelta(seconds=age)).isoformat()
+    sig = key.sign((stamp + ("x" if forge else "")).encode("ascii"), ec.ECDSA(hashes.SHA256()))
+    pem = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return {"flwr-public-key": base64.b64encode(pem).decode(), "flwr-timestamp": stamp,
+            "flwr-signature": base64.b64encode(sig).decode()}
 
 
 def _tls(ca: Path) -> ssl.SSLContext:
@@ -108,6 +129,8 @@ def stack(tmp_path_factory):
     create_ca(certs)
     issue_server_cert(certs, certs, ["localhost"])
     create_site_key(tmp / "site-a")
+    create_site_key(tmp / "stranger")  # a valid key pair nobody enrolled
+    enrol(tmp / "sites.toml", "site-a", tmp / "site-a.pub")
     flwr_home = tmp / "flwr-home"
     flwr_home.mkdir()
     internal, public = free_port(), free_port()
@@ -125,7 +148,8 @@ def stack(tmp_path_factory):
         procs.append(_start([sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"127.0.0.1:{public}",
                              "--upstream", f"https://127.0.0.1:{internal}", "--certfile", str(certs / "server.pem"),
                              "--keyfile", str(certs / "server.key"), "--ca-file", str(certs / "ca.crt"),
-                             "--log-file", str(tmp / "fleet-proxy.log")], tmp / "proxy.out", env))
+                             "--log-file", str(tmp / "fleet-proxy.log"), "--sites", str(tmp / "sites.toml")],
+                            tmp / "proxy.out", env))
         _wait_http(f"https://127.0.0.1:{internal}/health", certs / "ca.crt", procs[0], tmp / "superlink.log")
         _wait_http(f"https://127.0.0.1:{public}/fedrad/version", certs / "ca.crt", procs[1], tmp / "proxy.out")
         reg = subprocess.run([str(BIN / "flwr"), "supernode", "register", str(tmp / "site-a.pub"), "fedrad",
@@ -225,6 +249,7 @@ async def _echo(scope, receive, send):
         body = await request.body()
     except ClientDisconnect:  # the proxy aborted an over-cap upload, as it should
         return
+    SEEN.append(request.url.path)
     payload = {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body), "path": request.url.path,
                "query": request.url.query, "headers": [[k, v] for k, v in request.headers.items()]}
     size = int(request.headers.get("x-reply-size", "0"))
@@ -252,11 +277,12 @@ def echo_proxy(stack):
     thread.start()
     proxy = _start([sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"127.0.0.1:{proxy_port}",
                     "--upstream", f"https://127.0.0.1:{up_port}", "--certfile", str(certs / "server.pem"),
-                    "--keyfile", str(certs / "server.key"), "--ca-file", str(certs / "ca.crt")],
+                    "--keyfile", str(certs / "server.key"), "--ca-file", str(certs / "ca.crt"),
+                    "--sites", str(tmp / "sites.toml"), "--log-file", str(tmp / "echo-proxy.log")],
                    tmp / "echo-proxy.out", stack["env"])
     try:
         _wait_http(f"https://127.0.0.1:{proxy_port}/fedrad/version", certs / "ca.crt", proxy, tmp / "echo-proxy.out")
-        yield {"port": proxy_port, "proc": proxy, "ca": certs / "ca.crt", "upstream": up_port}
+        yield {"port": proxy_port, "proc": proxy, "ca": certs / "ca.crt", "upstream": up_port, "tmp": tmp}
     finally:
         _stop(proxy)
         upstream.should_exit = True
@@ -265,9 +291,8 @@ def echo_proxy(stack):
 
 def test_large_bodies_and_flower_headers_pass_exactly(echo_proxy):
     ca, port = echo_proxy["ca"], echo_proxy["port"]
-    body = os.urandom(6 * 2**20 + 13)
-    flower = {"flwr-public-key": "cHVi", "flwr-timestamp": "2026-11-30T00:00:00.000001+00:00",
-              "flwr-signature": "c2ln", "flwr-package-name": "flwr", "flwr-package-version": "1.42.0",
+    body = os.urandom(5 * 2**20 + 13)  # one 5 MiB ArrayChunk plus framing: the largest legitimate request
+    flower = {**_signed(echo_proxy["tmp"] / "site-a"), "flwr-package-name": "flwr", "flwr-package-version": "1.42.0",
               "flwr-component-name": "SuperNode", "accept": "application/protobuf"}
     r = _post(f"https://127.0.0.1:{port}/v1/fleet/push-object?x=1", ca, body, **flower,
               **{"x-forwarded-for": "6.6.6.6", "keep-alive": "timeout=1", "connection": "keep-alive, x-hop",
@@ -276,7 +301,7 @@ def test_large_bodies_and_flower_headers_pass_exactly(echo_proxy):
     seen = r.json()
     got = dict(seen["headers"])
     assert (seen["sha256"], seen["size"], seen["path"], seen["query"]) == \
-        (hashlib.sha256(body).hexdigest(), len(body), "/v1/fleet/push-object", "x=1")
+        (hashlib.sha256(body).hexdigest(), len(body), "/v1/fleet/push-object", "")  # query string dropped
     assert {k: got.get(k) for k in flower} == flower
     assert got["content-type"] == "application/protobuf"
     assert got["content-length"] == str(len(body))
@@ -285,7 +310,8 @@ def test_large_bodies_and_flower_headers_pass_exactly(echo_proxy):
     assert r.headers["flwr-version-incompatibility-message"] == "peer is old"
     assert "keep-alive" not in r.headers
 
-    big = _post(f"https://127.0.0.1:{port}/v1/fleet/pull-object", ca, b"abc", **{"x-reply-size": str(8 * 2**20)})
+    big = _post(f"https://127.0.0.1:{port}/v1/fleet/pull-object", ca, b"abc", **_signed(echo_proxy["tmp"] / "site-a"),
+                **{"x-reply-size": str(8 * 2**20)})
     assert big.status_code == 200 and len(big.content) == 8 * 2**20
     assert hashlib.sha256(big.content).hexdigest() == big.headers["x-body-sha256"]
     assert big.headers["content-type"] == "application/protobuf"
@@ -297,10 +323,11 @@ def test_upstream_down_gives_retryable_errors_and_sigterm_exits_zero(stack):
     certs = tmp / "certs"
     proxy = _start([sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"127.0.0.1:{port}",
                     "--upstream", f"https://127.0.0.1:{free_port()}", "--certfile", str(certs / "server.pem"),
-                    "--keyfile", str(certs / "server.key"), "--ca-file", str(ca)], tmp / "dead.out", stack["env"])
+                    "--keyfile", str(certs / "server.key"), "--ca-file", str(ca), "--sites", str(tmp / "sites.toml")],
+                   tmp / "dead.out", stack["env"])
     try:
         _wait_http(f"https://127.0.0.1:{port}/fedrad/version", ca, proxy, tmp / "dead.out")
-        r = _post(f"https://127.0.0.1:{port}/v1/fleet/pull-messages", ca, b"\x00")
+        r = _post(f"https://127.0.0.1:{port}/v1/fleet/pull-messages", ca, b"\x00", **_signed(tmp / "site-a"))
         assert (r.status_code, r.json()) == (502, {"error": "fleet upstream unreachable"})
         h = httpx.get(f"https://127.0.0.1:{port}/health", verify=_tls(ca))
         assert h.status_code == 503 and h.json()["status"] == "unavailable"
@@ -335,3 +362,107 @@ def test_oversized_body_refused(echo_proxy):
     declared, streamed, small = asyncio.run(go())
     assert declared.status_code == 413 and streamed.status_code == 413
     assert small.status_code == 201 and small.json()["size"] == 64
+
+
+# ---- hardening (issue 12): verify before forwarding, caps, timeouts, per-address limits ---------------------------
+
+def test_unsigned_foreign_stale_or_forged_requests_never_reach_upstream(echo_proxy):
+    ca, port, tmp = echo_proxy["ca"], echo_proxy["port"], echo_proxy["tmp"]
+    url = f"https://127.0.0.1:{port}/v1/fleet/push-object"
+    before = len(SEEN)
+    site = tmp / "site-a"
+    cases = {"unsigned": {}, "stranger's valid signature": _signed(tmp / "stranger"),
+             "stale timestamp": _signed(site, age=400), "forged signature": _signed(site, forge=True),
+             "future timestamp": _signed(site, age=-60), "garbage key": {**_signed(site), "flwr-public-key": "!!"}}
+    for name, headers in cases.items():
+        r = _post(url, ca, os.urandom(4096), **headers)
+        assert r.status_code == 401, (name, r.status_code, r.text)
+        assert r.json()["error"].startswith("unauthenticated")
+    assert len(SEEN) == before, "a refused request reached the upstream"
+    ok = _post(url, ca, b"x" * 100, **_signed(tmp / "site-a"))
+    assert ok.status_code == 201 and len(SEEN) == before + 1
+    # Over the cap (6 MiB): refused over the wire too, even when signed, and the upstream never completes it.
+    big = _post(url, ca, b"y" * (6 * 2**20 + 1), **_signed(tmp / "site-a"))
+    assert big.status_code == 413 and len(SEEN) == before + 1
+    time.sleep(0.2)
+    log = (tmp / "echo-proxy.log").read_text()
+    assert "refused /v1/fleet/push-object from 127.0.0.1: key not enrolled" in log
+    assert "bad signature" in log and "timestamp outside the window" in log
+
+
+def _tls_conn(port: int, ca: Path, source: str) -> ssl.SSLSocket:
+    raw = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    raw.bind((source, 0))
+    raw.settimeout(5)
+    raw.connect(("127.0.0.1", port))
+    return ssl.create_default_context(cafile=str(ca)).wrap_socket(raw, server_hostname="127.0.0.1")
+
+
+def _closed_within(conn: ssl.SSLSocket, seconds: float) -> bool:
+    """True if the server closes (EOF or reset) within `seconds`; any bytes it sends first are read and ignored."""
+    conn.settimeout(seconds)
+    end = time.monotonic() + seconds
+    try:
+        while time.monotonic() < end:
+            if not conn.recv(65536):
+                return True
+    except (ConnectionError, ssl.SSLError, OSError) as exc:
+        return not isinstance(exc, TimeoutError)
+    return False
+
+
+def test_slow_clients_cannot_starve_an_enrolled_site(echo_proxy, stack):
+    """24 hostile connections from 127.0.0.2 (slow headers, unsigned slow bodies, over the per-address limit) and
+    an enrolled site's stalled body from 127.0.0.3, against a proxy with 2 upstream connections; a legitimate
+    signed request from 127.0.0.1 is still answered within a second, and every hostile socket is closed."""
+    tmp, ca, certs = echo_proxy["tmp"], echo_proxy["ca"], echo_proxy["tmp"] / "certs"
+    port = free_port()
+    upstream = f"https://127.0.0.1:{echo_proxy['upstream']}"
+    proxy = _start([sys.executable, "-m", "fedrad.server.fleet_proxy", "--listen", f"127.0.0.1:{port}",
+                    "--upstream", upstream, "--certfile", str(certs / "server.pem"),
+                    "--keyfile", str(certs / "server.key"), "--ca-file", str(ca), "--sites", str(tmp / "sites.toml"),
+                    "--header-timeout", "2", "--idle-timeout", "2", "--max-conns-per-ip", "8",
+                    "--upstream-connections", "2", "--log-file", str(tmp / "slow-proxy.log")],
+                   tmp / "slow-proxy.out", stack["env"])
+    hostile: list[ssl.SSLSocket] = []
+    try:
+        _wait_http(f"https://127.0.0.1:{port}/fedrad/version", ca, proxy, tmp / "slow-proxy.out")
+        head = b"POST /v1/fleet/push-object HTTP/1.1\r\nHost: x\r\nContent-Type: application/protobuf\r\n"
+        for _ in range(6):  # slowloris: headers never finish
+            c = _tls_conn(port, ca, "127.0.0.2")
+            c.sendall(head)
+            hostile.append(c)
+        unsigned = []
+        for _ in range(2):  # full headers, no signature, a huge declared body trickling in
+            c = _tls_conn(port, ca, "127.0.0.2")
+            c.sendall(head + b"Content-Length: 5000000\r\n\r\n" + b"z" * 100)
+            unsigned.append(c)
+        over = [_tls_conn(port, ca, "127.0.0.2") for _ in range(16)]  # beyond the per-address limit of 8
+        insider = _tls_conn(port, ca, "127.0.0.3")  # an enrolled site whose body stalls
+        signed = "".join(f"{k}: {v}\r\n" for k, v in _signed(tmp / "site-a").items()).encode()
+        insider.sendall(head + signed + b"Content-Length: 1000000\r\n\r\n" + b"w" * 1000)
+
+        t0 = time.monotonic()
+        r = _post(f"https://127.0.0.1:{port}/v1/fleet/pull-messages", ca, b"legit", **_signed(tmp / "site-a"))
+        elapsed = time.monotonic() - t0
+        assert r.status_code == 201 and r.json()["size"] == 5, r.text
+        assert elapsed < 1.0, f"a legitimate site waited {elapsed:.2f} s"
+
+        for c in unsigned:  # answered 401 at once, never forwarded
+            c.settimeout(5)
+            assert c.recv(4096).startswith(b"HTTP/1.1 401"), "unsigned slow body was not refused at once"
+        assert all(_closed_within(c, 1.0) for c in over), "connections over the per-address limit stayed open"
+        t1 = time.monotonic()
+        assert all(_closed_within(c, 4.0) for c in hostile), "slow headers were not cut at the header timeout"
+        assert _closed_within(insider, 4.0), "a stalled body was not cut at the idle timeout"
+        assert time.monotonic() - t1 < 5.0
+        time.sleep(0.2)
+        log = (tmp / "slow-proxy.log").read_text()
+        assert "request headers not complete within 2 s" in log and "no body bytes for 2 s" in log
+        assert "over 8 concurrent connections" in log
+        hostile += unsigned + over + [insider]
+    finally:
+        for c in hostile:
+            with contextlib.suppress(OSError):
+                c.close()
+        _stop(proxy)
