@@ -103,7 +103,7 @@ def certs_show(paths: list[str] = typer.Argument(..., help="Certificates (.crt/.
 
 
 # --- coordinator: server start / add-site / list-sites / remove-site ----------------------
-HOME_HELP = "Coordinator folder (certs/, sites.toml, logs/); env FEDRAD_COORDINATOR_HOME."
+HOME_HELP = "Coordinator folder (certs/, sites.toml, superlink.db, logs/); env FEDRAD_COORDINATOR_HOME."
 
 
 def _home(home: str | None):
