@@ -3,7 +3,7 @@
 Process tree (all children in their own process groups, stopped on Ctrl-C/SIGTERM):
 
     fedrad server start
-    ├── flower-superlink  bound to 127.0.0.1:<internal>, TLS, SuperNode auth, state in memory
+    ├── flower-superlink  bound to 127.0.0.1:<internal>, TLS, SuperNode auth, SQLite state
     │     └── flower-superexec -> flwr-serverapp (server.server_app via the FAB shim)
     └── python -m fedrad.server.fleet_proxy  on the public HOST:PORT, forwards only /v1/fleet/*
 
@@ -73,6 +73,10 @@ class CoordinatorHome:
         return self.root / "sites.toml"
 
     @property
+    def db(self) -> Path:
+        return self.root / "superlink.db"
+
+    @property
     def flwr_home(self) -> Path:
         return self.root / "flwr-home"
 
@@ -139,20 +143,16 @@ def find_home(home: str | os.PathLike | None = None, *, create: bool = False) ->
     return CoordinatorHome(root)
 
 
-SUPERLINK_DATABASE = ":flwr-in-memory:"
-
-
 def start_superlink(home: CoordinatorHome, port: int, *, insecure: bool) -> Child:
-    """The SuperLink keeps its state in memory: a SQLite file costs ~13 s per round at 94 MB
-    messages (bench/deploy_round.py) and holds nothing fedrad needs across a restart. Who may
-    join is fedrad's registry (sites.toml), re-registered at every start (server.sites.reconcile,
-    which writes the new node ids back); where training stands is fedrad's checkpoints
-    (prepare_run resumes from last.pt); a run's messages die with the ServerApp anyway (Flower
-    does not resume a killed ServerApp). Enrolled sites reconnect on their own: their SuperNode
-    retries and activates with its registered key (tests/test_deploy.py restart test).
-    FEDRAD_SUPERLINK_DATABASE (hidden, for bench/deploy_round.py) sets another --database, e.g.
-    HOME/superlink.db, to measure what SQLite costs."""
-    database = os.environ.get("FEDRAD_SUPERLINK_DATABASE") or SUPERLINK_DATABASE
+    """SuperLink state in HOME/superlink.db (SQLite). In memory would save ~13 s per round at 94 MB
+    messages (bench/deploy_round.py variant b), and fedrad's registry (sites.toml, re-registered by
+    server.sites.reconcile at every start) and checkpoints would survive a restart; but running sites
+    do not: a SuperNode whose node id the restarted SuperLink does not know exits (exit 0) instead of
+    activating again (seen in tests/test_deploy.py's restart test, issue 15), so the state stays on disk
+    until `fedrad client start` restarts its SuperNode on that exit.
+    FEDRAD_SUPERLINK_DATABASE (hidden, for bench/deploy_round.py) overrides the --database path, e.g.
+    `:flwr-in-memory:`; state then does not survive a restart."""
+    database = os.environ.get("FEDRAD_SUPERLINK_DATABASE") or str(home.db)
     cmd = ["flower-superlink", "--host", "127.0.0.1", "--port", str(port), "--database", database,
            "--disable-runtime-dependency-installation", "--log-file", str(home.logs / "superlink.log")]
     if insecure:
@@ -320,7 +320,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
     try:
         console.rule("fedrad coordinator")
         children.append(start_superlink(home, internal, insecure=insecure))
-        console.print(f"SuperLink: 127.0.0.1:{internal} (loopback only), state in memory (sites: {home.sites})")
+        console.print(f"SuperLink: 127.0.0.1:{internal} (loopback only), state {home.db}")
         if not insecure:
             for line in reconcile(home.sites, home.flwr()):
                 console.print(f"  {line}")
