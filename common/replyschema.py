@@ -35,7 +35,8 @@ EVALUATE_METRICS = VALIDATION_METRICS | {"num-examples", "client-seconds", "site
 # One message per round: a train reply also carries the validation of the model it received
 # (client.task.local_round), with the validation study count and seconds under their own keys.
 TRAIN_METRICS = VALIDATION_METRICS | {"num-examples", "train-loss", "train-seconds", "client-seconds", "site-index",
-                                      "val-examples", "val-seconds"}
+                                      "val-examples", "val-seconds",
+                                      "share-local-model"}  # 1/0: the site's policy lets others evaluate its model
 METRIC_KEYS = {"train": TRAIN_METRICS, "evaluate": EVALUATE_METRICS}
 REPLY_RECORDS = {"train": {"arrays": "ArrayRecord", "metrics": "MetricRecord"},
                  "evaluate": {"metrics": "MetricRecord"}}
@@ -118,6 +119,17 @@ def array_spec(record: Any) -> dict[str, tuple[str, tuple[int, ...]]]:
     return {str(k): (str(a.dtype), tuple(int(s) for s in a.shape)) for k, a in record.items()}
 
 
+_NUMERIC = re.compile(r"(u?int|float|bfloat|bool)\d*")
+
+
+def _same_arrays(spec: dict, want: dict) -> bool:
+    """Same keys and shapes, numeric dtypes. The dtype may differ where aggregation changed it (FedAvg
+    returns BatchNorm's int64 counters as floats, the site's model sends them back as int64); a
+    numeric array of a fixed shape carries no more than its shape allows either way."""
+    return spec.keys() == want.keys() and all(
+        spec[k][1] == want[k][1] and _NUMERIC.fullmatch(spec[k][0]) and _NUMERIC.fullmatch(want[k][0]) for k in spec)
+
+
 def check_reply(kind: str, reply: Any, sent_arrays: Any | None = None) -> None:
     """Raise SchemaViolation unless `reply` (a Flower Message) fits the schema for `kind`.
 
@@ -127,7 +139,8 @@ def check_reply(kind: str, reply: Any, sent_arrays: Any | None = None) -> None:
     if kind not in REPLY_RECORDS:
         raise SchemaViolation(f"message type '{kind}' has no declared reply")
     if reply.has_error():
-        if parse_error(reply.error.code, reply.error.reason) is None:
+        policy_refusal = int(reply.error.code) in POLICY_CODES and not reply.error.reason  # a bare code, no text
+        if not policy_refusal and parse_error(reply.error.code, reply.error.reason) is None:
             raise SchemaViolation(f"error reply with undeclared code/reason (code {reply.error.code})")
         return
     content = reply.content
@@ -141,7 +154,7 @@ def check_reply(kind: str, reply: Any, sent_arrays: Any | None = None) -> None:
         if sent_arrays is None:
             raise SchemaViolation("train reply checked without the arrays that were sent")
         want = array_spec(sent_arrays)
-        if spec != want:
+        if not _same_arrays(spec, want):
             diff = sorted(set(spec) ^ set(want)) or sorted(k for k in spec if spec[k] != want[k])
             raise SchemaViolation(f"train reply arrays differ from the global model's keys/shapes (e.g. {diff[:3]})")
 

@@ -92,6 +92,8 @@ class CoordinatorHome:
     def coordinator_run(self) -> Path:
         """The coordinator-only settings of the current run (server.server_app.coordinator_settings)."""
         return self.root / "run-coordinator.json"
+
+    @property
     def run_status(self) -> Path:
         """The current run's id and status, which the fleet proxy tells the sites (common.federation)."""
         return self.root / "run-status.json"

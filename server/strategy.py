@@ -88,6 +88,7 @@ def wait_for_sites(grid: Grid, need: int, deadline_s: float, names: Callable[[],
 
 def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
     base = BASES[cfg.strategy]
+    robust = robust_kwargs(cfg)  # refuse a robust setting that would do nothing before anything starts
     seen: dict[int, str] = cfg.enrolled_site_names()  # + every site met during the run (Flower lists online ones)
     sampled: dict[str, set[int]] = {"train": set(), "evaluate": set()}
 
@@ -178,7 +179,7 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         kwargs["proximal_mu"] = cfg.proximal_mu
     if cfg.strategy == "fedadam":
         kwargs["eta"] = cfg.server_lr
-    kwargs.update(robust_kwargs(cfg))
+    kwargs.update(robust)
     if cfg.dp != "off":  # Flower's DP noise is calibrated to an unweighted mean of the clipped updates
         kwargs["weighted_by_key"] = DP_WEIGHT_KEY
         kwargs["train_metrics_aggr_fn"] = kwargs["evaluate_metrics_aggr_fn"] = _metrics_by_examples

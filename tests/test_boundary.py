@@ -31,7 +31,7 @@ from fedrad.sim.synth import synthesize
 
 from tests.test_deploy import Proc, _wait_for
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 FEDRAD = str(Path(sys.executable).parent / "fedrad")
 PATIENT = "Mueller_Hans_1957-03-12"
 SECRET = "sk-boundary-test-secret-0123456789"

@@ -62,7 +62,7 @@ def test_two_round_federation_changes_model_and_writes_report(federation):
     assert history["best"]["round"] in (1, 2)
     events = [json.loads(line) for line in (run_dir / "progress.jsonl").read_text().splitlines()]
     assert [e["round"] for e in events if e["event"] == "round"] == [1, 2]
-    assert "round 2 of 2 done" in (run_dir / "report.html").read_text()
+    assert "finished: 2 of 2 rounds" in (run_dir / "report.html").read_text()  # the final page, test sets included
     report = (run_dir / "report.md").read_text()
     assert "Test set `internal`" in report and "Test set `external`" in report and "nan" not in report.lower()
     assert (run_dir / "roc-external.png").stat().st_size > 1000

@@ -23,7 +23,7 @@ from fedrad.common.replyschema import describe_error
 from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, run_federation, site_dirs
 from rich.console import Console
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")

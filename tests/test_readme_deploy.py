@@ -41,7 +41,7 @@ from fedrad.common.flowerproc import free_port
 from fedrad.common.model import build_model, load_checkpoint
 from fedrad.common.runconfig import RunConfig
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 LONG_RUNNING = ("fedrad server start", "fedrad client start")
