@@ -108,8 +108,8 @@ def world(tmp_path_factory):
     ok, patient = out / "h" / "sites" / "site-01", out / "h" / "sites" / PATIENT
     (out / "h" / "sites" / "site-02").rename(patient)
     assert _corrupt_images(patient) > 0
-    run = RunConfig(image_size=32, batch_size=4, num_server_rounds=1, min_sites=2, site_wait=600,
-                    round_timeout=300, share_backbone=True, augment=False, max_train_studies=8)
+    run = RunConfig(image_size=32, batch_size=8, num_server_rounds=1, min_sites=2, site_wait=600,
+                    round_timeout=300, arch="tiny", augment=False, max_train_studies=8)
     (out / "run.toml").write_text(run.to_toml())
     home, run_dir, port = out / "coordinator", out / "run", free_port()
     # In-memory SuperLink state: three runs writing a 95 MB model into SQLite at once lock it on a loaded
