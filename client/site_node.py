@@ -211,6 +211,11 @@ def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: 
             if outcome.startswith("version:"):
                 console.print(f"[red]error:[/red] {outcome.removeprefix('version:')}", highlight=False)
                 return 2
+            if outcome == "exit 0" and not RunWatch.RUN_LINE.search(text):  # it never received a message
+                # The fleet proxy answers an unenrolled key with 401 before Flower sees it, and the
+                # SuperNode then ends "gracefully" (exit 0): for us that is an activation refusal.
+                outcome = "refused"
+                text += "\n" + ACTIVATION_REFUSED
             if outcome == "refused":
                 first_refusal = first_refusal or time.monotonic()
                 waited = time.monotonic() - first_refusal

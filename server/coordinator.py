@@ -245,6 +245,9 @@ REFUSED_KEY = re.compile(r"public key: b'(-----BEGIN PUBLIC KEY-----.*?-----END 
                          r"exception: No SuperNode found with the given public key")
 
 
+PROXY_REFUSED_KEY = re.compile(r"key not enrolled \((SHA256:[A-Za-z0-9+/]+)\)")
+
+
 def refused_keys(log_text: str) -> list[str]:
     """Fingerprints of site keys the SuperLink refused (unknown or removed), from its log.
 
@@ -254,7 +257,7 @@ def refused_keys(log_text: str) -> list[str]:
     from cryptography.hazmat.primitives import serialization
     from fedrad.common.sshkeys import ssh_fingerprint
 
-    out = []
+    out = PROXY_REFUSED_KEY.findall(log_text)  # the fleet proxy refuses unknown keys before Flower sees them
     for pem in REFUSED_KEY.findall(log_text):
         try:
             key = serialization.load_pem_public_key(pem.replace("\\n", "\n").encode())
@@ -343,16 +346,18 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
         rounds_follower = Follower(Path(cfg.output_dir), lambda t: console.print(f"  {t}", highlight=False,
                                                                                  markup=False)).start()
         status, last_poll = "unknown", time.monotonic()
-        log = home.logs / "superlink.log"
-        log_pos = log.stat().st_size if log.is_file() else 0
+        logs = {p: (p.stat().st_size if p.is_file() else 0)
+                for p in (home.logs / "superlink.log", home.logs / "fleet-proxy.log")}
         while True:
             for c in children:
                 c.check_alive()
-            if log.is_file():
+            for log, pos in list(logs.items()):
+                if not log.is_file():
+                    continue
                 with open(log, "rb") as fh:
-                    fh.seek(log_pos)
+                    fh.seek(pos)
                     chunk = fh.read().decode(errors="replace")
-                    log_pos = fh.tell()
+                    logs[log] = fh.tell()
                 for fp in refused_keys(chunk):
                     console.print(f"[yellow]refused a site with an unknown or removed key {fp}[/yellow] "
                                   f"(enrolled keys: `fedrad server list-sites`)", highlight=False)

@@ -182,8 +182,11 @@ def verify_node(headers, keys: EnrolledKeys, *, now: dt.datetime | None = None) 
     except (ValueError, TypeError, binascii.Error, UnicodeError):
         return None, "malformed node-auth headers"
     site = keys.site_of(der)
-    if site is None:
-        return None, "key not enrolled"
+    if site is None:  # the fingerprint is public (what `fedrad certs site-key` showed the site's operator)
+        from fedrad.common.sshkeys import ssh_fingerprint
+
+        line = key.public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH)
+        return None, f"key not enrolled ({ssh_fingerprint(line)})"
     try:
         age = ((now or dt.datetime.now(dt.UTC)) - dt.datetime.fromisoformat(stamp)).total_seconds()
     except (ValueError, TypeError):
