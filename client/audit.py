@@ -131,7 +131,7 @@ def verify(records: list[Mapping[str, Any]], run_dir: str | Path) -> Verificatio
         if rec.get("kind") not in ("train", "evaluate"):
             continue
         run, rnd = rec.get("run"), rec.get("round")
-        if run not in runs:
+        if run not in runs or rnd is None:  # rnd None: the final or cross-site evaluation (no round of its own)
             v.other_runs += 1
             continue
         v.checked += 1

@@ -183,7 +183,11 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
     if cfg.dp != "off":  # Flower's DP noise is calibrated to an unweighted mean of the clipped updates
         kwargs["weighted_by_key"] = DP_WEIGHT_KEY
         kwargs["train_metrics_aggr_fn"] = kwargs["evaluate_metrics_aggr_fn"] = _metrics_by_examples
-    return wrap_dp(cfg, Recorded(**kwargs), recorder)
+    inner = Recorded(**kwargs)
+    outer = wrap_dp(cfg, inner, recorder)
+    if outer is not inner:  # the cross-site phase reads these from whatever strategy the ServerApp holds
+        outer.local_models, outer.site_name = inner.local_models, inner.site_name
+    return outer
 
 
 def robust_kwargs(cfg: RunConfig) -> dict:
