@@ -344,7 +344,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
                       f"min {cfg.min_sites} site(s); output {cfg.output_dir}")
         follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log")
         rounds_follower = Follower(Path(cfg.output_dir), lambda t: console.print(f"  {t}", highlight=False,
-                                                                                 markup=False)).start()
+                                                                                 markup=False, soft_wrap=True)).start()
         status, last_poll = "unknown", time.monotonic()
         logs = {p: (p.stat().st_size if p.is_file() else 0)
                 for p in (home.logs / "superlink.log", home.logs / "fleet-proxy.log")}

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig
+from fedrad.server.grid import prompt
 from fedrad.server.recorder import RunRecorder
 from fedrad.server.strategy import SitesUnavailableError, make_strategy
 from flwr.app import ArrayRecord, Context, MetricRecord
@@ -32,6 +33,7 @@ def main(grid: Grid, context: Context) -> None:
     from fedrad.common.model import build_model
     from fedrad.server.report import write_report
 
+    grid = prompt(grid)  # replies collected within 0.2 s, not Flower's 3 s polling (server.grid)
     cfg = coordinator_settings(RunConfig.from_mapping(context.run_config))
     if not cfg.output_dir:
         raise ValueError("run config output-dir is empty: set an absolute folder for checkpoints and the report")

@@ -125,11 +125,27 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
                    f"round-timeout ({cfg.round_timeout:.0f} s)")) for i, nid in enumerate(missing)]
         return replies, ok, failed
 
+    sent_at: dict[str, dict[int, float]] = {"train": {}, "evaluate": {}}
+
     def remember(phase: str, messages) -> list[Message]:
         messages = list(messages)
         sampled[phase] = {m.metadata.dst_node_id for m in messages}
+        sent_at[phase] = {m.metadata.dst_node_id: m.metadata.created_at for m in messages}
         names()
         return messages
+
+    def spans(phase: str, replies: list[Message]) -> dict[str, list[float]]:
+        """Per site [message made, handler start, handler end] (wall clock; the reply is made at the
+        handler's end and carries its `client-seconds`), for the round's timeline."""
+        out = {}
+        for m in replies:
+            if m.has_error():
+                continue
+            metrics = next(iter(m.content.metric_records.values()), {})
+            end = float(m.metadata.created_at)
+            out[site_of(m)] = [sent_at[phase].get(m.metadata.src_node_id, math.nan),
+                               end - float(metrics.get("client-seconds", 0.0)), end]
+        return out
 
     last_round = cfg.num_server_rounds - recorder.round_offset  # Flower counts this process's rounds from 1
 
@@ -152,11 +168,15 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
             return remember("train", super().configure_train(server_round, arrays, config, grid))
 
         def aggregate_train(self, server_round: int, replies: Iterable[Message]):
+            received = time.time()
             replies, ok, failed = split("train", replies)
             recorder.record_train(server_round, ok, failed)
             for m, r in zip([m for m in replies if not m.has_error()], ok, strict=True):
                 self.local_models.update(r.node_id, r.site, m.content["arrays"], r.metrics)
-            return super().aggregate_train(server_round, replies)
+            out = super().aggregate_train(server_round, replies)
+            recorder.record_timeline(server_round, train=spans("train", replies), received=received,
+                                     aggregated=time.time())
+            return out
 
         def configure_evaluate(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
             if server_round < last_round:
@@ -168,8 +188,10 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
             replies = list(replies)
             if server_round < last_round and not replies:
                 return None
+            received = time.time()
             replies, ok, failed = split("evaluate", replies)
             recorder.record_evaluate(server_round, ok, failed)
+            recorder.record_timeline(server_round, evaluate=spans("evaluate", replies), eval_received=received)
             return super().aggregate_evaluate(server_round, replies)
 
     kwargs = dict(fraction_train=cfg.fraction_train, fraction_evaluate=1.0, min_train_nodes=cfg.min_sites,
