@@ -10,8 +10,10 @@ aggregate/configure steps to observe them.
 from __future__ import annotations
 
 import math
+import os
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fedrad.common.errors import FedradRuntimeError
@@ -86,6 +88,18 @@ def wait_for_sites(grid: Grid, need: int, deadline_s: float, names: Callable[[],
         time.sleep(poll)
 
 
+def digests(replies: list[Message]) -> list[tuple[str, int]]:
+    """common.replydigest of every reply's arrays, in threads: hashlib lets go of the GIL on large
+    buffers, so the replies of a round (a model each) are hashed side by side on the cores."""
+    def one(m: Message) -> tuple[str, int]:
+        return arrays_digest(m.content["arrays"]) if "arrays" in m.content.array_records else ("", 0)
+
+    if len(replies) < 2:
+        return [one(m) for m in replies]
+    with ThreadPoolExecutor(max_workers=min(len(replies), os.cpu_count() or 1)) as pool:
+        return list(pool.map(one, replies))
+
+
 def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
     base = BASES[cfg.strategy]
     robust = robust_kwargs(cfg)  # refuse a robust setting that would do nothing before anything starts
@@ -114,9 +128,9 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         made by the SuperLink for a dead node does not carry that node's id, so the missing sites are
         the sampled ones that did not answer, each with the error text Flower gave."""
         replies = list(replies)
+        good = [m for m in replies if not m.has_error()]
         ok = [SiteReply(m.metadata.src_node_id, site_of(m), dict(next(iter(m.content.metric_records.values()))),
-                        *(arrays_digest(m.content["arrays"]) if "arrays" in m.content.array_records else ("", 0)))
-              for m in replies if not m.has_error()]
+                        *digest) for m, digest in zip(good, digests(good), strict=True)]
         # Only a fixed code (and an exception class name) is kept of an error: never a site's text.
         reasons = [describe_error(m.error.code, m.error.reason) for m in replies if m.has_error()]
         answered = {r.node_id for r in ok}
