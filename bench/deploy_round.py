@@ -212,7 +212,7 @@ def mean(xs: list[float]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--variants", default="a,b,c", help="comma-separated subset of a,b,c (see module docstring)")
+    ap.add_argument("--variants", default="a,a0,b,c", help="comma-separated subset of a,a0,b,c (module docstring)")
     ap.add_argument("--arch", default="resnet50", help="model (the issue's figure: resnet50, shared backbone)")
     ap.add_argument("--studies", type=int, default=30, help="studies per synthetic site")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per variant before giving up")
