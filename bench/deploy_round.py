@@ -11,10 +11,13 @@ A round is one message per site (validate the received model, then train); the l
 one evaluate-only message for the final model (issue 15).
 
 Variants (each with a fresh coordinator home, same sites and certificates):
-  a  as shipped: SuperLink state in HOME/superlink.db (SQLite file), sites dial the fleet proxy;
-  b  SuperLink state in memory (FEDRAD_SUPERLINK_DATABASE=:flwr-in-memory:, a hidden override in
-     server/coordinator.py start_superlink), sites still dial the proxy: what SQLite costs;
-  c  SQLite file, but sites dial the SuperLink's loopback port (HOME/server.json "internal-port")
+  a  as shipped: SuperLink LinkState in HOME/superlink.db (SQLite file), message payloads in memory
+     (server/superlink_main.py), sites dial the fleet proxy;
+  a0 the previous default: payloads in the SQLite file too (FEDRAD_SUPERLINK_PAYLOADS=sqlite): what
+     SQLite payloads cost;
+  b  SuperLink state all in memory (FEDRAD_SUPERLINK_DATABASE=:flwr-in-memory:, a hidden override in
+     server/coordinator.py start_superlink; does not survive a restart), sites still dial the proxy;
+  c  as a, but sites dial the SuperLink's loopback port (HOME/server.json "internal-port")
      directly, bypassing the proxy: what the proxy costs.
 
 Figures per round come from history.json via bench/round_overhead.py round_breakdown: wall = `round_s`
@@ -54,7 +57,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from round_overhead import round_breakdown  # noqa: E402
 
 FEDRAD = str(Path(sys.executable).parent / "fedrad")
-VARIANTS = {"a": "as shipped (SQLite + proxy)", "b": "in-memory SuperLink state", "c": "sites bypass the proxy"}
+VARIANTS = {"a": "as shipped (SQLite + proxy)", "a0": "SQLite payloads too", "b": "in-memory SuperLink state",
+            "c": "sites bypass the proxy"}
 
 
 class Proc:
@@ -141,7 +145,8 @@ def enrol(world: dict, name: str) -> Path:
 
 def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     out, home = world["out"], enrol(world, variant)
-    env = {"FEDRAD_SUPERLINK_DATABASE": ":flwr-in-memory:"} if variant == "b" else {}
+    env = {"b": {"FEDRAD_SUPERLINK_DATABASE": ":flwr-in-memory:"},
+           "a0": {"FEDRAD_SUPERLINK_PAYLOADS": "sqlite"}}.get(variant, {})
     port = free_port()
     run_dir = out / f"run-{variant}"
     procs: list[Proc] = []
@@ -207,7 +212,7 @@ def mean(xs: list[float]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--variants", default="a,b,c", help="comma-separated subset of a,b,c (see module docstring)")
+    ap.add_argument("--variants", default="a,a0,b,c", help="comma-separated subset of a,a0,b,c (module docstring)")
     ap.add_argument("--arch", default="resnet50", help="model (the issue's figure: resnet50, shared backbone)")
     ap.add_argument("--studies", type=int, default=30, help="studies per synthetic site")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per variant before giving up")

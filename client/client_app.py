@@ -26,7 +26,8 @@ from fedrad.client.task import (
 )
 from fedrad.common.replyschema import CODE_OF, SchemaViolation, check_reply, error_reason
 from fedrad.common.runconfig import RunConfig, RunConfigError
-from flwr.app import ArrayRecord, Context, Error, Message, MetricRecord, RecordDict
+from fedrad.common.weights import to_arrays, to_state
+from flwr.app import Context, Error, Message, MetricRecord, RecordDict
 from flwr.clientapp import ClientApp
 
 app = ClientApp(mods=MODS)  # site policy first, then DP clipping (client.mods)
@@ -73,7 +74,7 @@ def _setup(msg: Message, context: Context):
     cfg = RunConfig.from_mapping(context.run_config)
     check_version(cfg)
     site = site_dir_from(context.node_config, context.run_config)
-    state = msg.content["arrays"].to_torch_state_dict()
+    state = to_state(msg.content["arrays"])  # read-only views of the message's bytes (common.weights)
     return cfg, site, state
 
 
@@ -96,7 +97,7 @@ def train(msg: Message, context: Context) -> Message:
                                      validate=bool(config.get("validate", True)))
     metrics["site-index"] = _site_index(context)
     metrics["client-seconds"] = time.perf_counter() - t0  # whole handler: the coordinator derives overhead
-    content = RecordDict({"arrays": ArrayRecord(new_state), "metrics": MetricRecord(metrics)})
+    content = RecordDict({"arrays": to_arrays(new_state), "metrics": MetricRecord(metrics)})
     say(describe_reply(metrics, new_state))
     return Message(content, reply_to=msg)
 

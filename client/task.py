@@ -230,8 +230,9 @@ def local_train(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor], *
         seconds += stats["seconds"]
         say(f"round {server_round}: local epoch {epoch + 1}/{cfg.local_epochs}, train loss {stats['loss']:.4f} "
             f"on {len(ds)} studies ({stats['seconds']:.0f} s)")
-    # clone: the cached module keeps training next round; the reply must not alias its tensors
-    new_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+    # The cached module's own tensors, not a copy: the caller serialises them into the reply
+    # (common.weights.to_arrays copies) before this process trains again.
+    new_state = {k: v.detach().cpu() for k, v in model.state_dict().items()}
     if cfg.bn_local:
         save_local_bn(site, cfg, new_state)
     # The site's own policy, never the run config, says whether this local model may be handed

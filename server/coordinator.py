@@ -3,7 +3,7 @@
 Process tree (all children in their own process groups, stopped on Ctrl-C/SIGTERM):
 
     fedrad server start
-    ├── flower-superlink  bound to 127.0.0.1:<internal>, TLS, SuperNode auth, SQLite state
+    ├── flower-superlink  (server.superlink_main) 127.0.0.1:<internal>, TLS, SuperNode auth, SQLite state
     │     └── flower-superexec -> flwr-serverapp (server.server_app via the FAB shim)
     └── python -m fedrad.server.fleet_proxy  on the public HOST:PORT, forwards only /v1/fleet/*
 
@@ -146,16 +146,17 @@ def find_home(home: str | os.PathLike | None = None, *, create: bool = False) ->
 
 
 def start_superlink(home: CoordinatorHome, port: int, *, insecure: bool) -> Child:
-    """SuperLink state in HOME/superlink.db (SQLite). In memory would save ~13 s per round at 94 MB
-    messages (bench/deploy_round.py variant b), and fedrad's registry (sites.toml, re-registered by
-    server.sites.reconcile at every start) and checkpoints would survive a restart; but running sites
-    do not: a SuperNode whose node id the restarted SuperLink does not know exits (exit 0) instead of
-    activating again (seen in tests/test_deploy.py's restart test, issue 15), so the state stays on disk
-    until `fedrad client start` restarts its SuperNode on that exit.
+    """Flower's SuperLink with its LinkState (runs, nodes, message metadata) in HOME/superlink.db
+    (SQLite) and the message payloads in memory (server.superlink_main). All in memory was tried and
+    reverted: running SuperNodes exit instead of activating again after a coordinator restart
+    (tests/test_deploy.py's restart test, issue 15); all in SQLite writes every message's model
+    through SQLite (most of a deployment round's overhead, bench/deploy_round.py variant a0).
     FEDRAD_SUPERLINK_DATABASE (hidden, for bench/deploy_round.py) overrides the --database path, e.g.
-    `:flwr-in-memory:`; state then does not survive a restart."""
+    `:flwr-in-memory:`; FEDRAD_SUPERLINK_PAYLOADS=sqlite keeps the payloads in the database too."""
     database = os.environ.get("FEDRAD_SUPERLINK_DATABASE") or str(home.db)
-    cmd = ["flower-superlink", "--host", "127.0.0.1", "--port", str(port), "--database", database,
+    program = (["flower-superlink"] if os.environ.get("FEDRAD_SUPERLINK_PAYLOADS") == "sqlite"
+               else [sys.executable, "-m", "fedrad.server.superlink_main"])
+    cmd = [*program, "--host", "127.0.0.1", "--port", str(port), "--database", database,
            "--disable-runtime-dependency-installation", "--log-file", str(home.logs / "superlink.log")]
     if insecure:
         cmd.append("--insecure")  # SuperNode authentication needs TLS: without it any node may join
@@ -344,7 +345,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
                       f"min {cfg.min_sites} site(s); output {cfg.output_dir}")
         follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log")
         rounds_follower = Follower(Path(cfg.output_dir), lambda t: console.print(f"  {t}", highlight=False,
-                                                                                 markup=False)).start()
+                                                                                 markup=False, soft_wrap=True)).start()
         status, last_poll = "unknown", time.monotonic()
         logs = {p: (p.stat().st_size if p.is_file() else 0)
                 for p in (home.logs / "superlink.log", home.logs / "fleet-proxy.log")}

@@ -174,6 +174,7 @@ class RunRecorder:
         row["train_examples"] = n
         row["train_sites"] = [r.site for r in replies]
         row["train_site_seconds"] = {r.site: {"train": float(r.metrics.get("train-seconds", math.nan)),
+                                              "val": float(r.metrics.get("val-seconds", 0.0)),
                                               "client": float(r.metrics.get("client-seconds", math.nan))}
                                      for r in replies}
         row["train_failures"] = [f"{s}: {short_reason(why)}" for s, why in failures]
@@ -211,6 +212,14 @@ class RunRecorder:
         row["best_round"] = self.best["round"]
         return improved
 
+    def record_timeline(self, flower_round: int, **marks: Any) -> None:
+        """Wall-clock marks of a round's phases (server.strategy): when the messages were made, each
+        site's handler span (from its reply's creation time and `client-seconds`), when the replies
+        were collected and aggregated. bench/round_overhead.py turns them into a breakdown of the
+        seconds that are not the sites' own work."""
+        row = self._pending.setdefault(self.actual_round(flower_round), {})
+        row.setdefault("timeline", {}).update(marks)
+
     def record_privacy(self, flower_round: int, spent: Mapping[str, Any]) -> None:
         """The DP ledger after this round's aggregation (server.dp_strategy): epsilon at delta so far."""
         self._pending.setdefault(self.actual_round(flower_round), {}).update(spent)
@@ -228,12 +237,14 @@ class RunRecorder:
             return {}  # resumed: the starting model was evaluated in the earlier run
         t_in = time.time()
         row = {"round": rnd, **self._pending.pop(rnd, {}), "elapsed_s": round(t_in - self._t0, 1)}
-        if self._last_global is not None:  # from the end of the previous server evaluation to now
+        if self._last_global is not None:  # from the end of the previous server step to now
             row["round_wall_s"] = t_in - self._last_global
+            row.setdefault("timeline", {})["start"] = self._last_global
         if self._model is None:  # built once per run; each round loads the new global state into it
             self._model = build_model(self.model_cfg)
         model = self._model
         model.load_state_dict(dict(state), strict=True)
+        parts = {"load_s": time.time() - t_in}
         if self.test_due(rnd):
             for name, ts in self.test_sets.items():
                 scores = predict_test_set(model, ts, image_size=self.cfg.image_size, channels=self.cfg.channels,
@@ -242,23 +253,30 @@ class RunRecorder:
                 macro, _, skipped = macro_auc(ts.truth, scores, ids=self.template.ids)
                 row[f"test_{name}_macro_auc"] = macro
                 row[f"test_{name}_skipped"] = len(skipped)
-        row["server_eval_s"] = time.time() - t_in
+        row["server_eval_s"] = time.time() - t_in - parts["load_s"]
         improved = self._update_best(row)  # the final round's row has its validation already
         self.history.append(row)
         extra = {"server_round": rnd, "history": self.history, "best": self.best, "run_config": self.cfg.to_flower()}
+        t_ck = time.time()
         save_checkpoint(self.out / LAST, model, self.model_cfg, epoch=rnd, extra=extra)
         if improved:
             _link(self.out / LAST, self.out / BEST)
+        parts["checkpoint_s"] = time.time() - t_ck
+        if "round_wall_s" in row:  # the whole round: sites, aggregation, server step (history, report included)
+            row.setdefault("timeline", {})["server"] = parts
+        t_rep = time.time()
+        self.write_history()
+        self.write_live_report()
+        parts["report_s"] = time.time() - t_rep
         self._last_global = time.time()
-        if "round_wall_s" in row:  # the whole round: sites, aggregation, server evaluation, checkpoint
+        if "round_wall_s" in row:
             row["round_s"] = self._last_global - t_in + row["round_wall_s"]
             self._round_seconds.append(row["round_s"])
-        self.write_history()
+            self.write_history()  # with the round's own seconds (report.html shows them from the next round)
         if rnd > 0:
             self._round_event(row)
             self._scalars(rnd, {"train_loss": row.get("train_loss"), "round_s": row.get("round_s"),
                                 **{k: v for k, v in row.items() if k.startswith("test_") and k.endswith("_auc")}})
-        self.write_live_report()
         return {k: float(v) for k, v in row.items() if isinstance(v, int | float) and not isinstance(v, bool)}
 
     def test_due(self, rnd: int) -> bool:

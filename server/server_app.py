@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig
+from fedrad.common.weights import to_arrays, to_state
+from fedrad.server.grid import prompt
 from fedrad.server.recorder import RunRecorder
 from fedrad.server.strategy import SitesUnavailableError, make_strategy
 from flwr.app import ArrayRecord, Context, MetricRecord
@@ -32,6 +34,7 @@ def main(grid: Grid, context: Context) -> None:
     from fedrad.common.model import build_model
     from fedrad.server.report import write_report
 
+    grid = prompt(grid)  # replies collected within 0.2 s, not Flower's 3 s polling (server.grid)
     cfg = coordinator_settings(RunConfig.from_mapping(context.run_config))
     if not cfg.output_dir:
         raise ValueError("run config output-dir is empty: set an absolute folder for checkpoints and the report")
@@ -46,10 +49,10 @@ def main(grid: Grid, context: Context) -> None:
         strategy = make_strategy(cfg, recorder, grid)
 
         def evaluate_fn(server_round: int, arrays: ArrayRecord) -> MetricRecord:
-            return MetricRecord(recorder.on_global(server_round, arrays.to_torch_state_dict()))
+            return MetricRecord(recorder.on_global(server_round, to_state(arrays)))
 
         try:
-            strategy.start(grid=grid, initial_arrays=ArrayRecord(state), num_rounds=rounds, timeout=cfg.round_timeout,
+            strategy.start(grid=grid, initial_arrays=to_arrays(state), num_rounds=rounds, timeout=cfg.round_timeout,
                            evaluate_fn=evaluate_fn)
         except SitesUnavailableError:
             if recorder.history:
@@ -58,6 +61,6 @@ def main(grid: Grid, context: Context) -> None:
         if cfg.cross_site:  # extra final phase: every site evaluates the global and the shared local models
             from fedrad.server.crosssite import run_cross_site
 
-            run_cross_site(grid, cfg, ArrayRecord(recorder.best_state()), strategy.local_models,
+            run_cross_site(grid, cfg, to_arrays(recorder.best_state()), strategy.local_models,
                            strategy.site_name, out)
     write_report(out)

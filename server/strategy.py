@@ -10,8 +10,10 @@ aggregate/configure steps to observe them.
 from __future__ import annotations
 
 import math
+import os
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fedrad.common.errors import FedradRuntimeError
@@ -86,6 +88,18 @@ def wait_for_sites(grid: Grid, need: int, deadline_s: float, names: Callable[[],
         time.sleep(poll)
 
 
+def digests(replies: list[Message]) -> list[tuple[str, int]]:
+    """common.replydigest of every reply's arrays, in threads: hashlib lets go of the GIL on large
+    buffers, so the replies of a round (a model each) are hashed side by side on the cores."""
+    def one(m: Message) -> tuple[str, int]:
+        return arrays_digest(m.content["arrays"]) if "arrays" in m.content.array_records else ("", 0)
+
+    if len(replies) < 2:
+        return [one(m) for m in replies]
+    with ThreadPoolExecutor(max_workers=min(len(replies), os.cpu_count() or 1)) as pool:
+        return list(pool.map(one, replies))
+
+
 def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
     base = BASES[cfg.strategy]
     robust = robust_kwargs(cfg)  # refuse a robust setting that would do nothing before anything starts
@@ -114,9 +128,9 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         made by the SuperLink for a dead node does not carry that node's id, so the missing sites are
         the sampled ones that did not answer, each with the error text Flower gave."""
         replies = list(replies)
+        good = [m for m in replies if not m.has_error()]
         ok = [SiteReply(m.metadata.src_node_id, site_of(m), dict(next(iter(m.content.metric_records.values()))),
-                        *(arrays_digest(m.content["arrays"]) if "arrays" in m.content.array_records else ("", 0)))
-              for m in replies if not m.has_error()]
+                        *digest) for m, digest in zip(good, digests(good), strict=True)]
         # Only a fixed code (and an exception class name) is kept of an error: never a site's text.
         reasons = [describe_error(m.error.code, m.error.reason) for m in replies if m.has_error()]
         answered = {r.node_id for r in ok}
@@ -125,11 +139,27 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
                    f"round-timeout ({cfg.round_timeout:.0f} s)")) for i, nid in enumerate(missing)]
         return replies, ok, failed
 
+    sent_at: dict[str, dict[int, float]] = {"train": {}, "evaluate": {}}
+
     def remember(phase: str, messages) -> list[Message]:
         messages = list(messages)
         sampled[phase] = {m.metadata.dst_node_id for m in messages}
+        sent_at[phase] = {m.metadata.dst_node_id: m.metadata.created_at for m in messages}
         names()
         return messages
+
+    def spans(phase: str, replies: list[Message]) -> dict[str, list[float]]:
+        """Per site [message made, handler start, handler end] (wall clock; the reply is made at the
+        handler's end and carries its `client-seconds`), for the round's timeline."""
+        out = {}
+        for m in replies:
+            if m.has_error():
+                continue
+            metrics = next(iter(m.content.metric_records.values()), {})
+            end = float(m.metadata.created_at)
+            out[site_of(m)] = [sent_at[phase].get(m.metadata.src_node_id, math.nan),
+                               end - float(metrics.get("client-seconds", 0.0)), end]
+        return out
 
     last_round = cfg.num_server_rounds - recorder.round_offset  # Flower counts this process's rounds from 1
 
@@ -152,11 +182,15 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
             return remember("train", super().configure_train(server_round, arrays, config, grid))
 
         def aggregate_train(self, server_round: int, replies: Iterable[Message]):
+            received = time.time()
             replies, ok, failed = split("train", replies)
             recorder.record_train(server_round, ok, failed)
             for m, r in zip([m for m in replies if not m.has_error()], ok, strict=True):
                 self.local_models.update(r.node_id, r.site, m.content["arrays"], r.metrics)
-            return super().aggregate_train(server_round, replies)
+            out = super().aggregate_train(server_round, replies)
+            recorder.record_timeline(server_round, train=spans("train", replies), received=received,
+                                     aggregated=time.time())
+            return out
 
         def configure_evaluate(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
             if server_round < last_round:
@@ -168,8 +202,10 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
             replies = list(replies)
             if server_round < last_round and not replies:
                 return None
+            received = time.time()
             replies, ok, failed = split("evaluate", replies)
             recorder.record_evaluate(server_round, ok, failed)
+            recorder.record_timeline(server_round, evaluate=spans("evaluate", replies), eval_received=received)
             return super().aggregate_evaluate(server_round, replies)
 
     kwargs = dict(fraction_train=cfg.fraction_train, fraction_evaluate=1.0, min_train_nodes=cfg.min_sites,

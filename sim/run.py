@@ -17,6 +17,7 @@ Steps (each resumable: a finished step is not redone on a rerun with the same se
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import time
@@ -58,7 +59,10 @@ class SimSettings:
     # suits it: pooled training makes ~3x more optimizer steps per epoch than FedAvg progresses with
     # 3 sites, and on the default federation 3e-4 was best for pooled, 1e-3 for FedAvg (closing note).
     pooled_lr: float = 3e-4
-    cpus_per_site: int = 1  # Ray resources per virtual site (sites train in parallel up to the core count)
+    # Cores per virtual site. 0 (default): each site in turn gets every core, with as many torch threads
+    # as the pooled arm, so the arms' wall times compare like for like (issue 15: sites of unequal size
+    # in parallel left cores idle behind the largest one); N > 0: every site at once, N cores each.
+    cpus_per_site: int = 0
     seeds: int = 1  # repeat every arm with run seeds seed..seed+N-1 (init and data order; same hospitals)
     share_local_models: bool = True  # the synthetic sites' policy: allow cross-site evaluation of local models
 
@@ -244,6 +248,16 @@ def start_simulation_superlink(home: Path, port: int, env: dict[str, str]):
     return child
 
 
+def site_cores(cpus_per_site: int, n_sites: int) -> tuple[int, int]:
+    """(cores and torch threads per virtual site, logical CPUs Ray hands out). 0 = one site at a time
+    with all cores (Ray runs one ClientApp actor that serves the sites in turn); N > 0 = Ray gets
+    N per site, so every virtual hospital trains at once with N threads, as real hospitals do."""
+    if cpus_per_site > 0:
+        return cpus_per_site, cpus_per_site * n_sites
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores, cores
+
+
 def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path], *,
                    cpus_per_site: int, console: Console, label: str = "") -> Path:
     """One federated run through Flower's simulation engine; returns the run folder."""
@@ -262,19 +276,17 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     overrides = out_run / "flower-run-config.toml"
     write_text(overrides, cfg.to_toml())
     port = free_port()
-    env = flower_env(out_run.parent / ".flwr-home", port, cpus_per_site)
-    # Ray gets one logical CPU per site: every virtual hospital trains at once (one torch thread each),
-    # as real hospitals do; with Ray's default (the machine's cores) a third site waits for the
-    # first two, and the round costs up to twice its compute.
+    per_site, ray_cpus = site_cores(cpus_per_site, len(sites))
+    env = flower_env(out_run.parent / ".flwr-home", port, per_site)
     cmd = ["flwr", "run", str(app_dir), "--run-config", str(overrides), "--federation-config",
-           f"num-supernodes={len(sites)} client-resources-num-cpus={cpus_per_site} "
-           f"init-args-num-cpus={cpus_per_site * len(sites)}", "--stream"]
+           f"num-supernodes={len(sites)} client-resources-num-cpus={per_site} init-args-num-cpus={ray_cpus}",
+           "--stream"]
     log_path = out_run / "flower.log"
     t0 = time.time()
     from fedrad.server.progress import Follower
 
     def emit(text: str) -> None:
-        console.print(f"  {text}", highlight=False, markup=False)
+        console.print(f"  {text}", highlight=False, markup=False, soft_wrap=True)  # one line, any width
 
     # Flower's own output goes to flower.log only; the terminal gets fedrad's per-round lines.
     with console.status(f"{label}: federated training (Flower's log: {log_path})"), \
