@@ -84,7 +84,7 @@ def test_cross_site_matrix_honours_each_sites_consent(federation):
     assert (run_dir / "cross-site.png").stat().st_size > 2000
 
 
-def test_simulation_report_carries_the_cross_site_matrix(federation, tmp_path):
+def test_simulation_report_carries_the_cross_site_matrix(federation):
     from fedrad.sim.compare import write_comparison
 
     _, run_dir, *_ = federation
