@@ -7,6 +7,10 @@ amplification (common.privacy). Prints one table; takes minutes (4 federated run
 
     .venv/bin/python bench/dp_utility.py                   # the default simulation's sizes
     .venv/bin/python bench/dp_utility.py --studies 120 --arch tiny --rounds 5   # a quicker look
+
+The default noise levels (z = 1.5, 3, 6: epsilon 7.5, 3.4, 1.6 over 5 rounds) are ones a site
+accepts under its default policy (max-epsilon 10); a level above a site's ceiling would be refused
+by every site, so the bench checks the planned epsilon before it starts.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from fedrad.client.policy import SitePolicy
 from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, run_federation, site_dirs
 from rich.console import Console
 
@@ -28,21 +33,28 @@ def main() -> None:
     ap.add_argument("--studies", type=int, default=300, help="studies per site (the default simulation: 300)")
     ap.add_argument("--arch", default="", help="backbone; default: the simulation's (resnet50)")
     ap.add_argument("--rounds", type=int, default=0, help="0 = the default simulation's (5)")
-    ap.add_argument("--noise", default="0.3,1.0,3.0", help="three noise multipliers z")
+    ap.add_argument("--noise", default="1.5,3,6", help="three noise multipliers z")
     ap.add_argument("--clip", type=float, default=1.0, help="clipping norm C of one site's update")
     args = ap.parse_args()
     out = Path(args.out).resolve()
     run_over = {k: v for k, v in {"arch": args.arch, "num_server_rounds": args.rounds}.items() if v}
     settings, run = load_settings(None, "default", {"out": str(out), "sites": args.sites,
                                                     "studies_per_site": args.studies}, run_over)
+    arms = [("no DP", replace(run, dp="off"))] + [
+        (f"z = {z:g}", replace(run, dp="fixed", dp_noise_multiplier=z, dp_clipping_norm=args.clip))
+        for z in (float(v) for v in args.noise.split(","))]
+    ceiling = SitePolicy().max_epsilon  # the synthetic sites keep the default policy
+    for label, cfg in arms:
+        planned = cfg.planned_privacy()
+        if planned is not None and planned.epsilon > ceiling:
+            raise SystemExit(f"{label}: planned epsilon {planned.epsilon:.3g} over {cfg.num_server_rounds} rounds "
+                             f"exceeds the sites' default max-epsilon {ceiling:g}: every site would refuse the run; "
+                             "choose larger noise multipliers (--noise)")
     console = Console()
     root = make_hospitals(settings, console)
     sites, external = site_dirs(root)
     prepare_sites(sites, external, run, console)
     test_sets = export_test_sets(root, sites, external, run, out, console)
-    arms = [("no DP", replace(run, dp="off"))] + [
-        (f"z = {z:g}", replace(run, dp="fixed", dp_noise_multiplier=float(z), dp_clipping_norm=args.clip))
-        for z in args.noise.split(",")]
     rows = []
     for label, cfg in arms:
         t0 = time.time()

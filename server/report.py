@@ -187,7 +187,7 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
         for site, m in sorted(best_row["sites"].items(), key=lambda kv: _num(kv[1].get("val_macro_auc"))):
             lines.append(f"| {site} | {m.get('n')} | {fmt_metric(_num(m.get('val_macro_auc')))} | "
                          f"{fmt_metric(_num(m.get('val_weighted_auc')))} | {fmt_metric(_num(m.get('val_loss')))} |")
-    lines += _cross_site_lines(cross)
+    lines += cross_site_lines(cross)
     return "\n".join(lines) + "\n"
 
 
@@ -210,10 +210,13 @@ def _operating_lines(name: str, op: dict[str, Any] | None) -> list[str]:
     return [*lines, ""]
 
 
-def _cross_site_lines(cross: dict[str, Any] | None) -> list[str]:
+def cross_site_lines(cross: dict[str, Any] | None, *, title: str = "## Cross-site evaluation",
+                     folder: str = "") -> list[str]:
+    """The matrix as a Markdown table plus its heatmap; `folder` is the run folder relative to the
+    Markdown file (empty: the run's own report)."""
     if cross is None:
         return []
-    lines = ["", "## Cross-site evaluation (validation macro AUC, model x evaluating site)", "",
+    lines = ["", f"{title} (validation macro AUC, model x evaluating site)", "",
              "Every site evaluated the global model (best round) and the last local models it was allowed to "
              "see on its own validation split; only aggregates left the sites.", ""]
     if not cross["models"]:
@@ -229,7 +232,7 @@ def _cross_site_lines(cross: dict[str, Any] | None) -> list[str]:
     if cross.get("failures"):
         lines += ["", "Failed evaluations: " + "; ".join(cross["failures"])]
     if cross.get("heatmap"):
-        lines += ["", f"![cross-site]({cross['heatmap']})"]
+        lines += ["", f"![cross-site]({folder}{cross['heatmap']})"]
     return lines
 
 

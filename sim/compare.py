@@ -65,10 +65,14 @@ def _p_summary(tests: list[dict[str, Any]]) -> dict[str, Any]:
             "median_p": float(np.median(ps)) if ps else None}
 
 
+SEED_METRICS = ("macro_auc", "macro_auc_supported", "fracture_sensitivity", "fracture_specificity")
+
+
 def seed_summary(seed_runs: dict[int, dict[str, Path]]) -> dict[str, Any]:
     """Macro AUC per arm and test set over seeds: mean, SD, min-max (all findings and supported
-    ones), and federated vs pooled across seeds: the per-seed difference of macro AUC, its mean
-    with a 95% t-interval and a paired t-test (seeds pair the arms: same seed, same data order)."""
+    ones), fracture sensitivity/specificity at the sites' validation thresholds, and federated
+    vs pooled across seeds: the per-seed difference of macro AUC, its mean with a 95% t-interval
+    and a paired t-test (seeds pair the arms: same seed, same data order)."""
     from scipy import stats
 
     seeds = sorted(seed_runs)
@@ -78,9 +82,12 @@ def seed_summary(seed_runs: dict[int, dict[str, Path]]) -> dict[str, Any]:
         for s in seeds:
             rep = _load(seed_runs[s][arm])
             for t, res in rep["test_sets"].items():
-                cell = values.setdefault(arm, {}).setdefault(t, {"macro_auc": [], "macro_auc_supported": []})
+                cell = values.setdefault(arm, {}).setdefault(t, {k: [] for k in SEED_METRICS})
                 cell["macro_auc"].append(res["summary"]["macro_auc"])
                 cell["macro_auc_supported"].append(res["summary"].get("macro_auc_supported"))
+                op = transfer_rows(rep, [t])[t]  # fracture at the sites' validation thresholds
+                cell["fracture_sensitivity"].append(op["sensitivity"])
+                cell["fracture_specificity"].append(op["specificity"])
 
     def describe(xs: list[float | None]) -> dict[str, Any]:
         v = np.array([x for x in xs if x is not None], dtype=float)
@@ -152,6 +159,11 @@ def _seed_markdown(ss: dict[str, Any]) -> list[str]:
         sd = f" ± {d['sd']:.3f}" if d["sd"] is not None else ""
         return f"{d['mean']:.3f}{sd} ({d['min']:.3f}–{d['max']:.3f})"
 
+    def pm(d: dict[str, Any] | None) -> str:
+        if not d or d["mean"] is None:
+            return "n/a"
+        return f"{d['mean']:.2f}" + (f" ± {d['sd']:.2f}" if d["sd"] is not None else "")
+
     test_sets = list(next(iter(ss["arms"].values()))) if ss["arms"] else []
     lines = ["", f"## Over {len(ss['seeds'])} seeds (run seeds {', '.join(map(str, ss['seeds']))}; same hospitals)", "",
              "Macro AUC mean ± SD (min–max over seeds); all findings / supported findings.", "",
@@ -160,6 +172,13 @@ def _seed_markdown(ss: dict[str, Any]) -> list[str]:
     for arm, by_t in ss["arms"].items():
         lines.append(f"| {arm} | " + " | ".join(f"{ms(by_t[t]['macro_auc'])} | {ms(by_t[t]['macro_auc_supported'])}"
                                                  for t in test_sets) + " |")
+    lines += ["", "Fracture at the sites' validation thresholds (transferred to each test set): sensitivity / "
+              "specificity, mean ± SD over seeds.", "",
+              "| arm | " + " | ".join(test_sets) + " |", "|---|" + "---|" * len(test_sets)]
+    for arm, by_t in ss["arms"].items():
+        cells = [f"{pm(by_t[t].get('fracture_sensitivity'))} / {pm(by_t[t].get('fracture_specificity'))}"
+                 for t in test_sets]
+        lines.append(f"| {arm} | " + " | ".join(cells) + " |")
     if ss["tests"]:
         lines += ["", "| federated vs pooled | test set | seeds | mean difference (95% CI) | paired t-test p |",
                   "|---|---|---|---|---|"]
@@ -244,6 +263,8 @@ def _training(name: str, cfg: dict[str, Any]) -> str:
 
 
 def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, Any]) -> str:
+    from fedrad.server.report import cross_site_lines
+
     cfg = next(iter(reports.values()))["run_config"]
     lines = ["# fedrad simulation: the study's experiment across virtual hospitals", "",
              f"Region `{cfg['region']}`, image size {cfg['image-size']} px, {cfg['num-server-rounds']} rounds x "
@@ -262,6 +283,9 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {_training(name, reports[name]['run_config'])} | "
                      f"{r['best_round']} | [{name}](runs/{name}/report.md) |")
     lines += _transfer_lines(reports, test_sets)
+    for name, rep in reports.items():  # the federated runs' cross-site matrices (pooled has none)
+        lines += cross_site_lines(rep.get("cross_site"), title=f"## Cross-site evaluation, {name}",
+                                  folder=f"runs/{name}/")
     lines += ["", "## DeLong tests (per finding)", "",
               "| comparison | on | test | findings tested | p < 0.05 | min p | median p |",
               "|---|---|---|---|---|---|---|"]

@@ -219,9 +219,11 @@ def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
     """common.flowerproc's environment plus the ports of the managed local (simulation) SuperLink."""
     from fedrad.common.flowerproc import flower_env as base_env
 
+    # RAY_worker_niceness: Ray renices its workers (the virtual sites) by +15 by default; on a machine
+    # shared with other jobs the sites then get a small fraction of the CPU the coordinator gets.
     return base_env(home, threads=threads, extra={"FLWR_LOCAL_SUPERLINK_HTTP_API_PORT": str(port),
                                                   "FLWR_LOCAL_CONTROL_API_PORT": str(free_port()),
-                                                  "RAY_DEDUP_LOGS": "0"})
+                                                  "RAY_DEDUP_LOGS": "0", "RAY_worker_niceness": "0"})
 
 
 # Ray gives its node 30 s to start (hard-coded); a machine busy with other work can miss that. Nothing

@@ -100,9 +100,10 @@ def test_recalibrated_thresholds_fix_a_shifted_operating_point():
 
 
 # --- seeds ---------------------------------------------------------------------------------------
-def _fake_run(folder: Path, macro_int: float, macro_ext: float) -> Path:
+def _fake_run(folder: Path, macro_int: float, macro_ext: float, fracture_sens: float = 0.9) -> Path:
     folder.mkdir(parents=True)
-    summary = lambda m: {"summary": {"macro_auc": m, "macro_auc_supported": m + 0.01}, "findings": []}  # noqa: E731
+    summary = lambda m: {"summary": {"macro_auc": m, "macro_auc_supported": m + 0.01},  # noqa: E731
+                         "findings": [{"finding": "fracture", "sensitivity": fracture_sens, "specificity": m}]}
     (folder / "report.json").write_text(json.dumps({"test_sets": {"internal": summary(macro_int),
                                                                   "external": summary(macro_ext)}}))
     return folder
@@ -114,7 +115,8 @@ def test_seed_summary_mean_sd_spread_and_paired_test(tmp_path):
 
     fed = [0.70, 0.72, 0.69]
     pooled = [0.66, 0.69, 0.67]
-    runs = {s: {"federated-inclusive": _fake_run(tmp_path / f"s{s}" / "f", fed[s], 0.6),
+    sens = [0.8, 0.9, 0.85]
+    runs = {s: {"federated-inclusive": _fake_run(tmp_path / f"s{s}" / "f", fed[s], 0.6, sens[s]),
                 "pooled-inclusive": _fake_run(tmp_path / f"s{s}" / "p", pooled[s], 0.5)} for s in range(3)}
     ss = seed_summary(runs)
     f = ss["arms"]["federated-inclusive"]["internal"]["macro_auc"]
@@ -125,6 +127,8 @@ def test_seed_summary_mean_sd_spread_and_paired_test(tmp_path):
     assert t["ci_low"] < t["mean_diff"] < t["ci_high"] and 0 < t["p"] < 0.2
     md = "\n".join(_seed_markdown(ss))
     assert "Over 3 seeds" in md and "0.703 ± 0.015" in md
+    # fracture at the transferred thresholds, per arm and test set: sensitivity / specificity
+    assert "| federated-inclusive | 0.85 ± 0.05 / 0.70 ± 0.02 | 0.85 ± 0.05 / 0.60 ± 0.00 |" in md
     assert seed_list(5, 3) == [5, 6, 7]
     with pytest.raises(ValueError):
         seed_list(0, 0)
@@ -153,7 +157,7 @@ def test_cross_site_sends_a_local_model_only_where_its_owner_consented():
 
 def test_cross_site_matrix_table_and_heatmap(tmp_path):
     from fedrad.server.crosssite import CROSS_SITE_JSON, LocalModels, build_matrix
-    from fedrad.server.report import _cross_site_lines, cross_site_section
+    from fedrad.server.report import cross_site_lines, cross_site_section
 
     local = LocalModels()
     local.update(1, "site-a", None, {"share-local-model": 0})
@@ -169,7 +173,7 @@ def test_cross_site_matrix_table_and_heatmap(tmp_path):
     (tmp_path / CROSS_SITE_JSON).write_text(json.dumps(m))
     cross = cross_site_section(tmp_path)
     assert (tmp_path / "cross-site.png").stat().st_size > 2000
-    md = "\n".join(_cross_site_lines(cross))
+    md = "\n".join(cross_site_lines(cross))
     assert "| local:site-a | 0.750 | not shared |" in md
     assert "| global | 0.700 | 0.650 |" in md and "site-a" in md.split("share-local-model")[-1]
     assert cross_site_section(tmp_path / "nothing") is None

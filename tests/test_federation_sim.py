@@ -84,6 +84,16 @@ def test_cross_site_matrix_honours_each_sites_consent(federation):
     assert (run_dir / "cross-site.png").stat().st_size > 2000
 
 
+def test_simulation_report_carries_the_cross_site_matrix(federation):
+    from fedrad.sim.compare import write_comparison
+
+    _, run_dir, *_ = federation
+    md = write_comparison(run_dir.parent.parent, {"fed": run_dir}, console=Console(quiet=True)).read_text()
+    section = md.split("## Cross-site evaluation, fed")[1]
+    assert "| local:site-01 |" in section and "not shared" in section
+    assert "![cross-site](runs/fed/cross-site.png)" in section  # the run's heatmap, relative to the report
+
+
 def test_resumed_run_continues_from_checkpoint(federation):
     run, run_dir, sites, test_sets, console = federation
     before = load_checkpoint(run_dir / "checkpoints" / "last.pt")[2]["model"]

@@ -14,14 +14,16 @@ import json
 import numpy as np
 import pytest
 import torch
-from fedrad.common.preprocess import Augment, Preprocess, normalize, standardize
+from fedrad.common.preprocess import Augment, Preprocess, letterbox, normalize, standardize
 from fedrad.sim.synth.profiles import Appearance
 from fedrad.sim.synth.render import finish
 
 INTERNAL = Appearance(contrast=1.0, gamma=1.0, background=0.06, noise=0.02, blur=1, heel=0.04, marker=None,
                       collimation=0.0)
+# The external hospital of sim.synth.profiles, collimation included: its near-white unexposed bands
+# (80% of its images) set the window of a percentile over all content and darkened its bones.
 EXTERNAL = Appearance(contrast=0.75, gamma=1.45, background=0.16, noise=0.045, blur=2, heel=0.14, grid_lines=0.03,
-                      marker=None, collimation=0.0)
+                      marker=None, collimation=0.8)
 
 
 def _anatomy(rng: np.random.Generator, fracture: bool, n: int = 32) -> np.ndarray:
@@ -39,8 +41,6 @@ def _anatomy(rng: np.random.Generator, fracture: bool, n: int = 32) -> np.ndarra
 
 
 def _render(rng: np.random.Generator, app: Appearance, fracture: bool, size: int = 32) -> np.ndarray:
-    from fedrad.common.preprocess import letterbox
-
     img = _anatomy(rng, fracture)
     x = finish(img, np.zeros_like(img), (48, 40), app, rng, None)
     return letterbox(x, size)
@@ -75,6 +75,24 @@ def test_standardize_keeps_padding_and_range():
         Preprocess(intensity="window")
 
 
+def test_percentile_window_ignores_collimation_bands_and_markers():
+    """Near-white borders (unexposed collimation) and a burned-in marker saturate instead of
+    setting the upper end of the window: the anatomy maps as it does without them."""
+    rng = np.random.default_rng(3)
+    img = letterbox(finish(_anatomy(rng, False, 64), np.zeros((64, 64), np.float32), (96, 80), INTERNAL, rng, None),
+                    64)
+    framed = img.copy()
+    content = np.flatnonzero(img.any(axis=0))
+    framed[:, content[0]:content[0] + 6] = 0.93  # collimation bands, a tenth of the width
+    framed[:, content[-1] - 5:content[-1] + 1] = 0.93
+    framed[2:6, content[-1] - 14:content[-1] - 8] = 0.98  # side marker in a top corner
+    a, b = standardize(img, "percentile"), standardize(framed, "percentile")
+    centre = (slice(16, 48), slice(24, 40))
+    assert float(np.abs(a[centre] - b[centre]).max()) < 0.02
+    assert np.all(b[:, content[0]:content[0] + 6] == 1.0)  # the bands saturate
+    assert np.all(b[:, :content[0]] == 0)  # padding stays padding
+
+
 def test_normalize_applies_the_configured_standardization():
     rng = np.random.default_rng(1)
     a = _render(rng, INTERNAL, True)
@@ -106,7 +124,7 @@ def test_photometric_augment_is_seeded_keeps_padding_and_changes_the_look():
     torch.testing.assert_close(geo(x, torch.Generator().manual_seed(3)), both(x, torch.Generator().manual_seed(3)))
 
 
-def _toy_sets(seed: int, n_train: int = 160, n_eval: int = 100):
+def _toy_sets(seed: int, n_train: int = 160, n_eval: int = 300):
     rng = np.random.default_rng(seed)
 
     def make(app_of, n):
@@ -117,7 +135,8 @@ def _toy_sets(seed: int, n_train: int = 160, n_eval: int = 100):
     def internal():  # the internal hospitals' spread (profiles.make_profiles)
         return Appearance(contrast=rng.uniform(0.85, 1.15), gamma=rng.uniform(0.85, 1.2),
                           background=rng.uniform(0.03, 0.1), noise=rng.uniform(0.012, 0.03),
-                          blur=int(rng.choice([0, 1, 1, 2])), heel=rng.uniform(0, 0.08), marker=None, collimation=0)
+                          blur=int(rng.choice([0, 1, 1, 2])), heel=rng.uniform(0, 0.08), marker=None,
+                          collimation=rng.uniform(0.1, 0.5))
 
     return make(internal, n_train), make(internal, n_eval), make(lambda: EXTERNAL, n_eval)
 
