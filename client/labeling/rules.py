@@ -46,6 +46,11 @@ _POST = frozenset({"gone", "neg_post", "unc_post", "neg_both", "unc_both"})
 LABELLED = ("findings", "impression", "addendum")  # sections that are labelled, in order of precedence (rule 8)
 
 _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
+# Where a section header may start (section_re's own anchors): scanning only these positions instead of
+# letting the header alternation try every character is ~10x faster and finds the same headers.
+_HEAD_ANCHOR = re.compile(r"[\n.!?;]")
+_HEAD_PREFIX = frozenset(" \t>*#-")
+_TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frakturnachweis.")
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -73,6 +78,11 @@ class _Event:
     descriptive: bool = False
     old: bool = False  # "healed fracture": true unless the report says it is no longer visible
     gone: bool = False  # negated by "no longer visible"
+
+    def copy(self) -> _Event:
+        return _Event(self.kind, self.start, self.end, self.mod, set(self.locs), dict(self.morphs), self.own_locs,
+                      set(self.context), set(self.text_locs), self.spec_locs, self.spec_morphs,
+                      set(self.text_morphs), self.descriptive, self.old, self.gone)
 
 
 @dataclass
@@ -103,12 +113,16 @@ class RuleEngine:
         for r in lexicon.rules:
             self._rules_by_event.setdefault(r.event, []).append(r)
         self._strong_in = lexicon.in_locs - lexicon.weak_locs
+        # the first two letters of every header (the first alone when its second character is a space or
+        # a regex-escaped one): where neither starts, no header can
+        self._head_firsts = frozenset(h[:2] if h[1:2].isalnum() else h[:1] for h in lexicon.section_kinds)
+        self._sentences: dict[str, tuple] = {}  # sentence -> _sentence_base(sentence)
 
     # ---- text -> sections -> sentences -----------------------------------------------------
     def sections(self, text: str) -> list[tuple[str, str]]:
         """[(kind, text)] with kind findings / impression / question / other."""
         text = fold(_PLACEHOLDER.sub(" _ ", text.replace("\r\n", "\n").replace("\r", "\n")))
-        heads = list(self.lex.section_re.finditer(text))
+        heads = self._heads(text)
         if not heads:
             return [("findings", text)]
         kinds = [self.lex.section_kinds.get(re.sub(r"\s+", " ", m.group("h").lower()), "other") for m in heads]
@@ -134,6 +148,39 @@ class RuleEngine:
                     out.append(("findings", rest))
                     continue
             out.append((kind, body))
+        return out
+
+    def _heads(self, text: str) -> list[re.Match]:
+        """section_re.finditer(text), trying the header alternation only where section_re's anchors allow a
+        match to start (text start, after a newline, after [.!?;] and one whitespace) and a header's first
+        header's first letters follow the optional '- ' / '> ' prefix: the same matches, ~10x faster than letting the
+        case-insensitive alternation try every character."""
+        cands = [0]
+        n = len(text)
+        for c in _HEAD_ANCHOR.finditer(text):
+            i = c.end()
+            cands.append(i)
+            if c.group() != "\n" and i < n and text[i].isspace():
+                cands.append(i + 1)
+        head_re = self.lex.section_re
+        firsts = self._head_firsts
+        out: list[re.Match] = []
+        last = 0
+        for p in cands:
+            if p < last:
+                continue
+            k = p
+            while k < n and text[k] in _HEAD_PREFIX:
+                k += 1
+            if k + 1 >= n:
+                continue
+            two = text[k:k + 2].lower()
+            if two not in firsts and two[:1] not in firsts and two.isascii():  # ('İ' folds to 'i' in the regex)
+                continue
+            m = head_re.match(text, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
         return out
 
     def sentences(self, text: str) -> list[str]:
@@ -186,9 +233,36 @@ class RuleEngine:
 
     # ---- one sentence ---------------------------------------------------------------------------
     def sentence_events(self, s: str, prev_fractures: list[_Event]) -> list[_Event]:
+        base = self._sentences.get(s)
+        if base is None:
+            base = self._sentence_base(s)
+            if len(self._sentences) >= _TOKEN_CACHE_MAX:
+                self._sentences.clear()
+            self._sentences[s] = base
+        events, pending_morphs = [e.copy() for e in base[0]], base[1]
+        fractures = [e for e in events if e.kind == "fracture"]
+        for pos, name, mod in pending_morphs:  # morphology whose clause had no fracture
+            target = None
+            if fractures:
+                target = min(fractures, key=lambda e: abs(e.start - pos))
+            elif prev_fractures:
+                target = prev_fractures[-1]
+            if target is not None:
+                self._add_morph(target, name, mod)
+        # "Fracture of the radial head. The fracture is displaced.": a bare fracture refers back.
+        if prev_fractures:
+            for e in fractures:
+                if not e.locs and e.mod in (POS, UNC) and prev_fractures[-1].locs:
+                    e.locs |= prev_fractures[-1].locs
+        return events
+
+    def _sentence_base(self, s: str) -> tuple[tuple[_Event, ...], tuple[tuple[int, str, str], ...]]:
+        """The events of one sentence on its own (before the previous sentences are consulted) and the
+        morphology its clauses could not place. A pure function of the sentence, so it is cached per engine
+        (sentence_events copies the events: the report's later steps change them)."""
         toks = self.tokens(s)
         if any(t.entry.cue in ("question", "skip") for t in toks):
-            return []
+            return (), ()
         # "Left shoulder: ...", "Handgelenk: ...": a heading location is context for the whole
         # sentence (rule 4), not a location to attach to the nearest event.
         colon = s.find(":")
@@ -211,21 +285,7 @@ class RuleEngine:
                 pending_morphs.extend(morphs)
         for e in events:
             e.context |= heading
-        fractures = [e for e in events if e.kind == "fracture"]
-        for pos, name, mod in pending_morphs:  # morphology whose clause had no fracture
-            target = None
-            if fractures:
-                target = min(fractures, key=lambda e: abs(e.start - pos))
-            elif prev_fractures:
-                target = prev_fractures[-1]
-            if target is not None:
-                self._add_morph(target, name, mod)
-        # "Fracture of the radial head. The fracture is displaced.": a bare fracture refers back.
-        if prev_fractures:
-            for e in fractures:
-                if not e.locs and e.mod in (POS, UNC) and prev_fractures[-1].locs:
-                    e.locs |= prev_fractures[-1].locs
-        return events
+        return tuple(events), tuple(pending_morphs)
 
     @staticmethod
     def _add_morph(ev: _Event, name: str, mod: str) -> None:
