@@ -48,6 +48,9 @@ LABELLED = ("findings", "impression", "addendum")  # sections that are labelled,
 _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 # Where a section header may start (section_re's own anchors): scanning only these positions instead of
 # letting the header alternation try every character is ~10x faster and finds the same headers.
+_WORD = re.compile(r"[a-z]{3,}")
+_CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' values of the finding's children
+_FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _HEAD_PREFIX = frozenset(" \t>*#-")
 _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frakturnachweis.")
@@ -117,6 +120,10 @@ class RuleEngine:
         # a regex-escaped one): where neither starts, no header can
         self._head_firsts = frozenset(h[:2] if h[1:2].isalnum() else h[:1] for h in lexicon.section_kinds)
         self._sentences: dict[str, tuple] = {}  # sentence -> _sentence_base(sentence)
+        self._descendants: dict[str, list[str]] = {}
+        for fid in self.template.ids:
+            for anc in self.template.ancestors(fid):
+                self._descendants.setdefault(anc, []).append(fid)
 
     # ---- text -> sections -> sentences -----------------------------------------------------
     def sections(self, text: str) -> list[tuple[str, str]]:
@@ -324,8 +331,7 @@ class RuleEngine:
                         hedged_segs.add(sg - 1)
         old = any(t.entry.old for t in clause)
         still = any(t.entry.visible for t in clause)
-        visible = any(t.entry.visible or (t.entry.events and s[t.start:t.end].startswith(("frakturlinie",
-                      "frakturspalt", "fracture line"))) for t in clause)
+        visible = any(t.entry.visible or (t.entry.events and s.startswith(_FRACTURE_LINE, t.start)) for t in clause)
 
         def modality(i: int) -> tuple[str, str]:
             """The nearest cue's modality for token i (pos / unc / neg / weak), and the cue kind."""
@@ -342,9 +348,15 @@ class RuleEngine:
                             break
                         if tk.entry.cue in _POST:
                             rest = clause[k + 1:]
-                            governs = tk.entry.cue in _PRE and any(  # "..., likely a bone island"
+                            seg_end = next((x.start for x in rest if x.entry.comma), len(s))
+                            semi = s.find(";", tk.end, seg_end)
+                            seg_end = semi if semi >= 0 else seg_end
+                            # "..., likely a bone island": the hedge governs what follows it in its segment;
+                            # so does "..., likely complex/irreducible" (a quality of the finding, not the finding)
+                            governs = tk.entry.cue in _PRE and (any(
                                 x.entry.events or x.entry.morph for x in rest[:next(
                                     (n for n, x in enumerate(rest) if x.entry.comma), len(rest))])
+                                or _WORD.search(s, tk.end, seg_end) is not None)
                             if not governs and len(s[tok.end:tk.start].split()) <= POST_WINDOW + 4:
                                 best = (_CUE_MOD[tk.entry.cue], tk.start - tok.end, tk.entry.cue)
                             break
@@ -367,8 +379,10 @@ class RuleEngine:
                     # does not ("fx w/o comminution, displaced")
                     nxt = clause[j + 1]
                     limit = LIST_MAX_WORDS if _LIST_END.search(s, t.end, clause[-1].end) else LIST_ITEM_WORDS
+                    # an item the lexicon does not know ("..., periosteal reaction, soft tissue swelling") is
+                    # still an item of the list: a short segment without any term continues it
                     if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph
-                            or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph)  # not "..., alte Fraktur"
+                            or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph or nxt.entry.comma)
                             or len(s[t.end:nxt.start].split()) > 2):
                         break
                     in_list = True
@@ -402,7 +416,8 @@ class RuleEngine:
                     ev = self._make_event(spec, t, mod)
                     ev.descriptive = e.descriptive
                     ev.old = old and not still and mod == POS
-                    ev.gone = cue == "gone"
+                    # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
+                    ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start))
                     events.append(ev)
             elif e.loc:
                 locs.append((t.start, t.end, e.loc))
@@ -573,6 +588,14 @@ class RuleEngine:
                 d[m.finding] = m.value
         labels = {fid: Label.FALSE for fid in self.template.ids}
         for k in LABELLED:  # rule 8: the impression wins per finding it mentions, an addendum over both
+            if k != LABELLED[0]:
+                # ... and over the children of a finding it hedges: findings "fracture of the lateral third",
+                # impression "possible fracture" leave the lateral third fracture uncertain, not true
+                for fid, val in per[k].items():
+                    if val in _CAPPING:
+                        for child in self._descendants.get(fid, ()):
+                            if child not in per[k] and labels[child] > val:
+                                labels[child] = val
             labels.update(per[k])
         return labels
 
