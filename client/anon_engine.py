@@ -73,6 +73,14 @@ WORD = rf"(?:O'|O’|Mc|Mac)?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
 UPPER_WORD = rf"[{UP}]{{3,}}(?:-[{UP}]{{2,}})*"
 INITIAL = rf"[{UP}]\.(?:-?[{UP}]\.)*"
 PLACE_AFTER_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*[,\n]|$)")
+INSTITUTION_LEFT_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}})(?:'s|’s)?[ \t]+"
+                                 rf"(?:(?:and|of|&|und|für|for)[ \t]+)?){{1,4}}$")
+# The slot an eponym fills whatever the name: 'Morbus X', 'Osteosynthese nach X', 'repair according to X'.
+EPONYM_SLOT_RE = re.compile(
+    rf"(?<![\w])(?:(?i:morbus)|(?i:[a-zäöüß]*(?:plastik|osteosynthese|operation|technik|methode|reposition|"
+    rf"verfahren|resektion|klassifikation|einteilung|osteotomie|naht|arthrodese|rekonstruktion|transfer|"
+    rf"technique|procedure|method|repair|arthrodesis|fixation|"
+    rf"classification|osteotomy|reconstruction))\)?[ \t]+(?:nach|according[ \t]+to|per))[ \t]+(?P<w>{WORD})")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
@@ -292,6 +300,11 @@ AGE2_RE = re.compile(
     r"[mfw](?![\w])|j\.|jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
     r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?)(?![\w])"
     r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
+# '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
+# ('Mr [NAME], 27, punched a door'): ages too
+AGE_SEX_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?i:y/?o|y\.o\.|yrs?|y|j)[mfwMFW](?![\w])"
+                        r"|(?<![\w.,/])\d{2}a(?=[ \t]*[,;)])")
+AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_CUE_RE = re.compile(r"(?<![\w])(?:[mwfd],[ \t]*\d{1,3}|(?:age|alter|aged)[ \t]*[:.]?[ \t]*\d{1,3})(?![\w])")
 EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
@@ -583,6 +596,7 @@ class Anonymizer:
         self.known_names = self.first_names | self.surnames
         # name-shaped words from outside our lists (Philter's name lists minus its English dictionary)
         self.other_names = lex.names - self.eponyms
+        self.places = lex.places - self.eponyms - self.known_names
 
     # -- helpers ------------------------------------------------------------
 
@@ -598,9 +612,18 @@ class Anonymizer:
                 or (row is not None and (f in row.name_tokens or strip_accents(word) in row.name_tokens)))
 
     def protected_spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
-        """Eponyms used as findings ('Bennett-Fraktur', 'Mason II', 'nach Jäger/Breitner')."""
-        out: list[tuple[int, int]] = []
+        """Eponyms used as findings ('Bennett-Fraktur', 'Mason II', 'nach Jäger/Breitner'), and any word in an
+        eponym's slot even when no list has it: 'Morbus X', '<technique> nach X' ('Suspensionsplastik nach X')."""
         low = _lower(text) if low is None else low
+        out = self._eponym_list_spans(text, low)
+        if "morbus" in low or "nach" in low or " per " in low or "according" in low:
+            slots = [(m.start("w"), m.end("w")) for m in EPONYM_SLOT_RE.finditer(text)]
+            if slots:
+                out = sorted(set(out) | set(slots))
+        return out
+
+    def _eponym_list_spans(self, text: str, low: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
         if self.eponym_heads.isdisjoint(WORD_SPLIT_RE.findall(low)):
             return out  # one set look-up instead of a 145-way alternation over the report (most have none)
         last_end = -10
@@ -759,6 +782,12 @@ class Anonymizer:
         for m in AGE2_RE.finditer(text):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
+        for m in AGE_SEX_RE.finditer(text):
+            add(Span(m.start(), m.end(), "AGE", PATTERN, "age-sex"))
+        for c in [c for c in cands if c.kind == "NAME" and c.strength == STRONG]:
+            am = AFTER_NAME_AGE_RE.match(text, c.end)
+            if am:
+                add(Span(am.start("a"), am.end("a"), "AGE", PATTERN, "age-after-name"))
         if "," in text or "age" in low or "alter" in low:
             for m in AGE_CUE_RE.finditer(low):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-cue"))
@@ -796,6 +825,8 @@ class Anonymizer:
                                                                 for p in parts)
                                          and not any(p in self.safe for p in parts)):
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "name-wide"))
+            elif f in self.places:  # 'Skiunfall Laax': a town in prose
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place"))
         # an initial before an unknown capitalised word: 'M. Ferreira-Lindner'
         for m in INITIAL_NAME_RE.finditer(text):
             if fold(m.group("w")) not in self.safe and not _left_cue(text[max(0, m.start() - 40):m.start()]):
@@ -1119,11 +1150,32 @@ class Anonymizer:
                         end = pm.end()
                 if end > sp.end:
                     sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
+                if sp.kind == "INSTITUTION":  # 'Our [Lady of Lourdes Hospital]', 'KK Women's and [Hospital]'
+                    sp = self._extend_institution_left(text, sp, out[-1].end if out else 0)
                 lead = THE_BEFORE_RE.search(text, max(0, sp.start - 5), sp.start)
                 if sp.kind == "INSTITUTION" and lead and (not out or out[-1].end <= lead.start()):
                     sp = Span(lead.start(), sp.end, sp.kind, sp.strength, sp.rule)  # 'The [Limes Surgery]'
             out.append(sp)
         return out
+
+    def _extend_institution_left(self, text: str, sp: Span, floor: int) -> Span:
+        """Capitalised words on the same line right before an institution, joined by spaces or 'and'/'of',
+        are part of its name; a header ('Referring:'), a title or an identifier cue word ends the walk."""
+        line_start = max(text.rfind("\n", 0, sp.start) + 1, floor)
+        m = INSTITUTION_LEFT_RE.search(text, max(line_start, sp.start - 80), sp.start)
+        if not m:
+            return sp
+        start = sp.start
+        for wm in reversed(list(re.finditer(r"\S+", m.group()))):
+            w = wm.group()
+            lw = w.lower().rstrip(".")
+            if lw in INSTITUTION_GLUE:
+                continue
+            if (w.endswith(":") or TITLE_SEQ_RE.fullmatch(w) or ZONE_CUE_RE.fullmatch(lw) is not None
+                    or SECTION_RE.match(w)):
+                break
+            start = m.start() + wm.start()
+        return Span(start, sp.end, sp.kind, sp.strength, sp.rule) if start < sp.start else sp
 
     @staticmethod
     def _zone_rest(text: str, zone: list[Span], found: list[Span], blocked: bytearray) -> list[Span]:
