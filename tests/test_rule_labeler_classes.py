@@ -241,3 +241,15 @@ def test_healed_fracture_without_visible_line(labelers, region, text, expected):
 )
 def test_reported_symptoms_and_history_lines(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+@_cases(
+    # an elevated fragment is the fracture's displacement, not a subluxed AC joint
+    ("clavicle", "Befund: Fraktur der lateralen Klavikula mit Hochstand des medialen Fragments um 7 mm. "
+                 "AC-Gelenk kongruent.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Findings: Oblique fracture of the lateral third with elevation of the medial fragment.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+)
+def test_elevated_fragment_is_displacement_not_subluxation(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
