@@ -202,6 +202,9 @@ def test_negation_list_with_unknown_items(labelers, region, text, expected):
      {"ip_joint_dislocation": "true"}),
     ("elbow", "Impression: Heterotopic ossification anterior to the joint, likely limiting flexion.",
      {"soft_tissue_calcification": "true"}),
+    # ... also when what follows was an identifier the anonymizer replaced
+    ("clavicle", "Impression: Displaced fracture of the middle third of the clavicle, likely [NAME]-related.",
+     {"fracture_middle_third": "true", "fracture_displaced": "true"}),
     # a query glued to its word hedges it
     ("elbow", "Findings: Supracondylar fracture, displaced, ?extension into the joint.",
      {"distal_humerus_fracture": "true", "distal_humerus_fracture_displaced": "true",

@@ -48,7 +48,7 @@ LABELLED = ("findings", "impression", "addendum")  # sections that are labelled,
 _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 # Where a section header may start (section_re's own anchors): scanning only these positions instead of
 # letting the header alternation try every character is ~10x faster and finds the same headers.
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = re.compile(r"[a-z]{3,}|(?<!\w)_(?!\w)")  # a word, or the placeholder of a removed identifier
 _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' values of the finding's children
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
