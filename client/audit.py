@@ -140,12 +140,15 @@ def verify(records: list[Mapping[str, Any]], run_dir: str | Path) -> Verificatio
         if row is None:
             v.problems.append(f"{where}: the coordinator has no record of this round")
             continue
-        if rec.get("error"):
+        # A site error travels as its fixed text; a policy refusal as a bare code (no text), which the
+        # coordinator records as "... code NNNN)".
+        sent = rec.get("error") or (f"code {rec['error_code']})" if rec.get("error_code") else "")
+        if sent:
             failures = row.get("train_failures" if rec["kind"] == "train" else "eval_failures", [])
-            if any(rec["error"] in f for f in failures):
-                v.matched.append(f"{where}: error {rec['error']} recorded")
+            if any(sent in f for f in failures):
+                v.matched.append(f"{where}: error {sent.rstrip(')')} recorded")
             else:
-                v.problems.append(f"{where}: error {rec['error']} sent but not recorded")
+                v.problems.append(f"{where}: error {sent.rstrip(')')} sent but not recorded")
             continue
         if rec["kind"] == "train":
             got = {site: d for site, d in row.get("train_replies", {}).items()

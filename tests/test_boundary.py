@@ -103,7 +103,7 @@ def _corrupt_images(site: Path) -> int:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     out = tmp_path_factory.mktemp("boundary")
-    synthesize(out / "h", sites=2, studies_per_site=24, regions=("elbow",), external_site=False, seed=5,
+    synthesize(out / "h", sites=2, studies_per_site=60, regions=("elbow",), external_site=False, seed=5,
                image_size=64, progress=False, workers=1)
     ok, patient = out / "h" / "sites" / "site-01", out / "h" / "sites" / PATIENT
     (out / "h" / "sites" / "site-02").rename(patient)
@@ -156,7 +156,9 @@ def test_shadowing_and_modified_fabs_are_refused_and_run_nothing(world):
     assert not world["marker"].exists(), "code shipped in a FAB ran"
     for site in (world["ok"], world["patient"]):
         refused = [r for r in read_audit(site) if r["kind"] == "refused-fab"]
-        assert len(refused) == 2 and all(len(r["fab_sha256"]) == 64 for r in refused), refused
+        # one line per refused message: both attacker runs, each at least once (a loaded machine can
+        # make the attacker's ServerApp send its message again)
+        assert len({r["run"] for r in refused}) == 2 and all(len(r["fab_sha256"]) == 64 for r in refused), refused
         log = (site / ".fedrad" / "logs" / "site.log").read_text()
         for r in refused:
             assert f"REFUSED FAB sha256={r['fab_sha256']}" in log
@@ -164,9 +166,6 @@ def test_shadowing_and_modified_fabs_are_refused_and_run_nothing(world):
         assert f"changed file {PACKAGE}/client_app.py" in log
 
 
-@pytest.mark.xfail(strict=False, reason="after the merges of session 3 (site policy, one-message rounds) the "
-                   "audit verification of this run was not re-checked end to end: a policy refusal is logged "
-                   "as a train line without arrays; see the closing note")
 def test_genuine_run_trains_and_the_audit_log_matches_the_coordinator(world):
     assert world["rc"] == 0, world["server"].text()[-3000:]
     rounds = json.loads((world["run_dir"] / "history.json").read_text())["rounds"]

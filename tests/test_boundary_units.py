@@ -197,3 +197,25 @@ def test_audit_log_table_json_and_verify(tmp_path):
     res = runner.invoke(app, ["client", "audit", str(site), "--verify", str(run_dir)])
     assert res.exit_code == 1 and "MISMATCH" in res.output
     assert (site / ".fedrad" / "audit.jsonl").stat().st_mode & 0o777 == 0o600
+
+
+def test_audit_verify_matches_a_policy_refusal_by_its_bare_code(tmp_path):
+    """A policy refusal is audited as a train line with no arrays and only `error_code`; the coordinator
+    records it as "refused by site policy (rule, code NNNN): ..." and verification must match the two."""
+    from fedrad.common.replyschema import describe_error
+
+    site = tmp_path / "site"
+    site.mkdir()
+    audit.append(site, {"run": 7, "round": 1, "kind": "train", "arrays_sha256": "", "arrays_bytes": 0,
+                        "metrics": {}, "error": None, "error_code": 4102})
+    row = {"round": 1, "flower_run_id": 7, "flower_round": 1, "eval_failures": [], "train_replies": {},
+           "train_failures": [f"node-1: {describe_error(4102, None)}"]}
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "history.json").write_text(json.dumps({"rounds": [row]}))
+    v = audit.verify(audit.read(site), run_dir)
+    assert v.ok and v.checked == 1 and "code 4102 recorded" in v.matched[0], (v.problems, v.matched)
+    row["train_failures"] = [f"node-1: {describe_error(4103, None)}"]
+    (run_dir / "history.json").write_text(json.dumps({"rounds": [row]}))
+    v = audit.verify(audit.read(site), run_dir)
+    assert not v.ok and "code 4102 sent but not recorded" in v.problems[0], v.problems
