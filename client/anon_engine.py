@@ -84,6 +84,7 @@ EPONYM_SLOT_RE = re.compile(
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
+          r"habil\.|rer\.|nat\.|h\.[ ]?c\.|mult\.|Univ\.-Prof\.|apl\.|Doz\.|sc\.|phil\.|"
           r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
           r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
           r"Pfleger|Kollege|Kollegin)")
@@ -306,7 +307,28 @@ AGE_SEX_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?i:y/?o|y\.o\.|yrs?|y|j)[mfwMFW](?
                         r"|(?<![\w.,/])\d{2}a(?=[ \t]*[,;)])")
 AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
-AGE_CUE_RE = re.compile(r"(?<![\w])(?:[mwfd],[ \t]*\d{1,3}|(?:age|alter|aged)[ \t]*[:.]?[ \t]*\d{1,3})(?![\w])")
+AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
+            r"(?![\w])\.?")
+AGE_CUE_RE = re.compile(rf"(?<![\w])(?:[mwfd],[ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged)[ \t]*[:.]?[ \t]*"
+                        rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?)?))(?![\w])")
+# A neonate's or child's age on a header line ('DOB: 01.03.2026   3 days', '6 years 3 months'): on lower-cased text
+AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|months?|mos?|monate?|"
+                         r"years?|yrs?|jahre?)(?:,?[ \t]+\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|"
+                         r"months?|mos?|monate?))?(?![\w])")
+# Masked identifiers with asterisks inside or in front: 'M12*****88', 'S****1234' (the visible part still identifies)
+MASKED_ID_RE = re.compile(r"(?<![\w*])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*\*{2,}[A-Za-z0-9*]*"
+                          r"|[A-Za-z]{0,3}\*{3,}[A-Za-z0-9]*\d)(?![\w*])")
+# Postcodes of other countries: UK 'TR1 3LJ', Canada 'K1A 0B1', Netherlands '1012 AB Amsterdam'
+POSTCODE_RE = re.compile(rf"(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
+                         rf"[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?=[ \t]+[{UP}][{LOW}]))(?![\w])")
+# A short letter-and-digit prefix split from the long number it belongs to: 'M26 0077413'
+ID_PREFIX_RE = re.compile(r"(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\d{5,}(?![\w])")
+# Ward and bed: 'Station Neo 2, Bett 4', 'Ward: Ortho-2', 'Bed 14' (on lower-cased text)
+WARD_RE = re.compile(r"(?<![\w])(?:station|ward|bett|bed|zimmer|room|rm|zi\.)\.?[ \t]*:?[ \t]*"
+                     r"(?P<v>[a-zäöüß]{0,12}[ \t-]?\d{1,3}[a-z]?(?![\w])|[a-zäöüß]+-\d{1,3}(?![\w]))")
+# Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
+TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
+                                  r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z")
 EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
                           r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t])[ \t]*)[\w-]+)+", re.IGNORECASE)
 # Alphanumeric identifiers: letters and >= 4 digits in one token ('K7X-99812', 'MR26-118340', 'SVMH/2026/118734'),
@@ -597,6 +619,14 @@ class Anonymizer:
         # name-shaped words from outside our lists (Philter's name lists minus its English dictionary)
         self.other_names = lex.names - self.eponyms
         self.places = lex.places - self.eponyms - self.known_names
+        # place-name parts that are ordinary words elsewhere: 'New Liskeard', 'Tuba City', 'Thalheim bei Wels'
+        parts = {}
+        for line in read_list("place_parts.txt", d) if (d / "place_parts.txt").is_file() else ():
+            key, _, words = line.partition(":")
+            parts[key.strip()] = frozenset(fold(w) for w in words.split())
+        self.place_prefixes = parts.get("prefix", frozenset())
+        self.place_suffixes = parts.get("suffix", frozenset())
+        self.place_glue = parts.get("glue", frozenset())
 
     # -- helpers ------------------------------------------------------------
 
@@ -790,12 +820,14 @@ class Anonymizer:
                 add(Span(am.start("a"), am.end("a"), "AGE", PATTERN, "age-after-name"))
         if "," in text or "age" in low or "alter" in low:
             for m in AGE_CUE_RE.finditer(low):
-                add(Span(m.start(), m.end(), "AGE", PATTERN, "age-cue"))
+                g = "a" if m.group("a") else "b"
+                add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
             for m in EMAIL_OBF_RE.finditer(text):
                 if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):
                     add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
-        for m in (ALNUM_ID_RE.finditer(text) if "*" in text or ID_DIGITS_HINT_RE.search(text) else ()):
+        id_digits = ID_DIGITS_HINT_RE.search(text) is not None
+        for m in (ALNUM_ID_RE.finditer(text) if "*" in text or id_digits else ()):
             g = m.group()
             if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
                     and not DECIMAL_RE.fullmatch(g):
@@ -805,11 +837,30 @@ class Anonymizer:
                 sm = SPLIT_ID_RE.match(text, m.end("v"))
                 if sm and sm.end() > m.end("v"):
                     add(Span(m.start("v"), sm.end(), "ID", STRONG, "id-split"))
+        if "*" in text:
+            for m in MASKED_ID_RE.finditer(text):
+                add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
+        for m in POSTCODE_RE.finditer(text):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
+        for m in (ID_PREFIX_RE.finditer(text) if id_digits else ()):
+            add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
+        for m in WARD_RE.finditer(low):
+            if _at_word_start(text, m.start()):
+                add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
+        tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
+        if tm:
+            g = "v" if tm.group("v") else "w"
+            if fold(tm.group(g).split("/")[0]) not in self.safe:
+                add(Span(tm.start(g), tm.end(g), "NAME", PATTERN, "trailing-initials"))
         for m in BABY_OF_RE.finditer(low):
             r = BABY_NAME_RE.match(text, m.end())  # whatever words follow: 'Baby of Mai TRAN'
             if r:
                 add(Span(m.start(), r.end(), "NAME", STRONG, "baby-of"))
         for zs, ze, prose in self._zones(text, low):
+            if not prose:
+                for m in AGE_SPAN_RE.finditer(low, zs, ze):
+                    if not _is_duration(low, m.start(), m.end()):
+                        add(Span(m.start(), m.end(), "AGE", PATTERN, "age-zone"))
             self._zone_tokens(text, zs, ze, protected, cands, prose)
             self._zone_institutions(text, zs, ze, protected, cands, prose)
         # a name from the wider lists, capitalised, outside any zone: 'Nguyen reports pain'
