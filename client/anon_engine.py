@@ -51,6 +51,20 @@ KINDS = ("NAME", "DATE", "ID", "PHONE", "EMAIL", "ADDRESS", "INSTITUTION", "AGE"
 _RUN_GAP_RE = re.compile(r"[ \t]*[,^]?[ \t]*")
 DEPARTMENT_HEADS = {"Institut", "Institute", "Klinik", "Kliniken", "Zentrum", "Center", "Centre", "Abteilung",
                     "Department", "Praxis", "Radiologie"}
+# A department or specialty names no one ('Department of Radiology', 'Institut für Diagnostische und Interventionelle
+# Radiologie', 'Klinik für Orthopädie und Unfallchirurgie'): a segment of an institution span made only of these
+# words (and glue) stays in the text (folded spellings)
+DEPARTMENT_WORDS = frozenset((
+    "department", "dept", "abteilung", "institut", "institute", "klinik", "clinic", "division", "section", "service",
+    "services", "unit", "sektion", "bereich", "fachbereich", "zentrum", "centre", "center",
+    "radiology", "radiologie", "radiologic", "radiological", "kinderradiologie", "neuroradiologie", "radiodiagnosis",
+    "radiodiagnostics", "diagnostic", "diagnostics", "diagnostische", "diagnostischen", "interventionelle",
+    "interventionellen", "interventional", "imaging", "medical", "bildgebung", "nuclear", "medicine", "nuklearmedizin",
+    "paediatric", "pediatric", "kinderchirurgie", "unfallchirurgie", "orthopaedie", "orthopadie", "orthopedics",
+    "orthopaedics", "chirurgie", "surgery", "trauma", "traumatology", "emergency", "notaufnahme", "notfall",
+    "roentgen", "rontgen", "x-ray", "xray", "medizinische", "allgemeine", "handchirurgie", "sportmedizin"))
+LOCATIVE_GLUE = frozenset(("am", "im", "an", "at", "zum", "zur", "on", "upon"))  # 'Radiologie im Zentrum' is a name
+DEPT_SPLIT_RE = re.compile(r"[ \t]*(?:[,·|/;]|[ \t][-–—][ \t])[ \t]*")
 YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}[-/](?:19|20)\d{2}")  # '2019-2021' is no ID
 INSTITUTION_GLUE = {"fuer", "fur", "of", "and", "&", "und", "am", "im", "an", "der", "die", "des", "de", "la", "the",
                     "for", "at", "st", "saint", "sankt", "zum", "zur", "upon", "on"}
@@ -950,6 +964,10 @@ class Anonymizer:
             s, e = m.start(), m.end()
             w = m.group()
             safe = self._zone_safe(w, text, e, ze) or any(ps <= s < pe for ps, pe in protected)
+            if safe and not prose and w[:1].isupper() and not any(ps <= s < pe for ps, pe in protected):
+                safe = not self._place_part(w, text, e, ze, run_s >= 0 and text[run_e:s].strip(" \t") == "")
+            elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
+                safe = not self._place_part(w, text, e, ze, True, glue=True)
             ordinary = w.isupper() if shouting else (w.islower() or (w.isupper() and len(w) <= 4))  # 'CABG'
             if not safe and prose and ordinary and w.isalpha():
                 # an ordinary word in prose goes only as a name: right after a title or 'cue:', or after
@@ -984,6 +1002,19 @@ class Anonymizer:
         if run_s >= 0:
             cands.append(Span(run_s, run_e, kind, PATTERN, "zone"))
 
+    def _place_part(self, w: str, text: str, end: int, zone_end: int, after_unsafe: bool, glue: bool = False) -> bool:
+        """A safe word that is part of a place name here: a prefix before ('New Liskeard'), a suffix after
+        ('Tuba City') a word the zone removes, or a connector between two ('Thalheim bei Wels')."""
+        f = fold(w.rstrip("."))
+        if f in self.place_suffixes and after_unsafe and not glue:
+            return True
+        if f not in self.place_prefixes and not glue:
+            return False
+        nm = ZONE_TOKEN_RE.search(text, end, zone_end)
+        if nm is None or text[end:nm.start()].strip(" \t") or not nm.group()[:1].isupper():
+            return False
+        return not self._zone_safe(nm.group(), text, nm.end(), zone_end)
+
     def _zone_institutions(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
                            cands: list[Span], prose: bool = False) -> None:
         """A span-level rule: institution cue words ('Radiology', 'Medical Center', 'Praxis', 'GmbH') next to
@@ -998,8 +1029,12 @@ class Anonymizer:
                 c = "C"  # 'Surgery', 'GMBH'; in prose 'decompression surgery' is no institution
             elif f in INSTITUTION_GLUE or TITLE_SEQ_RE.fullmatch(w):
                 c = "K"
-            elif self._zone_safe(w, text, m.end(), ze) or any(ps <= m.start() < pe for ps, pe in protected):
+            elif any(ps <= m.start() < pe for ps, pe in protected):
                 c = "S"
+            elif self._zone_safe(w, text, m.end(), ze):
+                # on a header line a capitalised ordinary word inside a name joins it ('WAGGA WAGGA BASE HOSPITAL',
+                # 'Valley View Urgent Care'); at the run's ends it stays
+                c = "K" if not prose and w[:1].isupper() and f not in DEPARTMENT_WORDS else "S"
             else:
                 c = "U"
             e = m.end() - 1 if w.endswith(".") and c != "K" else m.end()
@@ -1172,7 +1207,7 @@ class Anonymizer:
             if 2 in seg or (1 in seg and c.strength < STRONG):
                 continue
             (zone if c.rule == "zone" else kept).append(c)
-        out = self._extend_institutions(text, _merge_clusters(kept))
+        out = self._trim_departments(text, self._extend_institutions(text, _merge_clusters(kept)))
         if zone:
             out = sorted(out + self._zone_rest(text, zone, out, blocked), key=lambda c: c.start)
         return out
@@ -1207,6 +1242,33 @@ class Anonymizer:
                 if sp.kind == "INSTITUTION" and lead and (not out or out[-1].end <= lead.start()):
                     sp = Span(lead.start(), sp.end, sp.kind, sp.strength, sp.rule)  # 'The [Limes Surgery]'
             out.append(sp)
+        return out
+
+    @staticmethod
+    def _trim_departments(text: str, spans: list[Span]) -> list[Span]:
+        """'Department of Radiology, [St. Thomas Hospital]': a leading or trailing segment of an institution span
+        that only names a department or specialty is no identifier and stays."""
+        out = []
+        for sp in spans:
+            if sp.kind != "INSTITUTION" or sp.strength == STRONG:
+                out.append(sp)
+                continue
+            seps = [(sp.start, sp.start)] + [(m.start(), m.end()) for m in DEPT_SPLIT_RE.finditer(text, sp.start,
+                                                                                                   sp.end)]
+            seps.append((sp.end, sp.end))
+            segs = [(seps[i][1], seps[i + 1][0]) for i in range(len(seps) - 1) if seps[i][1] < seps[i + 1][0]]
+
+            def dept(seg: tuple[int, int]) -> bool:
+                ws = [fold(w) for w in re.findall(r"[^\W\d_][\w\-]*", text[seg[0]:seg[1]])]
+                return bool(ws) and all(w in DEPARTMENT_WORDS or w in INSTITUTION_GLUE for w in ws) and \
+                    any(w in DEPARTMENT_WORDS for w in ws) and not any(w in LOCATIVE_GLUE for w in ws)
+
+            while segs and dept(segs[0]):
+                segs.pop(0)
+            while segs and dept(segs[-1]):
+                segs.pop()
+            if segs:
+                out.append(Span(segs[0][0], segs[-1][1], sp.kind, sp.strength, sp.rule))
         return out
 
     def _extend_institution_left(self, text: str, sp: Span, floor: int) -> Span:
