@@ -95,6 +95,16 @@ EPONYM_SLOT_RE = re.compile(
     rf"verfahren|resektion|klassifikation|einteilung|osteotomie|naht|arthrodese|rekonstruktion|transfer|"
     rf"technique|procedure|method|repair|arthrodesis|fixation|"
     rf"classification|osteotomy|reconstruction))\)?[ \t]+(?:nach|according[ \t]+to|per))[ \t]+(?P<w>{WORD})")
+# An eponym by its slot even when no list has it: a view, device or sign named after a person ('Robert-Aufnahme',
+# 'K-Draht', 'Serendipity view'), a technique or view named in brackets after it ('Transfixation (Iselin)',
+# 'Zielaufnahme (Greenspan)', '(AP + Zanca)')
+VIEW_WORDS = (r"(?i:views?|aufnahmen?|projections?|projektion(?:en)?|drähte?|drahte?|wires?|nagel|nails?|zeichen|"
+              r"signs?|technique|technik)")
+VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])(?:-|[ \t](?=[a-z]))(?={VIEW_WORDS}(?![\w]))")
+BRACKET_EPONYM_RE = re.compile(
+    rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
+    rf"technik|technique|naht|repair|reconstruction|rekonstruktion))[ \t]*\((?P<w>{WORD})\))"
+    rf"|\((?:AP|PA|a\.p\.|ap|lat\.?|lateral|axial|oblique|seitlich|Y)[ \t]*[+/&,][ \t]*(?P<v>{WORD})\)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
@@ -312,7 +322,8 @@ WEAK_CUE_HEADS = _cue_heads(WEAK_CUES)
 AGE2_RE = re.compile(
     r"(?=\d)(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
     r"(?i:y/?o|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
-    r"[mfw](?![\w])|j\.|jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
+    r"[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
+    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
     r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?)(?![\w])"
     r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
 # '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
@@ -660,6 +671,11 @@ class Anonymizer:
         eponym's slot even when no list has it: 'Morbus X', '<technique> nach X' ('Suspensionsplastik nach X')."""
         low = _lower(text) if low is None else low
         out = self._eponym_list_spans(text, low)
+        slots = [(m.start("w"), m.end("w")) for m in VIEW_EPONYM_RE.finditer(text)]
+        if "(" in text:
+            slots += [m.span("w") if m.group("w") else m.span("v") for m in BRACKET_EPONYM_RE.finditer(text)]
+        if slots:
+            out = sorted(set(out) | set(slots))
         if "morbus" in low or "nach" in low or " per " in low or "according" in low:
             slots = [(m.start("w"), m.end("w")) for m in EPONYM_SLOT_RE.finditer(text)]
             if slots:
