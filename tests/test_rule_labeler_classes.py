@@ -256,3 +256,16 @@ def test_reported_symptoms_and_history_lines(labelers, region, text, expected):
 )
 def test_elevated_fragment_is_displacement_not_subluxation(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# -- round 5: an addendum dated in the German way, an overread, an addendum ruling out what it corrects ------
+
+@pytest.mark.parametrize("region, text, expected", [
+    ("elbow", "Befund: Kortikale Unregelmäßigkeit an der Olekranonspitze, V.a. Olekranonfraktur.\n"
+              "Beurteilung: V.a. Olekranonfraktur.\n\n"
+              "NACHTRAG 03.04.2026: Nach Vergleich mit der Gegenseite Apophysenfuge, keine Olekranonfraktur.", {}),
+    ("elbow", "Prelim (ED): Likely radial head fracture.\n\n"
+              "RADIOLOGY OVERREAD: The radial head is intact. No radial head fracture.", {}),
+])
+def test_addendum_supersedes_and_rules_out_the_parent_it_stood_for(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

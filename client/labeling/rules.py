@@ -596,7 +596,20 @@ class RuleEngine:
                         for child in self._descendants.get(fid, ()):
                             if child not in per[k] and labels[child] > val:
                                 labels[child] = val
+            if k == "addendum":  # an addendum that rules a finding out rules out what the report said of its kinds
+                for fid, val in per[k].items():
+                    if val is Label.FALSE:
+                        for child in self._descendants.get(fid, ()):
+                            if child not in per[k]:
+                                labels[child] = Label.FALSE
             labels.update(per[k])
+        # ... and a finding above it that stood only for what the addendum ruled out goes with it
+        for fid, val in per["addendum"].items():
+            if val is not Label.FALSE:
+                continue
+            for anc, kids in self._descendants.items():
+                if fid in kids and anc not in per["addendum"] and all(labels[c] is Label.FALSE for c in kids):
+                    labels[anc] = Label.FALSE
         return labels
 
 
