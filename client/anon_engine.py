@@ -100,7 +100,8 @@ EPONYM_SLOT_RE = re.compile(
 # 'Zielaufnahme (Greenspan)', '(AP + Zanca)')
 VIEW_WORDS = (r"(?i:views?|aufnahmen?|projections?|projektion(?:en)?|drähte?|drahte?|wires?|nagel|nails?|zeichen|"
               r"signs?|technique|technik)")
-VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])(?:-|[ \t](?=[a-z]))(?={VIEW_WORDS}(?![\w]))")
+VIEW_WORD_RE = re.compile(rf"(?<=[\w])(?:-|[ \t](?=[a-z])){VIEW_WORDS}(?![\w])")  # found first: they are rare
+VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\Z")
 BRACKET_EPONYM_RE = re.compile(
     rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
     rf"technik|technique|naht|repair|reconstruction|rekonstruktion))[ \t]*\((?P<w>{WORD})\))"
@@ -344,13 +345,15 @@ AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?
 MASKED_ID_RE = re.compile(r"(?<![\w*])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*\*{2,}[A-Za-z0-9*]*"
                           r"|[A-Za-z]{0,3}\*{3,}[A-Za-z0-9]*\d)(?![\w*])")
 # Postcodes of other countries: UK 'TR1 3LJ', Canada 'K1A 0B1', Netherlands '1012 AB Amsterdam'
-POSTCODE_RE = re.compile(rf"(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
+POSTCODE_RE = re.compile(rf"(?=[A-Z1-9])(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}}"
+                         rf"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
                          rf"[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?=[ \t]+[{UP}][{LOW}]))(?![\w])")
 # A short letter-and-digit prefix split from the long number it belongs to: 'M26 0077413'
 ID_PREFIX_RE = re.compile(r"(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\d{5,}(?![\w])")
 # Ward and bed: 'Station Neo 2, Bett 4', 'Ward: Ortho-2', 'Bed 14' (on lower-cased text)
 WARD_RE = re.compile(r"(?<![\w])(?:station|ward|bett|bed|zimmer|room|rm|zi\.)\.?[ \t]*:?[ \t]*"
                      r"(?P<v>[a-zäöüß]{0,12}[ \t-]?\d{1,3}[a-z]?(?![\w])|[a-zäöüß]+-\d{1,3}(?![\w]))")
+WARD_HINT_RE = re.compile(r"station|ward|bet|bed|zimmer|room|rm|zi\.")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
                                   r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z")
@@ -671,7 +674,11 @@ class Anonymizer:
         eponym's slot even when no list has it: 'Morbus X', '<technique> nach X' ('Suspensionsplastik nach X')."""
         low = _lower(text) if low is None else low
         out = self._eponym_list_spans(text, low)
-        slots = [(m.start("w"), m.end("w")) for m in VIEW_EPONYM_RE.finditer(text)]
+        slots = []
+        for vm in VIEW_WORD_RE.finditer(text):
+            m = VIEW_EPONYM_RE.search(text[max(0, vm.start() - 40):vm.start()])
+            if m:
+                slots.append((vm.start() - len(m.group("w")), vm.start()))
         if "(" in text:
             slots += [m.span("w") if m.group("w") else m.span("v") for m in BRACKET_EPONYM_RE.finditer(text)]
         if slots:
@@ -874,7 +881,7 @@ class Anonymizer:
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
         for m in (ID_PREFIX_RE.finditer(text) if id_digits else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
-        for m in WARD_RE.finditer(low):
+        for m in (WARD_RE.finditer(low) if WARD_HINT_RE.search(low) else ()):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
