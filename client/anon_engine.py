@@ -98,9 +98,8 @@ EPONYM_SLOT_RE = re.compile(
 # An eponym by its slot even when no list has it: a view, device or sign named after a person ('Robert-Aufnahme',
 # 'K-Draht', 'Serendipity view'), a technique or view named in brackets after it ('Transfixation (Iselin)',
 # 'Zielaufnahme (Greenspan)', '(AP + Zanca)')
-VIEW_WORDS = (r"(?i:views?|aufnahmen?|projections?|projektion(?:en)?|drähte?|drahte?|wires?|nagel|nails?|zeichen|"
-              r"signs?|technique|technik)")
-VIEW_WORD_RE = re.compile(rf"(?<=[\w])(?:-|[ \t](?=[a-z])){VIEW_WORDS}(?![\w])")  # found first: they are rare
+VIEW_WORD_RE = re.compile(r"(?=[vapdwnzst])(?:views?|aufnahmen?|projections?|projektion(?:en)?|drähte?|drahte?|"
+                          r"wires?|nagel|nails?|zeichen|signs?|technique|technik)(?![\w])")  # on lower-cased text
 VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\Z")
 BRACKET_EPONYM_RE = re.compile(
     rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
@@ -349,11 +348,10 @@ POSTCODE_RE = re.compile(rf"(?=[A-Z1-9])(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+
                          rf"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
                          rf"[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?=[ \t]+[{UP}][{LOW}]))(?![\w])")
 # A short letter-and-digit prefix split from the long number it belongs to: 'M26 0077413'
-ID_PREFIX_RE = re.compile(r"(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\d{5,}(?![\w])")
+ID_PREFIX_RE = re.compile(r"(?=[A-Za-z])(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\d{5,}(?![\w])")
 # Ward and bed: 'Station Neo 2, Bett 4', 'Ward: Ortho-2', 'Bed 14' (on lower-cased text)
-WARD_RE = re.compile(r"(?<![\w])(?:station|ward|bett|bed|zimmer|room|rm|zi\.)\.?[ \t]*:?[ \t]*"
+WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|rm|zi\.)\.?[ \t]*:?[ \t]*"
                      r"(?P<v>[a-zäöüß]{0,12}[ \t-]?\d{1,3}[a-z]?(?![\w])|[a-zäöüß]+-\d{1,3}(?![\w]))")
-WARD_HINT_RE = re.compile(r"station|ward|bet|bed|zimmer|room|rm|zi\.")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
                                   r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z")
@@ -675,10 +673,13 @@ class Anonymizer:
         low = _lower(text) if low is None else low
         out = self._eponym_list_spans(text, low)
         slots = []
-        for vm in VIEW_WORD_RE.finditer(text):
-            m = VIEW_EPONYM_RE.search(text[max(0, vm.start() - 40):vm.start()])
+        for vm in VIEW_WORD_RE.finditer(low):
+            v = vm.start()  # 'Robert-Aufnahme', 'Lindqvist view' (not 'AP View': the view word lower-case)
+            if v < 2 or not (text[v - 1] == "-" or (text[v - 1] in " \t" and text[v].islower())):
+                continue
+            m = VIEW_EPONYM_RE.search(text, max(0, v - 41), v - 1)
             if m:
-                slots.append((vm.start() - len(m.group("w")), vm.start()))
+                slots.append(m.span("w"))
         if "(" in text:
             slots += [m.span("w") if m.group("w") else m.span("v") for m in BRACKET_EPONYM_RE.finditer(text)]
         if slots:
@@ -881,7 +882,7 @@ class Anonymizer:
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
         for m in (ID_PREFIX_RE.finditer(text) if id_digits else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
-        for m in (WARD_RE.finditer(low) if WARD_HINT_RE.search(low) else ()):
+        for m in WARD_RE.finditer(low):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
