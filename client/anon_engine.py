@@ -334,7 +334,7 @@ AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
             r"(?![\w])\.?")
-AGE_CUE_RE = re.compile(rf"(?<![\w])(?:[mwfd],[ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged)[ \t]*[:.]?[ \t]*"
+AGE_CUE_RE = re.compile(rf"(?=[mwfda])(?<![\w])(?:[mwfd],[ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged)[ \t]*[:.]?[ \t]*"
                         rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?)?))(?![\w])")
 # A neonate's or child's age on a header line ('DOB: 01.03.2026   3 days', '6 years 3 months'): on lower-cased text
 AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|months?|mos?|monate?|"
@@ -348,6 +348,7 @@ POSTCODE_RE = re.compile(rf"(?=[A-Z1-9])(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+
                          rf"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
                          rf"[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?=[ \t]+[{UP}][{LOW}]))(?![\w])")
 # A short letter-and-digit prefix split from the long number it belongs to: 'M26 0077413'
+FIVE_DIGITS_RE = re.compile(r"\d{5}")
 ID_PREFIX_RE = re.compile(r"(?=[A-Za-z])(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\d{5,}(?![\w])")
 # Ward and bed: 'Station Neo 2, Bett 4', 'Ward: Ortho-2', 'Bed 14' (on lower-cased text)
 WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|rm|zi\.)\.?[ \t]*:?[ \t]*"
@@ -880,7 +881,7 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
         for m in POSTCODE_RE.finditer(text):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
-        for m in (ID_PREFIX_RE.finditer(text) if id_digits else ()):
+        for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
         for m in WARD_RE.finditer(low):
             if _at_word_start(text, m.start()):
