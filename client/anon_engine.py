@@ -51,6 +51,20 @@ KINDS = ("NAME", "DATE", "ID", "PHONE", "EMAIL", "ADDRESS", "INSTITUTION", "AGE"
 _RUN_GAP_RE = re.compile(r"[ \t]*[,^]?[ \t]*")
 DEPARTMENT_HEADS = {"Institut", "Institute", "Klinik", "Kliniken", "Zentrum", "Center", "Centre", "Abteilung",
                     "Department", "Praxis", "Radiologie"}
+# A department or specialty names no one ('Department of Radiology', 'Institut für Diagnostische und Interventionelle
+# Radiologie', 'Klinik für Orthopädie und Unfallchirurgie'): a segment of an institution span made only of these
+# words (and glue) stays in the text (folded spellings)
+DEPARTMENT_WORDS = frozenset((
+    "department", "dept", "abteilung", "institut", "institute", "klinik", "clinic", "division", "section", "service",
+    "services", "unit", "sektion", "bereich", "fachbereich", "zentrum", "centre", "center",
+    "radiology", "radiologie", "radiologic", "radiological", "kinderradiologie", "neuroradiologie", "radiodiagnosis",
+    "radiodiagnostics", "diagnostic", "diagnostics", "diagnostische", "diagnostischen", "interventionelle",
+    "interventionellen", "interventional", "imaging", "medical", "bildgebung", "nuclear", "medicine", "nuklearmedizin",
+    "paediatric", "pediatric", "kinderchirurgie", "unfallchirurgie", "orthopaedie", "orthopadie", "orthopedics",
+    "orthopaedics", "chirurgie", "surgery", "trauma", "traumatology", "emergency", "notaufnahme", "notfall",
+    "roentgen", "rontgen", "x-ray", "xray", "medizinische", "allgemeine", "handchirurgie", "sportmedizin"))
+LOCATIVE_GLUE = frozenset(("am", "im", "an", "at", "zum", "zur", "on", "upon"))  # 'Radiologie im Zentrum' is a name
+DEPT_SPLIT_RE = re.compile(r"[ \t]*(?:[,·|/;]|[ \t][-–—][ \t])[ \t]*")
 YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}[-/](?:19|20)\d{2}")  # '2019-2021' is no ID
 INSTITUTION_GLUE = {"fuer", "fur", "of", "and", "&", "und", "am", "im", "an", "der", "die", "des", "de", "la", "the",
                     "for", "at", "st", "saint", "sankt", "zum", "zur", "upon", "on"}
@@ -73,9 +87,28 @@ WORD = rf"(?:O'|O’|Mc|Mac)?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
 UPPER_WORD = rf"[{UP}]{{3,}}(?:-[{UP}]{{2,}})*"
 INITIAL = rf"[{UP}]\.(?:-?[{UP}]\.)*"
 PLACE_AFTER_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*[,\n]|$)")
+INSTITUTION_LEFT_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}})(?:'s|’s)?[ \t]+"
+                                 rf"(?:(?:and|of|&|und|für|for)[ \t]+)?){{1,4}}$")
+# The slot an eponym fills whatever the name: 'Morbus X', 'Osteosynthese nach X', 'repair according to X'.
+EPONYM_SLOT_RE = re.compile(
+    rf"(?<![\w])(?:(?i:morbus)|(?i:[a-zäöüß]*(?:plastik|osteosynthese|operation|technik|methode|reposition|"
+    rf"verfahren|resektion|klassifikation|einteilung|osteotomie|naht|arthrodese|rekonstruktion|transfer|"
+    rf"technique|procedure|method|repair|arthrodesis|fixation|"
+    rf"classification|osteotomy|reconstruction))\)?[ \t]+(?:nach|according[ \t]+to|per))[ \t]+(?P<w>{WORD})")
+# An eponym by its slot even when no list has it: a view, device or sign named after a person ('Robert-Aufnahme',
+# 'K-Draht', 'Serendipity view'), a technique or view named in brackets after it ('Transfixation (Iselin)',
+# 'Zielaufnahme (Greenspan)', '(AP + Zanca)')
+VIEW_WORD_RE = re.compile(r"(?=[vapdwnzst])(?:views?|aufnahmen?|projections?|projektion(?:en)?|drähte?|drahte?|"
+                          r"wires?|nagel|nails?|zeichen|signs?|technique|technik)(?![\w])")  # on lower-cased text
+VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\Z")
+BRACKET_EPONYM_RE = re.compile(
+    rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
+    rf"technik|technique|naht|repair|reconstruction|rekonstruktion))[ \t]*\((?P<w>{WORD})\))"
+    rf"|\((?:AP|PA|a\.p\.|ap|lat\.?|lateral|axial|oblique|seitlich|Y)[ \t]*[+/&,][ \t]*(?P<v>{WORD})\)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
+          r"habil\.|rer\.|nat\.|h\.[ ]?c\.|mult\.|Univ\.-Prof\.|apl\.|Doz\.|sc\.|phil\.|"
           r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
           r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
           r"Pfleger|Kollege|Kollegin)")
@@ -284,16 +317,48 @@ def _cue_heads(alternation: str) -> tuple[str, ...]:
 
 CUE_HEADS = _cue_heads(STRONG_CUES)
 WEAK_CUE_HEADS = _cue_heads(WEAK_CUES)
+# the same test as one regex over the lower-cased text: a head at a word start (C speed, stops at the first)
+CUE_HEADS_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, CUE_HEADS)) + ")")
+WEAK_CUE_HEADS_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, WEAK_CUE_HEADS)) + ")")
 # Ages of any value (a quasi-identifier; the labels need none): '94M', '54F', '34Y/M', '6yo', '8y',
 # '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
 AGE2_RE = re.compile(
     r"(?=\d)(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
     r"(?i:y/?o|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
-    r"[mfw](?![\w])|j\.|jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
+    r"[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
+    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
     r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?)(?![\w])"
     r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
+# '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
+# ('Mr [NAME], 27, punched a door'): ages too
+AGE_SEX_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?i:y/?o|y\.o\.|yrs?|y|j)[mfwMFW](?![\w])"
+                        r"|(?<![\w.,/])\d{2}a(?=[ \t]*[,;)])")
+AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
-AGE_CUE_RE = re.compile(r"(?<![\w])(?:[mwfd],[ \t]*\d{1,3}|(?:age|alter|aged)[ \t]*[:.]?[ \t]*\d{1,3})(?![\w])")
+AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
+            r"(?![\w])\.?")
+AGE_CUE_RE = re.compile(rf"(?=[mwfda])(?<![\w])(?:[mwfd],[ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged)[ \t]*[:.]?[ \t]*"
+                        rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?)?))(?![\w])")
+# A neonate's or child's age on a header line ('DOB: 01.03.2026   3 days', '6 years 3 months'): on lower-cased text
+AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|months?|mos?|monate?|"
+                         r"years?|yrs?|jahre?)(?:,?[ \t]+\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|"
+                         r"months?|mos?|monate?))?(?![\w])")
+# Masked identifiers with asterisks inside or in front: 'M12*****88', 'S****1234' (the visible part still identifies)
+MASKED_ID_RE = re.compile(r"(?<![\w*])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*\*{2,}[A-Za-z0-9*]*"
+                          r"|[A-Za-z]{0,3}\*{3,}[A-Za-z0-9]*\d)(?![\w*])")
+# Postcodes of other countries: UK 'TR1 3LJ', Canada 'K1A 0B1', Netherlands '1012 AB Amsterdam'
+POSTCODE_RE = re.compile(rf"(?=[A-Z1-9])(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}}"
+                         rf"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
+                         rf"[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?=[ \t]+[{UP}][{LOW}]))(?![\w])")
+# A short letter-and-digit prefix split from the long number it belongs to: 'M26 0077413'
+FIVE_DIGITS_RE = re.compile(r"\d{5}")
+ID_PREFIX_RE = re.compile(r"(?=[A-Za-z])(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\d{5,}(?![\w])")
+# Ward and bed: 'Station Neo 2, Bett 4', 'Ward: Ortho-2', 'Bed 14' (on lower-cased text)
+WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|rm|zi\.)\.?[ \t]*:?[ \t]*"
+                     r"(?P<v>[a-zäöüß]{0,12}[ \t-]?\d{1,3}[a-z]?(?![\w])|[a-zäöüß]+-\d{1,3}(?![\w]))")
+# Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
+TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
+                                  r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z")
 EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
                           r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t])[ \t]*)[\w-]+)+", re.IGNORECASE)
 # Alphanumeric identifiers: letters and >= 4 digits in one token ('K7X-99812', 'MR26-118340', 'SVMH/2026/118734'),
@@ -583,6 +648,15 @@ class Anonymizer:
         self.known_names = self.first_names | self.surnames
         # name-shaped words from outside our lists (Philter's name lists minus its English dictionary)
         self.other_names = lex.names - self.eponyms
+        self.places = lex.places - self.eponyms - self.known_names
+        # place-name parts that are ordinary words elsewhere: 'New Liskeard', 'Tuba City', 'Thalheim bei Wels'
+        parts = {}
+        for line in read_list("place_parts.txt", d) if (d / "place_parts.txt").is_file() else ():
+            key, _, words = line.partition(":")
+            parts[key.strip()] = frozenset(fold(w) for w in words.split())
+        self.place_prefixes = parts.get("prefix", frozenset())
+        self.place_suffixes = parts.get("suffix", frozenset())
+        self.place_glue = parts.get("glue", frozenset())
 
     # -- helpers ------------------------------------------------------------
 
@@ -598,9 +672,30 @@ class Anonymizer:
                 or (row is not None and (f in row.name_tokens or strip_accents(word) in row.name_tokens)))
 
     def protected_spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
-        """Eponyms used as findings ('Bennett-Fraktur', 'Mason II', 'nach Jäger/Breitner')."""
-        out: list[tuple[int, int]] = []
+        """Eponyms used as findings ('Bennett-Fraktur', 'Mason II', 'nach Jäger/Breitner'), and any word in an
+        eponym's slot even when no list has it: 'Morbus X', '<technique> nach X' ('Suspensionsplastik nach X')."""
         low = _lower(text) if low is None else low
+        out = self._eponym_list_spans(text, low)
+        slots = []
+        for vm in VIEW_WORD_RE.finditer(low):
+            v = vm.start()  # 'Robert-Aufnahme', 'Lindqvist view' (not 'AP View': the view word lower-case)
+            if v < 2 or not (text[v - 1] == "-" or (text[v - 1] in " \t" and text[v].islower())):
+                continue
+            m = VIEW_EPONYM_RE.search(text, max(0, v - 41), v - 1)
+            if m:
+                slots.append(m.span("w"))
+        if "(" in text:
+            slots += [m.span("w") if m.group("w") else m.span("v") for m in BRACKET_EPONYM_RE.finditer(text)]
+        if slots:
+            out = sorted(set(out) | set(slots))
+        if "morbus" in low or "nach" in low or " per " in low or "according" in low:
+            slots = [(m.start("w"), m.end("w")) for m in EPONYM_SLOT_RE.finditer(text)]
+            if slots:
+                out = sorted(set(out) | set(slots))
+        return out
+
+    def _eponym_list_spans(self, text: str, low: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
         if self.eponym_heads.isdisjoint(WORD_SPLIT_RE.findall(low)):
             return out  # one set look-up instead of a 145-way alternation over the report (most have none)
         last_end = -10
@@ -722,8 +817,8 @@ class Anonymizer:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
         # after a strong cue any name-shaped run is a name; after a weak one ('Pat.', 'mother') only with a
         # title, a colon, or a known first word ('Pat. Schulter nicht miterfasst' is no name)
-        for rx, heads, weak in ((CUE_RE, CUE_HEADS, False), (WEAK_CUE_RE, WEAK_CUE_HEADS, True)):
-            for m in (rx.finditer(low) if any(w.startswith(heads) for w in words) else ()):
+        for rx, heads, weak in ((CUE_RE, CUE_HEADS_RE, False), (WEAK_CUE_RE, WEAK_CUE_HEADS_RE, True)):
+            for m in (rx.finditer(low) if heads.search(low) else ()):
                 if not _at_word_start(text, m.start()):
                     continue
                 t = TITLE_SEQ_RE.match(text, m.end())
@@ -759,14 +854,22 @@ class Anonymizer:
         for m in AGE2_RE.finditer(text):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
+        for m in AGE_SEX_RE.finditer(text):
+            add(Span(m.start(), m.end(), "AGE", PATTERN, "age-sex"))
+        for c in [c for c in cands if c.kind == "NAME" and c.strength == STRONG]:
+            am = AFTER_NAME_AGE_RE.match(text, c.end)
+            if am:
+                add(Span(am.start("a"), am.end("a"), "AGE", PATTERN, "age-after-name"))
         if "," in text or "age" in low or "alter" in low:
             for m in AGE_CUE_RE.finditer(low):
-                add(Span(m.start(), m.end(), "AGE", PATTERN, "age-cue"))
+                g = "a" if m.group("a") else "b"
+                add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
             for m in EMAIL_OBF_RE.finditer(text):
                 if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):
                     add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
-        for m in (ALNUM_ID_RE.finditer(text) if "*" in text or ID_DIGITS_HINT_RE.search(text) else ()):
+        id_digits = ID_DIGITS_HINT_RE.search(text) is not None
+        for m in (ALNUM_ID_RE.finditer(text) if "*" in text or id_digits else ()):
             g = m.group()
             if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
                     and not DECIMAL_RE.fullmatch(g):
@@ -776,11 +879,30 @@ class Anonymizer:
                 sm = SPLIT_ID_RE.match(text, m.end("v"))
                 if sm and sm.end() > m.end("v"):
                     add(Span(m.start("v"), sm.end(), "ID", STRONG, "id-split"))
+        if "*" in text:
+            for m in MASKED_ID_RE.finditer(text):
+                add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
+        for m in POSTCODE_RE.finditer(text):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
+        for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
+            add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
+        for m in WARD_RE.finditer(low):
+            if _at_word_start(text, m.start()):
+                add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
+        tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
+        if tm:
+            g = "v" if tm.group("v") else "w"
+            if fold(tm.group(g).split("/")[0]) not in self.safe:
+                add(Span(tm.start(g), tm.end(g), "NAME", PATTERN, "trailing-initials"))
         for m in BABY_OF_RE.finditer(low):
             r = BABY_NAME_RE.match(text, m.end())  # whatever words follow: 'Baby of Mai TRAN'
             if r:
                 add(Span(m.start(), r.end(), "NAME", STRONG, "baby-of"))
         for zs, ze, prose in self._zones(text, low):
+            if not prose:
+                for m in AGE_SPAN_RE.finditer(low, zs, ze):
+                    if not _is_duration(low, m.start(), m.end()):
+                        add(Span(m.start(), m.end(), "AGE", PATTERN, "age-zone"))
             self._zone_tokens(text, zs, ze, protected, cands, prose)
             self._zone_institutions(text, zs, ze, protected, cands, prose)
         # a name from the wider lists, capitalised, outside any zone: 'Nguyen reports pain'
@@ -796,6 +918,8 @@ class Anonymizer:
                                                                 for p in parts)
                                          and not any(p in self.safe for p in parts)):
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "name-wide"))
+            elif f in self.places:  # 'Skiunfall Laax': a town in prose
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place"))
         # an initial before an unknown capitalised word: 'M. Ferreira-Lindner'
         for m in INITIAL_NAME_RE.finditer(text):
             if fold(m.group("w")) not in self.safe and not _left_cue(text[max(0, m.start() - 40):m.start()]):
@@ -868,6 +992,10 @@ class Anonymizer:
             s, e = m.start(), m.end()
             w = m.group()
             safe = self._zone_safe(w, text, e, ze) or any(ps <= s < pe for ps, pe in protected)
+            if safe and not prose and w[:1].isupper() and not any(ps <= s < pe for ps, pe in protected):
+                safe = not self._place_part(w, text, e, ze, run_s >= 0 and text[run_e:s].strip(" \t") == "")
+            elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
+                safe = not self._place_part(w, text, e, ze, True, glue=True)
             ordinary = w.isupper() if shouting else (w.islower() or (w.isupper() and len(w) <= 4))  # 'CABG'
             if not safe and prose and ordinary and w.isalpha():
                 # an ordinary word in prose goes only as a name: right after a title or 'cue:', or after
@@ -902,6 +1030,19 @@ class Anonymizer:
         if run_s >= 0:
             cands.append(Span(run_s, run_e, kind, PATTERN, "zone"))
 
+    def _place_part(self, w: str, text: str, end: int, zone_end: int, after_unsafe: bool, glue: bool = False) -> bool:
+        """A safe word that is part of a place name here: a prefix before ('New Liskeard'), a suffix after
+        ('Tuba City') a word the zone removes, or a connector between two ('Thalheim bei Wels')."""
+        f = fold(w.rstrip("."))
+        if f in self.place_suffixes and after_unsafe and not glue:
+            return True
+        if f not in self.place_prefixes and not glue:
+            return False
+        nm = ZONE_TOKEN_RE.search(text, end, zone_end)
+        if nm is None or text[end:nm.start()].strip(" \t") or not nm.group()[:1].isupper():
+            return False
+        return not self._zone_safe(nm.group(), text, nm.end(), zone_end)
+
     def _zone_institutions(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
                            cands: list[Span], prose: bool = False) -> None:
         """A span-level rule: institution cue words ('Radiology', 'Medical Center', 'Praxis', 'GmbH') next to
@@ -916,8 +1057,12 @@ class Anonymizer:
                 c = "C"  # 'Surgery', 'GMBH'; in prose 'decompression surgery' is no institution
             elif f in INSTITUTION_GLUE or TITLE_SEQ_RE.fullmatch(w):
                 c = "K"
-            elif self._zone_safe(w, text, m.end(), ze) or any(ps <= m.start() < pe for ps, pe in protected):
+            elif any(ps <= m.start() < pe for ps, pe in protected):
                 c = "S"
+            elif self._zone_safe(w, text, m.end(), ze):
+                # on a header line a capitalised ordinary word inside a name joins it ('WAGGA WAGGA BASE HOSPITAL',
+                # 'Valley View Urgent Care'); at the run's ends it stays
+                c = "K" if not prose and w[:1].isupper() and f not in DEPARTMENT_WORDS else "S"
             else:
                 c = "U"
             e = m.end() - 1 if w.endswith(".") and c != "K" else m.end()
@@ -1090,7 +1235,7 @@ class Anonymizer:
             if 2 in seg or (1 in seg and c.strength < STRONG):
                 continue
             (zone if c.rule == "zone" else kept).append(c)
-        out = self._extend_institutions(text, _merge_clusters(kept))
+        out = self._trim_departments(text, self._extend_institutions(text, _merge_clusters(kept)))
         if zone:
             out = sorted(out + self._zone_rest(text, zone, out, blocked), key=lambda c: c.start)
         return out
@@ -1119,11 +1264,59 @@ class Anonymizer:
                         end = pm.end()
                 if end > sp.end:
                     sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
+                if sp.kind == "INSTITUTION":  # 'Our [Lady of Lourdes Hospital]', 'KK Women's and [Hospital]'
+                    sp = self._extend_institution_left(text, sp, out[-1].end if out else 0)
                 lead = THE_BEFORE_RE.search(text, max(0, sp.start - 5), sp.start)
                 if sp.kind == "INSTITUTION" and lead and (not out or out[-1].end <= lead.start()):
                     sp = Span(lead.start(), sp.end, sp.kind, sp.strength, sp.rule)  # 'The [Limes Surgery]'
             out.append(sp)
         return out
+
+    @staticmethod
+    def _trim_departments(text: str, spans: list[Span]) -> list[Span]:
+        """'Department of Radiology, [St. Thomas Hospital]': a leading or trailing segment of an institution span
+        that only names a department or specialty is no identifier and stays."""
+        out = []
+        for sp in spans:
+            if sp.kind != "INSTITUTION" or sp.strength == STRONG:
+                out.append(sp)
+                continue
+            seps = [(sp.start, sp.start)] + [(m.start(), m.end()) for m in DEPT_SPLIT_RE.finditer(text, sp.start,
+                                                                                                   sp.end)]
+            seps.append((sp.end, sp.end))
+            segs = [(seps[i][1], seps[i + 1][0]) for i in range(len(seps) - 1) if seps[i][1] < seps[i + 1][0]]
+
+            def dept(seg: tuple[int, int]) -> bool:
+                ws = [fold(w) for w in re.findall(r"[^\W\d_][\w\-]*", text[seg[0]:seg[1]])]
+                return bool(ws) and all(w in DEPARTMENT_WORDS or w in INSTITUTION_GLUE for w in ws) and \
+                    any(w in DEPARTMENT_WORDS for w in ws) and not any(w in LOCATIVE_GLUE for w in ws)
+
+            while segs and dept(segs[0]):
+                segs.pop(0)
+            while segs and dept(segs[-1]):
+                segs.pop()
+            if segs:
+                out.append(Span(segs[0][0], segs[-1][1], sp.kind, sp.strength, sp.rule))
+        return out
+
+    def _extend_institution_left(self, text: str, sp: Span, floor: int) -> Span:
+        """Capitalised words on the same line right before an institution, joined by spaces or 'and'/'of',
+        are part of its name; a header ('Referring:'), a title or an identifier cue word ends the walk."""
+        line_start = max(text.rfind("\n", 0, sp.start) + 1, floor)
+        m = INSTITUTION_LEFT_RE.search(text, max(line_start, sp.start - 80), sp.start)
+        if not m:
+            return sp
+        start = sp.start
+        for wm in reversed(list(re.finditer(r"\S+", m.group()))):
+            w = wm.group()
+            lw = w.lower().rstrip(".")
+            if lw in INSTITUTION_GLUE:
+                continue
+            if (w.endswith(":") or TITLE_SEQ_RE.fullmatch(w) or ZONE_CUE_RE.fullmatch(lw) is not None
+                    or SECTION_RE.match(w)):
+                break
+            start = m.start() + wm.start()
+        return Span(start, sp.end, sp.kind, sp.strength, sp.rule) if start < sp.start else sp
 
     @staticmethod
     def _zone_rest(text: str, zone: list[Span], found: list[Span], blocked: bytearray) -> list[Span]:

@@ -109,6 +109,7 @@ class Lexicon:
 
     safe: frozenset  # never an identifier: zones keep these
     names: frozenset  # name-shaped words that are no English word (Philter's name lists minus its dictionary)
+    places: frozenset = frozenset()  # towns and cities (GeoNames, >= 500 inhabitants) that are no common EN/DE word
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
@@ -122,4 +123,9 @@ class Lexicon:
         if gz.is_file():
             with gzip.open(gz, "rt", encoding="utf-8") as fh:
                 names = set(fh.read().split())  # stored lower-case ASCII-folded
-        return cls(frozenset(safe), frozenset(names - safe))
+        places: set[str] = set()
+        gz = data_dir / "places.txt.gz"
+        if gz.is_file():
+            with gzip.open(gz, "rt", encoding="utf-8") as fh:
+                places = set(fh.read().split())  # stored lower-case, folded
+        return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe))

@@ -173,3 +173,99 @@ def test_question_not_labelled_and_impression_wins(labelers, region, text, expec
 )
 def test_sentence_and_reference_boundaries(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 4: classes seen on the second hand-written corpus (own examples) -----------------
+@_cases(
+    # a signature's rank ('OA' = Oberarzt) is not osteoarthritis
+    ("elbow", "Befund: Kein Frakturnachweis. Gelenkstellung regelrecht.\n\nOA Dr. Berit Lindqvist", {}),
+    ("thumb", "Beurteilung: Unauffälliger Daumen.\nOÄ Dr. med. Sanne de Vries", {}),
+)
+def test_signature_rank_is_not_a_finding(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@_cases(
+    # list items the lexicon does not know ('periosteal reaction') do not end the negation's scope
+    ("elbow", "Findings: No fracture, effusion, periosteal reaction, erosion, soft tissue calcification or "
+              "radiopaque foreign body.", {}),
+    ("clavicle", "Findings: No fracture, dislocation, cortical irregularity, bone destruction, soft tissue swelling, "
+                 "calcification or foreign body.", {}),
+)
+def test_negation_list_with_unknown_items(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@_cases(
+    # a hedge followed by its own words qualifies them, not the finding before the comma
+    ("thumb", "Impression: Volar dislocation of the IP joint, probably chronic in view of the remodelling.",
+     {"ip_joint_dislocation": "true"}),
+    ("elbow", "Impression: Heterotopic ossification anterior to the joint, likely limiting flexion.",
+     {"soft_tissue_calcification": "true"}),
+    # ... also when what follows was an identifier the anonymizer replaced
+    ("clavicle", "Impression: Displaced fracture of the middle third of the clavicle, likely [AGE].",
+     {"fracture_middle_third": "true", "fracture_displaced": "true"}),
+    # a query glued to its word hedges it
+    ("elbow", "Findings: Supracondylar fracture, displaced, ?extension into the joint.",
+     {"distal_humerus_fracture": "true", "distal_humerus_fracture_displaced": "true",
+      "distal_humerus_fracture_intraarticular": "uncertain"}),
+    ("elbow", "Impression: ?Radial head subluxation - repeat view advised.", {"joint_subluxation": "uncertain"}),
+)
+def test_hedge_scope_after_a_comma_and_glued_queries(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@_cases(
+    # a hedging impression caps the children the findings stated
+    ("clavicle", "Findings: Fracture of the medial third of the clavicle.\n\nImpression: Possible fracture.",
+     {"fracture_medial_third": "uncertain"}),
+    ("elbow", "Befund: Fraktur des Radiusköpfchens.\n\nBeurteilung: Fragliche Fraktur.",
+     {"radial_head_fracture": "uncertain"}),
+)
+def test_hedging_impression_caps_the_findings_children(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@_cases(
+    # a healed fracture whose line the report says is no longer there is not on the image (rule 7)
+    ("thumb", "Findings: The base of the first metacarpal has united; no fracture line is visible any more.", {}),
+    ("elbow", "Findings: Healed olecranon fracture, with no residual fracture line seen.", {}),
+    ("elbow", "Befund: Alte Olekranonfraktur knöchern konsolidiert, keine Frakturlinie mehr.", {}),
+)
+def test_healed_fracture_without_visible_line(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@_cases(
+    # what the patient reports or the history line asks is not an image finding (rule 9)
+    ("clavicle", "Findings: The patient reports swelling over the AC joint. No abnormality of the AC joint.", {}),
+    ("thumb", "Findings: Hx ?Rolando after a fall on the outstretched hand. No fracture of the thumb.", {}),
+    ("elbow", "Befund: Patient klagt über Schwellung am Ellenbogen. Kein Erguss, keine Fraktur.", {}),
+)
+def test_reported_symptoms_and_history_lines(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@_cases(
+    # an elevated fragment is the fracture's displacement, not a subluxed AC joint
+    ("clavicle", "Befund: Fraktur der lateralen Klavikula mit Hochstand des medialen Fragments um 7 mm. "
+                 "AC-Gelenk kongruent.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Findings: Oblique fracture of the lateral third with elevation of the medial fragment.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+)
+def test_elevated_fragment_is_displacement_not_subluxation(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# -- round 5: an addendum dated in the German way, an overread, an addendum ruling out what it corrects ------
+
+@pytest.mark.parametrize("region, text, expected", [
+    ("elbow", "Befund: Kortikale Unregelmäßigkeit an der Olekranonspitze, V.a. Olekranonfraktur.\n"
+              "Beurteilung: V.a. Olekranonfraktur.\n\n"
+              "NACHTRAG 03.04.2026: Nach Vergleich mit der Gegenseite Apophysenfuge, keine Olekranonfraktur.", {}),
+    ("elbow", "Prelim (ED): Likely radial head fracture.\n\n"
+              "RADIOLOGY OVERREAD: The radial head is intact. No radial head fracture.", {}),
+])
+def test_addendum_supersedes_and_rules_out_the_parent_it_stood_for(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
