@@ -86,12 +86,14 @@ def create_ca(out_dir: str | os.PathLike, *, name: str = "fedrad federation CA",
 
 
 def issue_server_cert(ca_dir: str | os.PathLike, out_dir: str | os.PathLike, names: list[str], *,
-                      days: int = 825) -> CertInfo:
-    """`server.pem` + `server.key` for the coordinator, signed by the CA, SANs = names + loopback."""
+                      days: int = 825, loopback: bool = True) -> CertInfo:
+    """`server.pem` + `server.key` for the coordinator, signed by the CA, SANs = names + loopback
+    (localhost, 127.0.0.1, ::1) unless `loopback=False` (a certificate valid for `names` only)."""
     ca_dir, out = Path(ca_dir), Path(out_dir)
     ca_cert = load_cert(ca_dir / "ca.crt")
     ca_key = _load_private_key(ca_dir / "ca.key")
-    dns, ips = ["localhost"], [ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("::1")]
+    dns, ips = (["localhost"], [ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("::1")]) if loopback \
+        else ([], [])
     for n in names:
         try:
             ip = ipaddress.ip_address(n)

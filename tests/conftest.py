@@ -48,3 +48,12 @@ def one_torch_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(n)
+
+
+@pytest.fixture
+def procs():
+    """Real processes a test starts (tests/procs.py Proc): each killed with its whole tree at teardown."""
+    started: list = []
+    yield started
+    for p in started:
+        p.kill()
