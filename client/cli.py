@@ -10,11 +10,7 @@ from pathlib import Path
 
 import typer
 from fedrad.common.clikit import make_typer
-from fedrad.common.runconfig import RunConfig
-
-# Images are decoded (so an unreadable one is quarantined at prepare, never mid-round) at the run
-# config's default training size; a run at another size decodes again at its first round.
-RUN_IMAGE_SIZE = RunConfig().image_size
+from fedrad.common.preprocess import DEFAULT_IMAGE_SIZE
 
 app = make_typer(help="Run a hospital site: prepare data, join a federation.", no_args_is_help=True)
 tools = make_typer()
@@ -250,7 +246,7 @@ def prepare_cmd(
                                    help="TOML file with the LLM settings (base_url, model, api_key_env, ...); "
                                         "see `fedrad label run --help` for the keys."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
-    image_size: int = typer.Option(RUN_IMAGE_SIZE, "--image-size",
+    image_size: int = typer.Option(DEFAULT_IMAGE_SIZE, "--image-size",
                                    help="Check, decode and cache every image at this training size (default: the "
                                         "run config's image-size); 0 skips the check, and an unreadable image then "
                                         "fails a training round instead of being quarantined now."),
@@ -318,7 +314,7 @@ def start_cmd(
     llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
                                     help="LLM settings TOML for --labeler llm."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
-    image_size: int = typer.Option(RUN_IMAGE_SIZE, "--image-size",
+    image_size: int = typer.Option(DEFAULT_IMAGE_SIZE, "--image-size",
                                    help="Check and pre-decode every image at this size before joining (default: the "
                                         "run config's image-size); 0 skips the check (unreadable images then fail "
                                         "a round instead of being quarantined)."),
