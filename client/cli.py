@@ -9,8 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from fedrad.common.clikit import make_typer
+from fedrad.client.labeling import LABELERS, RESPONSE_FORMATS
+from fedrad.common.clikit import choices, make_typer
+from fedrad.common.federation import AFTER_RUN
 from fedrad.common.preprocess import DEFAULT_IMAGE_SIZE
+from fedrad.common.splits import DEFAULT_NAMES as SPLITS
+
+Labeler = choices("Labeler", LABELERS)
+ResponseFormat = choices("ResponseFormat", RESPONSE_FORMATS)
+AfterRun = choices("AfterRun", AFTER_RUN)
+Split = choices("Split", SPLITS)
+ExportSplit = choices("ExportSplit", (*SPLITS, "all"))
 
 app = make_typer(help="Run a hospital site: prepare data, join a federation.", no_args_is_help=True)
 tools = make_typer()
@@ -110,7 +119,7 @@ def anonymize_eval_cmd(
 @label_app.command("run")
 def label_run(
     site: str = typer.Argument(..., help="Site folder (reads <site>/.fedrad/anonymized.csv)."),
-    labeler: str = typer.Option("rules", help="rules (offline) or llm (OpenAI-compatible endpoint)."),
+    labeler: Labeler = typer.Option("rules", help="rules (offline) or llm (OpenAI-compatible endpoint)."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
     base_url: str = typer.Option(None, help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1."),
     model: str = typer.Option("default", help="Model name (the deployment name for Azure)."),
@@ -122,7 +131,8 @@ def label_run(
     seed: int = typer.Option(None, help="Sampling seed, where the endpoint supports it."),
     timeout: float = typer.Option(120.0, help="Seconds per HTTP call before it is retried."),
     max_attempts: int = typer.Option(6, help="HTTP attempts per call (429/5xx/timeouts)."),
-    response_format: str = typer.Option("auto", help="auto, json_schema, json_object_schema, json_object, none."),
+    response_format: ResponseFormat = typer.Option("auto", help="Structured output to ask for (auto: the first "
+                                                                "form the endpoint accepts)."),
     price_in: float = typer.Option(0.0, help="Price per 1M prompt tokens, for the cost estimate."),
     price_out: float = typer.Option(0.0, help="Price per 1M completion tokens."),
     allow_remote_endpoint: bool = typer.Option(False, help="Allow an endpoint that is neither loopback nor listed "
@@ -241,7 +251,7 @@ def review_read(
 @app.command("prepare")
 def prepare_cmd(
     site: Path = typer.Argument(..., resolve_path=True, help="Site folder (reports.csv, images.csv or images/)."),
-    labeler: str = typer.Option("rules", help="rules (offline, default) or llm."),
+    labeler: Labeler = typer.Option("rules", help="rules (offline, default) or llm."),
     llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
                                    help="TOML file with the LLM settings (base_url, model, api_key_env, ...); "
                                         "see `fedrad label run --help` for the keys."),
@@ -310,7 +320,7 @@ def start_cmd(
     key: Path = typer.Option(None, "--key", resolve_path=True,
                              help="This site's private key (`fedrad certs site-key`; stays here)."),
     insecure: bool = typer.Option(False, "--insecure", help="No TLS, no authentication: local tests only."),
-    labeler: str = typer.Option("rules", help="rules (offline, default) or llm."),
+    labeler: Labeler = typer.Option("rules", help="rules (offline, default) or llm."),
     llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
                                     help="LLM settings TOML for --labeler llm."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
@@ -324,21 +334,19 @@ def start_cmd(
                                               help="Seconds to keep retrying when the coordinator refuses to "
                                                    "activate this site (it may still see an earlier session) before "
                                                    "reporting a key problem."),
-    after_run: str = typer.Option("exit", "--after-run",
+    after_run: AfterRun = typer.Option("exit", "--after-run",
                                   help="When a run this site took part in ends at the coordinator: exit (with 0) "
                                        "or wait (stay connected for the next run, e.g. as a service)."),
 ) -> None:
     """Join a federation: the doctor's site checks (stop on a failure), the site pipeline, Flower's SuperNode."""
     from fedrad.client.doctor import site_checks
-    from fedrad.client.site_node import AFTER_RUN, SiteStartError, run_supernode, site_credentials
+    from fedrad.client.site_node import SiteStartError, run_supernode, site_credentials
     from fedrad.common.doctor import gate
     from fedrad.common.federation import normalize_host_port
     from rich.console import Console
 
     console = Console()
     try:
-        if after_run not in AFTER_RUN:
-            raise SiteStartError(f"--after-run must be one of {', '.join(AFTER_RUN)}, not '{after_run}'")
         if insecure:
             console.print("[bold red]WARNING: --insecure: the model travels unencrypted and the coordinator cannot "
                           "tell this site from an impostor. Local tests only.[/bold red]")
@@ -368,7 +376,7 @@ def export_cmd(
     out: Path = typer.Argument(..., resolve_path=True,
                                help="Destination folder (leaves the site: pixels-only PNG, no report text)."),
     region: str = typer.Option(..., "--region"),
-    split: str = typer.Option("test", "--split", help="test, val, train or all (an external hospital: all)."),
+    split: ExportSplit = typer.Option("test", "--split", help="A split, or all (an external hospital: all)."),
     labels: Path = typer.Option(None, "--labels", resolve_path=True,
                                 help="Verified labels (from `fedrad label review read`); default: the site's labels, "
                                      "which must have no uncertain."),
@@ -453,7 +461,7 @@ def recalibrate_cmd(
     labels: str = typer.Option(None, "--labels", help="Verified true/false labels of a small local sample "
                                                       "(`fedrad label review read`); default: the site's labels "
                                                       "of --split, uncertain cells left out."),
-    split: str = typer.Option("val", "--split", help="Split used when --labels is not given."),
+    split: Split = typer.Option("val", "--split", help="Split used when --labels is not given."),
     bn: bool = typer.Option(False, "--bn/--no-bn", help="First re-estimate BatchNorm statistics on all of the "
                                                         "site's images (unlabeled); writes <model>.bn-<site>.pt."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),

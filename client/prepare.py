@@ -21,9 +21,10 @@ from fedrad.common.fileio import atomic_open
 from fedrad.common.labels import Label, LabelTable, read_csv_text, read_label_file
 from fedrad.common.preprocess import DEFAULT_IMAGE_SIZE
 from fedrad.common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
+from fedrad.common.splits import DEFAULT_NAMES
 from fedrad.common.templates import load_template
 
-SPLIT_NAMES = ("train", "val", "test")
+SPLIT_NAMES = DEFAULT_NAMES
 SPLIT_FRACTIONS = (0.64, 0.16, 0.20)
 
 

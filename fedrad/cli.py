@@ -12,13 +12,15 @@ from pathlib import Path
 import typer
 
 from fedrad.common import __version__
-from fedrad.common.clikit import make_typer
+from fedrad.common.clikit import choices, make_typer
 from fedrad.common.federation import DEFAULT_LISTEN
 
 app = make_typer(help="fedrad: federated radiograph classifiers from radiology reports.",
                  no_args_is_help=True, add_completion=False)
 
 # (module, attribute, name or None to merge the commands at top level)
+Role = choices("Role", ("site", "server"))  # `fedrad doctor --role`: dispatched below
+
 PARTS: list[tuple[str, str, str | None]] = [
     ("fedrad.common.cli", "app", None),      # templates, report, ...
     ("fedrad.client.cli", "app", "client"),  # client start/prepare
@@ -44,7 +46,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 @app.command("doctor")
 def doctor(
-    role: str = typer.Option(..., "--role", help="site or server."),
+    role: Role = typer.Option(..., "--role", help="Whose setup to check."),
     site: Path = typer.Option(None, "--site", resolve_path=True, help="site: the site folder."),
     server: str = typer.Option(None, "--server", help="site: the coordinator's public HOST:PORT."),
     ca: Path = typer.Option(None, "--ca", resolve_path=True, help="site: the federation's ca.crt."),
@@ -67,8 +69,8 @@ def doctor(
     elif role == "server":
         checks = importlib.import_module("fedrad.server.doctor").server_checks(home, config=config, listen=listen,
                                                                         names=name or [], timeout=timeout)
-    else:
-        raise typer.BadParameter(f"'{role}' is not site or server", param_hint="--role")
+    else:  # pragma: no cover - typer accepts only the Role members
+        raise AssertionError(role)
     render(checks, title=f"fedrad doctor --role {role}")
     raise typer.Exit(exit_code(checks))
 

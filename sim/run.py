@@ -27,19 +27,8 @@ from typing import Any
 from fedrad.common.fileio import read_toml, write_json, write_text
 from fedrad.common.flowerproc import free_port
 from fedrad.common.runconfig import RunConfig, RunConfigError
+from fedrad.sim.presets import PRESETS
 from rich.console import Console
-
-PRESETS: dict[str, dict[str, Any]] = {
-    # Finishes in well under 15 minutes on 2 CPU cores.
-    "default": {"sim": {}, "run": {}},
-    # The study's sizes, for a GPU machine: 512 px, two views, real epochs.
-    "paper": {"sim": {"studies_per_site": 1200, "image_size": 768, "pooled_lr": 1e-4},
-              "run": {"lr": 1e-4, "image_size": 512, "num_server_rounds": 25, "local_epochs": 1, "batch_size": 16,
-                      "lr_step": 7}},
-    # A smoke run for tests and CI: tiny everything, the tiny CNN included (plumbing, not accuracy).
-    "tiny": {"sim": {"sites": 2, "studies_per_site": 40, "image_size": 128},
-             "run": {"image_size": 32, "num_server_rounds": 2, "batch_size": 8, "arch": "tiny"}},
-}
 
 
 @dataclass(frozen=True)
