@@ -14,18 +14,9 @@ import stat
 from pathlib import Path
 
 from cryptography.exceptions import UnsupportedAlgorithm
-from fedrad.common.doctor import (
-    EXPIRY_WARNING_DAYS,
-    Check,
-    check_ca_file,
-    check_tls,
-    common_checks,
-    fail,
-    guarded,
-    ok,
-    warn,
-)
+from fedrad.common.doctor import Check, common_checks, fail, guarded, ok, warn
 from fedrad.common.federation import DEFAULT_LISTEN, NIST_CURVES, WILDCARD_HOSTS, dial_host, parse_host_port
+from fedrad.common.tlsprobe import EXPIRY_WARNING_DAYS, check_ca_file, check_tls
 from fedrad.server.coordinator import home_path, missing_home_fix
 from fedrad.server.pki import PKIError, cert_info, load_cert, ssh_fingerprint, verify_chain
 

@@ -25,9 +25,9 @@ from fedrad.common.errors import FedradError
 from fedrad.common.federation import NIST_CURVES
 from fedrad.common.fileio import write_bytes
 from fedrad.common.sshkeys import ssh_fingerprint  # noqa: F401 - part of this module's API
+from fedrad.common.tlsprobe import EXPIRY_WARNING_DAYS
 
 CURVE = ec.SECP384R1
-EXPIRY_WARNING_DAYS = 30
 
 
 class PKIError(FedradError, ValueError):

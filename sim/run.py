@@ -316,9 +316,10 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     from fedrad.common.device import pick_device, seed_everything
     from fedrad.common.metrics import weighted_auc, youden_thresholds
     from fedrad.common.model import build_model, load_checkpoint
-    from fedrad.common.train import fit, predict
+    from fedrad.common.train import predict
     from fedrad.server.recorder import HISTORY_JSON
     from fedrad.server.report import write_report
+    from fedrad.sim.fit import fit
 
     out_run = out_run.resolve()
     cfg = _fed_config(run, out_run, sites, test_sets)
