@@ -219,6 +219,9 @@ def check_public_port(home: Path, listen: str, *, timeout: float = 5.0) -> list[
     bind_host = "" if host in ("0.0.0.0", "::") else host
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as s:
+        # As the fleet proxy's server binds (uvicorn sets SO_REUSEADDR): connections of a coordinator that
+        # just stopped linger in TIME_WAIT for a minute and must not make its restart look refused.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((bind_host, port))
         except PermissionError:

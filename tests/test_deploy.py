@@ -141,7 +141,8 @@ def _refusals(world, port: int, procs: list[Proc], tmp: Path) -> dict:
     other = tmp / "other-ca"
     create_ca(other)
     seen["other_ca"] = _fetch(f"https://127.0.0.1:{port}/fedrad/version", other / "ca.crt")
-    q = _start_site(world, world["external"], port, procs, ca=other / "ca.crt", tag="untrusted")
+    q = _start_site(world, world["external"], port, procs, key=world["keys"]["site-01"], ca=other / "ca.crt",
+                    tag="untrusted")
     seen["untrusted"] = (q.wait(180), q.text())
     # 4. The fleet port serves neither run submission (Control API) nor the API docs.
     seen["not_served"] = {path: _fetch(f"https://127.0.0.1:{port}{path}", world["ca"], method)
