@@ -43,8 +43,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+from fedrad.client.sitekey import create_site_key  # noqa: E402
 from fedrad.common.flowerproc import Child, free_port  # noqa: E402
-from fedrad.server.pki import create_ca, create_site_key, issue_server_cert  # noqa: E402
+from fedrad.server.pki import create_ca, issue_server_cert  # noqa: E402
 from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs  # noqa: E402
 from rich.console import Console  # noqa: E402
 

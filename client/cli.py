@@ -22,6 +22,7 @@ Split = choices("Split", SPLITS)
 ExportSplit = choices("ExportSplit", (*SPLITS, "all"))
 
 app = make_typer(help="Run a hospital site: prepare data, join a federation.", no_args_is_help=True)
+certs = make_typer()  # the site's part of `fedrad certs` (the coordinator's PKI is server.cli's)
 tools = make_typer()
 label_app = make_typer(help="Label reports (rule labeler or an OpenAI-compatible LLM) and score labels.",
                         no_args_is_help=True)
@@ -247,6 +248,20 @@ def review_read(
     console.print(f"{len(table)} verified studies ({unc} uncertain label(s)) -> {out}")
 
 # --- client prepare / start -----------------------------------------------------------
+
+@certs.command("site-key")
+def certs_site_key(
+    path: Path = typer.Argument(..., resolve_path=True,
+                                help="Private key file to create at the site, e.g. keys/hospital-a "
+                                     "(the public key goes to PATH.pub)."),
+) -> None:
+    """Create a site's key pair AT THE SITE (EC P-384, OpenSSH); send only PATH.pub to the coordinator."""
+    from fedrad.client.sitekey import create_site_key
+
+    fp = create_site_key(path)
+    typer.echo(f"private key: {path} (0600, never leaves this machine)\npublic key:  {path}.pub\n"
+               f"fingerprint: {fp}  (read it to the coordinator out of band)")
+
 
 @app.command("prepare")
 def prepare_cmd(

@@ -27,6 +27,7 @@ PARTS: list[tuple[str, str, str | None]] = [
     ("fedrad.client.cli", "tools", None),    # anonymize, label
     ("fedrad.server.cli", "app", "server"),
     ("fedrad.server.cli", "certs", "certs"),
+    ("fedrad.client.cli", "certs", "certs"),  # site-key: made at the site
     ("fedrad.server.cli", "tools", None),    # report
     ("fedrad.sim.cli", "app", "sim"),
 ]
@@ -78,6 +79,7 @@ def doctor(
 def _mount() -> None:
     # Every part is installed at every role (a site lacks only Ray, which no part imports at
     # module level), so a part that fails to import is broken: say so, never hide its commands.
+    mounted: dict[str, typer.Typer] = {}
     for module, attr, name in PARTS:
         sub = getattr(importlib.import_module(module), attr)
         if not (sub.registered_commands or sub.registered_groups):
@@ -85,8 +87,11 @@ def _mount() -> None:
         if name is None:
             app.registered_commands.extend(sub.registered_commands)
             app.registered_groups.extend(sub.registered_groups)
+        elif name in mounted:  # a group two roles fill (certs: the coordinator's PKI, the site's key)
+            mounted[name].registered_commands.extend(sub.registered_commands)
         else:
             app.add_typer(sub, name=name)
+            mounted[name] = sub
 
 
 _mount()

@@ -36,8 +36,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from fedrad.client.sitekey import create_site_key
 from fedrad.common.flowerproc import free_port
-from fedrad.server.pki import create_ca, create_site_key, issue_server_cert
+from fedrad.server.pki import create_ca, issue_server_cert
 from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs
 from rich.console import Console
 
