@@ -20,24 +20,14 @@ def pytest_addoption(parser):
                      help="also run the slow tier (minute-long learnability checks; see README, Tests)")
 
 
-# pytest-xdist (`-n N --dist loadgroup`, pyproject's addopts) runs a module's tests on one worker (module
-# fixtures are built once) and the real-process modules in these lanes: a lane's federations run one after
-# another, so at most two federations share the machine while the other workers take the unit tests.
-FEDERATION_LANES = {"test_deploy": 0, "test_federation_sim": 0, "test_boundary": 1, "test_readme_deploy": 1,
-                    "test_fedharden_sim": 1}
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """MONAI-style tiers: `slow` tests are opt-in (--slow or FEDRAD_SLOW_TESTS=1) so the default
-    suite stays within minutes; real-process `integration` tests always run. Every test gets its
-    xdist group (its module, or its federation lane)."""
-    for item in items:
-        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else item.nodeid
-        lane = FEDERATION_LANES.get(module)
-        if lane is None and "integration" in item.keywords:
-            lane = 0  # a new real-process module: give it a lane above
-        item.add_marker(pytest.mark.xdist_group(f"federation-{lane}" if lane is not None else module))
+    suite stays within minutes; real-process `integration` tests always run.
+
+    The real-process modules go first: with pytest-xdist (pyproject's addopts `-n 2 --dist loadfile`:
+    a module's tests on one worker, its module fixtures built once) the federations, which mostly wait
+    on their processes, start at once and the unit tests fill the time around them."""
+    items.sort(key=lambda item: 0 if item.get_closest_marker("integration") else 1)  # stable: file order kept
     if config.getoption("--slow") or os.environ.get("FEDRAD_SLOW_TESTS") == "1":
         return
     skip = pytest.mark.skip(reason="slow tier: run with --slow (or FEDRAD_SLOW_TESTS=1)")
