@@ -32,12 +32,10 @@ columns average rounds >= 2 only.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -48,8 +46,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from fedrad.common.flowerproc import free_port  # noqa: E402
-from fedrad.server.pki import create_ca, create_site_key, issue_server_cert  # noqa: E402
+from fedrad.client.sitekey import create_site_key  # noqa: E402
+from fedrad.common.flowerproc import Child, free_port  # noqa: E402
+from fedrad.server.pki import create_ca, issue_server_cert  # noqa: E402
 from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs  # noqa: E402
 from rich.console import Console  # noqa: E402
 
@@ -61,41 +60,13 @@ VARIANTS = {"a": "as shipped (SQLite + proxy)", "a0": "SQLite payloads too", "b"
             "c": "sites bypass the proxy"}
 
 
-class Proc:
-    """A CLI process in its own session; stop() takes down its whole tree, even children in other sessions."""
+class Proc(Child):
+    """A fedrad CLI process in its own session; stop() takes down its whole tree (common.flowerproc)."""
 
     def __init__(self, args: list[str], log: Path, cwd: Path, extra_env: dict[str, str] | None = None):
-        self.log = log
-        self._fh = open(log, "wb")  # noqa: SIM115
         env = dict(os.environ, COLUMNS="200", FEDRAD_TORCH_THREADS="1", **(extra_env or {}))
-        self.p = subprocess.Popen([FEDRAD, *args], stdout=self._fh, stderr=subprocess.STDOUT, cwd=cwd, env=env,
-                                  start_new_session=True)
-
-    def text(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def _tree(self) -> list[int]:
-        pids = [self.p.pid]
-        for pid in pids:  # grows while walking: breadth-first over /proc
-            with contextlib.suppress(OSError, ValueError):
-                pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-        return pids
-
-    def stop(self, grace: float = 20.0) -> None:
-        """SIGTERM the process group (our CLIs stop their Flower children), then SIGKILL whatever is left."""
-        tree = self._tree()
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.p.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.p.wait(grace)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.p.pid, signal.SIGKILL)
-        for pid in tree + self._tree():  # Flower's SuperNode/clientapp processes live in other sessions
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.p.wait(10)
-        self._fh.close()
+        super().__init__(log.stem, [FEDRAD, *args], env, log, cwd, append=False)
+        self.log, self.p = self.log_path, self.proc
 
 
 def wait_for(cond, timeout: float, proc: Proc, what: str) -> None:

@@ -23,11 +23,11 @@ import torch
 import torch.nn.functional as F
 from fedrad.common.device import autocast, describe_device, pick_device, seed_everything  # noqa: E402
 from fedrad.common.model import ModelConfig, build_model  # noqa: E402
+from fedrad.common.progress import progress_bar  # noqa: E402
 from fedrad.common.train import (  # noqa: E402
     TrainConfig,
     make_optimizer,
     make_scaler,
-    progress_bar,
     train_one_epoch,
 )
 from rich.console import Console
@@ -57,7 +57,7 @@ def bare_epoch(model, loader, optimizer, device, amp: bool, scaler) -> int:
 
 def ours_epoch(model, loader, optimizer, device, amp: bool, scaler, channels_last: bool,
                bar_on: bool = True) -> int:
-    """train_one_epoch with fit's live progress bar (common.train.progress_bar).
+    """train_one_epoch with fit's live progress bar (common.progress.progress_bar).
 
     When stdout is not a terminal the bar still renders (into memory, as a terminal would
     receive it) so its cost is measured either way.

@@ -9,14 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from fedrad.common.clikit import make_typer
-from fedrad.common.runconfig import RunConfig
+from fedrad.client.labeling import LABELERS, RESPONSE_FORMATS
+from fedrad.common.clikit import choices, make_typer
+from fedrad.common.federation import AFTER_RUN
+from fedrad.common.preprocess import DEFAULT_IMAGE_SIZE
+from fedrad.common.splits import DEFAULT_NAMES as SPLITS
 
-# Images are decoded (so an unreadable one is quarantined at prepare, never mid-round) at the run
-# config's default training size; a run at another size decodes again at its first round.
-RUN_IMAGE_SIZE = RunConfig().image_size
+Labeler = choices("Labeler", LABELERS)
+ResponseFormat = choices("ResponseFormat", RESPONSE_FORMATS)
+AfterRun = choices("AfterRun", AFTER_RUN)
+Split = choices("Split", SPLITS)
+ExportSplit = choices("ExportSplit", (*SPLITS, "all"))
 
 app = make_typer(help="Run a hospital site: prepare data, join a federation.", no_args_is_help=True)
+certs = make_typer()  # the site's part of `fedrad certs` (the coordinator's PKI is server.cli's)
 tools = make_typer()
 label_app = make_typer(help="Label reports (rule labeler or an OpenAI-compatible LLM) and score labels.",
                         no_args_is_help=True)
@@ -114,7 +120,7 @@ def anonymize_eval_cmd(
 @label_app.command("run")
 def label_run(
     site: str = typer.Argument(..., help="Site folder (reads <site>/.fedrad/anonymized.csv)."),
-    labeler: str = typer.Option("rules", help="rules (offline) or llm (OpenAI-compatible endpoint)."),
+    labeler: Labeler = typer.Option("rules", help="rules (offline) or llm (OpenAI-compatible endpoint)."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
     base_url: str = typer.Option(None, help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1."),
     model: str = typer.Option("default", help="Model name (the deployment name for Azure)."),
@@ -126,7 +132,8 @@ def label_run(
     seed: int = typer.Option(None, help="Sampling seed, where the endpoint supports it."),
     timeout: float = typer.Option(120.0, help="Seconds per HTTP call before it is retried."),
     max_attempts: int = typer.Option(6, help="HTTP attempts per call (429/5xx/timeouts)."),
-    response_format: str = typer.Option("auto", help="auto, json_schema, json_object_schema, json_object, none."),
+    response_format: ResponseFormat = typer.Option("auto", help="Structured output to ask for (auto: the first "
+                                                                "form the endpoint accepts)."),
     price_in: float = typer.Option(0.0, help="Price per 1M prompt tokens, for the cost estimate."),
     price_out: float = typer.Option(0.0, help="Price per 1M completion tokens."),
     allow_remote_endpoint: bool = typer.Option(False, help="Allow an endpoint that is neither loopback nor listed "
@@ -242,15 +249,29 @@ def review_read(
 
 # --- client prepare / start -----------------------------------------------------------
 
+@certs.command("site-key")
+def certs_site_key(
+    path: Path = typer.Argument(..., resolve_path=True,
+                                help="Private key file to create at the site, e.g. keys/hospital-a "
+                                     "(the public key goes to PATH.pub)."),
+) -> None:
+    """Create a site's key pair AT THE SITE (EC P-384, OpenSSH); send only PATH.pub to the coordinator."""
+    from fedrad.client.sitekey import create_site_key
+
+    fp = create_site_key(path)
+    typer.echo(f"private key: {path} (0600, never leaves this machine)\npublic key:  {path}.pub\n"
+               f"fingerprint: {fp}  (read it to the coordinator out of band)")
+
+
 @app.command("prepare")
 def prepare_cmd(
     site: Path = typer.Argument(..., resolve_path=True, help="Site folder (reports.csv, images.csv or images/)."),
-    labeler: str = typer.Option("rules", help="rules (offline, default) or llm."),
+    labeler: Labeler = typer.Option("rules", help="rules (offline, default) or llm."),
     llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
                                    help="TOML file with the LLM settings (base_url, model, api_key_env, ...); "
                                         "see `fedrad label run --help` for the keys."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
-    image_size: int = typer.Option(RUN_IMAGE_SIZE, "--image-size",
+    image_size: int = typer.Option(DEFAULT_IMAGE_SIZE, "--image-size",
                                    help="Check, decode and cache every image at this training size (default: the "
                                         "run config's image-size); 0 skips the check, and an unreadable image then "
                                         "fails a training round instead of being quarantined now."),
@@ -314,11 +335,11 @@ def start_cmd(
     key: Path = typer.Option(None, "--key", resolve_path=True,
                              help="This site's private key (`fedrad certs site-key`; stays here)."),
     insecure: bool = typer.Option(False, "--insecure", help="No TLS, no authentication: local tests only."),
-    labeler: str = typer.Option("rules", help="rules (offline, default) or llm."),
+    labeler: Labeler = typer.Option("rules", help="rules (offline, default) or llm."),
     llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
                                     help="LLM settings TOML for --labeler llm."),
     region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
-    image_size: int = typer.Option(RUN_IMAGE_SIZE, "--image-size",
+    image_size: int = typer.Option(DEFAULT_IMAGE_SIZE, "--image-size",
                                    help="Check and pre-decode every image at this size before joining (default: the "
                                         "run config's image-size); 0 skips the check (unreadable images then fail "
                                         "a round instead of being quarantined)."),
@@ -328,21 +349,19 @@ def start_cmd(
                                               help="Seconds to keep retrying when the coordinator refuses to "
                                                    "activate this site (it may still see an earlier session) before "
                                                    "reporting a key problem."),
-    after_run: str = typer.Option("exit", "--after-run",
+    after_run: AfterRun = typer.Option("exit", "--after-run",
                                   help="When a run this site took part in ends at the coordinator: exit (with 0) "
                                        "or wait (stay connected for the next run, e.g. as a service)."),
 ) -> None:
     """Join a federation: the doctor's site checks (stop on a failure), the site pipeline, Flower's SuperNode."""
     from fedrad.client.doctor import site_checks
-    from fedrad.client.site_node import AFTER_RUN, SiteStartError, run_supernode, site_credentials
+    from fedrad.client.site_node import SiteStartError, run_supernode, site_credentials
     from fedrad.common.doctor import gate
     from fedrad.common.federation import normalize_host_port
     from rich.console import Console
 
     console = Console()
     try:
-        if after_run not in AFTER_RUN:
-            raise SiteStartError(f"--after-run must be one of {', '.join(AFTER_RUN)}, not '{after_run}'")
         if insecure:
             console.print("[bold red]WARNING: --insecure: the model travels unencrypted and the coordinator cannot "
                           "tell this site from an impostor. Local tests only.[/bold red]")
@@ -372,7 +391,7 @@ def export_cmd(
     out: Path = typer.Argument(..., resolve_path=True,
                                help="Destination folder (leaves the site: pixels-only PNG, no report text)."),
     region: str = typer.Option(..., "--region"),
-    split: str = typer.Option("test", "--split", help="test, val, train or all (an external hospital: all)."),
+    split: ExportSplit = typer.Option("test", "--split", help="A split, or all (an external hospital: all)."),
     labels: Path = typer.Option(None, "--labels", resolve_path=True,
                                 help="Verified labels (from `fedrad label review read`); default: the site's labels, "
                                      "which must have no uncertain."),
@@ -457,7 +476,7 @@ def recalibrate_cmd(
     labels: str = typer.Option(None, "--labels", help="Verified true/false labels of a small local sample "
                                                       "(`fedrad label review read`); default: the site's labels "
                                                       "of --split, uncertain cells left out."),
-    split: str = typer.Option("val", "--split", help="Split used when --labels is not given."),
+    split: Split = typer.Option("val", "--split", help="Split used when --labels is not given."),
     bn: bool = typer.Option(False, "--bn/--no-bn", help="First re-estimate BatchNorm statistics on all of the "
                                                         "site's images (unlabeled); writes <model>.bn-<site>.pt."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),

@@ -14,21 +14,13 @@ import stat
 from collections import Counter
 from pathlib import Path
 
-from fedrad.common.doctor import (
-    Check,
-    check_ca_file,
-    check_tls,
-    common_checks,
-    fail,
-    guarded,
-    ok,
-    warn,
-)
+from fedrad.common.doctor import Check, common_checks, fail, guarded, ok, warn
 from fedrad.common.federation import DEFAULT_PORT, NIST_CURVES, parse_host_port
 from fedrad.common.labels import LabelFileError
 from fedrad.common.sitefiles import WORK_DIR_NAME, Quarantine, pair_views, read_image_index
 from fedrad.common.sshkeys import ssh_fingerprint
 from fedrad.common.templates import TemplateError, load_template
+from fedrad.common.tlsprobe import check_ca_file, check_tls
 
 
 def site_checks(site: str | os.PathLike | None = None, server: str | None = None, ca: str | os.PathLike | None = None,

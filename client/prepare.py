@@ -19,10 +19,12 @@ import numpy as np
 from fedrad.common.errors import FedradError
 from fedrad.common.fileio import atomic_open
 from fedrad.common.labels import Label, LabelTable, read_csv_text, read_label_file
+from fedrad.common.preprocess import DEFAULT_IMAGE_SIZE
 from fedrad.common.sitefiles import Quarantine, pair_views, read_image_index, work_dir
+from fedrad.common.splits import DEFAULT_NAMES
 from fedrad.common.templates import load_template
 
-SPLIT_NAMES = ("train", "val", "test")
+SPLIT_NAMES = DEFAULT_NAMES
 SPLIT_FRACTIONS = (0.64, 0.16, 0.20)
 
 
@@ -59,8 +61,8 @@ def labels_path(site_dir: str | os.PathLike, region: str) -> Path:
     return Path(site_dir) / ".fedrad" / f"labels-{region}.csv"
 
 
-def build_manifest(site_dir: str | os.PathLike, region: str, *, seed: int = 0, image_size: int | None = 224,
-                   progress: bool = True) -> RegionManifest:
+def build_manifest(site_dir: str | os.PathLike, region: str, *, seed: int = 0,
+                   image_size: int | None = DEFAULT_IMAGE_SIZE, progress: bool = True) -> RegionManifest:
     """Pair labels with images for one region and write `<work>/manifest-<region>.csv`.
 
     Columns: study_id, split, then one column per view with the image path relative to the
@@ -166,7 +168,7 @@ def load_split(site_dir: str | os.PathLike, region: str, split: str) -> tuple[li
 
 
 def prepare_site(site_dir: str | os.PathLike, *, labeler: str = "rules", llm_labeler=None,
-                 regions: list[str] | None = None, image_size: int | None = 224, seed: int = 0,
+                 regions: list[str] | None = None, image_size: int | None = DEFAULT_IMAGE_SIZE, seed: int = 0,
                  progress: bool = True, console=None) -> PrepareSummary:
     """Run the whole site pipeline; every step is resumable and a rerun costs no LLM calls."""
     from fedrad.client.anonymize import anonymize_site

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from fedrad.common.doctor import compare_versions
 from fedrad.common.errors import FedradError
-from fedrad.common.federation import VERSION_PATH
+from fedrad.common.federation import AFTER_RUN, VERSION_PATH
 from fedrad.common.flowerproc import Child, flower_env, free_port, tls_context
 from fedrad.common.sshkeys import private_key_fingerprint
 from rich.console import Console
@@ -92,7 +92,6 @@ def version_problem(remote: dict) -> str | None:
     return f"{check.detail}: {check.fix}" if check.status == "fail" else None
 
 
-AFTER_RUN = ("exit", "wait")
 
 
 class RunWatch:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from enum import StrEnum
 from typing import Any
 
 import click
@@ -39,6 +40,13 @@ class FedradGroup(TyperGroup):
         except FedradError as exc:
             report_error(exc)
             ctx.exit(exc.exit_code)
+
+
+def choices(name: str, values: Iterable[str]) -> type[StrEnum]:
+    """A fixed choice for a typer option, over the values defined where the rule lives (e.g.
+    runconfig.STRATEGIES): typer refuses anything else and lists the values in --help. Members are
+    strings, so a command hands them on as they are."""
+    return StrEnum(name, [(v, v) for v in values])
 
 
 def make_typer(**kwargs: Any) -> typer.Typer:

@@ -17,6 +17,9 @@ DEFAULT_PORT = 8443
 DEFAULT_LISTEN = f"0.0.0.0:{DEFAULT_PORT}"
 NIST_CURVES = ("secp256r1", "secp384r1", "secp521r1")  # Flower's SuperNode auth: EC keys on these only
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+# What `client start` does when the coordinator reports the end of a run the site took part in:
+# exit (with 0) or wait (stay connected for the next run).
+AFTER_RUN = ("exit", "wait")
 
 
 def parse_host_port(text: str, default_port: int | None = None) -> tuple[str, int]:

@@ -95,16 +95,33 @@ def _die_with_parent() -> None:
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG = 1
 
 
+def process_tree(pid: int) -> list[int]:
+    """`pid` and every descendant, breadth-first over /proc (Linux). Flower starts its SuperExec and
+    app processes in sessions of their own, so a process group does not reach them; this does."""
+    pids = [pid]
+    for p in pids:  # grows while walking
+        with contextlib.suppress(OSError, ValueError):
+            pids += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+    return pids
+
+
+def kill_tree(pids: Sequence[int]) -> None:
+    """SIGKILL every pid of a `process_tree` at once, like a machine losing power."""
+    for p in pids:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(p, signal.SIGKILL)
+
+
 class Child:
     """One managed process: own session (so stop() reaches its children), output to a log file."""
 
     def __init__(self, name: str, cmd: Sequence[str], env: Mapping[str, str], log_path: str | Path,
-                 cwd: str | Path | None = None):
+                 cwd: str | Path | None = None, *, append: bool = True):
         self.name = name
         self.cmd = list(cmd)
         self.log_path = Path(log_path)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self._log = open(self.log_path, "ab" if append else "wb")  # noqa: SIM115 - closed in stop()/kill()
         self.proc = subprocess.Popen(self.cmd, stdout=self._log, stderr=subprocess.STDOUT, env=dict(env),
                                      cwd=str(cwd) if cwd else None, start_new_session=True,
                                      preexec_fn=_die_with_parent)  # noqa: PLW1509 - only a prctl call
@@ -116,12 +133,20 @@ class Child:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def log_tail(self, lines: int = 20) -> str:
+    def text(self) -> str:
+        """The whole log so far ("" before the first write)."""
         try:
-            text = self.log_path.read_text(errors="replace")
+            return self.log_path.read_text(errors="replace")
         except OSError:
             return ""
-        return "".join(text.splitlines(keepends=True)[-lines:])
+
+    def log_tail(self, lines: int = 20) -> str:
+        return "".join(self.text().splitlines(keepends=True)[-lines:])
+
+    def signal(self, sig: int) -> None:
+        """`sig` to the child's process group (its session)."""
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, sig)
 
     def check_alive(self) -> None:
         if not self.alive():
@@ -130,18 +155,31 @@ class Child:
 
     def stop(self, grace: float = 15.0) -> int | None:
         """SIGTERM to the whole process group (Flower stops gracefully on it), SIGKILL after `grace` s."""
+        tree = process_tree(self.proc.pid)
         if self.alive():
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.proc.pid, signal.SIGTERM)
+            self.signal(signal.SIGTERM)
             try:
                 self.proc.wait(grace)
             except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.signal(signal.SIGKILL)
                 self.proc.wait(5)
-        # Grandchildren (flower-superexec, flwr-clientapp) may outlive a leader that exited first.
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.proc.pid, signal.SIGKILL)
+        # Grandchildren (flower-superexec, flwr-clientapp; some in sessions of their own) may outlive a
+        # leader that exited first.
+        self.signal(signal.SIGKILL)
+        kill_tree(tree[1:])
+        self._log.close()
+        return self.proc.returncode
+
+    def crash(self) -> None:
+        """SIGKILL the child and all its descendants at once, other sessions included (a power cut)."""
+        kill_tree(process_tree(self.proc.pid))
+
+    def kill(self) -> int | None:
+        """No grace: crash() the whole tree, then the process group; reap and close the log."""
+        self.crash()
+        self.signal(signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.proc.wait(10)
         self._log.close()
         return self.proc.returncode
 

@@ -51,13 +51,16 @@ IMAGENET_STD = (0.229, 0.224, 0.225)
 GREY_MEAN = (0.449,)
 GREY_STD = (0.226,)
 INTENSITY_MODES = ("none", "percentile", "equalize")
+# The one default input side (px): the run config's image-size, `client prepare`'s cache and `client start`'s
+# pre-decode all use it, so a default run reads what a default prepare cached (the study used 512).
+DEFAULT_IMAGE_SIZE = 128
 
 
 @dataclass(frozen=True)
 class Preprocess:
-    """Model input settings. Defaults: 224 px, grey copied to 3 channels, ImageNet statistics."""
+    """Model input settings. Defaults: DEFAULT_IMAGE_SIZE px, grey copied to 3 channels, ImageNet statistics."""
 
-    size: int = 224
+    size: int = DEFAULT_IMAGE_SIZE
     channels: int = 3
     mean: tuple[float, ...] | None = None  # None: ImageNet (3 channels) or its average (1 channel)
     std: tuple[float, ...] | None = None

@@ -17,6 +17,7 @@ from typing import Any
 from fedrad.common.errors import FedradError
 from fedrad.common.fileio import read_toml
 from fedrad.common.policies import Policy
+from fedrad.common.preprocess import DEFAULT_IMAGE_SIZE
 from fedrad.common.templates import Template, load_template
 
 STRATEGIES = ("fedavg", "fedprox", "fedadam", "fedmedian", "fedtrimmedavg", "krum", "multikrum")
@@ -41,7 +42,7 @@ class RunConfig:
     region: str = "elbow"  # template name (fedrad templates list)
     policy: str = "inclusive"  # uncertainty policy: inclusive | exclusive | ignore | soft
     soft_value: float = 0.5  # target for uncertain labels under policy "soft"
-    image_size: int = 128  # square input side in px (the study: 512)
+    image_size: int = DEFAULT_IMAGE_SIZE  # square input side in px (common.preprocess; the study: 512)
     channels: int = 3  # 1 or 3 (grey copied to 3 channels, as the study did)
     share_backbone: bool = False  # two-view regions: one backbone for all views instead of one per view
     pretrained: str = ""  # local ImageNet weights file of `arch`; "" = random init (nothing is downloaded)

@@ -12,19 +12,22 @@ from pathlib import Path
 import typer
 
 from fedrad.common import __version__
-from fedrad.common.clikit import make_typer
+from fedrad.common.clikit import choices, make_typer
 from fedrad.common.federation import DEFAULT_LISTEN
 
 app = make_typer(help="fedrad: federated radiograph classifiers from radiology reports.",
                  no_args_is_help=True, add_completion=False)
 
 # (module, attribute, name or None to merge the commands at top level)
+Role = choices("Role", ("site", "server"))  # `fedrad doctor --role`: dispatched below
+
 PARTS: list[tuple[str, str, str | None]] = [
     ("fedrad.common.cli", "app", None),      # templates, report, ...
     ("fedrad.client.cli", "app", "client"),  # client start/prepare
     ("fedrad.client.cli", "tools", None),    # anonymize, label
     ("fedrad.server.cli", "app", "server"),
     ("fedrad.server.cli", "certs", "certs"),
+    ("fedrad.client.cli", "certs", "certs"),  # site-key: made at the site
     ("fedrad.server.cli", "tools", None),    # report
     ("fedrad.sim.cli", "app", "sim"),
 ]
@@ -44,7 +47,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 @app.command("doctor")
 def doctor(
-    role: str = typer.Option(..., "--role", help="site or server."),
+    role: Role = typer.Option(..., "--role", help="Whose setup to check."),
     site: Path = typer.Option(None, "--site", resolve_path=True, help="site: the site folder."),
     server: str = typer.Option(None, "--server", help="site: the coordinator's public HOST:PORT."),
     ca: Path = typer.Option(None, "--ca", resolve_path=True, help="site: the federation's ca.crt."),
@@ -67,8 +70,8 @@ def doctor(
     elif role == "server":
         checks = importlib.import_module("fedrad.server.doctor").server_checks(home, config=config, listen=listen,
                                                                         names=name or [], timeout=timeout)
-    else:
-        raise typer.BadParameter(f"'{role}' is not site or server", param_hint="--role")
+    else:  # pragma: no cover - typer accepts only the Role members
+        raise AssertionError(role)
     render(checks, title=f"fedrad doctor --role {role}")
     raise typer.Exit(exit_code(checks))
 
@@ -76,6 +79,7 @@ def doctor(
 def _mount() -> None:
     # Every part is installed at every role (a site lacks only Ray, which no part imports at
     # module level), so a part that fails to import is broken: say so, never hide its commands.
+    mounted: dict[str, typer.Typer] = {}
     for module, attr, name in PARTS:
         sub = getattr(importlib.import_module(module), attr)
         if not (sub.registered_commands or sub.registered_groups):
@@ -83,8 +87,11 @@ def _mount() -> None:
         if name is None:
             app.registered_commands.extend(sub.registered_commands)
             app.registered_groups.extend(sub.registered_groups)
+        elif name in mounted:  # a group two roles fill (certs: the coordinator's PKI, the site's key)
+            mounted[name].registered_commands.extend(sub.registered_commands)
         else:
             app.add_typer(sub, name=name)
+            mounted[name] = sub
 
 
 _mount()

@@ -10,6 +10,7 @@ from fedrad.common.federation import DEFAULT_LISTEN
 
 app = make_typer(help="Run the coordinator of a federation.", no_args_is_help=True)
 certs = make_typer(help="Federation PKI: CA, coordinator certificate, site keys.", no_args_is_help=True)
+# `fedrad certs site-key` is the site's (client.cli certs), mounted into the same group by fedrad.cli.
 tools = make_typer()
 
 
@@ -82,23 +83,6 @@ def certs_server(
         _fail(exc)
     typer.echo(f"server certificate: {info.path}\nnames: {', '.join(info.sans)}\nfingerprint: {info.fingerprint}\n"
                f"valid until: {info.not_after:%Y-%m-%d}")
-
-
-@certs.command("site-key")
-def certs_site_key(
-    path: Path = typer.Argument(..., resolve_path=True,
-                                help="Private key file to create at the site, e.g. keys/hospital-a "
-                                     "(the public key goes to PATH.pub)."),
-) -> None:
-    """Create a site's key pair AT THE SITE (EC P-384, OpenSSH); send only PATH.pub to the coordinator."""
-    from fedrad.server.pki import PKIError, create_site_key
-
-    try:
-        fp = create_site_key(path)
-    except PKIError as exc:
-        _fail(exc)
-    typer.echo(f"private key: {path} (0600, never leaves this machine)\npublic key:  {path}.pub\n"
-               f"fingerprint: {fp}  (read it to the coordinator out of band)")
 
 
 @certs.command("show")

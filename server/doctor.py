@@ -14,18 +14,9 @@ import stat
 from pathlib import Path
 
 from cryptography.exceptions import UnsupportedAlgorithm
-from fedrad.common.doctor import (
-    EXPIRY_WARNING_DAYS,
-    Check,
-    check_ca_file,
-    check_tls,
-    common_checks,
-    fail,
-    guarded,
-    ok,
-    warn,
-)
+from fedrad.common.doctor import Check, common_checks, fail, guarded, ok, warn
 from fedrad.common.federation import DEFAULT_LISTEN, NIST_CURVES, WILDCARD_HOSTS, dial_host, parse_host_port
+from fedrad.common.tlsprobe import EXPIRY_WARNING_DAYS, check_ca_file, check_tls
 from fedrad.server.coordinator import home_path, missing_home_fix
 from fedrad.server.pki import PKIError, cert_info, load_cert, ssh_fingerprint, verify_chain
 
@@ -228,6 +219,9 @@ def check_public_port(home: Path, listen: str, *, timeout: float = 5.0) -> list[
     bind_host = "" if host in ("0.0.0.0", "::") else host
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as s:
+        # As the fleet proxy's server binds (uvicorn sets SO_REUSEADDR): connections of a coordinator that
+        # just stopped linger in TIME_WAIT for a minute and must not make its restart look refused.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((bind_host, port))
         except PermissionError:

@@ -3,8 +3,9 @@
 - The CA and the coordinator certificate are EC P-384, SHA-384, made at the coordinator.
 - The coordinator certificate's SANs always include 127.0.0.1 and localhost: Flower's own
   SuperExec dials the SuperLink on loopback and checks the name.
-- A site's key pair is made AT THE SITE (`fedrad certs site-key`), in the unencrypted OpenSSH EC
-  P-384 format that Flower's SuperNode authentication loads; only the `.pub` file travels.
+- A site's key pair is made AT THE SITE (`fedrad certs site-key`, client.sitekey), in the unencrypted
+  OpenSSH EC P-384 format that Flower's SuperNode authentication loads; only the `.pub` file travels
+  and is read here (read_site_public_key).
 - Every private key is written with mode 0600; fingerprints (SHA-256) are printed so both sides
   can compare them out of band.
 """
@@ -25,9 +26,9 @@ from fedrad.common.errors import FedradError
 from fedrad.common.federation import NIST_CURVES
 from fedrad.common.fileio import write_bytes
 from fedrad.common.sshkeys import ssh_fingerprint  # noqa: F401 - part of this module's API
+from fedrad.common.tlsprobe import EXPIRY_WARNING_DAYS
 
 CURVE = ec.SECP384R1
-EXPIRY_WARNING_DAYS = 30
 
 
 class PKIError(FedradError, ValueError):
@@ -86,12 +87,14 @@ def create_ca(out_dir: str | os.PathLike, *, name: str = "fedrad federation CA",
 
 
 def issue_server_cert(ca_dir: str | os.PathLike, out_dir: str | os.PathLike, names: list[str], *,
-                      days: int = 825) -> CertInfo:
-    """`server.pem` + `server.key` for the coordinator, signed by the CA, SANs = names + loopback."""
+                      days: int = 825, loopback: bool = True) -> CertInfo:
+    """`server.pem` + `server.key` for the coordinator, signed by the CA, SANs = names + loopback
+    (localhost, 127.0.0.1, ::1) unless `loopback=False` (a certificate valid for `names` only)."""
     ca_dir, out = Path(ca_dir), Path(out_dir)
     ca_cert = load_cert(ca_dir / "ca.crt")
     ca_key = _load_private_key(ca_dir / "ca.key")
-    dns, ips = ["localhost"], [ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("::1")]
+    dns, ips = (["localhost"], [ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("::1")]) if loopback \
+        else ([], [])
     for n in names:
         try:
             ip = ipaddress.ip_address(n)
@@ -115,18 +118,6 @@ def issue_server_cert(ca_dir: str | os.PathLike, out_dir: str | os.PathLike, nam
     _write_key(out / "server.key", key)
     write_bytes(out / "server.pem", cert.public_bytes(serialization.Encoding.PEM), perms=0o644)
     return cert_info(out / "server.pem")
-
-
-def create_site_key(path: str | os.PathLike) -> str:
-    """`path` (OpenSSH EC P-384 private key, 0600) and `path.pub`; returns the public key's fingerprint."""
-    p = Path(path)
-    if p.exists():
-        raise PKIError(f"{p} exists: refusing to replace a site key (the coordinator registered the old one)")
-    key = ec.generate_private_key(CURVE())
-    _write_key(p, key, serialization.PrivateFormat.OpenSSH)
-    pub = key.public_key().public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH)
-    write_bytes(p.with_name(p.name + ".pub"), pub + b"\n", perms=0o644)
-    return ssh_fingerprint(pub)
 
 
 def read_site_public_key(path: str | os.PathLike) -> tuple[bytes, str]:

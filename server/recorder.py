@@ -88,6 +88,32 @@ def aggregate_site_metrics(replies: Sequence[SiteReply], k: int) -> dict[str, An
     }
 
 
+def validation_view(reply: SiteReply) -> SiteReply:
+    """A train reply as the validation of the model it received: its study count is `val-examples`."""
+    return SiteReply(reply.node_id, reply.site, {**reply.metrics, "num-examples": reply.metrics.get("val-examples", 0)},
+                     reply.arrays_sha256, reply.arrays_bytes)
+
+
+def aggregate_train(replies: Sequence[SiteReply]) -> dict[str, Any]:
+    """Training loss of a round: the sites' losses weighted by their training examples."""
+    n = sum(int(r.metrics.get("num-examples", 0)) for r in replies)
+    loss = (sum(float(r.metrics["train-loss"]) * int(r.metrics["num-examples"]) for r in replies) / n
+            if n else math.nan)
+    return {"train_loss": loss, "train_examples": n}
+
+
+def aggregate_round(replies: Sequence[SiteReply], *, train: bool) -> dict[str, Any]:
+    """Everything a round's replies aggregate to, the one rule for the history, report.md and Flower's
+    log (server.strategy hands Flower this): train replies give the training loss and, when they carry
+    one, the validation of the model they received; evaluate replies give a validation."""
+    out: dict[str, Any] = aggregate_train(replies) if train else {}
+    if train:
+        replies = [validation_view(r) for r in replies if "val-auc" in r.metrics]
+    if replies and "val-auc" in replies[0].metrics:
+        out.update(aggregate_site_metrics(replies, len(replies[0].metrics["val-auc"])))
+    return out
+
+
 @dataclass
 class RunRecorder:
     cfg: RunConfig
@@ -164,14 +190,9 @@ class RunRecorder:
         r-1's) also fill row r-1's validation fields (see the module docstring)."""
         rnd = self.actual_round(flower_round)
         if self.validates(flower_round):
-            self._record_validation(rnd - 1, [SiteReply(r.node_id, r.site, {**r.metrics, "num-examples":
-                                                                            r.metrics.get("val-examples", 0)})
-                                              for r in replies], failures)
+            self._record_validation(rnd - 1, [validation_view(r) for r in replies], failures)
         row = self._pending.setdefault(rnd, {})
-        n = sum(int(r.metrics.get("num-examples", 0)) for r in replies)
-        row["train_loss"] = (sum(float(r.metrics["train-loss"]) * int(r.metrics["num-examples"]) for r in replies) / n
-                             if n else math.nan)
-        row["train_examples"] = n
+        row.update(aggregate_train(replies))
         row["train_sites"] = [r.site for r in replies]
         row["train_site_seconds"] = {r.site: {"train": float(r.metrics.get("train-seconds", math.nan)),
                                               "val": float(r.metrics.get("val-seconds", 0.0)),

@@ -22,7 +22,7 @@ from fedrad.common.replyschema import describe_error
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.server.crosssite import LocalModels
 from fedrad.server.dp_strategy import DP_WEIGHT_KEY, wrap_dp
-from fedrad.server.recorder import RunRecorder, SiteReply
+from fedrad.server.recorder import RunRecorder, SiteReply, aggregate_round
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
 from flwr.serverapp import Grid
 from flwr.serverapp.strategy import FedAdam, FedAvg, FedMedian, FedProx, FedTrimmedAvg, Krum, MultiKrum
@@ -31,30 +31,14 @@ BASES = {"fedavg": FedAvg, "fedprox": FedProx, "fedadam": FedAdam, "fedmedian": 
          "fedtrimmedavg": FedTrimmedAvg, "krum": Krum, "multikrum": MultiKrum}
 
 
-def aggregate_metrics(records: list[RecordDict], weight_key: str) -> MetricRecord:
-    """Weighted mean that tolerates NaN: a site that cannot compute a value does not poison the mean.
-
-    Lists (per-finding values) are averaged element-wise over the sites that have a value.
-    """
-    out = MetricRecord()
-    metrics = [next(iter(r.metric_records.values())) for r in records]
-    weights = [float(m[weight_key]) for m in metrics]
-    for key in metrics[0]:
-        if key in (weight_key, "site-index"):
-            continue
-        first = metrics[0][key]
-        if isinstance(first, list):
-            cols = list(zip(*[m[key] for m in metrics], strict=True))
-            out[key] = [_wmean(col, weights) for col in cols]
-        else:
-            out[key] = _wmean([m[key] for m in metrics], weights)
-    return out
-
-
-def _wmean(values, weights) -> float:
-    pairs = [(float(v), w) for v, w in zip(values, weights, strict=True) if not math.isnan(float(v)) and w > 0]
-    total = sum(w for _, w in pairs)
-    return sum(v * w for v, w in pairs) / total if total else math.nan
+def aggregate_metrics(records: list[RecordDict], _weight_key: str = "") -> MetricRecord:
+    """Flower's train/evaluate metrics aggregation (what Flower logs each round): the recorder's own rule
+    (server.recorder.aggregate_round), so Flower's log, the history and report.md never disagree. Flower's
+    weighting key (examples, or the DP wrapper's uniform key) weights the arrays only."""
+    replies = [SiteReply(0, "", dict(next(iter(r.metric_records.values())))) for r in records]
+    train = bool(replies) and "train-loss" in replies[0].metrics
+    agg = aggregate_round(replies, train=train)
+    return MetricRecord({k.replace("_", "-"): v for k, v in agg.items()})
 
 
 class SitesUnavailableError(FedradRuntimeError):
@@ -218,7 +202,6 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
     kwargs.update(robust)
     if cfg.dp != "off":  # Flower's DP noise is calibrated to an unweighted mean of the clipped updates
         kwargs["weighted_by_key"] = DP_WEIGHT_KEY
-        kwargs["train_metrics_aggr_fn"] = kwargs["evaluate_metrics_aggr_fn"] = _metrics_by_examples
     inner = Recorded(**kwargs)
     outer = wrap_dp(cfg, inner, recorder)
     if outer is not inner:  # the cross-site phase reads these from whatever strategy the ServerApp holds
@@ -241,13 +224,6 @@ def robust_kwargs(cfg: RunConfig) -> dict:
             out["num_nodes_to_select"] = max(1, cfg.min_sites - cfg.byzantine_sites)
         return out
     return {}
-
-
-def _metrics_by_examples(records: list[RecordDict], _weight_key: str) -> MetricRecord:
-    """Under DP the weights are averaged uniformly, the sites' metrics still by their example counts."""
-    out = aggregate_metrics(records, "num-examples")
-    out.pop(DP_WEIGHT_KEY, None)
-    return out
 
 
 def _site_names(cfg: RunConfig, grid: Grid) -> dict[int, str]:

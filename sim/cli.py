@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import typer
-from fedrad.common.clikit import make_typer
+from fedrad.common.clikit import choices, make_typer
+from fedrad.common.runconfig import STRATEGIES
+from fedrad.sim.presets import PRESETS
+
+Preset = choices("Preset", PRESETS)
+Strategy = choices("Strategy", STRATEGIES)
 
 app = make_typer(help="Synthetic hospitals and the federated simulation.", no_args_is_help=True)
 
@@ -66,7 +71,7 @@ def synth_cmd(
 def run_cmd(
     out: str = typer.Option(None, "--out", help="Output folder (default runs/sim)."),
     config: str = typer.Option(None, "--config", help="TOML file with a sim table and a run table (see README)."),
-    preset: str = typer.Option("default", "--preset",
+    preset: Preset = typer.Option("default", "--preset",
                                help="default (CPU, < 15 min), paper (the study's sizes, for a GPU), tiny (smoke)."),
     sites: int = typer.Option(None, "--sites", help="Internal hospitals."),
     studies_per_site: int = typer.Option(None, "--studies-per-site"),
@@ -74,7 +79,7 @@ def run_cmd(
     rounds: int = typer.Option(None, "--rounds", help="Federated rounds (pooled: rounds x local epochs epochs)."),
     local_epochs: int = typer.Option(None, "--local-epochs"),
     image_size: int = typer.Option(None, "--image-size", help="Model input size in px."),
-    strategy: str = typer.Option(None, "--strategy", help="fedavg, fedprox or fedadam."),
+    strategy: Strategy = typer.Option(None, "--strategy", help="The aggregation strategy (default: fedavg)."),
     policies: str = typer.Option(None, "--policies", help="Comma-separated uncertainty policies to compare."),
     pooled: bool = typer.Option(None, "--pooled/--no-pooled", help="Train the pooled baseline too."),
     seed: int = typer.Option(None, "--seed"),

@@ -28,19 +28,8 @@ from typing import Any
 from fedrad.common.fileio import read_toml, write_json, write_text
 from fedrad.common.flowerproc import free_port
 from fedrad.common.runconfig import RunConfig, RunConfigError
+from fedrad.sim.presets import PRESETS
 from rich.console import Console
-
-PRESETS: dict[str, dict[str, Any]] = {
-    # Finishes in well under 15 minutes on 2 CPU cores.
-    "default": {"sim": {}, "run": {}},
-    # The study's sizes, for a GPU machine: 512 px, two views, real epochs.
-    "paper": {"sim": {"studies_per_site": 1200, "image_size": 768, "pooled_lr": 1e-4},
-              "run": {"lr": 1e-4, "image_size": 512, "num_server_rounds": 25, "local_epochs": 1, "batch_size": 16,
-                      "lr_step": 7}},
-    # A smoke run for tests and CI: tiny everything, the tiny CNN included (plumbing, not accuracy).
-    "tiny": {"sim": {"sites": 2, "studies_per_site": 40, "image_size": 128},
-             "run": {"image_size": 32, "num_server_rounds": 2, "batch_size": 8, "arch": "tiny"}},
-}
 
 
 @dataclass(frozen=True)
@@ -341,9 +330,10 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     from fedrad.common.device import pick_device, seed_everything
     from fedrad.common.metrics import weighted_auc, youden_thresholds
     from fedrad.common.model import build_model, load_checkpoint
-    from fedrad.common.train import fit, predict
+    from fedrad.common.train import predict
     from fedrad.server.recorder import HISTORY_JSON
     from fedrad.server.report import write_report
+    from fedrad.sim.fit import fit
 
     out_run = out_run.resolve()
     cfg = _fed_config(run, out_run, sites, test_sets)

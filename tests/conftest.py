@@ -22,7 +22,12 @@ def pytest_addoption(parser):
 
 def pytest_collection_modifyitems(config, items):
     """MONAI-style tiers: `slow` tests are opt-in (--slow or FEDRAD_SLOW_TESTS=1) so the default
-    suite stays within minutes; real-process `integration` tests always run."""
+    suite stays within minutes; real-process `integration` tests always run.
+
+    The real-process modules go first: with pytest-xdist (pyproject's addopts `-n 2 --dist loadfile`:
+    a module's tests on one worker, its module fixtures built once) the federations, which mostly wait
+    on their processes, start at once and the unit tests fill the time around them."""
+    items.sort(key=lambda item: 0 if item.get_closest_marker("integration") else 1)  # stable: file order kept
     if config.getoption("--slow") or os.environ.get("FEDRAD_SLOW_TESTS") == "1":
         return
     skip = pytest.mark.skip(reason="slow tier: run with --slow (or FEDRAD_SLOW_TESTS=1)")
@@ -48,3 +53,12 @@ def one_torch_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(n)
+
+
+@pytest.fixture
+def procs():
+    """Real processes a test starts (tests/procs.py Proc): each killed with its whole tree at teardown."""
+    started: list = []
+    yield started
+    for p in started:
+        p.kill()

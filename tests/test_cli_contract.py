@@ -92,3 +92,25 @@ def test_cli_handler_catches_fedrad_errors_in_process():
     res = CliRunner().invoke(app, ["templates", "show", "nosuch"])
     assert res.exit_code == 2 and "error: unknown region 'nosuch'" in res.output
     assert inspect.isclass(type(res.exception)) and isinstance(res.exception, SystemExit)
+
+
+@pytest.mark.parametrize("args", [
+    ["doctor", "--role", "hospital"],
+    ["client", "start", "--server", "h:1", "--site", ".", "--after-run", "later"],
+    ["client", "prepare", ".", "--labeler", "gpt"],
+    ["client", "export", ".", "out", "--region", "elbow", "--split", "everything"],
+    ["client", "recalibrate", ".", "--model", "m.pt", "--region", "elbow", "--split", "all"],
+    ["label", "run", ".", "--response-format", "xml"],
+    ["sim", "run", "--preset", "huge"],
+    ["sim", "run", "--strategy", "fedsgd"],
+])
+def test_fixed_choices_are_checked_by_the_parser_and_listed(args):
+    """Fixed choices are enums (common.clikit.choices over the values where the rule lives): a wrong value
+    is a usage error (exit 2) that lists the choices, before the command runs."""
+    from typer.testing import CliRunner
+
+    from fedrad.cli import app
+
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2, res.output
+    assert f"'{args[-1]}' is not one of" in res.output.replace("\n", " "), res.output

@@ -7,11 +7,11 @@ import time
 from pathlib import Path
 
 import pytest
+from fedrad.client.sitekey import create_site_key
 from fedrad.client.task import VersionMismatchError, check_version
 from fedrad.common import __version__
 from fedrad.common.runconfig import RunConfig
 from fedrad.server.coordinator import HOME_ENV, CoordinatorError, find_home, prepare_run
-from fedrad.server.pki import create_site_key
 from fedrad.server.sites import SiteRegistryError, drop, enrol, read_sites, set_node_id
 from fedrad.server.strategy import SitesUnavailableError, wait_for_sites
 

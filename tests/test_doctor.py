@@ -23,22 +23,22 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from fedrad.client.doctor import check_site_folder, check_site_key, site_checks
+from fedrad.client.sitekey import create_site_key
 from fedrad.common import __version__
 from fedrad.common.doctor import (
     Check,
-    check_ca_file,
     check_disk,
     check_flower_executables,
-    check_tls,
     compare_versions,
     exit_code,
     installed_version,
-    parse_host_port,
     render,
 )
+from fedrad.common.federation import parse_host_port
 from fedrad.common.flowerproc import free_port
+from fedrad.common.tlsprobe import check_ca_file, check_tls
 from fedrad.server.doctor import check_certs, check_public_port, check_run_config, check_sites, server_checks
-from fedrad.server.pki import create_ca, create_site_key, issue_server_cert, read_site_public_key
+from fedrad.server.pki import create_ca, issue_server_cert, read_site_public_key
 from fedrad.sim.synth import synthesize
 from typer.testing import CliRunner
 

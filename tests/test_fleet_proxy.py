@@ -27,9 +27,10 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fedrad.client.sitekey import create_site_key
 from fedrad.common.flowerproc import free_port
 from fedrad.server.fleet_proxy import make_app
-from fedrad.server.pki import create_ca, create_site_key, issue_server_cert
+from fedrad.server.pki import create_ca, issue_server_cert
 from fedrad.server.sites import enrol
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse

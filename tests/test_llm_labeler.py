@@ -258,14 +258,18 @@ def test_stalled_call_times_out_and_is_retried():
 
 
 def test_concurrency_is_bounded_and_used():
+    """4 calls in flight at most, and they overlap: against one call at a time on the same server in the
+    same test (a ratio, so a loaded machine slows both), 16 calls take well under half as long."""
     reqs = elbow_reports(16)
-    with FakeLLM(latency=0.2) as srv:
-        t0 = time.perf_counter()
-        results = labeler(srv, concurrency=4).label_batch(reqs)
-        elapsed = time.perf_counter() - t0
-    assert all(r.ok for r in results)
-    assert srv.max_inflight == 4
-    assert elapsed < 16 * 0.2 / 2  # far below sequential (3.2 s); ideal is 0.8 s
+    elapsed = {}
+    for n in (1, 4):
+        with FakeLLM(latency=0.2) as srv:
+            t0 = time.perf_counter()
+            results = labeler(srv, concurrency=n).label_batch(reqs)
+            elapsed[n] = time.perf_counter() - t0
+        assert all(r.ok for r in results)
+        assert srv.max_inflight == n
+    assert elapsed[4] < elapsed[1] / 2, elapsed  # ideal: a quarter
 
 
 # ---- secrets and privacy ------------------------------------------------------------------

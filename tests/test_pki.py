@@ -12,11 +12,11 @@ import threading
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from fedrad.client.sitekey import SiteKeyError, create_site_key
 from fedrad.server.pki import (
     PKIError,
     cert_info,
     create_ca,
-    create_site_key,
     expiry_warnings,
     issue_server_cert,
     read_site_public_key,
@@ -90,7 +90,7 @@ def test_site_key_is_what_flower_accepts(tmp_path):
     if shutil.which("ssh-keygen"):
         out = subprocess.run(["ssh-keygen", "-lf", str(key_path) + ".pub"], capture_output=True, text=True)
         assert fp in out.stdout
-    with pytest.raises(PKIError, match="refusing to replace"):
+    with pytest.raises(SiteKeyError, match="refusing to replace"):
         create_site_key(key_path)
     bad = tmp_path / "ed25519.pub"
     bad.write_text("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl x\n")

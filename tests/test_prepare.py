@@ -117,3 +117,19 @@ def test_prepare_leaves_every_site_file_owner_only(site):
         mode = stat.S_IMODE(p.stat().st_mode)
         assert mode == (0o700 if p.is_dir() else 0o600), f"{p}: {oct(mode)}"
     assert {"anonymized.csv", "labels-elbow.csv", "manifest-elbow.csv", "image-cache", "old-notes.csv"} <= names, names
+
+
+def test_default_prepare_caches_what_a_default_run_reads(site):
+    """One default image size: `client prepare` without --image-size decodes every image at the size a
+    default run config trains at, so the run's first round reads the cache instead of decoding again."""
+    from fedrad.common.preprocess import TensorCache
+    from fedrad.common.runconfig import RunConfig
+    from fedrad.common.sitefiles import work_dir
+
+    res = CliRunner().invoke(app, ["client", "prepare", str(site)])
+    assert res.exit_code == 0, res.output
+    run = RunConfig(region="elbow")
+    cache = TensorCache(work_dir(site) / "image-cache")
+    rows = [r for split in ("train", "val", "test") for r in load_split(site, run.region, split)[0]]
+    paths = [p for r in rows for p in r.views.values()]
+    assert paths and all(cache.contains(p, run.preprocess()) for p in paths)

@@ -10,7 +10,16 @@ import numpy as np
 import pytest
 import torch
 from fedrad.common.imageio import ImageReadError, read_image
-from fedrad.common.preprocess import IMAGENET_MEAN, IMAGENET_STD, Augment, Preprocess, TensorCache, letterbox, to_tensor
+from fedrad.common.preprocess import (
+    DEFAULT_IMAGE_SIZE,
+    IMAGENET_MEAN,
+    IMAGENET_STD,
+    Augment,
+    Preprocess,
+    TensorCache,
+    letterbox,
+    to_tensor,
+)
 from PIL import Image
 
 
@@ -21,7 +30,7 @@ def pngs(shared_data) -> list[Path]:
 
 def test_preprocess_defaults_and_validation():
     cfg = Preprocess()
-    assert (cfg.size, cfg.channels, cfg.mean, cfg.std) == (224, 3, IMAGENET_MEAN, IMAGENET_STD)
+    assert (cfg.size, cfg.channels, cfg.mean, cfg.std) == (DEFAULT_IMAGE_SIZE, 3, IMAGENET_MEAN, IMAGENET_STD)
     grey = Preprocess(channels=1)
     assert len(grey.mean) == len(grey.std) == 1
     with pytest.raises(ValueError, match="channels"):

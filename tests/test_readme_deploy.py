@@ -18,14 +18,12 @@ from the site's folder, an external test set exported with --split all after a l
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import os
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -40,6 +38,8 @@ from fedrad.common.device import seed_everything
 from fedrad.common.flowerproc import free_port
 from fedrad.common.model import build_model, load_checkpoint
 from fedrad.common.runconfig import RunConfig
+
+from tests.procs import Proc
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,47 +97,8 @@ def resolve_review(path: Path) -> int:
     return n
 
 
-class Background:
-    """A long-running README command: own session, output to a file, killed with its children at teardown."""
-
-    def __init__(self, cmd: str, cwd: Path, env: dict, log: Path):
-        self.cmd, self.log = cmd, log
-        self._fh = open(log, "wb")  # noqa: SIM115 - closed in kill()
-        self.p = subprocess.Popen(["bash", "-c", cmd], cwd=cwd, env=env, stdout=self._fh, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
-
-    def text(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def wait(self, timeout: float) -> int:
-        try:
-            return self.p.wait(timeout)
-        except subprocess.TimeoutExpired:
-            raise AssertionError(f"`{self.cmd}` still running after {timeout} s:\n{self.text()[-4000:]}") from None
-
-    def kill(self) -> None:
-        pids = [self.p.pid]
-        for pid in pids:  # the SuperNode/SuperLink children live in their own sessions: walk /proc
-            with contextlib.suppress(OSError):
-                pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-        for pid in pids:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.p.wait(10)
-        self._fh.close()
-
-
-@pytest.fixture
-def background():
-    procs: list[Background] = []
-    yield procs
-    for p in procs:
-        p.kill()
-
-
 @pytest.mark.timeout(1800)  # measured 870 s with the machine at load 21 (8 engineers on 2 cores)
-def test_readme_deploy_block_runs_as_written(tmp_path, background):
+def test_readme_deploy_block_runs_as_written(tmp_path, procs):
     t0 = time.monotonic()
     sections = deploy_block()
     synth = tmp_path / "synth"
@@ -161,8 +122,8 @@ def test_readme_deploy_block_runs_as_written(tmp_path, background):
     env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", FEDRAD_TORCH_THREADS="1", COLUMNS="200")
     cwd = tmp_path
     outputs: list[str] = []
-    server: Background | None = None
-    sites: list[Background] = []
+    server: Proc | None = None
+    sites: list[Proc] = []
     started_in_previous = False
     for section in sections:
         runs = [section.lines]
@@ -199,8 +160,8 @@ def test_readme_deploy_block_runs_as_written(tmp_path, background):
                     continue
                 if line.startswith(LONG_RUNNING):
                     name = "server" if line.startswith("fedrad server") else f"site-{len(sites)}"
-                    proc = Background(line, cwd, env, tmp_path / f"{name}.log")
-                    background.append(proc)
+                    proc = Proc(line, tmp_path / f"{name}.log", cwd, env=env)  # README's line, run by bash
+                    procs.append(proc)
                     if name == "server":
                         server = proc
                         t_wait = time.monotonic()

@@ -6,9 +6,10 @@ import math
 import tomllib
 
 import pytest
+from fedrad.common.replyschema import EVALUATE_METRICS
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.server.flwr_app import PACKAGE, write_app_dir
-from fedrad.server.recorder import SiteReply, aggregate_site_metrics, short_reason
+from fedrad.server.recorder import RunRecorder, SiteReply, aggregate_site_metrics, short_reason
 from fedrad.server.strategy import aggregate_metrics
 from flwr.app import MetricRecord, RecordDict
 
@@ -52,13 +53,34 @@ def _record(metrics: dict) -> RecordDict:
     return RecordDict({"metrics": MetricRecord(metrics)})
 
 
-def test_metric_aggregation_ignores_nan_per_finding():
-    recs = [_record({"num-examples": 10, "val-loss": 1.0, "val-auc": [0.8, math.nan], "site-index": 0}),
-            _record({"num-examples": 30, "val-loss": 2.0, "val-auc": [0.6, 0.9], "site-index": 1})]
-    agg = aggregate_metrics(recs, "num-examples")
-    assert agg["val-loss"] == pytest.approx(1.75)
-    assert agg["val-auc"][0] == pytest.approx(0.65) and agg["val-auc"][1] == pytest.approx(0.9)
-    assert "site-index" not in agg and "num-examples" not in agg
+def test_flowers_log_and_the_history_aggregate_a_round_the_same_way(tmp_path):
+    """One rule (server.recorder.aggregate_round): what Flower logs (strategy.aggregate_metrics) equals the
+    history row. The sites are chosen so weighting by examples and by positives disagree."""
+    cfg = RunConfig()
+    k = len(cfg.template())
+    nan = [math.nan] * (k - 2)
+    sites = [{"num-examples": 40, "train-loss": 1.0, "val-examples": 90, "val-loss": 0.5,
+              "val-auc": [0.9, math.nan, *nan], "val-threshold": [0.2, math.nan, *nan],
+              "val-npos": [1, 0] + [0] * (k - 2), "site-index": 0},
+             {"num-examples": 10, "train-loss": 3.0, "val-examples": 10, "val-loss": 0.7,
+              "val-auc": [0.6, 0.7, *nan], "val-threshold": [0.6, 0.4, *nan],
+              "val-npos": [3, 2] + [0] * (k - 2), "site-index": 1}]
+    flower = aggregate_metrics([_record(m) for m in sites], "num-examples")
+    rec = RunRecorder(cfg, tmp_path)
+    rec.record_train(2, [SiteReply(i, f"site-{i}", m) for i, m in enumerate(sites)], [])
+    validated, trained = rec._pending[1], rec._pending[2]  # round 2's replies validated round 1's model
+    assert flower["train-loss"] == pytest.approx(trained["train_loss"])
+    assert trained["train_loss"] == pytest.approx((40 + 30) / 50)  # by training examples
+    assert flower["val-auc"][:2] == pytest.approx(validated["val_auc"][:2])
+    assert validated["val_auc"][:2] == pytest.approx([0.675, 0.7])  # by positives, not studies
+    for key in ("val_weighted_auc", "val_macro_auc", "val_loss"):
+        assert flower[key.replace("_", "-")] == pytest.approx(validated[key]), key
+    assert flower["val-loss"] == pytest.approx((0.5 * 90 + 0.7 * 10) / 100)  # by validation studies
+    assert "site-index" not in flower
+    evaluate = [_record({k: v for k, v in m.items() if k in EVALUATE_METRICS}) for m in sites]
+    rec.record_evaluate(3, [SiteReply(i, f"site-{i}", dict(next(iter(r.metric_records.values()))))
+                            for i, r in enumerate(evaluate)], [])
+    assert aggregate_metrics(evaluate)["val-weighted-auc"] == pytest.approx(rec._pending[3]["val_weighted_auc"])
 
 
 def test_site_aggregation_weights_by_positives_and_skips_undefined():

@@ -37,7 +37,8 @@ def test_resnet50_learns_fractures_from_synthetic_elbows(tmp_path: Path) -> None
     from fedrad.common.metrics import auc, macro_auc
     from fedrad.common.model import ModelConfig, build_model
     from fedrad.common.preprocess import Preprocess, TensorCache
-    from fedrad.common.train import TrainConfig, fit, predict
+    from fedrad.common.train import TrainConfig, predict
+    from fedrad.sim.fit import fit
     from torch.utils.data import DataLoader
 
     t0 = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Masked loss, weighted AUC, and the fit loop on a learnable toy task (bright square = positive)."""
+"""Masked loss, weighted AUC (common.train) and the fit loop (sim.fit) on a learnable toy task."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from fedrad.common.train import (
     TrainConfig,
     TrainingDivergedError,
     evaluate,
-    fit,
     masked_bce_with_logits,
     predict,
 )
+from fedrad.sim.fit import fit
 from rich.console import Console
 from sklearn.metrics import roc_auc_score
 from torch.utils.data import DataLoader, TensorDataset

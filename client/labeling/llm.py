@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from fedrad.client.labeling import FORMS, RESPONSE_FORMATS
 from fedrad.client.labeling.answer import InvalidAnswer, parse_answer, repair_kind
 from fedrad.client.labeling.base import LabelRequest, LabelResult, ProgressFn, ResultFn
 from fedrad.client.labeling.egress import Endpoint, EndpointError, resolve_endpoint
@@ -42,7 +43,6 @@ from fedrad.common.templates import Template, load_template
 
 log = logging.getLogger("fedrad.labeling.llm")
 
-FORMS = ("json_schema", "json_object_schema", "json_object", "none")
 DEFAULT_OPENAI_URL = "https://api.openai.com/v1"
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 LOCAL_PLACEHOLDER_KEY = "sk-local-no-key"  # local servers (llama.cpp, vLLM) accept any key
@@ -165,7 +165,7 @@ class LLMLabeler:
         self.config = config
         self.model = config.model
         self.prompt_version = PROMPT_VERSION
-        if config.response_format not in ("auto", *FORMS):
+        if config.response_format not in RESPONSE_FORMATS:
             raise LLMConfigError(f"response_format must be auto or one of {', '.join(FORMS)}, "
                                  f"got {config.response_format!r}")
         if config.concurrency < 1:

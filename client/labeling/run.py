@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fedrad.client.labeling import LABELERS
 from fedrad.client.labeling.answer import repair_kind
 from fedrad.client.labeling.base import Labeler, LabelRequest, LabelResult, label_each, provenance
 from fedrad.client.labeling.cache import CACHE_NAME, LabelCache
@@ -72,7 +73,7 @@ def make_labeler(name: str, region: str, llm_labeler: Labeler | None = None) -> 
         except ImportError as exc:
             raise LabelRunError(f"the rule labeler is not available ({exc}); use --labeler llm") from None
         return RuleLabeler(region)
-    raise LabelRunError(f"unknown labeler '{name}' (choose rules or llm)")
+    raise LabelRunError(f"unknown labeler '{name}' (choose {' or '.join(LABELERS)})")
 
 
 def label_site(site_dir: str | os.PathLike, *, labeler: str = "rules", llm_labeler: Labeler | None = None,

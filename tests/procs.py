@@ -1,0 +1,44 @@
+"""Real processes for the integration tests: one wrapper over common.flowerproc.Child (own session,
+output in a file, the whole tree killed at teardown, Flower's children in other sessions included)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from fedrad.common.flowerproc import Child
+
+FEDRAD = str(Path(sys.executable).parent / "fedrad")
+
+
+class Proc(Child):
+    """`fedrad ARGS...` (a list), or a shell command line (a str, run by bash as README shows it).
+
+    The environment is the test's own (so a variable a test sets reaches the process, as it would a
+    user's shell), with a wide terminal and one torch thread, unless `env` is given."""
+
+    def __init__(self, args: Sequence[str] | str, log: Path, cwd: Path, *, env: Mapping[str, str] | None = None):
+        cmd = ["bash", "-c", args] if isinstance(args, str) else [FEDRAD, *args]
+        env = dict(os.environ, COLUMNS="200", FEDRAD_TORCH_THREADS="1") if env is None else env
+        super().__init__(Path(log).stem, cmd, env, log, cwd, append=False)
+        self.log, self.p = self.log_path, self.proc
+
+    def wait(self, timeout: float) -> int:
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"{self.log.name} still running after {timeout} s:\n{self.text()[-4000:]}") from None
+
+
+def wait_for(cond: Callable[[], object], timeout: float, proc: Child) -> None:
+    """Poll `cond` every second; on timeout fail with the tail of `proc`'s log."""
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if cond():
+            return
+        time.sleep(1)
+    raise AssertionError(f"timed out after {timeout} s; {proc.log_path.name}:\n{proc.text()[-3000:]}")
