@@ -11,7 +11,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import subprocess
 import time
 from dataclasses import replace
@@ -52,6 +55,7 @@ def patient_superlink(monkeypatch, hospitals):
 
     out = hospitals[0]
     ports: list[int] = []
+    started: list[subprocess.Popen] = []
 
     def next_port() -> int:
         ports.append(real_free_port())
@@ -66,10 +70,10 @@ def patient_superlink(monkeypatch, hospitals):
                                       "FLWR_LOCAL_CONTROL_API_PORT": str(control)})
         log = home / "local-superlink" / "superlink.log"
         log.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.Popen(["flower-superlink", "--insecure", "--simulation", "--isolation", "subprocess",
+        started.append(subprocess.Popen(["flower-superlink", "--insecure", "--simulation", "--isolation", "subprocess",
                           "--control-api-address", f"127.0.0.1:{control}", "--host", "127.0.0.1", "--port", str(http),
                           "--log-file", str(log), "--database", str(log.parent / "state.db")], env=env,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
         end = time.monotonic() + 120
         while time.monotonic() < end:
             try:
@@ -81,7 +85,12 @@ def patient_superlink(monkeypatch, hospitals):
         simrun.stop_local_superlink(http)
         pytest.fail(f"{label}: local SuperLink did not start within 120 s")
 
-    return start
+    yield start
+    for proc in started:  # whatever sim.run did not stop (its process group: SuperLink and SuperExec)
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
 
 
 def _log(site) -> list[dict]:
