@@ -11,12 +11,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import signal
-import subprocess
-import time
 from dataclasses import replace
 
 import pytest
@@ -43,64 +38,13 @@ def hospitals(tmp_path_factory):
     return out, run, sites, test_sets, console
 
 
-@pytest.fixture
-def patient_superlink(monkeypatch, hospitals):
-    """`flwr run` gives its local SuperLink 15 s to start (flwr/cli/constant.py); on a shared 2-core machine under
-    load that is not enough. Start it here with the same command, wait up to 120 s, and let `flwr run` reuse it
-    (it does when /health answers); sim.run stops it by its port afterwards, as usual."""
-    import httpx
-    from fedrad.common.flowerproc import flower_env
-    from fedrad.common.flowerproc import free_port as real_free_port
-    from fedrad.sim import run as simrun
-
-    out = hospitals[0]
-    ports: list[int] = []
-    started: list[subprocess.Popen] = []
-
-    def next_port() -> int:
-        ports.append(real_free_port())
-        return ports[-1]
-
-    def start(label: str) -> None:
-        http, control = real_free_port(), real_free_port()
-        queue = iter([http, control])
-        monkeypatch.setattr(simrun, "free_port", lambda: next(queue, None) or next_port())
-        home = out / "runs" / ".flwr-home"
-        env = flower_env(home, extra={"FLWR_LOCAL_SUPERLINK_HTTP_API_PORT": str(http),
-                                      "FLWR_LOCAL_CONTROL_API_PORT": str(control)})
-        log = home / "local-superlink" / "superlink.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        started.append(subprocess.Popen(["flower-superlink", "--insecure", "--simulation", "--isolation", "subprocess",
-                          "--control-api-address", f"127.0.0.1:{control}", "--host", "127.0.0.1", "--port", str(http),
-                          "--log-file", str(log), "--database", str(log.parent / "state.db")], env=env,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
-        end = time.monotonic() + 120
-        while time.monotonic() < end:
-            try:
-                if httpx.get(f"http://127.0.0.1:{http}/health", timeout=2).is_success:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        simrun.stop_local_superlink(http)
-        pytest.fail(f"{label}: local SuperLink did not start within 120 s")
-
-    yield start
-    for proc in started:  # whatever sim.run did not stop (its process group: SuperLink and SuperExec)
-        if proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
-
-
 def _log(site) -> list[dict]:
     path = site / ".fedrad" / "site-policy.jsonl"
     return [json.loads(line) for line in path.read_text().splitlines()] if path.is_file() else []
 
 
-def test_dp_run_records_epsilon_per_round_and_in_the_report(hospitals, patient_superlink):
+def test_dp_run_records_epsilon_per_round_and_in_the_report(hospitals):
     out, run, sites, test_sets, console = hospitals
-    patient_superlink("dp")
     cfg = replace(run, dp="fixed", dp_noise_multiplier=2.0, dp_clipping_norm=1.0)
     run_dir = run_federation(cfg, out / "runs" / "dp", sites, test_sets, cpus_per_site=1, console=console, label="dp")
     rounds = json.loads((run_dir / "history.json").read_text())["rounds"]
@@ -119,9 +63,8 @@ def test_dp_run_records_epsilon_per_round_and_in_the_report(hospitals, patient_s
         assert len(updates) == 2 and updates[-1]["dp_releases"] == 2 and updates[-1]["clipping_norm"] == 1.0
 
 
-def test_robust_strategy_with_a_refusing_site(hospitals, patient_superlink):
+def test_robust_strategy_with_a_refusing_site(hospitals):
     out, run, sites, test_sets, console = hospitals
-    patient_superlink("median")
     (sites[2] / POLICY_FILE).write_text("[policy]\nmin-batch-size = 64\n", encoding="utf-8")
     try:
         run_dir = run_federation(replace(run, strategy="fedmedian"), out / "runs" / "median", sites, test_sets,
