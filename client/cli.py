@@ -263,19 +263,38 @@ def certs_site_key(
                f"fingerprint: {fp}  (read it to the coordinator out of band)")
 
 
+# The site pipeline's options, shared by `prepare` and `start` (which runs the same pipeline first).
+def _labeler_option():
+    return typer.Option("rules", help="rules (offline, default) or llm.")
+
+
+def _llm_config_option(help: str):
+    return typer.Option(None, "--llm-config", resolve_path=True, help=help)
+
+
+def _regions_option():
+    return typer.Option(None, "--region", help="Only these regions (repeatable); default: all.")
+
+
+def _image_size_option(help: str):
+    return typer.Option(DEFAULT_IMAGE_SIZE, "--image-size", help=help)
+
+
+def _split_seed_option(help: str):
+    return typer.Option(0, "--seed", help=help)
+
+
 @app.command("prepare")
 def prepare_cmd(
     site: Path = typer.Argument(..., resolve_path=True, help="Site folder (reports.csv, images.csv or images/)."),
-    labeler: Labeler = typer.Option("rules", help="rules (offline, default) or llm."),
-    llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
-                                   help="TOML file with the LLM settings (base_url, model, api_key_env, ...); "
-                                        "see `fedrad label run --help` for the keys."),
-    region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
-    image_size: int = typer.Option(DEFAULT_IMAGE_SIZE, "--image-size",
-                                   help="Check, decode and cache every image at this training size (default: the "
-                                        "run config's image-size); 0 skips the check, and an unreadable image then "
-                                        "fails a training round instead of being quarantined now."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the 64/16/20 split."),
+    labeler: Labeler = _labeler_option(),
+    llm_config: Path = _llm_config_option("TOML file with the LLM settings (base_url, model, api_key_env, ...); "
+                                          "see `fedrad label run --help` for the keys."),
+    region: list[str] = _regions_option(),
+    image_size: int = _image_size_option("Check, decode and cache every image at this training size (default: the "
+                                         "run config's image-size); 0 skips the check, and an unreadable image then "
+                                         "fails a training round instead of being quarantined now."),
+    seed: int = _split_seed_option("Seed of the 64/16/20 split."),
 ) -> None:
     """Anonymize -> label -> manifest (image-label pairs, 64/16/20 split, quarantine), with a summary."""
     if not _prepare(str(site), labeler, str(llm_config) if llm_config else None, region, image_size, seed):
@@ -335,15 +354,13 @@ def start_cmd(
     key: Path = typer.Option(None, "--key", resolve_path=True,
                              help="This site's private key (`fedrad certs site-key`; stays here)."),
     insecure: bool = typer.Option(False, "--insecure", help="No TLS, no authentication: local tests only."),
-    labeler: Labeler = typer.Option("rules", help="rules (offline, default) or llm."),
-    llm_config: Path = typer.Option(None, "--llm-config", resolve_path=True,
-                                    help="LLM settings TOML for --labeler llm."),
-    region: list[str] = typer.Option(None, "--region", help="Only these regions (repeatable); default: all."),
-    image_size: int = typer.Option(DEFAULT_IMAGE_SIZE, "--image-size",
-                                   help="Check and pre-decode every image at this size before joining (default: the "
-                                        "run config's image-size); 0 skips the check (unreadable images then fail "
-                                        "a round instead of being quarantined)."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the 64/16/20 split (keep it fixed across runs)."),
+    labeler: Labeler = _labeler_option(),
+    llm_config: Path = _llm_config_option("LLM settings TOML for --labeler llm."),
+    region: list[str] = _regions_option(),
+    image_size: int = _image_size_option("Check and pre-decode every image at this size before joining (default: "
+                                         "the run config's image-size); 0 skips the check (unreadable images then "
+                                         "fail a round instead of being quarantined)."),
+    seed: int = _split_seed_option("Seed of the 64/16/20 split (keep it fixed across runs)."),
     threads: int = typer.Option(0, "--threads", help="Torch threads for training (0 = torch's default)."),
     activation_patience: float = typer.Option(150.0, "--activation-patience",
                                               help="Seconds to keep retrying when the coordinator refuses to "
