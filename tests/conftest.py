@@ -24,9 +24,10 @@ def pytest_collection_modifyitems(config, items):
     """MONAI-style tiers: `slow` tests are opt-in (--slow or FEDRAD_SLOW_TESTS=1) so the default
     suite stays within minutes; real-process `integration` tests always run.
 
-    The real-process modules go first: with pytest-xdist (pyproject's addopts `-n 2 --dist loadfile`:
-    a module's tests on one worker, its module fixtures built once) the federations, which mostly wait
-    on their processes, start at once and the unit tests fill the time around them."""
+    The real-process modules are sorted first. Under pytest-xdist (pyproject's addopts `-n 2 --dist
+    loadfile`: a module's tests on one worker, its module fixtures built once) this order is not kept:
+    xdist hands out the modules with the most tests first, so the federations run last (measured in
+    session 4); starting them first needs a scheduler of our own."""
     items.sort(key=lambda item: 0 if item.get_closest_marker("integration") else 1)  # stable: file order kept
     if config.getoption("--slow") or os.environ.get("FEDRAD_SLOW_TESTS") == "1":
         return
