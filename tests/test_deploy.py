@@ -246,6 +246,7 @@ def test_coordinator_restart_resumes_from_last_round(story):
     rounds = _rounds(story["run_dir"])
     assert [r["round"] for r in rounds] == [0, 1, 2, 3]  # round 3 only after the restart, no restart at 1
     assert sorted(rounds[3]["train_sites"]) == ["site-01", "site-02"]
+    assert "round 3: local epoch 1/1" in story["stays"], story["stays"][-3000:]  # the study's round, not Flower's 1
     assert "Test set `internal`" in (story["run_dir"] / "report.md").read_text()
 
 
