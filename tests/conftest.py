@@ -24,17 +24,31 @@ def pytest_collection_modifyitems(config, items):
     """MONAI-style tiers: `slow` tests are opt-in (--slow or FEDRAD_SLOW_TESTS=1) so the default
     suite stays within minutes; real-process `integration` tests always run.
 
-    The real-process modules are sorted first. Under pytest-xdist (pyproject's addopts `-n 2 --dist
-    loadfile`: a module's tests on one worker, its module fixtures built once) this order is not kept:
-    xdist hands out the modules with the most tests first, so the federations run last (measured in
-    session 4); starting them first needs a scheduler of our own."""
-    items.sort(key=lambda item: 0 if item.get_closest_marker("integration") else 1)  # stable: file order kept
+    Every `integration` module must be listed in tests/schedule.py's REAL_PROCESS_MODULES: under
+    pytest-xdist (pyproject's addopts) that list makes them start first, each on a worker of its own
+    (see pytest_xdist_make_scheduler below)."""
+    from tests.schedule import REAL_PROCESS_MODULES
+
+    unlisted = sorted({item.nodeid.split("::", 1)[0] for item in items if item.get_closest_marker("integration")}
+                      - set(REAL_PROCESS_MODULES))
+    if unlisted:
+        raise pytest.UsageError(f"integration modules missing from tests/schedule.py REAL_PROCESS_MODULES: {unlisted}")
     if config.getoption("--slow") or os.environ.get("FEDRAD_SLOW_TESTS") == "1":
         return
     skip = pytest.mark.skip(reason="slow tier: run with --slow (or FEDRAD_SLOW_TESTS=1)")
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` with the real-process modules handed out first (tests/schedule.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.schedule import LongFirstScheduling
+
+    return LongFirstScheduling(config, log)
 
 
 @pytest.fixture(scope="session")
