@@ -269,3 +269,53 @@ def test_elevated_fragment_is_displacement_not_subluxation(labelers, region, tex
 ])
 def test_addendum_supersedes_and_rules_out_the_parent_it_stood_for(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- round 3: hedge scope bound to the finding it qualifies, conditional advice, signature lines, ordinals,
+# lists with unknown items. 12 of these cases fail before round 3; the other three pin what the new rules must
+# not change (a lesion hedged as to its nature, a hedged grade, advice that was already skipped).
+SCOPE_CASES = [
+    # a sign followed by its hedged interpretation: the finding is uncertain
+    ("elbow", "Findings: Subtle cortical step-off of the radial neck, suspicious for an undisplaced fracture.",
+     {"radial_neck_fracture": "uncertain"}),
+    ("thumb", "Findings: Slight narrowing of the IP joint, probably degenerative.",
+     {"ip_joint_degeneration": "uncertain"}),
+    # a lesion hedged as to its nature stays certain
+    ("clavicle", "Findings: 5 mm dense sclerotic focus in the lateral third, most likely an enostosis.",
+     {"sclerotic_lesion": "true"}),
+    # a hedge on the cause leaves the fracture certain
+    ("clavicle", "Impression: Healing, probably birth-related midshaft fracture of the right clavicle.",
+     {"fracture_middle_third": "true"}),
+    ("clavicle", "Beurteilung: Heilende, vermutlich geburtstraumatische Klavikulaschaftfraktur links.",
+     {"fracture_middle_third": "true"}),
+    # conditional advice and general statements are no findings
+    ("thumb", "Findings: No fracture.\nImpression: Normal. Should symptoms persist, repeat views in 10 days, as "
+              "scaphoid and thumb fractures can be occult at first.", {}),
+    ("elbow", "Beurteilung: Kein Frakturnachweis. Bei persistierenden Beschwerden Kontrolle, da Frakturen "
+              "initial okkult sein können.", {}),
+    # 'rather than' negates what follows
+    ("thumb", "Addendum: The ossific density is a sesamoid bone rather than an avulsion fracture.",
+     {"ossicle": "true"}),
+    # an ordinal does not end a sentence: 'alte Frakturen der 5. und 6. Rippe' are the ribs'
+    ("clavicle", "Befund: Klavikula intakt. Nebenbefundlich alte Frakturen der 5. und 6. Rippe links.", {}),
+    # 'frakturfrei' is a negation
+    ("clavicle", "Befund: Klavikula frakturfrei. AC-Gelenk regelrecht.", {}),
+    # a negation list with items the lexicon does not know
+    ("thumb", "Findings: Bones well mineralised with no periosteal reaction, cortical irregularity or fracture.", {}),
+    # a signature line with a rank abbreviation: 'OA' is the senior physician, not osteoarthritis
+    ("thumb", "Befund: Keine Fraktur.\nDr. Vera Olm / Dr. med. Jan Pfister (OA)", {}),
+    # a coracoclavicular distance is no AC joint space
+    ("clavicle", "Befund: Laterale Klavikulafraktur mit Erweiterung des korakoklavikulären Abstands.",
+     {"fracture_lateral_third": "true"}),
+    # the medial epicondyle (Epicondylus ulnaris) is the distal humerus, not the ulna
+    ("elbow", "Befund: Abrissfraktur des Epicondylus ulnaris humeri.", {"distal_humerus_fracture": "true"}),
+    # a grade after the hedge hedges the grade: the fracture stays certain
+    ("elbow", "Findings: Fracture of the radial head, likely Mason II.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SCOPE_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(SCOPE_CASES)])
+def test_scope_round3(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

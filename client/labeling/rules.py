@@ -55,6 +55,11 @@ _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
 _HEAD_PREFIX = frozenset(" \t>*#-")
 _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frakturnachweis.")
+# an observation and the interpretation of another kind that names the same finding
+_INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degeneration")})
+_SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
+_GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -208,8 +213,9 @@ class RuleEngine:
                 elif word in self.lex.abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
                     continue
                 nxt = text[m.end(): m.end() + 2].lstrip()
-                if nxt[:1].isdigit() and word.isdigit():
-                    continue
+                if word.isdigit() and (nxt[:1].isdigit() or nxt[:1].islower() or (
+                        len(word) <= 2 and _ORDINAL_BEFORE.search(text, max(start, k - 8), k))):
+                    continue  # '3.4 mm', 'der 3. und 4. Rippe': an ordinal or a decimal, no sentence end
             s = text[start: m.end()].strip()
             if s:
                 out.append(s)
@@ -383,7 +389,7 @@ class RuleEngine:
                     # still an item of the list: a short segment without any term continues it
                     if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph
                             or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph or nxt.entry.comma)
-                            or len(s[t.end:nxt.start].split()) > 2):
+                            or len(s[t.end:nxt.start].split()) > (3 if _LIST_END.search(s, t.end, nxt.start) else 2)):
                         break
                     in_list = True
                     continue
@@ -424,6 +430,7 @@ class RuleEngine:
             elif e.morph:
                 mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
+        self._hedged_interpretation(s, clause, events)
         hardware = [e for e in events if e.kind == "hardware"]
         events = [e for e in events if e.kind not in ("hardware", "ignore")]
         if hardware:  # "the lateral screw is fractured", "fracture of the plate": hardware failure, not bone
@@ -483,6 +490,25 @@ class RuleEngine:
             else:
                 leftover.append((a, name, mod))
         return events, leftover
+
+    @staticmethod
+    def _hedged_interpretation(s: str, clause: list[_Tok], events: list[_Event]) -> None:
+        """'narrowing of the MCP joint, probably degenerative', 'cortical step-off at the radial neck, suspicious
+        for a fracture', 'Hochstand der Clavicula, am ehesten AC-Subluxation': an observation followed, after a
+        comma, by its hedged interpretation is one finding, as uncertain as the interpretation. A hedged
+        classification ('radial head fracture, likely Mason II') hedges the grade, not the fracture; and a lesion,
+        mass, foreign body or swelling hedged as to its nature ('sclerotic focus, most likely a bone island',
+        'foreign body, likely glass') stays certain: only findings that signs stand for are interpreted."""
+        for n in range(len(events) - 1):
+            x, y = events[n], events[n + 1]
+            if not (x.mod == POS and y.mod == UNC and y.kind in _SIGN_KINDS
+                    and (x.kind == y.kind or (x.kind, y.kind) in _INTERPRETS)):
+                continue
+            gap = s[x.end:y.start]
+            if "," not in gap or len(gap.split()) > 12 or _GRADE_WORD.search(s, y.start, min(len(s), y.end + 8)):
+                continue
+            if any(t.entry.cue in ("unc_pre", "unc_both") and x.end <= t.start < y.start for t in clause):
+                x.mod = UNC
 
     @staticmethod
     def _make_event(spec: EventSpec, tok: _Tok, mod: str) -> _Event:
