@@ -459,6 +459,10 @@ PRACTICE_RE = re.compile(rf"(?<![\w])(?:[{UP}][{LOW}]*(?:praxis|zentrum|institut
                          rf"[ \t,–\-]*(?=(?:Dr\.|Dres\.|Prof\.|Drs\.))")
 SURNAME_COMMA_GIVEN_RE = re.compile(rf"(?<![\w])(?P<s>{WORD}),[ \t]*(?P<g>{WORD})(?![\w])")
 SIGNATURE_LINE_RE = re.compile(rf"[ \t]*(?:{TITLES}[ \t]*)*{INITIAL}[ \t]?{WORD}[ \t.,]*")
+# nouns that only name an institution ('surgery', 'care', 'health' also name a treatment)
+INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "krankenhaus", "infirmary", "clinic",
+                               "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium"))
+FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it labels a field ('Anf.: ', 'DOB:')
 # what may follow a surname that closes its field: the line's end, a role after a comma, '& Kollegen', a bracket
 FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/(]|&|und[ \t]|[-–][ \t])", re.MULTILINE)
 SURNAME_GIVEN_RE = re.compile(rf",[ \t]*(?P<g>{WORD})(?![\w])")
@@ -1014,6 +1018,8 @@ class Anonymizer:
             parts = f.split("-")
             if f in self.safe or f in self.known_names:
                 continue
+            if FIELD_LABEL_RE.match(text, m.end()) and ZONE_CUE_RE.fullmatch(w.lower()):
+                continue  # 'Mutter: ...', 'Fellow: ...': a cue word labelling its field is no name
             if f in self.other_names or (len(parts) > 1 and any(p in self.other_names or p in self.known_names
                                                                 for p in parts)
                                          and not any(p in self.safe for p in parts)):
@@ -1082,6 +1088,11 @@ class Anonymizer:
         out: list[tuple[int, int, bool]] = []
         first_section = SECTION_RE.search(text)
         header_end = first_section.start() if first_section else 0
+        if not header_end:  # no section header: the first line is still the report's header ('x hospital - xr thumb')
+            first = text.split("\n", 1)[0]
+            if len(first) <= 90 and not PROSE_BREAK_RE.search(first) and not CLAUSE_END_RE.search(first) and any(
+                    fold(w) in INSTITUTION_NOUNS for w in WORD_SPLIT_RE.findall(first.lower())):
+                header_end = len(first)  # ... when it names an institution
         signoff = None
         for sm in SIGNOFF_RE.finditer(low):
             signoff = sm.start()
@@ -1227,6 +1238,13 @@ class Anonymizer:
             return digits <= 3 and len(w) <= 4 and UNIT_AFTER_RE.match(text, end, zone_end) is not None
         if len(w) == 1:
             return True
+        if FIELD_LABEL_RE.match(text, end) and ((len(w) <= 14 and not any(c.isupper() for c in w[1:]))
+                                                or (w.isupper() and len(w) <= 5)):
+            # a field's label ('Req:', 'Zuw.:', 'DOB:', 'Mutter:') names no one, unless it is a known name
+            f = fold(w.rstrip("."))
+            cue = ZONE_CUE_RE.fullmatch(w.lower().rstrip(".")) is not None
+            if cue or (f not in self.known_names and f not in self.other_names and f not in self.places):
+                return True
         core = w.rstrip(".")
         if core[-2:] in ("'s", "’s"):
             core = core[:-2]  # "patient's"

@@ -107,3 +107,23 @@ def test_view_and_classification_eponyms_survive(text, eponym):
 def test_state_code_after_town_is_no_grade():
     out = anon("Springfield Regional Medical Center, Lakemoor Falls VA\nFindings: No fracture.")
     assert "Lakemoor" not in out
+
+
+@pytest.mark.parametrize("line, label, name", [
+    ("Req: Dr Olwen Tasker", "Req:", "Tasker"),
+    ("Mutter: Irmgard Quast, Tel. 0171 2233445", "Mutter:", "Quast"),
+    ("Zuw.: Dr. Kunibert Lerch", "Zuw.:", "Lerch"),
+])
+def test_field_labels_stay_and_their_values_go(line, label, name):
+    out = anon(line + "\nBefund: Keine Fraktur.")
+    assert label in out and name not in out, out
+
+
+def test_camel_case_word_before_a_colon_is_no_label():
+    out = anon("Results are available through MyKlinikPortal: www.example.org\nFindings: normal.")
+    assert "MyKlinikPortal" not in out
+
+
+def test_lowercase_institution_on_the_first_line_without_sections():
+    out = anon("glenmoor hospital kirkbride - xr thumb rt\npt: tulloch, aileen\nno fracture.")
+    assert "glenmoor" not in out and "kirkbride" not in out and "no fracture" in out, out
