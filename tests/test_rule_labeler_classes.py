@@ -272,8 +272,8 @@ def test_addendum_supersedes_and_rules_out_the_parent_it_stood_for(labelers, reg
 
 
 # ---- round 3: hedge scope bound to the finding it qualifies, conditional advice, signature lines, ordinals,
-# lists with unknown items. 12 of these cases fail before round 3; the other three pin what the new rules must
-# not change (a lesion hedged as to its nature, a hedged grade, advice that was already skipped).
+# lists with unknown items, questions without a header. Most cases fail before round 3; the others pin what the
+# new rules must not change (a lesion hedged as to its nature, a hedged grade, a fracture 'not displaced').
 SCOPE_CASES = [
     # a sign followed by its hedged interpretation: the finding is uncertain
     ("elbow", "Findings: Subtle cortical step-off of the radial neck, suspicious for an undisplaced fracture.",
@@ -309,6 +309,15 @@ SCOPE_CASES = [
      {"fracture_lateral_third": "true"}),
     # the medial epicondyle (Epicondylus ulnaris) is the distal humerus, not the ulna
     ("elbow", "Befund: Abrissfraktur des Epicondylus ulnaris humeri.", {"distal_humerus_fracture": "true"}),
+    # a question before any finding, without a header, is the clinical question
+    ("clavicle", "Klavikula li. 2 Eb.\nSturz vom Pferd, Fraktur? ACG-Sprengung?\nKeine Fraktur. AC-Gelenk kongruent.", {}),
+    ("elbow", "Elbow 2 views\nFell off bike. ?fracture ?effusion\nNo fracture. Alignment normal.", {}),
+    # normal fat pads ('not displaced' inside the phrase), while a fracture 'not displaced' stays a fracture
+    ("elbow", "Findings: The anterior and posterior fat pads are not displaced. No fracture.", {}),
+    ("elbow", "Findings: Fracture of the olecranon, not displaced. Fat pads are not elevated.",
+     {"olecranon_fracture": "true"}),
+    # a laterality inside an out-of-region place: 'distal left radius' is the wrist's
+    ("elbow", "Impression: Buckle fracture of the distal left radius. Elbow normal.", {}),
     # a grade after the hedge hedges the grade: the fracture stays certain
     ("elbow", "Findings: Fracture of the radial head, likely Mason II.",
      {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),

@@ -60,6 +60,7 @@ _INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degenerati
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
+_QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -133,10 +134,15 @@ class RuleEngine:
     # ---- text -> sections -> sentences -----------------------------------------------------
     def sections(self, text: str) -> list[tuple[str, str]]:
         """[(kind, text)] with kind findings / impression / question / other."""
+        return self._sections(text)[0]
+
+    def _sections(self, text: str) -> tuple[list[tuple[str, str]], bool]:
+        """sections() and whether a header introduced the findings (else a question may stand unlabelled
+        at the top of the body: 'Fell off bike. ?fracture')."""
         text = fold(_PLACEHOLDER.sub(" _ ", text.replace("\r\n", "\n").replace("\r", "\n")))
         heads = self._heads(text)
         if not heads:
-            return [("findings", text)]
+            return [("findings", text)], False
         kinds = [self.lex.section_kinds.get(re.sub(r"\s+", " ", m.group("h").lower()), "other") for m in heads]
         out: list[tuple[str, str]] = []
         labelled = any(k in LABELLED for k in kinds)
@@ -160,7 +166,7 @@ class RuleEngine:
                     out.append(("findings", rest))
                     continue
             out.append((kind, body))
-        return out
+        return out, "findings" in kinds
 
     def _heads(self, text: str) -> list[re.Match]:
         """section_re.finditer(text), trying the header alternation only where section_re's anchors allow a
@@ -565,14 +571,20 @@ class RuleEngine:
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
         events: list[tuple[str, str, _Event]] = []
-        for kind, body in self.sections(text):
+        sections, headed = self._sections(text)
+        for kind, body in sections:
             if kind not in LABELLED:
                 continue
             prev: list[_Event] = []
             prev_locs: set[str] = set()
+            stated = False  # has this section stated a finding yet?
             for sent in self.sentences(body):
                 low = sent.lower()
+                if kind == "findings" and not stated and (low.rstrip().endswith("?") or (
+                        not headed and _QUERY.search(low))):
+                    continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
                 sent_events = self.sentence_events(low, prev)
+                stated = stated or bool(sent_events)
                 # "There is cortical thinning; a pathologic fracture cannot be excluded" after a sentence
                 # about a lesion of the medial third: an unplaced fracture is where the last sentence was
                 for ev in sent_events:
