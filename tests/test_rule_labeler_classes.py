@@ -310,7 +310,8 @@ SCOPE_CASES = [
     # the medial epicondyle (Epicondylus ulnaris) is the distal humerus, not the ulna
     ("elbow", "Befund: Abrissfraktur des Epicondylus ulnaris humeri.", {"distal_humerus_fracture": "true"}),
     # a question before any finding, without a header, is the clinical question
-    ("clavicle", "Klavikula li. 2 Eb.\nSturz vom Pferd, Fraktur? ACG-Sprengung?\nKeine Fraktur. AC-Gelenk kongruent.", {}),
+    ("clavicle", "Klavikula li. 2 Eb.\nSturz vom Pferd, Fraktur? ACG-Sprengung?\nKeine Fraktur. AC-Gelenk kongruent.",
+     {}),
     ("elbow", "Elbow 2 views\nFell off bike. ?fracture ?effusion\nNo fracture. Alignment normal.", {}),
     # normal fat pads ('not displaced' inside the phrase), while a fracture 'not displaced' stays a fracture
     ("elbow", "Findings: The anterior and posterior fat pads are not displaced. No fracture.", {}),
