@@ -421,7 +421,8 @@ ZONE_CUE_RE = re.compile(
     r"fachärztin|assistenzarzt|assistenzärztin|chefarzt|chefärztin|dr\.?|prof\.?|md|frcr|franzcr|do|mbbs|"
     r"i\.a\.|cc|kopie|tel\.?|telefon|phone|fax|e-?mail|mail|baby[ \t]+of|mrs\.?|mr\.?|ms\.?|miss|herr[n]?|"
     r"frau|hr\.|fr\.|sex|geschlecht|age|alter|mit[ \t]+freundlichen|mit[ \t]+kollegialen|regards|sincerely|"
-    r"discussed|communicated|notified|informed|besprochen|mitgeteilt|rücksprache|accompanied|begleit\w*|"
+    r"discussed|communicated|notified|informed|besprochen|mitgeteilt|rücksprache|accompanied|"
+    r"begleitperson\w*|begleitet|in[ \t]+begleitung|"
     r"mother|father|mutter|vater|wife|husband|ehefrau|ehemann|daughter|son|tochter|sohn)(?![\w])")
 SECTION_RE = re.compile(
     r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|"
@@ -462,6 +463,7 @@ SIGNATURE_LINE_RE = re.compile(rf"[ \t]*(?:{TITLES}[ \t]*)*{INITIAL}[ \t]?{WORD}
 # nouns that only name an institution ('surgery', 'care', 'health' also name a treatment)
 INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "krankenhaus", "infirmary", "clinic",
                                "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium"))
+CAMEL_RUN_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]+[{UP}][\w]+(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{1,3}}")
 FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it labels a field ('Anf.: ', 'DOB:')
 # what may follow a surname that closes its field: the line's end, a role after a comma, '& Kollegen', a bracket
 FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/(]|&|und[ \t]|[-–][ \t])", re.MULTILINE)
@@ -1026,6 +1028,11 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "name-wide"))
             elif f in self.places:  # 'Skiunfall Laax': a town in prose
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place"))
+        # a camel-case brand before institution words: 'BrightPath Medical', 'CityCare Urgent Care'
+        for m in CAMEL_RUN_RE.finditer(text):
+            words = m.group().split()
+            if any(fold(w) in self.institution_cues for w in words[1:]) and fold(words[0]) not in self.safe:
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "camel-institution"))
         # an initial before an unknown capitalised word: 'M. Ferreira-Lindner'
         for m in INITIAL_NAME_RE.finditer(text):
             if _left_cue(text[max(0, m.start() - 40):m.start()]):

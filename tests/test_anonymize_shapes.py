@@ -127,3 +127,13 @@ def test_camel_case_word_before_a_colon_is_no_label():
 def test_lowercase_institution_on_the_first_line_without_sections():
     out = anon("glenmoor hospital kirkbride - xr thumb rt\npt: tulloch, aileen\nno fracture.")
     assert "glenmoor" not in out and "kirkbride" not in out and "no fracture" in out, out
+
+
+def test_camel_case_brand_before_institution_words():
+    out = anon("Comparison: outside films from BrightPath Medical dated 02/01/2026.\nFindings: No fracture.")
+    assert "BrightPath" not in out and "No fracture" in out, out
+
+
+def test_accompanying_fracture_is_no_zone_cue():
+    out = anon("Befund: Luxation, keine begleitende Fraktur der Basis (keine Bennett-Konstellation).")
+    assert "Bennett" in out, out
