@@ -91,7 +91,10 @@ def train(msg: Message, context: Context) -> Message:
     cfg, site, state = _setup(msg, context)
     config = msg.content["config"]
     # One message per round: validate the received global model, then train it (client.task.local_round).
-    new_state, metrics = local_round(site, cfg, state, server_round=int(config.get("server-round", 1)),
+    # The study's round (a resumed run continues its count; Flower's server-round restarts at 1): what the
+    # site prints and what seeds its data order. The audit log keeps Flower's run id and round.
+    study_round = int(config.get("study-round", config.get("server-round", 1)))
+    new_state, metrics = local_round(site, cfg, state, server_round=study_round,
                                      lr=float(config["lr"]) if "lr" in config else None,
                                      proximal_mu=float(config.get("proximal-mu", 0.0)),
                                      validate=bool(config.get("validate", True)))

@@ -21,6 +21,11 @@ import typer
 from fedrad.common.errors import FedradError
 from typer.core import TyperGroup
 
+# typer 0.20 escapes an option's "[default: x]" for rich's HTML export whenever rich is installed,
+# even with rich_markup_mode=None, where click's plain formatter then prints "\[default: x]". The flag
+# only decides that escape and rich help/error panels, which rich_markup_mode=None declines anyway.
+typer.core.HAS_RICH = False
+
 
 def error_line(exc: BaseException) -> str:
     return f"error: {exc}"

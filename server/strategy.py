@@ -163,6 +163,7 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
             recorder.record_offline(server_round, sorted(n for nid, n in names().items() if nid not in online))
             config["lr"] = cfg.lr_for_round(recorder.actual_round(server_round))
             config["validate"] = recorder.validates(server_round)
+            config["study-round"] = recorder.actual_round(server_round)  # a resumed run continues its count
             return remember("train", super().configure_train(server_round, arrays, config, grid))
 
         def aggregate_train(self, server_round: int, replies: Iterable[Message]):

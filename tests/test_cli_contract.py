@@ -63,6 +63,29 @@ def test_help_shows_bracketed_words_literally():
     assert r.returncode == 0 and "[run]" in r.stdout, r.stdout
 
 
+def test_no_help_text_shows_an_escaped_bracket():
+    """Every command's help, in process: defaults read "[default: x]", never typer's "\\[default: x]"."""
+    import click
+    import typer
+    from typer.testing import CliRunner
+
+    from fedrad.cli import app
+
+    def leaves(cmd: click.Command, path: list[str]):
+        subs = getattr(cmd, "commands", {})
+        yield path
+        for name, sub in subs.items():
+            yield from leaves(sub, [*path, name])
+
+    runner, shown, defaults = CliRunner(), 0, 0
+    for path in leaves(typer.main.get_command(app), []):
+        res = runner.invoke(app, [*path, "--help"], terminal_width=200)
+        assert res.exit_code == 0, (path, res.output)
+        assert "\\[" not in res.output, (path, res.output)
+        shown, defaults = shown + 1, defaults + ("[default:" in res.output)
+    assert shown > 20 and defaults > 5, (shown, defaults)
+
+
 def test_tables_never_interpret_markup_or_emoji_and_fold_on_a_terminal():
     fp = "SHA256:9TP7gKuB:ab:A7:51:AB:3E:F0[red]x[/red]" + "Z" * 60
     buf = io.StringIO()

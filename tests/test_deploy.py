@@ -7,12 +7,14 @@ tests/test_readme_deploy.py; these are the fault scenarios around it, all in ONE
 real federation costs minutes: Flower declares a dead SuperNode offline only after 2 x its 30 s
 heartbeat interval, `flwr.common.constant`, not configurable in 1.42), told in this order:
 
-1. a coordinator starts a 3-round run (min-sites 1); site-01 joins with `--after-run wait`, site-02
-   with the default `--after-run exit`;
+1. a coordinator starts a 3-round run (min-sites 2, so round 1 starts only once both sites are
+   connected: with min-sites 1 it could start with whichever site connected first and the other
+   would never train in it); site-01 joins with `--after-run wait`, site-02 with the default
+   `--after-run exit`;
 2. site-02's whole process tree is SIGKILLed while it trains in round 1 (a power cut); round 1
    completes with site-01 and names site-02's failure; meanwhile an unenrolled key, plain HTTP, a
    site trusting another CA and Control API / docs requests are refused by the running coordinator;
-3. the hospital restarts site-02 (same key) while the run goes on;
+3. the hospital restarts site-02 (same key); round 2 waits for it (min-sites 2);
 4. after round 2 the coordinator gets SIGTERM (it stops with its children) and the same command
    again resumes with round 3, both sites (never restarted for this) reconnecting on their own;
 5. at the run's end site-02 says so and exits 0; site-01 says so and stays for the next run until
@@ -68,7 +70,7 @@ def world(tmp_path_factory):
         keys[s.name] = out / "keys" / s.name  # made "at the site": only the .pub goes to the coordinator
         create_site_key(keys[s.name])
     # The tiny arch: kilobytes per message instead of ~90 MB (Flower stores every chunk in SQLite); same code path.
-    run = replace(run, num_server_rounds=3, local_epochs=1, min_sites=1, site_wait=240, round_timeout=900,
+    run = replace(run, num_server_rounds=3, local_epochs=1, min_sites=2, site_wait=240, round_timeout=900,
                   arch="tiny",
                   test_sets=",".join(f"{k}={v}" for k, v in test_sets.items()))
     return {"out": out, "sites": sites, "external": external, "certs": certs, "keys": keys, "run": run,
@@ -244,6 +246,7 @@ def test_coordinator_restart_resumes_from_last_round(story):
     rounds = _rounds(story["run_dir"])
     assert [r["round"] for r in rounds] == [0, 1, 2, 3]  # round 3 only after the restart, no restart at 1
     assert sorted(rounds[3]["train_sites"]) == ["site-01", "site-02"]
+    assert "round 3: local epoch 1/1" in story["stays"], story["stays"][-3000:]  # the study's round, not Flower's 1
     assert "Test set `internal`" in (story["run_dir"] / "report.md").read_text()
 
 

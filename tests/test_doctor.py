@@ -174,18 +174,24 @@ def test_tls_name_mismatch_names_what_the_certificate_is_for(home):
     assert "coord.example.org" in c.detail and "127.0.0.2" in c.detail and "--name 127.0.0.2" in c.fix
 
 
-def test_tls_expired_certificate(home, tmp_path):
-    certs = home / "certs"
+def _ca_signed(certs: Path, cn: str, days: tuple[int, int], san: x509.GeneralName):
+    """A server certificate signed by the home's CA, valid from now+days[0] to now+days[1], with one SAN.
+    The doctor must judge certificates `fedrad certs server` would never issue (expired, wrong names)."""
     ca_key = serialization.load_pem_private_key((certs / "ca.key").read_bytes(), None)
     ca_cert = x509.load_pem_x509_certificate((certs / "ca.crt").read_bytes())
     key = ec.generate_private_key(ec.SECP384R1())
     now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "old")]))
+    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, cn)]))
             .issuer_name(ca_cert.subject).public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=30)).not_valid_after(now - dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
+            .not_valid_before(now + dt.timedelta(days=days[0])).not_valid_after(now + dt.timedelta(days=days[1]))
+            .add_extension(x509.SubjectAlternativeName([san]), critical=False)
             .sign(ca_key, hashes.SHA384()))
+    return cert, key, now
+
+
+def test_tls_expired_certificate(home, tmp_path):
+    certs = home / "certs"
+    cert, key, now = _ca_signed(certs, "old", (-30, -1), x509.IPAddress(ipaddress.ip_address("127.0.0.1")))
     (tmp_path / "old.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     (tmp_path / "old.key").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                          serialization.NoEncryption()))
@@ -367,15 +373,7 @@ def test_certificate_must_carry_the_names_sites_dial(home):
 def test_certificate_without_loopback_fails(home_copy, tmp_path):
     """A certificate without 127.0.0.1 breaks Flower's internal SuperExec connection."""
     certs = home_copy / "certs"
-    ca_key = serialization.load_pem_private_key((certs / "ca.key").read_bytes(), None)
-    ca_cert = x509.load_pem_x509_certificate((certs / "ca.crt").read_bytes())
-    key = ec.generate_private_key(ec.SECP384R1())
-    now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "c")]))
-            .issuer_name(ca_cert.subject).public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=10))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName("coord.example.org")]), critical=False)
-            .sign(ca_key, hashes.SHA384()))
+    cert, _, _ = _ca_signed(certs, "c", (-1, 10), x509.DNSName("coord.example.org"))
     (certs / "server.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     by = _by_name(check_certs(certs, names=["coord.example.org"]))
     assert by["certificate names"].status == "fail" and "127.0.0.1" in by["certificate names"].detail
