@@ -380,12 +380,21 @@ WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|
 # A whole ward/bed/room string is one identifier, key words included: 'Station K3, Zi. 12 Bett 2', '5B Bed 14',
 # 'Ward 7, Bay 3, Bed 12' (a chain of key + value items, on lower-cased text; each value holds a digit)
 _WARD_KEY = r"(?:station|stat\.|ward|bett|bed|zimmer|zi\.|zi|room|rm\.?|bay|box|koje|cubicle|saal|trakt|cot)"
-_WARD_VAL = r"(?:[a-zäöüß]{1,12}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?|[a-z]{1,3}\d{1,3}[a-z]?)(?![\w])"
+_WARD_VAL = r"(?:[a-zäöüß]{1,12}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?(?:/\d{1,2})?|[a-z]{1,3}\d{1,3}[a-z]?)(?![\w])"
 _WARD_ITEM = rf"{_WARD_KEY}[ \t]*[:#]?[ \t]*(?:nr\.?|no\.?)?[ \t]*{_WARD_VAL}"
 WARD_CHAIN_RE = re.compile(rf"(?=[0-9sbwzrckt])(?<![\w])(?:\d{{1,2}}[a-z][ \t]+|{_WARD_KEY}[ \t]*[,/;][ \t]*)?"
                            rf"{_WARD_ITEM}"
                            rf"(?:[ \t]*[,/;]?[ \t]*{_WARD_ITEM})*")
 WARD_LEFT_RE = re.compile(rf"(?:(?<![\w:])[{UP}][{LOW}]+[ \t]){{1,3}}$")  # 'Male Surgical Ward, Bed 9'
+# A location field ('Location:', 'Station:', 'Ward:', 'Standort:') and its value up to the next field, a wide gap,
+# a separator or the line end (on lower-cased text; the value is taken from the text)
+LOCATION_FIELD_RE = re.compile(r"(?=[lswbzruak])(?:location|loc\.|station|stat\.|ward|bereich|standort|unit|"
+                               r"room|zimmer|bed|bett|aufenthaltsort|klinik/station|clinic/ward|ward/clinic|"
+                               r"ambulanz|admitted to|aufgenommen auf)[ \t]*:[ \t]*")
+FIELD_VALUE_RE = re.compile(r"[^\n|·•;]*?(?=[ \t]{2,}|[ \t]*[|·•;\n]|"
+                            r"[ \t]+(?:[A-Za-zÄÖÜäöü][\w.\-/]{1,24}[ \t]){0,2}[A-Za-zÄÖÜäöü][\w.\-/]{1,24}[ \t]?:|$)")
+WARD_WORD_RE = re.compile(r"(?<![\w])(?:ward|station|bed|bett|room|zimmer|bay|koje|box|cubicle|icu|nicu|picu|its|"
+                          r"ed|er|a&e|notaufnahme|ambulanz|side room|unit)(?![\w])")
 # Dictation and typing marks: 'TH/dre', 'RK/tlm', '/JKT', '-bjs', 'typed: lr', 'Schreibkraft: mk', 'dict. EMcC'
 DICT_PAIR_RE = re.compile(r"(?<![\w/.])(?P<a>[A-Za-z]{2,4})/(?P<b>[A-Za-z]{2,4})(?![\w/])(?=[ \t.]*(?:\n|$)|[ \t]*\[)")
 DICT_MARK_RE = re.compile(r"(?:(?<=[ \t])|^)(?:/|--?)(?P<v>[A-Za-z]{2,4})(?![\w])(?=[ \t.]*(?:\n|$|/|\[)|[ \t]+[A-Z])",
@@ -701,7 +710,8 @@ class Anonymizer:
         pname = rf"(?:St\.|Sankt|Saint|{WORD}|{UPPER_WORD})"
         self.institution_left_re = re.compile(rf"(?:(?:{pname})[ \t]+){{1,3}}$")
         self.institution_re = re.compile(
-            rf"(?P<key>(?:{inst_alt})|[{UP}][{LOW}]*(?:klinikum|klinik|krankenhaus|spital|hospital|praxis|zentrum))"
+            rf"(?P<key>(?:{inst_alt})|[{UP}][{LOW}]*(?:klinikum|klinik|krankenhaus|spital|hospital|praxis|zentrum)"
+            rf"|[{UP}]{{2,}}(?:KLINIKUM|KLINIK|KRANKENHAUS|SPITAL|HOSPITAL|PRAXIS|ZENTRUM))"
             rf"(?![\w])(?P<right>(?:[ \t\-]+(?:{conn}[ \t]+)?(?:{pname})(?![\w]))*)")
         self.saint_re = re.compile(rf"(?<![\w])(?:St\.|Sankt|Saint)[ \t\-]*{WORD}(?:[ \t\-]+{WORD})*")
         self.institution_cues = {fold(w) for line in read_list("institution_cues.txt", d) for w in line.split()} \
@@ -1059,6 +1069,14 @@ class Anonymizer:
 
     def _ward_and_dictation(self, text: str, low: str, add) -> None:
         """General shapes of kind 'other': ward/bed/room strings whole, and dictation/typing marks."""
+        # a location field's whole value: 'Location: Ward 19 (Paediatrics), Side Room 2', 'Station: UCH 3B, Bett 7'
+        for m in LOCATION_FIELD_RE.finditer(low):
+            if not _at_word_start(text, m.start()):
+                continue
+            vm = FIELD_VALUE_RE.match(text, m.end())
+            if vm and vm.group().strip() and (any(c.isdigit() for c in vm.group()) or WARD_WORD_RE.search(
+                    low, vm.start(), vm.end())):
+                add(Span(vm.start(), vm.end(), "ID", STRONG, "location-field"))
         for m in WARD_CHAIN_RE.finditer(low):
             if UNIT_AFTER_RE.match(low, m.end()):
                 continue  # 'nail bed 2 mm': a measure
@@ -1068,7 +1086,7 @@ class Anonymizer:
                 ws = lm.group().split()
                 if not any(ZONE_CUE_RE.fullmatch(w.lower()) or TITLE_SEQ_RE.fullmatch(w) for w in ws):
                     s = lm.start()
-            add(Span(s, m.end(), "ID", PATTERN, "ward-chain"))
+            add(Span(s, m.end(), "ID", STRONG, "ward-chain"))
         if "/" in text:
             for m in DICT_PAIR_RE.finditer(text):
                 if not (fold(m.group("a")) in self.safe and fold(m.group("b")) in self.safe):

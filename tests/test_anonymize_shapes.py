@@ -137,3 +137,23 @@ def test_camel_case_brand_before_institution_words():
 def test_accompanying_fracture_is_no_zone_cue():
     out = anon("Befund: Luxation, keine begleitende Fraktur der Basis (keine Bennett-Konstellation).")
     assert "Bennett" in out, out
+
+
+@pytest.mark.parametrize("line, words", [
+    ("Location: Ward 21 (Orthopaedics), Side Room 4\nExam: XR ELBOW", ["Orthopaedics", "Side Room"]),
+    ("Station: UCH 4A, Bett 3\nRöntgen Daumen", ["UCH", "Bett"]),
+    ("Location: Ward 7D, Room 15, Bed C   Requested by: Dr Y", ["7D", "Room", "Bed C"]),
+])
+def test_location_field_values_go_whole(line, words):
+    out = anon(line)
+    assert all(w not in out for w in words), out
+    assert "Requested" in out or "Requested" not in line
+
+
+def test_location_of_pain_is_no_field():
+    assert "lateral elbow" in anon("Location of pain: lateral elbow.\nFindings: No fracture.")
+
+
+def test_all_caps_compound_institution():
+    out = anon("KLINIK: KREISKRANKENHAUS OBERWALDING  PAT: X\nBEFUND: KEINE FRAKTUR.")
+    assert "KREISKRANKENHAUS" not in out and "OBERWALDING" not in out, out
