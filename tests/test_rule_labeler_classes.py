@@ -319,6 +319,15 @@ SCOPE_CASES = [
      {"olecranon_fracture": "true"}),
     # a laterality inside an out-of-region place: 'distal left radius' is the wrist's
     ("elbow", "Impression: Buckle fracture of the distal left radius. Elbow normal.", {}),
+    # a range of ordinals inside brackets ends no sentence, and rib fractures are the chest's
+    ("clavicle", "Befund: Klavikula intakt. Nebenbefundlich Rippenserienfraktur rechts (4.-6. Rippe).", {}),
+    # a non-union's sclerotic margins are no sclerotic lesion; soft tissue emphysema is no swelling
+    ("clavicle", "Findings: Midshaft fracture with sclerotic fracture margins. Soft tissue emphysema.",
+     {"fracture_middle_third": "true"}),
+    # 'prob' is 'probable', 'imp:' the impression
+    ("thumb", "findings: tiny fragment at the base of the proximal phalanx.\n"
+              "imp: prob avulsion fx of the proximal phalanx base.",
+     {"proximal_phalanx_fracture": "uncertain"}),
     # a grade after the hedge hedges the grade: the fracture stays certain
     ("elbow", "Findings: Fracture of the radial head, likely Mason II.",
      {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),

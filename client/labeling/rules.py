@@ -61,6 +61,7 @@ _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
+_ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -219,7 +220,8 @@ class RuleEngine:
                 elif word in self.lex.abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
                     continue
                 nxt = text[m.end(): m.end() + 2].lstrip()
-                if word.isdigit() and (nxt[:1].isdigit() or nxt[:1].islower() or (
+                ordinal = word.isdigit() or _ORDINAL_RANGE.fullmatch(word) is not None  # '5', '5.-7'
+                if ordinal and (nxt[:1].isdigit() or nxt[:1].islower() or "-" in word or (
                         len(word) <= 2 and _ORDINAL_BEFORE.search(text, max(start, k - 8), k))):
                     continue  # '3.4 mm', 'der 3. und 4. Rippe': an ordinal or a decimal, no sentence end
             s = text[start: m.end()].strip()
