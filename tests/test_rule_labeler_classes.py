@@ -328,6 +328,9 @@ SCOPE_CASES = [
     ("thumb", "findings: tiny fragment at the base of the proximal phalanx.\n"
               "imp: prob avulsion fx of the proximal phalanx base.",
      {"proximal_phalanx_fracture": "uncertain"}),
+    # a dash between spaces bounds a segment like a comma: the hedge after it stays with the subluxation
+    ("thumb", "Findings: Slight volar subluxation at the MCP joint - equivocal, may be positional.",
+     {"mcp_joint_subluxation": "uncertain"}),
     # a grade after the hedge hedges the grade: the fracture stays certain
     ("elbow", "Findings: Fracture of the radial head, likely Mason II.",
      {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),
