@@ -100,11 +100,20 @@ EPONYM_SLOT_RE = re.compile(
 # 'Zielaufnahme (Greenspan)', '(AP + Zanca)')
 VIEW_WORD_RE = re.compile(r"(?=[vapdwnzst])(?:views?|aufnahmen?|projections?|projektion(?:en)?|drähte?|drahte?|"
                           r"wires?|nagel|nails?|zeichen|signs?|technique|technik)(?![\w])")  # on lower-cased text
-VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\Z")
+VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\)?\Z")
+VIEW_EPONYM_UPPER_RE = re.compile(rf"(?<![\w.])\(?(?P<w>{UPPER_WORD})\)?\Z")  # 'ZANCA VIEW', '(GREENSPAN) VIEW'
 BRACKET_EPONYM_RE = re.compile(
     rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
-    rf"technik|technique|naht|repair|reconstruction|rekonstruktion))[ \t]*\((?P<w>{WORD})\))"
+    rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher))[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
     rf"|\((?:AP|PA|a\.p\.|ap|lat\.?|lateral|axial|oblique|seitlich|Y)[ \t]*[+/&,][ \t]*(?P<v>{WORD})\)")
+# A name-shaped word followed by a classification grade: an eponymous classification ('Robinson 2B2', 'Lichtman II')
+CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:typ|type|grad|grade|stadium|stage|class|"
+                            rf"klasse)[ \t]+)?(?:[IV]{{1,4}}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
+                            rf"(?=[ \t]*[).,;:\n]|[ \t]*$)")
+VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg)"
+                          rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
+# speed: the grade alone, found first (one scan for the rare grade instead of a look at every capitalised word)
+GRADE_HINT_RE = re.compile(r"[ \t](?:[IV]{1,4}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)(?=[ \t]*[).,;:\n]|[ \t]*$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
@@ -213,21 +222,29 @@ AGE_RE = re.compile(
     r"|(?:(?<![\w])(?:age[d]?|alter|im alter von|age of)[ \t]*:?[ \t]*)(?P<b>\d{2,3})(?![\d]))")
 STREET_SUFFIX = r"(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|stieg|markt)"
 POSTAL_CITY = (rf"(?:(?:D|DE|A|AT|CH)-\d{{4,5}}|\d{{5}})[ \t]+[{UP}][{LOW}\-]+"
-               rf"(?:[ \t](?:am|an der|im|in|bei|ob der)[ \t][{UP}][{LOW}]+)?")
+               rf"(?:[ \t](?:am|an der|im|in|bei|ob der|vor der|auf der|unter der|ob)[ \t][{UP}][{LOW}]+)?"
+               rf"(?:[ \t]*\([{UP}][{LOW}]+\))?")
 ADDRESS_PATTERNS = [
     rf"(?<![\w])(?:[{UP}][{LOW}.\-]*[ \t])?[{UP}][{LOW}\-]*{STREET_SUFFIX}[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
     rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm)[ \t]+"
     rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
     rf"(?<![\w])(?:Am|An der|Im|Auf der|Auf dem|Zum|Zur|In der)[ \t][{UP}][{LOW}\-]+[ \t]\d{{1,4}}[ \t]?[a-z]?"
     rf"(?=,?[ \t]*{POSTAL_CITY})",
-    r"(?<![\w])\d{1,5}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|"
+    r"(?<![\w])\d{1,5}(?:st|nd|rd|th)?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][a-z]+(?:'s|’s)?|\d{1,3}(?:st|nd|rd|th))"
+    r"[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|"
     r"Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Circle|Parkway|Pkwy\.?|Highway|Hwy\.?)"
     r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?(?![\w]))?"
     r"(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w+)?(?![\w])",
     rf"(?<![\w]){POSTAL_CITY}(?![\w])",
     r"(?<![\w])[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t][A-Z]{2}[ \t]\d{5}(?:-\d{4})?(?![\w])",
     r"(?i:(?<![\w])(?:p\.?o\.?[ \t]box|postfach)[ \t]*\d+)",
+    # a street without a number ('Stadium Road', "James's Street"), a numbered one ('5th Ave', '32nd St.')
+    r"(?<![\w])(?:[A-Z][a-z]+(?:'s|’s)?[ \t]+){1,3}(?:Street|Road|Avenue|Boulevard|Lane)(?![\w])",
+    r"(?<![\w])\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?)(?![\w])",
+    # Irish Eircode ('D08 NHY1', 'F23 H529') and county ('Co. Mayo')
+    r"(?<![\w])[A-Z]\d{2}[ \t]?(?=[A-Z0-9]{0,3}\d)(?=[0-9]{0,3}[A-Z])[A-Z0-9]{4}(?![\w])",
 ]
+COUNTY_RE = re.compile(rf"(?<![\w])(?:Co\.|County)[ \t]+{WORD}")
 ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
 GRADE = r"(?:[IV]{1,4}[a-c]?|[1-6][a-c]?|[A-C][1-3]?)(?![\w])"
 EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "classification", "einteilung", "type",
@@ -261,6 +278,12 @@ def _id_like_digits(token: str) -> bool:
     if DIGIT_RUN_RE.search(token) is not None:
         return n >= 4
     return n >= 6 and "." not in token  # '16.2/24.7' is a ratio of measures
+
+
+def _line_at(text: str, i: int) -> str:
+    s = text.rfind("\n", 0, i) + 1
+    e = text.find("\n", i)
+    return text[s:e if e >= 0 else len(text)]
 
 
 def _at_word_start(text: str, i: int) -> bool:
@@ -356,6 +379,34 @@ ID_PREFIX_RE = re.compile(r"(?=[A-Za-z])(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\
 # Ward and bed: 'Station Neo 2, Bett 4', 'Ward: Ortho-2', 'Bed 14' (on lower-cased text)
 WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|rm|zi\.)\.?[ \t]*:?[ \t]*"
                      r"(?P<v>[a-zäöüß]{0,12}[ \t-]?\d{1,3}[a-z]?(?![\w])|[a-zäöüß]+-\d{1,3}(?![\w]))")
+# A whole ward/bed/room string is one identifier, key words included: 'Station K3, Zi. 12 Bett 2', '5B Bed 14',
+# 'Ward 7, Bay 3, Bed 12' (a chain of key + value items, on lower-cased text; each value holds a digit)
+_WARD_KEY = r"(?:station|stat\.|ward|bett|bed|zimmer|zi\.|zi|room|rm\.?|bay|box|koje|cubicle|saal|trakt|cot)"
+_WARD_VAL = r"(?:[a-zäöüß]{1,12}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?(?:/\d{1,2})?|[a-z]{1,3}\d{1,3}[a-z]?)(?![\w])"
+_WARD_ITEM = rf"{_WARD_KEY}[ \t]*[:#]?[ \t]*(?:nr\.?|no\.?)?[ \t]*{_WARD_VAL}"
+WARD_CHAIN_RE = re.compile(rf"(?=[0-9sbwzrckt])(?<![\w])(?:\d{{1,2}}[a-z][ \t]+|{_WARD_KEY}[ \t]*[,/;][ \t]*)?"
+                           rf"{_WARD_ITEM}"
+                           rf"(?:[ \t]*[,/;]?[ \t]*{_WARD_ITEM})*")
+WARD_LEFT_RE = re.compile(rf"(?:(?<![\w:])[{UP}][{LOW}]+[ \t]){{1,3}}$")  # 'Male Surgical Ward, Bed 9'
+# A location field ('Location:', 'Station:', 'Ward:', 'Standort:') and its value up to the next field, a wide gap,
+# a separator or the line end (on lower-cased text; the value is taken from the text)
+LOCATION_FIELD_RE = re.compile(r"(?=[lswbzruak])(?:location|loc\.|station|stat\.|ward|bereich|standort|unit|"
+                               r"room|zimmer|bed|bett|aufenthaltsort|klinik/station|clinic/ward|ward/clinic|"
+                               r"ambulanz|admitted to|aufgenommen auf)[ \t]*:[ \t]*")
+FIELD_VALUE_RE = re.compile(r"[^\n|·•;]*?(?=[ \t]{2,}|[ \t]*[|·•;\n]|"
+                            r"[ \t]+(?:[A-Za-zÄÖÜäöü][\w.\-/]{1,24}[ \t]){0,2}[A-Za-zÄÖÜäöü][\w.\-/]{1,24}[ \t]?:|$)")
+WARD_WORD_RE = re.compile(r"(?<![\w])(?:ward|station|bed|bett|room|zimmer|bay|koje|box|cubicle|icu|nicu|picu|its|"
+                          r"ed|er|a&e|notaufnahme|ambulanz|side room|unit)(?![\w])")
+# Dictation and typing marks: 'TH/dre', 'RK/tlm', '/JKT', '-bjs', 'typed: lr', 'Schreibkraft: mk', 'dict. EMcC'
+DICT_PAIR_RE = re.compile(r"(?<![\w/.])(?P<a>[A-Za-z]{2,4})/(?P<b>[A-Za-z]{2,4})(?![\w/])(?=[ \t.]*(?:\n|$)|[ \t]*\[)")
+DICT_MARK_RE = re.compile(r"(?:(?<=[ \t])|^)(?:/|--?)(?P<v>[A-Za-z]{2,4})(?![\w])(?=[ \t.]*(?:\n|$|/|\[)|[ \t]+[A-Z])",
+                          re.MULTILINE)
+TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|transcriptionist|schreibkraft|"
+                       r"geschrieben|dict\.|dictated|diktat|diktiert|sekr\.|sekretariat|(?:ts|tr)(?=[ \t]*:))"
+                       r"(?![\w])(?:[ \t]+(?:by|von|durch|am|on))?[ \t]*[:.]?[ \t]*"
+                       r"(?:[\d./:\- ]{6,20}[ \t]+)?(?P<v>(?:[A-Za-z]\.){1,3}|[A-Za-z]{2,5})(?![\w])", re.IGNORECASE)
+TYPIST_HINT_RE = re.compile(r"typ|transcri|schreib|dict|diktat|diktiert|sekr|ts[ \t]*:|tr[ \t]*:")
+FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
                                   r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z")
@@ -382,7 +433,8 @@ ZONE_CUE_RE = re.compile(
     r"fachärztin|assistenzarzt|assistenzärztin|chefarzt|chefärztin|dr\.?|prof\.?|md|frcr|franzcr|do|mbbs|"
     r"i\.a\.|cc|kopie|tel\.?|telefon|phone|fax|e-?mail|mail|baby[ \t]+of|mrs\.?|mr\.?|ms\.?|miss|herr[n]?|"
     r"frau|hr\.|fr\.|sex|geschlecht|age|alter|mit[ \t]+freundlichen|mit[ \t]+kollegialen|regards|sincerely|"
-    r"discussed|communicated|notified|informed|besprochen|mitgeteilt|rücksprache|accompanied|begleit\w*|"
+    r"discussed|communicated|notified|informed|besprochen|mitgeteilt|rücksprache|accompanied|"
+    r"begleitperson\w*|begleitet|in[ \t]+begleitung|"
     r"mother|father|mutter|vater|wife|husband|ehefrau|ehemann|daughter|son|tochter|sohn)(?![\w])")
 SECTION_RE = re.compile(
     r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|"
@@ -404,6 +456,31 @@ INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}
 PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[\n.:;]))[ \t]*(?P<p>{WORD}),?[ \t]+(?:den[ \t]+|am[ \t]+)?"
                            rf"(?=\d{{1,2}}\.\d{{1,2}}\.)")  # 'Feldbach, 12.03.': not 'Small 3.3 mm'
 
+# What continues an institution's name: a place in brackets ('Frankfurt (Oder)'), a site ('Standort Gießen',
+# 'Campus Kiel'), the partners ('& Kollegen', '& Partner') or the legal form ('AG', 'GmbH', 'LLC')
+INSTITUTION_TAIL_RE = re.compile(
+    rf"[ \t]*\([{UP}][{LOW}]+\)|,?[ \t]*(?:Standort|Campus|Site|Haus|Betriebsstätte|Klinikstandort)[ \t]+"
+    rf"(?:{WORD}|{UPPER_WORD})(?:[ \t\-]+(?:{WORD}|{UPPER_WORD}))?"
+    rf"|[ \t]*(?:&|und|and)[ \t]*(?:Partner(?:in|innen|s)?|Kollegen|Kolleginnen|Colleagues|Associates)(?![\w])"
+    rf"|,?[ \t]*(?:AG|GmbH|gGmbH|mbH|SE|KG|LLC|Ltd\.?|Inc\.?|P\.C\.|PC|PLLC|LLP|e\.V\.|S\.A\.|SA|Sàrl)(?![\w])")
+# 'Dres. Schäfer, Nguyen & Kollegen', 'Drs. Kopf & Hand': after a plural title every capitalised word is a name
+DRES_RE = re.compile(rf"(?<![\w])(?:Dres\.|Drs\.?|Doctors)[ \t]*(?:med\.[ \t]*)?(?P<n>(?:{WORD}|{UPPER_WORD})"
+                     rf"(?:[ \t]*(?:,|&|und|and|/)[ \t]*(?:{WORD}|{UPPER_WORD}))*)")
+# 'Praxis für Unfallchirurgie Dr. Alois Fischer': a practice named after its doctor is the doctor's, all of it
+PRACTICE_RE = re.compile(rf"(?<![\w])(?:[{UP}][{LOW}]*(?:praxis|zentrum|institut|ordination)|Praxis|MVZ|Ordination)"
+                         rf"[ \t]+(?:für|fuer)[ \t]+(?:[{UP}][{LOW}]+[ \t]*(?:,|&|und)?[ \t]*){{1,4}}"
+                         rf"[ \t,–\-]*(?=(?:Dr\.|Dres\.|Prof\.|Drs\.))")
+SURNAME_COMMA_GIVEN_RE = re.compile(rf"(?<![\w])(?P<s>{WORD}),[ \t]*(?P<g>{WORD})(?![\w])")
+SIGNATURE_LINE_RE = re.compile(rf"[ \t]*(?:{TITLES}[ \t]*)*{INITIAL}[ \t]?{WORD}[ \t.,]*")
+# nouns that only name an institution ('surgery', 'care', 'health' also name a treatment)
+INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "krankenhaus", "infirmary", "clinic",
+                               "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium"))
+CAMEL_HINT_RE = re.compile(rf"[{LOW}][{UP}]")
+CAMEL_RUN_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]+[{UP}][\w]+(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{1,3}}")
+FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it labels a field ('Anf.: ', 'DOB:')
+# what may follow a surname that closes its field: the line's end, a role after a comma, '& Kollegen', a bracket
+FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/(]|&|und[ \t]|[-–][ \t])", re.MULTILINE)
+SURNAME_GIVEN_RE = re.compile(rf",[ \t]*(?P<g>{WORD})(?![\w])")
 ZONE_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’]|[.\-/](?=\w))*\.?")
 UNIT_AFTER_RE = re.compile(r"[ \t]*(?:x|mm|cm|°|%|grad|views?|ebenen?|projections?|part|teile?|fragmente?|"
                            r"h|min|wochen|weeks|tage|days|monate|months|jahre|years)(?![\w])", re.IGNORECASE)
@@ -637,8 +714,9 @@ class Anonymizer:
         pname = rf"(?:St\.|Sankt|Saint|{WORD}|{UPPER_WORD})"
         self.institution_left_re = re.compile(rf"(?:(?:{pname})[ \t]+){{1,3}}$")
         self.institution_re = re.compile(
-            rf"(?P<key>(?:{inst_alt})|[{UP}][{LOW}]*(?:klinikum|klinik|krankenhaus|spital|hospital|praxis))"
-            rf"(?![\w])(?P<right>(?:[ \t\-]+(?:{conn}[ \t]+)?(?:{pname}))*)")
+            rf"(?P<key>(?:{inst_alt})|[{UP}][{LOW}]*(?:klinikum|klinik|krankenhaus|spital|hospital|praxis|zentrum)"
+            rf"|[{UP}]{{2,}}(?:KLINIKUM|KLINIK|KRANKENHAUS|SPITAL|HOSPITAL|PRAXIS|ZENTRUM))"
+            rf"(?![\w])(?P<right>(?:[ \t\-]+(?:{conn}[ \t]+)?(?:{pname})(?![\w]))*)")
         self.saint_re = re.compile(rf"(?<![\w])(?:St\.|Sankt|Saint)[ \t\-]*{WORD}(?:[ \t\-]+{WORD})*")
         self.institution_cues = {fold(w) for line in read_list("institution_cues.txt", d) for w in line.split()} \
             if (d / "institution_cues.txt").is_file() else set()
@@ -680,6 +758,10 @@ class Anonymizer:
         for vm in VIEW_WORD_RE.finditer(low):
             v = vm.start()  # 'Robert-Aufnahme', 'Lindqvist view' (not 'AP View': the view word lower-case)
             if v < 2 or not (text[v - 1] == "-" or (text[v - 1] in " \t" and text[v].islower())):
+                if v >= 2 and text[v - 1] in " \t" and text[v:vm.end()].isupper():  # an all-caps line
+                    m = VIEW_EPONYM_UPPER_RE.search(text, max(0, v - 41), v - 1)
+                    if m:
+                        slots.append(m.span("w"))
                 continue
             m = VIEW_EPONYM_RE.search(text, max(0, v - 41), v - 1)
             if m:
@@ -688,6 +770,11 @@ class Anonymizer:
             slots += [m.span("w") if m.group("w") else m.span("v") for m in BRACKET_EPONYM_RE.finditer(text)]
         if slots:
             out = sorted(set(out) | set(slots))
+        if "/" in text or "+" in text:  # 'ap/Zanca', 'a.p. + Robert': a view beside a standard projection
+            out = sorted(set(out) | {m.span("w") for m in VIEW_PAIR_RE.finditer(text)})
+        for m in (CLASS_GRADE_RE.finditer(text) if GRADE_HINT_RE.search(text) else ()):  # 'Robinson 2B2', 'Mayo IIB'
+            if ZONE_CUE_RE.search(_lower(_line_at(text, m.start()))) is None:
+                out = sorted(set(out) | {m.span("w")})
         if "morbus" in low or "nach" in low or " per " in low or "according" in low:
             slots = [(m.start("w"), m.end("w")) for m in EPONYM_SLOT_RE.finditer(text)]
             if slots:
@@ -731,6 +818,9 @@ class Anonymizer:
             f = fold(w.rstrip("."))
             is_initial = bool(re.fullmatch(INITIAL, w))
             own = row is not None and f in row.name_tokens  # the row's own name beats the stop list
+            if not is_initial and not own and self._is_stop(w) and self._stop_word_is_name(
+                    text, m.end(), n, prev_initial, prev_given, from_title, comma):
+                own = True  # 'Dr. A. Hand', 'Dr. med. Reto Hand' (line end), 'Pat: Arm, Dennis'
             if not is_initial and not own and (self._is_stop(w) or (w.isupper() and not after_title
                                                                    and f not in self.first_names
                                                                    and f not in self.surnames)):
@@ -758,6 +848,20 @@ class Anonymizer:
         if re.fullmatch(rf"(?:{INITIAL}[ \t]*)+", text[start:end]):
             return None  # initials alone ('Z.n.') are not enough
         return start, end
+
+    def _stop_word_is_name(self, text: str, end: int, n: int, prev_initial: bool, prev_given: bool,
+                           from_title: bool, comma: bool) -> bool:
+        """An ordinary word ('Hand', 'Arm', 'Fuß', 'Wolf') after a title or cue is a surname when the shape
+        says so, whatever the word: after an initial ('Dr. A. Hand'), before ', <given name>' ('Arm, Dennis'),
+        or closing a title's line or field ('Dr. med. Reto Hand', 'Dr. Koch & Kollegen', 'Dr. Arm, FA')."""
+        if comma:
+            return False
+        if prev_initial:
+            return True
+        gm = SURNAME_GIVEN_RE.match(text, end)
+        if gm and fold(gm.group("g")) in self.first_names:
+            return True
+        return from_title and n <= 2 and FIELD_END_RE.match(text, end) is not None
 
     # -- detectors ------------------------------------------------------------
 
@@ -804,6 +908,9 @@ class Anonymizer:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
         for m in ADDRESS_RE.finditer(text):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
+        if "Co" in text:
+            for m in COUNTY_RE.finditer(text):
+                add(Span(m.start(), m.end(), "ADDRESS", STRONG, "county"))
         words = set(WORD_SPLIT_RE.findall(low))
         if not self.institution_heads.isdisjoint(words) or any(k in low for k in INSTITUTION_SUFFIXES):
             cands.extend(self._institutions(text))
@@ -837,6 +944,14 @@ class Anonymizer:
             if words:
                 add(Span(m.start() + words[0].start(), m.start() + words[-1].end(), "NAME", STRONG, "role"))
         cands.extend(self._list_names(text, row))
+        if "Dr" in text or "Doctors" in text:
+            for m in DRES_RE.finditer(text):
+                add(Span(m.start("n"), m.end("n"), "NAME", STRONG, "dres"))
+            for m in PRACTICE_RE.finditer(text):
+                t = TITLE_SEQ_RE.match(text, m.end())
+                r = self._scan_name(text, t.end(), row, after_title=True, from_title=True) if t else None
+                if r:
+                    add(Span(m.start(), r[1], "INSTITUTION", STRONG, "practice"))
         protected = self.protected_spans(text, low)
         self._recall_first(text, low, cands, protected)
         return self._resolve(text, cands, low, protected)
@@ -887,8 +1002,9 @@ class Anonymizer:
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
         for m in WARD_RE.finditer(low):
-            if _at_word_start(text, m.start()):
+            if _at_word_start(text, m.start()) and not UNIT_AFTER_RE.match(low, m.end()):
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
+        self._ward_and_dictation(text, low, add)
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
         if tm:
             g = "v" if tm.group("v") else "w"
@@ -900,6 +1016,10 @@ class Anonymizer:
                 add(Span(m.start(), r.end(), "NAME", STRONG, "baby-of"))
         for zs, ze, prose in self._zones(text, low):
             if not prose:
+                # 'Pat: Hand, Dieter': a surname before ', <given name>' on a header line, whatever the word
+                for m in SURNAME_COMMA_GIVEN_RE.finditer(text, zs, ze):
+                    if fold(m.group("g")) in self.first_names and not m.group("s").isupper():
+                        add(Span(m.start(), m.end(), "NAME", STRONG, "zone-surname-given"))
                 for m in AGE_SPAN_RE.finditer(low, zs, ze):
                     if not _is_duration(low, m.start(), m.end()):
                         add(Span(m.start(), m.end(), "AGE", PATTERN, "age-zone"))
@@ -914,16 +1034,27 @@ class Anonymizer:
             parts = f.split("-")
             if f in self.safe or f in self.known_names:
                 continue
+            if FIELD_LABEL_RE.match(text, m.end()) and ZONE_CUE_RE.fullmatch(w.lower()):
+                continue  # 'Mutter: ...', 'Fellow: ...': a cue word labelling its field is no name
             if f in self.other_names or (len(parts) > 1 and any(p in self.other_names or p in self.known_names
                                                                 for p in parts)
                                          and not any(p in self.safe for p in parts)):
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "name-wide"))
             elif f in self.places:  # 'Skiunfall Laax': a town in prose
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place"))
+        # a camel-case brand before institution words: 'BrightPath Medical', 'CityCare Urgent Care'
+        for m in (CAMEL_RUN_RE.finditer(text) if CAMEL_HINT_RE.search(text) else ()):
+            words = m.group().split()
+            if any(fold(w) in self.institution_cues for w in words[1:]) and fold(words[0]) not in self.safe:
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "camel-institution"))
         # an initial before an unknown capitalised word: 'M. Ferreira-Lindner'
         for m in INITIAL_NAME_RE.finditer(text):
-            if fold(m.group("w")) not in self.safe and not _left_cue(text[max(0, m.start() - 40):m.start()]):
+            if _left_cue(text[max(0, m.start() - 40):m.start()]):
+                continue
+            if fold(m.group("w")) not in self.safe:
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "initial-name"))
+            elif SIGNATURE_LINE_RE.fullmatch(_line_at(text, m.start())):  # 'H. Fuß' alone on its line
+                add(Span(m.start(), m.end(), "NAME", STRONG, "initial-name-line"))
         # 'KOWALSKI, Anna' / 'WINTER, May': an upper-case surname, a comma, a given name
         for m in INVERTED_NAME_RE.finditer(text):
             sf, gf = fold(m.group("s")), fold(m.group("g"))
@@ -940,6 +1071,43 @@ class Anonymizer:
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
 
+    def _ward_and_dictation(self, text: str, low: str, add) -> None:
+        """General shapes of kind 'other': ward/bed/room strings whole, and dictation/typing marks."""
+        # a location field's whole value: 'Location: Ward 19 (Paediatrics), Side Room 2', 'Station: UCH 3B, Bett 7'
+        for m in LOCATION_FIELD_RE.finditer(low):
+            if not _at_word_start(text, m.start()):
+                continue
+            vm = FIELD_VALUE_RE.match(text, m.end())
+            if vm and vm.group().strip() and (any(c.isdigit() for c in vm.group()) or WARD_WORD_RE.search(
+                    low, vm.start(), vm.end())):
+                add(Span(vm.start(), vm.end(), "ID", STRONG, "location-field"))
+        for m in WARD_CHAIN_RE.finditer(low):
+            if UNIT_AFTER_RE.match(low, m.end()):
+                continue  # 'nail bed 2 mm': a measure
+            s = m.start()
+            lm = WARD_LEFT_RE.search(text, max(0, s - 40), s)
+            if lm and not any(fold(w) in self.safe and not w[0].isupper() for w in lm.group().split()):
+                ws = lm.group().split()
+                if not any(ZONE_CUE_RE.fullmatch(w.lower()) or TITLE_SEQ_RE.fullmatch(w) for w in ws):
+                    s = lm.start()
+            add(Span(s, m.end(), "ID", STRONG, "ward-chain"))
+        if "/" in text:
+            for m in DICT_PAIR_RE.finditer(text):
+                if not (fold(m.group("a")) in self.safe and fold(m.group("b")) in self.safe):
+                    add(Span(m.start(), m.end(), "NAME", PATTERN, "dictation-pair"))
+        for m in DICT_MARK_RE.finditer(text):
+            if fold(m.group("v")) not in self.safe:
+                add(Span(m.start("v"), m.end("v"), "NAME", PATTERN, "dictation-mark"))
+        for m in (TYPIST_RE.finditer(text) if TYPIST_HINT_RE.search(low) else ()):
+            v = m.group("v")
+            if TITLE_SEQ_RE.fullmatch(v + ".") or TITLE_SEQ_RE.fullmatch(v):
+                continue  # 'Dictated by: Dr. ...': the cue rules take the name
+            if fold(v.rstrip(".")) not in self.safe or "." in v or len(v) <= 3:
+                add(Span(m.start("v"), m.end("v"), "NAME", PATTERN, "typist"))
+        fm = FINAL_CODE_RE.search(text, max(0, len(text) - 12))
+        if fm and fold(fm.group("v")) not in self.safe:
+            add(Span(fm.start("v"), fm.end("v"), "NAME", PATTERN, "final-code"))
+
     def _zones(self, text: str, low: str) -> list[tuple[int, int, bool]]:
         """Identifier zones as (start, end, prose): header lines before the first section, lines with an
         identifier cue, pipe-separated lines, and the lines after a sign-off ('Mit freundlichen Grüßen').
@@ -949,6 +1117,11 @@ class Anonymizer:
         out: list[tuple[int, int, bool]] = []
         first_section = SECTION_RE.search(text)
         header_end = first_section.start() if first_section else 0
+        if not header_end:  # no section header: the first line is still the report's header ('x hospital - xr thumb')
+            first = text.split("\n", 1)[0]
+            if len(first) <= 90 and not PROSE_BREAK_RE.search(first) and not CLAUSE_END_RE.search(first) and any(
+                    fold(w) in INSTITUTION_NOUNS for w in WORD_SPLIT_RE.findall(first.lower())):
+                header_end = len(first)  # ... when it names an institution
         signoff = None
         for sm in SIGNOFF_RE.finditer(low):
             signoff = sm.start()
@@ -1094,6 +1267,13 @@ class Anonymizer:
             return digits <= 3 and len(w) <= 4 and UNIT_AFTER_RE.match(text, end, zone_end) is not None
         if len(w) == 1:
             return True
+        if FIELD_LABEL_RE.match(text, end) and ((len(w) <= 14 and not any(c.isupper() for c in w[1:]))
+                                                or (w.isupper() and len(w) <= 5)):
+            # a field's label ('Req:', 'Zuw.:', 'DOB:', 'Mutter:') names no one, unless it is a known name
+            f = fold(w.rstrip("."))
+            cue = ZONE_CUE_RE.fullmatch(w.lower().rstrip(".")) is not None
+            if cue or (f not in self.known_names and f not in self.other_names and f not in self.places):
+                return True
         core = w.rstrip(".")
         if core[-2:] in ("'s", "’s"):
             core = core[:-2]  # "patient's"
@@ -1262,6 +1442,9 @@ class Anonymizer:
                     pm = PLACE_AFTER_RE.match(text, end, limit)
                     if pm and fold(pm.group("w")) not in self.safe:
                         end = pm.end()
+                    # 'Klinikum Frankfurt (Oder)', '..., Standort Gießen', 'Dr. Koch & Kollegen', '... AG'
+                    while (tm := INSTITUTION_TAIL_RE.match(text, end, limit)) is not None:
+                        end = tm.end()
                 if end > sp.end:
                     sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
                 if sp.kind == "INSTITUTION":  # 'Our [Lady of Lourdes Hospital]', 'KK Women's and [Hospital]'

@@ -269,3 +269,75 @@ def test_elevated_fragment_is_displacement_not_subluxation(labelers, region, tex
 ])
 def test_addendum_supersedes_and_rules_out_the_parent_it_stood_for(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- round 3: hedge scope bound to the finding it qualifies, conditional advice, signature lines, ordinals,
+# lists with unknown items, questions without a header. Most cases fail before round 3; the others pin what the
+# new rules must not change (a lesion hedged as to its nature, a hedged grade, a fracture 'not displaced').
+SCOPE_CASES = [
+    # a sign followed by its hedged interpretation: the finding is uncertain
+    ("elbow", "Findings: Subtle cortical step-off of the radial neck, suspicious for an undisplaced fracture.",
+     {"radial_neck_fracture": "uncertain"}),
+    ("thumb", "Findings: Slight narrowing of the IP joint, probably degenerative.",
+     {"ip_joint_degeneration": "uncertain"}),
+    # a lesion hedged as to its nature stays certain
+    ("clavicle", "Findings: 5 mm dense sclerotic focus in the lateral third, most likely an enostosis.",
+     {"sclerotic_lesion": "true"}),
+    # a hedge on the cause leaves the fracture certain
+    ("clavicle", "Impression: Healing, probably birth-related midshaft fracture of the right clavicle.",
+     {"fracture_middle_third": "true"}),
+    ("clavicle", "Beurteilung: Heilende, vermutlich geburtstraumatische Klavikulaschaftfraktur links.",
+     {"fracture_middle_third": "true"}),
+    # conditional advice and general statements are no findings
+    ("thumb", "Findings: No fracture.\nImpression: Normal. Should symptoms persist, repeat views in 10 days, as "
+              "scaphoid and thumb fractures can be occult at first.", {}),
+    ("elbow", "Beurteilung: Kein Frakturnachweis. Bei persistierenden Beschwerden Kontrolle, da Frakturen "
+              "initial okkult sein können.", {}),
+    # 'rather than' negates what follows
+    ("thumb", "Addendum: The ossific density is a sesamoid bone rather than an avulsion fracture.",
+     {"ossicle": "true"}),
+    # an ordinal does not end a sentence: 'alte Frakturen der 5. und 6. Rippe' are the ribs'
+    ("clavicle", "Befund: Klavikula intakt. Nebenbefundlich alte Frakturen der 5. und 6. Rippe links.", {}),
+    # 'frakturfrei' is a negation
+    ("clavicle", "Befund: Klavikula frakturfrei. AC-Gelenk regelrecht.", {}),
+    # a negation list with items the lexicon does not know
+    ("thumb", "Findings: Bones well mineralised with no periosteal reaction, cortical irregularity or fracture.", {}),
+    # a signature line with a rank abbreviation: 'OA' is the senior physician, not osteoarthritis
+    ("thumb", "Befund: Keine Fraktur.\nDr. Vera Olm / Dr. med. Jan Pfister (OA)", {}),
+    # a coracoclavicular distance is no AC joint space
+    ("clavicle", "Befund: Laterale Klavikulafraktur mit Erweiterung des korakoklavikulären Abstands.",
+     {"fracture_lateral_third": "true"}),
+    # the medial epicondyle (Epicondylus ulnaris) is the distal humerus, not the ulna
+    ("elbow", "Befund: Abrissfraktur des Epicondylus ulnaris humeri.", {"distal_humerus_fracture": "true"}),
+    # a question before any finding, without a header, is the clinical question
+    ("clavicle", "Klavikula li. 2 Eb.\nSturz vom Pferd, Fraktur? ACG-Sprengung?\nKeine Fraktur. AC-Gelenk kongruent.",
+     {}),
+    ("elbow", "Elbow 2 views\nFell off bike. ?fracture ?effusion\nNo fracture. Alignment normal.", {}),
+    # normal fat pads ('not displaced' inside the phrase), while a fracture 'not displaced' stays a fracture
+    ("elbow", "Findings: The anterior and posterior fat pads are not displaced. No fracture.", {}),
+    ("elbow", "Findings: Fracture of the olecranon, not displaced. Fat pads are not elevated.",
+     {"olecranon_fracture": "true"}),
+    # a laterality inside an out-of-region place: 'distal left radius' is the wrist's
+    ("elbow", "Impression: Buckle fracture of the distal left radius. Elbow normal.", {}),
+    # a range of ordinals inside brackets ends no sentence, and rib fractures are the chest's
+    ("clavicle", "Befund: Klavikula intakt. Nebenbefundlich Rippenserienfraktur rechts (4.-6. Rippe).", {}),
+    # a non-union's sclerotic margins are no sclerotic lesion; soft tissue emphysema is no swelling
+    ("clavicle", "Findings: Midshaft fracture with sclerotic fracture margins. Soft tissue emphysema.",
+     {"fracture_middle_third": "true"}),
+    # 'prob' is 'probable', 'imp:' the impression
+    ("thumb", "findings: tiny fragment at the base of the proximal phalanx.\n"
+              "imp: prob avulsion fx of the proximal phalanx base.",
+     {"proximal_phalanx_fracture": "uncertain"}),
+    # a dash between spaces bounds a segment like a comma: the hedge after it stays with the subluxation
+    ("thumb", "Findings: Slight volar subluxation at the MCP joint - equivocal, may be positional.",
+     {"mcp_joint_subluxation": "uncertain"}),
+    # a grade after the hedge hedges the grade: the fracture stays certain
+    ("elbow", "Findings: Fracture of the radial head, likely Mason II.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SCOPE_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(SCOPE_CASES)])
+def test_scope_round3(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

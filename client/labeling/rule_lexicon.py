@@ -303,7 +303,9 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
         # and would multiply the pattern count (and the regex compile time) by ten
         patterns += [(v, e) for raw, e in patterns if e.cue for v in _typo_variants(raw, min_len)]
     word: list[tuple[str, Entry]] = []
-    infix: list[tuple[str, Entry]] = [(",", Entry(comma=True, source="comma"))]
+    # a comma, or a dash between spaces ("subluxation at the MCP joint - equivocal"): a segment boundary
+    infix: list[tuple[str, Entry]] = [(",", Entry(comma=True, source="comma")),
+                                      (r"(?<=\s)[-–](?=\s)", Entry(comma=True, source="dash"))]
     seen: set[tuple[bool, str]] = set()
     for raw, entry in _merge_both_ways(patterns):
         ws, rx = _convert_pattern(raw, entry.source)

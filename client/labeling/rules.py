@@ -55,6 +55,13 @@ _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
 _HEAD_PREFIX = frozenset(" \t>*#-")
 _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frakturnachweis.")
+# an observation and the interpretation of another kind that names the same finding
+_INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degeneration")})
+_SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
+_GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
+_QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
+_ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -128,10 +135,15 @@ class RuleEngine:
     # ---- text -> sections -> sentences -----------------------------------------------------
     def sections(self, text: str) -> list[tuple[str, str]]:
         """[(kind, text)] with kind findings / impression / question / other."""
+        return self._sections(text)[0]
+
+    def _sections(self, text: str) -> tuple[list[tuple[str, str]], bool]:
+        """sections() and whether a header introduced the findings (else a question may stand unlabelled
+        at the top of the body: 'Fell off bike. ?fracture')."""
         text = fold(_PLACEHOLDER.sub(" _ ", text.replace("\r\n", "\n").replace("\r", "\n")))
         heads = self._heads(text)
         if not heads:
-            return [("findings", text)]
+            return [("findings", text)], False
         kinds = [self.lex.section_kinds.get(re.sub(r"\s+", " ", m.group("h").lower()), "other") for m in heads]
         out: list[tuple[str, str]] = []
         labelled = any(k in LABELLED for k in kinds)
@@ -155,7 +167,7 @@ class RuleEngine:
                     out.append(("findings", rest))
                     continue
             out.append((kind, body))
-        return out
+        return out, "findings" in kinds
 
     def _heads(self, text: str) -> list[re.Match]:
         """section_re.finditer(text), trying the header alternation only where section_re's anchors allow a
@@ -208,8 +220,10 @@ class RuleEngine:
                 elif word in self.lex.abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
                     continue
                 nxt = text[m.end(): m.end() + 2].lstrip()
-                if nxt[:1].isdigit() and word.isdigit():
-                    continue
+                ordinal = word.isdigit() or _ORDINAL_RANGE.fullmatch(word) is not None  # '5', '5.-7'
+                if ordinal and (nxt[:1].isdigit() or nxt[:1].islower() or "-" in word or (
+                        len(word) <= 2 and _ORDINAL_BEFORE.search(text, max(start, k - 8), k))):
+                    continue  # '3.4 mm', 'der 3. und 4. Rippe': an ordinal or a decimal, no sentence end
             s = text[start: m.end()].strip()
             if s:
                 out.append(s)
@@ -383,7 +397,7 @@ class RuleEngine:
                     # still an item of the list: a short segment without any term continues it
                     if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph
                             or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph or nxt.entry.comma)
-                            or len(s[t.end:nxt.start].split()) > 2):
+                            or len(s[t.end:nxt.start].split()) > (3 if _LIST_END.search(s, t.end, nxt.start) else 2)):
                         break
                     in_list = True
                     continue
@@ -424,6 +438,7 @@ class RuleEngine:
             elif e.morph:
                 mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
+        self._hedged_interpretation(s, clause, events)
         hardware = [e for e in events if e.kind == "hardware"]
         events = [e for e in events if e.kind not in ("hardware", "ignore")]
         if hardware:  # "the lateral screw is fractured", "fracture of the plate": hardware failure, not bone
@@ -485,6 +500,25 @@ class RuleEngine:
         return events, leftover
 
     @staticmethod
+    def _hedged_interpretation(s: str, clause: list[_Tok], events: list[_Event]) -> None:
+        """'narrowing of the MCP joint, probably degenerative', 'cortical step-off at the radial neck, suspicious
+        for a fracture', 'Hochstand der Clavicula, am ehesten AC-Subluxation': an observation followed, after a
+        comma, by its hedged interpretation is one finding, as uncertain as the interpretation. A hedged
+        classification ('radial head fracture, likely Mason II') hedges the grade, not the fracture; and a lesion,
+        mass, foreign body or swelling hedged as to its nature ('sclerotic focus, most likely a bone island',
+        'foreign body, likely glass') stays certain: only findings that signs stand for are interpreted."""
+        for n in range(len(events) - 1):
+            x, y = events[n], events[n + 1]
+            if not (x.mod == POS and y.mod == UNC and y.kind in _SIGN_KINDS
+                    and (x.kind == y.kind or (x.kind, y.kind) in _INTERPRETS)):
+                continue
+            gap = s[x.end:y.start]
+            if "," not in gap or len(gap.split()) > 12 or _GRADE_WORD.search(s, y.start, min(len(s), y.end + 8)):
+                continue
+            if any(t.entry.cue in ("unc_pre", "unc_both") and x.end <= t.start < y.start for t in clause):
+                x.mod = UNC
+
+    @staticmethod
     def _make_event(spec: EventSpec, tok: _Tok, mod: str) -> _Event:
         if spec.negated:
             mod = NEG if mod in (POS, NEG) else WEAK if mod in (WEAK, HIST) else mod
@@ -539,14 +573,20 @@ class RuleEngine:
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
         events: list[tuple[str, str, _Event]] = []
-        for kind, body in self.sections(text):
+        sections, headed = self._sections(text)
+        for kind, body in sections:
             if kind not in LABELLED:
                 continue
             prev: list[_Event] = []
             prev_locs: set[str] = set()
+            stated = False  # has this section stated a finding yet?
             for sent in self.sentences(body):
                 low = sent.lower()
+                if kind == "findings" and not stated and (low.rstrip().endswith("?") or (
+                        not headed and _QUERY.search(low))):
+                    continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
                 sent_events = self.sentence_events(low, prev)
+                stated = stated or bool(sent_events)
                 # "There is cortical thinning; a pathologic fracture cannot be excluded" after a sentence
                 # about a lesion of the medial third: an unplaced fracture is where the last sentence was
                 for ev in sent_events:
