@@ -91,8 +91,10 @@ def _files_stamp(site: Path, region: str) -> tuple:
 def site_dataset(site: Path, cfg: RunConfig, split: str, *, train: bool):
     """A StudyDataset over one split of a prepared site (see client.prepare), built once per process
     for the same site files and settings (a re-prepared site changes the files' stamp)."""
-    key = (str(site), split, train, cfg.region, cfg.policy, cfg.soft_value, cfg.image_size, cfg.channels,
-           cfg.augment, cfg.seed, cfg.max_train_studies, _files_stamp(site, cfg.region))
+    # Preprocess and Augment are frozen dataclasses: every input setting (size, channels, intensity
+    # standardisation, photometric augmentation and its ranges) is part of the key.
+    key = (str(site), split, train, cfg.region, cfg.policy, cfg.soft_value, cfg.preprocess(),
+           cfg.augmentation() if train else None, cfg.seed, cfg.max_train_studies, _files_stamp(site, cfg.region))
     if key not in _DATASETS:
         _DATASETS[key] = _build_site_dataset(site, cfg, split, train=train)
     return _DATASETS[key]

@@ -193,9 +193,11 @@ class RunConfig:
 
     def augmentation(self):
         """Training augmentation of this run (None when augment is off)."""
-        from fedrad.common.preprocess import Augment
+        from fedrad.common.preprocess import DETAIL_REFERENCE_SIZE, Augment
 
-        return Augment(photometric=self.photometric_augment) if self.augment else None
+        if not self.augment:
+            return None
+        return Augment(photometric=self.photometric_augment, detail_scale=self.image_size / DETAIL_REFERENCE_SIZE)
 
     def train_config(self, **overrides: Any):
         """The training recipe (common.train.TrainConfig) this run config implies; the one place
