@@ -54,6 +54,10 @@ INTENSITY_MODES = ("none", "percentile", "equalize")
 # The one default input side (px): the run config's image-size, `client prepare`'s cache and `client start`'s
 # pre-decode all use it, so a default run reads what a default prepare cached (the study used 512).
 DEFAULT_IMAGE_SIZE = 128
+# What a run trains on beyond its run config: bump when preprocessing or augmentation changes meaning
+# (e.g. 2: photometric blur/noise scale with the input side). `fedrad sim run` reuses a finished arm only
+# when its recipe matches as well as its config, so an upgrade never mixes arms trained the old way in.
+RECIPE = "2"
 
 
 @dataclass(frozen=True)

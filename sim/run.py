@@ -63,6 +63,7 @@ class SimSettings:
 # about as much progress per round as one site's local steps, so local epochs > 1 buy more
 # learning per round than more rounds (each round also pays evaluation and transport).
 SYNTHETIC_PIXELS = "fedrad sim: synthetic images, rendered without text"  # the exports' --pixels-checked
+RECIPE_FILE = "recipe.txt"  # beside run-config.toml in every arm's folder
 DEFAULT_RUN = RunConfig(image_size=64, num_server_rounds=5, local_epochs=2, batch_size=16, lr=1e-3, lr_step=100)
 
 
@@ -258,7 +259,7 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     if _finished(out_run, _fed_config(run, out_run, sites, test_sets)):
         console.print(f"[dim]  {label}: reusing finished run {out_run}[/dim]")
         return out_run
-    out_run.mkdir(parents=True, exist_ok=True)
+    _start(out_run)
     cfg = _fed_config(run, out_run, sites, test_sets)
     last = out_run / "checkpoints" / "last.pt"
     if last.is_file():  # an interrupted run resumes from its last round
@@ -308,10 +309,25 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     return out_run
 
 
+def _recipe() -> str:
+    from fedrad.common import __version__
+    from fedrad.common.preprocess import RECIPE
+
+    return f"fedrad {__version__}, preprocessing recipe {RECIPE}\n"
+
+
+def _start(out_run: Path) -> None:
+    """A run folder about to train: it records the recipe it trains with (see _finished)."""
+    out_run.mkdir(parents=True, exist_ok=True)
+    write_text(out_run / RECIPE_FILE, _recipe())
+
+
 def _finished(out_run: Path, cfg: RunConfig) -> bool:
-    """A run folder whose report exists and whose saved config equals the wanted one."""
-    saved = out_run / "run-config.toml"
-    return ((out_run / "report.md").is_file() and saved.is_file()
+    """A run folder whose report exists, whose saved config equals the wanted one and which was trained
+    with this fedrad's preprocessing recipe (the config does not describe the code's augmentation)."""
+    saved, recipe = out_run / "run-config.toml", out_run / RECIPE_FILE
+    return ((out_run / "report.md").is_file() and saved.is_file() and recipe.is_file()
+            and recipe.read_text() == _recipe()
             and replace(RunConfig.from_toml(saved), resume_from="") == replace(cfg, resume_from=""))
 
 
@@ -340,7 +356,7 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     if _finished(out_run, cfg):
         console.print(f"[dim]  pooled: reusing finished run {out_run}[/dim]")
         return out_run
-    out_run.mkdir(parents=True, exist_ok=True)
+    _start(out_run)
     write_text(out_run / "run-config.toml", cfg.to_toml())
     seed_everything(cfg.seed)
     train = torch.utils.data.ConcatDataset([site_dataset(s, cfg, "train", train=True) for s in sites])

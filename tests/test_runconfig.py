@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from dataclasses import replace
 
 import pytest
 from fedrad.common.replyschema import EVALUATE_METRICS
@@ -118,3 +119,23 @@ def test_sim_settings_precedence_defaults_preset_file_flags(tmp_path):
         load_settings(p, "default", {}, {})
     with pytest.raises(RunConfigError, match="unknown preset"):
         load_settings(None, "huge", {}, {})
+
+
+def test_sim_reuses_a_finished_arm_only_with_the_same_config_and_recipe(tmp_path, monkeypatch):
+    """A finished arm of an older fedrad (other augmentation, same run config) is trained again, not reused."""
+    import fedrad.common.preprocess as preprocess
+    from fedrad.sim import run as simrun
+
+    cfg = RunConfig(arch="tiny", image_size=32, output_dir=str(tmp_path / "arm"))
+    arm = tmp_path / "arm"
+    simrun._start(arm)
+    (arm / "run-config.toml").write_text(cfg.to_toml())
+    assert not simrun._finished(arm, cfg)  # no report yet
+    (arm / "report.md").write_text("# report\n")
+    assert simrun._finished(arm, cfg)
+    assert not simrun._finished(arm, replace(cfg, lr=cfg.lr * 2))
+    monkeypatch.setattr(preprocess, "RECIPE", preprocess.RECIPE + "-next")
+    assert not simrun._finished(arm, cfg)
+    (arm / simrun.RECIPE_FILE).unlink()
+    monkeypatch.undo()
+    assert not simrun._finished(arm, cfg)  # arms from before recipes were recorded are retrained
