@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 from fedrad.client.labeling import LABELERS, RESPONSE_FORMATS
-from fedrad.common.clikit import choices, make_typer
+from fedrad.common.clikit import choices, make_console, make_typer
 from fedrad.common.federation import AFTER_RUN
 from fedrad.common.preprocess import DEFAULT_IMAGE_SIZE
 from fedrad.common.splits import DEFAULT_NAMES as SPLITS
@@ -40,10 +40,9 @@ def anonymize_cmd(
     import json
 
     from fedrad.client.anonymize import anonymize_site
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(stderr=json_out)
+    console = make_console(stderr=json_out)
     try:
         s = anonymize_site(site, out, console=console)
     except _anonymize_input_errors() as exc:
@@ -75,11 +74,10 @@ def _anonymize_input_errors() -> tuple[type[Exception], ...]:
 
 def _input_error(exc: Exception) -> None:
     """The error on stderr (never a traceback), exit code 2."""
-    from rich.console import Console
     from rich.markup import escape
 
     # escape: '[columns]' in the message is text, not rich markup
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[red]error:[/red] {escape(str(exc))}")
+    make_console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}")
     raise typer.Exit(2) from None
 
 
@@ -202,9 +200,8 @@ def review_write(
     from fedrad.client.labeling.review import review_counts, write_review_file
     from fedrad.common.labels import LabelFileError, read_csv_text, read_label_file
     from fedrad.common.templates import TemplateError, load_template
-    from rich.console import Console
 
-    console = Console()
+    console = make_console()
     try:
         tpl = load_template(region) if region else infer_region(labels)
         table = read_label_file(labels, tpl)
@@ -235,9 +232,8 @@ def review_read(
     from fedrad.client.labeling.review import read_review_file
     from fedrad.common.labels import Label, LabelFileError, write_label_file
     from fedrad.common.templates import TemplateError, load_template
-    from rich.console import Console
 
-    console = Console()
+    console = make_console()
     try:
         table = read_review_file(review, load_template(region), require_binary=require_binary)
     except (LabelFileError, TemplateError) as exc:
@@ -310,10 +306,9 @@ def _prepare(site: str, labeler: str, llm_config: str | None, region: list[str] 
     from fedrad.client.labeling.run import LabelRunError
     from fedrad.client.prepare import ManifestError, prepare_site
     from fedrad.client.reports import ReportsFileError
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = make_console()
     llm = None
     try:
         if labeler == "llm":
@@ -375,9 +370,8 @@ def start_cmd(
     from fedrad.client.site_node import SiteStartError, run_supernode, site_credentials
     from fedrad.common.doctor import gate
     from fedrad.common.federation import normalize_host_port
-    from rich.console import Console
 
-    console = Console()
+    console = make_console()
     try:
         if insecure:
             console.print("[bold red]WARNING: --insecure: the model travels unencrypted and the coordinator cannot "

@@ -181,7 +181,10 @@ def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: 
     if after_run not in AFTER_RUN:
         raise SiteStartError(f"--after-run must be one of {', '.join(AFTER_RUN)}, not '{after_run}'")
     watch = RunWatch()
-    console = console or Console()
+    if console is None:
+        from fedrad.common.clikit import make_console
+
+        console = make_console()
     from fedrad.client.launcher import install_launcher
     from fedrad.common.sitefiles import work_dir
 

@@ -167,8 +167,8 @@ def preload_images(paths: Sequence[str | Path], cfg: Preprocess, cache: TensorCa
     cache.save_index()
     if progress:
         ok = len(paths) - len(failed)
-        from rich.console import Console
+        from fedrad.common.clikit import make_console
 
-        Console(stderr=True).print(f"images: {ok} ready, {len(failed)} unreadable; {len(todo)} needed decoding, "
+        make_console(stderr=True).print(f"images: {ok} ready, {len(failed)} unreadable; {len(todo)} needed decoding, "
                                    f"{len(paths) - len(todo)} were already cached")
     return failed

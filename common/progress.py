@@ -35,7 +35,10 @@ def progress_bar(total: int | None, label: str, *, console: Console | None = Non
     cores slows the training loop measurably (bench/train_step.py). Yields None, so the loop
     makes no calls at all, when disabled or when the console is not a terminal (log files).
     """
-    console = console or Console()
+    if console is None:
+        from fedrad.common.clikit import make_console  # typer/click only when a console is made here
+
+        console = make_console()
     if not enabled or not console.is_terminal:
         yield None
         return

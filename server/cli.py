@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from fedrad.common.clikit import make_typer
+from fedrad.common.clikit import make_console, make_typer
 from fedrad.common.federation import DEFAULT_LISTEN
 
 app = make_typer(help="Run the coordinator of a federation.", no_args_is_help=True)
@@ -139,9 +139,8 @@ def server_start(
     from fedrad.server.coordinator import CoordinatorError, find_home, serve
     from fedrad.server.doctor import server_checks
     from fedrad.server.sites import SiteRegistryError
-    from rich.console import Console
 
-    console = Console()
+    console = make_console()
     try:
         h = find_home(home, create=insecure)  # a TLS coordinator needs the home `certs init-ca` made
         if gate(server_checks(h.root, config=config, listen=listen, insecure=insecure), console,

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fedrad.common import __version__
+from fedrad.common.clikit import make_console
 from fedrad.common.errors import FedradError
 from fedrad.common.federation import DEFAULT_LISTEN, VERSION_PATH, dial_host, parse_host_port, write_run_status
 from fedrad.common.fileio import write_json, write_text
@@ -300,7 +301,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
     """
     from fedrad.server.sites import read_sites, reconcile
 
-    console = console or Console()
+    console = console or make_console()
     home.root.mkdir(parents=True, exist_ok=True)
     home.logs.mkdir(parents=True, exist_ok=True)
     if home.running():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typer
-from fedrad.common.clikit import choices, make_typer
+from fedrad.common.clikit import choices, make_console, make_typer
 from fedrad.common.runconfig import STRATEGIES
 from fedrad.sim.presets import PRESETS
 
@@ -33,10 +33,9 @@ def synth_cmd(
     from pathlib import Path
 
     from fedrad.sim.synth import SynthError, synthesize
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = make_console()
     try:
         summary = synthesize(Path(out), sites=sites, studies_per_site=studies_per_site,
                              regions=[r.strip() for r in regions.split(",") if r.strip()],
@@ -92,7 +91,6 @@ def run_cmd(
 
     from fedrad.common.runconfig import RunConfigError
     from fedrad.sim.run import load_settings, simulate
-    from rich.console import Console
 
     try:
         settings, run = load_settings(
@@ -111,7 +109,7 @@ def run_cmd(
 
     signal.signal(signal.SIGTERM, on_term)
     try:
-        simulate(settings, run, Console())
+        simulate(settings, run, make_console())
     except KeyboardInterrupt:
         typer.secho("interrupted; run the same command again to resume (finished steps are reused)", fg="yellow",
                     err=True)

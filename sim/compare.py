@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from fedrad.common.clikit import make_console
 from fedrad.common.fileio import write_json, write_text
 from fedrad.common.metrics import class_problem, delong_paired_test, delong_unpaired_test, fmt_metric
 from rich.console import Console
@@ -194,7 +195,7 @@ def write_comparison(out: Path, runs: dict[str, Path], *, console: Console | Non
     from fedrad.common.plots import ScoreSet, plot_roc_curves
     from fedrad.common.templates import load_template
 
-    console = console or Console()
+    console = console or make_console()
     reports = {name: _load(path) for name, path in runs.items()}
     first = next(iter(reports.values()))
     template = load_template(first["run_config"]["region"])

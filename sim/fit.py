@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from fedrad.common.clikit import make_console
 from fedrad.common.device import describe_device, pick_device, seed_everything, seed_rngs
 from fedrad.common.fileio import write_bytes, write_json
 from fedrad.common.model import (
@@ -132,7 +133,7 @@ def fit(model: nn.Module, train_loader: Iterable, val_loader: Iterable, cfg: Tra
     the last complete checkpoint intact. Seed the RNGs (common.device.seed_everything) before
     building the model: fit seeds only what happens after it.
     """
-    console = console or Console()
+    console = console or make_console()
     t_start = time.perf_counter()
     if out_dir is not None and model_cfg is None:
         raise ValueError("fit: out_dir needs model_cfg (checkpoints record the template they were trained for)")

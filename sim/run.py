@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from fedrad.common.clikit import make_console
 from fedrad.common.fileio import read_toml, write_json, write_text
 from fedrad.common.flowerproc import free_port
 from fedrad.common.runconfig import RunConfig, RunConfigError
@@ -415,7 +416,7 @@ def print_arm_times(seconds: dict[str, float], run: RunConfig, console: Console)
 def simulate(settings: SimSettings, run: RunConfig, console: Console | None = None) -> SimResult:
     from fedrad.sim.compare import write_comparison
 
-    console = console or Console()
+    console = console or make_console()
     t0 = time.time()
     out = Path(settings.out).resolve()
     out.mkdir(parents=True, exist_ok=True)

@@ -86,6 +86,21 @@ def test_no_help_text_shows_an_escaped_bracket():
     assert shown > 20 and defaults > 5, (shown, defaults)
 
 
+def test_every_console_comes_from_the_one_factory():
+    """A bare rich Console wraps at 80 columns into a pipe or a log file (a path or id cut in two, grep
+    finds nothing) and turns `:ab:` into an emoji: every command prints through clikit.make_console."""
+    bare = []
+    for part in ("common", "client", "server", "sim", "fedrad"):
+        for path in (ROOT / part).rglob("*.py"):
+            if path.name == "clikit.py" and part == "common":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and (getattr(node.func, "id", None) == "Console"
+                                                   or getattr(node.func, "attr", None) == "Console"):
+                    bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not bare, bare
+
+
 def test_tables_never_interpret_markup_or_emoji_and_fold_on_a_terminal():
     fp = "SHA256:9TP7gKuB:ab:A7:51:AB:3E:F0[red]x[/red]" + "Z" * 60
     buf = io.StringIO()

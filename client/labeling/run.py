@@ -228,9 +228,9 @@ def cli_label_run(*, site: str, labeler: str, region: list[str] | None, base_url
     """The `fedrad label run` command body. Exit codes: 0 all labelled, 1 some studies failed
     (labels of the others written; rerun retries the failures), 2 the run could not start."""
     from fedrad.client.labeling.llm import LLMConfig, LLMConfigError, LLMLabeler
-    from rich.console import Console
+    from fedrad.common.clikit import make_console
 
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
     llm = None
     try:
         if labeler == "llm":
