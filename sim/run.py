@@ -403,6 +403,12 @@ class SimResult:
     arm_seconds: dict[str, float] = field(default_factory=dict)  # wall time per arm (runs reused: absent)
 
 
+def _trained_since(out_run: Path, t0: float) -> bool:
+    """Did this invocation train the arm (its report written after t0), or reuse a finished one?"""
+    report = out_run / "report.md"
+    return report.is_file() and report.stat().st_mtime >= t0
+
+
 def print_arm_times(seconds: dict[str, float], run: RunConfig, console: Console) -> None:
     """Each arm's wall time at the same number of passes over the training data, against pooled's
     (the cost of federation; runs reused from an earlier invocation are not timed)."""
@@ -439,7 +445,7 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
             arms[name] = run_federation(
                 replace(run, policy=policy, seed=seed), runs_dir / name, sites, test_sets,
                 cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}{tag}")
-            if i == 0:
+            if i == 0 and _trained_since(arms[name], t1):
                 result.arm_seconds[name] = time.time() - t1
         if settings.pooled:
             console.rule(f"5/6 pooled (centralized) baseline{tag}")
@@ -448,7 +454,7 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
             arms[name] = run_pooled(
                 replace(run, policy=settings.pooled_policy, lr=settings.pooled_lr or run.lr, seed=seed),
                 runs_dir / name, sites, test_sets, console)
-            if i == 0:
+            if i == 0 and _trained_since(arms[name], t1):
                 result.arm_seconds[name] = time.time() - t1
                 console.print(f"  pooled: finished in {result.arm_seconds[name]:.0f} s")
         result.seed_runs[seed] = dict(arms)

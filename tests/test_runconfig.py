@@ -139,3 +139,18 @@ def test_sim_reuses_a_finished_arm_only_with_the_same_config_and_recipe(tmp_path
     (arm / simrun.RECIPE_FILE).unlink()
     monkeypatch.undo()
     assert not simrun._finished(arm, cfg)  # arms from before recipes were recorded are retrained
+
+
+def test_a_reused_arm_is_not_timed(tmp_path):
+    """`sim run` prints each arm's wall time against pooled's; an arm reused from an earlier run took ~0 s."""
+    import os
+    import time
+
+    from fedrad.sim.run import _trained_since
+
+    arm = tmp_path / "arm"
+    arm.mkdir()
+    (arm / "report.md").write_text("# report\n")
+    os.utime(arm / "report.md", (time.time() - 60, time.time() - 60))  # written by an earlier invocation
+    assert not _trained_since(arm, time.time() - 5)
+    assert _trained_since(arm, time.time() - 120)
