@@ -83,10 +83,18 @@ class StudyDataset(torch.utils.data.Dataset):
         return letterbox(read_image(path), self.cfg.size)
 
     def __getitem__(self, index: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        x = torch.from_numpy(np.stack([self.image(p) for p in self.paths[index]]))[:, None]  # (V, 1, H, W)
+        return self.__getitems__([index])[0]
+
+    def __getitems__(self, indices: Sequence[int]) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
+        """A DataLoader batch in one call (torch's batched fetch): augmentation's photometric work and
+        the intensity standardization run once over the batch's images instead of per image. A
+        sample is the same whichever batch it is fetched in (its randomness is its own, see the class)."""
+        indices = [int(i) for i in indices]
+        x = np.stack([np.stack([self.image(p) for p in self.paths[i]]) for i in indices])[:, :, None]  # (N, V, 1, H, W)
         if self.augment is not None:
-            x = self.augment(x, self._generator(index))
-        return normalize(x, self.cfg), self._y[index], self._m[index]
+            x = self.augment.batch(x, [self._generator(i) for i in indices])
+        x = normalize(x, self.cfg)
+        return [(x[j], self._y[i], self._m[i]) for j, i in enumerate(indices)]
 
     def _generator(self, index: int) -> torch.Generator | None:
         if self.epoch is None:
@@ -109,6 +117,33 @@ class StudyDataset(torch.utils.data.Dataset):
         """Study ids that use any of `paths` (to quarantine studies whose image failed)."""
         bad = {Path(p) for p in paths}
         return [sid for sid, ps in zip(self.study_ids, self.paths, strict=True) if bad.intersection(ps)]
+
+
+class ConcatStudies(torch.utils.data.ConcatDataset):
+    """ConcatDataset of StudyDatasets (e.g. the pooled arm's union of sites) that keeps torch's batched
+    fetch: a batch's indices are grouped per part and each part fetches its share in one call
+    (StudyDataset.__getitems__), then the samples are put back in the batch's order. A sample is the
+    one its part gives for its own index, as with ConcatDataset."""
+
+    def __getitems__(self, indices: Sequence[int]) -> list:
+        import bisect
+
+        parts: dict[int, list[tuple[int, int]]] = {}
+        for pos, idx in enumerate(int(i) for i in indices):
+            if idx < 0:
+                idx += len(self)
+            if not 0 <= idx < len(self):
+                raise IndexError(f"index {idx} out of range for {len(self)} samples")
+            d = bisect.bisect_right(self.cumulative_sizes, idx)
+            parts.setdefault(d, []).append((pos, idx - (self.cumulative_sizes[d - 1] if d else 0)))
+        out: list = [None] * len(indices)
+        for d, items in parts.items():
+            ds = self.datasets[d]
+            local = [i for _, i in items]
+            got = ds.__getitems__(local) if callable(getattr(ds, "__getitems__", None)) else [ds[i] for i in local]
+            for (pos, _), sample in zip(items, got, strict=True):
+                out[pos] = sample
+        return out
 
 
 def preload_images(paths: Sequence[str | Path], cfg: Preprocess, cache: TensorCache, *, progress: bool = True,

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
 import threading
 from dataclasses import dataclass, field
@@ -128,61 +127,105 @@ PERCENTILES = (1.0, 99.0)  # robust window of `percentile` standardization: low 
 BODY_MARGIN = 0.2
 
 
-def body_values(a: np.ndarray, content: np.ndarray) -> np.ndarray:
-    """Content pixels of the central part of the content's bounding box (all content if that is tiny)."""
-    rows, cols = np.flatnonzero(content.any(axis=1)), np.flatnonzero(content.any(axis=0))
-    r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
-    dr, dc = int(BODY_MARGIN * (r1 - r0)), int(BODY_MARGIN * (c1 - c0))
-    sub = a[r0 + dr:r1 - dr, c0 + dc:c1 - dc]
-    vals = sub[sub > 0]
-    return vals if vals.size >= 16 else a[content]
+def body_mask(content: np.ndarray) -> np.ndarray:
+    """(N, H, W) content masks -> masks of each image's body region: the content pixels of the central
+    part of the content's bounding box, or all its content when that part holds fewer than 16 pixels."""
+    n, h, w = content.shape
+    rows, cols = content.any(axis=2), content.any(axis=1)
+    r0, c0 = rows.argmax(axis=1), cols.argmax(axis=1)
+    r1, c1 = h - rows[:, ::-1].argmax(axis=1), w - cols[:, ::-1].argmax(axis=1)
+    dr = (BODY_MARGIN * (r1 - r0)).astype(np.int64)  # int() of a positive float: truncation
+    dc = (BODY_MARGIN * (c1 - c0)).astype(np.int64)
+    ri, ci = np.arange(h), np.arange(w)
+    in_rows = (ri >= (r0 + dr)[:, None]) & (ri < (r1 - dr)[:, None])
+    in_cols = (ci >= (c0 + dc)[:, None]) & (ci < (c1 - dc)[:, None])
+    body = content & in_rows[:, :, None] & in_cols[:, None, :]
+    small = body.sum(axis=(1, 2)) < 16
+    body[small] = content[small]
+    return body
 
 
-def standardize(img: np.ndarray, mode: str) -> np.ndarray:
-    """One letterboxed [0, 1] image (H, W) -> [0, 1], independent of the scanner's intensity window.
+def masked_percentile(a: np.ndarray, mask: np.ndarray, q: float) -> np.ndarray:
+    """Per image of (N, H, W): np.percentile(a[i][mask[i]], q) (linear interpolation), vectorised;
+    NaN for an image whose mask is empty."""
+    n = a.shape[0]
+    flat = np.where(mask, a, np.inf).reshape(n, -1)
+    s = np.sort(flat, axis=1).astype(np.float64)
+    count = mask.reshape(n, -1).sum(axis=1)
+    pos = q / 100.0 * np.maximum(count - 1, 0)
+    lo_i = np.floor(pos).astype(np.int64)
+    hi_i = np.minimum(lo_i + 1, np.maximum(count - 1, 0))
+    rows = np.arange(n)
+    below, above, t = s[rows, lo_i], s[rows, hi_i], pos - lo_i
+    with np.errstate(invalid="ignore"):  # inf - inf of an empty mask: NaN, as documented
+        out = np.where(t >= 0.5, above - (above - below) * (1 - t), below + (above - below) * t)  # numpy's _lerp
+    return np.where(count > 0, out, np.nan)
+
+
+def standardize_batch(a: np.ndarray, mode: str) -> np.ndarray:
+    """Letterboxed [0, 1] images (N, H, W) -> [0, 1], each independent of its scanner's intensity window.
 
     Letterbox padding (exactly 0) is excluded from the statistics and stays 0, so an image's
     aspect ratio does not change its mapping. `percentile`: linear map of the content's 1st
-    percentile (air) .. the body region's 99th percentile (bone; see body_values) to 0..1,
+    percentile (air) .. the body region's 99th percentile (bone; see body_mask) to 0..1,
     clipped, so bright collimation bands and markers saturate instead of setting the window.
-    `equalize`: each pixel becomes its rank among
-    the content pixels (ties share their mean rank), scaled to (0, 1]: the same output for any
-    monotone transfer curve, window or gamma.
+    `equalize`: each pixel becomes its rank among the content pixels (ties share their mean
+    rank), scaled to (0, 1]: the same output for any monotone transfer curve, window or gamma.
+    Each image's result is the same whatever else is in the batch; `percentile` is vectorised
+    over the batch (numpy: one sort per batch instead of two np.percentile calls per image).
     """
     if mode == "none":
-        return img
-    a = np.asarray(img, dtype=np.float32)
+        return a
+    a = np.asarray(a, dtype=np.float32)
+    if a.ndim != 3:
+        raise ValueError(f"standardize_batch needs (N, H, W) images, got shape {a.shape}")
     content = a > 0
-    vals = a[content]
-    out = np.zeros_like(a)
-    if vals.size < 2 or float(vals.max() - vals.min()) < 1e-6:
-        out[content] = 0.5  # flat image: no contrast to standardize
-        return out
+    count = content.sum(axis=(1, 2))
+    vmax = np.where(content, a, -np.inf).max(axis=(1, 2), initial=-np.inf)
+    vmin = np.where(content, a, np.inf).min(axis=(1, 2), initial=np.inf)
+    flat = (count < 2) | ~(vmax - vmin >= 1e-6)  # no contrast to standardize
     if mode == "percentile":
-        lo = float(np.percentile(vals, PERCENTILES[0]))
-        hi = float(np.percentile(body_values(a, content), PERCENTILES[1]))
-        if hi - lo < 1e-6:
-            lo, hi = float(vals.min()), float(vals.max())
-        out[content] = np.clip((vals - lo) / (hi - lo), 0.0, 1.0)
-        return out
-    if mode == "equalize":
-        # Quantize to 12 bits first: ties (flat air, clipped collimation) share one rank and
-        # tiny float differences do not reorder them; then the mid-rank of each level.
-        q = np.minimum((vals * 4095.0 + 0.5).astype(np.int64), 4095)
-        hist = np.bincount(q, minlength=4096)
-        cdf = np.cumsum(hist)
-        mid = (cdf - hist / 2.0) / vals.size
-        out[content] = mid[q].astype(np.float32)
-        return out
-    raise ValueError(f"unknown intensity mode {mode!r}")
+        lo = masked_percentile(a, content, PERCENTILES[0])
+        hi = masked_percentile(a, body_mask(content), PERCENTILES[1])
+        narrow = ~(hi - lo >= 1e-6)
+        lo, hi = np.where(narrow, vmin, lo), np.where(narrow, vmax, hi)
+        with np.errstate(invalid="ignore", divide="ignore"):  # flat images are overwritten below
+            lo32, scale = lo.astype(np.float32), (hi - lo).astype(np.float32)
+            out = np.clip((a - lo32[:, None, None]) / scale[:, None, None], 0.0, 1.0)
+    elif mode == "equalize":
+        out = np.zeros_like(a)
+        for i in np.flatnonzero(~flat):
+            out[i][content[i]] = _equalize(a[i][content[i]])
+    else:
+        raise ValueError(f"unknown intensity mode {mode!r}")
+    out = np.where(flat[:, None, None], np.float32(0.5), out)
+    return np.where(content, out, np.float32(0.0)).astype(np.float32, copy=False)
+
+
+def _equalize(vals: np.ndarray) -> np.ndarray:
+    # Quantize to 12 bits first: ties (flat air, clipped collimation) share one rank and
+    # tiny float differences do not reorder them; then the mid-rank of each level.
+    q = np.minimum((vals * 4095.0 + 0.5).astype(np.int64), 4095)
+    hist = np.bincount(q, minlength=4096)
+    cdf = np.cumsum(hist)
+    mid = (cdf - hist / 2.0) / vals.size
+    return mid[q].astype(np.float32)
+
+
+def standardize(img: np.ndarray, mode: str) -> np.ndarray:
+    """One letterboxed [0, 1] image (H, W) -> [0, 1] (standardize_batch of one image)."""
+    if mode == "none":
+        return img
+    return standardize_batch(np.asarray(img, dtype=np.float32)[None], mode)[0]
 
 
 def normalize(x: np.ndarray | torch.Tensor, cfg: Preprocess) -> torch.Tensor:
     """(..., 1, H, W) in [0, 1] -> float32 tensor (..., C, H, W); grey is copied to C channels.
 
-    With `cfg.intensity` other than "none" every (H, W) image is standardized first.
+    With `cfg.intensity` other than "none" every (H, W) image is standardized first (the whole
+    batch at once: a DataLoader batch arrives here through StudyDataset.__getitems__).
 
-    numpy, not torch, on purpose (also in Augment): per-sample work must stay single-threaded.
+    numpy, not torch, on purpose (also in Augment): the pipeline's work must stay single-threaded.
     torch's intra-op threads on tiny tensors cost 5-25 ms per call on a busy 2-core machine
     (measured), which would make the data pipeline rival the ResNet50 step.
     """
@@ -191,7 +234,7 @@ def normalize(x: np.ndarray | torch.Tensor, cfg: Preprocess) -> torch.Tensor:
     a = x.detach().cpu().numpy() if isinstance(x, torch.Tensor) else np.asarray(x)
     if cfg.intensity != "none":
         flat = np.asarray(a, dtype=np.float32).reshape(-1, *a.shape[-2:])
-        a = np.stack([standardize(im, cfg.intensity) for im in flat]).reshape(a.shape)
+        a = standardize_batch(flat, cfg.intensity).reshape(a.shape)
     mean = np.asarray(cfg.mean, dtype=np.float32).reshape(-1, 1, 1)
     inv_std = (1.0 / np.asarray(cfg.std, dtype=np.float32)).reshape(-1, 1, 1)
     # Broadcasting the single grey channel against (C, 1, 1) does the copy to C channels.
@@ -245,68 +288,112 @@ class Augment:
     def __call__(self, x: np.ndarray | torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
         """x: (V, C, H, W) -> float32 tensor of the same shape; deterministic for a seeded generator."""
         import torch
-        from PIL import Image
 
         a = x.detach().cpu().numpy() if isinstance(x, torch.Tensor) else np.asarray(x)
         if a.ndim != 4:
             raise ValueError(f"Augment expects (V, C, H, W), got shape {tuple(a.shape)}")
-        v = a.shape[0]
-        flips = (torch.rand(v, generator=generator) < self.flip_p).tolist()
-        angles = ((torch.rand(v, generator=generator) * 2 - 1) * self.max_rotation_deg).tolist()
-        # Photometric draws come after the geometric ones, so turning them on leaves the
-        # geometric sequence of a seed unchanged.
-        photo = torch.rand(v, 7, generator=generator).numpy() if self.photometric else None
-        out = np.empty(a.shape, dtype=np.float32)
-        for i in range(v):
-            for c in range(a.shape[1]):
-                img = a[i, c].astype(np.float32, copy=False)
-                if flips[i]:
-                    img = img[:, ::-1]
-                if angles[i]:
-                    rotated = Image.fromarray(np.ascontiguousarray(img)).rotate(
-                        angles[i], resample=Image.Resampling.BILINEAR, fillcolor=0.0)
-                    img = np.asarray(rotated)
-                if photo is not None:
-                    img = self._scanner_look(img, photo[i], i, generator)
-                out[i, c] = img
-        return torch.from_numpy(out)
+        return torch.from_numpy(self.batch(a[None], [generator])[0])
 
-    def _scanner_look(self, img: np.ndarray, u: np.ndarray, view: int, generator) -> np.ndarray:
-        """Contrast, gamma, air level, heel gradient, blur, noise on one [0, 1] image; padding stays 0."""
+    def batch(self, x: np.ndarray, generators: list[torch.Generator | None]) -> np.ndarray:
+        """x: (N, V, C, H, W) float32, one generator per sample -> augmented float32 array of that shape.
+
+        Sample i's output depends on x[i] and generators[i] alone (not on the rest of the batch), and
+        its random draws come in the order a one-sample call makes them: flips (V), angles (V), the
+        photometric parameters (V x 7), then one noise field per view and channel that gets noise.
+        The per-image work is the flip and PIL's rotation; the photometric pixel work runs once over
+        the whole batch (numpy, single-threaded: see normalize()).
+        """
         import torch
+        from PIL import Image
 
-        content = img > 0
-        if not content.any():
-            return img
-        x = img.astype(np.float32, copy=True)
-        mean = float(x[content].mean())
-        lerp = lambda r, t: r[0] + (r[1] - r[0]) * float(t)  # noqa: E731
-        x = mean + (x - mean) * lerp(self.contrast, u[0])
-        x = np.clip(x, 0.0, 1.0) ** lerp(self.gamma, u[1])
-        b = self.level * float(u[2])
-        x = b + (1.0 - b) * x
-        x = x * (1.0 + self.heel * (2 * float(u[3]) - 1) * np.linspace(-0.5, 0.5, x.shape[1], dtype=np.float32))[None]
-        if u[4] < self.blur_p:
-            x = gaussian_blur(x, self.max_blur_sigma * self.detail_scale * float(u[5]))
-        sigma_n = self.max_noise * min(1.0, self.detail_scale) * float(u[6])
-        if sigma_n > 0:
-            g = torch.randn(x.shape, generator=generator).numpy()
-            x = x + sigma_n * g
-        x = np.clip(x, 1e-3, 1.0)  # content never becomes padding (0)
-        x[~content] = 0.0
-        return x
+        a = np.asarray(x, dtype=np.float32)
+        if a.ndim != 5 or len(generators) != a.shape[0]:
+            raise ValueError(f"Augment.batch expects (N, V, C, H, W) and N generators, got shape {tuple(a.shape)} "
+                             f"and {len(generators)} generator(s)")
+        n, v, c, h, w = a.shape
+        out = np.empty(a.shape, dtype=np.float32)
+        photo = np.zeros((n, v, 7), dtype=np.float32)
+        noise = np.zeros(a.shape, dtype=np.float32)
+        for s, generator in enumerate(generators):
+            flips = (torch.rand(v, generator=generator) < self.flip_p).tolist()
+            angles = ((torch.rand(v, generator=generator) * 2 - 1) * self.max_rotation_deg).tolist()
+            # Photometric draws come after the geometric ones, so turning them on leaves the
+            # geometric sequence of a seed unchanged.
+            if self.photometric:
+                photo[s] = torch.rand(v, 7, generator=generator).numpy()
+            for i in range(v):
+                for ch in range(c):
+                    img = a[s, i, ch]
+                    if flips[i]:
+                        img = img[:, ::-1]
+                    if angles[i]:
+                        img = np.asarray(Image.fromarray(np.ascontiguousarray(img)).rotate(
+                            angles[i], resample=Image.Resampling.BILINEAR, fillcolor=0.0))
+                    out[s, i, ch] = img
+                    if self.photometric and self._noise_sigma(photo[s, i]) > 0 and (img > 0).any():
+                        noise[s, i, ch] = torch.randn((h, w), generator=generator).numpy()
+        if not self.photometric:
+            return out
+        u = np.broadcast_to(photo[:, :, None], (n, v, c, 7)).reshape(-1, 7)
+        flat = self._scanner_look(out.reshape(-1, h, w), u, noise.reshape(-1, h, w))
+        return flat.reshape(a.shape)
+
+    def _noise_sigma(self, u: np.ndarray) -> float:
+        return self.max_noise * min(1.0, self.detail_scale) * float(u[6])
+
+    def _scanner_look(self, x: np.ndarray, u: np.ndarray, noise: np.ndarray) -> np.ndarray:
+        """Contrast, gamma, air level, heel gradient, blur, noise on [0, 1] images (M, H, W) with their
+        parameters u (M, 7) and unit noise fields (M, H, W); padding stays 0, empty images stay as they are."""
+        content = x > 0
+        count = content.sum(axis=(1, 2))
+        col = lambda t: np.asarray(t, dtype=np.float32)[:, None, None]  # noqa: E731  per image -> broadcastable
+        lerp = lambda r, t: r[0] + (r[1] - r[0]) * t.astype(np.float64)  # noqa: E731
+        mean = (np.where(content, x, 0).sum(axis=(1, 2), dtype=np.float64) / np.maximum(count, 1))
+        y = col(mean) + (x - col(mean)) * col(lerp(self.contrast, u[:, 0]))
+        y = np.clip(y, 0.0, 1.0) ** col(lerp(self.gamma, u[:, 1]))
+        b = col(self.level * u[:, 2].astype(np.float64))
+        y = b + (1.0 - b) * y
+        ramp = np.linspace(-0.5, 0.5, x.shape[2], dtype=np.float32)[None, None, :]
+        y = y * (1.0 + col(self.heel * (2 * u[:, 3].astype(np.float64) - 1)) * ramp)
+        sigma = np.where(u[:, 4] < self.blur_p, self.max_blur_sigma * self.detail_scale * u[:, 5].astype(np.float64), 0)
+        y = gaussian_blur_batch(y, sigma)
+        sigma_n = self.max_noise * min(1.0, self.detail_scale) * u[:, 6].astype(np.float64)
+        y = y + col(sigma_n) * noise
+        y = np.clip(y, 1e-3, 1.0)  # content never becomes padding (0)
+        y = np.where(content, y, np.float32(0.0))
+        return np.where((count > 0)[:, None, None], y, x).astype(np.float32, copy=False)
+
+
+def gaussian_blur_batch(img: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+    """Separable Gaussian blur of float32 images (M, H, W), each with its own sigma (M,), edges replicated.
+
+    Image i is convolved with exp(-t^2 / 2 sigma_i^2) over t in [-r_i, r_i], r_i = ceil(2.5 sigma_i)
+    (at least 1), normalized; sigma_i <= 0.05 leaves it unchanged. The kernels are zero-padded to the
+    batch's widest, so one pass of shifted sums serves the whole batch.
+    """
+    img = np.asarray(img, dtype=np.float32)
+    sigma = np.asarray(sigma, dtype=np.float64).reshape(-1)
+    blur = sigma > 0.05
+    if not blur.any():
+        return img
+    m, h, w = img.shape
+    radius = np.where(blur, np.maximum(1, np.ceil(2.5 * np.where(blur, sigma, 1.0))), 0).astype(np.int64)
+    r = int(radius.max())
+    t = np.arange(-r, r + 1, dtype=np.float32)[None, :]
+    with np.errstate(divide="ignore"):
+        k = np.exp(-0.5 * (t / np.where(blur, sigma, 1.0).astype(np.float32)[:, None]) ** 2)
+    k = np.where(np.abs(t) <= radius[:, None], k, 0).astype(np.float32)
+    k[~blur] = 0
+    k[~blur, r] = 1
+    k /= k.sum(axis=1, keepdims=True)
+    p = np.pad(img, ((0, 0), (r, r), (r, r)), mode="edge")
+    hor = sum(k[:, i, None, None] * p[:, :, i:i + w] for i in range(2 * r + 1))
+    return sum(k[:, i, None, None] * hor[:, i:i + h, :] for i in range(2 * r + 1)).astype(np.float32)
 
 
 def gaussian_blur(img: np.ndarray, sigma: float) -> np.ndarray:
     """Separable Gaussian blur of a float32 (H, W) image, edges replicated (PIL cannot blur float images)."""
-    if sigma <= 0.05:
-        return img
-    r = max(1, int(math.ceil(2.5 * sigma)))
-    k = np.exp(-0.5 * (np.arange(-r, r + 1, dtype=np.float32) / sigma) ** 2)
-    k /= k.sum()
-    p = np.pad(img, r, mode="edge")
-    h = sum(k[i] * p[:, i:i + img.shape[1]] for i in range(2 * r + 1))
-    return sum(k[i] * h[i:i + img.shape[0], :] for i in range(2 * r + 1)).astype(np.float32)
+    return gaussian_blur_batch(np.asarray(img, dtype=np.float32)[None], np.array([sigma]))[0]
 
 
 # --- tensor cache ----------------------------------------------------------------------------

@@ -342,8 +342,8 @@ def _fed_config(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dic
 def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path],
                console: Console) -> Path:
     """Centralized training on the union of the sites' training splits (what federation is compared to)."""
-    import torch
     from fedrad.client.task import make_loader, site_dataset
+    from fedrad.common.dataset import ConcatStudies
     from fedrad.common.device import pick_device, seed_everything
     from fedrad.common.metrics import weighted_auc, youden_thresholds
     from fedrad.common.model import build_model, load_checkpoint
@@ -360,8 +360,8 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     _start(out_run)
     write_text(out_run / "run-config.toml", cfg.to_toml())
     seed_everything(cfg.seed)
-    train = torch.utils.data.ConcatDataset([site_dataset(s, cfg, "train", train=True) for s in sites])
-    val = torch.utils.data.ConcatDataset([site_dataset(s, cfg, "val", train=False) for s in sites])
+    train = ConcatStudies([site_dataset(s, cfg, "train", train=True) for s in sites])
+    val = ConcatStudies([site_dataset(s, cfg, "val", train=False) for s in sites])
     tl = make_loader(train, cfg.batch_size, train=True, seed=cfg.seed)
     vl = make_loader(val, max(cfg.batch_size, 16), train=False)
     template = cfg.template()

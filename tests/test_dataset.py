@@ -134,3 +134,36 @@ def test_construction_errors_name_study_and_view(studies):
         StudyDataset(studies[:2], VIEWS, y, m[:, :2], Preprocess(size=32))
     with pytest.raises(ValueError, match="listed twice"):
         StudyDataset([studies[0], studies[0]], VIEWS, y, m, Preprocess(size=32))
+
+
+def test_batched_fetch_gives_every_sample_its_own_result(studies, tmp_path):
+    """A DataLoader batch goes through __getitems__ (one photometric and one standardization pass over
+    the batch); each sample is still what it is alone, whatever batch or position it lands in."""
+    from fedrad.common.dataset import ConcatStudies
+
+    cfg = Preprocess(size=48, intensity="percentile")
+    y, m = _targets(len(studies))
+    cache = TensorCache(tmp_path / "c")
+    aug = Augment(photometric=True, detail_scale=48 / 256)
+    ds = StudyDataset(studies, VIEWS, y, m, cfg, cache=cache, augment=aug, seed=3)
+    ds.set_epoch(2)
+    alone = [ds[i] for i in range(len(ds))]
+    got = ds.__getitems__([3, 0, 2])
+    for (x, yi, mi), i in zip(got, [3, 0, 2], strict=True):
+        torch.testing.assert_close(x, alone[i][0], atol=0, rtol=0)
+        torch.testing.assert_close(yi, alone[i][1], atol=0, rtol=0)
+        torch.testing.assert_close(mi, alone[i][2], atol=0, rtol=0)
+    xb = next(iter(torch.utils.data.DataLoader(ds, batch_size=4)))[0]
+    torch.testing.assert_close(xb, torch.stack([a[0] for a in alone]), atol=0, rtol=0)
+
+    other = StudyDataset(studies[:3], VIEWS, y[:3], m[:3], cfg, cache=cache, augment=aug, seed=9)
+    other.set_epoch(2)
+    both = ConcatStudies([ds, other])
+    mixed = both.__getitems__([5, 1, 4, -1, 0])  # 5 -> other[1], 4 -> other[0], -1 -> other[2]
+    expect = [other[1], ds[1], other[0], other[2], ds[0]]
+    for (x, yi, _), (ex, ey, _) in zip(mixed, expect, strict=True):
+        torch.testing.assert_close(x, ex, atol=0, rtol=0)
+        torch.testing.assert_close(yi, ey, atol=0, rtol=0)
+    assert not torch.equal(mixed[2][0], ds[0][0])  # other part, other seed: other augmentation
+    with pytest.raises(IndexError):
+        both.__getitems__([len(both)])

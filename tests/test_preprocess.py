@@ -17,7 +17,11 @@ from fedrad.common.preprocess import (
     Augment,
     Preprocess,
     TensorCache,
+    gaussian_blur,
+    gaussian_blur_batch,
     letterbox,
+    standardize,
+    standardize_batch,
     to_tensor,
 )
 from PIL import Image
@@ -185,3 +189,112 @@ def test_cache_memory_limit(pngs, tmp_path):
     cache.get(pngs[0], cfg)
     cache.get(pngs[0], cfg)
     assert (cache.stats.memory_hits, cache.stats.disk_hits) == (0, 1)
+
+
+# --- batched pipeline: the same rule per image, whatever the batch ----------------------------
+
+def _radiograph_like(rng: np.random.Generator, n: int, size: int = 40, degenerate: bool = True) -> np.ndarray:
+    """Letterboxed-looking images: zero padding of varying width, an anatomy-like body, a bright
+    collimation band on some, and (degenerate) three odd ones first: empty, flat, a single pixel."""
+    out = np.zeros((n, size, size), dtype=np.float32)
+    for i in range(n):
+        pad = int(rng.integers(0, size // 4))
+        body = rng.random((size, size - 2 * pad)).astype(np.float32) ** rng.uniform(0.5, 2.0)
+        out[i, :, pad:size - pad] = 0.05 + 0.9 * body
+        if i % 3 == 0:
+            out[i, :, pad:pad + 3] = 0.99  # collimation band: must not set the window
+    if not degenerate:
+        return out
+    out[0] = 0.0  # empty
+    out[1, :, :] = 0.0
+    out[1, 5:9, 5:9] = 0.4  # flat content
+    out[2, :, :] = 0.0
+    out[2, 7, 7] = 0.6  # a single content pixel
+    return out
+
+
+def _reference_percentile(img: np.ndarray) -> np.ndarray:
+    """The percentile rule spelled out per image with np.percentile and slices (the definition)."""
+    content = img > 0
+    vals = img[content]
+    out = np.zeros_like(img)
+    if vals.size < 2 or vals.max() - vals.min() < 1e-6:
+        out[content] = 0.5
+        return out
+    rows, cols = np.flatnonzero(content.any(axis=1)), np.flatnonzero(content.any(axis=0))
+    r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    dr, dc = int(0.2 * (r1 - r0)), int(0.2 * (c1 - c0))
+    sub = img[r0 + dr:r1 - dr, c0 + dc:c1 - dc]
+    body = sub[sub > 0] if (sub > 0).sum() >= 16 else vals
+    lo, hi = float(np.percentile(vals, 1.0)), float(np.percentile(body, 99.0))
+    out[content] = np.clip((vals - lo) / (hi - lo), 0.0, 1.0)
+    return out
+
+
+def test_standardize_batch_is_the_per_image_percentile_rule():
+    imgs = _radiograph_like(np.random.default_rng(0), 12)
+    got = standardize_batch(imgs, "percentile")
+    for i, img in enumerate(imgs):
+        np.testing.assert_allclose(got[i], _reference_percentile(img), atol=2e-6, rtol=0, err_msg=f"image {i}")
+        np.testing.assert_array_equal(got[i], standardize(img, "percentile"))  # alone = in a batch
+    assert got.dtype == np.float32 and np.all(got[0] == 0) and np.all(got[1][imgs[1] > 0] == 0.5)
+    np.testing.assert_array_equal(standardize_batch(imgs[::-1], "percentile"), got[::-1])  # order-free
+    eq = standardize_batch(imgs, "equalize")
+    for i, img in enumerate(imgs):
+        np.testing.assert_array_equal(eq[i], standardize(img, "equalize"))
+    assert standardize_batch(imgs, "none") is imgs
+
+
+def test_gaussian_blur_batch_uses_each_images_own_sigma():
+    rng = np.random.default_rng(1)
+    imgs = rng.random((5, 20, 24)).astype(np.float32)
+    sigmas = np.array([0.0, 0.3, 0.9, 0.04, 1.7])
+
+    def reference(img: np.ndarray, sigma: float) -> np.ndarray:  # explicit separable convolution
+        if sigma <= 0.05:
+            return img
+        r = max(1, int(np.ceil(2.5 * sigma)))
+        k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2)
+        k /= k.sum()
+        p = np.pad(img.astype(np.float64), r, mode="edge")
+        rows = np.stack([np.convolve(row, k, mode="valid") for row in p])
+        return np.stack([np.convolve(col, k, mode="valid") for col in rows.T]).T
+
+    out = gaussian_blur_batch(imgs, sigmas)
+    for i in range(len(imgs)):
+        np.testing.assert_allclose(out[i], reference(imgs[i], sigmas[i]), atol=1e-5, rtol=0)
+        np.testing.assert_array_equal(gaussian_blur(imgs[i], sigmas[i]), out[i])
+    np.testing.assert_array_equal(out[0], imgs[0])  # no blur: untouched
+    assert out[4].std() < out[1].std() < imgs[1].std()
+
+
+def test_augment_batch_gives_each_sample_its_one_sample_result():
+    rng = np.random.default_rng(2)
+    x = np.stack([_radiograph_like(rng, 2, 48, degenerate=False) for _ in range(5)])[:, :, None]  # (5, V, 1, H, W)
+    for aug in (Augment(), Augment(photometric=True, detail_scale=0.25), Augment(photometric=True)):
+        seeds = [11, 12, 13, 14, 15]
+        batch = aug.batch(x, [torch.Generator().manual_seed(s) for s in seeds])
+        for i, s in enumerate(seeds):
+            alone = aug(torch.from_numpy(x[i]), torch.Generator().manual_seed(s)).numpy()
+            np.testing.assert_array_equal(batch[i], alone)
+        rev = aug.batch(x[::-1].copy(), [torch.Generator().manual_seed(s) for s in seeds[::-1]])
+        np.testing.assert_array_equal(rev[::-1], batch)
+        assert not np.array_equal(batch[0], batch[1])
+    with pytest.raises(ValueError, match="N generators"):
+        Augment().batch(x, [None])
+
+
+def test_augment_draws_in_the_one_sample_order():
+    """The random stream is consumed as before batching: flips (V), angles (V), photometric (V x 7),
+    then one noise field per view with content; so a seed gives the augmentation it always gave."""
+    aug = Augment(photometric=True, detail_scale=0.25)
+    x = np.full((1, 2, 1, 16, 16), 0.5, dtype=np.float32)
+    g = torch.Generator().manual_seed(4)
+    aug.batch(x, [g])
+    ref = torch.Generator().manual_seed(4)
+    flips, angles, photo = torch.rand(2, generator=ref), torch.rand(2, generator=ref), torch.rand(2, 7, generator=ref)
+    assert flips.shape == angles.shape == (2,)
+    n_noise = int((photo[:, 6] > 0).sum())
+    for _ in range(n_noise):
+        torch.randn((16, 16), generator=ref)
+    torch.testing.assert_close(torch.rand(3, generator=g), torch.rand(3, generator=ref), atol=0, rtol=0)
