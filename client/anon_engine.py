@@ -45,6 +45,7 @@ from fedrad.client.anon_lexicon import (
     spelling_variants,
     strip_accents,
 )
+from fedrad.client.anon_model import MODEL_FILE, TokenModel, token_features
 from fedrad.client.identifier_columns import identifier_kind
 
 KINDS = ("NAME", "DATE", "ID", "PHONE", "EMAIL", "ADDRESS", "INSTITUTION", "AGE")
@@ -79,6 +80,7 @@ PLACEHOLDER_RE = re.compile(r"\[(?:NAME|DATE|ID|PHONE|EMAIL|ADDRESS|INSTITUTION|
 # Strengths: STRONG overrides eponym protection (identifier full names, title/cue names,
 # identifier values); PATTERN for generic patterns; WEAK for a lone surname that may be an eponym.
 WEAK, PATTERN, STRONG = 1, 2, 3
+MODEL_THRESHOLD = 0.3  # chosen by bench/anon_token_model.py --loco (recall gain vs over-redaction)
 
 # Latin-1 and Latin Extended-A letters, so 'Yılmaz', 'Łukasz' or 'Šimek' are one word, not fragments.
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -652,6 +654,22 @@ def _find_literals(text: str, needles: tuple, haystack: str | None = None) -> li
     return out
 
 
+def _header_signoff(text: str, low: str) -> tuple[int, int | None]:
+    """Where the report's header ends (the first section, or the first line when it names an institution)
+    and where its last sign-off ('Mit freundlichen Grüßen', 'Kind regards') starts (None: no sign-off)."""
+    first_section = SECTION_RE.search(text)
+    header_end = first_section.start() if first_section else 0
+    if not header_end:  # no section header: the first line is still the report's header ('x hospital - xr thumb')
+        first = text.split("\n", 1)[0]
+        if len(first) <= 90 and not PROSE_BREAK_RE.search(first) and not CLAUSE_END_RE.search(first) and any(
+                fold(w) in INSTITUTION_NOUNS for w in WORD_SPLIT_RE.findall(first.lower())):
+            header_end = len(first)  # ... when it names an institution
+    signoff = None
+    for sm in SIGNOFF_RE.finditer(low):
+        signoff = sm.start()
+    return header_end, signoff
+
+
 def _merge_clusters(kept: list[Span]) -> list[Span]:
     """Same-kind overlaps merge; overlapping spans of different kinds ('Jan 20, 2009' as DATE, '2009 Chest...'
     as ADDRESS) become one placeholder over their union, typed by the best of them (strength, then length):
@@ -690,8 +708,13 @@ def _merge_clusters(kept: list[Span]) -> list[Span]:
 class Anonymizer:
     """Detects and replaces PHI in one report at a time; construct once, reuse for every row."""
 
-    def __init__(self, data_dir: str | os.PathLike | None = None):
+    def __init__(self, data_dir: str | os.PathLike | None = None, token_model: bool = False,
+                 model_threshold: float = MODEL_THRESHOLD):
         d = Path(data_dir) if data_dir else DATA_DIR
+        # the learned recall layer (client/anon_model.py). Off by default: leave-one-corpus-out it gains
+        # little over the rules in identifier zones, costs over-redaction and halves the speed (README)
+        self.token_model = TokenModel.load(d / MODEL_FILE) if token_model else None
+        self.model_threshold = model_threshold
         self.eponyms = {fold(e) for e in read_list("eponyms.txt", d)}
         self.name_words = {fold(w) for w in read_list("name_words.txt", d)}
         self.not_names = {fold(w) for w in read_list("not_names.txt", d)}
@@ -954,7 +977,34 @@ class Anonymizer:
                     add(Span(m.start(), r[1], "INSTITUTION", STRONG, "practice"))
         protected = self.protected_spans(text, low)
         self._recall_first(text, low, cands, protected)
-        return self._resolve(text, cands, low, protected)
+        out = self._resolve(text, cands, low, protected)
+        if self.token_model is not None:
+            out = self._model_layer(text, low, out, protected)
+        return out
+
+    def model_rows(self, text: str, low: str, spans: list[Span],
+                   protected: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
+        """The words the rules' `spans` left standing, with their features for the token model."""
+        covered = bytearray(len(text) + 1)
+        for sp in spans:
+            covered[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
+        skip = bytearray(len(text) + 1)
+        for ps, pe in protected:
+            skip[ps:pe] = b"\x01" * (pe - ps)
+        if "[" in text:
+            for m in PLACEHOLDER_RE.finditer(text):
+                skip[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        header_end, signoff = _header_signoff(text, low)
+        return token_features(self, text, covered, self._zones(text, low), header_end, signoff, skip)
+
+    def _model_layer(self, text: str, low: str, spans: list[Span], protected: list[tuple[int, int]]) -> list[Span]:
+        """Words the token model scores above the threshold go as well (a recall layer after the rules)."""
+        extra = []
+        for s, e, feats in self.model_rows(text, low, spans, protected):
+            if self.token_model.prob(feats) >= self.model_threshold:
+                kind = "ID" if any(c.isdigit() for c in text[s:e]) else "NAME"
+                extra.append(Span(s, e, kind, PATTERN, "model"))
+        return sorted(spans + extra, key=lambda c: c.start) if extra else spans
 
     # -- recall first (issue 11) ------------------------------------------------
 
@@ -1115,16 +1165,7 @@ class Anonymizer:
         line, or one with a sentence break) a zone runs from the cue to the end of its clause, and is
         marked `prose` so that ordinary lower-case words there survive (see _zone_tokens)."""
         out: list[tuple[int, int, bool]] = []
-        first_section = SECTION_RE.search(text)
-        header_end = first_section.start() if first_section else 0
-        if not header_end:  # no section header: the first line is still the report's header ('x hospital - xr thumb')
-            first = text.split("\n", 1)[0]
-            if len(first) <= 90 and not PROSE_BREAK_RE.search(first) and not CLAUSE_END_RE.search(first) and any(
-                    fold(w) in INSTITUTION_NOUNS for w in WORD_SPLIT_RE.findall(first.lower())):
-                header_end = len(first)  # ... when it names an institution
-        signoff = None
-        for sm in SIGNOFF_RE.finditer(low):
-            signoff = sm.start()
+        header_end, signoff = _header_signoff(text, low)
         pos = 0
         for line in text.split("\n"):
             s, e = pos, pos + len(line)

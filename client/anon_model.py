@@ -1,0 +1,192 @@
+"""A learned recall layer for the anonymizer: a logistic-regression token classifier.
+
+Why: the rules (client/anon_engine.py) close the gaps of the corpora they were tuned on, and each new
+author opens new ones (an institution acronym, a place word between two removed names, a legal footer).
+This layer scores every word the rules left standing from GENERAL evidence only — its shape and case,
+its neighbours' shapes and whether the rules removed them, the line's layout (header, footer, field
+label, pipes, all caps, position), the identifier zone it sits in, and membership in the shipped word
+lists — never the word itself unless it is an ordinary (safe-listed) word. A word scored above the
+threshold goes too. Weights are a small data file (`data/anon_token_model.tsv.gz`, feature<TAB>weight),
+trained by bench/anon_token_model.py on the hand-written tuning corpora, whose leave-one-corpus-out run
+is the only honest figure for it (README). Plain dict look-ups: no numpy at a site, no new dependency.
+
+Eponyms and clinical words protected by the rules are never scored, so the layer cannot remove them; nor
+is an ordinary lower-case word on a line that uses case (only an all-lower-case line leaves case silent).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import re
+from pathlib import Path
+
+from fedrad.client.anon_lexicon import DATA_DIR
+from fedrad.client.anon_lexicon import fold as _fold_uncached
+
+fold = functools.lru_cache(maxsize=1 << 16)(_fold_uncached)  # a report repeats its words
+
+MODEL_FILE = "anon_token_model.tsv.gz"
+TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|['’])*(?:-[^\W_](?:[^\W_]|['’])*)*")
+DIGIT_RE = re.compile(r"\d")
+
+
+def shape(w: str) -> str:
+    """'Müller' -> 'Xx', 'KUTRRH' -> 'X', 'ab12' -> 'xd', 'O'Neil' -> 'X'Xx': runs of char classes."""
+    out = []
+    for c in w:
+        k = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
+        if not out or out[-1] != k:
+            out.append(k)
+    return "".join(out)[:6]
+
+
+def _len_bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9+"
+
+
+class TokenModel:
+    """Weights by feature name; `prob(features)` is the logistic of their sum (unknown features weigh 0)."""
+
+    def __init__(self, weights: dict[str, float]):
+        self.weights = weights
+        self.bias = weights.get("bias", 0.0)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> TokenModel | None:
+        path = path or DATA_DIR / MODEL_FILE
+        if not path.is_file():
+            return None
+        w: dict[str, float] = {}
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                k, _, v = line.rstrip("\n").rpartition("\t")
+                if k:
+                    w[k] = float(v)
+        return cls(w)
+
+    def prob(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _lex(anon, w: str) -> list[str]:
+    """Which shipped lists hold the word (the lists are the anonymizer's own)."""
+    f = fold(w.rstrip("."))
+    out = [name for name, words in (("safe", anon.safe), ("first", anon.first_names), ("surname", anon.surnames),
+                                    ("oname", anon.other_names), ("place", anon.places),
+                                    ("icue", anon.institution_cues), ("eponym", anon.eponyms)) if f in words]
+    if "-" in f and all(p in anon.known_names or p in anon.other_names for p in f.split("-") if p):
+        out.append("hyph-names")
+    return out or ["none"]
+
+
+def _clinical_compound(anon, w: str) -> bool:
+    """A word ending in an ordinary word of >= 6 letters is a compound of the language, not a name."""
+    f = fold(w)
+    return len(f) >= 9 and any(f[k:] in anon.safe for k in range(1, len(f) - 5))
+
+
+def token_features(anon, text: str, covered: bytearray, zones: list[tuple[int, int, bool]],
+                   header_end: int, signoff: int | None, skip: bytearray) -> list[tuple[int, int, list[str]]]:
+    """(start, end, features) for every word of `text` that is neither covered by the rules' spans nor in
+    `skip` (protected eponyms, placeholders). `covered`/`skip` are per-character flags."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    if not toks:
+        return []
+    zone_of = bytearray(len(text) + 1)  # 0 none, 1 field zone, 2 prose zone (a field zone wins)
+    for zs, ze, prose in sorted(zones, key=lambda z: not z[2]):
+        zone_of[zs:ze] = (b"\x02" if prose else b"\x01") * (ze - zs)
+    # lines: start, end, text, token count, first word (one pass)
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append([pos, pos + len(line), line, 0, ""])
+        pos += len(line) + 1
+    tline = []
+    li = 0
+    for s, _e, w in toks:
+        while lines[li][1] < s:
+            li += 1
+        tline.append(li)
+        if not lines[li][3]:
+            lines[li][4] = fold(w)
+        lines[li][3] += 1
+    cased = [ln[2].lower() != ln[2] for ln in lines]
+    line_flags = []
+    for ln in lines:
+        t = ln[2]
+        fl = ["line-sep"] if "|" in t or "·" in t or "•" in t else []
+        if t.upper() == t:
+            fl.append("line-caps")  # no lower-case letter
+        if t.lower() == t:
+            fl.append("line-lower")  # no capital
+        if DIGIT_RE.search(t):
+            fl.append("line-digit")
+        line_flags.append(fl)
+    info: dict[int, tuple] = {}
+    cov = [1 in covered[s:e] for s, e, _w in toks]
+
+    def tok_info(j: int) -> tuple:
+        if j not in info:
+            s, e, w = toks[j]
+            info[j] = (shape(w), _lex(anon, w), cov[j])
+        return info[j]
+
+    n_lines = len(lines)
+    out = []
+    for i, (s, e, w) in enumerate(toks):
+        li = tline[i]
+        if cov[i] or (w.islower() and cased[li] and fold(w) in anon.safe) or 1 in skip[s:e]:
+            continue  # an ordinary lower-case word on a line that uses case ('Preop bariatric surgery') is text
+        ls, le, line, nlt, first_word = lines[li]
+        if not zone_of[s] and e > header_end and (signoff is None or s < signoff) \
+                and not (i and tline[i - 1] == li and cov[i - 1]) \
+                and not (i + 1 < len(toks) and tline[i + 1] == li and cov[i + 1]):
+            continue  # body text beside no removed word is no identifier zone: the layer works in zones only
+        if _clinical_compound(anon, w):
+            continue  # 'Olekranonfraktur', 'Sprunggelenksfraktur': a compound ending in an ordinary word
+        line_no = li
+        sh, lex, _ = tok_info(i)
+        z = ("none", "field", "prose")[zone_of[s]]
+        f = fold(w)
+        feats = [f"sh={sh}", f"len={_len_bucket(len(w))}", f"z={z}", f"z={z}|sh={sh}"]
+        feats += [f"lex={x}" for x in lex] + [f"lex={x}|sh={sh}" for x in lex] + [f"z={z}|lex={x}" for x in lex]
+        if "safe" in lex or "icue" in lex:
+            feats.append(f"w={f}")
+        elif len(f) >= 5 and not any(c.isdigit() for c in f):
+            feats.append(f"suf={f[-3:]}")
+        hdr = "hdr" if e <= header_end else "sig" if signoff is not None and s >= signoff else "body"
+        feats += [f"pos={hdr}", f"pos={hdr}|sh={sh}", f"pos={hdr}|z={z}"]
+        if line_no < 2:
+            feats.append("line<2")
+        if line_no >= n_lines - 2:
+            feats.append("line>=last-2")
+        lt_b = "1" if nlt <= 1 else "2-3" if nlt <= 3 else "4-7" if nlt <= 7 else "8-15" if nlt <= 15 else "16+"
+        feats.append(f"ltoks={lt_b}")
+        feats.append(f"ltoks={lt_b}|sh={sh}")
+        feats += line_flags[li]
+        if first_word and first_word != f:
+            feats.append(f"first={first_word}" if first_word in anon.safe else "first=other")
+        left = text[ls:s]
+        if ":" in left:
+            feats.append("after-colon-on-line")
+        lc = left.rstrip(" \t")[-1:] or "^"
+        rc = text[e:e + 1] if e < len(text) else "$"
+        feats += [f"lc={lc}", f"rc={rc if not rc.isspace() else ' '}"]
+        if rc == " " and text[e + 1:e + 2].isupper():
+            feats.append("rc=cap-next")
+        for d, j in (("p", i - 1), ("n", i + 1), ("p2", i - 2), ("n2", i + 2)):
+            if 0 <= j < len(toks) and tline[j] == li:
+                jsh, jlex, jcov = tok_info(j)
+                jw = fold(toks[j][2])
+                feats += [f"{d}sh={jsh}", f"{d}cov={jcov}", f"{d}cov={jcov}|sh={sh}"]
+                if len(d) == 1:
+                    feats += [f"{d}lex={x}" for x in jlex]
+                    feats.append(f"{d}w={jw}" if "safe" in jlex or "icue" in jlex else f"{d}w=other")
+                    feats.append(f"{d}cov={jcov}|z={z}")
+            else:
+                feats.append(f"{d}=edge")
+        out.append((s, e, feats))
+    return out
