@@ -93,7 +93,7 @@ def main() -> None:
     ap.add_argument("--thresholds", default=f"{MODEL_THRESHOLD}")
     args = ap.parse_args()
     ths = [float(t) for t in args.thresholds.split(",")]
-    base = Anonymizer()  # rules only
+    base = Anonymizer(token_model=False)  # rules only
     corpora = {Path(c).name: load_corpus(c) for c in args.corpus}
     rows = {name: rows_of(base, reps) for name, reps in corpora.items()}
     print(f"rows: {sum(map(len, rows.values()))}, positives: {sum(y for r in rows.values() for _f, y in r)}",

@@ -82,6 +82,25 @@ def _lex(anon, w: str) -> list[str]:
     return out or ["none"]
 
 
+def _sentence_start(text: str, toks: list, i: int, tline: list, anon) -> bool:
+    """A capitalised word that opens a sentence and is followed on its line by an ordinary lower-case word
+    is prose ('Heart size normal.', 'Mild degenerative change'), unless the word is a listed name or place:
+    a name at a line start is followed by a comma, a capital or nothing ('Rose, Mary'; 'King J')."""
+    s, e, w = toks[i]
+    if not w[:1].isupper() or w.isupper() or len(w) < 2:
+        return False
+    f = fold(w)
+    if f in anon.known_names or f in anon.other_names or f in anon.places or f in anon.name_words:
+        return False
+    before = text[:s].rstrip(" \t")
+    if before and before[-1] not in ".!?\n":
+        return False
+    if i + 1 >= len(toks) or tline[i + 1] != tline[i] or text[e:toks[i + 1][0]].strip():
+        return False
+    nxt = toks[i + 1][2]
+    return nxt.islower() and fold(nxt) in anon.safe
+
+
 def _clinical_compound(anon, w: str) -> bool:
     """A word ending in an ordinary word of >= 6 letters is a compound of the language, not a name."""
     f = fold(w)
@@ -147,6 +166,8 @@ def token_features(anon, text: str, covered: bytearray, zones: list[tuple[int, i
             continue  # body text beside no removed word is no identifier zone: the layer works in zones only
         if _clinical_compound(anon, w):
             continue  # 'Olekranonfraktur', 'Sprunggelenksfraktur': a compound ending in an ordinary word
+        if _sentence_start(text, toks, i, tline, anon):
+            continue  # 'Heart size normal.', 'Mild degenerative change': prose opening with an ordinary word
         line_no = li
         sh, lex, _ = tok_info(i)
         z = ("none", "field", "prose")[zone_of[s]]

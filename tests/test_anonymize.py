@@ -201,7 +201,10 @@ def test_recall_on_refilled_real_reports(shared_data):
     assert r["planted"]["DATE"] > 900 and r["planted"]["AGE"] > 500
     assert r["recall"]["ALL"] >= 0.98, r["missed_examples"]
     assert r["recall_unlisted_names"]["NAME"] >= 0.8
-    assert r["over_redaction_spans"] <= 40, r["over_redaction_examples"]  # measured 29 (see above)
+    # measured 29 with the rules alone, 44 with the token layer (on by default since session 6: it raised the
+    # held-out whole-string recall 99.19 -> 99.48%); of the layer's own, 7 spans in 3,851 reports ('Clear', 'Small'
+    # opening a sentence after a date, numbers after a date): bounded, recall first
+    assert r["over_redaction_spans"] <= 50, r["over_redaction_examples"]
 
 
 def test_surname_that_is_a_clinical_word():
