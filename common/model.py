@@ -26,7 +26,6 @@ from fedrad.common.errors import FedradError
 from fedrad.common.fileio import atomic_open
 from fedrad.common.policies import POLICIES
 from torch import nn
-from torchvision.models import resnet18, resnet50
 
 from fedrad import common  # the package, for its __version__
 
@@ -151,8 +150,13 @@ def list_archs() -> list[str]:
     return sorted(ARCHS)
 
 
-def _torchvision_resnet(factory, channels: int) -> nn.Module:
-    net = factory(weights=None)  # weights=None: torchvision never touches the network
+def _torchvision_resnet(name: str, channels: int) -> nn.Module:
+    # torchvision imported here, not at the top: `torchvision.models` pulls in torchvision.ops and with it
+    # torch._dynamo, ~half of a process's import CPU, which a `tiny` model (every ClientApp message in the
+    # tests, a ServerApp) never uses.
+    import torchvision.models
+
+    net = getattr(torchvision.models, name)(weights=None)  # weights=None: torchvision never touches the network
     if channels == 1:
         net.conv1 = nn.Conv2d(1, 64, kernel_size=7, stride=2, padding=3, bias=False)
     net.fc = nn.Identity()
@@ -161,12 +165,12 @@ def _torchvision_resnet(factory, channels: int) -> nn.Module:
 
 @register_arch("resnet50", 2048, imagenet=True)
 def _resnet50(channels: int) -> nn.Module:
-    return _torchvision_resnet(resnet50, channels)
+    return _torchvision_resnet("resnet50", channels)
 
 
 @register_arch("resnet18", 512, imagenet=True)
 def _resnet18(channels: int) -> nn.Module:
-    return _torchvision_resnet(resnet18, channels)
+    return _torchvision_resnet("resnet18", channels)
 
 
 @register_arch("tiny", 64)

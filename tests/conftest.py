@@ -26,7 +26,9 @@ def pytest_collection_modifyitems(config, items):
 
     Every `integration` module must be listed in tests/schedule.py's REAL_PROCESS_MODULES: under
     pytest-xdist (pyproject's addopts) that list makes them start first, each on a worker of its own
-    (see pytest_xdist_make_scheduler below)."""
+    (see pytest_xdist_make_scheduler below). Their cost is CPU more than waiting: every ClientApp
+    message is a fresh process importing torch, every `flwr` call one importing Flower;
+    `bench/suite_cpu.py -- <pytest command>` shows where a run's CPU went (README, Tests)."""
     from tests.schedule import REAL_PROCESS_MODULES
 
     unlisted = sorted({item.nodeid.split("::", 1)[0] for item in items if item.get_closest_marker("integration")}

@@ -34,11 +34,11 @@ class Proc(Child):
             raise AssertionError(f"{self.log.name} still running after {timeout} s:\n{self.text()[-4000:]}") from None
 
 
-def wait_for(cond: Callable[[], object], timeout: float, proc: Child) -> None:
-    """Poll `cond` every second; on timeout fail with the tail of `proc`'s log."""
+def wait_for(cond: Callable[[], object], timeout: float, proc: Child, *, every: float = 1.0) -> None:
+    """Poll `cond` every `every` seconds; on timeout fail with the tail of `proc`'s log."""
     t0 = time.time()
     while time.time() - t0 < timeout:
         if cond():
             return
-        time.sleep(1)
+        time.sleep(every)
     raise AssertionError(f"timed out after {timeout} s; {proc.log_path.name}:\n{proc.text()[-3000:]}")

@@ -25,6 +25,8 @@ from xdist.scheduler import LoadFileScheduling
 # Seconds each real-process module took in session 4's run (-n 2, old order, load 5-8); only the order matters.
 # Session 5, new order: -n 4 at load 5-15 took deploy 1147 s, README 903 s, boundary 424 s (failed, see
 # README, Tests), the simulation unit 1190 s; -n 5 without the simulation unit: Ray start-up timeouts.
+# Session 6, -n 3 at load 6-28 (median 16): deploy 1513 s, README 1285 s, boundary 505 s, the simulation unit
+# ~1965 s; with three workers all three start on real-process units and the unit tests mostly wait for one to end.
 REAL_PROCESS_MODULES = {
     "tests/test_deploy.py": 760,
     "tests/test_readme_deploy.py": 394,
