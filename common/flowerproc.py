@@ -56,13 +56,26 @@ def allowed_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     return {k: v for k, v in environ.items() if k in ENV_ALLOW or k.startswith(ENV_ALLOW_PREFIXES)}
 
 
+# OpenMP threads that wait for work sleep instead of spinning (libgomp spins by default). On this 2-core
+# machine shared with other jobs, spinning torch threads burn the cores their partner thread needs:
+# a default two-view ResNet50 training step at 64 px with 2 threads took 25-45 s wall and 17-20 CPU-s
+# spinning vs 5-11 s wall and 3.3-3.6 CPU-s passive (load average 5-9, same process type, alternated).
+# An explicit OMP_WAIT_POLICY in the environment wins.
+OMP_WAIT_POLICY_DEFAULT = "PASSIVE"
+
+
+def omp_wait_policy() -> str:
+    """The OpenMP wait policy fedrad's training processes run with (libgomp reads it once, at start-up)."""
+    return os.environ.get("OMP_WAIT_POLICY") or OMP_WAIT_POLICY_DEFAULT
+
+
 def flower_env(home: str | Path, *, threads: int = 0, extra: Mapping[str, str] | None = None,
                bin_dirs: Sequence[str | Path] = ()) -> dict[str, str]:
     """Environment for every Flower process fedrad starts (see the module docstring): an allowlist of
     the current environment, never a copy. `bin_dirs` go first on PATH (a site's ClientApp launcher)."""
     env = allowed_env()
     env.update(FLWR_HOME=str(home), FLWR_TELEMETRY_ENABLED="0", FLWR_DISABLE_UPDATE_CHECK="1",
-               FLWR_DISABLE_RUNTIME_DEPENDENCY_INSTALLATION="1")
+               FLWR_DISABLE_RUNTIME_DEPENDENCY_INSTALLATION="1", OMP_WAIT_POLICY=omp_wait_policy())
     if threads > 0:
         env.update(FEDRAD_TORCH_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
     path = [*(str(b) for b in bin_dirs), str(Path(sys.executable).parent), os.environ.get("PATH", "")]

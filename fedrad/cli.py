@@ -98,4 +98,10 @@ _mount()
 
 
 def main() -> None:
+    import os
+
+    from fedrad.common.flowerproc import omp_wait_policy
+
+    # Before any command imports torch: OpenMP reads its wait policy once (the pooled arm trains here).
+    os.environ["OMP_WAIT_POLICY"] = omp_wait_policy()
     app()

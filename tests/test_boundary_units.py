@@ -137,6 +137,29 @@ def test_flower_env_is_an_allowlist(monkeypatch, tmp_path):
     assert env["PATH"].split(":")[0] == str(tmp_path / "bin") and env["FLWR_TELEMETRY_ENABLED"] == "0"
 
 
+def test_training_processes_get_a_passive_openmp_wait_policy(monkeypatch, tmp_path):
+    """Spinning OpenMP threads starve each other on a shared 2-core machine (common.flowerproc): Flower's
+    processes and the fedrad CLI run with OMP_WAIT_POLICY=PASSIVE unless the operator set a policy."""
+    import os
+    import subprocess
+    import sys
+
+    from fedrad.common.flowerproc import flower_env
+
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    assert flower_env(tmp_path / "home")["OMP_WAIT_POLICY"] == "PASSIVE"
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    assert flower_env(tmp_path / "home")["OMP_WAIT_POLICY"] == "ACTIVE"
+    code = ("import os, sys, typer; from fedrad import cli; "
+            "cli.app = lambda: print(os.environ.get('OMP_WAIT_POLICY'), 'torch' in sys.modules); cli.main()")
+    for preset, want in ((None, "PASSIVE False"), ("ACTIVE", "ACTIVE False")):
+        env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+        if preset:
+            env["OMP_WAIT_POLICY"] = preset
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+        assert out.stdout.strip() == want, out.stderr  # set before any command imports torch
+
+
 def test_sites_receive_no_coordinator_paths_or_site_names(tmp_path, monkeypatch):
     from fedrad.server import coordinator
     from fedrad.server.server_app import coordinator_settings
