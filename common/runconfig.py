@@ -58,7 +58,10 @@ class RunConfig:
     augment: bool = True  # horizontal flip and rotation up to 30 degrees (training only)
     photometric_augment: bool = True  # with augment: contrast/gamma/level/gradient/blur/noise of other scanners
     intensity: str = "percentile"  # per-image standardization (common.preprocess): none | percentile | equalize
-    bn_local: bool = False  # FedBN-style: each site keeps its own BatchNorm statistics between rounds
+    # FedBN-style: each site keeps its own BatchNorm statistics between rounds, and every evaluation (a site's
+    # validation, which picks the thresholds, and the coordinator's test sets) re-estimates them on the
+    # evaluated images first. Training is unchanged (BatchNorm trains on batch statistics).
+    bn_local: bool = False
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
     amp: bool = True  # mixed precision, CUDA only

@@ -138,8 +138,9 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
              f"({fmt_metric(best.get('metric'))})", privacy_line(cfg, rounds),
              f"- input standardization `{cfg.intensity}`, photometric augmentation "
              f"{'on' if cfg.augment and cfg.photometric_augment else 'off'}"
-             + ("; site-local BatchNorm statistics (FedBN): each test set is scored after re-estimating BatchNorm "
-                "statistics on its own unlabeled images" if cfg.bn_local else ""), ""]
+             + ("; site-local BatchNorm statistics (FedBN): each site's validation (which chose the thresholds) "
+                "and each test set are scored after re-estimating BatchNorm statistics on their own unlabeled "
+                "images" if cfg.bn_local else ""), ""]
     for name, res in results.items():
         s = res["summary"]
         lines += [f"## Test set `{name}` ({res['n_studies']} studies)", ""]

@@ -10,6 +10,7 @@ recalibration and site-local statistics.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -338,3 +339,37 @@ def test_recalibrate_command_records_thresholds_and_bn_beside_the_model(prepared
     res = CliRunner().invoke(app, ["client", "recalibrate", str(prepared_site), "--model", str(ckpt),
                                    "--region", "elbow", "--labels", str(tmp_path / "verified.csv")])
     assert res.exit_code == 2 and "no-such-study" in res.output and "verified.csv" in res.output
+
+
+@pytest.mark.usefixtures("one_torch_thread")
+def test_site_validation_under_bn_local_scores_the_way_test_sets_are_scored(prepared_site, tmp_path):
+    """bn-local: a site's validation (which chooses the thresholds sent to the coordinator) re-estimates
+    BatchNorm statistics on its validation images, as the coordinator does on every test set, so the
+    statistics the model arrives with do not move its scores; without bn-local they do."""
+    from fedrad.client.task import local_evaluate, site_dataset
+    from fedrad.common.model import build_model
+    from fedrad.common.runconfig import RunConfig
+    from fedrad.common.train import predict, recalibrate_bn
+
+    torch.manual_seed(0)
+    cfg = RunConfig(arch="tiny", image_size=32, bn_local=True, output_dir=str(tmp_path / "run"))
+    model = build_model(cfg.model_config())
+    state = {k: v.clone() for k, v in model.state_dict().items()}
+    shifted = {k: (v + 3.0 if k.endswith("running_mean") else v * 5.0 if k.endswith("running_var") else v)
+               for k, v in state.items()}
+    a, b = local_evaluate(prepared_site, cfg, state), local_evaluate(prepared_site, cfg, shifted)
+    assert a["num-examples"] > 0 and a["val-loss"] == pytest.approx(b["val-loss"], abs=1e-6)
+    np.testing.assert_allclose(a["val-threshold"], b["val-threshold"], atol=1e-6)
+    # the scores are exactly those of the model recalibrated on the validation images
+    ds = site_dataset(prepared_site, cfg, "val", train=False)
+    loader = torch.utils.data.DataLoader(ds, batch_size=cfg.batch_size, shuffle=False)
+    model.load_state_dict(state)
+    recalibrate_bn(model, loader)
+    scores, y, m = predict(model, loader, "cpu")
+    p = np.clip(scores, 1e-7, 1 - 1e-7)
+    want = float(((-(y * np.log(p) + (1 - y) * np.log(1 - p))) * m).sum() / max(m.sum(), 1.0))
+    assert a["val-loss"] == pytest.approx(want, abs=1e-5)
+    plain = replace(cfg, bn_local=False)
+    c, d = local_evaluate(prepared_site, plain, state), local_evaluate(prepared_site, plain, shifted)
+    gap = np.nanmax(np.abs(np.array(c["val-threshold"]) - np.array(d["val-threshold"])))
+    assert gap > 1e-3  # the statistics the model arrives with matter when nothing recalibrates
