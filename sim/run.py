@@ -408,15 +408,23 @@ class SimResult:
     arm_seconds: dict[str, float] = field(default_factory=dict)  # wall time per arm (runs reused: absent)
 
 
-def _trained_since(out_run: Path, t0: float) -> bool:
-    """Did this invocation train the arm (its report written after t0), or reuse a finished one?"""
+def _trained_since(out_run: Path, t0: float, fresh: bool = True) -> bool:
+    """Did this invocation train the whole arm (its report written after t0, no checkpoint before it
+    started: `fresh`), or reuse or resume one? A resumed arm's time is not the arm's (it printed
+    '45 s for 10 passes' for a pooled arm resumed after its last epoch)."""
     report = out_run / "report.md"
-    return report.is_file() and report.stat().st_mtime >= t0
+    return fresh and report.is_file() and report.stat().st_mtime >= t0
+
+
+def _no_checkpoint(out_run: Path) -> bool:
+    """No checkpoint yet: this invocation trains the arm from its first round or epoch."""
+    ckpt = out_run / "checkpoints"
+    return not ckpt.is_dir() or not any(ckpt.iterdir())
 
 
 def print_arm_times(seconds: dict[str, float], run: RunConfig, console: Console) -> None:
     """Each arm's wall time at the same number of passes over the training data, against pooled's
-    (the cost of federation; runs reused from an earlier invocation are not timed)."""
+    (the cost of federation; arms reused or resumed from an earlier invocation are not timed)."""
     passes = run.num_server_rounds * run.local_epochs
     pooled = next((v for k, v in seconds.items() if k.startswith("pooled")), None)
     for name, secs in seconds.items():
@@ -446,21 +454,21 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
         console.rule(f"4/6 federated training (Flower simulation engine){tag}")
         for policy in settings.policy_list():
             name = f"federated-{policy}"
-            t1 = time.time()
+            t1, fresh = time.time(), _no_checkpoint(runs_dir / name)
             arms[name] = run_federation(
                 replace(run, policy=policy, seed=seed), runs_dir / name, sites, test_sets,
                 cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}{tag}")
-            if i == 0 and _trained_since(arms[name], t1):
+            if i == 0 and _trained_since(arms[name], t1, fresh):
                 result.arm_seconds[name] = time.time() - t1
         if settings.pooled:
             console.rule(f"5/6 pooled (centralized) baseline{tag}")
             name = f"pooled-{settings.pooled_policy}"
-            t1 = time.time()
+            t1, fresh = time.time(), _no_checkpoint(runs_dir / name)
             arms[name] = run_pooled(
                 # no sites, no site-local statistics: pooled keeps (and thresholds with) its own BatchNorm statistics
                 replace(run, policy=settings.pooled_policy, lr=settings.pooled_lr or run.lr, seed=seed, bn_local=False),
                 runs_dir / name, sites, test_sets, console)
-            if i == 0 and _trained_since(arms[name], t1):
+            if i == 0 and _trained_since(arms[name], t1, fresh):
                 result.arm_seconds[name] = time.time() - t1
                 console.print(f"  pooled: finished in {result.arm_seconds[name]:.0f} s")
         result.seed_runs[seed] = dict(arms)

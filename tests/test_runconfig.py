@@ -154,3 +154,21 @@ def test_a_reused_arm_is_not_timed(tmp_path):
     os.utime(arm / "report.md", (time.time() - 60, time.time() - 60))  # written by an earlier invocation
     assert not _trained_since(arm, time.time() - 5)
     assert _trained_since(arm, time.time() - 120)
+
+
+def test_a_resumed_arm_is_not_timed(tmp_path):
+    """An arm resumed from its checkpoint (here after its last epoch) rewrites its report but did not train
+    all its passes in this invocation: its time is no arm's time."""
+    import time
+
+    from fedrad.sim.run import _no_checkpoint, _trained_since
+
+    arm = tmp_path / "arm"
+    assert _no_checkpoint(arm)
+    (arm / "checkpoints").mkdir(parents=True)
+    assert _no_checkpoint(arm)
+    (arm / "checkpoints" / "checkpoint.pt").write_bytes(b"x")
+    fresh = _no_checkpoint(arm)
+    (arm / "report.md").write_text("# report\n")  # rewritten by the resumed run
+    assert not fresh and not _trained_since(arm, time.time() - 5, fresh)
+    assert _trained_since(arm, time.time() - 5, True)
