@@ -341,3 +341,29 @@ SCOPE_CASES = [
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(SCOPE_CASES)])
 def test_scope_round3(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- round 5: clavicle thirds that a second author phrases differently -------------------------
+_FX = {"fracture": "true"}
+
+
+@_cases(
+    # a junction of two thirds sets both
+    ("clavicle", "Findings: Oblique fracture through the clavicle at the junction of the mid and distal thirds.",
+     {**_FX, "fracture_middle_third": "true", "fracture_lateral_third": "true"}),
+    ("clavicle", "Findings: Undisplaced clavicular fracture, medial/middle third junction.",
+     {**_FX, "fracture_medial_third": "true", "fracture_middle_third": "true"}),
+    ("clavicle", "Befund: Schrägfraktur der Klavikula am Übergang vom lateralen zum mittleren Drittel.",
+     {**_FX, "fracture_middle_third": "true", "fracture_lateral_third": "true"}),
+    ("clavicle", "Befund: Fraktur der Clavicula zwischen mittlerem und lateralem Claviculadrittel.",
+     {**_FX, "fracture_middle_third": "true", "fracture_lateral_third": "true"}),
+    # "no acute fracture line" rules out a new fracture; the old one stays on the image (rule 7)
+    ("clavicle", "Findings: Remote united fracture of the lateral third of the clavicle. No acute fracture line.",
+     {**_FX, "fracture_lateral_third": "true"}),
+    ("clavicle", "Befund: Ältere konsolidierte Fraktur im medialen Drittel der Klavikula, keine frische Frakturlinie.",
+     {**_FX, "fracture_medial_third": "true"}),
+    # ... while a fracture line that is no longer there still means the old fracture is gone
+    ("clavicle", "Findings: The old midshaft clavicle fracture has remodelled; no fracture line remains.", {}),
+)
+def test_clavicle_thirds_round5(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -51,6 +51,8 @@ _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 _WORD = re.compile(r"[a-z]{3,}|(?<!\w)_(?!\w)")  # a word, or the placeholder of a removed identifier
 _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' values of the finding's children
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
+# "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
+_FRESH_BEFORE = re.compile(r"(?:acute|fresh|new|recent|akuter?|frischer?|neuer?)[\s-]+$")
 _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
 _HEAD_PREFIX = frozenset(" \t>*#-")
@@ -431,7 +433,8 @@ class RuleEngine:
                     ev.descriptive = e.descriptive
                     ev.old = old and not still and mod == POS
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
-                    ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start))
+                    ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start)
+                                                and not _FRESH_BEFORE.search(s, max(0, t.start - 12), t.start))
                     events.append(ev)
             elif e.loc:
                 locs.append((t.start, t.end, e.loc))
