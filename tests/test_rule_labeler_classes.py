@@ -362,6 +362,12 @@ _FX = {"fracture": "true"}
      {**_FX, "fracture_lateral_third": "true"}),
     ("clavicle", "Befund: Ältere konsolidierte Fraktur im medialen Drittel der Klavikula, keine frische Frakturlinie.",
      {**_FX, "fracture_medial_third": "true"}),
+    # "no acute fracture" in the impression rules out a new fracture, not the old one and its third
+    ("clavicle", "Findings: United old fracture of the distal third of the clavicle.\nImpression: No acute fracture.",
+     {**_FX, "fracture_lateral_third": "true"}),
+    ("clavicle", "Befund: Alte, fest durchbaute Fraktur im medialen Drittel der Klavikula.\n"
+     "Beurteilung: Keine frische Fraktur.", {**_FX, "fracture_medial_third": "true"}),
+    ("elbow", "Findings: No acute fracture.", {}),
     # ... while a fracture line that is no longer there still means the old fracture is gone
     ("clavicle", "Findings: The old midshaft clavicle fracture has remodelled; no fracture line remains.", {}),
 )

@@ -52,7 +52,7 @@ _WORD = re.compile(r"[a-z]{3,}|(?<!\w)_(?!\w)")  # a word, or the placeholder of
 _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' values of the finding's children
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 # "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
-_FRESH_BEFORE = re.compile(r"(?:acute|fresh|new|recent|akuter?|frischer?|neuer?)[\s-]+$")
+_FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
 _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
 _HEAD_PREFIX = frozenset(" \t>*#-")
@@ -91,11 +91,12 @@ class _Event:
     descriptive: bool = False
     old: bool = False  # "healed fracture": true unless the report says it is no longer visible
     gone: bool = False  # negated by "no longer visible"
+    fresh: bool = False  # "no acute fracture", "keine frische Fraktur": only a new one is ruled out
 
     def copy(self) -> _Event:
         return _Event(self.kind, self.start, self.end, self.mod, set(self.locs), dict(self.morphs), self.own_locs,
                       set(self.context), set(self.text_locs), self.spec_locs, self.spec_morphs,
-                      set(self.text_morphs), self.descriptive, self.old, self.gone)
+                      set(self.text_morphs), self.descriptive, self.old, self.gone, self.fresh)
 
 
 @dataclass
@@ -433,8 +434,8 @@ class RuleEngine:
                     ev.descriptive = e.descriptive
                     ev.old = old and not still and mod == POS
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
-                    ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start)
-                                                and not _FRESH_BEFORE.search(s, max(0, t.start - 12), t.start))
+                    ev.fresh = mod == NEG and bool(_FRESH_BEFORE.search(s, max(0, t.start - 14), t.start))
+                    ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start) and not ev.fresh)
                     events.append(ev)
             elif e.loc:
                 locs.append((t.start, t.end, e.loc))
@@ -604,6 +605,10 @@ class RuleEngine:
             for _, _, ev in events:
                 if ev.kind == "fracture" and ev.old and ev.mod == POS:
                     ev.mod = NEG
+        # rule 7: "old united fracture of the middle third ... no acute fracture": the negation rules out a
+        # new fracture, not the old one (nor its place) that the report describes as still there
+        elif any(ev.kind == "fracture" and ev.old and ev.mod == POS for _, _, ev in events):
+            events = [x for x in events if not (x[2].kind == "fracture" and x[2].mod == NEG and x[2].fresh)]
         for n, (kind, sent, ev) in enumerate(events):
             for fid, val, strong in self.event_mentions(ev):
                 out.append(Mention(fid, val, strong, kind, sent, n))
