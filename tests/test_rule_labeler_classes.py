@@ -373,3 +373,21 @@ _FX = {"fracture": "true"}
 )
 def test_clavicle_thirds_round5(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+@_cases(
+    # the explicit word for displacement decides over the clause's other deformity words
+    ("clavicle", "Findings: Greenstick fracture of the clavicular midshaft with slight angulation, no significant displacement.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
+    ("clavicle", "Findings: Fracture of the distal clavicle. Minor angulation, no displacement.",
+     {"fracture": "true", "fracture_lateral_third": "true"}),
+    ("elbow", "Befund: Fraktur des Olekranons mit leichter Abkippung, keine relevante Dislokation.",
+     {"fracture": "true", "ulna_fracture": "true", "olecranon_fracture": "true"}),
+    # ... but a negated angulation does not undo a stated displacement, nor does angulation alone count as none
+    ("clavicle", "Findings: Displaced fracture of the distal clavicle, no angulation.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Findings: Fracture of the distal clavicle with marked angulation.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
+)
+def test_explicit_displacement_word_decides(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -53,6 +53,7 @@ _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' val
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 # "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
 _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
+_DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
 _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
 _HEAD_PREFIX = frozenset(" \t>*#-")
@@ -494,13 +495,25 @@ class RuleEngine:
             events = keep
         fractures = [ev for ev in events if ev.kind == "fracture"]
         leftover: list[tuple[int, str, str]] = []
+        said: dict[int, set[str]] = {}  # per fracture, the modalities the displacement word itself was given
         for a, b, name, mod in morphs:
             if fractures:
                 target = min(fractures, key=lambda ev: (max(0, ev.start - b, a - ev.end), ev.start < a))
                 self._add_morph(target, name, mod)
                 target.text_morphs.add(name)
+                if name == "displaced" and _DISPLACEMENT_WORD.search(s, a, b):
+                    said.setdefault(id(target), set()).add(mod)
             else:
                 leftover.append((a, name, mod))
+                if name == "displaced" and _DISPLACEMENT_WORD.search(s, a, b):
+                    said.setdefault(0, set()).add(mod)
+        # "mild angulation, no significant displacement": the explicit word for displacement decides over
+        # the other deformity words of its clause (angulation, step, shortening)
+        for ev in fractures:
+            if said.get(id(ev)) == {NEG} and ev.morphs.get("displaced") == POS:
+                ev.morphs["displaced"] = NEG
+        if said.get(0) == {NEG}:  # the same for a sentence of its own that describes the last fracture
+            leftover = [x for x in leftover if not (x[1] == "displaced" and x[2] == POS)]
         return events, leftover
 
     @staticmethod
