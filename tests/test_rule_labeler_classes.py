@@ -377,7 +377,8 @@ def test_clavicle_thirds_round5(labelers, region, text, expected):
 
 @_cases(
     # the explicit word for displacement decides over the clause's other deformity words
-    ("clavicle", "Findings: Greenstick fracture of the clavicular midshaft with slight angulation, no significant displacement.",
+    ("clavicle", "Findings: Greenstick fracture of the clavicular midshaft with slight angulation, "
+     "no significant displacement.",
      {"fracture": "true", "fracture_middle_third": "true"}),
     ("clavicle", "Findings: Fracture of the distal clavicle. Minor angulation, no displacement.",
      {"fracture": "true", "fracture_lateral_third": "true"}),
