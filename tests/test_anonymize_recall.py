@@ -330,3 +330,23 @@ def test_department_segment_of_an_institution_stays(line, dept):
 ])
 def test_view_and_device_eponyms_survive(text, eponym):
     assert eponym in anon(text)
+
+
+# -- institution-type words of practices and clinics (round 5; own examples) ----------------------------------
+
+
+@pytest.mark.parametrize("line,words", [
+    ("Referred by Dr Okafor, Brinkley Orthopaedics and Spine, 12 Elm Road", ["Brinkley", "Orthopaedics", "Spine"]),
+    ("cc: Tarrowby Sports Orthopedics", ["Tarrowby", "Sports", "Orthopedics"]),
+    ("Überweisung: Handchirurgie Wendelsee", ["Handchirurgie", "Wendelsee"]),
+])
+def test_practice_and_clinic_type_words_take_the_name_whole(line, words):
+    out = anon(line + "\nFindings: No fracture.")
+    assert all(w not in out for w in words), out
+    assert "[INSTITUTION]" in out and "No fracture" in out
+
+
+def test_practice_type_words_alone_stay():
+    text = ("XR LEFT SHOULDER (X-RAY, 2 VIEWS)\nFindings: Sports injury. No fracture of the spine of the scapula. "
+            "Röntgen unauffällig.")
+    assert anon(text) == text
