@@ -392,3 +392,20 @@ def test_clavicle_thirds_round5(labelers, region, text, expected):
 )
 def test_explicit_displacement_word_decides(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+@_cases(
+    # a hedge opening a second, coordinated finding governs that one, not the finding before the conjunction
+    ("clavicle", "Findings: Swelling of the soft tissues and possible haematoma superficial to the clavicle.",
+     {"swelling_hematoma": "true"}),
+    ("clavicle", "Findings: Fracture of the distal third with possible AC subluxation.",
+     {"fracture": "true", "fracture_lateral_third": "true", "ac_joint_subluxation": "uncertain"}),
+    ("elbow", "Befund: Fraktur des Radiusköpfchens und fragliche Subluxation im Ellenbogengelenk.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true",
+      "joint_subluxation": "uncertain"}),
+    # ... while a hedge after a finding with nothing of its own to govern still hedges it
+    ("clavicle", "Findings: Lucency in the lateral third, fracture possible.",
+     {"fracture": "uncertain", "fracture_lateral_third": "uncertain"}),
+)
+def test_hedge_opening_a_coordinated_finding(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

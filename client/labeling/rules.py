@@ -53,6 +53,7 @@ _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' val
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 # "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
 _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
+_COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
 _DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
 _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
@@ -380,7 +381,12 @@ class RuleEngine:
                             break
                     break
                 if t.entry.cue in _POST:
-                    if len(s[tok.end:t.start].split()) <= POST_WINDOW:
+                    # "soft tissue swelling and possible haematoma": a hedge that opens a second, coordinated
+                    # finding governs that one, not the finding before the conjunction
+                    nxt_term = next((x for x in clause[j + 1:] if not x.entry.loc), None)
+                    coordinated = (t.entry.cue in _PRE and nxt_term is not None and bool(nxt_term.entry.events)
+                                   and _COORD.search(s, tok.end, t.start) is not None)
+                    if len(s[tok.end:t.start].split()) <= POST_WINDOW and not coordinated:
                         best = (_CUE_MOD[t.entry.cue], t.start - tok.end, t.entry.cue)
                     break
                 if t.entry.cue in _PRE:
