@@ -350,3 +350,14 @@ def test_practice_type_words_alone_stay():
     text = ("XR LEFT SHOULDER (X-RAY, 2 VIEWS)\nFindings: Sports injury. No fracture of the spine of the scapula. "
             "Röntgen unauffällig.")
     assert anon(text) == text
+
+
+def test_institution_in_the_footer_line_goes_whole():
+    out = anon("Findings: No fracture.\n"
+               "This report has been produced by Brantwick Teleradiology Ltd (registered in England).")
+    assert gone(out, "Brantwick", "Teleradiology") and "[INSTITUTION]" in out and "No fracture" in out, out
+
+
+def test_cue_words_in_a_last_impression_line_stay():
+    text = "Findings: No fracture.\nImpression: Normal clavicle. Orthopaedics Review if pain persists."
+    assert anon(text) == text
