@@ -1080,8 +1080,8 @@ class Anonymizer:
             self._zone_institutions(text, zs, ze, protected, cands, prose)
         # the report's last lines are its footer ('produced by Brantwick Teleradiology Ltd'): institution cue
         # words next to an unknown capitalised word make an institution there too, as in a prose zone
-        ends = [m.span() for m in LINE_RE.finditer(text) if m.group().strip()][-2:]
-        for ls, le in ends:
+        lines = [m.span() for m in LINE_RE.finditer(text) if m.group().strip()]
+        for ls, le in lines[max(1, len(lines) - 2):] if len(lines) >= 3 else ():
             if not SECTION_RE.match(text, ls):
                 self._zone_institutions(text, ls, le, protected, cands, prose=True)
         # a name from the wider lists, capitalised, outside any zone: 'Nguyen reports pain'

@@ -353,11 +353,12 @@ def test_practice_type_words_alone_stay():
 
 
 def test_institution_in_the_footer_line_goes_whole():
-    out = anon("Findings: No fracture.\n"
+    out = anon("Findings: No fracture.\nImpression: Normal clavicle.\n"
                "This report has been produced by Brantwick Teleradiology Ltd (registered in England).")
     assert gone(out, "Brantwick", "Teleradiology") and "[INSTITUTION]" in out and "No fracture" in out, out
 
 
 def test_cue_words_in_a_last_impression_line_stay():
-    text = "Findings: No fracture.\nImpression: Normal clavicle. Orthopaedics Review if pain persists."
+    text = ("XR LEFT CLAVICLE\nFindings: No fracture.\nImpression: Normal clavicle. Orthopaedics Review if pain "
+            "persists.\nBeurteilung: Sports-Verletzung ohne Fraktur, Physiotherapie Empfohlen.")
     assert anon(text) == text
