@@ -72,6 +72,7 @@ INSTITUTION_GLUE = {"fuer", "fur", "of", "and", "&", "und", "am", "im", "an", "d
 THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hospital", "praxis")  # of institution_re's compounds
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
+LINE_RE = re.compile(r"[^\n]+")
 INSTITUTION_GAP_RE = re.compile(r"[ \t]*(?:[-–&/'’][ \t]*)?")
 DEPT_RE = re.compile(r"[ \t]+(?:für|for)[ \t]")
 KIND_ORDER = {k: i for i, k in enumerate(("EMAIL", "PHONE", "DATE", "ID", "AGE", "NAME", "ADDRESS", "INSTITUTION"))}
@@ -1077,6 +1078,12 @@ class Anonymizer:
                         add(Span(m.start(), m.end(), "AGE", PATTERN, "age-zone"))
             self._zone_tokens(text, zs, ze, protected, cands, prose)
             self._zone_institutions(text, zs, ze, protected, cands, prose)
+        # the report's last lines are its footer ('produced by Brantwick Teleradiology Ltd'): institution cue
+        # words next to an unknown capitalised word make an institution there too, as in a prose zone
+        lines = [m.span() for m in LINE_RE.finditer(text) if m.group().strip()]
+        for ls, le in lines[max(1, len(lines) - 2):] if len(lines) >= 3 else ():
+            if not SECTION_RE.match(text, ls):
+                self._zone_institutions(text, ls, le, protected, cands, prose=True)
         # a name from the wider lists, capitalised, outside any zone: 'Nguyen reports pain'
         for m in CAP_TOKEN_RE.finditer(text):
             w = m.group()

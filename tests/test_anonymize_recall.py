@@ -330,3 +330,35 @@ def test_department_segment_of_an_institution_stays(line, dept):
 ])
 def test_view_and_device_eponyms_survive(text, eponym):
     assert eponym in anon(text)
+
+
+# -- institution-type words of practices and clinics (round 5; own examples) ----------------------------------
+
+
+@pytest.mark.parametrize("line,words", [
+    ("Referred by Dr Okafor, Brinkley Orthopaedics and Spine, 12 Elm Road", ["Brinkley", "Orthopaedics", "Spine"]),
+    ("cc: Tarrowby Sports Orthopedics", ["Tarrowby", "Sports", "Orthopedics"]),
+    ("Überweisung: Handchirurgie Wendelsee", ["Handchirurgie", "Wendelsee"]),
+])
+def test_practice_and_clinic_type_words_take_the_name_whole(line, words):
+    out = anon(line + "\nFindings: No fracture.")
+    assert all(w not in out for w in words), out
+    assert "[INSTITUTION]" in out and "No fracture" in out
+
+
+def test_practice_type_words_alone_stay():
+    text = ("XR LEFT SHOULDER (X-RAY, 2 VIEWS)\nFindings: Sports injury. No fracture of the spine of the scapula. "
+            "Röntgen unauffällig.")
+    assert anon(text) == text
+
+
+def test_institution_in_the_footer_line_goes_whole():
+    out = anon("Findings: No fracture.\nImpression: Normal clavicle.\n"
+               "This report has been produced by Brantwick Teleradiology Ltd (registered in England).")
+    assert gone(out, "Brantwick", "Teleradiology") and "[INSTITUTION]" in out and "No fracture" in out, out
+
+
+def test_cue_words_in_a_last_impression_line_stay():
+    text = ("XR LEFT CLAVICLE\nFindings: No fracture.\nImpression: Normal clavicle. Orthopaedics Review if pain "
+            "persists.\nBeurteilung: Sports-Verletzung ohne Fraktur, Physiotherapie Empfohlen.")
+    assert anon(text) == text

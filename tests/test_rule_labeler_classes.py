@@ -341,3 +341,71 @@ SCOPE_CASES = [
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(SCOPE_CASES)])
 def test_scope_round3(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- round 5: clavicle thirds that a second author phrases differently -------------------------
+_FX = {"fracture": "true"}
+
+
+@_cases(
+    # a junction of two thirds sets both
+    ("clavicle", "Findings: Oblique fracture through the clavicle at the junction of the mid and distal thirds.",
+     {**_FX, "fracture_middle_third": "true", "fracture_lateral_third": "true"}),
+    ("clavicle", "Findings: Undisplaced clavicular fracture, medial/middle third junction.",
+     {**_FX, "fracture_medial_third": "true", "fracture_middle_third": "true"}),
+    ("clavicle", "Befund: Schrägfraktur der Klavikula am Übergang vom lateralen zum mittleren Drittel.",
+     {**_FX, "fracture_middle_third": "true", "fracture_lateral_third": "true"}),
+    ("clavicle", "Befund: Fraktur der Clavicula zwischen mittlerem und lateralem Claviculadrittel.",
+     {**_FX, "fracture_middle_third": "true", "fracture_lateral_third": "true"}),
+    # "no acute fracture line" rules out a new fracture; the old one stays on the image (rule 7)
+    ("clavicle", "Findings: Remote united fracture of the lateral third of the clavicle. No acute fracture line.",
+     {**_FX, "fracture_lateral_third": "true"}),
+    ("clavicle", "Befund: Ältere konsolidierte Fraktur im medialen Drittel der Klavikula, keine frische Frakturlinie.",
+     {**_FX, "fracture_medial_third": "true"}),
+    # "no acute fracture" in the impression rules out a new fracture, not the old one and its third
+    ("clavicle", "Findings: United old fracture of the distal third of the clavicle.\nImpression: No acute fracture.",
+     {**_FX, "fracture_lateral_third": "true"}),
+    ("clavicle", "Befund: Alte, fest durchbaute Fraktur im medialen Drittel der Klavikula.\n"
+     "Beurteilung: Keine frische Fraktur.", {**_FX, "fracture_medial_third": "true"}),
+    ("elbow", "Findings: No acute fracture.", {}),
+    # ... while a fracture line that is no longer there still means the old fracture is gone
+    ("clavicle", "Findings: The old midshaft clavicle fracture has remodelled; no fracture line remains.", {}),
+)
+def test_clavicle_thirds_round5(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@_cases(
+    # the explicit word for displacement decides over the clause's other deformity words
+    ("clavicle", "Findings: Greenstick fracture of the clavicular midshaft with slight angulation, "
+     "no significant displacement.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
+    ("clavicle", "Findings: Fracture of the distal clavicle. Minor angulation, no displacement.",
+     {"fracture": "true", "fracture_lateral_third": "true"}),
+    ("elbow", "Befund: Fraktur des Olekranons mit leichter Abkippung, keine relevante Dislokation.",
+     {"fracture": "true", "ulna_fracture": "true", "olecranon_fracture": "true"}),
+    # ... but a negated angulation does not undo a stated displacement, nor does angulation alone count as none
+    ("clavicle", "Findings: Displaced fracture of the distal clavicle, no angulation.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Findings: Fracture of the distal clavicle with marked angulation.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
+)
+def test_explicit_displacement_word_decides(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@_cases(
+    # a hedge opening a second, coordinated finding governs that one, not the finding before the conjunction
+    ("clavicle", "Findings: Swelling of the soft tissues and possible haematoma superficial to the clavicle.",
+     {"swelling_hematoma": "true"}),
+    ("clavicle", "Findings: Fracture of the distal third with possible AC subluxation.",
+     {"fracture": "true", "fracture_lateral_third": "true", "ac_joint_subluxation": "uncertain"}),
+    ("elbow", "Befund: Fraktur des Radiusköpfchens und fragliche Subluxation im Ellenbogengelenk.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true",
+      "joint_subluxation": "uncertain"}),
+    # ... while a hedge after a finding with nothing of its own to govern still hedges it
+    ("clavicle", "Findings: Lucency in the lateral third, fracture possible.",
+     {"fracture": "uncertain", "fracture_lateral_third": "uncertain"}),
+)
+def test_hedge_opening_a_coordinated_finding(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

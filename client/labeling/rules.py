@@ -51,6 +51,10 @@ _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 _WORD = re.compile(r"[a-z]{3,}|(?<!\w)_(?!\w)")  # a word, or the placeholder of a removed identifier
 _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' values of the finding's children
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
+# "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
+_FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
+_COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
+_DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
 _HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
 _HEAD_PREFIX = frozenset(" \t>*#-")
@@ -89,11 +93,12 @@ class _Event:
     descriptive: bool = False
     old: bool = False  # "healed fracture": true unless the report says it is no longer visible
     gone: bool = False  # negated by "no longer visible"
+    fresh: bool = False  # "no acute fracture", "keine frische Fraktur": only a new one is ruled out
 
     def copy(self) -> _Event:
         return _Event(self.kind, self.start, self.end, self.mod, set(self.locs), dict(self.morphs), self.own_locs,
                       set(self.context), set(self.text_locs), self.spec_locs, self.spec_morphs,
-                      set(self.text_morphs), self.descriptive, self.old, self.gone)
+                      set(self.text_morphs), self.descriptive, self.old, self.gone, self.fresh)
 
 
 @dataclass
@@ -376,7 +381,12 @@ class RuleEngine:
                             break
                     break
                 if t.entry.cue in _POST:
-                    if len(s[tok.end:t.start].split()) <= POST_WINDOW:
+                    # "soft tissue swelling and possible haematoma": a hedge that opens a second, coordinated
+                    # finding governs that one, not the finding before the conjunction
+                    nxt_term = next((x for x in clause[j + 1:] if not x.entry.loc), None)
+                    coordinated = (t.entry.cue in _PRE and nxt_term is not None and bool(nxt_term.entry.events)
+                                   and _COORD.search(s, tok.end, t.start) is not None)
+                    if len(s[tok.end:t.start].split()) <= POST_WINDOW and not coordinated:
                         best = (_CUE_MOD[t.entry.cue], t.start - tok.end, t.entry.cue)
                     break
                 if t.entry.cue in _PRE:
@@ -431,7 +441,8 @@ class RuleEngine:
                     ev.descriptive = e.descriptive
                     ev.old = old and not still and mod == POS
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
-                    ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start))
+                    ev.fresh = mod == NEG and bool(_FRESH_BEFORE.search(s, max(0, t.start - 14), t.start))
+                    ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start) and not ev.fresh)
                     events.append(ev)
             elif e.loc:
                 locs.append((t.start, t.end, e.loc))
@@ -490,13 +501,25 @@ class RuleEngine:
             events = keep
         fractures = [ev for ev in events if ev.kind == "fracture"]
         leftover: list[tuple[int, str, str]] = []
+        said: dict[int, set[str]] = {}  # per fracture, the modalities the displacement word itself was given
         for a, b, name, mod in morphs:
             if fractures:
                 target = min(fractures, key=lambda ev: (max(0, ev.start - b, a - ev.end), ev.start < a))
                 self._add_morph(target, name, mod)
                 target.text_morphs.add(name)
+                if name == "displaced" and _DISPLACEMENT_WORD.search(s, a, b):
+                    said.setdefault(id(target), set()).add(mod)
             else:
                 leftover.append((a, name, mod))
+                if name == "displaced" and _DISPLACEMENT_WORD.search(s, a, b):
+                    said.setdefault(0, set()).add(mod)
+        # "mild angulation, no significant displacement": the explicit word for displacement decides over
+        # the other deformity words of its clause (angulation, step, shortening)
+        for ev in fractures:
+            if said.get(id(ev)) == {NEG} and ev.morphs.get("displaced") == POS:
+                ev.morphs["displaced"] = NEG
+        if said.get(0) == {NEG}:  # the same for a sentence of its own that describes the last fracture
+            leftover = [x for x in leftover if not (x[1] == "displaced" and x[2] == POS)]
         return events, leftover
 
     @staticmethod
@@ -601,6 +624,10 @@ class RuleEngine:
             for _, _, ev in events:
                 if ev.kind == "fracture" and ev.old and ev.mod == POS:
                     ev.mod = NEG
+        # rule 7: "old united fracture of the middle third ... no acute fracture": the negation rules out a
+        # new fracture, not the old one (nor its place) that the report describes as still there
+        elif any(ev.kind == "fracture" and ev.old and ev.mod == POS for _, _, ev in events):
+            events = [x for x in events if not (x[2].kind == "fracture" and x[2].mod == NEG and x[2].fresh)]
         for n, (kind, sent, ev) in enumerate(events):
             for fid, val, strong in self.event_mentions(ev):
                 out.append(Mention(fid, val, strong, kind, sent, n))
