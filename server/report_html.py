@@ -123,7 +123,9 @@ def render_html(run_dir: Path) -> str:
         for name, res in results.items():
             s = res.get("summary", {})
             out.append(f"<h3>{_e(name)}: {_e(res.get('n_studies'))} studies, macro AUC "
-                       f"<b>{_f(s.get('macro_auc'))}</b></h3>")
+                       f"<b>{_f(s.get('macro_auc'))}</b> over {_e(s.get('n_findings'))} findings, "
+                       f"<b>{_f(s.get('macro_auc_supported'))}</b> over the {_e(s.get('n_supported', 0))} "
+                       "supported</h3>")
             out.append("<table><tr><th>finding</th><th>positives/n</th><th>AUC (95% CI)</th><th>AP</th>"
                        "<th>threshold</th><th>sensitivity</th><th>specificity</th></tr>")
             for r in res.get("findings", []):
@@ -132,10 +134,16 @@ def render_html(run_dir: Path) -> str:
                                f"{_e(r['skipped'])}</td></tr>")
                     continue
                 ci = f" ({_f(r.get('auc_low'), '.2f')}–{_f(r.get('auc_high'), '.2f')})" if r.get("auc_low") else ""
-                out.append(f"<tr><td>{_e(r['finding'])}</td><td>{r['n_pos']}/{r['n']}</td><td>{_f(r['auc'])}{ci}"
+                mark = "" if r.get("supported", True) else " †"
+                out.append(f"<tr><td>{_e(r['finding'])}{mark}</td><td>{r['n_pos']}/{r['n']}</td><td>{_f(r['auc'])}{ci}"
                            f"</td><td>{_f(r.get('ap'))}</td><td>{_f(r.get('threshold'))}</td>"
                            f"<td>{_f(r.get('sensitivity'))}</td><td>{_f(r.get('specificity'))}</td></tr>")
-            out.append("</table><div class='figs'>")
+            out.append("</table>")
+            if s.get("unsupported"):
+                out.append("<p class='muted'>† too few test positives or negatives "
+                           f"(&lt; {_e(s.get('min_support', 5))}) for a meaningful AUC; left out of the supported "
+                           "macro AUC.</p>")
+            out.append("<div class='figs'>")
             for kind in ("roc", "pr"):
                 png = run_dir / f"{kind}-{name}.png"
                 if png.is_file():

@@ -48,6 +48,26 @@ def _final_report(d: Path, ids: list[str]) -> None:
         "n_studies": 60, "summary": {"macro_auc": 0.81}, "findings": findings}}}))
 
 
+def test_final_page_marks_findings_too_rare_for_an_auc(run_dir):
+    """As report.md: a finding with < 5 test positives is marked and the macro AUC is given over all and over
+    the supported findings (the HTML page showed a 1/180 finding's AUC like any other)."""
+    d, _, ids = run_dir
+    _final_report(d, ids)
+    rep = json.loads((d / "report.json").read_text())
+    t = rep["test_sets"]["internal"]
+    t["findings"][0].update(n_pos=2, supported=False)
+    for r in t["findings"][1:]:
+        r["supported"] = True
+    t["summary"].update(n_findings=len(ids), macro_auc_supported=0.83, n_supported=len(ids) - 1,
+                        unsupported=[ids[0]], min_support=5)
+    (d / "report.json").write_text(json.dumps(rep))
+    page = render_html(d)
+    assert f"<td>{ids[0]} †</td><td>2/60</td>" in page
+    assert f"<td>{ids[1]}</td>" in page and f"{ids[1]} †" not in page
+    assert f"<b>0.830</b> over the {len(ids) - 1} supported" in page
+    assert "too few test positives or negatives (&lt; 5)" in page
+
+
 def test_live_page_is_self_contained_and_reloads(run_dir):
     d, cfg, _ = run_dir
     page = render_html(d)
