@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -104,3 +105,18 @@ def read_toml(path: str | os.PathLike, error: type[Exception], what: str = "file
         raise error(f"{p}: {what} not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{p}: not valid TOML: {exc}") from None
+
+
+ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def strip_ansi_file(path: str | os.PathLike) -> None:
+    """Rewrite a finished log file without ANSI colour codes (Flower's console handler colours its lines
+    whatever its output is, and `flwr run/log --stream` is piped into the run folder's flower.log):
+    a log file is plain text for grep and editors (issue 14). Call it once the writer has exited."""
+    p = Path(path)
+    if not p.is_file():
+        return
+    text = p.read_text(encoding="utf-8", errors="replace")
+    if "\x1b[" in text:
+        write_text(p, ANSI_RE.sub("", text))

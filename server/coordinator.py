@@ -16,6 +16,7 @@ loopback port, from this machine only.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,7 +31,7 @@ from fedrad.common import __version__
 from fedrad.common.clikit import make_console
 from fedrad.common.errors import FedradError
 from fedrad.common.federation import DEFAULT_LISTEN, VERSION_PATH, dial_host, parse_host_port, write_run_status
-from fedrad.common.fileio import write_json, write_text
+from fedrad.common.fileio import strip_ansi_file, write_json, write_text
 from fedrad.common.flowerproc import Child, ChildError, flower_env, free_port, run_flwr, wait_health, write_connection
 from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig
 from fedrad.server.progress import Follower
@@ -393,8 +394,12 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
     finally:
         if rounds_follower is not None:
             rounds_follower.stop()
-        if follower is not None and follower.poll() is None:
-            follower.terminate()
+        if follower is not None:
+            if follower.poll() is None:
+                follower.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+                follower.wait(timeout=10)
+                strip_ansi_file(Path(cfg.output_dir) / "flower.log")
         for c in reversed(children):
             c.stop()
         home.state.unlink(missing_ok=True)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from fedrad.common.clikit import make_console
-from fedrad.common.fileio import read_toml, write_json, write_text
+from fedrad.common.fileio import read_toml, strip_ansi_file, write_json, write_text
 from fedrad.common.flowerproc import free_port
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.sim.presets import PRESETS
@@ -308,6 +308,7 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
                 emit(f"{label}: Ray did not start within its 30 s (busy machine?); retrying")
         finally:
             superlink.stop()
+    strip_ansi_file(log_path)
     if rc != 0 or not (out_run / "report.md").is_file():
         tail = "".join(log_path.read_text().splitlines(keepends=True)[-25:])
         raise RuntimeError(f"federated run failed (exit {rc}); Flower log: {log_path}\n{tail}")

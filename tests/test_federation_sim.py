@@ -67,6 +67,8 @@ def test_two_round_federation_changes_model_and_writes_report(federation):
     assert "Test set `internal`" in report and "Test set `external`" in report and "nan" not in report.lower()
     assert (run_dir / "roc-external.png").stat().st_size > 1000
     assert (run_dir / "predictions-external.npz").is_file()
+    flower_log = (run_dir / "flower.log").read_text()
+    assert "Received 2 results" in flower_log and "\x1b[" not in flower_log  # Flower's chatter, as plain text
 
 
 def test_cross_site_matrix_honours_each_sites_consent(federation):
