@@ -92,8 +92,10 @@ def _sentence_start(text: str, toks: list, i: int, tline: list, anon) -> bool:
     f = fold(w)
     if f in anon.known_names or f in anon.other_names or f in anon.places or f in anon.name_words:
         return False
-    before = text[:s].rstrip(" \t")
-    if before and before[-1] not in ".!?\n":
+    k = s
+    while k and text[k - 1] in " \t":  # the character before the word, spaces skipped (no copy of the text)
+        k -= 1
+    if k and text[k - 1] not in ".!?\n":
         return False
     if i + 1 >= len(toks) or tline[i + 1] != tline[i] or text[e:toks[i + 1][0]].strip():
         return False

@@ -338,8 +338,9 @@ class Augment:
         flat = self._scanner_look(out.reshape(-1, h, w), u, noise.reshape(-1, h, w))
         return flat.reshape(a.shape)
 
-    def _noise_sigma(self, u: np.ndarray) -> float:
-        return self.max_noise * min(1.0, self.detail_scale) * float(u[6])
+    def _noise_sigma(self, u: np.ndarray) -> np.ndarray:
+        """Noise std from the 7th photometric draw: one (u of shape (7,)) or per image (u of shape (M, 7))."""
+        return self.max_noise * min(1.0, self.detail_scale) * np.asarray(u[..., 6], dtype=np.float64)
 
     def _scanner_look(self, x: np.ndarray, u: np.ndarray, noise: np.ndarray) -> np.ndarray:
         """Contrast, gamma, air level, heel gradient, blur, noise on [0, 1] images (M, H, W) with their
@@ -357,8 +358,7 @@ class Augment:
         y = y * (1.0 + col(self.heel * (2 * u[:, 3].astype(np.float64) - 1)) * ramp)
         sigma = np.where(u[:, 4] < self.blur_p, self.max_blur_sigma * self.detail_scale * u[:, 5].astype(np.float64), 0)
         y = gaussian_blur_batch(y, sigma)
-        sigma_n = self.max_noise * min(1.0, self.detail_scale) * u[:, 6].astype(np.float64)
-        y = y + col(sigma_n) * noise
+        y = y + col(self._noise_sigma(u)) * noise
         y = np.clip(y, 1e-3, 1.0)  # content never becomes padding (0)
         y = np.where(content, y, np.float32(0.0))
         return np.where((count > 0)[:, None, None], y, x).astype(np.float32, copy=False)
