@@ -55,9 +55,9 @@ _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
 _COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
 _DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
-_HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
-_HEAD_PREFIX = frozenset(" \t>*#-")
+_WS_RUN = re.compile(r"\s+")
+_ODD_WS = re.compile(r"[.!?;][^\S \t\n]")  # [.!?;] and a whitespace other than space, tab, newline
 _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frakturnachweis.")
 # an observation and the interpretation of another kind that names the same finding
 _INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degeneration")})
@@ -113,6 +113,26 @@ class Mention:
     event: int = -1  # which event of the report it comes from (subsumed events are dropped whole)
 
 
+def _ascii_caseless_trie(words) -> str:
+    """An alternation matching any of the lower-case ASCII `words` in any ASCII case, as a trie of [xX] classes:
+    the regex engine rejects a position in one class test instead of trying every word with IGNORECASE."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch)) + emit(kid)
+                for ch, kid in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
 def _combine(a: str, b: str) -> str:
     """The lower of two modalities (a morphology is only as certain as its fracture)."""
     order = {NEG: 0, WEAK: 0, UNC: 1, POS: 2}
@@ -131,6 +151,16 @@ class RuleEngine:
         self._strong_in = lexicon.in_locs - lexicon.weak_locs
         # the first word of every header: a header can only start where one of them stands as a whole word
         self._head_firsts = frozenset(_ALPHA.match(h).group() for h in lexicon.section_kinds)
+        # where _heads tries the header alternation: a position after an anchor whose first word (after the
+        # optional '- ' / '> ' prefix) is a header's first word, or a word that runs into a non-ASCII character
+        # ('İ', 'K' (Kelvin) fold to ASCII letters in the case-insensitive header regex)
+        first = _ascii_caseless_trie(self._head_firsts)
+        cond = r"(?=[ \t>*#\-]*+(?:" + first + r"(?![A-Za-z])|[A-Za-z]*+[^\x00-\x7f]))"
+        self._head_start = re.compile(cond)  # at the text start
+        # ends where a header may start: after an anchor, or after [.!?;] and one whitespace (a space or tab after
+        # the anchor needs no second try: section_re's prefix takes it)
+        self._head_cand = re.compile(r"[\n.!?;]" + cond)
+        self._head_cand_ws = re.compile(r"(?:[\n.!?;]|[^\S \t\n](?<=[.!?;].))" + cond)  # (slower: for _ODD_WS)
         self._sentences: dict[str, tuple] = {}  # sentence -> _sentence_base(sentence)
         self._descendants: dict[str, list[str]] = {}
         for fid in self.template.ids:
@@ -149,7 +179,7 @@ class RuleEngine:
         heads = self._heads(text)
         if not heads:
             return [("findings", text)], False
-        kinds = [self.lex.section_kinds.get(re.sub(r"\s+", " ", m.group("h").lower()), "other") for m in heads]
+        kinds = [self.lex.section_kinds.get(_WS_RUN.sub(" ", m.group("h").lower()), "other") for m in heads]
         out: list[tuple[str, str]] = []
         labelled = any(k in LABELLED for k in kinds)
         pre = text[: heads[0].start()]
@@ -177,30 +207,15 @@ class RuleEngine:
     def _heads(self, text: str) -> list[re.Match]:
         """section_re.finditer(text), trying the header alternation only where section_re's anchors allow a
         match to start (text start, after a newline, after [.!?;] and one whitespace) and a header's first
-        header's first word follows the optional '- ' / '> ' prefix: the same matches, ~10x faster than letting the
-        case-insensitive alternation try every character."""
-        cands = [0]
-        n = len(text)
-        for c in _HEAD_ANCHOR.finditer(text):
-            i = c.end()
-            cands.append(i)
-            if c.group() != "\n" and i < n and text[i].isspace():
-                cands.append(i + 1)
+        word follows the optional '- ' / '> ' prefix (one scan by _head_cand): the same matches, ~10x faster
+        than letting the case-insensitive alternation try every character."""
         head_re = self.lex.section_re
-        firsts = self._head_firsts
         out: list[re.Match] = []
         last = 0
-        for p in cands:
+        cands = (self._head_cand_ws if _ODD_WS.search(text) else self._head_cand).finditer(text)
+        for p in ([0] if self._head_start.match(text) else []) + [c.end() for c in cands]:
             if p < last:
                 continue
-            k = p
-            while k < n and text[k] in _HEAD_PREFIX:
-                k += 1
-            w = _ALPHA.match(text, k)
-            if w is None or w.group().lower() not in firsts:
-                end = w.end() if w is not None else k
-                if text[k:end + 1].isascii():  # ('İ', 'K' (Kelvin) fold to ASCII letters in the regex)
-                    continue
             m = head_re.match(text, p)
             if m is not None:
                 out.append(m)
@@ -210,19 +225,18 @@ class RuleEngine:
     def sentences(self, text: str) -> list[str]:
         out: list[str] = []
         start = 0
+        final, abbreviations = self.lex.sentence_final, self.lex.abbreviations
         for m in _SENT_END.finditer(text):
-            if m.group() != "\n" and m.group()[0] == ".":
+            if m.group()[0] == ".":
                 j = m.start()
-                k = j
-                while k > start and not text[k - 1].isspace():
-                    k -= 1
+                before = text[start:j]  # the word before the '.': back to the last whitespace
+                k = j if not before or before[-1].isspace() else j - len(before.rsplit(None, 1)[-1])
                 word = text[k:j].lower().strip("([")
                 # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence, and so does
                 # "Rhizarthrose li. Fragliche ..." (laterality follows its noun)
-                nxt_char = text[m.end(): m.end() + 3].lstrip()[:1]
-                if word in self.lex.sentence_final and nxt_char.isupper():
+                if word in final and text[m.end(): m.end() + 3].lstrip()[:1].isupper():
                     pass
-                elif word in self.lex.abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
+                elif word in abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
                     continue
                 nxt = text[m.end(): m.end() + 2].lstrip()
                 ordinal = word.isdigit() or _ORDINAL_RANGE.fullmatch(word) is not None  # '5', '5.-7'
@@ -240,18 +254,20 @@ class RuleEngine:
 
     def tokens(self, s: str) -> list[_Tok]:
         lex = self.lex
-        found: list[tuple[int, int, Entry]] = []
+        # (start, -length, order found, end, entry): by start, the longest first, then word before infix patterns
+        found: list[tuple[int, int, int, int, Entry]] = []
         for matcher in (lex.word, lex.infix):
+            entry = matcher.entry
             for m in matcher.regex.finditer(s):
                 a, b = m.span()
                 if b > a:
-                    e = matcher.entry(s, a, b)
+                    e = entry(s, a, b)
                     if e is not None:
-                        found.append((a, b, e))
-        found.sort(key=lambda t: (t[0], t[0] - t[1]))
+                        found.append((a, a - b, len(found), b, e))
+        found.sort()
         out: list[_Tok] = []
         last = 0
-        for a, b, e in found:
+        for a, _, _, b, e in found:
             if a >= last and b > a:
                 out.append(_Tok(a, b, e))
                 last = b
