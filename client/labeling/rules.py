@@ -184,7 +184,9 @@ class RuleEngine:
         labelled = any(k in LABELLED for k in kinds)
         pre = text[: heads[0].start()]
         if pre.strip():
-            out.append(("other" if labelled else "findings", pre))
+            # without a findings header, the text above the first header holds the findings (below the
+            # letterhead): "...\nNo fracture. Mild soft tissue swelling.\nImpression: No bony injury."
+            out.append(("other" if "findings" in kinds else "findings", pre))
         for i, (m, kind) in enumerate(zip(heads, kinds, strict=True)):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
             body = text[m.end(): end]
@@ -479,6 +481,7 @@ class RuleEngine:
             return sum(1 for c in commas if c < pos)
 
         if events:
+            owner: dict[int, _Event] = {}  # location start -> the event it was given to
             for a, b, name in locs:
                 # the event of the same comma segment first, then the nearest (ties: the following one)
                 target = min(events, key=lambda ev: (seg_at(ev.start) != seg_at(a), max(0, ev.start - b, a - ev.end),
@@ -491,9 +494,15 @@ class RuleEngine:
                     continue
                 target.locs.add(name)
                 target.text_locs.add(name)
+                owner[a] = target
             for ev in events:
                 if not ev.locs and not ev.own_locs and locs:
-                    a, b, name = min(locs, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
+                    # a finding stated as present does not borrow the place of a negated one ("AC joint arthrotic
+                    # with joint space narrowing, no fracture, no osteolysis SC joint": the narrowing is the AC's)
+                    cands = locs
+                    if ev.mod in (POS, UNC):
+                        cands = [lc for lc in locs if lc[0] not in owner or owner[lc[0]].mod in (POS, UNC)] or locs
+                    a, b, name = min(cands, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
                     ev.locs.add(name)
                     ev.text_locs.add(name)
             # "ACG-Arthrose mit Gelenkspaltverschmälerung": an unplaced event takes the place an
@@ -613,6 +622,7 @@ class RuleEngine:
         out: list[Mention] = []
         events: list[tuple[str, str, _Event]] = []
         sections, headed = self._sections(text)
+        hist = self.lex.history
         for kind, body in sections:
             if kind not in LABELLED:
                 continue
@@ -625,6 +635,9 @@ class RuleEngine:
                         not headed and _QUERY.search(low))):
                     continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
                 sent_events = self.sentence_events(low, prev)
+                if (kind == "findings" and not stated and not headed and sent_events and hist is not None
+                        and all(e.mod == UNC for e in sent_events) and hist.search(low)):
+                    continue  # 'Hyperextension injury playing football, ?avulsion' atop a body without header: history
                 stated = stated or bool(sent_events)
                 # "There is cortical thinning; a pathologic fracture cannot be excluded" after a sentence
                 # about a lesion of the medial third: an unplaced fracture is where the last sentence was
