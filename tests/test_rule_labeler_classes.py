@@ -409,3 +409,54 @@ def test_explicit_displacement_word_decides(labelers, region, text, expected):
 )
 def test_hedge_opening_a_coordinated_finding(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- a body without a findings header above the impression (letterhead, then the findings) --------
+@_cases(
+    ("thumb", "Lakeside Hand Clinic\nXR RIGHT THUMB, TWO VIEWS\nNo fracture. Joints aligned. Moderate soft tissue "
+              "swelling over the IP joint.\nImpression: No bony injury.", {"swelling_dactylitis": "true"}),
+    ("clavicle", "Praxis am Markt\nRöntgen Schulter links mit Klavikula\nKeine Fraktur. AC-Gelenk kongruent. "
+                 "Ausgeprägte Weichteilschwellung über der lateralen Klavikula.\nBeurteilung: Kein Nachweis einer "
+                 "knöchernen Verletzung.", {"swelling_hematoma": "true"}),
+    ("elbow", "XR LEFT ELBOW\nUndisplaced fracture of the radial head. Positive anterior and posterior fat pad signs.\n"
+              "Opinion: Radial head fracture.", {"radial_head_fracture": "true", "fat_pad_sign": "true"}),
+)
+def test_findings_without_header_above_the_impression_are_labelled(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- the history line atop a body without headers is the clinical question (rule 9) --------------
+@_cases(
+    ("thumb", "Daumen links 2 Ebenen\nSturz beim Handball V.a. Bandausriss\nKein Frakturnachweis, kein knöcherner "
+              "Bandausriss. Gelenke kongruent.", {}),
+    ("thumb", "Hyperextension injury at netball, possible avulsion at the base of the proximal phalanx\nNo fracture. "
+              "Joints congruent. No soft tissue swelling.", {}),
+    # a finding stated as present stays one, whatever the sentence says of how it happened
+    ("clavicle", "Displaced fracture of the middle third of the clavicle after a fall from a bicycle.\n"
+                 "AC joint normal.",
+     {"fracture_middle_third": "true", "fracture_displaced": "true"}),
+)
+def test_history_line_before_the_findings_is_not_a_finding(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- negation vocabulary; a place is not borrowed from a negated finding; casts are no arthrosis ----
+@_cases(
+    ("elbow", "Findings: Neg for fracture. Alignment normal. No effusion.", {}),
+    ("thumb", "Findings: Neg for fx. Joints congruent.", {}),
+    ("clavicle", "AC-Gelenk arthrotisch mit Osteophyten und Gelenkspaltverschmälerung keine Fraktur keine Osteolyse "
+                 "SC-Gelenk unauffällig", {"ac_joint_degeneration": "true", "ac_joint_space_narrowed": "true"}),
+    ("elbow", "Befund: Kontrolle im OA-Gips. Radiuskopffraktur in unveränderter Stellung, keine sekundäre Dislokation.",
+     {"radial_head_fracture": "true"}),
+)
+def test_negation_place_and_cast_vocabulary(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- section headers after a sentence end and an unusual whitespace (the header scan's rare path) ----
+@pytest.mark.parametrize("ws", ["\x0b", "\x0c", "\u2028", "\x85", " ", "\n", "\t"])
+def test_header_after_sentence_end_and_any_whitespace(labelers, ws):
+    text = f"Findings: Possible fracture of the radial head.{ws}Impression: No fracture. No effusion."
+    kinds = [k for k, _ in labelers["elbow"].engine("elbow").sections(text)]
+    assert kinds == ["findings", "impression"], (repr(ws), kinds)
+    _check(labelers, "elbow", text, {})
