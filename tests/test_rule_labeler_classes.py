@@ -460,3 +460,27 @@ def test_header_after_sentence_end_and_any_whitespace(labelers, ws):
     kinds = [k for k, _ in labelers["elbow"].engine("elbow").sections(text)]
     assert kinds == ["findings", "impression"], (repr(ws), kinds)
     _check(labelers, "elbow", text, {})
+
+
+# ---- where a fragment lies is not where it comes from ("anterior to the capitellum", "ventral des") ----
+@_cases(
+    ("elbow", "Findings: Fracture of the radial head with a displaced fragment of 6 mm lying anterior to the "
+              "capitellum.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "true"}),
+    ("elbow", "Befund: Radiusköpfchenfraktur mit einem 5 mm großen, dislozierten Fragment ventral des "
+              "Capitulum humeri.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "true"}),
+)
+def test_position_of_a_fragment_is_not_a_fracture_site(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Befund: Ellenbogenluxation nach dorsal. Knochenschuppe ventral der Trochlea, am ehesten abgesprengt von der "
+    "Koronoidspitze.",
+    "Findings: Posterior elbow dislocation. Small bony flake anterior to the trochlea, likely from the coronoid tip.",
+])
+def test_fragment_in_front_of_the_humerus_is_no_humerus_fracture(labelers, text):
+    pred = labelers["elbow"].label_text(text)
+    assert pred["distal_humerus_fracture"] is Label.FALSE, text
+    assert pred["joint_dislocation"] is Label.TRUE, text

@@ -35,6 +35,7 @@ POST_WINDOW = 8  # "fracture of the sternal end of the clavicle cannot be exclud
 LIST_ITEM_WORDS = 4  # a comma segment this short continues a forward scope ("no fracture, dislocation")
 LIST_MAX_WORDS = 8  # ... this long when the list ends in "or" ("no fracture, ..., soft tissue swelling or FB")
 _LIST_END = re.compile(r"\b(?:or|nor|oder|noch)\b")
+POSITION_GAP = 2  # words between "anterior to" / "ventral des" and the place it relates to ("the distal")
 HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the hardware's
 
 POS, UNC, NEG, WEAK, HIST = "pos", "unc", "neg", "weak", "hist"
@@ -463,7 +464,11 @@ class RuleEngine:
                     ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start) and not ev.fresh)
                     events.append(ev)
             elif e.loc:
-                locs.append((t.start, t.end, e.loc))
+                # "fragment anterior to the trochlea", "Fragment ventral des Humerus": where something lies, not
+                # where it comes from
+                p = clause[i - 1] if i else None
+                if p is None or p.entry.cue != "position" or len(s[p.end:t.start].split()) > POSITION_GAP:
+                    locs.append((t.start, t.end, e.loc))
             elif e.morph:
                 mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
