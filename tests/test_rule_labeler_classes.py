@@ -484,3 +484,15 @@ def test_fragment_in_front_of_the_humerus_is_no_humerus_fracture(labelers, text)
     pred = labelers["elbow"].label_text(text)
     assert pred["distal_humerus_fracture"] is Label.FALSE, text
     assert pred["joint_dislocation"] is Label.TRUE, text
+
+
+# ---- a swelling after an operation is on this image (a 'status post' cue dates it, it does not negate it) ----
+@_cases(
+    ("thumb", "Findings: Two K-wires across the first CMC joint, unchanged. Joint congruent. Postoperative soft tissue "
+              "swelling over the thenar eminence.", {"swelling_dactylitis": "true"}),
+    ("clavicle", "Befund: Plattenosteosynthese der Klavikula, Material intakt. Postoperative Weichteilschwellung, "
+                 "Hautklammern.", {"swelling_hematoma": "true"}),
+    ("elbow", "Findings: Status post reduction. Joint congruent. No fracture.", {}),
+)
+def test_postoperative_swelling_is_present(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

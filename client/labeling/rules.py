@@ -62,6 +62,7 @@ _ODD_WS = re.compile(r"[.!?;][^\S \t\n]")  # [.!?;] and a whitespace other than 
 _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frakturnachweis.")
 # an observation and the interpretation of another kind that names the same finding
 _INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degeneration")})
+_PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status post' cue dates, not negates
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
@@ -456,7 +457,10 @@ class RuleEngine:
             if e.events:
                 mod, cue = modality(i)
                 for spec in e.events:
-                    ev = self._make_event(spec, t, mod)
+                    # "postoperative soft tissue swelling", "Erguss nach Reposition": a swelling or effusion after an
+                    # operation or reduction is on this image, not history
+                    ev = self._make_event(spec, t, POS if cue == "hist_pre" and spec.kind in _PRESENT_STATE
+                                          and not spec.negated else mod)
                     ev.descriptive = e.descriptive
                     ev.old = old and not still and mod == POS
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
