@@ -496,3 +496,16 @@ def test_fragment_in_front_of_the_humerus_is_no_humerus_fracture(labelers, text)
 )
 def test_postoperative_swelling_is_present(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- the calcified matrix of a bone lesion is no soft tissue calcification ----------------------
+@_cases(
+    ("thumb", "Findings: Lucent lesion in the distal phalanx with stippled chondroid calcification, most in keeping "
+              "with an enchondroma. No soft tissue abnormality.", {}),
+    ("thumb", "Befund: Scharf begrenzte Osteolyse im Endglied D1 mit kleinen Matrixverkalkungen, am ehesten Enchondrom. "
+              "Weichteile regelrecht.", {}),
+    ("thumb", "Findings: Small calcification in the soft tissues volar to the IP joint.",
+     {"soft_tissue_calcification": "true"}),
+)
+def test_matrix_calcification_is_not_soft_tissue(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
