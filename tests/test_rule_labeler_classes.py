@@ -502,8 +502,8 @@ def test_postoperative_swelling_is_present(labelers, region, text, expected):
 @_cases(
     ("thumb", "Findings: Lucent lesion in the distal phalanx with stippled chondroid calcification, most in keeping "
               "with an enchondroma. No soft tissue abnormality.", {}),
-    ("thumb", "Befund: Scharf begrenzte Osteolyse im Endglied D1 mit kleinen Matrixverkalkungen, am ehesten Enchondrom. "
-              "Weichteile regelrecht.", {}),
+    ("thumb", "Befund: Scharf begrenzte Osteolyse im Endglied D1 mit kleinen Matrixverkalkungen, am ehesten "
+              "Enchondrom. Weichteile regelrecht.", {}),
     ("thumb", "Findings: Small calcification in the soft tissues volar to the IP joint.",
      {"soft_tissue_calcification": "true"}),
 )
