@@ -509,3 +509,16 @@ def test_postoperative_swelling_is_present(labelers, region, text, expected):
 )
 def test_matrix_calcification_is_not_soft_tissue(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- "X versus Y" for a density: the foreign body is as uncertain as the alternative it is weighed against ----
+@_cases(
+    ("thumb", "Impression: Punctate radiopaque density at the pulp of the thumb, foreign body versus skin debris.",
+     {"foreign_body": "uncertain"}),
+    ("thumb", "Beurteilung: Metalldichte Struktur palmar am Grundglied, am ehesten Rest eines Bohrdrahts, DD "
+              "Metallsplitter.", {"foreign_body": "uncertain"}),
+    # a density that nothing interprets stays a foreign body, whatever is negated beside it
+    ("thumb", "Findings: Radiopaque density in the soft tissues of the pulp, no fracture.", {"foreign_body": "true"}),
+)
+def test_density_weighed_against_another_nature_is_uncertain(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
