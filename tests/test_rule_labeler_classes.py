@@ -522,3 +522,16 @@ def test_matrix_calcification_is_not_soft_tissue(labelers, region, text, expecte
 )
 def test_density_weighed_against_another_nature_is_uncertain(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- soft tissue swelling over the shoulder is the clavicle study's; the shoulder's bones and joint are not ----
+@_cases(
+    ("clavicle", "Findings: Clavicle intact, AC joint congruent. Soft tissue swelling over the right shoulder.",
+     {"swelling_hematoma": "true"}),
+    ("clavicle", "Befund: Klavikula intakt. Deutliche Weichteilschwellung über der linken Schulter.",
+     {"swelling_hematoma": "true"}),
+    ("clavicle", "Findings: Clavicle intact. Anterior dislocation of the shoulder.", {}),
+    ("thumb", "Findings: Thumb normal. Swelling over the wrist.", {}),
+)
+def test_swelling_over_the_adjacent_shoulder_counts_for_the_clavicle(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -106,6 +106,7 @@ class Lexicon:
     version: str
     sentence_final: frozenset[str] = frozenset()
     subsumes: tuple[tuple[str, str], ...] = ()  # (dislocation, subluxation): one displacement, the worse grade
+    soft_tissue_locs: frozenset[str] = frozenset()  # out-of-region places whose soft tissue swelling counts
     history: re.Pattern | None = None  # how the injury happened ("Sturz", "fell onto"): see cues.shared.toml [history]
     files: list[Path] = field(default_factory=list)
 
@@ -333,7 +334,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                    infix=infix_m,
                    section_re=section_re, section_kinds=section_kinds, abbreviations=abbreviations,
                    version=lexicon_version(region), sentence_final=sentence_final, subsumes=tuple(subsumes),
-                   history=history,
+                   history=history, soft_tissue_locs=frozenset(own.get("soft_tissue_locs", [])),
                    files=[cues, terms, *(lex[k] for k in sorted(lex))])
 
 

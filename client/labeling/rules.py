@@ -596,12 +596,15 @@ class RuleEngine:
         locs = ev.locs | ev.context
         # a place named in the text outranks the one an eponym implies ("Heberden nodes of the
         # DIP joints" in a thumb report is the fingers')
-        if ev.text_locs and not ev.text_locs & self._strong_in and ev.text_locs - lex.in_locs:
+        # a swelling over the joint next to the region is the region's ("soft tissue swelling over the shoulder"
+        # in a clavicle study): the lexicon's soft_tissue_locs
+        in_locs = lex.in_locs | lex.soft_tissue_locs if ev.kind == "swelling" else lex.in_locs
+        if ev.text_locs and not ev.text_locs & self._strong_in and ev.text_locs - in_locs:
             return []
         if not ev.locs & self._strong_in:  # a specific in-region place always counts
-            if ev.locs - lex.in_locs:  # placed out of region ("distal radius", "wrist")
+            if ev.locs - in_locs:  # placed out of region ("distal radius", "wrist")
                 return []
-            if ev.context - lex.in_locs and not ev.context & self._strong_in:  # under an out-of-region heading
+            if ev.context - in_locs and not ev.context & self._strong_in:  # under an out-of-region heading
                 return []
         rules = self._rules_by_event.get(ev.kind, ())
         strong = ev.mod != WEAK
