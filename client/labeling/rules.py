@@ -12,7 +12,10 @@ spec/labeling-rules.md with vocabulary from data files (rule_lexicon.py):
   "DD"/"versus"/"?" hedge the whole clause; the nearest cue wins;
 - events (fracture, dislocation, ...) take the locations and fracture morphology of their
   clause; an event placed only outside the region does not count (rule 4);
-- "status post" without a still-visible finding is not a finding (rule 7);
+- "status post" without a still-visible finding is not a finding (rule 7), but a post-operative swelling is;
+- without a findings header the text above the first header is the findings, and a history line atop it whose
+  findings are all hedged is the question (cues [history]); a place after "anterior to" / "ventral des" (cues
+  [position]) is where something lies, not a fracture site;
 - parents are lifted at the end (rule 5) and the lifts are recorded as repairs.
 """
 
