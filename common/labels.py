@@ -68,7 +68,8 @@ def propagate(template: Template, labels: Mapping[str, Label]) -> tuple[dict[str
     Returns the repaired labels and one message per lifted parent, so a labeler can count
     and log repairs instead of passing a violation on silently.
     """
-    out = {fid: Label.parse(labels.get(fid, Label.FALSE)) for fid in template.ids}
+    get = labels.get
+    out = {fid: v if (v := get(fid, Label.FALSE)).__class__ is Label else Label.parse(v) for fid in template.ids}
     repairs: list[str] = []
     # Children before parents: iterate until stable (templates are small and acyclic).
     changed = True

@@ -409,3 +409,129 @@ def test_explicit_displacement_word_decides(labelers, region, text, expected):
 )
 def test_hedge_opening_a_coordinated_finding(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- a body without a findings header above the impression (letterhead, then the findings) --------
+@_cases(
+    ("thumb", "Lakeside Hand Clinic\nXR RIGHT THUMB, TWO VIEWS\nNo fracture. Joints aligned. Moderate soft tissue "
+              "swelling over the IP joint.\nImpression: No bony injury.", {"swelling_dactylitis": "true"}),
+    ("clavicle", "Praxis am Markt\nRöntgen Schulter links mit Klavikula\nKeine Fraktur. AC-Gelenk kongruent. "
+                 "Ausgeprägte Weichteilschwellung über der lateralen Klavikula.\nBeurteilung: Kein Nachweis einer "
+                 "knöchernen Verletzung.", {"swelling_hematoma": "true"}),
+    ("elbow", "XR LEFT ELBOW\nUndisplaced fracture of the radial head. Positive anterior and posterior fat pad signs.\n"
+              "Opinion: Radial head fracture.", {"radial_head_fracture": "true", "fat_pad_sign": "true"}),
+)
+def test_findings_without_header_above_the_impression_are_labelled(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- the history line atop a body without headers is the clinical question (rule 9) --------------
+@_cases(
+    ("thumb", "Daumen links 2 Ebenen\nSturz beim Handball V.a. Bandausriss\nKein Frakturnachweis, kein knöcherner "
+              "Bandausriss. Gelenke kongruent.", {}),
+    ("thumb", "Hyperextension injury at netball, possible avulsion at the base of the proximal phalanx\nNo fracture. "
+              "Joints congruent. No soft tissue swelling.", {}),
+    # a finding stated as present stays one, whatever the sentence says of how it happened
+    ("clavicle", "Displaced fracture of the middle third of the clavicle after a fall from a bicycle.\n"
+                 "AC joint normal.",
+     {"fracture_middle_third": "true", "fracture_displaced": "true"}),
+)
+def test_history_line_before_the_findings_is_not_a_finding(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- negation vocabulary; a place is not borrowed from a negated finding; casts are no arthrosis ----
+@_cases(
+    ("elbow", "Findings: Neg for fracture. Alignment normal. No effusion.", {}),
+    ("thumb", "Findings: Neg for fx. Joints congruent.", {}),
+    ("clavicle", "AC-Gelenk arthrotisch mit Osteophyten und Gelenkspaltverschmälerung keine Fraktur keine Osteolyse "
+                 "SC-Gelenk unauffällig", {"ac_joint_degeneration": "true", "ac_joint_space_narrowed": "true"}),
+    ("elbow", "Befund: Kontrolle im OA-Gips. Radiuskopffraktur in unveränderter Stellung, keine sekundäre Dislokation.",
+     {"radial_head_fracture": "true"}),
+)
+def test_negation_place_and_cast_vocabulary(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- section headers after a sentence end and an unusual whitespace (the header scan's rare path) ----
+@pytest.mark.parametrize("ws", ["\x0b", "\x0c", "\u2028", "\x85", " ", "\n", "\t"])
+def test_header_after_sentence_end_and_any_whitespace(labelers, ws):
+    text = f"Findings: Possible fracture of the radial head.{ws}Impression: No fracture. No effusion."
+    kinds = [k for k, _ in labelers["elbow"].engine("elbow").sections(text)]
+    assert kinds == ["findings", "impression"], (repr(ws), kinds)
+    _check(labelers, "elbow", text, {})
+
+
+# ---- where a fragment lies is not where it comes from ("anterior to the capitellum", "ventral des") ----
+@_cases(
+    ("elbow", "Findings: Fracture of the radial head with a displaced fragment of 6 mm lying anterior to the "
+              "capitellum.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "true"}),
+    ("elbow", "Befund: Radiusköpfchenfraktur mit einem 5 mm großen, dislozierten Fragment ventral des "
+              "Capitulum humeri.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "true"}),
+)
+def test_position_of_a_fragment_is_not_a_fracture_site(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Befund: Ellenbogenluxation nach dorsal. Knochenschuppe ventral der Trochlea, am ehesten abgesprengt von der "
+    "Koronoidspitze.",
+    "Findings: Posterior elbow dislocation. Small bony flake anterior to the trochlea, likely from the coronoid tip.",
+])
+def test_fragment_in_front_of_the_humerus_is_no_humerus_fracture(labelers, text):
+    pred = labelers["elbow"].label_text(text)
+    assert pred["distal_humerus_fracture"] is Label.FALSE, text
+    assert pred["joint_dislocation"] is Label.TRUE, text
+
+
+# ---- a swelling after an operation is on this image (a 'status post' cue dates it, it does not negate it) ----
+@_cases(
+    ("thumb", "Findings: Two K-wires across the first CMC joint, unchanged. Joint congruent. Postoperative soft tissue "
+              "swelling over the thenar eminence.", {"swelling_dactylitis": "true"}),
+    ("clavicle", "Befund: Plattenosteosynthese der Klavikula, Material intakt. Postoperative Weichteilschwellung, "
+                 "Hautklammern.", {"swelling_hematoma": "true"}),
+    ("elbow", "Findings: Status post reduction. Joint congruent. No fracture.", {}),
+)
+def test_postoperative_swelling_is_present(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- the calcified matrix of a bone lesion is no soft tissue calcification ----------------------
+@_cases(
+    ("thumb", "Findings: Lucent lesion in the distal phalanx with stippled chondroid calcification, most in keeping "
+              "with an enchondroma. No soft tissue abnormality.", {}),
+    ("thumb", "Befund: Scharf begrenzte Osteolyse im Endglied D1 mit kleinen Matrixverkalkungen, am ehesten "
+              "Enchondrom. Weichteile regelrecht.", {}),
+    ("thumb", "Findings: Small calcification in the soft tissues volar to the IP joint.",
+     {"soft_tissue_calcification": "true"}),
+)
+def test_matrix_calcification_is_not_soft_tissue(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- "X versus Y" for a density: the foreign body is as uncertain as the alternative it is weighed against ----
+@_cases(
+    ("thumb", "Impression: Punctate radiopaque density at the pulp of the thumb, foreign body versus skin debris.",
+     {"foreign_body": "uncertain"}),
+    ("thumb", "Beurteilung: Metalldichte Struktur palmar am Grundglied, am ehesten Rest eines Bohrdrahts, DD "
+              "Metallsplitter.", {"foreign_body": "uncertain"}),
+    # a density that nothing interprets stays a foreign body, whatever is negated beside it
+    ("thumb", "Findings: Radiopaque density in the soft tissues of the pulp, no fracture.", {"foreign_body": "true"}),
+)
+def test_density_weighed_against_another_nature_is_uncertain(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- soft tissue swelling over the shoulder is the clavicle study's; the shoulder's bones and joint are not ----
+@_cases(
+    ("clavicle", "Findings: Clavicle intact, AC joint congruent. Soft tissue swelling over the right shoulder.",
+     {"swelling_hematoma": "true"}),
+    ("clavicle", "Befund: Klavikula intakt. Deutliche Weichteilschwellung über der linken Schulter.",
+     {"swelling_hematoma": "true"}),
+    ("clavicle", "Findings: Clavicle intact. Anterior dislocation of the shoulder.", {}),
+    ("thumb", "Findings: Thumb normal. Swelling over the wrist.", {}),
+)
+def test_swelling_over_the_adjacent_shoulder_counts_for_the_clavicle(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -27,7 +27,7 @@ LEXICON_SUFFIX = ".lexicon.toml"
 PRE_CUES = ("neg_pre", "neg_weak_pre", "unc_pre", "hist_pre", "pseudo")
 BOTH_CUES = ("unc_both", "neg_both")
 POST_CUES = ("gone", "neg_post", "unc_post")
-CUE_KINDS = (*POST_CUES[:1], *PRE_CUES, *POST_CUES[1:], "unc_clause", "question", "skip", "terminator")
+CUE_KINDS = (*POST_CUES[:1], *PRE_CUES, *POST_CUES[1:], "unc_clause", "question", "skip", "terminator", "position")
 MORPHS = frozenset({"displaced", "comminuted", "intraarticular", "avulsion"})
 EVENT_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration", "narrowed", "widened", "swelling",
                          "calcification", "mass", "foreign_body", "ossicle", "sclerotic", "lytic", "effusion",
@@ -106,6 +106,8 @@ class Lexicon:
     version: str
     sentence_final: frozenset[str] = frozenset()
     subsumes: tuple[tuple[str, str], ...] = ()  # (dislocation, subluxation): one displacement, the worse grade
+    soft_tissue_locs: frozenset[str] = frozenset()  # out-of-region places whose soft tissue swelling counts
+    history: re.Pattern | None = None  # how the injury happened ("Sturz", "fell onto"): see cues.shared.toml [history]
     files: list[Path] = field(default_factory=list)
 
 
@@ -324,11 +326,15 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.\d{2,4}[^:\n.]{0,20}:"
                             + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$))",
                             re.IGNORECASE | re.MULTILINE)
+    hist = [_convert_pattern(p, f"{cues.name} [history]") for lang in ("en", "de")
+            for p in cdata.get("history", {}).get(lang, [])]
+    history = re.compile("|".join((r"(?<!\w)" if ws else "") + "(?:" + rx + ")" for ws, rx in hist)) if hist else None
     return Lexicon(region=region, template=template, in_locs=frozenset(own.get("in_locs", [])),
                    weak_locs=frozenset(own.get("weak_locs", [])), rules=tuple(rules), word=word_m,
                    infix=infix_m,
                    section_re=section_re, section_kinds=section_kinds, abbreviations=abbreviations,
                    version=lexicon_version(region), sentence_final=sentence_final, subsumes=tuple(subsumes),
+                   history=history, soft_tissue_locs=frozenset(own.get("soft_tissue_locs", [])),
                    files=[cues, terms, *(lex[k] for k in sorted(lex))])
 
 

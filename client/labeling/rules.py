@@ -12,7 +12,10 @@ spec/labeling-rules.md with vocabulary from data files (rule_lexicon.py):
   "DD"/"versus"/"?" hedge the whole clause; the nearest cue wins;
 - events (fracture, dislocation, ...) take the locations and fracture morphology of their
   clause; an event placed only outside the region does not count (rule 4);
-- "status post" without a still-visible finding is not a finding (rule 7);
+- "status post" without a still-visible finding is not a finding (rule 7), but a post-operative swelling is;
+- without a findings header the text above the first header is the findings, and a history line atop it whose
+  findings are all hedged is the question (cues [history]); a place after "anterior to" / "ventral des" (cues
+  [position]) is where something lies, not a fracture site;
 - parents are lifted at the end (rule 5) and the lifts are recorded as repairs.
 """
 
@@ -35,6 +38,7 @@ POST_WINDOW = 8  # "fracture of the sternal end of the clavicle cannot be exclud
 LIST_ITEM_WORDS = 4  # a comma segment this short continues a forward scope ("no fracture, dislocation")
 LIST_MAX_WORDS = 8  # ... this long when the list ends in "or" ("no fracture, ..., soft tissue swelling or FB")
 _LIST_END = re.compile(r"\b(?:or|nor|oder|noch)\b")
+POSITION_GAP = 2  # words between "anterior to" / "ventral des" and the place it relates to ("the distal")
 HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the hardware's
 
 POS, UNC, NEG, WEAK, HIST = "pos", "unc", "neg", "weak", "hist"
@@ -55,12 +59,13 @@ _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
 _COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
 _DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
-_HEAD_ANCHOR = re.compile(r"[\n.!?;]")
 _ALPHA = re.compile(r"[A-Za-z]+")
-_HEAD_PREFIX = frozenset(" \t>*#-")
+_WS_RUN = re.compile(r"\s+")
+_ODD_WS = re.compile(r"[.!?;][^\S \t\n]")  # [.!?;] and a whitespace other than space, tab, newline
 _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frakturnachweis.")
 # an observation and the interpretation of another kind that names the same finding
 _INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degeneration")})
+_PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status post' cue dates, not negates
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
@@ -113,6 +118,26 @@ class Mention:
     event: int = -1  # which event of the report it comes from (subsumed events are dropped whole)
 
 
+def _ascii_caseless_trie(words) -> str:
+    """An alternation matching any of the lower-case ASCII `words` in any ASCII case, as a trie of [xX] classes:
+    the regex engine rejects a position in one class test instead of trying every word with IGNORECASE."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch)) + emit(kid)
+                for ch, kid in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
 def _combine(a: str, b: str) -> str:
     """The lower of two modalities (a morphology is only as certain as its fracture)."""
     order = {NEG: 0, WEAK: 0, UNC: 1, POS: 2}
@@ -131,6 +156,16 @@ class RuleEngine:
         self._strong_in = lexicon.in_locs - lexicon.weak_locs
         # the first word of every header: a header can only start where one of them stands as a whole word
         self._head_firsts = frozenset(_ALPHA.match(h).group() for h in lexicon.section_kinds)
+        # where _heads tries the header alternation: a position after an anchor whose first word (after the
+        # optional '- ' / '> ' prefix) is a header's first word, or a word that runs into a non-ASCII character
+        # ('İ', 'K' (Kelvin) fold to ASCII letters in the case-insensitive header regex)
+        first = _ascii_caseless_trie(self._head_firsts)
+        cond = r"(?=[ \t>*#\-]*+(?:" + first + r"(?![A-Za-z])|[A-Za-z]*+[^\x00-\x7f]))"
+        self._head_start = re.compile(cond)  # at the text start
+        # ends where a header may start: after an anchor, or after [.!?;] and one whitespace (a space or tab after
+        # the anchor needs no second try: section_re's prefix takes it)
+        self._head_cand = re.compile(r"[\n.!?;]" + cond)
+        self._head_cand_ws = re.compile(r"(?:[\n.!?;]|[^\S \t\n](?<=[.!?;].))" + cond)  # (slower: for _ODD_WS)
         self._sentences: dict[str, tuple] = {}  # sentence -> _sentence_base(sentence)
         self._descendants: dict[str, list[str]] = {}
         for fid in self.template.ids:
@@ -149,12 +184,14 @@ class RuleEngine:
         heads = self._heads(text)
         if not heads:
             return [("findings", text)], False
-        kinds = [self.lex.section_kinds.get(re.sub(r"\s+", " ", m.group("h").lower()), "other") for m in heads]
+        kinds = [self.lex.section_kinds.get(_WS_RUN.sub(" ", m.group("h").lower()), "other") for m in heads]
         out: list[tuple[str, str]] = []
         labelled = any(k in LABELLED for k in kinds)
         pre = text[: heads[0].start()]
         if pre.strip():
-            out.append(("other" if labelled else "findings", pre))
+            # without a findings header, the text above the first header holds the findings (below the
+            # letterhead): "...\nNo fracture. Mild soft tissue swelling.\nImpression: No bony injury."
+            out.append(("other" if "findings" in kinds else "findings", pre))
         for i, (m, kind) in enumerate(zip(heads, kinds, strict=True)):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
             body = text[m.end(): end]
@@ -177,30 +214,15 @@ class RuleEngine:
     def _heads(self, text: str) -> list[re.Match]:
         """section_re.finditer(text), trying the header alternation only where section_re's anchors allow a
         match to start (text start, after a newline, after [.!?;] and one whitespace) and a header's first
-        header's first word follows the optional '- ' / '> ' prefix: the same matches, ~10x faster than letting the
-        case-insensitive alternation try every character."""
-        cands = [0]
-        n = len(text)
-        for c in _HEAD_ANCHOR.finditer(text):
-            i = c.end()
-            cands.append(i)
-            if c.group() != "\n" and i < n and text[i].isspace():
-                cands.append(i + 1)
+        word follows the optional '- ' / '> ' prefix (one scan by _head_cand): the same matches, ~10x faster
+        than letting the case-insensitive alternation try every character."""
         head_re = self.lex.section_re
-        firsts = self._head_firsts
         out: list[re.Match] = []
         last = 0
-        for p in cands:
+        cands = (self._head_cand_ws if _ODD_WS.search(text) else self._head_cand).finditer(text)
+        for p in ([0] if self._head_start.match(text) else []) + [c.end() for c in cands]:
             if p < last:
                 continue
-            k = p
-            while k < n and text[k] in _HEAD_PREFIX:
-                k += 1
-            w = _ALPHA.match(text, k)
-            if w is None or w.group().lower() not in firsts:
-                end = w.end() if w is not None else k
-                if text[k:end + 1].isascii():  # ('İ', 'K' (Kelvin) fold to ASCII letters in the regex)
-                    continue
             m = head_re.match(text, p)
             if m is not None:
                 out.append(m)
@@ -210,19 +232,18 @@ class RuleEngine:
     def sentences(self, text: str) -> list[str]:
         out: list[str] = []
         start = 0
+        final, abbreviations = self.lex.sentence_final, self.lex.abbreviations
         for m in _SENT_END.finditer(text):
-            if m.group() != "\n" and m.group()[0] == ".":
+            if m.group()[0] == ".":
                 j = m.start()
-                k = j
-                while k > start and not text[k - 1].isspace():
-                    k -= 1
+                before = text[start:j]  # the word before the '.': back to the last whitespace
+                k = j if not before or before[-1].isspace() else j - len(before.rsplit(None, 1)[-1])
                 word = text[k:j].lower().strip("([")
                 # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence, and so does
                 # "Rhizarthrose li. Fragliche ..." (laterality follows its noun)
-                nxt_char = text[m.end(): m.end() + 3].lstrip()[:1]
-                if word in self.lex.sentence_final and nxt_char.isupper():
+                if word in final and text[m.end(): m.end() + 3].lstrip()[:1].isupper():
                     pass
-                elif word in self.lex.abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
+                elif word in abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
                     continue
                 nxt = text[m.end(): m.end() + 2].lstrip()
                 ordinal = word.isdigit() or _ORDINAL_RANGE.fullmatch(word) is not None  # '5', '5.-7'
@@ -240,18 +261,20 @@ class RuleEngine:
 
     def tokens(self, s: str) -> list[_Tok]:
         lex = self.lex
-        found: list[tuple[int, int, Entry]] = []
+        # (start, -length, order found, end, entry): by start, the longest first, then word before infix patterns
+        found: list[tuple[int, int, int, int, Entry]] = []
         for matcher in (lex.word, lex.infix):
+            entry = matcher.entry
             for m in matcher.regex.finditer(s):
                 a, b = m.span()
                 if b > a:
-                    e = matcher.entry(s, a, b)
+                    e = entry(s, a, b)
                     if e is not None:
-                        found.append((a, b, e))
-        found.sort(key=lambda t: (t[0], t[0] - t[1]))
+                        found.append((a, a - b, len(found), b, e))
+        found.sort()
         out: list[_Tok] = []
         last = 0
-        for a, b, e in found:
+        for a, _, _, b, e in found:
             if a >= last and b > a:
                 out.append(_Tok(a, b, e))
                 last = b
@@ -437,7 +460,10 @@ class RuleEngine:
             if e.events:
                 mod, cue = modality(i)
                 for spec in e.events:
-                    ev = self._make_event(spec, t, mod)
+                    # "postoperative soft tissue swelling", "Erguss nach Reposition": a swelling or effusion after an
+                    # operation or reduction is on this image, not history
+                    ev = self._make_event(spec, t, POS if cue == "hist_pre" and spec.kind in _PRESENT_STATE
+                                          and not spec.negated else mod)
                     ev.descriptive = e.descriptive
                     ev.old = old and not still and mod == POS
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
@@ -445,7 +471,11 @@ class RuleEngine:
                     ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start) and not ev.fresh)
                     events.append(ev)
             elif e.loc:
-                locs.append((t.start, t.end, e.loc))
+                # "fragment anterior to the trochlea", "Fragment ventral des Humerus": where something lies, not
+                # where it comes from
+                p = clause[i - 1] if i else None
+                if p is None or p.entry.cue != "position" or len(s[p.end:t.start].split()) > POSITION_GAP:
+                    locs.append((t.start, t.end, e.loc))
             elif e.morph:
                 mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
@@ -463,6 +493,7 @@ class RuleEngine:
             return sum(1 for c in commas if c < pos)
 
         if events:
+            owner: dict[int, _Event] = {}  # location start -> the event it was given to
             for a, b, name in locs:
                 # the event of the same comma segment first, then the nearest (ties: the following one)
                 target = min(events, key=lambda ev: (seg_at(ev.start) != seg_at(a), max(0, ev.start - b, a - ev.end),
@@ -475,9 +506,15 @@ class RuleEngine:
                     continue
                 target.locs.add(name)
                 target.text_locs.add(name)
+                owner[a] = target
             for ev in events:
                 if not ev.locs and not ev.own_locs and locs:
-                    a, b, name = min(locs, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
+                    # a finding stated as present does not borrow the place of a negated one ("AC joint arthrotic
+                    # with joint space narrowing, no fracture, no osteolysis SC joint": the narrowing is the AC's)
+                    cands = locs
+                    if ev.mod in (POS, UNC):
+                        cands = [lc for lc in locs if lc[0] not in owner or owner[lc[0]].mod in (POS, UNC)] or locs
+                    a, b, name = min(cands, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
                     ev.locs.add(name)
                     ev.text_locs.add(name)
             # "ACG-Arthrose mit Gelenkspaltverschmälerung": an unplaced event takes the place an
@@ -492,7 +529,10 @@ class RuleEngine:
             keep = []
             for n, ev in enumerate(events):
                 nxt = events[n + 1] if n + 1 < len(events) else None
-                if ev.descriptive and nxt is not None and nxt.start > ev.end:
+                # (a density taken for a foreign body only by what it is said to be, not by a negated neighbour:
+                # "radiopaque density in the soft tissues, no fracture")
+                if ev.descriptive and nxt is not None and nxt.start > ev.end and (
+                        ev.kind != "foreign_body" or nxt.mod in (POS, UNC)):
                     if not nxt.locs:
                         nxt.locs |= ev.locs
                         nxt.text_locs |= ev.text_locs
@@ -559,12 +599,15 @@ class RuleEngine:
         locs = ev.locs | ev.context
         # a place named in the text outranks the one an eponym implies ("Heberden nodes of the
         # DIP joints" in a thumb report is the fingers')
-        if ev.text_locs and not ev.text_locs & self._strong_in and ev.text_locs - lex.in_locs:
+        # a swelling over the joint next to the region is the region's ("soft tissue swelling over the shoulder"
+        # in a clavicle study): the lexicon's soft_tissue_locs
+        in_locs = lex.in_locs | lex.soft_tissue_locs if ev.kind == "swelling" else lex.in_locs
+        if ev.text_locs and not ev.text_locs & self._strong_in and ev.text_locs - in_locs:
             return []
         if not ev.locs & self._strong_in:  # a specific in-region place always counts
-            if ev.locs - lex.in_locs:  # placed out of region ("distal radius", "wrist")
+            if ev.locs - in_locs:  # placed out of region ("distal radius", "wrist")
                 return []
-            if ev.context - lex.in_locs and not ev.context & self._strong_in:  # under an out-of-region heading
+            if ev.context - in_locs and not ev.context & self._strong_in:  # under an out-of-region heading
                 return []
         rules = self._rules_by_event.get(ev.kind, ())
         strong = ev.mod != WEAK
@@ -597,6 +640,7 @@ class RuleEngine:
         out: list[Mention] = []
         events: list[tuple[str, str, _Event]] = []
         sections, headed = self._sections(text)
+        hist = self.lex.history
         for kind, body in sections:
             if kind not in LABELLED:
                 continue
@@ -609,6 +653,9 @@ class RuleEngine:
                         not headed and _QUERY.search(low))):
                     continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
                 sent_events = self.sentence_events(low, prev)
+                if (kind == "findings" and not stated and not headed and sent_events and hist is not None
+                        and all(e.mod == UNC for e in sent_events) and hist.search(low)):
+                    continue  # 'Hyperextension injury playing football, ?avulsion' atop a body without header: history
                 stated = stated or bool(sent_events)
                 # "There is cortical thinning; a pathologic fracture cannot be excluded" after a sentence
                 # about a lesion of the medial third: an unplaced fracture is where the last sentence was
