@@ -655,6 +655,7 @@ def _find_literals(text: str, needles: tuple, haystack: str | None = None) -> li
     return out
 
 
+@functools.lru_cache(maxsize=8)  # asked by the zones and by the token layer, for the same report
 def _header_signoff(text: str, low: str) -> tuple[int, int | None]:
     """Where the report's header ends (the first section, or the first line when it names an institution)
     and where its last sign-off ('Mit freundlichen Grüßen', 'Kind regards') starts (None: no sign-off)."""
@@ -718,6 +719,7 @@ class Anonymizer:
         # the rules alone
         self.token_model = TokenModel.load(d / MODEL_FILE) if token_model else None
         self.model_threshold = model_threshold
+        self._zones_memo: tuple[str | None, list] = (None, [])  # the last report's zones (see _zones)
         self.eponyms = {fold(e) for e in read_list("eponyms.txt", d)}
         self.name_words = {fold(w) for w in read_list("name_words.txt", d)}
         self.not_names = {fold(w) for w in read_list("not_names.txt", d)}
@@ -1172,7 +1174,13 @@ class Anonymizer:
         identifier cue, pipe-separated lines, and the lines after a sign-off ('Mit freundlichen Grüßen').
         A short line without a sentence break is a header field: all of it is a zone. In prose (a long
         line, or one with a sentence break) a zone runs from the cue to the end of its clause, and is
-        marked `prose` so that ordinary lower-case words there survive (see _zone_tokens)."""
+        marked `prose` so that ordinary lower-case words there survive (see _zone_tokens).
+
+        The rules and the token layer both ask for the same report's zones: the last answer is kept (never
+        modify the list returned)."""
+        memo = self._zones_memo
+        if memo[0] is text:
+            return memo[1]
         out: list[tuple[int, int, bool]] = []
         header_end, signoff = _header_signoff(text, low)
         pos = 0
@@ -1196,6 +1204,7 @@ class Anonymizer:
                     break
                 stop = CLAUSE_END_RE.search(text, cm.end(), e)
                 out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80), True))
+        self._zones_memo = (text, out)
         return out
 
     def _zone_tokens(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
