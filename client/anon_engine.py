@@ -289,6 +289,20 @@ def _line_at(text: str, i: int) -> str:
     return text[s:e if e >= 0 else len(text)]
 
 
+def _lines_with(text: str, ch: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` holding `ch`, in order: where a one-line pattern that needs `ch`
+    can match (scanning only these with finditer(text, start, end) finds what a scan of the text finds)."""
+    out = []
+    i = text.find(ch)
+    while i >= 0:
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", i)
+        le = len(text) if le < 0 else le
+        out.append((ls, le))
+        i = text.find(ch, le)
+    return out
+
+
 def _at_word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
@@ -485,6 +499,7 @@ FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it la
 FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/(]|&|und[ \t]|[-–][ \t])", re.MULTILINE)
 SURNAME_GIVEN_RE = re.compile(rf",[ \t]*(?P<g>{WORD})(?![\w])")
 ZONE_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’]|[.\-/](?=\w))*\.?")
+PART_SPLIT_RE = re.compile(r"[\-/.]")
 UNIT_AFTER_RE = re.compile(r"[ \t]*(?:x|mm|cm|°|%|grad|views?|ebenen?|projections?|part|teile?|fragmente?|"
                            r"h|min|wochen|weeks|tage|days|monate|months|jahre|years)(?![\w])", re.IGNORECASE)
 
@@ -794,8 +809,10 @@ class Anonymizer:
             m = VIEW_EPONYM_RE.search(text, max(0, v - 41), v - 1)
             if m:
                 slots.append(m.span("w"))
-        if "(" in text:
-            slots += [m.span("w") if m.group("w") else m.span("v") for m in BRACKET_EPONYM_RE.finditer(text)]
+        if "(" in text:  # speed: a match lies on one line, after a '(' (the regex is slow at every position)
+            for ls, le in _lines_with(text, "("):
+                slots += [m.span("w") if m.group("w") else m.span("v")
+                          for m in BRACKET_EPONYM_RE.finditer(text, ls, le)]
         if slots:
             out = sorted(set(out) | set(slots))
         if "/" in text or "+" in text:  # 'ap/Zanca', 'a.p. + Robert': a view beside a standard projection
@@ -1319,7 +1336,7 @@ class Anonymizer:
             i = j + 1
 
     def _zone_safe(self, w: str, text: str, end: int, zone_end: int) -> bool:
-        digits = sum(c.isdigit() for c in w)
+        digits = 0 if w.isalpha() else sum(c.isdigit() for c in w)  # a letter is no digit (speed)
         if digits:
             if digits <= 2 and len(w) <= 3:
                 return True  # small numbers (times, counts); dates and ages have their own patterns
@@ -1339,7 +1356,7 @@ class Anonymizer:
         f = fold(core)
         if f in self.safe:
             return True
-        parts = [p for p in re.split(r"[\-/.]", f) if p]
+        parts = [p for p in PART_SPLIT_RE.split(f) if p]
         return len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts)
 
     def _identifier_name_runs(self, text: str, row: RowPatterns) -> list[Span]:
