@@ -289,17 +289,19 @@ def _line_at(text: str, i: int) -> str:
     return text[s:e if e >= 0 else len(text)]
 
 
-def _lines_with(text: str, ch: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of `text` holding `ch`, in order: where a one-line pattern that needs `ch`
-    can match (scanning only these with finditer(text, start, end) finds what a scan of the text finds)."""
+def _lines_with(text: str, *needles: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` holding one of `needles`, in order: where a one-line pattern whose
+    every match holds a needle can match (finditer(text, start, end) over these finds what a scan of the whole
+    text finds, when the pattern has no anchor and no match spans a line break)."""
     out = []
-    i = text.find(ch)
-    while i >= 0:
-        ls = text.rfind("\n", 0, i) + 1
-        le = text.find("\n", i)
-        le = len(text) if le < 0 else le
-        out.append((ls, le))
-        i = text.find(ch, le)
+    ls = 0
+    n = len(text)
+    while ls <= n:
+        le = text.find("\n", ls)
+        le = n if le < 0 else le
+        if any(text.find(x, ls, le) >= 0 for x in needles):
+            out.append((ls, le))
+        ls = le + 1
     return out
 
 
@@ -734,7 +736,7 @@ class Anonymizer:
         # the rules alone
         self.token_model = TokenModel.load(d / MODEL_FILE) if token_model else None
         self.model_threshold = model_threshold
-        self._zones_memo: tuple[str | None, list] = (None, [])  # the last report's zones (see _zones)
+        self._report_memo: tuple[str | None, dict] = (None, {})  # see _memo_for
         self.eponyms = {fold(e) for e in read_list("eponyms.txt", d)}
         self.name_words = {fold(w) for w in read_list("name_words.txt", d)}
         self.not_names = {fold(w) for w in read_list("not_names.txt", d)}
@@ -781,6 +783,28 @@ class Anonymizer:
 
     # -- helpers ------------------------------------------------------------
 
+    def _memo_for(self, text: str) -> dict:
+        """Values computed once per report and asked for by several rules and the token layer (its zones, its
+        capitalised tokens, its words): kept for the last report only, by identity (a str never changes)."""
+        memo = self._report_memo
+        if memo[0] is not text:
+            memo = self._report_memo = (text, {})
+        return memo[1]
+
+    def _cap_tokens(self, text: str) -> list[re.Match]:
+        """CAP_TOKEN_RE's matches in `text` (three rules read them)."""
+        memo = self._memo_for(text)
+        if "cap" not in memo:
+            memo["cap"] = list(CAP_TOKEN_RE.finditer(text))
+        return memo["cap"]
+
+    def _words(self, text: str, low: str) -> set[str]:
+        """The letter runs of the lower-cased report (`low` = _lower(text))."""
+        memo = self._memo_for(text)
+        if "words" not in memo:
+            memo["words"] = set(WORD_SPLIT_RE.findall(low))
+        return memo["words"]
+
     def _is_stop(self, word: str) -> bool:
         return fold(word.rstrip(".")) in self.not_names
 
@@ -821,14 +845,16 @@ class Anonymizer:
             if ZONE_CUE_RE.search(_lower(_line_at(text, m.start()))) is None:
                 out = sorted(set(out) | {m.span("w")})
         if "morbus" in low or "nach" in low or " per " in low or "according" in low:
-            slots = [(m.start("w"), m.end("w")) for m in EPONYM_SLOT_RE.finditer(text)]
+            # speed: a match lies on one line holding one of these words (the pattern is slow at every position)
+            slots = [(m.start("w"), m.end("w")) for ls, le in _lines_with(low, "morbus", "nach", "per", "according")
+                     for m in EPONYM_SLOT_RE.finditer(text, ls, le)]
             if slots:
                 out = sorted(set(out) | set(slots))
         return out
 
     def _eponym_list_spans(self, text: str, low: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
-        if self.eponym_heads.isdisjoint(WORD_SPLIT_RE.findall(low)):
+        if self.eponym_heads.isdisjoint(self._words(text, low)):
             return out  # one set look-up instead of a 145-way alternation over the report (most have none)
         last_end = -10
         for m in self.eponym_re.finditer(low):
@@ -956,7 +982,7 @@ class Anonymizer:
         if "Co" in text:
             for m in COUNTY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", STRONG, "county"))
-        words = set(WORD_SPLIT_RE.findall(low))
+        words = self._words(text, low)
         if not self.institution_heads.isdisjoint(words) or any(k in low for k in INSTITUTION_SUFFIXES):
             cands.extend(self._institutions(text))
         elif "st" in words or "sankt" in words or "saint" in words:
@@ -1104,7 +1130,7 @@ class Anonymizer:
             if not SECTION_RE.match(text, ls):
                 self._zone_institutions(text, ls, le, protected, cands, prose=True)
         # a name from the wider lists, capitalised, outside any zone: 'Nguyen reports pain'
-        for m in CAP_TOKEN_RE.finditer(text):
+        for m in self._cap_tokens(text):
             w = m.group()
             if w.endswith(".") or len(w) < 3 or (len(w) <= 4 and w.isupper()):
                 continue  # outside a zone a short all-caps word is an acronym ('OTA', 'ORIF'), not a name
@@ -1193,11 +1219,11 @@ class Anonymizer:
         line, or one with a sentence break) a zone runs from the cue to the end of its clause, and is
         marked `prose` so that ordinary lower-case words there survive (see _zone_tokens).
 
-        The rules and the token layer both ask for the same report's zones: the last answer is kept (never
+        The rules and the token layer both ask for the same report's zones: computed once (_memo_for; never
         modify the list returned)."""
-        memo = self._zones_memo
-        if memo[0] is text:
-            return memo[1]
+        memo = self._memo_for(text)
+        if "zones" in memo:
+            return memo["zones"]
         out: list[tuple[int, int, bool]] = []
         header_end, signoff = _header_signoff(text, low)
         pos = 0
@@ -1221,7 +1247,7 @@ class Anonymizer:
                     break
                 stop = CLAUSE_END_RE.search(text, cm.end(), e)
                 out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80), True))
-        self._zones_memo = (text, out)
+        memo["zones"] = out
         return out
 
     def _zone_tokens(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
@@ -1365,7 +1391,7 @@ class Anonymizer:
         if not row.name_tokens:
             return out
         ms = []
-        for m in CAP_TOKEN_RE.finditer(text):
+        for m in self._cap_tokens(text):
             w = m.group()
             if w.endswith("."):
                 if w[0] in row.initials and len(w) <= 4:
@@ -1439,7 +1465,7 @@ class Anonymizer:
     def _list_names(self, text: str, row: RowPatterns | None) -> list[Span]:
         """Names from the lists: 'Anna Schulz', 'A. Schulz', 'Schulz, Anna', a lone 'Schulz'."""
         out: list[Span] = []
-        toks = list(CAP_TOKEN_RE.finditer(text))
+        toks = self._cap_tokens(text)
         first, sur, nw, ep = self.first_names, self.surnames, self.name_words, self.eponyms
         i = 0
         n = len(toks)
