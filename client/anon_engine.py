@@ -343,9 +343,8 @@ AGE_SEX_HINT_RE = re.compile(r"\d[yYjJa]")  # the same for AGE_SEX_RE: a digit r
 
 
 def _cue_heads(alternation: str) -> tuple[str, ...]:
-    """The literal letters each top-level alternative of a cue regex starts with ('befunder(?:in)?' ->
-    'befunder'): a report none of whose words starts with one of them cannot match, which one pass over
-    the report's word set tells faster than the regex scanning every position."""
+    """The literal text each top-level alternative of a cue regex starts with ('befunder(?:in)?' ->
+    'befunder', 'd/w' -> 'd/w', 'pt\\.?' -> 'pt'): every match starts where one of them occurs (_cue_matches)."""
     heads, depth, start = [], 0, 0
     for i, ch in enumerate(alternation + "|"):
         if ch == "(" and alternation[i - 1:i] != "\\":
@@ -353,19 +352,38 @@ def _cue_heads(alternation: str) -> tuple[str, ...]:
         elif ch == ")" and alternation[i - 1:i] != "\\":
             depth -= 1
         elif ch == "|" and depth == 0:
-            m = re.match(r"[a-zäöüß]+", alternation[start:i])
-            if not m:
-                raise ValueError(f"cue alternative without a literal start: {alternation[start:i]!r}")
-            heads.append(m.group())
+            alt = alternation[start:i]
+            m = re.match(r"[a-zäöüß/\-]+", alt)
+            head = m.group() if m else ""
+            if alt[len(head):len(head) + 1] in ("?", "*", "{"):
+                head = head[:-1]  # 'xy?': the 'y' is optional
+            if not head:
+                raise ValueError(f"cue alternative without a literal start: {alt!r}")
+            heads.append(head)
             start = i + 1
     return tuple(sorted(set(heads)))
 
 
 CUE_HEADS = _cue_heads(STRONG_CUES)
 WEAK_CUE_HEADS = _cue_heads(WEAK_CUES)
-# the same test as one regex over the lower-cased text: a head at a word start (C speed, stops at the first)
-CUE_HEADS_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, CUE_HEADS)) + ")")
-WEAK_CUE_HEADS_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, WEAK_CUE_HEADS)) + ")")
+
+
+def _cue_matches(rx: re.Pattern, heads: tuple[str, ...], low: str) -> list[re.Match]:
+    """rx.finditer(low) for a cue regex whose every match starts with one of `heads`: the same matches, but the
+    regex is tried only where a head occurs (str.find), not at every position of the report (speed)."""
+    starts = set()
+    for h in heads:
+        i = low.find(h)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(h, i + 1)
+    out = []
+    pos = 0
+    for c in sorted(starts):
+        if c >= pos and (m := rx.match(low, c)) is not None:
+            out.append(m)
+            pos = max(m.end(), c + 1)
+    return out
 # Ages of any value (a quasi-identifier; the labels need none): '94M', '54F', '34Y/M', '6yo', '8y',
 # '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
 AGE2_RE = re.compile(
@@ -1000,8 +1018,8 @@ class Anonymizer:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
         # after a strong cue any name-shaped run is a name; after a weak one ('Pat.', 'mother') only with a
         # title, a colon, or a known first word ('Pat. Schulter nicht miterfasst' is no name)
-        for rx, heads, weak in ((CUE_RE, CUE_HEADS_RE, False), (WEAK_CUE_RE, WEAK_CUE_HEADS_RE, True)):
-            for m in (rx.finditer(low) if heads.search(low) else ()):
+        for rx, heads, weak in ((CUE_RE, CUE_HEADS, False), (WEAK_CUE_RE, WEAK_CUE_HEADS, True)):
+            for m in _cue_matches(rx, heads, low):
                 if not _at_word_start(text, m.start()):
                     continue
                 t = TITLE_SEQ_RE.match(text, m.end())
