@@ -12,28 +12,32 @@ which are slower per report than IU's four short sections. Target (issue 11): >=
 bench/anonymizer_identity.py proves that a speed change changed no output.
 
 Where the time goes (session 7, branch anonspeed; py-spy sampling, share of anonymize() time, token layer on;
-machine shared, load ~12 on 2 cores, so only the ratios within one line mean anything):
+machine shared, load 6-12 on 2 cores, so only ratios within one run mean anything). This bench, one run at
+load ~6-9 (09:46 UTC): IU 1,874 reports/s vs 1,209 for main at 595ff5d (ratio 1.55); tune 286 vs 226 (1.27).
 
-    IU (3,826 reports, 357 chars)      main at 595ff5d: 1,066-1,086 reports/s   anonspeed: 1,600-1,671
-      token layer (_model_layer)        20% (token_features 12%)   ->  4% (3%)
-      zones (_zones, asked twice)       10% + _header_signoff 4%   ->  10% (asked once) + 2%
-      _recall_first (shapes, zones)     40%                        ->  50% of a smaller whole
-      rest of find: ~40 regex scans over the text (cues 9%, ADDRESS_RE 5%, dates/ages/IDs ~15%), eponym
-      protection 6%, ward/dictation marks 6%, list names 4%
-    tune a-p (1,280 reports, 694 chars) main: 210-217 reports/s             anonspeed: 256-264
-      token layer                       18% (token_features 13%)   -> 13% (10%)
-      protected_spans                   16% (bracketed-view regex 10%) -> 9%
-      zone rules (_zone_tokens, _zone_institutions, _zone_safe) 18% -> 19%; _resolve 4-6%; the rest a flat
-      tail of regex scans (ADDRESS_RE, cue regexes, ID_RE/ALNUM_ID_RE, institution_re: 2-3% each)
+    IU (3,826 reports, 357 chars)         main                         anonspeed
+      token layer (_model_layer)          20% (token_features 12%)  ->  5% (4%)
+      zones (_zones, asked twice)         10% + _header_signoff 4%  ->  9% (asked once) + 2%
+      cue regexes (strong and weak)       ~9%                       ->  ~6% (tried at head occurrences only)
+      date/age/phone/ID/postcode/ward     ~15%                      ->  run only on the 32% of reports with a digit
+      left: _recall_first 49% of the new whole (ward/dictation marks 9%, CAP_TOKEN scan shared by three rules,
+      ADDRESS_RE, INVERTED_NAME_RE, MONTH_HINT_RE ...), eponym protection 5%, list names 6%
+    tune a-p (1,280 reports, 694 chars)   main                         anonspeed
+      token layer                         18% (token_features 13%)  ->  15% (12%) of a smaller whole
+      protected_spans                     16% (bracketed views 10%) ->  10%
+      zone rules (_zone_tokens, _zone_institutions, _zone_safe) ~18% -> ~21%; _resolve 4%; the rest a flat
+      tail of regex scans (ADDRESS_RE, ID_RE/ALNUM_ID_RE, institution_re, dates: 1-3% each)
 
 What made the difference: the token layer tokenises and scores only the lines it can score (a zone, the
 header, the sign-off or a removed word on the line; every feature is of the word's own line) and caches a
 word's shape and list membership; the zones, header/sign-off, capitalised tokens and letter runs of a report
 are computed once (Anonymizer._memo_for); the bracketed-view and eponym-slot patterns scan only the lines
-that hold their key character or words; the date/age/phone/ID/postcode/ward patterns (every match holds a
-digit) run only on a report with a digit (68% of IU reports have none). What is left is many regex scans,
-each 1-5%: the next step would be combining them or giving each a literal first character so the regex
-engine can skip (a pattern that starts with a look-behind or look-ahead is tried at every position).
+that hold their key character or words; the cue regexes are tried only where a cue's literal start occurs;
+the date/age/phone/ID/postcode/ward patterns (every match holds a digit) run only on a report with a digit
+(68% of IU reports have none). What is left is many regex scans, each 1-5%: the next step would be combining
+them or giving each a literal first character so the regex engine can skip (a pattern that starts with a
+look-behind or look-ahead is tried at every position), and sharing the zone rules' per-token safety test
+between _zone_tokens and _zone_institutions (both ask it for the same tokens).
 """
 
 from __future__ import annotations
