@@ -73,9 +73,19 @@ class TokenModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # per (anonymizer, word): the lists do not change after construction
 def _lex(anon, w: str) -> tuple[str, ...]:
-    """Which shipped lists hold the word (the lists are the anonymizer's own)."""
+    """Which shipped lists hold the word (the lists are the anonymizer's own). Kept per anonymizer (its lists
+    do not change after construction; a cache outside it would keep every anonymizer alive)."""
+    memo = anon.__dict__.setdefault("_lex_memo", {})
+    out = memo.get(w)
+    if out is None:
+        if len(memo) >= 1 << 16:
+            memo.clear()
+        out = memo[w] = _lex_of(anon, w)
+    return out
+
+
+def _lex_of(anon, w: str) -> tuple[str, ...]:
     f = fold(w.rstrip("."))
     out = [name for name, words in (("safe", anon.safe), ("first", anon.first_names), ("surname", anon.surnames),
                                     ("oname", anon.other_names), ("place", anon.places),
