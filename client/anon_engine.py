@@ -289,6 +289,22 @@ def _line_at(text: str, i: int) -> str:
     return text[s:e if e >= 0 else len(text)]
 
 
+def _lines_with(text: str, *needles: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` holding one of `needles`, in order: where a one-line pattern whose
+    every match holds a needle can match (finditer(text, start, end) over these finds what a scan of the whole
+    text finds, when the pattern has no anchor and no match spans a line break)."""
+    out = []
+    ls = 0
+    n = len(text)
+    while ls <= n:
+        le = text.find("\n", ls)
+        le = n if le < 0 else le
+        if any(text.find(x, ls, le) >= 0 for x in needles):
+            out.append((ls, le))
+        ls = le + 1
+    return out
+
+
 def _at_word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
@@ -320,12 +336,15 @@ MONTH_HINT_RE = re.compile(r"(?i:(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug
 # Speed: a report without a 3-digit run or 5 digits close together holds no ID-shaped token (most don't).
 ID_DIGITS_HINT_RE = re.compile(r"\d{3}|\d(?:[^\d\s]{1,3}\d){4}")
 WORD_SPLIT_RE = re.compile(r"[^\W\d_]+")
+# Speed: every match of the date, age, phone, ID-cue, postcode and ward patterns holds a digit (\d, or [0-9] within
+# it; lower-casing makes no digit), and 68% of the IU reports hold none: those patterns run only when this finds one
+DIGIT_HINT_RE = re.compile(r"\d")
+AGE_SEX_HINT_RE = re.compile(r"\d[yYjJa]")  # the same for AGE_SEX_RE: a digit right before y/j (any case) or 'a'
 
 
 def _cue_heads(alternation: str) -> tuple[str, ...]:
-    """The literal letters each top-level alternative of a cue regex starts with ('befunder(?:in)?' ->
-    'befunder'): a report none of whose words starts with one of them cannot match, which one pass over
-    the report's word set tells faster than the regex scanning every position."""
+    """The literal text each top-level alternative of a cue regex starts with ('befunder(?:in)?' ->
+    'befunder', 'd/w' -> 'd/w', 'pt\\.?' -> 'pt'): every match starts where one of them occurs (_cue_matches)."""
     heads, depth, start = [], 0, 0
     for i, ch in enumerate(alternation + "|"):
         if ch == "(" and alternation[i - 1:i] != "\\":
@@ -333,19 +352,38 @@ def _cue_heads(alternation: str) -> tuple[str, ...]:
         elif ch == ")" and alternation[i - 1:i] != "\\":
             depth -= 1
         elif ch == "|" and depth == 0:
-            m = re.match(r"[a-zäöüß]+", alternation[start:i])
-            if not m:
-                raise ValueError(f"cue alternative without a literal start: {alternation[start:i]!r}")
-            heads.append(m.group())
+            alt = alternation[start:i]
+            m = re.match(r"[a-zäöüß/\-]+", alt)
+            head = m.group() if m else ""
+            if alt[len(head):len(head) + 1] in ("?", "*", "{"):
+                head = head[:-1]  # 'xy?': the 'y' is optional
+            if not head:
+                raise ValueError(f"cue alternative without a literal start: {alt!r}")
+            heads.append(head)
             start = i + 1
     return tuple(sorted(set(heads)))
 
 
 CUE_HEADS = _cue_heads(STRONG_CUES)
 WEAK_CUE_HEADS = _cue_heads(WEAK_CUES)
-# the same test as one regex over the lower-cased text: a head at a word start (C speed, stops at the first)
-CUE_HEADS_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, CUE_HEADS)) + ")")
-WEAK_CUE_HEADS_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, WEAK_CUE_HEADS)) + ")")
+
+
+def _cue_matches(rx: re.Pattern, heads: tuple[str, ...], low: str) -> list[re.Match]:
+    """rx.finditer(low) for a cue regex whose every match starts with one of `heads`: the same matches, but the
+    regex is tried only where a head occurs (str.find), not at every position of the report (speed)."""
+    starts = set()
+    for h in heads:
+        i = low.find(h)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(h, i + 1)
+    out = []
+    pos = 0
+    for c in sorted(starts):
+        if c >= pos and (m := rx.match(low, c)) is not None:
+            out.append(m)
+            pos = max(m.end(), c + 1)
+    return out
 # Ages of any value (a quasi-identifier; the labels need none): '94M', '54F', '34Y/M', '6yo', '8y',
 # '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
 AGE2_RE = re.compile(
@@ -485,6 +523,7 @@ FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it la
 FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/(]|&|und[ \t]|[-–][ \t])", re.MULTILINE)
 SURNAME_GIVEN_RE = re.compile(rf",[ \t]*(?P<g>{WORD})(?![\w])")
 ZONE_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’]|[.\-/](?=\w))*\.?")
+PART_SPLIT_RE = re.compile(r"[\-/.]")
 UNIT_AFTER_RE = re.compile(r"[ \t]*(?:x|mm|cm|°|%|grad|views?|ebenen?|projections?|part|teile?|fragmente?|"
                            r"h|min|wochen|weeks|tage|days|monate|months|jahre|years)(?![\w])", re.IGNORECASE)
 
@@ -655,6 +694,7 @@ def _find_literals(text: str, needles: tuple, haystack: str | None = None) -> li
     return out
 
 
+@functools.lru_cache(maxsize=8)  # asked by the zones and by the token layer, for the same report
 def _header_signoff(text: str, low: str) -> tuple[int, int | None]:
     """Where the report's header ends (the first section, or the first line when it names an institution)
     and where its last sign-off ('Mit freundlichen Grüßen', 'Kind regards') starts (None: no sign-off)."""
@@ -718,6 +758,7 @@ class Anonymizer:
         # the rules alone
         self.token_model = TokenModel.load(d / MODEL_FILE) if token_model else None
         self.model_threshold = model_threshold
+        self._report_memo: tuple[str | None, dict] = (None, {})  # see _memo_for
         self.eponyms = {fold(e) for e in read_list("eponyms.txt", d)}
         self.name_words = {fold(w) for w in read_list("name_words.txt", d)}
         self.not_names = {fold(w) for w in read_list("not_names.txt", d)}
@@ -764,6 +805,28 @@ class Anonymizer:
 
     # -- helpers ------------------------------------------------------------
 
+    def _memo_for(self, text: str) -> dict:
+        """Values computed once per report and asked for by several rules and the token layer (its zones, its
+        capitalised tokens, its words): kept for the last report only, by identity (a str never changes)."""
+        memo = self._report_memo
+        if memo[0] is not text:
+            memo = self._report_memo = (text, {})
+        return memo[1]
+
+    def _cap_tokens(self, text: str) -> list[re.Match]:
+        """CAP_TOKEN_RE's matches in `text` (three rules read them)."""
+        memo = self._memo_for(text)
+        if "cap" not in memo:
+            memo["cap"] = list(CAP_TOKEN_RE.finditer(text))
+        return memo["cap"]
+
+    def _words(self, text: str, low: str) -> set[str]:
+        """The letter runs of the lower-cased report (`low` = _lower(text))."""
+        memo = self._memo_for(text)
+        if "words" not in memo:
+            memo["words"] = set(WORD_SPLIT_RE.findall(low))
+        return memo["words"]
+
     def _is_stop(self, word: str) -> bool:
         return fold(word.rstrip(".")) in self.not_names
 
@@ -792,8 +855,10 @@ class Anonymizer:
             m = VIEW_EPONYM_RE.search(text, max(0, v - 41), v - 1)
             if m:
                 slots.append(m.span("w"))
-        if "(" in text:
-            slots += [m.span("w") if m.group("w") else m.span("v") for m in BRACKET_EPONYM_RE.finditer(text)]
+        if "(" in text:  # speed: a match lies on one line, after a '(' (the regex is slow at every position)
+            for ls, le in _lines_with(text, "("):
+                slots += [m.span("w") if m.group("w") else m.span("v")
+                          for m in BRACKET_EPONYM_RE.finditer(text, ls, le)]
         if slots:
             out = sorted(set(out) | set(slots))
         if "/" in text or "+" in text:  # 'ap/Zanca', 'a.p. + Robert': a view beside a standard projection
@@ -802,14 +867,16 @@ class Anonymizer:
             if ZONE_CUE_RE.search(_lower(_line_at(text, m.start()))) is None:
                 out = sorted(set(out) | {m.span("w")})
         if "morbus" in low or "nach" in low or " per " in low or "according" in low:
-            slots = [(m.start("w"), m.end("w")) for m in EPONYM_SLOT_RE.finditer(text)]
+            # speed: a match lies on one line holding one of these words (the pattern is slow at every position)
+            slots = [(m.start("w"), m.end("w")) for ls, le in _lines_with(low, "morbus", "nach", "per", "according")
+                     for m in EPONYM_SLOT_RE.finditer(text, ls, le)]
             if slots:
                 out = sorted(set(out) | set(slots))
         return out
 
     def _eponym_list_spans(self, text: str, low: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
-        if self.eponym_heads.isdisjoint(WORD_SPLIT_RE.findall(low)):
+        if self.eponym_heads.isdisjoint(self._words(text, low)):
             return out  # one set look-up instead of a 145-way alternation over the report (most have none)
         last_end = -10
         for m in self.eponym_re.finditer(low):
@@ -911,24 +978,25 @@ class Anonymizer:
         if "http" in low or "www." in low:
             for m in URL_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "url"))
-        for m in PHONE_CUE_RE.finditer(low):
+        digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
+        for m in (PHONE_CUE_RE.finditer(low) if digit else ()):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
-        for m in PHONE_RE.finditer(text):
+        for m in (PHONE_RE.finditer(text) if digit else ()):
             add(Span(m.start(), m.end(), "PHONE", PATTERN, "phone"))
-        for m in ID_CUE_RE.finditer(low):
+        for m in (ID_CUE_RE.finditer(low) if digit else ()):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "ID", STRONG, "id-cue"))
         id_digits = ID_DIGITS_HINT_RE.search(text) is not None
         for m in (ID_RE.finditer(text) if id_digits else ()):
             if sum(c.isdigit() for c in m.group()) >= 6 and not YEAR_RANGE_RE.fullmatch(m.group()):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id"))
-        for m in DATE_RE.finditer(text):
+        for m in (DATE_RE.finditer(text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date"))
         if "/" in text:
             for m in SHORT_DATE_RE.finditer(text):
                 add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-short"))
-        for m in AGE_RE.finditer(text):
+        for m in (AGE_RE.finditer(text) if digit else ()):
             g = "a" if m.group("a") else "b"
             if 89 < int(m.group(g)) < 130:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
@@ -937,7 +1005,7 @@ class Anonymizer:
         if "Co" in text:
             for m in COUNTY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", STRONG, "county"))
-        words = set(WORD_SPLIT_RE.findall(low))
+        words = self._words(text, low)
         if not self.institution_heads.isdisjoint(words) or any(k in low for k in INSTITUTION_SUFFIXES):
             cands.extend(self._institutions(text))
         elif "st" in words or "sankt" in words or "saint" in words:
@@ -950,8 +1018,8 @@ class Anonymizer:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
         # after a strong cue any name-shaped run is a name; after a weak one ('Pat.', 'mother') only with a
         # title, a colon, or a known first word ('Pat. Schulter nicht miterfasst' is no name)
-        for rx, heads, weak in ((CUE_RE, CUE_HEADS_RE, False), (WEAK_CUE_RE, WEAK_CUE_HEADS_RE, True)):
-            for m in (rx.finditer(low) if heads.search(low) else ()):
+        for rx, heads, weak in ((CUE_RE, CUE_HEADS, False), (WEAK_CUE_RE, WEAK_CUE_HEADS, True)):
+            for m in _cue_matches(rx, heads, low):
                 if not _at_word_start(text, m.start()):
                     continue
                 t = TITLE_SEQ_RE.match(text, m.end())
@@ -1014,15 +1082,16 @@ class Anonymizer:
     def _recall_first(self, text: str, low: str, cands: list[Span], protected: list[tuple[int, int]]) -> None:
         """Shapes the patterns above miss, then identifier zones where every unsafe token goes."""
         add = cands.append
-        for m in EXTRA_DATE_RE.finditer(text):
+        digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
+        for m in (EXTRA_DATE_RE.finditer(text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
         if MONTH_HINT_RE.search(text):
             for m in MONTH_DAY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
-        for m in AGE2_RE.finditer(text):
+        for m in (AGE2_RE.finditer(text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
-        for m in AGE_SEX_RE.finditer(text):
+        for m in (AGE_SEX_RE.finditer(text) if AGE_SEX_HINT_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "AGE", PATTERN, "age-sex"))
         for c in [c for c in cands if c.kind == "NAME" and c.strength == STRONG]:
             am = AFTER_NAME_AGE_RE.match(text, c.end)
@@ -1042,7 +1111,7 @@ class Anonymizer:
             if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
                     and not DECIMAL_RE.fullmatch(g):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-alnum"))
-        for m in ID_CUE_RE.finditer(low):
+        for m in (ID_CUE_RE.finditer(low) if digit else ()):
             if _at_word_start(text, m.start()):
                 sm = SPLIT_ID_RE.match(text, m.end("v"))
                 if sm and sm.end() > m.end("v"):
@@ -1050,11 +1119,11 @@ class Anonymizer:
         if "*" in text:
             for m in MASKED_ID_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
-        for m in POSTCODE_RE.finditer(text):
+        for m in (POSTCODE_RE.finditer(text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
-        for m in WARD_RE.finditer(low):
+        for m in (WARD_RE.finditer(low) if digit else ()):
             if _at_word_start(text, m.start()) and not UNIT_AFTER_RE.match(low, m.end()):
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
         self._ward_and_dictation(text, low, add)
@@ -1085,7 +1154,7 @@ class Anonymizer:
             if not SECTION_RE.match(text, ls):
                 self._zone_institutions(text, ls, le, protected, cands, prose=True)
         # a name from the wider lists, capitalised, outside any zone: 'Nguyen reports pain'
-        for m in CAP_TOKEN_RE.finditer(text):
+        for m in self._cap_tokens(text):
             w = m.group()
             if w.endswith(".") or len(w) < 3 or (len(w) <= 4 and w.isupper()):
                 continue  # outside a zone a short all-caps word is an acronym ('OTA', 'ORIF'), not a name
@@ -1140,7 +1209,7 @@ class Anonymizer:
             if vm and vm.group().strip() and (any(c.isdigit() for c in vm.group()) or WARD_WORD_RE.search(
                     low, vm.start(), vm.end())):
                 add(Span(vm.start(), vm.end(), "ID", STRONG, "location-field"))
-        for m in WARD_CHAIN_RE.finditer(low):
+        for m in (WARD_CHAIN_RE.finditer(low) if DIGIT_HINT_RE.search(text) else ()):
             if UNIT_AFTER_RE.match(low, m.end()):
                 continue  # 'nail bed 2 mm': a measure
             s = m.start()
@@ -1172,7 +1241,13 @@ class Anonymizer:
         identifier cue, pipe-separated lines, and the lines after a sign-off ('Mit freundlichen Grüßen').
         A short line without a sentence break is a header field: all of it is a zone. In prose (a long
         line, or one with a sentence break) a zone runs from the cue to the end of its clause, and is
-        marked `prose` so that ordinary lower-case words there survive (see _zone_tokens)."""
+        marked `prose` so that ordinary lower-case words there survive (see _zone_tokens).
+
+        The rules and the token layer both ask for the same report's zones: computed once (_memo_for; never
+        modify the list returned)."""
+        memo = self._memo_for(text)
+        if "zones" in memo:
+            return memo["zones"]
         out: list[tuple[int, int, bool]] = []
         header_end, signoff = _header_signoff(text, low)
         pos = 0
@@ -1196,6 +1271,7 @@ class Anonymizer:
                     break
                 stop = CLAUSE_END_RE.search(text, cm.end(), e)
                 out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80), True))
+        memo["zones"] = out
         return out
 
     def _zone_tokens(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
@@ -1310,7 +1386,7 @@ class Anonymizer:
             i = j + 1
 
     def _zone_safe(self, w: str, text: str, end: int, zone_end: int) -> bool:
-        digits = sum(c.isdigit() for c in w)
+        digits = 0 if w.isalpha() else sum(c.isdigit() for c in w)  # a letter is no digit (speed)
         if digits:
             if digits <= 2 and len(w) <= 3:
                 return True  # small numbers (times, counts); dates and ages have their own patterns
@@ -1330,7 +1406,7 @@ class Anonymizer:
         f = fold(core)
         if f in self.safe:
             return True
-        parts = [p for p in re.split(r"[\-/.]", f) if p]
+        parts = [p for p in PART_SPLIT_RE.split(f) if p]
         return len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts)
 
     def _identifier_name_runs(self, text: str, row: RowPatterns) -> list[Span]:
@@ -1339,7 +1415,7 @@ class Anonymizer:
         if not row.name_tokens:
             return out
         ms = []
-        for m in CAP_TOKEN_RE.finditer(text):
+        for m in self._cap_tokens(text):
             w = m.group()
             if w.endswith("."):
                 if w[0] in row.initials and len(w) <= 4:
@@ -1413,7 +1489,7 @@ class Anonymizer:
     def _list_names(self, text: str, row: RowPatterns | None) -> list[Span]:
         """Names from the lists: 'Anna Schulz', 'A. Schulz', 'Schulz, Anna', a lone 'Schulz'."""
         out: list[Span] = []
-        toks = list(CAP_TOKEN_RE.finditer(text))
+        toks = self._cap_tokens(text)
         first, sur, nw, ep = self.first_names, self.surnames, self.name_words, self.eponyms
         i = 0
         n = len(toks)

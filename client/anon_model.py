@@ -20,6 +20,7 @@ import functools
 import gzip
 import math
 import re
+from itertools import repeat
 from pathlib import Path
 
 from fedrad.client.anon_lexicon import DATA_DIR
@@ -32,6 +33,7 @@ TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|['’])*(?:-[^\W_](?:[^\W_]|['’])*)*")
 DIGIT_RE = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a report repeats its words, and so do reports
 def shape(w: str) -> str:
     """'Müller' -> 'Xx', 'KUTRRH' -> 'X', 'ab12' -> 'xd', 'O'Neil' -> 'X'Xx': runs of char classes."""
     out = []
@@ -67,22 +69,33 @@ class TokenModel:
         return cls(w)
 
     def prob(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))  # the same sum, in the same order
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _lex(anon, w: str) -> list[str]:
-    """Which shipped lists hold the word (the lists are the anonymizer's own)."""
+def _lex(anon, w: str) -> tuple[str, ...]:
+    """Which shipped lists hold the word (the lists are the anonymizer's own). Kept per anonymizer (its lists
+    do not change after construction; a cache outside it would keep every anonymizer alive)."""
+    memo = anon.__dict__.setdefault("_lex_memo", {})
+    out = memo.get(w)
+    if out is None:
+        if len(memo) >= 1 << 16:
+            memo.clear()
+        out = memo[w] = _lex_of(anon, w)
+    return out
+
+
+def _lex_of(anon, w: str) -> tuple[str, ...]:
     f = fold(w.rstrip("."))
     out = [name for name, words in (("safe", anon.safe), ("first", anon.first_names), ("surname", anon.surnames),
                                     ("oname", anon.other_names), ("place", anon.places),
                                     ("icue", anon.institution_cues), ("eponym", anon.eponyms)) if f in words]
     if "-" in f and all(p in anon.known_names or p in anon.other_names for p in f.split("-") if p):
         out.append("hyph-names")
-    return out or ["none"]
+    return tuple(out) or ("none",)
 
 
-def _sentence_start(text: str, toks: list, i: int, tline: list, anon) -> bool:
+def _sentence_start(text: str, toks: list, i: int, anon) -> bool:
     """A capitalised word that opens a sentence and is followed on its line by an ordinary lower-case word
     is prose ('Heart size normal.', 'Mild degenerative change'), unless the word is a listed name or place:
     a name at a line start is followed by a comma, a capital or nothing ('Rose, Mary'; 'King J')."""
@@ -97,7 +110,7 @@ def _sentence_start(text: str, toks: list, i: int, tline: list, anon) -> bool:
         k -= 1
     if k and text[k - 1] not in ".!?\n":
         return False
-    if i + 1 >= len(toks) or tline[i + 1] != tline[i] or text[e:toks[i + 1][0]].strip():
+    if i + 1 >= len(toks) or text[e:toks[i + 1][0]].strip():  # `toks`: the words of the word's line
         return False
     nxt = toks[i + 1][2]
     return nxt.islower() and fold(nxt) in anon.safe
@@ -112,66 +125,55 @@ def _clinical_compound(anon, w: str) -> bool:
 def token_features(anon, text: str, covered: bytearray, zones: list[tuple[int, int, bool]],
                    header_end: int, signoff: int | None, skip: bytearray) -> list[tuple[int, int, list[str]]]:
     """(start, end, features) for every word of `text` that is neither covered by the rules' spans nor in
-    `skip` (protected eponyms, placeholders). `covered`/`skip` are per-character flags."""
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-    if not toks:
-        return []
+    `skip` (protected eponyms, placeholders). `covered`/`skip` are per-character flags.
+
+    Speed: every feature is of the word's own line (its neighbours, the line's layout) or of the report as a
+    whole (line number, header end, sign-off), and a word is scored only in a zone, the header, the sign-off or
+    beside a removed word; so a line with none of these (most lines of a report body) is not even tokenised."""
     zone_of = bytearray(len(text) + 1)  # 0 none, 1 field zone, 2 prose zone (a field zone wins)
     for zs, ze, prose in sorted(zones, key=lambda z: not z[2]):
         zone_of[zs:ze] = (b"\x02" if prose else b"\x01") * (ze - zs)
-    # lines: start, end, text, token count, first word (one pass)
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append([pos, pos + len(line), line, 0, ""])
-        pos += len(line) + 1
-    tline = []
-    li = 0
-    for s, _e, w in toks:
-        while lines[li][1] < s:
-            li += 1
-        tline.append(li)
-        if not lines[li][3]:
-            lines[li][4] = fold(w)
-        lines[li][3] += 1
-    cased = [ln[2].lower() != ln[2] for ln in lines]
-    line_flags = []
-    for ln in lines:
-        t = ln[2]
-        fl = ["line-sep"] if "|" in t or "·" in t or "•" in t else []
-        if t.upper() == t:
-            fl.append("line-caps")  # no lower-case letter
-        if t.lower() == t:
-            fl.append("line-lower")  # no capital
-        if DIGIT_RE.search(t):
-            fl.append("line-digit")
-        line_flags.append(fl)
-    info: dict[int, tuple] = {}
-    cov = [1 in covered[s:e] for s, e, _w in toks]
+    lines = text.split("\n")
+    out: list[tuple[int, int, list[str]]] = []
+    le = -1
+    for li, line in enumerate(lines):
+        ls = le + 1
+        le = ls + len(line)
+        if ls < header_end or (signoff is not None and le > signoff) or covered.find(1, ls, le) >= 0 \
+                or zone_of.find(1, ls, le) >= 0 or zone_of.find(2, ls, le) >= 0:
+            toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, ls, le)]
+            if toks:
+                _line_features(anon, text, toks, li, len(lines), ls, line, covered, zone_of, header_end, signoff,
+                               skip, out)
+    return out
 
-    def tok_info(j: int) -> tuple:
-        if j not in info:
-            s, e, w = toks[j]
-            info[j] = (shape(w), _lex(anon, w), cov[j])
-        return info[j]
 
-    n_lines = len(lines)
-    out = []
+def _line_features(anon, text: str, toks: list, line_no: int, n_lines: int, ls: int, line: str,
+                   covered: bytearray, zone_of: bytearray, header_end: int, signoff: int | None, skip: bytearray,
+                   out: list) -> None:
+    """token_features of the words `toks` of line `line_no` (text `line`, starting at `ls`), onto `out`."""
+    nlt = len(toks)
+    first_word = fold(toks[0][2])
+    cased = line.lower() != line
+    line_flags = ["line-sep"] if "|" in line or "·" in line or "•" in line else []
+    if line.upper() == line:
+        line_flags.append("line-caps")  # no lower-case letter
+    if line.lower() == line:
+        line_flags.append("line-lower")  # no capital
+    if DIGIT_RE.search(line):
+        line_flags.append("line-digit")
+    cov = [covered.find(1, s, e) >= 0 for s, e, _w in toks]
     for i, (s, e, w) in enumerate(toks):
-        li = tline[i]
-        if cov[i] or (w.islower() and cased[li] and fold(w) in anon.safe) or 1 in skip[s:e]:
+        if cov[i] or (w.islower() and cased and fold(w) in anon.safe) or skip.find(1, s, e) >= 0:
             continue  # an ordinary lower-case word on a line that uses case ('Preop bariatric surgery') is text
-        ls, le, line, nlt, first_word = lines[li]
         if not zone_of[s] and e > header_end and (signoff is None or s < signoff) \
-                and not (i and tline[i - 1] == li and cov[i - 1]) \
-                and not (i + 1 < len(toks) and tline[i + 1] == li and cov[i + 1]):
+                and not (i and cov[i - 1]) and not (i + 1 < nlt and cov[i + 1]):
             continue  # body text beside no removed word is no identifier zone: the layer works in zones only
         if _clinical_compound(anon, w):
             continue  # 'Olekranonfraktur', 'Sprunggelenksfraktur': a compound ending in an ordinary word
-        if _sentence_start(text, toks, i, tline, anon):
+        if _sentence_start(text, toks, i, anon):
             continue  # 'Heart size normal.', 'Mild degenerative change': prose opening with an ordinary word
-        line_no = li
-        sh, lex, _ = tok_info(i)
+        sh, lex = shape(w), _lex(anon, w)
         z = ("none", "field", "prose")[zone_of[s]]
         f = fold(w)
         feats = [f"sh={sh}", f"len={_len_bucket(len(w))}", f"z={z}", f"z={z}|sh={sh}"]
@@ -189,7 +191,7 @@ def token_features(anon, text: str, covered: bytearray, zones: list[tuple[int, i
         lt_b = "1" if nlt <= 1 else "2-3" if nlt <= 3 else "4-7" if nlt <= 7 else "8-15" if nlt <= 15 else "16+"
         feats.append(f"ltoks={lt_b}")
         feats.append(f"ltoks={lt_b}|sh={sh}")
-        feats += line_flags[li]
+        feats += line_flags
         if first_word and first_word != f:
             feats.append(f"first={first_word}" if first_word in anon.safe else "first=other")
         left = text[ls:s]
@@ -201,9 +203,10 @@ def token_features(anon, text: str, covered: bytearray, zones: list[tuple[int, i
         if rc == " " and text[e + 1:e + 2].isupper():
             feats.append("rc=cap-next")
         for d, j in (("p", i - 1), ("n", i + 1), ("p2", i - 2), ("n2", i + 2)):
-            if 0 <= j < len(toks) and tline[j] == li:
-                jsh, jlex, jcov = tok_info(j)
-                jw = fold(toks[j][2])
+            if 0 <= j < nlt:  # a neighbour on the same line
+                jw = toks[j][2]
+                jsh, jlex, jcov = shape(jw), _lex(anon, jw), cov[j]
+                jw = fold(jw)
                 feats += [f"{d}sh={jsh}", f"{d}cov={jcov}", f"{d}cov={jcov}|sh={sh}"]
                 if len(d) == 1:
                     feats += [f"{d}lex={x}" for x in jlex]
@@ -212,4 +215,3 @@ def token_features(anon, text: str, covered: bytearray, zones: list[tuple[int, i
             else:
                 feats.append(f"{d}=edge")
         out.append((s, e, feats))
-    return out
