@@ -45,7 +45,7 @@ from fedrad.client.anon_lexicon import (
     spelling_variants,
     strip_accents,
 )
-from fedrad.client.anon_model import MODEL_FILE, TokenModel, token_features
+from fedrad.client.anon_model import MODEL_FILE, TokenModel, _clinical_compound, token_features
 from fedrad.client.identifier_columns import identifier_kind
 
 KINDS = ("NAME", "DATE", "ID", "PHONE", "EMAIL", "ADDRESS", "INSTITUTION", "AGE")
@@ -126,7 +126,12 @@ TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\
           r"Pfleger|Kollege|Kollegin)")
 # A title is a whole word ('Frau', not the start of 'Frauen'); one ending in '.' may touch the next ('Dr.med.').
 TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
-PARTICLE_RE = re.compile(r"[ \t]*(?:(?:von|van|de|der|den|zu|vom|ten|di|da|del|la|le|du|dos)[ \t]+)+")
+# particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
+NAME_PARTICLES = (r"(?i:von|van|de|der|den|zu|zur|vom|ten|ter|di|da|del|la|le|du|dos|edler|bin|binti|binte|bt\.?|"
+                  r"bte|ibn|bint|al|el|a/l|a/p|ní|nic)")
+PARTICLE_RE = re.compile(rf"[ \t]*(?:{NAME_PARTICLES}[ \t]+)+")
+# two removed names with only particles between them were one name: '[NAME] binti [NAME]', '[NAME] den [NAME]'
+PARTICLE_GAP_RE = re.compile(rf"[ \t]+(?:{NAME_PARTICLES}[ \t]+)+")
 NAME_TOKEN_RE = re.compile(rf"[ \t]*(?P<w>{INITIAL}|{WORD}|{UPPER_WORD})(?![\w])")
 # Cues after which a name follows. STRONG_CUES introduce a person; WEAK_CUES ("Pat.", "mother",
 # "radiologist") often precede ordinary words ("Pat. Schulter nicht miterfasst"), so after them a
@@ -385,9 +390,16 @@ WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|
 # A whole ward/bed/room string is one identifier, key words included: 'Station K3, Zi. 12 Bett 2', '5B Bed 14',
 # 'Ward 7, Bay 3, Bed 12' (a chain of key + value items, on lower-cased text; each value holds a digit)
 _WARD_KEY = r"(?:station|stat\.|ward|bett|bed|zimmer|zi\.|zi|room|rm\.?|bay|box|koje|cubicle|saal|trakt|cot)"
-_WARD_VAL = r"(?:[a-zäöüß]{1,12}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?(?:/\d{1,2})?|[a-z]{1,3}\d{1,3}[a-z]?)(?![\w])"
-_WARD_ITEM = rf"{_WARD_KEY}[ \t]*[:#]?[ \t]*(?:nr\.?|no\.?)?[ \t]*{_WARD_VAL}"
-WARD_CHAIN_RE = re.compile(rf"(?=[0-9sbwzrckt])(?<![\w])(?:\d{{1,2}}[a-z][ \t]+|{_WARD_KEY}[ \t]*[,/;][ \t]*)?"
+_WARD_VAL = (r"(?:[a-zäöüß]{1,12}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?(?:/\d{1,2})?|[a-z]{1,3}\d{1,3}[a-z]?)"
+             r"(?:-(?:iso|isol|a|b|l|r|li|re|left|right|window|fenster))?(?![\w])")  # 'Bed 7-Iso'
+# a unit, zone or pod names a place only with a code of letters and digits ('Unit C14', 'Zone 4B'; not 'zone 2')
+_WARD_CODE_ITEM = (r"(?:unit|zone|pod|area|bereich|trakt)[ \t]*[:#]?[ \t]*"
+                   r"(?:[a-z]{1,2}\d{1,3}[a-z]?|\d{1,2}[a-z]{1,2})(?![\w])")
+_WARD_ITEM = rf"(?:{_WARD_KEY}[ \t]*[:#]?[ \t]*(?:nr\.?|no\.?)?[ \t]*{_WARD_VAL}|{_WARD_CODE_ITEM})"
+# the area a ward/bed code sits in belongs to it: 'Notfallambulanz, Koje 7', 'ZNA Box 3', 'Ambulanz Kinder, Koje 4'
+WARD_AREA_LEFT_RE = re.compile(r"(?<![\w])(?:[a-zäöüß]*ambulanz|zna|notaufnahme|etd|ed|a&e|resus|majors|minors|paeds|"
+                               r"peds|icu|nicu|picu|imc|its|er)(?:[ \t]+[a-zäöüß]{3,12})?[ \t]*,?[ \t]*$")
+WARD_CHAIN_RE = re.compile(rf"(?=[0-9sbwzrcktuzpa])(?<![\w])(?:\d{{1,2}}[a-z][ \t]+|{_WARD_KEY}[ \t]*[,/;][ \t]*)?"
                            rf"{_WARD_ITEM}"
                            rf"(?:[ \t]*[,/;]?[ \t]*{_WARD_ITEM})*")
 WARD_LEFT_RE = re.compile(rf"(?:(?<![\w:])[{UP}][{LOW}]+[ \t]){{1,3}}$")  # 'Male Surgical Ward, Bed 9'
@@ -399,7 +411,7 @@ LOCATION_FIELD_RE = re.compile(r"(?=[lswbzruak])(?:location|loc\.|station|stat\.
 FIELD_VALUE_RE = re.compile(r"[^\n|·•;]*?(?=[ \t]{2,}|[ \t]*[|·•;\n]|"
                             r"[ \t]+(?:[A-Za-zÄÖÜäöü][\w.\-/]{1,24}[ \t]){0,2}[A-Za-zÄÖÜäöü][\w.\-/]{1,24}[ \t]?:|$)")
 WARD_WORD_RE = re.compile(r"(?<![\w])(?:ward|station|bed|bett|room|zimmer|bay|koje|box|cubicle|icu|nicu|picu|its|"
-                          r"ed|er|a&e|notaufnahme|ambulanz|side room|unit)(?![\w])")
+                          r"ed|etd|er|a&e|notaufnahme|ambulanz|side room|unit|zone|pod|resus|majors|minors)(?![\w])")
 # Dictation and typing marks: 'TH/dre', 'RK/tlm', '/JKT', '-bjs', 'typed: lr', 'Schreibkraft: mk', 'dict. EMcC'
 DICT_PAIR_RE = re.compile(r"(?<![\w/.])(?P<a>[A-Za-z]{2,4})/(?P<b>[A-Za-z]{2,4})(?![\w/])(?=[ \t.]*(?:\n|$)|[ \t]*\[)")
 DICT_MARK_RE = re.compile(r"(?:(?<=[ \t])|^)(?:/|--?)(?P<v>[A-Za-z]{2,4})(?![\w])(?=[ \t.]*(?:\n|$|/|\[)|[ \t]+[A-Z])",
@@ -409,6 +421,9 @@ TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|tran
                        r"(?![\w])(?:[ \t]+(?:by|von|durch|am|on))?[ \t]*[:.]?[ \t]*"
                        r"(?:[\d./:\- ]{6,20}[ \t]+)?(?P<v>(?:[A-Za-z]\.){1,3}|[A-Za-z]{2,5})(?![\w])", re.IGNORECASE)
 TYPIST_HINT_RE = re.compile(r"typ|transcri|schreib|dict|diktat|diktiert|sekr|ts[ \t]*:|tr[ \t]*:")
+# A surname closing the report after its last sentence, without a full stop: '... o.B. Brenner', 'befund\nschäfer'
+_FINAL_WORD = rf"(?:(?:{NAME_PARTICLES})[ \t]+)?[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
+FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<v>{_FINAL_WORD}(?:[ \t]+{_FINAL_WORD}){{0,2}})[ \t]*\Z")
 FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
@@ -424,6 +439,12 @@ ALNUM_ID_RE = re.compile(
 DECIMAL_RE = re.compile(r"\d{1,4}\.\d{1,2}")  # '786.50' (an ICD-9 code), '12.5': no identifier
 # After an ID cue the number may be split by spaces or a line break ('612 448\n9910').
 SPLIT_ID_RE = re.compile(r"(?:[ \t]*\n?[ \t]*\d{2,})+")
+# a neonate's age: 'DOL 3', 'day of life 5', '(day 2)', '3. Lebenstag', 'Lebenstag 4' (on lower-cased text)
+NEONATE_AGE_RE = re.compile(r"(?=[dl(0-9])(?<![\w])(?:(?:dol|day[ \t]+of[ \t]+life|lebenstag)[ \t]*:?[ \t]*\d{1,3}"
+                            r"|\d{1,2}\.[ \t]*lebenstag|\(day[ \t]+\d{1,2}\))(?![\w])")
+# 'Baby Boy Okafor', 'Baby Girl RAVENS', '"Baby Jacobsen"', 'Twin A Morrow': the name a newborn is filed under
+BABY_NAME_RE2 = re.compile(rf"(?<![\w])(?:Baby|BABY|Twin|TWIN)[ \t]+(?P<sex>(?i:boy|girl|junge|mädchen|[ab12])[ \t]+)?"
+                           rf"(?P<n>{WORD}|{UPPER_WORD})(?![\w])")
 BABY_OF_RE = re.compile(r"(?<![\w])(?:baby|infant|twin[ \t]+[ab12]|kind|säugling|neugeborenes)[ \t]+(?:of|von)"
                         r"[ \t]+")  # on lower-cased text
 # Identifier zones: a line with one of these is a header, footer, signature or referrer line.
@@ -478,6 +499,18 @@ SIGNATURE_LINE_RE = re.compile(rf"[ \t]*(?:{TITLES}[ \t]*)*{INITIAL}[ \t]?{WORD}
 # nouns that only name an institution ('surgery', 'care', 'health' also name a treatment)
 INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "krankenhaus", "infirmary", "clinic",
                                "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium"))
+# An acronym before institution words ('KGRH Imaging Services', 'QEH Radiology'), a title-case name ending in one
+# ('Changi Sports Medicine Centre', 'Riverside Orthopedics'), a capitalised run after a locative cue ('transferred
+# from Glenwood Valley Regional', 'films from Sunnybrook Bone & Joint'): institutions when a word is no ordinary one
+ACRONYM_INST_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{UP}a-z]?[{UP}]{{1,6}})(?P<c>(?:[ \t]+(?:{WORD}|{UPPER_WORD}))+)")
+_CAP = rf"(?:{WORD}|{UPPER_WORD}|St\.)"
+LOCATIVE_RUN_RE = re.compile(rf"(?=[fFaAtTrRiIsSvVbB])(?<![\w])(?:from|at|transferred[ \t]+from|referred[ \t]+from|"
+                             rf"(?:films|images|studies)[ \t]+from|von|aus|bei)[ \t]+(?:(?:the|dem|der)[ \t]+)?"
+                             rf"(?P<r>{_CAP}(?:(?:[ \t]+(?:&|and|of|for|und|für)[ \t]+|[ \t]+|-){_CAP}){{1,4}})")
+# nouns that end an institution's name ('... Medicine Centre', '... Orthopedics'); the words before them join it
+INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Practice|Imaging|Radiology|Orthopedics|"
+                                r"Orthopaedics|Infirmary|Pavilion|Partners|Associates|Hospital|Medical|Health)(?![\w])")
+INSTITUTION_RUN_LEFT_RE = re.compile(rf"(?:{_CAP}(?:[ \t]+(?:&|and|of|for)[ \t]+|[ \t]+)){{1,4}}$")
 CAMEL_HINT_RE = re.compile(rf"[{LOW}][{UP}]")
 CAMEL_RUN_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]+[{UP}][\w]+(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{1,3}}")
 FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it labels a field ('Anf.: ', 'DOB:')
@@ -669,6 +702,18 @@ def _header_signoff(text: str, low: str) -> tuple[int, int | None]:
     for sm in SIGNOFF_RE.finditer(low):
         signoff = sm.start()
     return header_end, signoff
+
+
+def _join_particles(text: str, spans: list[Span]) -> list[Span]:
+    """'[NAME] binti [NAME]', '[NAME] van den [NAME]': two names with only particles between them are one."""
+    out: list[Span] = []
+    for sp in spans:
+        if out and out[-1].kind == sp.kind == "NAME" and PARTICLE_GAP_RE.fullmatch(text, out[-1].end, sp.start):
+            last = out[-1]
+            out[-1] = Span(last.start, sp.end, "NAME", max(last.strength, sp.strength), last.rule)
+        else:
+            out.append(sp)
+    return out
 
 
 def _merge_clusters(kept: list[Span]) -> list[Span]:
@@ -913,7 +958,9 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "url"))
         for m in PHONE_CUE_RE.finditer(low):
             if _at_word_start(text, m.start()):
-                add(Span(m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
+                # an extension or pager number ('Fax -19', 'ext 2214', 'pager 4471') is written with its cue word
+                short = sum(c.isdigit() for c in m.group("v")) <= 5
+                add(Span(m.start() if short else m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
         for m in PHONE_RE.finditer(text):
             add(Span(m.start(), m.end(), "PHONE", PATTERN, "phone"))
         for m in ID_CUE_RE.finditer(low):
@@ -1058,6 +1105,7 @@ class Anonymizer:
             if _at_word_start(text, m.start()) and not UNIT_AFTER_RE.match(low, m.end()):
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
         self._ward_and_dictation(text, low, add)
+        self._relatives_and_institutions(text, low, add, protected)
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
         if tm:
             g = "v" if tm.group("v") else "w"
@@ -1130,6 +1178,70 @@ class Anonymizer:
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
 
+    def _relatives_and_institutions(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
+        """Newborns filed under a family name, a neonate's day of life, a surname signing off the report, and
+        institutions named by an acronym, by ordinary words before an institution noun, or after 'from'/'at'."""
+        for m in NEONATE_AGE_RE.finditer(low):
+            add(Span(m.start(), m.end(), "AGE", PATTERN, "age-neonate"))
+        if "Baby" in text or "BABY" in text or "Twin" in text or "TWIN" in text:
+            for m in BABY_NAME_RE2.finditer(text):
+                if m.group("sex") or fold(m.group("n")) not in self.safe:
+                    add(Span(m.start(), m.end(), "NAME", STRONG, "baby-name"))
+        fm = FINAL_NAME_RE.search(text, max(0, len(text) - 60))
+        if fm and not any(ps < fm.end("v") and fm.start("v") < pe for ps, pe in protected):
+            words = [w for w in fm.group("v").split() if not re.fullmatch(NAME_PARTICLES, w)]
+            own_line = fm.start() == 0 or text[fm.start() - 1] == "\n"
+            # after a sentence on the same line only a listed name, a hyphenated one or one with a particle
+            # ('o.B. Brenner', '... intakt. ter Horst'); 'Impression: 1. Cardiomegaly' is a finding
+            shaped = len(words) < len(fm.group("v").split()) or any("-" in w for w in words) or all(
+                fold(w) in self.known_names or fold(w) in self.other_names for w in words)
+            if words and (own_line or shaped) and all(self._signature_word(w) for w in words):
+                add(Span(fm.start("v"), fm.end("v"), "NAME", PATTERN, "final-name"))
+        for m in ACRONYM_INST_RE.finditer(text):
+            a = m.group("a")
+            if len(a) < 3 or fold(a) in self.safe:
+                continue
+            end = None
+            for wm in re.finditer(r"\S+", m.group("c")):
+                f = fold(wm.group())
+                if f in self.institution_cues or (end is not None and f in DEPARTMENT_WORDS):
+                    end = m.start("c") + wm.end()
+                else:
+                    break
+            if end is not None:
+                add(Span(m.start(), end, "INSTITUTION", PATTERN, "acronym-institution"))
+        for m in INSTITUTION_END_RE.finditer(text):
+            lm = INSTITUTION_RUN_LEFT_RE.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 70),
+                                                m.start())
+            if not lm:
+                continue
+            words = [w for w in re.findall(r"\S+", lm.group()) if fold(w) not in INSTITUTION_GLUE]
+            while words and (self._is_stop(words[0]) or TITLE_SEQ_RE.fullmatch(words[0])):
+                words.pop(0)
+            if words and any(self._unknown_word(w) for w in words):
+                s = lm.start() + lm.group().index(words[0])
+                add(Span(s, m.end(), "INSTITUTION", PATTERN, "institution-run"))
+        for m in LOCATIVE_RUN_RE.finditer(text):
+            words = re.findall(rf"{WORD}|{UPPER_WORD}", m.group("r"))
+            if text[m.start():m.end()].isupper() or any(TITLE_SEQ_RE.fullmatch(w) for w in words):
+                continue  # an all-caps line says nothing by case; a title starts a person, which the cues take
+            if self._unknown_word(words[0]) and not words[0].isupper() and len(words) >= 2:  # 'XXXX': a mask
+                add(Span(m.start("r"), m.end("r"), "INSTITUTION", PATTERN, "locative-institution"))
+
+    def _unknown_word(self, w: str) -> bool:
+        """A capitalised word no list knows as ordinary: the proper name in an institution's name."""
+        f = fold(w.rstrip("."))
+        return f not in self.safe and f not in DEPARTMENT_WORDS and f not in self.institution_cues and len(f) >= 3
+
+    def _signature_word(self, w: str) -> bool:
+        """A word that may be the surname signing a report: a listed name, or a word no list knows."""
+        f = fold(w)
+        if f in self.eponyms or any(c.isdigit() for c in w):
+            return False
+        if f in self.known_names or f in self.other_names:
+            return True
+        return f not in self.safe and not _clinical_compound(self, w) and len(f) >= 3
+
     def _ward_and_dictation(self, text: str, low: str, add) -> None:
         """General shapes of kind 'other': ward/bed/room strings whole, and dictation/typing marks."""
         # a location field's whole value: 'Location: Ward 19 (Paediatrics), Side Room 2', 'Station: UCH 3B, Bett 7'
@@ -1144,6 +1256,9 @@ class Anonymizer:
             if UNIT_AFTER_RE.match(low, m.end()):
                 continue  # 'nail bed 2 mm': a measure
             s = m.start()
+            am = WARD_AREA_LEFT_RE.search(low, max(0, s - 40), s)
+            if am and not UNIT_AFTER_RE.match(low, m.end()):
+                add(Span(am.start(), m.end(), "ID", STRONG, "ward-area"))
             lm = WARD_LEFT_RE.search(text, max(0, s - 40), s)
             if lm and not any(fold(w) in self.safe and not w[0].isupper() for w in lm.group().split()):
                 ws = lm.group().split()
@@ -1468,7 +1583,7 @@ class Anonymizer:
         out = self._trim_departments(text, self._extend_institutions(text, _merge_clusters(kept)))
         if zone:
             out = sorted(out + self._zone_rest(text, zone, out, blocked), key=lambda c: c.start)
-        return out
+        return _join_particles(text, out)
 
     def _extend_institutions(self, text: str, spans: list[Span]) -> list[Span]:
         """A removed name followed by capitalised institution words ('[Maitland] Family Practice',
