@@ -205,13 +205,14 @@ SHORT_DATE_RE = re.compile(rf"(?i:a\.m\.|p\.m\.|am|pm|hours|uhr|on|vom)[ \t]+(?P
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_RE = re.compile(r"(?<![\w])(?:https?://|www\.)[^\s<>\"]+")
 PHONE_CUE_RE = re.compile(
-    r"(?:(?:tel(?:efon)?|phone|ph|fax|telefax|fon|mobil|handy|mobile|cell|pager|piepser|funk|"
+    r"(?:(?:tel(?:efon)?|tél(?:éphone)?|phone|ph|fax|fx|telefax|fon|mobil|handy|mobile|cell|pager|piepser|funk|"
     r"durchwahl|dw|callback|call[ \t]back|rückruf|ext|extension|beeper)(?![\w])\.?(?:[ \t]*(?:nr|no|number|nummer)\.?)?"
     r"[ \t]*[:.]?[ \t]*)(?P<v>\+?\(?\d[\d \t()/.\-]{2,}\d|-[ \t]?\d{1,5}(?![\w]))")  # '-19': extension
 PHONE_PATTERNS = [
     r"(?<![\w.+])\+\d{1,3}[ \t\-./]*(?:\(0\)[ \t\-./]*)?\(?\d{1,5}\)?(?:[ \t\-./]*\d{2,}){1,4}(?![\w])",
     r"(?<![\w.])\(?0\d{2,5}\)?(?:[ \t]*/[ \t]*|[ \t\-]+)\d{3,}(?:[ \t\-]\d{1,5})?(?![\w.]|\.\d)",
     r"(?<![\w.])\(?\d{3}\)?[ \t.\-]\d{3}[ \t.\-]\d{4}(?![\w])",
+    r"(?<![\w.+])0\d{1,4}(?:[ \t]\d{2,4}){3,5}(?![\w]|\.\d)",  # '01 42 16 00 00', '0 71 31 49 33': groups by spaces
 ]
 PHONE_RE = re.compile("(?=[+(0-9])(?:" + "|".join(f"(?:{p})" for p in PHONE_PATTERNS) + ")")
 ID_CUE_RE = re.compile(
@@ -439,6 +440,15 @@ ALNUM_ID_RE = re.compile(
 DECIMAL_RE = re.compile(r"\d{1,4}\.\d{1,2}")  # '786.50' (an ICD-9 code), '12.5': no identifier
 # After an ID cue the number may be split by spaces or a line break ('612 448\n9910').
 SPLIT_ID_RE = re.compile(r"(?:[ \t]*\n?[ \t]*\d{2,})+")
+# A relative, carer or interpreter named after the kinship word, whatever the case ('MOTHER GRAZIELA AT BEDSIDE',
+# 'wife odalys states', 'Dolmetscherin Frau Arslanbek'): the words no list knows as ordinary (on lower-cased text)
+KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklr])(?<![\w])(?:mother|father|mum|mom|dad|wife|husband|daughter|son|sister|"
+                    r"brother|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|guardian|carer|caregiver|"
+                    r"interpreter|translator|mutter|vater|ehefrau|ehemann|tochter|sohn|schwester|bruder|oma|opa|"
+                    r"großmutter|großvater|tante|onkel|dolmetscher(?:in)?|betreuer(?:in)?|lebensgefährt(?:e|in)|"
+                    r"kindsmutter|kindsvater)(?![\w])[ \t]*[:,(]?[ \t]*(?:(?:mrs|mr|ms|frau|herr|hr|fr)\.?[ \t]+)?"
+                    r"(?=[^\W\d_])")
+KIN_WORD_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 # a neonate's age: 'DOL 3', 'day of life 5', '(day 2)', '3. Lebenstag', 'Lebenstag 4' (on lower-cased text)
 NEONATE_AGE_RE = re.compile(r"(?=[dl(0-9])(?<![\w])(?:(?:dol|day[ \t]+of[ \t]+life|lebenstag)[ \t]*:?[ \t]*\d{1,3}"
                             r"|\d{1,2}\.[ \t]*lebenstag|\(day[ \t]+\d{1,2}\))(?![\w])")
@@ -1187,6 +1197,19 @@ class Anonymizer:
             for m in BABY_NAME_RE2.finditer(text):
                 if m.group("sex") or fold(m.group("n")) not in self.safe:
                     add(Span(m.start(), m.end(), "NAME", STRONG, "baby-name"))
+        for m in KIN_RE.finditer(low):
+            pos, end, n = m.end(), None, 0
+            caps = not any(c.islower() for c in _line_at(text, m.start()))
+            while n < 3 and (wm := KIN_WORD_RE.match(text, pos)) is not None:
+                if not self._kin_name_word(wm.group(), caps) or any(ps <= wm.start() < pe for ps, pe in protected):
+                    break
+                end, n = wm.end(), n + 1
+                gap = re.match(r"[ \t]+", text[wm.end():wm.end() + 3])
+                if not gap:
+                    break
+                pos = wm.end() + gap.end()
+            if end is not None:
+                add(Span(m.end(), end, "NAME", PATTERN, "kin-name"))
         fm = FINAL_NAME_RE.search(text, max(0, len(text) - 60))
         if fm and not any(ps < fm.end("v") and fm.start("v") < pe for ps, pe in protected):
             words = [w for w in fm.group("v").split() if not re.fullmatch(NAME_PARTICLES, w)]
@@ -1227,6 +1250,18 @@ class Anonymizer:
                 continue  # an all-caps line says nothing by case; a title starts a person, which the cues take
             if self._unknown_word(words[0]) and not words[0].isupper() and len(words) >= 2:  # 'XXXX': a mask
                 add(Span(m.start("r"), m.end("r"), "INSTITUTION", PATTERN, "locative-institution"))
+
+    def _kin_name_word(self, w: str, caps: bool) -> bool:
+        """A word after a kinship word that names the person: a listed name, or a capitalised word (an
+        upper-case one on an all-caps line) that no list knows and that is not shaped like a verb or plural."""
+        f = fold(w)
+        if f in self.safe and not (f in self.known_names and w[:1].isupper()):
+            return False
+        if f in self.known_names or f in self.other_names:
+            return True
+        if len(f) < 3 or f.endswith(("ed", "ing", "ly", "s")):
+            return False  # 'INTERPRETER USED', 'wife states', 'father works'
+        return w.isupper() if caps else (w[:1].isupper() and not w.isupper())
 
     def _unknown_word(self, w: str) -> bool:
         """A capitalised word no list knows as ordinary: the proper name in an institution's name."""

@@ -84,3 +84,17 @@ def test_institutions_named_by_acronyms_ordinary_words_or_after_from(text, leak,
 def test_generic_clinics_and_departments_stay():
     text = "Sent from the Emergency Department for Orthopaedic Surgery review. MRI Imaging advised at Day Surgery."
     assert FULL(text) == text
+
+
+@pytest.mark.parametrize("text,name,keep", [
+    ("HX: FELL OFF A SCOOTER. MOTHER ODALYS AT BEDSIDE, SPANISH INTERPRETER USED.", "ODALYS", "INTERPRETER USED"),
+    ("Dolmetscherin Zeliha Arslanbek anwesend, Sturz auf den Ellenbogen.", "Arslanbek", "Sturz auf den Ellenbogen"),
+])
+def test_a_relative_or_interpreter_named_after_the_kinship_word(text, name, keep):
+    out = RULES(text)
+    assert name not in out and keep in out
+
+
+def test_a_phone_number_in_pairs_of_digits():
+    out = RULES("Tél. 01 42 16 00 00 pour toute question.")
+    assert "16 00" not in out and "[PHONE]" in out
