@@ -500,9 +500,11 @@ INSTITUTION_TAIL_RE = re.compile(
 # 'Dres. Schäfer, Nguyen & Kollegen', 'Drs. Kopf & Hand': after a plural title every capitalised word is a name
 DRES_RE = re.compile(rf"(?<![\w])(?:Dres\.|Drs\.?|Doctors)[ \t]*(?:med\.[ \t]*)?(?P<n>(?:{WORD}|{UPPER_WORD})"
                      rf"(?:[ \t]*(?:,|&|und|and|/)[ \t]*(?:{WORD}|{UPPER_WORD}))*)")
-# 'Praxis für Unfallchirurgie Dr. Alois Fischer': a practice named after its doctor is the doctor's, all of it
-PRACTICE_RE = re.compile(rf"(?<![\w])(?:[{UP}][{LOW}]*(?:praxis|zentrum|institut|ordination)|Praxis|MVZ|Ordination)"
-                         rf"[ \t]+(?:für|fuer)[ \t]+(?:[{UP}][{LOW}]+[ \t]*(?:,|&|und)?[ \t]*){{1,4}}"
+# 'Praxis für Unfallchirurgie Dr. Alois Fischer', 'Praxis Dr. Lenz', 'Röntgen Dr. Aigner': a practice named after its
+# doctor is the doctor's, all of it
+PRACTICE_RE = re.compile(rf"(?<![\w])(?:[{UP}][{LOW}]*(?:praxis|zentrum|institut|ordination)|Praxis|MVZ|Ordination|"
+                         rf"Röntgen|Radiologie)"
+                         rf"(?:[ \t]+(?:für|fuer|f\.)[ \t]+(?:[{UP}][{LOW}]+[ \t]*(?:,|&|und)?[ \t]*){{1,4}}|[ \t]+)"
                          rf"[ \t,–\-]*(?=(?:Dr\.|Dres\.|Prof\.|Drs\.))")
 SURNAME_COMMA_GIVEN_RE = re.compile(rf"(?<![\w])(?P<s>{WORD}),[ \t]*(?P<g>{WORD})(?![\w])")
 SIGNATURE_LINE_RE = re.compile(rf"[ \t]*(?:{TITLES}[ \t]*)*{INITIAL}[ \t]?{WORD}[ \t.,]*")
@@ -514,6 +516,9 @@ INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "kran
 # from Glenwood Valley Regional', 'films from Sunnybrook Bone & Joint'): institutions when a word is no ordinary one
 ACRONYM_INST_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{UP}a-z]?[{UP}]{{1,6}})(?P<c>(?:[ \t]+(?:{WORD}|{UPPER_WORD}))+)")
 _CAP = rf"(?:{WORD}|{UPPER_WORD}|St\.)"
+# an institution's site names it: 'Standort Nordstadt', 'Campus Lindenhof' (the site word goes with the place)
+SITE_RE = re.compile(rf"(?<![\w])(?:Standort|Campus|Betriebsstätte|Klinikstandort)[ \t]+(?:{WORD}|{UPPER_WORD})"
+                     rf"(?:[ \t\-]+(?:{WORD}|{UPPER_WORD}))?")
 LOCATIVE_RUN_RE = re.compile(rf"(?=[fFaAtTrRiIsSvVbB])(?<![\w])(?:from|at|transferred[ \t]+from|referred[ \t]+from|"
                              rf"(?:films|images|studies)[ \t]+from|von|aus|bei)[ \t]+(?:(?:the|dem|der)[ \t]+)?"
                              rf"(?P<r>{_CAP}(?:(?:[ \t]+(?:&|and|of|for|und|für)[ \t]+|[ \t]+|-){_CAP}){{1,4}})")
@@ -791,7 +796,8 @@ class Anonymizer:
         inst = sorted(read_list("institution_words.txt", d), key=len, reverse=True)
         self.institution_heads = frozenset(WORD_SPLIT_RE.findall(w.lower())[0] for w in inst)
         inst_alt = "|".join(re.escape(w) for w in inst)
-        conn = r"(?:rechts der|links der|an der|am|im|in|der|des|für|of|for|at|de|zu|vom|von|zum|zur|&|und|and)"
+        conn = (r"(?:rechts der|links der|an der|am|im|in|der|des|für|of|for|at|de la|de|du|zu|vom|von|zum|zur|&|und|"
+                r"and)")
         pname = rf"(?:St\.|Sankt|Saint|{WORD}|{UPPER_WORD})"
         self.institution_left_re = re.compile(rf"(?:(?:{pname})[ \t]+){{1,3}}$")
         self.institution_re = re.compile(
@@ -1244,6 +1250,13 @@ class Anonymizer:
             if words and any(self._unknown_word(w) for w in words):
                 s = lm.start() + lm.group().index(words[0])
                 add(Span(s, m.end(), "INSTITUTION", PATTERN, "institution-run"))
+        if "Standort" in text or "Campus" in text or "Betriebsst" in text or "Klinikstandort" in text:
+            for m in SITE_RE.finditer(text):
+                words = m.group().split()
+                if not self._unknown_word(words[1]) and fold(words[1]) not in self.places and \
+                        fold(words[1]) not in self.known_names:
+                    continue  # 'Standort Radiologie': the site of a department, no place
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "site"))
         for m in LOCATIVE_RUN_RE.finditer(text):
             words = re.findall(rf"{WORD}|{UPPER_WORD}", m.group("r"))
             if text[m.start():m.end()].isupper() or any(TITLE_SEQ_RE.fullmatch(w) for w in words):

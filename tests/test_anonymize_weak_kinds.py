@@ -98,3 +98,15 @@ def test_a_relative_or_interpreter_named_after_the_kinship_word(text, name, keep
 def test_a_phone_number_in_pairs_of_digits():
     out = RULES("Tél. 01 42 16 00 00 pour toute question.")
     assert "16 00" not in out and "[PHONE]" in out
+
+
+@pytest.mark.parametrize("text,leak,keep", [
+    ("Befund an Praxis Dr. Lenz-Oberholz, Daumen links.", "Praxis", "Daumen links"),
+    ("Die Aufnahmen wurden in der Universitätsmedizin Quellbach angefertigt.", "Quellbach", "Die Aufnahmen wurden"),
+    ("Befund: keine Fraktur. Voraufnahme im Centre Hospitalier du Wiltzange.", "Wiltzange", "keine Fraktur"),
+    ("Voraufnahmen aus dem Klinikum, Standort Nordstadt, liegen vor.", "Nordstadt", "liegen vor"),
+    ("Sturz vom Fahrrad – Unfallkasse Nordmark. Befund: keine Fraktur.", "Unfallkasse", "keine Fraktur"),
+])
+def test_institutions_by_their_practice_site_or_insurer(text, leak, keep):
+    out = RULES(text)
+    assert leak not in out and keep in out
