@@ -1067,6 +1067,8 @@ class Anonymizer:
         """Words the token model scores above the threshold go as well (a recall layer after the rules)."""
         extra = []
         for s, e, feats in self.model_rows(text, low, spans, protected):
+            if TITLE_SEQ_RE.fullmatch(text, s, e + (text[e:e + 1] == ".")):
+                continue  # a title ('Frau', 'Dr.', 'Herr') names no one: the name after it goes, the title stays
             if self.token_model.prob(feats) >= self.model_threshold:
                 kind = "ID" if any(c.isdigit() for c in text[s:e]) else "NAME"
                 extra.append(Span(s, e, kind, PATTERN, "model"))
