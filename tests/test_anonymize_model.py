@@ -31,10 +31,10 @@ def test_the_layer_stays_out_of_body_prose():
 
 
 def test_all_caps_particle_between_removed_name_parts_goes():
+    # the layer closed this gap first; since branch anon7 the rules join a particle between two removed names too
     text = "Patient: VAN DEN HOEK, Marit   MRN 5512334\nFindings: No fracture."
-    assert "DEN" in RULES(text)
-    out = FULL(text)
-    assert "DEN" not in out and "HOEK" not in out and "No fracture" in out
+    for out in (RULES(text), FULL(text)):
+        assert "DEN" not in out and "HOEK" not in out and "No fracture" in out
 
 
 def test_eponyms_and_findings_survive_the_layer():
