@@ -18,7 +18,9 @@ Variants (each with a fresh coordinator home, same sites and certificates):
   b  SuperLink state all in memory (FEDRAD_SUPERLINK_DATABASE=:flwr-in-memory:, a hidden override in
      server/coordinator.py start_superlink; does not survive a restart), sites still dial the proxy;
   c  as a, but sites dial the SuperLink's loopback port (HOME/server.json "internal-port")
-     directly, bypassing the proxy: what the proxy costs.
+     directly, bypassing the proxy: what the proxy costs;
+  u  as a, but the weights travel as one Flower Array per tensor (FEDRAD_WEIGHTS_PER_TENSOR=1, hidden,
+     server/server_app.py), as before issue 15's packing (common/weights.py): what packing saves.
 
 Figures per round come from history.json via bench/round_overhead.py round_breakdown: wall = `round_s`
 (the whole round), site compute = slowest site's handler seconds (+ the final evaluate-only handler in
@@ -57,7 +59,7 @@ from round_overhead import round_breakdown  # noqa: E402
 
 FEDRAD = str(Path(sys.executable).parent / "fedrad")
 VARIANTS = {"a": "as shipped (SQLite + proxy)", "a0": "SQLite payloads too", "b": "in-memory SuperLink state",
-            "c": "sites bypass the proxy"}
+            "c": "sites bypass the proxy", "u": "weights one Array per tensor"}
 
 
 class Proc(Child):
@@ -117,10 +119,13 @@ def enrol(world: dict, name: str) -> Path:
 def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     out, home = world["out"], enrol(world, variant)
     env = {"b": {"FEDRAD_SUPERLINK_DATABASE": ":flwr-in-memory:"},
-           "a0": {"FEDRAD_SUPERLINK_PAYLOADS": "sqlite"}}.get(variant, {})
+           "a0": {"FEDRAD_SUPERLINK_PAYLOADS": "sqlite"}, "u": {"FEDRAD_WEIGHTS_PER_TENSOR": "1"}}.get(variant, {})
     port = free_port()
     run_dir = out / f"run-{variant}"
     procs: list[Proc] = []
+    cpu_file = out / f"cpu-{variant}.json"
+    sampler = subprocess.Popen([sys.executable, str(Path(__file__).with_name("proc_cpu.py")), "--root",
+                                str(os.getpid()), "--out", str(cpu_file)])
     try:
         srv = Proc(["server", "start", "--home", str(home), "--config", str(world["cfg"]), "--out", str(run_dir),
                     "--listen", f"127.0.0.1:{port}"], out / f"server-{variant}.log", out, env)
@@ -142,9 +147,55 @@ def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     finally:
         for p in reversed(procs):
             p.stop()
+        sampler.terminate()
+        sampler.wait(30)
     rows = [r for r in json.loads((run_dir / "history.json").read_text())["rounds"] if r["round"] >= 1]
     split = legs(home / "logs" / "superlink.log", len(world["sites"]), len(rows))
-    return [{**r, "legs": split} for r in rows]
+    cpu = json.loads(cpu_file.read_text())["kinds"] if cpu_file.is_file() else {}
+    run_id = int(rows[0].get("flower_run_id", 0)) if rows else 0
+    timings = {s.name: site_timings(s, run_id) for s in world["sites"]}
+    return [{**r, "legs": split, "cpu": cpu,
+             "messages": {ph: message_legs(r, ph, timings, int(r.get("flower_round", r["round"])))
+                          for ph in ("train", "evaluate")}} for r in rows]
+
+
+TIMING = re.compile(r"timing run (\d+) (\w+) round (\S+): process start ([\d.]+), imports ([\d.]+) s, "
+                    r"pull ([\d.]+) s, answer ([\d.]+) s, push ([\d.]+) s")
+LEGS = ("to SuperLink", "to ClientApp", "flwr imports", "pull", "set-up", "handler", "push", "back to ServerApp")
+
+
+def site_timings(site: Path, run_id: int) -> dict[tuple[str, str], list[dict]]:
+    """The ClientApp launcher's `timing` lines (client/launcher.py) of one run at one site, by (kind, round)."""
+    log = site / ".fedrad" / "logs" / "site.log"
+    out: dict[tuple[str, str], list[dict]] = {}
+    for m in TIMING.finditer(log.read_text(errors="replace") if log.is_file() else ""):
+        if int(m.group(1)) == run_id:
+            start, imports, pull, answer, push = map(float, m.groups()[3:])
+            out.setdefault((m.group(2), m.group(3)), []).append(
+                {"start": start, "imports": imports, "pull": pull, "answer": answer, "push": push})
+    return out
+
+
+def message_legs(row: dict, phase: str, timings: dict[str, dict], flower_round: int) -> dict[str, dict[str, float]]:
+    """Per site, one message's seconds from the ServerApp's push to its pull of the reply (LEGS):
+    to SuperLink = the ServerApp serialising and uploading the payload (server.grid marks); to ClientApp =
+    SuperLink -> fleet proxy -> SuperNode download, SuperNode's poll and SuperExec spawning the process;
+    flwr imports / pull / push = the launcher's own marks (client/launcher.py); set-up = the rest of
+    answering (importing torch and fedrad, the FAB check, mods, reading the weights) minus the handler
+    (`client-seconds`); back to ServerApp = SuperNode -> proxy -> SuperLink upload, the ServerApp's pull."""
+    tl = row.get("timeline", {})
+    tr, spans = tl.get(f"{phase}_transfer") or {}, tl.get(phase) or {}
+    out = {}
+    for site, (_, h0, h1) in spans.items():
+        t = (timings.get(site) or {}).get((phase, str(flower_round)))
+        if not t or "pushed" not in tr or site not in tr.get("pulled", {}):
+            continue
+        t = t[-1]
+        done = t["start"] + t["imports"] + t["pull"] + t["answer"] + t["push"]
+        out[site] = dict(zip(LEGS, (tr["pushed"] - tr["push_start"], t["start"] - tr["pushed"], t["imports"],
+                                    t["pull"], t["answer"] - (h1 - h0), h1 - h0, t["push"],
+                                    tr["pulled"][site] - done), strict=True))
+    return out
 
 
 PUSH = re.compile(r"^\w+ flwr (\S+ \S+) \|.*\[Fleet\.PushMessages\] Push replies")
@@ -172,7 +223,7 @@ def legs(superlink_log: Path, n_sites: int, rounds: int) -> dict[int, float]:
 
 def round_figures(r: dict, rounds: int) -> dict:
     b = round_breakdown(r, rounds)
-    return {**b, "leg": r["legs"].get(r["round"], float("nan")),
+    return {**b, "messages": r.get("messages", {}), "leg": r["legs"].get(r["round"], float("nan")),
             "final_leg": r["legs"].get(rounds + 1, float("nan")) if r["round"] == rounds else 0.0}
 
 
@@ -183,7 +234,7 @@ def mean(xs: list[float]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--variants", default="a,a0,b,c", help="comma-separated subset of a,a0,b,c (module docstring)")
+    ap.add_argument("--variants", default="a,a0,b,c", help="comma-separated subset of a,a0,b,c,u (module docstring)")
     ap.add_argument("--arch", default="resnet50", help="model (the issue's figure: resnet50, shared backbone)")
     ap.add_argument("--studies", type=int, default=30, help="studies per synthetic site")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per variant before giving up")
@@ -205,13 +256,22 @@ def main() -> None:
     try:
         for v in variants:
             t1 = time.time()
-            results[v] = [round_figures(r, args.rounds) for r in run_variant(world, v, args.timeout)]
-            console.print(f"variant {v} ({VARIANTS[v]}): {time.time() - t1:.0f} s")
+            rows = run_variant(world, v, args.timeout)
+            results[v] = [round_figures(r, args.rounds) for r in rows]
+            console.print(f"variant {v} ({VARIANTS[v]}): {time.time() - t1:.0f} s; CPU seconds per process kind "
+                          f"(whole run, bench/proc_cpu.py): " + ", ".join(
+                              f"{k} {c['cpu_s']:.1f} ({c['processes']})" for k, c in
+                              sorted(rows[0]["cpu"].items(), key=lambda kv: -kv[1]["cpu_s"])))
             for f in results[v]:
                 console.print(f"  round {f['round']}: wall {f['wall']:.1f} s = sites {f['sites']:.1f} (of it final "
                               f"evaluation {f['final_eval']:.1f}) + server eval {f['server_eval']:.1f} + overhead "
                               f"{f['overhead']:.1f} ({f['share']:.0%}); SuperLink sees the round's leg "
                               f"{f['leg']:.1f} s, final evaluate leg {f['final_leg']:.1f} s")
+                for phase, sites in f["messages"].items():
+                    for site, legs_s in sites.items():
+                        console.print(f"    {phase} message, {site}: " + ", ".join(
+                            f"{k} {v:.1f}" for k, v in legs_s.items()) + f" (sum {sum(legs_s.values()):.1f} s)",
+                                      highlight=False)
     finally:
         print_table(results)
         if args.json:
