@@ -346,6 +346,17 @@ class RunRecorder:
         except Exception as exc:  # noqa: BLE001 - a broken page must not stop a federation
             self.event("note", text=f"report.html not updated: {exc}")
 
+    def best_validation(self) -> dict[str, dict[str, Any]]:
+        """Each site's validation of the best round's global model, as cross-site reply metrics
+        (server.crosssite.known_cells): what the cross-site phase need not ask again. Empty with bn-local,
+        where a site's evaluation depends on its stored BatchNorm statistics, which changed since."""
+        from fedrad.server.crosssite import known_cells
+
+        row = next((r for r in self.history if r.get("round") == self.best.get("round")), None)
+        if self.cfg.bn_local or row is None:
+            return {}
+        return known_cells(row.get("sites", {}))
+
     def best_state(self) -> dict[str, Any]:
         """Weights of the best checkpoint (the model the report evaluates), else the last one."""
         from fedrad.common.model import read_checkpoint
