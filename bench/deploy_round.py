@@ -160,8 +160,9 @@ def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
 
 
 TIMING = re.compile(r"timing run (\d+) (\w+) round (\S+): process start ([\d.]+), imports ([\d.]+) s, "
-                    r"pull ([\d.]+) s, answer ([\d.]+) s, push ([\d.]+) s")
-LEGS = ("to SuperLink", "to ClientApp", "flwr imports", "pull", "set-up", "handler", "push", "back to ServerApp")
+                    r"pull ([\d.]+) s, answer ([\d.]+) s, push ([\d.]+) s(?:, ML import wait ([\d.]+) s)?")
+LEGS = ("to SuperLink", "to ClientApp", "flwr imports", "pull", "import wait", "set-up", "handler", "push",
+        "back to ServerApp")
 
 
 def site_timings(site: Path, run_id: int) -> dict[tuple[str, str], list[dict]]:
@@ -170,9 +171,9 @@ def site_timings(site: Path, run_id: int) -> dict[tuple[str, str], list[dict]]:
     out: dict[tuple[str, str], list[dict]] = {}
     for m in TIMING.finditer(log.read_text(errors="replace") if log.is_file() else ""):
         if int(m.group(1)) == run_id:
-            start, imports, pull, answer, push = map(float, m.groups()[3:])
+            start, imports, pull, answer, push, wait = (float(v or 0.0) for v in m.groups()[3:])
             out.setdefault((m.group(2), m.group(3)), []).append(
-                {"start": start, "imports": imports, "pull": pull, "answer": answer, "push": push})
+                {"start": start, "imports": imports, "pull": pull, "answer": answer, "push": push, "wait": wait})
     return out
 
 
@@ -180,9 +181,10 @@ def message_legs(row: dict, phase: str, timings: dict[str, dict], flower_round: 
     """Per site, one message's seconds from the ServerApp's push to its pull of the reply (LEGS):
     to SuperLink = the ServerApp serialising and uploading the payload (server.grid marks); to ClientApp =
     SuperLink -> fleet proxy -> SuperNode download, SuperNode's poll and SuperExec spawning the process;
-    flwr imports / pull / push = the launcher's own marks (client/launcher.py); set-up = the rest of
-    answering (importing torch and fedrad, the FAB check, mods, reading the weights) minus the handler
-    (`client-seconds`); back to ServerApp = SuperNode -> proxy -> SuperLink upload, the ServerApp's pull."""
+    flwr imports / pull / push = the launcher's own marks (client/launcher.py); import wait = waiting, after
+    the pull, for the ClientApp's imports (torch, fedrad) started in the background at process start;
+    set-up = the rest of answering (the FAB check, mods, reading the weights) minus the handler
+    (`client-seconds`, which includes building the model and loading the site's data); back to ServerApp = SuperNode -> proxy -> SuperLink upload, the ServerApp's pull."""
     tl = row.get("timeline", {})
     tr, spans = tl.get(f"{phase}_transfer") or {}, tl.get(phase) or {}
     out = {}
@@ -191,9 +193,9 @@ def message_legs(row: dict, phase: str, timings: dict[str, dict], flower_round: 
         if not t or "pushed" not in tr or site not in tr.get("pulled", {}):
             continue
         t = t[-1]
-        done = t["start"] + t["imports"] + t["pull"] + t["answer"] + t["push"]
+        done = t["start"] + t["imports"] + t["pull"] + t["wait"] + t["answer"] + t["push"]
         out[site] = dict(zip(LEGS, (tr["pushed"] - tr["push_start"], t["start"] - tr["pushed"], t["imports"],
-                                    t["pull"], t["answer"] - (h1 - h0), h1 - h0, t["push"],
+                                    t["pull"], t["wait"], t["answer"] - (h1 - h0), h1 - h0, t["push"],
                                     tr["pulled"][site] - done), strict=True))
     return out
 
