@@ -184,7 +184,8 @@ def message_legs(row: dict, phase: str, timings: dict[str, dict], flower_round: 
     flwr imports / pull / push = the launcher's own marks (client/launcher.py); import wait = waiting, after
     the pull, for the ClientApp's imports (torch, fedrad) started in the background at process start;
     set-up = the rest of answering (the FAB check, mods, reading the weights) minus the handler
-    (`client-seconds`, which includes building the model and loading the site's data); back to ServerApp = SuperNode -> proxy -> SuperLink upload, the ServerApp's pull."""
+    (`client-seconds`, which includes building the model and loading the site's data);
+    back to ServerApp = SuperNode -> proxy -> SuperLink upload, the ServerApp's pull."""
     tl = row.get("timeline", {})
     tr, spans = tl.get(f"{phase}_transfer") or {}, tl.get(phase) or {}
     out = {}
