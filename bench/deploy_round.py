@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -154,15 +155,16 @@ def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     cpu = json.loads(cpu_file.read_text())["kinds"] if cpu_file.is_file() else {}
     run_id = int(rows[0].get("flower_run_id", 0)) if rows else 0
     timings = {s.name: site_timings(s, run_id) for s in world["sites"]}
-    return [{**r, "legs": split, "cpu": cpu,
+    cross = run_dir / "cross-site.json"
+    cross = json.loads(cross.read_text()) if cross.is_file() else {}
+    return [{**r, "legs": split, "cpu": cpu, "cross_site_s": cross.get("seconds", math.nan),
              "messages": {ph: message_legs(r, ph, timings, int(r.get("flower_round", r["round"])))
                           for ph in ("train", "evaluate")}} for r in rows]
 
 
 TIMING = re.compile(r"timing run (\d+) (\w+) round (\S+): process start ([\d.]+), imports ([\d.]+) s, "
                     r"pull ([\d.]+) s, answer ([\d.]+) s, push ([\d.]+) s(?:, ML import wait ([\d.]+) s)?")
-LEGS = ("to SuperLink", "to ClientApp", "flwr imports", "pull", "import wait", "set-up", "handler", "push",
-        "back to ServerApp")
+LEGS = ("to ClientApp", "flwr imports", "pull", "import wait", "set-up", "handler", "push", "back to ServerApp")
 
 
 def site_timings(site: Path, run_id: int) -> dict[tuple[str, str], list[dict]]:
@@ -178,10 +180,14 @@ def site_timings(site: Path, run_id: int) -> dict[tuple[str, str], list[dict]]:
 
 
 def message_legs(row: dict, phase: str, timings: dict[str, dict], flower_round: int) -> dict[str, dict[str, float]]:
-    """Per site, one message's seconds from the ServerApp's push to its pull of the reply (LEGS):
-    to SuperLink = the ServerApp serialising and uploading the payload (server.grid marks); to ClientApp =
-    SuperLink -> fleet proxy -> SuperNode download, SuperNode's poll and SuperExec spawning the process;
-    flwr imports / pull / push = the launcher's own marks (client/launcher.py); import wait = waiting, after
+    """Per site, one message's seconds from the ServerApp's push to its pull of the reply (LEGS, in order;
+    they add up to that span): to ClientApp = from the start of the ServerApp's push (server.grid marks)
+    to the ClientApp process's start (the SuperNode's poll, up to 3 s, and SuperExec spawning it; Flower
+    hands the message over before its payload objects: the payload's way ServerApp -> SuperLink -> fleet
+    proxy -> SuperNode overlaps this leg and the pull); flwr imports / pull / push = the launcher's own
+    marks (client/launcher.py: pull = the message and its payload from the local SuperNode, including
+    waiting for objects still on their way); "ServerApp push" (not a leg, overlapping the next ones) = the
+    ServerApp's push_messages call, payload upload to the SuperLink included; import wait = waiting, after
     the pull, for the ClientApp's imports (torch, fedrad) started in the background at process start;
     set-up = the rest of answering (the FAB check, mods, reading the weights) minus the handler
     (`client-seconds`, which includes building the model and loading the site's data);
@@ -195,9 +201,10 @@ def message_legs(row: dict, phase: str, timings: dict[str, dict], flower_round: 
             continue
         t = t[-1]
         done = t["start"] + t["imports"] + t["pull"] + t["wait"] + t["answer"] + t["push"]
-        out[site] = dict(zip(LEGS, (tr["pushed"] - tr["push_start"], t["start"] - tr["pushed"], t["imports"],
-                                    t["pull"], t["wait"], t["answer"] - (h1 - h0), h1 - h0, t["push"],
-                                    tr["pulled"][site] - done), strict=True))
+        out[site] = dict(zip(LEGS, (t["start"] - tr["push_start"], t["imports"], t["pull"], t["wait"],
+                                    t["answer"] - (h1 - h0), h1 - h0, t["push"], tr["pulled"][site] - done),
+                             strict=True))
+        out[site]["ServerApp push"] = tr["pushed"] - tr["push_start"]
     return out
 
 
@@ -259,8 +266,14 @@ def main() -> None:
     try:
         for v in variants:
             t1 = time.time()
-            rows = run_variant(world, v, args.timeout)
+            try:
+                rows = run_variant(world, v, args.timeout)
+            except RuntimeError as exc:  # one variant's failure (e.g. its timeout under load) ends only that one
+                console.print(f"variant {v} failed: {exc}", highlight=False)
+                continue
             results[v] = [round_figures(r, args.rounds) for r in rows]
+            console.print(f"  after the last round: cross-site phase {rows[-1]['cross_site_s']:.1f} s "
+                          f"(cross-site.json)", highlight=False)
             console.print(f"variant {v} ({VARIANTS[v]}): {time.time() - t1:.0f} s; CPU seconds per process kind "
                           f"(whole run, bench/proc_cpu.py): " + ", ".join(
                               f"{k} {c['cpu_s']:.1f} ({c['processes']})" for k, c in
@@ -273,8 +286,8 @@ def main() -> None:
                 for phase, sites in f["messages"].items():
                     for site, legs_s in sites.items():
                         console.print(f"    {phase} message, {site}: " + ", ".join(
-                            f"{k} {v:.1f}" for k, v in legs_s.items()) + f" (sum {sum(legs_s.values()):.1f} s)",
-                                      highlight=False)
+                            f"{k} {v:.1f}" for k, v in legs_s.items()) + f" (legs add up to "
+                            f"{sum(legs_s[k] for k in LEGS):.1f} s)", highlight=False)
     finally:
         print_table(results)
         if args.json:
