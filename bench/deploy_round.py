@@ -28,7 +28,19 @@ the last round), server evaluation = `server_eval_s`; overhead = wall - site com
 evaluation: Flower transport and (de)serialisation, SuperLink state, the proxy, ClientApp process
 start-up per message, the ServerApp's 3 s reply polling, aggregation and checkpoint writing. Round 1
 also includes the sites' first connection (they start after the run is submitted), so the "steady"
-columns average rounds >= 2 only.
+columns average rounds >= 2 only. The cross-site phase after the last round is not in any round's wall;
+its seconds are printed apart (cross-site.json).
+
+Per message (`message_legs`): the grid's push/pull marks (history timeline `*_transfer`) and the ClientApp
+launcher's `timing` line in each site's site.log give legs that add up from the ServerApp's push to its
+pull of the reply; bench/proc_cpu.py samples CPU seconds per process kind for the whole variant.
+
+Measured (2 rounds, machine shared, load average 12-20: wall inflated 2-4x; README "Where a deployment
+round's seconds go"): variant u (one Array per tensor, as before) round 1 wall 201 s = sites 40 + overhead
+161, round 2 303 = 52 + 251 (load 15-20; the variant then hit its 600 s timeout in the cross-site phase);
+variant a (packed, background imports) round 1 75.2 = 26.6 + 48.6, round 2 103.8 = 46.3 + 57.5 (load 12),
+cross-site phase 146 s before its reuse of the validation. SuperLink CPU 17 -> 3.6 CPU-s per message,
+fleet proxy 3.3 -> 1.1, SuperNode 4.4 -> 1.6; a ClientApp process ~10 CPU-s (training included).
 """
 
 from __future__ import annotations
