@@ -40,7 +40,9 @@ round's seconds go"): variant u (one Array per tensor, as before) round 1 wall 2
 161, round 2 303 = 52 + 251 (load 15-20; the variant then hit its 600 s timeout in the cross-site phase);
 variant a (packed, background imports) round 1 75.2 = 26.6 + 48.6, round 2 103.8 = 46.3 + 57.5 (load 12),
 cross-site phase 146 s before its reuse of the validation. SuperLink CPU 17 -> 3.6 CPU-s per message,
-fleet proxy 3.3 -> 1.1, SuperNode 4.4 -> 1.6; a ClientApp process ~10 CPU-s (training included).
+fleet proxy 3.3 -> 1.1, SuperNode 4.4 -> 1.6; a ClientApp process ~10 CPU-s (training included). With the
+cross-site phase reusing the sites' validation of the chosen model (load 16-18): round 1 83.9 = 31.7 + 52.2,
+round 2 147.2 = 61.0 + 86.2, cross-site phase 114 s (2 messages per site instead of 3).
 """
 
 from __future__ import annotations
