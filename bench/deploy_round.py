@@ -18,7 +18,9 @@ Variants (each with a fresh coordinator home, same sites and certificates):
   b  SuperLink state all in memory (FEDRAD_SUPERLINK_DATABASE=:flwr-in-memory:, a hidden override in
      server/coordinator.py start_superlink; does not survive a restart), sites still dial the proxy;
   c  as a, but sites dial the SuperLink's loopback port (HOME/server.json "internal-port")
-     directly, bypassing the proxy: what the proxy costs.
+     directly, bypassing the proxy: what the proxy costs;
+  u  as a, but the weights travel as one Flower Array per tensor (FEDRAD_WEIGHTS_PER_TENSOR=1, hidden,
+     server/server_app.py), as before issue 15's packing (common/weights.py): what packing saves.
 
 Figures per round come from history.json via bench/round_overhead.py round_breakdown: wall = `round_s`
 (the whole round), site compute = slowest site's handler seconds (+ the final evaluate-only handler in
@@ -26,13 +28,28 @@ the last round), server evaluation = `server_eval_s`; overhead = wall - site com
 evaluation: Flower transport and (de)serialisation, SuperLink state, the proxy, ClientApp process
 start-up per message, the ServerApp's 3 s reply polling, aggregation and checkpoint writing. Round 1
 also includes the sites' first connection (they start after the run is submitted), so the "steady"
-columns average rounds >= 2 only.
+columns average rounds >= 2 only. The cross-site phase after the last round is not in any round's wall;
+its seconds are printed apart (cross-site.json).
+
+Per message (`message_legs`): the grid's push/pull marks (history timeline `*_transfer`) and the ClientApp
+launcher's `timing` line in each site's site.log give legs that add up from the ServerApp's push to its
+pull of the reply; bench/proc_cpu.py samples CPU seconds per process kind for the whole variant.
+
+Measured (2 rounds, machine shared, load average 12-20: wall inflated 2-4x; README "Where a deployment
+round's seconds go"): variant u (one Array per tensor, as before) round 1 wall 201 s = sites 40 + overhead
+161, round 2 303 = 52 + 251 (load 15-20; the variant then hit its 600 s timeout in the cross-site phase);
+variant a (packed, background imports) round 1 75.2 = 26.6 + 48.6, round 2 103.8 = 46.3 + 57.5 (load 12),
+cross-site phase 146 s before its reuse of the validation. SuperLink CPU 17 -> 3.6 CPU-s per message,
+fleet proxy 3.3 -> 1.1, SuperNode 4.4 -> 1.6; a ClientApp process ~10 CPU-s (training included). With the
+cross-site phase reusing the sites' validation of the chosen model (load 16-18): round 1 83.9 = 31.7 + 52.2,
+round 2 147.2 = 61.0 + 86.2, cross-site phase 114 s (2 messages per site instead of 3).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -57,7 +74,7 @@ from round_overhead import round_breakdown  # noqa: E402
 
 FEDRAD = str(Path(sys.executable).parent / "fedrad")
 VARIANTS = {"a": "as shipped (SQLite + proxy)", "a0": "SQLite payloads too", "b": "in-memory SuperLink state",
-            "c": "sites bypass the proxy"}
+            "c": "sites bypass the proxy", "u": "weights one Array per tensor"}
 
 
 class Proc(Child):
@@ -117,10 +134,13 @@ def enrol(world: dict, name: str) -> Path:
 def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     out, home = world["out"], enrol(world, variant)
     env = {"b": {"FEDRAD_SUPERLINK_DATABASE": ":flwr-in-memory:"},
-           "a0": {"FEDRAD_SUPERLINK_PAYLOADS": "sqlite"}}.get(variant, {})
+           "a0": {"FEDRAD_SUPERLINK_PAYLOADS": "sqlite"}, "u": {"FEDRAD_WEIGHTS_PER_TENSOR": "1"}}.get(variant, {})
     port = free_port()
     run_dir = out / f"run-{variant}"
     procs: list[Proc] = []
+    cpu_file = out / f"cpu-{variant}.json"
+    sampler = subprocess.Popen([sys.executable, str(Path(__file__).with_name("proc_cpu.py")), "--root",
+                                str(os.getpid()), "--out", str(cpu_file)])
     try:
         srv = Proc(["server", "start", "--home", str(home), "--config", str(world["cfg"]), "--out", str(run_dir),
                     "--listen", f"127.0.0.1:{port}"], out / f"server-{variant}.log", out, env)
@@ -142,9 +162,64 @@ def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     finally:
         for p in reversed(procs):
             p.stop()
+        sampler.terminate()
+        sampler.wait(30)
     rows = [r for r in json.loads((run_dir / "history.json").read_text())["rounds"] if r["round"] >= 1]
     split = legs(home / "logs" / "superlink.log", len(world["sites"]), len(rows))
-    return [{**r, "legs": split} for r in rows]
+    cpu = json.loads(cpu_file.read_text())["kinds"] if cpu_file.is_file() else {}
+    run_id = int(rows[0].get("flower_run_id", 0)) if rows else 0
+    timings = {s.name: site_timings(s, run_id) for s in world["sites"]}
+    cross = run_dir / "cross-site.json"
+    cross = json.loads(cross.read_text()) if cross.is_file() else {}
+    return [{**r, "legs": split, "cpu": cpu, "cross_site_s": cross.get("seconds", math.nan),
+             "messages": {ph: message_legs(r, ph, timings, int(r.get("flower_round", r["round"])))
+                          for ph in ("train", "evaluate")}} for r in rows]
+
+
+TIMING = re.compile(r"timing run (\d+) (\w+) round (\S+): process start ([\d.]+), imports ([\d.]+) s, "
+                    r"pull ([\d.]+) s, answer ([\d.]+) s, push ([\d.]+) s(?:, ML import wait ([\d.]+) s)?")
+LEGS = ("to ClientApp", "flwr imports", "pull", "import wait", "set-up", "handler", "push", "back to ServerApp")
+
+
+def site_timings(site: Path, run_id: int) -> dict[tuple[str, str], list[dict]]:
+    """The ClientApp launcher's `timing` lines (client/launcher.py) of one run at one site, by (kind, round)."""
+    log = site / ".fedrad" / "logs" / "site.log"
+    out: dict[tuple[str, str], list[dict]] = {}
+    for m in TIMING.finditer(log.read_text(errors="replace") if log.is_file() else ""):
+        if int(m.group(1)) == run_id:
+            start, imports, pull, answer, push, wait = (float(v or 0.0) for v in m.groups()[3:])
+            out.setdefault((m.group(2), m.group(3)), []).append(
+                {"start": start, "imports": imports, "pull": pull, "answer": answer, "push": push, "wait": wait})
+    return out
+
+
+def message_legs(row: dict, phase: str, timings: dict[str, dict], flower_round: int) -> dict[str, dict[str, float]]:
+    """Per site, one message's seconds from the ServerApp's push to its pull of the reply (LEGS, in order;
+    they add up to that span): to ClientApp = from the start of the ServerApp's push (server.grid marks)
+    to the ClientApp process's start (the SuperNode's poll, up to 3 s, and SuperExec spawning it; Flower
+    hands the message over before its payload objects: the payload's way ServerApp -> SuperLink -> fleet
+    proxy -> SuperNode overlaps this leg and the pull); flwr imports / pull / push = the launcher's own
+    marks (client/launcher.py: pull = the message and its payload from the local SuperNode, including
+    waiting for objects still on their way); "ServerApp push" (not a leg, overlapping the next ones) = the
+    ServerApp's push_messages call, payload upload to the SuperLink included; import wait = waiting, after
+    the pull, for the ClientApp's imports (torch, fedrad) started in the background at process start;
+    set-up = the rest of answering (the FAB check, mods, reading the weights) minus the handler
+    (`client-seconds`, which includes building the model and loading the site's data);
+    back to ServerApp = SuperNode -> proxy -> SuperLink upload, the ServerApp's pull."""
+    tl = row.get("timeline", {})
+    tr, spans = tl.get(f"{phase}_transfer") or {}, tl.get(phase) or {}
+    out = {}
+    for site, (_, h0, h1) in spans.items():
+        t = (timings.get(site) or {}).get((phase, str(flower_round)))
+        if not t or "pushed" not in tr or site not in tr.get("pulled", {}):
+            continue
+        t = t[-1]
+        done = t["start"] + t["imports"] + t["pull"] + t["wait"] + t["answer"] + t["push"]
+        out[site] = dict(zip(LEGS, (t["start"] - tr["push_start"], t["imports"], t["pull"], t["wait"],
+                                    t["answer"] - (h1 - h0), h1 - h0, t["push"], tr["pulled"][site] - done),
+                             strict=True))
+        out[site]["ServerApp push"] = tr["pushed"] - tr["push_start"]
+    return out
 
 
 PUSH = re.compile(r"^\w+ flwr (\S+ \S+) \|.*\[Fleet\.PushMessages\] Push replies")
@@ -172,7 +247,7 @@ def legs(superlink_log: Path, n_sites: int, rounds: int) -> dict[int, float]:
 
 def round_figures(r: dict, rounds: int) -> dict:
     b = round_breakdown(r, rounds)
-    return {**b, "leg": r["legs"].get(r["round"], float("nan")),
+    return {**b, "messages": r.get("messages", {}), "leg": r["legs"].get(r["round"], float("nan")),
             "final_leg": r["legs"].get(rounds + 1, float("nan")) if r["round"] == rounds else 0.0}
 
 
@@ -183,7 +258,7 @@ def mean(xs: list[float]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--variants", default="a,a0,b,c", help="comma-separated subset of a,a0,b,c (module docstring)")
+    ap.add_argument("--variants", default="a,a0,b,c", help="comma-separated subset of a,a0,b,c,u (module docstring)")
     ap.add_argument("--arch", default="resnet50", help="model (the issue's figure: resnet50, shared backbone)")
     ap.add_argument("--studies", type=int, default=30, help="studies per synthetic site")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per variant before giving up")
@@ -205,13 +280,28 @@ def main() -> None:
     try:
         for v in variants:
             t1 = time.time()
-            results[v] = [round_figures(r, args.rounds) for r in run_variant(world, v, args.timeout)]
-            console.print(f"variant {v} ({VARIANTS[v]}): {time.time() - t1:.0f} s")
+            try:
+                rows = run_variant(world, v, args.timeout)
+            except RuntimeError as exc:  # one variant's failure (e.g. its timeout under load) ends only that one
+                console.print(f"variant {v} failed: {exc}", highlight=False)
+                continue
+            results[v] = [round_figures(r, args.rounds) for r in rows]
+            console.print(f"  after the last round: cross-site phase {rows[-1]['cross_site_s']:.1f} s "
+                          f"(cross-site.json)", highlight=False)
+            console.print(f"variant {v} ({VARIANTS[v]}): {time.time() - t1:.0f} s; CPU seconds per process kind "
+                          f"(whole run, bench/proc_cpu.py): " + ", ".join(
+                              f"{k} {c['cpu_s']:.1f} ({c['processes']})" for k, c in
+                              sorted(rows[0]["cpu"].items(), key=lambda kv: -kv[1]["cpu_s"])))
             for f in results[v]:
                 console.print(f"  round {f['round']}: wall {f['wall']:.1f} s = sites {f['sites']:.1f} (of it final "
                               f"evaluation {f['final_eval']:.1f}) + server eval {f['server_eval']:.1f} + overhead "
                               f"{f['overhead']:.1f} ({f['share']:.0%}); SuperLink sees the round's leg "
                               f"{f['leg']:.1f} s, final evaluate leg {f['final_leg']:.1f} s")
+                for phase, sites in f["messages"].items():
+                    for site, legs_s in sites.items():
+                        console.print(f"    {phase} message, {site}: " + ", ".join(
+                            f"{k} {v:.1f}" for k, v in legs_s.items()) + f" (legs add up to "
+                            f"{sum(legs_s[k] for k in LEGS):.1f} s)", highlight=False)
     finally:
         print_table(results)
         if args.json:

@@ -21,12 +21,13 @@ from fedrad.client.task import (
     describe_reply,
     local_evaluate,
     local_round,
+    model_layout,
     say,
     site_dir_from,
 )
 from fedrad.common.replyschema import CODE_OF, SchemaViolation, check_reply, error_reason
 from fedrad.common.runconfig import RunConfig, RunConfigError
-from fedrad.common.weights import to_arrays, to_state
+from fedrad.common.weights import is_packed, to_arrays, to_state
 from flwr.app import Context, Error, Message, MetricRecord, RecordDict
 from flwr.clientapp import ClientApp
 
@@ -74,7 +75,8 @@ def _setup(msg: Message, context: Context):
     cfg = RunConfig.from_mapping(context.run_config)
     check_version(cfg)
     site = site_dir_from(context.node_config, context.run_config)
-    state = to_state(msg.content["arrays"])  # read-only views of the message's bytes (common.weights)
+    # Read-only views of the message's bytes, cut into this model's tensors (common.weights: weights travel packed).
+    state = to_state(msg.content["arrays"], model_layout(cfg))
     return cfg, site, state
 
 
@@ -100,7 +102,9 @@ def train(msg: Message, context: Context) -> Message:
                                      validate=bool(config.get("validate", True)))
     metrics["site-index"] = _site_index(context)
     metrics["client-seconds"] = time.perf_counter() - t0  # whole handler: the coordinator derives overhead
-    content = RecordDict({"arrays": to_arrays(new_state), "metrics": MetricRecord(metrics)})
+    # The reply's arrays in the layout the coordinator sent (the schema check compares the two).
+    content = RecordDict({"arrays": to_arrays(new_state, packed=is_packed(msg.content["arrays"])),
+                          "metrics": MetricRecord(metrics)})
     say(describe_reply(metrics, new_state))
     return Message(content, reply_to=msg)
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 BIN_DIR = "bin"
@@ -135,9 +136,47 @@ def answer(site: Path, msg, context, fab_content: bytes):
     return reply, kind
 
 
+def process_started() -> float:
+    """Wall-clock time this process started (Linux /proc; else now)."""
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        ticks = int(stat[stat.rindex(")") + 2:].split()[19])
+        boot = next(float(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
+                    if line.startswith("btime "))
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return time.time()
+
+
+def _preload_client_app():
+    """Import the installed ClientApp (torch, fedrad's ML code: the largest part of a ClientApp process's
+    start-up) in a background thread while the main thread talks to the SuperNode (pulling a ~94 MB message
+    is mostly waiting on the socket). `answer` imports the same module and so waits for this import if it
+    has not finished; a failure here is raised again there, where it is handled as before. Nothing from
+    the FAB is involved: it is the package the site installed."""
+    import contextlib
+    import threading
+
+    def run() -> None:
+        with contextlib.suppress(Exception):  # `answer` imports it again and meets the error there
+            import fedrad.client.client_app  # noqa: F401
+
+    thread = threading.Thread(target=run, name="fedrad-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+TIMING = "timing"  # site.log line per message: where a ClientApp process's seconds went (bench/deploy_round.py)
+
+
 def run_launcher(runtime_api_address: str, token: str, insecure: bool, certificates: bytes | None,
                  parent_pid: int | None) -> None:
-    """Flower's run_clientapp (1.42) with the FAB gate instead of FAB installation; same Runtime API calls."""
+    """Flower's run_clientapp (1.42) with the FAB gate instead of FAB installation; same Runtime API calls.
+    Writes one `timing` line per message to the site log: process start (wall clock), then seconds spent
+    starting and importing, pulling the message from the SuperNode, answering it (the handler and the
+    checks), and pushing the reply to the SuperNode. Timing only: it stays at the site like the whole log."""
+    t = {"start": process_started()}
+    preload = _preload_client_app()
     from flwr.common.constant import SubStatus
     from flwr.supercore.app_utils import start_parent_process_monitor
     from flwr.supercore.exit import ExitCode, flwr_exit, register_signal_handlers
@@ -177,10 +216,20 @@ def run_launcher(runtime_api_address: str, token: str, insecure: bool, certifica
     try:
         state["heartbeat"] = HeartbeatSender(make_task_heartbeat_fn_http(client))
         state["heartbeat"].start()
+        t["imported"] = time.time()
         message, context, _run, fab = pull_task_input(client)
+        t["pulled"] = time.time()
+        preload.join()  # the ClientApp's imports, started in the background (_preload_client_app)
+        t["preloaded"] = time.time()
         state["context"] = context
         reply, kind = answer(site, message, context, fab.content)
+        t["answered"] = time.time()
         push_message(client, reply, context)
+        t["pushed"] = time.time()
+        log.info("%s run %s %s round %s: process start %.3f, imports %.2f s, pull %.2f s, answer %.2f s, "
+                 "push %.2f s, ML import wait %.2f s", TIMING, context.run_id, kind, _round(message), t["start"],
+                 t["imported"] - t["start"], t["pulled"] - t["imported"], t["answered"] - t["preloaded"],
+                 t["pushed"] - t["answered"], t["preloaded"] - t["pulled"])
         if kind in ("train", "evaluate"):
             _audit_reply(site, message, context, reply, kind)
         state["status"] = SubStatus.COMPLETED

@@ -123,12 +123,16 @@ def _reshape(reply: Message, keys: set[str], shape: tuple[int, ...]) -> None:
     1.42 clips each update array with `array *= factor`, and numpy's subtraction of two 0-d arrays gives a
     scalar, not an array, so the in-place scaling silently misses every 0-d array (measured: an update of
     +7 on eight BatchNorm counters kept norm 19.8 under a clipping norm of 0.5)."""
-    if not keys:
-        return
     for rkey, record in list(reply.content.array_records.items()):
         nds = record.to_numpy_ndarrays()
         reply.content[rkey] = ArrayRecord({k: Array(np.asarray(v, dtype=np.float64).reshape(shape) if k in keys
-                                                    else v) for k, v in zip(record.keys(), nds, strict=True)})
+                                                    else _floats(v)) for k, v in zip(record.keys(), nds, strict=True)})
+
+
+def _floats(v: np.ndarray) -> np.ndarray:
+    """Integer arrays as float64 (packed weights, common.weights, carry all integer buffers in one 1-d
+    array): Flower's in-place `array *= factor` refuses int64."""
+    return v.astype(np.float64) if np.issubdtype(v.dtype, np.integer) else v
 
 
 def _update_norm(reply: Message, received: list[np.ndarray]) -> float:

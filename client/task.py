@@ -129,6 +129,14 @@ def make_loader(ds, batch_size: int, *, train: bool, seed: int = 0, num_workers:
                                        pin_memory=torch.cuda.is_available())
 
 
+def model_layout(cfg: RunConfig):
+    """Names, shapes and dtypes of the run's model (common.weights.state_layout): what reads the packed
+    weights of a message. The module is the one this process trains (built once, _model)."""
+    from fedrad.common.weights import state_layout
+
+    return state_layout(_model(cfg, None).state_dict())
+
+
 def _model(cfg: RunConfig, state: Mapping[str, torch.Tensor] | None, site: Path | None = None):
     # The global weights arrive with every message: never load ImageNet weights at a site. The
     # module is built once per process and architecture; every message loads its full state.

@@ -1,12 +1,24 @@
-"""Model weights <-> Flower ArrayRecord, each tensor copied once.
+"""Model weights <-> Flower ArrayRecord: one array per dtype, each tensor copied once.
 
-Flower's `ArrayRecord(state_dict)` goes tensor -> numpy -> `np.save` into a BytesIO -> `getvalue()`
-(two copies of the model, and numpy's slow buffered path for tensors not in C order, such as
-channels_last convolution weights), and `ArrayRecord.to_torch_state_dict()` `np.load`s a copy of
-every array. These two functions make and read exactly the same records (numpy's .npy bytes, Flower's
-"numpy.ndarray" serialisation type, so Flower's own `Array.numpy()`, its aggregation and the reply
-digest see no difference) with one copy on the way out and none on the way in: the tensors returned
-by `to_state` are read-only views of the message's bytes, which `load_state_dict` copies into a model.
+Why packed: Flower 1.42 moves a message's payload as content-addressed objects, one HTTP request
+per object (`flwr.supercore.inflatable.inflatable_utils.push_objects` / `pull_objects`, at most
+`os.cpu_count()` at a time), and every `Array` of an ArrayRecord is one object plus one per 5 MiB
+chunk (`flwr/app/message/array.py`). A ResNet50 state dict as one Array per tensor is 541 objects
+per message; in deployment each is a request through TLS, the fleet proxy, the SuperNode's request
+signature and the SuperLink's checks, twice per hop (bench/deploy_round.py measured ~45 s each way
+per round for 94 MB on loopback). `to_arrays` therefore packs the state dict into one flat array per
+dtype (`packed:float32`, `packed:int64`: ~21 objects for the same 94 MB), in state-dict order;
+`to_state` needs the model's layout (`state_layout` of a state dict of the same model: names,
+shapes, dtypes) to cut it back into named tensors. Every number stays where it was: Flower's
+aggregations (FedAvg's weighted mean, FedAdam, the median/trimmed mean, Krum's distances, the DP
+wrappers' clipping norm and noise) are elementwise or over all numbers, so they give the same
+result on the packed arrays; a reply is checked against the arrays it answers (same keys, shapes).
+
+The bytes are numpy's .npy format with Flower's "numpy.ndarray" serialisation type, so Flower's
+own `Array.numpy()`, its aggregation and the reply digest read them as they read its own; the
+tensors `to_state` returns are read-only views of the message's bytes (where the dtype already
+fits), which `load_state_dict` copies into a model. Records that are not packed (one Array per
+tensor, e.g. made by Flower's `ArrayRecord(state_dict)`) are read as before, without a layout.
 """
 
 from __future__ import annotations
@@ -21,6 +33,22 @@ import torch
 from flwr.app import Array, ArrayRecord
 
 NUMPY_STYPE = "numpy.ndarray"  # flwr.common.constant.SType.NUMPY
+PACKED = "packed:"  # key prefix of a packed record's arrays: PACKED + dtype name
+
+Layout = tuple[tuple[str, tuple[int, ...], torch.dtype], ...]
+
+
+class WeightsLayoutError(ValueError):
+    """Packed weights that do not fit the model they are read for (another architecture or config)."""
+
+
+def state_layout(state: Mapping[str, torch.Tensor]) -> Layout:
+    """(name, shape, dtype) of every tensor of a state dict, in order: what `to_state` needs."""
+    return tuple((k, tuple(int(n) for n in v.shape), v.dtype) for k, v in state.items())
+
+
+def _dtype_name(dtype: torch.dtype) -> str:
+    return str(dtype).removeprefix("torch.")
 
 
 def _npy(tensor: torch.Tensor) -> Array:
@@ -31,9 +59,43 @@ def _npy(tensor: torch.Tensor) -> Array:
     return Array(dtype=str(a.dtype), shape=tuple(int(n) for n in a.shape), stype=NUMPY_STYPE, data=data)
 
 
-def to_arrays(state: Mapping[str, torch.Tensor]) -> ArrayRecord:
-    """An ArrayRecord of a state dict (the bytes are a copy: later training does not change them)."""
-    return ArrayRecord({k: _npy(v) for k, v in state.items()})
+def to_arrays(state: Mapping[str, torch.Tensor], *, packed: bool = True) -> ArrayRecord:
+    """A packed ArrayRecord of a state dict: one flat array per dtype, tensors in state-dict order,
+    each flattened in its logical (C) order. The bytes are a copy: later training does not change them.
+    packed=False: one Array per tensor under its own name (Flower's layout; a site answers in the layout
+    it received, bench/deploy_round.py variant u measures what packing saves)."""
+    if not packed:
+        return ArrayRecord({k: _npy(v) for k, v in state.items()})
+    groups: dict[torch.dtype, list[torch.Tensor]] = {}
+    for v in state.values():
+        groups.setdefault(v.dtype, []).append(v.detach().cpu())
+    out = {}
+    for dtype, tensors in groups.items():
+        flat = torch.empty(sum(t.numel() for t in tensors), dtype=dtype)
+        at = 0
+        for t in tensors:
+            flat[at:at + t.numel()].view(t.shape).copy_(t)
+            at += t.numel()
+        out[PACKED + _dtype_name(dtype)] = _npy(flat)
+    return ArrayRecord(out)
+
+
+def _unpacked(flats: dict[str, torch.Tensor], layout: Layout) -> dict[str, torch.Tensor]:
+    want: dict[str, int] = {}
+    for _, shape, dtype in layout:
+        want[_dtype_name(dtype)] = want.get(_dtype_name(dtype), 0) + math.prod(shape)
+    have = {k: int(v.numel()) for k, v in flats.items()}
+    if have != want:
+        raise WeightsLayoutError(f"the weights do not fit this model: {have} numbers per dtype, the model has {want}")
+    state, at = {}, dict.fromkeys(want, 0)
+    for name, shape, dtype in layout:
+        group, n = _dtype_name(dtype), math.prod(shape)
+        t = flats[group][at[group]:at[group] + n].view(shape)
+        at[group] += n
+        if t.dtype != dtype:  # aggregation made floats of integer buffers (FedAvg: int64 -> float64)
+            t = (t.round() if not dtype.is_floating_point else t).to(dtype)
+        state[name] = t
+    return state
 
 
 def _view(arr: Array) -> torch.Tensor:
@@ -52,6 +114,15 @@ def _view(arr: Array) -> torch.Tensor:
         return torch.from_numpy(view)
 
 
-def to_state(record: ArrayRecord) -> dict[str, torch.Tensor]:
-    """The state dict of an ArrayRecord, as read-only tensors viewing the record's bytes."""
-    return {k: _view(v) for k, v in record.items()}
+def is_packed(record: ArrayRecord) -> bool:
+    return any(str(k).startswith(PACKED) for k in record)
+
+
+def to_state(record: ArrayRecord, layout: Layout | None = None) -> dict[str, torch.Tensor]:
+    """The state dict of an ArrayRecord, as read-only tensors viewing the record's bytes where the dtype
+    fits. A packed record (to_arrays) needs the model's `layout` (state_layout) to be cut into tensors."""
+    if not is_packed(record):
+        return {k: _view(v) for k, v in record.items()}
+    if layout is None:
+        raise WeightsLayoutError("packed weights need the model's layout (common.weights.state_layout)")
+    return _unpacked({k.removeprefix(PACKED): _view(v) for k, v in record.items()}, layout)

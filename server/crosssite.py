@@ -77,22 +77,46 @@ def _num(v: Any) -> float | None:
     return None if math.isnan(v) else v
 
 
-def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_dir) -> dict[str, Any]:
-    """Send the evaluation messages, collect the aggregates, write cross-site.json; returns the matrix."""
+def known_cells(cells: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A history row's per-site validation (`sites`: val_macro_auc, val_weighted_auc, n) as the metrics of a
+    cross-site reply: the global row's cells for sites that already validated the chosen model."""
+    return {site: {"val-macro-auc": c.get("val_macro_auc"), "val-weighted-auc": c.get("val_weighted_auc"),
+                   "num-examples": c.get("n") or 0} for site, c in cells.items() if c.get("n")}
+
+
+def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_dir,
+                   known_global: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """Send the evaluation messages, collect the aggregates, write cross-site.json; returns the matrix.
+
+    `known_global` ({site: metrics}, known_cells) are the chosen global model's validation metrics the
+    sites already sent: in round r+1 every site validates round r's global model on the same split with
+    the same code (client.task.local_round) before training it, so the global row's cell of such a site
+    is that reply and the site gets no message with the global model (one ~94 MB message per site less,
+    and one evaluation fewer counted against its policy). cross-site.json lists those sites under
+    `global_from_validation` and the phase's wall seconds under `seconds`."""
+    import time
+
     from flwr.app import ConfigRecord, Message, MessageType, RecordDict
 
+    t0 = time.time()
+    known_global = dict(known_global or {})
     nodes = sorted(grid.get_node_ids())
     plan = assignments(nodes, local)
-    messages = []
+    messages, results, reused = [], [], []
     for node, todo in plan.items():
+        site = local.site.get(node)
+        if site in known_global:
+            results.append((GLOBAL, site, known_global[site]))
+            reused.append(site)
+            todo = [(name, owner) for name, owner in todo if owner is not None]
         for name, owner in todo:
             arrays = global_arrays if owner is None else local.arrays[owner]
             # The SuperLink assigns message ids on push; a reply carries its instruction's group id.
             messages.append(Message(RecordDict({"arrays": arrays, "config": ConfigRecord({"cross-site-model": name})}),
                                     dst_node_id=node, message_type=MessageType.EVALUATE,
                                     group_id=f"{GROUP_PREFIX}{name}"))
-    results, failures = [], []
-    for reply in grid.send_and_receive(messages, timeout=cfg.round_timeout):
+    failures = []
+    for reply in grid.send_and_receive(messages, timeout=cfg.round_timeout) if messages else []:
         name = reply.metadata.group_id.removeprefix(GROUP_PREFIX) or "?"
         if reply.has_error():
             failures.append(f"{name}: {reply.error.reason.strip().splitlines()[-1] if reply.error.reason else '?'}")
@@ -100,5 +124,7 @@ def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_di
         metrics = dict(next(iter(reply.content.metric_records.values())))
         results.append((name, site_of(reply), metrics))
     matrix = build_matrix(results, local, failures)
+    matrix["global_from_validation"] = sorted(reused)
+    matrix["seconds"] = time.time() - t0
     write_json(out_dir / CROSS_SITE_JSON, matrix)
     return matrix

@@ -32,6 +32,7 @@ from logging import INFO
 import numpy as np
 from fedrad.common.privacy import epsilon_spent
 from fedrad.common.runconfig import RunConfig
+from fedrad.common.weights import Layout, is_packed, to_arrays, to_state
 from flwr.app import Array, ArrayRecord, ConfigRecord, Message
 from flwr.serverapp import Grid
 from flwr.serverapp.strategy import (
@@ -52,11 +53,22 @@ def _unit_weights(replies: Iterable[Message]) -> list[Message]:
     return replies
 
 
-def valid_buffers(arrays: ArrayRecord) -> ArrayRecord:
+def valid_buffers(arrays: ArrayRecord, layout: Layout | None = None) -> ArrayRecord:
     """Flower's noise goes onto every array, BatchNorm's running variances and batch counters included: a
     variance pushed below zero makes every later forward pass NaN (seen in the first DP simulation: all sites'
     evaluations failed). Clamping them (variances >= 1e-5, counters >= 0 and whole) is post-processing of the
-    released aggregate, so the DP guarantee is unchanged."""
+    released aggregate, so the DP guarantee is unchanged. Packed weights (common.weights) are cut into the
+    model's tensors with `layout` for this, and packed again."""
+    if is_packed(arrays):
+        if layout is None:
+            raise ValueError("valid_buffers: packed weights need the model's layout")
+        state = dict(to_state(arrays, layout))
+        for key, value in state.items():
+            if key.endswith("running_var"):
+                state[key] = value.clamp(min=1e-5)
+            elif key.endswith("num_batches_tracked"):
+                state[key] = value.clamp(min=0)  # to_state already rounded the aggregate back to whole counts
+        return to_arrays(state)
     out = {}
     for key, value in zip(arrays.keys(), arrays.to_numpy_ndarrays(), strict=True):
         if key.endswith("running_var"):
@@ -72,7 +84,7 @@ def released_noise(history: list[dict]) -> list[float]:
     return [float(r["dp_noise_multiplier"]) for r in history if r.get("dp_released")]
 
 
-def wrap_dp(cfg: RunConfig, strategy, recorder):
+def wrap_dp(cfg: RunConfig, strategy, recorder, layout: Layout | None = None):
     """`strategy` unchanged when dp is off; else wrapped in Flower's client-side-clipping DP wrapper."""
     if cfg.dp == "off":
         return strategy
@@ -106,7 +118,7 @@ def wrap_dp(cfg: RunConfig, strategy, recorder):
                 log(INFO, "DP: %d of %d sites failed in round %d: no model released, no privacy spent",
                     len(replies) - len(valid), len(replies), server_round)
             if arrays is not None:
-                arrays = valid_buffers(arrays)
+                arrays = valid_buffers(arrays, layout)
                 spent.append(cfg.dp_noise_multiplier)
             row = epsilon_spent(spent, cfg.dp_delta).as_dict()
             row.update(dp_noise_multiplier=cfg.dp_noise_multiplier, dp_released=arrays is not None,

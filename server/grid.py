@@ -22,6 +22,7 @@ POLL_SECONDS = 0.2  # a pull is one small request to the SuperLink (loopback at 
 class PromptGrid(Grid):
     def __init__(self, inner: Grid, poll: float = POLL_SECONDS):
         self.inner, self.poll = inner, poll
+        self.transfer: dict = {}  # marks of the last send_and_receive (see there)
 
     def set_run(self, run) -> None:
         self.inner.set_run(run)
@@ -49,12 +50,19 @@ class PromptGrid(Grid):
     def send_and_receive(self, messages: Iterable[Message], *, timeout: float | None = None) -> Iterable[Message]:
         """Flower's contract (push, then pull until every reply is in or `timeout` passed), polled every
         `poll` seconds instead of 3."""
+        messages = list(messages)
+        t0 = time.time()
         pending = set(self.inner.push_messages(messages))
+        # Wall-clock marks for the round's timeline (server.strategy): the messages' payloads are in the
+        # SuperLink once push_messages returns; a reply is in this process once a pull returned it.
+        self.transfer = {"push_start": t0, "pushed": time.time(), "pulled": {}}
         end = time.time() + (timeout if timeout is not None else 0.0)
         replies: list[Message] = []
         while timeout is None or time.time() < end:
             got = list(self.inner.pull_messages(pending))
             replies += got
+            for m in got:
+                self.transfer["pulled"][m.metadata.src_node_id] = time.time()
             pending -= {m.metadata.reply_to_message_id for m in got}
             if not pending:
                 break

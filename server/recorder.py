@@ -346,6 +346,16 @@ class RunRecorder:
         except Exception as exc:  # noqa: BLE001 - a broken page must not stop a federation
             self.event("note", text=f"report.html not updated: {exc}")
 
+    def best_validation(self) -> dict[str, dict[str, Any]]:
+        """Each site's validation of the best round's global model, as cross-site reply metrics
+        (server.crosssite.known_cells): what the cross-site phase need not ask again. The same function
+        (client.task.local_evaluate) of the same weights and validation images: deterministic, bn-local
+        included (it re-estimates every BatchNorm statistic on the evaluated images, whatever the site stored)."""
+        from fedrad.server.crosssite import known_cells
+
+        row = next((r for r in self.history if r.get("round") == self.best.get("round")), None)
+        return known_cells(row.get("sites", {})) if row is not None else {}
+
     def best_state(self) -> dict[str, Any]:
         """Weights of the best checkpoint (the model the report evaluates), else the last one."""
         from fedrad.common.model import read_checkpoint

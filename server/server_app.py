@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from fedrad.common.runconfig import COORDINATOR_RUN_ENV, RunConfig
-from fedrad.common.weights import to_arrays, to_state
+from fedrad.common.weights import state_layout, to_arrays, to_state
 from fedrad.server.grid import prompt
 from fedrad.server.recorder import RunRecorder
 from fedrad.server.strategy import SitesUnavailableError, make_strategy
@@ -15,6 +15,9 @@ from flwr.app import ArrayRecord, Context, MetricRecord
 from flwr.serverapp import Grid, ServerApp
 
 app = ServerApp()
+# Weights travel packed, one array per dtype (common.weights). FEDRAD_WEIGHTS_PER_TENSOR=1 (hidden, for
+# bench/deploy_round.py variant u) sends one Array per tensor as before, to measure what packing saves.
+PACKED = os.environ.get("FEDRAD_WEIGHTS_PER_TENSOR") != "1"
 
 
 def coordinator_settings(cfg: RunConfig) -> RunConfig:
@@ -46,14 +49,15 @@ def main(grid: Grid, context: Context) -> None:
         state = build_model(cfg.model_config()).state_dict()
     rounds = cfg.num_server_rounds - recorder.round_offset
     if rounds > 0:
-        strategy = make_strategy(cfg, recorder, grid)
+        layout = state_layout(state)  # weights travel packed (common.weights)
+        strategy = make_strategy(cfg, recorder, grid, layout)
 
         def evaluate_fn(server_round: int, arrays: ArrayRecord) -> MetricRecord:
-            return MetricRecord(recorder.on_global(server_round, to_state(arrays)))
+            return MetricRecord(recorder.on_global(server_round, to_state(arrays, layout)))
 
         try:
-            strategy.start(grid=grid, initial_arrays=to_arrays(state), num_rounds=rounds, timeout=cfg.round_timeout,
-                           evaluate_fn=evaluate_fn)
+            strategy.start(grid=grid, initial_arrays=to_arrays(state, packed=PACKED), num_rounds=rounds,
+                           timeout=cfg.round_timeout, evaluate_fn=evaluate_fn)
         except SitesUnavailableError:
             if recorder.history:
                 write_report(out)  # what was trained so far; the run resumes from checkpoints/last.pt
@@ -61,6 +65,6 @@ def main(grid: Grid, context: Context) -> None:
         if cfg.cross_site:  # extra final phase: every site evaluates the global and the shared local models
             from fedrad.server.crosssite import run_cross_site
 
-            run_cross_site(grid, cfg, to_arrays(recorder.best_state()), strategy.local_models,
-                           strategy.site_name, out)
+            run_cross_site(grid, cfg, to_arrays(recorder.best_state(), packed=PACKED), strategy.local_models,
+                           strategy.site_name, out, known_global=recorder.best_validation())
     write_report(out)

@@ -20,6 +20,7 @@ from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.replydigest import arrays_digest
 from fedrad.common.replyschema import describe_error
 from fedrad.common.runconfig import RunConfig, RunConfigError
+from fedrad.common.weights import Layout
 from fedrad.server.crosssite import LocalModels
 from fedrad.server.dp_strategy import DP_WEIGHT_KEY, wrap_dp
 from fedrad.server.recorder import RunRecorder, SiteReply, aggregate_round
@@ -84,7 +85,9 @@ def digests(replies: list[Message]) -> list[tuple[str, int]]:
         return list(pool.map(one, replies))
 
 
-def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
+def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Layout | None = None):
+    """The run's strategy; `layout` (common.weights.state_layout of the model) reads packed weights where
+    a hook needs named tensors (the DP wrapper's buffer clamp)."""
     base = BASES[cfg.strategy]
     robust = robust_kwargs(cfg)  # refuse a robust setting that would do nothing before anything starts
     seen: dict[int, str] = cfg.enrolled_site_names()  # + every site met during the run (Flower lists online ones)
@@ -132,6 +135,16 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
         names()
         return messages
 
+    def transfer(replies: list[Message]) -> dict:
+        """When the grid (server.grid.PromptGrid, deployment) had pushed the messages and pulled each
+        site's reply: {"push_start", "pushed", "pulled": {site: time}}; {} where the grid keeps no marks."""
+        marks = dict(getattr(grid, "transfer", None) or {})
+        if marks:
+            by_node = marks.get("pulled", {})
+            marks["pulled"] = {site_of(m): by_node[m.metadata.src_node_id] for m in replies
+                               if not m.has_error() and m.metadata.src_node_id in by_node}
+        return marks
+
     def spans(phase: str, replies: list[Message]) -> dict[str, list[float]]:
         """Per site [message made, handler start, handler end] (wall clock; the reply is made at the
         handler's end and carries its `client-seconds`), for the round's timeline."""
@@ -174,7 +187,7 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
                 self.local_models.update(r.node_id, r.site, m.content["arrays"], r.metrics)
             out = super().aggregate_train(server_round, replies)
             recorder.record_timeline(server_round, train=spans("train", replies), received=received,
-                                     aggregated=time.time())
+                                     aggregated=time.time(), train_transfer=transfer(replies))
             return out
 
         def configure_evaluate(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
@@ -190,7 +203,8 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
             received = time.time()
             replies, ok, failed = split("evaluate", replies)
             recorder.record_evaluate(server_round, ok, failed)
-            recorder.record_timeline(server_round, evaluate=spans("evaluate", replies), eval_received=received)
+            recorder.record_timeline(server_round, evaluate=spans("evaluate", replies), eval_received=received,
+                                     evaluate_transfer=transfer(replies))
             return super().aggregate_evaluate(server_round, replies)
 
     kwargs = dict(fraction_train=cfg.fraction_train, fraction_evaluate=1.0, min_train_nodes=cfg.min_sites,
@@ -204,7 +218,7 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid):
     if cfg.dp != "off":  # Flower's DP noise is calibrated to an unweighted mean of the clipped updates
         kwargs["weighted_by_key"] = DP_WEIGHT_KEY
     inner = Recorded(**kwargs)
-    outer = wrap_dp(cfg, inner, recorder)
+    outer = wrap_dp(cfg, inner, recorder, layout)
     if outer is not inner:  # the cross-site phase reads these from whatever strategy the ServerApp holds
         outer.local_models, outer.site_name = inner.local_models, inner.site_name
     return outer

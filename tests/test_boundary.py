@@ -198,6 +198,14 @@ def test_genuine_run_trains_and_the_audit_log_matches_the_coordinator(world):
     assert ("train", "fedrad:site-error ImageReadError") in kinds, kinds
     train = [r for r in read_audit(world["ok"]) if r["kind"] == "train"]
     assert len(train) == 1 and train[0]["arrays_bytes"] > 0 and set(train[0]["metrics"]) >= {"num-examples"}
+    # The weights travel packed, one array per dtype (common.weights): what the site audited and the coordinator
+    # recorded is that record; the launcher wrote where the message's seconds went (timing only, site log).
+    history = json.loads((world["run_dir"] / "history.json").read_text())["rounds"][1]
+    assert list(history["train_replies"].values())[0]["bytes"] == train[0]["arrays_bytes"]
+    timing = re.findall(r"timing run \d+ train round 1: process start [\d.]+, imports [\d.]+ s, pull [\d.]+ s, "
+                        r"answer [\d.]+ s, push [\d.]+ s, ML import wait [\d.]+ s",
+                        (world["ok"] / ".fedrad" / "logs" / "site.log").read_text())
+    assert len(timing) == 1, timing
 
 
 def test_openai_key_and_coordinator_paths_never_reach_a_clientapp(world):

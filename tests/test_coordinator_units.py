@@ -166,3 +166,17 @@ def test_fleet_proxy_tells_the_run_status_and_nothing_else(tmp_path):
     assert asyncio.run(get())["run"] == {"id": 7, "status": "running"}  # a closed schema
     status.write_text("not json")
     assert "run" not in asyncio.run(get())
+
+
+def test_a_status_query_that_times_out_is_unknown_not_fatal(tmp_path, monkeypatch):
+    """`flwr list` that does not answer in time (a loaded machine, or the coordinator paused mid-call, as
+    tests/test_boundary.py does) leaves the status unknown for the next poll instead of ending the run."""
+    import subprocess
+
+    from fedrad.server import coordinator
+
+    def slow(args, env, *, timeout=120.0, cwd=None):
+        raise subprocess.TimeoutExpired(["flwr", *args], timeout)
+
+    monkeypatch.setattr(coordinator, "run_flwr", slow)
+    assert coordinator.run_status(coordinator.CoordinatorHome(tmp_path), 7) == "unknown"

@@ -65,8 +65,20 @@ def _dist(a: dict, b: dict) -> float:
     return float(np.sqrt(sum(float(((a[k].double() - b[k].double()) ** 2).sum()) for k in a)))
 
 
-def test_dp_clipping_mod_bounds_the_update_that_leaves_the_site(tmp_path):
+@pytest.mark.parametrize("packed", [False, True], ids=["per-tensor", "packed"])
+def test_dp_clipping_mod_bounds_the_update_that_leaves_the_site(tmp_path, packed):
+    """Per tensor (Flower's own ArrayRecord) and packed (common.weights: all integer buffers in one 1-d int64
+    array, which Flower's in-place clip could not scale)."""
     from fedrad.client.mods import dp_clipping_mod
+    from fedrad.common.weights import to_arrays
+
+    def record(state):
+        return to_arrays(state) if packed else ArrayRecord(state)
+
+    def dist(rec, state) -> float:  # over the raw arrays as they travel, float64
+        return float(np.sqrt(sum(float(np.sum((np.asarray(a, np.float64) - np.asarray(b, np.float64)) ** 2))
+                                 for a, b in zip(rec.to_numpy_ndarrays(), record(state).to_numpy_ndarrays(),
+                                                 strict=True))))
 
     cfg = _cfg(dp="fixed", dp_clipping_norm=0.5)
     glob = _state(cfg)
@@ -75,25 +87,24 @@ def test_dp_clipping_mod_bounds_the_update_that_leaves_the_site(tmp_path):
     assert _dist(local, glob) > 50
 
     def handler(msg, ctx):
-        msg.content["arrays"].to_torch_state_dict()  # the ClientApp loads what it got (floats for int buffers)
-        return Message(RecordDict({"arrays": ArrayRecord(local), "metrics": MetricRecord({"num-examples": 20})}),
+        msg.content["arrays"].to_numpy_ndarrays()  # the ClientApp loads what it got (floats for int buffers)
+        return Message(RecordDict({"arrays": record(local), "metrics": MetricRecord({"num-examples": 20})}),
                        reply_to=msg)
 
     def run(c: RunConfig, norm: float):
         ctx = Context(run_id=3, node_id=1, node_config={"site-dir": str(tmp_path)}, state=RecordDict(),
                       run_config=c.to_flower())
-        msg = _instruction(1, content=RecordDict({"arrays": ArrayRecord(glob),
+        msg = _instruction(1, content=RecordDict({"arrays": record(glob),
                                                   "config": ConfigRecord({"clipping_norm": norm, "server-round": 1})}))
         return dp_clipping_mod(msg, ctx, handler)
 
     reply = run(cfg, 0.5)
     assert not reply.has_error(), reply.error
-    sent = reply.content["arrays"].to_torch_state_dict()
-    assert _dist(sent, glob) == pytest.approx(0.5, rel=1e-4)  # clipped to the norm, direction kept
+    assert dist(reply.content["arrays"], glob) == pytest.approx(0.5, rel=1e-4)  # clipped to the norm
     assert (tmp_path / ".fedrad" / "site-policy.jsonl").read_text().count('"dp-update"') == 1
     # DP off: the update goes out untouched.
-    plain = run(_cfg(), 0.5).content["arrays"].to_torch_state_dict()
-    assert _dist(plain, glob) == pytest.approx(_dist(local, glob), rel=1e-6)
+    plain = run(_cfg(), 0.5).content["arrays"]
+    assert dist(plain, glob) == pytest.approx(_dist(local, glob), rel=1e-6)
     # A coordinator asking for a larger norm than the run declared is refused with a bare code.
     refused = run(cfg, 5.0)
     assert refused.has_error() and refused.error.code == 4109 and not refused.error.reason
@@ -192,3 +203,23 @@ def test_one_poisoned_site_breaks_fedavg_not_robust_strategies(tmp_path, one_thr
     assert attacked[0] > 10 * clean[0] and attacked[0] > 2.0, "FedAvg should be wrecked by one poisoned site"
     for name, (loss, auc) in robust.items():
         assert loss < max(2 * clean[0], 0.3) and auc > 0.95, (name, loss, auc)
+
+
+def test_released_buffers_are_made_valid_in_packed_weights():
+    """The DP wrapper's clamp of the noisy aggregate (variances >= 1e-5, whole non-negative counters) reads
+    packed weights (common.weights) with the model's layout and packs them again."""
+    from fedrad.common.weights import is_packed, state_layout, to_arrays, to_state
+    from fedrad.server.dp_strategy import valid_buffers
+
+    bn = torch.nn.BatchNorm2d(3).state_dict()
+    noisy = {**bn, "running_var": torch.tensor([-0.5, 0.2, 1.0]), "running_mean": torch.tensor([-0.5, 0.2, 1.0]),
+             "num_batches_tracked": torch.tensor(-2)}
+    layout = state_layout(bn)
+    out = valid_buffers(to_arrays(noisy), layout)
+    assert is_packed(out)
+    back = to_state(out, layout)
+    assert torch.allclose(back["running_var"], torch.tensor([1e-5, 0.2, 1.0]))
+    assert torch.equal(back["running_mean"], noisy["running_mean"])  # weights and means untouched
+    assert int(back["num_batches_tracked"]) == 0 and back["num_batches_tracked"].dtype == torch.int64
+    with pytest.raises(ValueError):
+        valid_buffers(to_arrays(noisy))  # packed weights without the layout: refused, never guessed

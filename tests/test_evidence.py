@@ -254,3 +254,30 @@ def test_cross_site_phase_sends_what_consent_allows_and_writes_the_matrix(tmp_pa
     assert m["cells"]["global"]["site-02"] == {"val_macro_auc": pytest.approx(0.7), "val_weighted_auc": None,
                                               "n": 11}
     assert set(m["cells"]["local:site-01"]) == {"site-01"} and m["withheld"] == ["site-01"]
+
+
+def test_cross_site_takes_the_global_row_from_the_validation_the_sites_already_sent(tmp_path, server_identity):
+    """A site that validated the chosen global model in the run gets no message with it again: its cell is that
+    validation (RunRecorder.best_validation); a site without one is asked as before."""
+    from fedrad.common.runconfig import RunConfig
+    from fedrad.server.crosssite import CROSS_SITE_JSON, LocalModels, known_cells, run_cross_site
+    from flwr.app import ArrayRecord
+    arrays = ArrayRecord([np.zeros(3, np.float32)])
+    local = LocalModels()
+    local.update(101, "site-01", arrays, {"share-local-model": 0})
+    local.update(202, "site-02", arrays, {"share-local-model": 0})
+    grid = _FakeGrid({101: 0, 202: 1})
+    known = known_cells({"site-02": {"val_macro_auc": 0.9, "val_weighted_auc": 0.8, "val_loss": 0.3, "n": 11},
+                         "site-03": {"val_macro_auc": None, "val_weighted_auc": None, "n": 0}})  # nothing validated
+    assert set(known) == {"site-02"}
+
+    def site_of(reply):
+        return f"site-0{int(next(iter(reply.content.metric_records.values()))['site-index']) + 1}"
+
+    m = run_cross_site(grid, RunConfig(), arrays, local, site_of, tmp_path, known_global=known)
+    sent = sorted((msg.metadata.dst_node_id, msg.content["config"]["cross-site-model"]) for msg in grid.sent)
+    assert sent == [(101, "global"), (101, "local:site-01"), (202, "local:site-02")]
+    assert m["cells"]["global"]["site-02"] == {"val_macro_auc": 0.9, "val_weighted_auc": 0.8, "n": 11}
+    assert m["cells"]["global"]["site-01"]["val_macro_auc"] == pytest.approx(0.6)  # asked: the fake grid's answer
+    assert m["global_from_validation"] == ["site-02"] and m["seconds"] >= 0
+    assert json.loads((tmp_path / CROSS_SITE_JSON).read_text()) == m
