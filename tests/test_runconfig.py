@@ -30,6 +30,8 @@ def test_toml_roundtrip_and_errors_name_key_and_file(tmp_path):
         RunConfig(strategy="fedsgd")
     with pytest.raises(RunConfigError, match="policy"):
         RunConfig(policy="optimistic")
+    with pytest.raises(RunConfigError, match="select-round: 'median'"):
+        RunConfig(select_round="median")
     with pytest.raises(RunConfigError, match="test-sets"):
         RunConfig(test_sets="just-a-path").test_set_paths()
 
