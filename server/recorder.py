@@ -274,7 +274,7 @@ class RunRecorder:
             for name, ts in self.test_sets.items():
                 scores = predict_test_set(model, ts, image_size=self.cfg.image_size, channels=self.cfg.channels,
                                           views=self.template.views, batch_size=max(self.cfg.batch_size, 16),
-                                          intensity=self.cfg.intensity)
+                                          intensity=self.cfg.intensity, recalibrate_bn=self.cfg.bn_local)
                 macro, _, skipped = macro_auc(ts.truth, scores, ids=self.template.ids)
                 row[f"test_{name}_macro_auc"] = macro
                 row[f"test_{name}_skipped"] = len(skipped)
