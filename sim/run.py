@@ -470,7 +470,9 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
             t1, fresh = time.time(), _no_checkpoint(runs_dir / name)
             arms[name] = run_pooled(
                 # no sites, no site-local statistics: pooled keeps (and thresholds with) its own BatchNorm statistics
-                replace(run, policy=settings.pooled_policy, lr=settings.pooled_lr or run.lr, seed=seed, bn_local=False),
+                # and picks its epoch by its pooled validation (sim.fit), 143 studies: select-round "best"
+                replace(run, policy=settings.pooled_policy, lr=settings.pooled_lr or run.lr, seed=seed, bn_local=False,
+                        select_round="best"),
                 runs_dir / name, sites, test_sets, console)
             if i == 0 and _trained_since(arms[name], t1, fresh):
                 result.arm_seconds[name] = time.time() - t1
