@@ -29,6 +29,7 @@ DP_MODES = ("off", "fixed", "adaptive")
 # run config to every site, so in a deployment these never go into it (RunConfig.for_sites); the
 # coordinator's ServerApp gets them from a file beside it (server.server_app.coordinator_settings).
 COORDINATOR_ONLY = ("output_dir", "test_sets", "resume_from", "enrolled_sites")
+SELECT_ROUNDS = ("best", "last")  # RunConfig.select_round
 COORDINATOR_RUN_ENV = "FEDRAD_COORDINATOR_RUN"  # names that file in the SuperLink's (and so ServerApp's) environment
 
 
@@ -84,6 +85,10 @@ class RunConfig:
     site_wait: float = 900.0  # seconds a round waits for min-sites connected sites; then the run stops (resumable)
     fraction_train: float = 1.0  # share of connected sites sampled per round
     test_every: int = 0  # test-set metrics every N rounds (and the last); 0 = the chosen model's only, in the report
+    # The checkpoint the report evaluates: "best" = the round with the highest sites' aggregated validation
+    # weighted AUC; "last" = the final round (the sites' validation sets are small: 26-69 studies each in the
+    # default simulation, and their per-round AUC is noisier than the rounds' differences).
+    select_round: str = "best"
     cross_site: bool = True  # after the last round: cross-site evaluation matrix (server.crosssite)
     round_timeout: float = 3600.0  # seconds to wait for the sites' replies in each phase of a round
     output_dir: str = ""  # absolute folder for checkpoints, history and report (required)
@@ -111,6 +116,8 @@ class RunConfig:
                 raise RunConfigError(f"{dash(name)}: must be >= 1, got {getattr(self, name)}")
         if self.test_every < 0:
             raise RunConfigError(f"test-every: must be >= 0, got {self.test_every}")
+        if self.select_round not in SELECT_ROUNDS:
+            raise RunConfigError(f"select-round: '{self.select_round}' is not one of {', '.join(SELECT_ROUNDS)}")
         if not 0 < self.fraction_train <= 1:
             raise RunConfigError(f"fraction-train: must be in (0, 1], got {self.fraction_train}")
         if not 0 <= self.trim_beta < 0.5:

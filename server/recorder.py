@@ -225,9 +225,13 @@ class RunRecorder:
             self.write_history()
 
     def _update_best(self, row: dict[str, Any]) -> bool:
-        """Best = highest sites' aggregated validation weighted AUC over rounds >= 1."""
+        """Best = highest sites' aggregated validation weighted AUC over rounds >= 1 (select-round "best"),
+        or the latest validated round (select-round "last": the final round once it is validated)."""
         rnd, metric = row["round"], row.get("val_weighted_auc", math.nan)
-        improved = rnd > 0 and not math.isnan(metric) and metric > self.best["metric"]
+        if self.cfg.select_round == "last":
+            improved = rnd > 0 and not math.isnan(metric) and rnd > (self.best["round"] or 0)
+        else:
+            improved = rnd > 0 and not math.isnan(metric) and metric > self.best["metric"]
         if improved:
             self.best = {"round": rnd, "metric": metric, "val_threshold": row.get("val_threshold")}
         row["best_round"] = self.best["round"]
@@ -270,7 +274,7 @@ class RunRecorder:
             for name, ts in self.test_sets.items():
                 scores = predict_test_set(model, ts, image_size=self.cfg.image_size, channels=self.cfg.channels,
                                           views=self.template.views, batch_size=max(self.cfg.batch_size, 16),
-                                          intensity=self.cfg.intensity)
+                                          intensity=self.cfg.intensity, recalibrate_bn=self.cfg.bn_local)
                 macro, _, skipped = macro_auc(ts.truth, scores, ids=self.template.ids)
                 row[f"test_{name}_macro_auc"] = macro
                 row[f"test_{name}_skipped"] = len(skipped)

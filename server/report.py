@@ -134,6 +134,8 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
              f"- strategy {cfg.strategy}, {len([r for r in rounds if r.get('round', 0) > 0])} rounds, "
              f"{cfg.local_epochs} local epoch(s) per round, image size {cfg.image_size} px, "
              f"views {', '.join(template.views)}",
+             f"- evaluated round (select-round last: the final round): {best.get('round')} (sites' aggregated "
+             f"validation weighted AUC {fmt_metric(best.get('metric'))})" if cfg.select_round == "last" else
              f"- best round (sites' aggregated validation weighted AUC): {best.get('round')} "
              f"({fmt_metric(best.get('metric'))})", privacy_line(cfg, rounds),
              f"- input standardization `{cfg.intensity}`, photometric augmentation "

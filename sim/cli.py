@@ -71,7 +71,7 @@ def run_cmd(
     out: str = typer.Option(None, "--out", help="Output folder (default runs/sim)."),
     config: str = typer.Option(None, "--config", help="TOML file with a sim table and a run table (see README)."),
     preset: Preset = typer.Option("default", "--preset",
-                               help="default (CPU, < 15 min), paper (the study's sizes, for a GPU), tiny (smoke)."),
+                               help="default (CPU, <= 8 min), paper (the study's sizes, for a GPU), tiny (smoke)."),
     sites: int = typer.Option(None, "--sites", help="Internal hospitals."),
     studies_per_site: int = typer.Option(None, "--studies-per-site"),
     region: str = typer.Option(None, "--region", help="Region template (elbow, thumb, clavicle)."),

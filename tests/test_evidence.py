@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -75,6 +76,11 @@ def test_run_report_marks_unsupported_findings_and_states_both_macros():
     assert f"| {template.ids[1]} † |" in md and f"| {template.ids[0]} |" in md
     assert "over the 1 supported findings" in md and "over all 2 findings" in md
     assert "transferred vs recalibrated" in md
+    best = {"rounds": [], "best": {"round": 4, "metric": 0.8}}
+    assert "- best round (sites' aggregated validation weighted AUC): 4 (0.800)" in render_markdown(
+        cfg, template, best, {"external": res})
+    last = render_markdown(replace(cfg, select_round="last"), template, best, {"external": res})
+    assert "- evaluated round (select-round last: the final round): 4" in last and "- best round" not in last
 
 
 def test_calibration_split_is_disjoint_seeded_and_covers_rare_findings():

@@ -86,6 +86,30 @@ def test_validation_goes_to_the_model_it_describes_and_best_is_that_models_weigh
     assert "round 3 of 3 done" in html and "RuntimeError: boom" in html
 
 
+def test_select_round_last_evaluates_the_final_model_whatever_the_validation(cfg):
+    """select-round = "last": the noisy per-round validation does not pick an earlier round; best.pt
+    follows each validated round (round 1 and 2 while the run goes on) and ends at the final model."""
+    rec = RunRecorder(replace(cfg, select_round="last"), cfg.output_dir)
+    k = len(rec.template)
+    states = [_state(cfg, s) for s in range(4)]
+    rec.on_global(0, states[0])
+    rec.record_train(1, [_train_reply("a", k, 0.9, None)], [])
+    rec.on_global(1, states[1])
+    rec.record_train(2, [_train_reply("a", k, 0.7, 0.9)], [])  # round 1's model: the highest validation
+    assert rec.best["round"] == 1
+    rec.on_global(2, states[2])
+    rec.record_train(3, [_train_reply("a", k, 0.6, 0.6)], [])  # round 2's model: worse, still selected
+    assert rec.best["round"] == 2
+    assert all(torch.equal(load_checkpoint(rec.out / BEST)[2]["model"][n], states[2][n]) for n in states[2])
+    rec.record_evaluate(3, [_eval_reply("a", k, 0.7)], [])
+    rec.on_global(3, states[3])
+    history = json.loads((rec.out / "history.json").read_text())
+    assert history["best"]["round"] == 3 and history["best"]["metric"] == pytest.approx(0.7)
+    assert history["best"]["val_threshold"] == pytest.approx([0.4] * k)  # the final model's own operating point
+    best = load_checkpoint(rec.out / BEST)[2]["model"]
+    assert all(torch.equal(best[n], states[3][n]) for n in states[3])
+
+
 def test_no_test_set_inference_per_round_unless_asked(cfg):
     rec = RunRecorder(cfg, cfg.output_dir)
     rec.test_sets = {"internal": object()}  # never touched when not due

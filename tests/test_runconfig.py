@@ -30,6 +30,8 @@ def test_toml_roundtrip_and_errors_name_key_and_file(tmp_path):
         RunConfig(strategy="fedsgd")
     with pytest.raises(RunConfigError, match="policy"):
         RunConfig(policy="optimistic")
+    with pytest.raises(RunConfigError, match="select-round: 'median'"):
+        RunConfig(select_round="median")
     with pytest.raises(RunConfigError, match="test-sets"):
         RunConfig(test_sets="just-a-path").test_set_paths()
 
@@ -119,6 +121,12 @@ def test_sim_settings_precedence_defaults_preset_file_flags(tmp_path):
         load_settings(p, "default", {}, {})
     with pytest.raises(RunConfigError, match="unknown preset"):
         load_settings(None, "huge", {}, {})
+    # the study's model at the study's sizes, whatever the CPU default's backbone
+    paper = load_settings(None, "paper", {}, {})[1]
+    assert paper.arch == "resnet50" and paper.select_round == "best"
+    default = load_settings(None, "default", {}, {})[1]
+    assert default.arch == "resnet18" and default.select_round == "last"  # the CPU simulation (session 7)
+    assert RunConfig().arch == "resnet50"  # a deployment's run config: the study's model
 
 
 def test_sim_reuses_a_finished_arm_only_with_the_same_config_and_recipe(tmp_path, monkeypatch):

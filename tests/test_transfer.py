@@ -373,3 +373,43 @@ def test_site_validation_under_bn_local_scores_the_way_test_sets_are_scored(prep
     c, d = local_evaluate(prepared_site, plain, state), local_evaluate(prepared_site, plain, shifted)
     gap = np.nanmax(np.abs(np.array(c["val-threshold"]) - np.array(d["val-threshold"])))
     assert gap > 1e-3  # the statistics the model arrives with matter when nothing recalibrates
+
+
+@pytest.mark.usefixtures("one_torch_thread")
+def test_per_round_test_curves_under_bn_local_score_the_way_the_report_does(prepared_site, tmp_path):
+    """test-every under bn-local: the coordinator's per-round test-set AUC re-estimates BatchNorm statistics
+    on the test set's images, as the report does for the chosen checkpoint, so the statistics the global
+    model carries do not move the curve (they did: the curves were the averaged statistics' scores)."""
+    from fedrad.client.export import export_test_set
+    from fedrad.common.metrics import macro_auc
+    from fedrad.common.model import build_model
+    from fedrad.common.runconfig import RunConfig
+    from fedrad.server.recorder import RunRecorder
+    from fedrad.server.testsets import load_test_set, predict_test_set
+    from fedrad.sim.run import SYNTHETIC_PIXELS, truth_labels
+
+    folder = tmp_path / "testset"
+    export_test_set(prepared_site, folder, "elbow", split="all", pixels_checked=SYNTHETIC_PIXELS, progress=False,
+                    labels=truth_labels(prepared_site.parents[1], prepared_site, "elbow"))
+    torch.manual_seed(0)
+    cfg = RunConfig(arch="tiny", image_size=32, bn_local=True, test_every=1, num_server_rounds=2,
+                    test_sets=f"t={folder}", output_dir=str(tmp_path / "run"))
+    state = build_model(cfg.model_config()).state_dict()
+    shifted = {k: (v + 3.0 if k.endswith("running_mean") else v * 5.0 if k.endswith("running_var") else v)
+               for k, v in state.items()}
+
+    def curve(c: RunConfig, st) -> float:
+        rec = RunRecorder(c, c.output_dir)
+        rec.on_global(1, st)
+        return rec.history[-1]["test_t_macro_auc"]
+
+    ts = load_test_set("t", folder, cfg.template())
+    model = build_model(cfg.model_config())
+    model.load_state_dict(state)
+    scores = predict_test_set(model, ts, image_size=32, channels=cfg.channels, views=cfg.template().views,
+                              batch_size=16, intensity=cfg.intensity, recalibrate_bn=True)
+    want = macro_auc(ts.truth, scores, ids=cfg.template().ids)[0]
+    assert curve(cfg, state) == pytest.approx(want, abs=1e-9)
+    assert curve(cfg, shifted) == pytest.approx(want, abs=1e-6)
+    plain = replace(cfg, bn_local=False, output_dir=str(tmp_path / "plain"))
+    assert abs(curve(plain, state) - curve(plain, shifted)) > 1e-3  # without bn-local the carried statistics count
