@@ -30,7 +30,6 @@ from xdist.scheduler import LoadFileScheduling
 REAL_PROCESS_MODULES = {
     "tests/test_deploy.py": 760,
     "tests/test_readme_deploy.py": 394,
-    "tests/test_boundary.py": 381,
     "tests/test_federation_sim.py": 380,
     "tests/test_fedharden_sim.py": 256,
 }
