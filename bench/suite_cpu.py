@@ -40,7 +40,7 @@ KINDS = [  # first match wins
     ("other fedrad commands", r"bin/fedrad |-m fedrad "),
     ("pytest workers", r"pytest|execnet|import sys;exec"),
 ]
-MODULES = [("test_boundary", r"/boundary\d"), ("test_deploy", r"/deploy\d|/refusals\d"),
+MODULES = [("test_deploy", r"/deploy\d|/refusals\d"),
            ("test_readme_deploy", r"readme_deploy"), ("simulation modules", r"/sim\d|/harden\d")]
 
 

@@ -24,10 +24,16 @@ def pytest_collection_modifyitems(config, items):
     """MONAI-style tiers: `slow` tests are opt-in (--slow or FEDRAD_SLOW_TESTS=1) so the default
     suite stays within minutes; real-process `integration` tests always run.
 
+    Moved out of the default run (the slow tier): tests/test_synth_learn.py only. Nothing else may be
+    marked slow or skipped to save time; a real-process scenario is consolidated into a federation that
+    already runs, never dropped (README, Tests).
+
     Every `integration` module must be listed in tests/schedule.py's REAL_PROCESS_MODULES: under
     pytest-xdist (pyproject's addopts) that list makes them start first, each on a worker of its own
-    (see pytest_xdist_make_scheduler below). Their cost is CPU more than waiting: every ClientApp
-    message is a fresh process importing torch, every `flwr` call one importing Flower;
+    (see pytest_xdist_make_scheduler below). There are two deployment federations (tests/test_deploy.py:
+    the faults; tests/test_readme_deploy.py: README's walk-through, which also shows the site boundary)
+    and the Ray simulation unit. Their cost is CPU more than waiting: every ClientApp message is a fresh
+    process importing torch, every `flwr` call one importing Flower, a SuperLink polls while it runs;
     `bench/suite_cpu.py -- <pytest command>` shows where a run's CPU went (README, Tests)."""
     from tests.schedule import REAL_PROCESS_MODULES
 

@@ -1,6 +1,7 @@
 """What may leave a site, unit by unit (issue 10): the FAB gate, the closed reply schema, guarded
 handlers, the environment allowlist, the run config sites receive, the audit log. The real
-processes (SuperNode, `flwr run`) are in tests/test_boundary.py."""
+processes (SuperNode, `flwr run`) are in tests/test_readme_deploy.py (the README federation also shows the
+boundary)."""
 
 from __future__ import annotations
 

@@ -49,7 +49,6 @@ from tests.procs import FEDRAD, Proc, wait_for
 # The story's fixture runs inside the first test's time limit: ~700 s at load 10, over pyproject's 900 s at
 # load 13-18 (the three federations it replaces had 900 s each).
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(2700)]
-_wait_for = wait_for  # tests/test_boundary.py imports Proc and _wait_for from here
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +69,11 @@ def world(tmp_path_factory):
         keys[s.name] = out / "keys" / s.name  # made "at the site": only the .pub goes to the coordinator
         create_site_key(keys[s.name])
     # The tiny arch: kilobytes per message instead of ~90 MB (Flower stores every chunk in SQLite); same code path.
+    # No cross-site evaluation after the last round: none of this story's subjects, and it is one ClientApp
+    # process per site and model (a fresh Python importing torch each). The README federation runs it in
+    # deployment (README's run config, tests/test_readme_deploy.py); tests/test_federation_sim.py checks the matrix.
     run = replace(run, num_server_rounds=3, local_epochs=1, min_sites=2, site_wait=240, round_timeout=900,
-                  arch="tiny",
+                  arch="tiny", cross_site=False,
                   test_sets=",".join(f"{k}={v}" for k, v in test_sets.items()))
     return {"out": out, "sites": sites, "external": external, "certs": certs, "keys": keys, "run": run,
             "ca": certs / "ca.crt"}

@@ -7,6 +7,9 @@
 2. a robust strategy (FedMedian) selected by run config, with one site whose policy refuses the run: the
    coordinator sees only the fixed code (as a policy sentence), the site's log has the reason, and the other two
    sites' replies are aggregated with our reply hooks intact.
+
+The sites train in parallel here (`cpus_per_site=1`, one Ray actor per site); tests/test_federation_sim.py takes
+the default (one actor serving the sites in turn).
 """
 
 from __future__ import annotations
