@@ -227,7 +227,8 @@ def submit(home: CoordinatorHome, cfg: RunConfig) -> int:
 def run_status(home: CoordinatorHome, run_id: int) -> str:
     """Flower's status of the run, or "unknown" (asked again at the next poll) when `flwr list` did not answer
     within its timeout: a slow status query on a loaded machine, or one that spanned a pause of this process
-    (tests/test_readme_deploy.py SIGSTOPs it during the boundary scenario), must not end the coordinator and with it the run."""
+    (tests/test_readme_deploy.py SIGSTOPs it during the boundary scenario), must not end the coordinator and
+    with it the run."""
     try:
         res = home.flwr()(["list", CONNECTION, "--run-id", str(run_id), "--format", "json"], timeout=60)
     except subprocess.TimeoutExpired:

@@ -170,7 +170,8 @@ def test_fleet_proxy_tells_the_run_status_and_nothing_else(tmp_path):
 
 def test_a_status_query_that_times_out_is_unknown_not_fatal(tmp_path, monkeypatch):
     """`flwr list` that does not answer in time (a loaded machine, or the coordinator paused mid-call, as
-    the boundary scenario in tests/test_readme_deploy.py does) leaves the status unknown for the next poll instead of ending the run."""
+    the boundary scenario in tests/test_readme_deploy.py does) leaves the status unknown for the next poll instead
+    of ending the run."""
     import subprocess
 
     from fedrad.server import coordinator
