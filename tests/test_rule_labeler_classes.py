@@ -535,3 +535,18 @@ def test_density_weighed_against_another_nature_is_uncertain(labelers, region, t
 )
 def test_swelling_over_the_adjacent_shoulder_counts_for_the_clavicle(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- a hedged second finding of the same kind at another place (issue 11, round 8) -------------
+# "X fracture, probable Y fracture": two fractures (or two degenerated joints) at different named places are two
+# findings; the hedge of the second does not turn the first into an interpretation of it.
+@_cases(
+    ("elbow", "Impression: Olecranon fracture with displacement, probable fracture of the coronoid process.",
+     {"olecranon_fracture": "true", "olecranon_fracture_displaced": "true", "coronoid_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Dislozierte Radiuskopffraktur, fraglich Fraktur des Processus coronoideus.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "true", "coronoid_fracture": "uncertain"}),
+    ("thumb", "Beurteilung: Arthrose im IP-Gelenk, möglicherweise auch beginnende Arthrose im Sattelgelenk.",
+     {"ip_joint_degeneration": "true", "cmc_joint_degeneration": "uncertain"}),
+)
+def test_hedged_second_finding_at_another_place(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
