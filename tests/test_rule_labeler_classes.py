@@ -550,3 +550,16 @@ def test_swelling_over_the_adjacent_shoulder_counts_for_the_clavicle(labelers, r
 )
 def test_hedged_second_finding_at_another_place(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- a constellation term yields the part the sentence states hedged (issue 11, round 8) ----------
+@_cases(
+    ("elbow", "Impression: Terrible triad pattern with posterior elbow dislocation, radial head fracture and "
+              "questionable coronoid fracture.",
+     {"joint_dislocation": "true", "radial_head_fracture": "true", "coronoid_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Terrible-Triad-Konstellation: Luxation nach dorsal, Radiuskopffraktur, "
+              "wahrscheinlich knöcherner Ausriss der Koronoidspitze.",
+     {"joint_dislocation": "true", "radial_head_fracture": "true", "coronoid_tip_avulsion": "uncertain"}),
+)
+def test_constellation_yields_a_part_stated_hedged(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -335,7 +335,22 @@ class RuleEngine:
                 pending_morphs.extend(morphs)
         for e in events:
             e.context |= heading
+        self._stated_parts_of_constellations(events)
         return tuple(events), tuple(pending_morphs)
+
+    @staticmethod
+    def _stated_parts_of_constellations(events: list[_Event]) -> None:
+        """'terrible triad: dislocation, radial head fracture, probable coronoid fracture': a term that implies
+        findings at several places (its lexicon entry names them) yields each place the sentence states on its own
+        with another modality (hedged or negated) to that statement; a place covers its sub-places (coronoid:
+        coronoid_tip)."""
+        for ev in events:
+            if ev.mod != POS or len(ev.spec_locs) < 2:
+                continue
+            for other in events:
+                if other is ev or other.kind != ev.kind or other.mod == POS:
+                    continue
+                ev.locs -= {p for p in ev.spec_locs if any(q == p or q.startswith(p + "_") for q in other.locs)}
 
     @staticmethod
     def _add_morph(ev: _Event, name: str, mod: str) -> None:
