@@ -535,3 +535,31 @@ def test_density_weighed_against_another_nature_is_uncertain(labelers, region, t
 )
 def test_swelling_over_the_adjacent_shoulder_counts_for_the_clavicle(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- a hedged second finding of the same kind at another place (issue 11, round 8) -------------
+# "X fracture, probable Y fracture": two fractures (or two degenerated joints) at different named places are two
+# findings; the hedge of the second does not turn the first into an interpretation of it.
+@_cases(
+    ("elbow", "Impression: Olecranon fracture with displacement, probable fracture of the coronoid process.",
+     {"olecranon_fracture": "true", "olecranon_fracture_displaced": "true", "coronoid_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Dislozierte Radiuskopffraktur, fraglich Fraktur des Processus coronoideus.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "true", "coronoid_fracture": "uncertain"}),
+    ("thumb", "Beurteilung: Arthrose im IP-Gelenk, möglicherweise auch beginnende Arthrose im Sattelgelenk.",
+     {"ip_joint_degeneration": "true", "cmc_joint_degeneration": "uncertain"}),
+)
+def test_hedged_second_finding_at_another_place(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- a constellation term yields the part the sentence states hedged (issue 11, round 8) ----------
+@_cases(
+    ("elbow", "Impression: Terrible triad pattern with posterior elbow dislocation, radial head fracture and "
+              "questionable coronoid fracture.",
+     {"joint_dislocation": "true", "radial_head_fracture": "true", "coronoid_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Terrible-Triad-Konstellation: Luxation nach dorsal, Radiuskopffraktur, "
+              "wahrscheinlich knöcherner Ausriss der Koronoidspitze.",
+     {"joint_dislocation": "true", "radial_head_fracture": "true", "coronoid_tip_avulsion": "uncertain"}),
+)
+def test_constellation_yields_a_part_stated_hedged(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -66,6 +66,7 @@ _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frak
 # an observation and the interpretation of another kind that names the same finding
 _INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degeneration")})
 _PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status post' cue dates, not negates
+_PLACED_KINDS = frozenset({"fracture", "degeneration"})  # findings that are where they are named, not signs of others
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
@@ -334,7 +335,22 @@ class RuleEngine:
                 pending_morphs.extend(morphs)
         for e in events:
             e.context |= heading
+        self._stated_parts_of_constellations(events)
         return tuple(events), tuple(pending_morphs)
+
+    @staticmethod
+    def _stated_parts_of_constellations(events: list[_Event]) -> None:
+        """'terrible triad: dislocation, radial head fracture, probable coronoid fracture': a term that implies
+        findings at several places (its lexicon entry names them) yields each place the sentence states on its own
+        with another modality (hedged or negated) to that statement; a place covers its sub-places (coronoid:
+        coronoid_tip)."""
+        for ev in events:
+            if ev.mod != POS or len(ev.spec_locs) < 2:
+                continue
+            for other in events:
+                if other is ev or other.kind != ev.kind or other.mod == POS:
+                    continue
+                ev.locs -= {p for p in ev.spec_locs if any(q == p or q.startswith(p + "_") for q in other.locs)}
 
     @staticmethod
     def _add_morph(ev: _Event, name: str, mod: str) -> None:
@@ -569,7 +585,18 @@ class RuleEngine:
         comma, by its hedged interpretation is one finding, as uncertain as the interpretation. A hedged
         classification ('radial head fracture, likely Mason II') hedges the grade, not the fracture; and a lesion,
         mass, foreign body or swelling hedged as to its nature ('sclerotic focus, most likely a bone island',
-        'foreign body, likely glass') stays certain: only findings that signs stand for are interpreted."""
+        'foreign body, likely glass') stays certain: only findings that signs stand for are interpreted. Two findings
+        of one kind at different named places ('radial head fracture, possible coronoid fracture') are two findings,
+        and the hedge stays with the second, for kinds that are not signs of a place elsewhere (a fracture or a
+        degeneration is where it is; a high-riding clavicle is the sign of an AC subluxation)."""
+        commas = [t.start for t in clause if t.entry.comma]
+
+        def places(ev: _Event) -> set[str]:
+            """The places an event's comma segment names (its own compound's and the segment's place words)."""
+            a = max((c for c in commas if c < ev.start), default=-1)
+            b = min((c for c in commas if c >= ev.end), default=len(s))
+            return set(ev.spec_locs) | {t.entry.loc for t in clause if t.entry.loc and a < t.start < b}
+
         for n in range(len(events) - 1):
             x, y = events[n], events[n + 1]
             if not (x.mod == POS and y.mod == UNC and y.kind in _SIGN_KINDS
@@ -577,6 +604,8 @@ class RuleEngine:
                 continue
             gap = s[x.end:y.start]
             if "," not in gap or len(gap.split()) > 12 or _GRADE_WORD.search(s, y.start, min(len(s), y.end + 8)):
+                continue
+            if x.kind == y.kind and x.kind in _PLACED_KINDS and (px := places(x)) and (py := places(y)) and not px & py:
                 continue
             if any(t.entry.cue in ("unc_pre", "unc_both") and x.end <= t.start < y.start for t in clause):
                 x.mod = UNC
