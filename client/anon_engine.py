@@ -832,8 +832,8 @@ class Anonymizer:
         ctx = sorted(read_list("eponym_context.txt", d), key=len, reverse=True)
         ctx_alt = "|".join(re.escape(c) for c in ctx)
         self.eponym_right_re = re.compile(
-            rf"^(?:sche[nrs]?|schen)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
-            rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?{GRADE})")
+            rf"^(?:sche[nrs]?|schen)?\)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
+            rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?(?P<grade>{GRADE}))")
         inst = sorted(read_list("institution_words.txt", d), key=len, reverse=True)
         self.institution_heads = frozenset(WORD_SPLIT_RE.findall(w.lower())[0] for w in inst)
         inst_alt = "|".join(re.escape(w) for w in inst)
@@ -946,9 +946,13 @@ class Anonymizer:
                 continue
             right = text[e:e + 60]
             left = text[max(0, s - 40):s]
-            if (self.eponym_right_re.match(right) or _left_cue(left)
+            rm = self.eponym_right_re.match(right)
+            # a listed eponym of two words ('Thurston Holland', 'Little League') names the finding on its own
+            if (rm or " " in m.group() or _left_cue(left)
                     or (last_end >= 0 and PAIR_GAP_RE.match(text[last_end:s]))
                     or (s > 0 and text[s - 1] == "-" and out and out[-1][1] == s - 1)):
+                if rm and rm.group("grade") and rm.group("grade").isupper():
+                    e += rm.end("grade")  # 'Mason I.': the Roman grade is part of it, not an initial
                 out.append((s, e))
                 last_end = e
         return out
