@@ -259,3 +259,17 @@ def test_eponym_before_a_clinical_head_is_kept(text, kept):
 def test_new_eponyms_as_names_still_go(text, name):
     out = anon(text, IDS)
     assert name not in out, out
+
+
+@pytest.mark.parametrize("line,gone", [
+    ("Marrowfield Pavilion for Tennants Wynd\nElbow, two views: no fracture.", "for"),
+])
+def test_place_preposition_inside_an_institution_line_goes(line, gone):
+    out = anon(line, IDS)
+    assert gone not in out.split("\n")[0] and "Tennants" not in out, out
+    assert out.split("\n")[1] == "Elbow, two views: no fracture."
+
+
+def test_place_preposition_in_prose_stays():
+    out = anon("Sturz beim Abrutschen an der Leiter, Schmerzen.", IDS)
+    assert "an der" in out, out
