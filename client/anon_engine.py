@@ -759,13 +759,34 @@ def _header_signoff(text: str, low: str) -> tuple[int, int | None]:
     return header_end, signoff
 
 
+# A place preposition between two removed names on a title-case line: 'Klinik auf der Bult', 'Pavilion for Women',
+# 'Vilshofen an der Donau' (the words around it go, so the name it joins goes whole)
+PLACE_GAP_RE = re.compile(r"[ \t]+(?:for|of|am|an der|auf der|auf dem|in der|im|zum|zur|at the|on the)[ \t]+")
+PLACE_GAP_KINDS = frozenset(("NAME", "INSTITUTION", "ADDRESS"))
+LINE_LOWER_WORD_RE = re.compile(r"(?<![\w\[])[a-zäöüß]\w*")
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line at `pos` a header/institution line: no lower-case word but place prepositions and particles?"""
+    line = _line_at(text, pos)
+    return all(PLACE_GAP_RE.fullmatch(f" {w} ") or PARTICLE_GAP_RE.fullmatch(f" {w} ")
+               for w in LINE_LOWER_WORD_RE.findall(line))
+
+
 def _join_particles(text: str, spans: list[Span]) -> list[Span]:
-    """'[NAME] binti [NAME]', '[NAME] van den [NAME]': two names with only particles between them are one."""
+    """'[NAME] binti [NAME]', '[NAME] van den [NAME]': two names with only particles between them are one; so are
+    two removed names joined by a place preposition on a title-case line ('[Pavilion] for [Women]')."""
     out: list[Span] = []
     for sp in spans:
         if out and out[-1].kind == sp.kind == "NAME" and PARTICLE_GAP_RE.fullmatch(text, out[-1].end, sp.start):
             last = out[-1]
             out[-1] = Span(last.start, sp.end, "NAME", max(last.strength, sp.strength), last.rule)
+        elif (out and out[-1].kind in PLACE_GAP_KINDS and sp.kind in PLACE_GAP_KINDS
+              and text[sp.start:sp.start + 1].isupper() and PLACE_GAP_RE.fullmatch(text, out[-1].end, sp.start)
+              and _title_case_line(text, sp.start)):
+            last = out[-1]
+            kind = "INSTITUTION" if "INSTITUTION" in (last.kind, sp.kind) else last.kind
+            out[-1] = Span(last.start, sp.end, kind, max(last.strength, sp.strength), last.rule)
         else:
             out.append(sp)
     return out
@@ -832,8 +853,8 @@ class Anonymizer:
         ctx = sorted(read_list("eponym_context.txt", d), key=len, reverse=True)
         ctx_alt = "|".join(re.escape(c) for c in ctx)
         self.eponym_right_re = re.compile(
-            rf"^(?:sche[nrs]?|schen)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
-            rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?{GRADE})")
+            rf"^(?:sche[nrs]?|schen)?\)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
+            rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?(?P<grade>{GRADE}))")
         inst = sorted(read_list("institution_words.txt", d), key=len, reverse=True)
         self.institution_heads = frozenset(WORD_SPLIT_RE.findall(w.lower())[0] for w in inst)
         inst_alt = "|".join(re.escape(w) for w in inst)
@@ -946,9 +967,13 @@ class Anonymizer:
                 continue
             right = text[e:e + 60]
             left = text[max(0, s - 40):s]
-            if (self.eponym_right_re.match(right) or _left_cue(left)
+            rm = self.eponym_right_re.match(right)
+            # a listed eponym of two words ('Thurston Holland', 'Little League') names the finding on its own
+            if (rm or " " in m.group() or _left_cue(left)
                     or (last_end >= 0 and PAIR_GAP_RE.match(text[last_end:s]))
                     or (s > 0 and text[s - 1] == "-" and out and out[-1][1] == s - 1)):
+                if rm and rm.group("grade") and rm.group("grade").isupper():
+                    e += rm.end("grade")  # 'Mason I.': the Roman grade is part of it, not an initial
                 out.append((s, e))
                 last_end = e
         return out
@@ -1113,7 +1138,7 @@ class Anonymizer:
         self._recall_first(text, low, cands, protected)
         out = self._resolve(text, cands, low, protected)
         if self.token_model is not None:
-            out = self._model_layer(text, low, out, protected)
+            out = _join_particles(text, self._model_layer(text, low, out, protected))  # the layer's names join too
         return out
 
     def model_rows(self, text: str, low: str, spans: list[Span],

@@ -227,3 +227,49 @@ def test_overlapping_detections_leave_no_fragment():
     assert anon("Comparison Jan 20, 2009 Chest radiograph.") == "Comparison [DATE] Chest radiograph."
     out = anon("Wohnhaft A-1090 Wien, Tel. 0043 1 40400-12345.")
     assert out == "Wohnhaft [ADDRESS], Tel. [PHONE]."
+
+
+# Eponyms before clinical heads (issue 11, session 8): invented examples, not from any corpus.
+EPONYM_HEADS = [
+    ("Newborn after difficult delivery, reduced left arm movement, ?Erb palsy, ?clavicle fracture.", "Erb palsy"),
+    ("Säugling, Schonhaltung rechter Arm, V.a. Erb-Lähmung, Klavikula?", "Erb-Lähmung"),
+    ("Daumen verrenkt, Reposition in Oberst-Leitungsanästhesie erfolgt, Stellung gut.", "Oberst-Leitungsanästhesie"),
+    ("Lucent line at the radial neck is a Mach effect, not a fracture.", "Mach effect"),
+    ("Periartikuläre Verkalkungen ventral, Brooker-analog Grad II.", "Brooker-analog"),
+    ("Known prostate carcinoma, Gleason 3+4, new elbow pain; no lytic lesion.", "Gleason 3+4"),
+    ("Teenage pitcher, medial epicondyle widening in keeping with Little League elbow.", "Little League"),
+    ("Physeal fracture with a small metaphyseal (Thurston Holland) fragment, Salter-Harris II.", "Thurston Holland"),
+    ("Radiuskopf mit feiner Fissur, Mason I. Übrige Strukturen regelrecht.", "Mason I."),
+    ("Sclerosis of the sternal clavicle, Friedrich disease considered.", "Friedrich disease"),
+]
+
+
+@pytest.mark.parametrize("text,kept", EPONYM_HEADS)
+def test_eponym_before_a_clinical_head_is_kept(text, kept):
+    out = anon(text, IDS)
+    assert kept in out, out
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Patient: Erb, Marlene. Befund: Klavikula intakt.", "Erb"),
+    ("Dr. Oberst, Unfallchirurgie. Daumen ohne Fraktur.", "Oberst"),
+    ("Referred by Dr Gleason. Elbow normal.", "Gleason"),
+    ("Patientin Friedrich, Hannelore, Ellenbogen links.", "Friedrich"),
+])
+def test_new_eponyms_as_names_still_go(text, name):
+    out = anon(text, IDS)
+    assert name not in out, out
+
+
+@pytest.mark.parametrize("line,gone", [
+    ("Marrowfield Pavilion for Tennants Wynd\nElbow, two views: no fracture.", "for"),
+])
+def test_place_preposition_inside_an_institution_line_goes(line, gone):
+    out = anon(line, IDS)
+    assert gone not in out.split("\n")[0] and "Tennants" not in out, out
+    assert out.split("\n")[1] == "Elbow, two views: no fracture."
+
+
+def test_place_preposition_in_prose_stays():
+    out = anon("Sturz beim Abrutschen an der Leiter, Schmerzen.", IDS)
+    assert "an der" in out, out
