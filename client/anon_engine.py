@@ -528,11 +528,13 @@ INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}
 PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[\n.:;]))[ \t]*(?P<p>{WORD}),?[ \t]+(?:den[ \t]+|am[ \t]+)?"
                            rf"(?=\d{{1,2}}\.\d{{1,2}}\.)")  # 'Feldbach, 12.03.': not 'Small 3.3 mm'
 
+# The words that name an institution's site ('Standort Gießen', 'Campus Kiel') and the one or two words of the site
+SITE_WORDS = "Standort|Campus|Betriebsstätte|Klinikstandort"
+SITE_NAME = rf"[ \t]+(?:{WORD}|{UPPER_WORD})(?:[ \t\-]+(?:{WORD}|{UPPER_WORD}))?"
 # What continues an institution's name: a place in brackets ('Frankfurt (Oder)'), a site ('Standort Gießen',
 # 'Campus Kiel'), the partners ('& Kollegen', '& Partner') or the legal form ('AG', 'GmbH', 'LLC')
 INSTITUTION_TAIL_RE = re.compile(
-    rf"[ \t]*\([{UP}][{LOW}]+\)|,?[ \t]*(?:Standort|Campus|Site|Haus|Betriebsstätte|Klinikstandort)[ \t]+"
-    rf"(?:{WORD}|{UPPER_WORD})(?:[ \t\-]+(?:{WORD}|{UPPER_WORD}))?"
+    rf"[ \t]*\([{UP}][{LOW}]+\)|,?[ \t]*(?:{SITE_WORDS}|Site|Haus){SITE_NAME}"
     rf"|[ \t]*(?:&|und|and)[ \t]*(?:Partner(?:in|innen|s)?|Kollegen|Kolleginnen|Colleagues|Associates)(?![\w])"
     rf"|,?[ \t]*(?:AG|GmbH|gGmbH|mbH|SE|KG|LLC|Ltd\.?|Inc\.?|P\.C\.|PC|PLLC|LLP|e\.V\.|S\.A\.|SA|Sàrl)(?![\w])")
 # 'Dres. Schäfer, Nguyen & Kollegen', 'Drs. Kopf & Hand': after a plural title every capitalised word is a name
@@ -555,8 +557,7 @@ INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "kran
 ACRONYM_INST_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{UP}a-z]?[{UP}]{{1,6}})(?P<c>(?:[ \t]+(?:{WORD}|{UPPER_WORD}))+)")
 _CAP = rf"(?:{WORD}|{UPPER_WORD}|St\.)"
 # an institution's site names it: 'Standort Nordstadt', 'Campus Lindenhof' (the site word goes with the place)
-SITE_RE = re.compile(rf"(?<![\w])(?:Standort|Campus|Betriebsstätte|Klinikstandort)[ \t]+(?:{WORD}|{UPPER_WORD})"
-                     rf"(?:[ \t\-]+(?:{WORD}|{UPPER_WORD}))?")
+SITE_RE = re.compile(rf"(?<![\w])(?:{SITE_WORDS}){SITE_NAME}")
 LOCATIVE_RUN_RE = re.compile(rf"(?=[fFaAtTrRiIsSvVbB])(?<![\w])(?:from|at|transferred[ \t]+from|referred[ \t]+from|"
                              rf"(?:films|images|studies)[ \t]+from|von|aus|bei)[ \t]+(?:(?:the|dem|der)[ \t]+)?"
                              rf"(?P<r>{_CAP}(?:(?:[ \t]+(?:&|and|of|for|und|für)[ \t]+|[ \t]+|-){_CAP}){{1,4}})")
