@@ -220,8 +220,8 @@ def cross_site_lines(cross: dict[str, Any] | None, *, title: str = "## Cross-sit
     if cross is None:
         return []
     lines = ["", f"{title} (validation macro AUC, model x evaluating site)", "",
-             "Every site evaluated the global model (best round) and the last local models it was allowed to "
-             "see on its own validation split; only aggregates left the sites.", ""]
+             "Every site evaluated the global model (the round the report evaluates) and the last local models it was "
+             "allowed to see on its own validation split; only aggregates left the sites.", ""]
     if not cross["models"]:
         return [*lines, "No site replied: " + ("; ".join(cross.get("failures", [])) or "no sites online") + "."]
     lines += ["| model | " + " | ".join(cross["sites"]) + " |", "|---|" + "---|" * len(cross["sites"])]

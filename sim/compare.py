@@ -272,7 +272,7 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
              f"{cfg['local-epochs']} local epoch(s), strategy {cfg['strategy']}.", "",
              "## Macro AUC (per-finding range; supported findings)", "",
              "Supported: findings with >= 5 test positives and negatives (the others' AUC is not meaningful).", "",
-             "| run | " + " | ".join(test_sets) + " | training | best round | run report |",
+             "| run | " + " | ".join(test_sets) + " | training | evaluated round | run report |",
              "|---|" + "---|" * len(test_sets) + "---|---|---|"]
     for name, r in summary["runs"].items():
         cells = []
