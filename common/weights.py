@@ -30,6 +30,7 @@ from collections.abc import Mapping
 
 import numpy as np
 import torch
+from fedrad.common.errors import FedradError
 from flwr.app import Array, ArrayRecord
 
 NUMPY_STYPE = "numpy.ndarray"  # flwr.common.constant.SType.NUMPY
@@ -38,7 +39,7 @@ PACKED = "packed:"  # key prefix of a packed record's arrays: PACKED + dtype nam
 Layout = tuple[tuple[str, tuple[int, ...], torch.dtype], ...]
 
 
-class WeightsLayoutError(ValueError):
+class WeightsLayoutError(FedradError, ValueError):
     """Packed weights that do not fit the model they are read for (another architecture or config)."""
 
 
