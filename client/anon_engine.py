@@ -110,13 +110,15 @@ BRACKET_EPONYM_RE = re.compile(
     rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher))[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
     rf"|\((?:AP|PA|a\.p\.|ap|lat\.?|lateral|axial|oblique|seitlich|Y)[ \t]*[+/&,][ \t]*(?P<v>{WORD})\)")
 # A name-shaped word followed by a classification grade: an eponymous classification ('Robinson 2B2', 'Lichtman II')
+# a classification grade ('II', 'IIIb', 'IVA', '2B2'): one alternation for CLASS_GRADE_RE and GRADE_HINT_RE
+CLASS_GRADE = r"(?:[IV]{1,4}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
 CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:typ|type|grad|grade|stadium|stage|class|"
-                            rf"klasse)[ \t]+)?(?:[IV]{{1,4}}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
+                            rf"klasse)[ \t]+)?{CLASS_GRADE}"
                             rf"(?=[ \t]*[).,;:\n]|[ \t]*$)")
 VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg)"
                           rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
 # speed: the grade alone, found first (one scan for the rare grade instead of a look at every capitalised word)
-GRADE_HINT_RE = re.compile(r"[ \t](?:[IV]{1,4}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)(?=[ \t]*[).,;:\n]|[ \t]*$)")
+GRADE_HINT_RE = re.compile(rf"[ \t]{CLASS_GRADE}(?=[ \t]*[).,;:\n]|[ \t]*$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
@@ -311,6 +313,45 @@ def _lines_with(text: str, *needles: str) -> list[tuple[int, int]]:
     return out
 
 
+def _bracket_eponym_matches(text: str) -> list[re.Match]:
+    """BRACKET_EPONYM_RE.finditer over each line holding a '(': the same matches, but the regex is tried only
+    where one can start. Every match is '(...)' or letters, a technique word, blanks and then '(...)', so it starts
+    at a '(' or in the run of letters and blanks right before one (on its line); elsewhere the pattern's leading
+    letter run makes each position cost a scan of its word (speed: was the slowest pattern on the tune corpora)."""
+    out = []
+    pos = 0  # where the last match ended: matches do not overlap
+    p = text.find("(")
+    while p >= 0:
+        ls = text.rfind("\n", 0, p) + 1
+        le = text.find("\n", p)
+        le = len(text) if le < 0 else le
+        c = p
+        while c > ls and text[c - 1] in " \t":
+            c -= 1
+        while c > ls and text[c - 1].isalpha():  # a superset of the pattern's letters, whatever their case
+            c -= 1
+        for start in range(max(c, pos), p + 1):
+            m = BRACKET_EPONYM_RE.match(text, start, le)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+        p = text.find("(", max(p + 1, pos))
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _title_word(w: str) -> bool:
+    """TITLE_SEQ_RE.fullmatch(w) for a single word (the zone rules ask it of every word: cached)."""
+    return TITLE_SEQ_RE.fullmatch(w) is not None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _zone_cue_word(w: str) -> bool:
+    """ZONE_CUE_RE.fullmatch(w) for a single lower-cased word (cached, as _title_word)."""
+    return ZONE_CUE_RE.fullmatch(w) is not None
+
+
 def _at_word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
@@ -337,8 +378,9 @@ EXTRA_DATE_PATTERNS = [
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
-MONTH_HINT_RE = re.compile(r"(?i:(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|"
-                           r"mär|mrz))")  # at a word start: not every 'marked' or 'june-' costs a scan
+# Speed: every MONTH_DAY_RE match holds one of these in the lower-cased text (on the text, (?i) also matches 'ſ' to
+# 's' and 'ı' to 'i': those two stand in too); a case-sensitive literal alternation on `low` is the cheapest test
+MONTH_HINT_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|mär|mrz|ſ|ı")
 # Speed: a report without a 3-digit run or 5 digits close together holds no ID-shaped token (most don't).
 ID_DIGITS_HINT_RE = re.compile(r"\d{3}|\d(?:[^\d\s]{1,3}\d){4}")
 WORD_SPLIT_RE = re.compile(r"[^\W\d_]+")
@@ -525,6 +567,7 @@ BABY_NAME_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})
                           rf"(?:[ \t]+|[ \t]*-[ \t]*|,[ \t]*)?){{1,4}}")
 INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
 INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}|{UPPER_WORD})(?![\w])")
+PLACE_DATE_HINT_RE = re.compile(r"\d\.\d")  # speed: what every PLACE_DATE_RE match is followed by
 PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[\n.:;]))[ \t]*(?P<p>{WORD}),?[ \t]+(?:den[ \t]+|am[ \t]+)?"
                            rf"(?=\d{{1,2}}\.\d{{1,2}}\.)")  # 'Feldbach, 12.03.': not 'Small 3.3 mm'
 
@@ -903,6 +946,31 @@ class Anonymizer:
             memo["cap"] = list(CAP_TOKEN_RE.finditer(text))
         return memo["cap"]
 
+    def _id_cue_matches(self, text: str, low: str) -> list[re.Match]:
+        """ID_CUE_RE's matches in `low` = _lower(text) (two rules read them)."""
+        memo = self._memo_for(text)
+        if "id_cue" not in memo:
+            memo["id_cue"] = list(ID_CUE_RE.finditer(low))
+        return memo["id_cue"]
+
+    def _zone_words(self, text: str, zs: int, ze: int) -> list[re.Match]:
+        """ZONE_TOKEN_RE's matches in text[zs:ze] (_zone_tokens and _zone_institutions read the same zones)."""
+        memo = self._memo_for(text)
+        key = ("zone_words", zs, ze)
+        out = memo.get(key)
+        if out is None:
+            out = memo[key] = list(ZONE_TOKEN_RE.finditer(text, zs, ze))
+        return out
+
+    def _zone_safe_at(self, text: str, m: re.Match, zone_end: int) -> bool:
+        """_zone_safe of the zone word `m` (a match of _zone_words), computed once per report for both zone rules."""
+        memo = self._memo_for(text).setdefault("zone_safe", {})
+        key = (m.start(), m.end(), zone_end)
+        out = memo.get(key)
+        if out is None:
+            out = memo[key] = self._zone_safe(m.group(), text, m.end(), zone_end)
+        return out
+
     def _words(self, text: str, low: str) -> set[str]:
         """The letter runs of the lower-cased report (`low` = _lower(text))."""
         memo = self._memo_for(text)
@@ -938,10 +1006,8 @@ class Anonymizer:
             m = VIEW_EPONYM_RE.search(text, max(0, v - 41), v - 1)
             if m:
                 slots.append(m.span("w"))
-        if "(" in text:  # speed: a match lies on one line, after a '(' (the regex is slow at every position)
-            for ls, le in _lines_with(text, "("):
-                slots += [m.span("w") if m.group("w") else m.span("v")
-                          for m in BRACKET_EPONYM_RE.finditer(text, ls, le)]
+        if "(" in text:
+            slots += [m.span("w") if m.group("w") else m.span("v") for m in _bracket_eponym_matches(text)]
         if slots:
             out = sorted(set(out) | set(slots))
         if "/" in text or "+" in text:  # 'ap/Zanca', 'a.p. + Robert': a view beside a standard projection
@@ -1073,7 +1139,7 @@ class Anonymizer:
                 add(Span(m.start() if short else m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
         for m in (PHONE_RE.finditer(text) if digit else ()):
             add(Span(m.start(), m.end(), "PHONE", PATTERN, "phone"))
-        for m in (ID_CUE_RE.finditer(low) if digit else ()):
+        for m in (self._id_cue_matches(text, low) if digit else ()):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "ID", STRONG, "id-cue"))
         id_digits = ID_DIGITS_HINT_RE.search(text) is not None
@@ -1176,7 +1242,7 @@ class Anonymizer:
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
         for m in (EXTRA_DATE_RE.finditer(text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
-        if MONTH_HINT_RE.search(text):
+        if MONTH_HINT_RE.search(low):
             for m in MONTH_DAY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
         for m in (AGE2_RE.finditer(text) if digit else ()):
@@ -1202,7 +1268,7 @@ class Anonymizer:
             if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
                     and not DECIMAL_RE.fullmatch(g):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-alnum"))
-        for m in (ID_CUE_RE.finditer(low) if digit else ()):
+        for m in (self._id_cue_matches(text, low) if digit else ()):
             if _at_word_start(text, m.start()):
                 sm = SPLIT_ID_RE.match(text, m.end("v"))
                 if sm and sm.end() > m.end("v"):
@@ -1287,7 +1353,7 @@ class Anonymizer:
                 continue  # an all-caps line ('CHILLS, NONPROD. COUGH'): a comma between words is no name
             add(Span(m.start(), m.end(), "NAME", STRONG, "inverted-name"))
         # 'Feldbach, 12.03.2026': a place before a date (German letter style), not a safe word
-        for m in PLACE_DATE_RE.finditer(text):
+        for m in (PLACE_DATE_RE.finditer(text) if PLACE_DATE_HINT_RE.search(text) else ()):
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
 
@@ -1478,10 +1544,10 @@ class Anonymizer:
         # in an all-caps clause ('PT C/O INCREASED SHORTNESS OF BREATH') case says nothing: every word
         # is treated as a lower-case one
         shouting = prose and not any(c.islower() for c in text[zs:ze])
-        for m in ZONE_TOKEN_RE.finditer(text, zs, ze):
+        for m in self._zone_words(text, zs, ze):
             s, e = m.start(), m.end()
             w = m.group()
-            safe = self._zone_safe(w, text, e, ze) or any(ps <= s < pe for ps, pe in protected)
+            safe = self._zone_safe_at(text, m, ze) or any(ps <= s < pe for ps, pe in protected)
             if safe and not prose and w[:1].isupper() and not any(ps <= s < pe for ps, pe in protected):
                 safe = not self._place_part(w, text, e, ze, run_s >= 0 and text[run_e:s].strip(" \t") == "")
             elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
@@ -1499,7 +1565,7 @@ class Anonymizer:
             elif safe:
                 low_run = 0
             lw = w.lower()
-            after_cue = prose and ZONE_CUE_RE.fullmatch(lw.rstrip(":")) is not None
+            after_cue = prose and _zone_cue_word(lw.rstrip(":"))
             after_title = after_cue and (TITLE_SEQ_RE.fullmatch(w) is not None or text[e:e + 1] == ":")
             if safe:
                 if run_s >= 0:
@@ -1540,16 +1606,16 @@ class Anonymizer:
         Dr. Sommer', 'Gold Coast Radiology'). A cue word alone, or only beside safe words, stays."""
         toks = []  # (start, end, class): C cue, K connector/title, U unsafe, S safe
         lower_zone = not prose and not any(c.isupper() for c in text[zs:ze])  # 'radiologie zentrum am markt'
-        for m in ZONE_TOKEN_RE.finditer(text, zs, ze):
+        for m in self._zone_words(text, zs, ze):
             w = m.group()
             f = fold(w.rstrip("."))
             if f in self.institution_cues and (not w.islower() or lower_zone):
                 c = "C"  # 'Surgery', 'GMBH'; in prose 'decompression surgery' is no institution
-            elif f in INSTITUTION_GLUE or TITLE_SEQ_RE.fullmatch(w):
+            elif f in INSTITUTION_GLUE or _title_word(w):
                 c = "K"
             elif any(ps <= m.start() < pe for ps, pe in protected):
                 c = "S"
-            elif self._zone_safe(w, text, m.end(), ze):
+            elif self._zone_safe_at(text, m, ze):
                 # on a header line a capitalised ordinary word inside a name joins it ('WAGGA WAGGA BASE HOSPITAL',
                 # 'Valley View Urgent Care'); at the run's ends it stays
                 c = "K" if not prose and w[:1].isupper() and f not in DEPARTMENT_WORDS else "S"
