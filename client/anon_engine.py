@@ -297,6 +297,16 @@ def _line_at(text: str, i: int) -> str:
     return text[s:e if e >= 0 else len(text)]
 
 
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text`, without its line break."""
+    out = []
+    ls = 0
+    for line in text.split("\n"):
+        out.append((ls, ls + len(line)))
+        ls += len(line) + 1
+    return out
+
+
 def _lines_with(text: str, *needles: str) -> list[tuple[int, int]]:
     """(start, end) of each line of `text` holding one of `needles`, in order: where a one-line pattern whose
     every match holds a needle can match (finditer(text, start, end) over these finds what a scan of the whole
@@ -950,8 +960,20 @@ class Anonymizer:
         """ID_CUE_RE's matches in `low` = _lower(text) (two rules read them)."""
         memo = self._memo_for(text)
         if "id_cue" not in memo:
-            memo["id_cue"] = list(ID_CUE_RE.finditer(low))
+            memo["id_cue"] = self._digit_line_matches(ID_CUE_RE, text, low)
         return memo["id_cue"]
+
+    def _digit_line_matches(self, rx: re.Pattern, text: str, s: str) -> list[re.Match]:
+        """rx.finditer(s) for `s` = `text` or _lower(text), scanning only the lines of `text` that hold a digit: the
+        same matches for a pattern whose every match holds a digit and stays on one line (no newline in it or in a
+        look-ahead that must succeed; no '^', '$' or '\\Z'), as each pattern given here (speed: half of a tune
+        report's text is on lines without a digit)."""
+        memo = self._memo_for(text)
+        lines = memo.get("digit_lines")
+        if lines is None:
+            lines = memo["digit_lines"] = [(ls, le) for ls, le in _line_spans(text)
+                                           if DIGIT_HINT_RE.search(text, ls, le) is not None]
+        return [m for ls, le in lines for m in rx.finditer(s, ls, le)]
 
     def _zone_words(self, text: str, zs: int, ze: int) -> list[re.Match]:
         """ZONE_TOKEN_RE's matches in text[zs:ze] (_zone_tokens and _zone_institutions read the same zones)."""
@@ -1132,26 +1154,26 @@ class Anonymizer:
             for m in URL_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "url"))
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
-        for m in (PHONE_CUE_RE.finditer(low) if digit else ()):
+        for m in (self._digit_line_matches(PHONE_CUE_RE, text, low) if digit else ()):
             if _at_word_start(text, m.start()):
                 # an extension or pager number ('Fax -19', 'ext 2214', 'pager 4471') is written with its cue word
                 short = sum(c.isdigit() for c in m.group("v")) <= 5
                 add(Span(m.start() if short else m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
-        for m in (PHONE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(PHONE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "PHONE", PATTERN, "phone"))
         for m in (self._id_cue_matches(text, low) if digit else ()):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "ID", STRONG, "id-cue"))
         id_digits = ID_DIGITS_HINT_RE.search(text) is not None
-        for m in (ID_RE.finditer(text) if id_digits else ()):
+        for m in (self._digit_line_matches(ID_RE, text, text) if id_digits else ()):
             if sum(c.isdigit() for c in m.group()) >= 6 and not YEAR_RANGE_RE.fullmatch(m.group()):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id"))
-        for m in (DATE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date"))
         if "/" in text:
-            for m in SHORT_DATE_RE.finditer(text):
+            for m in self._digit_line_matches(SHORT_DATE_RE, text, text):
                 add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-short"))
-        for m in (AGE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(AGE_RE, text, text) if digit else ()):
             g = "a" if m.group("a") else "b"
             if 89 < int(m.group(g)) < 130:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
@@ -1240,15 +1262,15 @@ class Anonymizer:
         """Shapes the patterns above miss, then identifier zones where every unsafe token goes."""
         add = cands.append
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
-        for m in (EXTRA_DATE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(EXTRA_DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
         if MONTH_HINT_RE.search(low):
             for m in MONTH_DAY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
-        for m in (AGE2_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
-        for m in (AGE_SEX_RE.finditer(text) if AGE_SEX_HINT_RE.search(text) else ()):
+        for m in (self._digit_line_matches(AGE_SEX_RE, text, text) if AGE_SEX_HINT_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "AGE", PATTERN, "age-sex"))
         for c in [c for c in cands if c.kind == "NAME" and c.strength == STRONG]:
             am = AFTER_NAME_AGE_RE.match(text, c.end)
@@ -1263,7 +1285,7 @@ class Anonymizer:
                 if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):
                     add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
         id_digits = ID_DIGITS_HINT_RE.search(text) is not None
-        for m in (ALNUM_ID_RE.finditer(text) if "*" in text or id_digits else ()):
+        for m in (self._digit_line_matches(ALNUM_ID_RE, text, text) if "*" in text or id_digits else ()):
             g = m.group()
             if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
                     and not DECIMAL_RE.fullmatch(g):
@@ -1276,11 +1298,11 @@ class Anonymizer:
         if "*" in text:
             for m in MASKED_ID_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
-        for m in (POSTCODE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(POSTCODE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
-        for m in (WARD_RE.finditer(low) if digit else ()):
+        for m in (self._digit_line_matches(WARD_RE, text, low) if digit else ()):
             if _at_word_start(text, m.start()) and not UNIT_AFTER_RE.match(low, m.end()):
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
         self._ward_and_dictation(text, low, add)
@@ -1463,7 +1485,7 @@ class Anonymizer:
             if vm and vm.group().strip() and (any(c.isdigit() for c in vm.group()) or WARD_WORD_RE.search(
                     low, vm.start(), vm.end())):
                 add(Span(vm.start(), vm.end(), "ID", STRONG, "location-field"))
-        for m in (WARD_CHAIN_RE.finditer(low) if DIGIT_HINT_RE.search(text) else ()):
+        for m in (self._digit_line_matches(WARD_CHAIN_RE, text, low) if DIGIT_HINT_RE.search(text) else ()):
             if UNIT_AFTER_RE.match(low, m.end()):
                 continue  # 'nail bed 2 mm': a measure
             s = m.start()
