@@ -975,22 +975,15 @@ class Anonymizer:
                                            if DIGIT_HINT_RE.search(text, ls, le) is not None]
         return [m for ls, le in lines for m in rx.finditer(s, ls, le)]
 
-    def _zone_words(self, text: str, zs: int, ze: int) -> list[re.Match]:
-        """ZONE_TOKEN_RE's matches in text[zs:ze] (_zone_tokens and _zone_institutions read the same zones)."""
+    def _zone_words(self, text: str, zs: int, ze: int) -> list[tuple[re.Match, bool]]:
+        """ZONE_TOKEN_RE's matches in text[zs:ze], each with its _zone_safe: _zone_tokens and _zone_institutions read
+        the same zones (computed once per report; _zone_safe depends on the word, the text and the zone's end)."""
         memo = self._memo_for(text)
         key = ("zone_words", zs, ze)
         out = memo.get(key)
         if out is None:
-            out = memo[key] = list(ZONE_TOKEN_RE.finditer(text, zs, ze))
-        return out
-
-    def _zone_safe_at(self, text: str, m: re.Match, zone_end: int) -> bool:
-        """_zone_safe of the zone word `m` (a match of _zone_words), computed once per report for both zone rules."""
-        memo = self._memo_for(text).setdefault("zone_safe", {})
-        key = (m.start(), m.end(), zone_end)
-        out = memo.get(key)
-        if out is None:
-            out = memo[key] = self._zone_safe(m.group(), text, m.end(), zone_end)
+            out = memo[key] = [(m, self._zone_safe(m.group(), text, m.end(), ze))
+                               for m in ZONE_TOKEN_RE.finditer(text, zs, ze)]
         return out
 
     def _words(self, text: str, low: str) -> set[str]:
@@ -1179,7 +1172,7 @@ class Anonymizer:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
         for m in ADDRESS_RE.finditer(text):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
-        if "Co" in text:
+        if "Co." in text or "County" in text:  # speed: a literal every match starts with
             for m in COUNTY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", STRONG, "county"))
         words = self._words(text, low)
@@ -1566,10 +1559,10 @@ class Anonymizer:
         # in an all-caps clause ('PT C/O INCREASED SHORTNESS OF BREATH') case says nothing: every word
         # is treated as a lower-case one
         shouting = prose and not any(c.islower() for c in text[zs:ze])
-        for m in self._zone_words(text, zs, ze):
+        for m, zone_safe in self._zone_words(text, zs, ze):
             s, e = m.start(), m.end()
             w = m.group()
-            safe = self._zone_safe_at(text, m, ze) or any(ps <= s < pe for ps, pe in protected)
+            safe = zone_safe or any(ps <= s < pe for ps, pe in protected)
             if safe and not prose and w[:1].isupper() and not any(ps <= s < pe for ps, pe in protected):
                 safe = not self._place_part(w, text, e, ze, run_s >= 0 and text[run_e:s].strip(" \t") == "")
             elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
@@ -1628,7 +1621,7 @@ class Anonymizer:
         Dr. Sommer', 'Gold Coast Radiology'). A cue word alone, or only beside safe words, stays."""
         toks = []  # (start, end, class): C cue, K connector/title, U unsafe, S safe
         lower_zone = not prose and not any(c.isupper() for c in text[zs:ze])  # 'radiologie zentrum am markt'
-        for m in self._zone_words(text, zs, ze):
+        for m, zone_safe in self._zone_words(text, zs, ze):
             w = m.group()
             f = fold(w.rstrip("."))
             if f in self.institution_cues and (not w.islower() or lower_zone):
@@ -1637,7 +1630,7 @@ class Anonymizer:
                 c = "K"
             elif any(ps <= m.start() < pe for ps, pe in protected):
                 c = "S"
-            elif self._zone_safe_at(text, m, ze):
+            elif zone_safe:
                 # on a header line a capitalised ordinary word inside a name joins it ('WAGGA WAGGA BASE HOSPITAL',
                 # 'Valley View Urgent Care'); at the run's ends it stays
                 c = "K" if not prose and w[:1].isupper() and f not in DEPARTMENT_WORDS else "S"
@@ -1761,7 +1754,7 @@ class Anonymizer:
             if s == m.start("key") and key in DEPARTMENT_HEADS and DEPT_RE.match(m.group("right")):
                 continue  # 'Institut für Diagnostische Radiologie', 'Klinik für Unfallchirurgie': a specialty, no one
             out.append(Span(s, e, "INSTITUTION", PATTERN, "institution"))
-        for m in self.saint_re.finditer(text):
+        for m in (self.saint_re.finditer(text) if "St." in text or "Sankt" in text or "Saint" in text else ()):
             out.append(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint"))
         return out
 
