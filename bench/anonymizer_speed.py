@@ -38,6 +38,33 @@ the date/age/phone/ID/postcode/ward patterns (every match holds a digit) run onl
 them or giving each a literal first character so the regex engine can skip (a pattern that starts with a
 look-behind or look-ahead is tried at every position), and sharing the zone rules' per-token safety test
 between _zone_tokens and _zone_institutions (both ask it for the same tokens).
+
+Session 9 (branch anonspeed9; tune a-t, 1,600 reports, 703 chars; load 11-22 on 2 cores the whole time, so
+absolute rates are a third of an idle machine's and only ratios count). Per-regex timing (each compiled pattern's
+finditer over every tune report, whole text) and in context (each pattern wrapped to time its calls within
+anonymize()) and cProfile/frame sampling agree: the time is flat, no part over ~15%:
+      _recall_first 39% (its ~25 whole-text scans and the capitalised-token loop), token layer 14% (_line_features
+      9%, prob 3%), protected_spans 9% (BRACKET_EPONYM_RE alone ~3-4%: its leading [a-z]* makes every position of a
+      line with a '(' cost a scan of its word), zone rules 14% (_zone_institutions 8%, _zone_tokens 6%, _zone_safe
+      asked twice per word), _resolve 6%, _institutions 4%; of the regexes the largest in context were
+      BRACKET_EPONYM_RE 2.7%, ADDRESS_RE 2.3%, ALNUM_ID_RE 1.9%, institution_re 1.9%, ZONE_TOKEN_RE 1.5% (each zone
+      tokenised twice), ID_RE 1.4%, TITLE_SEQ_RE.fullmatch of single words 1.2% (95k calls), ID_CUE_RE 1.0% (run
+      twice), DATE_RE 1.0%, MONTH_HINT_RE 1.0%, then ~40 patterns at 0.4-0.9% each.
+    Why a whole-text scan costs what it does (measured, 700-char reports): a pattern opening with a literal scans
+    in ~1/10 of the time of one opening with a look-behind ('(?<![\\w])...'), a leading character class in ~1/3;
+    a leading look-ahead ('(?=[0-9...])') is only ~1.5x faster, because sre takes a literal or charset prefix
+    only from a consuming first item. Most patterns here open with a look-behind: ~40 scans x ~80 us.
+What session 9 changed (output identical; see the commits of anonspeed9): BRACKET_EPONYM_RE is tried only at a
+'(' or in the letters before one (_bracket_eponym_matches); the 14 patterns whose every match holds a digit and
+stays on one line scan only the lines holding a digit (_digit_line_matches; half of a tune report's text has
+none); ID_CUE_RE's matches are shared by its two rules; each zone is tokenised once with each word's _zone_safe
+(_zone_words) for both zone rules; single-word title/zone-cue tests are cached; cheaper literal gates before the
+month, place-date, county and saint patterns. This bench, one run at load 15-18 (12:45-12:51 UTC): tune 138
+reports/s vs 122 for main at 4eccccc (ratio 1.13); IU 825 vs 762 (1.08); far from the 5x the target needs.
+What would reach it: rewriting the ~40 look-behind-led patterns to open with
+a consuming literal or class (the look-behind moved after the first character, e.g. '[A-Z](?<![\\w][A-Z])...'),
+which touches every rule's text (so only after anon9's rule changes have merged), and one pass that tokenises
+a report once for CAP_TOKEN_RE, ZONE_TOKEN_RE, the token layer's TOKEN_RE and WORD_SPLIT_RE.
 """
 
 from __future__ import annotations

@@ -110,13 +110,15 @@ BRACKET_EPONYM_RE = re.compile(
     rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher))[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
     rf"|\((?:AP|PA|a\.p\.|ap|lat\.?|lateral|axial|oblique|seitlich|Y)[ \t]*[+/&,][ \t]*(?P<v>{WORD})\)")
 # A name-shaped word followed by a classification grade: an eponymous classification ('Robinson 2B2', 'Lichtman II')
+# a classification grade ('II', 'IIIb', 'IVA', '2B2'): one alternation for CLASS_GRADE_RE and GRADE_HINT_RE
+CLASS_GRADE = r"(?:[IV]{1,4}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
 CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:typ|type|grad|grade|stadium|stage|class|"
-                            rf"klasse)[ \t]+)?(?:[IV]{{1,4}}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
+                            rf"klasse)[ \t]+)?{CLASS_GRADE}"
                             rf"(?=[ \t]*[).,;:\n]|[ \t]*$)")
 VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg)"
                           rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
 # speed: the grade alone, found first (one scan for the rare grade instead of a look at every capitalised word)
-GRADE_HINT_RE = re.compile(r"[ \t](?:[IV]{1,4}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)(?=[ \t]*[).,;:\n]|[ \t]*$)")
+GRADE_HINT_RE = re.compile(rf"[ \t]{CLASS_GRADE}(?=[ \t]*[).,;:\n]|[ \t]*$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
@@ -295,6 +297,16 @@ def _line_at(text: str, i: int) -> str:
     return text[s:e if e >= 0 else len(text)]
 
 
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text`, without its line break."""
+    out = []
+    ls = 0
+    for line in text.split("\n"):
+        out.append((ls, ls + len(line)))
+        ls += len(line) + 1
+    return out
+
+
 def _lines_with(text: str, *needles: str) -> list[tuple[int, int]]:
     """(start, end) of each line of `text` holding one of `needles`, in order: where a one-line pattern whose
     every match holds a needle can match (finditer(text, start, end) over these finds what a scan of the whole
@@ -309,6 +321,45 @@ def _lines_with(text: str, *needles: str) -> list[tuple[int, int]]:
             out.append((ls, le))
         ls = le + 1
     return out
+
+
+def _bracket_eponym_matches(text: str) -> list[re.Match]:
+    """BRACKET_EPONYM_RE.finditer over each line holding a '(': the same matches, but the regex is tried only
+    where one can start. Every match is '(...)' or letters, a technique word, blanks and then '(...)', so it starts
+    at a '(' or in the run of letters and blanks right before one (on its line); elsewhere the pattern's leading
+    letter run makes each position cost a scan of its word (speed: was the slowest pattern on the tune corpora)."""
+    out = []
+    pos = 0  # where the last match ended: matches do not overlap
+    p = text.find("(")
+    while p >= 0:
+        ls = text.rfind("\n", 0, p) + 1
+        le = text.find("\n", p)
+        le = len(text) if le < 0 else le
+        c = p
+        while c > ls and text[c - 1] in " \t":
+            c -= 1
+        while c > ls and text[c - 1].isalpha():  # a superset of the pattern's letters, whatever their case
+            c -= 1
+        for start in range(max(c, pos), p + 1):
+            m = BRACKET_EPONYM_RE.match(text, start, le)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+        p = text.find("(", max(p + 1, pos))
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _title_word(w: str) -> bool:
+    """TITLE_SEQ_RE.fullmatch(w) for a single word (the zone rules ask it of every word: cached)."""
+    return TITLE_SEQ_RE.fullmatch(w) is not None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _zone_cue_word(w: str) -> bool:
+    """ZONE_CUE_RE.fullmatch(w) for a single lower-cased word (cached, as _title_word)."""
+    return ZONE_CUE_RE.fullmatch(w) is not None
 
 
 def _at_word_start(text: str, i: int) -> bool:
@@ -337,8 +388,9 @@ EXTRA_DATE_PATTERNS = [
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
-MONTH_HINT_RE = re.compile(r"(?i:(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|"
-                           r"mär|mrz))")  # at a word start: not every 'marked' or 'june-' costs a scan
+# Speed: every MONTH_DAY_RE match holds one of these in the lower-cased text (on the text, (?i) also matches 'ſ' to
+# 's' and 'ı' to 'i': those two stand in too); a case-sensitive literal alternation on `low` is the cheapest test
+MONTH_HINT_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|mär|mrz|ſ|ı")
 # Speed: a report without a 3-digit run or 5 digits close together holds no ID-shaped token (most don't).
 ID_DIGITS_HINT_RE = re.compile(r"\d{3}|\d(?:[^\d\s]{1,3}\d){4}")
 WORD_SPLIT_RE = re.compile(r"[^\W\d_]+")
@@ -525,6 +577,7 @@ BABY_NAME_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})
                           rf"(?:[ \t]+|[ \t]*-[ \t]*|,[ \t]*)?){{1,4}}")
 INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
 INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}|{UPPER_WORD})(?![\w])")
+PLACE_DATE_HINT_RE = re.compile(r"\d\.\d")  # speed: what every PLACE_DATE_RE match is followed by
 PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[\n.:;]))[ \t]*(?P<p>{WORD}),?[ \t]+(?:den[ \t]+|am[ \t]+)?"
                            rf"(?=\d{{1,2}}\.\d{{1,2}}\.)")  # 'Feldbach, 12.03.': not 'Small 3.3 mm'
 
@@ -903,6 +956,36 @@ class Anonymizer:
             memo["cap"] = list(CAP_TOKEN_RE.finditer(text))
         return memo["cap"]
 
+    def _id_cue_matches(self, text: str, low: str) -> list[re.Match]:
+        """ID_CUE_RE's matches in `low` = _lower(text) (two rules read them)."""
+        memo = self._memo_for(text)
+        if "id_cue" not in memo:
+            memo["id_cue"] = self._digit_line_matches(ID_CUE_RE, text, low)
+        return memo["id_cue"]
+
+    def _digit_line_matches(self, rx: re.Pattern, text: str, s: str) -> list[re.Match]:
+        """rx.finditer(s) for `s` = `text` or _lower(text), scanning only the lines of `text` that hold a digit: the
+        same matches for a pattern whose every match holds a digit and stays on one line (no newline in it or in a
+        look-ahead that must succeed; no '^', '$' or '\\Z'), as each pattern given here (speed: half of a tune
+        report's text is on lines without a digit)."""
+        memo = self._memo_for(text)
+        lines = memo.get("digit_lines")
+        if lines is None:
+            lines = memo["digit_lines"] = [(ls, le) for ls, le in _line_spans(text)
+                                           if DIGIT_HINT_RE.search(text, ls, le) is not None]
+        return [m for ls, le in lines for m in rx.finditer(s, ls, le)]
+
+    def _zone_words(self, text: str, zs: int, ze: int) -> list[tuple[re.Match, bool]]:
+        """ZONE_TOKEN_RE's matches in text[zs:ze], each with its _zone_safe: _zone_tokens and _zone_institutions read
+        the same zones (computed once per report; _zone_safe depends on the word, the text and the zone's end)."""
+        memo = self._memo_for(text)
+        key = ("zone_words", zs, ze)
+        out = memo.get(key)
+        if out is None:
+            out = memo[key] = [(m, self._zone_safe(m.group(), text, m.end(), ze))
+                               for m in ZONE_TOKEN_RE.finditer(text, zs, ze)]
+        return out
+
     def _words(self, text: str, low: str) -> set[str]:
         """The letter runs of the lower-cased report (`low` = _lower(text))."""
         memo = self._memo_for(text)
@@ -938,10 +1021,8 @@ class Anonymizer:
             m = VIEW_EPONYM_RE.search(text, max(0, v - 41), v - 1)
             if m:
                 slots.append(m.span("w"))
-        if "(" in text:  # speed: a match lies on one line, after a '(' (the regex is slow at every position)
-            for ls, le in _lines_with(text, "("):
-                slots += [m.span("w") if m.group("w") else m.span("v")
-                          for m in BRACKET_EPONYM_RE.finditer(text, ls, le)]
+        if "(" in text:
+            slots += [m.span("w") if m.group("w") else m.span("v") for m in _bracket_eponym_matches(text)]
         if slots:
             out = sorted(set(out) | set(slots))
         if "/" in text or "+" in text:  # 'ap/Zanca', 'a.p. + Robert': a view beside a standard projection
@@ -1066,32 +1147,32 @@ class Anonymizer:
             for m in URL_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "url"))
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
-        for m in (PHONE_CUE_RE.finditer(low) if digit else ()):
+        for m in (self._digit_line_matches(PHONE_CUE_RE, text, low) if digit else ()):
             if _at_word_start(text, m.start()):
                 # an extension or pager number ('Fax -19', 'ext 2214', 'pager 4471') is written with its cue word
                 short = sum(c.isdigit() for c in m.group("v")) <= 5
                 add(Span(m.start() if short else m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
-        for m in (PHONE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(PHONE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "PHONE", PATTERN, "phone"))
-        for m in (ID_CUE_RE.finditer(low) if digit else ()):
+        for m in (self._id_cue_matches(text, low) if digit else ()):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "ID", STRONG, "id-cue"))
         id_digits = ID_DIGITS_HINT_RE.search(text) is not None
-        for m in (ID_RE.finditer(text) if id_digits else ()):
+        for m in (self._digit_line_matches(ID_RE, text, text) if id_digits else ()):
             if sum(c.isdigit() for c in m.group()) >= 6 and not YEAR_RANGE_RE.fullmatch(m.group()):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id"))
-        for m in (DATE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date"))
         if "/" in text:
-            for m in SHORT_DATE_RE.finditer(text):
+            for m in self._digit_line_matches(SHORT_DATE_RE, text, text):
                 add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-short"))
-        for m in (AGE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(AGE_RE, text, text) if digit else ()):
             g = "a" if m.group("a") else "b"
             if 89 < int(m.group(g)) < 130:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
         for m in ADDRESS_RE.finditer(text):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
-        if "Co" in text:
+        if "Co." in text or "County" in text:  # speed: a literal every match starts with
             for m in COUNTY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", STRONG, "county"))
         words = self._words(text, low)
@@ -1174,15 +1255,15 @@ class Anonymizer:
         """Shapes the patterns above miss, then identifier zones where every unsafe token goes."""
         add = cands.append
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
-        for m in (EXTRA_DATE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(EXTRA_DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
-        if MONTH_HINT_RE.search(text):
+        if MONTH_HINT_RE.search(low):
             for m in MONTH_DAY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
-        for m in (AGE2_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
-        for m in (AGE_SEX_RE.finditer(text) if AGE_SEX_HINT_RE.search(text) else ()):
+        for m in (self._digit_line_matches(AGE_SEX_RE, text, text) if AGE_SEX_HINT_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "AGE", PATTERN, "age-sex"))
         for c in [c for c in cands if c.kind == "NAME" and c.strength == STRONG]:
             am = AFTER_NAME_AGE_RE.match(text, c.end)
@@ -1197,12 +1278,12 @@ class Anonymizer:
                 if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):
                     add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
         id_digits = ID_DIGITS_HINT_RE.search(text) is not None
-        for m in (ALNUM_ID_RE.finditer(text) if "*" in text or id_digits else ()):
+        for m in (self._digit_line_matches(ALNUM_ID_RE, text, text) if "*" in text or id_digits else ()):
             g = m.group()
             if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
                     and not DECIMAL_RE.fullmatch(g):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-alnum"))
-        for m in (ID_CUE_RE.finditer(low) if digit else ()):
+        for m in (self._id_cue_matches(text, low) if digit else ()):
             if _at_word_start(text, m.start()):
                 sm = SPLIT_ID_RE.match(text, m.end("v"))
                 if sm and sm.end() > m.end("v"):
@@ -1210,11 +1291,11 @@ class Anonymizer:
         if "*" in text:
             for m in MASKED_ID_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
-        for m in (POSTCODE_RE.finditer(text) if digit else ()):
+        for m in (self._digit_line_matches(POSTCODE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
-        for m in (WARD_RE.finditer(low) if digit else ()):
+        for m in (self._digit_line_matches(WARD_RE, text, low) if digit else ()):
             if _at_word_start(text, m.start()) and not UNIT_AFTER_RE.match(low, m.end()):
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
         self._ward_and_dictation(text, low, add)
@@ -1287,7 +1368,7 @@ class Anonymizer:
                 continue  # an all-caps line ('CHILLS, NONPROD. COUGH'): a comma between words is no name
             add(Span(m.start(), m.end(), "NAME", STRONG, "inverted-name"))
         # 'Feldbach, 12.03.2026': a place before a date (German letter style), not a safe word
-        for m in PLACE_DATE_RE.finditer(text):
+        for m in (PLACE_DATE_RE.finditer(text) if PLACE_DATE_HINT_RE.search(text) else ()):
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
 
@@ -1397,7 +1478,7 @@ class Anonymizer:
             if vm and vm.group().strip() and (any(c.isdigit() for c in vm.group()) or WARD_WORD_RE.search(
                     low, vm.start(), vm.end())):
                 add(Span(vm.start(), vm.end(), "ID", STRONG, "location-field"))
-        for m in (WARD_CHAIN_RE.finditer(low) if DIGIT_HINT_RE.search(text) else ()):
+        for m in (self._digit_line_matches(WARD_CHAIN_RE, text, low) if DIGIT_HINT_RE.search(text) else ()):
             if UNIT_AFTER_RE.match(low, m.end()):
                 continue  # 'nail bed 2 mm': a measure
             s = m.start()
@@ -1478,10 +1559,10 @@ class Anonymizer:
         # in an all-caps clause ('PT C/O INCREASED SHORTNESS OF BREATH') case says nothing: every word
         # is treated as a lower-case one
         shouting = prose and not any(c.islower() for c in text[zs:ze])
-        for m in ZONE_TOKEN_RE.finditer(text, zs, ze):
+        for m, zone_safe in self._zone_words(text, zs, ze):
             s, e = m.start(), m.end()
             w = m.group()
-            safe = self._zone_safe(w, text, e, ze) or any(ps <= s < pe for ps, pe in protected)
+            safe = zone_safe or any(ps <= s < pe for ps, pe in protected)
             if safe and not prose and w[:1].isupper() and not any(ps <= s < pe for ps, pe in protected):
                 safe = not self._place_part(w, text, e, ze, run_s >= 0 and text[run_e:s].strip(" \t") == "")
             elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
@@ -1499,7 +1580,7 @@ class Anonymizer:
             elif safe:
                 low_run = 0
             lw = w.lower()
-            after_cue = prose and ZONE_CUE_RE.fullmatch(lw.rstrip(":")) is not None
+            after_cue = prose and _zone_cue_word(lw.rstrip(":"))
             after_title = after_cue and (TITLE_SEQ_RE.fullmatch(w) is not None or text[e:e + 1] == ":")
             if safe:
                 if run_s >= 0:
@@ -1540,16 +1621,16 @@ class Anonymizer:
         Dr. Sommer', 'Gold Coast Radiology'). A cue word alone, or only beside safe words, stays."""
         toks = []  # (start, end, class): C cue, K connector/title, U unsafe, S safe
         lower_zone = not prose and not any(c.isupper() for c in text[zs:ze])  # 'radiologie zentrum am markt'
-        for m in ZONE_TOKEN_RE.finditer(text, zs, ze):
+        for m, zone_safe in self._zone_words(text, zs, ze):
             w = m.group()
             f = fold(w.rstrip("."))
             if f in self.institution_cues and (not w.islower() or lower_zone):
                 c = "C"  # 'Surgery', 'GMBH'; in prose 'decompression surgery' is no institution
-            elif f in INSTITUTION_GLUE or TITLE_SEQ_RE.fullmatch(w):
+            elif f in INSTITUTION_GLUE or _title_word(w):
                 c = "K"
             elif any(ps <= m.start() < pe for ps, pe in protected):
                 c = "S"
-            elif self._zone_safe(w, text, m.end(), ze):
+            elif zone_safe:
                 # on a header line a capitalised ordinary word inside a name joins it ('WAGGA WAGGA BASE HOSPITAL',
                 # 'Valley View Urgent Care'); at the run's ends it stays
                 c = "K" if not prose and w[:1].isupper() and f not in DEPARTMENT_WORDS else "S"
@@ -1673,7 +1754,7 @@ class Anonymizer:
             if s == m.start("key") and key in DEPARTMENT_HEADS and DEPT_RE.match(m.group("right")):
                 continue  # 'Institut für Diagnostische Radiologie', 'Klinik für Unfallchirurgie': a specialty, no one
             out.append(Span(s, e, "INSTITUTION", PATTERN, "institution"))
-        for m in self.saint_re.finditer(text):
+        for m in (self.saint_re.finditer(text) if "St." in text or "Sankt" in text or "Saint" in text else ()):
             out.append(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint"))
         return out
 
