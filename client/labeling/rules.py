@@ -73,6 +73,15 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _PAREN = re.compile(r"\([^()]*\)")
+_COORD_END = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\s+$")
+
+
+def _skip_ws(s: str, i: int) -> int:
+    while i < len(s) and s[i].isspace():
+        i += 1
+    return i
+
+
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -448,6 +457,11 @@ class RuleEngine:
                     nxt_term = next((x for x in clause[j + 1:] if not x.entry.loc), None)
                     coordinated = (t.entry.cue in _PRE and nxt_term is not None and bool(nxt_term.entry.events)
                                    and _COORD.search(s, tok.end, t.start) is not None)
+                    # "olecranon fracture with likely delayed union": a hedge right after the conjunction opens a
+                    # second, coordinated thing (a word the lexicon need not know), not a hedge of the finding
+                    if t.entry.cue in _PRE and not coordinated:
+                        m = _COORD_END.search(s, tok.end, t.start)
+                        coordinated = m is not None and _WORD.match(s, _skip_ws(s, t.end)) is not None
                     if len(s[tok.end:t.start].split()) <= POST_WINDOW and not coordinated:
                         best = (_CUE_MOD[t.entry.cue], t.start - tok.end, t.entry.cue)
                     break
