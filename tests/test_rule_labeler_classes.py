@@ -576,6 +576,12 @@ def test_constellation_yields_a_part_stated_hedged(labelers, region, text, expec
     ("thumb", "Befund: Zwei kleine röntgendichte Fremdkörper in den Weichteilen des Endglieds (DD Glas, DD Steinchen).",
      {"foreign_body": "true"}),
     ("elbow", "Findings: Fracture of the radial head (questionable).", {"radial_head_fracture": "uncertain"}),
+    # a differential in the aside does not turn the finding before it into an observation of a hedged one
+    ("thumb", "Impression: Fracture at the base of the first metacarpal, possibly intra-articular "
+              "(DD Bennett fracture).", {"metacarpal1_fracture": "true"}),
+    ("thumb", "Beurteilung: Fraktur an der Basis des ersten Mittelhandknochens, fraglich mit Gelenkbeteiligung "
+              "(DD Rolando-Fraktur).",
+     {"metacarpal1_fracture": "true", "metacarpal1_fracture_comminuted": "uncertain"}),
 )
 def test_hedge_in_a_parenthetical_aside_stays_in_it(labelers, region, text, expected):
     _check(labelers, region, text, expected)

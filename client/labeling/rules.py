@@ -637,8 +637,13 @@ class RuleEngine:
             b = min((c for c in commas if c >= ev.end), default=len(s))
             return set(ev.spec_locs) | {t.entry.loc for t in clause if t.entry.loc and a < t.start < b}
 
+        spans = [m.span() for m in _PAREN.finditer(s)] if "(" in s else []
         for n in range(len(events) - 1):
             x, y = events[n], events[n + 1]
+            # 'MC I base fracture, questionably intra-articular (DD Bennett)': a differential in a parenthetical
+            # aside qualifies the finding's nature, it does not make the finding an observation of it
+            if any(a < y.start < b and not a < x.start < b for a, b in spans):
+                continue
             if not (x.mod == POS and y.mod == UNC and y.kind in _SIGN_KINDS
                     and (x.kind == y.kind or (x.kind, y.kind) in _INTERPRETS)):
                 continue
