@@ -563,3 +563,41 @@ def test_hedged_second_finding_at_another_place(labelers, region, text, expected
 )
 def test_constellation_yields_a_part_stated_hedged(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- a hedge in a parenthetical aside stays in it (issue 11, round 9) ------------------------------
+# "X (Y suspected)", "X (DD Y, DD Z)": a parenthesis that names a finding, grade or place of its own hedges that,
+# not the finding stated before it; a parenthesis holding only the hedge still hedges the finding ("(questionable)").
+@_cases(
+    ("elbow", "Impression: Displaced fracture of the olecranon (Mayo type IIA suspected).",
+     {"olecranon_fracture": "true", "olecranon_fracture_displaced": "true"}),
+    ("elbow", "Impression: Displaced fracture of the olecranon (a pathological fracture is suspected).",
+     {"olecranon_fracture": "true", "olecranon_fracture_displaced": "true"}),
+    ("thumb", "Befund: Zwei kleine röntgendichte Fremdkörper in den Weichteilen des Endglieds (DD Glas, DD Steinchen).",
+     {"foreign_body": "true"}),
+    ("elbow", "Findings: Fracture of the radial head (questionable).", {"radial_head_fracture": "uncertain"}),
+    # a differential in the aside does not turn the finding before it into an observation of a hedged one
+    ("thumb", "Impression: Fracture at the base of the first metacarpal, possibly intra-articular "
+              "(DD Bennett fracture).", {"metacarpal1_fracture": "true"}),
+    ("thumb", "Beurteilung: Fraktur an der Basis des ersten Mittelhandknochens, fraglich mit Gelenkbeteiligung "
+              "(DD Rolando-Fraktur).",
+     {"metacarpal1_fracture": "true", "metacarpal1_fracture_comminuted": "uncertain"}),
+)
+def test_hedge_in_a_parenthetical_aside_stays_in_it(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- a hedge right after 'with' / 'mit' opens a second thing (issue 11, round 9) -------------------
+# "X with likely Y": the hedge qualifies Y (a course, a cause, a complication the lexicon need not know), not X.
+@_cases(
+    ("elbow", "Impression: Nondisplaced radial neck fracture with probable delayed healing.",
+     {"radial_neck_fracture": "true"}),
+    ("clavicle", "Beurteilung: Fraktur des mittleren Klavikuladrittels mit vermutlich verzögerter Heilung.",
+     {"fracture_middle_third": "true"}),
+    ("thumb", "Impression: Soft tissue swelling of the thumb with possible underlying cellulitis.",
+     {"swelling_dactylitis": "true"}),
+    ("elbow", "Impression: Fracture of the radial head and possible dislocation.",
+     {"radial_head_fracture": "true", "joint_dislocation": "uncertain"}),
+)
+def test_hedge_after_with_opens_a_second_thing(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

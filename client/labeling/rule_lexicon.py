@@ -463,7 +463,9 @@ class Matcher:
 
     def entry(self, text: str, start: int, end: int) -> Entry | None:
         """The entry of the pattern that produced text[start:end]."""
-        key = _SEPS.sub("", text[start:end])
+        key = text[start:end]
+        if not key.isalpha():  # most matches are one word: no separator to remove
+            key = _SEPS.sub("", key)
         e = self.literal.get(key)
         if e is not None:
             return e

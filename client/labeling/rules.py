@@ -72,6 +72,16 @@ _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
+_PAREN = re.compile(r"\([^()]*\)")
+_COORD_END = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\s+$")
+
+
+def _skip_ws(s: str, i: int) -> int:
+    while i < len(s) and s[i].isspace():
+        i += 1
+    return i
+
+
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -377,8 +387,28 @@ class RuleEngine:
         # names another finding ("ossicle, DD avulsion"), not when it names the nature of the same one
         # ("osteolysis, DD metastasis"; "soft tissue mass, DD ganglion")
         hedged_segs: set[int] = set()
+        # a parenthesis that names a finding or a place of its own is an aside: its hedges and negations stay in
+        # it ("foreign body (DD glass, DD paint)", "fracture of the lateral third (Neer II pattern suspected)")
+        group = [-1] * len(clause)
+        asides: set[int] = set()
+        if "(" in s:
+            spans = [m.span() for m in _PAREN.finditer(s)]
+            for n, t in enumerate(clause):
+                g = next((k for k, (a, b) in enumerate(spans) if a < t.start < b), -1)
+                group[n] = g
+                if g >= 0 and (t.entry.events or t.entry.loc or t.entry.morph):
+                    asides.add(g)
+        hedged_groups: set[int] = set()
+
+        def aside(j: int, i: int) -> bool:
+            """Cue j stands in an aside that token i is not part of."""
+            return group[j] in asides and group[j] != group[i]
+
         for n, t in enumerate(clause):
             if t.entry.cue == "unc_clause":
+                if group[n] in asides:
+                    hedged_groups.add(group[n])
+                    continue
                 sg = seg_of[n]
                 hedged_segs.add(sg)
                 kinds_here = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg for sp in x.entry.events}
@@ -398,6 +428,8 @@ class RuleEngine:
             # after: same comma segment only
             for j in range(i + 1, len(clause)):
                 t = clause[j]
+                if aside(j, i):
+                    continue
                 if t.entry.comma:
                     # a hedge alone in the next segment ("Fraktur des Daumens, nicht sicher abgrenzbar")
                     for k in range(j + 1, len(clause)):
@@ -425,6 +457,11 @@ class RuleEngine:
                     nxt_term = next((x for x in clause[j + 1:] if not x.entry.loc), None)
                     coordinated = (t.entry.cue in _PRE and nxt_term is not None and bool(nxt_term.entry.events)
                                    and _COORD.search(s, tok.end, t.start) is not None)
+                    # "olecranon fracture with likely delayed union": a hedge right after the conjunction opens a
+                    # second, coordinated thing (a word the lexicon need not know), not a hedge of the finding
+                    if t.entry.cue in _PRE and not coordinated:
+                        m = _COORD_END.search(s, tok.end, t.start)
+                        coordinated = m is not None and _WORD.match(s, _skip_ws(s, t.end)) is not None
                     if len(s[tok.end:t.start].split()) <= POST_WINDOW and not coordinated:
                         best = (_CUE_MOD[t.entry.cue], t.start - tok.end, t.entry.cue)
                     break
@@ -437,6 +474,8 @@ class RuleEngine:
             in_list = False
             for j in range(i - 1, -1, -1):
                 t = clause[j]
+                if aside(j, i):
+                    continue
                 if t.entry.comma:
                     # list items continue a scope ("no fracture, dislocation"); a trailing morphology
                     # does not ("fx w/o comminution, displaced")
@@ -462,7 +501,8 @@ class RuleEngine:
                 if t.entry.cue in _POST:
                     break
             mod = best[0] if best else POS
-            if mod == POS and seg_of[i] in hedged_segs and best is None:
+            if mod == POS and best is None and (group[i] in hedged_groups or (
+                    seg_of[i] in hedged_segs and group[i] not in asides)):
                 mod = UNC
             if mod == HIST:
                 mod = POS if visible or old else WEAK
@@ -597,8 +637,13 @@ class RuleEngine:
             b = min((c for c in commas if c >= ev.end), default=len(s))
             return set(ev.spec_locs) | {t.entry.loc for t in clause if t.entry.loc and a < t.start < b}
 
+        spans = [m.span() for m in _PAREN.finditer(s)] if "(" in s else []
         for n in range(len(events) - 1):
             x, y = events[n], events[n + 1]
+            # 'MC I base fracture, questionably intra-articular (DD Bennett)': a differential in a parenthetical
+            # aside qualifies the finding's nature, it does not make the finding an observation of it
+            if any(a < y.start < b and not a < x.start < b for a, b in spans):
+                continue
             if not (x.mod == POS and y.mod == UNC and y.kind in _SIGN_KINDS
                     and (x.kind == y.kind or (x.kind, y.kind) in _INTERPRETS)):
                 continue
