@@ -519,6 +519,8 @@ PATTERN_HIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}|\d{1,2}[./]\d
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
 PROSE_BREAK_RE = re.compile(r"[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]")
 CLAUSE_END_RE = re.compile(r"[.;](?:[ \t]|$)")
+# a paragraph of prose: a line over 100 characters of three sentences or more (see _zones)
+PROSE_LINE_RE = re.compile(r"^(?=[^\n]{101})(?:[^\n]*?[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]){2}[^\n]*", re.MULTILINE)
 SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
                         r"best[ \t]+regards|regards|sincerely|mfg")  # on lower-cased text
 BABY_NAME_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})"
@@ -1441,6 +1443,11 @@ class Anonymizer:
             return memo["zones"]
         out: list[tuple[int, int, bool]] = []
         header_end, signoff = _header_signoff(text, low)
+        # a report without section headings has no header after its first paragraph of prose ('FINAL REPORT
+        # (date): Agree with ... . AC joint normal.'): the header ends at the first long line of sentences
+        pm = PROSE_LINE_RE.search(text, 0, header_end) if header_end > 200 else None
+        if pm:
+            header_end = pm.start()
         pos = 0
         for line in text.split("\n"):
             s, e = pos, pos + len(line)
