@@ -107,11 +107,14 @@ VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\)?\Z")
 VIEW_EPONYM_UPPER_RE = re.compile(rf"(?<![\w.])\(?(?P<w>{UPPER_WORD})\)?\Z")  # 'ZANCA VIEW', '(GREENSPAN) VIEW'
 BRACKET_EPONYM_RE = re.compile(
     rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
-    rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher))[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
+    rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher|interposition|arthroplasty|plasty|"
+    rf"ectomy|ektomie|desis|dese|tomy|tomie|suspension))[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
     rf"|\((?:AP|PA|a\.p\.|ap|lat\.?|lateral|axial|oblique|seitlich|Y)[ \t]*[+/&,][ \t]*(?P<v>{WORD})\)")
+# A capitalised word joined by a hyphen to a type word is an eponym whatever the name: 'Balser-type', 'X-like'
+HYPHEN_TYPE_RE = re.compile(r"-(?:type|typ|like|pattern|artig\w*|förmig\w*)(?![\w])")  # on lower-cased text
 # A name-shaped word followed by a classification grade: an eponymous classification ('Robinson 2B2', 'Lichtman II')
-CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:typ|type|grad|grade|stadium|stage|class|"
-                            rf"klasse)[ \t]+)?(?:[IV]{{1,4}}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
+CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:typ|type|tipo|grad|grade|stadium|stage|"
+                            rf"class|klasse)[ \t]+)?(?:[IV]{{1,4}}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
                             rf"(?=[ \t]*[).,;:\n]|[ \t]*$)")
 VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg)"
                           rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
@@ -254,12 +257,38 @@ ADDRESS_PATTERNS = [
     r"(?<![\w])[A-Z]\d{2}[ \t]?(?=[A-Z0-9]{0,3}\d)(?=[0-9]{0,3}[A-Z])[A-Z0-9]{4}(?![\w])",
 ]
 COUNTY_RE = re.compile(rf"(?<![\w])(?:Co\.|County)[ \t]+{WORD}")
+# Streets in Romance and Slavic languages: the street word first ('Via dei Cantieri 14', 'Ctra. Madrid-Cartagena
+# s/n', 'Rua Augusta 120') or after the name ('Pilsoņu iela 13', 'Antakalnio g. 57'); always with a number or 's/n'
+_STREET_GLUE = r"(?:di|de|del|della|dello|dei|degli|delle|da|do|dos|das|des|du|la|le|el|los|las|y|e|i|d'|dell')"
+_STREET_NAME = rf"(?:[{UP}][{LOW}.'’\-]*|\d{{1,2}}(?:º|ª|°)?)"
+FOREIGN_STREET_RE = re.compile(
+    rf"(?<![\w])(?=[VPCLARTSEAu])(?:Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Calle|Avenida|Avda\.|Av\.|Rua|"
+    rf"Carrer|Ctra\.|Carretera|Paseo|Passeig|Plaza|Plaça|Praça|Travessa|Rue|Chemin|Estrada|Alameda|Ronda|Camino|"
+    rf"Strada|Ulica|ul\.)[ \t]+(?:{_STREET_GLUE}[ \t]+)?{_STREET_NAME}"
+    rf"(?:[ \t]+(?:{_STREET_GLUE}[ \t]+)?{_STREET_NAME}){{0,4}}"
+    rf"[ \t]*,?[ \t]*(?:n\.?[º°]?[ \t]*)?(?:\d{{1,4}}[a-zA-Z]?(?:/\d{{1,3}})?|s/n|S/N)(?![\w])"
+    rf"|(?<![\w])[{UP}][{LOW}]+[ \t]+(?:iela|g\.|gatvė|ulice|utca|út|tér|náměstí|nám\.|třída|tř\.)[ \t]+"
+    rf"\d{{1,4}}[a-z]?(?![\w])")
+# An address line: once part of it is an address, the segment it fills goes whole ('4 Kingsway House, Lower Bristol
+# Road, Bath BA2 3EX', 'Unit 5, Tyger Valley Office Park, Bellville 7530'): capitalised words, numbers and the glue
+# between them, up to a separator ('|', '·', ' – ', ':', ';') or the line's end
+ADDRESS_SEG_SEP_RE = re.compile(r"[|·•;:\n]|[ \t][-–—][ \t]")
+_ADDR_TOKEN = (rf"(?:[{UP}][\w'’.\-]*|\d[\w/\-]*|s/n|S/N|\([{UP}][{LOW}]+\)|{_STREET_GLUE}|of|the|upon|on|am|an|"
+               rf"der|im|bei|sur|sul|iela|g\.|gatvė|ulice|utca|út|tér)")
+ADDRESS_SEG_RE = re.compile(rf"[ \t]*{_ADDR_TOKEN}(?:[ \t]*,?[ \t]+{_ADDR_TOKEN}|,{_ADDR_TOKEN}){{0,11}}[ \t,.]*")
 ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
 GRADE = r"(?:[IV]{1,4}[a-c]?|[1-6][a-c]?|[A-C][1-3]?)(?![\w])"
 EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "classification", "einteilung", "type",
                     "typ", "reverse", "reversed", "umgekehrte", "umgekehrter", "umgekehrten", "morbus", "m.",
                     "modified", "modifizierte", "modifizierten", "sog.", "so-called", "sogenannte", "sogenannten",
-                    "sogenannter", "like", "wie", "of", "ähnlich", "vom", "von typ", "a la", "à la")
+                    "sogenannter", "like", "wie", "of", "ähnlich", "vom", "von typ", "a la", "à la",
+                    # the same slot in Italian, Spanish, Portuguese, French, Czech ('frattura di Galeazzi')
+                    "tipo", "typu", "secondo", "según", "segundo", "selon", "podle", "dle", "frattura di",
+                    "fratture di", "lussazione di", "lesione di", "segno di", "morbo di", "malattia di",
+                    "classificazione di", "fractura de", "luxación de", "lesión de", "signo de", "enfermedad de",
+                    "clasificación de", "fratura de", "luxação de", "lesão de", "sinal de", "doença de",
+                    "classificação de", "fracture de", "luxation de", "lésion de", "signe de", "maladie de",
+                    "classification de", "zlomenina", "zlomeninu")
 
 
 _lower = lower_same_length  # one rule for every case-insensitive match: 'İ' cannot shift offsets
@@ -319,7 +348,7 @@ def _left_cue(left: str) -> bool:
     """Does the text before an eponym name a classification or eponym ('nach Jäger', 'Morbus Kienböck')?"""
     t = left.rstrip(" \t-/").lower()
     return any(t.endswith(cue) and (len(t) == len(cue) or not t[-len(cue) - 1].isalnum()) for cue in EPONYM_LEFT_CUES)
-PAIR_GAP_RE = re.compile(r"^[ \t]*(?:/|-|und|and|&)[ \t]*$")
+PAIR_GAP_RE = re.compile(r"^[ \t]*(?:/|-|und|and|&|or|oder|bzw\.|vs\.?|versus|o|y|e|ou|nebo|a)[ \t]*$")
 
 # ---------------------------------------------------------------------------- recall-first additions
 # Shapes the first engine missed (issue 11). Each is a pattern over the (normalised) text.
@@ -946,10 +975,16 @@ class Anonymizer:
                           for m in BRACKET_EPONYM_RE.finditer(text, ls, le)]
         if slots:
             out = sorted(set(out) | set(slots))
+        if "-" in text:
+            for hm in HYPHEN_TYPE_RE.finditer(low):
+                m = VIEW_EPONYM_RE.search(text, max(0, hm.start() - 40), hm.start())
+                if m and m.group("w")[1:2].islower():
+                    out = sorted(set(out) | {m.span("w")})
         if "/" in text or "+" in text:  # 'ap/Zanca', 'a.p. + Robert': a view beside a standard projection
             out = sorted(set(out) | {m.span("w") for m in VIEW_PAIR_RE.finditer(text)})
         for m in (CLASS_GRADE_RE.finditer(text) if GRADE_HINT_RE.search(text) else ()):  # 'Robinson 2B2', 'Mayo IIB'
-            if ZONE_CUE_RE.search(_lower(_line_at(text, m.start()))) is None:
+            ls = text.rfind("\n", 0, m.start()) + 1  # a cue after it on the line ('... (Robinson 2B2). Referral')
+            if ZONE_CUE_RE.search(_lower(text[ls:m.start()])) is None:  # says nothing about it
                 out = sorted(set(out) | {m.span("w")})
         if "morbus" in low or "nach" in low or " per " in low or "according" in low:
             # speed: a match lies on one line holding one of these words (the pattern is slow at every position)
@@ -974,7 +1009,8 @@ class Anonymizer:
             # a listed eponym of two words ('Thurston Holland', 'Little League') names the finding on its own
             if (rm or " " in m.group() or _left_cue(left)
                     or (last_end >= 0 and PAIR_GAP_RE.match(text[last_end:s]))
-                    or (s > 0 and text[s - 1] == "-" and out and out[-1][1] == s - 1)):
+                    or (s > 0 and text[s - 1] == "-" and out and out[-1][1] == s - 1)
+                    or (s > 0 and text[s - 1] == "(" and text[e:e + 1] == ")")):  # '(Zanca)': a listed eponym alone
                 if rm and rm.group("grade") and rm.group("grade").isupper():
                     e += rm.end("grade")  # 'Mason I.': the Roman grade is part of it, not an initial
                 out.append((s, e))
@@ -1214,6 +1250,9 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
         for m in (POSTCODE_RE.finditer(text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
+        for m in (FOREIGN_STREET_RE.finditer(text) if digit or "s/n" in low else ()):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-foreign"))
+        self._address_lines(text, cands)
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
         for m in (WARD_RE.finditer(low) if digit else ()):
@@ -1292,6 +1331,24 @@ class Anonymizer:
         for m in PLACE_DATE_RE.finditer(text):
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
+
+    def _address_lines(self, text: str, cands: list[Span]) -> None:
+        """An address found in part makes its whole segment of the line an address (see ADDRESS_SEG_RE)."""
+        seen = set()
+        for c in [c for c in cands if c.kind == "ADDRESS" and c.rule in ("address", "postcode", "street-foreign")]:
+            ls = max((m.end() for m in ADDRESS_SEG_SEP_RE.finditer(text, max(0, c.start - 90), c.start)),
+                     default=max(0, c.start - 90))
+            me = ADDRESS_SEG_SEP_RE.search(text, c.end, c.end + 90)
+            le = me.start() if me else min(len(text), c.end + 90)
+            if (ls, le) in seen or ls >= c.start and le <= c.end:
+                continue
+            seen.add((ls, le))
+            if ADDRESS_SEG_RE.fullmatch(text, ls, le):
+                seg = text[ls:le]
+                s = ls + len(seg) - len(seg.lstrip())
+                e = ls + len(seg.rstrip(" \t,."))
+                if s < c.start or e > c.end:
+                    cands.append(Span(s, e, "ADDRESS", PATTERN, "address-line"))
 
     def _relatives_and_institutions(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
         """Newborns filed under a family name, a neonate's day of life, a surname signing off the report, and
