@@ -426,7 +426,8 @@ AGE2_RE = re.compile(
     r"(?i:y/?o|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
     r"[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
     r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
-    r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?)(?![\w])"
+    r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|"
+    r"anos|años|anni|ans|jaar|roků|let|éves)(?![\w])"  # Portuguese, Spanish, Italian, French, Dutch, Czech, Hungarian
     r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
 # '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
 # ('Mr [NAME], 27, punched a door'): ages too
@@ -436,7 +437,8 @@ AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
             r"(?![\w])\.?")
-AGE_CUE_RE = re.compile(rf"(?=[mwfda])(?<![\w])(?:[mwfd],[ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged)[ \t]*[:.]?[ \t]*"
+AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged|edad|edat|"
+                        rf"età|idade|věk|wiek|âge|leeftijd|ålder|alder)[ \t]*[:.]?[ \t]*"
                         rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?)?))(?![\w])")
 # A neonate's or child's age on a header line ('DOB: 01.03.2026   3 days', '6 years 3 months'): on lower-cased text
 AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|months?|mos?|monate?|"
@@ -457,9 +459,12 @@ WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|
                      r"(?P<v>[a-zäöüß]{0,12}[ \t-]?\d{1,3}[a-z]?(?![\w])|[a-zäöüß]+-\d{1,3}(?![\w]))")
 # A whole ward/bed/room string is one identifier, key words included: 'Station K3, Zi. 12 Bett 2', '5B Bed 14',
 # 'Ward 7, Bay 3, Bed 12' (a chain of key + value items, on lower-cased text; each value holds a digit)
-_WARD_KEY = r"(?:station|stat\.|ward|bett|bed|zimmer|zi\.|zi|room|rm\.?|bay|box|koje|cubicle|saal|trakt|cot)"
-_WARD_VAL = (r"(?:[a-zäöüß]{1,12}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?(?:/\d{1,2})?|[a-z]{1,3}\d{1,3}[a-z]?)"
-             r"(?:-(?:iso|isol|a|b|l|r|li|re|left|right|window|fenster))?(?![\w])")  # 'Bed 7-Iso'
+_WARD_KEY = (r"(?:station|stat\.|ward|bett|bed|zimmer|zi\.|zi|room|rm\.?|bay|box|koje|cubicle|saal|trakt|cot|"
+             r"inkubator|incubator|isolette|reparto|letto|stanza|cama|habitación|hab\.|quarto|leito|pokoj|lůžko)")
+# a value: a code, or a word and a number ('Unfallchirurgie 2'), a specialty in brackets after it ('2 (Chirurgie)')
+_WARD_VAL = (r"(?:[a-zäöüß]{1,20}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?(?:/\d{1,2})?|[a-z]{1,3}\d{1,3}[a-z]?)"
+             r"(?:-(?:iso|isol|a|b|l|r|li|re|left|right|window|fenster))?(?![\w])"  # 'Bed 7-Iso'
+             r"(?:[ \t]*\([a-zäöüß]{3,20}\))?")
 # a unit, zone or pod names a place only with a code of letters and digits ('Unit C14', 'Zone 4B'; not 'zone 2')
 _WARD_CODE_ITEM = (r"(?:unit|zone|pod|area|bereich|trakt)[ \t]*[:#]?[ \t]*"
                    r"(?:[a-z]{1,2}\d{1,3}[a-z]?|\d{1,2}[a-z]{1,2})(?![\w])")
@@ -467,7 +472,8 @@ _WARD_ITEM = rf"(?:{_WARD_KEY}[ \t]*[:#]?[ \t]*(?:nr\.?|no\.?)?[ \t]*{_WARD_VAL}
 # the area a ward/bed code sits in belongs to it: 'Notfallambulanz, Koje 7', 'ZNA Box 3', 'Ambulanz Kinder, Koje 4'
 WARD_AREA_LEFT_RE = re.compile(r"(?<![\w])(?:[a-zäöüß]*ambulanz|zna|notaufnahme|etd|ed|a&e|resus|majors|minors|paeds|"
                                r"peds|icu|nicu|picu|imc|its|er)(?:[ \t]+[a-zäöüß]{3,12})?[ \t]*,?[ \t]*$")
-WARD_CHAIN_RE = re.compile(rf"(?=[0-9sbwzrcktuzpa])(?<![\w])(?:\d{{1,2}}[a-z][ \t]+|{_WARD_KEY}[ \t]*[,/;][ \t]*)?"
+WARD_CHAIN_RE = re.compile(rf"(?=[0-9sbwzrcktuzpailhqo])(?<![\w])(?:\d{{1,2}}[a-z][ \t]+|{_WARD_KEY}[ \t]*[,/;][ \t]*"
+                           rf"|(?:station|ward|reparto)[ \t]+[a-zäöüß]{{3,20}}[ \t]*[,/;][ \t]*)?"
                            rf"{_WARD_ITEM}"
                            rf"(?:[ \t]*[,/;]?[ \t]*{_WARD_ITEM})*")
 WARD_LEFT_RE = re.compile(rf"(?:(?<![\w:])[{UP}][{LOW}]+[ \t]){{1,3}}$")  # 'Male Surgical Ward, Bed 9'
@@ -1226,7 +1232,7 @@ class Anonymizer:
             am = AFTER_NAME_AGE_RE.match(text, c.end)
             if am:
                 add(Span(am.start("a"), am.end("a"), "AGE", PATTERN, "age-after-name"))
-        if "," in text or "age" in low or "alter" in low:
+        if digit:  # every match holds a digit
             for m in AGE_CUE_RE.finditer(low):
                 g = "a" if m.group("a") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
