@@ -224,7 +224,10 @@ ID_CUE_RE = re.compile(
     r"aufnahme(?:nummer|[-\t ]?nr)|acc(?:ession)?(?:[ \t]?(?:no|nr|number|#)|-nr)?|auftrags(?:nummer|[-\t ]?nr)|"
     r"untersuchungs(?:nummer|[-\t ]?nr)|befund(?:nummer|[-\t ]?nr)|study[ \t]?id|exam(?:ination)?[ \t]?(?:no|#|id)|"
     r"order[ \t]?(?:no|#|id|number)|case[ \t]?(?:no|#|id|number)|versicherten(?:nummer|[-\t ]?nr)|"
-    r"insurance[ \t]?(?:no|#|id|number)|ssn|sozialversicherungs(?:nummer|[-\t ]?nr)|svnr|kennung|id)"
+    r"insurance[ \t]?(?:no|#|id|number)|ssn|sozialversicherungs(?:nummer|[-\t ]?nr)|svnr|kennung|id|"
+    # Italian, Spanish, Portuguese, Czech record and insurance numbers ('Nº utente 284 913 650', 'NHC 4471203')
+    r"utente|nhc|historia[ \t]+clínica|codice[ \t]+fiscale|cod\.[ \t]*fisc\.?|tessera[ \t]+sanitaria|"
+    r"nosologico|accettazione|processo|rodné[ \t]+číslo|číslo[ \t]+pojištěnce)"
     r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]|\d{3,})")
 ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
                    r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
@@ -437,8 +440,8 @@ AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
             r"(?![\w])\.?")
-AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged|edad|edat|"
-                        rf"età|idade|věk|wiek|âge|leeftijd|ålder|alder)[ \t]*[:.]?[ \t]*"
+AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged|edad|"
+                        rf"edat|età|idade|věk|wiek|âge|leeftijd|ålder|alder)[ \t]*[:.]?[ \t]*"
                         rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?)?))(?![\w])")
 # A neonate's or child's age on a header line ('DOB: 01.03.2026   3 days', '6 years 3 months'): on lower-cased text
 AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|months?|mos?|monate?|"
