@@ -603,7 +603,10 @@ LOCATIVE_RUN_RE = re.compile(rf"(?=[fFaAtTrRiIsSvVbB])(?<![\w])(?:from|at|transf
                              rf"(?P<r>{_CAP}(?:(?:[ \t]+(?:&|and|of|for|und|für)[ \t]+|[ \t]+|-){_CAP}){{1,4}})")
 # nouns that end an institution's name ('... Medicine Centre', '... Orthopedics'); the words before them join it
 INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Practice|Imaging|Radiology|Orthopedics|"
-                                r"Orthopaedics|Infirmary|Pavilion|Partners|Associates|Hospital|Medical|Health)(?![\w])")
+                                r"Orthopaedics|Infirmary|Pavilion|Partners|Associates|Hospital|Medical|Health|"
+                                r"Service|Services)(?![\w])")
+# a German statutory accident insurer by its branch: 'BG Holz und Metall', 'BG Verkehr', 'BG ETEM'
+BG_RE = re.compile(rf"(?<![\w])BG[ \t]+(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:und|&)[ \t]+(?:{WORD}|{UPPER_WORD}))?")
 INSTITUTION_RUN_LEFT_RE = re.compile(rf"(?:{_CAP}(?:[ \t]+(?:&|and|of|for)[ \t]+|[ \t]+)){{1,4}}$")
 CAMEL_HINT_RE = re.compile(rf"[{LOW}][{UP}]")
 CAMEL_RUN_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]+[{UP}][\w]+(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{1,3}}")
@@ -900,7 +903,7 @@ class Anonymizer:
         self.institution_heads = frozenset(WORD_SPLIT_RE.findall(w.lower())[0] for w in inst)
         inst_alt = "|".join(re.escape(w) for w in inst)
         conn = (r"(?:rechts der|links der|an der|am|im|in|der|des|für|of|for|at|de la|de|du|zu|vom|von|zum|zur|&|und|"
-                r"and)")
+                r"and|di|del|della|dei|degli|da|do|dos|das|d'|y|e)")
         pname = rf"(?:St\.|Sankt|Saint|{WORD}|{UPPER_WORD})"
         self.institution_left_re = re.compile(rf"(?:(?:{pname})[ \t]+){{1,3}}$")
         self.institution_re = re.compile(
@@ -1415,6 +1418,9 @@ class Anonymizer:
             if words and any(self._unknown_word(w) for w in words):
                 s = lm.start() + lm.group().index(words[0])
                 add(Span(s, m.end(), "INSTITUTION", PATTERN, "institution-run"))
+        if "BG " in text:
+            for m in BG_RE.finditer(text):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))
         if "Standort" in text or "Campus" in text or "Betriebsst" in text or "Klinikstandort" in text:
             for m in SITE_RE.finditer(text):
                 words = m.group().split()
