@@ -123,6 +123,7 @@ GRADE_HINT_RE = re.compile(r"[ \t](?:[IV]{1,4}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
+          r"Dott\.(?:ssa)?|Dr\.ssa|Dra\.|Sra\.|Srta\.|MVDr\.|PhDr\.|Mgr\.|"
           r"habil\.|rer\.|nat\.|h\.[ ]?c\.|mult\.|Univ\.-Prof\.|apl\.|Doz\.|sc\.|phil\.|"
           r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
           r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
