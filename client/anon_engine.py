@@ -268,8 +268,8 @@ _STREET_NAME = rf"(?:[{UP}][{LOW}.'’\-]*|\d{{1,2}}(?:º|ª|°)?)"
 FOREIGN_STREET_RE = re.compile(
     rf"(?<![\w])(?=[VPCLARTSEAu])(?:Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Calle|Avenida|Avda\.|Av\.|Rua|"
     rf"Carrer|Ctra\.|Carretera|Paseo|Passeig|Plaza|Plaça|Praça|Travessa|Rue|Chemin|Estrada|Alameda|Ronda|Camino|"
-    rf"Strada|Ulica|ul\.)[ \t]+(?:{_STREET_GLUE}[ \t]+)?{_STREET_NAME}"
-    rf"(?:[ \t]+(?:{_STREET_GLUE}[ \t]+)?{_STREET_NAME}){{0,4}}"
+    rf"Strada|Ulica|ul\.)[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}"
+    rf"(?:[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}){{0,4}}"
     rf"[ \t]*,?[ \t]*(?:n\.?[º°]?[ \t]*)?(?:\d{{1,4}}[a-zA-Z]?(?:/\d{{1,3}})?|s/n|S/N)(?![\w])"
     rf"|(?<![\w])[{UP}][{LOW}]+[ \t]+(?:iela|g\.|gatvė|ulice|utca|út|tér|náměstí|nám\.|třída|tř\.)[ \t]+"
     rf"\d{{1,4}}[a-z]?(?![\w])")
@@ -591,7 +591,9 @@ SURNAME_COMMA_GIVEN_RE = re.compile(rf"(?<![\w])(?P<s>{WORD}),[ \t]*(?P<g>{WORD}
 SIGNATURE_LINE_RE = re.compile(rf"[ \t]*(?:{TITLES}[ \t]*)*{INITIAL}[ \t]?{WORD}[ \t.,]*")
 # nouns that only name an institution ('surgery', 'care', 'health' also name a treatment)
 INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "krankenhaus", "infirmary", "clinic",
-                               "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium"))
+                               "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium",
+                               "ospedale", "policlinico", "clinica", "klinika", "nemocnice", "hospitalar",
+                               "ziekenhuis", "szpital", "ligoninė", "hôpital"))
 # An acronym before institution words ('KGRH Imaging Services', 'QEH Radiology'), a title-case name ending in one
 # ('Changi Sports Medicine Centre', 'Riverside Orthopedics'), a capitalised run after a locative cue ('transferred
 # from Glenwood Valley Regional', 'films from Sunnybrook Bone & Joint'): institutions when a word is no ordinary one
