@@ -276,7 +276,8 @@ FOREIGN_STREET_RE = re.compile(
 # An address line: once part of it is an address, the segment it fills goes whole ('4 Kingsway House, Lower Bristol
 # Road, Bath BA2 3EX', 'Unit 5, Tyger Valley Office Park, Bellville 7530'): capitalised words, numbers and the glue
 # between them, up to a separator ('|', '·', ' – ', ':', ';') or the line's end
-ADDRESS_SEG_SEP_RE = re.compile(r"[|·•;:\n]|[ \t][-–—][ \t]")
+ADDRESS_SEG_SEP_RE = re.compile(r"[|·•;:\n]|[ \t][-–—][ \t]|(?<![\w])(?i:wohnhaft|anschrift|adresse|address|tel\.|"
+                                r"telefon|phone|fax|domicilio|residencia|morada)(?![\w])")
 _ADDR_TOKEN = (rf"(?:[{UP}][\w'’.\-]*|\d[\w/\-]*|s/n|S/N|\([{UP}][{LOW}]+\)|{_STREET_GLUE}|of|the|upon|on|am|an|"
                rf"der|im|bei|sur|sul|iela|g\.|gatvė|ulice|utca|út|tér)")
 ADDRESS_SEG_RE = re.compile(rf"[ \t]*{_ADDR_TOKEN}(?:[ \t]*,?[ \t]+{_ADDR_TOKEN}|,{_ADDR_TOKEN}){{0,11}}[ \t,.]*")
@@ -1350,11 +1351,14 @@ class Anonymizer:
     def _address_lines(self, text: str, cands: list[Span]) -> None:
         """An address found in part makes its whole segment of the line an address (see ADDRESS_SEG_RE)."""
         seen = set()
+        others = [(c.start, c.end) for c in cands if c.kind in ("PHONE", "EMAIL", "DATE")]
         for c in [c for c in cands if c.kind == "ADDRESS" and c.rule in ("address", "postcode", "street-foreign")]:
             ls = max((m.end() for m in ADDRESS_SEG_SEP_RE.finditer(text, max(0, c.start - 90), c.start)),
                      default=max(0, c.start - 90))
             me = ADDRESS_SEG_SEP_RE.search(text, c.end, c.end + 90)
             le = me.start() if me else min(len(text), c.end + 90)
+            ls = max([ls] + [e for s, e in others if e <= c.start])  # a phone or date beside it is no part of it
+            le = min([le] + [s for s, e in others if s >= c.end])
             if (ls, le) in seen or ls >= c.start and le <= c.end:
                 continue
             seen.add((ls, le))
