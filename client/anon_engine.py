@@ -107,8 +107,8 @@ VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\)?\Z")
 VIEW_EPONYM_UPPER_RE = re.compile(rf"(?<![\w.])\(?(?P<w>{UPPER_WORD})\)?\Z")  # 'ZANCA VIEW', '(GREENSPAN) VIEW'
 BRACKET_EPONYM_RE = re.compile(
     rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
-    rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher|interposition|arthroplasty|plasty|"
-    rf"ectomy|ektomie|desis|dese|tomy|tomie|suspension))[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
+    rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher|interposition|plasty))"
+    rf"[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
     rf"|\((?:AP|PA|a\.p\.|ap|lat\.?|lateral|axial|oblique|seitlich|Y)[ \t]*[+/&,][ \t]*(?P<v>{WORD})\)")
 # A capitalised word joined by a hyphen to a type word is an eponym whatever the name: 'Balser-type', 'X-like'
 HYPHEN_TYPE_RE = re.compile(r"-(?:type|typ|like|pattern|artig\w*|förmig\w*)(?![\w])")  # on lower-cased text
