@@ -107,13 +107,16 @@ VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\)?\Z")
 VIEW_EPONYM_UPPER_RE = re.compile(rf"(?<![\w.])\(?(?P<w>{UPPER_WORD})\)?\Z")  # 'ZANCA VIEW', '(GREENSPAN) VIEW'
 BRACKET_EPONYM_RE = re.compile(
     rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
-    rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher))[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
+    rf"technik|technique|naht|repair|reconstruction|rekonstruktion|catcher|interposition|plasty))"
+    rf"[ \t]*\((?P<w>{WORD}|{UPPER_WORD})\))"
     rf"|\((?:AP|PA|a\.p\.|ap|lat\.?|lateral|axial|oblique|seitlich|Y)[ \t]*[+/&,][ \t]*(?P<v>{WORD})\)")
-# A name-shaped word followed by a classification grade: an eponymous classification ('Robinson 2B2', 'Lichtman II')
+# A capitalised word joined by a hyphen to a type word is an eponym whatever the name: 'Balser-type', 'X-like'
+HYPHEN_TYPE_RE = re.compile(r"-(?:type|typ|like|pattern|artig\w*|förmig\w*)(?![\w])")  # on lower-cased text
 # a classification grade ('II', 'IIIb', 'IVA', '2B2'): one alternation for CLASS_GRADE_RE and GRADE_HINT_RE
 CLASS_GRADE = r"(?:[IV]{1,4}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
-CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:typ|type|grad|grade|stadium|stage|class|"
-                            rf"klasse)[ \t]+)?{CLASS_GRADE}"
+# A name-shaped word followed by a classification grade: an eponymous classification ('Robinson 2B2', 'Lichtman II')
+CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:typ|type|tipo|grad|grade|stadium|stage|"
+                            rf"class|klasse)[ \t]+)?{CLASS_GRADE}"
                             rf"(?=[ \t]*[).,;:\n]|[ \t]*$)")
 VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg)"
                           rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
@@ -122,6 +125,7 @@ GRADE_HINT_RE = re.compile(rf"[ \t]{CLASS_GRADE}(?=[ \t]*[).,;:\n]|[ \t]*$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
+          r"Dott\.(?:ssa)?|Dr\.ssa|Dra\.|Sra\.|Srta\.|MVDr\.|PhDr\.|Mgr\.|"
           r"habil\.|rer\.|nat\.|h\.[ ]?c\.|mult\.|Univ\.-Prof\.|apl\.|Doz\.|sc\.|phil\.|"
           r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
           r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
@@ -223,7 +227,10 @@ ID_CUE_RE = re.compile(
     r"aufnahme(?:nummer|[-\t ]?nr)|acc(?:ession)?(?:[ \t]?(?:no|nr|number|#)|-nr)?|auftrags(?:nummer|[-\t ]?nr)|"
     r"untersuchungs(?:nummer|[-\t ]?nr)|befund(?:nummer|[-\t ]?nr)|study[ \t]?id|exam(?:ination)?[ \t]?(?:no|#|id)|"
     r"order[ \t]?(?:no|#|id|number)|case[ \t]?(?:no|#|id|number)|versicherten(?:nummer|[-\t ]?nr)|"
-    r"insurance[ \t]?(?:no|#|id|number)|ssn|sozialversicherungs(?:nummer|[-\t ]?nr)|svnr|kennung|id)"
+    r"insurance[ \t]?(?:no|#|id|number)|ssn|sozialversicherungs(?:nummer|[-\t ]?nr)|svnr|kennung|id|"
+    # Italian, Spanish, Portuguese, Czech record and insurance numbers ('Nº utente 284 913 650', 'NHC 4471203')
+    r"utente|nhc|historia[ \t]+clínica|codice[ \t]+fiscale|cod\.[ \t]*fisc\.?|tessera[ \t]+sanitaria|"
+    r"nosologico|accettazione|processo|rodné[ \t]+číslo|číslo[ \t]+pojištěnce)"
     r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]|\d{3,})")
 ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
                    r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
@@ -256,12 +263,39 @@ ADDRESS_PATTERNS = [
     r"(?<![\w])[A-Z]\d{2}[ \t]?(?=[A-Z0-9]{0,3}\d)(?=[0-9]{0,3}[A-Z])[A-Z0-9]{4}(?![\w])",
 ]
 COUNTY_RE = re.compile(rf"(?<![\w])(?:Co\.|County)[ \t]+{WORD}")
+# Streets in Romance and Slavic languages: the street word first ('Via dei Cantieri 14', 'Ctra. Madrid-Cartagena
+# s/n', 'Rua Augusta 120') or after the name ('Pilsoņu iela 13', 'Antakalnio g. 57'); always with a number or 's/n'
+_STREET_GLUE = r"(?:di|de|del|della|dello|dei|degli|delle|da|do|dos|das|des|du|la|le|el|los|las|y|e|i|d'|dell')"
+_STREET_NAME = rf"(?:[{UP}][{LOW}.'’\-]*|\d{{1,2}}(?:º|ª|°)?)"
+FOREIGN_STREET_RE = re.compile(
+    rf"(?<![\w])(?=[VPCLARTSEAu])(?:Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Calle|Avenida|Avda\.|Av\.|Rua|"
+    rf"Carrer|Ctra\.|Carretera|Paseo|Passeig|Plaza|Plaça|Praça|Travessa|Rue|Chemin|Estrada|Alameda|Ronda|Camino|"
+    rf"Strada|Ulica|ul\.)[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}"
+    rf"(?:[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}){{0,4}}"
+    rf"[ \t]*,?[ \t]*(?:n\.?[º°]?[ \t]*)?(?:\d{{1,4}}[a-zA-Z]?(?:/\d{{1,3}})?|s/n|S/N)(?![\w])"
+    rf"|(?<![\w])[{UP}][{LOW}]+[ \t]+(?:iela|g\.|gatvė|ulice|utca|út|tér|náměstí|nám\.|třída|tř\.)[ \t]+"
+    rf"\d{{1,4}}[a-z]?(?![\w])")
+# An address line: once part of it is an address, the segment it fills goes whole ('4 Kingsway House, Lower Bristol
+# Road, Bath BA2 3EX', 'Unit 5, Tyger Valley Office Park, Bellville 7530'): capitalised words, numbers and the glue
+# between them, up to a separator ('|', '·', ' – ', ':', ';') or the line's end
+ADDRESS_SEG_SEP_RE = re.compile(r"[|·•;:\n]|[ \t][-–—][ \t]|(?<![\w])(?i:wohnhaft|anschrift|adresse|address|tel\.|"
+                                r"telefon|phone|fax|domicilio|residencia|morada)(?![\w])")
+_ADDR_TOKEN = (rf"(?:[{UP}][\w'’.\-]*|\d[\w/\-]*|s/n|S/N|\([{UP}][{LOW}]+\)|{_STREET_GLUE}|of|the|upon|on|am|an|"
+               rf"der|im|bei|sur|sul|iela|g\.|gatvė|ulice|utca|út|tér)")
+ADDRESS_SEG_RE = re.compile(rf"[ \t]*{_ADDR_TOKEN}(?:[ \t]*,?[ \t]+{_ADDR_TOKEN}|,{_ADDR_TOKEN}){{0,11}}[ \t,.]*")
 ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
 GRADE = r"(?:[IV]{1,4}[a-c]?|[1-6][a-c]?|[A-C][1-3]?)(?![\w])"
 EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "classification", "einteilung", "type",
                     "typ", "reverse", "reversed", "umgekehrte", "umgekehrter", "umgekehrten", "morbus", "m.",
                     "modified", "modifizierte", "modifizierten", "sog.", "so-called", "sogenannte", "sogenannten",
-                    "sogenannter", "like", "wie", "of", "ähnlich", "vom", "von typ", "a la", "à la")
+                    "sogenannter", "like", "wie", "of", "ähnlich", "vom", "von typ", "a la", "à la",
+                    # the same slot in Italian, Spanish, Portuguese, French, Czech ('frattura di Galeazzi')
+                    "tipo", "typu", "secondo", "según", "segundo", "selon", "podle", "dle", "frattura di",
+                    "fratture di", "lussazione di", "lesione di", "segno di", "morbo di", "malattia di",
+                    "classificazione di", "fractura de", "luxación de", "lesión de", "signo de", "enfermedad de",
+                    "clasificación de", "fratura de", "luxação de", "lesão de", "sinal de", "doença de",
+                    "classificação de", "fracture de", "luxation de", "lésion de", "signe de", "maladie de",
+                    "classification de", "zlomenina", "zlomeninu")
 
 
 _lower = lower_same_length  # one rule for every case-insensitive match: 'İ' cannot shift offsets
@@ -370,7 +404,7 @@ def _left_cue(left: str) -> bool:
     """Does the text before an eponym name a classification or eponym ('nach Jäger', 'Morbus Kienböck')?"""
     t = left.rstrip(" \t-/").lower()
     return any(t.endswith(cue) and (len(t) == len(cue) or not t[-len(cue) - 1].isalnum()) for cue in EPONYM_LEFT_CUES)
-PAIR_GAP_RE = re.compile(r"^[ \t]*(?:/|-|und|and|&)[ \t]*$")
+PAIR_GAP_RE = re.compile(r"^[ \t]*(?:/|-|und|and|&|or|oder|bzw\.|vs\.?|versus|o|y|e|ou|nebo|a)[ \t]*$")
 
 # ---------------------------------------------------------------------------- recall-first additions
 # Shapes the first engine missed (issue 11). Each is a pattern over the (normalised) text.
@@ -449,7 +483,8 @@ AGE2_RE = re.compile(
     r"(?i:y/?o|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
     r"[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
     r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
-    r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?)(?![\w])"
+    r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|"
+    r"anos|años|anni|ans|jaar|roků|let|éves)(?![\w])"  # Portuguese, Spanish, Italian, French, Dutch, Czech, Hungarian
     r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
 # '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
 # ('Mr [NAME], 27, punched a door'): ages too
@@ -459,7 +494,8 @@ AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
             r"(?![\w])\.?")
-AGE_CUE_RE = re.compile(rf"(?=[mwfda])(?<![\w])(?:[mwfd],[ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged)[ \t]*[:.]?[ \t]*"
+AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged|edad|"
+                        rf"edat|età|idade|věk|wiek|âge|leeftijd|ålder|alder)[ \t]*[:.]?[ \t]*"
                         rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?)?))(?![\w])")
 # A neonate's or child's age on a header line ('DOB: 01.03.2026   3 days', '6 years 3 months'): on lower-cased text
 AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|months?|mos?|monate?|"
@@ -480,9 +516,12 @@ WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|
                      r"(?P<v>[a-zäöüß]{0,12}[ \t-]?\d{1,3}[a-z]?(?![\w])|[a-zäöüß]+-\d{1,3}(?![\w]))")
 # A whole ward/bed/room string is one identifier, key words included: 'Station K3, Zi. 12 Bett 2', '5B Bed 14',
 # 'Ward 7, Bay 3, Bed 12' (a chain of key + value items, on lower-cased text; each value holds a digit)
-_WARD_KEY = r"(?:station|stat\.|ward|bett|bed|zimmer|zi\.|zi|room|rm\.?|bay|box|koje|cubicle|saal|trakt|cot)"
-_WARD_VAL = (r"(?:[a-zäöüß]{1,12}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?(?:/\d{1,2})?|[a-z]{1,3}\d{1,3}[a-z]?)"
-             r"(?:-(?:iso|isol|a|b|l|r|li|re|left|right|window|fenster))?(?![\w])")  # 'Bed 7-Iso'
+_WARD_KEY = (r"(?:station|stat\.|ward|bett|bed|zimmer|zi\.|zi|room|rm\.?|bay|box|koje|cubicle|saal|trakt|cot|"
+             r"inkubator|incubator|isolette|reparto|letto|stanza|cama|habitación|hab\.|quarto|leito|pokoj|lůžko)")
+# a value: a code, or a word and a number ('Unfallchirurgie 2'), a specialty in brackets after it ('2 (Chirurgie)')
+_WARD_VAL = (r"(?:[a-zäöüß]{1,20}[ \t-]?\d{1,3}[a-z]?|\d{1,4}[a-z]?(?:/\d{1,2})?|[a-z]{1,3}\d{1,3}[a-z]?)"
+             r"(?:-(?:iso|isol|a|b|l|r|li|re|left|right|window|fenster))?(?![\w])"  # 'Bed 7-Iso'
+             r"(?:[ \t]*\([a-zäöüß]{3,20}\))?")
 # a unit, zone or pod names a place only with a code of letters and digits ('Unit C14', 'Zone 4B'; not 'zone 2')
 _WARD_CODE_ITEM = (r"(?:unit|zone|pod|area|bereich|trakt)[ \t]*[:#]?[ \t]*"
                    r"(?:[a-z]{1,2}\d{1,3}[a-z]?|\d{1,2}[a-z]{1,2})(?![\w])")
@@ -490,7 +529,8 @@ _WARD_ITEM = rf"(?:{_WARD_KEY}[ \t]*[:#]?[ \t]*(?:nr\.?|no\.?)?[ \t]*{_WARD_VAL}
 # the area a ward/bed code sits in belongs to it: 'Notfallambulanz, Koje 7', 'ZNA Box 3', 'Ambulanz Kinder, Koje 4'
 WARD_AREA_LEFT_RE = re.compile(r"(?<![\w])(?:[a-zäöüß]*ambulanz|zna|notaufnahme|etd|ed|a&e|resus|majors|minors|paeds|"
                                r"peds|icu|nicu|picu|imc|its|er)(?:[ \t]+[a-zäöüß]{3,12})?[ \t]*,?[ \t]*$")
-WARD_CHAIN_RE = re.compile(rf"(?=[0-9sbwzrcktuzpa])(?<![\w])(?:\d{{1,2}}[a-z][ \t]+|{_WARD_KEY}[ \t]*[,/;][ \t]*)?"
+WARD_CHAIN_RE = re.compile(rf"(?=[0-9sbwzrcktuzpailhqo])(?<![\w])(?:\d{{1,2}}[a-z][ \t]+|{_WARD_KEY}[ \t]*[,/;][ \t]*"
+                           rf"|(?:station|ward|reparto)[ \t]+[a-zäöüß]{{3,20}}[ \t]*[,/;][ \t]*)?"
                            rf"{_WARD_ITEM}"
                            rf"(?:[ \t]*[,/;]?[ \t]*{_WARD_ITEM})*")
 WARD_LEFT_RE = re.compile(rf"(?:(?<![\w:])[{UP}][{LOW}]+[ \t]){{1,3}}$")  # 'Male Surgical Ward, Bed 9'
@@ -571,6 +611,8 @@ PATTERN_HIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}|\d{1,2}[./]\d
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
 PROSE_BREAK_RE = re.compile(r"[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]")
 CLAUSE_END_RE = re.compile(r"[.;](?:[ \t]|$)")
+# a paragraph of prose: a line over 100 characters of three sentences or more (see _zones)
+PROSE_LINE_RE = re.compile(r"^(?=[^\n]{101})(?:[^\n]*?[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]){2}[^\n]*", re.MULTILINE)
 SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
                         r"best[ \t]+regards|regards|sincerely|mfg")  # on lower-cased text
 BABY_NAME_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})"
@@ -603,7 +645,9 @@ SURNAME_COMMA_GIVEN_RE = re.compile(rf"(?<![\w])(?P<s>{WORD}),[ \t]*(?P<g>{WORD}
 SIGNATURE_LINE_RE = re.compile(rf"[ \t]*(?:{TITLES}[ \t]*)*{INITIAL}[ \t]?{WORD}[ \t.,]*")
 # nouns that only name an institution ('surgery', 'care', 'health' also name a treatment)
 INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "krankenhaus", "infirmary", "clinic",
-                               "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium"))
+                               "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium",
+                               "ospedale", "policlinico", "clinica", "klinika", "nemocnice", "hospitalar",
+                               "ziekenhuis", "szpital", "ligoninė", "hôpital"))
 # An acronym before institution words ('KGRH Imaging Services', 'QEH Radiology'), a title-case name ending in one
 # ('Changi Sports Medicine Centre', 'Riverside Orthopedics'), a capitalised run after a locative cue ('transferred
 # from Glenwood Valley Regional', 'films from Sunnybrook Bone & Joint'): institutions when a word is no ordinary one
@@ -616,7 +660,10 @@ LOCATIVE_RUN_RE = re.compile(rf"(?=[fFaAtTrRiIsSvVbB])(?<![\w])(?:from|at|transf
                              rf"(?P<r>{_CAP}(?:(?:[ \t]+(?:&|and|of|for|und|für)[ \t]+|[ \t]+|-){_CAP}){{1,4}})")
 # nouns that end an institution's name ('... Medicine Centre', '... Orthopedics'); the words before them join it
 INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Practice|Imaging|Radiology|Orthopedics|"
-                                r"Orthopaedics|Infirmary|Pavilion|Partners|Associates|Hospital|Medical|Health)(?![\w])")
+                                r"Orthopaedics|Infirmary|Pavilion|Partners|Associates|Hospital|Medical|Health|"
+                                r"Service|Services)(?![\w])")
+# a German statutory accident insurer by its branch: 'BG Holz und Metall', 'BG Verkehr', 'BG ETEM'
+BG_RE = re.compile(rf"(?<![\w])BG[ \t]+(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:und|&)[ \t]+(?:{WORD}|{UPPER_WORD}))?")
 INSTITUTION_RUN_LEFT_RE = re.compile(rf"(?:{_CAP}(?:[ \t]+(?:&|and|of|for)[ \t]+|[ \t]+)){{1,4}}$")
 CAMEL_HINT_RE = re.compile(rf"[{LOW}][{UP}]")
 CAMEL_RUN_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]+[{UP}][\w]+(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{1,3}}")
@@ -913,7 +960,7 @@ class Anonymizer:
         self.institution_heads = frozenset(WORD_SPLIT_RE.findall(w.lower())[0] for w in inst)
         inst_alt = "|".join(re.escape(w) for w in inst)
         conn = (r"(?:rechts der|links der|an der|am|im|in|der|des|für|of|for|at|de la|de|du|zu|vom|von|zum|zur|&|und|"
-                r"and)")
+                r"and|di|del|della|dei|degli|da|do|dos|das|d'|y|e)")
         pname = rf"(?:St\.|Sankt|Saint|{WORD}|{UPPER_WORD})"
         self.institution_left_re = re.compile(rf"(?:(?:{pname})[ \t]+){{1,3}}$")
         self.institution_re = re.compile(
@@ -1025,10 +1072,16 @@ class Anonymizer:
             slots += [m.span("w") if m.group("w") else m.span("v") for m in _bracket_eponym_matches(text)]
         if slots:
             out = sorted(set(out) | set(slots))
+        if "-" in text:
+            for hm in HYPHEN_TYPE_RE.finditer(low):
+                m = VIEW_EPONYM_RE.search(text, max(0, hm.start() - 40), hm.start())
+                if m and m.group("w")[1:2].islower():
+                    out = sorted(set(out) | {m.span("w")})
         if "/" in text or "+" in text:  # 'ap/Zanca', 'a.p. + Robert': a view beside a standard projection
             out = sorted(set(out) | {m.span("w") for m in VIEW_PAIR_RE.finditer(text)})
         for m in (CLASS_GRADE_RE.finditer(text) if GRADE_HINT_RE.search(text) else ()):  # 'Robinson 2B2', 'Mayo IIB'
-            if ZONE_CUE_RE.search(_lower(_line_at(text, m.start()))) is None:
+            ls = text.rfind("\n", 0, m.start()) + 1  # a cue after it on the line ('... (Robinson 2B2). Referral')
+            if ZONE_CUE_RE.search(_lower(text[ls:m.start()])) is None:  # says nothing about it
                 out = sorted(set(out) | {m.span("w")})
         if "morbus" in low or "nach" in low or " per " in low or "according" in low:
             # speed: a match lies on one line holding one of these words (the pattern is slow at every position)
@@ -1053,7 +1106,8 @@ class Anonymizer:
             # a listed eponym of two words ('Thurston Holland', 'Little League') names the finding on its own
             if (rm or " " in m.group() or _left_cue(left)
                     or (last_end >= 0 and PAIR_GAP_RE.match(text[last_end:s]))
-                    or (s > 0 and text[s - 1] == "-" and out and out[-1][1] == s - 1)):
+                    or (s > 0 and text[s - 1] == "-" and out and out[-1][1] == s - 1)
+                    or (s > 0 and text[s - 1] == "(" and text[e:e + 1] == ")")):  # '(Zanca)': a listed eponym alone
                 if rm and rm.group("grade") and rm.group("grade").isupper():
                     e += rm.end("grade")  # 'Mason I.': the Roman grade is part of it, not an initial
                 out.append((s, e))
@@ -1269,7 +1323,7 @@ class Anonymizer:
             am = AFTER_NAME_AGE_RE.match(text, c.end)
             if am:
                 add(Span(am.start("a"), am.end("a"), "AGE", PATTERN, "age-after-name"))
-        if "," in text or "age" in low or "alter" in low:
+        if digit:  # every match holds a digit
             for m in AGE_CUE_RE.finditer(low):
                 g = "a" if m.group("a") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
@@ -1293,6 +1347,9 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
         for m in (self._digit_line_matches(POSTCODE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
+        for m in (FOREIGN_STREET_RE.finditer(text) if digit or "s/n" in low else ()):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-foreign"))
+        self._address_lines(text, cands)
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
         for m in (self._digit_line_matches(WARD_RE, text, low) if digit else ()):
@@ -1372,6 +1429,27 @@ class Anonymizer:
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
 
+    def _address_lines(self, text: str, cands: list[Span]) -> None:
+        """An address found in part makes its whole segment of the line an address (see ADDRESS_SEG_RE)."""
+        seen = set()
+        others = [(c.start, c.end) for c in cands if c.kind in ("PHONE", "EMAIL", "DATE")]
+        for c in [c for c in cands if c.kind == "ADDRESS" and c.rule in ("address", "postcode", "street-foreign")]:
+            ls = max((m.end() for m in ADDRESS_SEG_SEP_RE.finditer(text, max(0, c.start - 90), c.start)),
+                     default=max(0, c.start - 90))
+            me = ADDRESS_SEG_SEP_RE.search(text, c.end, c.end + 90)
+            le = me.start() if me else min(len(text), c.end + 90)
+            ls = max([ls] + [e for s, e in others if e <= c.start])  # a phone or date beside it is no part of it
+            le = min([le] + [s for s, e in others if s >= c.end])
+            if (ls, le) in seen or ls >= c.start and le <= c.end:
+                continue
+            seen.add((ls, le))
+            if ADDRESS_SEG_RE.fullmatch(text, ls, le):
+                seg = text[ls:le]
+                s = ls + len(seg) - len(seg.lstrip())
+                e = ls + len(seg.rstrip(" \t,."))
+                if s < c.start or e > c.end:
+                    cands.append(Span(s, e, "ADDRESS", PATTERN, "address-line"))
+
     def _relatives_and_institutions(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
         """Newborns filed under a family name, a neonate's day of life, a surname signing off the report, and
         institutions named by an acronym, by ordinary words before an institution noun, or after 'from'/'at'."""
@@ -1428,6 +1506,9 @@ class Anonymizer:
             if words and any(self._unknown_word(w) for w in words):
                 s = lm.start() + lm.group().index(words[0])
                 add(Span(s, m.end(), "INSTITUTION", PATTERN, "institution-run"))
+        if "BG " in text:
+            for m in BG_RE.finditer(text):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))
         if "Standort" in text or "Campus" in text or "Betriebsst" in text or "Klinikstandort" in text:
             for m in SITE_RE.finditer(text):
                 words = m.group().split()
@@ -1522,6 +1603,11 @@ class Anonymizer:
             return memo["zones"]
         out: list[tuple[int, int, bool]] = []
         header_end, signoff = _header_signoff(text, low)
+        # a report without section headings has no header after its first paragraph of prose ('FINAL REPORT
+        # (date): Agree with ... . AC joint normal.'): the header ends at the first long line of sentences
+        pm = PROSE_LINE_RE.search(text, 0, header_end) if header_end > 200 else None
+        if pm:
+            header_end = pm.start()
         pos = 0
         for line in text.split("\n"):
             s, e = pos, pos + len(line)

@@ -29,7 +29,9 @@ from fedrad.client.anon_lexicon import normalize
 from fedrad.common.errors import FedradError
 
 WORD_RE = re.compile(r"[^\W_](?:[^\W_]|['’])*")
-IGNORED_WORDS = {"med", "prof", "univ", "dr", "mr", "mrs", "ms"}
+# titles name no one (the engine keeps them and removes the name after them): 'Dr.', and the same in other languages
+IGNORED_WORDS = {"med", "prof", "univ", "dr", "mr", "mrs", "ms", "dott", "ssa", "dra", "sra", "mudr", "mvdr", "phdr",
+                 "mgr"}
 
 
 def identifier_words(text: str) -> list[str]:
