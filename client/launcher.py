@@ -99,7 +99,7 @@ def answer(site: Path, msg, context, fab_content: bytes):
     from fedrad.client import audit
     from fedrad.client.fabcheck import check_fab
     from fedrad.client.sitelog import site_logger
-    from fedrad.common.replyschema import CODE_OF, SchemaViolation, check_reply, error_reason
+    from fedrad.common.replyschema import CODE_OF, SchemaViolation, check_reply, error_reason, models_in
     from flwr.app import Error, Message
 
     log = site_logger(site)
@@ -124,7 +124,8 @@ def answer(site: Path, msg, context, fab_content: bytes):
 
     try:
         reply = app(message=msg, context=context)
-        check_reply(kind, reply, msg.content.array_records.get("arrays") if kind == "train" else None)
+        check_reply(kind, reply, msg.content.array_records.get("arrays") if kind == "train" else None,
+                    models_in(msg.content))
     except SchemaViolation as exc:
         log.error("run %s %s: reply stopped at the site: %s", context.run_id, kind, exc)
         reply = error_message(msg, CODE_OF["schema-violation"])
