@@ -5,11 +5,23 @@ from it, FAB folder first on `sys.path`. Whoever can submit a run (the coordinat
 with the coordinator's loopback) could then execute any code at every site: a FAB with the
 genuine shim plus its own `fedrad/` package shadows the installed fedrad.
 
-How: the SuperNode's SuperExec starts `flwr-clientapp` by bare name (Flower 1.42
-`TASK_TYPE_TO_COMMAND`, `subprocess.Popen` with the inherited PATH). `fedrad client start`
-writes `<site>/.fedrad/bin/flwr-clientapp` (0700), which execs this module with the site's
-Python in isolated mode (`-I`: no PYTHONPATH, no current folder on sys.path), and puts that
-folder first on the SuperNode's PATH. For every message this module then
+How (default, issue 15): `fedrad client start` runs the SuperNode with `--isolation process`, so Flower
+starts nothing at the site (flwr/supernode/start_client_internal.py starts its SuperExec only in
+`subprocess` isolation), and supervises one resident worker, `python -I -m fedrad.client.launcher --worker
+127.0.0.1:<runtime port>` (run_worker). Flower 1.42 has no long-running ClientApp of its own:
+`flwr-clientapp` (flwr/supernode/runtime/run_clientapp.py, run_clientapp) serves one task and ends with
+flwr_exit, and its SuperExec (flwr/supercore/superexec/run_superexec.py) starts a new one per task; the
+"warm executors" (flwr/supercore/superexec/executor/warm_executor*.py) are Kubernetes-only, for AgentApp/
+model/connector tasks, and still one task per pod. The worker plays both parts in one process with the
+same Runtime API calls: `Runtime/AcquireTask` (signed with a secret that `client start` writes anew for
+each start, 0600, and hands to the SuperNode's `--superexec-auth-secret-file`: no other local process can
+claim the site's tasks), then, with that task's token, the steps below, then the next task.
+Alternatively (FEDRAD_CLIENTAPP=per-message, a hidden setting for bench/deploy_round.py), the SuperNode's
+SuperExec starts `flwr-clientapp` by bare name per message (Flower 1.42 `TASK_TYPE_TO_COMMAND`,
+`subprocess.Popen` with the inherited PATH): `fedrad client start` writes
+`<site>/.fedrad/bin/flwr-clientapp` (0700), which execs this module with the site's Python in isolated
+mode (`-I`: no PYTHONPATH, no current folder on sys.path), and puts that folder first on the SuperNode's
+PATH. For every message (serve_task, both ways) this module then
 
 1. pulls the message, the run and the FAB from the local SuperNode (Flower's Runtime API);
 2. accepts the FAB only if its file list and every file's sha256 are exactly the shim of the
@@ -274,7 +286,7 @@ def run_launcher(runtime_api_address: str, token: str, insecure: bool, certifica
 
 
 WORKER_FLAG = "--worker"
-WORKER_POLL_S = 0.2  # AcquireTask interval when idle: one small local HTTP call (Flower's SuperExec: 1 s)
+WORKER_POLL_S = 0.5  # AcquireTask interval when idle: one small local HTTP call (Flower's SuperExec: 1 s)
 SECRET_ENV = "FEDRAD_SUPEREXEC_SECRET_FILE"  # noqa: S105 - the name of a variable holding a file path
 
 

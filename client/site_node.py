@@ -1,9 +1,11 @@
 """`fedrad client start`: a site's Flower SuperNode as a managed child, after checks that fail early.
 
 Flower's SuperNode would import the ClientApp from whatever FAB the coordinator ships; here it
-spawns fedrad's own launcher instead (client.launcher, first on the SuperNode's PATH), which
-accepts only the installed fedrad's shim and runs the installed ClientApp: the site runs the code
-its operator installed. The SuperNode's environment is an allowlist (common.flowerproc).
+runs in `--isolation process` and a resident worker started and supervised here (client.launcher
+run_worker: restarted when it dies, stopped with the site) serves its messages, accepting only the
+installed fedrad's shim and running the installed ClientApp: the site runs the code its operator
+installed, and imports it once per start instead of once per message.
+The SuperNode's environment is an allowlist (common.flowerproc).
 The private key is read here and by the SuperNode only;
 it is never copied, logged or sent (Flower signs requests with it).
 """
