@@ -174,7 +174,7 @@ def story(world, tmp_path_factory):
     seen: dict = {"run_dir": run_dir, "port": port}
     try:
         srv = _server(world, "fed", procs, port, "fed-server.log")
-        wait_for(lambda: "submitted" in srv.text() or srv.p.poll() is not None, 120, srv)
+        wait_for(lambda: "submitted" in srv.text() or srv.p.poll() is not None, 300, srv)  # load 20: ~20 s a flwr call
         assert srv.p.poll() is None, srv.text()
         stays = _start_site(world, site1, port, procs, extra=("--after-run", "wait"))
         before = len(_supernode_log(site2))
