@@ -277,14 +277,15 @@ def test_a_waiting_site_outlives_the_run_and_stops_on_sigterm(story):
 
 def test_one_resident_worker_per_site_start_serves_message_after_message_and_is_restarted(story, world):
     """The site's ClientApp is a resident worker (client.launcher run_worker), not a process per message:
-    site-01 (never restarted) served the run's 3 train messages and the final evaluation with 2 worker
+    site-01 (never restarted) served the run's train messages (3, or 4 when round 3 had started before the
+    coordinator's SIGTERM: the resumed run trains round 3 again) and the final evaluation with 2 worker
     processes, the second started by `client start` after the story SIGKILLed the first."""
     site1 = world["sites"][0]
     assert len(_worker_pids(site1)) == 2
     assert "the ClientApp worker exited (-9); restarting it" in story["stays"]
     log = (site1 / ".fedrad" / "logs" / "site.log").read_text()
     served = re.findall(r"timing run \d+ (train|evaluate) round \d+:", log)
-    assert served.count("train") == 3 and served.count("evaluate") == 1, served
+    assert served.count("train") in (3, 4) and served.count("evaluate") == 1, served
     assert "resident ClientApp worker stopped after" in log  # SIGTERM at the end stopped it cleanly
     rounds = _rounds(story["run_dir"])
     assert all("site-01" in r.get("train_replies", {}) for r in rounds if r["round"] >= 2), rounds
