@@ -45,6 +45,15 @@ cross-site phase 146 s before its reuse of the validation. SuperLink CPU 17 -> 3
 fleet proxy 3.3 -> 1.1, SuperNode 4.4 -> 1.6; a ClientApp process ~10 CPU-s (training included). With the
 cross-site phase reusing the sites' validation of the chosen model (load 16-18): round 1 83.9 = 31.7 + 52.2,
 round 2 147.2 = 61.0 + 86.2, cross-site phase 114 s (2 messages per site instead of 3).
+Session 8 (resident ClientApp worker per site, the last round one message per site with the cross-site
+models, `flwr list` every 120 s; `--variants a --rounds 2`, load average 17-35, the worst so far: wall
+figures not comparable with the above): round 1 185.9 = 68.4 + 117.5; round 2 275.8 = 51.8 + 224.0, of it
+the final message (global + both local models, ~280 MB per site) 136-142 s, its pull 116-120 s; cross-site
+phase 0.2 s (4 cells from the final message, none sent apart). Per message the ClientApp's start-up is gone
+("flwr imports" 0.03-0.9 s, "import wait" 0; was ~10 + 8 s); to ClientApp 1.9-7.3 s. CPU for the whole run:
+SuperLink 89.6, ClientApp workers 63.4 (2 processes, 6 messages, training included), ServerApp 62.5, SuperNodes
+41.5, `fedrad client start` 32.7, `flwr` CLI 31.6 (11 processes), fleet proxy 29.4. The same-run comparison
+with a process per message (variant s) and a quiet-machine figure were not measured (the session ran out).
 """
 
 from __future__ import annotations
