@@ -19,6 +19,8 @@ Variants (each with a fresh coordinator home, same sites and certificates):
      server/coordinator.py start_superlink; does not survive a restart), sites still dial the proxy;
   c  as a, but sites dial the SuperLink's loopback port (HOME/server.json "internal-port")
      directly, bypassing the proxy: what the proxy costs;
+  s  as a, but a fresh ClientApp process per message (FEDRAD_CLIENTAPP=per-message, hidden, client/site_node.py:
+     Flower's SuperExec starts client/launcher.py per message), as before the sites' resident worker;
   u  as a, but the weights travel as one Flower Array per tensor (FEDRAD_WEIGHTS_PER_TENSOR=1, hidden,
      server/server_app.py), as before issue 15's packing (common/weights.py): what packing saves.
 
@@ -43,6 +45,15 @@ cross-site phase 146 s before its reuse of the validation. SuperLink CPU 17 -> 3
 fleet proxy 3.3 -> 1.1, SuperNode 4.4 -> 1.6; a ClientApp process ~10 CPU-s (training included). With the
 cross-site phase reusing the sites' validation of the chosen model (load 16-18): round 1 83.9 = 31.7 + 52.2,
 round 2 147.2 = 61.0 + 86.2, cross-site phase 114 s (2 messages per site instead of 3).
+Session 8 (resident ClientApp worker per site, the last round one message per site with the cross-site
+models, `flwr list` every 120 s; `--variants a --rounds 2`, load average 17-35, the worst so far: wall
+figures not comparable with the above): round 1 185.9 = 68.4 + 117.5; round 2 275.8 = 51.8 + 224.0, of it
+the final message (global + both local models, ~280 MB per site) 136-142 s, its pull 116-120 s; cross-site
+phase 0.2 s (4 cells from the final message, none sent apart). Per message the ClientApp's start-up is gone
+("flwr imports" 0.03-0.9 s, "import wait" 0; was ~10 + 8 s); to ClientApp 1.9-7.3 s. CPU for the whole run:
+SuperLink 89.6, ClientApp workers 63.4 (2 processes, 6 messages, training included), ServerApp 62.5, SuperNodes
+41.5, `fedrad client start` 32.7, `flwr` CLI 31.6 (11 processes), fleet proxy 29.4. The same-run comparison
+with a process per message (variant s) and a quiet-machine figure were not measured (the session ran out).
 """
 
 from __future__ import annotations
@@ -74,7 +85,7 @@ from round_overhead import round_breakdown  # noqa: E402
 
 FEDRAD = str(Path(sys.executable).parent / "fedrad")
 VARIANTS = {"a": "as shipped (SQLite + proxy)", "a0": "SQLite payloads too", "b": "in-memory SuperLink state",
-            "c": "sites bypass the proxy", "u": "weights one Array per tensor"}
+            "c": "sites bypass the proxy", "u": "weights one Array per tensor", "s": "ClientApp process per message"}
 
 
 class Proc(Child):
@@ -135,6 +146,7 @@ def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
     out, home = world["out"], enrol(world, variant)
     env = {"b": {"FEDRAD_SUPERLINK_DATABASE": ":flwr-in-memory:"},
            "a0": {"FEDRAD_SUPERLINK_PAYLOADS": "sqlite"}, "u": {"FEDRAD_WEIGHTS_PER_TENSOR": "1"}}.get(variant, {})
+    site_env = {"FEDRAD_CLIENTAPP": "per-message"} if variant == "s" else None
     port = free_port()
     run_dir = out / f"run-{variant}"
     procs: list[Proc] = []
@@ -152,7 +164,7 @@ def run_variant(world: dict, variant: str, timeout: float) -> list[dict]:
         for s in world["sites"]:
             procs.append(Proc(["client", "start", "--server", f"127.0.0.1:{dial}", "--site", str(s), "--ca",
                                str(world["certs"] / "ca.crt"), "--key", str(world["keys"][s.name]), "--threads", "1"],
-                              out / f"{s.name}-{variant}.log", out))
+                              out / f"{s.name}-{variant}.log", out, site_env))
         try:
             rc = srv.p.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -258,7 +270,7 @@ def mean(xs: list[float]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--variants", default="a,a0,b,c", help="comma-separated subset of a,a0,b,c,u (module docstring)")
+    ap.add_argument("--variants", default="a,a0,b,c", help="comma-separated subset of a,a0,b,c,s,u (module docstring)")
     ap.add_argument("--arch", default="resnet50", help="model (the issue's figure: resnet50, shared backbone)")
     ap.add_argument("--studies", type=int, default=30, help="studies per synthetic site")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per variant before giving up")

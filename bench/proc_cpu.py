@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 KINDS = (  # first match wins: (substring of the command line, kind)
+    ("fedrad.client.launcher --worker", "clientapp worker"),
     ("fedrad.client.launcher", "clientapp"), ("flwr-clientapp", "clientapp"),
     ("flwr-serverapp", "serverapp"), ("flower-superexec", "superexec"),
     ("superlink_main", "superlink"), ("flower-superlink", "superlink"),

@@ -25,7 +25,7 @@ from fedrad.client.task import (
     say,
     site_dir_from,
 )
-from fedrad.common.replyschema import CODE_OF, SchemaViolation, check_reply, error_reason
+from fedrad.common.replyschema import CODE_OF, MODEL_PREFIX, SchemaViolation, check_reply, error_reason, models_in
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.common.weights import is_packed, to_arrays, to_state
 from flwr.app import Context, Error, Message, MetricRecord, RecordDict
@@ -57,7 +57,8 @@ def _guarded(kind: str):
         def run(msg: Message, context: Context) -> Message:
             try:
                 reply = handler(msg, context)
-                check_reply(kind, reply, msg.content.array_records.get("arrays") if kind == "train" else None)
+                check_reply(kind, reply, msg.content.array_records.get("arrays") if kind == "train" else None,
+                            models_in(msg.content))
                 return reply
             except SchemaViolation as exc:
                 _site_log(context).error("run %s %s: reply stopped at the site: %s", context.run_id, kind, exc)
@@ -116,6 +117,21 @@ def evaluate(msg: Message, context: Context) -> Message:
     cfg, site, state = _setup(msg, context)
     metrics = local_evaluate(site, cfg, state)
     metrics["site-index"] = _site_index(context)
-    metrics["client-seconds"] = time.perf_counter() - t0
     say(describe_reply(metrics, None))
-    return Message(RecordDict({"metrics": MetricRecord(metrics)}), reply_to=msg)
+    content = RecordDict()
+    # The last round's message also carries the cross-site models (server.crosssite, one message per site):
+    # each evaluated the same way, its metrics under the model's own key (common.replyschema). Any other
+    # model key is refused: the site policy counted it (client.mods), nothing evaluates it.
+    for key in models_in(msg.content):
+        if key == "arrays":
+            continue
+        if not key.startswith(MODEL_PREFIX):
+            raise ValueError("evaluate message carries an undeclared model record")
+        t1 = time.perf_counter()
+        m = local_evaluate(site, cfg, to_state(msg.content[key], model_layout(cfg)))
+        m["site-index"], m["client-seconds"] = _site_index(context), time.perf_counter() - t1
+        say(f"cross-site model {key.removeprefix(MODEL_PREFIX)}: " + describe_reply(m, None))
+        content[key] = MetricRecord(m)
+    metrics["client-seconds"] = time.perf_counter() - t0  # the whole handler, cross-site models included
+    content["metrics"] = MetricRecord(metrics)
+    return Message(content, reply_to=msg)

@@ -29,7 +29,7 @@ from fedrad.client.policy import (
     train_studies,
 )
 from fedrad.client.task import site_dir_from
-from fedrad.common.replyschema import CODE_OF_RULE
+from fedrad.common.replyschema import CODE_OF_RULE, models_in
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from flwr.app import Array, ArrayRecord, Context, Error, Message
 from flwr.clientapp.mod import adaptiveclipping_mod, fixedclipping_mod
@@ -62,7 +62,10 @@ def site_policy_mod(msg: Message, ctxt: Context, call_next: ClientAppCallable) -
     except (PolicyFileError, RunConfigError) as exc:
         site_log(site, "refused", run=run, message=kind, rule="policy-unreadable", reason=str(exc))
         return refuse(msg, CODE_OF_RULE["policy-unreadable"])
-    violations = check_run(cfg, policy) + check_message(kind, count_message(site, run, kind), policy)
+    # An evaluate message counts each model it carries (common.replyschema models_in): one message with many
+    # models can not get more evaluations than the site allows.
+    n = len(models_in(msg.content)) if kind == "evaluate" else 1
+    violations = check_run(cfg, policy) + check_message(kind, count_message(site, run, kind, n), policy)
     if kind == "train" and not violations:
         with contextlib.suppress(OSError, ValueError):  # an unprepared site: local_train raises its own error
             violations = check_update_size(train_studies(site, cfg), policy)

@@ -234,14 +234,14 @@ def check_run(cfg: RunConfig, policy: SitePolicy) -> list[Violation]:
 
 
 def check_message(kind: str, count: int, policy: SitePolicy) -> list[Violation]:
-    """The `count`-th message of `kind` ("train" | "evaluate") in this run, counting this one: the run
+    """`count` = the run's train messages, or models evaluated, at this site counting this message's: the run
     config may understate what the coordinator actually asks, so the site counts for itself."""
     if kind == "train" and count > policy.max_rounds_per_run:
         return [Violation("max-rounds-per-run", f"this would be training round {count} of this run; the site "
                                                 f"allows {policy.max_rounds_per_run}")]
     if kind == "evaluate" and count > policy.max_evaluations_per_run:
-        return [Violation("max-evaluations-per-run", f"this would be evaluation {count} of this run; the site "
-                                                     f"allows {policy.max_evaluations_per_run}")]
+        return [Violation("max-evaluations-per-run", f"this would bring the run's evaluated models to {count}; "
+                                                     f"the site allows {policy.max_evaluations_per_run}")]
     return []
 
 
@@ -262,9 +262,10 @@ def train_studies(site: Path, cfg: RunConfig) -> int:
 
 
 # ------------------------------------------------------------------------------------------ per-run state
-def count_message(site: str | os.PathLike, run_id: int, kind: str) -> int:
-    """Add one `kind` message to this run's tally at the site and return the new count (file-locked: a
-    SuperNode may run ClientApps concurrently, and each message is a fresh process in deployment)."""
+def count_message(site: str | os.PathLike, run_id: int, kind: str, n: int = 1) -> int:
+    """Add `n` to this run's `kind` tally at the site and return the new count (file-locked: a SuperNode may
+    run ClientApps concurrently). Evaluations count models, not messages: an evaluate message carrying k
+    models (the final one carries the cross-site models too, client.client_app) adds k."""
     path = Path(site) / WORK_DIR_NAME / RUNS_DIR / f"{int(run_id)}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+", encoding="utf-8") as fh:
@@ -272,7 +273,7 @@ def count_message(site: str | os.PathLike, run_id: int, kind: str) -> int:
         fh.seek(0)
         text = fh.read()
         counts = json.loads(text) if text.strip() else {}
-        counts[kind] = int(counts.get(kind, 0)) + 1
+        counts[kind] = int(counts.get(kind, 0)) + int(n)
         fh.seek(0)
         fh.truncate()
         fh.write(json.dumps(counts))

@@ -1,9 +1,11 @@
 """`fedrad client start`: a site's Flower SuperNode as a managed child, after checks that fail early.
 
 Flower's SuperNode would import the ClientApp from whatever FAB the coordinator ships; here it
-spawns fedrad's own launcher instead (client.launcher, first on the SuperNode's PATH), which
-accepts only the installed fedrad's shim and runs the installed ClientApp: the site runs the code
-its operator installed. The SuperNode's environment is an allowlist (common.flowerproc).
+runs in `--isolation process` and a resident worker started and supervised here (client.launcher
+run_worker: restarted when it dies, stopped with the site) serves its messages, accepting only the
+installed fedrad's shim and running the installed ClientApp: the site runs the code its operator
+installed, and imports it once per start instead of once per message.
+The SuperNode's environment is an allowlist (common.flowerproc).
 The private key is read here and by the SuperNode only;
 it is never copied, logged or sent (Flower signs requests with it).
 """
@@ -11,9 +13,11 @@ it is never copied, logged or sent (Flower signs requests with it).
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import ssl
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -137,9 +141,15 @@ class RunWatch:
 
 
 def supernode_command(server: str, site: Path, creds: SiteCredentials, port: int, *, insecure: bool,
-                      max_wait: float | None = None) -> list[str]:
+                      max_wait: float | None = None, worker_secret: Path | None = None) -> list[str]:
+    """flower-supernode's command line. With `worker_secret` (a file only this site's start wrote) the SuperNode
+    runs in `--isolation process`: it starts nothing itself, and ClientApp tasks on its local Runtime API are
+    claimed, with that secret, by the resident worker `fedrad client start` supervises (client.launcher
+    run_worker); without it, Flower's SuperExec starts one ClientApp process (client.launcher) per message."""
     cmd = ["flower-supernode", "--superlink", server, "--port", str(port),
            "--node-config", f'site-dir="{site.resolve()}"']
+    if worker_secret is not None:
+        cmd += ["--isolation", "process", "--superexec-auth-secret-file", str(worker_secret)]
     if insecure:
         cmd.append("--insecure")
     else:
@@ -242,6 +252,56 @@ def run_supernode(server: str, site: Path, creds: SiteCredentials, *, insecure: 
 
 
 POLL_SECONDS = 2.0  # how often a running site asks the fleet proxy for versions and run status
+# How a site runs its ClientApp: "resident" (default: one long-running worker process per site start, imports
+# paid once) or "per-message" (Flower's SuperExec starts a fresh ClientApp process per message, as before
+# issue 15's resident worker). Hidden setting for bench/deploy_round.py (variant s) to measure the difference.
+CLIENTAPP_MODE_ENV = "FEDRAD_CLIENTAPP"
+WORKER_RESTARTS = 5  # a worker that dies this many times within WORKER_RESTART_WINDOW s ends the site's start
+WORKER_RESTART_WINDOW = 120.0
+
+
+class Worker:
+    """The site's resident ClientApp worker (client.launcher run_worker) as a supervised child: started
+    after the SuperNode, restarted when it dies (a crash loses at most the message it was serving, which
+    the coordinator sees as that site failing the round), stopped with the site. Its output goes to the
+    SuperNode's log; what it serves goes to the site log, as a per-message ClientApp's did."""
+
+    def __init__(self, work: Path, env: dict, runtime_port: int, log_path: Path, console: Console):
+        import secrets
+
+        from fedrad.client.launcher import SECRET_ENV, WORKER_FLAG
+        from fedrad.common.fileio import write_bytes
+
+        self.secret = work / "worker.secret"
+        write_bytes(self.secret, secrets.token_bytes(32), perms=0o600)  # new per start: only this start's worker
+        self.cmd = [sys.executable, "-I", "-m", "fedrad.client.launcher", WORKER_FLAG, f"127.0.0.1:{runtime_port}"]
+        self.env = {**env, SECRET_ENV: str(self.secret)}
+        self.log_path, self.cwd, self.console = log_path, work, console
+        self.child: Child | None = None
+        self.deaths: list[float] = []
+
+    def start(self) -> None:
+        self.child = Child("fedrad-clientapp-worker", self.cmd, self.env, self.log_path, cwd=self.cwd)
+
+    def check(self) -> str | None:
+        """Restart a dead worker; returns an error text when it keeps dying."""
+        if self.child is None or self.child.alive():
+            return None
+        now = time.monotonic()
+        self.deaths = [t for t in self.deaths if now - t < WORKER_RESTART_WINDOW] + [now]
+        code = self.child.proc.returncode
+        self.child.stop()
+        if len(self.deaths) >= WORKER_RESTARTS:
+            return (f"the ClientApp worker died {len(self.deaths)} times within {WORKER_RESTART_WINDOW:.0f} s "
+                    f"(last exit {code}); see {self.log_path}")
+        self.console.print(f"[yellow]the ClientApp worker exited ({code}); restarting it[/yellow]", highlight=False)
+        self.start()
+        return None
+
+    def stop(self) -> None:
+        if self.child is not None:
+            self.child.stop()
+        self.secret.unlink(missing_ok=True)
 
 
 def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, env: dict, log_path: Path,
@@ -249,9 +309,16 @@ def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, 
     """One SuperNode process: returns ("stopped" | "refused" | "fatal" | "run-finished" | "version:MSG" |
     "exit N", this start's log text)."""
     start = log_path.stat().st_size if log_path.is_file() else 0  # the log is appended to: read only this start's part
-    child = Child("flower-supernode", supernode_command(server, site, creds, free_port(), insecure=insecure), env,
+    port = free_port()
+    worker = None
+    if os.environ.get(CLIENTAPP_MODE_ENV, "resident") != "per-message":
+        worker = Worker(site / ".fedrad", env, port, log_path, console)
+    child = Child("flower-supernode", supernode_command(server, site, creds, port, insecure=insecure,
+                                                        worker_secret=worker and worker.secret), env,
                   log_path, cwd=site / ".fedrad")
     console.print(f"SuperNode started (pid {child.pid}), connecting to {server}; log {log_path}")
+    if worker is not None:
+        worker.start()
 
     def this_start() -> str:
         with open(log_path, "rb") as fh:
@@ -263,6 +330,9 @@ def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, 
     try:
         while child.alive() and stop["signal"] is None:
             time.sleep(1)
+            if worker is not None and (problem := worker.check()):
+                console.print(f"[red]error:[/red] {problem}", highlight=False)
+                return "exit worker", this_start()
             text = this_start()
             new, seen = text[seen:], len(text)
             watch.saw_log(new)
@@ -296,4 +366,6 @@ def _supervise(server: str, site: Path, creds: SiteCredentials, insecure: bool, 
         text = this_start()
         return ("refused" if ACTIVATION_REFUSED in text else f"exit {child.proc.returncode}"), text
     finally:
+        if worker is not None:
+            worker.stop()
         child.stop()

@@ -4,7 +4,9 @@ A reply is exactly one of:
 
 * train:    {"arrays": ArrayRecord, "metrics": MetricRecord}; the arrays have exactly the keys,
             dtypes and shapes of the global model the coordinator sent in that message;
-* evaluate: {"metrics": MetricRecord};
+* evaluate: {"metrics": MetricRecord}, plus one MetricRecord under each `cross-site:<model>` key of an
+            ArrayRecord the message carried (the last round's evaluate message also carries the cross-site
+            models, server.crosssite: one message per site; the site policy counts every model);
 * error:    Flower `Error(code, reason)` with a code from ERROR_CODES and a reason that is the
             code's fixed name, optionally followed by an exception *class* name (never its text).
 
@@ -41,6 +43,14 @@ METRIC_KEYS = {"train": TRAIN_METRICS, "evaluate": EVALUATE_METRICS}
 REPLY_RECORDS = {"train": {"arrays": "ArrayRecord", "metrics": "MetricRecord"},
                  "evaluate": {"metrics": "MetricRecord"}}
 MAX_LIST = 64  # per-finding lists: templates have far fewer findings
+MODEL_PREFIX = "cross-site:"  # record key of an extra model in an evaluate message, and of its reply's metrics
+
+
+def models_in(content: Any) -> list[str]:
+    """Keys of the models an evaluate message carries: "arrays" (the global model) and every other
+    ArrayRecord (duck-typed RecordDict). The handler answers only "arrays" and MODEL_PREFIX keys, and the
+    site policy counts them all."""
+    return list(content.array_records.keys())
 
 # Flower's own codes are 0-8; fedrad's start at 100 so the coordinator can tell them apart.
 ERROR_CODES = {
@@ -130,11 +140,12 @@ def _same_arrays(spec: dict, want: dict) -> bool:
         spec[k][1] == want[k][1] and _NUMERIC.fullmatch(spec[k][0]) and _NUMERIC.fullmatch(want[k][0]) for k in spec)
 
 
-def check_reply(kind: str, reply: Any, sent_arrays: Any | None = None) -> None:
+def check_reply(kind: str, reply: Any, sent_arrays: Any | None = None, models: list[str] | tuple = ()) -> None:
     """Raise SchemaViolation unless `reply` (a Flower Message) fits the schema for `kind`.
 
     `sent_arrays` is the ArrayRecord the coordinator sent: a train reply must return arrays with
-    exactly its keys, dtypes and shapes (so no extra tensor can carry anything out).
+    exactly its keys, dtypes and shapes (so no extra tensor can carry anything out). `models` are the
+    message's model keys (models_in): an evaluate reply has a MetricRecord under each MODEL_PREFIX one.
     """
     if kind not in REPLY_RECORDS:
         raise SchemaViolation(f"message type '{kind}' has no declared reply")
@@ -144,11 +155,15 @@ def check_reply(kind: str, reply: Any, sent_arrays: Any | None = None) -> None:
             raise SchemaViolation(f"error reply with undeclared code/reason (code {reply.error.code})")
         return
     content = reply.content
-    expected = REPLY_RECORDS[kind]
+    expected = dict(REPLY_RECORDS[kind])
+    if kind == "evaluate":
+        expected.update({k: "MetricRecord" for k in models if k.startswith(MODEL_PREFIX)})
     got = {k: type(v).__name__ for k, v in content.items()}
     if got != expected:
         raise SchemaViolation(f"{kind} reply carries records {got}, declared {expected}")
-    check_metrics(kind, dict(content["metrics"]))
+    for key, typ in expected.items():
+        if typ == "MetricRecord":
+            check_metrics(kind, dict(content[key]))
     if kind == "train":
         spec = array_spec(content["arrays"])
         if sent_arrays is None:

@@ -38,7 +38,19 @@ from fedrad.server.progress import Follower
 from rich.console import Console
 
 CONNECTION = "fedrad"  # the flwr CLI connection name written into our FLWR_HOME
-STATUS_POLL_S = 30.0  # fallback interval of `flwr list` while the run's log stream is open
+# The run's end is signalled by its log stream (`flwr log --stream` exits with the run): `flwr list` is asked
+# then, and only as a fallback while the stream is open (each `flwr list` is a new Python process importing
+# Flower, ~2 CPU-s: at 30 s they were ~26 CPU-s of a 2-round deployment run). After the stream ended without
+# the run being finished (a broken stream), it is asked every STATUS_RETRY_S, not at every 3 s loop turn.
+STATUS_POLL_S = 120.0
+STATUS_RETRY_S = 10.0
+
+
+def status_due(since_last_s: float, stream_ended: bool, asked_after_end: bool) -> bool:
+    """Should the coordinator ask `flwr list` for the run's status now? (see STATUS_POLL_S)"""
+    if stream_ended and not asked_after_end:
+        return True
+    return since_last_s >= (STATUS_RETRY_S if stream_ended else STATUS_POLL_S)
 HOME_ENV = "FEDRAD_COORDINATOR_HOME"
 DEFAULT_HOME = "fedrad-coordinator"
 RUN_END_LINGER = 20.0  # seconds the fleet proxy stays up after a run, so connected sites see that it ended
@@ -355,7 +367,7 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
         follower = _follow_log(home, run_id, Path(cfg.output_dir) / "flower.log")
         rounds_follower = Follower(Path(cfg.output_dir), lambda t: console.print(f"  {t}", highlight=False,
                                                                                  markup=False, soft_wrap=True)).start()
-        status, last_poll = "unknown", time.monotonic()
+        status, last_poll, asked_after_end = "unknown", time.monotonic(), False
         logs = {p: (p.stat().st_size if p.is_file() else 0)
                 for p in (home.logs / "superlink.log", home.logs / "fleet-proxy.log")}
         while True:
@@ -371,10 +383,9 @@ def serve(home: CoordinatorHome, cfg: RunConfig, out: Path, *, listen: str = DEF
                 for fp in refused_keys(chunk):
                     console.print(f"[yellow]refused a site with an unknown or removed key {fp}[/yellow] "
                                   f"(enrolled keys: `fedrad server list-sites`)", highlight=False)
-            # Each `flwr list` is a new Python process importing Flower (~2 s of CPU): ask only when the
-            # log stream ended (it ends with the run) or every STATUS_POLL_S as a fallback.
-            if follower.poll() is not None or time.monotonic() - last_poll >= STATUS_POLL_S:
-                status, last_poll = run_status(home, run_id), time.monotonic()
+            ended = follower.poll() is not None  # the log stream ends with the run (STATUS_POLL_S)
+            if status_due(time.monotonic() - last_poll, ended, asked_after_end):
+                status, last_poll, asked_after_end = run_status(home, run_id), time.monotonic(), ended
                 if status.startswith("finished"):
                     break
             time.sleep(3)

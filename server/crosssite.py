@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fedrad.common.fileio import write_json
+from fedrad.common.replyschema import MODEL_PREFIX
 
 CROSS_SITE_JSON = "cross-site.json"
 GLOBAL = "global"
@@ -53,6 +54,39 @@ def assignments(nodes: list[int], local: LocalModels) -> dict[int, list[tuple[st
     return out
 
 
+def with_cross_site_models(messages: list, local: LocalModels) -> list:
+    """The final evaluate messages (one per site, the final global model under "arrays") with each site's
+    cross-site models added under `cross-site:<model>` (common.replyschema MODEL_PREFIX): its own last local
+    model and the consenting sites' (assignments). The global row needs nothing more: it is the chosen
+    round's validation (RunRecorder.best_validation). The site evaluates every model in that one message and
+    its policy counts each one against max-evaluations-per-run (client.mods)."""
+    from flwr.app import Message, RecordDict
+
+    plan = assignments(sorted(m.metadata.dst_node_id for m in messages), local)
+    out = []
+    for m in messages:
+        extra = {f"{MODEL_PREFIX}{name}": local.arrays[owner] for name, owner in plan[m.metadata.dst_node_id]
+                 if owner is not None}
+        if extra:  # Flower's configure_evaluate shares one RecordDict between its messages: a new one per site
+            m = Message(RecordDict({**dict(m.content.items()), **extra}), dst_node_id=m.metadata.dst_node_id,
+                        message_type=m.metadata.message_type, group_id=m.metadata.group_id)
+        out.append(m)
+    return out
+
+
+def take_cross_site_metrics(replies: list, site_of) -> list[tuple[str, str, dict[str, Any]]]:
+    """[(model, site, metrics)] of the cross-site models in final evaluate replies, removed from the replies
+    (Flower's evaluate aggregation expects exactly one MetricRecord per reply)."""
+    out = []
+    for reply in replies:
+        if reply.has_error():
+            continue
+        for key in [k for k in reply.content.metric_records if k.startswith(MODEL_PREFIX)]:
+            out.append((key.removeprefix(MODEL_PREFIX), site_of(reply), dict(reply.content[key])))
+            del reply.content[key]
+    return out
+
+
 def build_matrix(results: list[tuple[str, str, Mapping[str, Any]]], local: LocalModels,
                  failures: list[str]) -> dict[str, Any]:
     """{models, sites, cells: {model: {site: {val_macro_auc, val_weighted_auc, n}}}, withheld, failures}."""
@@ -85,7 +119,8 @@ def known_cells(cells: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, A
 
 
 def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_dir,
-                   known_global: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+                   known_global: Mapping[str, Mapping[str, Any]] | None = None,
+                   evaluated: list[tuple[str, str, Mapping[str, Any]]] = ()) -> dict[str, Any]:
     """Send the evaluation messages, collect the aggregates, write cross-site.json; returns the matrix.
 
     `known_global` ({site: metrics}, known_cells) are the chosen global model's validation metrics the
@@ -93,7 +128,10 @@ def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_di
     the same code (client.task.local_round) before training it, so the global row's cell of such a site
     is that reply and the site gets no message with the global model (one ~94 MB message per site less,
     and one evaluation fewer counted against its policy). cross-site.json lists those sites under
-    `global_from_validation` and the phase's wall seconds under `seconds`."""
+    `global_from_validation` and the phase's wall seconds under `seconds`. `evaluated` ([(model, site,
+    metrics)]) are the cells the final evaluate messages already answered (with_cross_site_models): only
+    what is still missing (a site that failed that message) is sent here; cross-site.json counts them under
+    `from_final_evaluation`."""
     import time
 
     from flwr.app import ConfigRecord, Message, MessageType, RecordDict
@@ -102,7 +140,8 @@ def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_di
     known_global = dict(known_global or {})
     nodes = sorted(grid.get_node_ids())
     plan = assignments(nodes, local)
-    messages, results, reused = [], [], []
+    messages, results, reused = [], list(evaluated), []
+    done = {(name, site) for name, site, _ in evaluated}
     for node, todo in plan.items():
         site = local.site.get(node)
         if site in known_global:
@@ -110,6 +149,8 @@ def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_di
             reused.append(site)
             todo = [(name, owner) for name, owner in todo if owner is not None]
         for name, owner in todo:
+            if (name, site) in done:
+                continue
             arrays = global_arrays if owner is None else local.arrays[owner]
             # The SuperLink assigns message ids on push; a reply carries its instruction's group id.
             messages.append(Message(RecordDict({"arrays": arrays, "config": ConfigRecord({"cross-site-model": name})}),
@@ -125,6 +166,7 @@ def run_cross_site(grid, cfg, global_arrays, local: LocalModels, site_of, out_di
         results.append((name, site_of(reply), metrics))
     matrix = build_matrix(results, local, failures)
     matrix["global_from_validation"] = sorted(reused)
+    matrix["from_final_evaluation"] = len(done)
     matrix["seconds"] = time.time() - t0
     write_json(out_dir / CROSS_SITE_JSON, matrix)
     return matrix

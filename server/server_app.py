@@ -66,5 +66,6 @@ def main(grid: Grid, context: Context) -> None:
             from fedrad.server.crosssite import run_cross_site
 
             run_cross_site(grid, cfg, to_arrays(recorder.best_state(), packed=PACKED), strategy.local_models,
-                           strategy.site_name, out, known_global=recorder.best_validation())
+                           strategy.site_name, out, known_global=recorder.best_validation(),
+                           evaluated=strategy.cross_site_results)
     write_report(out)

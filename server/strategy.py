@@ -21,7 +21,7 @@ from fedrad.common.replydigest import arrays_digest
 from fedrad.common.replyschema import describe_error
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.common.weights import Layout
-from fedrad.server.crosssite import LocalModels
+from fedrad.server.crosssite import LocalModels, take_cross_site_metrics, with_cross_site_models
 from fedrad.server.dp_strategy import DP_WEIGHT_KEY, wrap_dp
 from fedrad.server.recorder import RunRecorder, SiteReply, aggregate_round
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
@@ -170,6 +170,7 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
         # Each site's last local model, for the cross-site phase (server.crosssite); kept in memory only.
         local_models = LocalModels()
         site_name = staticmethod(site_of)
+        cross_site_results: list = []  # noqa: RUF012 - (model, site, metrics) from the final evaluate replies
 
         def configure_train(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
             online = wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names, on_wait=waiting(server_round))
@@ -194,12 +195,16 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
             if server_round < last_round:
                 return []  # the next round's train message validates this model
             wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names, on_wait=waiting(server_round))
-            return remember("evaluate", super().configure_evaluate(server_round, arrays, config, grid))
+            messages = super().configure_evaluate(server_round, arrays, config, grid)
+            if cfg.cross_site:  # the cross-site models ride along: one message per site (server.crosssite)
+                messages = with_cross_site_models(messages, self.local_models)
+            return remember("evaluate", messages)
 
         def aggregate_evaluate(self, server_round: int, replies: Iterable[Message]):
             replies = list(replies)
             if server_round < last_round and not replies:
                 return None
+            self.cross_site_results += take_cross_site_metrics(replies, site_of)
             received = time.time()
             replies, ok, failed = split("evaluate", replies)
             recorder.record_evaluate(server_round, ok, failed)
@@ -220,7 +225,8 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
     inner = Recorded(**kwargs)
     outer = wrap_dp(cfg, inner, recorder, layout)
     if outer is not inner:  # the cross-site phase reads these from whatever strategy the ServerApp holds
-        outer.local_models, outer.site_name = inner.local_models, inner.site_name
+        outer.local_models, outer.site_name, outer.cross_site_results = (inner.local_models, inner.site_name,
+                                                                          inner.cross_site_results)
     return outer
 
 

@@ -243,3 +243,28 @@ def test_audit_verify_matches_a_policy_refusal_by_its_bare_code(tmp_path):
     (run_dir / "history.json").write_text(json.dumps({"rounds": [row]}))
     v = audit.verify(audit.read(site), run_dir)
     assert not v.ok and "code 4102 sent but not recorded" in v.problems[0], v.problems
+
+
+def test_an_evaluate_reply_answers_each_cross_site_model_it_was_sent_and_nothing_more():
+    from fedrad.common.replyschema import MODEL_PREFIX, models_in
+
+    sent = RecordDict({"arrays": _arrays(), f"{MODEL_PREFIX}local:site-02": _arrays(),
+                       "config": ConfigRecord({"server-round": 2})})
+    msg = _msg("evaluate", sent)
+    assert models_in(msg.content) == ["arrays", f"{MODEL_PREFIX}local:site-02"]
+    metrics = {"num-examples": 3, "val-macro-auc": 0.5}
+    good = RecordDict({"metrics": MetricRecord(metrics), f"{MODEL_PREFIX}local:site-02": MetricRecord(metrics)})
+    check_reply("evaluate", Message(good, reply_to=msg), None, models_in(msg.content))
+    bad = {
+        "a model it was not sent": RecordDict({"metrics": MetricRecord(metrics),
+                                               f"{MODEL_PREFIX}local:site-03": MetricRecord(metrics)}),
+        "a sent model unanswered": RecordDict({"metrics": MetricRecord(metrics)}),
+        "undeclared metric in a model's record": RecordDict({"metrics": MetricRecord(metrics), f"{MODEL_PREFIX}"
+                                                             "local:site-02": MetricRecord({**metrics, "study": 1})}),
+    }
+    for what, content in bad.items():
+        with pytest.raises(SchemaViolation):
+            check_reply("evaluate", Message(content, reply_to=msg), None, models_in(msg.content))
+            pytest.fail(what)
+    with pytest.raises(SchemaViolation):  # without the message's models, only the global model's record
+        check_reply("evaluate", Message(good, reply_to=msg), None)

@@ -11,7 +11,15 @@ from fedrad.client.sitekey import create_site_key
 from fedrad.client.task import VersionMismatchError, check_version
 from fedrad.common import __version__
 from fedrad.common.runconfig import RunConfig
-from fedrad.server.coordinator import HOME_ENV, CoordinatorError, find_home, prepare_run
+from fedrad.server.coordinator import (
+    HOME_ENV,
+    STATUS_POLL_S,
+    STATUS_RETRY_S,
+    CoordinatorError,
+    find_home,
+    prepare_run,
+    status_due,
+)
 from fedrad.server.sites import SiteRegistryError, drop, enrol, read_sites, set_node_id
 from fedrad.server.strategy import SitesUnavailableError, wait_for_sites
 
@@ -181,3 +189,15 @@ def test_a_status_query_that_times_out_is_unknown_not_fatal(tmp_path, monkeypatc
 
     monkeypatch.setattr(coordinator, "run_flwr", slow)
     assert coordinator.run_status(coordinator.CoordinatorHome(tmp_path), 7) == "unknown"
+
+
+def test_run_status_is_asked_when_the_log_stream_ends_else_rarely():
+    """`flwr list` (a new Python process, ~2 CPU-s) is asked at once when the run's log stream ends, every
+    STATUS_RETRY_S if the run was not finished then (a broken stream), and only every STATUS_POLL_S while the
+    stream is open."""
+    assert STATUS_RETRY_S < STATUS_POLL_S
+    assert not status_due(STATUS_POLL_S - 1, stream_ended=False, asked_after_end=False)
+    assert status_due(STATUS_POLL_S, stream_ended=False, asked_after_end=False)
+    assert status_due(0.0, stream_ended=True, asked_after_end=False)
+    assert not status_due(STATUS_RETRY_S - 1, stream_ended=True, asked_after_end=True)
+    assert status_due(STATUS_RETRY_S, stream_ended=True, asked_after_end=True)

@@ -26,6 +26,7 @@ The fixture runs the story and keeps what each role showed; each test reads one 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import signal
@@ -114,6 +115,13 @@ def _supernode_log(site: Path) -> str:
     return p.read_text(errors="replace") if p.is_file() else ""
 
 
+def _worker_pids(site: Path) -> list[int]:
+    """Pids of the resident ClientApp workers this site started (client.launcher run_worker), in order."""
+    log = site / ".fedrad" / "logs" / "site.log"
+    text = log.read_text(errors="replace") if log.is_file() else ""
+    return [int(p) for p in re.findall(r"resident ClientApp worker started \(pid (\d+)\)", text)]
+
+
 def _rounds(run_dir: Path) -> list[dict]:
     history = run_dir / "history.json"
     try:
@@ -166,7 +174,7 @@ def story(world, tmp_path_factory):
     seen: dict = {"run_dir": run_dir, "port": port}
     try:
         srv = _server(world, "fed", procs, port, "fed-server.log")
-        wait_for(lambda: "submitted" in srv.text() or srv.p.poll() is not None, 120, srv)
+        wait_for(lambda: "submitted" in srv.text() or srv.p.poll() is not None, 300, srv)  # load 20: ~20 s a flwr call
         assert srv.p.poll() is None, srv.text()
         stays = _start_site(world, site1, port, procs, extra=("--after-run", "wait"))
         before = len(_supernode_log(site2))
@@ -179,6 +187,10 @@ def story(world, tmp_path_factory):
         victim.crash()
         seen["refusals"] = _refusals(world, port, procs, tmp_path_factory.mktemp("refusals"))
         wait_for(lambda: len(_rounds(run_dir)) >= 2, 600, srv)  # round 1 ended without it
+        # Site-01's resident ClientApp worker dies while the site idles (round 2 waits for site-02): its
+        # `client start` restarts it, and the worker serves the rest of the run.
+        os.kill(_worker_pids(site1)[-1], signal.SIGKILL)
+        wait_for(lambda: len(_worker_pids(site1)) == 2, 60, stays)
         # 3. The hospital restarts it while the run goes on.
         rejoined = _start_site(world, site2, port, procs, tag="site-02-rejoined")
         # 4. SIGTERM to the coordinator as soon as round 2 is recorded (round 3 needs seconds more).
@@ -261,3 +273,19 @@ def test_a_waiting_site_outlives_the_run_and_stops_on_sigterm(story):
     assert story["stays_rc"] == 0, text[-2000:]
     assert "stopping (SIGTERM)" in text
     assert isinstance(story["health_at_end"], OSError)
+
+
+def test_one_resident_worker_per_site_start_serves_message_after_message_and_is_restarted(story, world):
+    """The site's ClientApp is a resident worker (client.launcher run_worker), not a process per message:
+    site-01 (never restarted) served the run's train messages (3, or 4 when round 3 had started before the
+    coordinator's SIGTERM: the resumed run trains round 3 again) and the final evaluation with 2 worker
+    processes, the second started by `client start` after the story SIGKILLed the first."""
+    site1 = world["sites"][0]
+    assert len(_worker_pids(site1)) == 2
+    assert "the ClientApp worker exited (-9); restarting it" in story["stays"]
+    log = (site1 / ".fedrad" / "logs" / "site.log").read_text()
+    served = re.findall(r"timing run \d+ (train|evaluate) round \d+:", log)
+    assert served.count("train") in (3, 4) and served.count("evaluate") == 1, served
+    assert "resident ClientApp worker stopped after" in log  # SIGTERM at the end stopped it cleanly
+    rounds = _rounds(story["run_dir"])
+    assert all("site-01" in r.get("train_replies", {}) for r in rounds if r["round"] >= 2), rounds

@@ -85,6 +85,8 @@ def test_cross_site_matrix_honours_each_sites_consent(federation):
     assert set(cells["local:site-02"]) == {"site-01", "site-02"}
     assert cross["withheld"] == ["site-01"]
     assert all(c["n"] > 0 for row in cells.values() for c in row.values())
+    # The local models' cells came with the final evaluate messages (one per site): none was asked apart.
+    assert cross["from_final_evaluation"] == 3
     report = (run_dir / "report.md").read_text()
     assert "## Cross-site evaluation" in report and "| local:site-01 |" in report and "not shared" in report
     assert (run_dir / "cross-site.png").stat().st_size > 2000

@@ -121,3 +121,32 @@ def test_policy_mod_refuses_with_a_bare_code_and_logs_the_reason_locally(tmp_pat
     lines = [json.loads(ln) for ln in (site / ".fedrad" / "site-policy.jsonl").read_text().splitlines()]
     assert lines[-1]["event"] == "refused" and lines[-1]["run"] == 42
     assert "batch-size 8 < the site's minimum 64" in lines[-1]["reason"]
+
+
+def test_max_evaluations_counts_models_not_messages(tmp_path):
+    """The final evaluate message carries the cross-site models too (server.crosssite): each model counts
+    against max-evaluations-per-run, so packing models into one message bypasses nothing."""
+    import numpy as np
+    from fedrad.client.mods import site_policy_mod
+    from fedrad.common.replyschema import MODEL_PREFIX
+    from flwr.app import ArrayRecord, ConfigRecord, Context, Message, Metadata, RecordDict
+
+    site = _write(tmp_path / "site-a", "[policy]\nmax-evaluations-per-run = 4\n")
+    ctx = Context(run_id=43, node_id=1, node_config={"site-dir": str(site)}, state=RecordDict(),
+                  run_config=RunConfig(num_server_rounds=2).to_flower())
+
+    def evaluate(models: int) -> Message:
+        content = {"arrays": ArrayRecord([np.zeros(2, np.float32)]), "config": ConfigRecord({"server-round": 1})}
+        content.update({f"{MODEL_PREFIX}local:m{i}": ArrayRecord([np.zeros(2, np.float32)])
+                        for i in range(models - 1)})
+        return Message(RecordDict(content), metadata=Metadata(
+            run_id=43, message_id="m", src_node_id=0, dst_node_id=1, reply_to_message_id="", group_id="1",
+            created_at=0.0, ttl=60.0, message_type="evaluate"))
+
+    called = []
+    assert site_policy_mod(evaluate(3), ctx, lambda m, c: called.append(m)) is None  # 3 models: within 4
+    reply = site_policy_mod(evaluate(2), ctx, lambda m, c: called.append(m))  # 5 > 4: refused, one message
+    assert len(called) == 1 and reply.has_error() and not reply.error.reason
+    assert describe_error(reply.error.code, reply.error.reason).startswith(
+        "refused by site policy (max-evaluations-per-run")
+    assert count_message(site, 43, "evaluate", 0) == 5
