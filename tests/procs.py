@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from fedrad.common.flowerproc import Child
 
@@ -42,3 +44,29 @@ def wait_for(cond: Callable[[], object], timeout: float, proc: Child, *, every: 
             return
         time.sleep(every)
     raise AssertionError(f"timed out after {timeout} s; {proc.log_path.name}:\n{proc.text()[-3000:]}")
+
+
+class Background:
+    """`fn(*args)` in a thread of the test's process, so a story goes on while one of its steps waits (on Flower,
+    a process start-up); result() waits for it and returns what it returned, or raises what it raised."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any):
+        self.value: Any = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(fn, *args), name=getattr(fn, "__name__", "step"),
+                                       daemon=True)
+        self.thread.start()
+
+    def _run(self, fn: Callable[..., Any], *args: Any) -> None:
+        try:
+            self.value = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to result() in the test's thread
+            self.error = exc
+
+    def result(self, timeout: float) -> Any:
+        self.thread.join(timeout)
+        if self.thread.is_alive():
+            raise AssertionError(f"{self.thread.name} still running after {timeout} s")
+        if self.error is not None:
+            raise self.error
+        return self.value
