@@ -36,8 +36,9 @@ class Proc(Child):
             raise AssertionError(f"{self.log.name} still running after {timeout} s:\n{self.text()[-4000:]}") from None
 
 
-def wait_for(cond: Callable[[], object], timeout: float, proc: Child, *, every: float = 1.0) -> None:
-    """Poll `cond` every `every` seconds; on timeout fail with the tail of `proc`'s log."""
+def wait_for(cond: Callable[[], object], timeout: float, proc: Child, *, every: float = 0.2) -> None:
+    """Poll `cond` every `every` seconds; on timeout fail with the tail of `proc`'s log. The conditions read files
+    (logs, history.json), so polling often costs nothing and a story's next step starts at once."""
     t0 = time.time()
     while time.time() - t0 < timeout:
         if cond():

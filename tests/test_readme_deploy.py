@@ -135,7 +135,7 @@ def _wait_running(run_id: int, home: CoordinatorHome, server: Proc, timeout: flo
     running. Reading the coordinator's SuperLink log costs nothing; each `flwr list` was a Python process
     importing Flower (~2.5 s of CPU), asked every 5 s."""
     log, started = home.logs / "superlink.log", re.compile(rf"Started task \d+ of run {run_id}\b")
-    wait_for(lambda: log.is_file() and started.search(log.read_text(errors="replace")), timeout, server, every=0.2)
+    wait_for(lambda: log.is_file() and started.search(log.read_text(errors="replace")), timeout, server)
 
 
 def _corrupt_images(site: Path) -> int:
@@ -206,7 +206,7 @@ def _attack(server: Proc, home: Path, evil: Path, marker: Path) -> None:
     and ServerApps run in sessions of their own and go on; only its watch loop (run end, linger, shutdown) waits,
     and the sites (which learn the run's end from it) stay connected meanwhile. The walkthrough fixture resumes
     it (SIGCONT) once both attacker results are written."""
-    wait_for(lambda: "submitted" in server.text() or server.p.poll() is not None, 120, server, every=0.2)
+    wait_for(lambda: "submitted" in server.text() or server.p.poll() is not None, 120, server)
     assert server.p.poll() is None, server.text()[-4000:]
     server.signal(signal.SIGSTOP)
     coordinator = CoordinatorHome(home)
@@ -275,7 +275,7 @@ def walkthrough(tmp_path_factory):
                 try:  # the attacker runs end before the coordinator may shut its SuperLink down
                     attacker.result(600)
                     for name in ("shadow", "modified"):
-                        wait_for(lambda n=name: (evil / f"{n}.json").is_file(), 1200, server, every=0.5)
+                        wait_for(lambda n=name: (evil / f"{n}.json").is_file(), 1200, server)
                 finally:
                     server.signal(signal.SIGCONT)
                     paused = False
