@@ -32,9 +32,12 @@ def pytest_collection_modifyitems(config, items):
     pytest-xdist (pyproject's addopts) that list makes them start first, each on a worker of its own
     (see pytest_xdist_make_scheduler below). There are two deployment federations (tests/test_deploy.py:
     the faults; tests/test_readme_deploy.py: README's walk-through, which also shows the site boundary)
-    and the Ray simulation unit. Their cost is CPU more than waiting: every ClientApp message is a fresh
-    process importing torch, every `flwr` call one importing Flower, a SuperLink polls while it runs;
-    `bench/suite_cpu.py -- <pytest command>` shows where a run's CPU went (README, Tests)."""
+    and the Ray simulation unit. Their cost is CPU (every ClientApp message is a fresh process importing
+    torch, every `flwr` call one importing Flower, a SuperLink polls while it runs) and the waits of a
+    story told in order; a step that does not need the one before runs beside it (tests/procs.py
+    Background: the refusals while Flower waits out a killed site, the attacker's runs while README's
+    sites join), and a wait polls a log or history file every 0.2 s (tests/procs.py wait_for), never a
+    fixed sleep. `bench/suite_cpu.py -- <pytest command>` shows where a run's CPU went (README, Tests)."""
     from tests.schedule import REAL_PROCESS_MODULES
 
     unlisted = sorted({item.nodeid.split("::", 1)[0] for item in items if item.get_closest_marker("integration")}

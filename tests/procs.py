@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from fedrad.common.flowerproc import Child
 
@@ -34,11 +36,38 @@ class Proc(Child):
             raise AssertionError(f"{self.log.name} still running after {timeout} s:\n{self.text()[-4000:]}") from None
 
 
-def wait_for(cond: Callable[[], object], timeout: float, proc: Child, *, every: float = 1.0) -> None:
-    """Poll `cond` every `every` seconds; on timeout fail with the tail of `proc`'s log."""
+def wait_for(cond: Callable[[], object], timeout: float, proc: Child, *, every: float = 0.2) -> None:
+    """Poll `cond` every `every` seconds; on timeout fail with the tail of `proc`'s log. The conditions read files
+    (logs, history.json), so polling often costs nothing and a story's next step starts at once."""
     t0 = time.time()
     while time.time() - t0 < timeout:
         if cond():
             return
         time.sleep(every)
     raise AssertionError(f"timed out after {timeout} s; {proc.log_path.name}:\n{proc.text()[-3000:]}")
+
+
+class Background:
+    """`fn(*args)` in a thread of the test's process, so a story goes on while one of its steps waits (on Flower,
+    a process start-up); result() waits for it and returns what it returned, or raises what it raised."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any):
+        self.value: Any = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(fn, *args), name=getattr(fn, "__name__", "step"),
+                                       daemon=True)
+        self.thread.start()
+
+    def _run(self, fn: Callable[..., Any], *args: Any) -> None:
+        try:
+            self.value = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to result() in the test's thread
+            self.error = exc
+
+    def result(self, timeout: float) -> Any:
+        self.thread.join(timeout)
+        if self.thread.is_alive():
+            raise AssertionError(f"{self.thread.name} still running after {timeout} s")
+        if self.error is not None:
+            raise self.error
+        return self.value

@@ -29,6 +29,9 @@ from xdist.scheduler import LoadFileScheduling
 # ~1965 s; with three workers all three start on real-process units and the unit tests mostly wait for one to end.
 # Issue 14: tests/test_boundary.py's federation folded into tests/test_readme_deploy.py (its figure above
 # includes the README part only; the merged module took 575 s of fixture alone, -n 0, load 10-14).
+# Issue 14, session 8 (steps side by side within a chain, README, Tests): deploy 1236 s of fixture with README
+# beside it (-n 2, load 12-20). At -n 3 the three units start at once, one on each worker; at -n 2 (the default)
+# the order decides which two start and the third waits for the first to end.
 REAL_PROCESS_MODULES = {
     "tests/test_deploy.py": 760,
     "tests/test_readme_deploy.py": 394,

@@ -45,7 +45,7 @@ from fedrad.server.pki import create_ca, issue_server_cert
 from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, site_dirs
 from rich.console import Console
 
-from tests.procs import FEDRAD, Proc, wait_for
+from tests.procs import FEDRAD, Background, Proc, wait_for
 
 # The story's fixture runs inside the first test's time limit: ~700 s at load 10, over pyproject's 900 s at
 # load 13-18 (the three federations it replaces had 900 s each).
@@ -103,9 +103,11 @@ def _server(world, name: str, procs: list[Proc], port: int, log: str) -> Proc:
 def _start_site(world, site: Path, port: int, procs: list[Proc], *, key: Path | None = None,
                 ca: Path | None = None, tag: str = "", extra: tuple[str, ...] = ()) -> Proc:
     key = key or world["keys"][site.name]
+    # --image-size: the run's (the fixture prepared the sites at it), so a start checks the cache instead of
+    # decoding every image again at the 128 px default (the README federation starts its sites with the default).
     p = Proc(["client", "start", "--server", f"127.0.0.1:{port}", "--site", str(site), "--ca", str(ca or world["ca"]),
-              "--key", str(key), "--threads", "1", *extra], world["out"] / f"{tag or site.name}-{port}.log",
-             world["out"])
+              "--key", str(key), "--threads", "1", "--image-size", str(world["run"].image_size), *extra],
+             world["out"] / f"{tag or site.name}-{port}.log", world["out"])
     procs.append(p)
     return p
 
@@ -185,7 +187,7 @@ def story(world, tmp_path_factory):
             assert time.time() - t0 < 180 and victim.p.poll() is None, victim.text()[-3000:]
             time.sleep(0.2)
         victim.crash()
-        seen["refusals"] = _refusals(world, port, procs, tmp_path_factory.mktemp("refusals"))
+        refusals = Background(_refusals, world, port, procs, tmp_path_factory.mktemp("refusals"))  # meanwhile
         wait_for(lambda: len(_rounds(run_dir)) >= 2, 600, srv)  # round 1 ended without it
         # Site-01's resident ClientApp worker dies while the site idles (round 2 waits for site-02): its
         # `client start` restarts it, and the worker serves the rest of the run.
@@ -193,6 +195,9 @@ def story(world, tmp_path_factory):
         wait_for(lambda: len(_worker_pids(site1)) == 2, 60, stays)
         # 3. The hospital restarts it while the run goes on.
         rejoined = _start_site(world, site2, port, procs, tag="site-02-rejoined")
+        # The refusals ran while Flower waited out the dead site and while the rejoined one started: all before the
+        # coordinator's restart, so its first log has them.
+        seen["refusals"] = refusals.result(600)
         # 4. SIGTERM to the coordinator as soon as round 2 is recorded (round 3 needs seconds more).
         t0 = time.time()
         while len(_rounds(run_dir)) < 3:

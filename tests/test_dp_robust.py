@@ -166,7 +166,9 @@ def _poison(state, rng) -> dict[str, torch.Tensor]:
     return out
 
 
-def _federate(strategy: str, tmp_path, poisoned: bool, rounds: int = 2) -> tuple[float, float]:
+def _federate(strategy: str, tmp_path, poisoned: bool, first_round: dict, rounds: int = 2) -> tuple[float, float]:
+    """`first_round`: the honest sites' round-1 updates, shared by the federations of one test (every one starts
+    from the same global weights with the same shards, and local training is deterministic), computed once."""
     cfg = _cfg(strategy=strategy, min_sites=5, byzantine_sites=1, trim_beta=0.2, output_dir=str(tmp_path))
     rec = RunRecorder(cfg, tmp_path)
     strat = make_strategy(cfg, rec, None)  # the factory's strategy, recorder hooks included
@@ -175,7 +177,12 @@ def _federate(strategy: str, tmp_path, poisoned: bool, rounds: int = 2) -> tuple
     xt, yt = _data(128, cfg, np.random.default_rng(99))
     glob = _state(cfg)
     for rnd in range(1, rounds + 1):
-        states = [_local(cfg, glob, x, y) for x, y in shards]
+        if rnd == 1 and first_round:
+            states = list(first_round["honest"])
+        else:
+            states = [_local(cfg, glob, x, y) for x, y in shards]
+            if rnd == 1:
+                first_round["honest"] = list(states)
         states.append(_poison(glob, rng) if poisoned else _local(cfg, glob, *shards[0]))
         replies = [Message(RecordDict({"arrays": ArrayRecord(s), "metrics": MetricRecord(
             {"num-examples": 48, "train-loss": 0.5})}), reply_to=_instruction(i + 1)) for i, s in enumerate(states)]
@@ -194,9 +201,11 @@ def one_thread():
 
 
 def test_one_poisoned_site_breaks_fedavg_not_robust_strategies(tmp_path, one_thread):
-    clean = _federate("fedavg", tmp_path / "clean", poisoned=False)
-    attacked = _federate("fedavg", tmp_path / "fedavg", poisoned=True)
-    robust = {s: _federate(s, tmp_path / s, poisoned=True) for s in ("fedmedian", "fedtrimmedavg", "krum", "multikrum")}
+    first: dict = {}
+    clean = _federate("fedavg", tmp_path / "clean", poisoned=False, first_round=first)
+    attacked = _federate("fedavg", tmp_path / "fedavg", poisoned=True, first_round=first)
+    robust = {s: _federate(s, tmp_path / s, poisoned=True, first_round=first)
+              for s in ("fedmedian", "fedtrimmedavg", "krum", "multikrum")}
     print(f"\n(test loss, AUC) after 2 rounds, 4 honest sites + 1 poisoned: clean FedAvg {clean}, "
           f"poisoned FedAvg {attacked}, " + ", ".join(f"poisoned {k} {v}" for k, v in robust.items()))
     assert clean[0] < 0.3 and clean[1] > 0.95, "the task must be learnable for the comparison to mean anything"

@@ -63,7 +63,7 @@ from fedrad.common.runconfig import RunConfig
 from fedrad.server.coordinator import CONNECTION, DEFAULT_HOME, CoordinatorHome
 from fedrad.sim.synth import synthesize
 
-from tests.procs import Proc, wait_for
+from tests.procs import Background, Proc, wait_for
 
 # The walk-through's fixture runs inside the first test's time limit: README's part alone took 870 s at load 21.
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(2700)]
@@ -129,14 +129,13 @@ def _evil_apps(root: Path, marker: Path) -> dict[str, Path]:
     return {"shadow": shadow, "modified": modified}
 
 
-def _wait_running(run_id: int, env: dict, server: Proc, timeout: float = 300) -> None:
-    def running() -> bool:
-        res = run_flwr(["list", CONNECTION, "--run-id", str(run_id), "--format", "json"], env, timeout=60)
-        runs = json.loads(res.stdout[res.stdout.find("{"):] or "{}").get("runs", [])
-        status = str(runs[0].get("status", "")) if runs else ""
-        return status == "running" or status.startswith("finished")
-    # each `flwr list` is a Python process importing Flower (~2.5 s of CPU): ask every 5 s, not every second
-    wait_for(running, timeout, server, every=5)
+def _wait_running(run_id: int, home: CoordinatorHome, server: Proc, timeout: float = 300) -> None:
+    """Until the run's ServerApp has checked in: the SuperLink logs "Started task T of run R" when it moves the
+    task to running (Flower 1.42, runtime_handlers.pull_task_input), what `flwr list` would then show as
+    running. Reading the coordinator's SuperLink log costs nothing; each `flwr list` was a Python process
+    importing Flower (~2.5 s of CPU), asked every 5 s."""
+    log, started = home.logs / "superlink.log", re.compile(rf"Started task \d+ of run {run_id}\b")
+    wait_for(lambda: log.is_file() and started.search(log.read_text(errors="replace")), timeout, server)
 
 
 def _corrupt_images(site: Path) -> int:
@@ -199,16 +198,25 @@ def resolve_review(path: Path) -> int:
 
 def _attack(server: Proc, home: Path, evil: Path, marker: Path) -> None:
     """The attacker's two runs, submitted to the coordinator's SuperLink once the genuine run is running, one
-    ServerApp start at a time (Flower gives a launched process 30 s to check in, which a loaded machine can miss)."""
+    ServerApp start at a time (Flower gives a launched process 30 s to check in, which a loaded machine can miss).
+
+    The coordinator's own process is paused (SIGSTOP) as soon as it has submitted the genuine run, before anything
+    else: it stops its SuperLink (and the attacker's ServerApps with it) ~20 s after the genuine one-round run
+    ends, which on a loaded machine came before an attacker's ServerApp had its replies. The SuperLink, fleet proxy
+    and ServerApps run in sessions of their own and go on; only its watch loop (run end, linger, shutdown) waits,
+    and the sites (which learn the run's end from it) stay connected meanwhile. The walkthrough fixture resumes
+    it (SIGCONT) once both attacker results are written."""
     wait_for(lambda: "submitted" in server.text() or server.p.poll() is not None, 120, server)
     assert server.p.poll() is None, server.text()[-4000:]
-    env = CoordinatorHome(home).env()
+    server.signal(signal.SIGSTOP)
+    coordinator = CoordinatorHome(home)
+    env = coordinator.env()
     genuine = int(re.search(r"run (\d+) submitted", server.text()).group(1))
-    _wait_running(genuine, env, server)
+    _wait_running(genuine, coordinator, server)
     for app in _evil_apps(evil, marker).values():
         res = run_flwr(["run", str(app), CONNECTION, "--format", "json"], env, timeout=120)
         assert res.returncode == 0, (app.name, res.stdout, res.stderr)
-        _wait_running(int(json.loads(res.stdout[res.stdout.find("{"):])["run-id"]), env, server)
+        _wait_running(int(json.loads(res.stdout[res.stdout.find("{"):])["run-id"]), coordinator, server)
 
 
 @pytest.fixture(scope="module")
@@ -254,6 +262,7 @@ def walkthrough(tmp_path_factory):
     evil = tmp_path / "evil"
     marker = tmp_path / "MARKER"
     paused = False
+    attacker: Background | None = None
     started_in_previous = False
     try:
         for section in sections:
@@ -262,10 +271,11 @@ def walkthrough(tmp_path_factory):
                 runs.append([line.replace("hospital-a", "hospital-b") for line in section.lines])
             starts_here = any(line.startswith(LONG_RUNNING) for line in section.lines)
             if started_in_previous and not starts_here:
-                assert server is not None
+                assert server is not None and attacker is not None
                 try:  # the attacker runs end before the coordinator may shut its SuperLink down
+                    attacker.result(600)
                     for name in ("shadow", "modified"):
-                        wait_for(lambda n=name: (evil / f"{n}.json").is_file(), 1200, server, every=2)
+                        wait_for(lambda n=name: (evil / f"{n}.json").is_file(), 1200, server)
                 finally:
                     server.signal(signal.SIGCONT)
                     paused = False
@@ -308,16 +318,12 @@ def walkthrough(tmp_path_factory):
                         while "sites connect to" not in proc.text():
                             assert proc.p.poll() is None, f"`{line}` exited:\n{proc.text()[-4000:]}"
                             assert time.monotonic() - t_wait < 180, proc.text()[-4000:]
-                            time.sleep(0.5)
-                        _attack(server, folders["/srv/fedrad"] / DEFAULT_HOME, evil, marker)
-                        # The coordinator stops its SuperLink (and the attacker's ServerApps with it) ~20 s after
-                        # the genuine one-round run ends, which on a loaded machine came before an attacker's
-                        # ServerApp had its replies. Its own process is paused until both attacker results are
-                        # written: the SuperLink, fleet proxy and ServerApps run in sessions of their own and go
-                        # on; only its watch loop (run end, linger, shutdown) waits, and the sites (which learn
-                        # the run's end from it) stay connected meanwhile.
-                        server.signal(signal.SIGSTOP)
+                            time.sleep(0.2)
+                        # The attacker (pausing the coordinator first, see _attack) works in the background while
+                        # README's sites run their checks and join: its Flower calls and ServerApp start-ups
+                        # would otherwise hold up the sites for a minute (issue 14, the suite's wall time).
                         paused = True
+                        attacker = Background(_attack, server, folders["/srv/fedrad"] / DEFAULT_HOME, evil, marker)
                         procs.append(Proc(["client", "start", "--site", str(patient), "--server", f"127.0.0.1:{port}",
                                            "--ca", str(folders["/opt/fedrad"] / "ca.crt"), "--key", str(d_key),
                                            "--image-size", "0", "--threads", "1"],
@@ -347,6 +353,8 @@ def walkthrough(tmp_path_factory):
             server.signal(signal.SIGCONT)
         for p in procs:
             p.kill()
+        if attacker is not None:
+            attacker.thread.join(60)  # its Flower calls end with the SuperLink
 
 
 def test_readme_deploy_block_runs_as_written(walkthrough):
