@@ -11,8 +11,9 @@ Federated arm, phases in order:
   flower start     `flwr run` to the ServerApp's first line (Flower's simulation process, Ray, imports);
   server set-up    ServerApp start to its round-0 step (initial model, strategy, round-0 checkpoint);
   rounds           rounds 1..N (`round_s`), split into the sites' training, the sites' validation of the
-                   model they receive, and the rest (messages, aggregation, checkpoints, site set-up);
-  final eval       the last round's evaluate-only message (the final model's validation at the sites);
+                   model they receive (and of the final model: the evaluate-only message Flower sends
+                   before the last round's server step), and the rest (messages, aggregation,
+                   checkpoints, site set-up);
   cross-site       the cross-site phase (each site scores the other sites' local models);
   report           test sets (BatchNorm re-estimation + scoring per set), plots, tables, report.html;
   flower stop      the ServerApp's end to `flwr run` returning (Ray and the simulation shutting down);
@@ -64,19 +65,18 @@ def federated_phases(run: Path) -> list[tuple[str, float]]:
     t_round0 = rounds[0]["timeline"]["start"]  # the end of the round-0 server step (initial model's checkpoint)
     rounds_end = t_round0 + sum(r["round_s"] for r in rounds)  # round_s: end of one server step to the next's
     train = sum(v["train"] for r in rounds for v in r["train_site_seconds"].values())
-    val = sum(v.get("val", 0.0) for r in rounds for v in r["train_site_seconds"].values())
-    last = rounds[-1]
-    final_eval = events["rounds-done"] - rounds_end
+    last = rounds[-1]  # its row also holds the final evaluate message's site seconds (before its server step)
+    val = (sum(v.get("val", 0.0) for r in rounds for v in r["train_site_seconds"].values())
+           + sum(last.get("eval_site_seconds", {}).values()))
     cross_end = events.get("cross-site-done", events["rounds-done"])
     parts = [("superlink", marks["superlink_up"] - marks["start"]),
              ("flower start (flwr run, Ray, ServerApp)", events["serverapp-start"] - marks["superlink_up"]),
              ("server set-up, round-0 checkpoint", t_round0 - events["serverapp-start"]),
              (f"rounds 1-{last['round']}", rounds_end - t_round0),
              ("  sites' training", train),
-             ("  sites' validation of the received model", val),
+             ("  sites' validation (each received model, the final one's evaluate message)", val),
              ("  rest of the rounds", rounds_end - t_round0 - train - val),
-             ("final evaluate message", final_eval),
-             ("cross-site", cross_end - events["rounds-done"]),
+             ("cross-site", cross_end - rounds_end),
              ("report", events["report-done"] - cross_end), *_report_parts(run),
              ("flower stop (Ray, simulation)", marks["flwr_exited"] - events["report-done"]),
              ("superlink stop, log", marks["end"] - marks["flwr_exited"])]
