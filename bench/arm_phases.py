@@ -62,6 +62,8 @@ def federated_phases(run: Path) -> list[tuple[str, float]]:
     if not marks or "serverapp-start" not in events or not hist:
         raise SystemExit(f"{run}: no arm-time.json / phase events / history (an arm trained before session 8?)")
     rounds = [r for r in hist if r["round"] >= 1]
+    if any("round_s" not in r for r in rounds):
+        raise SystemExit(f"{run}: a resumed arm (its rounds span invocations): no breakdown of one invocation")
     t_round0 = rounds[0]["timeline"]["start"]  # the end of the round-0 server step (initial model's checkpoint)
     rounds_end = t_round0 + sum(r["round_s"] for r in rounds)  # round_s: end of one server step to the next's
     train = sum(v["train"] for r in rounds for v in r["train_site_seconds"].values())

@@ -100,18 +100,6 @@ def test_simulation_report_carries_the_cross_site_matrix(federation):
     assert "![cross-site](runs/fed/cross-site.png)" in section  # the run's heatmap, relative to the report
 
 
-def test_resumed_run_continues_from_checkpoint(federation):
-    run, run_dir, sites, test_sets, console = federation
-    before = load_checkpoint(run_dir / "checkpoints" / "last.pt")[2]["model"]
-    run_federation(replace(run, num_server_rounds=3), run_dir, sites, test_sets, cpus_per_site=0, console=console,
-                   label="resumed")
-    _, _, ckpt = load_checkpoint(run_dir / "checkpoints" / "last.pt")
-    assert ckpt["extra"]["server_round"] == 3
-    history = json.loads((run_dir / "history.json").read_text())
-    assert [r["round"] for r in history["rounds"]] == [0, 1, 2, 3]  # round 3 only, no restart at 1
-    assert any(not torch.equal(v, before[k]) for k, v in ckpt["model"].items() if v.is_floating_point())
-
-
 def test_an_arms_phases_are_recorded_in_order(federation):
     """bench/arm_phases.py's breakdown of the arm: every phase mark came in order (no negative phase), the
     sites' training is a part of the rounds, and the report says what its test sets and plots cost (under
@@ -133,3 +121,15 @@ def test_an_arms_phases_are_recorded_in_order(federation):
     assert run.bn_local and set(seconds["test_sets"]) == {"internal", "external"}
     assert all(t["bn_s"] > 0 and t["predict_s"] > 0 for t in seconds["test_sets"].values())
     assert 0 < seconds["plots_s"] < seconds["report_s"]
+
+
+def test_resumed_run_continues_from_checkpoint(federation):
+    run, run_dir, sites, test_sets, console = federation
+    before = load_checkpoint(run_dir / "checkpoints" / "last.pt")[2]["model"]
+    run_federation(replace(run, num_server_rounds=3), run_dir, sites, test_sets, cpus_per_site=0, console=console,
+                   label="resumed")
+    _, _, ckpt = load_checkpoint(run_dir / "checkpoints" / "last.pt")
+    assert ckpt["extra"]["server_round"] == 3
+    history = json.loads((run_dir / "history.json").read_text())
+    assert [r["round"] for r in history["rounds"]] == [0, 1, 2, 3]  # round 3 only, no restart at 1
+    assert any(not torch.equal(v, before[k]) for k, v in ckpt["model"].items() if v.is_floating_point())
