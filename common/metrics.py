@@ -280,6 +280,10 @@ def bootstrap_ci(y: Any, s: Any, metric: Callable[[np.ndarray, np.ndarray], floa
     estimate = float(metric(y, s))
     rng = np.random.default_rng(seed)
     pos, neg = np.flatnonzero(y), np.flatnonzero(~y)
+    if metric is auc and stratified:
+        values = _stratified_auc_resamples(s[pos], s[neg], n_boot, rng)
+        low, high = np.quantile(values, [alpha / 2, 1 - alpha / 2])
+        return BootstrapCI(estimate, float(low), float(high), n_boot, 0, stratified, alpha)
     values: list[float] = []
     skipped = 0
     for _ in range(n_boot):
@@ -304,6 +308,22 @@ def bootstrap_ci(y: Any, s: Any, metric: Callable[[np.ndarray, np.ndarray], floa
         raise ValueError(f"bootstrap: all {n_boot} resamples were degenerate")
     low, high = np.quantile(values, [alpha / 2, 1 - alpha / 2])
     return BootstrapCI(estimate, float(low), float(high), len(values), skipped, stratified, alpha)
+
+
+def _stratified_auc_resamples(s_pos: np.ndarray, s_neg: np.ndarray, n_boot: int, rng: np.random.Generator
+                              ) -> np.ndarray:
+    """The AUCs of `n_boot` stratified resamples without ranking each one: a resample's AUC is
+    c' W d / (m n), with c and d how often it drew each positive and negative and W[i, j] = 1 if positive
+    i outscores negative j, 1/2 on a tie (Mann-Whitney, what `auc`'s midranks compute). The draws are
+    bootstrap_ci's own, in the same order, so the interval is the same (to rounding) at a fraction of
+    the cost (a report's per-finding CIs: ~6 CPU-s per test set before)."""
+    m, n = s_pos.size, s_neg.size
+    w = (s_pos[:, None] > s_neg[None, :]) + 0.5 * (s_pos[:, None] == s_neg[None, :])
+    c, d = np.zeros((n_boot, m)), np.zeros((n_boot, n))
+    for b in range(n_boot):
+        np.add.at(c[b], rng.choice(m, m), 1.0)
+        np.add.at(d[b], rng.choice(n, n), 1.0)
+    return ((c @ w) * d).sum(axis=1) / (m * n)
 
 
 # --------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ Operating points are the sites' aggregated validation Youden thresholds.
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,10 @@ class ReportError(FedradError, ValueError):
     pass
 
 
-def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False) -> dict[str, dict[str, Any]]:
-    """{test set: {scores, truth, study_ids}} for the best checkpoint, cached as npz files."""
+def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False,
+                        timings: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+    """{test set: {scores, truth, study_ids}} for the best checkpoint, cached as npz files; `timings`
+    (optional) gets {test set: {bn_s, predict_s}} of the sets scored now."""
     from fedrad.common.model import load_checkpoint
     from fedrad.common.runconfig import RunConfig
     from fedrad.server.testsets import content_fingerprint, load_test_set, predict_test_set
@@ -50,9 +53,12 @@ def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False) -> dict[str, 
         if model is None:
             model, _, _ = load_checkpoint(ckpt_path, template=template)
         ts = load_test_set(name, folder, template)
+        spent: dict[str, float] = {}
         scores = predict_test_set(model, ts, image_size=cfg.image_size, channels=cfg.channels,
                                   views=template.views, batch_size=max(cfg.batch_size, 16), intensity=cfg.intensity,
-                                  recalibrate_bn=cfg.bn_local)
+                                  recalibrate_bn=cfg.bn_local, timings=spent)
+        if timings is not None:
+            timings[name] = spent
         np.savez(cache, scores=scores, truth=ts.truth, study_ids=np.array(ts.study_ids),
                  testset=np.array(fingerprint))
         out[name] = {"scores": scores, "truth": ts.truth, "study_ids": ts.study_ids, "skipped": ts.skipped}
@@ -87,16 +93,24 @@ def write_report(run_dir: str | Path, *, recompute: bool = False, ci: bool = Tru
     thresholds = [None if t is None or (isinstance(t, float) and math.isnan(t)) else t
                   for t in (best.get("val_threshold") or [None] * len(template))]
     results: dict[str, Any] = {}
-    for name, pred in evaluate_checkpoint(run_dir, recompute=recompute).items():
+    t0 = time.perf_counter()
+    seconds: dict[str, Any] = {"test_sets": {}}  # where the report's time goes (bench/arm_phases.py)
+    preds = evaluate_checkpoint(run_dir, recompute=recompute, timings=seconds["test_sets"])
+    seconds["evaluate_s"] = time.perf_counter() - t0
+    seconds["plots_s"] = 0.0
+    for name, pred in preds.items():
         res = test_set_results(template.ids, pred["truth"], pred["scores"], thresholds, ci=ci)
         res["n_studies"] = len(pred["study_ids"])
         results[name] = res
         sets = [ScoreSet(name, pred["truth"], pred["scores"])]
+        t1 = time.perf_counter()
         plot_roc_curves(run_dir / f"roc-{name}.png", sets, template.ids, title=f"ROC, {name} ({cfg.policy})")
         plot_pr_curves(run_dir / f"pr-{name}.png", sets, template.ids, title=f"Precision-recall, {name}")
+        seconds["plots_s"] += time.perf_counter() - t1
     cross = cross_site_section(run_dir)
+    seconds["report_s"] = time.perf_counter() - t0  # up to report.html, which embeds report.json
     report = {"run_config": cfg.to_flower(), "best": best, "test_sets": results,
-              "rounds": history.get("rounds", []), "cross_site": cross}
+              "rounds": history.get("rounds", []), "cross_site": cross, "seconds": seconds}
     write_json(run_dir / "report.json", report)
     write_text(run_dir / "report.md", render_markdown(cfg, template, history, results, cross))
     from fedrad.server.report_html import write_html

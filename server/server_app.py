@@ -44,6 +44,7 @@ def main(grid: Grid, context: Context) -> None:
     out = Path(cfg.output_dir)
     recorder, state = RunRecorder.resume(cfg, out)
     recorder.run_id = int(context.run_id)
+    recorder.event("phase", name="serverapp-start")  # phase marks: bench/arm_phases.py's breakdown of an arm
     if state is None:
         seed_everything(cfg.seed)
         state = build_model(cfg.model_config()).state_dict()
@@ -62,10 +63,13 @@ def main(grid: Grid, context: Context) -> None:
             if recorder.history:
                 write_report(out)  # what was trained so far; the run resumes from checkpoints/last.pt
             raise
+        recorder.event("phase", name="rounds-done")
         if cfg.cross_site:  # extra final phase: every site evaluates the global and the shared local models
             from fedrad.server.crosssite import run_cross_site
 
             run_cross_site(grid, cfg, to_arrays(recorder.best_state(), packed=PACKED), strategy.local_models,
                            strategy.site_name, out, known_global=recorder.best_validation(),
                            evaluated=strategy.cross_site_results)
+            recorder.event("phase", name="cross-site-done")
     write_report(out)
+    recorder.event("phase", name="report-done")

@@ -72,12 +72,15 @@ def content_fingerprint(folder: str | Path, region: str) -> str:
 
 def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, views: tuple[str, ...],
                      batch_size: int = 32, device=None, intensity: str = "none",
-                     recalibrate_bn: bool = False) -> np.ndarray:
+                     recalibrate_bn: bool = False, timings: dict[str, float] | None = None) -> np.ndarray:
     """Sigmoid scores (N, K) of `model` on a test set (images cached in the folder's work dir).
 
     recalibrate_bn: first re-estimate a copy's BatchNorm statistics on the test set's own images
     (labels unused): the recipe for a hospital that never trained when the federation kept
-    site-local BatchNorm statistics (run config `bn-local`)."""
+    site-local BatchNorm statistics (run config `bn-local`). `timings` (optional) receives the seconds
+    of the re-estimation pass (`bn_s`) and of the scoring pass (`predict_s`)."""
+    import time
+
     import torch
     from fedrad.common.dataset import StudyDataset
     from fedrad.common.device import pick_device
@@ -91,6 +94,7 @@ def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, view
                       Preprocess(size=image_size, channels=channels, intensity=intensity),
                       cache=TensorCache(work_dir(ts.folder) / "image-cache"))
     loader = torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=False)
+    t0 = time.perf_counter()
     if recalibrate_bn:
         import copy
 
@@ -98,5 +102,8 @@ def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, view
 
         model = copy.deepcopy(model)
         recalibrate(model, loader, device)
+    t1 = time.perf_counter()
     scores, _, _ = predict(model.to(device), loader, device, amp=device.type == "cuda")
+    if timings is not None:
+        timings.update(bn_s=t1 - t0, predict_s=time.perf_counter() - t1)
     return scores

@@ -63,6 +63,7 @@ class SimSettings:
 # CPU defaults (2 cores, <= 8 min for two federated runs and the pooled baseline, issue 15).
 SYNTHETIC_PIXELS = "fedrad sim: synthetic images, rendered without text"  # the exports' --pixels-checked
 RECIPE_FILE = "recipe.txt"  # beside run-config.toml in every arm's folder
+ARM_TIME = "arm-time.json"  # wall-clock marks of an arm trained by this invocation (bench/arm_phases.py)
 # bn-local (issue 13, session 6): the federated-averaged BatchNorm statistics fit no site's activations
 # under the averaged weights; the same seed-0 FedAvg weights scored with statistics re-estimated on each
 # evaluated set (sites' validation, test sets) went from internal macro AUC 0.58 to 0.71 and external
@@ -284,6 +285,7 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
            "--stream"]
     log_path = out_run / "flower.log"
     t0 = time.time()
+    marks = {"start": t0}  # wall-clock marks of the arm (arm-time.json; bench/arm_phases.py)
     from fedrad.server.progress import Follower
 
     def emit(text: str) -> None:
@@ -293,6 +295,7 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     with console.status(f"{label}: federated training (Flower's log: {log_path})"), \
             Follower(out_run, emit, label=label), open(log_path, "w") as log:
         superlink = start_simulation_superlink(Path(env["FLWR_HOME"]), port, env)
+        marks["superlink_up"] = time.time()
         try:
             for attempt in range(1, RAY_START_ATTEMPTS + 1):
                 start = log.tell()
@@ -309,12 +312,15 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
                 if not ray_failed or attempt == RAY_START_ATTEMPTS:
                     break
                 emit(f"{label}: Ray did not start within its 30 s (busy machine?); retrying")
+            marks["flwr_exited"] = time.time()
         finally:
             superlink.stop()
     strip_ansi_file(log_path)
     if rc != 0 or not (out_run / "report.md").is_file():
         tail = "".join(log_path.read_text().splitlines(keepends=True)[-25:])
         raise RuntimeError(f"federated run failed (exit {rc}); Flower log: {log_path}\n{tail}")
+    marks["end"] = time.time()
+    write_json(out_run / ARM_TIME, {**marks, "wall_s": marks["end"] - t0})
     console.print(f"  {label}: finished in {time.time() - t0:.0f} s -> {out_run / 'report.md'}")
     return out_run
 
@@ -367,6 +373,7 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
         console.print(f"[dim]  pooled: reusing finished run {out_run}[/dim]")
         return out_run
     _start(out_run)
+    marks = {"start": time.time()}
     write_text(out_run / "run-config.toml", cfg.to_toml())
     seed_everything(cfg.seed)
     train = ConcatStudies([site_dataset(s, cfg, "train", train=True) for s in sites])
@@ -378,8 +385,10 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     model = build_model(mcfg)
     tcfg = cfg.train_config(num_workers=0, progress=True)
     ckdir = out_run / "checkpoints"
+    marks["setup_done"] = time.time()
     res = fit(model, tl, vl, tcfg, out_dir=ckdir, ids=template.ids, model_cfg=mcfg, console=console,
               resume=ckdir / "checkpoint.pt" if (ckdir / "checkpoint.pt").is_file() else None)
+    marks["fit_done"] = time.time()
     best_model, _, _ = load_checkpoint(ckdir / "best.pt", template=template)
     device = pick_device(cfg.device)
     scores, y, m = predict(best_model.to(device), vl, device)
@@ -390,7 +399,10 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
                                                  "val_threshold": thr,
                                                  "val_weighted_auc": float(weighted_auc(y, scores, m))},
                                         "rounds": rounds})
+    marks["report_start"] = time.time()
     write_report(out_run)
+    marks["end"] = time.time()
+    write_json(out_run / ARM_TIME, {**marks, "wall_s": marks["end"] - marks["start"]})
     return out_run
 
 
@@ -409,7 +421,8 @@ class SimResult:
     seed_runs: dict[int, dict[str, Path]] = field(default_factory=dict)  # every seed's arms
     report: Path | None = None
     seconds: float = 0.0
-    arm_seconds: dict[str, float] = field(default_factory=dict)  # wall time per arm (runs reused: absent)
+    arm_seconds: dict[str, float] = field(default_factory=dict)  # the first seed's wall time per arm (reused: absent)
+    seed_arm_seconds: dict[int, dict[str, float]] = field(default_factory=dict)  # every seed's, the same way
 
 
 def _trained_since(out_run: Path, t0: float, fresh: bool = True) -> bool:
@@ -426,14 +439,32 @@ def _no_checkpoint(out_run: Path) -> bool:
     return not ckpt.is_dir() or not any(ckpt.iterdir())
 
 
-def print_arm_times(seconds: dict[str, float], run: RunConfig, console: Console) -> None:
-    """Each arm's wall time at the same number of passes over the training data, against pooled's
-    (the cost of federation; arms reused or resumed from an earlier invocation are not timed)."""
+def _pooled_seconds(seconds: dict[str, float]) -> float | None:
+    return next((v for k, v in seconds.items() if k.startswith("pooled")), None)
+
+
+def print_arm_times(seed_seconds: dict[int, dict[str, float]], run: RunConfig, console: Console) -> None:
+    """Each arm's wall time at the same number of passes over the training data, against the same seed's
+    pooled arm (the cost of federation), per seed, and with several seeds the mean over the seeds that timed
+    the arm (and its pooled arm: the mean ratio). Arms reused or resumed from an earlier invocation are not timed."""
     passes = run.num_server_rounds * run.local_epochs
-    pooled = next((v for k, v in seconds.items() if k.startswith("pooled")), None)
-    for name, secs in seconds.items():
-        ratio = f" = {secs / pooled:.2f}x pooled" if pooled and not name.startswith("pooled") else ""
-        console.print(f"  wall time {name}: {secs:.0f} s for {passes} passes{ratio}", highlight=False)
+    many = len(seed_seconds) > 1
+    for seed, seconds in seed_seconds.items():
+        pooled = _pooled_seconds(seconds)
+        for name, secs in seconds.items():
+            ratio = f" = {secs / pooled:.2f}x pooled" if pooled and not name.startswith("pooled") else ""
+            tag = f" (seed {seed})" if many else ""
+            console.print(f"  wall time {name}{tag}: {secs:.0f} s for {passes} passes{ratio}", highlight=False)
+    if not many:
+        return
+    names = list(dict.fromkeys(n for seconds in seed_seconds.values() for n in seconds))
+    for name in names:
+        secs = [s[name] for s in seed_seconds.values() if name in s]
+        ratios = [s[name] / p for s in seed_seconds.values() if name in s and not name.startswith("pooled")
+                  and (p := _pooled_seconds(s))]
+        ratio = f", {sum(ratios) / len(ratios):.2f}x pooled" if ratios else ""
+        console.print(f"  wall time {name}, mean over {len(secs)} seed(s): {sum(secs) / len(secs):.0f} s{ratio}",
+                      highlight=False)
 
 
 def simulate(settings: SimSettings, run: RunConfig, console: Console | None = None) -> SimResult:
@@ -455,6 +486,7 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
         runs_dir = out / "runs" if i == 0 else out / "runs" / f"seed-{seed}"  # seed 0 = the single-seed run
         tag = "" if settings.seeds == 1 else f" (seed {seed}, {i + 1}/{settings.seeds})"
         arms = result.runs if i == 0 else {}
+        timed = result.seed_arm_seconds.setdefault(seed, {})
         console.rule(f"4/6 federated training (Flower simulation engine){tag}")
         for policy in settings.policy_list():
             name = f"federated-{policy}"
@@ -462,8 +494,8 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
             arms[name] = run_federation(
                 replace(run, policy=policy, seed=seed), runs_dir / name, sites, test_sets,
                 cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}{tag}")
-            if i == 0 and _trained_since(arms[name], t1, fresh):
-                result.arm_seconds[name] = time.time() - t1
+            if _trained_since(arms[name], t1, fresh):
+                timed[name] = time.time() - t1
         if settings.pooled:
             console.rule(f"5/6 pooled (centralized) baseline{tag}")
             name = f"pooled-{settings.pooled_policy}"
@@ -474,11 +506,13 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
                 replace(run, policy=settings.pooled_policy, lr=settings.pooled_lr or run.lr, seed=seed, bn_local=False,
                         select_round="best"),
                 runs_dir / name, sites, test_sets, console)
-            if i == 0 and _trained_since(arms[name], t1, fresh):
-                result.arm_seconds[name] = time.time() - t1
-                console.print(f"  pooled: finished in {result.arm_seconds[name]:.0f} s")
+            if _trained_since(arms[name], t1, fresh):
+                timed[name] = time.time() - t1
+                console.print(f"  pooled{tag}: finished in {timed[name]:.0f} s")
         result.seed_runs[seed] = dict(arms)
-    print_arm_times(result.arm_seconds, run, console)
+        if i == 0:
+            result.arm_seconds = timed
+    print_arm_times({s: t for s, t in result.seed_arm_seconds.items() if t}, run, console)
     console.rule("6/6 comparison")
     result.report = write_comparison(out, result.runs, console=console,
                                      seed_runs=result.seed_runs if settings.seeds > 1 else None)

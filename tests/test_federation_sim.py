@@ -102,6 +102,29 @@ def test_simulation_report_carries_the_cross_site_matrix(federation):
     assert "![cross-site](runs/fed/cross-site.png)" in section  # the run's heatmap, relative to the report
 
 
+def test_an_arms_phases_are_recorded_in_order(federation):
+    """bench/arm_phases.py's breakdown of the arm: every phase mark came in order (no negative phase), the
+    sites' training is a part of the rounds, and the report says what its test sets and plots cost (under
+    bn-local each test set's BatchNorm re-estimation pass is timed apart from its scoring pass)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "arm_phases.py"  # benches are not in the package
+    spec = importlib.util.spec_from_file_location("arm_phases", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    run, run_dir, *_ = federation
+    phases = dict(bench.federated_phases(run_dir))
+    assert all(v >= 0 for v in phases.values()), phases
+    assert 0 < phases["  sites' training"] < phases["rounds 1-2"] < phases["wall (arm)"]
+    top = [k for k in phases if not k.startswith(" ") and k not in ("wall (arm)", "training share")]
+    assert sum(phases[k] for k in top) == pytest.approx(phases["wall (arm)"], abs=0.01)
+    seconds = json.loads((run_dir / "report.json").read_text())["seconds"]
+    assert run.bn_local and set(seconds["test_sets"]) == {"internal", "external"}
+    assert all(t["bn_s"] > 0 and t["predict_s"] > 0 for t in seconds["test_sets"].values())
+    assert 0 < seconds["plots_s"] < seconds["report_s"]
+
+
 def test_resumed_run_continues_from_checkpoint(federation):
     run, run_dir, sites, test_sets, console = federation
     before = load_checkpoint(run_dir / "checkpoints" / "last.pt")[2]["model"]

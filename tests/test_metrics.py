@@ -157,6 +157,21 @@ def test_bootstrap_ci_stratified_and_unstratified():
     assert ap.estimate == pytest.approx(average_precision(y, s)) and ap.low <= ap.estimate <= ap.high
 
 
+def test_stratified_auc_bootstrap_fast_path_gives_the_resampling_loops_interval():
+    """bootstrap_ci's AUC resamples counted as c' W d (no ranking per resample) give the interval the
+    resampling loop gives for the same seed: same draws, ties worth 1/2 (a wrapper of `auc` is not `auc`
+    itself, so it takes the loop)."""
+    rng = np.random.default_rng(3)
+    y = rng.random(250) < 0.2
+    s = np.round(rng.random(250) + 0.4 * y, 1)  # coarse scores: many ties between the classes
+    for seed in (0, 7):
+        fast = bootstrap_ci(y, s, n_boot=300, seed=seed)
+        loop = bootstrap_ci(y, s, metric=lambda yy, ss: auc(yy, ss), n_boot=300, seed=seed)
+        assert (fast.low, fast.high) == pytest.approx((loop.low, loop.high), abs=1e-12)
+        assert fast.estimate == loop.estimate and fast.n_used == loop.n_used == 300 and fast.n_skipped == 0
+    assert bootstrap_ci(y, s, n_boot=300, seed=0).low != bootstrap_ci(y, s, n_boot=300, seed=1).low
+
+
 def test_finding_table_threshold_comes_from_validation():
     ids = ["fracture", "effusion", "rare", "gone_in_val"]
     yv, sv = multilabel(6, 300, [0.3, 0.2, 0.05, 0.2])

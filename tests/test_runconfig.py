@@ -180,3 +180,30 @@ def test_a_resumed_arm_is_not_timed(tmp_path):
     (arm / "report.md").write_text("# report\n")  # rewritten by the resumed run
     assert not fresh and not _trained_since(arm, time.time() - 5, fresh)
     assert _trained_since(arm, time.time() - 5, True)
+
+
+def test_arm_times_are_printed_per_seed_with_the_mean_ratio():
+    """`--seeds N`: every seed's arms with their ratio to the same seed's pooled arm, then the mean over the
+    seeds (session 7 printed seed 0's only); one seed prints no mean line."""
+    import io
+
+    from fedrad.sim.run import print_arm_times
+    from rich.console import Console
+
+    run = replace(RunConfig(), num_server_rounds=3, local_epochs=1)
+    buf = io.StringIO()
+    print_arm_times({0: {"federated-inclusive": 150.0, "pooled-inclusive": 120.0},
+                     1: {"federated-inclusive": 130.0, "pooled-inclusive": 100.0}}, run,
+                    Console(file=buf, width=400, color_system=None))
+    lines = [ln.strip() for ln in buf.getvalue().splitlines()]
+    assert "wall time federated-inclusive (seed 0): 150 s for 3 passes = 1.25x pooled" in lines
+    assert "wall time federated-inclusive (seed 1): 130 s for 3 passes = 1.30x pooled" in lines
+    assert "wall time pooled-inclusive (seed 1): 100 s for 3 passes" in lines
+    assert "wall time federated-inclusive, mean over 2 seed(s): 140 s, 1.27x pooled" in lines  # mean of 1.25, 1.30
+    assert "wall time pooled-inclusive, mean over 2 seed(s): 110 s" in lines
+    buf = io.StringIO()
+    print_arm_times({0: {"federated-inclusive": 150.0, "pooled-inclusive": 120.0}}, run,
+                    Console(file=buf, width=400, color_system=None))
+    assert [ln.strip() for ln in buf.getvalue().splitlines()] == [
+        "wall time federated-inclusive: 150 s for 3 passes = 1.25x pooled",
+        "wall time pooled-inclusive: 120 s for 3 passes"]
