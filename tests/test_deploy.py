@@ -117,6 +117,13 @@ def _supernode_log(site: Path) -> str:
     return p.read_text(errors="replace") if p.is_file() else ""
 
 
+def _holds_message(site: Path) -> bool:
+    """The site's SuperNode confirmed a message it has not answered yet (its last 'Received successfully'
+    comes after its last reply sent)."""
+    text = _supernode_log(site)
+    return text.rfind("Received successfully") > text.rfind("Sending: train message")
+
+
 def _worker_pids(site: Path) -> list[int]:
     """Pids of the resident ClientApp workers this site started (client.launcher run_worker), in order."""
     log = site / ".fedrad" / "logs" / "site.log"
@@ -198,11 +205,19 @@ def story(world, tmp_path_factory):
         # The refusals ran while Flower waited out the dead site and while the rejoined one started: all before the
         # coordinator's restart, so its first log has them.
         seen["refusals"] = refusals.result(600)
-        # 4. SIGTERM to the coordinator as soon as round 2 is recorded (round 3 needs seconds more).
+        # 4. SIGTERM to the coordinator as soon as round 2 is recorded and both sites hold round 3's message
+        # (round 3 needs seconds more). Not while a site is between pulling that message and confirming it:
+        # Flower 1.42's SuperNode keeps a message whose confirmation meets a stopped run
+        # (flwr/supernode/start_client_internal.py `_pull_and_store_message`), the site answers it, and that
+        # stale reply is pushed at the next pull, where `_push_messages` returns before the resumed run's reply
+        # exists: the resumed round then waits for its round-timeout (README, known limits).
         t0 = time.time()
         while len(_rounds(run_dir)) < 3:
             assert time.time() - t0 < 600 and srv.p.poll() is None, srv.text()[-3000:]
             time.sleep(0.2)
+        t0 = time.time()
+        while time.time() - t0 < 8 and not all(_holds_message(s) for s in (site1, site2)):
+            time.sleep(0.1)
         srv.signal(signal.SIGTERM)
         seen["sigterm_rc"], seen["first_server"] = srv.wait(60), srv.text()
         seen["health_after_sigterm"] = _fetch(f"https://127.0.0.1:{port}/health", world["ca"])
