@@ -185,7 +185,10 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
             replies, ok, failed = split("train", replies)
             recorder.record_train(server_round, ok, failed)
             for m, r in zip([m for m in replies if not m.has_error()], ok, strict=True):
-                self.local_models.update(r.node_id, r.site, m.content["arrays"], r.metrics)
+                # A copy of the record (the same Array objects): Flower's FedMedian/Krum/trimmed-mean aggregation
+                # pops the arrays out of the replies' records, which would leave the kept local model empty.
+                self.local_models.update(r.node_id, r.site, ArrayRecord(dict(m.content["arrays"].items())),
+                                         r.metrics)
             out = super().aggregate_train(server_round, replies)
             recorder.record_timeline(server_round, train=spans("train", replies), received=received,
                                      aggregated=time.time(), train_transfer=transfer(replies))
