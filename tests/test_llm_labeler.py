@@ -259,7 +259,9 @@ def test_stalled_call_times_out_and_is_retried():
 
 def test_concurrency_is_bounded_and_used():
     """4 calls in flight at most, and they overlap: against one call at a time on the same server in the
-    same test (a ratio, so a loaded machine slows both), 16 calls take well under half as long."""
+    same test, 4 at a time saves at least half of the ideal 16 x 0.2 x 3/4 = 2.4 s. A saving, not a ratio: the
+    client's own CPU per call is in both runs and grows with the machine's load (a ratio failed at load 13-20,
+    5.8 s vs 3.1 s: the saving was still 2.7 s)."""
     reqs = elbow_reports(16)
     elapsed = {}
     for n in (1, 4):
@@ -269,7 +271,7 @@ def test_concurrency_is_bounded_and_used():
             elapsed[n] = time.perf_counter() - t0
         assert all(r.ok for r in results)
         assert srv.max_inflight == n
-    assert elapsed[4] < elapsed[1] / 2, elapsed  # ideal: a quarter
+    assert elapsed[1] - elapsed[4] > 0.5 * 16 * 0.2 * 3 / 4, elapsed
 
 
 # ---- secrets and privacy ------------------------------------------------------------------
