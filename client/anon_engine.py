@@ -509,6 +509,17 @@ AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?
 # line's end or the next 'label:')
 SEX_AGE_FIELD_RE = re.compile(r"(?<![\w.])[mfw][ \t]+(?P<a>\d{1,3})"
                               r"(?=[ \t]*(?:$|\n|[|·•;,]|[ \t]{2})|[ \t]+[a-z]{2,8}\.?:)", re.MULTILINE)
+# A practice named for its street: 'Main St Surgery', 'Mill Road Medical Centre', 'Castle Lane Family Practice'
+STREET_PRACTICE_RE = re.compile(rf"(?<![\w])(?:{WORD}[ \t]+){{1,2}}(?:St|Street|Rd|Road|Lane|Ave|Avenue)\.?[ \t]+"
+                                r"(?:Surgery|Practice|Family[ \t]+Practice|Medical[ \t]+(?:Centre|Center|Practice)|"
+                                r"Health[ \t]+(?:Centre|Center)|Clinic)(?![\w])")
+# In an identifier zone, a practice or specialty named for a place with a locative ('Radiologie am See', 'Praxis
+# am Wall', 'Orthopädie im Zentrum'): the name goes whatever its case (on lower-cased text)
+LOCATIVE_PRACTICE_RE = re.compile(r"(?<![\w])(?:[\w-]*praxis|radiologie|orthopädie|chirurgie|nuklearmedizin|mvz|"
+                                  r"röntgen|zentrum|ärztehaus)[ \t]+(?:am|im|an[ \t]+der|auf[ \t]+der|auf[ \t]+dem)"
+                                  r"[ \t]+(?P<w>[a-zäöüß][\w-]{2,})")
+LOCATIVE_STOP = frozenset(("hause", "haus", "klinikum", "krankenhaus", "standort", "wochenende", "abend", "morgen",
+                           "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "tag"))
 # A neonate's or child's age on a header line ('DOB: 01.03.2026   3 days', '6 years 3 months'): on lower-cased text
 AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|months?|mos?|monate?|"
                          r"years?|yrs?|jahre?)(?:,?[ \t]+\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|"
@@ -1382,6 +1393,9 @@ class Anonymizer:
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
+        if " St" in text or " Rd" in text or " Road" in text or " Street" in text or " Lane" in text:
+            for m in STREET_PRACTICE_RE.finditer(text):  # 'Main St Surgery', 'Mill Road Medical Centre'
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "street-practice"))
         for m in (self._digit_line_matches(AGE_SEX_RE, text, text) if AGE_SEX_HINT_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "AGE", PATTERN, "age-sex"))
         for c in [c for c in cands if c.kind == "NAME" and c.strength == STRONG]:
@@ -1442,6 +1456,9 @@ class Anonymizer:
                         add(Span(m.start(), m.end(), "AGE", PATTERN, "age-zone"))
                 for m in (SEX_AGE_FIELD_RE.finditer(low, zs, ze) if digit else ()):  # 'DOB [date] F 79 GP: ...'
                     add(Span(m.start("a"), m.end("a"), "AGE", PATTERN, "age-zone"))
+            for m in (LOCATIVE_PRACTICE_RE.finditer(low, zs, ze) if " a" in low or " i" in low or " z" in low else ()):
+                if fold(m.group("w")) not in LOCATIVE_STOP:  # 'Radiologie am See', 'Praxis am Wall'
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "locative-practice"))
             self._zone_tokens(text, zs, ze, protected, cands, prose)
             self._zone_institutions(text, zs, ze, protected, cands, prose)
         # the report's last lines are its footer ('produced by Brantwick Teleradiology Ltd'): institution cue

@@ -92,3 +92,18 @@ def test_ages_after_a_sex_letter_or_in_phrases_go(text, age):
 def test_a_sex_letter_and_a_number_in_prose_stay():
     text = "Findings: fragment of 4 mm, distance m 3 to the joint; step-off 2 mm.\n"
     assert RULES(text) == text
+
+
+@pytest.mark.parametrize("text,leaks", [
+    ("History: fall on ice, GP referral (Dr Oyelaran, High St Surgery, Dunmore). Pain at the thumb base.",
+     ["High St"]),
+    ("Orthopädie am Ring, Dr. med. Rupert Haag\nBefund: Daumen ohne Fraktur.", ["Orthopädie am Ring"]),
+])
+def test_practices_named_for_a_street_or_a_place_go(text, leaks):
+    out = RULES(text)
+    assert not [w for w in leaks if w in out], out
+
+
+def test_a_locative_in_clinical_text_stays():
+    text = "Befund: Fraktur am Daumengrundglied, Röntgen am Folgetag empfohlen.\n"
+    assert RULES(text) == text
