@@ -302,6 +302,11 @@ _lower = lower_same_length  # one rule for every case-insensitive match: 'İ' ca
 
 
 DIGIT_RUN_RE = re.compile(r"\d{3,}")
+# An AO/OTA fracture code names a fracture, never a patient: 'AO 15.2C', 'AO/OTA 23-C2.1', 'AO-Typ 22-A1',
+# 'OTA 2R3A2' (cue and code protected from the ID rules and the zone; the cue word must be there)
+AO_CODE_RE = re.compile(r"(?<![\w])(?:AO|OTA|AO/OTA|AO-OTA|AO/ASIF)(?:[ \t-]*(?i:typ|type|class(?:ification)?|"
+                        r"klassifikation))?[ \t]*:?[ \t]*(?P<c>\d{1,2}[RUrul]?(?:\.\d)?[ \t]*-?[ \t]*[A-C]"
+                        r"(?:\d(?:\.\d){0,2})?)(?![\w])")
 DURATION_LEFT_RE = re.compile(r"(?<![\w])(?:for|since|over|past|last|within|in|after|before|about|approximately|x|"
                               r"vor|seit|für|über|nach|letzten|innerhalb|binnen|ca\.?|etwa)[ \t]+$")
 DURATION_RIGHT_RE = re.compile(r"[ \t]*(?:ago|prior|earlier|previously|before|later|zuvor|her|duration|history)"
@@ -494,9 +499,27 @@ AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
             r"(?![\w])\.?")
-AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|(?:age|alter|aged|edad|"
+AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|"
+                        rf"mit[ \t]+(?P<c>\d{{1,2}}[ \t]+jahren)|(?:age[ \t]+at[ \t]+(?:exam|examination|study|scan)|"
+                        rf"age|alter|aged|edad|"
                         rf"edat|età|idade|věk|wiek|âge|leeftijd|ålder|alder)[ \t]*[:.]?[ \t]*"
                         rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?)?))(?![\w])")
+# On a header line a sex letter and a bare number before the next field are sex and age: 'F 79  GP: Dr X',
+# 'DOB 01/02/1950 M 76 | Ward 3' (on lower-cased text; the number ends the field: two spaces, a separator, a
+# line's end or the next 'label:')
+SEX_AGE_FIELD_RE = re.compile(r"(?<![\w.])[mfw][ \t]+(?P<a>\d{1,3})"
+                              r"(?=[ \t]*(?:$|\n|[|·•;,]|[ \t]{2})|[ \t]+[a-z]{2,8}\.?:)", re.MULTILINE)
+# A practice named for its street: 'Main St Surgery', 'Mill Road Medical Centre', 'Castle Lane Family Practice'
+STREET_PRACTICE_RE = re.compile(rf"(?<![\w])(?:{WORD}[ \t]+){{1,2}}(?:St|Street|Rd|Road|Lane|Ave|Avenue)\.?[ \t]+"
+                                r"(?:Surgery|Practice|Family[ \t]+Practice|Medical[ \t]+(?:Centre|Center|Practice)|"
+                                r"Health[ \t]+(?:Centre|Center)|Clinic)(?![\w])")
+# In an identifier zone, a practice or specialty named for a place with a locative ('Radiologie am See', 'Praxis
+# am Wall', 'Orthopädie im Zentrum'): the name goes whatever its case (on lower-cased text)
+LOCATIVE_PRACTICE_RE = re.compile(r"(?<![\w])(?:[\w-]*praxis|radiologie|orthopädie|chirurgie|nuklearmedizin|mvz|"
+                                  r"röntgen|zentrum|ärztehaus)[ \t]+(?:am|im|an[ \t]+der|auf[ \t]+der|auf[ \t]+dem)"
+                                  r"[ \t]+(?P<w>[a-zäöüß][\w-]{2,})")
+LOCATIVE_STOP = frozenset(("hause", "haus", "klinikum", "krankenhaus", "standort", "wochenende", "abend", "morgen",
+                           "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "tag"))
 # A neonate's or child's age on a header line ('DOB: 01.03.2026   3 days', '6 years 3 months'): on lower-cased text
 AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|months?|mos?|monate?|"
                          r"years?|yrs?|jahre?)(?:,?[ \t]+\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?|wochen|"
@@ -603,7 +626,7 @@ ZONE_CUE_RE = re.compile(
 SECTION_RE = re.compile(
     r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|"
     r"indications?|history|hx|fragestellung|anamnese|technique|technik|comparison|vergleich|report|"
-    r"summary|diagnos[ei]s|empfehlung|recommendations?)(?![\w])", re.IGNORECASE | re.MULTILINE)
+    r"summary|diagnos[ei]s|diagnosen|observations?|empfehlung|recommendations?)(?![\w])", re.IGNORECASE | re.MULTILINE)
 # (a bare year, a 3-digit measure or a fraction makes no zone: "Seit 2019 bekannt", "Winkel 120 Grad")
 PATTERN_HIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}|\d{1,2}[./]\d{1,2}[./]|"
                             r"(?<![\w/])(?:0[1-9]|1[0-2])/\d{2}(?![\d/])|@|\(at\)|\[at\]")  # not '3/4', 'C5/6'
@@ -865,6 +888,7 @@ def _header_signoff(text: str, low: str) -> tuple[int, int | None]:
 PLACE_GAP_RE = re.compile(r"[ \t]+(?:for|of|am|an der|auf der|auf dem|in der|im|zum|zur|at the|on the)[ \t]+")
 PLACE_GAP_KINDS = frozenset(("NAME", "INSTITUTION", "ADDRESS"))
 LINE_LOWER_WORD_RE = re.compile(r"(?<![\w\[])[a-zäöüß]\w*")
+HEADER_PROSE_WORDS = 6  # lower-case words that make a header line a sentence (see _header_prose)
 
 
 def _title_case_line(text: str, pos: int) -> bool:
@@ -872,6 +896,55 @@ def _title_case_line(text: str, pos: int) -> bool:
     line = _line_at(text, pos)
     return all(PLACE_GAP_RE.fullmatch(f" {w} ") or PARTICLE_GAP_RE.fullmatch(f" {w} ")
                for w in LINE_LOWER_WORD_RE.findall(line))
+
+
+# Between two removed spans, or from a segment's start to a removed place: capitalised specialty words and glue
+# only ('[Praxis] für Radiologie und Nuklearmedizin [Kleve]', 'Orthopädie & Sportmedizin [Eppendorf]')
+SPECIALTY_GAP_RE = re.compile(r"[ \t]*(?:(?:[^\W\d_][\w\-]*\.?|&)[ \t]+)+")
+# the specialties a practice is named for (a department noun, 'Röntgen' or 'Imaging' first names no practice)
+SPECIALTIES = frozenset(("radiologie", "radiology", "nuklearmedizin", "orthopaedie", "orthopadie", "orthopedics",
+                         "orthopaedics", "chirurgie", "unfallchirurgie", "handchirurgie", "kinderchirurgie",
+                         "sportmedizin", "kinderradiologie", "neuroradiologie"))
+SEGMENT_START_RE = re.compile(r"(?:^|(?<=[\n|·•;:,])|(?<=[ \t][-–—]))[ \t]*")
+
+
+def _specialty_words(gap: str) -> bool:
+    ws = re.findall(r"[^\W\d_][\w\-]*|&", gap)
+    return bool(ws) and any(fold(w) in DEPARTMENT_WORDS for w in ws) and all(
+        (fold(w) in DEPARTMENT_WORDS and (w[:1].isupper())) or fold(w) in INSTITUTION_GLUE for w in ws)
+
+
+def _specialty_practices(text: str, spans: list[Span], cues: frozenset | set) -> list[Span]:
+    """A practice named for its specialties and its place is one institution: on one line, specialty words
+    (capitalised, joined by 'und', '&', 'für') between a removed institution ('[MVZ Radiologie]', '[Praxis]') and a
+    removed place ('... & Nuklearmedizin [Freiburg]'), or from the start of a segment to a removed place
+    ('Orthopädie & Sportmedizin [Eppendorf]'), go with them. The place is a capitalised word of mixed case; a title
+    between ('Radiologie Dr. [X]'), a comma, or a department noun first ('Department of [X]', 'Röntgen [X]') stops
+    it."""
+    kinds = ("NAME", "INSTITUTION", "ADDRESS")
+    out: list[Span] = []
+    for sp in spans:
+        place = text[sp.start:sp.end]
+        if sp.kind not in kinds or sp.rule in ("title", "identifier-name") or not place[:1].isupper() \
+                or place.isupper() or fold(place) in DEPARTMENT_WORDS:
+            out.append(sp)
+            continue
+        prev = out[-1] if out else None
+        ls = text.rfind("\n", 0, sp.start) + 1
+        if prev is not None and prev.end >= ls and (prev.kind == "INSTITUTION" or (
+                prev.kind == "NAME" and fold(text[prev.start:prev.end]) in cues)) \
+                and SPECIALTY_GAP_RE.fullmatch(text, prev.end, sp.start) and _specialty_words(text[prev.end:sp.start]):
+            out[-1] = Span(prev.start, sp.end, "INSTITUTION", max(prev.strength, sp.strength), "specialty-practice")
+            continue
+        seg = None
+        for m in SEGMENT_START_RE.finditer(text, max(ls, prev.end if prev is not None else 0), sp.start):
+            seg = m.end()  # the last segment start before the span
+        if seg is not None and seg < sp.start and SPECIALTY_GAP_RE.fullmatch(text, seg, sp.start) \
+                and _specialty_words(text[seg:sp.start]) and fold(text[seg:sp.start].split()[0]) in SPECIALTIES:
+            out.append(Span(seg, sp.end, "INSTITUTION", sp.strength, "specialty-practice"))
+            continue
+        out.append(sp)
+    return out
 
 
 def _join_particles(text: str, spans: list[Span]) -> list[Span]:
@@ -949,8 +1022,9 @@ class Anonymizer:
         eps = sorted(read_list("eponyms.txt", d), key=len, reverse=True)
         ep_alt = "|".join(re.escape(e) for e in eps)
         ep_low = "|".join(re.escape(e.lower()) for e in eps)
-        self.eponym_heads = frozenset(WORD_SPLIT_RE.findall(" ".join(e.lower().split("-")[0] for e in eps)))
-        self.eponym_re = re.compile(rf"(?:{ep_low})(?:'s|’s|'|’)?(?![\w])")  # on lower-cased text
+        heads = WORD_SPLIT_RE.findall(" ".join(e.lower().split("-")[0] for e in eps))
+        self.eponym_heads = frozenset(heads) | {h + "s" for h in heads}  # 'Bennetts fracture': a possessive
+        self.eponym_re = re.compile(rf"(?:{ep_low})(?:'s|’s|'|’|s)?(?![\w])")  # on lower-cased text
         ctx = sorted(read_list("eponym_context.txt", d), key=len, reverse=True)
         ctx_alt = "|".join(re.escape(c) for c in ctx)
         self.eponym_right_re = re.compile(
@@ -1083,6 +1157,8 @@ class Anonymizer:
             ls = text.rfind("\n", 0, m.start()) + 1  # a cue after it on the line ('... (Robinson 2B2). Referral')
             if ZONE_CUE_RE.search(_lower(text[ls:m.start()])) is None:  # says nothing about it
                 out = sorted(set(out) | {m.span("w")})
+        if "ao" in self._words(text, low) or "ota" in self._words(text, low):
+            out = sorted(set(out) | {m.span() for m in AO_CODE_RE.finditer(text)})
         if "morbus" in low or "nach" in low or " per " in low or "according" in low:
             # speed: a match lies on one line holding one of these words (the pattern is slow at every position)
             slots = [(m.start("w"), m.end("w")) for ls, le in _lines_with(low, "morbus", "nach", "per", "according")
@@ -1317,6 +1393,9 @@ class Anonymizer:
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
+        if " St" in text or " Rd" in text or " Road" in text or " Street" in text or " Lane" in text:
+            for m in STREET_PRACTICE_RE.finditer(text):  # 'Main St Surgery', 'Mill Road Medical Centre'
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "street-practice"))
         for m in (self._digit_line_matches(AGE_SEX_RE, text, text) if AGE_SEX_HINT_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "AGE", PATTERN, "age-sex"))
         for c in [c for c in cands if c.kind == "NAME" and c.strength == STRONG]:
@@ -1325,7 +1404,7 @@ class Anonymizer:
                 add(Span(am.start("a"), am.end("a"), "AGE", PATTERN, "age-after-name"))
         if digit:  # every match holds a digit
             for m in AGE_CUE_RE.finditer(low):
-                g = "a" if m.group("a") else "b"
+                g = "a" if m.group("a") else "c" if m.group("c") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
             for m in EMAIL_OBF_RE.finditer(text):
@@ -1375,6 +1454,11 @@ class Anonymizer:
                 for m in AGE_SPAN_RE.finditer(low, zs, ze):
                     if not _is_duration(low, m.start(), m.end()):
                         add(Span(m.start(), m.end(), "AGE", PATTERN, "age-zone"))
+                for m in (SEX_AGE_FIELD_RE.finditer(low, zs, ze) if digit else ()):  # 'DOB [date] F 79 GP: ...'
+                    add(Span(m.start("a"), m.end("a"), "AGE", PATTERN, "age-zone"))
+            for m in (LOCATIVE_PRACTICE_RE.finditer(low, zs, ze) if " a" in low or " i" in low or " z" in low else ()):
+                if fold(m.group("w")) not in LOCATIVE_STOP:  # 'Radiologie am See', 'Praxis am Wall'
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "locative-practice"))
             self._zone_tokens(text, zs, ze, protected, cands, prose)
             self._zone_institutions(text, zs, ze, protected, cands, prose)
         # the report's last lines are its footer ('produced by Brantwick Teleradiology Ltd'): institution cue
@@ -1614,6 +1698,9 @@ class Anonymizer:
             pos = e + 1
             if not line.strip():
                 continue
+            if e <= header_end and self._header_prose(line, low[s:e]):
+                out.append((s, e, True))  # a sentence before the first heading: a prose zone (its names still go)
+                continue
             if e <= header_end or (signoff is not None and s >= signoff) or line.count("|") >= 2 \
                     or line.count("·") >= 1:
                 out.append((s, e, False))
@@ -1631,6 +1718,16 @@ class Anonymizer:
                 out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80), True))
         memo["zones"] = out
         return out
+
+    @staticmethod
+    def _header_prose(line: str, low_line: str) -> bool:
+        """A line of the header that is a clinical sentence, not a header field ('- Oblique fracture at the base of
+        the first metacarpal with a small fragment ...' before an 'Impression' heading): six or more lower-case
+        words of four letters or more, a capital somewhere (in an all-lower-case report case says nothing), and
+        no identifier cue or pattern. It is a prose zone: its capitalised unknown words still go, its ordinary
+        lower-case words stay."""
+        return line != low_line and sum(len(w) >= 4 for w in LINE_LOWER_WORD_RE.findall(line)) >= HEADER_PROSE_WORDS \
+            and not PATTERN_HIT_RE.search(line) and ZONE_CUE_RE.search(low_line) is None
 
     def _zone_tokens(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
                      cands: list[Span], prose: bool = False) -> None:
@@ -1654,7 +1751,7 @@ class Anonymizer:
             elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
                 safe = not self._place_part(w, text, e, ze, True, glue=True)
             ordinary = w.isupper() if shouting else (w.islower() or (w.isupper() and len(w) <= 4))  # 'CABG'
-            if not safe and prose and ordinary and w.isalpha():
+            if not safe and prose and ordinary and w.rstrip(".").isalpha():  # "eminence." ends a sentence
                 # an ordinary word in prose goes only as a name: right after a title or 'cue:', or after
                 # any cue when it is a known name ('pt john smith'), or continuing such a run
                 f = fold(w)
@@ -1902,7 +1999,7 @@ class Anonymizer:
         out = self._trim_departments(text, self._extend_institutions(text, _merge_clusters(kept)))
         if zone:
             out = sorted(out + self._zone_rest(text, zone, out, blocked), key=lambda c: c.start)
-        return _join_particles(text, out)
+        return _join_particles(text, _specialty_practices(text, out, self.institution_cues))
 
     def _extend_institutions(self, text: str, spans: list[Span]) -> list[Span]:
         """A removed name followed by capitalised institution words ('[Maitland] Family Practice',

@@ -114,7 +114,7 @@ class Lexicon:
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
         safe = {fold(w) for line in read_list("safe_words.txt", data_dir) for w in line.split()}
-        for extra in ("not_names.txt", "eponym_context.txt"):
+        for extra in ("not_names.txt", "eponym_context.txt", "implants.txt"):
             if (data_dir / extra).is_file():
                 safe |= {fold(w) for line in read_list(extra, data_dir) for w in line.split()}
         safe |= {fold(w) for w in _template_words()}
