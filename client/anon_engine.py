@@ -284,6 +284,7 @@ ADDRESS_SEG_SEP_RE = re.compile(r"[|·•;:\n]|[ \t][-–—][ \t]|(?<![\w])(?i:
 _ADDR_TOKEN = (rf"(?:[{UP}][\w'’.\-]*|\d[\w/\-]*|s/n|S/N|\([{UP}][{LOW}]+\)|{_STREET_GLUE}|of|the|upon|on|am|an|"
                rf"der|im|bei|sur|sul|iela|g\.|gatvė|ulice|utca|út|tér)")
 ADDRESS_SEG_RE = re.compile(rf"[ \t]*{_ADDR_TOKEN}(?:[ \t]*,?[ \t]+{_ADDR_TOKEN}|,{_ADDR_TOKEN}){{0,11}}[ \t,.]*")
+ADDRESS_WORDS = ("Street", "Road", "Avenue", "Boulevard", "Lane")  # speed: see find()
 ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
 GRADE = r"(?:[IV]{1,4}[a-c]?|[1-6][a-c]?|[A-C][1-3]?)(?![\w])"
 EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "classification", "einteilung", "type",
@@ -1016,7 +1017,7 @@ class _Scouted:
             pos = m.end()  # never empty (checked above): the next match starts at or after the end
 
 
-for _name in ("INITIAL_NAME_RE", "INSTITUTION_END_RE", "ACRONYM_INST_RE", "LOCATION_FIELD_RE", "VIEW_WORD_RE",
+for _name in ("INITIAL_NAME_RE", "INSTITUTION_END_RE", "LOCATION_FIELD_RE", "VIEW_WORD_RE",
               "CAMEL_RUN_RE", "URL_RE", "COUNTY_RE", "DRES_RE", "BG_RE", "SITE_RE", "BABY_NAME_RE2", "PATTERN_HIT_RE"):
     globals()[_name] = _Scouted(globals()[_name])
 
@@ -1330,7 +1331,10 @@ class Anonymizer:
             g = "a" if m.group("a") else "b"
             if 89 < int(m.group(g)) < 130:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
-        for m in ADDRESS_RE.finditer(text):
+        # speed: every ADDRESS_RE match stays on one line and holds a digit or one of ADDRESS_WORDS (the street
+        # words of its one alternative without a number): without those words only the digit lines are scanned
+        for m in (ADDRESS_RE.finditer(text) if any(w in text for w in ADDRESS_WORDS)
+                  else self._digit_line_matches(ADDRESS_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
         if "Co." in text or "County" in text:  # speed: a literal every match starts with
             for m in COUNTY_RE.finditer(text):
@@ -1453,7 +1457,9 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
         for m in (self._digit_line_matches(POSTCODE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
-        for m in (FOREIGN_STREET_RE.finditer(text) if digit or "s/n" in low else ()):
+        # speed: every match stays on one line and holds a digit or 's/n' (any case)
+        for m in (FOREIGN_STREET_RE.finditer(text) if "s/n" in low
+                  else self._digit_line_matches(FOREIGN_STREET_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-foreign"))
         self._address_lines(text, cands)
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
