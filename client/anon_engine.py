@@ -1421,8 +1421,8 @@ class Anonymizer:
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
         for m in (self._digit_line_matches(EXTRA_DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
-        if MONTH_HINT_RE.search(low):
-            for m in MONTH_DAY_RE.finditer(text):
+        if digit and MONTH_HINT_RE.search(low):  # speed: every match holds a digit (its day) on one line
+            for m in self._digit_line_matches(MONTH_DAY_RE, text, text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
@@ -1433,8 +1433,8 @@ class Anonymizer:
             am = AFTER_NAME_AGE_RE.match(text, c.end)
             if am:
                 add(Span(am.start("a"), am.end("a"), "AGE", PATTERN, "age-after-name"))
-        if digit:  # every match holds a digit
-            for m in AGE_CUE_RE.finditer(low):
+        if digit:  # every match holds a digit, on one line
+            for m in self._digit_line_matches(AGE_CUE_RE, text, low):
                 g = "a" if m.group("a") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
@@ -1565,7 +1565,7 @@ class Anonymizer:
     def _relatives_and_institutions(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
         """Newborns filed under a family name, a neonate's day of life, a surname signing off the report, and
         institutions named by an acronym, by ordinary words before an institution noun, or after 'from'/'at'."""
-        for m in NEONATE_AGE_RE.finditer(low):
+        for m in self._digit_line_matches(NEONATE_AGE_RE, text, low):  # speed: each match holds a digit
             add(Span(m.start(), m.end(), "AGE", PATTERN, "age-neonate"))
         if "Baby" in text or "BABY" in text or "Twin" in text or "TWIN" in text:
             for m in BABY_NAME_RE2.finditer(text):
