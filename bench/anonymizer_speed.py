@@ -65,6 +65,33 @@ What would reach it: rewriting the ~40 look-behind-led patterns to open with
 a consuming literal or class (the look-behind moved after the first character, e.g. '[A-Z](?<![\\w][A-Z])...'),
 which touches every rule's text (so only after anon9's rule changes have merged), and one pass that tokenises
 a report once for CAP_TOKEN_RE, ZONE_TOKEN_RE, the token layer's TOKEN_RE and WORD_SPLIT_RE.
+
+Session 10 (branch anonspeed10; tune a-v, 1,760 reports, 712 chars; load 8-15 on 2 cores throughout). cProfile,
+main at 1954733 (tottime share of anonymize()): _recall_first 8% own (its inline scans) and 43% with callees,
+token layer 19% (_line_features 12%: each word's shape/lists/fold recomputed for it and for up to four neighbours,
+every feature string rebuilt), _zone_tokens 12% with _zone_words/_zone_safe, _zone_institutions 8% (a walk over
+every protected span per word, as in _zone_tokens), the digit-line scans 8%, find's own inline scans 5%.
+In context (each pattern wrapped, its calls timed inside anonymize()) the regexes are 41% of the time, spread
+flat: ADDRESS_RE 3.1% (whole text, every report), institution_re 2.3%, the token layer's TOKEN_RE 1.2%,
+ALNUM_ID_RE/AGE2_RE/eponym_re/CAP_TOKEN_RE/ID_RE ~1% each, then ~50 patterns at 0.3-0.9%. Per-regex whole-text
+timing with and without look-arounds (the 'scout' below): a pattern opening with a look-behind and then a
+literal word ('(?<![\\w])(?:Centre|Center|...)', 'BG ', 'Co.|County', 'Dres.') scans 3-13x faster without it,
+one opening with a broad class ([UP], \\d) 0.2-1.7x (slower when the class is common: the full pattern is then
+tried at each of its matches) - so the look-behind lever is worth ~20 us per pattern per report, not the 5x hoped.
+What session 10 changed (output identical, bench/anonymizer_identity.py: 5,586 reports, 0 differ):
+- _Scouted (anon_engine.py, one block before class Anonymizer): 12 patterns (11 whole-text scans and
+  PATTERN_HIT_RE's per-line search) that open with a look-around are tried only where their scout, the same
+  pattern source with every look-around removed (derived automatically, so rule edits keep it exact),
+  matches: 1.3-13x per pattern on tune and IU.
+- ADDRESS_RE, FOREIGN_STREET_RE, MONTH_DAY_RE, AGE_CUE_RE, NEONATE_AGE_RE scan only the lines holding a digit
+  (_digit_line_matches), unless the text holds a digitless alternative's word (ADDRESS_WORDS, 's/n').
+- Token layer: each word's own and neighbour feature strings are built once per word (anon_model._WordFeats,
+  the same strings in the same order, so the same float sums); zone rules read protected spans from a per-report
+  flag array (_protected_flags). This bench, one run at load 12-14 (15:41-15:45 UTC): IU 932 reports/s vs 817
+  for main (ratio 1.14); tune 148 vs 136 (1.09). Still ~7x short on tune: the remaining time is Python-level
+  per-word work in the zone rules and token layer and ~60 regex scans of a few percent each; the next step would
+  be one tokenisation of each line shared by the zone rules (ZONE_TOKEN_RE), the token layer (TOKEN_RE) and
+  CAP_TOKEN_RE, and per-word results (zone safety, class) cached across reports, not per report.
 """
 
 from __future__ import annotations

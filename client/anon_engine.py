@@ -30,6 +30,7 @@ import datetime as dt
 import functools
 import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -283,6 +284,7 @@ ADDRESS_SEG_SEP_RE = re.compile(r"[|·•;:\n]|[ \t][-–—][ \t]|(?<![\w])(?i:
 _ADDR_TOKEN = (rf"(?:[{UP}][\w'’.\-]*|\d[\w/\-]*|s/n|S/N|\([{UP}][{LOW}]+\)|{_STREET_GLUE}|of|the|upon|on|am|an|"
                rf"der|im|bei|sur|sul|iela|g\.|gatvė|ulice|utca|út|tér)")
 ADDRESS_SEG_RE = re.compile(rf"[ \t]*{_ADDR_TOKEN}(?:[ \t]*,?[ \t]+{_ADDR_TOKEN}|,{_ADDR_TOKEN}){{0,11}}[ \t,.]*")
+ADDRESS_WORDS = ("Street", "Road", "Avenue", "Boulevard", "Lane")  # speed: see find()
 ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
 GRADE = r"(?:[IV]{1,4}[a-c]?|[1-6][a-c]?|[A-C][1-3]?)(?![\w])"
 EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "classification", "einteilung", "type",
@@ -1001,6 +1003,98 @@ def _merge_clusters(kept: list[Span]) -> list[Span]:
 # ---------------------------------------------------------------------------- the anonymizer
 
 
+# ---------------------------------------------------------------------------- speed: scouted scans
+# A pattern opening with a look-around ('(?<![\w])Centre|...') is tried at every position of the text: the regex
+# engine (sre) takes a literal prefix or first-character set only from a consuming first item. Its scout, the same
+# pattern with every look-around removed, matches wherever the pattern does (fewer constraints) and opens with a
+# literal or class that sre scans for; the pattern itself is then tried only where its scout matches. The matches
+# are the pattern's own, the same as its finditer/search (an exact equivalence, derived from whatever the pattern
+# says: a rule's text can change freely). Used only for the whole-text scans it measurably speeds up
+# (bench/anonymizer_speed.py docstring).
+_LOOKAROUND_OPENERS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _class_end(p: str, i: int) -> int:
+    """The index after the character class opening at p[i] == '['."""
+    j = i + 1
+    if p[j:j + 1] == "^":
+        j += 1
+    if p[j:j + 1] == "]":
+        j += 1
+    while j < len(p) and p[j] != "]":
+        j += 2 if p[j] == "\\" else 1
+    return j + 1
+
+
+def _strip_lookarounds(p: str) -> str:
+    """Pattern source `p` without its look-ahead and look-behind groups (nested ones included)."""
+    out, i, n = [], 0, len(p)
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            out.append(p[i:i + 2])
+            i += 2
+        elif c == "[":
+            j = _class_end(p, i)
+            out.append(p[i:j])
+            i = j
+        elif c == "(" and p.startswith(_LOOKAROUND_OPENERS, i):
+            depth, j = 0, i
+            while j < n:
+                if p[j] == "\\":
+                    j += 2
+                    continue
+                if p[j] == "[":
+                    j = _class_end(p, j)
+                    continue
+                depth += {"(": 1, ")": -1}.get(p[j], 0)
+                j += 1
+                if depth == 0:
+                    break
+            i = j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+class _Scouted:
+    """A compiled pattern whose finditer and search try it only where its scout matches (see above); every other
+    method is the pattern's own."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        src = _strip_lookarounds(rx.pattern)
+        self.scout = re.compile(src, rx.flags)
+        # the scout's shortest match is no longer than the pattern's: > 0 means no empty match (finditer steps on)
+        if re._parser.parse(src, rx.flags).getwidth()[0] == 0:
+            raise ValueError(f"a pattern that may match empty text is not scouted: {rx.pattern!r}")
+
+    def __getattr__(self, name: str):
+        return getattr(self.rx, name)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        scout, match = self.scout.search, self.rx.match
+        endpos = min(endpos, len(string))
+        while (c := scout(string, pos, endpos)) is not None:
+            m = match(string, c.start(), endpos)
+            if m is not None:
+                return m
+            pos = c.start() + 1
+        return None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        endpos = min(endpos, len(string))
+        while (m := self.search(string, pos, endpos)) is not None:
+            yield m
+            pos = m.end()  # never empty (checked above): the next match starts at or after the end
+
+
+for _name in ("INITIAL_NAME_RE", "INSTITUTION_END_RE", "LOCATION_FIELD_RE", "VIEW_WORD_RE",
+              "CAMEL_RUN_RE", "URL_RE", "COUNTY_RE", "DRES_RE", "BG_RE", "SITE_RE", "BABY_NAME_RE2", "PATTERN_HIT_RE"):
+    globals()[_name] = _Scouted(globals()[_name])
+
+
 class Anonymizer:
     """Detects and replaces PHI in one report at a time; construct once, reuse for every row."""
 
@@ -1106,6 +1200,19 @@ class Anonymizer:
             out = memo[key] = [(m, self._zone_safe(m.group(), text, m.end(), ze))
                                for m in ZONE_TOKEN_RE.finditer(text, zs, ze)]
         return out
+
+    def _protected_flags(self, text: str, protected: list[tuple[int, int]]) -> bytearray:
+        """flags[i] = 1 where i lies in one of the `protected` spans of `text` (the zone rules ask it of every word:
+        one look-up instead of a walk over the spans; computed once per report and list of spans)."""
+        memo = self._memo_for(text)
+        got = memo.get("protected_flags")
+        if got is None or got[0] is not protected:
+            flags = bytearray(len(text) + 1)
+            for ps, pe in protected:
+                if pe > ps:
+                    flags[ps:pe] = b"\x01" * (pe - ps)
+            got = memo["protected_flags"] = (protected, flags)
+        return got[1]
 
     def _words(self, text: str, low: str) -> set[str]:
         """The letter runs of the lower-cased report (`low` = _lower(text))."""
@@ -1300,7 +1407,10 @@ class Anonymizer:
             g = "a" if m.group("a") else "b"
             if 89 < int(m.group(g)) < 130:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age"))
-        for m in ADDRESS_RE.finditer(text):
+        # speed: every ADDRESS_RE match stays on one line and holds a digit or one of ADDRESS_WORDS (the street
+        # words of its one alternative without a number): without those words only the digit lines are scanned
+        for m in (ADDRESS_RE.finditer(text) if any(w in text for w in ADDRESS_WORDS)
+                  else self._digit_line_matches(ADDRESS_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
         if "Co." in text or "County" in text:  # speed: a literal every match starts with
             for m in COUNTY_RE.finditer(text):
@@ -1387,8 +1497,8 @@ class Anonymizer:
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
         for m in (self._digit_line_matches(EXTRA_DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
-        if MONTH_HINT_RE.search(low):
-            for m in MONTH_DAY_RE.finditer(text):
+        if digit and MONTH_HINT_RE.search(low):  # speed: every match holds a digit (its day) on one line
+            for m in self._digit_line_matches(MONTH_DAY_RE, text, text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
@@ -1402,8 +1512,8 @@ class Anonymizer:
             am = AFTER_NAME_AGE_RE.match(text, c.end)
             if am:
                 add(Span(am.start("a"), am.end("a"), "AGE", PATTERN, "age-after-name"))
-        if digit:  # every match holds a digit
-            for m in AGE_CUE_RE.finditer(low):
+        if digit:  # every match holds a digit, on one line
+            for m in self._digit_line_matches(AGE_CUE_RE, text, low):
                 g = "a" if m.group("a") else "c" if m.group("c") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
@@ -1426,7 +1536,9 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
         for m in (self._digit_line_matches(POSTCODE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
-        for m in (FOREIGN_STREET_RE.finditer(text) if digit or "s/n" in low else ()):
+        # speed: every match stays on one line and holds a digit or 's/n' (any case)
+        for m in (FOREIGN_STREET_RE.finditer(text) if "s/n" in low
+                  else self._digit_line_matches(FOREIGN_STREET_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-foreign"))
         self._address_lines(text, cands)
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
@@ -1537,7 +1649,7 @@ class Anonymizer:
     def _relatives_and_institutions(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
         """Newborns filed under a family name, a neonate's day of life, a surname signing off the report, and
         institutions named by an acronym, by ordinary words before an institution noun, or after 'from'/'at'."""
-        for m in NEONATE_AGE_RE.finditer(low):
+        for m in self._digit_line_matches(NEONATE_AGE_RE, text, low):  # speed: each match holds a digit
             add(Span(m.start(), m.end(), "AGE", PATTERN, "age-neonate"))
         if "Baby" in text or "BABY" in text or "Twin" in text or "TWIN" in text:
             for m in BABY_NAME_RE2.finditer(text):
@@ -1742,11 +1854,12 @@ class Anonymizer:
         # in an all-caps clause ('PT C/O INCREASED SHORTNESS OF BREATH') case says nothing: every word
         # is treated as a lower-case one
         shouting = prose and not any(c.islower() for c in text[zs:ze])
+        in_protected = self._protected_flags(text, protected)
         for m, zone_safe in self._zone_words(text, zs, ze):
             s, e = m.start(), m.end()
             w = m.group()
-            safe = zone_safe or any(ps <= s < pe for ps, pe in protected)
-            if safe and not prose and w[:1].isupper() and not any(ps <= s < pe for ps, pe in protected):
+            safe = zone_safe or in_protected[s]
+            if safe and not prose and w[:1].isupper() and not in_protected[s]:
                 safe = not self._place_part(w, text, e, ze, run_s >= 0 and text[run_e:s].strip(" \t") == "")
             elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
                 safe = not self._place_part(w, text, e, ze, True, glue=True)
@@ -1804,6 +1917,7 @@ class Anonymizer:
         Dr. Sommer', 'Gold Coast Radiology'). A cue word alone, or only beside safe words, stays."""
         toks = []  # (start, end, class): C cue, K connector/title, U unsafe, S safe
         lower_zone = not prose and not any(c.isupper() for c in text[zs:ze])  # 'radiologie zentrum am markt'
+        in_protected = self._protected_flags(text, protected)
         for m, zone_safe in self._zone_words(text, zs, ze):
             w = m.group()
             f = fold(w.rstrip("."))
@@ -1811,7 +1925,7 @@ class Anonymizer:
                 c = "C"  # 'Surgery', 'GMBH'; in prose 'decompression surgery' is no institution
             elif f in INSTITUTION_GLUE or _title_word(w):
                 c = "K"
-            elif any(ps <= m.start() < pe for ps, pe in protected):
+            elif in_protected[m.start()]:
                 c = "S"
             elif zone_safe:
                 # on a header line a capitalised ordinary word inside a name joins it ('WAGGA WAGGA BASE HOSPITAL',

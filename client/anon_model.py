@@ -76,12 +76,17 @@ class TokenModel:
 def _lex(anon, w: str) -> tuple[str, ...]:
     """Which shipped lists hold the word (the lists are the anonymizer's own). Kept per anonymizer (its lists
     do not change after construction; a cache outside it would keep every anonymizer alive)."""
-    memo = anon.__dict__.setdefault("_lex_memo", {})
+    return _per_anon(anon, "_lex_memo", w, _lex_of)
+
+
+def _per_anon(anon, name: str, w: str, build):
+    """build(anon, w), kept in the anonymizer's memo `name` (at most 65,536 words)."""
+    memo = anon.__dict__.setdefault(name, {})
     out = memo.get(w)
     if out is None:
         if len(memo) >= 1 << 16:
             memo.clear()
-        out = memo[w] = _lex_of(anon, w)
+        out = memo[w] = build(anon, w)
     return out
 
 
@@ -163,6 +168,8 @@ def _line_features(anon, text: str, toks: list, line_no: int, n_lines: int, ls: 
     if DIGIT_RE.search(line):
         line_flags.append("line-digit")
     cov = [covered.find(1, s, e) >= 0 for s, e, _w in toks]
+    info: list = [None] * nlt  # _word_feats of each word of the line, asked for once (it is its neighbours' too)
+    lt_b = "1" if nlt <= 1 else "2-3" if nlt <= 3 else "4-7" if nlt <= 7 else "8-15" if nlt <= 15 else "16+"
     for i, (s, e, w) in enumerate(toks):
         if cov[i] or (w.islower() and cased and fold(w) in anon.safe) or skip.find(1, s, e) >= 0:
             continue  # an ordinary lower-case word on a line that uses case ('Preop bariatric surgery') is text
@@ -173,22 +180,19 @@ def _line_features(anon, text: str, toks: list, line_no: int, n_lines: int, ls: 
             continue  # 'Olekranonfraktur', 'Sprunggelenksfraktur': a compound ending in an ordinary word
         if _sentence_start(text, toks, i, anon):
             continue  # 'Heart size normal.', 'Mild degenerative change': prose opening with an ordinary word
-        sh, lex = shape(w), _lex(anon, w)
-        z = ("none", "field", "prose")[zone_of[s]]
-        f = fold(w)
-        feats = [f"sh={sh}", f"len={_len_bucket(len(w))}", f"z={z}", f"z={z}|sh={sh}"]
-        feats += [f"lex={x}" for x in lex] + [f"lex={x}|sh={sh}" for x in lex] + [f"z={z}|lex={x}" for x in lex]
-        if "safe" in lex or "icue" in lex:
-            feats.append(f"w={f}")
-        elif len(f) >= 5 and not any(c.isdigit() for c in f):
-            feats.append(f"suf={f[-3:]}")
+        wi = info[i] or _info(info, i, anon, w)
+        sh, f = wi.sh, wi.f
+        zi = zone_of[s]
+        z = ("none", "field", "prose")[zi]
+        feats = [wi.own_sh, wi.own_len, *wi.by_zone[zi]]  # the same features in the same order as before
+        if wi.own_w is not None:
+            feats.append(wi.own_w)
         hdr = "hdr" if e <= header_end else "sig" if signoff is not None and s >= signoff else "body"
         feats += [f"pos={hdr}", f"pos={hdr}|sh={sh}", f"pos={hdr}|z={z}"]
         if line_no < 2:
             feats.append("line<2")
         if line_no >= n_lines - 2:
             feats.append("line>=last-2")
-        lt_b = "1" if nlt <= 1 else "2-3" if nlt <= 3 else "4-7" if nlt <= 7 else "8-15" if nlt <= 15 else "16+"
         feats.append(f"ltoks={lt_b}")
         feats.append(f"ltoks={lt_b}|sh={sh}")
         feats += line_flags
@@ -204,14 +208,43 @@ def _line_features(anon, text: str, toks: list, line_no: int, n_lines: int, ls: 
             feats.append("rc=cap-next")
         for d, j in (("p", i - 1), ("n", i + 1), ("p2", i - 2), ("n2", i + 2)):
             if 0 <= j < nlt:  # a neighbour on the same line
-                jw = toks[j][2]
-                jsh, jlex, jcov = shape(jw), _lex(anon, jw), cov[j]
-                jw = fold(jw)
-                feats += [f"{d}sh={jsh}", f"{d}cov={jcov}", f"{d}cov={jcov}|sh={sh}"]
+                ji = info[j] or _info(info, j, anon, toks[j][2])
+                jcov = cov[j]
+                feats += [ji.nb_sh[d], f"{d}cov={jcov}", f"{d}cov={jcov}|sh={sh}"]
                 if len(d) == 1:
-                    feats += [f"{d}lex={x}" for x in jlex]
-                    feats.append(f"{d}w={jw}" if "safe" in jlex or "icue" in jlex else f"{d}w=other")
+                    feats += ji.nb_lex[d]
                     feats.append(f"{d}cov={jcov}|z={z}")
             else:
                 feats.append(f"{d}=edge")
         out.append((s, e, feats))
+
+
+class _WordFeats:
+    """The features of a word that depend on the word alone (its shape, lists, folded form), as strings, for
+    the word itself and for it as a neighbour: built once per word and anonymizer (speed; same strings, same
+    order as _line_features built them word by word)."""
+
+    __slots__ = ("sh", "f", "own_sh", "own_len", "by_zone", "own_w", "nb_sh", "nb_lex")
+
+    def __init__(self, anon, w: str):
+        sh, lex, f = shape(w), _lex(anon, w), fold(w)
+        self.sh, self.f = sh, f
+        self.own_sh, self.own_len = f"sh={sh}", f"len={_len_bucket(len(w))}"
+        lexf = [f"lex={x}" for x in lex] + [f"lex={x}|sh={sh}" for x in lex]
+        self.by_zone = tuple([f"z={z}", f"z={z}|sh={sh}", *lexf, *[f"z={z}|lex={x}" for x in lex]]
+                             for z in ("none", "field", "prose"))
+        if "safe" in lex or "icue" in lex:
+            self.own_w = f"w={f}"
+        elif len(f) >= 5 and not any(c.isdigit() for c in f):
+            self.own_w = f"suf={f[-3:]}"
+        else:
+            self.own_w = None
+        self.nb_sh = {d: f"{d}sh={sh}" for d in ("p", "n", "p2", "n2")}
+        self.nb_lex = {d: [f"{d}lex={x}" for x in lex] + [f"{d}w={f}" if "safe" in lex or "icue" in lex
+                                                           else f"{d}w=other"] for d in ("p", "n")}
+
+
+def _info(info: list, i: int, anon, w: str) -> _WordFeats:
+    """_WordFeats of word `w` (kept per anonymizer, as _lex), stored at info[i] for the rest of its line."""
+    wf = info[i] = _per_anon(anon, "_word_feats_memo", w, _WordFeats)
+    return wf
