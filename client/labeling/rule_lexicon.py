@@ -465,10 +465,12 @@ class Matcher:
         """The entry of the pattern that produced text[start:end]."""
         key = text[start:end]
         if not key.isalpha():  # most matches are one word: no separator to remove
-            key = _SEPS.sub("", key)
+            key = SEPARATORS.sub("", key)
         e = self.literal.get(key)
-        if e is not None:
-            return e
+        return e if e is not None else self.pattern_entry(text, start, end)
+
+    def pattern_entry(self, text: str, start: int, end: int) -> Entry | None:
+        """The entry of the non-literal pattern that produced text[start:end] (entry() without the literal table)."""
         for bucket in (self.buckets.get(text[start], ()), self.buckets.get("", ())):
             for rx, e in bucket:
                 m = rx.match(text, start)
@@ -477,7 +479,7 @@ class Matcher:
         return None
 
 
-_SEPS = re.compile(r"[\s\-]+")
+SEPARATORS = re.compile(r"[\s\-]+")  # what a literal key leaves out of a match
 
 
 def check_coverage(lexicon: Lexicon) -> list[str]:
@@ -491,4 +493,4 @@ def check_coverage(lexicon: Lexicon) -> list[str]:
 
 
 __all__ = ["Lexicon", "LexiconError", "Entry", "EventSpec", "Rule", "load_lexicon", "lexicon_version", "fold",
-           "check_coverage", "TemplateError"]
+           "check_coverage", "TemplateError", "SEPARATORS"]

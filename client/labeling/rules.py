@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fedrad.client.labeling.base import LabelRequest, LabelResult, ProgressFn
-from fedrad.client.labeling.rule_lexicon import Entry, EventSpec, Lexicon, fold, load_lexicon
+from fedrad.client.labeling.rule_lexicon import SEPARATORS, Entry, EventSpec, Lexicon, fold, load_lexicon
 from fedrad.common.fileio import sha256_text
 from fedrad.common.labels import Label, propagate
 from fedrad.common.templates import Template, load_template
@@ -85,11 +85,11 @@ def _skip_ws(s: str, i: int) -> int:
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    entry: Entry
+    __slots__ = ("start", "end", "entry")
+
+    def __init__(self, start: int, end: int, entry: Entry):
+        self.start, self.end, self.entry = start, end, entry
 
 
 @dataclass
@@ -165,6 +165,7 @@ class RuleEngine:
         for r in lexicon.rules:
             self._rules_by_event.setdefault(r.event, []).append(r)
         self._strong_in = lexicon.in_locs - lexicon.weak_locs
+        self._matchers = tuple((m.regex, m.literal, m.pattern_entry) for m in (lexicon.word, lexicon.infix))
         # the first word of every header: a header can only start where one of them stands as a whole word
         self._head_firsts = frozenset(_ALPHA.match(h).group() for h in lexicon.section_kinds)
         # where _heads tries the header alternation: a position after an anchor whose first word (after the
@@ -271,22 +272,32 @@ class RuleEngine:
         return out
 
     def tokens(self, s: str) -> list[_Tok]:
-        lex = self.lex
+        """The lexicon's matches in sentence `s`, left to right, the longest at a start, none overlapping: one
+        scan per matcher, the matched text looked up in the matcher's literal table inline (most matches are a
+        literal word) before its patterns are tried (Matcher.entry)."""
         # (start, -length, order found, end, entry): by start, the longest first, then word before infix patterns
         found: list[tuple[int, int, int, int, Entry]] = []
-        for matcher in (lex.word, lex.infix):
-            entry = matcher.entry
-            for m in matcher.regex.finditer(s):
+        append = found.append
+        n = 0
+        for regex, literal, entry in self._matchers:
+            for m in regex.finditer(s):
                 a, b = m.span()
                 if b > a:
-                    e = entry(s, a, b)
-                    if e is not None:
-                        found.append((a, a - b, len(found), b, e))
+                    key = m.group()
+                    if not key.isalpha():
+                        key = SEPARATORS.sub("", key)
+                    e = literal.get(key)
+                    if e is None:
+                        e = entry(s, a, b)
+                        if e is None:
+                            continue
+                    append((a, a - b, n, b, e))
+                    n += 1
         found.sort()
         out: list[_Tok] = []
         last = 0
         for a, _, _, b, e in found:
-            if a >= last and b > a:
+            if a >= last:
                 out.append(_Tok(a, b, e))
                 last = b
         return out
@@ -338,9 +349,10 @@ class RuleEngine:
                 clauses[-1].append(t)
         events: list[_Event] = []
         pending_morphs: list[tuple[int, str, str]] = []
+        spans = [m.span() for m in _PAREN.finditer(s)] if "(" in s else []  # the parentheses, found once
         for clause in clauses:
             if clause:
-                ev, morphs = self._clause(s, clause)
+                ev, morphs = self._clause(s, clause, spans)
                 events.extend(ev)
                 pending_morphs.extend(morphs)
         for e in events:
@@ -369,7 +381,10 @@ class RuleEngine:
         if old is None or order[mod] > order[old]:
             ev.morphs[name] = mod
 
-    def _clause(self, s: str, clause: list[_Tok]) -> tuple[list[_Event], list[tuple[int, str, str]]]:
+    def _clause(self, s: str, clause: list[_Tok], spans: list[tuple[int, int]]
+                ) -> tuple[list[_Event], list[tuple[int, str, str]]]:
+        """The events of one clause and the morphology it could not place; `spans` are the sentence's
+        parentheses (start, end)."""
         # comma segments and their word counts
         seg_of: list[int] = []
         seg_bounds: list[tuple[int, int]] = []
@@ -391,8 +406,7 @@ class RuleEngine:
         # it ("foreign body (DD glass, DD paint)", "fracture of the lateral third (Neer II pattern suspected)")
         group = [-1] * len(clause)
         asides: set[int] = set()
-        if "(" in s:
-            spans = [m.span() for m in _PAREN.finditer(s)]
+        if spans:
             for n, t in enumerate(clause):
                 g = next((k for k, (a, b) in enumerate(spans) if a < t.start < b), -1)
                 group[n] = g
@@ -535,7 +549,7 @@ class RuleEngine:
             elif e.morph:
                 mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
-        self._hedged_interpretation(s, clause, events)
+        self._hedged_interpretation(s, clause, events, spans)
         hardware = [e for e in events if e.kind == "hardware"]
         events = [e for e in events if e.kind not in ("hardware", "ignore")]
         if hardware:  # "the lateral screw is fractured", "fracture of the plate": hardware failure, not bone
@@ -619,7 +633,7 @@ class RuleEngine:
         return events, leftover
 
     @staticmethod
-    def _hedged_interpretation(s: str, clause: list[_Tok], events: list[_Event]) -> None:
+    def _hedged_interpretation(s: str, clause: list[_Tok], events: list[_Event], spans: list[tuple[int, int]]) -> None:
         """'narrowing of the MCP joint, probably degenerative', 'cortical step-off at the radial neck, suspicious
         for a fracture', 'Hochstand der Clavicula, am ehesten AC-Subluxation': an observation followed, after a
         comma, by its hedged interpretation is one finding, as uncertain as the interpretation. A hedged
@@ -637,7 +651,6 @@ class RuleEngine:
             b = min((c for c in commas if c >= ev.end), default=len(s))
             return set(ev.spec_locs) | {t.entry.loc for t in clause if t.entry.loc and a < t.start < b}
 
-        spans = [m.span() for m in _PAREN.finditer(s)] if "(" in s else []
         for n in range(len(events) - 1):
             x, y = events[n], events[n + 1]
             # 'MC I base fracture, questionably intra-articular (DD Bennett)': a differential in a parenthetical
