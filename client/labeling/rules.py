@@ -92,7 +92,7 @@ class _Tok:
         self.start, self.end, self.entry = start, end, entry
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     kind: str
     start: int
@@ -248,8 +248,9 @@ class RuleEngine:
         for m in _SENT_END.finditer(text):
             if m.group()[0] == ".":
                 j = m.start()
-                before = text[start:j]  # the word before the '.': back to the last whitespace
-                k = j if not before or before[-1].isspace() else j - len(before.rsplit(None, 1)[-1])
+                k = j  # the word before the '.': back to the last whitespace (not slicing the sentence so far)
+                while k > start and not text[k - 1].isspace():
+                    k -= 1
                 word = text[k:j].lower().strip("([")
                 # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence, and so does
                 # "Rhizarthrose li. Fragliche ..." (laterality follows its noun)
