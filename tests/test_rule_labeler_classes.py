@@ -601,3 +601,16 @@ def test_hedge_in_a_parenthetical_aside_stays_in_it(labelers, region, text, expe
 )
 def test_hedge_after_with_opens_a_second_thing(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- retained shot is a foreign body, in the plural too (issue 11, round 10) -------------------------
+# "pellets", "birdshot", "metallic densities ... in keeping with pellets": the lexicon knew only 'pellet'
+@_cases(
+    ("elbow", "Findings: Several lead pellets in the soft tissues of the elbow.", {"foreign_body": "true"}),
+    ("thumb", "Impression: Birdshot embedded in the soft tissues of the thumb.", {"foreign_body": "true"}),
+    ("clavicle", "Findings: Three metallic densities above the clavicle, in keeping with air gun pellets.",
+     {"foreign_body": "true"}),
+    ("clavicle", "Findings: No retained pellets.", {}),
+)
+def test_retained_shot_is_a_foreign_body(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
