@@ -614,3 +614,19 @@ def test_hedge_after_with_opens_a_second_thing(labelers, region, text, expected)
 )
 def test_retained_shot_is_a_foreign_body(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- a pathologic fracture is where its lesion is (issue 11, round 10) ---------------------------------
+# the fracture names only the bone (or nothing); the place is the lesion's it runs through
+@_cases(
+    ("clavicle", "Findings: Permeative lytic focus in the lateral third of the right clavicle with a subtle pathologic "
+                 "fracture through it.", {"lytic_lesion": "true", "fracture_lateral_third": "true"}),
+    ("clavicle", "Befund: Expansive Osteolyse im medialen Drittel der Klavikula mit pathologischer Fraktur "
+                 "der Klavikula.", {"lytic_lesion": "true", "fracture_medial_third": "true"}),
+    ("clavicle", "Findings: Lytic lesion in the middle third of the clavicle, possible pathological fracture.",
+     {"lytic_lesion": "true", "fracture_middle_third": "uncertain"}),
+    # a fracture placed elsewhere, or ruled out, stays as it is
+    ("clavicle", "Findings: Lytic lesion in the medial third of the clavicle, no fracture.", {"lytic_lesion": "true"}),
+)
+def test_pathologic_fracture_is_where_its_lesion_is(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -67,6 +67,7 @@ _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frak
 _INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degeneration")})
 _PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status post' cue dates, not negates
 _PLACED_KINDS = frozenset({"fracture", "degeneration"})  # findings that are where they are named, not signs of others
+_LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fracture runs through one of them
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
@@ -165,6 +166,8 @@ class RuleEngine:
         for r in lexicon.rules:
             self._rules_by_event.setdefault(r.event, []).append(r)
         self._strong_in = lexicon.in_locs - lexicon.weak_locs
+        # the places that have a fracture finding of their own (lateral third, radial head; not the whole bone)
+        self._parts = frozenset(r.loc for r in self._rules_by_event.get("fracture", ()) if r.loc) & lexicon.in_locs
         self._matchers = tuple((m.regex, m.literal, m.pattern_entry) for m in (lexicon.word, lexicon.infix))
         # the first word of every header: a header can only start where one of them stands as a whole word
         self._head_firsts = frozenset(_ALPHA.match(h).group() for h in lexicon.section_kinds)
@@ -595,6 +598,14 @@ class RuleEngine:
                     near = [o for o in events if o is not ev and o.own_locs]
                     if near:
                         ev.locs |= min(near, key=lambda o: abs(o.start - ev.start)).spec_locs
+            # "lytic lesion in the lateral third with a pathologic fracture through it": a fracture that names no part
+            # of the region (only the bone, or nothing) is where the lesion of its clause is
+            lesions = [o for o in events if o.kind in _LESION_KINDS and o.mod in (POS, UNC) and o.locs & self._parts]
+            if lesions:
+                for ev in events:
+                    if (ev.kind == "fracture" and ev.mod in (POS, UNC) and ev.locs <= self.lex.in_locs
+                            and not ev.locs & self._parts):
+                        ev.locs |= min(lesions, key=lambda o: abs(o.start - ev.start)).locs & self._parts
             # "bony fragment ..., likely an avulsion of the coronoid tip": the observation is replaced
             # by the interpretation that follows it (which takes its place if it names none)
             keep = []
