@@ -630,3 +630,22 @@ def test_retained_shot_is_a_foreign_body(labelers, region, text, expected):
 )
 def test_pathologic_fracture_is_where_its_lesion_is(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- a hedged involvement of a further part is that part's, uncertain (issue 11, round 10b) -----------
+# "possible involvement of the radial neck" after a stated fracture: the part is uncertain, the fracture is not;
+# an involvement with no fracture stated before it in its section is no fracture
+@_cases(
+    ("elbow", "Findings: Undisplaced radial head fracture, possible involvement of the radial neck.",
+     {"radial_head_fracture": "true", "radial_neck_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Suprakondyläre Humerusfraktur. Fragliche Mitbeteiligung des Radiushalses.",
+     {"distal_humerus_fracture": "true", "radial_neck_fracture": "uncertain"}),
+    ("clavicle", "Beurteilung: Fraktur im medialen Drittel der Klavikula, fragliche Ausdehnung in das "
+                 "mittlere Drittel.", {"fracture_medial_third": "true", "fracture_middle_third": "uncertain"}),
+    ("elbow", "Findings: Well-defined lytic lesion of the olecranon with involvement of the cortex.",
+     {"lytic_lesion": "true"}),
+    ("thumb", "Befund: Rhizarthrose mit Osteophyten. Mitbeteiligung des MCP-Gelenks.",
+     {"cmc_joint_degeneration": "true"}),
+)
+def test_hedged_involvement_is_the_parts(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -78,6 +78,7 @@ class Entry:
     visible: bool = False  # "still visible": an old finding is on the image (rule 7)
     old: bool = False  # "old", "healed": visible unless the report says it no longer is
     descriptive: bool = False  # "bony fragment": an observation that a following interpretation replaces
+    extends: bool = False  # "Mitbeteiligung des Olekranons": a fracture only where one is already stated
     comma: bool = False
     source: str = ""
 
@@ -272,6 +273,10 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                 if not entry.events:
                     raise LexiconError(f"{src}: 'descriptive' needs an event")
                 entry = Entry(events=entry.events, descriptive=True, source=src)
+            if term.get("extends"):
+                if not entry.events or any(e.kind != "fracture" for e in entry.events):
+                    raise LexiconError(f"{src}: 'extends' needs a fracture event")
+                entry = Entry(events=entry.events, extends=True, source=src)
             for lang in ("en", "de"):
                 for p in term.get(lang, []):
                     patterns.append((p, entry))

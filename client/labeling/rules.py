@@ -111,11 +111,13 @@ class _Event:
     old: bool = False  # "healed fracture": true unless the report says it is no longer visible
     gone: bool = False  # negated by "no longer visible"
     fresh: bool = False  # "no acute fracture", "keine frische Fraktur": only a new one is ruled out
+    extends: bool = False  # "involvement of the radial neck": counts only after a fracture stated in its section
 
     def copy(self) -> _Event:
         return _Event(self.kind, self.start, self.end, self.mod, set(self.locs), dict(self.morphs), self.own_locs,
                       set(self.context), set(self.text_locs), self.spec_locs, self.spec_morphs,
-                      set(self.text_morphs), self.descriptive, self.old, self.gone, self.fresh)
+                      set(self.text_morphs), self.descriptive, self.old, self.gone, self.fresh,
+                      self.extends)
 
 
 @dataclass
@@ -539,6 +541,7 @@ class RuleEngine:
                     ev = self._make_event(spec, t, POS if cue == "hist_pre" and spec.kind in _PRESENT_STATE
                                           and not spec.negated else mod)
                     ev.descriptive = e.descriptive
+                    ev.extends = e.extends
                     ev.old = old and not still and mod == POS
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
                     ev.fresh = mod == NEG and bool(_FRESH_BEFORE.search(s, max(0, t.start - 14), t.start))
@@ -752,6 +755,12 @@ class RuleEngine:
                         not headed and _QUERY.search(low))):
                     continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
                 sent_events = self.sentence_events(low, prev)
+                # "Mitbeteiligung des STT-Gelenks" in an arthritis: an involvement is a fracture's only when the
+                # section has stated one (before, or earlier in the same sentence)
+                if any(e.extends for e in sent_events):
+                    sent_events = [e for e in sent_events if not e.extends or prev or any(
+                        o.kind == "fracture" and not o.extends and o.mod in (POS, UNC) and o.start < e.start
+                        for o in sent_events)]
                 if (kind == "findings" and not stated and not headed and sent_events and hist is not None
                         and all(e.mod == UNC for e in sent_events) and hist.search(low)):
                     continue  # 'Hyperextension injury playing football, ?avulsion' atop a body without header: history
