@@ -601,3 +601,51 @@ def test_hedge_in_a_parenthetical_aside_stays_in_it(labelers, region, text, expe
 )
 def test_hedge_after_with_opens_a_second_thing(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- retained shot is a foreign body, in the plural too (issue 11, round 10) -------------------------
+# "pellets", "birdshot", "metallic densities ... in keeping with pellets": the lexicon knew only 'pellet'
+@_cases(
+    ("elbow", "Findings: Several lead pellets in the soft tissues of the elbow.", {"foreign_body": "true"}),
+    ("thumb", "Impression: Birdshot embedded in the soft tissues of the thumb.", {"foreign_body": "true"}),
+    ("clavicle", "Findings: Three metallic densities above the clavicle, in keeping with air gun pellets.",
+     {"foreign_body": "true"}),
+    ("clavicle", "Findings: No retained pellets.", {}),
+)
+def test_retained_shot_is_a_foreign_body(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- a pathologic fracture is where its lesion is (issue 11, round 10) ---------------------------------
+# the fracture names only the bone (or nothing); the place is the lesion's it runs through
+@_cases(
+    ("clavicle", "Findings: Permeative lytic focus in the lateral third of the right clavicle with a subtle pathologic "
+                 "fracture through it.", {"lytic_lesion": "true", "fracture_lateral_third": "true"}),
+    ("clavicle", "Befund: Expansive Osteolyse im medialen Drittel der Klavikula mit pathologischer Fraktur "
+                 "der Klavikula.", {"lytic_lesion": "true", "fracture_medial_third": "true"}),
+    ("clavicle", "Findings: Lytic lesion in the middle third of the clavicle, possible pathological fracture.",
+     {"lytic_lesion": "true", "fracture_middle_third": "uncertain"}),
+    # a fracture placed elsewhere, or ruled out, stays as it is
+    ("clavicle", "Findings: Lytic lesion in the medial third of the clavicle, no fracture.", {"lytic_lesion": "true"}),
+)
+def test_pathologic_fracture_is_where_its_lesion_is(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- a hedged involvement of a further part is that part's, uncertain (issue 11, round 10b) -----------
+# "possible involvement of the radial neck" after a stated fracture: the part is uncertain, the fracture is not;
+# an involvement with no fracture stated before it in its section is no fracture
+@_cases(
+    ("elbow", "Findings: Undisplaced radial head fracture, possible involvement of the radial neck.",
+     {"radial_head_fracture": "true", "radial_neck_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Suprakondyläre Humerusfraktur. Fragliche Mitbeteiligung des Radiushalses.",
+     {"distal_humerus_fracture": "true", "radial_neck_fracture": "uncertain"}),
+    ("clavicle", "Beurteilung: Fraktur im medialen Drittel der Klavikula, fragliche Ausdehnung in das "
+                 "mittlere Drittel.", {"fracture_medial_third": "true", "fracture_middle_third": "uncertain"}),
+    ("elbow", "Findings: Well-defined lytic lesion of the olecranon with involvement of the cortex.",
+     {"lytic_lesion": "true"}),
+    ("thumb", "Befund: Rhizarthrose mit Osteophyten. Mitbeteiligung des MCP-Gelenks.",
+     {"cmc_joint_degeneration": "true"}),
+)
+def test_hedged_involvement_is_the_parts(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

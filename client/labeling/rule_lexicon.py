@@ -78,6 +78,7 @@ class Entry:
     visible: bool = False  # "still visible": an old finding is on the image (rule 7)
     old: bool = False  # "old", "healed": visible unless the report says it no longer is
     descriptive: bool = False  # "bony fragment": an observation that a following interpretation replaces
+    extends: bool = False  # "Mitbeteiligung des Olekranons": a fracture only where one is already stated
     comma: bool = False
     source: str = ""
 
@@ -272,6 +273,10 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                 if not entry.events:
                     raise LexiconError(f"{src}: 'descriptive' needs an event")
                 entry = Entry(events=entry.events, descriptive=True, source=src)
+            if term.get("extends"):
+                if not entry.events or any(e.kind != "fracture" for e in entry.events):
+                    raise LexiconError(f"{src}: 'extends' needs a fracture event")
+                entry = Entry(events=entry.events, extends=True, source=src)
             for lang in ("en", "de"):
                 for p in term.get(lang, []):
                     patterns.append((p, entry))
@@ -465,10 +470,12 @@ class Matcher:
         """The entry of the pattern that produced text[start:end]."""
         key = text[start:end]
         if not key.isalpha():  # most matches are one word: no separator to remove
-            key = _SEPS.sub("", key)
+            key = SEPARATORS.sub("", key)
         e = self.literal.get(key)
-        if e is not None:
-            return e
+        return e if e is not None else self.pattern_entry(text, start, end)
+
+    def pattern_entry(self, text: str, start: int, end: int) -> Entry | None:
+        """The entry of the non-literal pattern that produced text[start:end] (entry() without the literal table)."""
         for bucket in (self.buckets.get(text[start], ()), self.buckets.get("", ())):
             for rx, e in bucket:
                 m = rx.match(text, start)
@@ -477,7 +484,7 @@ class Matcher:
         return None
 
 
-_SEPS = re.compile(r"[\s\-]+")
+SEPARATORS = re.compile(r"[\s\-]+")  # what a literal key leaves out of a match
 
 
 def check_coverage(lexicon: Lexicon) -> list[str]:
@@ -491,4 +498,4 @@ def check_coverage(lexicon: Lexicon) -> list[str]:
 
 
 __all__ = ["Lexicon", "LexiconError", "Entry", "EventSpec", "Rule", "load_lexicon", "lexicon_version", "fold",
-           "check_coverage", "TemplateError"]
+           "check_coverage", "TemplateError", "SEPARATORS"]

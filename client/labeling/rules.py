@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fedrad.client.labeling.base import LabelRequest, LabelResult, ProgressFn
-from fedrad.client.labeling.rule_lexicon import Entry, EventSpec, Lexicon, fold, load_lexicon
+from fedrad.client.labeling.rule_lexicon import SEPARATORS, Entry, EventSpec, Lexicon, fold, load_lexicon
 from fedrad.common.fileio import sha256_text
 from fedrad.common.labels import Label, propagate
 from fedrad.common.templates import Template, load_template
@@ -67,6 +67,7 @@ _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frak
 _INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degeneration")})
 _PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status post' cue dates, not negates
 _PLACED_KINDS = frozenset({"fracture", "degeneration"})  # findings that are where they are named, not signs of others
+_LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fracture runs through one of them
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
@@ -85,14 +86,14 @@ def _skip_ws(s: str, i: int) -> int:
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    entry: Entry
+    __slots__ = ("start", "end", "entry")
+
+    def __init__(self, start: int, end: int, entry: Entry):
+        self.start, self.end, self.entry = start, end, entry
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     kind: str
     start: int
@@ -110,11 +111,13 @@ class _Event:
     old: bool = False  # "healed fracture": true unless the report says it is no longer visible
     gone: bool = False  # negated by "no longer visible"
     fresh: bool = False  # "no acute fracture", "keine frische Fraktur": only a new one is ruled out
+    extends: bool = False  # "involvement of the radial neck": counts only after a fracture stated in its section
 
     def copy(self) -> _Event:
         return _Event(self.kind, self.start, self.end, self.mod, set(self.locs), dict(self.morphs), self.own_locs,
                       set(self.context), set(self.text_locs), self.spec_locs, self.spec_morphs,
-                      set(self.text_morphs), self.descriptive, self.old, self.gone, self.fresh)
+                      set(self.text_morphs), self.descriptive, self.old, self.gone, self.fresh,
+                      self.extends)
 
 
 @dataclass
@@ -165,6 +168,9 @@ class RuleEngine:
         for r in lexicon.rules:
             self._rules_by_event.setdefault(r.event, []).append(r)
         self._strong_in = lexicon.in_locs - lexicon.weak_locs
+        # the places that have a fracture finding of their own (lateral third, radial head; not the whole bone)
+        self._parts = frozenset(r.loc for r in self._rules_by_event.get("fracture", ()) if r.loc) & lexicon.in_locs
+        self._matchers = tuple((m.regex, m.literal, m.pattern_entry) for m in (lexicon.word, lexicon.infix))
         # the first word of every header: a header can only start where one of them stands as a whole word
         self._head_firsts = frozenset(_ALPHA.match(h).group() for h in lexicon.section_kinds)
         # where _heads tries the header alternation: a position after an anchor whose first word (after the
@@ -247,8 +253,9 @@ class RuleEngine:
         for m in _SENT_END.finditer(text):
             if m.group()[0] == ".":
                 j = m.start()
-                before = text[start:j]  # the word before the '.': back to the last whitespace
-                k = j if not before or before[-1].isspace() else j - len(before.rsplit(None, 1)[-1])
+                k = j  # the word before the '.': back to the last whitespace (not slicing the sentence so far)
+                while k > start and not text[k - 1].isspace():
+                    k -= 1
                 word = text[k:j].lower().strip("([")
                 # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence, and so does
                 # "Rhizarthrose li. Fragliche ..." (laterality follows its noun)
@@ -271,22 +278,32 @@ class RuleEngine:
         return out
 
     def tokens(self, s: str) -> list[_Tok]:
-        lex = self.lex
+        """The lexicon's matches in sentence `s`, left to right, the longest at a start, none overlapping: one
+        scan per matcher, the matched text looked up in the matcher's literal table inline (most matches are a
+        literal word) before its patterns are tried (Matcher.entry)."""
         # (start, -length, order found, end, entry): by start, the longest first, then word before infix patterns
         found: list[tuple[int, int, int, int, Entry]] = []
-        for matcher in (lex.word, lex.infix):
-            entry = matcher.entry
-            for m in matcher.regex.finditer(s):
+        append = found.append
+        n = 0
+        for regex, literal, entry in self._matchers:
+            for m in regex.finditer(s):
                 a, b = m.span()
                 if b > a:
-                    e = entry(s, a, b)
-                    if e is not None:
-                        found.append((a, a - b, len(found), b, e))
+                    key = m.group()
+                    if not key.isalpha():
+                        key = SEPARATORS.sub("", key)
+                    e = literal.get(key)
+                    if e is None:
+                        e = entry(s, a, b)
+                        if e is None:
+                            continue
+                    append((a, a - b, n, b, e))
+                    n += 1
         found.sort()
         out: list[_Tok] = []
         last = 0
         for a, _, _, b, e in found:
-            if a >= last and b > a:
+            if a >= last:
                 out.append(_Tok(a, b, e))
                 last = b
         return out
@@ -338,9 +355,10 @@ class RuleEngine:
                 clauses[-1].append(t)
         events: list[_Event] = []
         pending_morphs: list[tuple[int, str, str]] = []
+        spans = [m.span() for m in _PAREN.finditer(s)] if "(" in s else []  # the parentheses, found once
         for clause in clauses:
             if clause:
-                ev, morphs = self._clause(s, clause)
+                ev, morphs = self._clause(s, clause, spans)
                 events.extend(ev)
                 pending_morphs.extend(morphs)
         for e in events:
@@ -369,7 +387,10 @@ class RuleEngine:
         if old is None or order[mod] > order[old]:
             ev.morphs[name] = mod
 
-    def _clause(self, s: str, clause: list[_Tok]) -> tuple[list[_Event], list[tuple[int, str, str]]]:
+    def _clause(self, s: str, clause: list[_Tok], spans: list[tuple[int, int]]
+                ) -> tuple[list[_Event], list[tuple[int, str, str]]]:
+        """The events of one clause and the morphology it could not place; `spans` are the sentence's
+        parentheses (start, end)."""
         # comma segments and their word counts
         seg_of: list[int] = []
         seg_bounds: list[tuple[int, int]] = []
@@ -391,8 +412,7 @@ class RuleEngine:
         # it ("foreign body (DD glass, DD paint)", "fracture of the lateral third (Neer II pattern suspected)")
         group = [-1] * len(clause)
         asides: set[int] = set()
-        if "(" in s:
-            spans = [m.span() for m in _PAREN.finditer(s)]
+        if spans:
             for n, t in enumerate(clause):
                 g = next((k for k, (a, b) in enumerate(spans) if a < t.start < b), -1)
                 group[n] = g
@@ -521,6 +541,7 @@ class RuleEngine:
                     ev = self._make_event(spec, t, POS if cue == "hist_pre" and spec.kind in _PRESENT_STATE
                                           and not spec.negated else mod)
                     ev.descriptive = e.descriptive
+                    ev.extends = e.extends
                     ev.old = old and not still and mod == POS
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
                     ev.fresh = mod == NEG and bool(_FRESH_BEFORE.search(s, max(0, t.start - 14), t.start))
@@ -535,7 +556,7 @@ class RuleEngine:
             elif e.morph:
                 mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
-        self._hedged_interpretation(s, clause, events)
+        self._hedged_interpretation(s, clause, events, spans)
         hardware = [e for e in events if e.kind == "hardware"]
         events = [e for e in events if e.kind not in ("hardware", "ignore")]
         if hardware:  # "the lateral screw is fractured", "fracture of the plate": hardware failure, not bone
@@ -580,6 +601,14 @@ class RuleEngine:
                     near = [o for o in events if o is not ev and o.own_locs]
                     if near:
                         ev.locs |= min(near, key=lambda o: abs(o.start - ev.start)).spec_locs
+            # "lytic lesion in the lateral third with a pathologic fracture through it": a fracture that names no part
+            # of the region (only the bone, or nothing) is where the lesion of its clause is
+            lesions = [o for o in events if o.kind in _LESION_KINDS and o.mod in (POS, UNC) and o.locs & self._parts]
+            if lesions:
+                for ev in events:
+                    if (ev.kind == "fracture" and ev.mod in (POS, UNC) and ev.locs <= self.lex.in_locs
+                            and not ev.locs & self._parts):
+                        ev.locs |= min(lesions, key=lambda o: abs(o.start - ev.start)).locs & self._parts
             # "bony fragment ..., likely an avulsion of the coronoid tip": the observation is replaced
             # by the interpretation that follows it (which takes its place if it names none)
             keep = []
@@ -619,7 +648,7 @@ class RuleEngine:
         return events, leftover
 
     @staticmethod
-    def _hedged_interpretation(s: str, clause: list[_Tok], events: list[_Event]) -> None:
+    def _hedged_interpretation(s: str, clause: list[_Tok], events: list[_Event], spans: list[tuple[int, int]]) -> None:
         """'narrowing of the MCP joint, probably degenerative', 'cortical step-off at the radial neck, suspicious
         for a fracture', 'Hochstand der Clavicula, am ehesten AC-Subluxation': an observation followed, after a
         comma, by its hedged interpretation is one finding, as uncertain as the interpretation. A hedged
@@ -637,7 +666,6 @@ class RuleEngine:
             b = min((c for c in commas if c >= ev.end), default=len(s))
             return set(ev.spec_locs) | {t.entry.loc for t in clause if t.entry.loc and a < t.start < b}
 
-        spans = [m.span() for m in _PAREN.finditer(s)] if "(" in s else []
         for n in range(len(events) - 1):
             x, y = events[n], events[n + 1]
             # 'MC I base fracture, questionably intra-articular (DD Bennett)': a differential in a parenthetical
@@ -727,6 +755,12 @@ class RuleEngine:
                         not headed and _QUERY.search(low))):
                     continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
                 sent_events = self.sentence_events(low, prev)
+                # "Mitbeteiligung des STT-Gelenks" in an arthritis: an involvement is a fracture's only when the
+                # section has stated one (before, or earlier in the same sentence)
+                if any(e.extends for e in sent_events):
+                    sent_events = [e for e in sent_events if not e.extends or prev or any(
+                        o.kind == "fracture" and not o.extends and o.mod in (POS, UNC) and o.start < e.start
+                        for o in sent_events)]
                 if (kind == "findings" and not stated and not headed and sent_events and hist is not None
                         and all(e.mod == UNC for e in sent_events) and hist.search(low)):
                     continue  # 'Hyperextension injury playing football, ?avulsion' atop a body without header: history
