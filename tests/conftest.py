@@ -29,8 +29,9 @@ def pytest_collection_modifyitems(config, items):
     already runs, never dropped (README, Tests).
 
     Every `integration` module must be listed in tests/schedule.py's REAL_PROCESS_MODULES: under
-    pytest-xdist (pyproject's addopts) that list makes them start first, each on a worker of its own
-    (see pytest_xdist_make_scheduler below). There are two deployment federations (tests/test_deploy.py:
+    pytest-xdist (pyproject's addopts, `-n 4`) that list makes them start first, each unit on a worker of its
+    own, while the fourth worker runs the unit tests (see pytest_xdist_make_scheduler below and
+    tests/schedule.py for the critical path). There are two deployment federations (tests/test_deploy.py:
     the faults; tests/test_readme_deploy.py: README's walk-through, which also shows the site boundary)
     and the Ray simulation unit. Their cost is CPU (every ClientApp message is a fresh process importing
     torch, every `flwr` call one importing Flower, a SuperLink polls while it runs) and the waits of a

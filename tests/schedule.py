@@ -22,21 +22,24 @@ from collections import OrderedDict
 
 from xdist.scheduler import LoadFileScheduling
 
-# Seconds each real-process module took in session 4's run (-n 2, old order, load 5-8); only the order matters.
-# Session 5, new order: -n 4 at load 5-15 took deploy 1147 s, README 903 s, boundary 424 s (failed, see
-# README, Tests), the simulation unit 1190 s; -n 5 without the simulation unit: Ray start-up timeouts.
-# Session 6, -n 3 at load 6-28 (median 16): deploy 1513 s, README 1285 s, boundary 505 s, the simulation unit
-# ~1965 s; with three workers all three start on real-process units and the unit tests mostly wait for one to end.
-# Issue 14: tests/test_boundary.py's federation folded into tests/test_readme_deploy.py (its figure above
-# includes the README part only; the merged module took 575 s of fixture alone, -n 0, load 10-14).
-# Issue 14, session 8 (steps side by side within a chain, README, Tests): deploy 1236 s of fixture with README
-# beside it (-n 2, load 12-20). At -n 3 the three units start at once, one on each worker; at -n 2 (the default)
-# the order decides which two start and the third waits for the first to end.
+# Seconds of each real-process unit in the session-9 baseline (main 1954733, -n 2, load 10-22; suite 33 min);
+# only the order matters. Earlier sessions' figures: README, Tests.
+#
+# The baseline's critical path, from its workers' tmp folders (each test's folder is made when it starts):
+#   gw1: the simulation unit (test_federation_sim.py 0-268 s: Ray runs `fed` 138 s + resumed; then
+#        test_fedharden_sim.py 268-590 s: `dp` 136 s, `median` 162 s), then test_readme_deploy.py 590-1109 s
+#        (it waited 590 s for a free worker: at -n 2 the third unit starts only when one of the first two ends),
+#        then unit modules to 1553 s;
+#   gw0: test_deploy.py 0-1133 s (the story to the coordinator's restart ~230 s, then the resumed run stuck for
+#        its 900 s wait: the stale-task race, README known limits), then unit modules to ~1900 s.
+# So at -n 2 two of the three units run one after the other on one worker, and no unit test runs on that
+# worker meanwhile. At -n 4 (pyproject's addopts) each unit starts at once on a worker of its own and the
+# fourth worker runs the unit tests from the start; a unit's worker joins them when its chain ends.
 REAL_PROCESS_MODULES = {
-    "tests/test_deploy.py": 760,
-    "tests/test_readme_deploy.py": 394,
-    "tests/test_federation_sim.py": 380,
-    "tests/test_fedharden_sim.py": 256,
+    "tests/test_deploy.py": 1133,
+    "tests/test_readme_deploy.py": 519,
+    "tests/test_federation_sim.py": 268,
+    "tests/test_fedharden_sim.py": 322,
 }
 SIMULATION_UNIT = "tests/test_*_sim.py"  # one scope for the Ray modules below
 RAY_MODULES = ("tests/test_federation_sim.py", "tests/test_fedharden_sim.py")
