@@ -23,7 +23,7 @@ from collections import OrderedDict
 from xdist.scheduler import LoadFileScheduling
 
 # Seconds of each real-process unit in the session-9 baseline (main 1954733, -n 2, load 10-22; suite 33 min);
-# only the order matters. Earlier sessions' figures: README, Tests.
+# only the order matters. Earlier sessions' figures: docs/test-suite.md.
 #
 # The baseline's critical path, from its workers' tmp folders (each test's folder is made when it starts):
 #   gw1: the simulation unit (test_federation_sim.py 0-268 s: Ray runs `fed` 138 s + resumed; then
