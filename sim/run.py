@@ -72,6 +72,9 @@ ARM_TIME = "arm-time.json"  # wall-clock marks of an arm trained by this invocat
 # per arm; pooled: 4 epochs) so the whole default run fits 8 minutes on 2 idle cores; FedBN's recalibrated global
 # model reached internal macro AUC 0.71 at round 4 (0.74 at round 5) on seed 0 (docs/sim-results.md, session 7).
 # select-round "last": the sites' validation (26-69 studies each) is too noisy to pick among 4 rounds.
+# Session 9 (issue 15): not changed. Batch 32 with the learning rates scaled with it (2e-3 / pooled 6e-4) at 3 passes
+# trained a weaker model on seed 0 (federated-inclusive fracture AUC 0.93 vs 0.97, supported macro AUC 0.75 vs 0.82);
+# 3 passes at batch 16 still lacks its 3-seed check of every arm (docs/sim-results.md, session 9).
 # The study's model (RunConfig's default, `--preset paper`) stays ResNet50.
 DEFAULT_RUN = RunConfig(arch="resnet18", image_size=64, num_server_rounds=4, local_epochs=1, batch_size=16, lr=1e-3,
                         lr_step=100, bn_local=True, select_round="last")
