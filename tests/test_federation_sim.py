@@ -45,6 +45,26 @@ def federation(tmp_path_factory):
     return run, run_dir, sites, test_sets, console
 
 
+def test_site_pipeline_two_hospitals_at_a_time_gives_the_same_sites(tmp_path):
+    """`fedrad sim run` prepares two hospitals at a time, each in its own process: every site ends with the
+    manifest, labels and anonymized reports that one hospital after the other gives (the same hospitals,
+    copied before the pipeline)."""
+    import shutil
+
+    console = Console(quiet=True)
+    settings, run = load_settings(None, "tiny", {"out": str(tmp_path / "a"), "sites": 2, "studies_per_site": 12}, {})
+    root = make_hospitals(settings, console)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    made = {}
+    for name, workers in (("a", 0), ("b", 2)):
+        sites, external = site_dirs(tmp_path / name / root.name)
+        prepare_sites(sites, external, run, console, workers=workers)
+        made[name] = {(s.name, f): (s / ".fedrad" / f).read_bytes() for s in [*sites, external]
+                      for f in ("manifest-elbow.csv", "labels-elbow.csv", "anonymized.csv")}
+    assert len(made["a"]) == 9 and all(len(v) > 100 for v in made["a"].values())
+    assert made["a"] == made["b"]
+
+
 def test_two_round_federation_changes_model_and_writes_report(federation):
     run, run_dir, *_ = federation
     template = load_template(run.region)
