@@ -15,7 +15,8 @@ Federated arm, phases in order:
                    before the last round's server step), and the rest (messages, aggregation,
                    checkpoints, site set-up);
   cross-site       the cross-site phase (each site scores the other sites' local models);
-  report           test sets (BatchNorm re-estimation + scoring per set), plots, tables, report.html;
+  report           test sets (scoring; under bn-local with the set's own BatchNorm statistics, one pass since
+                   session 9, before a re-estimation pass then scoring), plots, tables, report.html;
   flower stop      the ServerApp's end to `flwr run` returning (Ray and the simulation shutting down);
   superlink stop   stopping the SuperLink, tidying the log.
 Pooled arm: set-up (datasets, model), training (epochs' training passes), validation (per epoch),
@@ -44,7 +45,7 @@ def _report_parts(run: Path) -> list[tuple[str, float]]:
         return []
     out = []
     for name, t in sec.get("test_sets", {}).items():
-        if t.get("bn_s", 0) > 0.05:
+        if t.get("bn_s", 0) > 0.05:  # reports written before session 9: a separate re-estimation pass
             out.append((f"  test set {name}: BatchNorm re-estimation", t["bn_s"]))
         out.append((f"  test set {name}: scoring", t.get("predict_s", 0.0)))
     out.append(("  plots (ROC, PR)", sec.get("plots_s", 0.0)))

@@ -284,7 +284,7 @@ def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]
     """
     from fedrad.common.device import pick_device
     from fedrad.common.metrics import per_finding_auc, weighted_auc, youden_thresholds
-    from fedrad.common.train import predict, recalibrate_bn
+    from fedrad.common.train import predict, predict_set_bn
 
     _threads()
     device = pick_device(cfg.device)
@@ -294,13 +294,15 @@ def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]
         return _empty_evaluation(cfg)
     model = _model(cfg, state, site).to(device)
     loader = _loader(ds, cfg, shuffle=False)
+    amp = cfg.amp and device.type == "cuda"
     if cfg.bn_local:
         # The recipe the coordinator applies to every test set under bn-local (server.testsets.predict_test_set):
-        # BatchNorm statistics re-estimated on the evaluated images themselves, labels unused. The thresholds
+        # BatchNorm statistics of the evaluated images themselves, labels unused (one pass). The thresholds
         # this site sends are then chosen on scores made the way test scores are made; its stored statistics
         # (an average over augmented training batches of its last local model) would shift them.
-        recalibrate_bn(model, loader, device)
-    scores, y, m = predict(model, loader, device, amp=cfg.amp and device.type == "cuda")
+        scores, y, m = predict_set_bn(model, loader, device, amp=amp)
+    else:
+        scores, y, m = predict(model, loader, device, amp=amp)
     p = np.clip(scores, 1e-7, 1 - 1e-7)
     bce = -(y * np.log(p) + (1 - y) * np.log(1 - p))
     loss = float((bce * m).sum() / max(m.sum(), 1.0))

@@ -240,11 +240,73 @@ def evaluate(model: nn.Module, loader: Iterable, device: torch.device, ids: Sequ
     }
 
 
+# Input values (studies x views x channels x pixels) up to which predict_set_bn scores a set in one forward pass:
+# about 67 MB of float32 input (the default simulation's largest set, the external test set, is 7.4 M values);
+# above it (large images) the set takes two passes over the loader's batches.
+SET_BATCH_MAX_VALUES = 2**24
+
+
+def _batchnorms(model: nn.Module) -> list[nn.Module]:
+    return [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+
+
+@torch.no_grad()
+def predict_set_bn(model: nn.Module, loader: Iterable, device: torch.device | str = "cpu", *, amp: bool = False,
+                   max_values: int = SET_BATCH_MAX_VALUES) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """predict() with every BatchNorm layer's statistics those of the evaluated images themselves (labels unused):
+    the bn-local recipe for a site's validation and the coordinator's test sets.
+
+    The whole set goes through the model as one batch: each BatchNorm layer first takes its input's mean and
+    (unbiased) variance over the set as its running statistics, then normalises with them as in eval mode. So
+    the scores are those of recalibrate_bn over one batch holding the set followed by predict, from one pass
+    instead of two, and they do not depend on a batch size (the two-pass recipe averages per-batch statistics).
+    A set of more than `max_values` input values (large images) takes those two passes over the loader's batches
+    instead. The model keeps the set's statistics and is left in eval mode."""
+    device = torch.device(device)
+    size = dataset_len(loader)
+    batches = iter(loader)
+    first = next(batches, None)
+    if first is None:
+        raise ValueError("the evaluation loader yielded no batches (empty validation split?)")
+    x0, _, _ = _unpack(first)
+    if size is None or size * (x0.numel() // max(x0.shape[0], 1)) > max_values:
+        recalibrate_bn(model, loader, device)
+        return predict(model, loader, device, amp=amp)
+    parts = [_unpack(b) for b in [first, *batches]]
+    x = torch.cat([p[0] for p in parts])
+    y = torch.cat([p[1] for p in parts]).float()
+    m = torch.cat([p[2] if p[2] is not None else torch.ones_like(p[1]) for p in parts]).float()
+
+    def set_statistics(bn: nn.Module, args: tuple) -> None:
+        inp = args[0]
+        dims = [0, *range(2, inp.dim())]
+        bn.running_mean.copy_(inp.mean(dims))
+        bn.running_var.copy_(inp.var(dims, unbiased=True))
+        bn.num_batches_tracked.fill_(1)
+
+    model.to(device).eval()
+    hooks = [bn.register_forward_pre_hook(set_statistics) for bn in _batchnorms(model) if bn.track_running_stats]
+    try:
+        with autocast(device, amp):
+            logits = model(x.to(device))
+    finally:
+        for h in hooks:
+            h.remove()
+    return torch.sigmoid(logits.float()).cpu().numpy(), y.numpy(), m.numpy()
+
+
+def dataset_len(loader: Any) -> int | None:
+    try:
+        return len(loader.dataset)
+    except (AttributeError, TypeError):
+        return None
+
+
 @torch.no_grad()
 def recalibrate_bn(model: torch.nn.Module, loader, device: torch.device | str = "cpu") -> int:
     """Replace every BatchNorm layer's running statistics by this data's (cumulative average over
     all batches, labels unused); returns the number of layers reset. The model is left in eval mode."""
-    bns = [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    bns = _batchnorms(model)
     saved = [m.momentum for m in bns]
     for m in bns:
         m.reset_running_stats()

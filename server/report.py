@@ -31,7 +31,7 @@ class ReportError(FedradError, ValueError):
 def evaluate_checkpoint(run_dir: Path, *, recompute: bool = False,
                         timings: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
     """{test set: {scores, truth, study_ids}} for the best checkpoint, cached as npz files; `timings`
-    (optional) gets {test set: {bn_s, predict_s}} of the sets scored now."""
+    (optional) gets {test set: {predict_s}} of the sets scored now."""
     from fedrad.common.model import load_checkpoint
     from fedrad.common.runconfig import RunConfig
     from fedrad.server.testsets import content_fingerprint, load_test_set, predict_test_set

@@ -75,10 +75,10 @@ def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, view
                      recalibrate_bn: bool = False, timings: dict[str, float] | None = None) -> np.ndarray:
     """Sigmoid scores (N, K) of `model` on a test set (images cached in the folder's work dir).
 
-    recalibrate_bn: first re-estimate a copy's BatchNorm statistics on the test set's own images
-    (labels unused): the recipe for a hospital that never trained when the federation kept
+    recalibrate_bn: score a copy whose BatchNorm statistics are the test set's own images' (labels unused;
+    common.train.predict_set_bn): the recipe for a hospital that never trained when the federation kept
     site-local BatchNorm statistics (run config `bn-local`). `timings` (optional) receives the seconds
-    of the re-estimation pass (`bn_s`) and of the scoring pass (`predict_s`)."""
+    of scoring, BatchNorm statistics included (`predict_s`)."""
     import time
 
     import torch
@@ -98,12 +98,11 @@ def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, view
     if recalibrate_bn:
         import copy
 
-        from fedrad.common.train import recalibrate_bn as recalibrate
+        from fedrad.common.train import predict_set_bn
 
-        model = copy.deepcopy(model)
-        recalibrate(model, loader, device)
-    t1 = time.perf_counter()
-    scores, _, _ = predict(model.to(device), loader, device, amp=device.type == "cuda")
+        scores, _, _ = predict_set_bn(copy.deepcopy(model), loader, device, amp=device.type == "cuda")
+    else:
+        scores, _, _ = predict(model.to(device), loader, device, amp=device.type == "cuda")
     if timings is not None:
-        timings.update(bn_s=t1 - t0, predict_s=time.perf_counter() - t1)
+        timings.update(predict_s=time.perf_counter() - t0)
     return scores

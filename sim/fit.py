@@ -28,6 +28,7 @@ from fedrad.common.progress import progress_bar
 from fedrad.common.train import (
     TrainConfig,
     TrainingDivergedError,
+    dataset_len,
     evaluate,
     make_optimizer,
     make_scaler,
@@ -204,7 +205,7 @@ def fit(model: nn.Module, train_loader: Iterable, val_loader: Iterable, cfg: Tra
     _say(console, f"training on {describe_device(device)}; epochs {start_epoch + 1}..{cfg.epochs}, "
                   f"amp {'on' if amp else 'off'}, select by {cfg.select_metric}"
                   + (f", writing to {out}" if out else ""))
-    total = _dataset_len(train_loader)
+    total = dataset_len(train_loader)
     total = total * int(getattr(model, "num_views", 1)) if total is not None else None
     epoch = start_epoch
     try:
@@ -298,12 +299,3 @@ def _say(console: Console, msg: str) -> None:
 
 def _fmt_epoch(epoch: int | None) -> str:
     return "n/a" if epoch is None else str(int(epoch) + 1)
-
-
-def _dataset_len(loader: Any) -> int | None:
-    try:
-        return len(loader.dataset)
-    except (AttributeError, TypeError):
-        return None
-
-

@@ -72,6 +72,9 @@ ARM_TIME = "arm-time.json"  # wall-clock marks of an arm trained by this invocat
 # per arm; pooled: 4 epochs) so the whole default run fits 8 minutes on 2 idle cores; FedBN's recalibrated global
 # model reached internal macro AUC 0.71 at round 4 (0.74 at round 5) on seed 0 (docs/sim-results.md, session 7).
 # select-round "last": the sites' validation (26-69 studies each) is too noisy to pick among 4 rounds.
+# Session 9 (issue 15): not changed. Batch 32 with the learning rates scaled with it (2e-3 / pooled 6e-4) at 3 passes
+# trained a weaker model on seed 0 (federated-inclusive fracture AUC 0.93 vs 0.97, supported macro AUC 0.75 vs 0.82);
+# 3 passes at batch 16 still lacks its 3-seed check of every arm (docs/sim-results.md, session 9).
 # The study's model (RunConfig's default, `--preset paper`) stays ResNet50.
 DEFAULT_RUN = RunConfig(arch="resnet18", image_size=64, num_server_rounds=4, local_epochs=1, batch_size=16, lr=1e-3,
                         lr_step=100, bn_local=True, select_round="last")
@@ -131,20 +134,36 @@ def site_dirs(root: Path) -> tuple[list[Path], Path]:
 
 
 def prepare_sites(sites: list[Path], external: Path, run: RunConfig, console: Console, *,
-                  share_local_models: bool = True) -> None:
+                  share_local_models: bool = True, workers: int = 0) -> None:
+    """`fedrad client prepare` at every hospital. workers > 1: that many hospitals at once, each in its own
+    process (the pipeline is single-threaded Python; the hospitals share no file), as separate hospitals do."""
     from fedrad.client.policy import SitePolicy, write_policy
-    from fedrad.client.prepare import prepare_site
 
     console.rule("2/6 site pipeline (anonymize -> rule labels -> manifest) at every hospital")
     for site in sites:  # what each hospital's operator decides in its own fedrad-site.toml
         write_policy(site, SitePolicy(share_local_model=share_local_models))
-    for site in [*sites, external]:
-        s = prepare_site(site, labeler="rules", regions=[run.region], image_size=run.image_size, seed=run.seed,
-                         progress=False)
-        m = s.regions.get(run.region)
-        console.print(f"  {site.name}: {s.anonymized} reports, {s.labelled} labelled, "
-                      f"{m.studies if m else 0} studies in the manifest {dict(m.splits) if m else {}}, "
-                      f"{sum(s.quarantine.values())} quarantined, {s.phi_suspects} PHI suspects")
+    todo = [*sites, external]
+    args = [(str(site), run.region, run.image_size, run.seed) for site in todo]
+    if workers > 1 and len(todo) > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=mp.get_context("spawn")) as pool:
+            lines = list(pool.map(_prepare_one, *zip(*args, strict=True)))
+    else:
+        lines = [_prepare_one(*a) for a in args]
+    for site, line in zip(todo, lines, strict=True):
+        console.print(f"  {site.name}: {line}")
+
+
+def _prepare_one(site: str, region: str, image_size: int, seed: int) -> str:
+    """One hospital's pipeline (a top-level function: it runs in a worker process); its summary line."""
+    from fedrad.client.prepare import prepare_site
+
+    s = prepare_site(Path(site), labeler="rules", regions=[region], image_size=image_size, seed=seed, progress=False)
+    m = s.regions.get(region)
+    return (f"{s.anonymized} reports, {s.labelled} labelled, {m.studies if m else 0} studies in the manifest "
+            f"{dict(m.splits) if m else {}}, {sum(s.quarantine.values())} quarantined, {s.phi_suspects} PHI suspects")
 
 
 def truth_labels(root: Path, site: Path, region: str):
@@ -479,7 +498,10 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
                + "\n[run]\n" + run.to_toml())
     root = make_hospitals(settings, console)
     sites, external = site_dirs(root)
-    prepare_sites(sites, external, run, console, share_local_models=settings.share_local_models)
+    # Two hospitals at a time on two cores or more: the pipeline (41 s of session 8's idle default run) is
+    # single-threaded Python (anonymizer, rule lexicon, image decoding).
+    prepare_sites(sites, external, run, console, share_local_models=settings.share_local_models,
+                  workers=min(2, site_cores(0, 1)[0]))
     test_sets = export_test_sets(root, sites, external, run, out, console)
     result = SimResult(out)
     for i, seed in enumerate(seed_list(run.seed, settings.seeds)):

@@ -139,6 +139,9 @@ def test_pydicom_radiograph_and_pixels_only_png(tmp_path):
     assert im.mode.startswith("I") and not im.text  # 16-bit, no text chunks: pixels only
     a, b = read_image(path), read_image(tmp_path / "rg3.png")
     assert np.abs(a - b).max() <= 1.0 / 65535 + 1e-6
+    data = (tmp_path / "rg3.png").read_bytes()
+    idat = data[data.index(b"IDAT") + 4:]
+    assert idat[0] & 0x0F == 8 and idat[1] >> 6 == 0  # a zlib stream written at the fastest level (FLEVEL 0: stored)
 
 
 def test_site_salt_is_private_and_stable(tmp_path):

@@ -18,6 +18,8 @@ from fedrad.common.train import (
     evaluate,
     masked_bce_with_logits,
     predict,
+    predict_set_bn,
+    recalibrate_bn,
 )
 from fedrad.sim.fit import fit
 from rich.console import Console
@@ -109,6 +111,53 @@ def test_masked_bce_rejects_shape_mismatch():
 
 
 # --------------------------------------------------------------------------- device helpers
+
+
+def test_set_statistics_scoring_is_one_pass_and_self_consistent():
+    """predict_set_bn (bn-local's validation and test sets): every BatchNorm layer ends with the mean and
+    unbiased variance of exactly the input it normalises when the model scores the set, the scores are
+    predict()'s with those statistics, they do not depend on the loader's batch size, and the data is read
+    once (the two-pass recipe reads it twice). Above the size limit it is that two-pass recipe."""
+    torch.manual_seed(0)
+    model = build_model(toy_model_cfg(views=2))
+    start = {k: v.clone() for k, v in model.state_dict().items()}
+    ds = toy_data(23, seed=5, views=2)
+    reads = {"n": 0}
+
+    class Counted(torch.utils.data.Dataset):
+        def __len__(self):
+            return len(ds)
+
+        def __getitem__(self, i):
+            reads["n"] += 1
+            return ds[i]
+
+    scores, y, m = predict_set_bn(model, DataLoader(Counted(), batch_size=4), CPU)
+    assert reads["n"] == len(ds) and y.shape == (23, 2) and m.shape == (23, 2)
+    assert not model.training
+    seen = {}
+    bns = [b for b in model.modules() if isinstance(b, torch.nn.modules.batchnorm._BatchNorm)]
+    hooks = [b.register_forward_pre_hook(lambda mod, args: seen.__setitem__(mod, args[0].detach().clone()))
+             for b in bns]
+    again, _, _ = predict(model, DataLoader(ds, batch_size=len(ds)), CPU)
+    for h in hooks:
+        h.remove()
+    assert len(seen) == len(bns) > 0
+    for b, inp in seen.items():
+        dims = [0, *range(2, inp.dim())]
+        torch.testing.assert_close(b.running_mean, inp.mean(dims), atol=1e-5, rtol=1e-5)
+        torch.testing.assert_close(b.running_var, inp.var(dims), atol=1e-5, rtol=1e-4)
+    np.testing.assert_allclose(scores, again, atol=1e-6)
+    other, _, _ = predict_set_bn(model, DataLoader(ds, batch_size=7), CPU)
+    np.testing.assert_allclose(other, scores, atol=1e-6)
+    # above the size limit: recalibrate_bn over the loader's batches, then predict
+    a, b = build_model(toy_model_cfg(views=2)), build_model(toy_model_cfg(views=2))
+    a.load_state_dict(start)
+    b.load_state_dict(start)
+    big, _, _ = predict_set_bn(a, DataLoader(ds, batch_size=4), CPU, max_values=100)
+    recalibrate_bn(b, DataLoader(ds, batch_size=4), CPU)
+    np.testing.assert_allclose(big, predict(b, DataLoader(ds, batch_size=4), CPU)[0], atol=1e-6)
+    assert not np.allclose(big, scores, atol=1e-4)  # the per-batch averages are another estimate
 
 
 def test_pick_device():

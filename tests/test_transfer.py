@@ -349,7 +349,7 @@ def test_site_validation_under_bn_local_scores_the_way_test_sets_are_scored(prep
     from fedrad.client.task import local_evaluate, site_dataset
     from fedrad.common.model import build_model
     from fedrad.common.runconfig import RunConfig
-    from fedrad.common.train import predict, recalibrate_bn
+    from fedrad.common.train import predict_set_bn
 
     torch.manual_seed(0)
     cfg = RunConfig(arch="tiny", image_size=32, bn_local=True, output_dir=str(tmp_path / "run"))
@@ -360,12 +360,11 @@ def test_site_validation_under_bn_local_scores_the_way_test_sets_are_scored(prep
     a, b = local_evaluate(prepared_site, cfg, state), local_evaluate(prepared_site, cfg, shifted)
     assert a["num-examples"] > 0 and a["val-loss"] == pytest.approx(b["val-loss"], abs=1e-6)
     np.testing.assert_allclose(a["val-threshold"], b["val-threshold"], atol=1e-6)
-    # the scores are exactly those of the model recalibrated on the validation images
+    # the scores are exactly those of the model under its validation images' own statistics
     ds = site_dataset(prepared_site, cfg, "val", train=False)
     loader = torch.utils.data.DataLoader(ds, batch_size=cfg.batch_size, shuffle=False)
     model.load_state_dict(state)
-    recalibrate_bn(model, loader)
-    scores, y, m = predict(model, loader, "cpu")
+    scores, y, m = predict_set_bn(model, loader, "cpu")
     p = np.clip(scores, 1e-7, 1 - 1e-7)
     want = float(((-(y * np.log(p) + (1 - y) * np.log(1 - p))) * m).sum() / max(m.sum(), 1.0))
     assert a["val-loss"] == pytest.approx(want, abs=1e-5)
