@@ -271,7 +271,6 @@ def run_launcher(runtime_api_address: str, token: str, insecure: bool, certifica
     from flwr.supercore.telemetry import EventType
 
     site = _site()
-    _fast_pulls()
     if parent_pid is not None:
         start_parent_process_monitor(parent_pid)
     client, retry_invoker = _task_client(runtime_api_address, token, insecure, certificates)
@@ -291,17 +290,6 @@ WORKER_POLL_S = 0.5  # AcquireTask interval when idle: one small local HTTP call
 SECRET_ENV = "FEDRAD_SUPEREXEC_SECRET_FILE"  # noqa: S105 - the name of a variable holding a file path
 
 
-def _fast_pulls() -> None:
-    """This process pulls a message's objects from the SuperNode while the SuperNode may still be pulling them from
-    the coordinator: retry a missing object as soon as client.supernode_main's SuperNode does (PULL_BACKOFF), not
-    after Flower's 1-10 s."""
-    import flwr.supercore.inflatable.inflatable_utils as inflatable_utils
-    from fedrad.client.supernode_main import fast_pulls
-
-    if not hasattr(inflatable_utils.pull_objects, "func"):  # not wrapped yet
-        inflatable_utils.pull_objects = fast_pulls(inflatable_utils.pull_objects)
-
-
 def run_worker(runtime_api_address: str, secret: bytes, poll_s: float = WORKER_POLL_S) -> None:
     """The site's resident ClientApp worker (`fedrad client start` runs the SuperNode with
     `--isolation process` and supervises this process): it takes the SuperNode's place of Flower's
@@ -319,7 +307,6 @@ def run_worker(runtime_api_address: str, secret: bytes, poll_s: float = WORKER_P
 
     preload = _preload_client_app()
     site = _site()
-    _fast_pulls()
     from fedrad.client.sitelog import site_logger
 
     log = site_logger(site)

@@ -26,17 +26,6 @@ claims it), and the state refuses any later message of that run, so a reply the 
 else changes: TLS, SuperNode authentication, the FAB gate, the site policy and the reply schema are the
 worker's and Flower's as before.
 
-It waits less for objects still on their way: a SuperNode sees a message as soon as the ServerApp has pushed
-its metadata, and pulls its objects while the ServerApp is still uploading them; Flower retries an object that
-is not there yet after 1, 2, 4, 8 s, then every 10 s (flwr/supercore/inflatable/inflatable_utils.py
-`pull_objects`, PULL_INITIAL_BACKOFF = 1, PULL_BACKOFF_CAP = 10 in supercore/constant.py, bound as defaults: no
-setting), so an object that arrives just after a try waits up to 10 s, and the site's worker, which pulls the
-message from the SuperNode while the SuperNode is still pulling it, waits the same way a second time
-(bench/deploy_round.py: a site's pull ended ~17 s after the ServerApp's upload). `fast_pulls` retries after
-PULL_BACKOFF (0.2 s, doubling up to 1 s), with as many tries as Flower's 2-hour limit (PULL_MAX_TIME) allows:
-at most one small request per second per concurrent pull (2) while waiting, each a signed Fleet request
-through the proxy. The same for the worker's pulls from the SuperNode (client.launcher).
-
 And its loop sleeps IDLE_POLL_S instead of 3 s when the SuperLink had no message for it (`time.sleep(3)` in
 `start_client_internal`, not a setting): a message waits for the site 0.5 s on average instead of 1.5 s, at the
 cost of one small signed request per second while the site idles (between rounds: during a round the loop waits
@@ -53,18 +42,6 @@ from logging import INFO
 from typing import Any
 
 IDLE_POLL_S = 1.0
-PULL_BACKOFF = (0.2, 1.0)  # first retry after, and longest wait between retries of, an object not there yet (s)
-
-
-def fast_pulls(pull_objects: Callable) -> Callable:
-    """Flower's `pull_objects` with PULL_BACKOFF instead of its 1 s / 10 s (module docstring); same time limit."""
-    import functools
-
-    from flwr.supercore.constant import PULL_MAX_TIME
-
-    first, cap = PULL_BACKOFF
-    return functools.wraps(pull_objects)(functools.partial(
-        pull_objects, initial_backoff=first, backoff_cap=cap, max_tries_per_object=int(PULL_MAX_TIME / cap) + 10))
 STOPPED_RUNS: set[int] = set()  # runs whose messages met RunNotRunningException in this SuperNode process
 
 
@@ -173,7 +150,6 @@ def main() -> None:
                            "this entry point was written for flwr 1.42")
     sci._pull_and_store_message = make_pull_and_store(flower_fn)
     sci.time = _ShortSleeps()  # its only sleeps: 3 s when idle, 0.5 s while waiting for a reply
-    sci.pull_objects = fast_pulls(sci.pull_objects)  # a message's objects from the SuperLink
     sys.argv[0] = "flower-supernode"
     sys.exit(flower_supernode())
 

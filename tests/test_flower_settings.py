@@ -68,30 +68,3 @@ def test_the_deployment_grid_polls_every_half_second():
     assert isinstance(wrapped, PromptGrid) and wrapped.poll == POLL_SECONDS == 0.5
     fast = FastGrid()
     assert prompt(fast) is fast
-
-
-def test_object_pulls_retry_a_missing_object_within_a_second_for_flowers_whole_time_limit(monkeypatch):
-    """Flower's pull_objects itself, wrapped as the SuperNode (client.supernode_main) and the worker
-    (client.launcher) use it: an object that appears 3.2 s after the first try is pulled within a second (Flower's
-    own retries come at 1, 3 and 7 s, +-20%); the retries still span Flower's 2-hour limit."""
-    import flwr.supercore.inflatable.inflatable_utils as inflatable_utils
-    from fedrad.client import launcher
-    from fedrad.client.supernode_main import PULL_BACKOFF, fast_pulls
-    from flwr.supercore.constant import PULL_MAX_TIME
-    from flwr.supercore.inflatable.inflatable_utils import ObjectUnavailableError, pull_objects
-
-    t0 = time.monotonic()
-
-    def pull(object_id: str) -> bytes:
-        if time.monotonic() - t0 < 3.2:
-            raise ObjectUnavailableError(object_id)
-        return b"x"
-
-    assert fast_pulls(pull_objects)(["a"], pull) == {"a": b"x"}
-    assert time.monotonic() - t0 < 3.2 + PULL_BACKOFF[1] + 0.3 < 0.8 * (1 + 2 + 4)
-    wrapped = fast_pulls(pull_objects)
-    assert wrapped.keywords["max_tries_per_object"] * PULL_BACKOFF[1] >= PULL_MAX_TIME
-    monkeypatch.setattr(inflatable_utils, "pull_objects", pull_objects)
-    launcher._fast_pulls()
-    launcher._fast_pulls()  # once only
-    assert inflatable_utils.pull_objects.func is pull_objects
