@@ -54,6 +54,15 @@ phase 0.2 s (4 cells from the final message, none sent apart). Per message the C
 SuperLink 89.6, ClientApp workers 63.4 (2 processes, 6 messages, training included), ServerApp 62.5, SuperNodes
 41.5, `fedrad client start` 32.7, `flwr` CLI 31.6 (11 processes), fleet proxy 29.4. The same-run comparison
 with a process per message (variant s) and a quiet-machine figure were not measured (the session ran out).
+Session 9 (py-spy on every process, README "Where a deployment round's seconds go"): the SuperLink spent 52%
+of its busy time in SQLite (the `flwr log --stream` loop at 0.5 s, the SuperExec's 1 s task poll, per-object
+run-status and traffic rows, 0.2 s reply polls) and 33% in Starlette/FastAPI request streaming; a site's pull
+waited on Flower's 1-10 s object-retry backoff twice (SuperNode, worker). After slower polls, 16 MiB objects from
+the ServerApp and no own model in the last message: round 1 150.4 = 64.4 + 86.0 -> 100.3 = 44.7 + 55.6, round 2
+171.4 = 34.5 + 136.9 -> 122.4 = 27.5 + 94.9 (load 15-26 -> 10-19), SuperLink 67.4 -> 43.2 CPU-s. Faster
+object-pull retries (0.2-1 s) gave 125.1 = 57.3 + 67.8 and 137.4 = 27.7 + 109.7 at load 17-37 with the pull's
+tail unchanged, and were reverted. Final code, load 1.6-5, no profiler: round 1 49.8 = 26.6 + 23.2, round 2
+53.8 = 12.2 + 41.7 (final message leg 29.9 s). Variant s was not run this session.
 """
 
 from __future__ import annotations

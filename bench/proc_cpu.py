@@ -25,6 +25,7 @@ KINDS = (  # first match wins: (substring of the command line, kind)
     ("flwr-serverapp", "serverapp"), ("flower-superexec", "superexec"),
     ("superlink_main", "superlink"), ("flower-superlink", "superlink"),
     ("fleet_proxy", "fleet-proxy"), ("flower-supernode", "supernode"),
+    ("supernode_main", "supernode"),
     ("server start", "fedrad server start"), ("client start", "fedrad client start"),
     ("flwr log", "flwr cli"), ("flwr list", "flwr cli"), ("flwr stop", "flwr cli"), ("bin/flwr", "flwr cli"),
 )

@@ -32,7 +32,7 @@ KINDS = [  # first match wins
     ("Ray", r"ray::|raylet|gcs_server|/ray/|dashboard|log_monitor"),
     ("SuperExec", r"flower-superexec"),
     ("SuperLink", r"flower-superlink|superlink_main"),
-    ("SuperNode", r"flower-supernode"),
+    ("SuperNode", r"flower-supernode|supernode_main"),
     ("fleet proxy", r"fleet_proxy"),
     ("flwr CLI (list/run/log/...)", r"bin/flwr "),
     ("fedrad client start", r"fedrad client start"),

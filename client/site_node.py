@@ -146,7 +146,9 @@ def supernode_command(server: str, site: Path, creds: SiteCredentials, port: int
     runs in `--isolation process`: it starts nothing itself, and ClientApp tasks on its local Runtime API are
     claimed, with that secret, by the resident worker `fedrad client start` supervises (client.launcher
     run_worker); without it, Flower's SuperExec starts one ClientApp process (client.launcher) per message."""
-    cmd = ["flower-supernode", "--superlink", server, "--port", str(port),
+    # Flower's flower-supernode, dropping a message whose run stopped while it arrived (client.supernode_main);
+    # -I: the site's installed fedrad and Flower only, nothing from the working folder or PYTHON* variables.
+    cmd = [sys.executable, "-I", "-m", "fedrad.client.supernode_main", "--superlink", server, "--port", str(port),
            "--node-config", f'site-dir="{site.resolve()}"']
     if worker_secret is not None:
         cmd += ["--isolation", "process", "--superexec-auth-secret-file", str(worker_secret)]

@@ -44,6 +44,11 @@ REPLY_RECORDS = {"train": {"arrays": "ArrayRecord", "metrics": "MetricRecord"},
                  "evaluate": {"metrics": "MetricRecord"}}
 MAX_LIST = 64  # per-finding lists: templates have far fewer findings
 MODEL_PREFIX = "cross-site:"  # record key of an extra model in an evaluate message, and of its reply's metrics
+# A site's own last local model is not sent back to it: the final evaluate message names it in its config
+# (model name, and the common.replydigest sha256 of the arrays the coordinator received from that site), and the
+# site adds the arrays it kept from its last train reply under MODEL_PREFIX + name when the digest matches
+# (client.mods own_model_mod); from there on it is one of the message's models like any other.
+OWN_MODEL_KEY, OWN_MODEL_SHA256_KEY = "cross-site-own", "cross-site-own-sha256"
 
 
 def models_in(content: Any) -> list[str]:

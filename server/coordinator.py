@@ -51,6 +51,25 @@ def status_due(since_last_s: float, stream_ended: bool, asked_after_end: bool) -
     if stream_ended and not asked_after_end:
         return True
     return since_last_s >= (STATUS_RETRY_S if stream_ended else STATUS_POLL_S)
+# Flower settings of the coordinator's processes (SuperLink, its SuperExec, the ServerApp), from py-spy profiles
+# of bench/deploy_round.py (README "Where a deployment round's seconds go"); an operator's own FLWR_* value wins:
+# - the SuperExec asks the SuperLink for a task to launch every FLWR_SUPEREXEC_TASK_POLL_INTERVAL seconds (1 s by
+#   default, flwr/supercore/superexec/run_superexec.py) for the whole run, though the coordinator's only task is
+#   the run's one ServerApp; each ask is SQLite reads and writes in the SuperLink (~25 s of its busy wall time per
+#   2-round run at 1 s). 5 s delays the ServerApp's start by at most 5 s, once per run.
+# - the ServerApp cuts every Array it sends into FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE pieces (5 MiB,
+#   flwr/app/message/array.py), each one object: one upload to the SuperLink and one download by each site, each
+#   with the SuperLink's per-request work (TLS, node signature, run-status and traffic rows in SQLite) and the fleet
+#   proxy's. 16 MiB: ~7 objects instead of ~21 per 94 MB message. Only the coordinator's sends: the sites' replies
+#   keep 5 MiB objects, which the fleet proxy's request cap is measured for (server.fleet_proxy MAX_REQUEST_BODY).
+COORDINATOR_FLOWER = {"FLWR_SUPEREXEC_TASK_POLL_INTERVAL": "5", "FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE": str(16 << 20)}
+
+
+def coordinator_flower_settings() -> dict[str, str]:
+    """COORDINATOR_FLOWER, except where the operator's environment sets the variable."""
+    return {k: v for k, v in COORDINATOR_FLOWER.items() if k not in os.environ}
+
+
 HOME_ENV = "FEDRAD_COORDINATOR_HOME"
 DEFAULT_HOME = "fedrad-coordinator"
 RUN_END_LINGER = 20.0  # seconds the fleet proxy stays up after a run, so connected sites see that it ended
@@ -113,7 +132,8 @@ class CoordinatorHome:
         return self.root / "run-status.json"
 
     def env(self) -> dict[str, str]:
-        return flower_env(self.flwr_home, extra={COORDINATOR_RUN_ENV: str(self.coordinator_run)})
+        return flower_env(self.flwr_home, extra={COORDINATOR_RUN_ENV: str(self.coordinator_run),
+                                                 **coordinator_flower_settings()})
 
     def flwr(self):
         """A `flwr` CLI runner bound to this coordinator's FLWR_HOME (connection `fedrad`)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fedrad.common.fileio import write_json
-from fedrad.common.replyschema import MODEL_PREFIX
+from fedrad.common.replyschema import MODEL_PREFIX, OWN_MODEL_KEY, OWN_MODEL_SHA256_KEY
 
 CROSS_SITE_JSON = "cross-site.json"
 GLOBAL = "global"
@@ -31,11 +31,13 @@ class LocalModels:
     arrays: dict[int, Any] = field(default_factory=dict)  # node id -> ArrayRecord (or any weights object)
     site: dict[int, str] = field(default_factory=dict)  # node id -> site name
     shareable: dict[int, bool] = field(default_factory=dict)
+    digest: dict[int, str] = field(default_factory=dict)  # node id -> common.replydigest sha256 of its arrays
 
-    def update(self, node_id: int, site: str, arrays: Any, metrics: Mapping[str, Any]) -> None:
+    def update(self, node_id: int, site: str, arrays: Any, metrics: Mapping[str, Any], digest: str = "") -> None:
         self.arrays[node_id] = arrays
         self.site[node_id] = site
         self.shareable[node_id] = int(metrics.get("share-local-model", 0)) == 1
+        self.digest[node_id] = digest
 
 
 def assignments(nodes: list[int], local: LocalModels) -> dict[int, list[tuple[str, int | None]]]:
@@ -54,21 +56,33 @@ def assignments(nodes: list[int], local: LocalModels) -> dict[int, list[tuple[st
     return out
 
 
-def with_cross_site_models(messages: list, local: LocalModels) -> list:
+def with_cross_site_models(messages: list, local: LocalModels, *, own_at_site: bool = False) -> list:
     """The final evaluate messages (one per site, the final global model under "arrays") with each site's
     cross-site models added under `cross-site:<model>` (common.replyschema MODEL_PREFIX): its own last local
     model and the consenting sites' (assignments). The global row needs nothing more: it is the chosen
     round's validation (RunRecorder.best_validation). The site evaluates every model in that one message and
-    its policy counts each one against max-evaluations-per-run (client.mods)."""
-    from flwr.app import Message, RecordDict
+    its policy counts each one against max-evaluations-per-run (client.mods).
+
+    own_at_site (deployment): a site's own last local model is not sent back to it; the message names it and
+    the digest of the arrays received from it (OWN_MODEL_KEY, OWN_MODEL_SHA256_KEY), and the site evaluates the
+    copy it kept (client.mods own_model_mod). If it has none, its reply lacks that model's metrics and
+    run_cross_site sends the model then. Every model object is shared between messages, never copied: Flower
+    serialises and hashes each Array once (its object id and chunks are cached) and the SuperLink stores each
+    chunk once (content addressing)."""
+    from flwr.app import ConfigRecord, Message, RecordDict
 
     plan = assignments(sorted(m.metadata.dst_node_id for m in messages), local)
     out = []
     for m in messages:
-        extra = {f"{MODEL_PREFIX}{name}": local.arrays[owner] for name, owner in plan[m.metadata.dst_node_id]
-                 if owner is not None}
+        node = m.metadata.dst_node_id
+        extra = {f"{MODEL_PREFIX}{name}": local.arrays[owner] for name, owner in plan[node]
+                 if owner is not None and not (own_at_site and owner == node and local.digest.get(owner))}
+        own = [name for name, owner in plan[node] if own_at_site and owner == node and local.digest.get(owner)]
+        if own:
+            config = dict(m.content["config"]) if "config" in m.content.config_records else {}
+            extra["config"] = ConfigRecord({**config, OWN_MODEL_KEY: own[0], OWN_MODEL_SHA256_KEY: local.digest[node]})
         if extra:  # Flower's configure_evaluate shares one RecordDict between its messages: a new one per site
-            m = Message(RecordDict({**dict(m.content.items()), **extra}), dst_node_id=m.metadata.dst_node_id,
+            m = Message(RecordDict({**dict(m.content.items()), **extra}), dst_node_id=node,
                         message_type=m.metadata.message_type, group_id=m.metadata.group_id)
         out.append(m)
     return out

@@ -16,7 +16,11 @@ from collections.abc import Iterable
 from flwr.app import Message, RecordDict
 from flwr.serverapp import Grid
 
-POLL_SECONDS = 0.2  # a pull is one small request to the SuperLink (loopback at the coordinator)
+# A pull is one small request to the SuperLink (loopback at the coordinator), but not free there: TLS, the task
+# token's check and the message lookup go through SQLite (py-spy, bench/deploy_round.py: at 0.2 s ~23 s of the
+# SuperLink's busy wall time in a 2-round run, while the same SuperLink serves the model's chunks). 0.5 s: a
+# reply waits 0.25 s on average.
+POLL_SECONDS = 0.5
 
 
 class PromptGrid(Grid):

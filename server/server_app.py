@@ -37,7 +37,7 @@ def main(grid: Grid, context: Context) -> None:
     from fedrad.common.model import build_model
     from fedrad.server.report import write_report
 
-    grid = prompt(grid)  # replies collected within 0.2 s, not Flower's 3 s polling (server.grid)
+    grid = prompt(grid)  # replies collected within 0.5 s, not Flower's 3 s polling (server.grid)
     cfg = coordinator_settings(RunConfig.from_mapping(context.run_config))
     if not cfg.output_dir:
         raise ValueError("run config output-dir is empty: set an absolute folder for checkpoints and the report")

@@ -188,7 +188,7 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
                 # A copy of the record (the same Array objects): Flower's FedMedian/Krum/trimmed-mean aggregation
                 # pops the arrays out of the replies' records, which would leave the kept local model empty.
                 self.local_models.update(r.node_id, r.site, ArrayRecord(dict(m.content["arrays"].items())),
-                                         r.metrics)
+                                         r.metrics, r.arrays_sha256)
             out = super().aggregate_train(server_round, replies)
             recorder.record_timeline(server_round, train=spans("train", replies), received=received,
                                      aggregated=time.time(), train_transfer=transfer(replies))
@@ -200,7 +200,9 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
             wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names, on_wait=waiting(server_round))
             messages = super().configure_evaluate(server_round, arrays, config, grid)
             if cfg.cross_site:  # the cross-site models ride along: one message per site (server.crosssite)
-                messages = with_cross_site_models(messages, self.local_models)
+                # A deployed site evaluates its own last local model from the copy it kept (client.mods): not
+                # sent back. A simulated site's ClientApp may run in another process than its training did.
+                messages = with_cross_site_models(messages, self.local_models, own_at_site=not cfg.sim_site_dirs)
             return remember("evaluate", messages)
 
         def aggregate_evaluate(self, server_round: int, replies: Iterable[Message]):

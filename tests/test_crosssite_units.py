@@ -48,3 +48,28 @@ def test_cross_site_metrics_leave_the_replies_before_flower_aggregates_them():
     got = take_cross_site_metrics([reply], lambda _m: "site-01")
     assert got == [("local:site-02", "site-01", {**metrics, "val-macro-auc": 0.7})]
     assert list(reply.content.metric_records) == ["metrics"]  # Flower: exactly one MetricRecord per reply
+
+
+def test_a_deployed_site_is_named_its_own_model_instead_of_receiving_it_back():
+    """own_at_site (deployment): the site's own last local model stays out of its message; the config names it
+    with the digest of the arrays the coordinator received (client.mods own_model_mod puts the kept copy back).
+    A model without a digest (nothing to check the site's copy against) is sent as before."""
+    from fedrad.common.replyschema import OWN_MODEL_KEY, OWN_MODEL_SHA256_KEY
+
+    local = LocalModels()
+    local.update(1, "site-01", _arrays(1), {"share-local-model": 1}, "d1")
+    local.update(2, "site-02", _arrays(2), {"share-local-model": 1}, "d2")
+    local.update(3, "site-03", _arrays(3), {"share-local-model": 0})  # no digest
+    shared = RecordDict({"arrays": _arrays(0), "config": ConfigRecord({"server-round": 2})})
+    sent = [Message(shared, dst_node_id=n, message_type=MessageType.EVALUATE, group_id="2") for n in (1, 2, 3)]
+    out = {m.metadata.dst_node_id: m for m in with_cross_site_models(sent, local, own_at_site=True)}
+    assert set(out[1].content.array_records) == {"arrays", f"{MODEL_PREFIX}local:site-02"}
+    assert dict(out[1].content["config"]) == {"server-round": 2, OWN_MODEL_KEY: "local:site-01",
+                                              OWN_MODEL_SHA256_KEY: "d1"}
+    assert set(out[2].content.array_records) == {"arrays", f"{MODEL_PREFIX}local:site-01"}
+    assert out[2].content["config"][OWN_MODEL_SHA256_KEY] == "d2"
+    assert set(out[3].content.array_records) == {"arrays", f"{MODEL_PREFIX}local:site-01",
+                                                 f"{MODEL_PREFIX}local:site-02", f"{MODEL_PREFIX}local:site-03"}
+    assert OWN_MODEL_KEY not in out[3].content["config"]
+    assert out[1].content[f"{MODEL_PREFIX}local:site-02"] is local.arrays[2]  # shared, not copied
+    assert dict(shared["config"]) == {"server-round": 2}, "Flower's shared config must stay as it was"

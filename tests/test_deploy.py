@@ -117,13 +117,6 @@ def _supernode_log(site: Path) -> str:
     return p.read_text(errors="replace") if p.is_file() else ""
 
 
-def _holds_message(site: Path) -> bool:
-    """The site's SuperNode confirmed a message it has not answered yet (its last 'Received successfully'
-    comes after its last reply sent)."""
-    text = _supernode_log(site)
-    return text.rfind("Received successfully") > text.rfind("Sending: train message")
-
-
 def _worker_pids(site: Path) -> list[int]:
     """Pids of the resident ClientApp workers this site started (client.launcher run_worker), in order."""
     log = site / ".fedrad" / "logs" / "site.log"
@@ -205,24 +198,20 @@ def story(world, tmp_path_factory):
         # The refusals ran while Flower waited out the dead site and while the rejoined one started: all before the
         # coordinator's restart, so its first log has them.
         seen["refusals"] = refusals.result(600)
-        # 4. SIGTERM to the coordinator as soon as round 2 is recorded and both sites hold round 3's message
-        # (round 3 needs seconds more). Not while a site is between pulling that message and confirming it:
-        # Flower 1.42's SuperNode keeps a message whose confirmation meets a stopped run
-        # (flwr/supernode/start_client_internal.py `_pull_and_store_message`), the site answers it, and that
-        # stale reply is pushed at the next pull, where `_push_messages` returns before the resumed run's reply
-        # exists: the resumed round then waits for its round-timeout (README, known limits).
+        # 4. SIGTERM to the coordinator as soon as round 2 is recorded, whatever the sites are doing with round 3's
+        # message (not timed around it any more): a site may be between pulling that message and confirming it,
+        # which Flower 1.42's SuperNode alone turned into a stale reply blocking the resumed round until its
+        # round-timeout; client/supernode_main.py drops such a message (tests/test_supernode_main.py), and the
+        # resumed run must finish within this test's wait, far below the 900 s round-timeout.
         t0 = time.time()
         while len(_rounds(run_dir)) < 3:
             assert time.time() - t0 < 600 and srv.p.poll() is None, srv.text()[-3000:]
             time.sleep(0.2)
-        t0 = time.time()
-        while time.time() - t0 < 8 and not all(_holds_message(s) for s in (site1, site2)):
-            time.sleep(0.1)
         srv.signal(signal.SIGTERM)
         seen["sigterm_rc"], seen["first_server"] = srv.wait(60), srv.text()
         seen["health_after_sigterm"] = _fetch(f"https://127.0.0.1:{port}/health", world["ca"])
         again = _server(world, "fed", procs, port, "fed-server-2.log")
-        seen["restart_rc"], seen["second_server"] = again.wait(900), again.text()
+        seen["restart_rc"], seen["second_server"] = again.wait(600), again.text()  # < round-timeout 900
         # 5. The run's end, as each site sees it.
         seen["rejoined_rc"], seen["rejoined"] = rejoined.wait(60), rejoined.text()
         wait_for(lambda: "waiting for the next run" in stays.text(), 60, stays)
@@ -280,6 +269,8 @@ def test_coordinator_restart_resumes_from_last_round(story):
     rounds = _rounds(story["run_dir"])
     assert [r["round"] for r in rounds] == [0, 1, 2, 3]  # round 3 only after the restart, no restart at 1
     assert sorted(rounds[3]["train_sites"]) == ["site-01", "site-02"]
+    # no site's reply waited for the round-timeout (900 s): a stale reply of the stopped run blocks none
+    assert rounds[3]["round_s"] < 450, rounds[3]["round_s"]
     assert "round 3: local epoch 1/1" in story["stays"], story["stays"][-3000:]  # the study's round, not Flower's 1
     assert "Test set `internal`" in (story["run_dir"] / "report.md").read_text()
 
