@@ -291,3 +291,32 @@ def test_plans_independent_of_hash_seed() -> None:
                              check=True)
         digests.add(res.stdout.strip())
     assert len(digests) == 1
+
+
+def _signals_in_worker(_: int) -> tuple:
+    import signal
+
+    return signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+
+
+def test_render_workers_end_on_sigterm_whatever_the_parent_handles() -> None:
+    """`fedrad sim run` turns SIGTERM into KeyboardInterrupt; a forked render worker inheriting that handler
+    survived Pool.terminate() once and hung a finished synthesis. The pool's initializer restores SIGTERM and
+    leaves Ctrl-C to the parent."""
+    import multiprocessing as mp
+    import signal
+
+    from fedrad.sim.synth import _worker_signals
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, on_term)
+    try:
+        with mp.get_context("fork").Pool(1, initializer=_worker_signals) as pool:
+            term, intr = pool.map(_signals_in_worker, [0])[0]
+            pool.close()
+            pool.join()
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    assert term == signal.SIG_DFL and intr == signal.SIG_IGN

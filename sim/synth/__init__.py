@@ -177,13 +177,28 @@ def _run(tasks: list[tuple], n_workers: int, progress: bool) -> None:
                     bar.advance(job)
         else:
             ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-            with ctx.Pool(n_workers) as pool:
+            with ctx.Pool(n_workers, initializer=_worker_signals) as pool:
                 for _ in pool.imap_unordered(render_study, tasks, chunksize=8):
                     if bar:
                         bar.advance(job)
+                # Done: let the workers exit on their own. The with-block's terminate() stays for an interrupted
+                # run; after a finished one it once left `fedrad sim run` hanging in Pool._terminate_pool, a
+                # worker blocked on the task queue's lock that SIGTERM did not end (session 9).
+                pool.close()
+                pool.join()
     finally:
         if bar:
             bar.stop()
+
+
+def _worker_signals() -> None:
+    """A forked worker inherits the parent's handlers: `fedrad sim run` turns SIGTERM into KeyboardInterrupt, so
+    Pool.terminate()'s SIGTERM would unwind a worker instead of ending it. Workers die on SIGTERM and leave
+    Ctrl-C to the parent, which stops the pool."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _site_summary(p, plans) -> SiteSummary:
