@@ -29,12 +29,12 @@ def pytest_collection_modifyitems(config, items):
     already runs, never dropped (README, Tests).
 
     Every `integration` module must be listed in tests/schedule.py's REAL_PROCESS_MODULES: under
-    pytest-xdist (pyproject's addopts, `-n 4`) that list makes them start first, each unit on a worker of its
-    own, while the fourth worker runs the unit tests (see pytest_xdist_make_scheduler below and
-    tests/schedule.py for the critical path). There are two deployment federations (tests/test_deploy.py:
-    the faults; tests/test_readme_deploy.py: README's walk-through, which also shows the site boundary)
-    and the Ray simulation unit. Their cost is CPU (every ClientApp message is a fresh process importing
-    torch, every `flwr` call one importing Flower, a SuperLink polls while it runs) and the waits of a
+    pytest-xdist (pyproject's addopts, `-n 2`) that list makes them start first, longest first, each on a
+    worker of its own (see pytest_xdist_make_scheduler below and tests/schedule.py for the critical path;
+    `-n 4` was slower on the idle machine, docs/test-suite.md). There are two deployment federations
+    (tests/test_deploy.py: the faults; tests/test_readme_deploy.py: README's walk-through, which also shows the
+    site boundary) and the Ray simulation unit. Their cost is CPU (each site's resident ClientApp worker
+    imports torch once, every `flwr` call one importing Flower, a SuperLink polls while it runs) and the waits of a
     story told in order; a step that does not need the one before runs beside it (tests/procs.py
     Background: the refusals while Flower waits out a killed site, the attacker's runs while README's
     sites join), and a wait polls a log or history file every 0.2 s (tests/procs.py wait_for), never a

@@ -32,9 +32,10 @@ from xdist.scheduler import LoadFileScheduling
 #        then unit modules to 1553 s;
 #   gw0: test_deploy.py 0-1133 s (the story to the coordinator's restart ~230 s, then the resumed run stuck for
 #        its 900 s wait: the stale-task race, README known limits), then unit modules to ~1900 s.
-# So at -n 2 two of the three units run one after the other on one worker, and no unit test runs on that
-# worker meanwhile. At -n 4 (pyproject's addopts) each unit starts at once on a worker of its own and the
-# fourth worker runs the unit tests from the start; a unit's worker joins them when its chain ends.
+# So at -n 2 (pyproject's addopts) two of the three units run one after the other on one worker, and no unit test
+# runs on that worker meanwhile. -n 4 (each unit at once on a worker of its own, the fourth on the unit tests) was
+# measured against it on the same code, both fresh-clone CI runs on the idle machine (session 9): -n 4 669 s,
+# -n 2 578 s: on two cores the overlapped waits did not pay for two more workers' collection and contention.
 REAL_PROCESS_MODULES = {
     "tests/test_deploy.py": 1133,
     "tests/test_readme_deploy.py": 519,
