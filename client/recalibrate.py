@@ -6,7 +6,9 @@ them (issue 13): a new scanner moves every score. Two site-side remedies, no Flo
 - BatchNorm recalibration (`--bn`): re-estimate the network's BatchNorm statistics on this
   hospital's own *unlabeled* images (the recipe for an unseen hospital when the federation ran
   with site-local statistics, FedBN-style, and useful after any scanner change). Writes a
-  recalibrated checkpoint beside the model.
+  recalibrated checkpoint beside the model. The statistics are those the coordinator's test sets and
+  the sites' validation use (common.train.predict_set_bn: the whole set's own mean and variance, one
+  recipe), so a hospital's recalibrated model scores its images as the report scored an external set.
 - Threshold recalibration: per finding, the Youden threshold (common.metrics.youden_thresholds,
   the one threshold rule) on a small *verified* local sample, recorded beside the model as
   `<model>.thresholds-<site>.json` with the sample's counts, so nobody uses a threshold without
@@ -27,9 +29,9 @@ from typing import Any
 import numpy as np
 import torch
 from fedrad.common.errors import FedradError
-from fedrad.common.train import recalibrate_bn
+from fedrad.common.train import predict_set_bn
 
-__all__ = ["recalibrate_bn", "recalibrate_site", "read_thresholds", "RecalibrationError"]
+__all__ = ["recalibrate_site", "read_thresholds", "RecalibrationError"]
 
 
 class RecalibrationError(FedradError, ValueError):
@@ -100,9 +102,8 @@ def recalibrate_site(site: str | os.PathLike, model_path: str | os.PathLike, reg
 
     bn_path = None
     if bn:
-        loader = torch.utils.data.DataLoader(dataset(rows), batch_size=batch_size, shuffle=True,
-                                             generator=torch.Generator().manual_seed(0))
-        recalibrate_bn(model, loader, dev)
+        loader = torch.utils.data.DataLoader(dataset(rows), batch_size=batch_size, shuffle=False)
+        predict_set_bn(model, loader, dev)  # sets the statistics (the scores are not needed here)
         bn_path = model_path.with_name(f"{model_path.stem}.bn-{site.name}.pt")
         save_checkpoint(bn_path, model, mcfg, epoch=ckpt.get("epoch"),
                         extra={"bn_recalibrated_on": site.name, "bn_images": len(rows),

@@ -156,7 +156,7 @@ def _model(cfg: RunConfig, state: Mapping[str, torch.Tensor] | None, site: Path 
 # model's averaged statistics fit no hospital exactly, while the learnt weights are shared. The
 # global model keeps averaged statistics (for the coordinator's test sets and new sites); a
 # hospital that never trained recalibrates them on its own unlabeled images
-# (client.recalibrate.recalibrate_bn).
+# (`fedrad client recalibrate --bn`: common.train.predict_set_bn's statistics, the test sets' recipe).
 
 def _bn_file(site: Path, cfg: RunConfig) -> Path:
     import hashlib

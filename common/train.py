@@ -254,7 +254,8 @@ def _batchnorms(model: nn.Module) -> list[nn.Module]:
 def predict_set_bn(model: nn.Module, loader: Iterable, device: torch.device | str = "cpu", *, amp: bool = False,
                    max_values: int = SET_BATCH_MAX_VALUES) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """predict() with every BatchNorm layer's statistics those of the evaluated images themselves (labels unused):
-    the bn-local recipe for a site's validation and the coordinator's test sets.
+    the bn-local recipe for a site's validation, the coordinator's test sets and `fedrad client recalibrate --bn`
+    (one recipe: a hospital's recalibrated model scores its images as the report scored an external set).
 
     The whole set goes through the model as one batch: each BatchNorm layer first takes its input's mean and
     (unbiased) variance over the set as its running statistics, then normalises with them as in eval mode. So

@@ -254,7 +254,7 @@ def _tiny_model(intensity: str = "none"):
 
 
 def test_bn_recalibration_fits_the_new_hospitals_statistics():
-    from fedrad.client.recalibrate import recalibrate_bn
+    from fedrad.common.train import recalibrate_bn
 
     torch.manual_seed(0)
     model = _tiny_model()
@@ -305,7 +305,7 @@ def prepared_site(tmp_path_factory):
 
 @pytest.mark.usefixtures("one_torch_thread")
 def test_recalibrate_command_records_thresholds_and_bn_beside_the_model(prepared_site, tmp_path):
-    from fedrad.client.recalibrate import read_thresholds
+    from fedrad.client.recalibrate import read_thresholds, recalibrate_site
     from fedrad.common.labels import LabelTable, write_label_file
     from fedrad.common.model import build_model, load_checkpoint, save_checkpoint
     from fedrad.common.runconfig import RunConfig
@@ -331,6 +331,13 @@ def test_recalibrate_command_records_thresholds_and_bn_beside_the_model(prepared
     before, _, _ = load_checkpoint(ckpt)
     key = next(k for k in before.state_dict() if k.endswith("running_mean"))
     assert not torch.equal(bn_model.state_dict()[key], before.state_dict()[key])
+    # one BatchNorm recipe (common.train.predict_set_bn, the test sets'): the set's own statistics, whatever the
+    # batch size (per-batch statistics averaged, the former recipe, move with it)
+    recalibrate_site(prepared_site, ckpt, "elbow", bn=True, batch_size=3)
+    again, _, _ = load_checkpoint(model_dir / "best.bn-site-01.pt")
+    for k, v in bn_model.state_dict().items():
+        if k.endswith(("running_mean", "running_var")):
+            torch.testing.assert_close(again.state_dict()[k], v, atol=1e-5, rtol=1e-4)
     # a verified sample naming a study the site does not have is refused, naming the file
     bad = LabelTable(cfg.template())
     bad.add("no-such-study", {f: __import__("fedrad.common.labels", fromlist=["Label"]).Label.FALSE
