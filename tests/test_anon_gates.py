@@ -1,0 +1,96 @@
+"""The anonymizer's speed gates never change what it finds.
+
+For speed, `Anonymizer.find` scans some patterns only on the lines of a report that hold a digit
+(`_digit_line_matches`), and ADDRESS_RE on the whole text only when one of ADDRESS_WORDS occurs in it. Both
+shortcuts are exact only while every match of each gated pattern holds a digit and stays on one line (and every
+digitless ADDRESS_RE alternative needs one of ADDRESS_WORDS): a rule change that breaks that invariant would
+silently lose identifiers on lines without digits. Here every gated call is checked against the full scan it
+replaces, on hand-written and synthetic reports and on digitless address shapes of many countries, so a
+broken gate fails the suite instead of waiting for a bench run on the corpora (session 9 review).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fedrad.client import anon_engine
+from fedrad.client.anon_engine import ADDRESS_RE, ADDRESS_WORDS, Anonymizer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Addresses and street-like phrases without a digit, on lines without one (the gates' blind spot), in prose and headers
+DIGITLESS = [
+    "Patient lives on Mill Street near the river.\nNo fracture.",
+    "Address: Rose Lane, Hillsborough\nFindings: normal elbow.",
+    "Wohnhaft Hauptstraße, Neustadt an der Weinstraße. Kein Frakturnachweis.",
+    "Sturz auf dem Fahrradweg an der Lindenallee.\nBeurteilung: unauffällig.",
+    "Fell outside the bakery on Teheran-ro, Gangnam-gu, Seoul.\nImpression: no acute fracture.",
+    "Domicilio: Calle Mayor s/n, Villanueva\nSin fractura.",
+    "Rua das Flores, Porto. Avenida da Liberdade.\nNo dislocation.",
+    "ul. Marszałkowska, Warszawa; Váci utca, Budapest\nNAD",
+    "Injured at the sports ground, Boulevard Saint-Michel, Paris.\nMild soft tissue swelling.",
+    "REFERRER: KINGSWAY ROAD SURGERY\nADDRESS: CASTLE LANE, BATH\nNO FRACTURE.",
+    "Unfallort: Baustelle Am Ring, Firma Bau GmbH\nKeine Fraktur.",
+]
+
+
+def _texts(n_tune: int = 400) -> list[str]:
+    texts = list(DIGITLESS)
+    files = sorted((ROOT / "bench" / "corpora" / "tune").glob("*/*.jsonl"))
+    reports = [json.loads(line)["report"] for f in files for line in f.read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    step = max(1, len(reports) // n_tune)
+    return texts + reports[::step]
+
+
+@pytest.fixture
+def checked(monkeypatch):
+    """Every _digit_line_matches call compared with the full scan it replaces; returns {(pattern, lower): calls}."""
+    seen: dict[tuple, int] = {}
+    original = Anonymizer._digit_line_matches
+
+    def check(self, rx, text, s):
+        got = original(self, rx, text, s)
+        want = [m.span() for m in rx.finditer(s)]
+        assert [m.span() for m in got] == want, (rx.pattern[:80], text[:200])
+        key = (rx, s is not text)
+        seen[key] = seen.get(key, 0) + 1
+        return got
+
+    monkeypatch.setattr(Anonymizer, "_digit_line_matches", check)
+    return seen
+
+
+def _check_texts(texts: list[str], seen: dict) -> None:
+    a = Anonymizer()
+    for text in texts:
+        a.find(text)
+        if not any(w in text for w in ADDRESS_WORDS):  # the ADDRESS_RE gate: no street word, no digitless match
+            assert all(any(ch.isdigit() for ch in m.group()) for m in ADDRESS_RE.finditer(text)), text[:200]
+    # a report without any digit skips the gated patterns altogether (`if digit`): none may match it
+    for text in (t for t in texts if not any(ch.isdigit() for ch in t)):
+        for rx, lower in seen:
+            if (rx is ADDRESS_RE and any(w in text for w in ADDRESS_WORDS)) or (
+                    rx is anon_engine.FOREIGN_STREET_RE and "s/n" in anon_engine._lower(text)):
+                continue  # scanned whole in such a report (find's other gates)
+            assert rx.search(anon_engine._lower(text) if lower else text) is None, (rx.pattern[:80], text[:200])
+
+
+def test_gated_scans_equal_full_scans(checked):
+    texts = _texts()
+    _check_texts(texts, checked)
+    assert len(texts) > 300 and len(checked) >= 10 and sum(checked.values()) > 5 * len(texts)  # the gates ran
+
+
+@pytest.mark.parametrize("digits", [True, False])
+def test_a_digitless_pattern_breaks_the_check(monkeypatch, checked, digits):
+    """The check above can fail: a gated pattern that matches words without a digit is caught, on a report with a
+    digit elsewhere (the line gate) and on one without any (the report gate)."""
+    monkeypatch.setattr(anon_engine, "POSTCODE_RE", __import__("re").compile(r"Mill Street"))
+    texts = _texts(50)
+    if digits:
+        texts.append(DIGITLESS[0] + "\nDOB 12.03.1970")
+    with pytest.raises(AssertionError):
+        _check_texts(texts, checked)
