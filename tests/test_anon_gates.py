@@ -1,12 +1,12 @@
 """The anonymizer's speed gates never change what it finds.
 
 For speed, `Anonymizer.find` scans some patterns only on the lines of a report that hold a digit
-(`_digit_line_matches`), and ADDRESS_RE on the whole text only when one of ADDRESS_WORDS occurs in it. Both
-shortcuts are exact only while every match of each gated pattern holds a digit and stays on one line (and every
-digitless ADDRESS_RE alternative needs one of ADDRESS_WORDS): a rule change that breaks that invariant would
-silently lose identifiers on lines without digits. Here every gated call is checked against the full scan it
-replaces, on hand-written and synthetic reports and on digitless address shapes of many countries, so a
-broken gate fails the suite instead of waiting for a bench run on the corpora (session 9 review).
+(`_digit_line_matches`), ADDRESS_RE on the whole text only when one of ADDRESS_WORDS occurs in it, and
+DIGITLESS_STREET_RE only when one of its street words does. Each shortcut is exact only while every match of a
+gated pattern holds what its gate looks for (a digit on the same line; a street word): a rule change that breaks
+that would silently lose identifiers. Here every gated call is checked against the full scan it replaces, on
+hand-written reports and on digitless address shapes of many countries, so a broken gate fails the suite instead
+of waiting for a bench run on the corpora (session 9 review).
 """
 
 from __future__ import annotations
@@ -69,6 +69,8 @@ def _check_texts(texts: list[str], seen: dict) -> None:
         a.find(text)
         if not any(w in text for w in ADDRESS_WORDS):  # the ADDRESS_RE gate: no street word, no digitless match
             assert all(any(ch.isdigit() for ch in m.group()) for m in ADDRESS_RE.finditer(text)), text[:200]
+        if not any(h in anon_engine._lower(text) for h in anon_engine.DIGITLESS_STREET_HINTS):  # the street-word gate
+            assert anon_engine.DIGITLESS_STREET_RE.search(text) is None, text[:200]
     # a report without any digit skips the gated patterns altogether (`if digit`): none may match it
     for text in (t for t in texts if not any(ch.isdigit() for ch in t)):
         for rx, lower in seen:

@@ -110,3 +110,27 @@ def test_a_phone_number_in_pairs_of_digits():
 def test_institutions_by_their_practice_site_or_insurer(text, leak, keep):
     out = RULES(text)
     assert leak not in out and keep in out
+
+
+# ---- session 10: streets named without a house number (own examples) ------------------------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("Sturz in der Weinstraße beim Radfahren.", "Weinstraße"),
+    ("Unfall in der Schillerstrasse, Fahrradsturz.", "Schillerstrasse"),
+    ("Pat. ist in der Kirchgasse ausgerutscht.", "Kirchgasse"),
+    ("Wegeunfall Konrad-Adenauer-Allee, Glätte.", "Adenauer"),
+    ("Patient fell at ul. Marszałkowska in the evening.", "Marszałkowska"),
+    ("Address: Váci utca, Budapest", "Váci"),
+    ("Pedestrian struck on Gedimino prospektas.", "Gedimino"),
+])
+def test_a_street_without_a_number_goes(text, leak):
+    assert leak not in RULES(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sturz auf der Landstraße, Motorradunfall.",
+    "Arbeitsunfall am Arbeitsplatz, Wegeunfall auf dem Arbeitsweg.",
+    "As described by Smith et al. in 2019.",
+    "Normal alignment. Elbow normal.",
+])
+def test_generic_road_words_and_et_al_stay(text):
+    assert "[ADDRESS]" not in RULES(text)
