@@ -134,3 +134,19 @@ def test_a_street_without_a_number_goes(text, leak):
 ])
 def test_generic_road_words_and_et_al_stay(text):
     assert "[ADDRESS]" not in RULES(text)
+
+
+# ---- session 10: large cities are frequent words in text because they are famous (own examples) ----------------
+@pytest.mark.parametrize("text,leak", [
+    ("Motorbike accident near Bucharest last week.", "Bucharest"),
+    ("Transferred from Belgrade for surgery.", "Belgrade"),
+    ("Pat. lebt in Budapest, Sturz zu Hause.", "Budapest"),
+    ("Fell on the stairs of her flat in Warsaw.", "Warsaw"),
+])
+def test_a_large_city_in_prose_goes(text, leak):
+    assert leak not in FULL(text)
+
+
+@pytest.mark.parametrize("text", ["Oral analgesia given.", "Delta phalanx of the thumb.", "Tours of duty abroad."])
+def test_large_places_that_are_ordinary_words_stay(text):
+    assert FULL(text) == text
