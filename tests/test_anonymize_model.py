@@ -18,11 +18,12 @@ def test_the_shipped_model_loads():
 
 
 def test_a_town_beside_a_removed_address_goes_where_the_rules_leave_it():
+    # a village on no list (Swansea was the example until session 10 put large cities on the place list)
     text = ("Findings: Normal elbow.\nThis report was issued by a teleradiology company (registered in Wales), "
-            "7 Quayside Court, Dunmore Lane, Swansea.")
-    assert "Swansea" in RULES(text)  # the gap the layer closes
+            "7 Quayside Court, Dunmore Lane, Penhelig.")
+    assert "Penhelig" in RULES(text)  # the gap the layer closes
     out = FULL(text)
-    assert "Swansea" not in out and "Normal elbow" in out
+    assert "Penhelig" not in out and "Normal elbow" in out
 
 
 def test_the_layer_stays_out_of_body_prose():
