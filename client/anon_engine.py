@@ -300,6 +300,13 @@ ADDRESS_SEG_SEP_RE = re.compile(r"[|·•;:\n]|[ \t][-–—][ \t]|(?<![\w])(?i:
 _ADDR_TOKEN = (rf"(?:[{UP}][\w'’.\-]*|\d[\w/\-]*|s/n|S/N|\([{UP}][{LOW}]+\)|{_STREET_GLUE}|of|the|upon|on|am|an|"
                rf"der|im|bei|sur|sul|iela|g\.|gatvė|ulice|utca|út|tér)")
 ADDRESS_SEG_RE = re.compile(rf"[ \t]*{_ADDR_TOKEN}(?:[ \t]*,?[ \t]+{_ADDR_TOKEN}|,{_ADDR_TOKEN}){{0,11}}[ \t,.]*")
+# The town (and postcode) after a street address in prose, where the line as a whole is no address line: 'fell at
+# 12 Mill Road, Kendal', 'wohnhaft Hauptstraße 3, Neustadt an der Weinstraße', '7 Quayside Court, Inverness IV2
+# 3BW', 'Dunmore Lane, Inverness'). One or two commas, each followed by up to three capitalised words or postcode
+# parts (with their place glue); the next word that is neither, or a sentence's full stop, ends it.
+_TAIL_WORD = rf"(?:[{UP}][{LOW}\-]+|[A-Z]{{1,2}}\d[\dA-Z]?|\d[A-Z]{{2}}|\d{{4,5}})"
+ADDRESS_TAIL_RE = re.compile(rf"(?:[ \t]*,[ \t]*{_TAIL_WORD}(?:[ \t]+(?:(?:am|an[ \t]+der|upon|on|sur|im|in|"
+                             rf"ob[ \t]+der)[ \t]+)?{_TAIL_WORD}){{0,2}}){{1,2}}(?![\w'’\-])")
 ADDRESS_WORDS = ("Street", "Road", "Avenue", "Boulevard", "Lane")  # speed: see find()
 ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
 GRADE = r"(?:[IV]{1,4}[a-c]?|[1-6][a-c]?|[A-C][1-3]?)(?![\w])"
@@ -1664,6 +1671,11 @@ class Anonymizer:
                 e = ls + len(seg.rstrip(" \t,."))
                 if s < c.start or e > c.end:
                     cands.append(Span(s, e, "ADDRESS", PATTERN, "address-line"))
+            elif any(ch.isdigit() for ch in text[c.start:c.end]) and (m := ADDRESS_TAIL_RE.match(text, c.end, le)):
+                words = [w for w in re.split(r"[ \t,]+", m.group()) if w]
+                if not any(fold(w) in self.safe and w[0].isupper() and fold(w) not in self.places for w in words):
+                    start = m.start() + len(m.group()) - len(m.group().lstrip(" \t,"))
+                    cands.append(Span(start, m.end(), "ADDRESS", PATTERN, "address-town"))
 
     def _relatives_and_institutions(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
         """Newborns filed under a family name, a neonate's day of life, a surname signing off the report, and

@@ -17,13 +17,13 @@ def test_the_shipped_model_loads():
     assert len(FULL.token_model.weights) > 100
 
 
-def test_a_town_beside_a_removed_address_goes_where_the_rules_leave_it():
-    # a village on no list (Swansea was the example until session 10 put large cities on the place list)
+def test_a_town_beside_a_removed_address_goes():
+    # the learned layer closed this gap first (the rules left the town); since session 10 the rules take the town
+    # after a street address themselves (ADDRESS_TAIL_RE), and the layer must not undo it
     text = ("Findings: Normal elbow.\nThis report was issued by a teleradiology company (registered in Wales), "
             "7 Quayside Court, Dunmore Lane, Penhelig.")
-    assert "Penhelig" in RULES(text)  # the gap the layer closes
-    out = FULL(text)
-    assert "Penhelig" not in out and "Normal elbow" in out
+    for out in (RULES(text), FULL(text)):
+        assert "Penhelig" not in out and "Normal elbow" in out
 
 
 def test_the_layer_stays_out_of_body_prose():

@@ -150,3 +150,21 @@ def test_a_large_city_in_prose_goes(text, leak):
 @pytest.mark.parametrize("text", ["Oral analgesia given.", "Delta phalanx of the thumb.", "Tours of duty abroad."])
 def test_large_places_that_are_ordinary_words_stay(text):
     assert FULL(text) == text
+
+
+# ---- session 10: the town after a street address in prose (own examples) -----------------------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("Fell outside her home, 12 Mill Road, Kendal, on the ice.", "Kendal"),
+    ("Issued by a company, 7 Quayside Court, Dunmore Lane, Inverness.", "Inverness"),
+    ("Wohnhaft Hauptstraße 3, Neustadt an der Weinstraße, Sturz im Garten.", "Neustadt"),
+])
+def test_the_town_after_a_street_address_goes(text, leak):
+    assert leak not in RULES(text)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Seen at 12 Mill Road, Findings: no fracture.", "Findings"),
+    ("Fell at 4 High Street, Normal alignment of the elbow.", "Normal alignment"),
+])
+def test_report_words_after_an_address_stay(text, kept):
+    assert kept in RULES(text)
