@@ -710,6 +710,23 @@ LOCATIVE_RUN_RE = re.compile(rf"(?=[fFaAtTrRiIsSvVbB])(?<![\w])(?:from|at|transf
 INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Practice|Imaging|Radiology|Orthopedics|"
                                 r"Orthopaedics|Infirmary|Pavilion|Partners|Associates|Hospital|Medical|Health|"
                                 r"Service|Services)(?![\w])")
+# A sports club named in a history ('playing for Ballymena Rovers', 'beim TSV Eintracht Kirchheim', 'Clontarf RFC',
+# 'Hapoel Beer Sheva FC', 'SV Werder Bremen U17'): a club prefix no report uses otherwise, then one to three
+# capitalised words, or one to three capitalised words, then a club word. Club words that are also clinical
+# abbreviations ('AC', 'SC' and 'SC-Gelenk', 'US') are left out, as is a College's 'FC Rad' (a radiologist's
+# fellowship); the words must not be ordinary ones (checked in find).
+CLUB_RE = re.compile(
+    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|RFC|AFC|Hapoel|Maccabi|"
+    rf"Beitar|Dynamo|Dinamo|Sporting)(?:[ \t]+{WORD}){{1,3}}(?:[ \t]+(?:U\d{{2}}|I{{1,3}}))?(?![\w])"
+    rf"|(?<![\w]){WORD}(?:[ \t]+{WORD}){{0,2}}[ \t]+(?:FC|AFC|RFC|GAA|United|Rovers|Athletic|Wanderers|Rangers|"
+    rf"Albion|Harlequins|Football[ \t]+Club|Rugby[ \t]+Club|Hockey[ \t]+Club|Cricket[ \t]+Club|Tennis[ \t]+Club|"
+    rf"Golf[ \t]+Club|Ski[ \t]+Club|Sportverein|Turnverein)(?![\w\-])")
+CLUB_HINTS = ("FC", "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel", "Maccabi",
+              "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
+              "Rangers", "Albion", "Harlequins", "Club", "verein")
+CLUB_WORDS = frozenset(("Hapoel", "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic",
+                        "Wanderers", "Rangers", "Albion", "Harlequins", "Football", "Rugby", "Hockey", "Cricket",
+                        "Tennis", "Golf", "Ski", "Club", "Sportverein", "Turnverein"))
 # a German statutory accident insurer by its branch: 'BG Holz und Metall', 'BG Verkehr', 'BG ETEM'
 BG_RE = re.compile(rf"(?<![\w])BG[ \t]+(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:und|&)[ \t]+(?:{WORD}|{UPPER_WORD}))?")
 INSTITUTION_RUN_LEFT_RE = re.compile(rf"(?:{_CAP}(?:[ \t]+(?:&|and|of|for)[ \t]+|[ \t]+)){{1,4}}$")
@@ -1736,6 +1753,11 @@ class Anonymizer:
         if "BG " in text:
             for m in BG_RE.finditer(text):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))
+        if any(h in text for h in CLUB_HINTS):  # speed: a club word every match holds
+            for m in CLUB_RE.finditer(text):
+                names = [w for w in re.findall(WORD, m.group()) if w not in CLUB_WORDS]
+                if names and not any(fold(w) in self.safe and fold(w) not in self.places for w in names):
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
         if "Standort" in text or "Campus" in text or "Betriebsst" in text or "Klinikstandort" in text:
             for m in SITE_RE.finditer(text):
                 words = m.group().split()

@@ -168,3 +168,23 @@ def test_the_town_after_a_street_address_goes(text, leak):
 ])
 def test_report_words_after_an_address_stay(text, kept):
     assert kept in RULES(text)
+
+
+# ---- session 10: sports clubs named in a history (own examples) ---------------------------------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("Findings: normal.\nHistory: Fußballspiel beim TSV Eintracht Kirchheim, Sturz.", "Eintracht"),
+    ("Findings: normal.\nHistory: injured playing for Ballymena Rovers on Saturday.", "Rovers"),
+    ("Findings: normal.\nHx: plays for Hapoel Beer Sheva FC.", "Hapoel"),
+    ("Findings: normal.\nHx: netball with Greystones Athletic.", "Athletic"),
+])
+def test_a_sports_club_goes(text, leak):
+    assert leak not in FULL(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Findings: normal.\nMäßige SC-Gelenksarthrose, Vordere SC-Gelenkluxation nicht sicher.",
+    "Findings: normal.\nThe SC joint and the AC joint are normal.",
+    "Findings: normal.\nDr Moyo\nMBChB, FC Rad (Diag) SA",
+])
+def test_joint_abbreviations_and_credentials_are_no_club(text):
+    assert "[INSTITUTION]" not in FULL(text)
