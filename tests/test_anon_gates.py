@@ -2,7 +2,7 @@
 
 For speed, `Anonymizer.find` scans some patterns only on the lines of a report that hold a digit
 (`_digit_line_matches`), ADDRESS_RE on the whole text only when one of ADDRESS_WORDS occurs in it, and
-DIGITLESS_STREET_RE only when one of its street words does. Each shortcut is exact only while every match of a
+DIGITLESS_STREET_RE and CLUB_RE only when one of their words does. Each shortcut is exact only while every match of a
 gated pattern holds what its gate looks for (a digit on the same line; a street word): a rule change that breaks
 that would silently lose identifiers. Here every gated call is checked against the full scan it replaces, on
 hand-written reports and on digitless address shapes of many countries, so a broken gate fails the suite instead
@@ -33,6 +33,7 @@ DIGITLESS = [
     "Injured at the sports ground, Boulevard Saint-Michel, Paris.\nMild soft tissue swelling.",
     "REFERRER: KINGSWAY ROAD SURGERY\nADDRESS: CASTLE LANE, BATH\nNO FRACTURE.",
     "Unfallort: Baustelle Am Ring, Firma Bau GmbH\nKeine Fraktur.",
+    "Hx: plays for Hapoel Beer Sheva, fell at training with Greystones Athletic.\nNAD",
 ]
 
 
@@ -71,6 +72,8 @@ def _check_texts(texts: list[str], seen: dict) -> None:
             assert all(any(ch.isdigit() for ch in m.group()) for m in ADDRESS_RE.finditer(text)), text[:200]
         if not any(h in anon_engine._lower(text) for h in anon_engine.DIGITLESS_STREET_HINTS):  # the street-word gate
             assert anon_engine.DIGITLESS_STREET_RE.search(text) is None, text[:200]
+        if not any(h in text for h in anon_engine.CLUB_HINTS):  # the club-word gate
+            assert anon_engine.CLUB_RE.search(text) is None, text[:200]
     # a report without any digit skips the gated patterns altogether (`if digit`): none may match it
     for text in (t for t in texts if not any(ch.isdigit() for ch in t)):
         for rx, lower in seen:
