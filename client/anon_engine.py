@@ -656,6 +656,25 @@ SECTION_RE = re.compile(
 PATTERN_HIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}|\d{1,2}[./]\d{1,2}[./]|"
                             r"(?<![\w/])(?:0[1-9]|1[0-2])/\d{2}(?![\d/])|@|\(at\)|\[at\]")  # not '3/4', 'C5/6'
 
+# A place named in a history sentence, on no list because it is a village, a slope or a venue ('Skisturz am
+# Patscherkofel', 'fell at the Sakhir stables', 'Skiunfall (Lenzerheide)'): one to three capitalised words after a
+# place preposition, or alone in brackets, in a sentence about an accident, a sport, travel or a home, go when one
+# of them is no ordinary English or German word (Lexicon.common, wordfreq) nor a compound of two ('Klettergerüst',
+# 'Hochbett'), nor shaped like a clinical or abstract noun. Tune a-v, session 11: 21 listed identifiers found this
+# way (and 3 unlisted places), 6 words wrongly ('Winkelschleifer', 'Knetmaschine'), IU unchanged.
+HISTORY_CUES = ("sturz", "stürz", "unfall", "skiing", "skifahr", "skisturz", "skiunfall", "ski ", "ski-", "schifahr",
+                "schisturz", "wander", "urlaub", "hiking", "fell", "fall", "cycling", "bike", "holiday", "trip ",
+                "tripped", "climb", "accident", "crash", "collision", "injur", "playing", "tackl", "rugby",
+                "football", "soccer", "match", "riding", "horse", "stables", "lives", "living", "resident", "visit",
+                "travel", "vacation", "rodel", "snowboard", "reiten", "reitunfall", "spiel", "turnier", "wohnhaft",
+                "wohnt", "verletz", "gestolpert", "slipped", "ausgerutscht")  # substrings: a regex gate cost 7% on IU
+HISTORY_PLACE_RE = re.compile(
+    r"(?=[niaftovbR(])(?:(?<![\w])(?:near|in|at|from|outside|around|towards|to|on|via|out of|am|im|auf der|"
+    r"auf dem|bei|nahe|Richtung)"
+    rf"[ \t]+(?:the[ \t]+|der[ \t]+|dem[ \t]+|den[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
+    rf"|\((?P<q>{WORD}(?:[ \t]+{WORD})?)\))")
+NOT_PLACE_END_RE = re.compile(r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
+
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
 PROSE_BREAK_RE = re.compile(r"[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]")
 CLAUSE_END_RE = re.compile(r"[.;](?:[ \t]|$)")
@@ -1185,6 +1204,7 @@ class Anonymizer:
         # name-shaped words from outside our lists (Philter's name lists minus its English dictionary)
         self.other_names = lex.names - self.eponyms
         self.places = lex.places - self.eponyms - self.known_names
+        self.common = lex.common
         # place-name parts that are ordinary words elsewhere: 'New Liskeard', 'Tuba City', 'Thalheim bei Wels'
         parts = {}
         for line in read_list("place_parts.txt", d) if (d / "place_parts.txt").is_file() else ():
@@ -1639,6 +1659,15 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "name-wide"))
             elif f in self.places:  # 'Skiunfall Laax': a town in prose
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place"))
+        for m in (HISTORY_PLACE_RE.finditer(text) if any(c in low for c in HISTORY_CUES) else ()):
+            g = "p" if m.group("p") else "q"
+            if not any(self._history_place_word(w) for w in m.group(g).split()):
+                continue
+            ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+            le = text.find("\n", m.end())
+            sentence = low[ls:len(text) if le < 0 else le]
+            if any(c in sentence for c in HISTORY_CUES):
+                add(Span(m.start(g), m.end(g), "ADDRESS", PATTERN, "history-place"))
         # a camel-case brand before institution words: 'BrightPath Medical', 'CityCare Urgent Care'
         for m in (CAMEL_RUN_RE.finditer(text) if CAMEL_HINT_RE.search(text) else ()):
             words = m.group().split()
@@ -1788,6 +1817,29 @@ class Anonymizer:
         """A capitalised word no list knows as ordinary: the proper name in an institution's name."""
         f = fold(w.rstrip("."))
         return f not in self.safe and f not in DEPARTMENT_WORDS and f not in self.institution_cues and len(f) >= 3
+
+    def _history_place_word(self, w: str) -> bool:
+        """A capitalised word that may name a place in a history sentence: a listed place, or a word of >= 4
+        letters that is no ordinary or safe word, no eponym, no compound of two ordinary words and not shaped
+        like a clinical or abstract noun (see HISTORY_PLACE_RE)."""
+        f = fold(w)
+        if f in self.places:
+            return True
+        if len(f) < 4 or f in self.safe or f in self.common or f in self.eponyms or f in self.known_names \
+                or NOT_PLACE_END_RE.search(w.lower()) or _clinical_compound(self, w):
+            return False
+        return not self._compound(f)
+
+    def _compound(self, f: str) -> bool:
+        """Folded word `f` is two ordinary words joined, with or without a German linking s/n/e/en
+        ('klettergeruest', 'arbeitsweg', 'pausenhof')."""
+        common = self.common
+        for k in range(3, len(f) - 2):
+            head, tail = f[:k], f[k:]
+            if tail in common and (head in common or head[:-1] in common and head[-1] in "sne"
+                                   or head.endswith("en") and head[:-2] in common):
+                return True
+        return False
 
     def _signature_word(self, w: str) -> bool:
         """A word that may be the surname signing a report: a listed name, or a word no list knows."""

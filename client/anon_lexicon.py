@@ -110,6 +110,7 @@ class Lexicon:
     safe: frozenset  # never an identifier: zones keep these
     names: frozenset  # name-shaped words that are no English word (Philter's name lists minus its dictionary)
     places: frozenset = frozenset()  # towns and cities (GeoNames, >= 500 inhabitants) that are no common EN/DE word
+    common: frozenset = frozenset()  # ordinary EN/DE words (wordfreq Zipf >= 3; bench/build_common_words.py)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
@@ -128,4 +129,9 @@ class Lexicon:
         if gz.is_file():
             with gzip.open(gz, "rt", encoding="utf-8") as fh:
                 places = set(fh.read().split())  # stored lower-case, folded
-        return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe))
+        common: frozenset = frozenset()
+        gz = data_dir / "common_words.txt.gz"
+        if gz.is_file():
+            with gzip.open(gz, "rt", encoding="utf-8") as fh:
+                common = frozenset(fh.read().split())  # stored folded
+        return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe), common)

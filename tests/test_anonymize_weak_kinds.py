@@ -188,3 +188,27 @@ def test_a_sports_club_goes(text, leak):
 ])
 def test_joint_abbreviations_and_credentials_are_no_club(text):
     assert "[INSTITUTION]" not in FULL(text)
+
+
+# ---- session 11: a village, slope or venue named in a history, on no list (own examples) ---------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("Befund: o.B.\nAnamnese: Rodelunfall am Gschwendtberg, Schmerzen li. Schulter.", "Gschwendtberg"),
+    ("Klinik: Sturz beim Wandern auf der Tauplitzalm.\nBefund: Keine Fraktur.", "Tauplitzalm"),
+    ("History: fell from a horse at the Kilbrannagh stables.\nFindings: normal.", "Kilbrannagh"),
+    ("Hx: mountain bike crash near Glenbuchat on Sunday.\nFindings: normal.", "Glenbuchat"),
+    ("Clinical: skiing accident (Gerlitzen), FOOSH.\nFindings: normal.", "Gerlitzen"),
+])
+def test_a_place_in_a_history_goes(text, leak):
+    out = RULES(text)
+    assert leak not in out and "[ADDRESS]" in out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Anamnese: Sturz vom Klettergerüst, Schwellung.\nBefund: Keine Fraktur.", "Klettergerüst"),
+    ("Klinik: Fahrradsturz auf dem Arbeitsweg.\nBefund: Keine Fraktur.", "Arbeitsweg"),
+    ("Klinik: Sturz im Pausenhof.\nBefund: Keine Fraktur.", "Pausenhof"),
+    ("Anamnese: Skisturz, Daumen in Abduktion verdreht.\nBefund: Keine Fraktur.", "Abduktion"),
+    ("Findings: fall onto the elbow. Fragment at the Olecranon tip, stable.", "Olecranon"),
+])
+def test_ordinary_and_clinical_words_in_a_history_stay(text, kept):
+    assert kept in RULES(text)
