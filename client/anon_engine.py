@@ -38,7 +38,9 @@ from pathlib import Path
 
 from fedrad.client.anon_lexicon import (
     DATA_DIR,
+    AnonymizerDataError,
     Lexicon,
+    data_problems,
     fold,
     lower_same_length,
     normalize,
@@ -1160,6 +1162,11 @@ class Anonymizer:
     def __init__(self, data_dir: str | os.PathLike | None = None, token_model: bool = True,
                  model_threshold: float = MODEL_THRESHOLD):
         d = Path(data_dir) if data_dir else DATA_DIR
+        problems = data_problems(d, token_model)
+        if problems:
+            raise AnonymizerDataError(f"the anonymizer's data in {d} is incomplete ({'; '.join(problems)}): "
+                                      "anonymizing without it would leave names and places in the text; reinstall "
+                                      "fedrad (pip install --force-reinstall fedrad) or restore the folder")
         # the learned recall layer (client/anon_model.py), on by default since session 6: on a held-out pair
         # nobody had seen (m,n: 1,358 identifiers) whole-string recall 99.19 -> 99.48%, word by word 97.13 ->
         # 97.79%, over-redaction 5.43 -> 5.55%; it halves the anonymizer's speed (README). token_model=False:

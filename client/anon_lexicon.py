@@ -14,7 +14,33 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from fedrad.common.errors import FedradError
+
 DATA_DIR = Path(__file__).with_name("data")
+# Every list the rules read and the learned layer's weights. Each is optional to the code that reads it (a
+# missing list reads as empty), so a broken install (package data stripped, a truncated copy) would anonymize
+# with fewer names, places and ordinary words and leak silently: Anonymizer() refuses instead and `fedrad doctor
+# --role site` reports it, both through data_problems().
+DATA_FILES = ("safe_words.txt", "not_names.txt", "name_words.txt", "first_names.txt", "surnames.txt", "eponyms.txt",
+              "eponym_context.txt", "implants.txt", "institution_words.txt", "institution_cues.txt", "place_parts.txt",
+              "philter_names.txt.gz", "places.txt.gz", "common_words.txt.gz")
+MODEL_DATA_FILE = "anon_token_model.tsv.gz"  # the learned layer's weights (client/anon_model.py reads it)
+
+
+class AnonymizerDataError(FedradError):
+    """The anonymizer's word lists are missing or empty: anonymizing without them would leak."""
+
+
+def data_problems(data_dir: Path = DATA_DIR, token_model: bool = True) -> list[str]:
+    """What is wrong with the anonymizer's data folder (missing or empty files); [] when complete."""
+    out = []
+    for name in DATA_FILES + ((MODEL_DATA_FILE,) if token_model else ()):
+        f = Path(data_dir) / name
+        if not f.is_file():
+            out.append(f"{name} is missing")
+        elif f.stat().st_size == 0:
+            out.append(f"{name} is empty")
+    return out
 
 def read_list(name: str, data_dir: Path = DATA_DIR) -> list[str]:
     lines = (data_dir / name).read_text(encoding="utf-8").splitlines()

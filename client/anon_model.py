@@ -23,12 +23,12 @@ import re
 from itertools import repeat
 from pathlib import Path
 
-from fedrad.client.anon_lexicon import DATA_DIR
+from fedrad.client.anon_lexicon import DATA_DIR, MODEL_DATA_FILE
 from fedrad.client.anon_lexicon import fold as _fold_uncached
 
 fold = functools.lru_cache(maxsize=1 << 16)(_fold_uncached)  # a report repeats its words
 
-MODEL_FILE = "anon_token_model.tsv.gz"
+MODEL_FILE = MODEL_DATA_FILE  # named in anon_lexicon, whose data check requires it
 TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|['’])*(?:-[^\W_](?:[^\W_]|['’])*)*")
 DIGIT_RE = re.compile(r"\d")
 

@@ -27,6 +27,7 @@ def site_checks(site: str | os.PathLike | None = None, server: str | None = None
                 key: str | os.PathLike | None = None, *, timeout: float = 5.0) -> list[Check]:
     """Every site check; an option not given is reported as not checked (warn), not silently passed."""
     checks = common_checks(site or ".")
+    checks += guarded("anonymizer data", check_anonymizer_data)
     if site:
         checks += guarded("site folder", check_site_folder, site)
         checks += guarded("site policy", check_site_policy, site)
@@ -54,6 +55,19 @@ def site_checks(site: str | os.PathLike | None = None, server: str | None = None
 
 
 # --- site policy ---------------------------------------------------------------------------
+
+def check_anonymizer_data(data_dir: str | os.PathLike | None = None) -> list[Check]:
+    """The anonymizer's word lists and weights are all there (the check Anonymizer() refuses to start without)."""
+    from fedrad.client.anon_lexicon import DATA_DIR, DATA_FILES, data_problems
+
+    d = Path(data_dir) if data_dir else DATA_DIR
+    problems = data_problems(d)
+    if problems:
+        return [fail("anonymizer data", f"{d}: {'; '.join(problems)}",
+                     "reinstall fedrad (pip install --force-reinstall fedrad): without these lists anonymizing would "
+                     "leave names and places in the text")]
+    return [ok("anonymizer data", f"{len(DATA_FILES) + 1} word lists and weights in {d}")]
+
 
 def check_site_policy(site: str | os.PathLike) -> list[Check]:
     """The policy every run is checked against, with the same loader the ClientApp's policy mod uses

@@ -631,3 +631,24 @@ def test_server_start_stops_where_the_server_doctor_fails(home_copy, tmp_path):
     assert r.exit_code == 2, r.output
     assert "FAIL enrolled sites: 1 site(s) enrolled" in r.output and "min-sites is 3" in r.output
     assert not (tmp_path / "run").exists() and not (home_copy / "server.json").exists()
+
+
+# ---- session 11: the anonymizer's data, one check for doctor and for Anonymizer() ---------------------------------
+def test_anonymizer_data_missing_is_refused_by_both(tmp_path):
+    """A lost word list would make the anonymizer read it as empty and leak; doctor fails it and Anonymizer()
+    refuses to start, through the same function (anon_lexicon.data_problems)."""
+    from fedrad.client.anon_engine import Anonymizer
+    from fedrad.client.anon_lexicon import DATA_DIR, AnonymizerDataError
+    from fedrad.client.doctor import check_anonymizer_data
+
+    [good] = check_anonymizer_data()
+    assert good.status == "ok"
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "places.txt.gz").unlink()
+    (data / "surnames.txt").write_text("")
+    [bad] = check_anonymizer_data(data)
+    assert bad.status == "fail" and "places.txt.gz is missing" in bad.detail and "surnames.txt is empty" in bad.detail
+    with pytest.raises(AnonymizerDataError, match="places.txt.gz is missing"):
+        Anonymizer(data_dir=data)
+    assert any(c.name == "anonymizer data" and c.status == "ok" for c in site_checks())
