@@ -197,6 +197,9 @@ def test_joint_abbreviations_and_credentials_are_no_club(text):
     ("History: fell from a horse at the Kilbrannagh stables.\nFindings: normal.", "Kilbrannagh"),
     ("Hx: mountain bike crash near Glenbuchat on Sunday.\nFindings: normal.", "Glenbuchat"),
     ("Clinical: skiing accident (Gerlitzen), FOOSH.\nFindings: normal.", "Gerlitzen"),
+    # after an English preposition a compound of two ordinary words is a place too (German: 'im Pausenhof' stays)
+    ("Hx: fell while cycling near Moorfoot yesterday.\nFindings: normal.", "Moorfoot"),
+    ("History: slipped on the pier at Waterbeck, FOOSH.\nFindings: normal.", "Waterbeck"),
 ])
 def test_a_place_in_a_history_goes(text, leak):
     out = RULES(text)
