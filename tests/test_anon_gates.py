@@ -34,6 +34,8 @@ DIGITLESS = [
     "REFERRER: KINGSWAY ROAD SURGERY\nADDRESS: CASTLE LANE, BATH\nNO FRACTURE.",
     "Unfallort: Baustelle Am Ring, Firma Bau GmbH\nKeine Fraktur.",
     "Hx: plays for Hapoel Beer Sheva, fell at training with Greystones Athletic.\nNAD",
+    "Anamnese: Arbeitsunfall in der Zimmerei Oberhuber; Hx: works for Doyle Brothers Roofing, lives at Elm Lodge "
+    "care home.\nNAD",
 ]
 
 
@@ -74,6 +76,8 @@ def _check_texts(texts: list[str], seen: dict) -> None:
             assert anon_engine.DIGITLESS_STREET_RE.search(text) is None, text[:200]
         if not any(h in text for h in anon_engine.CLUB_HINTS):  # the club-word gate
             assert anon_engine.CLUB_RE.search(text) is None, text[:200]
+        if not any(h in text for h in anon_engine.BUSINESS_HINTS):  # the business-word gate (session 11)
+            assert anon_engine.BUSINESS_RE.search(text) is None, text[:200]
     # a report without any digit skips the gated patterns altogether (`if digit`): none may match it
     for text in (t for t in texts if not any(ch.isdigit() for ch in t)):
         for rx, lower in seen:

@@ -215,3 +215,23 @@ def test_a_place_in_a_history_goes(text, leak):
 ])
 def test_ordinary_and_clinical_words_in_a_history_stay(text, kept):
     assert kept in RULES(text)
+
+
+# ---- session 11: employers and homes named in a history (own examples) -------------------------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("Anamnese: Arbeitsunfall in der Zimmerei Oberhuber, Daumen eingeklemmt.\nBefund: o.B.", "Oberhuber"),
+    ("Klinik: Sturz im Gasthof Kreuzwirt.\nBefund: o.B.", "Kreuzwirt"),
+    ("Hx: fell off a ladder at work (Doyle Brothers Roofing).\nFindings: normal.", "Doyle"),
+    ("History: resident of Elm Lodge care home, found on the floor.\nFindings: normal.", "Lodge"),
+])
+def test_an_employer_or_home_goes(text, leak):
+    out = RULES(text)
+    assert leak not in out and "[INSTITUTION]" in out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Sturz in der Schreinerei Schmerzen li. Schulter.\nBefund: o.B.", "Schmerzen"),
+    ("History: lives in a nursing home.\nFindings: normal.", "nursing home"),
+])
+def test_a_trade_word_before_an_ordinary_word_stays(text, kept):
+    assert kept in RULES(text)
