@@ -38,6 +38,7 @@ from pathlib import Path
 
 from fedrad.client.anon_lexicon import (
     DATA_DIR,
+    DATA_FIX,
     AnonymizerDataError,
     Lexicon,
     data_problems,
@@ -672,11 +673,10 @@ HISTORY_CUES = ("sturz", "stürz", "unfall", "skiing", "skifahr", "skisturz", "s
                 "wohnt", "verletz", "gestolpert", "slipped", "ausgerutscht", "while", "beim", "at work")
 # (plain substrings: a regex gate cost 7% on IU)
 HISTORY_PLACE_RE = re.compile(
-    r"(?=[niaftovbR(])(?:(?<![\w])(?:near|in|at|from|outside|around|towards|to|on|via|out of|am|im|auf der|"
+    r"(?=[niaftovbR(])(?:(?<![\w])(?:(?P<en>near|at|from|outside|around|towards|to|on|via|out of)|in|am|im|auf der|"
     r"auf dem|bei|nahe|Richtung)"
-    rf"[ \t]+(?:the[ \t]+|der[ \t]+|dem[ \t]+|den[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
+    rf"[ \t]+(?:(?P<art>the|der|dem|den)[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
     rf"|\((?P<q>{WORD}(?:[ \t]+{WORD})?)\))")
-EN_PLACE_PREP_RE = re.compile(r"(?:near|at|from|outside|around|towards|to|on|via|out of|in[ \t]+the)[ \t]")
 NOT_PLACE_END_RE = re.compile(r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
 
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
@@ -1181,9 +1181,7 @@ class Anonymizer:
         d = Path(data_dir) if data_dir else DATA_DIR
         problems = data_problems(d, token_model)
         if problems:
-            raise AnonymizerDataError(f"the anonymizer's data in {d} is incomplete ({'; '.join(problems)}): "
-                                      "anonymizing without it would leave names and places in the text; reinstall "
-                                      "fedrad (pip install --force-reinstall fedrad) or restore the folder")
+            raise AnonymizerDataError(f"the anonymizer's data in {d} is incomplete ({'; '.join(problems)}): {DATA_FIX}")
         # the learned recall layer (client/anon_model.py), on by default since session 6: on a held-out pair
         # nobody had seen (m,n: 1,358 identifiers) whole-string recall 99.19 -> 99.48%, word by word 97.13 ->
         # 97.79%, over-redaction 5.43 -> 5.55%; it halves the anonymizer's speed (README). token_model=False:
@@ -1219,8 +1217,7 @@ class Anonymizer:
             rf"|[{UP}]{{2,}}(?:KLINIKUM|KLINIK|KRANKENHAUS|SPITAL|HOSPITAL|PRAXIS|ZENTRUM))"
             rf"(?![\w])(?P<right>(?:[ \t\-]+(?:{conn}[ \t]+)?(?:{pname})(?![\w]))*)")
         self.saint_re = re.compile(rf"(?<![\w])(?:St\.|Sankt|Saint)[ \t\-]*{WORD}(?:[ \t\-]+{WORD})*")
-        self.institution_cues = {fold(w) for line in read_list("institution_cues.txt", d) for w in line.split()} \
-            if (d / "institution_cues.txt").is_file() else set()
+        self.institution_cues = {fold(w) for line in read_list("institution_cues.txt", d) for w in line.split()}
         lex = Lexicon.load(d)
         # name_words ('Winter', 'May', 'Long') are words AND names: in a zone they go
         self.safe = (lex.safe | self.not_names) - self.name_words
@@ -1231,7 +1228,7 @@ class Anonymizer:
         self.common = lex.common
         # place-name parts that are ordinary words elsewhere: 'New Liskeard', 'Tuba City', 'Thalheim bei Wels'
         parts = {}
-        for line in read_list("place_parts.txt", d) if (d / "place_parts.txt").is_file() else ():
+        for line in read_list("place_parts.txt", d):
             key, _, words = line.partition(":")
             parts[key.strip()] = frozenset(fold(w) for w in words.split())
         self.place_prefixes = parts.get("prefix", frozenset())
@@ -1687,7 +1684,7 @@ class Anonymizer:
             g = "p" if m.group("p") else "q"
             # English forms few closed compounds, so after an English preposition a word made of two ordinary
             # words is a place ('near Burtonport', 'at Glenshee'); German makes them all the time ('im Pausenhof')
-            english = g == "p" and EN_PLACE_PREP_RE.match(text, m.start()) is not None
+            english = m.group("en") is not None or m.group("art") == "the"
             if not any(self._history_place_word(w, compounds=not english) for w in m.group(g).split()):
                 continue
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1

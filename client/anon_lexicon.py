@@ -27,6 +27,10 @@ DATA_FILES = ("safe_words.txt", "not_names.txt", "name_words.txt", "first_names.
 MODEL_DATA_FILE = "anon_token_model.tsv.gz"  # the learned layer's weights (client/anon_model.py reads it)
 
 
+DATA_FIX = ("reinstall fedrad (pip install --force-reinstall fedrad) or restore the folder: anonymizing without these "
+            "lists would leave names and places in the text")
+
+
 class AnonymizerDataError(FedradError):
     """The anonymizer's word lists are missing or empty: anonymizing without them would leak."""
 
@@ -41,6 +45,13 @@ def data_problems(data_dir: Path = DATA_DIR, token_model: bool = True) -> list[s
         elif f.stat().st_size == 0:
             out.append(f"{name} is empty")
     return out
+
+
+def _read_words_gz(path: Path) -> frozenset:
+    """The whitespace-separated words of a gzip word list (stored already folded)."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(fh.read().split())
+
 
 def read_list(name: str, data_dir: Path = DATA_DIR) -> list[str]:
     lines = (data_dir / name).read_text(encoding="utf-8").splitlines()
@@ -142,22 +153,9 @@ class Lexicon:
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
         safe = {fold(w) for line in read_list("safe_words.txt", data_dir) for w in line.split()}
         for extra in ("not_names.txt", "eponym_context.txt", "implants.txt"):
-            if (data_dir / extra).is_file():
-                safe |= {fold(w) for line in read_list(extra, data_dir) for w in line.split()}
+            safe |= {fold(w) for line in read_list(extra, data_dir) for w in line.split()}
         safe |= {fold(w) for w in _template_words()}
-        names: set[str] = set()
-        gz = data_dir / "philter_names.txt.gz"
-        if gz.is_file():
-            with gzip.open(gz, "rt", encoding="utf-8") as fh:
-                names = set(fh.read().split())  # stored lower-case ASCII-folded
-        places: set[str] = set()
-        gz = data_dir / "places.txt.gz"
-        if gz.is_file():
-            with gzip.open(gz, "rt", encoding="utf-8") as fh:
-                places = set(fh.read().split())  # stored lower-case, folded
-        common: frozenset = frozenset()
-        gz = data_dir / "common_words.txt.gz"
-        if gz.is_file():
-            with gzip.open(gz, "rt", encoding="utf-8") as fh:
-                common = frozenset(fh.read().split())  # stored folded
+        names = _read_words_gz(data_dir / "philter_names.txt.gz")  # stored lower-case ASCII-folded
+        places = _read_words_gz(data_dir / "places.txt.gz")  # stored lower-case, folded
+        common = _read_words_gz(data_dir / "common_words.txt.gz")  # stored folded
         return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe), common)

@@ -58,15 +58,13 @@ def site_checks(site: str | os.PathLike | None = None, server: str | None = None
 
 def check_anonymizer_data(data_dir: str | os.PathLike | None = None) -> list[Check]:
     """The anonymizer's word lists and weights are all there (the check Anonymizer() refuses to start without)."""
-    from fedrad.client.anon_lexicon import DATA_DIR, DATA_FILES, data_problems
+    from fedrad.client.anon_lexicon import DATA_DIR, DATA_FILES, DATA_FIX, data_problems
 
     d = Path(data_dir) if data_dir else DATA_DIR
     problems = data_problems(d)
     if problems:
-        return [fail("anonymizer data", f"{d}: {'; '.join(problems)}",
-                     "reinstall fedrad (pip install --force-reinstall fedrad): without these lists anonymizing would "
-                     "leave names and places in the text")]
-    return [ok("anonymizer data", f"{len(DATA_FILES) + 1} word lists and weights in {d}")]
+        return [fail("anonymizer data", f"{d}: {'; '.join(problems)}", DATA_FIX)]
+    return [ok("anonymizer data", f"{len(DATA_FILES)} word lists and the token model's weights in {d}")]
 
 
 def check_site_policy(site: str | os.PathLike) -> list[Check]:
