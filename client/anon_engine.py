@@ -739,17 +739,34 @@ INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Pract
 # abbreviations ('AC', 'SC' and 'SC-Gelenk', 'US') are left out, as is a College's 'FC Rad' (a radiologist's
 # fellowship); the words must not be ordinary ones (checked in find).
 CLUB_RE = re.compile(
-    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|RFC|AFC|Hapoel|Maccabi|"
+    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|RFC|AFC|Hapoel|Maccabi|"
     rf"Beitar|Dynamo|Dinamo|Sporting)(?:[ \t]+{WORD}){{1,3}}(?:[ \t]+(?:U\d{{2}}|I{{1,3}}))?(?![\w])"
     rf"|(?<![\w]){WORD}(?:[ \t]+{WORD}){{0,2}}[ \t]+(?:FC|AFC|RFC|GAA|United|Rovers|Athletic|Wanderers|Rangers|"
     rf"Albion|Harlequins|Football[ \t]+Club|Rugby[ \t]+Club|Hockey[ \t]+Club|Cricket[ \t]+Club|Tennis[ \t]+Club|"
     rf"Golf[ \t]+Club|Ski[ \t]+Club|Sportverein|Turnverein)(?![\w\-])")
-CLUB_HINTS = ("FC", "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel", "Maccabi",
-              "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
+CLUB_HINTS = ("FC", "SV", "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel",
+              "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
               "Rangers", "Albion", "Harlequins", "Club", "verein")
 CLUB_WORDS = frozenset(("Hapoel", "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic",
                         "Wanderers", "Rangers", "Albion", "Harlequins", "Football", "Rugby", "Hockey", "Cricket",
                         "Tennis", "Golf", "Ski", "Club", "Sportverein", "Turnverein"))
+# A junior or amateur team by its nickname ('Woodend Wildcats', 'Cobar Roosters U14'): the words before it must be
+# no ordinary words ('the Under-12 Tigers' stays), checked in find.
+TEAM_WORDS = ("Tigers", "Lions", "Eagles", "Hawks", "Wildcats", "Roosters", "Sharks", "Bulldogs", "Panthers", "Dragons",
+              "Warriors", "Magpies", "Swans", "Saints", "Giants", "Bears", "Raiders", "Cougars", "Falcons", "Knights",
+              "Titans", "Jets", "Colts", "Vikings", "Harriers", "Juniors", "Broncos", "Bombers", "Demons", "Cowboys",
+              "Hurricanes", "Stingrays", "Seagulls", "Kookaburras", "Wolves", "Pumas", "Bluebirds")
+TEAM_RE = re.compile(rf"(?<![\w])(?P<n>{WORD}(?:[ \t]+{WORD})?)[ \t]+(?:{'|'.join(TEAM_WORDS)})"
+                     rf"(?:[ \t]+U\d{{2}})?(?![\w])")
+# A school named in a history ('Kantonsschule Wil', 'Mooroopna Primary School', 'Ysgol Glan y Môr', lower-case
+# 'ysgol bro pedr'): a German school compound before, or an English school word after, a name that is no ordinary
+# word (checked in find); a Welsh 'Ysgol' with up to four words after it.
+SCHOOL_RE = re.compile(
+    rf"(?<![\w])[{UP}][{LOW}]*(?:schule|gymnasium)[ \t]+(?P<dn>(?:(?:Am|Im|An[ \t]+der|St\.)[ \t]+)?{WORD})"
+    rf"|(?<![\w])(?P<en>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+(?:(?:Primary|Secondary|High|Grammar|Public|State|"
+    rf"Community|Catholic|National|Junior|Senior|Middle|Elementary|Comprehensive|Boys'?|Girls'?)[ \t]+)?School(?![\w])"
+    rf"|(?<![\w])(?i:ysgol)(?P<cy>(?:[ \t]+(?:y|yr|[{UP}{LOW}][{LOW}]+)){{1,4}})")
+SCHOOL_HINTS = ("school", "schule", "ysgol", "gymnasium")  # in the lower-cased text
 # An employer or a home named in a history: a German trade business before its owner's or place's name ('Brauerei
 # Kaltenhausen', 'Schreinerei Ammann', 'Hotel Via Mala'), an English firm by its trade word ('Kelly Bros Construction',
 # 'Harbour Fisheries'), a care home by its name ('Ray Street aged care home'); session 11 (tuning pair y: employers
@@ -1044,6 +1061,22 @@ def _join_particles(text: str, spans: list[Span]) -> list[Span]:
         else:
             out.append(sp)
     return out
+
+
+# Words that make a removed name a place ('New [Bedford]', '[Sioux] City', 'THE [BYRON] BAY'), the US state after
+# a removed place ('[Three Rivers] MI'), a town after an institution and a comma ('[Spital Wil], Appenzell)').
+PLACE_PREFIX_RE = re.compile(r"(?<![\w/\-])(?i:new|grand|great|little|north|south|east|west|upper|lower|port|fort|"
+                             r"mount|mt\.|glen|bad|sankt|santa|san|los|las)[ \t]\Z")
+PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hills|valley|creek|harbou?r|rapids|"
+                             r"island|ridge|grove|junction|cove|township|village)(?![\w])")
+US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
+             "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
+STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}}|[,.;:)|\n]|$))")
+# after a removed name only in a place's position (', [Bellmore] NY'), and never a credential or an English word
+STATE_NOT_AFTER_NAME = frozenset(("MD", "PA", "MA", "ND", "DC", "ME", "IN", "OR", "OK", "HI"))
+TOWN_AFTER_RE = re.compile(rf",[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)|\n]|$))")
+SANDWICH_GAP_RE = re.compile(rf"(?:[ \t]|[ \t]?-)(?P<w>{WORD}|{UPPER_WORD}|y|upon|auf der|an der|vor der)"
+                             rf"(?:[ \t]|-[ \t]?)")
 
 
 def _merge_clusters(kept: list[Span]) -> list[Span]:
@@ -1545,7 +1578,7 @@ class Anonymizer:
         out = self._resolve(text, cands, low, protected)
         if self.token_model is not None:
             out = _join_particles(text, self._model_layer(text, low, out, protected))  # the layer's names join too
-        return out
+        return self._absorb_sandwiched(text, out)
 
     def model_rows(self, text: str, low: str, spans: list[Span],
                    protected: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
@@ -1811,6 +1844,24 @@ class Anonymizer:
                 names = [w for w in re.findall(WORD, m.group()) if w not in CLUB_WORDS]
                 if names and not any(fold(w) in self.safe and fold(w) not in self.places for w in names):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
+        if any(h in low for h in SCHOOL_HINTS):  # speed: every match holds one
+            for m in SCHOOL_RE.finditer(text):
+                e = m.end()
+                if m.group("cy"):  # Welsh: the words up to the first ordinary English one
+                    e = m.start("cy")
+                    for wm in re.finditer(r"\S+", m.group("cy")):
+                        if fold(wm.group()) in self.common and wm.group() not in ("y", "yr"):
+                            break
+                        e = m.start("cy") + wm.end()
+                    if e == m.start("cy"):
+                        continue
+                elif not any(self._history_place_word(w, compounds=False) or fold(w) in self.places
+                             for w in (m.group("dn") or m.group("en")).split()):
+                    continue
+                add(Span(m.start(), e, "INSTITUTION", PATTERN, "school"))
+        for m in (TEAM_RE.finditer(text) if any(w in text for w in TEAM_WORDS) else ()):  # speed: the gate
+            if all(self._history_place_word(w, compounds=False) for w in m.group("n").split()):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-team"))
         if any(h in text for h in BUSINESS_HINTS):  # speed: every match holds one of these
             for m in BUSINESS_RE.finditer(text):
                 if m.group("de"):
@@ -1871,6 +1922,45 @@ class Anonymizer:
                 or NOT_PLACE_END_RE.search(w.lower()) or _clinical_compound(self, w):
             return False
         return not (compounds and self._compound(f))
+
+    def _absorb_sandwiched(self, text: str, spans: list[Span]) -> list[Span]:
+        """A word left between two removed names, places or institutions on one line is part of them when it is a
+        place particle (Welsh 'y', 'upon', 'auf der') or no ordinary, safe or clinical word: '[Pen]-y-[Bryn]',
+        '[Kinderkrankenhaus] auf der [Bult]', '[Berwick]-upon-[Tweed]'. An ordinary word stays ('[Name] Frau
+        [Name]' is a false name beside a real one more often than one name)."""
+        out: list[Span] = []
+        for sp in spans:
+            m = (SANDWICH_GAP_RE.fullmatch(text, out[-1].end, sp.start)
+                 if out and out[-1].kind in PLACE_GAP_KINDS and sp.kind in PLACE_GAP_KINDS else None)
+            if m and (m.group("w")[:1].islower() or self._history_place_word(m.group("w"), compounds=False)):
+                last = out[-1]
+                kinds = (last.kind, sp.kind)
+                kind = "INSTITUTION" if "INSTITUTION" in kinds else "ADDRESS" if "ADDRESS" in kinds else "NAME"
+                out[-1] = Span(last.start, sp.end, kind, max(last.strength, sp.strength), last.rule)
+            else:
+                out.append(sp)
+        return [self._absorb_affixes(text, sp, out[i - 1].end if i else 0, out[i + 1].start if i + 1 < len(out)
+                                     else len(text)) for i, sp in enumerate(out)]
+
+    def _absorb_affixes(self, text: str, sp: Span, floor: int, limit: int) -> Span:
+        """A removed name or place takes the place words around it (PLACE_PREFIX_RE, PLACE_SUFFIX_RE) and then its
+        US state; an institution takes the town after its comma when that is no ordinary word."""
+        start, end, kind = sp.start, sp.end, sp.kind
+        if kind in ("NAME", "ADDRESS"):
+            pm = PLACE_PREFIX_RE.search(text, max(floor, start - 7), start)
+            if pm and text[pm.start()].isupper():
+                start, kind = pm.start(), "ADDRESS"
+            sm = PLACE_SUFFIX_RE.match(text, end, limit)
+            if sm and text[sm.start() + 1].isupper():
+                end, kind = sm.end(), "ADDRESS"
+            st = STATE_AFTER_RE.match(text, end, limit)
+            if st and (kind == "ADDRESS" or text[max(floor, start - 2):start] in (", ", "(")
+                       and st.group().strip(", \t") not in STATE_NOT_AFTER_NAME):
+                end, kind = st.end(), "ADDRESS"
+        elif kind == "INSTITUTION" and (tm := TOWN_AFTER_RE.match(text, end, limit)) \
+                and all(self._history_place_word(p, compounds=False) for p in tm.group("w").split("-")):
+            end = tm.end()
+        return sp if (start, end) == (sp.start, sp.end) else Span(start, end, kind, sp.strength, sp.rule)
 
     def _compound(self, f: str) -> bool:
         """Folded word `f` is two ordinary words joined, with or without a German linking s/n/e/en

@@ -36,6 +36,8 @@ DIGITLESS = [
     "Hx: plays for Hapoel Beer Sheva, fell at training with Greystones Athletic.\nNAD",
     "Anamnese: Arbeitsunfall in der Zimmerei Oberhuber; Hx: works for Doyle Brothers Roofing, lives at Elm Lodge "
     "care home.\nNAD",
+    "Hx: Kreisliga (SV Zinnowitz), playing for the Woodend Wildcats; Kantonsschule Wil, Ysgol Glan y Môr, "
+    "Mooroopna Primary School.\nNAD",
 ]
 
 
@@ -78,6 +80,10 @@ def _check_texts(texts: list[str], seen: dict) -> None:
             assert anon_engine.CLUB_RE.search(text) is None, text[:200]
         if not any(h in text for h in anon_engine.BUSINESS_HINTS):  # the business-word gate (session 11)
             assert anon_engine.BUSINESS_RE.search(text) is None, text[:200]
+        if not any(w in text for w in anon_engine.TEAM_WORDS):  # the team-nickname gate
+            assert anon_engine.TEAM_RE.search(text) is None, text[:200]
+        if not any(h in anon_engine._lower(text) for h in anon_engine.SCHOOL_HINTS):  # the school-word gate
+            assert anon_engine.SCHOOL_RE.search(text) is None, text[:200]
     # a report without any digit skips the gated patterns altogether (`if digit`): none may match it
     for text in (t for t in texts if not any(ch.isdigit() for ch in t)):
         for rx, lower in seen:

@@ -235,3 +235,35 @@ def test_an_employer_or_home_goes(text, leak):
 ])
 def test_a_trade_word_before_an_ordinary_word_stays(text, kept):
     assert kept in RULES(text)
+
+
+# ---- session 12: the words around a removed place, schools and junior teams (own examples) ------------------------
+@pytest.mark.parametrize("text,leak", [
+    # a place particle between two removed parts of one place name
+    ("History: lives at Bryn-y-Castell nursing home.\nFindings: normal.", "-y-"),
+    ("Referrer: Kinderkrankenhaus auf der Ostheide, Ambulanz.\nBefund: o.B.", "auf der"),
+    # place words around a removed name, the US state after a place, the town after an institution's comma
+    ("Hx: commercial fisherman out of New Ashford, presents with a lump.\nFindings: normal.", "New"),
+    ("Trauma workup (Mercy Medical Center, Quillan City) reviewed. No fracture.", "City"),
+    ("Comparison: outside study, Bellmore NY, reviewed.\nFindings: normal.", "NY"),
+    ("Hx: caught at the fish plant at Killybegs Seafoods, Burtonport.\nFindings: normal.", "Burtonport"),
+    # schools and junior teams named in a history
+    ("Anamnese: Sturz im Sportunterricht der Kantonsschule Trogenbach.\nBefund: o.B.", "Trogenbach"),
+    ("Hx: tackled at football, Wirrabilla Primary School.\nFindings: normal.", "Wirrabilla"),
+    ("Clinical: junior footy (Narrawong Roosters U12), tackled.\nFindings: normal.", "Roosters"),
+    ("Hx: rugby with the Glenroy Tigers, tackled.\nFindings: normal.", "Tigers"),
+    ("Indikation: Fußball (SV Trebbinow), Zweikampf, Sturz auf li. Schulter.", "Trebbinow"),
+])
+def test_the_rest_of_a_place_school_or_team_goes(text, leak):
+    assert leak not in RULES(text)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Anamnese: Sturz in der Grundschule, Schmerzen.\nBefund: o.B.", "Grundschule"),
+    ("History: fell at school playing football with the Under-12 Tigers.\nFindings: normal.", "Tigers"),
+    ("Findings: upper pole normal. Lower third of the clavicle intact.", "Lower third"),
+    ("Views: elbow AP and PA.\nFindings: normal.", "PA"),
+    ("Signed: Dr Amy Castellano, MD.\nFindings: normal.", "MD"),
+])
+def test_ordinary_school_team_view_and_credential_words_stay(text, kept):
+    assert kept in RULES(text)
