@@ -67,13 +67,22 @@ def seed_everything(seed: int, deterministic: bool = False, *, warn_only: bool =
     seed_rngs(seed)
     if deterministic:
         os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", CUBLAS_WORKSPACE)
-        torch.use_deterministic_algorithms(True, warn_only=warn_only)
+        _deterministic_algorithms(True, warn_only)
         torch.backends.cudnn.deterministic = True
         torch.backends.cudnn.benchmark = False
     else:
-        torch.use_deterministic_algorithms(False)
+        _deterministic_algorithms(False, False)
         torch.backends.cudnn.deterministic = False
         torch.backends.cudnn.benchmark = True
+
+
+def _deterministic_algorithms(on: bool, warn_only: bool) -> None:
+    """torch.use_deterministic_algorithms, called only when the setting changes: the call imports
+    torch._inductor (1.4-1.8 s on a 2-core host), paid at every ServerApp start, at a simulated site's first
+    message and at every message of a deployed site (a process per message), to set what is already set."""
+    if (torch.are_deterministic_algorithms_enabled(), torch.is_deterministic_algorithms_warn_only_enabled()) \
+            != (on, warn_only and on):
+        torch.use_deterministic_algorithms(on, warn_only=warn_only)
 
 
 def seed_rngs(seed: int) -> None:

@@ -151,12 +151,11 @@ def list_archs() -> list[str]:
 
 
 def _torchvision_resnet(name: str, channels: int) -> nn.Module:
-    # torchvision imported here, not at the top: `torchvision.models` pulls in torchvision.ops and with it
-    # torch._dynamo, ~half of a process's import CPU, which a `tiny` model (every ClientApp message in the
-    # tests, a ServerApp) never uses.
-    import torchvision.models
+    """torchvision's ResNet by name, from common.resnet (the same modules and initialisation without
+    importing torchvision, whose import costs every model-building process ~2 s: see there)."""
+    from fedrad.common import resnet
 
-    net = getattr(torchvision.models, name)(weights=None)  # weights=None: torchvision never touches the network
+    net = getattr(resnet, name)()
     if channels == 1:
         net.conv1 = nn.Conv2d(1, 64, kernel_size=7, stride=2, padding=3, bias=False)
     net.fc = nn.Identity()

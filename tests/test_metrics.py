@@ -226,3 +226,63 @@ def test_macro_auc_signature_unchanged(a, b):
     macro, per, skipped = macro_auc(y[:, [a, b]], s[:, [a, b]], np.ones((80, 2)), ["x", "y"])
     assert isinstance(macro, float) and isinstance(per, dict) and isinstance(skipped, list)
     assert set(per) == {"x", "y"}
+
+
+def test_midrank_auc_matches_sklearn_with_ties():
+    """auc() ranks with its own midranks (no scipy import at a site); it must equal sklearn's AUC, ties included."""
+    from fedrad.common.metrics import auc as auc_of
+    from sklearn.metrics import roc_auc_score
+
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        y = rng.integers(0, 2, 60)
+        y[:2] = [0, 1]
+        s = rng.integers(0, 7, 60) / 7.0  # many ties
+        assert auc_of(y, s) == pytest.approx(roc_auc_score(y, s), abs=1e-12)
+
+
+def test_importing_metrics_leaves_scipy_stats_and_sklearn_out():
+    """A site's validation (AUCs, Youden thresholds) runs in every (deployed: per-message) process; scipy.stats and
+    sklearn would cost it ~1.1 s."""
+    import subprocess
+    import sys
+
+    code = ("import sys, fedrad.common.metrics as m; m.auc([0, 1, 1], [0.1, 0.7, 0.7]); "
+            "m.youden_thresholds([[0], [1], [1]], [[0.1], [0.7], [0.6]]); "
+            "print(any(k in sys.modules for k in ('scipy.stats', 'sklearn.metrics')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_youden_threshold_matches_the_roc_curve_definition():
+    """youden_threshold walks the cuts itself (no sklearn at a site); the cut must be the one sklearn's ROC curve gives:
+    maximal J, the highest such cut, midpoint to the next lower score."""
+    from fedrad.common.metrics import youden_threshold
+    from sklearn.metrics import roc_curve
+
+    rng = np.random.default_rng(5)
+    for _ in range(30):
+        y = rng.integers(0, 2, 50)
+        y[:2] = [0, 1]
+        s = np.round(rng.random(50) + 0.3 * y, 1)  # ties
+        fpr, tpr, thr = roc_curve(y, s, drop_intermediate=False)
+        j = np.where(np.isfinite(thr), tpr - fpr, -np.inf)
+        cut = thr[int(np.argmax(j))]
+        lower = s[s < cut]
+        want = cut if lower.size == 0 else (cut + lower.max()) / 2
+        assert youden_threshold(y, s) == want
+
+
+def test_seeding_sets_deterministic_mode_without_importing_inductor():
+    """seed_everything runs at every ServerApp start and site message; torch.use_deterministic_algorithms imports
+    torch._inductor (~1.8 s) even to set what is already set, so it is called only on a change."""
+    import subprocess
+    import sys
+
+    code = ("import sys, torch; from fedrad.common.device import seed_everything; seed_everything(0); "
+            "a = 'torch._inductor' in sys.modules; seed_everything(0, True); "
+            "b = torch.are_deterministic_algorithms_enabled() and "
+            "torch.is_deterministic_algorithms_warn_only_enabled(); "
+            "seed_everything(0); print(a, b, torch.are_deterministic_algorithms_enabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True", "False"]

@@ -301,3 +301,38 @@ def test_run_config_carries_arch_and_every_training_knob():
     t = run.train_config()
     assert (t.epochs, t.amp, t.seed, t.lr, t.device) == (6, False, 7, 3e-3, "cpu")
     assert run.train_config(lr=1.0, epochs=1).lr == 1.0
+
+
+@pytest.mark.parametrize("name", ["resnet18", "resnet50"])
+@pytest.mark.parametrize("channels", [3, 1])
+def test_own_resnet_is_torchvisions_bit_for_bit(name, channels):
+    """common.resnet replaces torchvision's ResNet to spare every process torchvision's import (~2 s): the same seed
+    must give the same parameter names and identical weights, and the same weights the same outputs."""
+    import torch.nn as nn
+    from fedrad.common.model import _torchvision_resnet
+
+    torch.manual_seed(7)
+    ours = _torchvision_resnet(name, channels)
+    torch.manual_seed(7)
+    theirs = getattr(torchvision.models, name)(weights=None)
+    if channels == 1:
+        theirs.conv1 = nn.Conv2d(1, 64, kernel_size=7, stride=2, padding=3, bias=False)
+    theirs.fc = nn.Identity()
+    a, b = ours.state_dict(), theirs.state_dict()
+    assert list(a) == list(b)
+    assert all(torch.equal(a[k], b[k]) for k in a)
+    x = torch.randn(2, channels, 64, 64)
+    ours.eval(), theirs.eval()
+    with torch.no_grad():
+        assert torch.equal(ours(x), theirs(x))
+
+
+def test_building_a_model_leaves_torchvision_unimported():
+    import subprocess
+    import sys
+
+    code = ("import sys; from fedrad.common.model import build_model, ModelConfig; "
+            "build_model(ModelConfig(region='elbow', finding_ids=('a', 'b'), views=('ap',), image_size=64, "
+            "arch='resnet18')); print('torchvision' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
