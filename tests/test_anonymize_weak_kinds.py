@@ -253,6 +253,9 @@ def test_a_trade_word_before_an_ordinary_word_stays(text, kept):
     ("Clinical: junior footy (Narrawong Roosters U12), tackled.\nFindings: normal.", "Roosters"),
     ("Hx: rugby with the Glenroy Tigers, tackled.\nFindings: normal.", "Tigers"),
     ("Indikation: Fußball (SV Trebbinow), Zweikampf, Sturz auf li. Schulter.", "Trebbinow"),
+    # an institution named by its specialty or unit after a removed name
+    ("Ordering: Amy Ng, MD, Kestrel Ridge Pediatrics\nFindings: normal.", "Pediatrics"),
+    ("KILRUSH INJURY UNIT | Xray Rt thumb | normal", "UNIT"),
 ])
 def test_the_rest_of_a_place_school_or_team_goes(text, leak):
     assert leak not in RULES(text)
