@@ -767,6 +767,15 @@ SCHOOL_RE = re.compile(
     rf"Community|Catholic|National|Junior|Senior|Middle|Elementary|Comprehensive|Boys'?|Girls'?)[ \t]+)?School(?![\w])"
     rf"|(?<![\w])(?i:ysgol)(?P<cy>(?:[ \t]+(?:y|yr|[{UP}{LOW}][{LOW}]+)){{1,4}})")
 SCHOOL_HINTS = ("school", "schule", "ysgol", "gymnasium")  # in the lower-cased text
+# A title, one or two initials and a surname, in any case ('dr. m. haas', 'dr k. hope', 'prof. j.k. obi' in a
+# lower-case report, where the name scanner's capitalised tokens find nothing): after initials the next word is the
+# surname even when it is an ordinary word; view and German abbreviations ('a.p.', 'o.B.', 'V.a.') are no initials.
+# On lower-cased text.
+_NOT_INITIALS = "|".join(rf"{a}\.[ \t]*{b}" for a, b in ("ap", "pa", "dp", "pd", "dv", "vd", "ll", "ml", "ob", "zn",
+                                                         "va", "ia", "ua", "zb", "dh", "so"))
+TITLE_INITIALS_RE = re.compile(r"(?:dr|prof|dres)\.?[ \t]+(?:(?:med|univ|dent)\.[ \t]*)*"
+                               rf"(?!(?:{_NOT_INITIALS})\.)"
+                               r"(?P<n>(?:[a-zäöüß]\.[ \t]*-?){1,3}[a-zäöüßçéèáàóòúñ][\w'’]+(?:-[\w'’]+)?)")
 # An employer or a home named in a history: a German trade business before its owner's or place's name ('Brauerei
 # Kaltenhausen', 'Schreinerei Ammann', 'Hotel Via Mala'), an English firm by its trade word ('Kelly Bros Construction',
 # 'Harbour Fisheries'), a care home by its name ('Ray Street aged care home'); session 11 (tuning pair y: employers
@@ -1543,6 +1552,13 @@ class Anonymizer:
             r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
             if r:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
+        if "dr" in low or "prof" in low:  # speed: every match opens with one of them
+            for m in TITLE_INITIALS_RE.finditer(low):  # 'dr. m. haas', 'dr k. hope': any case, any surname
+                if not _at_word_start(text, m.start()):
+                    continue  # (checked here: a leading look-behind would make sre try every position)
+                if text[m.start():m.start() + 2] == "DR" and text[m.start("n")].islower():
+                    continue  # 'DR a.p.': digital radiography before lower-case text
+                add(Span(m.start("n"), m.end("n"), "NAME", STRONG, "title-initials"))
         # after a strong cue any name-shaped run is a name; after a weak one ('Pat.', 'mother') only with a
         # title, a colon, or a known first word ('Pat. Schulter nicht miterfasst' is no name)
         for rx, heads, weak in ((CUE_RE, CUE_HEADS, False), (WEAK_CUE_RE, WEAK_CUE_HEADS, True)):

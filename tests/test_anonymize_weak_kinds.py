@@ -270,3 +270,22 @@ def test_the_rest_of_a_place_school_or_team_goes(text, leak):
 ])
 def test_ordinary_school_team_view_and_credential_words_stay(text, kept):
     assert kept in RULES(text)
+
+
+# ---- session 12: a title, initials and a surname in a lower-case report (own examples) ---------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("rö ellenbogen li. o.b.\ndikt. dr. m. haasbeck / ungeprüft", "haasbeck"),
+    ("rö ellenbogen li. o.b.\ndikt. dr. m. haas / ungeprüft", "haas"),
+    ("mild swelling, no trauma. ref dr k. hope findings: medial epicondyle normal", "hope"),
+])
+def test_a_lower_case_title_with_initials_takes_the_surname(text, leak):
+    assert leak not in RULES(text)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Technique: DR a.p. views of the left elbow. No fracture.", "a.p. views"),
+    ("CR/DR p.a. projection, no fracture.", "p.a. projection"),
+    ("Befund: dr. o.b., Beurteilung unauffällig.", "o.b."),
+])
+def test_view_and_german_abbreviations_after_dr_stay(text, kept):
+    assert kept in RULES(text)
