@@ -776,6 +776,19 @@ _NOT_INITIALS = "|".join(rf"{a}\.[ \t]*{b}" for a, b in ("ap", "pa", "dp", "pd",
 TITLE_INITIALS_RE = re.compile(r"(?:dr|prof|dres)\.?[ \t]+(?:(?:med|univ|dent)\.[ \t]*)*"
                                rf"(?!(?:{_NOT_INITIALS})\.)"
                                r"(?P<n>(?:[a-zäöüß]\.[ \t]*-?){1,3}[a-zäöüßçéèáàóòúñ][\w'’]+(?:-[\w'’]+)?)")
+# An institution in a lower-case report ('kv-notdienstpraxis harburg', 'ukh meidling', 'brant county hospital'): a
+# compound or word ending in an institution word, with a place after it or one or two unknown words before it
+# (checked in find: no ordinary words). On lower-cased text.
+LOWER_INSTITUTION_RE = re.compile(
+    r"(?:(?P<left>(?:[a-zäöüß][\w'’-]+[ \t]+){1,2}))?(?P<key>[a-zäöüß-]*(?:praxis|klinik|klinikum|spital|krankenhaus|"
+    r"hospital|ukh|lkh|akh))(?![\w])(?:[ \t]+(?P<place>[a-zäöüß][\w'’-]+))?")
+# A name field of a lower-case report ('name: john smith', 'pat.: anna weiß', 'pt name: tran van long'): the field's
+# words up to a comma, a digit, two spaces, the line end or the next field; the first two always (a surname may be an
+# eponym or an ordinary word: 'smith', 'hope'), more while they are no ordinary words (checked in find).
+LOWER_NAME_FIELD_RE = re.compile(
+    r"(?:patient(?:in)?|pat\.?|pt|name|patient[ \t]+name|pt[ \t]+name|name[ \t]+des[ \t]+patienten)[ \t]*:[ \t]*"
+    r"(?P<n>[a-zäöüßçéèáàóòúñ][\w'’\-]*(?:[ \t](?!(?:dob|geb|mrn|age|alter|sex|id|nr|no|born|acc|date|datum|"
+    r"m|f|w)(?![\w]))[a-zäöüßçéèáàóòúñ][\w'’\-]*){0,4})")
 # An employer or a home named in a history: a German trade business before its owner's or place's name ('Brauerei
 # Kaltenhausen', 'Schreinerei Ammann', 'Hotel Via Mala'), an English firm by its trade word ('Kelly Bros Construction',
 # 'Harbour Fisheries'), a care home by its name ('Ray Street aged care home'); session 11 (tuning pair y: employers
@@ -1552,6 +1565,18 @@ class Anonymizer:
             r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
             if r:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
+        if ":" in text:
+            for m in LOWER_NAME_FIELD_RE.finditer(low):  # 'name: john smith' in a lower-case report
+                if not _at_word_start(low, m.start()) or not text[m.start("n"):m.end("n")].islower():
+                    continue
+                words = list(re.finditer(r"\S+", m.group("n")))
+                if not any(self._known_name(w.group(), row) or fold(w.group()) not in self.common
+                           for w in words[:2]) or len(words[0].group()) < 2:
+                    continue  # 'patient: seen in ED', 'Pat.: m, 67': no name in the field
+                keep = [w for i, w in enumerate(words) if i < 2 or PARTICLE_RE.fullmatch(w.group())
+                        or self._known_name(w.group(), row) or fold(w.group()) not in self.common]
+                keep = words[:next((i for i, w in enumerate(words) if w not in keep), len(words))]
+                add(Span(m.start("n"), m.start("n") + keep[-1].end(), "NAME", STRONG, "lower-name-field"))
         if "dr" in low or "prof" in low:  # speed: every match opens with one of them
             for m in TITLE_INITIALS_RE.finditer(low):  # 'dr. m. haas', 'dr k. hope': any case, any surname
                 if not _at_word_start(text, m.start()):
@@ -1852,6 +1877,18 @@ class Anonymizer:
             if words and any(self._unknown_word(w) for w in words):
                 s = lm.start() + lm.group().index(words[0])
                 add(Span(s, m.end(), "INSTITUTION", PATTERN, "institution-run"))
+        if any(k in low for k in INSTITUTION_SUFFIXES):
+            for m in LOWER_INSTITUTION_RE.finditer(low):  # 'kv-notdienstpraxis harburg', 'cork university hospital'
+                if not _at_word_start(low, m.start()) or not text[m.start():m.end()].islower():
+                    continue  # lower case only: capitalised institutions are institution_re's
+                left = m.group("left").split() if m.group("left") else []
+                named = [self._history_place_word(w, compounds=False) for w in left]
+                s = m.start() if any(named) and all(n or fold(w) in self.institution_cues
+                                                    for n, w in zip(named, left, strict=True)) else m.start("key")
+                place = m.group("place") and self._history_place_word(m.group("place"), compounds=False)
+                if s < m.start("key") or place:
+                    add(Span(s, m.end("place") if place else m.end("key"), "INSTITUTION", PATTERN,
+                             "lower-institution"))
         if "BG " in text:
             for m in BG_RE.finditer(text):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))

@@ -289,3 +289,23 @@ def test_a_lower_case_title_with_initials_takes_the_surname(text, leak):
 ])
 def test_view_and_german_abbreviations_after_dr_stay(text, kept):
     assert kept in RULES(text)
+
+
+# ---- session 12: a lower-case report's name field and institution (own examples) ---------------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("name: john smith\nxr clavicle: no fracture.", "smith"),  # an eponym as the surname
+    ("pt name: pham van colles   mrn 40021\nnormal", "colles"),
+    ("kv-notdienstpraxis hüttenbrook – rö-befund (vorläufig)\nkein bruch", "hüttenbrook"),
+    ("befund: kein bruch. überweisung unfallklinik marnheide", "marnheide"),
+])
+def test_a_lower_case_name_field_or_institution_goes(text, leak):
+    assert leak not in RULES(text)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("patient: seen in ed, pain left elbow", "seen in ed"),
+    ("pat.: m, 67\nkein bruch", "m,"),
+    ("sturz im krankenhaus gestern. kein bruch.", "krankenhaus gestern"),
+])
+def test_a_lower_case_field_without_a_name_stays(text, kept):
+    assert kept in RULES(text)
