@@ -649,3 +649,23 @@ def test_pathologic_fracture_is_where_its_lesion_is(labelers, region, text, expe
 )
 def test_hedged_involvement_is_the_parts(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 12: hedges the cue lists did not have (own examples) -----------------------------------
+@_cases(
+    ("elbow", "Impression: Difficult to exclude a radial head fracture.", {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Impression: A radial head fracture is a consideration.", {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Impression: Radial head fracture favoured.", {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Impression: Radial head fracture cannot be fully excluded.", {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Impression: Radial head fracture remains a possibility.", {"radial_head_fracture": "uncertain"}),
+    ("thumb", "Impression: Fracture of the base of the proximal phalanx not confidently excluded.",
+     {"proximal_phalanx_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Eine Radiusköpfchenfraktur kommt in Betracht.", {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Radiusköpfchenfraktur nicht gänzlich ausgeschlossen.",
+     {"radial_head_fracture": "uncertain"}),
+    ("clavicle", "Beurteilung: Laterale Klavikulafraktur zu vermuten.", {"fracture_lateral_third": "uncertain"}),
+    ("clavicle", "Impression: Nondisplaced fracture of the lateral clavicle is considered.",
+     {"fracture_lateral_third": "uncertain"}),
+)
+def test_more_hedge_phrasings_make_the_finding_uncertain(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
