@@ -669,3 +669,16 @@ def test_hedged_involvement_is_the_parts(labelers, region, text, expected):
 )
 def test_more_hedge_phrasings_make_the_finding_uncertain(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# a relative 'which could represent' keeps the place named before it (a plain 'which' still ends a scope)
+@_cases(
+    ("elbow", "Impression: Subtle cortical irregularity of the radial head, which could represent a nondisplaced "
+              "fracture.", {"radial_head_fracture": "uncertain"}),
+    ("thumb", "Findings: Small step in the cortex of the first metacarpal base which may represent an undisplaced "
+              "fracture.", {"metacarpal1_fracture": "uncertain"}),
+    ("elbow", "Impression: No fracture, which is reassuring. Joint effusion with elevated fat pads.",
+     {"fat_pad_sign": "true"}),
+)
+def test_which_could_represent_keeps_the_place(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
