@@ -682,3 +682,16 @@ def test_more_hedge_phrasings_make_the_finding_uncertain(labelers, region, text,
 )
 def test_which_could_represent_keeps_the_place(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 12: a leading query '? X' with a space after it opens a clause, it ends no sentence (own examples) --
+@_cases(
+    ("clavicle", "Impression: ? AC joint subluxation.", {"ac_joint_subluxation": "uncertain"}),
+    ("clavicle", "Findings: Lateral clavicle fracture. ? AC joint subluxation.",
+     {"fracture_lateral_third": "true", "ac_joint_subluxation": "uncertain"}),
+    ("thumb", "Impression:\n1. ? undisplaced fracture at the base of the distal phalanx.",
+     {"distal_phalanx_fracture": "uncertain"}),
+    ("clavicle", "Clinical: fall ? fracture\nFindings: Lateral clavicle fracture.", {"fracture_lateral_third": "true"}),
+)
+def test_a_leading_query_hedges_its_clause(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

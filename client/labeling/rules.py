@@ -84,6 +84,7 @@ def _skip_ws(s: str, i: int) -> int:
 
 
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+_QUERY_NEXT = re.compile(r"[ \t]+[^\W\d_]")  # a word after a '?' on the same line: the query opens a clause
 
 
 class _Tok:
@@ -251,6 +252,9 @@ class RuleEngine:
         start = 0
         final, abbreviations = self.lex.sentence_final, self.lex.abbreviations
         for m in _SENT_END.finditer(text):
+            if m.group() == "?" and (m.start() == start or text[m.start() - 1] in " \t:(") \
+                    and _QUERY_NEXT.match(text, m.end()):
+                continue  # '? AC joint subluxation', 'Impression: ? fracture': a leading query, no sentence end
             if m.group()[0] == ".":
                 j = m.start()
                 k = j  # the word before the '.': back to the last whitespace (not slicing the sentence so far)
