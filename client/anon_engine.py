@@ -1090,7 +1090,13 @@ def _join_particles(text: str, spans: list[Span]) -> list[Span]:
 PLACE_PREFIX_RE = re.compile(r"(?<![\w/\-])(?i:new|grand|great|little|north|south|east|west|upper|lower|port|fort|"
                              r"mount|mt\.|glen|bad|sankt|santa|san|los|las)[ \t]\Z")
 PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hills|valley|creek|harbou?r|rapids|"
-                             r"island|ridge|grove|junction|cove|township|village)(?![\w])")
+                             r"island|ridge|grove|junction|cove|township|village|common|hollow|port|quay|pier|marina)"
+                             r"(?![\w])")
+# a venue or workplace named after a removed name, any case ('[Pinecrest] stables', '[Westfield] trampoline park')
+VENUE_SUFFIX_RE = re.compile(r"[ \t](?i:stables|arena|stadium|rink|oval|showground|racecourse|velodrome|skisenter|"
+                             r"skicentre|(?:trampoline|skate|water|theme|holiday|caravan|trailer|business|industrial|"
+                             r"retail)[ \t]park|(?:care|leisure|sports?|community|garden|shopping|fitness)[ \t]"
+                             r"cent(?:re|er)|youth[ \t]academy|sawmill|boatyard|shipyard|dockyard)(?![\w])")
 US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
              "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}}|[,.;:)|\n]|$))")
@@ -2006,6 +2012,8 @@ class Anonymizer:
             sm = PLACE_SUFFIX_RE.match(text, end, limit)
             if sm and text[sm.start() + 1].isupper():
                 end, kind = sm.end(), "ADDRESS"
+            elif vm := VENUE_SUFFIX_RE.match(text, end, limit):
+                end, kind = vm.end(), "ADDRESS"
             st = STATE_AFTER_RE.match(text, end, limit)
             if st and (kind == "ADDRESS" or text[max(floor, start - 2):start] in (", ", "(")
                        and st.group().strip(", \t") not in STATE_NOT_AFTER_NAME):

@@ -253,6 +253,10 @@ def test_a_trade_word_before_an_ordinary_word_stays(text, kept):
     ("Clinical: junior footy (Narrawong Roosters U12), tackled.\nFindings: normal.", "Roosters"),
     ("Hx: rugby with the Glenroy Tigers, tackled.\nFindings: normal.", "Tigers"),
     ("Indikation: Fußball (SV Trebbinow), Zweikampf, Sturz auf li. Schulter.", "Trebbinow"),
+    # a venue named after a removed name, any case
+    ("Clinical: fell from horse at Kilbrody stables. Angulated fracture.", "stables"),
+    ("Hx: Fall at Marrowdale trampoline park. Findings: fracture.", "trampoline park"),
+    ("Hx: hockey stick to thumb, Ste-Lucienne arena. No fracture.", "arena"),
     # an institution named by its specialty or unit after a removed name
     ("Ordering: Amy Ng, MD, Kestrel Ridge Pediatrics\nFindings: normal.", "Pediatrics"),
     ("KILRUSH INJURY UNIT | Xray Rt thumb | normal", "UNIT"),
@@ -266,6 +270,7 @@ def test_the_rest_of_a_place_school_or_team_goes(text, leak):
     ("History: fell at school playing football with the Under-12 Tigers.\nFindings: normal.", "Tigers"),
     ("Findings: upper pole normal. Lower third of the clavicle intact.", "Lower third"),
     ("Views: elbow AP and PA.\nFindings: normal.", "PA"),
+    ("Hx: fell off a horse at the stables. Findings: normal.", "the stables"),
     ("Signed: Dr Amy Castellano, MD.\nFindings: normal.", "MD"),
 ])
 def test_ordinary_school_team_view_and_credential_words_stay(text, kept):
