@@ -1103,6 +1103,7 @@ STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}
 # after a removed name only in a place's position (', [Bellmore] NY'), and never a credential or an English word
 STATE_NOT_AFTER_NAME = frozenset(("MD", "PA", "MA", "ND", "DC", "ME", "IN", "OR", "OK", "HI"))
 TOWN_AFTER_RE = re.compile(rf",[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)|\n]|$))")
+GEO_TAILS = ("see", "berg", "alm", "kogel", "joch", "horn", "spitze", "gletscher", "kees")  # folded, see above
 SANDWICH_GAP_RE = re.compile(rf"(?:[ \t]|[ \t]?-)(?P<w>{WORD}|{UPPER_WORD}|y|upon|auf der|an der|vor der)"
                              rf"(?:[ \t]|-[ \t]?)")
 
@@ -1980,7 +1981,9 @@ class Anonymizer:
         if len(f) < 4 or f in self.safe or f in self.common or f in self.eponyms or f in self.known_names \
                 or NOT_PLACE_END_RE.search(w.lower()) or _clinical_compound(self, w):
             return False
-        return not (compounds and self._compound(f))
+        # a compound ending in a mountain or lake word names one ('am Weissensee', 'am Hochkogel', 'auf der
+        # Schmittenhöhe' stays out: 'höhe' is no such word); a generic one ('am Badesee') goes with it
+        return not (compounds and self._compound(f)) or f.endswith(GEO_TAILS)
 
     def _absorb_sandwiched(self, text: str, spans: list[Span]) -> list[Span]:
         """A word left between two removed names, places or institutions on one line is part of them when it is a

@@ -200,6 +200,9 @@ def test_joint_abbreviations_and_credentials_are_no_club(text):
     # after an English preposition a compound of two ordinary words is a place too (German: 'im Pausenhof' stays)
     ("Hx: fell while cycling near Moorfoot yesterday.\nFindings: normal.", "Moorfoot"),
     ("History: slipped on the pier at Waterbeck, FOOSH.\nFindings: normal.", "Waterbeck"),
+    # a German compound ending in a mountain or lake word (session 12)
+    ("Anamnese: Sturz beim Skifahren am Kreuzjoch.\nBefund: o.B.", "Kreuzjoch"),
+    ("Klinik: Sturz beim Langlauf am Grünjoch (Unfall).\nBefund: o.B.", "Grünjoch"),
 ])
 def test_a_place_in_a_history_goes(text, leak):
     out = RULES(text)
