@@ -605,7 +605,8 @@ TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|tran
 TYPIST_HINT_RE = re.compile(r"typ|transcri|schreib|dict|diktat|diktiert|sekr|ts[ \t]*:|tr[ \t]*:")
 # A surname closing the report after its last sentence, without a full stop: '... o.B. Brenner', 'befund\nschäfer'
 _FINAL_WORD = rf"(?:(?:{NAME_PARTICLES})[ \t]+)?[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
-FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<v>{_FINAL_WORD}(?:[ \t]+{_FINAL_WORD}){{0,2}})[ \t]*\Z")
+FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<slash>/[ \t]?)?"
+                           rf"(?P<v>{_FINAL_WORD}(?:[ \t]+{_FINAL_WORD}){{0,2}})[ \t]*\Z")
 FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
@@ -1853,7 +1854,8 @@ class Anonymizer:
         fm = FINAL_NAME_RE.search(text, max(0, len(text) - 60))
         if fm and not any(ps < fm.end("v") and fm.start("v") < pe for ps, pe in protected):
             words = [w for w in fm.group("v").split() if not re.fullmatch(NAME_PARTICLES, w)]
-            own_line = fm.start() == 0 or text[fm.start() - 1] == "\n"
+            # a reader's '/Surname' after the last sentence signs like a name on its own line ('... normal. /Haldorsen')
+            own_line = fm.start() == 0 or text[fm.start() - 1] == "\n" or fm.group("slash") is not None
             # after a sentence on the same line only a listed name, a hyphenated one or one with a particle
             # ('o.B. Brenner', '... intakt. ter Horst'); 'Impression: 1. Cardiomegaly' is a finding
             shaped = len(words) < len(fm.group("v").split()) or any("-" in w for w in words) or all(

@@ -317,3 +317,9 @@ def test_a_lower_case_name_field_or_institution_goes(text, leak):
 ])
 def test_a_lower_case_field_without_a_name_stays(text, kept):
     assert kept in RULES(text)
+
+
+# ---- session 12: a reader's '/Surname' after the last sentence (own example) --------------------------------------
+def test_a_slash_signature_after_the_last_sentence_goes():
+    assert "Brekkestad" not in RULES("Findings: No fracture, no effusion. Normal alignment. /Brekkestad")
+    assert RULES("Findings: normal. / normal") == "Findings: normal. / normal"
