@@ -695,3 +695,15 @@ def test_which_could_represent_keeps_the_place(labelers, region, text, expected)
 )
 def test_a_leading_query_hedges_its_clause(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 12: 'um Schaftbreite disloziert' names no shaft fracture; 'Fettpolster anliegend' is a normal fat pad --
+@_cases(
+    ("clavicle", "Befund: Fraktur im lateralen Klavikuladrittel, das mediale Fragment um ca. Schaftbreite nach "
+                 "kranial disloziert.", {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Befund: Schaftfraktur der Klavikula.", {"fracture_middle_third": "true"}),
+    ("elbow", "Befund: Keine Fraktur. Fettpolster anliegend, kein Erguss.", {}),
+    ("elbow", "Befund: Abgehobenes ventrales Fettpolster, dorsales Fettpolster anliegend.", {"fat_pad_sign": "true"}),
+)
+def test_shaft_width_and_lying_fat_pads(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
