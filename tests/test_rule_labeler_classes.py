@@ -707,3 +707,15 @@ def test_a_leading_query_hedges_its_clause(labelers, region, text, expected):
 )
 def test_shaft_width_and_lying_fat_pads(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 12: a fracture 'not yet consolidated' is a fracture still there (rule 7), not a negated one -----------
+@_cases(
+    ("clavicle", "Beurteilung: Zeitgerechter Verlauf, noch nicht konsolidierte Fraktur im mittleren Drittel.",
+     {"fracture_middle_third": "true"}),
+    ("clavicle", "Impression: Status post plating. Fracture of the middle third not yet united.",
+     {"fracture_middle_third": "true"}),
+    ("clavicle", "Beurteilung: Fraktur im mittleren Drittel konsolidiert, Frakturlinie nicht mehr abgrenzbar.", {}),
+)
+def test_a_fracture_not_yet_consolidated_is_there(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
