@@ -687,8 +687,8 @@ CLAUSE_END_RE = re.compile(r"[.;](?:[ \t]|$)")
 PROSE_LINE_RE = re.compile(r"^(?=[^\n]{101})(?:[^\n]*?[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]){2}[^\n]*", re.MULTILINE)
 SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
                         r"best[ \t]+regards|regards|sincerely|mfg")  # on lower-cased text
-BABY_NAME_RE = re.compile(rf"(?:(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})"
-                          rf"(?:[ \t]+|[ \t]*-[ \t]*|,[ \t]*)?){{1,4}}")
+BABY_NAME_RE = re.compile(rf"(?:(?:{NAME_PARTICLES}[ \t])?(?!(?i:dob|d\.o\.b|mrn|geb|nhs|acc|sex|age)(?![\w]))"
+                          rf"(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})(?:[ \t]|[ \t]*-[ \t]*|,[ \t]*)?){{1,4}}")
 INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
 INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}|{UPPER_WORD})(?![\w])")
 PLACE_DATE_HINT_RE = re.compile(r"\d\.\d")  # speed: what every PLACE_DATE_RE match is followed by
@@ -1722,7 +1722,8 @@ class Anonymizer:
         for m in BABY_OF_RE.finditer(low):
             r = BABY_NAME_RE.match(text, m.end())  # whatever words follow: 'Baby of Mai TRAN'
             if r:
-                add(Span(m.start(), r.end(), "NAME", STRONG, "baby-of"))
+                end = len(text[:r.end()].rstrip(" \t,-"))  # the name, not the gap after it
+                add(Span(m.start(), end, "NAME", STRONG, "baby-of"))
         for zs, ze, prose in self._zones(text, low):
             if not prose:
                 # 'Pat: Hand, Dieter': a surname before ', <given name>' on a header line, whatever the word

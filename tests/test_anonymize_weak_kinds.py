@@ -323,3 +323,10 @@ def test_a_lower_case_field_without_a_name_stays(text, kept):
 def test_a_slash_signature_after_the_last_sentence_goes():
     assert "Brekkestad" not in RULES("Findings: No fracture, no effusion. Normal alignment. /Brekkestad")
     assert RULES("Findings: normal. / normal") == "Findings: normal. / normal"
+
+
+# ---- session 12: 'Baby of' takes a lower-case particle, and not the field label after two spaces (own examples) -----
+def test_baby_of_takes_the_whole_name_and_leaves_the_next_field():
+    out = RULES("Patient: Baby of Femke Van der Wielen    Hosp No: 4471\nExam: chest")
+    assert "Wielen" not in out and "der" not in out and "Hosp No:" in out, out
+    assert "UHID:" in RULES("Name: Baby of Nkem Okafor   UHID: 99812\nExam: clavicle")
