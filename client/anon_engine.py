@@ -1105,7 +1105,10 @@ STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}
 STATE_NOT_AFTER_NAME = frozenset(("MD", "PA", "MA", "ND", "DC", "ME", "IN", "OR", "OK", "HI"))
 TOWN_AFTER_RE = re.compile(rf",[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)|\n]|$))")
 GEO_TAILS = ("see", "berg", "alm", "kogel", "joch", "horn", "spitze", "gletscher", "kees")  # folded, see above
-SANDWICH_GAP_RE = re.compile(rf"(?:[ \t]|[ \t]?-)(?P<w>{WORD}|{UPPER_WORD}|y|upon|auf der|an der|vor der)"
+# a capitalised name particle right before a removed name, not opening a sentence or a line
+LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|Le|La|Del|Della|Ten|Ter|Van[ \t]+de[nr]?|"
+                              r"Von[ \t]+de[mnr])[ \t]\Z")
+SANDWICH_GAP_RE = re.compile(rf"(?:[ \t]|[ \t]?-)(?P<w>{WORD}|{UPPER_WORD}|y|upon|auf der|an der|vor der|&)"
                              rf"(?:[ \t]|-[ \t]?)")
 
 
@@ -1997,7 +2000,8 @@ class Anonymizer:
         for sp in spans:
             m = (SANDWICH_GAP_RE.fullmatch(text, out[-1].end, sp.start)
                  if out and out[-1].kind in PLACE_GAP_KINDS and sp.kind in PLACE_GAP_KINDS else None)
-            if m and (m.group("w")[:1].islower() or self._history_place_word(m.group("w"), compounds=False)):
+            if m and (m.group("w")[:1].islower() or m.group("w") == "&"
+                      or self._history_place_word(m.group("w"), compounds=False)):
                 last = out[-1]
                 kinds = (last.kind, sp.kind)
                 kind = "INSTITUTION" if "INSTITUTION" in kinds else "ADDRESS" if "ADDRESS" in kinds else "NAME"
@@ -2011,6 +2015,11 @@ class Anonymizer:
         """A removed name or place takes the place words around it (PLACE_PREFIX_RE, PLACE_SUFFIX_RE) and then its
         US state; an institution takes the town after its comma when that is no ordinary word."""
         start, end, kind = sp.start, sp.end, sp.kind
+        if kind in ("NAME", "ADDRESS", "INSTITUTION") and (pm := LEAD_PARTICLE_RE.search(text, max(floor, start - 9),
+                                                                                      start)):
+            start = pm.start()  # 'manege De [Hoefslag]', 'at Van [Dyke] farm': a name's capitalised particle
+        if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)):
+            end = vm.end()  # 'the [Kilkenny Road] care centre'
         if kind in ("NAME", "ADDRESS"):
             pm = PLACE_PREFIX_RE.search(text, max(floor, start - 7), start)
             if pm and text[pm.start()].isupper():

@@ -256,6 +256,9 @@ def test_a_trade_word_before_an_ordinary_word_stays(text, kept):
     ("Clinical: junior footy (Narrawong Roosters U12), tackled.\nFindings: normal.", "Roosters"),
     ("Hx: rugby with the Glenroy Tigers, tackled.\nFindings: normal.", "Tigers"),
     ("Indikation: Fußball (SV Trebbinow), Zweikampf, Sturz auf li. Schulter.", "Trebbinow"),
+    # '&' between two removed parts, a venue after an institution
+    ("Hx: bar work at The Crown & Anchor, cut by glass.", "&"),
+    ("Hit on a door at the Kilkenny Road care centre where he lives.", "care centre"),
     # a venue named after a removed name, any case
     ("Clinical: fell from horse at Kilbrody stables. Angulated fracture.", "stables"),
     ("Hx: Fall at Marrowdale trampoline park. Findings: fracture.", "trampoline park"),
@@ -274,6 +277,7 @@ def test_the_rest_of_a_place_school_or_team_goes(text, leak):
     ("Findings: upper pole normal. Lower third of the clavicle intact.", "Lower third"),
     ("Views: elbow AP and PA.\nFindings: normal.", "PA"),
     ("Hx: fell off a horse at the stables. Findings: normal.", "the stables"),
+    ("Findings: Smith & Nephew plate in situ, no loosening.", "Smith & Nephew"),
     ("Signed: Dr Amy Castellano, MD.\nFindings: normal.", "MD"),
 ])
 def test_ordinary_school_team_view_and_credential_words_stay(text, kept):
@@ -330,3 +334,10 @@ def test_baby_of_takes_the_whole_name_and_leaves_the_next_field():
     out = RULES("Patient: Baby of Femke Van der Wielen    Hosp No: 4471\nExam: chest")
     assert "Wielen" not in out and "der" not in out and "Hosp No:" in out, out
     assert "UHID:" in RULES("Name: Baby of Nkem Okafor   UHID: 99812\nExam: clavicle")
+
+
+def test_a_capitalised_particle_goes_with_the_name_after_it():
+    """The name itself is the learned layer's here (no rule knows 'Hoefslag'); its particle must go with it."""
+    out = FULL("Clinical: fell from horse at manege De Hoefslag, Wijchen. Findings: normal.")
+    assert "Hoefslag" not in out and "De " not in out, out
+    assert FULL("De Quervain tenosynovitis suspected clinically. Findings: normal.").startswith("De Quervain")
