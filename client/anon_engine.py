@@ -449,12 +449,21 @@ EXTRA_DATE_PATTERNS = [
     rf"{NB}{DAY}\.{MON}\.(?![\d])",  # 12.3. (day.month. without a year)
     rf"{NB}(?:0[1-9]|1[0-2])/\d{{2}}(?![\w/]|\.\d)",  # 03/56 (month/2-digit year)
     rf"{NB}{DAY}/{MON}/\d{{2}}(?![\w/])",  # 12/4/26
+    # 18/10, 15/01 (day/month without a year: a day over 12 or a zero-padded month, so no score or fraction)
+    rf"{NB}(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|\.\d)",
+    rf"{NB}{DAY}/0[1-9](?![\w/]|\.\d)",
     rf"{NB}{YEAR}[ \t]*[-–/][ \t]*{YEAR}(?![\w])",  # 2019-2021 (both years)
     rf"(?<![\w.\-/]){YEAR}(?![\w]|\.\d|[ \t]*(?:mg|ml|g|kg|mm|cm|ms|kv|mas|gy|units?|ie|iu)(?![\w]))",  # 2019
     rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?:st|nd|rd|th)?(?![\w])",  # April 12th
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
+# a month named alone after a time word ('in March', 'compared to December', 'seit Februar'): capitalised only
+MONTH_WORD_RE = re.compile(
+    r"(?<![\w])(?:in|since|from|until|till|by|before|after|during|last|next|this|early|mid|late|end of|"
+    r"compared to|compared with|seit|im|bis|ab|vom|anfang|mitte|ende|letzten|vergangenen)[ \t]+"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Januar|Jänner|"
+    r"Februar|Feber|März|Mai|Juni|Juli|Oktober|Dezember)(?![\w])", re.IGNORECASE)
 # Speed: every MONTH_DAY_RE match holds one of these in the lower-cased text (on the text, (?i) also matches 'ſ' to
 # 's' and 'ı' to 'i': those two stand in too); a case-sensitive literal alternation on `low` is the cheapest test
 MONTH_HINT_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|mär|mrz|ſ|ı")
@@ -1669,6 +1678,10 @@ class Anonymizer:
         if digit and MONTH_HINT_RE.search(low):  # speed: every match holds a digit (its day) on one line
             for m in self._digit_line_matches(MONTH_DAY_RE, text, text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
+        if MONTH_HINT_RE.search(low):
+            for m in MONTH_WORD_RE.finditer(text):
+                if m.group("m")[0].isupper():
+                    add(Span(m.start("m"), m.end("m"), "DATE", PATTERN, "date-month-word"))
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))

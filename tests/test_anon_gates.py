@@ -38,6 +38,7 @@ DIGITLESS = [
     "care home.\nNAD",
     "Hx: Kreisliga (SV Zinnowitz), playing for the Woodend Wildcats; Kantonsschule Wil, Ysgol Glan y Môr, "
     "Mooroopna Primary School.\nNAD",
+    "Hx: fell in March, seit Jänner Schmerzen, compared to Feber films.\nNAD",
 ]
 
 
@@ -80,6 +81,8 @@ def _check_texts(texts: list[str], seen: dict) -> None:
             assert anon_engine.CLUB_RE.search(text) is None, text[:200]
         if not any(h in text for h in anon_engine.BUSINESS_HINTS):  # the business-word gate (session 11)
             assert anon_engine.BUSINESS_RE.search(text) is None, text[:200]
+        if not anon_engine.MONTH_HINT_RE.search(anon_engine._lower(text)):  # the month-word gate (session 12)
+            assert anon_engine.MONTH_WORD_RE.search(text) is None, text[:200]
         if not any(w in text for w in anon_engine.TEAM_WORDS):  # the team-nickname gate
             assert anon_engine.TEAM_RE.search(text) is None, text[:200]
         if not any(h in anon_engine._lower(text) for h in anon_engine.SCHOOL_HINTS):  # the school-word gate

@@ -341,3 +341,22 @@ def test_a_capitalised_particle_goes_with_the_name_after_it():
     out = FULL("Clinical: fell from horse at manege De Hoefslag, Wijchen. Findings: normal.")
     assert "Hoefslag" not in out and "De " not in out, out
     assert FULL("De Quervain tenosynovitis suspected clinically. Findings: normal.").startswith("De Quervain")
+
+
+# ---- session 12: a day and month without a year, a month named alone (own examples) ------------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("Hx: twisted the thumb at netball 23/9. Swelling.", "23/9"),
+    ("Anamnese: Sturz vom Hochbett 17/02, Schmerzen.", "17/02"),
+    ("Comparison: outside films. Compared to November, the callus has matured.", "November"),
+    ("Anamnese: Sturz beim Skifahren seit Jänner Beschwerden.", "Jänner"),
+])
+def test_a_partial_date_goes(text, leak):
+    assert leak not in RULES(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Findings: power 4/5, pain 8/10, GCS 14/15; fracture at the junction of the distal 1/3.",
+    "Impression: the fracture may heal with some shortening; we may see callus in 2 weeks.",
+])
+def test_scores_fractions_and_the_verb_may_stay(text):
+    assert RULES(text) == text
