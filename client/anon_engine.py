@@ -458,12 +458,13 @@ EXTRA_DATE_PATTERNS = [
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
-# a month named alone after a time word ('in March', 'compared to December', 'seit Februar'): capitalised only
-MONTH_WORD_RE = re.compile(
-    r"(?<![\w])(?:in|since|from|until|till|by|before|after|during|last|next|this|early|mid|late|end of|"
-    r"compared to|compared with|seit|im|bis|ab|vom|anfang|mitte|ende|letzten|vergangenen)[ \t]+"
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Januar|Jänner|"
-    r"Februar|Feber|März|Mai|Juni|Juli|Oktober|Dezember)(?![\w])", re.IGNORECASE)
+# a month named alone after a time word ('in March', 'compared to December', 'seit Jänner'): the capitalised month
+# is found first (a literal scan), then the word before it
+MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December|Januar|Jänner|Februar|Feber|März|Mai|Juni|Juli|Oktober|Dezember)(?![\w])")
+TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
+                                 r"early|mid|late|end of|compared to|compared with|seit|im|bis|ab|vom|anfang|mitte|"
+                                 r"ende|letzten|vergangenen)[ \t]+\Z")
 # Speed: every MONTH_DAY_RE match holds one of these in the lower-cased text (on the text, (?i) also matches 'ſ' to
 # 's' and 'ı' to 'i': those two stand in too); a case-sensitive literal alternation on `low` is the cheapest test
 MONTH_HINT_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|mär|mrz|ſ|ı")
@@ -1680,8 +1681,9 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
         if MONTH_HINT_RE.search(low):
             for m in MONTH_WORD_RE.finditer(text):
-                if m.group("m")[0].isupper():
-                    add(Span(m.start("m"), m.end("m"), "DATE", PATTERN, "date-month-word"))
+                if _at_word_start(text, m.start()) and TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14),
+                                                                                  m.start()):
+                    add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-word"))
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
