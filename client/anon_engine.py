@@ -620,7 +620,12 @@ FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<slash>/[ \t]?)?"
 FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
-                                  r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z")
+                                  r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z"
+                                  # '-- rk' (any case after a double dash), 'signed 12.03.2026 EP', 'RS/ 12.03.2026'
+                                  r"|(?:^|(?<=[ \t\n]))[-–]{2}[ \t]?(?P<x>[A-Za-z]{2,3})[ \t.]*\Z"
+                                  r"|(?:(?<=[./-]\d{4})|(?<=[./-]\d\d))[ \t]+(?!(?:AM|PM|UTC|GMT|CET|MEZ)(?![\w]))"
+                                  r"(?P<y>[A-Z]{2,3})[ \t.]*\Z"
+                                  r"|(?<![\w/])(?P<z>[A-Z]{2,3})/[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t.]*\Z")
 EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
                           r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t])[ \t]*)[\w-]+)+", re.IGNORECASE)
 # Alphanumeric identifiers: letters and >= 4 digits in one token ('K7X-99812', 'MR26-118340', 'SVMH/2026/118734'),
@@ -1734,8 +1739,8 @@ class Anonymizer:
         self._relatives_and_institutions(text, low, add, protected)
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
         if tm:
-            g = "v" if tm.group("v") else "w"
-            if fold(tm.group(g).split("/")[0]) not in self.safe:
+            g = next(k for k in "vwxyz" if tm.group(k))
+            if g in "xyz" or fold(tm.group(g).split("/")[0]) not in self.safe:  # x-z: the shape says initials
                 add(Span(tm.start(g), tm.end(g), "NAME", PATTERN, "trailing-initials"))
         for m in BABY_OF_RE.finditer(low):
             r = BABY_NAME_RE.match(text, m.end())  # whatever words follow: 'Baby of Mai TRAN'

@@ -360,3 +360,21 @@ def test_a_partial_date_goes(text, leak):
 ])
 def test_scores_fractions_and_the_verb_may_stay(text):
     assert RULES(text) == text
+
+
+# ---- session 12: initials that close a report (own examples) ------------------------------------------------------
+@pytest.mark.parametrize("text,leak", [
+    ("findings: no fracture. repeat in 10 days if still tender.\n-- jm", "jm"),
+    ("Impression: normal study. Reviewed and signed 04.11.2026 TK", "TK"),
+    ("No fracture.\nNormal study.\nRS/ 04.11.2026", "RS"),
+])
+def test_closing_initials_go(text, leak):
+    assert leak not in RULES(text).split()[-1] and leak not in RULES(text).split()[-2]
+
+
+@pytest.mark.parametrize("text", [
+    "Findings: fracture of the radius, 2 mm step -- see CT",
+    "Impression: no fracture. Signed 04.11.2026 22:51 CT",
+])
+def test_a_closing_abbreviation_or_time_zone_stays(text):
+    assert RULES(text).endswith(("see CT", "22:51 CT"))
