@@ -2054,8 +2054,9 @@ class Anonymizer:
                        and st.group().strip(", \t") not in STATE_NOT_AFTER_NAME):
                 end, kind = st.end(), "ADDRESS"
         elif kind == "INSTITUTION" and (tm := TOWN_AFTER_RE.match(text, end, limit)) \
-                and all(self._history_place_word(p, compounds=False) for p in tm.group("w").split("-")):
-            end = tm.end()
+                and all(self._history_place_word(p, compounds=False) or self._unknown_word(p) and fold(p) not in
+                        self.eponyms and not NOT_PLACE_END_RE.search(p.lower()) for p in tm.group("w").split("-")):
+            end = tm.end()  # an ordinary word may be a town here ('Appenzell'), not a safe or department word
         return sp if (start, end) == (sp.start, sp.end) else Span(start, end, kind, sp.strength, sp.rule)
 
     def _compound(self, f: str) -> bool:

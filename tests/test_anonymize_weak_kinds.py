@@ -250,6 +250,7 @@ def test_a_trade_word_before_an_ordinary_word_stays(text, kept):
     ("Trauma workup (Mercy Medical Center, Quillan City) reviewed. No fracture.", "City"),
     ("Comparison: outside study, Bellmore NY, reviewed.\nFindings: normal.", "NY"),
     ("Hx: caught at the fish plant at Killybegs Seafoods, Burtonport.\nFindings: normal.", "Burtonport"),
+    ("Voraufnahmen (Regionalspital Tiefencastel, Davos). Keine Fraktur.", "Davos"),  # a town that is a common word
     # schools and junior teams named in a history
     ("Anamnese: Sturz im Sportunterricht der Kantonsschule Trogenbach.\nBefund: o.B.", "Trogenbach"),
     ("Hx: tackled at football, Wirrabilla Primary School.\nFindings: normal.", "Wirrabilla"),
@@ -276,6 +277,7 @@ def test_the_rest_of_a_place_school_or_team_goes(text, leak):
     ("History: fell at school playing football with the Under-12 Tigers.\nFindings: normal.", "Tigers"),
     ("Findings: upper pole normal. Lower third of the clavicle intact.", "Lower third"),
     ("Views: elbow AP and PA.\nFindings: normal.", "PA"),
+    ("Outside films (Mercy Hospital, Radiology). No fracture.", "Radiology"),
     ("Hx: fell off a horse at the stables. Findings: normal.", "the stables"),
     ("Findings: Smith & Nephew plate in situ, no loosening.", "Smith & Nephew"),
     ("Signed: Dr Amy Castellano, MD.\nFindings: normal.", "MD"),
