@@ -704,6 +704,9 @@ SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]
                         r"best[ \t]+regards|regards|sincerely|mfg")  # on lower-cased text
 BABY_NAME_RE = re.compile(rf"(?:(?:{NAME_PARTICLES}[ \t])?(?!(?i:dob|d\.o\.b|mrn|geb|nhs|acc|sex|age)(?![\w]))"
                           rf"(?:{WORD}|{UPPER_WORD}|[{UP}][{LOW}]*|{INITIAL})(?:[ \t]|[ \t]*-[ \t]*|,[ \t]*)?){{1,4}}")
+# a digit, ray, rib or grade designator before a Roman numeral ('D I.', 'Strahl V.', 'Typ II.')
+NUMERAL_BEFORE_RE = re.compile(r"(?<![\w])(?:D|Dig\.?|Digitus|Strahl|MC|MT|Finger|Rippe|Typ|Type|Grad|Grade|Stadium|"
+                               r"Stage|Mason|Neer|Tossy|Rockwood|Gartland)[ \t]*\Z")
 INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
 INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}|{UPPER_WORD})(?![\w])")
 PLACE_DATE_HINT_RE = re.compile(r"\d\.\d")  # speed: what every PLACE_DATE_RE match is followed by
@@ -1807,6 +1810,8 @@ class Anonymizer:
         for m in INITIAL_NAME_RE.finditer(text):
             if _left_cue(text[max(0, m.start() - 40):m.start()]):
                 continue
+            if text[m.start()] in "IVX" and NUMERAL_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # 'MCP-Luxation D I. Fraglicher Ausriss': a ray's numeral ending a sentence, no initial
             if fold(m.group("w")) not in self.safe:
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "initial-name"))
             elif SIGNATURE_LINE_RE.fullmatch(_line_at(text, m.start())):  # 'H. Fuß' alone on its line
@@ -2165,15 +2170,23 @@ class Anonymizer:
         memo["zones"] = out
         return out
 
-    @staticmethod
-    def _header_prose(line: str, low_line: str) -> bool:
+    def _header_prose(self, line: str, low_line: str) -> bool:
         """A line of the header that is a clinical sentence, not a header field ('- Oblique fracture at the base of
         the first metacarpal with a small fragment ...' before an 'Impression' heading): six or more lower-case
         words of four letters or more, a capital somewhere (in an all-lower-case report case says nothing), and
         no identifier cue or pattern. It is a prose zone: its capitalised unknown words still go, its ordinary
         lower-case words stay."""
-        return line != low_line and sum(len(w) >= 4 for w in LINE_LOWER_WORD_RE.findall(line)) >= HEADER_PROSE_WORDS \
-            and not PATTERN_HIT_RE.search(line) and ZONE_CUE_RE.search(low_line) is None
+        if line == low_line or PATTERN_HIT_RE.search(line) or ZONE_CUE_RE.search(low_line) is not None:
+            return False
+        if sum(len(w) >= 4 for w in LINE_LOWER_WORD_RE.findall(line)) >= HEADER_PROSE_WORDS:
+            return True
+        # German capitalises its nouns, so a findings sentence before the first heading has few lower-case words
+        # ('Deutliche Gelenkspaltverschmälerung im Daumensattelgelenk mit subchondraler Sklerosierung ...'): a
+        # long line made mostly of ordinary words is prose too (a header field is mostly names, ids and places)
+        words = WORD_SPLIT_RE.findall(low_line)
+        if len(words) < 10 or not line.rstrip().endswith(".") or any(fold(w) in self.institution_cues for w in words):
+            return False  # a sentence ends it; an institution's words keep it a header line ('... Imaging Group')
+        return sum(fold(w) in self.safe or fold(w) in self.common for w in words) >= 0.7 * len(words)
 
     def _zone_tokens(self, text: str, zs: int, ze: int, protected: list[tuple[int, int]],
                      cands: list[Span], prose: bool = False) -> None:
@@ -2198,7 +2211,9 @@ class Anonymizer:
             elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
                 safe = not self._place_part(w, text, e, ze, True, glue=True)
             ordinary = w.isupper() if shouting else (w.islower() or (w.isupper() and len(w) <= 4))  # 'CABG'
-            if not safe and prose and ordinary and w.rstrip(".").isalpha():  # "eminence." ends a sentence
+            if not safe and prose and not ordinary and not after_cue and _clinical_compound(self, w.rstrip(".")):
+                safe = True  # a German clinical compound in a sentence ('Radialsubluxation'), not a name
+            elif not safe and prose and ordinary and w.rstrip(".").isalpha():  # "eminence." ends a sentence
                 # an ordinary word in prose goes only as a name: right after a title or 'cue:', or after
                 # any cue when it is a known name ('pt john smith'), or continuing such a run
                 f = fold(w)

@@ -380,3 +380,23 @@ def test_closing_initials_go(text, leak):
 ])
 def test_a_closing_abbreviation_or_time_zone_stays(text):
     assert RULES(text).endswith(("see CT", "22:51 CT"))
+
+
+# ---- session 12: a German findings sentence before the first heading keeps its clinical words (own example) -------
+def test_a_german_findings_sentence_in_the_header_keeps_its_clinical_compounds():
+    """Such a sentence has few lower-case words (German capitalises nouns), so it was read as a header field and
+    every unknown word went, 'Radialsubluxation' among them, which flipped the report's label (tuning corpus ac)."""
+    text = ("Röntgen Daumen li. in 2 Ebenen vom 12.3.\n\nDeutliche Gelenkspaltverschmälerung im Daumensattelgelenk mit "
+            "geringer Radialsubluxation der MC-I-Basis und kleinen Osteophyten. Übrige Gelenke o.B. Kein "
+            "Frakturnachweis.\n\nBeurteilung: Rhizarthrose li.\n\nDr. Kowalczyk")
+    out = RULES(text)
+    assert "geringer Radialsubluxation" in out and "Kowalczyk" not in out, out
+    out = RULES("Röntgen Ellenbogen re.\n\nFrau Stavrakakis klagt über Schmerzen nach Sturz, keine Fraktur, "
+                "regelrechte Gelenkstellung, kein Erguss.\n\nBeurteilung: o.B.")
+    assert "Stavrakakis" not in out, out
+
+
+def test_a_numeral_after_a_ray_is_no_initial():
+    out = RULES("Beurteilung: Dorsale MCP-Luxation D I. Fraglicher volarer knöcherner Ausriss.")
+    assert "Fraglicher" in out, out
+    assert "Kowalczyk" not in RULES("Befundet: I. Kowalczyk, Fachärztin")
