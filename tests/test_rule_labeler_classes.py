@@ -719,3 +719,14 @@ def test_shaft_width_and_lying_fat_pads(labelers, region, text, expected):
 )
 def test_a_fracture_not_yet_consolidated_is_there(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 12: 'no longer elevated' negates; 'noch nicht knöchern durchbaut' is a fracture still there -----------
+@_cases(
+    ("elbow", "Findings: Healing radial neck fracture. The posterior fat pad is no longer elevated.",
+     {"radial_neck_fracture": "true"}),
+    ("clavicle", "Beurteilung: Regelrechter Verlauf, Fraktur im mittleren Drittel noch nicht knöchern durchbaut.",
+     {"fracture_middle_third": "true"}),
+)
+def test_no_longer_elevated_and_not_yet_bridged(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
