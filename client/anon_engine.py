@@ -1648,7 +1648,7 @@ class Anonymizer:
         out = self._resolve(text, cands, low, protected)
         if self.token_model is not None:
             out = _join_particles(text, self._model_layer(text, low, out, protected))  # the layer's names join too
-        return self._absorb_sandwiched(text, out)
+        return self._neighbour_words(text, out)
 
     def model_rows(self, text: str, low: str, spans: list[Span],
                    protected: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
@@ -2033,12 +2033,21 @@ class Anonymizer:
                 out[-1] = Span(last.start, sp.end, kind, max(last.strength, sp.strength), last.rule)
             else:
                 out.append(sp)
+        return out
+
+    def _neighbour_words(self, text: str, spans: list[Span]) -> list[Span]:
+        """The words an identifier's rules leave beside it (session 12): first what lies between two removed parts
+        (_absorb_sandwiched), then what stands right before or after one (_absorb_affixes), each span bounded by its
+        neighbours."""
+        out = self._absorb_sandwiched(text, spans)
         return [self._absorb_affixes(text, sp, out[i - 1].end if i else 0, out[i + 1].start if i + 1 < len(out)
                                      else len(text)) for i, sp in enumerate(out)]
 
     def _absorb_affixes(self, text: str, sp: Span, floor: int, limit: int) -> Span:
-        """A removed name or place takes the place words around it (PLACE_PREFIX_RE, PLACE_SUFFIX_RE) and then its
-        US state; an institution takes the town after its comma when that is no ordinary word."""
+        """A removed name, place or institution takes a capitalised name particle before it ('manege De [..]'); an
+        institution the venue noun after it ('[..] care centre') and the town after its comma, when that is no
+        safe, department or clinical word; a name or place the place words around it (PLACE_PREFIX_RE,
+        PLACE_SUFFIX_RE, VENUE_SUFFIX_RE) and then a US state."""
         start, end, kind = sp.start, sp.end, sp.kind
         if kind in ("NAME", "ADDRESS", "INSTITUTION") and (pm := LEAD_PARTICLE_RE.search(text, max(floor, start - 9),
                                                                                       start)):
