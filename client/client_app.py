@@ -25,7 +25,15 @@ from fedrad.client.task import (
     say,
     site_dir_from,
 )
-from fedrad.common.replyschema import CODE_OF, MODEL_PREFIX, SchemaViolation, check_reply, error_reason, models_in
+from fedrad.common.replyschema import (
+    CODE_OF,
+    COUNT_METRICS,
+    MODEL_PREFIX,
+    SchemaViolation,
+    check_reply,
+    error_reason,
+    models_in,
+)
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.common.weights import is_packed, to_arrays, to_state
 from flwr.app import Context, Error, Message, MetricRecord, RecordDict
@@ -129,6 +137,8 @@ def evaluate(msg: Message, context: Context) -> Message:
             raise ValueError("evaluate message carries an undeclared model record")
         t1 = time.perf_counter()
         m = local_evaluate(site, cfg, to_state(msg.content[key], model_layout(cfg)))
+        for count_key in COUNT_METRICS:  # only the global model's threshold is chosen from them
+            m.pop(count_key, None)
         m["site-index"], m["client-seconds"] = _site_index(context), time.perf_counter() - t1
         say(f"cross-site model {key.removeprefix(MODEL_PREFIX)}: " + describe_reply(m, None))
         content[key] = MetricRecord(m)

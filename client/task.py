@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import torch
 from fedrad.common.errors import FedradRefusal
+from fedrad.common.metrics import SCORE_BINS
 from fedrad.common.model import build_model
 from fedrad.common.policies import Policy
 from fedrad.common.runconfig import RunConfig
@@ -258,7 +259,8 @@ def _empty_evaluation(cfg: RunConfig) -> dict[str, Any]:
     k = len(cfg.template())
     nan = [math.nan] * k
     return {"num-examples": 0, "val-loss": 0.0, "val-macro-auc": math.nan, "val-weighted-auc": math.nan,
-            "val-auc": nan, "val-threshold": nan, "val-npos": [0] * k}
+            "val-auc": nan, "val-threshold": nan, "val-npos": [0] * k, "val-score-pos": [0] * (k * SCORE_BINS),
+            "val-score-neg": [0] * (k * SCORE_BINS)}
 
 
 def describe_reply(metrics: Mapping[str, Any], state: Mapping[str, torch.Tensor] | None) -> str:
@@ -278,12 +280,15 @@ def describe_reply(metrics: Mapping[str, Any], state: Mapping[str, torch.Tensor]
 def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]) -> dict[str, Any]:
     """Global model on the site's validation split: aggregate metrics only, fixed keys.
 
-    Besides AUCs the site sends its per-finding Youden threshold: the coordinator averages
-    them (weighted by positives) and applies them to test sets, so the study's
-    validation-chosen operating point exists without a single validation score leaving.
+    Besides AUCs the site sends, per finding, how many of its positive and negative validation
+    studies fall in each score bin (common.metrics.score_counts: counts only, no score, no order):
+    the coordinator adds them over sites and takes Youden's cut on the sum, the threshold the union
+    of the sites' validation sets gives, and applies it to test sets, so the study's
+    validation-chosen operating point exists without a single validation score leaving. Its own
+    Youden threshold is sent too (the coordinator's per-site table).
     """
     from fedrad.common.device import pick_device
-    from fedrad.common.metrics import per_finding_auc, weighted_auc, youden_thresholds
+    from fedrad.common.metrics import per_finding_auc, score_counts, weighted_auc, youden_thresholds
     from fedrad.common.train import predict, predict_set_bn
 
     _threads()
@@ -309,6 +314,7 @@ def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]
     per, _ = per_finding_auc(y, scores, mask=m, ids=template.ids)
     truth = (y >= 0.5) & (m > 0)
     thresholds = [math.nan if t is None else float(t) for t in youden_thresholds(y, scores, m)[0]]
+    pos, neg = score_counts(y, scores, m)
     aucs = [float(per.get(fid, math.nan)) for fid in template.ids]
     defined = [a for a in aucs if not math.isnan(a)]
     return {
@@ -319,4 +325,6 @@ def local_evaluate(site: Path, cfg: RunConfig, state: Mapping[str, torch.Tensor]
         "val-auc": aucs,
         "val-threshold": thresholds,
         "val-npos": [int(v) for v in truth.sum(axis=0)],
+        "val-score-pos": [int(v) for v in pos.ravel()],
+        "val-score-neg": [int(v) for v in neg.ravel()],
     }

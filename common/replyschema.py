@@ -11,10 +11,10 @@ A reply is exactly one of:
             code's fixed name, optionally followed by an exception *class* name (never its text).
 
 Metric keys are the fixed sets below, values are numbers or lists of numbers (per finding, at most
-MAX_LIST long). `check_reply` enforces this on every reply before it leaves (client.client_app
-and the ClientApp launcher call it); a reply that does not fit is replaced by a
-`schema-violation` error and the violation is logged at the site. Nothing else in a reply is a
-string, so no free text (a path, a study id, a patient name) can reach the coordinator.
+MAX_LIST long; the validation score counts: SCORE_BINS non-negative integers per finding). `check_reply`
+enforces this on every reply before it leaves (client.client_app and the ClientApp launcher call it); a
+reply that does not fit is replaced by a `schema-violation` error and the violation is logged at the site.
+Nothing else in a reply is a string, so no free text (a path, a study id, a patient name) can reach the coordinator.
 
 It lives in common because the coordinator reads it too: it records an error reply only as
 `describe_error` renders it (a fedrad code, or a Flower code's name), so even a site running
@@ -30,9 +30,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from fedrad.common.errors import FedradError
+from fedrad.common.metrics import SCORE_BINS
 
 VALIDATION_METRICS = frozenset({"val-loss", "val-macro-auc", "val-weighted-auc", "val-auc", "val-threshold",
-                                "val-npos"})
+                                "val-npos", "val-score-pos", "val-score-neg"})
 EVALUATE_METRICS = VALIDATION_METRICS | {"num-examples", "client-seconds", "site-index"}
 # One message per round: a train reply also carries the validation of the model it received
 # (client.task.local_round), with the validation study count and seconds under their own keys.
@@ -43,6 +44,10 @@ METRIC_KEYS = {"train": TRAIN_METRICS, "evaluate": EVALUATE_METRICS}
 REPLY_RECORDS = {"train": {"arrays": "ArrayRecord", "metrics": "MetricRecord"},
                  "evaluate": {"metrics": "MetricRecord"}}
 MAX_LIST = 64  # per-finding lists: templates have far fewer findings
+# Per finding and score bin, how many positive / negative validation studies (common.metrics.score_counts,
+# flattened finding by finding): counts, so non-negative integers, at most MAX_LIST findings' worth.
+COUNT_METRICS = frozenset({"val-score-pos", "val-score-neg"})
+MAX_COUNTS = MAX_LIST * SCORE_BINS
 MODEL_PREFIX = "cross-site:"  # record key of an extra model in an evaluate message, and of its reply's metrics
 # A site's own last local model is not sent back to it: the final evaluate message names it in its config
 # (model name, and the common.replydigest sha256 of the arrays the coordinator received from that site), and the
@@ -109,8 +114,12 @@ def parse_error(code: int, reason: str) -> tuple[str, str] | None:
 
 def _numbers(value: Any, key: str) -> None:
     items = value if isinstance(value, list) else [value]
-    if isinstance(value, list) and len(value) > MAX_LIST:
-        raise SchemaViolation(f"metric '{key}': list of {len(value)} values (at most {MAX_LIST})")
+    limit = MAX_COUNTS if key in COUNT_METRICS else MAX_LIST
+    if isinstance(value, list) and len(value) > limit:
+        raise SchemaViolation(f"metric '{key}': list of {len(value)} values (at most {limit})")
+    if key in COUNT_METRICS and (not isinstance(value, list) or len(value) % SCORE_BINS
+                                 or not all(type(v) is int and v >= 0 for v in value)):
+        raise SchemaViolation(f"metric '{key}': not a list of non-negative integer counts, {SCORE_BINS} per finding")
     for v in items:
         if isinstance(v, bool) or not isinstance(v, int | float):
             raise SchemaViolation(f"metric '{key}': {type(v).__name__} is not a number")

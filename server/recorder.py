@@ -54,7 +54,15 @@ def short_reason(reason: str, limit: int = 200) -> str:
 
 
 def aggregate_site_metrics(replies: Sequence[SiteReply], k: int) -> dict[str, Any]:
-    """Per-finding positives-weighted means of site AUCs and thresholds; NaN-free where any site has a value."""
+    """Per-finding positives-weighted means of site AUCs; NaN-free where any site has a value.
+
+    The threshold is Youden's cut on the union of the sites' validation sets: the sites' score counts
+    (common.metrics.score_counts) added up, then common.metrics.youden_from_counts. Only where a reply lacks
+    the counts (none of fedrad's do) it falls back to the positives-weighted mean of the sites' own cuts;
+    `val_threshold_rule` says which.
+    """
+    from fedrad.common.metrics import SCORE_BINS, youden_from_counts
+
     auc = np.full(k, np.nan)
     thr = np.full(k, np.nan)
     npos = np.zeros(k)
@@ -72,6 +80,14 @@ def aggregate_site_metrics(replies: Sequence[SiteReply], k: int) -> dict[str, An
         if w:
             auc[j] = float(np.average(vals, weights=w))
             thr[j] = float(np.average(tvals, weights=w))
+    counted = [r for r in replies if int(r.metrics.get("num-examples", 0)) > 0]
+    rule = "mean-of-sites"
+    if counted and all(len(r.metrics.get(key, ())) == k * SCORE_BINS for r in counted
+                       for key in ("val-score-pos", "val-score-neg")):
+        pos = sum(np.asarray(r.metrics["val-score-pos"], np.int64).reshape(k, SCORE_BINS) for r in counted)
+        neg = sum(np.asarray(r.metrics["val-score-neg"], np.int64).reshape(k, SCORE_BINS) for r in counted)
+        thr = np.array([math.nan if t is None else t for t in youden_from_counts(pos, neg)])
+        rule = "union-of-sites"
     defined = ~np.isnan(auc)
     n_examples = sum(int(r.metrics.get("num-examples", 0)) for r in replies)
     loss = (sum(float(r.metrics.get("val-loss", 0.0)) * int(r.metrics.get("num-examples", 0)) for r in replies)
@@ -83,6 +99,7 @@ def aggregate_site_metrics(replies: Sequence[SiteReply], k: int) -> dict[str, An
         "val_loss": loss,
         "val_auc": auc.tolist(),
         "val_threshold": thr.tolist(),
+        "val_threshold_rule": rule,
         "val_npos": npos.astype(int).tolist(),
         "val_examples": n_examples,
     }
@@ -233,7 +250,8 @@ class RunRecorder:
         else:
             improved = rnd > 0 and not math.isnan(metric) and metric > self.best["metric"]
         if improved:
-            self.best = {"round": rnd, "metric": metric, "val_threshold": row.get("val_threshold")}
+            self.best = {"round": rnd, "metric": metric, "val_threshold": row.get("val_threshold"),
+                         "val_threshold_rule": row.get("val_threshold_rule")}
         row["best_round"] = self.best["round"]
         return improved
 

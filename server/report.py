@@ -5,7 +5,8 @@ validation AUC) on every test set of the run config, stores the scores
 (`predictions-<test set>.npz`, so comparisons such as DeLong tests need no re-inference), and
 writes report.md, report.json, ROC / PR curves as PNG and the self-contained report.html.
 `fedrad report RUN_DIR` reruns it.
-Operating points are the sites' aggregated validation Youden thresholds.
+Operating points are Youden's cuts on the union of the sites' validation sets (the sites' score counts
+summed, server.recorder.aggregate_site_metrics), transferred unchanged to every test set.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
              f"- evaluated round (select-round last: the final round): {best.get('round')} (sites' aggregated "
              f"validation weighted AUC {fmt_metric(best.get('metric'))})" if cfg.select_round == "last" else
              f"- best round (sites' aggregated validation weighted AUC): {best.get('round')} "
-             f"({fmt_metric(best.get('metric'))})", privacy_line(cfg, rounds),
+             f"({fmt_metric(best.get('metric'))})", privacy_line(cfg, rounds), threshold_line(best),
              f"- input standardization `{cfg.intensity}`, photometric augmentation "
              f"{'on' if cfg.augment and cfg.photometric_augment else 'off'}"
              + ("; site-local BatchNorm statistics (FedBN): each site's validation (which chose the thresholds) "
@@ -251,6 +252,17 @@ def cross_site_lines(cross: dict[str, Any] | None, *, title: str = "## Cross-sit
     if cross.get("heatmap"):
         lines += ["", f"![cross-site]({folder}{cross['heatmap']})"]
     return lines
+
+
+def threshold_line(best: dict[str, Any]) -> str:
+    """Where the operating points come from (the report's tables apply them to every test set)."""
+    if best.get("val_threshold_rule") == "pooled-validation":
+        return "- thresholds: Youden's cut per finding on the pooled validation split, transferred unchanged"
+    if best.get("val_threshold_rule") == "mean-of-sites":
+        return ("- thresholds: the positives-weighted mean of the sites' own validation Youden cuts (a site sent no "
+                "score counts)")
+    return ("- thresholds: Youden's cut per finding on the union of the sites' validation sets (their score counts "
+            "summed; no score leaves a site), transferred unchanged to every test set")
 
 
 def privacy_line(cfg, rounds: list[dict[str, Any]]) -> str:

@@ -39,7 +39,7 @@ def aggregate_metrics(records: list[RecordDict], _weight_key: str = "") -> Metri
     replies = [SiteReply(0, "", dict(next(iter(r.metric_records.values())))) for r in records]
     train = bool(replies) and "train-loss" in replies[0].metrics
     agg = aggregate_round(replies, train=train)
-    return MetricRecord({k.replace("_", "-"): v for k, v in agg.items()})
+    return MetricRecord({k.replace("_", "-"): v for k, v in agg.items() if not isinstance(v, str)})  # numbers only
 
 
 class SitesUnavailableError(FedradRuntimeError):

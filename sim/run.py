@@ -415,7 +415,7 @@ def run_pooled(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict
     rounds = [{"round": i + 1, "train_loss": h.get("train_loss"), "val_weighted_auc": h.get("weighted_auc"),
                "val_macro_auc": h.get("macro_auc")} for i, h in enumerate(res.history)]
     write_json(out_run / HISTORY_JSON, {"best": {"round": (res.best_epoch or 0) + 1, "metric": res.best_metric,
-                                                 "val_threshold": thr,
+                                                 "val_threshold": thr, "val_threshold_rule": "pooled-validation",
                                                  "val_weighted_auc": float(weighted_auc(y, scores, m))},
                                         "rounds": rounds})
     marks["report_start"] = time.time()

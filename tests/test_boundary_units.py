@@ -268,3 +268,27 @@ def test_an_evaluate_reply_answers_each_cross_site_model_it_was_sent_and_nothing
             pytest.fail(what)
     with pytest.raises(SchemaViolation):  # without the message's models, only the global model's record
         check_reply("evaluate", Message(good, reply_to=msg), None)
+
+
+def test_schema_takes_validation_score_counts_only_as_non_negative_integers_per_bin():
+    """The score counts (issue 13: the union's threshold) are the one long list a reply may carry: integers >= 0,
+    SCORE_BINS per finding, at most MAX_LIST findings; a score, a fraction or a negative never passes."""
+    from fedrad.common.metrics import SCORE_BINS
+    from fedrad.common.replyschema import MAX_LIST
+
+    sent = _arrays()
+    msg = _msg("train", RecordDict({"arrays": sent, "config": ConfigRecord({"server-round": 1})}))
+
+    def reply(**metrics):
+        return Message(RecordDict({"arrays": _arrays(), "metrics": MetricRecord({"num-examples": 3, **metrics})}),
+                       reply_to=msg)
+
+    counts = [0] * (2 * SCORE_BINS)
+    counts[5] = 2
+    check_reply("train", reply(**{"val-score-pos": counts, "val-score-neg": counts}), sent)
+    for bad in ([0.25] * SCORE_BINS, [0] * (SCORE_BINS - 1), [-1] + [0] * (SCORE_BINS - 1),
+                [0] * (SCORE_BINS * (MAX_LIST + 1))):
+        with pytest.raises(SchemaViolation):
+            check_reply("train", reply(**{"val-score-pos": bad}), sent)
+    with pytest.raises(SchemaViolation):  # a per-finding list stays short
+        check_reply("train", reply(**{"val-auc": [0.5] * SCORE_BINS}), sent)

@@ -84,11 +84,15 @@ def test_two_round_federation_changes_model_and_writes_report(federation):
         assert set(r["sites"]) == {"site-01", "site-02"} and 0 <= r["val_weighted_auc"] <= 1
         assert "test_external_macro_auc" not in r  # no per-round test inference by default (test-every = 0)
     assert history["best"]["round"] in (1, 2)
+    # the thresholds: Youden's cut on the union of the sites' validation sets, from the score counts they sent
+    assert history["best"]["val_threshold_rule"] == "union-of-sites"
+    assert all(r["val_threshold_rule"] == "union-of-sites" for r in history["rounds"][1:])
     events = [json.loads(line) for line in (run_dir / "progress.jsonl").read_text().splitlines()]
     assert [e["round"] for e in events if e["event"] == "round"] == [1, 2]
     assert "finished: 2 of 2 rounds" in (run_dir / "report.html").read_text()  # the final page, test sets included
     report = (run_dir / "report.md").read_text()
     assert "Test set `internal`" in report and "Test set `external`" in report and "nan" not in report.lower()
+    assert "union of the sites' validation sets" in report
     assert (run_dir / "roc-external.png").stat().st_size > 1000
     assert (run_dir / "predictions-external.npz").is_file()
     flower_log = (run_dir / "flower.log").read_text()

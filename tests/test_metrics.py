@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import pytest
@@ -286,3 +287,69 @@ def test_seeding_sets_deterministic_mode_without_importing_inductor():
             "seed_everything(0); print(a, b, torch.are_deterministic_algorithms_enabled())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True", "False"]
+
+
+def test_score_counts_are_a_histogram_per_class_and_add_up_over_sites():
+    from fedrad.common.metrics import SCORE_BINS, SCORE_EDGES, score_counts
+
+    rng = np.random.default_rng(3)
+    y = rng.random((50, 2)) < 0.4
+    s = rng.random((50, 2))
+    m = np.ones((50, 2))
+    m[:5, 1] = 0  # masked cells are not counted
+    pos, neg = score_counts(y, s, m)
+    assert pos.shape == neg.shape == (2, SCORE_BINS)
+    assert pos[0].sum() == y[:, 0].sum() and neg[0].sum() == (~y[:, 0]).sum()
+    assert pos[1].sum() + neg[1].sum() == 45
+    b = np.searchsorted(SCORE_EDGES, s[7, 0], side="right")
+    assert (pos if y[7, 0] else neg)[0, b] >= 1
+    p1, n1 = score_counts(y[:20], s[:20], m[:20])
+    p2, n2 = score_counts(y[20:], s[20:], m[20:])
+    assert (p1 + p2 == pos).all() and (n1 + n2 == neg).all()
+
+
+def test_youden_from_counts_cuts_where_the_scores_cut():
+    """Separable classes: the cut lies between the highest negative and the lowest positive (the middle of the
+    empty bins, in logit); one class only: None. Random data: the quantised cut gives up little of Youden's J."""
+    from fedrad.common.metrics import score_counts, youden_from_counts
+
+    y = np.array([0, 0, 0, 1, 1])
+    s = np.array([0.1, 0.2, 0.3, 0.7, 0.9])
+    (t,) = youden_from_counts(*score_counts(y, s))
+    assert 0.3 < t < 0.7 and abs(math.log(t / (1 - t))) < 0.1  # logits -0.85 and 0.85: the middle is 0
+    assert youden_from_counts(*score_counts(np.ones(3), s[:3])) == [None]
+    rng = np.random.default_rng(0)
+    lost = []
+    for _ in range(100):
+        yy = rng.random(80) < 0.3
+        ss = 1 / (1 + np.exp(-(rng.normal(0, 1.5, 80) + 2 * yy)))
+        (tc,) = youden_from_counts(*score_counts(yy, ss))
+        j_exact, j_counts = (binary_stats(yy, ss, th) for th in (youden_threshold(yy, ss), tc))
+        lost.append(j_exact["sensitivity"] + j_exact["specificity"] - j_counts["sensitivity"] - j_counts["specificity"])
+    assert min(lost) > -1e-9 and np.mean(lost) < 0.01  # never better than the exact cut, on average within 0.01
+
+
+def test_union_threshold_is_not_led_by_a_small_site():
+    """Issue 13's mechanism: a small site whose few negatives all score low puts its own Youden cut low; the
+    positives-weighted mean of the sites' cuts follows it, the union's cut (summed counts) does not, and on the
+    union's data the union's cut has the higher J."""
+    from fedrad.common.metrics import score_counts, youden_from_counts
+
+    rng = np.random.default_rng(1)
+    big_y = np.r_[np.ones(40), np.zeros(120)].astype(bool)
+    big_s = np.r_[rng.uniform(0.55, 0.95, 40), rng.uniform(0.05, 0.65, 120)]
+    small_y = np.r_[np.ones(30), np.zeros(6)].astype(bool)
+    small_s = np.r_[rng.uniform(0.25, 0.9, 30), rng.uniform(0.02, 0.2, 6)]
+    cuts = [youden_threshold(big_y, big_s), youden_threshold(small_y, small_s)]
+    mean_cut = float(np.average(cuts, weights=[40, 30]))
+    p1, n1 = score_counts(big_y, big_s)
+    p2, n2 = score_counts(small_y, small_s)
+    (union_cut,) = youden_from_counts(p1 + p2, n1 + n2)
+    y, s = np.r_[big_y, small_y], np.r_[big_s, small_s]
+
+    def j(t):
+        b = binary_stats(y, s, t)
+        return b["sensitivity"] + b["specificity"] - 1
+
+    assert cuts[1] < 0.3 < cuts[0] and mean_cut < union_cut
+    assert j(union_cut) > j(mean_cut) + 0.05

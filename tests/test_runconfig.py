@@ -6,6 +6,7 @@ import math
 import tomllib
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from fedrad.common.replyschema import EVALUATE_METRICS
 from fedrad.common.runconfig import RunConfig, RunConfigError
@@ -100,6 +101,30 @@ def test_site_aggregation_weights_by_positives_and_skips_undefined():
     none = aggregate_site_metrics([SiteReply(1, "a", {"num-examples": 0, "val-auc": [math.nan] * 2,
                                                       "val-npos": [0, 0]})], 2)
     assert math.isnan(none["val_macro_auc"])
+
+
+def test_site_aggregation_takes_the_threshold_of_the_union_from_the_score_counts():
+    """With every site's score counts the threshold is Youden's cut on their sum (the sites' validation sets as
+    one), not the mean of the sites' cuts; a finding no site has both classes of in the union stays NaN."""
+    from fedrad.common.metrics import score_counts, youden_from_counts
+
+    rng = np.random.default_rng(0)
+    data = [(rng.random((30, 2)) < [0.5, 0.0], rng.random((30, 2))) for _ in range(3)]
+    replies = []
+    for i, (y, s) in enumerate(data):
+        pos, neg = score_counts(y, s)
+        replies.append(SiteReply(i, f"s{i}", {"num-examples": 30, "val-loss": 0.5, "val-auc": [0.6, math.nan],
+                                              "val-threshold": [0.99, math.nan], "val-npos": [int(y[:, 0].sum()), 0],
+                                              "val-score-pos": pos.ravel().tolist(),
+                                              "val-score-neg": neg.ravel().tolist()}))
+    agg = aggregate_site_metrics(replies, 2)
+    union = youden_from_counts(*score_counts(np.vstack([y for y, _ in data]), np.vstack([s for _, s in data])))
+    assert agg["val_threshold_rule"] == "union-of-sites"
+    assert agg["val_threshold"][0] == pytest.approx(union[0]) and agg["val_threshold"][0] != pytest.approx(0.99)
+    assert math.isnan(agg["val_threshold"][1])
+    del replies[0].metrics["val-score-neg"]  # a reply without counts: the mean of the sites' cuts
+    agg = aggregate_site_metrics(replies, 2)
+    assert agg["val_threshold_rule"] == "mean-of-sites" and agg["val_threshold"][0] == pytest.approx(0.99)
 
 
 def test_short_reason_keeps_the_exception_line():
