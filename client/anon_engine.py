@@ -823,6 +823,24 @@ BUSINESS_RE = re.compile(
 BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Bros", "Brothers", "Construction", "Builders",
                   "Haulage", "Logistics", "Mart", "Motors", "Plumbing", "Roofing", "Joinery", "Engineering", "Farm",
                   "Dairy", "Fisheries", "Meats", "Timber", "Quarry", "Mining", "home")
+# A pub, hotel, inn or other venue named in a history ('outside the Red Dragon Inn', 'bar work at The Crown &
+# Anchor Hotel', 'Sturz vor dem Hotel Via Mala', 'GASTHOF ZUM HIRSCHEN', 'Reiterhof Lindenhof'): after a head that
+# only ever starts a venue's name (German) or before one that only ever ends it (English), capitalised words name the
+# venue even when they are ordinary ones; a lower-case venue noun after a possessive or unknown word ("Moriarty's
+# bar", 'Auchtermuir farm') takes the word with it (checked in find).
+_VCAP = rf"(?:{WORD}(?:['’]s)?|{UPPER_WORD}(?:['’]S)?)"
+VENUE_RE = re.compile(
+    rf"(?<![\w])(?P<dh>(?i:hotel|gasthof|gasthaus|pension|reiterhof|reitstall|weingut|pizzeria|restaurant|café|"
+    rf"camping(?:platz)?))[ \t]+(?:(?P<art>(?i:zum|zur|zu[ \t]+den|am|an[ \t]+der|im))[ \t]+)?"
+    rf"(?P<dn>{_VCAP}(?:[ \t]+{_VCAP}){{0,2}})"
+    rf"|(?<![\w])(?P<en>{_VCAP}(?:(?:[ \t]+(?:&|and|of|on|the)[ \t]+|[ \t]+){_VCAP}){{0,3}})[ \t]+"
+    rf"(?P<eh>Inn|INN|Tavern|TAVERN|Hotel|HOTEL|Pub|PUB|Brewery|BREWERY|Distillery|DISTILLERY)(?![\w])"
+    rf"|(?<![\w])(?P<pn>{WORD}(?:['’]s)?)[ \t]+(?P<lh>pub|inn|bar|tavern|farm|distillery|brewery|hotel|"
+    rf"garage|bakery|restaurant|café|cafe|sawmill|quarry)(?![\w])")
+VENUE_HINTS = ("otel", "OTEL", "asth", "ASTH", "ension", "ENSION", "eiter", "EITER", "eingut", "EINGUT", "izzeria",
+               "estaurant", "ESTAURANT", "amping", "AMPING", "Inn", "INN", "avern", "AVERN", "Pub", "PUB", "rewery",
+               "REWERY", "istillery", "ISTILLERY", "pub", "inn", "bar", "farm", "garage", "bakery", "café", "cafe",
+               "sawmill", "quarry", "eitstall", "EITSTALL", "IZZERIA", "afé", "AFÉ")
 # a German statutory accident insurer by its branch: 'BG Holz und Metall', 'BG Verkehr', 'BG ETEM'
 BG_RE = re.compile(rf"(?<![\w])BG[ \t]+(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:und|&)[ \t]+(?:{WORD}|{UPPER_WORD}))?")
 INSTITUTION_RUN_LEFT_RE = re.compile(rf"(?:{_CAP}(?:[ \t]+(?:&|and|of|for)[ \t]+|[ \t]+)){{1,4}}$")
@@ -1953,6 +1971,28 @@ class Anonymizer:
         for m in (TEAM_RE.finditer(text) if any(w in text for w in TEAM_WORDS) else ()):  # speed: the gate
             if all(self._history_place_word(w, compounds=False) for w in m.group("n").split()):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-team"))
+        if any(h in text for h in VENUE_HINTS):  # speed: every match holds one of these
+            for m in VENUE_RE.finditer(text):
+                if m.group("dn"):  # after a German venue head: any capitalised words, not a clinical one
+                    words = m.group("dn").split()
+                    if not m.group("art") and all(fold(w) in self.safe and fold(w) not in self.common
+                                                  or _clinical_compound(self, w) for w in words):
+                        continue
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue"))
+                elif m.group("en"):
+                    words = [w for w in re.findall(rf"{WORD}|{UPPER_WORD}", m.group("en"))]
+                    while words and fold(words[0]) in ("the", "at", "in", "from", "outside", "near", "behind"):
+                        words.pop(0)
+                    if not words or text[m.start():m.end()].isupper() and not words:
+                        continue
+                    s0 = m.start("en") + m.group("en").index(words[0])
+                    add(Span(s0, m.end(), "INSTITUTION", PATTERN, "venue"))
+                else:  # "Moriarty's bar", 'Auchtermuir farm': a possessive or a word no list knows
+                    w = m.group("pn")
+                    if not (w.endswith(("'s", "’s")) or self._unknown_word(w) and fold(w) not in self.eponyms
+                            and fold(w) not in self.common):
+                        continue
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue"))
         if any(h in text for h in BUSINESS_HINTS):  # speed: every match holds one of these
             for m in BUSINESS_RE.finditer(text):
                 if m.group("de"):
@@ -2500,7 +2540,8 @@ class Anonymizer:
                         end = tm.end()
                 if end > sp.end:
                     sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
-                if sp.kind == "INSTITUTION":  # 'Our [Lady of Lourdes Hospital]', 'KK Women's and [Hospital]'
+                if sp.kind == "INSTITUTION" and sp.rule != "venue":  # 'Our [Lady of Lourdes Hospital]', 'KK Women's
+                    # and [Hospital]'; a venue's head starts or ends its name ('AUF [REITERHOF X]' on an all-caps line)
                     sp = self._extend_institution_left(text, sp, out[-1].end if out else 0)
                 lead = THE_BEFORE_RE.search(text, max(0, sp.start - 5), sp.start)
                 if sp.kind == "INSTITUTION" and lead and (not out or out[-1].end <= lead.start()):

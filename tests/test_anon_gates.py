@@ -81,6 +81,8 @@ def _check_texts(texts: list[str], seen: dict) -> None:
             assert anon_engine.CLUB_RE.search(text) is None, text[:200]
         if not any(h in text for h in anon_engine.BUSINESS_HINTS):  # the business-word gate (session 11)
             assert anon_engine.BUSINESS_RE.search(text) is None, text[:200]
+        if not any(h in text for h in anon_engine.VENUE_HINTS):  # the venue-word gate (session 13)
+            assert anon_engine.VENUE_RE.search(text) is None, text[:200]
         if not anon_engine.MONTH_HINT_RE.search(anon_engine._lower(text)):  # the month-word gate (session 12)
             assert anon_engine.MONTH_WORD_RE.search(text) is None, text[:200]
         if not any(w in text for w in anon_engine.TEAM_WORDS):  # the team-nickname gate

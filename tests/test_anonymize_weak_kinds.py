@@ -400,3 +400,27 @@ def test_a_numeral_after_a_ray_is_no_initial():
     out = RULES("Beurteilung: Dorsale MCP-Luxation D I. Fraglicher volarer knöcherner Ausriss.")
     assert "Fraglicher" in out, out
     assert "Kowalczyk" not in RULES("Befundet: I. Kowalczyk, Fachärztin")
+
+
+@pytest.mark.parametrize("text,leaks", [
+    ("Hx: glassed outside the Golden Lion Inn on Saturday night. Laceration over the olecranon.", ("Golden", "Lion")),
+    ("Fell down the cellar steps at The Rose & Crown Hotel where he works.", ("Rose", "Crown")),
+    ("Klinik: Sturz auf der Terrasse vom Gasthof zur Post, Schmerzen Ellenbogen.", ("Post",)),
+    ("ANAMNESE: STURZ VOM PFERD AUF REITERHOF BIRKENHAIN, V.A. FRAKTUR.", ("BIRKENHAIN",)),
+    ("Clinical: crushed thumb at O'Driscoll's bar last night.", ("Driscoll", "bar")),
+    ("Hx: kicked by a cow at Tullyvarra farm this morning. ?#", ("Tullyvarra",)),
+    ("Works at Ardnahoe distillery, lifting injury.", ("Ardnahoe", "distillery")),
+])
+def test_a_venue_goes_with_its_head_word(text, leaks):
+    out = RULES(text)
+    assert gone(out, *leaks), out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("The bar of the plate is intact. No fracture.", "The bar of the plate"),
+    ("Clinical: fell in the hotel bar last night. Elbow pain.", "hotel bar"),
+    ("ANAMNESE: STURZ VOM PFERD AUF REITERHOF BIRKENHAIN, V.A. FRAKTUR.", "STURZ VOM PFERD"),
+    ("Fell in the farm yard; radial head fracture.", "farm yard"),
+])
+def test_venue_words_alone_stay(text, kept):
+    assert kept in RULES(text)
