@@ -1140,7 +1140,8 @@ STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}
 # after a removed name only in a place's position (', [Bellmore] NY'), and never a credential or an English word
 STATE_NOT_AFTER_NAME = frozenset(("MD", "PA", "MA", "ND", "DC", "ME", "IN", "OR", "OK", "HI"))
 TOWN_AFTER_RE = re.compile(rf",[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)|\n]|$))")
-GEO_TAILS = ("see", "berg", "alm", "kogel", "joch", "horn", "spitze", "gletscher", "kees")  # folded, see above
+GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gletscher", "kees", "klamm", "kopf",
+             "wand", "stein", "bichl", "buehel", "moos")  # folded, see above
 # a capitalised name particle right before a removed name, not opening a sentence or a line
 LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|Le|La|Del|Della|Ten|Ter|Van[ \t]+de[nr]?|"
                               r"Von[ \t]+de[mnr])[ \t]\Z")

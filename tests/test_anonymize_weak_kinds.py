@@ -203,6 +203,10 @@ def test_joint_abbreviations_and_credentials_are_no_club(text):
     # a German compound ending in a mountain or lake word (session 12)
     ("Anamnese: Sturz beim Skifahren am Kreuzjoch.\nBefund: o.B.", "Kreuzjoch"),
     ("Klinik: Sturz beim Langlauf am Grünjoch (Unfall).\nBefund: o.B.", "Grünjoch"),
+    # more Alpine name endings: alp, klamm, kopf, wand, stein, bichl/bühel, moos (session 13)
+    ("Anamnese: Skiunfall am Sonnenalp, Daumen verdreht.\nBefund: o.B.", "Sonnenalp"),
+    ("Klinik: Sturz beim Wandern am Schwarzmoos.\nBefund: Keine Fraktur.", "Schwarzmoos"),
+    ("Anamnese: Schitour am Schneekopf, Sturz auf die Schulter.\nBefund: o.B.", "Schneekopf"),
 ])
 def test_a_place_in_a_history_goes(text, leak):
     out = RULES(text)
