@@ -97,9 +97,10 @@ def seed_summary(seed_runs: dict[int, dict[str, Path]]) -> dict[str, Any]:
         return {"n": int(v.size), "mean": float(v.mean()), "sd": float(v.std(ddof=1)) if v.size > 1 else None,
                 "min": float(v.min()), "max": float(v.max()), "values": xs}
 
-    out: dict[str, Any] = {"seeds": seeds, "arms": {}, "tests": {}}
+    out: dict[str, Any] = {"seeds": seeds, "arms": {}, "tests": {}, "transfer_gap": {}}
     for arm, by_t in values.items():
         out["arms"][arm] = {t: {k: describe(v) for k, v in d.items()} for t, d in by_t.items()}
+        out["transfer_gap"][arm] = transfer_gap(by_t)
     for pooled in [a for a in arms if a.startswith("pooled-")]:
         fed = "federated-" + pooled.split("-", 1)[1]
         if fed not in values:
@@ -116,6 +117,29 @@ def seed_summary(seed_runs: dict[int, dict[str, Path]]) -> dict[str, Any]:
                 res.update(sd_diff=sd, ci_low=res["mean_diff"] - half, ci_high=res["mean_diff"] + half,
                            p=float(stats.ttest_rel(a, b).pvalue) if sd > 0 else None, test="paired t-test over seeds")
             out["tests"][f"{fed} vs {pooled} | {t}"] = res
+    return out
+
+
+TRANSFER_TOLERANCE = 0.15  # issue 13: a test set's fracture sensitivity/specificity within this of internal's
+
+
+def transfer_gap(by_test_set: dict[str, dict[str, list[float | None]]]) -> dict[str, Any]:
+    """How far each test set's fracture operating point lies from the first test set's (internal), seed by seed:
+    |sensitivity difference| and |specificity difference| at the same transferred thresholds, and the largest
+    of them over seeds: the figure a 'does the operating point transfer?' claim must hold for every seed."""
+    names = list(by_test_set)
+    if len(names) < 2:
+        return {}
+    ref = by_test_set[names[0]]
+    out: dict[str, Any] = {}
+    for t in names[1:]:
+        gaps: dict[str, list[float | None]] = {}
+        for k in ("fracture_sensitivity", "fracture_specificity"):
+            gaps[k] = [abs(a - b) if a is not None and b is not None else None
+                       for a, b in zip(by_test_set[t][k], ref[k], strict=True)]
+        worst = [g for v in gaps.values() for g in v if g is not None]
+        out[t] = {"reference": names[0], **gaps, "max": max(worst) if worst else None,
+                  "within_tolerance": bool(worst) and max(worst) <= TRANSFER_TOLERANCE}
     return out
 
 
@@ -180,6 +204,18 @@ def _seed_markdown(ss: dict[str, Any]) -> list[str]:
         cells = [f"{pm(by_t[t].get('fracture_sensitivity'))} / {pm(by_t[t].get('fracture_specificity'))}"
                  for t in test_sets]
         lines.append(f"| {arm} | " + " | ".join(cells) + " |")
+    gaps = ss.get("transfer_gap") or {}
+    if any(gaps.values()):
+        lines += ["", f"Distance of each test set's fracture operating point from the internal one, seed by seed "
+                  f"(|sensitivity difference| / |specificity difference|; issue 13's tolerance {TRANSFER_TOLERANCE}).",
+                  ""]
+        for arm, by_t in gaps.items():
+            for t, g in by_t.items():
+                per_seed = ", ".join(f"{fmt_metric(a)} / {fmt_metric(b)}" for a, b in
+                                     zip(g["fracture_sensitivity"], g["fracture_specificity"], strict=True))
+                verdict = "within" if g["within_tolerance"] else "NOT within"
+                lines.append(f"- {arm}, {t} vs {g['reference']}: {per_seed}; largest {fmt_metric(g['max'])} "
+                             f"({verdict} {TRANSFER_TOLERANCE} on every seed)")
     if ss["tests"]:
         lines += ["", "| federated vs pooled | test set | seeds | mean difference (95% CI) | paired t-test p |",
                   "|---|---|---|---|---|"]

@@ -135,6 +135,12 @@ def test_seed_summary_mean_sd_spread_and_paired_test(tmp_path):
     assert "Over 3 seeds" in md and "0.703 ± 0.015" in md
     # fracture at the transferred thresholds, per arm and test set: sensitivity / specificity
     assert "| federated-inclusive | 0.85 ± 0.05 / 0.70 ± 0.02 | 0.85 ± 0.05 / 0.60 ± 0.00 |" in md
+    # the operating point's distance from internal, seed by seed: specificity 0.70/0.72/0.69 vs 0.60 everywhere
+    g = ss["transfer_gap"]["federated-inclusive"]["external"]
+    assert g["fracture_sensitivity"] == [0.0, 0.0, 0.0] and g["max"] == pytest.approx(0.12)
+    assert g["within_tolerance"] and not ss["transfer_gap"]["pooled-inclusive"]["external"]["within_tolerance"]
+    assert "federated-inclusive, external vs internal:" in md and "largest 0.120 (within 0.15" in md
+    assert "pooled-inclusive, external vs internal:" in md and "(NOT within 0.15" in md
     assert seed_list(5, 3) == [5, 6, 7]
     with pytest.raises(ValueError):
         seed_list(0, 0)
