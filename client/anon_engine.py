@@ -777,6 +777,9 @@ TEAM_WORDS = ("Tigers", "Lions", "Eagles", "Hawks", "Wildcats", "Roosters", "Sha
               "Hurricanes", "Stingrays", "Seagulls", "Kookaburras", "Wolves", "Pumas", "Bluebirds")
 TEAM_RE = re.compile(rf"(?<![\w])(?P<n>{WORD}(?:[ \t]+{WORD})?)[ \t]+(?:{'|'.join(TEAM_WORDS)})"
                      rf"(?:[ \t]+U\d{{2}})?(?![\w])")
+# A junior team by its age tag ('Kilmacud Crokes U14', 'Ballinteer Under-12s'): one word of the name no ordinary one
+TEAM_TAG_HINT_RE = re.compile(r"(?<![\w])(?:U|Under[ \t-]?)\d")  # speed: what every TEAM_TAG_RE match holds
+TEAM_TAG_RE = re.compile(rf"(?<![\w])(?P<n>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+(?:U|Under[ \t-]?)\d{{1,2}}s?(?![\w])")
 # A school named in a history ('Kantonsschule Wil', 'Mooroopna Primary School', 'Ysgol Glan y Môr', lower-case
 # 'ysgol bro pedr'): a German school compound before, or an English school word after, a name that is no ordinary
 # word (checked in find); a Welsh 'Ysgol' with up to four words after it.
@@ -1141,7 +1144,11 @@ STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}
 STATE_NOT_AFTER_NAME = frozenset(("MD", "PA", "MA", "ND", "DC", "ME", "IN", "OR", "OK", "HI"))
 TOWN_AFTER_RE = re.compile(rf",[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)|\n]|$))")
 GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gletscher", "kees", "klamm", "kopf",
-             "wand", "stein", "bichl", "buehel", "moos")  # folded, see above
+             "wand", "stein", "bichl", "buehel", "moos",
+             # and the endings of German settlement names ('in Oberndorf', 'bei Ottersberg'); 'heim' and 'stadt'
+             # stay out ('im Altenheim', 'in der Innenstadt'), as does 'burg' ('Sandburg')
+             "dorf", "hausen", "ingen", "stedt", "buettel", "hofen", "kirchen", "weiler", "brunn", "rode",
+             "roda", "bach")  # folded, see above
 # a capitalised name particle right before a removed name, not opening a sentence or a line
 LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|Le|La|Del|Della|Ten|Ter|Van[ \t]+de[nr]?|"
                               r"Von[ \t]+de[mnr])[ \t]\Z")
@@ -1971,6 +1978,9 @@ class Anonymizer:
                 add(Span(m.start(), e, "INSTITUTION", PATTERN, "school"))
         for m in (TEAM_RE.finditer(text) if any(w in text for w in TEAM_WORDS) else ()):  # speed: the gate
             if all(self._history_place_word(w, compounds=False) for w in m.group("n").split()):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-team"))
+        for m in (TEAM_TAG_RE.finditer(text) if TEAM_TAG_HINT_RE.search(text) else ()):
+            if any(self._history_place_word(w, compounds=False) for w in m.group("n").split()):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-team"))
         if any(h in text for h in VENUE_HINTS):  # speed: every match holds one of these
             for m in VENUE_RE.finditer(text):

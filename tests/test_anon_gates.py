@@ -87,6 +87,8 @@ def _check_texts(texts: list[str], seen: dict) -> None:
             assert anon_engine.MONTH_WORD_RE.search(text) is None, text[:200]
         if not any(w in text for w in anon_engine.TEAM_WORDS):  # the team-nickname gate
             assert anon_engine.TEAM_RE.search(text) is None, text[:200]
+        if not anon_engine.TEAM_TAG_HINT_RE.search(text):  # the age-tag gate (session 14)
+            assert anon_engine.TEAM_TAG_RE.search(text) is None, text[:200]
         if not any(h in anon_engine._lower(text) for h in anon_engine.SCHOOL_HINTS):  # the school-word gate
             assert anon_engine.SCHOOL_RE.search(text) is None, text[:200]
     # a report without any digit skips the gated patterns altogether (`if digit`): none may match it

@@ -428,3 +428,23 @@ def test_a_venue_goes_with_its_head_word(text, leaks):
 ])
 def test_venue_words_alone_stay(text, kept):
     assert kept in RULES(text)
+
+
+@pytest.mark.parametrize("text,leaks", [
+    ("Hx: injured playing for Kilmacud Crokes U14 on Saturday.", ("Kilmacud", "Crokes")),
+    ("Fell at Ballinteer Under-12s training, FOOSH.", ("Ballinteer",)),
+    ("Anamnese: Reitunfall in Wüstenbrunn, Schwellung Daumen.", ("Wüstenbrunn",)),
+    ("Klin.: Sturz beim Wandern bei Hinterschmiedingen, Ellenbogen.", ("Hinterschmiedingen",)),
+])
+def test_junior_teams_and_german_settlement_names_go(text, leaks):
+    out = RULES(text)
+    assert gone(out, *leaks), out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Referred from the Paediatric Fracture U12 clinic list.", "Paediatric Fracture U12"),
+    ("Sturz im Altenheim, keine Fraktur.", "Altenheim"),
+    ("Sturz in der Innenstadt, keine Fraktur.", "Innenstadt"),
+])
+def test_age_words_and_generic_german_places_stay(text, kept):
+    assert kept in RULES(text)
