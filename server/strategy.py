@@ -25,6 +25,7 @@ from fedrad.server.crosssite import LocalModels, take_cross_site_metrics, with_c
 from fedrad.server.dp_strategy import DP_WEIGHT_KEY, wrap_dp
 from fedrad.server.recorder import RunRecorder, SiteReply, aggregate_round
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
+from flwr.common.constant import HEARTBEAT_PATIENCE
 from flwr.serverapp import Grid
 from flwr.serverapp.strategy import FedAdam, FedAvg, FedMedian, FedProx, FedTrimmedAvg, Krum, MultiKrum
 
@@ -46,17 +47,46 @@ class SitesUnavailableError(FedradRuntimeError):
     """Fewer than min-sites sites were connected when the deadline passed (the run is resumable)."""
 
 
+def stale_nodes(grid: Grid, since: float) -> set[int]:
+    """Nodes the SuperLink lists as online but has not heard a heartbeat from since `since` (wall clock).
+
+    The SuperLink keeps its node table across a coordinator restart (superlink.db), and a node stays
+    listed online until HEARTBEAT_PATIENCE x its heartbeat interval after its last heartbeat (Flower's
+    `acknowledge_node_heartbeat`: online_until = heartbeat + patience x interval). A site still in its
+    reconnect back-off then looks online to a resumed run, whose first message to it comes back
+    NODE_UNAVAILABLE when the listing expires (tests/test_deploy.py's restart, seen under load). Empty
+    where the grid keeps no heartbeat times (the simulation's in-memory grid)."""
+    try:
+        nodes = list(grid.get_nodes())
+    except Exception:  # noqa: BLE001 - a grid without node details: nothing to tell
+        return set()
+    stale = set()
+    for n in nodes:
+        until, interval = getattr(n, "online_until", None), getattr(n, "heartbeat_interval", None)
+        known = isinstance(until, int | float) and isinstance(interval, int | float) and until > 0 and interval > 0
+        if known and until - HEARTBEAT_PATIENCE * interval < since:
+            stale.add(int(n.node_id))
+    return stale
+
+
 def wait_for_sites(grid: Grid, need: int, deadline_s: float, names: Callable[[], dict[int, str]],
-                   *, poll: float = 2.0, on_wait: Callable[[list[str]], None] | None = None) -> list[int]:
+                   *, poll: float = 2.0, on_wait: Callable[[list[str]], None] | None = None,
+                   heard_since: float | None = None) -> list[int]:
     """Flower's sampler waits forever for `min_available_nodes`; a federation must not hang on a
     hospital that went away, so wait at most `deadline_s` and then say which sites are missing.
-    `on_wait(names of the connected sites)` is called whenever that set changes while waiting."""
+    `on_wait(names of the connected sites)` is called whenever that set changes while waiting.
+
+    `heard_since` (a resumed run's first round): also wait while a listed site has not sent a heartbeat
+    since then (`stale_nodes`): it either heartbeats (it is back) or its listing expires within two
+    heartbeat intervals (it is gone, and counts as missing), instead of being sent a message it cannot get."""
     t0 = time.monotonic()
     seen: list[str] | None = None
     while True:
         online = list(grid.get_node_ids())
-        if len(online) >= need:
+        stale = stale_nodes(grid, heard_since) & set(online) if heard_since is not None else set()
+        if len(online) >= need and not stale:
             return online
+        online = [nid for nid in online if nid not in stale]
         if on_wait is not None:
             known = names()
             have = sorted(known.get(nid, f"node-{nid}") for nid in online)
@@ -64,6 +94,8 @@ def wait_for_sites(grid: Grid, need: int, deadline_s: float, names: Callable[[],
                 on_wait(have)
                 seen = have
         if time.monotonic() - t0 >= deadline_s:
+            if len(online) >= need:  # enough sites heard from; the silent ones count as missing this round
+                return online
             known = names()
             missing = sorted(n for nid, n in known.items() if nid not in online) or ["(unknown)"]
             raise SitesUnavailableError(
@@ -159,6 +191,7 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
         return out
 
     last_round = cfg.num_server_rounds - recorder.round_offset  # Flower counts this process's rounds from 1
+    started = time.time()  # this ServerApp's start: a resumed run's sites must be heard from after it
 
     def waiting(server_round: int):
         return lambda have: recorder.record_waiting(server_round, have, cfg.min_sites)
@@ -173,7 +206,11 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
         cross_site_results: list = []  # noqa: RUF012 - (model, site, metrics) from the final evaluate replies
 
         def configure_train(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
-            online = wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names, on_wait=waiting(server_round))
+            # A resumed deployed run (a coordinator restart) first hears from every site the SuperLink still lists
+            # (simulated sites send no heartbeats: their listing is the simulation's own).
+            since = started if server_round == 1 and recorder.round_offset > 0 and not cfg.sim_site_dirs else None
+            online = wait_for_sites(grid, cfg.min_sites, cfg.site_wait, names, on_wait=waiting(server_round),
+                                    heard_since=since)
             recorder.record_offline(server_round, sorted(n for nid, n in names().items() if nid not in online))
             config["lr"] = cfg.lr_for_round(recorder.actual_round(server_round))
             config["validate"] = recorder.validates(server_round)

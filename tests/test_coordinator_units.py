@@ -90,6 +90,52 @@ def test_wait_for_sites_says_whom_it_has_by_enrolled_name_when_that_changes():
     assert seen == [[], ["hospital-a"]]  # once per change, not once per poll
 
 
+class _Node:
+    def __init__(self, node_id: int, last_heartbeat: float, interval: float = 30.0):
+        self.node_id, self.heartbeat_interval = node_id, interval
+        self.online_until = last_heartbeat + 2 * interval  # Flower 1.42: HEARTBEAT_PATIENCE = 2
+
+
+class _HeartbeatGrid(_Grid):
+    """Also Flower's node details: when each listed node last sent a heartbeat (wall clock)."""
+
+    def __init__(self, schedule, heartbeats):
+        super().__init__(schedule)
+        self.heartbeats = heartbeats
+
+    def get_nodes(self):
+        now = time.monotonic() - self.t0
+        return [_Node(nid, self.heartbeats(nid, now)) for nid in self.get_node_ids()]
+
+
+def test_a_resumed_run_waits_for_a_site_still_listed_from_before_the_restart():
+    """A coordinator restart: the SuperLink's table still lists site 2 online from its last heartbeat before
+    the restart (it is in its reconnect back-off); the resumed run's first round waits until site 2 is heard
+    from again, instead of sending it a message that comes back NODE_UNAVAILABLE."""
+    start = time.time()
+    grid = _HeartbeatGrid(lambda t: [1, 2], lambda nid, t: start + 1 if nid == 1 or t > 0.4 else start - 20)
+    t0 = time.monotonic()
+    assert wait_for_sites(grid, 2, 5.0, dict, poll=0.05, heard_since=start) == [1, 2]
+    assert time.monotonic() - t0 >= 0.4  # it waited for site 2's heartbeat
+    # Without `heard_since` (every round but a resumed run's first) the listing is taken as it is.
+    t0 = time.monotonic()
+    assert wait_for_sites(_HeartbeatGrid(lambda t: [1, 2], lambda nid, t: start - 20), 2, 5.0, dict,
+                          poll=0.05) == [1, 2]
+    assert time.monotonic() - t0 < 0.2
+
+
+def test_a_resumed_run_counts_a_site_that_stays_silent_as_missing():
+    start = time.time()
+    grid = _HeartbeatGrid(lambda t: [1, 2, 3], lambda nid, t: start - 20 if nid == 3 else start + 1)
+    seen: list[list[str]] = []
+    assert wait_for_sites(grid, 2, 0.3, lambda: {1: "a", 2: "b", 3: "c"}, poll=0.05, on_wait=seen.append,
+                          heard_since=start) == [1, 2]
+    assert seen == [["a", "b"]]  # the silent site is not reported as connected
+    # Nobody heard from since then: listed, but none counts as connected.
+    with pytest.raises(SitesUnavailableError, match="only 0 of the 2 .* not connected: a, b, c"):
+        wait_for_sites(grid, 2, 0.3, lambda: {1: "a", 2: "b", 3: "c"}, poll=0.05, heard_since=start + 5)
+
+
 def test_wait_for_sites_gives_up_naming_the_missing_site():
     grid = _Grid(lambda t: [1])
     t0 = time.monotonic()
