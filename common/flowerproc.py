@@ -110,11 +110,14 @@ def _die_with_parent() -> None:
 
 def process_tree(pid: int) -> list[int]:
     """`pid` and every descendant, breadth-first over /proc (Linux). Flower starts its SuperExec and
-    app processes in sessions of their own, so a process group does not reach them; this does."""
+    app processes in sessions of their own, so a process group does not reach them; this does. Every
+    thread's children count: the simulation starts Ray's daemons from a worker thread."""
     pids = [pid]
     for p in pids:  # grows while walking
         with contextlib.suppress(OSError, ValueError):
-            pids += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+            for task in Path(f"/proc/{p}/task").iterdir():
+                with contextlib.suppress(OSError, ValueError):
+                    pids += [int(c) for c in (task / "children").read_text().split() if int(c) not in pids]
     return pids
 
 

@@ -56,12 +56,12 @@ def _img(png: bytes, alt: str) -> str:
 
 def _curves_png(rounds: list[dict[str, Any]]) -> bytes | None:
     """Train loss and the sites' aggregated validation AUC per round (Agg canvas, no pyplot)."""
+    xs = [r["round"] for r in rounds if r.get("round", 0) >= 1]
+    if not xs:  # the page before round 1 (written while the sites start): no figure, no matplotlib import
+        return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    xs = [r["round"] for r in rounds if r.get("round", 0) >= 1]
-    if not xs:
-        return None
     fig = Figure(figsize=(9, 3.2), dpi=100)
     FigureCanvasAgg(fig)
     ax1, ax2 = fig.subplots(1, 2)

@@ -150,6 +150,33 @@ def test_an_arms_phases_are_recorded_in_order(federation):
     assert 0 < seconds["plots_s"] < seconds["report_s"]
 
 
+def _processes_with_env(entry: bytes) -> list[int]:
+    """Live processes whose environment holds `entry` (Linux /proc; other users' processes are skipped)."""
+    from pathlib import Path
+
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if entry in (proc / "environ").read_bytes().split(b"\0"):
+                    found.append(int(proc.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_an_arm_ends_at_its_report_and_leaves_no_process_behind(federation):
+    """The arm is over when the ServerApp's `report-done` event is written (sim.run._wait_for_report): the
+    driver then stops the SuperLink's whole tree at once instead of waiting for Flower's and Ray's teardown,
+    and nothing of it survives: no SuperLink, SuperExec, simulation process, Ray daemon or actor (every one
+    inherits the arm's private FLWR_HOME)."""
+    run, run_dir, *_ = federation
+    marks = json.loads((run_dir / "arm-time.json").read_text())
+    assert marks["start"] < marks["report_done"] <= marks["flwr_exited"] <= marks["end"]
+    home = (run_dir.parent / ".flwr-home").resolve()
+    assert _processes_with_env(f"FLWR_HOME={home}".encode()) == []
+
+
 def test_resumed_run_continues_from_checkpoint(federation):
     run, run_dir, sites, test_sets, console = federation
     before = load_checkpoint(run_dir / "checkpoints" / "last.pt")[2]["model"]
