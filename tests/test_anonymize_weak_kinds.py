@@ -448,3 +448,26 @@ def test_junior_teams_and_german_settlement_names_go(text, leaks):
 ])
 def test_age_words_and_generic_german_places_stay(text, kept):
     assert kept in RULES(text)
+
+
+@pytest.mark.parametrize("text,leaks", [
+    ("Patient: OYELARAN-BELLO, Temitope\nFindings: no fracture. Temitope was told to return if worse.", ("Temitope",)),
+    ("Patient: OYELARAN-BELLO, Temitope\nno fracture. temitope reassured, r/v fracture clinic.", ("temitope",)),
+    ("Name: Szczepańska, Wiesława\nKeine Fraktur. Befund mit Frau Szczepańska besprochen.", ("Szczepańska",)),
+    ("Pt: Dr. Ngozi Chukwuemeka-Obi\nImpression: NAD. Chukwuemeka-Obi reassured.", ("Chukwuemeka-Obi",)),
+])
+def test_a_cued_name_goes_wherever_else_it_stands(text, leaks):
+    """A name a cue found (a field label, 'Surname, Given', a title) is removed where it stands again alone, in any
+    case: a given name in the findings has no cue of its own (session 15's held-out set, 'Losaline advised ...')."""
+    out = RULES(text)
+    assert gone(out, *leaks), out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Patient: KING, Rose\nno fracture. King's sign absent; rose-coloured skin.", ("King's", "rose-coloured")),
+    ("Nachbefund: Plattenosteosynthese Klavikula\nZustand nach Plattenosteosynthese, regelrecht.",
+     ("Zustand nach Plattenosteosynthese",)),
+])
+def test_ordinary_words_and_zone_tokens_do_not_spread(text, kept):
+    out = RULES(text)
+    assert all(k in out for k in kept), out
