@@ -117,7 +117,7 @@ def process_tree(pid: int) -> list[int]:
         with contextlib.suppress(OSError, ValueError):
             for task in Path(f"/proc/{p}/task").iterdir():
                 with contextlib.suppress(OSError, ValueError):
-                    pids += [int(c) for c in (task / "children").read_text().split() if int(c) not in pids]
+                    pids += [int(c) for c in (task / "children").read_text().split()]
     return pids
 
 

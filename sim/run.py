@@ -144,17 +144,21 @@ def prepare_sites(sites: list[Path], external: Path, run: RunConfig, console: Co
     for site in sites:  # what each hospital's operator decides in its own fedrad-site.toml
         write_policy(site, SitePolicy(share_local_model=share_local_models))
     todo = [*sites, external]
-    args = [(str(site), run.region, run.image_size, run.seed) for site in todo]
-    if workers > 1 and len(todo) > 1:
+    lines = _per_hospital(_prepare_one, [(str(site), run.region, run.image_size, run.seed) for site in todo], workers)
+    for site, line in zip(todo, lines, strict=True):
+        console.print(f"  {site.name}: {line}")
+
+
+def _per_hospital(fn, jobs: list[tuple], workers: int) -> list:
+    """`fn(*job)` for every job, in `workers` spawned processes at once when workers > 1 (the hospitals share
+    no file; `fn` is a top-level function), else one after another; results in job order."""
+    if workers > 1 and len(jobs) > 1:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=mp.get_context("spawn")) as pool:
-            lines = list(pool.map(_prepare_one, *zip(*args, strict=True)))
-    else:
-        lines = [_prepare_one(*a) for a in args]
-    for site, line in zip(todo, lines, strict=True):
-        console.print(f"  {site.name}: {line}")
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=mp.get_context("spawn")) as pool:
+            return list(pool.map(fn, *zip(*jobs, strict=True)))
+    return [fn(*job) for job in jobs]
 
 
 def _prepare_one(site: str, region: str, image_size: int, seed: int) -> str:
@@ -198,16 +202,7 @@ def export_test_sets(root: Path, sites: list[Path], external: Path, run: RunConf
     # and re-encoding ~1,000 images was 19 s of the default run's 8-9 minutes in one process (issue 15).
     jobs = [(str(root), str(s), str(out / "testsets" / f"internal-{s.name}"), run.region, "test") for s in sites]
     jobs.append((str(root), str(external), str(sets["external"]), run.region, "all"))
-    workers = min(2, site_cores(0, 1)[0], len(jobs))
-    if workers > 1:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-            list(pool.map(_export_one, jobs))
-    else:
-        for job in jobs:
-            _export_one(job)
+    _per_hospital(_export_one, jobs, min(2, site_cores(0, 1)[0]))
     _merge_exports([Path(j[2]) for j in jobs[:-1]], sets["internal"], run.region)
     write_json(done, {"region": run.region, "size": run.image_size})
     for name, folder in sets.items():
@@ -216,12 +211,11 @@ def export_test_sets(root: Path, sites: list[Path], external: Path, run: RunConf
     return sets
 
 
-def _export_one(job: tuple[str, str, str, str, str]) -> None:
+def _export_one(root: str, site: str, dest: str, region: str, split: str) -> None:
     """One hospital's test-set export with its image truth as the verified labels (a top-level function:
     it runs in a worker process)."""
     from fedrad.client.export import export_test_set
 
-    root, site, dest, region, split = job
     export_test_set(site, dest, region, split=split, labels=truth_labels(Path(root), Path(site), region),
                     pixels_checked=SYNTHETIC_PIXELS, progress=False)
 
@@ -251,9 +245,6 @@ def _merge_exports(parts: list[Path], dest: Path, region: str) -> None:
 
 
 # ------------------------------------------------------------------------------ federation
-RAY_ENV = {"RAY_DEDUP_LOGS": "0", "RAY_worker_niceness": "0", **HOOK_ENV}
-
-
 def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
     """common.flowerproc's environment plus the ports of the managed local (simulation) SuperLink."""
     from fedrad.common.flowerproc import flower_env as base_env
@@ -262,7 +253,8 @@ def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
     # ServerApp sets up. RAY_worker_niceness: Ray renices its workers (the virtual sites) by +15 by default; on a
     # machine shared with other jobs the sites then get a small fraction of the CPU the coordinator gets.
     return base_env(home, threads=threads, extra={"FLWR_LOCAL_SUPERLINK_HTTP_API_PORT": str(port),
-                                                  "FLWR_LOCAL_CONTROL_API_PORT": str(free_port()), **RAY_ENV})
+                                                  "FLWR_LOCAL_CONTROL_API_PORT": str(free_port()),
+                                                  "RAY_DEDUP_LOGS": "0", "RAY_worker_niceness": "0", **HOOK_ENV})
 
 
 
