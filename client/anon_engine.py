@@ -250,8 +250,10 @@ ADDRESS_PATTERNS = [
     rf"(?<![\w])(?:[{UP}][{LOW}.\-]*[ \t])?[{UP}][{LOW}\-]*{STREET_SUFFIX}[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
     rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm)[ \t]+"
     rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
-    rf"(?<![\w])(?:Am|An der|Im|Auf der|Auf dem|Zum|Zur|In der)[ \t][{UP}][{LOW}\-]+[ \t]\d{{1,4}}[ \t]?[a-z]?"
-    rf"(?=,?[ \t]*{POSTAL_CITY})",
+    # 'Am Markt 5, 28203 Bremen', 'Vor dem Steintor 88, Bremen': a street named with a preposition, then a town
+    rf"(?<![\w])(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|In den|Vor dem|Vor der|Hinter dem|Hinter der|"
+    rf"Unter den|Bei der|Beim)[ \t][{UP}][{LOW}\-]+[ \t]\d{{1,4}}[ \t]?[a-z]?"
+    rf"(?=,?[ \t]*{POSTAL_CITY}|,[ \t]*[{UP}][{LOW}\-]+[ \t]*(?:\n|$|[,;|·]))",
     r"(?<![\w])\d{1,5}(?:st|nd|rd|th)?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][a-z]+(?:'s|’s)?|\d{1,3}(?:st|nd|rd|th))"
     r"[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|"
     r"Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Circle|Parkway|Pkwy\.?|Highway|Hwy\.?)"
@@ -437,6 +439,7 @@ def _left_cue(left: str) -> bool:
     """Does the text before an eponym name a classification or eponym ('nach Jäger', 'Morbus Kienböck')?"""
     t = left.rstrip(" \t-/").lower()
     return any(t.endswith(cue) and (len(t) == len(cue) or not t[-len(cue) - 1].isalnum()) for cue in EPONYM_LEFT_CUES)
+PAIR_COMMA_RE = re.compile(r"[ \t]*,?[ \t]*")  # between a surname and the given names after it
 PAIR_GAP_RE = re.compile(r"^[ \t]*(?:/|-|und|and|&|or|oder|bzw\.|vs\.?|versus|o|y|e|ou|nebo|a)[ \t]*$")
 
 # ---------------------------------------------------------------------------- recall-first additions
@@ -465,6 +468,12 @@ MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  r"early|mid|late|end of|compared to|compared with|seit|im|bis|ab|vom|anfang|mitte|"
                                  r"ende|letzten|vergangenen)[ \t]+\Z")
+# 'nach Sturz 2/26', 'since 3/24': a one-digit month and a two-digit year after a time or event word (alone, '2/26'
+# may be a count or a fraction)
+MONTH_YEAR_RE = re.compile(r"(?<![\w./])[1-9]/\d{2}(?![\w/]|\.\d)")
+EVENT_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:sturz|unfall|trauma|op|operation|fraktur|fracture|fall|injury|"
+                                  r"surgery|orif|seit|since|from|in|im|vom|von|ab|bis|until|dated|datiert|prior|"
+                                  r"voraufnahme|previous|vorbefund)[ \t]*[:,]?[ \t]+\Z")
 # Speed: every MONTH_DAY_RE match holds one of these in the lower-cased text (on the text, (?i) also matches 'ſ' to
 # 's' and 'ı' to 'i': those two stand in too); a case-sensitive literal alternation on `low` is the cheapest test
 MONTH_HINT_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|mär|mrz|ſ|ı")
@@ -533,7 +542,7 @@ AGE2_RE = re.compile(
 # ('Mr [NAME], 27, punched a door'): ages too
 AGE_SEX_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?i:y/?o|y\.o\.|yrs?|y|j)[mfwMFW](?![\w])"
                         r"|(?<![\w.,/])\d{2}a(?=[ \t]*[,;)])")
-AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3})(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")
+AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3}(?:[ \t]?a)?)(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")  # ', 81 a,
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
             r"(?![\w])\.?")
@@ -545,7 +554,7 @@ AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?
 # On a header line a sex letter and a bare number before the next field are sex and age: 'F 79  GP: Dr X',
 # 'DOB 01/02/1950 M 76 | Ward 3' (on lower-cased text; the number ends the field: two spaces, a separator, a
 # line's end or the next 'label:')
-SEX_AGE_FIELD_RE = re.compile(r"(?<![\w.])[mfw][ \t]+(?P<a>\d{1,3})"
+SEX_AGE_FIELD_RE = re.compile(r"(?<![\w.])[mfw][ \t]+(?P<a>\d{1,3}(?:[ \t]?(?:a|j|jahre|y|yrs?)(?![\w]))?)"
                               r"(?=[ \t]*(?:$|\n|[|·•;,]|[ \t]{2})|[ \t]+[a-z]{2,8}\.?:)", re.MULTILINE)
 # A practice named for its street: 'Main St Surgery', 'Mill Road Medical Centre', 'Castle Lane Family Practice'
 STREET_PRACTICE_RE = re.compile(rf"(?<![\w])(?:{WORD}[ \t]+){{1,2}}(?:St|Street|Rd|Road|Lane|Ave|Avenue)\.?[ \t]+"
@@ -762,13 +771,20 @@ CLUB_RE = re.compile(
     rf"Beitar|Dynamo|Dinamo|Sporting)(?:[ \t]+{WORD}){{1,3}}(?:[ \t]+(?:U\d{{2}}|I{{1,3}}))?(?![\w])"
     rf"|(?<![\w]){WORD}(?:[ \t]+{WORD}){{0,2}}[ \t]+(?:FC|AFC|RFC|GAA|United|Rovers|Athletic|Wanderers|Rangers|"
     rf"Albion|Harlequins|Football[ \t]+Club|Rugby[ \t]+Club|Hockey[ \t]+Club|Cricket[ \t]+Club|Tennis[ \t]+Club|"
-    rf"Golf[ \t]+Club|Ski[ \t]+Club|Sportverein|Turnverein)(?![\w\-])")
+    rf"Golf[ \t]+Club|Ski[ \t]+Club|Sportverein|Turnverein|Old[ \t]+Boys|Old[ \t]+Girls|Old[ \t]+Collegians|RUFC|"
+    rf"RLFC|SLSC|(?:Netball|Sports|Bowls|Boxing|Rowing|Sailing|Swimming|Cycling|Athletics|Judo|Karate|Surf|"
+    rf"Surf[ \t]+Life[ \t]+Saving|Rugby[ \t]+League|Soccer|Basketball|Baseball|Lacrosse|Hurling|Camogie|Polo|"
+    rf"Pony|Riding|Equestrian)[ \t]+Club)(?![\w\-])")
 CLUB_HINTS = ("FC", "SV", "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel",
               "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
-              "Rangers", "Albion", "Harlequins", "Club", "verein")
+              "Rangers", "Albion", "Harlequins", "Club", "verein", "Old ", "RUFC", "RLFC", "SLSC")
 CLUB_WORDS = frozenset(("Hapoel", "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic",
                         "Wanderers", "Rangers", "Albion", "Harlequins", "Football", "Rugby", "Hockey", "Cricket",
-                        "Tennis", "Golf", "Ski", "Club", "Sportverein", "Turnverein"))
+                        "Tennis", "Golf", "Ski", "Club", "Sportverein", "Turnverein", "Old", "Boys", "Girls",
+                        "Collegians", "RUFC", "RLFC", "SLSC", "Netball", "Sports", "Bowls", "Boxing", "Rowing",
+                        "Sailing", "Swimming", "Cycling", "Athletics", "Judo", "Karate", "Surf", "Life", "Saving",
+                        "League", "Soccer", "Basketball", "Baseball", "Lacrosse", "Hurling", "Camogie", "Polo",
+                        "Pony", "Riding", "Equestrian"))
 # A junior or amateur team by its nickname ('Woodend Wildcats', 'Cobar Roosters U14'): the words before it must be
 # no ordinary words ('the Under-12 Tigers' stays), checked in find.
 TEAM_WORDS = ("Tigers", "Lions", "Eagles", "Hawks", "Wildcats", "Roosters", "Sharks", "Bulldogs", "Panthers", "Dragons",
@@ -1721,6 +1737,9 @@ class Anonymizer:
                 if _at_word_start(text, m.start()) and TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14),
                                                                                   m.start()):
                     add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-word"))
+        for m in (self._digit_line_matches(MONTH_YEAR_RE, text, text) if digit else ()):
+            if EVENT_WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+                add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-year"))
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
             if not _is_duration(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
@@ -2094,16 +2113,23 @@ class Anonymizer:
         "FA'ASALELE, Losaline Mele" and the findings' 'Losaline advised re removal' (session 15's held-out set;
         a given name alone in prose has no cue and no list to find it by). Only names a cue found (STRONG: a title,
         a field label, 'Surname, Given') spread: an unknown word a header zone removed is as often a clinical word
-        ('Plattenosteosynthese': 65 of 67 such repeats on the tuning set were no identifier). Only words that are no
+        ('Plattenosteosynthese': 65 of 67 such repeats on the tuning set were no identifier), unless a name list
+        knows it or it follows a cued surname (a given name a header zone found, session 16). Only words that are no
         ordinary, safe or eponym word repeat ('KING, Rose': 'rose' stays), and only where nothing else was removed."""
-        words = set()
+        words, cued_end = set(), -1
         for sp in spans:
-            if sp.kind == "NAME" and sp.strength >= STRONG:
+            if sp.kind == "NAME":
+                # the given names a zone rule found right after a cued surname ('Name: Ngata, [Tamati Wiremu]')
+                after_cued = PAIR_COMMA_RE.fullmatch(text, cued_end, sp.start) is not None if cued_end >= 0 else False
                 for m in NAME_WORD_RE.finditer(text, sp.start, sp.end):
                     f = fold(m.group())
                     eponym = f in self.eponyms or f.endswith("s") and f[:-1] in self.eponyms  # 'BENNETTS, Carys'
-                    if len(f) >= 3 and f not in self.safe and f not in self.common and not eponym:
+                    if len(f) >= 3 and f not in self.safe and f not in self.common and not eponym \
+                            and (sp.strength >= STRONG or after_cued or f in self.known_names):
                         words.add(m.group())
+                cued_end = sp.end if sp.strength >= STRONG else -1
+            else:
+                cued_end = -1
         if not words:
             return spans
         rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))

@@ -471,3 +471,31 @@ def test_a_cued_name_goes_wherever_else_it_stands(text, leaks):
 def test_ordinary_words_and_zone_tokens_do_not_spread(text, kept):
     out = RULES(text)
     assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text,leaks", [
+    # session 16: the given names a header zone finds right after a cued surname spread too
+    ("Name: Paewai, Hinewai Aroha   DOB: 3/9/1988\nno fracture. hinewai told to return if worse.", ("hinewai",)),
+    # an Austrian age in years ('a' = anni) after a sex letter or after a name
+    ("* 04.11.1961 w 64 a SVNR: 4471 041161", ("64 a",)),
+    ("Patientin: Gruber, Maria, 88 a, Heim", ("88 a",)),
+    # a month and a two-digit year after an event word
+    ("Z.n. Fraktur nach Sturz 3/25? Keine Dislokation.", ("3/25",)),
+    # a German street named with a preposition, then its town
+    ("Zuweiser: Dr. P. Lenz, Hinter der Mauer 14, Lüneburg", ("Mauer", "14")),
+    # a club named by 'Old Boys' or '<sport> Club'
+    ("Hx: hurt playing for Takapuna Old Boys, then at Orewa Surf Life Saving Club.", ("Boys", "Saving")),
+])
+def test_session16_shapes_go(text, leaks):
+    out = RULES(text)
+    assert gone(out, *leaks), out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Salter-Harris type 2 a; 2/26 nodes; grade 1/10 pain.", ("type 2 a", "2/26 nodes", "1/10")),
+    ("Im Verlauf 3 Wochen später. Am Daumen 1 Schraube, Beim Sturz 2, Kontrolle.", ("Am Daumen 1", "Beim Sturz 2")),
+    ("Hx: the Old Boys game. Sports Club injury.", ("Old Boys", "Sports Club")),
+])
+def test_session16_look_alikes_stay(text, kept):
+    out = RULES(text)
+    assert all(k in out for k in kept), out
