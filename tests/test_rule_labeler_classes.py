@@ -95,7 +95,11 @@ def test_addendum_supersedes_the_report_above(labelers, region, text, expected):
     ("clavicle", "Impression: Rockwood type II AC joint injury.", {"ac_joint_subluxation": "true"}),
     ("clavicle", "Findings: The lateral clavicle is elevated by a full shaft width.\nImpression: Rockwood III "
                  "AC separation.", {"ac_joint_dislocation": "true"}),
-    ("clavicle", "Impression: Neer type II fracture.", {"fracture_lateral_third": "true"}),
+    # Neer II is displaced by definition (session 16), Neer I is not; Neer V is comminuted
+    ("clavicle", "Impression: Neer type II fracture.", {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Impression: Neer type I fracture.", {"fracture_lateral_third": "true"}),
+    ("clavicle", "Beurteilung: Laterale Klavikulafraktur Neer V.", {"fracture_lateral_third": "true",
+                                                                  "fracture_comminuted": "true"}),
     ("thumb", "Impression: Bennett fracture.", {"metacarpal1_fracture": "true"}),
     ("thumb", "Beurteilung: Rolando-Fraktur.", {"metacarpal1_fracture_comminuted": "true"}),
     ("thumb", "Impression: Salter-Harris II fracture of the base of the proximal phalanx.",
@@ -729,4 +733,21 @@ def test_a_fracture_not_yet_consolidated_is_there(labelers, region, text, expect
      {"fracture_middle_third": "true"}),
 )
 def test_no_longer_elevated_and_not_yet_bridged(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
+
+
+# ---- session 16: a view named for a place, the ulna's trochlear notch, a wedge fragment, a fragment standing high --
+@_cases(
+    ("elbow", "Findings: A radial head-capitellum view was added. Subtle undisplaced fracture of the radial neck.",
+     {"radial_neck_fracture": "true"}),
+    ("elbow", "Befund: Fraktur des Olekranons, die Frakturlinie reicht in die Incisura trochlearis.",
+     {"olecranon_fracture": "true"}),
+    ("elbow", "Findings: Nondisplaced fracture of the olecranon extending to the trochlear notch.",
+     {"olecranon_fracture": "true"}),
+    ("clavicle", "Befund: Schaftfraktur im mittleren Drittel mit keilförmigem Biegungsfragment.",
+     {"fracture_middle_third": "true", "fracture_comminuted": "true"}),
+    ("clavicle", "Befund: Fraktur im lateralen Drittel, medialer Anteil um 7 mm nach kranial hochstehend. "
+                 "AC-Gelenk kongruent.", {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+)
+def test_views_notches_and_fragments(labelers, region, text, expected):
     _check(labelers, region, text, expected)
