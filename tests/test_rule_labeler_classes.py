@@ -96,7 +96,8 @@ def test_addendum_supersedes_the_report_above(labelers, region, text, expected):
     ("clavicle", "Findings: The lateral clavicle is elevated by a full shaft width.\nImpression: Rockwood III "
                  "AC separation.", {"ac_joint_dislocation": "true"}),
     # Neer II is displaced by definition (session 16), Neer I is not; Neer V is comminuted
-    ("clavicle", "Impression: Neer type II fracture.", {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Impression: Neer type II fracture.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
     ("clavicle", "Impression: Neer type I fracture.", {"fracture_lateral_third": "true"}),
     ("clavicle", "Beurteilung: Laterale Klavikulafraktur Neer V.", {"fracture_lateral_third": "true",
                                                                   "fracture_comminuted": "true"}),
