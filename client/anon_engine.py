@@ -702,6 +702,9 @@ HISTORY_PLACE_RE = re.compile(
     r"auf dem|bei|nahe|Richtung)"
     rf"[ \t]+(?:(?P<art>the|der|dem|den)[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
     rf"|\((?P<q>{WORD}(?:[ \t]+{WORD})?)\))")
+# a town named by ordinary words and a settlement word: 'in Dodge City', 'near Twin Falls', 'from Palm Springs'
+TOWN_SUFFIX_RE = re.compile(r"[ \t](?:City|Springs|Falls|Heights|Beach|Village|Creek|Harbou?r|Junction|Crossing|"
+                            r"Bluffs|Rapids|Landing|Township)\Z")
 NOT_PLACE_END_RE = re.compile(r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
 
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
@@ -790,7 +793,9 @@ CLUB_WORDS = frozenset(("Hapoel", "Maccabi", "Beitar", "Dynamo", "Dinamo", "Spor
 TEAM_WORDS = ("Tigers", "Lions", "Eagles", "Hawks", "Wildcats", "Roosters", "Sharks", "Bulldogs", "Panthers", "Dragons",
               "Warriors", "Magpies", "Swans", "Saints", "Giants", "Bears", "Raiders", "Cougars", "Falcons", "Knights",
               "Titans", "Jets", "Colts", "Vikings", "Harriers", "Juniors", "Broncos", "Bombers", "Demons", "Cowboys",
-              "Hurricanes", "Stingrays", "Seagulls", "Kookaburras", "Wolves", "Pumas", "Bluebirds")
+              "Hurricanes", "Stingrays", "Seagulls", "Kookaburras", "Wolves", "Pumas", "Bluebirds", "Ponies",
+              "Stallions", "Mustangs", "Rams", "Bulls", "Chiefs", "Crusaders", "Highlanders", "Rebels", "Spartans",
+              "Trojans", "Owls", "Foxes", "Otters", "Dolphins", "Pirates", "Rockets", "Comets", "Royals")
 TEAM_RE = re.compile(rf"(?<![\w])(?P<n>{WORD}(?:[ \t]+{WORD})?)[ \t]+(?:{'|'.join(TEAM_WORDS)})"
                      rf"(?:[ \t]+U\d{{2}})?(?![\w])")
 # A junior team by its age tag ('Kilmacud Crokes U14', 'Ballinteer Under-12s'): one word of the name no ordinary one
@@ -1842,7 +1847,8 @@ class Anonymizer:
             # English forms few closed compounds, so after an English preposition a word made of two ordinary
             # words is a place ('near Burtonport', 'at Glenshee'); German makes them all the time ('im Pausenhof')
             english = m.group("en") is not None or m.group("art") == "the"
-            if not any(self._history_place_word(w, compounds=not english) for w in m.group(g).split()):
+            if not any(self._history_place_word(w, compounds=not english) for w in m.group(g).split()) \
+                    and not TOWN_SUFFIX_RE.search(m.group(g)):
                 continue
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
             le = text.find("\n", m.end())

@@ -499,3 +499,18 @@ def test_session16_shapes_go(text, leaks):
 def test_session16_look_alikes_stay(text, kept):
     out = RULES(text)
     assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text,leaks", [
+    ("Hx: Worker at the meat plant in Dodge City fell off a ladder.", ("Dodge",)),
+    ("History: fell at home in Twin Falls two days ago.", ("Twin Falls",)),
+    ("History: Injured playing for the Ponsonby Ponies under 12s on Saturday.", ("Ponies",)),
+])
+def test_towns_by_settlement_word_and_team_nicknames_go(text, leaks):
+    out = RULES(text)
+    assert gone(out, *leaks), out
+
+
+def test_a_settlement_word_alone_stays():
+    out = RULES("History: fell in the Emergency Department waiting area. Pain in the City.")
+    assert "the City" in out and "Emergency Department" in out, out
