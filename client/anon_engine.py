@@ -677,7 +677,8 @@ ZONE_CUE_RE = re.compile(
     r"begleitperson\w*|begleitet|in[ \t]+begleitung|"
     r"mother|father|mutter|vater|wife|husband|ehefrau|ehemann|daughter|son|tochter|sohn)(?![\w])")
 SECTION_RE = re.compile(
-    r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|"
+    r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|klin\.|"
+    r"angaben|indikation|anamn\.|reason[ \t]+for|"
     r"indications?|history|hx|fragestellung|anamnese|technique|technik|comparison|vergleich|report|"
     r"summary|diagnos[ei]s|diagnosen|observations?|empfehlung|recommendations?)(?![\w])", re.IGNORECASE | re.MULTILINE)
 # (a bare year, a 3-digit measure or a fraction makes no zone: "Seit 2019 bekannt", "Winkel 120 Grad")
@@ -698,10 +699,12 @@ HISTORY_CUES = ("sturz", "stürz", "unfall", "skiing", "skifahr", "skisturz", "s
                 "wohnt", "verletz", "gestolpert", "slipped", "ausgerutscht", "while", "beim", "at work")
 # (plain substrings: a regex gate cost 7% on IU)
 HISTORY_PLACE_RE = re.compile(
-    r"(?=[niaftovbR(])(?:(?<![\w])(?:(?P<en>near|at|from|outside|around|towards|to|on|via|out of)|in|am|im|auf der|"
-    r"auf dem|bei|nahe|Richtung)"
+    r"(?=[niaftovbR(sSrFfkKB])(?:(?<![\w])(?:(?P<en>near|at|from|outside|around|towards|to|on|via|out of)|in|am|im|"
+    r"auf der|auf dem|bei|nahe|Richtung)"
     rf"[ \t]+(?:(?P<art>the|der|dem|den)[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
-    rf"|\((?P<q>{WORD}(?:[ \t]+{WORD})?)\))")
+    rf"|\((?P<q>{WORD}(?:[ \t]+{WORD})?)\)"
+    # 'Skiunfall Stubai', 'Skisturz Sellaronda': a German accident noun, then the place (session 16)
+    rf"|(?<![\w])(?i:ski|schi|reit|rad|fahrrad|kletter|berg|rodel|snowboard)(?:unfall|sturz)[ \t]+(?P<a>{WORD}))")
 # a town named by ordinary words and a settlement word: 'in Dodge City', 'near Twin Falls', 'from Palm Springs'
 TOWN_SUFFIX_RE = re.compile(r"[ \t](?:City|Springs|Falls|Heights|Beach|Village|Creek|Harbou?r|Junction|Crossing|"
                             r"Bluffs|Rapids|Landing|Township)\Z")
@@ -778,6 +781,15 @@ CLUB_RE = re.compile(
     rf"RLFC|SLSC|(?:Netball|Sports|Bowls|Boxing|Rowing|Sailing|Swimming|Cycling|Athletics|Judo|Karate|Surf|"
     rf"Surf[ \t]+Life[ \t]+Saving|Rugby[ \t]+League|Soccer|Basketball|Baseball|Lacrosse|Hurling|Camogie|Polo|"
     rf"Pony|Riding|Equestrian)[ \t]+Club)(?![\w\-])")
+# A firm by its legal form ('Fa. Hochbau Krämer GmbH & Co. KG', 'Spedition Hülsmann KG', 'Acme Freight Ltd'): an
+# employer or a site of an accident; up to four capitalised words (or '&') before the form go with it (session 16)
+COMPANY_RE = re.compile(
+    rf"(?<![\w])(?:(?:Fa\.|Firma)[ \t]+)?(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}|&)){{0,3}}"
+    r"[ \t]*,?[ \t]+"
+    r"(?:GmbH(?:[ \t]*&[ \t]*Co\.?[ \t]*KG)?|gGmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd\.?|Limited|LLC|Inc\.?|PLC|plc|"
+    r"Pty\.?[ \t]+Ltd\.?|S\.A\.|B\.V\.|N\.V\.|S\.r\.l\.|SARL|Sàrl)(?![\w])")
+COMPANY_HINT_RE = re.compile(r"GmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd|Limited|LLC|Inc|PLC|plc|S\.A\.|B\.V\.|N\.V\.|"
+                             r"S\.r\.l|SARL|Sàrl")
 CLUB_HINTS = ("FC", "SV", "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel",
               "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
               "Rangers", "Albion", "Harlequins", "Club", "verein", "Old ", "RUFC", "RLFC", "SLSC")
@@ -1843,11 +1855,14 @@ class Anonymizer:
             elif f in self.places:  # 'Skiunfall Laax': a town in prose
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place"))
         for m in (HISTORY_PLACE_RE.finditer(text) if any(c in low for c in HISTORY_CUES) else ()):
-            g = "p" if m.group("p") else "q"
+            g = "p" if m.group("p") else "q" if m.group("q") else "a"
             # English forms few closed compounds, so after an English preposition a word made of two ordinary
             # words is a place ('near Burtonport', 'at Glenshee'); German makes them all the time ('im Pausenhof')
             english = m.group("en") is not None or m.group("art") == "the"
-            if not any(self._history_place_word(w, compounds=not english) for w in m.group(g).split()) \
+            # right after an accident noun: a compound of two words of four letters or more is a clinical word
+            # ('Skisturz Daumenballen'), a shorter split says nothing ('Stubai')
+            part = 4 if g == "a" else 3
+            if not any(self._history_place_word(w, compounds=not english, min_part=part) for w in m.group(g).split()) \
                     and not TOWN_SUFFIX_RE.search(m.group(g)):
                 continue
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
@@ -1874,6 +1889,10 @@ class Anonymizer:
         for m in INVERTED_NAME_RE.finditer(text):
             sf, gf = fold(m.group("s")), fold(m.group("g"))
             if sf in self.safe or gf in self.not_names:
+                continue
+            # 'ARTICULAR STEP-OFF, MASON II.': a hyphenated pair of ordinary words, then a graded eponym
+            if ("-" in sf and all(p in self.safe or p in self.common for p in sf.split("-"))) or (
+                    gf in self.eponyms and GRADE_HINT_RE.match(text, m.end("g"))):
                 continue
             ls = text.rfind("\n", 0, m.start()) + 1
             le = text.find("\n", m.end())
@@ -1984,6 +2003,8 @@ class Anonymizer:
         if "BG " in text:
             for m in BG_RE.finditer(text):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))
+        for m in (COMPANY_RE.finditer(text) if COMPANY_HINT_RE.search(text) else ()):
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "company"))
         if any(h in text for h in CLUB_HINTS):  # speed: a club word every match holds
             for m in CLUB_RE.finditer(text):
                 names = [w for w in re.findall(WORD, m.group()) if w not in CLUB_WORDS]
@@ -2080,7 +2101,7 @@ class Anonymizer:
         f = fold(w.rstrip("."))
         return f not in self.safe and f not in DEPARTMENT_WORDS and f not in self.institution_cues and len(f) >= 3
 
-    def _history_place_word(self, w: str, compounds: bool = True) -> bool:
+    def _history_place_word(self, w: str, compounds: bool = True, min_part: int = 3) -> bool:
         """A capitalised word that may name a place in a history sentence: a listed place, or a word of >= 4
         letters that is no ordinary or safe word, no eponym, not shaped like a clinical or abstract noun and
         (`compounds`: after a German or an ambiguous preposition) no compound of two ordinary words (see
@@ -2093,7 +2114,7 @@ class Anonymizer:
             return False
         # a compound ending in a mountain or lake word names one ('am Weissensee', 'am Hochkogel', 'auf der
         # Schmittenhöhe' stays out: 'höhe' is no such word); a generic one ('am Badesee') goes with it
-        return not (compounds and self._compound(f)) or f.endswith(GEO_TAILS)
+        return not (compounds and self._compound(f, min_part)) or f.endswith(GEO_TAILS)
 
     def _absorb_sandwiched(self, text: str, spans: list[Span]) -> list[Span]:
         """A word left between two removed names, places or institutions on one line is part of them when it is a
@@ -2182,11 +2203,11 @@ class Anonymizer:
             end = tm.end()  # an ordinary word may be a town here ('Appenzell'), not a safe or department word
         return sp if (start, end) == (sp.start, sp.end) else Span(start, end, kind, sp.strength, sp.rule)
 
-    def _compound(self, f: str) -> bool:
+    def _compound(self, f: str, min_part: int = 3) -> bool:
         """Folded word `f` is two ordinary words joined, with or without a German linking s/n/e/en
-        ('klettergeruest', 'arbeitsweg', 'pausenhof')."""
+        ('klettergeruest', 'arbeitsweg', 'pausenhof'), each of at least `min_part` letters."""
         common = self.common
-        for k in range(3, len(f) - 2):
+        for k in range(min_part, len(f) - min_part + 1):
             head, tail = f[:k], f[k:]
             if tail in common and (head in common or head[:-1] in common and head[-1] in "sne"
                                    or head.endswith("en") and head[:-2] in common):
