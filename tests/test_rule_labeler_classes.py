@@ -40,6 +40,10 @@ def _cases(*cases):
     ("clavicle", "Befund: Klavikula intakt. Schulter: Verkalkung im Verlauf der Supraspinatussehne.", {}),
     ("thumb", "Befund: Daumen regelrecht. Heberden-Arthrose der DIP-Gelenke II bis IV.", {}),
     ("thumb", "Findings: Thumb normal. Mild swelling on the ulnar side of the hand, no fracture.", {}),
+    # session 16: Heberden's arthrosis named by another finger or ray is the hand's, not the thumb IP joint's
+    ("thumb", "Befund: Daumen regelrecht. Nebenbefund: Heberden-Arthrose am Endgelenk des Mittelfingers.", {}),
+    ("thumb", "Befund: Daumen o.B. Heberden-Arthrose D III und D IV mit Osteophyten.", {}),
+    ("thumb", "Findings: Thumb joints preserved. Heberden nodes of the ring and little fingers.", {}),
 )
 def test_anatomy_outside_the_region_is_not_labelled(labelers, region, text, expected):
     _check(labelers, region, text, expected)
@@ -99,6 +103,7 @@ def test_addendum_supersedes_the_report_above(labelers, region, text, expected):
     ("clavicle", "Impression: Neer type II fracture.",
      {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
     ("clavicle", "Impression: Neer type I fracture.", {"fracture_lateral_third": "true"}),
+    ("thumb", "Beurteilung: Heberden-Arthrose des Daumenendgelenks.", {"ip_joint_degeneration": "true"}),
     ("clavicle", "Beurteilung: Laterale Klavikulafraktur Neer V.", {"fracture_lateral_third": "true",
                                                                   "fracture_comminuted": "true"}),
     ("thumb", "Impression: Bennett fracture.", {"metacarpal1_fracture": "true"}),
