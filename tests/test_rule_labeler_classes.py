@@ -757,3 +757,21 @@ def test_no_longer_elevated_and_not_yet_bridged(labelers, region, text, expected
 )
 def test_views_notches_and_fragments(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 16: a fracture 'with' its hardware, the hardware's state, a union still under way ---------------------
+@_cases(
+    ("elbow", "Beurteilung: Noch nicht vollständig durchbaute Olekranonfraktur bei regelrecht liegender Zuggurtung.",
+     {"olecranon_fracture": "true"}),
+    ("clavicle", "Beurteilung: Konsolidierende Klavikulaschaftfraktur nach Plattenosteosynthese, Material regelrecht.",
+     {"fracture_middle_third": "true"}),
+    ("clavicle", "Beurteilung: Noch nicht abgeschlossene knöcherne Konsolidierung der Klavikulaschaftfraktur bei "
+                 "regelrechter Implantatlage.", {"fracture_middle_third": "true"}),
+    ("clavicle", "Impression: Healing midshaft clavicle fracture with intact hardware; fracture line still visible.",
+     {"fracture_middle_third": "true"}),
+    ("elbow", "Findings: The lateral plate is fractured. No fracture of the bone.", {}),
+    ("clavicle", "Beurteilung: Fraktur knöchern konsolidiert, Frakturlinie nicht mehr abgrenzbar, Material regelrecht.",
+     {}),
+)
+def test_fractures_beside_their_hardware(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

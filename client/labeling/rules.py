@@ -69,6 +69,7 @@ _PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status pos
 _PLACED_KINDS = frozenset({"fracture", "degeneration"})  # findings that are where they are named, not signs of others
 _LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fracture runs through one of them
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
+_WITH_HARDWARE = re.compile(r"(?<![a-zäöü])(?:bei|with|after|following|nach|unter|post|s/p)(?![a-zäöü])")
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
@@ -564,9 +565,11 @@ class RuleEngine:
         hardware = [e for e in events if e.kind == "hardware"]
         events = [e for e in events if e.kind not in ("hardware", "ignore")]
         if hardware:  # "the lateral screw is fractured", "fracture of the plate": hardware failure, not bone
+            # ... but not "Olekranonfraktur bei regelrecht liegender Zuggurtung": a fracture, then 'with' the hardware
             events = [e for e in events if e.kind != "fracture" or not any(
                 len(s[min(e.end, h.end):max(e.start, h.start)].split()) <= HARDWARE_WINDOW
-                and "," not in s[min(e.end, h.end):max(e.start, h.start)] for h in hardware)]
+                and "," not in s[min(e.end, h.end):max(e.start, h.start)]
+                and not (e.end <= h.start and _WITH_HARDWARE.search(s, e.end, h.start)) for h in hardware)]
         # locations -> nearest event (ties: the following one: adjectives and compounds come first)
         commas = [t.start for t in clause if t.entry.comma]
 
