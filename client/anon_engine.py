@@ -708,6 +708,11 @@ HISTORY_PLACE_RE = re.compile(
 # a town named by ordinary words and a settlement word: 'in Dodge City', 'near Twin Falls', 'from Palm Springs'
 TOWN_SUFFIX_RE = re.compile(r"[ \t](?:City|Springs|Falls|Heights|Beach|Village|Creek|Harbou?r|Junction|Crossing|"
                             r"Bluffs|Rapids|Landing|Township)\Z")
+# A German place adjective before a street or a venue ('Moerser Straße', 'Meraner Hütte', 'Wiener Platz'): the town
+# ('Moers', 'Meran', 'Hattingen') is listed; checked in find (session 16)
+PLACE_ADJ_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{LOW}]+er)[ \t]+(?P<n>(?:Hütte|Alm|Alpe|Bahn|Lift|Sessellift|Piste|"
+                          r"Abfahrt|Loipe|Spitze|Höhe|Joch|Hof|Straße|Strasse|Str\.|Weg|Platz|Tor|Brücke|See|Berg|Tal|"
+                          r"Ring|Allee|Chaussee|Damm|Landstraße|Kreuz)(?![\w]))")
 NOT_PLACE_END_RE = re.compile(r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
 
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
@@ -2003,6 +2008,10 @@ class Anonymizer:
         if "BG " in text:
             for m in BG_RE.finditer(text):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))
+        for m in PLACE_ADJ_RE.finditer(text):
+            stem = fold(m.group("a"))[:-2]
+            if any(c in self.places for c in (stem, stem + "en", stem + "e", stem + "n", stem + "o")):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-adjective"))
         for m in (COMPANY_RE.finditer(text) if COMPANY_HINT_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "company"))
         if any(h in text for h in CLUB_HINTS):  # speed: a club word every match holds

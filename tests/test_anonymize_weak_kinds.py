@@ -495,6 +495,9 @@ def test_ordinary_words_and_zone_tokens_do_not_spread(text, kept):
     ("Wegeunfall auf dem Weg zur Spedition Ostermann KG, Sturz mit dem Rad.", ("Spedition", "Ostermann")),
     ("Fragestellung: Skiunfall Zauchensee, Daumen überstreckt.", ("Zauchensee",)),
     ("Hx: fell off a ladder while visiting family in Tübingen last week.", ("Tübingen",)),
+    # a German place adjective before a street or a venue
+    ("Wegeunfall an der Kreuzung Mindener Straße / Lindenweg.", ("Mindener Straße",)),
+    ("Hx: fell skiing just below the Meraner Hütte.", ("Meraner",)),
 ])
 def test_session16_shapes_go(text, leaks):
     out = RULES(text)
