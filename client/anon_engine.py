@@ -713,6 +713,28 @@ TOWN_SUFFIX_RE = re.compile(r"[ \t](?:City|Springs|Falls|Heights|Beach|Village|C
 PLACE_ADJ_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{LOW}]+er)[ \t]+(?P<n>(?:Hütte|Alm|Alpe|Bahn|Lift|Sessellift|Piste|"
                           r"Abfahrt|Loipe|Spitze|Höhe|Joch|Hof|Straße|Strasse|Str\.|Weg|Platz|Tor|Brücke|See|Berg|Tal|"
                           r"Ring|Allee|Chaussee|Damm|Landstraße|Kreuz)(?![\w]))")
+# Roads and waters named in a history (session 16): a numbered road ('Hwy 31', 'Township Road 606', 'B 270'),
+# a road by its abbreviation ('Pilot Rock Rd', 'Brace Rd', 'High St'), a lake ('Lake DuBay', 'Lake Texoma')
+ROAD_RE = re.compile(rf"(?<![\w])(?:(?:Hwy|Highway|Route|Rte\.?|Township[ \t]+Road|County[ \t]+Road|State[ \t]+Route|"
+                     rf"Interstate|Bundesstraße|Landstraße|Staatsstraße|Kreisstraße)[ \t]?\d{{1,4}}[A-Z]?"
+                     rf"|B[ \t]?\d{{2,3}}(?=[ \t]+(?:Richtung|bei|nahe|zwischen|Höhe)|[ \t]*[,)])"
+                     rf"|(?:{WORD}[ \t]+){{1,2}}(?:Rd|Hwy|Pkwy|Ave|Blvd)\.?"
+                     rf"|Lake[ \t]+(?:[{UP}][\w'’-]+)(?:[ \t]+[{UP}][\w'’-]+)?)(?![\w])")
+ROAD_HINT_RE = re.compile(r"Hwy|Highway|Route|Rte|Road|Interstate|straße|B ?\d\d|Rd|Pkwy|Ave|Blvd|Lake")
+# a German school, pool or nursery named by a compound ('Bettinaschule', 'Gartenbad Eglisee'): checked in find
+SCHOOL_COMPOUND_RE = re.compile(rf"(?<![\w])(?:Gartenbad|Freibad|Hallenbad|Strandbad|Waldbad|Kita|Kindergarten|"
+                                rf"Grundschule|Mittelschule|Realschule|Gymnasium)[ \t]+"
+                                rf"(?P<n>(?:am|an[ \t]+der|im)[ \t]+)?"
+                                rf"(?P<v>[{UP}][{LOW}]+)(?![\w])"
+                                rf"|(?<![\w])(?P<w>[{UP}][{LOW}]{{3,}}(?:schule|gymnasium|kita|kindergarten))(?![\w])")
+# the kinds of school a compound names ('Grundschule', 'Berufsschule', 'Skischule'), not a school's own name
+GENERIC_SCHOOL_HEADS = frozenset(("grund", "haupt", "real", "gesamt", "berufs", "sonder", "foerder", "volks",
+                                  "mittel", "ober", "fach", "hoch", "musik", "tanz", "reit", "ski", "schi", "sprach", "fahr",
+                                  "abend", "volkshoch", "privat", "krankenpflege", "pflege", "gemeinschafts", "ganztags",
+                                  "wald", "montessori", "waldorf", "kinder", "schwimm", "segel", "kletter", "kampf",
+                                  "sport", "turn", "kunst", "koch", "flug", "tauch", "surf", "golf", "tennis", "werk",
+                                  "berufsfach", "fachober", "wirtschafts", "handels", "abend", "kranken", "heil",
+                                  "vor", "unter", "ober", "berufsober", "land", "stadt", "dorf"))
 NOT_PLACE_END_RE = re.compile(r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
 
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
@@ -2008,6 +2030,24 @@ class Anonymizer:
         if "BG " in text:
             for m in BG_RE.finditer(text):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))
+        for m in (ROAD_RE.finditer(text) if ROAD_HINT_RE.search(text) else ()):
+            words = re.findall(WORD, m.group())
+            if m.group().startswith("Lake") or any(c.isdigit() for c in m.group()) or any(
+                    fold(w) not in self.safe or fold(w) in self.places for w in words[:-1]):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "road"))
+        for m in SCHOOL_COMPOUND_RE.finditer(text):
+            w = m.group("w")
+            if w is not None:  # 'Bettinaschule': the head is no ordinary word ('Grundschule', 'Berufsschule')
+                head = fold(w)
+                for tail in ("schule", "gymnasium", "kita", "kindergarten"):
+                    if head.endswith(tail):
+                        head = head[: -len(tail)]
+                        break
+                if head in GENERIC_SCHOOL_HEADS or head.rstrip("s") in GENERIC_SCHOOL_HEADS or head in self.safe:
+                    continue
+            elif fold(m.group("v")) in self.common and not m.group("n"):
+                continue
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "school-compound"))
         for m in PLACE_ADJ_RE.finditer(text):
             stem = fold(m.group("a"))[:-2]
             if any(c in self.places for c in (stem, stem + "en", stem + "e", stem + "n", stem + "o")):

@@ -498,6 +498,11 @@ def test_ordinary_words_and_zone_tokens_do_not_spread(text, kept):
     # a German place adjective before a street or a venue
     ("Wegeunfall an der Kreuzung Mindener Straße / Lindenweg.", ("Mindener Straße",)),
     ("Hx: fell skiing just below the Meraner Hütte.", ("Meraner",)),
+    # roads and lakes in a history, a school or pool named by a compound or after its type
+    ("Hx: rolled the ATV on County Road 12 near the grain bins, then walked to Orchard Ln.", ("County Road 12",)),
+    ("Hx: slipped on the dock at Lake Wapogasset while fishing.", ("Wapogasset",)),
+    ("Anamnese: Sturz mit dem Fahrrad auf der B 173 bei Kronach.", ("B 173",)),
+    ("Anamnese: Sturz beim Sportfest (Lessingschule), danach im Freibad Rheinau.", ("Lessingschule", "Rheinau")),
 ])
 def test_session16_shapes_go(text, leaks):
     out = RULES(text)
@@ -515,6 +520,9 @@ def test_session16_shapes_go(text, leaks):
     ("Klin. Angaben: Z.n. lat. Claviculafraktur re., Hakenplatten-Osteosynthese.", ("Claviculafraktur",
                                                                                   "Hakenplatten-Osteosynthese")),
     ("Gewicht 70 KG, HLA-B27 AG positiv.", ("70 KG", "AG positiv")),
+    ("Findings: Road traffic accident. A lake of fluid. Sturz in der Grundschule, Berufsschule.",
+     ("Road traffic", "lake of fluid", "Grundschule", "Berufsschule")),
+    ("Befund: Ossifikationszentren altersgerecht (CRITOE). Apophysitis nach Iselin.", ("CRITOE", "Iselin")),
 ])
 def test_session16_look_alikes_stay(text, kept):
     out = RULES(text)
