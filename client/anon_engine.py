@@ -729,12 +729,13 @@ SCHOOL_COMPOUND_RE = re.compile(rf"(?<![\w])(?:Gartenbad|Freibad|Hallenbad|Stran
                                 rf"|(?<![\w])(?P<w>[{UP}][{LOW}]{{3,}}(?:schule|gymnasium|kita|kindergarten))(?![\w])")
 # the kinds of school a compound names ('Grundschule', 'Berufsschule', 'Skischule'), not a school's own name
 GENERIC_SCHOOL_HEADS = frozenset(("grund", "haupt", "real", "gesamt", "berufs", "sonder", "foerder", "volks",
-                                  "mittel", "ober", "fach", "hoch", "musik", "tanz", "reit", "ski", "schi", "sprach", "fahr",
-                                  "abend", "volkshoch", "privat", "krankenpflege", "pflege", "gemeinschafts", "ganztags",
-                                  "wald", "montessori", "waldorf", "kinder", "schwimm", "segel", "kletter", "kampf",
-                                  "sport", "turn", "kunst", "koch", "flug", "tauch", "surf", "golf", "tennis", "werk",
-                                  "berufsfach", "fachober", "wirtschafts", "handels", "abend", "kranken", "heil",
-                                  "vor", "unter", "ober", "berufsober", "land", "stadt", "dorf"))
+                                  "mittel", "ober", "fach", "hoch", "musik", "tanz", "reit", "ski", "schi",
+                                  "sprach", "fahr", "abend", "volkshoch", "privat", "krankenpflege", "pflege",
+                                  "gemeinschafts", "ganztags", "wald", "montessori", "waldorf", "kinder",
+                                  "schwimm", "segel", "kletter", "kampf", "sport", "turn", "kunst", "koch", "flug",
+                                  "tauch", "surf", "golf", "tennis", "werk", "berufsfach", "fachober",
+                                  "wirtschafts", "handels", "kranken", "heil", "vor", "unter", "berufsober",
+                                  "land", "stadt", "dorf"))
 NOT_PLACE_END_RE = re.compile(r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
 
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
