@@ -770,6 +770,11 @@ def test_views_notches_and_fragments(labelers, region, text, expected):
     ("clavicle", "Impression: Healing midshaft clavicle fracture with intact hardware; fracture line still visible.",
      {"fracture_middle_third": "true"}),
     ("elbow", "Findings: The lateral plate is fractured. No fracture of the bone.", {}),
+    # a landmark a distance is measured from is no place of the fracture
+    ("elbow", "Befund: Schrägfraktur der proximalen Ulnadiaphyse 5 cm distal der Olekranonspitze.",
+     {"ulna_fracture": "true"}),
+    ("elbow", "Findings: Oblique fracture of the proximal ulnar shaft 4 cm distal to the olecranon tip.",
+     {"ulna_fracture": "true"}),
     ("clavicle", "Beurteilung: Fraktur knöchern konsolidiert, Frakturlinie nicht mehr abgrenzbar, Material regelrecht.",
      {}),
 )
