@@ -532,16 +532,16 @@ def _cue_matches(rx: re.Pattern, heads: tuple[str, ...], low: str) -> list[re.Ma
 # '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
 AGE2_RE = re.compile(
     r"(?=\d)(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
-    r"(?i:y/?o|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
+    r"(?i:y/?o[fmw]?|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
     r"[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
-    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t]+old)|weeks?(?:[ \t]+old)|"
-    r"months?(?:[ \t]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|"
+    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t-]+old)|weeks?(?:[ \t-]+old)|"
+    r"months?(?:[ \t-]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|"
     r"anos|años|anni|ans|jaar|roků|let|éves)(?![\w])"  # Portuguese, Spanish, Italian, French, Dutch, Czech, Hungarian
     r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
 # '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
 # ('Mr [NAME], 27, punched a door'): ages too
 AGE_SEX_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?i:y/?o|y\.o\.|yrs?|y|j)[mfwMFW](?![\w])"
-                        r"|(?<![\w.,/])\d{2}a(?=[ \t]*[,;)])")
+                        r"|(?<![\w.,/])\d{2}a(?=[ \t]*[,;)])|(?<=[mwfMWF][ \t][–-][ \t])\d{1,3}[ \t]?a(?![\w])")
 AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3}(?:[ \t]?a)?)(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")  # ', 81 a,
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"

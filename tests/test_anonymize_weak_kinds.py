@@ -503,6 +503,10 @@ def test_ordinary_words_and_zone_tokens_do_not_spread(text, kept):
     ("Hx: slipped on the dock at Lake Wapogasset while fishing.", ("Wapogasset",)),
     ("Anamnese: Sturz mit dem Fahrrad auf der B 173 bei Kronach.", ("B 173",)),
     ("Anamnese: Sturz beim Sportfest (Lessingschule), danach im Freibad Rheinau.", ("Lessingschule", "Rheinau")),
+    # ages: 'YOF' after a space, days/weeks/months with hyphens, an Austrian 'a' after the sex field
+    ("HX: 61 YOM FELL FROM LADDER.", ("61 YOM",)),
+    ("History: 9-day-old girl, birth trauma. Sibling 14-month-old.", ("9-day-old", "14-month-old")),
+    ("Pat.: Huber, Anna – geb. 03.02.2012 – w – 13a Ktnr.: 5521", ("13a",)),
 ])
 def test_session16_shapes_go(text, leaks):
     out = RULES(text)
@@ -523,6 +527,7 @@ def test_session16_shapes_go(text, leaks):
     ("Findings: Road traffic accident. A lake of fluid. Sturz in der Grundschule, Berufsschule.",
      ("Road traffic", "lake of fluid", "Grundschule", "Berufsschule")),
     ("Befund: Ossifikationszentren altersgerecht (CRITOE). Apophysitis nach Iselin.", ("CRITOE", "Iselin")),
+    ("Salter-Harris 2a, Typ 2a; Eaton 3a. Findings: Moro reflex asymmetric.", ("2a, Typ 2a", "3a", "Moro reflex")),
 ])
 def test_session16_look_alikes_stay(text, kept):
     out = RULES(text)
