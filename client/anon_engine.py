@@ -573,7 +573,7 @@ AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?
                          r"months?|mos?|monate?))?(?![\w])")
 # Masked identifiers with asterisks inside or in front: 'M12*****88', 'S****1234' (the visible part still identifies)
 MASKED_ID_RE = re.compile(r"(?<![\w*])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*\*{2,}[A-Za-z0-9*]*"
-                          r"|[A-Za-z]{0,3}\*{3,}[A-Za-z0-9]*\d)(?![\w*])")
+                          r"|[A-Za-z]{0,3}\*{3,}[A-Za-z0-9]*\d[A-Za-z]{0,2})(?![\w*])")  # '*****84T' (Irish PPSN)
 # Postcodes of other countries: UK 'TR1 3LJ', Canada 'K1A 0B1', Netherlands '1012 AB Amsterdam'
 POSTCODE_RE = re.compile(rf"(?=[A-Z1-9])(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}}"
                          rf"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
@@ -654,6 +654,11 @@ KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklr])(?<![\w])(?:mother|father|mum|mo
                     r"großmutter|großvater|tante|onkel|dolmetscher(?:in)?|betreuer(?:in)?|lebensgefährt(?:e|in)|"
                     r"kindsmutter|kindsvater)(?![\w])[ \t]*[:,(]?[ \t]*(?:(?:mrs|mr|ms|frau|herr|hr|fr)\.?[ \t]+)?"
                     r"(?=[^\W\d_])")
+# a name before a possessive kin word ("Farhiya's son provides history", "Mrs Begum's daughter interpreting"):
+# checked in find (the word is no ordinary or safe one)
+POSSESSIVE_KIN_RE = re.compile(rf"(?<![\w])(?P<n>{WORD})(?:'s|’s)[ \t]+(?:son|daughter|husband|wife|mother|father|"
+                               r"brother|sister|partner|carer|caregiver|grandson|granddaughter|niece|nephew|"
+                               r"boyfriend|girlfriend|fiancée?)(?![\w])")
 KIN_WORD_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 # a neonate's age: 'DOL 3', 'day of life 5', '(day 2)', '3. Lebenstag', 'Lebenstag 4' (on lower-cased text)
 NEONATE_AGE_RE = re.compile(r"(?=[dl(0-9])(?<![\w])(?:(?:dol|day[ \t]+of[ \t]+life|lebenstag)[ \t]*:?[ \t]*\d{1,3}"
@@ -2049,6 +2054,10 @@ class Anonymizer:
             elif fold(m.group("v")) in self.common and not m.group("n"):
                 continue
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "school-compound"))
+        for m in (POSSESSIVE_KIN_RE.finditer(text) if "'s " in text or "’s " in text else ()):
+            f = fold(m.group("n"))
+            if f not in self.safe and (f not in self.common or f in self.known_names):
+                add(Span(m.start("n"), m.end("n"), "NAME", PATTERN, "possessive-kin"))
         for m in PLACE_ADJ_RE.finditer(text):
             stem = fold(m.group("a"))[:-2]
             if any(c in self.places for c in (stem, stem + "en", stem + "e", stem + "n", stem + "o")):

@@ -507,6 +507,9 @@ def test_ordinary_words_and_zone_tokens_do_not_spread(text, kept):
     ("HX: 61 YOM FELL FROM LADDER.", ("61 YOM",)),
     ("History: 9-day-old girl, birth trauma. Sibling 14-month-old.", ("9-day-old", "14-month-old")),
     ("Pat.: Huber, Anna – geb. 03.02.2012 – w – 13a Ktnr.: 5521", ("13a",)),
+    # a name before a possessive kin word; an id masked in front with letters after its digits
+    ("FINDINGS: No fracture.\nHISTORY: Fall at home. Ifeoluwa's son provides history.", ("Ifeoluwa",)),
+    ("PPSN : *****21W  DOB : 01/02/1980", ("21W",)),
 ])
 def test_session16_shapes_go(text, leaks):
     out = RULES(text)
