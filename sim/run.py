@@ -50,9 +50,13 @@ class SimSettings:
     # suits it: pooled training makes ~3x more optimizer steps per epoch than FedAvg progresses with
     # 3 sites, and on the default federation 3e-4 was best for pooled, 1e-3 for FedAvg (closing note).
     pooled_lr: float = 3e-4
-    # Cores per virtual site. 0 (default): each site in turn gets every core, with as many torch threads
-    # as the pooled arm, so the arms' wall times compare like for like (issue 15: sites of unequal size
-    # in parallel left cores idle behind the largest one); N > 0: every site at once, N cores each.
+    # Cores per virtual site. 0 (default, auto): on CPU every site trains at once, the cores split evenly
+    # (at least one torch thread each: two cores and three sites run three one-thread sites that share the
+    # cores); with a GPU one site at a time with every core (the GPU is what the sites would share). N > 0:
+    # every site at once with N cores each. -1: one site at a time with every core (one Ray actor serves the
+    # sites in turn; the default until session 17). Issue 15, session 17: two one-thread training processes
+    # run ~1.4x the images/s of one two-thread process on two cores, and a federated round on 2 cores went
+    # from 1.27x a pooled epoch (sequential) to 0.97x (docs/sim-results.md).
     cpus_per_site: int = 0
     seeds: int = 1  # repeat every arm with run seeds seed..seed+N-1 (init and data order; same hospitals)
     share_local_models: bool = True  # the synthetic sites' policy: allow cross-site evaluation of local models
@@ -77,8 +81,11 @@ ARM_TIME = "arm-time.json"  # wall-clock marks of an arm trained by this invocat
 # trained a weaker model on seed 0 (federated-inclusive fracture AUC 0.93 vs 0.97, supported macro AUC 0.75 vs 0.82);
 # 3 passes at batch 16 still lacks its 3-seed check of every arm (docs/sim-results.md, session 9).
 # The study's model (RunConfig's default, `--preset paper`) stays ResNet50.
+# Session 17 (issue 15): cross-site evaluation is opt-in for `sim run` (`[run] cross_site = true`; the synthetic sites'
+# policy then shares their local models, SimSettings.share_local_models): it made each site evaluate four models in
+# the last message (~4-8 s an arm) for a matrix the study's comparison does not use; deployments keep it on.
 DEFAULT_RUN = RunConfig(arch="resnet18", image_size=64, num_server_rounds=4, local_epochs=1, batch_size=16, lr=1e-3,
-                        lr_step=100, bn_local=True, select_round="last")
+                        lr_step=100, bn_local=True, select_round="last", cross_site=False)
 
 
 def load_settings(config: Path | None, preset: str, sim_overrides: dict[str, Any],
@@ -252,10 +259,13 @@ def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
     # RAY_RUNTIME_ENV_HOOK (sim.raywarm): the ClientApp actor imports what its first message needs while the
     # ServerApp sets up. RAY_worker_niceness: Ray renices its workers (the virtual sites) by +15 by default; on a
     # machine shared with other jobs the sites then get a small fraction of the CPU the coordinator gets.
+    # OMP_NUM_THREADS = every core: the ServerApp scores the test sets after the last round, when the sites are
+    # idle (with the sites' one thread each it took 1.9x the pooled arm's scoring, session 17); a site's torch
+    # threads come from FEDRAD_TORCH_THREADS (client.task).
     return base_env(home, threads=threads, extra={"FLWR_LOCAL_SUPERLINK_HTTP_API_PORT": str(port),
                                                   "FLWR_LOCAL_CONTROL_API_PORT": str(free_port()),
+                                                  "OMP_NUM_THREADS": str(site_cores(-1, 1)[0]),
                                                   "RAY_DEDUP_LOGS": "0", "RAY_worker_niceness": "0", **HOOK_ENV})
-
 
 
 # Ray gives its node 30 s to start (hard-coded); a machine busy with other work can miss that. Nothing
@@ -282,13 +292,17 @@ def start_simulation_superlink(home: Path, port: int, env: dict[str, str]):
     return child
 
 
-def site_cores(cpus_per_site: int, n_sites: int) -> tuple[int, int]:
-    """(cores and torch threads per virtual site, logical CPUs Ray hands out). 0 = one site at a time
-    with all cores (Ray runs one ClientApp actor that serves the sites in turn); N > 0 = Ray gets
-    N per site, so every virtual hospital trains at once with N threads, as real hospitals do."""
+def site_cores(cpus_per_site: int, n_sites: int, *, gpu: bool = False) -> tuple[int, int]:
+    """(torch threads per virtual site, logical CPUs Ray hands out: one ClientApp actor per
+    `threads` of them). See SimSettings.cpus_per_site: N > 0 = every site at once with N each; 0 = auto
+    (CPU: every site at once, the cores split evenly; GPU: one site at a time); -1 = one site at a time
+    with every core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if cpus_per_site > 0:
         return cpus_per_site, cpus_per_site * n_sites
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cpus_per_site == 0 and not gpu and n_sites > 1:
+        per = max(1, cores // n_sites)
+        return per, per * n_sites
     return cores, cores
 
 
@@ -331,7 +345,9 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     overrides = out_run / "flower-run-config.toml"
     write_text(overrides, cfg.to_toml())
     port = free_port()
-    per_site, ray_cpus = site_cores(cpus_per_site, len(sites))
+    from fedrad.common.device import pick_device
+
+    per_site, ray_cpus = site_cores(cpus_per_site, len(sites), gpu=pick_device(run.device).type != "cpu")
     env = flower_env(out_run.parent / ".flwr-home", port, per_site)
     cmd = ["flwr", "run", str(app_dir), "--run-config", str(overrides), "--federation-config",
            f"num-supernodes={len(sites)} client-resources-num-cpus={per_site} init-args-num-cpus={ray_cpus}",

@@ -1,9 +1,10 @@
 """Integration: a real 2-site, 2-round federation through Flower's simulation engine (Ray,
 a managed local SuperLink on 127.0.0.1), then a resumed run that continues from its checkpoint.
 
-Both runs take `fedrad sim run`'s default scheduling (`cpus-per-site = 0`: one Ray ClientApp actor serves the
-virtual sites in turn, so one actor process imports torch instead of one per site); tests/test_fedharden_sim.py
-runs its three sites in parallel (`cpus_per_site=1`), so both schemes stay covered."""
+Both runs take the sequential scheduling (`cpus-per-site = -1`: one Ray ClientApp actor serves the virtual sites
+in turn, so one actor process imports torch instead of one per site); tests/test_fedharden_sim.py runs its three
+sites in parallel (`cpus_per_site=1`, what `fedrad sim run`'s auto default does on CPU), so both schemes stay
+covered."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def federation(tmp_path_factory):
     write_policy(sites[0], SitePolicy(share_local_model=False))
     test_sets = export_test_sets(root, sites, external, run, out, console)
     run_dir = run_federation(replace(run, num_server_rounds=2), out / "runs" / "fed", sites, test_sets,
-                             cpus_per_site=0, console=console, label="fed")
+                             cpus_per_site=-1, console=console, label="fed")
     return run, run_dir, sites, test_sets, console
 
 
@@ -180,7 +181,7 @@ def test_an_arm_ends_at_its_report_and_leaves_no_process_behind(federation):
 def test_resumed_run_continues_from_checkpoint(federation):
     run, run_dir, sites, test_sets, console = federation
     before = load_checkpoint(run_dir / "checkpoints" / "last.pt")[2]["model"]
-    run_federation(replace(run, num_server_rounds=3), run_dir, sites, test_sets, cpus_per_site=0, console=console,
+    run_federation(replace(run, num_server_rounds=3), run_dir, sites, test_sets, cpus_per_site=-1, console=console,
                    label="resumed")
     _, _, ckpt = load_checkpoint(run_dir / "checkpoints" / "last.pt")
     assert ckpt["extra"]["server_round"] == 3
