@@ -23,7 +23,7 @@ DATA_DIR = Path(__file__).with_name("data")
 # --role site` reports it, both through data_problems().
 DATA_FILES = ("safe_words.txt", "not_names.txt", "name_words.txt", "first_names.txt", "surnames.txt", "eponyms.txt",
               "eponym_context.txt", "implants.txt", "institution_words.txt", "institution_cues.txt", "place_parts.txt",
-              "philter_names.txt.gz", "places.txt.gz", "common_words.txt.gz")
+              "philter_names.txt.gz", "places.txt.gz", "place_phrases.txt.gz", "common_words.txt.gz")
 MODEL_DATA_FILE = "anon_token_model.tsv.gz"  # the learned layer's weights (client/anon_model.py reads it)
 
 
@@ -51,6 +51,12 @@ def _read_words_gz(path: Path) -> frozenset:
     """The whitespace-separated words of a gzip word list (stored already folded)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return frozenset(fh.read().split())
+
+
+def _read_lines_gz(path: Path) -> frozenset:
+    """The non-empty lines of a gzip list (stored already folded): entries of several words."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
 
 
 def read_list(name: str, data_dir: Path = DATA_DIR) -> list[str]:
@@ -148,6 +154,9 @@ class Lexicon:
     names: frozenset  # name-shaped words that are no English word (Philter's name lists minus its dictionary)
     places: frozenset = frozenset()  # towns and cities (GeoNames, >= 500 inhabitants) that are no common EN/DE word
     common: frozenset = frozenset()  # ordinary EN/DE words (wordfreq Zipf >= 3; bench/build_common_words.py)
+    # places named by two to five words ('des moines', 'frankfurt am main'; GeoNames, >= 10,000 inhabitants;
+    # bench/build_place_phrases.py), each word folded, joined by one space
+    place_phrases: frozenset = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
@@ -158,4 +167,5 @@ class Lexicon:
         names = _read_words_gz(data_dir / "philter_names.txt.gz")  # stored lower-case ASCII-folded
         places = _read_words_gz(data_dir / "places.txt.gz")  # stored lower-case, folded
         common = _read_words_gz(data_dir / "common_words.txt.gz")  # stored folded
-        return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe), common)
+        phrases = _read_lines_gz(data_dir / "place_phrases.txt.gz")  # stored folded
+        return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe), common, phrases)
