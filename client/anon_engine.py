@@ -558,7 +558,7 @@ def _cue_matches(rx: re.Pattern, heads: tuple[str, ...], low: str) -> list[re.Ma
 AGE2_RE = re.compile(
     r"(?=\d)(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
     r"(?i:y/?o[fmw]?|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
-    r"[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
+    r"[mfw](?![\w])|/[ \t]?[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
     r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t-]+old)|weeks?(?:[ \t-]+old)|"
     r"months?(?:[ \t-]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|"
     r"anos|años|anni|ans|jaar|roků|let|éves)(?![\w])"  # Portuguese, Spanish, Italian, French, Dutch, Czech, Hungarian
@@ -721,7 +721,8 @@ PATTERN_HIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}|\d{1,2}[./]\d
 # of them is no ordinary English or German word (Lexicon.common, wordfreq) nor a compound of two ('Klettergerüst',
 # 'Hochbett'), nor shaped like a clinical or abstract noun. Tune a-v, session 11: 21 listed identifiers found this
 # way (and 3 unlisted places), 6 words wrongly ('Winkelschleifer', 'Knetmaschine'), IU unchanged.
-HISTORY_CUES = ("sturz", "stürz", "unfall", "skiing", "skifahr", "skisturz", "skiunfall", "ski ", "ski-", "schifahr",
+HISTORY_CUES = ("sturz", "stürz", "unfall", "at home", "punch", "assault", "fight",
+                "skiing", "skifahr", "skisturz", "skiunfall", "ski ", "ski-", "schifahr",
                 "schisturz", "wander", "urlaub", "hiking", "fell", "fall", "cycling", "bike", "holiday", "trip ",
                 "tripped", "climb", "accident", "crash", "collision", "injur", "playing", "tackl", "rugby",
                 "football", "soccer", "match", "riding", "horse", "stables", "lives", "living", "resident", "visit",
@@ -737,6 +738,16 @@ HISTORY_PLACE_RE = re.compile(
     rf"|\((?P<q>{WORD}(?:[ \t]+{WORD})?)\)"
     # 'Skiunfall Stubai', 'Skisturz Sellaronda': a German accident noun, then the place (session 16)
     rf"|(?<![\w])(?i:ski|schi|reit|rad|fahrrad|kletter|berg|rodel|snowboard)(?:unfall|sturz)[ \t]+(?P<a>{WORD}))")
+# an all-caps history's place after a preposition ('T-BAR AT AIROLO-PESCIUM', 'FELL NEAR LIKONI'): checked in find
+# like HISTORY_PLACE_RE's (no ordinary, safe or clinical word; 'FELL AT WORK', 'PAIN AT REST' stay). Session 17.
+UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?:AT|NEAR|IN|OUTSIDE|BEI|IM|AM|NAHE)[ \t]+"
+                            rf"(?P<p>{UPPER_WORD}(?:[ \t]+{UPPER_WORD})?)(?![\w])")
+GENERIC_TEAMS = frozenset(("Juniors", "Seniors", "Girls", "Boys", "Mens", "Womens", "Varsity", "Intramurals"))
+# an English clause before an ambiguous preposition ('a wall at home in Tampines'): the place is read as English
+ENGLISH_CLAUSE_RE = re.compile(r"(?<![\w])(?:the|a|an|at|with|was|his|her|while|home)[ \t]")
+# a team by its nickname or a college's acronym before its sport ('Spartans softball', 'UCF baseball'; session 17)
+TEAM_SPORT_RE = re.compile(r"(?<![\w])(?P<n>[A-Z][a-z]+s)[ \t]+(?:softball|baseball|football|hockey|soccer|"
+                           r"rugby|lacrosse|volleyball|basketball|wrestling|track|swim|cheer)(?![\w])")
 # a town named by ordinary words and a settlement word: 'in Dodge City', 'near Twin Falls', 'from Palm Springs'
 TOWN_SUFFIX_RE = re.compile(r"[ \t](?:City|Springs|Falls|Heights|Beach|Village|Creek|Harbou?r|Junction|Crossing|"
                             r"Bluffs|Rapids|Landing|Township)\Z")
@@ -2009,7 +2020,8 @@ class Anonymizer:
             g = "p" if m.group("p") else "q" if m.group("q") else "a"
             # English forms few closed compounds, so after an English preposition a word made of two ordinary
             # words is a place ('near Burtonport', 'at Glenshee'); German makes them all the time ('im Pausenhof')
-            english = m.group("en") is not None or m.group("art") == "the"
+            english = m.group("en") is not None or m.group("art") == "the" or \
+                ENGLISH_CLAUSE_RE.search(low, max(0, m.start() - 40), m.start()) is not None
             # right after an accident noun: a compound of two words of four letters or more is a clinical word
             # ('Skisturz Daumenballen'), a shorter split says nothing ('Stubai')
             part = 4 if g == "a" else 3
@@ -2021,6 +2033,18 @@ class Anonymizer:
             sentence = low[ls:len(text) if le < 0 else le]
             if any(c in sentence for c in HISTORY_CUES):
                 add(Span(m.start(g), m.end(g), "ADDRESS", PATTERN, "history-place"))
+        if any(c in low for c in HISTORY_CUES):
+            for m in UPPER_PLACE_RE.finditer(text):
+                if all(self._history_place_word(w.title(), compounds=False) for w in m.group("p").split()) and \
+                        not any(fold(w) in self.institution_cues for w in m.group("p").split()):
+                    add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "history-place-caps"))
+        for m in TEAM_SPORT_RE.finditer(text):
+            n = m.group("n")
+            f = fold(n)
+            if f in self.safe or f[:-1] in self.safe or n in GENERIC_TEAMS or (
+                    f in self.common and n not in TEAM_WORDS):
+                continue
+            add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "team-sport"))
         # a camel-case brand before institution words: 'BrightPath Medical', 'CityCare Urgent Care'
         for m in (CAMEL_RUN_RE.finditer(text) if CAMEL_HINT_RE.search(text) else ()):
             words = m.group().split()
@@ -2370,8 +2394,8 @@ class Anonymizer:
         (`compounds`: after a German or an ambiguous preposition) no compound of two ordinary words (see
         HISTORY_PLACE_RE)."""
         f = fold(w)
-        if f in self.places:
-            return True
+        if f in self.places or "-" in f and any(p in self.places for p in f.split("-")):
+            return True  # a listed place, also in a hyphenated name ('Airolo-Pescium', session 17)
         if len(f) < 4 or f in self.safe or f in self.common or f in self.eponyms or f in self.known_names \
                 or NOT_PLACE_END_RE.search(w.lower()) and not f.endswith(("tal", "alm", "thal")) \
                 or _clinical_compound(self, w):

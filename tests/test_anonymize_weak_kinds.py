@@ -553,18 +553,25 @@ def test_session16_look_alikes_stay(text, kept):
     ("PRELIM READ SITE: SJRMC PT: 8 Y F", ("SJRMC",)),
     # a department name over a comma list, schools and nurseries without 'School'
     ("Universitätsinstitut für Allgemeine, Spezielle und Pädiatrische Radiologie", ("Allgemeine, Spezielle",)),
-    ("Hx: fell at recess, École primaire Marie-Victorin. Before: Sunny Hill Daycare.", ("Marie-Victorin", "Sunny Hill")),
+    ("Hx: fell at recess, École primaire Marie-Victorin. Before: Sunny Hill Daycare.",
+     ("Marie-Victorin", "Sunny Hill")),
     ("Hx: injured at Pinecrest Academy; sister at Wexford Elementary.", ("Pinecrest", "Wexford")),
     # teams by town and nickname, clubs, counties, military bases
     ("Hx: hockey game, Moose Jaw Warriors vs Brandon Wheatkings.", ("Brandon Wheatkings",)),
     ("Hx: bonspiel with the Kelso Ladies Curling Club; Ballyboden CLG minors.", ("Kelso", "Ballyboden")),
     ("Hx: rancher, Pecos County. Stationed at Aviano Air Base.", ("Pecos", "Aviano")),
     # firms, mountain places, lift stations, dates without a year
-    ("Klinik: Arbeitsunfall im Zimmereibetrieb Lenzen, zuvor bei Moselbau Krings. STAHLBAU WIRTZ.", ("Lenzen", "WIRTZ")),
+    ("Klinik: Arbeitsunfall im Zimmereibetrieb Lenzen, zuvor bei Moselbau Krings. STAHLBAU WIRTZ.",
+     ("Lenzen", "WIRTZ")),
     ("Hx: employee of Kestrel Valve Works; lift hand with Bergbahnen Zermatt SA.", ("Kestrel", "Zermatt SA")),
-    ("Anamnese: Sturz unterhalb der Seiseralm, Abfahrt vom Kölner Haus; below Schwarzer Grat.", ("Seiseralm", "Schwarzer")),
+    ("Anamnese: Sturz unterhalb der Seiseralm, Abfahrt vom Kölner Haus; below Schwarzer Grat.",
+     ("Seiseralm", "Schwarzer")),
     ("Anamnese: Sturz beim Langlaufen im Gsiesertal. VOR DER TALSTATION HOHSAAS.", ("Gsiesertal", "HOHSAAS")),
     ("HX: TACKLED AT PRACTICE 14 OCT. Workstation: CTRAD11. Skid on Jalan Tun Razak.", ("14 OCT", "CTRAD11", "Razak")),
+    # all-caps history places, a place after an English clause's 'in', teams by nickname and sport, age/sex
+    ("HX: FELL OFF CHAIRLIFT AT GRINDELWALD-FIRST. FELL AT WORK.", ("GRINDELWALD-FIRST",)),
+    ("Indication: punched a door at home in Woodlands. Hx: Tigers softball catcher. Age/Sex: 51 / M",
+     ("Woodlands", "Tigers", "51 / M")),
     ("Hx: drill operator at Tau Tona mine; farm labourer at the Oudekraal vineyard.", ("Oudekraal",)),
 ])
 def test_session17_shapes_go(text, leaks):
@@ -574,7 +581,8 @@ def test_session17_shapes_go(text, leaks):
 
 @pytest.mark.parametrize("text,kept", [
     ("Site: left elbow. Location: lateral epicondyle. Region: Ellenbogen.", ("left elbow", "lateral", "Ellenbogen")),
-    ("Seen at outside hospital. The Emergency hospital referral. Region Ellenbogen.", ("outside hospital", "Emergency")),
+    ("Seen at outside hospital. The Emergency hospital referral. Region Ellenbogen.",
+     ("outside hospital", "Emergency")),
     ("Befund: Gute Aufnahmetechnik, regelrechte Osteosynthesetechnik. Im Betrieb Schmerzen.",
      ("Aufnahmetechnik", "Osteosynthesetechnik", "Betrieb Schmerzen")),
     ("Anamnese: Sturz vom Klettergerüst, zur Kontrolle. Unterhalb der Fraktur kein Erguss.",
@@ -582,6 +590,8 @@ def test_session17_shapes_go(text, leaks):
     ("Normal SA node. The Primary care physician. Middle third of the clavicle. The County.",
      ("SA node", "Primary care", "Middle third", "The County")),
     ("TELERADIOLOGY PRELIMINARY REPORT", ("TELERADIOLOGY",)),
+    ("HX: FELL AT WORK, PAIN AT REST. Juniors hockey. Anamnese: Sturz zu Hause.", ("AT WORK", "AT REST", "Juniors",
+                                                                                  "zu Hause")),
 ])
 def test_session17_look_alikes_stay(text, kept):
     out = RULES(text)
