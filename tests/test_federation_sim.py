@@ -33,7 +33,9 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def federation(tmp_path_factory):
     out = tmp_path_factory.mktemp("sim")
-    settings, run = load_settings(None, "tiny", {"out": str(out), "sites": 2, "studies_per_site": 30}, {})
+    # cross-site evaluation is opt-in for `sim run` (session 17); this federation shows it
+    settings, run = load_settings(None, "tiny", {"out": str(out), "sites": 2, "studies_per_site": 30},
+                                  {"cross_site": True})
     console = Console(quiet=True)
     root = make_hospitals(settings, console)
     sites, external = site_dirs(root)

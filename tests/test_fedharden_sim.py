@@ -31,7 +31,7 @@ pytestmark = pytest.mark.integration
 def hospitals(tmp_path_factory):
     out = tmp_path_factory.mktemp("harden")
     settings, run = load_settings(None, "tiny", {"out": str(out), "sites": 3, "studies_per_site": 40},
-                                  {"arch": "tiny", "num_server_rounds": 2})
+                                  {"arch": "tiny", "num_server_rounds": 2, "cross_site": True})
     console = Console(quiet=True)
     root = make_hospitals(settings, console)
     sites, external = site_dirs(root)
