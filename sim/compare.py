@@ -323,6 +323,9 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
     for name, rep in reports.items():  # the federated runs' cross-site matrices (pooled has none)
         lines += cross_site_lines(rep.get("cross_site"), title=f"## Cross-site evaluation, {name}",
                                   folder=f"runs/{name}/")
+    if not any(rep.get("cross_site") for rep in reports.values()):
+        lines += ["", "Cross-site evaluation (every site scoring the other sites' local models) was not run: it is "
+                  "opt-in for `fedrad sim run` (`[run] cross-site = true` in a `--config` file)."]
     lines += ["", "## DeLong tests (per finding)", "",
               "| comparison | on | test | findings tested | p < 0.05 | min p | median p |",
               "|---|---|---|---|---|---|---|"]
