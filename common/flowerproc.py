@@ -187,8 +187,21 @@ class Child:
         return self.proc.returncode
 
     def crash(self) -> None:
-        """SIGKILL the child and all its descendants at once, other sessions included (a power cut)."""
-        kill_tree(process_tree(self.proc.pid))
+        """SIGKILL the child and all its descendants at once, other sessions included (a power cut).
+
+        The tree is frozen first (SIGSTOP, walked again until no new process appears): a process forked while
+        the tree was being killed would otherwise lose its parent, move to init and survive the walk (seen under
+        load in session 17: a Ray process outliving its simulation)."""
+        frozen: list[int] = []
+        for _ in range(10):
+            new = [p for p in process_tree(self.proc.pid) if p not in frozen]
+            if not new:
+                break
+            for p in new:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(p, signal.SIGSTOP)
+            frozen += new
+        kill_tree(frozen)
 
     def kill(self) -> int | None:
         """No grace: crash() the whole tree, then the process group; reap and close the log."""
