@@ -289,6 +289,9 @@ DIGITLESS_STREET_RE = re.compile(
     rf"|(?<![\w])(?<!et[ \t])(?:ul|al|pl)\.[ \t]*[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+){{0,2}}"
     rf"|(?<![\w])[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+)?[ \t]+(?:utca|út|körút|tér|iela|gatvė|prospektas|"
     rf"náměstí|třída)(?![\w])"
+    # Spanish/Portuguese estates, quarters and apartment blocks ('Urb. Nueva Andalucía', 'Apartamentos Las Dunas')
+    rf"|(?<![\w])(?:Urb\.|Urbanización|Urbanizacion|Apartamentos|Residencial|Conjunto|Barrio|Bairro|Colonia|Fraccionamiento)"
+    rf"[ \t]+(?:(?:de|del|la|las|los|el|do|da|dos)[ \t]+)?[{UP}][{LOW}]+(?:[ \t]+(?:[{UP}][{LOW}]+|de|del|la))*"
     # Malay streets and estates ('Jalan Bukit Merah', 'Jln. Ampang', 'Lorong 3', 'Taman Melawati'; session 17)
     rf"|(?<![\w])(?:Jalan|JALAN|Jln\.?|JLN\.?|Lorong|LORONG|Lebuh|Persiaran|Taman|TAMAN)[ \t]+"
     rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|\d{{1,3}})(?:[ \t]+(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|\d{{1,3}})){{0,2}}(?![\w])")
@@ -296,7 +299,8 @@ DIGITLESS_STREET_RE = re.compile(
 # alternation here cost 7% of the anonymizer's time on the IU reports)
 DIGITLESS_STREET_HINTS = ("straße", "strasse", "gasse", "allee", "str.", "ul.", " al.", "\nal.", " pl.", "\npl.",
                           "utca", " út", " tér", "iela", "gatvė", "prospektas", "náměstí", "třída",
-                          "jalan ", "jln", "lorong", "lebuh", "persiaran", "taman ")
+                          "jalan ", "jln", "lorong", "lebuh", "persiaran", "taman ", "urb", "apartamentos",
+                          "residencial", "conjunto", "barrio", "bairro", "colonia", "fraccionamiento")
 # Streets in Romance and Slavic languages: the street word first ('Via dei Cantieri 14', 'Ctra. Madrid-Cartagena
 # s/n', 'Rua Augusta 120') or after the name ('Pilsoņu iela 13', 'Antakalnio g. 57'); always with a number or 's/n'
 _STREET_GLUE = r"(?:di|de|del|della|dello|dei|degli|delle|da|do|dos|das|des|du|la|le|el|los|las|y|e|i|d'|dell')"
@@ -742,6 +746,28 @@ HISTORY_PLACE_RE = re.compile(
 # like HISTORY_PLACE_RE's (no ordinary, safe or clinical word; 'FELL AT WORK', 'PAIN AT REST' stay). Session 17.
 UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?:AT|NEAR|IN|OUTSIDE|BEI|IM|AM|NAHE)[ \t]+"
                             rf"(?P<p>{UPPER_WORD}(?:[ \t]+{UPPER_WORD})?)(?![\w])")
+# South Asian government schools ('Govt. High School No. 1', 'Govt. Girls Hr. Sec. School, Thiruvallur'), a village
+# by name ('NANDAGUDI VILLAGE', 'Kheri Kalan village'), a church by its dedication ('Our Lady of Perpetual Help'), a
+# name in quotes after a workplace, school or club noun ('Kita „Sonnenblume“', 'Textilfabrik „Bumbacul“'), a named
+# hut or alp ('Seekarhütte', 'Rossalm'; not a generic 'Berghütte'). Session 17.
+GOVT_SCHOOL_RE = re.compile(rf"(?<![\w])(?:Govt\.?|GOVT\.?|Government|GOVERNMENT|Municipal|Zilla[ \t]+Parishad|"
+                            rf"Z\.?P\.)[ \t]+"
+                            rf"(?:(?:[{UP}][\w.]*)[ \t]+){{0,4}}(?:School|SCHOOL|College|COLLEGE|Vidyalaya)"
+                            rf"(?:[ \t]+No\.?[ \t]*\d+)?(?:,[ \t]*(?P<t>{WORD}(?:[ \t]+{WORD})?))?")
+VILLAGE_RE = re.compile(rf"(?<![\w])(?P<n>(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}))?)[ \t]+"
+                        rf"(?:village|Village|VILLAGE|Dorf|DORF|gaon|Gaon)(?![\w])")
+OUR_LADY_RE = re.compile(rf"(?<![\w])(?:Our[ \t]+Lady|Notre[ \t]+Dame|Unsere[ \t]+Liebe[ \t]+Frau)[ \t]+"
+                         rf"(?:of[ \t]+(?:the[ \t]+)?)?"
+                         rf"(?:{WORD}(?:[ \t]+(?:of[ \t]+)?{WORD}){{0,3}})")
+QUOTED_NAME_RE = re.compile(r"(?<![\w])(?:[A-ZÄÖÜ][a-zäöüß]*(?:fabrik|werk|firma|betrieb|kita|schule|verein|hotel|"
+                            r"restaurant|café|kindergarten|praxis|klinik|hof|heim|club|bar)|Kita|KiTa|Kindergarten|Schule|"
+                            r"Verein|Betrieb|Fabrik|Praxis|Firma|Hotel|"
+                            r"Restaurant|Café|Gasthaus|Gasthof|Pension|Club|Bar|Pub)[ \t]+"
+                            r"(?P<q>[„\"“‚'»«][^\n„\"“”‚‘'»«]{2,40}[“\"”‘'«»])")
+HUT_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]{{3,}}(?:hütte|huette|alm|alpe|hutte)(?![\w])")
+GENERIC_HUTS = frozenset(("berghuette", "skihuette", "almhuette", "schutzhuette", "holzhuette", "gartenhuette",
+                          "jagdhuette", "selbstversorgerhuette", "alpenvereinshuette", "hochalm", "sennalm",
+                          "kuhalm", "jausenstation", "schihuette", "hirtenhuette", "wanderhuette"))
 GENERIC_TEAMS = frozenset(("Juniors", "Seniors", "Girls", "Boys", "Mens", "Womens", "Varsity", "Intramurals"))
 # an English clause before an ambiguous preposition ('a wall at home in Tampines'): the place is read as English
 ENGLISH_CLAUSE_RE = re.compile(r"(?<![\w])(?:the|a|an|at|with|was|his|her|while|home)[ \t]")
@@ -758,15 +784,17 @@ PLACE_ADJ_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{LOW}]+er)[ \t]+(?P<n>(?:Hüt
                           r"Ring|Allee|Chaussee|Damm|Landstraße|Kreuz|Steg|Sattel|Grat|Scharte|Kogel|Horn|Gletscher|"
                           r"Klettersteig|Boden|Kopf|Pass)(?![\w]))")
 MOUNTAIN_HEADS = frozenset(("Hütte", "Alm", "Alpe", "Spitze", "Joch", "Steg", "Sattel", "Grat", "Scharte", "Kogel",
-                            "Horn", "Gletscher", "Klettersteig", "Kopf", "Pass", "Piste", "Abfahrt", "Loipe",
+                            "Horn", "Gletscher", "Klettersteig", "Kopf", "Pass", "Piste", "Abfahrt", "Loipe", "See",
                             "Sessellift"))
 # a lift station, a ski area or a business park and its name ('TALSTATION RINDERBERG', 'Gewerbepark Flugplatz Bitburg')
 STATION_PLACE_RE = re.compile(rf"(?<![\w])(?:Talstation|Bergstation|Mittelstation|Skigebiet|Skiregion|Gewerbepark|"
                               rf"Industriepark|Gewerbegebiet|Industriegebiet|TALSTATION|BERGSTATION|MITTELSTATION|"
-                              rf"SKIGEBIET|GEWERBEPARK|GEWERBEGEBIET|INDUSTRIEGEBIET)[ \t]+"
+                              rf"SKIGEBIET|GEWERBEPARK|GEWERBEGEBIET|INDUSTRIEGEBIET|Piste|Skipiste|Abfahrt|Sessellift|"
+                              rf"Schlepplift|Gondelbahn|Seilbahn)[ \t]+(?:(?:der|des|am|an[ \t]+der|vom)[ \t]+)?"
                               rf"(?P<n>(?:{WORD}|{UPPER_WORD})"
                               rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{0,2}})")
-STATION_HINTS = ("station", "STATION", "gebiet", "GEBIET", "region", "park", "PARK")
+STATION_HINTS = ("station", "STATION", "gebiet", "GEBIET", "region", "park", "PARK", "Piste", "piste", "Abfahrt",
+                 "lift", "bahn")
 # Roads and waters named in a history (session 16): a numbered road ('Hwy 31', 'Township Road 606', 'B 270'),
 # a road by its abbreviation ('Pilot Rock Rd', 'Brace Rd', 'High St'), a lake ('Lake DuBay', 'Lake Texoma')
 ROAD_RE = re.compile(rf"(?<![\w])(?:(?:Hwy|Highway|Route|Rte\.?|Township[ \t]+Road|County[ \t]+Road|State[ \t]+Route|"
@@ -796,9 +824,10 @@ GENERIC_SCHOOL_HEADS = frozenset(("grund", "haupt", "real", "gesamt", "berufs", 
 LOWER_HEAD_INSTITUTION_RE = re.compile(
     rf"(?<![\w])(?P<n>(?:St\.[ \t]+)?[{UP}][\w'’-]+(?:[ \t]+[{UP}][\w'’-]+){{0,2}})[ \t]+"
     r"(?:hospital|sykehus(?:et)?|sygehus(?:et)?|sjukhus(?:et)?|universitetssjukhus(?:et)?|universitetssykehus(?:et)?|"
-    r"vårdcentral(?:en)?|hälsocentral(?:en)?|lasarett(?:et)?|legevakt(?:en)?)(?![\w])"
+    r"vårdcentral(?:en)?|hälsocentral(?:en)?|lasarett(?:et)?|legevakt(?:en)?|urgent[ \t]+care)(?![\w])"
     rf"|(?<![\w])Region[ \t]+(?P<r>[{UP}][\w'’-]+(?:[ \t]+[{UP}][\w'’-]+)?)(?![\w])")
-LOWER_HEAD_HINTS = ("hospital", "sykehus", "sygehus", "sjukhus", "vårdcentral", "hälsocentral", "lasarett", "legevakt",
+LOWER_HEAD_HINTS = ("hospital", "urgent care", "sykehus", "sygehus", "sjukhus", "vårdcentral", "hälsocentral",
+                    "lasarett", "legevakt",
                     "Region ")
 # A header field naming the sending site ('SITE: CHLA', 'Facility: Mercy West | ...', 'Standort: Bad Aibling'): its
 # value up to the next field, the line's end, a '|' or two spaces; removed when a word of it is no ordinary one
@@ -877,7 +906,12 @@ INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Pract
 # fellowship); the words must not be ordinary ones (checked in find).
 CLUB_RE = re.compile(
     rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|RFC|AFC|Hapoel|Maccabi|"
-    rf"Beitar|Dynamo|Dinamo|Sporting)(?:[ \t]+{WORD}){{1,3}}(?:[ \t]+(?:U\d{{2}}|I{{1,3}}))?(?![\w])"
+    rf"Beitar|Dynamo|Dinamo|Sporting|Skiclub|Ski-Club|Turnverein|Sportverein)(?:[ \t]+{WORD}){{1,3}}"
+    # a founding year and 'e.V.' go with the club ('Skiclub Bottrop 1972 e.V.'; session 17)
+    rf"(?:[ \t]+(?:U\d{{2}}|I{{1,3}}|(?:18|19|20)\d{{2}}))?(?:[ \t]+e\.[ \t]?V\.)?(?![\w])"
+    # a place adjective, a club abbreviation and its founding year ('Harburger TB 1865', 'Bochumer TV 1848')
+    rf"|(?<![\w])[{UP}][{LOW}]+er[ \t]+(?:TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|RC)[ \t]+(?:18|19|20)\d{{2}}"
+    rf"(?![\w])"
     rf"|(?<![\w]){WORD}(?:[ \t]+{WORD}){{0,2}}[ \t]+(?:FC|AFC|RFC|GAA|United|Rovers|Athletic|Wanderers|Rangers|"
     rf"Albion|Harlequins|Football[ \t]+Club|Rugby[ \t]+Club|Hockey[ \t]+Club|Cricket[ \t]+Club|Tennis[ \t]+Club|"
     rf"Golf[ \t]+Club|Ski[ \t]+Club|Sportverein|Turnverein|Old[ \t]+Boys|Old[ \t]+Girls|Old[ \t]+Collegians|RUFC|"
@@ -894,12 +928,16 @@ COMPANY_RE = re.compile(
     r"(?:GmbH(?:[ \t]*&[ \t]*Co\.?[ \t]*KG)?|gGmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd\.?|Limited|LLC|Inc\.?|PLC|plc|"
     r"Pty\.?[ \t]+Ltd\.?|S\.A\.|B\.V\.|N\.V\.|S\.r\.l\.|SARL|Sàrl|"
     # session 17: Swiss/French/Italian/Nordic/Gulf/South-Asian forms ('Téléverbier SA', 'Al Noor Trading W.L.L.')
-    r"SA|SpA|S\.p\.A\.|Srl|ApS|Oy|W\.L\.L\.|WLL|LLP|Pvt\.?[ \t]+Ltd\.?|s\.r\.o\.|Kft\.?)(?![\w])")
+    r"SA|SpA|S\.p\.A\.|Srl|ApS|Oy|W\.L\.L\.|WLL|LLP|Pvt\.?[ \t]+Ltd\.?|s\.r\.o\.|Kft\.?|a\.[ \t]?s\.|"
+    r"sp\.[ \t]?z[ \t]?o\.[ \t]?o\.|d\.[ \t]?o\.[ \t]?o\.|S\.R\.L\.|SRL)(?![\w])")
 COMPANY_HINT_RE = re.compile(r"GmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd|Limited|LLC|Inc|PLC|plc|S\.A\.|B\.V\.|N\.V\.|"
-                             r"S\.r\.l|SARL|Sàrl|SA|SpA|S\.p\.A|Srl|ApS|Oy|W\.?L\.?L|LLP|Pvt|s\.r\.o|Kft")
+                             r"S\.r\.l|SARL|Sàrl|SA|SpA|S\.p\.A|Srl|ApS|Oy|W\.?L\.?L|LLP|Pvt|s\.r\.o|Kft|"
+                             r"a\.[ \t]?s\.|z[ \t]?o\.|"
+                             r"d\.[ \t]?o\.|SRL|S\.R\.L")
 # forms that are also clinical abbreviations ('SA' node): only after a word no list knows (checked in find)
 AMBIGUOUS_FORMS = frozenset(("SA", "Oy", "AG", "KG", "eG"))
-CLUB_HINTS = ("FC", "SV", "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel",
+CLUB_HINTS = ("Skiclub", "Ski-Club", "TB ", "TV ", "SC ", "BC ", "HC ", "RC ", "SG ", "FC", "SV",
+              "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel",
               "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
               "Rangers", "Albion", "Harlequins", "Club", "verein", "Old ", "RUFC", "RLFC", "SLSC", "GAC", "CLG",
               "Camanachd", "Sevens")
@@ -1314,8 +1352,11 @@ def _join_particles(text: str, spans: list[Span]) -> list[Span]:
 PLACE_PREFIX_RE = re.compile(r"(?<![\w/\-])(?i:new|grand|great|little|north|south|east|west|upper|lower|port|fort|"
                              r"mount|mt\.|glen|bad|sankt|santa|san|los|las)[ \t]\Z")
 PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hills|valley|creek|harbou?r|rapids|"
-                             r"island|ridge|grove|junction|cove|township|village|common|hollow|port|quay|pier|marina)"
+                             r"island|ridge|grove|junction|cove|township|village|common|hollow|port|quay|pier|marina|"
+                             # session 17: '[Hackney] Marshes', '[Trafford] Park', '[CHEETHAM HILL] ROAD'
+                             r"marsh(?:es)?|park|hill|road|street|lane|green|heath|moor|fields|estate)"
                              r"(?![\w])")
+NAD_POD_RE = re.compile(rf"[ \t](?:nad|pod|na|u)[ \t]+[{UP}][{LOW}]+(?![\w])")
 # a venue or workplace named after a removed name, any case ('[Pinecrest] stables', '[Westfield] trampoline park')
 VENUE_SUFFIX_RE = re.compile(r"[ \t](?i:stables|arena|stadium|rink|oval|showground|racecourse|velodrome|skisenter|"
                              r"skicentre|(?:trampoline|skate|water|theme|holiday|caravan|trailer|business|industrial|"
@@ -2038,6 +2079,29 @@ class Anonymizer:
                 if all(self._history_place_word(w.title(), compounds=False) for w in m.group("p").split()) and \
                         not any(fold(w) in self.institution_cues for w in m.group("p").split()):
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "history-place-caps"))
+        if "Govt" in text or "GOVT" in text or "Government" in text or "GOVERNMENT" in text or "Municipal" in text \
+                or "Zilla" in text or "Z.P" in text or "ZP " in text:
+            for m in GOVT_SCHOOL_RE.finditer(text):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "government-school"))
+        if "illage" in text or "ILLAGE" in text or "Dorf" in text or "DORF" in text or "aon" in text:
+            for m in VILLAGE_RE.finditer(text):
+                words = m.group("n").split()
+                while words and fold(words[0]) in self.safe:
+                    words.pop(0)
+                if words and all(self._history_place_word(w.title() if w.isupper() else w, compounds=False)
+                                 or fold(w) in self.known_names for w in words):
+                    add(Span(m.end() - len(m.group()) + m.group().index(words[0]), m.end(), "ADDRESS", PATTERN,
+                             "village"))
+        if "Lady" in text or "Dame" in text or "Liebe" in text:
+            for m in OUR_LADY_RE.finditer(text):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "church"))
+        if any(q in text for q in "„\"“‚»«"):
+            for m in QUOTED_NAME_RE.finditer(text):
+                add(Span(m.start("q"), m.end("q"), "INSTITUTION", PATTERN, "quoted-name"))
+        if "tte" in text or "alm" in text or "alpe" in text:
+            for m in HUT_RE.finditer(text):
+                if fold(m.group()) not in GENERIC_HUTS and not _clinical_compound(self, m.group()):
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "hut"))
         for m in TEAM_SPORT_RE.finditer(text):
             n = m.group("n")
             f = fold(n)
@@ -2472,6 +2536,8 @@ class Anonymizer:
             start = pm.start()  # 'manege De [Hoefslag]', 'at Van [Dyke] farm': a name's capitalised particle
         if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)):
             end = vm.end()  # 'the [Kilkenny Road] care centre'
+        if kind in ("NAME", "ADDRESS") and (nm := NAD_POD_RE.match(text, end, limit)):
+            end, kind = nm.end(), "ADDRESS"  # '[Hrádek] nad Nisou', '[Moravany] nad Váhom' (session 17)
         if kind in ("NAME", "ADDRESS"):
             pm = PLACE_PREFIX_RE.search(text, max(floor, start - 7), start)
             if pm and text[pm.start()].isupper():
@@ -2918,7 +2984,9 @@ class Anonymizer:
                         end = tm.end()
                 if end > sp.end:
                     sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
-                if sp.kind == "INSTITUTION" and sp.rule not in ("venue", "german-firm", "school-kind", "company"):
+                if sp.kind == "INSTITUTION" and sp.rule not in ("venue", "german-firm", "school-kind", "company",
+                                                                "quoted-name", "government-school", "church",
+                                                                "sports-club"):
                     # 'Our [Lady of Lourdes Hospital]', 'KK Women's and [Hospital]'; a venue's or a firm's head
                     # starts or ends its name ('AUF [REITERHOF X]', 'ACCIDENT AT [STAHLBAU REDING]' all caps)
                     sp = self._extend_institution_left(text, sp, out[-1].end if out else 0)

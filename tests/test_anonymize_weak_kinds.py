@@ -579,6 +579,28 @@ def test_session17_shapes_go(text, leaks):
     assert gone(out, *leaks), out
 
 
+@pytest.mark.parametrize("text,leaks", [
+    # place words after a removed place, Czech/Slovak 'nad'/'pod', estates and apartment blocks
+    ("Hx: fell on Wanstead Flats; works in Hounslow Heath; lives on Gorton Lane.", ("Wanstead",
+                                                                                   "Hounslow", "Gorton")),
+    ("History: allotment in Ústí nad Orlicí; holiday at Urb. Los Naranjos, Apartamentos Mar Azul.",
+     ("nad Orlicí", "Los Naranjos", "Mar Azul")),
+    # government schools, villages, churches by dedication, names in quotes, huts and alps, lakes by adjective
+    ("Hx: hurt at Govt. Middle School No. 4, Rampur; lives in Kotla Mubarakpur village.", ("No. 4", "Rampur", "Kotla")),
+    ("Hx: choir at Our Lady of Good Counsel. Anamnese: Sturz im Kindergarten „Pusteblume“ und in der Seebenalm.",
+     ("Good Counsel", "Pusteblume", "Seebenalm")),
+    ("Anamnese: Badeunfall am Millstätter See; Kellnerin im Hotel „Alpenrose“.", ("Millstätter", "Alpenrose")),
+    # clubs with founding years, legal forms of Central Europe, lifts and pistes, lower-case urgent care
+    ("Anamnese: Training beim Skiclub Winterberg 1921 e.V. und beim Wattenscheider TV 1861.", ("Winterberg 1921",
+                                                                                           "Wattenscheider TV")),
+    ("Employer: Vítkovice Strojírny a.s.; before: Agromet sp. z o.o.; Sturz Piste Hahnenkamm; Ref: Oakdale urgent care",
+     ("Strojírny", "Agromet", "Hahnenkamm", "Oakdale")),
+])
+def test_session17_second_set_shapes_go(text, leaks):
+    out = RULES(text)
+    assert gone(out, *leaks), out
+
+
 @pytest.mark.parametrize("text,kept", [
     ("Site: left elbow. Location: lateral epicondyle. Region: Ellenbogen.", ("left elbow", "lateral", "Ellenbogen")),
     ("Seen at outside hospital. The Emergency hospital referral. Region Ellenbogen.",
@@ -592,6 +614,8 @@ def test_session17_shapes_go(text, leaks):
     ("TELERADIOLOGY PRELIMINARY REPORT", ("TELERADIOLOGY",)),
     ("HX: FELL AT WORK, PAIN AT REST. Juniors hockey. Anamnese: Sturz zu Hause.", ("AT WORK", "AT REST", "Juniors",
                                                                                   "zu Hause")),
+    ("Anamnese: Sturz im Dorf, Abfahrt ins Tal; Piste regelrecht. Seen at the urgent care. Herren 1 Spieler.",
+     ("im Dorf", "Abfahrt ins Tal", "Piste regelrecht", "the urgent care", "Herren 1")),
 ])
 def test_session17_look_alikes_stay(text, kept):
     out = RULES(text)
