@@ -780,3 +780,16 @@ def test_views_notches_and_fragments(labelers, region, text, expected):
 )
 def test_fractures_beside_their_hardware(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 17: a comma between the adjectives of one hedged finding keeps the hedge ---------------------------------
+@_cases(
+    ("elbow", "Beurteilung: V.a. diskrete, nicht dislozierte Radiuskopffraktur (Mason I).",
+     {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Impression: Possible subtle, nondisplaced radial neck fracture.", {"radial_neck_fracture": "uncertain"}),
+    # a list after a negation stays a list
+    ("elbow", "Impression: No fracture, dislocation or effusion.", {}),
+    ("elbow", "Impression: No acute, displaced fracture. Small effusion.", {"fat_pad_sign": "true"}),
+)
+def test_a_hedge_across_a_comma_between_adjectives(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

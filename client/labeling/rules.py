@@ -502,6 +502,16 @@ class RuleEngine:
                 if aside(j, i):
                     continue
                 if t.entry.comma:
+                    # a comma between the adjectives of one finding ("V.a. okkulte, nicht dislozierte suprakondyläre
+                    # Humerusfraktur"): nothing but words the lexicon does not know lies between it and the cue
+                    # before it, so the cue's scope goes on (session 17)
+                    k = j - 1
+                    while k >= 0 and not (clause[k].entry.cue or clause[k].entry.comma or clause[k].entry.events
+                                          or clause[k].entry.loc or clause[k].entry.morph):
+                        k -= 1
+                    if k >= 0 and clause[k].entry.cue in _PRE and clause[k].entry.cue not in _POST \
+                            and len(s[clause[k].end:t.start].split()) <= 2:
+                        continue
                     # list items continue a scope ("no fracture, dislocation"); a trailing morphology
                     # does not ("fx w/o comminution, displaced")
                     nxt = clause[j + 1]
