@@ -782,7 +782,7 @@ def test_fractures_beside_their_hardware(labelers, region, text, expected):
     _check(labelers, region, text, expected)
 
 
-# ---- session 17: a comma between the adjectives of one hedged finding keeps the hedge ---------------------------------
+# ---- session 17: a comma between the adjectives of one hedged finding keeps the hedge --------------------------------
 @_cases(
     ("elbow", "Beurteilung: V.a. diskrete, nicht dislozierte Radiuskopffraktur (Mason I).",
      {"radial_head_fracture": "uncertain"}),
