@@ -1,8 +1,8 @@
 """Share of a federated round's wall time that is not the sites' training and validation, and where it goes.
 
 A real 2-site federation through Flower's simulation engine, at 64 and 128 px (`--arch`, default the
-study's resnet50), scheduled as `fedrad sim run` schedules it (`--cpus-per-site`, default 0: the sites
-take turns with every core; 1: both at once, one core each). A round is one message per site
+study's resnet50), scheduled as `fedrad sim run` schedules it (`--cpus-per-site`, default 0 = auto: on CPU every site at once
+with the cores split evenly, with a GPU one at a time; -1: the sites take turns with every core; N: N each). A round is one message per site
 (validate the received model, then train; issue 15). Per round, from history.json (server/recorder.py,
 the `timeline` the strategy records):
 
@@ -81,7 +81,7 @@ def main() -> None:
     ap.add_argument("--studies", type=int, default=40, help="studies per site")
     ap.add_argument("--sizes", default="64,128")
     ap.add_argument("--arch", default="resnet50")
-    ap.add_argument("--cpus-per-site", type=int, default=0, help="as [sim] cpus-per-site (0: sites take turns)")
+    ap.add_argument("--cpus-per-site", type=int, default=0, help="as [sim] cpus-per-site (0 auto, -1 sites take turns)")
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
     out = Path(args.out or tempfile.mkdtemp(prefix="fedrad-bench-"))
