@@ -1,8 +1,9 @@
 """Share of a federated round's wall time that is not the sites' training and validation, and where it goes.
 
 A real 2-site federation through Flower's simulation engine, at 64 and 128 px (`--arch`, default the
-study's resnet50), scheduled as `fedrad sim run` schedules it (`--cpus-per-site`, default 0 = auto: on CPU every site at once
-with the cores split evenly, with a GPU one at a time; -1: the sites take turns with every core; N: N each). A round is one message per site
+study's resnet50), scheduled as `fedrad sim run` schedules it (`--cpus-per-site`, default 0 = auto: on
+CPU every site at once with the cores split evenly, with a GPU one at a time; -1: the sites take turns
+with every core; N: N each). A round is one message per site
 (validate the received model, then train; issue 15). Per round, from history.json (server/recorder.py,
 the `timeline` the strategy records):
 
