@@ -74,6 +74,10 @@ YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}[-/](?:19|20)\d{2}")  # '2019-2021' i
 INSTITUTION_GLUE = {"fuer", "fur", "of", "and", "&", "und", "am", "im", "an", "der", "die", "des", "de", "la", "the",
                     "for", "at", "st", "saint", "sankt", "zum", "zur", "upon", "on"}
 THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
+# institution rules whose pattern holds the whole name, head word included: no capitalised words to its left join it
+# ('ACCIDENT AT [STAHLBAU REDING]', 'Vereinstraining [Skiclub Bottrop 1972 e.V.]', 'AUF [REITERHOF X]')
+WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
+                              "church", "sports-club"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hospital", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -837,6 +841,7 @@ SITE_FIELD_RE = re.compile(r"(?<![\w])(?i:site|facility|sending[ \t]+facility|pe
 SITE_FIELD_HINTS = ("site", "facility", "institution", "hospital", "location", "einrichtung", "standort",
                     "einsendende")
 FIELD_TOKEN_RE = re.compile(r"[^\s|;,]+")
+FIELD_GAP_RE = re.compile(r"[ \t]*")
 # a place named by several words (Anonymizer._place_phrases): its first word ('St.' with its dot), then the next ones
 PHRASE_START_RE = re.compile(rf"(?<![\w.])[{UP}][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=St)\.|(?<=Mt)\.)?")
 PHRASE_NEXT_RE = re.compile(r"[ \t]+([^\W\d_]+(?:[-'’][^\W\d_]+)*)(?![\w])")
@@ -1838,12 +1843,9 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ADDRESS", STRONG, "county"))
         if "County" in text or "COUNTY" in text or "Parish" in text or "Borough" in text:
             for m in NAME_COUNTY_RE.finditer(text):
-                words = m.group("n").split()
-                while words and fold(words[0]) in self.safe:  # 'The', 'In' opening the run
-                    words.pop(0)
+                s0, words = self._trim_safe_lead(m, "n")  # 'The', 'In' opening the run
                 if words and not any(fold(w) in self.safe for w in words):
-                    add(Span(m.end() - len(m.group()) + m.group().index(words[0]), m.end(), "ADDRESS", PATTERN,
-                             "name-county"))
+                    add(Span(s0, m.end(), "ADDRESS", PATTERN, "name-county"))
         if any(h in low for h in DIGITLESS_STREET_HINTS):
             for m in DIGITLESS_STREET_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-no-number"))
@@ -2085,12 +2087,10 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "government-school"))
         if "illage" in text or "ILLAGE" in text or "Dorf" in text or "DORF" in text or "aon" in text:
             for m in VILLAGE_RE.finditer(text):
-                words = m.group("n").split()
-                while words and fold(words[0]) in self.safe:
-                    words.pop(0)
+                s0, words = self._trim_safe_lead(m, "n")
                 if words and all(self._history_place_word(w.title() if w.isupper() else w, compounds=False)
                                  or fold(w) in self.known_names for w in words):
-                    add(Span(m.end() - len(m.group()) + m.group().index(words[0]), m.end(), "ADDRESS", PATTERN,
+                    add(Span(s0, m.end(), "ADDRESS", PATTERN,
                              "village"))
         if "Lady" in text or "Dame" in text or "Liebe" in text:
             for m in OUR_LADY_RE.finditer(text):
@@ -2255,7 +2255,7 @@ class Anonymizer:
                 if m.group("dc") and any(fold(w) in FUNCTION_WORDS for w in m.group("dc").split()):
                     continue
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "school-kind"))
-        if any(h in low for h in SITE_FIELD_HINTS) and ":" in text or "#" in text:
+        if (":" in text or "#" in text) and any(h in low for h in SITE_FIELD_HINTS):
             for m in SITE_FIELD_RE.finditer(text):
                 end, pos, unsafe = m.end(), m.end(), False
                 for _ in range(6):
@@ -2265,8 +2265,7 @@ class Anonymizer:
                     w = t.group().strip(".()'’")
                     unsafe = unsafe or (bool(w) and fold(w) not in self.safe and not w.isdigit())
                     end = t.end()
-                    gap = re.match(r"[ \t]*", text[end:]).group()
-                    if len(gap) != 1:
+                    if len(FIELD_GAP_RE.match(text, end).group()) != 1:
                         break
                     pos = end + 1
                 if unsafe and end > m.end():
@@ -2392,11 +2391,8 @@ class Anonymizer:
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "business"))
                 else:
                     g = "en" if m.group("en") else "hn"
-                    words = m.group(g).replace("-", " ").split()
-                    while words and fold(words[0]) in self.safe:  # 'The', 'At' opening the run
-                        words.pop(0)
+                    s0, words = self._trim_safe_lead(m, g, hyphens=True)  # 'The', 'At' opening the run
                     if words and not all(fold(w) in self.safe for w in words):
-                        s0 = m.start(g) + m.group(g).index(words[0])
                         add(Span(s0, m.end(), "INSTITUTION", PATTERN, "business"))
         if "Standort" in text or "Campus" in text or "Betriebsst" in text or "Klinikstandort" in text:
             for m in SITE_RE.finditer(text):
@@ -2423,6 +2419,15 @@ class Anonymizer:
         if len(f) < 3 or f.endswith(("ed", "ing", "ly", "s")):
             return False  # 'INTERPRETER USED', 'wife states', 'father works'
         return w.isupper() if caps else (w[:1].isupper() and not w.isupper())
+
+    def _trim_safe_lead(self, m: re.Match, group: str, *, hyphens: bool = False) -> tuple[int, list[str]]:
+        """A matched run of words without the safe words opening it ('The', 'In'): where the rest starts in the text,
+        and its words (split at hyphens too with `hyphens`); no words when every one was safe."""
+        run = m.group(group)
+        words = (run.replace("-", " ") if hyphens else run).split()
+        while words and fold(words[0]) in self.safe:
+            words.pop(0)
+        return (m.start(group) + run.index(words[0]) if words else m.end(group)), words
 
     def _place_phrases(self, text: str) -> list[Span]:
         """Places named by several words ('Des Moines', 'Grand Rapids', 'Frankfurt am Main', 'St. Paul';
@@ -2984,9 +2989,7 @@ class Anonymizer:
                         end = tm.end()
                 if end > sp.end:
                     sp = Span(sp.start, end, "INSTITUTION", sp.strength, "institution-words")
-                if sp.kind == "INSTITUTION" and sp.rule not in ("venue", "german-firm", "school-kind", "company",
-                                                                "quoted-name", "government-school", "church",
-                                                                "sports-club"):
+                if sp.kind == "INSTITUTION" and sp.rule not in WHOLE_NAME_RULES:
                     # 'Our [Lady of Lourdes Hospital]', 'KK Women's and [Hospital]'; a venue's or a firm's head
                     # starts or ends its name ('AUF [REITERHOF X]', 'ACCIDENT AT [STAHLBAU REDING]' all caps)
                     sp = self._extend_institution_left(text, sp, out[-1].end if out else 0)
