@@ -77,7 +77,7 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 # institution rules whose pattern holds the whole name, head word included: no capitalised words to its left join it
 # ('ACCIDENT AT [STAHLBAU REDING]', 'Vereinstraining [Skiclub Bottrop 1972 e.V.]', 'AUF [REITERHOF X]')
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
-                              "church", "sports-club"))
+                              "church", "sports-club", "caps-institution"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hospital", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -746,6 +746,18 @@ HISTORY_PLACE_RE = re.compile(
     rf"|\((?P<q>{WORD}(?:[ \t]+{WORD})?)\)"
     # 'Skiunfall Stubai', 'Skisturz Sellaronda': a German accident noun, then the place (session 16)
     rf"|(?<![\w])(?i:ski|schi|reit|rad|fahrrad|kletter|berg|rodel|snowboard)(?:unfall|sturz)[ \t]+(?P<a>{WORD}))")
+# a mountain named right after a ski or mountain accident and its preposition ('Skisturz am Hahnenkamm', 'Skiunfall
+# am Hartkaiser'): the compound test of HISTORY_PLACE_RE does not apply (a peak is often two ordinary words, 'Hahnen-
+# kamm'); a slope's or a lift's generic word (GENERIC_SLOPES, -piste, -lift, -hang) and a time word stay. Session 18.
+MOUNTAIN_ACCIDENT_RE = re.compile(rf"(?<![\w])(?i:ski|schi|snowboard|berg|wander|kletter|rodel|mountainbike|mtb|"
+                                  rf"gleitschirm|paragleit)(?:-)?(?:unfall|sturz)[ \t]+(?:am|an[ \t]+der|auf[ \t]+dem|"
+                                  rf"auf[ \t]+der|vom|im|unterhalb[ \t]+(?:des|der|vom))[ \t]+(?P<p>{WORD})(?![\w])")
+GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "abend", "morgen", "gipfel", "hang",
+                            "einstieg", "ausstieg", "gletscher", "grat", "rand", "ende", "anfang", "steilhang",
+                            "buckel", "tiefschnee", "sprung", "kicker", "zielhang", "uebungshang", "idiotenhuegel",
+                            "schlepplift", "sessellift", "tellerlift", "pistenrand", "waldrand", "klettersteig",
+                            "kletterwand", "boulderwand", "rodelbahn", "skihang", "funpark", "snowpark"))
+GENERIC_SLOPE_TAILS = ("piste", "lift", "hang", "bahn", "weg", "tag", "abend", "morgen", "halle", "wand", "park")
 # an all-caps history's place after a preposition ('T-BAR AT AIROLO-PESCIUM', 'FELL NEAR LIKONI'): checked in find
 # like HISTORY_PLACE_RE's (no ordinary, safe or clinical word; 'FELL AT WORK', 'PAIN AT REST' stay). Session 17.
 UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?:AT|NEAR|IN|OUTSIDE|BEI|IM|AM|NAHE)[ \t]+"
@@ -773,6 +785,15 @@ GENERIC_HUTS = frozenset(("berghuette", "skihuette", "almhuette", "schutzhuette"
                           "jagdhuette", "selbstversorgerhuette", "alpenvereinshuette", "hochalm", "sennalm",
                           "kuhalm", "jausenstation", "schihuette", "hirtenhuette", "wanderhuette"))
 GENERIC_TEAMS = frozenset(("Juniors", "Seniors", "Girls", "Boys", "Mens", "Womens", "Varsity", "Intramurals"))
+HISTORY_HEAD_HINTS = ("clin", "hist", "hx", "indic", "angaben", "anamn", "klinik", "frage", "reason")
+HISTORY_HEAD_RE = re.compile(r"^[ \t]*(?:clinical(?:[ \t]+(?:history|details|information|indications?|notes|info|"
+                             r"hx))?|klinische[ \t]+angaben|klin\.[ \t]+angaben|klinik|angaben|indikation|anamn\.|"
+                             r"anamnese|fragestellung|reason[ \t]+for[ \t]+\w+|indications?|history|hx|ci)"
+                             r"[ \t]*[:\-–]", re.MULTILINE)
+EN_FUNCTION_RE = re.compile(r"(?<![\w])(?:the|and|with|was|of|on|at|his|her|from|while|to)(?![\w])")
+DE_FUNCTION_RE = re.compile(r"(?<![\w])(?:der|die|das|und|mit|beim|nach|von|vom|am|im|bei|des|dem|den|ein|eine|"
+                            r"einer)(?![\w])")
+HISTORY_WORD_RE = re.compile(rf"(?<![\w\[])(?:{WORD})(?![\w\]])")
 # an English clause before an ambiguous preposition ('a wall at home in Tampines'): the place is read as English
 ENGLISH_CLAUSE_RE = re.compile(r"(?<![\w])(?:the|a|an|at|with|was|his|her|while|home)[ \t]")
 # a team by its nickname or a college's acronym before its sport ('Spartans softball', 'UCF baseball'; session 17)
@@ -780,6 +801,8 @@ TEAM_SPORT_RE = re.compile(r"(?<![\w])(?P<n>[A-Z][a-z]+s)[ \t]+(?:softball|baseb
                            r"rugby|lacrosse|volleyball|basketball|wrestling|track|swim|cheer)(?![\w])")
 # a town named by ordinary words and a settlement word: 'in Dodge City', 'near Twin Falls', 'from Palm Springs'
 TOWN_SUFFIX_RE = re.compile(r"[ \t](?:City|Springs|Falls|Heights|Beach|Village|Creek|Harbou?r|Junction|Crossing|"
+                            # session 18: 'near Hairy Hill', 'on Shop Branch ridge', 'at Mulberry Gap'
+                            r"Hill|Branch|Fork|Gap|Hollow|Ridge|Island|Lake|River|Bay|Cove|Point|Bend|Mountain|"
                             r"Bluffs|Rapids|Landing|Township)\Z")
 # A German place adjective before a street or a venue ('Moerser Straße', 'Meraner Hütte', 'Wiener Platz'): the town
 # ('Moers', 'Meran', 'Hattingen') is listed; checked in find (session 16)
@@ -1361,16 +1384,49 @@ PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hil
                              # session 17: '[Hackney] Marshes', '[Trafford] Park', '[CHEETHAM HILL] ROAD'
                              r"marsh(?:es)?|park|hill|road|street|lane|green|heath|moor|fields|estate)"
                              r"(?![\w])")
+# a date named by its holiday ('on New Year's Eve', 'an Heiligabend'): a day of the year, as a date is (session 18)
+HOLIDAY_HINT_RE = re.compile(r"Eve|Day|Silvester|Heiligabend|Thanksgiving|Halloween|Neujahr|Night|Fourth")
+HOLIDAY_RE = re.compile(r"(?<![\w])(?:New[ \t]Year(?:'|’)?s(?:[ \t](?:Eve|Day))?|Christmas[ \t](?:Eve|Day)|"
+                        r"Boxing[ \t]Day|"
+                        r"Silvester|Heiligabend|Neujahr(?:stag)?|Thanksgiving(?:[ \t]Day)?|Halloween|"
+                        r"Independence[ \t]Day|Fourth[ \t]of[ \t]July|St\.?[ \t]Patrick(?:'|’)?s[ \t]Day|"
+                        r"(?:Canada|Australia|Anzac|Waitangi|Labou?r|Memorial|Veterans(?:'|’)?)[ \t]Day|"
+                        r"(?:Bonfire|Guy[ \t]Fawkes)[ \t]Night)(?![\w])")
+# a Vietnamese name by its middle word ('Lê Thị Hồng', 'Nguyễn Văn An'), in any position (session 18)
+VIET_NAME_RE = re.compile(rf"(?<![\w])(?:[{UP}][\w]*[ \t]+)?(?:Thị|Văn|THỊ|VĂN)(?:[ \t]+[{UP}][\w]*){{1,2}}")
+# an all-caps line of three words or more (teleradiology, ALL CAPS histories)
+CAPS_LINE_HINT_RE = re.compile(r"[A-Z]{3,}[ \t]+[A-Z]{2,}[ \t]+[A-Z]{3,}")
+CAPS_LINE_RE = re.compile(rf"^[^{LOW}\n]*[{UP}]{{3,}}[ \t]+[{UP}]{{2,}}[ \t]+[{UP}]{{3,}}[^{LOW}\n]*$", re.MULTILINE)
+TITLE_WORD_RE = re.compile(rf"[{UP}][{UP}'’]+")
+VERSUS_TEAM_RE = re.compile(rf"[ \t]+(?:v|vs\.?|versus|gegen)[ \t]+(?P<t>{WORD}(?:[ \t]+{WORD}){{0,2}})")
+HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 NAD_POD_RE = re.compile(rf"[ \t](?:nad|pod|na|u)[ \t]+[{UP}][{LOW}]+(?![\w])")
 # a venue or workplace named after a removed name, any case ('[Pinecrest] stables', '[Westfield] trampoline park')
 VENUE_SUFFIX_RE = re.compile(r"[ \t](?i:stables|arena|stadium|rink|oval|showground|racecourse|velodrome|skisenter|"
                              r"skicentre|(?:trampoline|skate|water|theme|holiday|caravan|trailer|business|industrial|"
                              r"retail)[ \t]park|(?:care|leisure|sports?|community|garden|shopping|fitness)[ \t]"
-                             r"cent(?:re|er)|youth[ \t]academy|sawmill|boatyard|shipyard|dockyard)(?![\w])")
+                             r"cent(?:re|er)|youth[ \t]academy|sawmill|boatyard|shipyard|dockyard|"
+                             # session 18: '[Yuendumu] clinic', '[Elphin] mart', '[George Fisher] mine'
+                             r"clinic|mart|mine|colliery|quarry|(?:parish|church|community|village)[ \t]hall|"
+                             r"health[ \t]cent(?:re|er))(?![\w])")
 US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
              "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}}|[,.;:)|\n]|$))")
+# a state or province written out after a removed place and its comma ('[Yorkton], Saskatchewan'; session 18)
+PROVINCE_AFTER_RE = re.compile(
+    r",[ \t]*(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+    r"Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New[ \t]Hampshire|New[ \t]Jersey|New[ \t]Mexico|New[ \t]York|"
+    r"North[ \t]Carolina|North[ \t]Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode[ \t]Island|South[ \t]Carolina|"
+    r"South[ \t]Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West[ \t]Virginia|Wisconsin|Wyoming|"
+    r"Alberta|British[ \t]Columbia|Manitoba|New[ \t]Brunswick|Newfoundland(?:[ \t]and[ \t]Labrador)?|Nova[ \t]Scotia|"
+    r"Ontario|Prince[ \t]Edward[ \t]Island|Qu[eé]bec|Saskatchewan|Yukon|Nunavut|Northwest[ \t]Territories|"
+    r"Queensland|New[ \t]South[ \t]Wales|Victoria|Tasmania|South[ \t]Australia|Western[ \t]Australia|"
+    r"Northern[ \t]Territory|NSW|QLD|WA|SA|NT|VIC|TAS|ACT|BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|"
+    r"Bayern|Hessen|Sachsen|Th[üu]ringen|Brandenburg|Niedersachsen|Tirol|Vorarlberg|K[äa]rnten|Steiermark|"
+    r"Salzburg|Burgenland)(?![\w])(?=[ \t]*(?:\d|[,.;:)|\n]|$))")
 # after a removed name only in a place's position (', [Bellmore] NY'), and never a credential or an English word
+PLACE_BEFORE_RE = re.compile(r"(?<![\w])(?:from|in|near|aus|bei|of)[ \t]+\Z")
 STATE_NOT_AFTER_NAME = frozenset(("MD", "PA", "MA", "ND", "DC", "ME", "IN", "OR", "OK", "HI"))
 TOWN_AFTER_RE = re.compile(rf",[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)|\n]|$))")
 GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gletscher", "kees", "klamm", "kopf",
@@ -1378,7 +1434,9 @@ GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gl
              # and the endings of German settlement names ('in Oberndorf', 'bei Ottersberg'); 'heim' and 'stadt'
              # stay out ('im Altenheim', 'in der Innenstadt'), as does 'burg' ('Sandburg')
              "dorf", "hausen", "ingen", "stedt", "buettel", "hofen", "kirchen", "weiler", "brunn", "rode",
-             "roda", "bach")  # folded, see above
+             "roda", "bach",
+             # session 18: 'in Haibühl', 'FFW Eckersmühlen', 'Wunsiedel-Schönreuth' ('-mühle' alone is a mill)
+             "buehl", "muehlen", "reuth", "stetten")  # folded, see above
 # a capitalised name particle right before a removed name, not opening a sentence or a line
 LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|Le|La|Del|Della|Ten|Ter|Van[ \t]+de[nr]?|"
                               r"Von[ \t]+de[mnr])[ \t]\Z")
@@ -1826,6 +1884,12 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id"))
         for m in (self._digit_line_matches(DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date"))
+        if HOLIDAY_HINT_RE.search(text):
+            for m in HOLIDAY_RE.finditer(text):
+                add(Span(m.start(), m.end(), "DATE", PATTERN, "holiday"))
+        if "Thị" in text or "Văn" in text or "THỊ" in text or "VĂN" in text:
+            for m in VIET_NAME_RE.finditer(text):
+                add(Span(m.start(), m.end(), "NAME", STRONG, "vietnamese-name"))
         if "/" in text:
             for m in self._digit_line_matches(SHORT_DATE_RE, text, text):
                 add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-short"))
@@ -1856,6 +1920,8 @@ class Anonymizer:
             cands.extend(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint")
                          for m in self.saint_re.finditer(text))
         cands.extend(self._place_phrases(text))
+        if CAPS_LINE_HINT_RE.search(text):
+            cands.extend(self._caps_institutions(text))
         # names after titles and cues
         for m in TITLE_SEQ_RE.finditer(text):
             r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
@@ -2059,7 +2125,10 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "name-wide"))
             elif f in self.places:  # 'Skiunfall Laax': a town in prose
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place"))
-        for m in (HISTORY_PLACE_RE.finditer(text) if any(c in low for c in HISTORY_CUES) else ()):
+        # a history sentence needs no cue word inside a history section ("Anamnese: ... in Wondreb vom Rind
+        # getreten"; session 18)
+        sections = self._history_sections(text, low)
+        for m in (HISTORY_PLACE_RE.finditer(text) if sections or any(c in low for c in HISTORY_CUES) else ()):
             g = "p" if m.group("p") else "q" if m.group("q") else "a"
             # English forms few closed compounds, so after an English preposition a word made of two ordinary
             # words is a place ('near Burtonport', 'at Glenshee'); German makes them all the time ('im Pausenhof')
@@ -2074,8 +2143,18 @@ class Anonymizer:
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
             le = text.find("\n", m.end())
             sentence = low[ls:len(text) if le < 0 else le]
-            if any(c in sentence for c in HISTORY_CUES):
+            if any(c in sentence for c in HISTORY_CUES) or any(hs <= m.start() < he for hs, he, _ in sections):
                 add(Span(m.start(g), m.end(g), "ADDRESS", PATTERN, "history-place"))
+        self._history_section_words(text, low, add, protected)
+        if "unfall" in low or "sturz" in low:
+            for m in MOUNTAIN_ACCIDENT_RE.finditer(text):
+                w = m.group("p")
+                f = fold(w)
+                if f in self.common or f in self.safe or f in self.eponyms or f in GENERIC_SLOPES or \
+                        f.endswith(GENERIC_SLOPE_TAILS) or NOT_PLACE_END_RE.search(w.lower()) or \
+                        _clinical_compound(self, w):
+                    continue
+                add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "mountain-accident-place"))
         if any(c in low for c in HISTORY_CUES):
             for m in UPPER_PLACE_RE.finditer(text):
                 if all(self._history_place_word(w.title(), compounds=False) for w in m.group("p").split()) and \
@@ -2452,6 +2531,45 @@ class Anonymizer:
                     break
         return out
 
+    def _history_sections(self, text: str, low: str) -> list[tuple[int, int, bool]]:
+        """(start, end, english) of every clinical-history section: from its heading ('History:', 'Anamnese:',
+        'Klinische Angaben:') to the next section heading, at most 800 characters. English when its English
+        function words outnumber its German ones twice over (computed once per report)."""
+        memo = self._memo_for(text)
+        got = memo.get("history_sections")
+        if got is None:
+            got = memo["history_sections"] = []
+            for hm in (HISTORY_HEAD_RE.finditer(low) if any(h in low for h in HISTORY_HEAD_HINTS) else ()):
+                s = hm.end()
+                nl = text.find("\n", s)
+                nxt = SECTION_RE.search(text, nl + 1) if nl >= 0 else None
+                e = min(nxt.start() if nxt else len(text), s + 800)
+                seg = low[s:e]
+                got.append((s, e, len(EN_FUNCTION_RE.findall(seg)) > 2 * len(DE_FUNCTION_RE.findall(seg))))
+        return got
+
+    def _history_section_words(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
+        """In an English clinical-history section, every capitalised word inside a sentence that no list knows and
+        that is not shaped like a clinical word (_history_place_word without the compound test: English forms few
+        closed compounds): 'boat out of Eskasoni', 'lives at Saibai'. German histories are left to
+        HISTORY_PLACE_RE: there every noun is capitalised and on tune the same test took 263 ordinary nouns
+        ('Klettergerüst', 'Streckdefizit') for 41 places. English only, tune (3,544 reports): 23 places, 9 words
+        wrongly (several possessives of names); IU +2 words. Session 18."""
+        in_protected = self._protected_flags(text, protected)
+        for s, e, english in self._history_sections(text, low):
+            if not english:
+                continue
+            for m in HISTORY_WORD_RE.finditer(text, s, e):
+                w = m.group()
+                if w.endswith(("'s", "’s")):
+                    w = w[:-2]  # 'Saturday's match', 'Heberden's nodes': the word before the possessive
+                if in_protected[m.start()] or _sentence_start(text, m.start()):
+                    continue
+                if w.endswith("ing") and fold(w) not in self.places:
+                    continue  # an English gerund ('History of Wheezing'); a listed 'Reading' or 'Ealing' still goes
+                if self._history_place_word(w, compounds=False):
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "history-word"))
+
     def _unknown_word(self, w: str) -> bool:
         """A capitalised word no list knows as ordinary: the proper name in an institution's name."""
         f = fold(w.rstrip("."))
@@ -2466,6 +2584,7 @@ class Anonymizer:
         if f in self.places or "-" in f and any(p in self.places for p in f.split("-")):
             return True  # a listed place, also in a hyphenated name ('Airolo-Pescium', session 17)
         if len(f) < 4 or f in self.safe or f in self.common or f in self.eponyms or f in self.known_names \
+                or f in GENERIC_SLOPES \
                 or NOT_PLACE_END_RE.search(w.lower()) and not f.endswith(("tal", "alm", "thal")) \
                 or _clinical_compound(self, w):
             return False  # a valley or an alp ends like a clinical word ('-al'): 'im Schnalstal' (session 17)
@@ -2500,7 +2619,7 @@ class Anonymizer:
         ('Plattenosteosynthese': 65 of 67 such repeats on the tuning set were no identifier), unless a name list
         knows it or it follows a cued surname (a given name a header zone found, session 16). Only words that are no
         ordinary, safe or eponym word repeat ('KING, Rose': 'rose' stays), and only where nothing else was removed."""
-        words, cued_end = set(), -1
+        words, places, cued_end = set(), set(), -1
         for sp in spans:
             if sp.kind == "NAME":
                 # the given names a zone rule found right after a cued surname ('Name: Ngata, [Tamati Wiremu]')
@@ -2514,13 +2633,33 @@ class Anonymizer:
                 cued_end = sp.end if sp.strength >= STRONG else -1
             else:
                 cued_end = -1
-        if not words:
+                if sp.kind in ("ADDRESS", "INSTITUTION"):
+                    for m in NAME_WORD_RE.finditer(text, sp.start, sp.end):
+                        if self._repeatable_place_word(m.group()):
+                            places.add(m.group())
+        if not words and not places:
             return spans
-        rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                        + r")(?![\w'’-])", re.IGNORECASE)
-        extra = [Span(m.start(), m.end(), "NAME", PATTERN, "name-repeat") for m in rx.finditer(text)
-                 if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
+        extra = []
+        if words:
+            rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                            + r")(?![\w'’-])", re.IGNORECASE)
+            extra = [Span(m.start(), m.end(), "NAME", PATTERN, "name-repeat") for m in rx.finditer(text)
+                     if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
+        if places - words:
+            alts = sorted({v for w in places - words for v in (w, w.upper())}, key=len, reverse=True)
+            rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, alts)) + r")(?![\w'’-])")
+            extra += [Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-repeat") for m in rx.finditer(text)
+                      if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
         return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+    def _repeatable_place_word(self, w: str) -> bool:
+        """A word of a removed place or institution that repeats elsewhere in the report: no ordinary, safe,
+        eponym, institution or clinical word ('Eskasoni Health Centre' in the header, 'out of Eskasoni' in the
+        history; case as written or all caps). Session 18."""
+        f = fold(w)
+        return len(f) >= 4 and w[0].isupper() and f not in self.safe and f not in self.common \
+            and f not in self.eponyms and f not in self.institution_cues and f not in DEPARTMENT_WORDS \
+            and not _clinical_compound(self, w)
 
     def _neighbour_words(self, text: str, spans: list[Span]) -> list[Span]:
         """The words an identifier's rules leave beside it (session 12): first what lies between two removed parts
@@ -2552,6 +2691,10 @@ class Anonymizer:
                 end, kind = sm.end(), "ADDRESS"
             elif vm := VENUE_SUFFIX_RE.match(text, end, limit):
                 end, kind = vm.end(), "ADDRESS"
+            if (kind == "ADDRESS" or text[max(floor, start - 2):start] in (", ", "(")
+                    or PLACE_BEFORE_RE.search(text, max(floor, start - 6), start)) \
+                    and (pv := PROVINCE_AFTER_RE.match(text, end, limit)):
+                end, kind = pv.end(), "ADDRESS"  # '[Yorkton], Saskatchewan' (session 18)
             st = STATE_AFTER_RE.match(text, end, limit)
             if st and (kind == "ADDRESS" or text[max(floor, start - 2):start] in (", ", "(")
                        and st.group().strip(", \t") not in STATE_NOT_AFTER_NAME):
@@ -2560,6 +2703,11 @@ class Anonymizer:
                 and all(self._history_place_word(p, compounds=False) or self._unknown_word(p) and fold(p) not in
                         self.eponyms and not NOT_PLACE_END_RE.search(p.lower()) for p in tm.group("w").split("-")):
             end = tm.end()  # an ordinary word may be a town here ('Appenzell'), not a safe or department word
+        if kind == "INSTITUTION" and (vm := VERSUS_TEAM_RE.match(text, end, limit)) and \
+                not any(fold(w) in self.safe for w in vm.group("t").split()):
+            end = vm.end()  # '[Kilbrittain GAA] v Barryroe': the other side of a match (session 18)
+        if kind in ("ADDRESS", "INSTITUTION") and (hm := HYPHEN_TAIL_RE.match(text, end, limit)):
+            end = hm.end()  # '[Mt Coot]-tha': the rest of a hyphenated place (session 18)
         return sp if (start, end) == (sp.start, sp.end) else Span(start, end, kind, sp.strength, sp.rule)
 
     def _compound(self, f: str, min_part: int = 3) -> bool:
@@ -2900,6 +3048,28 @@ class Anonymizer:
             out.append(Span(s, e, "INSTITUTION", PATTERN, "institution"))
         for m in (self.saint_re.finditer(text) if "St." in text or "Sankt" in text or "Saint" in text else ()):
             out.append(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint"))
+        return out
+
+    def _caps_institutions(self, text: str) -> list[Span]:
+        """An institution or venue in an all-caps line ('FELL AT MIKISEW MIDDLE SCHOOL', 'AT KIM'S HAPKIDO ACADEMY'):
+        the line read in title case by the institution, school, club and venue rules, kept where the found name holds
+        a word no list knows. Tune and de-dl, session 18: 38 spans, none wrong."""
+        out = []
+        for m in CAPS_LINE_RE.finditer(text):
+            line = m.group()
+            titled = TITLE_WORD_RE.sub(lambda w: w.group()[0] + w.group()[1:].lower(), line)
+            if len(titled) != len(line):
+                continue
+            found = self._institutions(titled)
+            self._relatives_and_institutions(titled, _lower(titled), found.append, [])
+            for sp in found:
+                if sp.kind != "INSTITUTION":
+                    continue
+                words = [w for w in re.findall(rf"{WORD}", titled[sp.start:sp.end])]
+                if any(self._unknown_word(w) and fold(w) not in self.common and fold(w) not in self.eponyms
+                       for w in words):
+                    out.append(Span(m.start() + sp.start, m.start() + sp.end, "INSTITUTION", PATTERN,
+                                    "caps-institution"))
         return out
 
     def _list_names(self, text: str, row: RowPatterns | None) -> list[Span]:
