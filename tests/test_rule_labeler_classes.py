@@ -793,3 +793,14 @@ def test_fractures_beside_their_hardware(labelers, region, text, expected):
 )
 def test_a_hedge_across_a_comma_between_adjectives(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 18: a negation list's last item may follow a four-word item the lexicon does not know ----------------
+@_cases(
+    ("thumb", "Findings: No fracture, subcutaneous air pocket or swelling.", {}),
+    ("thumb", "Findings: No fracture, retained glass shard or soft tissue swelling.", {}),
+    # a positive finding after the list is still positive
+    ("thumb", "Findings: No fracture or dislocation. Marked soft tissue swelling.", {"swelling_dactylitis": "true"}),
+)
+def test_a_long_unknown_item_before_the_lists_or(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -36,6 +36,7 @@ RULES_VERSION = "2"
 PRE_WINDOW = 8  # words between a forward cue and its finding (NegEx uses 5-6; German noun phrases are longer)
 POST_WINDOW = 8  # "fracture of the sternal end of the clavicle cannot be excluded"
 LIST_ITEM_WORDS = 4  # a comma segment this short continues a forward scope ("no fracture, dislocation")
+LIST_OR_GAP = 4  # words before a list item after "or": "no fracture, soft tissue gas or swelling" (session 18)
 LIST_MAX_WORDS = 8  # ... this long when the list ends in "or" ("no fracture, ..., soft tissue swelling or FB")
 _LIST_END = re.compile(r"\b(?:or|nor|oder|noch)\b")
 POSITION_GAP = 2  # words between "anterior to" / "ventral des" and the place it relates to ("the distal")
@@ -520,7 +521,8 @@ class RuleEngine:
                     # still an item of the list: a short segment without any term continues it
                     if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph
                             or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph or nxt.entry.comma)
-                            or len(s[t.end:nxt.start].split()) > (3 if _LIST_END.search(s, t.end, nxt.start) else 2)):
+                            or len(s[t.end:nxt.start].split())
+                            > (LIST_OR_GAP if _LIST_END.search(s, t.end, nxt.start) else 2)):
                         break
                     in_list = True
                     continue
