@@ -1091,6 +1091,22 @@ VENUE_HINTS = ("otel", "OTEL", "asth", "ASTH", "ension", "ENSION", "eiter", "EIT
                "REWERY", "istillery", "ISTILLERY", "pub", "inn", "bar", "farm", "garage", "bakery", "café", "cafe",
                "sawmill", "quarry", "mine", "colliery", "ranch", "camp", "lease", "plant", "factory", "vineyard",
                "orchard", "dairy", "eitstall", "EITSTALL", "IZZERIA", "afé", "AFÉ")
+# an English venue by a capitalised head word that needs a name before it ('Mulberry Gap Primitive Baptist Church',
+# 'Kim's Hapkido Academy', 'PANTHER EAGLE NO. 2 MINE', 'Ponoka Stampede'): kept only when one word of the name is a
+# possessive, a listed place or name or a word no list knows ('the Catholic Church', 'Community Market' stay).
+# Session 18.
+_NVH = ("Church|Chapel|Mine|Colliery|Quarry|Mills?|Ranch|Farms?|Stampede|Rodeo|Fair|Festival|Marina|Lodge|Saloon|"
+        "Diner|Grill|Bakery|Market|Salon|Nails|Dojo|Gym|Association|Speedway|Raceway|Estate|Plantation|Winery|"
+        "Feedlot|Co-op|Cooperative|Academy|Arena|Rink|Stables|Kennels|Sawmill|Lumber|Motors|Garage")
+NAMED_VENUE_RE = re.compile(rf"(?<![\w])(?P<n>{_VCAP}(?:(?:[ \t]+(?:&|and|of|the|No\.[ \t]*\d+|NO\.[ \t]*\d+)[ \t]+|"
+                            rf"[ \t]+){_VCAP}){{0,4}})[ \t]+(?:{_NVH}|{_NVH.upper()})(?![\w])")
+# a church by its name and denomination ('Tabernacle Hill Missionary Baptist Church'); not 'First Baptist Church'
+DENOMINATIONS = frozenset(("baptist", "methodist", "presbyterian", "lutheran", "pentecostal", "episcopal",
+                           "catholic", "orthodox", "evangelical", "apostolic", "holiness", "missionary", "adventist",
+                           "reformed", "congregational", "mennonite", "nazarene", "wesleyan", "anglican"))
+GENERIC_CHURCH = frozenset(("first", "second", "third", "united", "the", "free", "old", "new", "roman", "greek",
+                            "primitive", "southern", "independent", "african"))
+NAMED_VENUE_HINTS = tuple(v for h in _NVH.split("|") for v in (h.rstrip("?s"), h.rstrip("?s").upper()))
 # a German statutory accident insurer by its branch: 'BG Holz und Metall', 'BG Verkehr', 'BG ETEM'
 BG_RE = re.compile(rf"(?<![\w])BG[ \t]+(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:und|&)[ \t]+(?:{WORD}|{UPPER_WORD}))?")
 INSTITUTION_RUN_LEFT_RE = re.compile(rf"(?:{_CAP}(?:[ \t]+(?:&|and|of|for)[ \t]+|[ \t]+)){{1,4}}$")
@@ -2429,6 +2445,15 @@ class Anonymizer:
         for m in (TEAM_TAG_RE.finditer(text) if TEAM_TAG_HINT_RE.search(text) else ()):
             if any(self._history_place_word(w, compounds=False) for w in m.group("n").split()):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-team"))
+        if any(h in text for h in NAMED_VENUE_HINTS):
+            for m in NAMED_VENUE_RE.finditer(text):
+                words = [w for w in re.findall(rf"{WORD}|{UPPER_WORD}", m.group("n"))]
+                while words and fold(words[0]) in ("the", "at", "in", "from", "outside", "near", "behind", "of"):
+                    words.pop(0)
+                church = len(words) >= 2 and fold(words[-1]) in DENOMINATIONS and fold(words[0]) not in GENERIC_CHURCH
+                if words and (church or any(self._venue_name_word(w) for w in words)):
+                    s0 = m.start("n") + m.group("n").index(words[0])
+                    add(Span(s0, m.end(), "INSTITUTION", PATTERN, "named-venue"))
         if any(h in text for h in VENUE_HINTS):  # speed: every match holds one of these
             for m in VENUE_RE.finditer(text):
                 if m.group("dn"):  # after a German venue head: any capitalised words, not a clinical one
@@ -2569,6 +2594,18 @@ class Anonymizer:
                     continue  # an English gerund ('History of Wheezing'); a listed 'Reading' or 'Ealing' still goes
                 if self._history_place_word(w, compounds=False):
                     add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "history-word"))
+
+    def _venue_name_word(self, w: str) -> bool:
+        """A word that makes a venue's name someone's or somewhere's: a possessive, a listed place or name, or a
+        word no list knows (NAMED_VENUE_RE)."""
+        if w.endswith(("'s", "’s", "'S", "’S")):
+            return True
+        f = fold(w)
+        if f.endswith("s") and (f[:-1] in self.common or f[:-1] in self.safe):
+            return False  # a plural of an ordinary word ('Farmers Market')
+        return f in self.places or (f in self.known_names and f not in self.common) or (
+            self._unknown_word(w) and f not in self.common and f not in self.eponyms
+            and not _clinical_compound(self, w))
 
     def _unknown_word(self, w: str) -> bool:
         """A capitalised word no list knows as ordinary: the proper name in an institution's name."""

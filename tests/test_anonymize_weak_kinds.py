@@ -665,3 +665,23 @@ def test_session18_shapes_go(text, leaks):
 def test_session18_look_alikes_stay(text, kept):
     out = RULES(text)
     assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text,leaks", [
+    ("History: slipped on the steps of Tabernacle Hill Missionary Baptist Church.", ("Tabernacle",)),
+    ("HX: CRUSHED BY SCOOP AT THE BLACKWOLF NO. 4 MINE.", ("BLACKWOLF",)),
+    ("History: sparring at Okafor's Taekwondo Academy; bronc riding at the Wainwright Stampede.",
+     ("Okafor", "Wainwright")),
+])
+def test_session18_named_venues_go(text, leaks):
+    out = RULES(text)
+    assert gone(out, *leaks), out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("History: works at the Community Gym. Findings: Catholic Church volunteer; First Methodist Church choir.",
+     ("Community Gym", "Catholic Church", "First Methodist Church")),
+])
+def test_session18_ordinary_venues_stay(text, kept):
+    out = RULES(text)
+    assert all(k in out for k in kept), out
