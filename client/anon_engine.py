@@ -738,8 +738,8 @@ HISTORY_CUES = ("sturz", "stürz", "unfall", "at home", "punch", "assault", "fig
                 "wohnt", "verletz", "gestolpert", "slipped", "ausgerutscht", "while", "beim", "at work")
 # (plain substrings: a regex gate cost 7% on IU)
 HISTORY_PLACE_RE = re.compile(
-    r"(?=[niaftovbR(sSrFfkKBuUp])(?:(?<![\w])(?:(?P<en>near|at|from|outside|around|towards|to|on|via|out of|above|"
-    r"below|beneath|past)|in|am|im|auf der|auf dem|bei|nahe|Richtung|"
+    r"(?=[niaftovbR(sSrFfkKBuUp])(?:(?<![\w])(?P<pp>(?P<en>near|at|from|outside|around|towards|to|on|via|out of|above|"
+    r"below|beneath|past)|in|am|im|auf der|auf dem|bei|nahe|aus|Richtung|"
     # session 17: 'unterhalb der Rossalm' ('vom', 'zur' precede ordinary nouns: 'vom Klettergerüst', 'zur Kontrolle')
     r"(?:unterhalb|oberhalb|Unterhalb|Oberhalb)(?:[ \t]+(?:der|des|von|vom))?)"
     rf"[ \t]+(?:(?P<art>the|der|dem|den)[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
@@ -758,6 +758,7 @@ GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "
                             "schlepplift", "sessellift", "tellerlift", "pistenrand", "waldrand", "klettersteig",
                             "kletterwand", "boulderwand", "rodelbahn", "skihang", "funpark", "snowpark"))
 GENERIC_SLOPE_TAILS = ("piste", "lift", "hang", "bahn", "weg", "tag", "abend", "morgen", "halle", "wand", "park")
+CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe", "aus"))
 # an all-caps history's place after a preposition ('T-BAR AT AIROLO-PESCIUM', 'FELL NEAR LIKONI'): checked in find
 # like HISTORY_PLACE_RE's (no ordinary, safe or clinical word; 'FELL AT WORK', 'PAIN AT REST' stay). Session 17.
 UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?:AT|NEAR|IN|OUTSIDE|BEI|IM|AM|NAHE)[ \t]+"
@@ -1642,6 +1643,7 @@ class Anonymizer:
         # name-shaped words from outside our lists (Philter's name lists minus its English dictionary)
         self.other_names = lex.names - self.eponyms
         self.places = lex.places - self.eponyms - self.known_names
+        self.context_places = lex.context_places - self.eponyms
         self.common = lex.common
         self.place_phrases = lex.place_phrases
         self.place_firsts = frozenset(p.split(" ", 1)[0] for p in self.place_phrases)
@@ -2154,8 +2156,10 @@ class Anonymizer:
             # ('Skisturz Daumenballen'), a shorter split says nothing ('Stubai')
             part = 4 if g == "a" else 3
             if not any(self._history_place_word(w, compounds=not english, min_part=part) for w in m.group(g).split()) \
-                    and not TOWN_SUFFIX_RE.search(m.group(g)):
-                continue
+                    and not TOWN_SUFFIX_RE.search(m.group(g)) and not (
+                        g == "p" and not m.group("art") and m.group("pp") in CONTEXT_PLACE_PREPS
+                        and fold(m.group(g).split()[0]) in self.context_places):
+                continue  # a town named like an ordinary word only right after 'in', 'near', 'aus' ('in Freiburg')
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
             le = text.find("\n", m.end())
             sentence = low[ls:len(text) if le < 0 else le]

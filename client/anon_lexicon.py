@@ -23,7 +23,8 @@ DATA_DIR = Path(__file__).with_name("data")
 # --role site` reports it, both through data_problems().
 DATA_FILES = ("safe_words.txt", "not_names.txt", "name_words.txt", "first_names.txt", "surnames.txt", "eponyms.txt",
               "eponym_context.txt", "implants.txt", "institution_words.txt", "institution_cues.txt", "place_parts.txt",
-              "philter_names.txt.gz", "places.txt.gz", "place_phrases.txt.gz", "common_words.txt.gz")
+              "philter_names.txt.gz", "places.txt.gz", "place_phrases.txt.gz", "common_words.txt.gz",
+              "places_context.txt.gz")
 MODEL_DATA_FILE = "anon_token_model.tsv.gz"  # the learned layer's weights (client/anon_model.py reads it)
 
 
@@ -157,6 +158,9 @@ class Lexicon:
     # places named by two to five words ('des moines', 'frankfurt am main'; GeoNames, >= 10,000 inhabitants;
     # bench/build_place_phrases.py), each word folded, joined by one space
     place_phrases: frozenset = frozenset()
+    # towns whose name is also an ordinary word ('Essen', 'Freiburg', 'Zürich'): places only where a word stands as
+    # a place (bench/build_context_places.py)
+    context_places: frozenset = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
@@ -168,4 +172,6 @@ class Lexicon:
         places = _read_words_gz(data_dir / "places.txt.gz")  # stored lower-case, folded
         common = _read_words_gz(data_dir / "common_words.txt.gz")  # stored folded
         phrases = _read_lines_gz(data_dir / "place_phrases.txt.gz")  # stored folded
-        return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe), common, phrases)
+        context = _read_words_gz(data_dir / "places_context.txt.gz")  # stored folded
+        return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe), common, phrases,
+                   frozenset(context - safe))

@@ -685,3 +685,15 @@ def test_session18_named_venues_go(text, leaks):
 def test_session18_ordinary_venues_stay(text, kept):
     out = RULES(text)
     assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # a town named like a frequent word goes right after a place preposition without an article, nowhere else
+    ("Anamnese: Sturz mit dem Fahrrad in Dortmund. Befund: Dortmunder Platte regelrecht.", ("in Dortmund",),
+     ("Dortmunder Platte",)),
+    ("History: fell off a ladder while visiting family near Guildford.", ("Guildford",), ()),
+    ("Findings: no split fracture; mild spring-like recoil. History: fell in Spring.", (), ("split", "Spring")),
+])
+def test_session18_towns_named_like_words(text, leaks, kept):
+    out = RULES(text)
+    assert gone(out, *leaks) and all(k in out for k in kept), out
