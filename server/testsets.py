@@ -70,6 +70,27 @@ def content_fingerprint(folder: str | Path, region: str) -> str:
     return h.hexdigest()
 
 
+def test_set_dataset(ts: TestSet, *, image_size: int, channels: int, views: tuple[str, ...], intensity: str = "none"):
+    """The test set's images as the model reads them, letterboxed once into the folder's work-dir cache."""
+    from fedrad.common.dataset import StudyDataset
+    from fedrad.common.preprocess import Preprocess, TensorCache
+
+    k = ts.truth.shape[1]
+    return StudyDataset(list(zip(ts.study_ids, ts.views, strict=True)), views, ts.truth.astype(np.float32),
+                        np.ones((len(ts), k), np.float32),
+                        Preprocess(size=image_size, channels=channels, intensity=intensity),
+                        cache=TensorCache(work_dir(ts.folder) / "image-cache"))
+
+
+def warm_test_set_cache(ts: TestSet, *, image_size: int, channels: int, views: tuple[str, ...],
+                        intensity: str = "none", workers: int = 0) -> dict:
+    """Decode and letterbox every image of the test set into its cache once, when the coordinator receives the
+    set: the first scoring then reads cached tensors like every later one (the default sim run's first arm paid
+    ~3 s of decoding that the arms after it did not; issue 15, session 18)."""
+    ds = test_set_dataset(ts, image_size=image_size, channels=channels, views=views, intensity=intensity)
+    return ds.preload(progress=False, workers=workers)  # {path: reason} of images that failed (scoring names them)
+
+
 def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, views: tuple[str, ...],
                      batch_size: int = 32, device=None, intensity: str = "none",
                      recalibrate_bn: bool = False, timings: dict[str, float] | None = None) -> np.ndarray:
@@ -82,17 +103,11 @@ def predict_test_set(model, ts: TestSet, *, image_size: int, channels: int, view
     import time
 
     import torch
-    from fedrad.common.dataset import StudyDataset
     from fedrad.common.device import pick_device
-    from fedrad.common.preprocess import Preprocess, TensorCache
     from fedrad.common.train import predict
 
     device = device or pick_device("auto")
-    k = ts.truth.shape[1]
-    ds = StudyDataset(list(zip(ts.study_ids, ts.views, strict=True)), views, ts.truth.astype(np.float32),
-                      np.ones((len(ts), k), np.float32),
-                      Preprocess(size=image_size, channels=channels, intensity=intensity),
-                      cache=TensorCache(work_dir(ts.folder) / "image-cache"))
+    ds = test_set_dataset(ts, image_size=image_size, channels=channels, views=views, intensity=intensity)
     loader = torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=False)
     t0 = time.perf_counter()
     if recalibrate_bn:

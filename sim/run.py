@@ -215,11 +215,24 @@ def export_test_sets(root: Path, sites: list[Path], external: Path, run: RunConf
     jobs.append((str(root), str(external), str(sets["external"]), run.region, "all"))
     _per_hospital(_export_one, jobs, min(2, site_cores(0, 1)[0]))
     _merge_exports([Path(j[2]) for j in jobs[:-1]], sets["internal"], run.region)
+    warm_test_caches(sets, run)
     write_json(done, {"region": run.region, "size": run.image_size})
     for name, folder in sets.items():
         n = len((folder / f"labels-{run.region}.csv").read_text().splitlines()) - 1
         console.print(f"  {name}: {n} studies -> {folder}")
     return sets
+
+
+def warm_test_caches(sets: dict[str, Path], run: RunConfig) -> None:
+    """Letterbox the coordinator's test sets into their image caches once, as a coordinator does when it receives
+    a set: otherwise the first arm's report decodes them and every later arm (the pooled one included) reads the
+    cache, which charged ~3 s of decoding to the first federated arm alone (issue 15, session 18)."""
+    from fedrad.server.testsets import load_test_set, warm_test_set_cache
+
+    template = run.template()
+    for name, folder in sets.items():
+        warm_test_set_cache(load_test_set(name, folder, template), image_size=run.image_size, channels=run.channels,
+                            views=template.views, intensity=run.intensity, workers=min(2, site_cores(0, 1)[0]))
 
 
 def _export_one(root: str, site: str, dest: str, region: str, split: str) -> None:

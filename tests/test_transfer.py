@@ -10,6 +10,7 @@ recalibration and site-local statistics.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 
 import numpy as np
@@ -419,3 +420,33 @@ def test_per_round_test_curves_under_bn_local_score_the_way_the_report_does(prep
     assert curve(cfg, shifted) == pytest.approx(want, abs=1e-6)
     plain = replace(cfg, bn_local=False, output_dir=str(tmp_path / "plain"))
     assert abs(curve(plain, state) - curve(plain, shifted)) > 1e-3  # without bn-local the carried statistics count
+
+
+@pytest.mark.usefixtures("one_torch_thread")
+def test_a_warmed_test_set_is_scored_from_its_cache_alone(prepared_site, tmp_path):
+    """sim's step 3 letterboxes the coordinator's test sets once (sim.run.warm_test_caches): the first scoring
+    then decodes no image (every image a cache hit) and scores what an unwarmed scoring scores."""
+    from fedrad.client.export import export_test_set
+    from fedrad.common.model import build_model
+    from fedrad.common.runconfig import RunConfig
+    from fedrad.server.testsets import load_test_set, predict_test_set, test_set_dataset
+    from fedrad.sim.run import SYNTHETIC_PIXELS, truth_labels, warm_test_caches
+
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    export_test_set(prepared_site, cold, "elbow", split="all", pixels_checked=SYNTHETIC_PIXELS,
+                    progress=False, labels=truth_labels(prepared_site.parents[1], prepared_site, "elbow"))
+    shutil.copytree(cold, warm)  # the same set twice (an export draws new random study ids)
+    cfg = RunConfig(arch="tiny", image_size=32)
+    warm_test_caches({"w": warm}, cfg)
+    ts_warm, ts_cold = load_test_set("w", warm, cfg.template()), load_test_set("c", cold, cfg.template())
+    ds = test_set_dataset(ts_warm, image_size=32, channels=cfg.channels, views=cfg.template().views,
+                          intensity=cfg.intensity)
+    for i in range(len(ds)):
+        ds[i]
+    assert ds.cache.stats.misses == 0 and ds.cache.stats.hits > 0
+    torch.manual_seed(0)
+    model = build_model(cfg.model_config()).eval()
+    kw = dict(image_size=32, channels=cfg.channels, views=cfg.template().views, batch_size=16,
+              intensity=cfg.intensity)
+    np.testing.assert_allclose(predict_test_set(model, ts_warm, **kw), predict_test_set(model, ts_cold, **kw),
+                               rtol=1e-5, atol=1e-6)
