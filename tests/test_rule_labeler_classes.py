@@ -804,3 +804,16 @@ def test_a_hedge_across_a_comma_between_adjectives(labelers, region, text, expec
 )
 def test_a_long_unknown_item_before_the_lists_or(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# ---- session 18: a laterality abbreviation after an article stands before its noun, no sentence ends there ---------
+@_cases(
+    ("clavicle", "Befund: Verschmälerung des li. AC-Gelenkspalts. Keine Fraktur.", {"ac_joint_space_narrowed": "true"}),
+    ("elbow", "Befund: Fraktur des re. Radiuskopfes. Kein Erguss.", {"radial_head_fracture": "true"}),
+    # after its noun the abbreviation still ends the sentence
+    ("thumb", "Beurteilung: Rhizarthrose li. Fragliche Fraktur.",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true", "fracture": "uncertain",
+      "metacarpal1_fracture": "uncertain"}),
+)
+def test_laterality_before_its_noun(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -72,6 +72,8 @@ _LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fractu
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
 _WITH_HARDWARE = re.compile(r"(?<![a-zäöü])(?:bei|with|after|following|nach|unter|post|s/p)(?![a-zäöü])")
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:des|der|dem|den|die|das|am|im|vom|zum|zur|beim|am|an|auf|mit|bei|von|"
+                             r"eines|einer|einem|the|of|in|at)\s+$", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
@@ -266,7 +268,8 @@ class RuleEngine:
                 # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence, and so does
                 # "Rhizarthrose li. Fragliche ..." (laterality follows its noun)
                 if word in final and text[m.end(): m.end() + 3].lstrip()[:1].isupper():
-                    pass
+                    if _ARTICLE_BEFORE.search(text, max(start, k - 8), k):
+                        continue  # 'Verschmälerung des re. SC-Gelenkspalts': laterality before its noun (session 18)
                 elif word in abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
                     continue
                 nxt = text[m.end(): m.end() + 2].lstrip()
