@@ -735,7 +735,8 @@ HISTORY_CUES = ("sturz", "stürz", "unfall", "at home", "punch", "assault", "fig
                 "tripped", "climb", "accident", "crash", "collision", "injur", "playing", "tackl", "rugby",
                 "football", "soccer", "match", "riding", "horse", "stables", "lives", "living", "resident", "visit",
                 "travel", "vacation", "rodel", "snowboard", "reiten", "reitunfall", "spiel", "turnier", "wohnhaft",
-                "wohnt", "verletz", "gestolpert", "slipped", "ausgerutscht", "while", "beim", "at work")
+                "wohnt", "verletz", "gestolpert", "slipped", "ausgerutscht", "while", "beim", "at work",
+                "rollover", "mvc", "mva", "motor vehicle")
 # (plain substrings: a regex gate cost 7% on IU)
 HISTORY_PLACE_RE = re.compile(
     r"(?=[niaftovbR(sSrFfkKBuUp])(?:(?<![\w])(?P<pp>(?P<en>near|at|from|outside|around|towards|to|on|via|out of|above|"
@@ -758,11 +759,20 @@ GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "
                             "schlepplift", "sessellift", "tellerlift", "pistenrand", "waldrand", "klettersteig",
                             "kletterwand", "boulderwand", "rodelbahn", "skihang", "funpark", "snowpark"))
 GENERIC_SLOPE_TAILS = ("piste", "lift", "hang", "bahn", "weg", "tag", "abend", "morgen", "halle", "wand", "park")
+PLACE_HEADS = frozenset(("river", "lake", "creek", "bay", "park", "street", "st", "road", "rd", "beach", "harbour",
+                         "harbor", "canyon", "trail", "hill", "mountain", "island", "see", "strasse", "platz", "weg"))
 CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe", "aus"))
 # an all-caps history's place after a preposition ('T-BAR AT AIROLO-PESCIUM', 'FELL NEAR LIKONI'): checked in find
 # like HISTORY_PLACE_RE's (no ordinary, safe or clinical word; 'FELL AT WORK', 'PAIN AT REST' stay). Session 17.
-UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?:AT|NEAR|IN|OUTSIDE|BEI|IM|AM|NAHE)[ \t]+"
-                            rf"(?P<p>{UPPER_WORD}(?:[ \t]+{UPPER_WORD})?)(?![\w])")
+# Session 19: also FROM, NR, AROUND, ON, OFF, ALONG, VIA, VOR, AUS, with THE, before a listed place ('FROM CUXHAVEN',
+# 'NR SHAP'); a generic second word ('RIVER') goes with the place.
+# a listed place written in lower case after a place preposition ('allotment in ashington', 'festival in
+# warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
+LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around)[ \t]+(?P<p>[{LOW}]{{4,}})(?![\w])")
+UPPER_PREPS = "AT|NEAR|NR|IN|OUTSIDE|BEI|IM|AM|NAHE|FROM|AROUND|ON|OFF|ALONG|VIA|VOR|AUS"
+UPPER_PLACE_OLD_PREPS = frozenset(("AT", "NEAR", "IN", "OUTSIDE", "BEI", "IM", "AM", "NAHE"))
+UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>{UPPER_PREPS})[ \t]+(?:THE[ \t]+)?"
+                            rf"(?P<p>{UPPER_WORD}(?:[ \t]+(?!(?:{UPPER_PREPS})(?![\w])){UPPER_WORD})?)(?![\w])")
 # South Asian government schools ('Govt. High School No. 1', 'Govt. Girls Hr. Sec. School, Thiruvallur'), a village
 # by name ('NANDAGUDI VILLAGE', 'Kheri Kalan village'), a church by its dedication ('Our Lady of Perpetual Help'), a
 # name in quotes after a workplace, school or club noun ('Kita „Sonnenblume“', 'Textilfabrik „Bumbacul“'), a named
@@ -781,6 +791,9 @@ QUOTED_NAME_RE = re.compile(r"(?<![\w])(?:[A-ZÄÖÜ][a-zäöüß]*(?:fabrik|wer
                             r"Verein|Betrieb|Fabrik|Praxis|Firma|Hotel|"
                             r"Restaurant|Café|Gasthaus|Gasthof|Pension|Club|Bar|Pub)[ \t]+"
                             r"(?P<q>[„\"“‚'»«][^\n„\"“”‚‘'»«]{2,40}[“\"”‘'«»])")
+# any quoted title-case name after a word ('Gartensparte „Am Kiessee“', 'KGV „Immergrün“', 'the "Blue Heron" bar'): a
+# report quotes names, and what a patient said rarely opens with a capital and stays this short (session 19)
+QUOTED_TITLE_RE = re.compile(rf"(?<=[\w.])[ \t]+(?P<q>[„\"“»«‚][{UP}][^\n„\"“”»«‚‘]{{1,38}}[“\"”«»‘])")
 HUT_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]{{3,}}(?:hütte|huette|alm|alpe|hutte)(?![\w])")
 GENERIC_HUTS = frozenset(("berghuette", "skihuette", "almhuette", "schutzhuette", "holzhuette", "gartenhuette",
                           "jagdhuette", "selbstversorgerhuette", "alpenvereinshuette", "hochalm", "sennalm",
@@ -791,6 +804,21 @@ HISTORY_HEAD_RE = re.compile(r"^[ \t]*(?:clinical(?:[ \t]+(?:history|details|inf
                              r"hx))?|klinische[ \t]+angaben|klin\.[ \t]+angaben|klinik|angaben|indikation|anamn\.|"
                              r"anamnese|fragestellung|reason[ \t]+for[ \t]+\w+|indications?|history|hx|ci)"
                              r"[ \t]*[:\-–]", re.MULTILINE)
+# two or more title-case words in a row, joined by 'of', 'the', 'to', 'de', '&' at most ('Lake of the Woods', 'Coast to
+# Coast Walk', 'Acadiana Bone & Joint'): in English prose mid-sentence such a run is a name (session 19)
+TITLE_RUN_RE = re.compile(rf"{WORD}(?:[ \t]+(?:(?:of|the|to|de|des|du|la|&)[ \t]+){{0,2}}{WORD})+")
+GENERIC_RUN_FIRST = frozenset(("community", "town", "city", "village", "parish", "church", "sports", "leisure",
+                               "fire", "police", "high", "primary", "secondary", "junior", "senior", "middle", "local",
+                               "public", "central", "main", "youth", "nursing", "care", "health", "medical", "day",
+                               "shopping", "train", "bus", "ambulance", "mountain", "state", "county"))
+RUN_TITLES = frozenset(("dr", "mr", "mrs", "ms", "miss", "prof", "sr", "sister", "nurse", "rev", "fr", "herr", "frau",
+                        "dott", "mx", "sgt", "cpt", "capt", "lt", "col", "maj", "pfc", "spc", "cdt", "atc"))
+TITLE_LEAD_RE = re.compile(rf"(?<![\w])(?:the|at|for|from|off|near|with|by|of|on|to|in)[ \t]+"
+                           rf"(?P<r>{TITLE_RUN_RE.pattern})")
+TITLE_LEAD_HINT_RE = re.compile(rf"(?:the|at|for|from|off|near|with|by|of|on|to|in)[ \t]+[{UP}][{LOW}]+[ \t]+[{UP}]")
+INFLECTIONS_DE = ("n", "en", "e", "s", "es", "er", "em", "ern")
+DE_PARTICLES = frozenset(("an", "auf", "ab", "aus", "ein", "um", "vor", "nach", "mit", "zu", "bei", "durch", "ueber",
+                          "unter", "wider", "gegen", "hinter", "zurueck", "weg", "fehl", "miss"))
 EN_FUNCTION_RE = re.compile(r"(?<![\w])(?:the|and|with|was|of|on|at|his|her|from|while|to)(?![\w])")
 DE_FUNCTION_RE = re.compile(r"(?<![\w])(?:der|die|das|und|mit|beim|nach|von|vom|am|im|bei|des|dem|den|ein|eine|"
                             r"einer)(?![\w])")
@@ -1645,6 +1673,9 @@ class Anonymizer:
         self.places = lex.places - self.eponyms - self.known_names
         self.context_places = lex.context_places - self.eponyms
         self.common = lex.common
+        # common minus the words only names are ('Cuxhaven'): what a history rule keeps as ordinary (session 19)
+        self.ordinary = lex.ordinary or lex.common
+        self.nouns = lex.nouns
         self.place_phrases = lex.place_phrases
         self.place_firsts = frozenset(p.split(" ", 1)[0] for p in self.place_phrases)
         # place-name parts that are ordinary words elsewhere: 'New Liskeard', 'Tuba City', 'Thalheim bei Wels'
@@ -2166,6 +2197,16 @@ class Anonymizer:
             if any(c in sentence for c in HISTORY_CUES) or any(hs <= m.start() < he for hs, he, _ in sections):
                 add(Span(m.start(g), m.end(g), "ADDRESS", PATTERN, "history-place"))
         self._history_section_words(text, low, add, protected)
+        self._title_runs(text, add, protected)
+        pos = 0
+        for line in text.split("\n"):  # only a line typed all in lower case: elsewhere case says what a name is
+            if line == low[pos:pos + len(line)] and len(line) > 8:
+                for m in LOWER_PLACE_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("p"))
+                    if (f in self.places or f in self.common) and f not in self.ordinary and f not in self.safe \
+                            and f not in self.eponyms:
+                        add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
+            pos += len(line) + 1
         if "unfall" in low or "sturz" in low:
             for m in MOUNTAIN_ACCIDENT_RE.finditer(text):
                 w = m.group("p")
@@ -2177,9 +2218,17 @@ class Anonymizer:
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "mountain-accident-place"))
         if any(c in low for c in HISTORY_CUES):
             for m in UPPER_PLACE_RE.finditer(text):
-                if all(self._history_place_word(w.title(), compounds=False) for w in m.group("p").split()) and \
-                        not any(fold(w) in self.institution_cues for w in m.group("p").split()):
-                    add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "history-place-caps"))
+                ws = m.group("p").split()
+                f0 = fold(ws[0])
+                if m.group("pp") not in UPPER_PLACE_OLD_PREPS and not (
+                        f0 in self.places or f0 in self.context_places or f0 in self.common and f0 not in self.ordinary
+                        or len(ws) == 2 and fold(ws[1]) in PLACE_HEADS):
+                    continue  # after the session-19 prepositions only a listed place ('ON OUTSTRETCHED HAND' stays)
+                if self._history_place_word(ws[0].title(), compounds=False) and \
+                        not any(fold(w) in self.institution_cues for w in ws):
+                    end = m.end("p") if len(ws) == 1 or self._history_place_word(ws[1].title(), compounds=False) \
+                        or fold(ws[1]) in PLACE_HEADS else m.start("p") + len(ws[0])
+                    add(Span(m.start("p"), end, "ADDRESS", PATTERN, "history-place-caps"))
         if "Govt" in text or "GOVT" in text or "Government" in text or "GOVERNMENT" in text or "Municipal" in text \
                 or "Zilla" in text or "Z.P" in text or "ZP " in text:
             for m in GOVT_SCHOOL_RE.finditer(text):
@@ -2197,6 +2246,10 @@ class Anonymizer:
         if any(q in text for q in "„\"“‚»«"):
             for m in QUOTED_NAME_RE.finditer(text):
                 add(Span(m.start("q"), m.end("q"), "INSTITUTION", PATTERN, "quoted-name"))
+            for m in QUOTED_TITLE_RE.finditer(text):
+                words = re.findall(r"[^\W\d_]+", m.group("q"))
+                if not all(fold(w) in self.safe or w[:1].islower() for w in words):  # 'Sonnenwinkel' is a name
+                    add(Span(m.start("q"), m.end("q"), "INSTITUTION", PATTERN, "quoted-title"))
         if "tte" in text or "alm" in text or "alpe" in text:
             for m in HUT_RE.finditer(text):
                 if fold(m.group()) not in GENERIC_HUTS and not _clinical_compound(self, m.group()):
@@ -2586,18 +2639,96 @@ class Anonymizer:
         wrongly (several possessives of names); IU +2 words. Session 18."""
         in_protected = self._protected_flags(text, protected)
         for s, e, english in self._history_sections(text, low):
-            if not english:
-                continue
+            # German only when German function words are there ('Skateboard fall. Deformity.' has neither kind)
+            german = not english and DE_FUNCTION_RE.search(low, s, e) is not None
+            run_end = -1
             for m in HISTORY_WORD_RE.finditer(text, s, e):
                 w = m.group()
                 if w.endswith(("'s", "’s")):
                     w = w[:-2]  # 'Saturday's match', 'Heberden's nodes': the word before the possessive
-                if in_protected[m.start()] or _sentence_start(text, m.start()):
+                if in_protected[m.start()]:
                     continue
-                if w.endswith("ing") and fold(w) not in self.places:
-                    continue  # an English gerund ('History of Wheezing'); a listed 'Reading' or 'Ealing' still goes
-                if self._history_place_word(w, compounds=False):
-                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "history-word"))
+                if _sentence_start(text, m.start()) and (english or text[m.start() - 1] != "("):
+                    continue  # an English sentence's first word, a German adjective ('Altersentsprechende ...')
+                if english:
+                    if run_end > m.start():
+                        continue
+                    if (rm := TITLE_RUN_RE.match(text, m.start())) and rm.end() <= e and self._proper_run(rm.group()):
+                        add(Span(m.start(), rm.end(), "ADDRESS", PATTERN, "history-title-run"))
+                        run_end = rm.end()
+                        continue
+                    if w.endswith("ing") and fold(w) not in self.places:
+                        continue  # an English gerund ('History of Wheezing'); a listed 'Reading' still goes
+                    if self._history_place_word(w, compounds=False):
+                        add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "history-word"))
+                elif german and text[max(s, m.start() - 5):m.start()].lower() not in ("beim ", " zum ") \
+                        and self._german_history_word(w):  # 'beim Snowboarden': a verb as a noun
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "history-word-de"))
+
+    def _title_runs(self, text: str, add, protected: list[tuple[int, int]]) -> None:
+        """Anywhere in a report, a title-case run right after an English preposition or article ('at the Red Rock
+        Park rodeo', 'for Harbour View FC', 'off Lake of the Woods'): a name, as in a history section
+        (_proper_run). German prose is not read so: there every noun is capitalised."""
+        if not TITLE_LEAD_HINT_RE.search(text):
+            return
+        in_protected = self._protected_flags(text, protected)
+        for m in TITLE_LEAD_RE.finditer(text):
+            r = m.start("r")
+            if not in_protected[r] and self._proper_run(m.group("r")):
+                add(Span(r, m.end("r"), "ADDRESS", PATTERN, "title-run"))
+
+    def _proper_run(self, run: str) -> bool:
+        """Title-case words inside an English sentence name something ('the Red Rock Park rodeo', 'Platte Valley
+        Feeders', 'Lake of the Woods') unless each is a safe, clinical or eponym word ('Emergency Department',
+        'Salter Harris')."""
+        words = [w for w in re.findall(rf"[{UP}][\w'’-]*", run)]
+        first = fold(words[0])
+        if first in RUN_TITLES:
+            return False  # 'Dr Jones', 'Mrs Li Na Chen': a name after a title is the name rules' (the title stays)
+        if (first in GENERIC_RUN_FIRST or first in DENOMINATIONS or first in GENERIC_CHURCH) and all(
+                fold(w) in self.ordinary or fold(w) in self.safe or fold(w) in DENOMINATIONS for w in words):
+            return False  # a generic venue: 'the Community Hall', 'First Methodist Church', 'the Town Hall'
+        return len(words) >= 2 and not all(
+            fold(w.rstrip("'’s")) in self.safe or fold(w) in self.eponyms or _clinical_compound(self, w)
+            for w in words)
+
+    def _german_history_word(self, w: str) -> bool:
+        """A capitalised word of a German history that no list knows: no German noun of Wiktionary in any of its
+        forms, nor a compound of such nouns ('Gartensparte', 'Überseehafen'), and no ordinary, safe, clinical or
+        eponym word (_history_place_word). Session 19: with the noun lexicon, German histories get the English
+        ones' test."""
+        f = fold(w)
+        if "-" in f:
+            return any(self._german_history_word(p) for p in w.split("-") if len(p) >= 4)
+        if f in self.places:
+            return True
+        if f in self.nouns or self._noun_compound(f) or any(
+                f.endswith(x) and (f[:-len(x)] in self.nouns or f[:-len(x)] in self.safe) for x in INFLECTIONS_DE):
+            return False  # a noun, a compound of nouns, an inflected noun or clinical word ('Osteolysen')
+        # a clinical word before a noun or a suffix ('Radialispuls', 'Druckdolenz'); a verb's stem or a particle
+        # before a noun ('Prellmarke', 'Anprall')
+        for k in range(2, len(f) - 2):
+            head, tail = f[:k], f[k:]
+            if (head in self.safe and k >= 4) or (tail in self.nouns or tail in self.ordinary) and (
+                    head + "en" in self.common or head + "n" in self.common or head in DE_PARTICLES):
+                return False
+        if f.endswith(("in", "innen")) and (f[:-2] in self.ordinary or f[:-2] in self.nouns or f[:-5] in self.nouns):
+            return False  # a woman's job or role ('Keglerin', 'Bäuerin')
+        return self._history_place_word(w, compounds=False)
+
+    def _noun_compound(self, f: str, depth: int = 0) -> bool:
+        """Folded `f` is German nouns joined (two or three, with or without a linking s/n/e/en/es), each part of at
+        least 3 letters, the last one a noun: 'gartensparte', 'kegelvereinsheim'."""
+        nouns, ordinary = self.nouns, self.ordinary
+        for k in range(3, len(f) - 2):
+            tail = f[k:]
+            if tail not in nouns and (len(tail) < 4 or tail not in ordinary):
+                continue  # the noun list is Wiktionary's, which lacks some nouns ('Wagen'): a frequent word is one
+            head = f[:k]
+            for h in (head, head[:-1] if head[-1:] in "sne" else "", head[:-2] if head.endswith(("en", "es")) else ""):
+                if len(h) >= 3 and (h in nouns or h in ordinary or depth < 1 and self._noun_compound(h, depth + 1)):
+                    return True
+        return False
 
     def _venue_name_word(self, w: str) -> bool:
         """A word that makes a venue's name someone's or somewhere's: a possessive, a listed place or name, or a
@@ -2622,7 +2753,7 @@ class Anonymizer:
         f = fold(w)
         if f in self.places or "-" in f and any(p in self.places for p in f.split("-")):
             return True  # a listed place, also in a hyphenated name ('Airolo-Pescium', session 17)
-        if len(f) < 4 or f in self.safe or f in self.common or f in self.eponyms or f in self.known_names \
+        if len(f) < 4 or f in self.safe or f in self.ordinary or f in self.eponyms or f in self.known_names \
                 or f in GENERIC_SLOPES \
                 or NOT_PLACE_END_RE.search(w.lower()) and not f.endswith(("tal", "alm", "thal")) \
                 or _clinical_compound(self, w):
@@ -2702,7 +2833,7 @@ class Anonymizer:
         """A word no list knows (_unknown_word) that is no ordinary word, eponym or clinical compound either: the
         test a place's or a venue's own name passes."""
         f = fold(w)
-        return self._unknown_word(w) and f not in self.common and f not in self.eponyms \
+        return self._unknown_word(w) and f not in self.ordinary and f not in self.eponyms \
             and not _clinical_compound(self, w)
 
     def _neighbour_words(self, text: str, spans: list[Span]) -> list[Span]:

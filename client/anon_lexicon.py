@@ -24,7 +24,7 @@ DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("safe_words.txt", "not_names.txt", "name_words.txt", "first_names.txt", "surnames.txt", "eponyms.txt",
               "eponym_context.txt", "implants.txt", "institution_words.txt", "institution_cues.txt", "place_parts.txt",
               "philter_names.txt.gz", "places.txt.gz", "place_phrases.txt.gz", "common_words.txt.gz",
-              "places_context.txt.gz")
+              "places_context.txt.gz", "proper_words.txt.gz", "german_nouns.txt.gz")
 MODEL_DATA_FILE = "anon_token_model.tsv.gz"  # the learned layer's weights (client/anon_model.py reads it)
 
 
@@ -161,6 +161,11 @@ class Lexicon:
     # towns whose name is also an ordinary word ('Essen', 'Freiburg', 'Zürich'): places only where a word stands as
     # a place (bench/build_context_places.py)
     context_places: frozenset = frozenset()
+    # `common` minus the words a dictionary knows only as names ('Cuxhaven', 'Usedom', 'Aztec'; proper_words.txt.gz,
+    # bench/build_proper_words.py): what the history rules keep as an ordinary word
+    ordinary: frozenset = frozenset()
+    # every form of every plain German noun of Wiktionary (german_nouns.txt.gz): a compound's parts
+    nouns: frozenset = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
@@ -173,5 +178,7 @@ class Lexicon:
         common = _read_words_gz(data_dir / "common_words.txt.gz")  # stored folded
         phrases = _read_lines_gz(data_dir / "place_phrases.txt.gz")  # stored folded
         context = _read_words_gz(data_dir / "places_context.txt.gz")  # stored folded
+        proper = _read_words_gz(data_dir / "proper_words.txt.gz")  # stored folded
+        nouns = _read_words_gz(data_dir / "german_nouns.txt.gz")  # stored folded
         return cls(frozenset(safe), frozenset(names - safe), frozenset(places - safe), common, phrases,
-                   frozenset(context - safe))
+                   frozenset(context - safe), frozenset(common - proper), nouns)
