@@ -1427,7 +1427,9 @@ PLACE_PREFIX_RE = re.compile(r"(?<![\w/\-])(?i:new|grand|great|little|north|sout
 PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hills|valley|creek|harbou?r|rapids|"
                              r"island|ridge|grove|junction|cove|township|village|common|hollow|port|quay|pier|marina|"
                              # session 17: '[Hackney] Marshes', '[Trafford] Park', '[CHEETHAM HILL] ROAD'
-                             r"marsh(?:es)?|park|hill|road|street|lane|green|heath|moor|fields|estate)"
+                             r"marsh(?:es)?|park|hill|road|street|lane|green|heath|moor|fields|estate|"
+                             # session 19: '[Hütteldorfer] Straße', '[FDR] Drive', '[Kielder] Forest', '[Ryck] River'
+                             r"straße|strasse|gasse|allee|platz|drive|avenue|forest|canyon|trail|glacier|river|pass)"
                              r"(?![\w])")
 # a date named by its holiday ('on New Year's Eve', 'an Heiligabend'): a day of the year, as a date is (session 18)
 HOLIDAY_HINT_RE = re.compile(r"Eve|Day|Silvester|Heiligabend|Thanksgiving|Halloween|Neujahr|Night|Fourth")
@@ -1453,7 +1455,9 @@ VENUE_SUFFIX_RE = re.compile(r"[ \t](?i:stables|arena|stadium|rink|oval|showgrou
                              r"cent(?:re|er)|youth[ \t]academy|sawmill|boatyard|shipyard|dockyard|"
                              # session 18: '[Yuendumu] clinic', '[Elphin] mart', '[George Fisher] mine'
                              r"clinic|mart|mine|colliery|quarry|(?:parish|church|community|village)[ \t]hall|"
-                             r"health[ \t]cent(?:re|er))(?![\w])")
+                             r"health[ \t]cent(?:re|er)|"
+                             # session 19: '[Brookhaven] care home', '[Santa Rita] pit'
+                             r"(?:care|nursing|residential)[ \t]home|pit)(?![\w])")
 US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
              "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}}|[,.;:)|\n]|$))")

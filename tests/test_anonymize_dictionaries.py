@@ -63,3 +63,13 @@ def test_places_in_capitals_and_in_lower_case(text, leaks, kept):
     out = RULES(text)
     assert all(w not in out for w in leaks), out
     assert all(w in out for w in kept), out
+
+
+@pytest.mark.parametrize("text,leak,kept", [
+    ("Anamnese: Sturz mit dem Roller an der Bräunleiner Straße, Schmerzen.", "Straße", "Schmerzen"),
+    ("History: fell while walking in Ashworthy Forest, pain.", "Forest", "pain"),
+    ("History: fell down the stairs at Brackenleigh care home, bruising.", "care home", "bruising"),
+])
+def test_a_place_takes_its_street_or_venue_word(text, leak, kept):
+    out = RULES(text)
+    assert leak not in out and kept in out, out
