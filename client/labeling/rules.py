@@ -75,6 +75,8 @@ _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:des|der|dem|den|die|das|am|im|vom|zum|zur|beim|an|auf|mit|bei|von|"
                              r"eines|einer|einem|the|of|in|at)\s+$", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
+_AFTER_FINDING = re.compile(r"[a-zäöüß)]{3,}[ \t]+$")  # a word of >= 3 lower-case letters right before 'R.'
+_FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a small bony fragment may be
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -270,6 +272,9 @@ class RuleEngine:
                 if word in final and text[m.end(): m.end() + 3].lstrip()[:1].isupper():
                     if _ARTICLE_BEFORE.search(text, max(start, k - 8), k):
                         continue  # 'Verschmälerung des re. SC-Gelenkspalts': laterality before its noun (session 18)
+                elif word in ("r", "l") and text[m.end(): m.end() + 3].lstrip()[:1].isupper() \
+                        and _AFTER_FINDING.search(text, max(start, k - 12), k):
+                    pass  # 'fracture-dislocation R. Possible ...': a side after its finding ends the sentence
                 elif word in abbreviations or (len(word) == 1 and word.isalpha() and word not in "ivx"):
                     continue
                 nxt = text[m.end(): m.end() + 2].lstrip()
@@ -347,8 +352,14 @@ class RuleEngine:
         morphology its clauses could not place. A pure function of the sentence, so it is cached per engine
         (sentence_events copies the events: the report's later steps change them)."""
         toks = self.tokens(s)
-        if any(t.entry.cue in ("question", "skip") for t in toks):
-            return (), ()
+        q = next((t for t in toks if t.entry.cue in ("question", "skip")), None)
+        if q is not None:
+            # '..., DD Ossikel – CT zur Abklärung empfohlen': a question after a spaced dash is only the tail's
+            dash = max(s.rfind(" - ", 0, q.start), s.rfind(" – ", 0, q.start), s.rfind(" — ", 0, q.start))
+            if q.entry.cue == "skip" or dash < 0 or not any(t.entry.events for t in toks if t.end <= dash) \
+                    or any(t.entry.cue == "skip" for t in toks):
+                return (), ()
+            toks = [t for t in toks if t.end <= dash]
         # "Left shoulder: ...", "Handgelenk: ...": a heading location is context for the whole
         # sentence (rule 4), not a location to attach to the nearest event.
         colon = s.find(":")
@@ -441,7 +452,10 @@ class RuleEngine:
                 sg = seg_of[n]
                 hedged_segs.add(sg)
                 kinds_here = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg for sp in x.entry.events}
-                if sg > 0 and kinds_here:
+                # ... but a query naming another kind of thing ('fracture of the tuft, ? tiny foreign body') asks about
+                # its own segment only; a query among bone fragments is a differential ('ossicle, ? avulsion')
+                query = s[t.start:t.end].strip() == "?"
+                if sg > 0 and kinds_here and not (query and not kinds_here <= _FRAGMENT_KINDS):
                     before = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg - 1
                               for sp in x.entry.events}
                     if before and not before <= kinds_here:
@@ -720,7 +734,9 @@ class RuleEngine:
     # ---- events -> finding values ---------------------------------------------------------------
     def event_mentions(self, ev: _Event) -> list[tuple[str, Label, bool]]:
         lex = self.lex
-        locs = ev.locs | ev.context
+        # a heading's place is context for an event that names none ('Forearm: fracture of the ulnar shaft' is the
+        # ulna's, not the radius's too; session 19)
+        locs = ev.locs if ev.kind == "fracture" and ev.locs & lex.in_locs else ev.locs | ev.context
         # a place named in the text outranks the one an eponym implies ("Heberden nodes of the
         # DIP joints" in a thumb report is the fingers')
         # a swelling over the joint next to the region is the region's ("soft tissue swelling over the shoulder"
