@@ -817,3 +817,40 @@ def test_a_long_unknown_item_before_the_lists_or(labelers, region, text, expecte
 )
 def test_laterality_before_its_noun(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# Session 19: the errors on session 18's set dm-dw, as general classes (own examples)
+SESSION19_CASES = [
+    # a query naming another kind of thing asks about its own segment; among bone fragments it is a differential
+    ("thumb", "Impression: Transverse fracture of the distal phalanx base, ? small glass foreign body.",
+     {"distal_phalanx_fracture": "true", "foreign_body": "uncertain"}),
+    ("thumb", "Impression: Small ossicle at the IP joint, ? avulsion fragment.",
+     {"ossicle": "uncertain", "fracture": "uncertain"}),
+    # a side letter after its finding ends the sentence: the next sentence's hedge stays there
+    ("elbow", "Impression: Olecranon fracture L. Possible radial head fracture.",
+     {"olecranon_fracture": "true", "radial_head_fracture": "uncertain"}),
+    # a recommendation after a spaced dash is the tail's, the finding before it stands
+    ("elbow", "Beurteilung: Fragliche Abscherfraktur der Koronoidspitze – CT zur Abklärung empfohlen.",
+     {"coronoid_tip_avulsion": "uncertain"}),
+    ("elbow", "Befund: Abscherfraktur am Capitulum humeri.",
+     {"distal_humerus_fracture": "true", "distal_humerus_fracture_intraarticular": "true"}),
+    # a third of a forearm bone is not the clavicle's third; the clavicle's stays
+    ("elbow", "Findings: Oblique fracture of the middle third of the ulnar shaft.", {"ulna_fracture": "true"}),
+    ("elbow", "Befund: Fraktur im proximalen Drittel der Elle.", {"ulna_fracture": "true"}),
+    ("clavicle", "Findings: Fracture of the distal third of the clavicle.", {"fracture_lateral_third": "true"}),
+    # a heading's place does not add a bone to a fracture that names its own
+    ("elbow", "Forearm: Fracture of the ulnar shaft, apex volar. Elbow: no effusion.", {"ulna_fracture": "true"}),
+    # a soft tissue component is a soft tissue mass
+    ("clavicle", "Findings: Lytic lesion of the medial clavicle; a soft tissue component cannot be excluded.",
+     {"lytic_lesion": "true", "soft_tissue_mass": "uncertain"}),
+    ("clavicle", "Befund: Osteolyse lateral, eine Weichteilkomponente ist nicht sicher auszuschließen.",
+     {"lytic_lesion": "true", "soft_tissue_mass": "uncertain"}),
+    # a general statement about foreign bodies says nothing about this image
+    ("thumb", "Findings: No fracture. Impression: Normal. Wooden foreign bodies are often radiolucent - consider "
+              "ultrasound if clinical concern persists.", {}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION19_CASES)
+def test_session19_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
