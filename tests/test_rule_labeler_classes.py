@@ -840,6 +840,9 @@ SESSION19_CASES = [
     ("clavicle", "Findings: Fracture of the distal third of the clavicle.", {"fracture_lateral_third": "true"}),
     # a heading's place does not add a bone to a fracture that names its own
     ("elbow", "Forearm: Fracture of the ulnar shaft, apex volar. Elbow: no effusion.", {"ulna_fracture": "true"}),
+    # a generic place adds no bone to a lesion of a specific one ('Monteggia ... of the forearm' is the ulna's)
+    ("elbow", "Impression: Monteggia lesion, Bado type I, of the right forearm.",
+     {"ulna_fracture": "true", "joint_dislocation": "true"}),
     # a soft tissue component is a soft tissue mass
     ("clavicle", "Findings: Lytic lesion of the medial clavicle; a soft tissue component cannot be excluded.",
      {"lytic_lesion": "true", "soft_tissue_mass": "uncertain"}),

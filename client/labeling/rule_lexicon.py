@@ -110,6 +110,8 @@ class Lexicon:
     soft_tissue_locs: frozenset[str] = frozenset()  # out-of-region places whose soft tissue swelling counts
     history: re.Pattern | None = None  # how the injury happened ("Sturz", "fell onto"): see cues.shared.toml [history]
     files: list[Path] = field(default_factory=list)
+    # a generic place and the specific ones it adds nothing to ('Monteggia ... of the forearm': the ulna's)
+    generic_locs: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _convert_pattern(raw: str, source: str) -> tuple[bool, str]:
@@ -340,7 +342,8 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                    section_re=section_re, section_kinds=section_kinds, abbreviations=abbreviations,
                    version=lexicon_version(region), sentence_final=sentence_final, subsumes=tuple(subsumes),
                    history=history, soft_tissue_locs=frozenset(own.get("soft_tissue_locs", [])),
-                   files=[cues, terms, *(lex[k] for k in sorted(lex))])
+                   files=[cues, terms, *(lex[k] for k in sorted(lex))],
+                   generic_locs={k: frozenset(v) for k, v in own.get("generic_locs", {}).items()})
 
 
 _PLAIN = re.compile(r"~?[a-zäöüß' -]+~?")

@@ -737,6 +737,9 @@ class RuleEngine:
         # a heading's place is context for an event that names none ('Forearm: fracture of the ulnar shaft' is the
         # ulna's, not the radius's too; session 19)
         locs = ev.locs if ev.kind == "fracture" and ev.locs & lex.in_locs else ev.locs | ev.context
+        for generic, specific in lex.generic_locs.items():
+            if generic in locs and locs & specific:
+                locs = locs - {generic}  # 'Monteggia fracture-dislocation of the forearm': the ulna's, not the radius
         # a place named in the text outranks the one an eponym implies ("Heberden nodes of the
         # DIP joints" in a thumb report is the fingers')
         # a swelling over the joint next to the region is the region's ("soft tissue swelling over the shoulder"
