@@ -278,6 +278,12 @@ ADDRESS_PATTERNS = [
     # Irish Eircode ('D08 NHY1', 'F23 H529') and county ('Co. Mayo')
     r"(?<![\w])[A-Z]\d{2}[ \t]?(?=[A-Z0-9]{0,3}\d)(?=[0-9]{0,3}[A-Z])[A-Z0-9]{4}(?![\w])",
 ]
+# session 19, prose places on a road (rule 'road': not grown to the whole line like a postal address): a numbered
+# street in capitals ('142ND ST'), a road with its mile marker ('US-50 near mile marker 61', 'SR 264 NEAR MP 392')
+MILE_ROAD_RE = re.compile(r"(?<![\w])\d{1,3}(?:ST|ND|RD|TH)[ \t]+(?:STREET|ST|AVENUE|AVE|ROAD|RD)(?![\w])|"
+                          r"(?<![\w])(?i:US|U\.S\.|SR|State[ \t]Route|Hwy|Highway|Route|Rte|Interstate|I|CR|"
+                          r"County[ \t]Road|FM)[- \t]?\d{1,4}[A-Z]?(?:,?[ \t]+(?i:near|at|nr|by|@))?[ \t]+"
+                          r"(?i:MP|MM|mile[ \t]?(?:marker|post)|milepost|mile|exit)[ \t]*\d{1,4}(?![\w])")
 COUNTY_RE = re.compile(rf"(?<![\w])(?:Co\.|County)[ \t]+{WORD}")
 # '<Name> County' (US, Kenya: 'Reeves County', 'Kiambu County'): the name no safe word (checked in find; session 17)
 NAME_COUNTY_RE = re.compile(rf"(?<![\w])(?P<n>{WORD}(?:[ \t]+{WORD})?)[ \t]+(?:County|COUNTY|Parish|Borough)(?![\w])")
@@ -1955,6 +1961,8 @@ class Anonymizer:
         for m in (ADDRESS_RE.finditer(text) if any(w in text for w in ADDRESS_WORDS)
                   else self._digit_line_matches(ADDRESS_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
+        for m in (self._digit_line_matches(MILE_ROAD_RE, text, text) if digit else ()):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "mile-road"))
         if "Co." in text or "County" in text:  # speed: a literal every match starts with
             for m in COUNTY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", STRONG, "county"))

@@ -73,3 +73,14 @@ def test_places_in_capitals_and_in_lower_case(text, leaks, kept):
 def test_a_place_takes_its_street_or_venue_word(text, leak, kept):
     out = RULES(text)
     assert leak not in out and kept in out, out
+
+
+@pytest.mark.parametrize("text,leak,kept", [
+    ("History: rolled his truck on US-84 near mile marker 112 last night.", "112", "truck"),
+    ("HX: MVC ON SR 17 NR MP 40. SEATBELTED.", "MP 40", "SEATBELTED"),
+    ("HISTORY: STRUCK BY CAR ON 57TH ST. PAIN R ELBOW.", "57TH", "PAIN R ELBOW"),
+    ("Findings: C5 and T8 unremarkable; no fracture.", "", "C5 and T8"),
+])
+def test_a_road_with_its_mile_marker_goes(text, leak, kept):
+    out = RULES(text)
+    assert (not leak or leak not in out) and kept in out, out
