@@ -278,7 +278,7 @@ ADDRESS_PATTERNS = [
     # Irish Eircode ('D08 NHY1', 'F23 H529') and county ('Co. Mayo')
     r"(?<![\w])[A-Z]\d{2}[ \t]?(?=[A-Z0-9]{0,3}\d)(?=[0-9]{0,3}[A-Z])[A-Z0-9]{4}(?![\w])",
 ]
-# session 19, prose places on a road (rule 'road': not grown to the whole line like a postal address): a numbered
+# session 19, prose places on a road (rule 'mile-road': not grown to the whole line like a postal address): a numbered
 # street in capitals ('142ND ST'), a road with its mile marker ('US-50 near mile marker 61', 'SR 264 NEAR MP 392')
 MILE_ROAD_RE = re.compile(r"(?<![\w])\d{1,3}(?:ST|ND|RD|TH)[ \t]+(?:STREET|ST|AVENUE|AVE|ROAD|RD)(?![\w])|"
                           r"(?<![\w])(?i:US|U\.S\.|SR|State[ \t]Route|Hwy|Highway|Route|Rte|Interstate|I|CR|"
@@ -776,7 +776,7 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 # warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around)[ \t]+(?P<p>[{LOW}]{{4,}})(?![\w])")
 UPPER_PREPS = "AT|NEAR|NR|IN|OUTSIDE|BEI|IM|AM|NAHE|FROM|AROUND|ON|OFF|ALONG|VIA|VOR|AUS"
-UPPER_PLACE_OLD_PREPS = frozenset(("AT", "NEAR", "IN", "OUTSIDE", "BEI", "IM", "AM", "NAHE"))
+UPPER_ANY_WORD_PREPS = frozenset(("AT", "NEAR", "IN", "OUTSIDE", "BEI", "IM", "AM", "NAHE"))  # any unknown word
 UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>{UPPER_PREPS})[ \t]+(?:THE[ \t]+)?"
                             rf"(?P<p>{UPPER_WORD}(?:[ \t]+(?!(?:{UPPER_PREPS})(?![\w])){UPPER_WORD})?)(?![\w])")
 # South Asian government schools ('Govt. High School No. 1', 'Govt. Girls Hr. Sec. School, Thiruvallur'), a village
@@ -2232,7 +2232,7 @@ class Anonymizer:
             for m in UPPER_PLACE_RE.finditer(text):
                 ws = m.group("p").split()
                 f0 = fold(ws[0])
-                if m.group("pp") not in UPPER_PLACE_OLD_PREPS and not (
+                if m.group("pp") not in UPPER_ANY_WORD_PREPS and not (
                         f0 in self.places or f0 in self.context_places or f0 in self.common and f0 not in self.ordinary
                         or len(ws) == 2 and fold(ws[1]) in PLACE_HEADS):
                     continue  # after the session-19 prepositions only a listed place ('ON OUTSTRETCHED HAND' stays)
@@ -2693,7 +2693,7 @@ class Anonymizer:
         """Title-case words inside an English sentence name something ('the Red Rock Park rodeo', 'Platte Valley
         Feeders', 'Lake of the Woods') unless each is a safe, clinical or eponym word ('Emergency Department',
         'Salter Harris')."""
-        words = [w for w in re.findall(rf"[{UP}][\w'’-]*", run)]
+        words = re.findall(rf"[{UP}][\w'’-]*", run)
         first = fold(words[0])
         if first in RUN_TITLES:
             return False  # 'Dr Jones', 'Mrs Li Na Chen': a name after a title is the name rules' (the title stays)
@@ -2725,7 +2725,7 @@ class Anonymizer:
                     head + "en" in self.common or head + "n" in self.common or head in DE_PARTICLES):
                 return False
         if f.endswith(("in", "innen")) and (f[:-2] in self.ordinary or f[:-2] in self.nouns or f[:-5] in self.nouns):
-            return False  # a woman's job or role ('Keglerin', 'Bäuerin')
+            return False  # a woman's job or role ('Bäuerin', 'Sportlerin')
         return self._history_place_word(w, compounds=False)
 
     def _noun_compound(self, f: str, depth: int = 0) -> bool:
