@@ -147,6 +147,17 @@ def _template_words() -> set[str]:
     return out
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
+
+
+_LOADED: dict[tuple, Lexicon] = {}  # Lexicon.load's cache
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The word sets the engine reads (all folded with `fold`)."""
@@ -169,6 +180,17 @@ class Lexicon:
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
+        """The lists of `data_dir`, read once per process while their files stay the same (keyed by each file's
+        size and mtime): every Anonymizer built in a process shares them (the noun list alone is ~25 MB)."""
+        d = Path(data_dir)
+        key = (str(d.resolve()), tuple((n, *_stamp(d / n)) for n in DATA_FILES))
+        got = _LOADED.get(key)
+        if got is None:
+            got = _LOADED[key] = cls._read(d)
+        return got
+
+    @classmethod
+    def _read(cls, data_dir: Path) -> Lexicon:
         safe = {fold(w) for line in read_list("safe_words.txt", data_dir) for w in line.split()}
         for extra in ("not_names.txt", "eponym_context.txt", "implants.txt"):
             safe |= {fold(w) for line in read_list(extra, data_dir) for w in line.split()}
