@@ -356,7 +356,7 @@ class RuleEngine:
         if q is not None:
             # '..., DD Ossikel – CT zur Abklärung empfohlen': a question after a spaced dash is only the tail's
             dash = max(s.rfind(" - ", 0, q.start), s.rfind(" – ", 0, q.start), s.rfind(" — ", 0, q.start))
-            if q.entry.cue == "skip" or dash < 0 or not any(t.entry.events for t in toks if t.end <= dash) \
+            if dash < 0 or not any(t.entry.events for t in toks if t.end <= dash) \
                     or any(t.entry.cue == "skip" for t in toks):
                 return (), ()
             toks = [t for t in toks if t.end <= dash]
@@ -734,12 +734,12 @@ class RuleEngine:
     # ---- events -> finding values ---------------------------------------------------------------
     def event_mentions(self, ev: _Event) -> list[tuple[str, Label, bool]]:
         lex = self.lex
-        # a heading's place is context for an event that names none ('Forearm: fracture of the ulnar shaft' is the
-        # ulna's, not the radius's too; session 19)
-        locs = ev.locs if ev.kind == "fracture" and ev.locs & lex.in_locs else ev.locs | ev.context
+        locs = ev.locs | ev.context
         for generic, specific in lex.generic_locs.items():
             if generic in locs and locs & specific:
-                locs = locs - {generic}  # 'Monteggia fracture-dislocation of the forearm': the ulna's, not the radius
+                # 'Monteggia fracture-dislocation of the forearm', 'Forearm: fracture of the ulnar shaft': the ulna's,
+                # not the radius's too (session 19)
+                locs = locs - {generic}
         # a place named in the text outranks the one an eponym implies ("Heberden nodes of the
         # DIP joints" in a thumb report is the fingers')
         # a swelling over the joint next to the region is the region's ("soft tissue swelling over the shoulder"
