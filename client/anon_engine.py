@@ -1685,6 +1685,7 @@ class Anonymizer:
         self.common = lex.common
         # common minus the words only names are ('Cuxhaven'): what a history rule keeps as ordinary (session 19)
         self.ordinary = lex.ordinary or lex.common
+        self.proper = self.common - self.ordinary  # frequent words a dictionary knows only as names ('Cuxhaven')
         self.nouns = lex.nouns
         self.place_phrases = lex.place_phrases
         self.place_firsts = frozenset(p.split(" ", 1)[0] for p in self.place_phrases)
@@ -2233,7 +2234,7 @@ class Anonymizer:
                 ws = m.group("p").split()
                 f0 = fold(ws[0])
                 if m.group("pp") not in UPPER_ANY_WORD_PREPS and not (
-                        f0 in self.places or f0 in self.context_places or f0 in self.common and f0 not in self.ordinary
+                        f0 in self.places or f0 in self.context_places or f0 in self.proper
                         or len(ws) == 2 and fold(ws[1]) in PLACE_HEADS):
                     continue  # after the session-19 prepositions only a listed place ('ON OUTSTRETCHED HAND' stays)
                 if self._history_place_word(ws[0].title(), compounds=False) and \

@@ -95,9 +95,8 @@ def _lex_of(anon, w: str) -> tuple[str, ...]:
     out = [name for name, words in (("safe", anon.safe), ("first", anon.first_names), ("surname", anon.surnames),
                                     ("oname", anon.other_names), ("place", anon.places),
                                     ("icue", anon.institution_cues), ("eponym", anon.eponyms),
-                                    ("ordinary", anon.ordinary), ("noun", anon.nouns)) if f in words]
-    if f in anon.common and f not in anon.ordinary:
-        out.append("proper")  # a frequent word a dictionary knows only as a name ('Cuxhaven'; session 19)
+                                    ("ordinary", anon.ordinary), ("noun", anon.nouns), ("proper", anon.proper))
+           if f in words]
     if "-" in f and all(p in anon.known_names or p in anon.other_names for p in f.split("-") if p):
         out.append("hyph-names")
     return tuple(out) or ("none",)
