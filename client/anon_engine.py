@@ -261,8 +261,9 @@ ADDRESS_PATTERNS = [
     rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm)[ \t]+"
     rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
     # 'Am Markt 5, 28203 Bremen', 'Vor dem Steintor 88, Bremen': a street named with a preposition, then a town
-    rf"(?<![\w])(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|In den|Vor dem|Vor der|Hinter dem|Hinter der|"
-    rf"Unter den|Bei der|Beim)[ \t][{UP}][{LOW}\-]+[ \t]\d{{1,4}}[ \t]?[a-z]?"
+    # session 20: 'Zu den Rehwiesen 9-11, 47055 Duisburg' (a house number range)
+    rf"(?<![\w])(?:Am|An der|An den|Im|Auf der|Auf dem|Auf den|Zum|Zur|Zu den|Zu der|In der|In den|Vor dem|Vor der|"
+    rf"Hinter dem|Hinter der|Unter den|Bei der|Beim)[ \t][{UP}][{LOW}\-]+[ \t]\d{{1,4}}(?:[-–]\d{{1,4}})?[ \t]?[a-z]?"
     rf"(?=,?[ \t]*{POSTAL_CITY}|,[ \t]*[{UP}][{LOW}\-]+[ \t]*(?:\n|$|[,;|·]))",
     r"(?<![\w])\d{1,5}(?:st|nd|rd|th)?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][a-z]+(?:'s|’s)?|\d{1,3}(?:st|nd|rd|th))"
     r"[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|"
@@ -746,7 +747,7 @@ HISTORY_CUES = ("sturz", "stürz", "unfall", "at home", "punch", "assault", "fig
 # (plain substrings: a regex gate cost 7% on IU)
 HISTORY_PLACE_RE = re.compile(
     r"(?=[niaftovbR(sSrFfkKBuUp])(?:(?<![\w])(?P<pp>(?P<en>near|at|from|outside|around|towards|to|on|via|out of|above|"
-    r"below|beneath|past)|in|am|im|auf der|auf dem|bei|nahe|aus|Richtung|"
+    r"below|beneath|past|off|along)|in|am|im|auf der|auf dem|bei|nahe|aus|Richtung|"
     # session 17: 'unterhalb der Rossalm' ('vom', 'zur' precede ordinary nouns: 'vom Klettergerüst', 'zur Kontrolle')
     r"(?:unterhalb|oberhalb|Unterhalb|Oberhalb)(?:[ \t]+(?:der|des|von|vom))?)"
     rf"[ \t]+(?:(?P<art>the|der|dem|den)[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
@@ -852,11 +853,21 @@ MOUNTAIN_HEADS = frozenset(("Hütte", "Alm", "Alpe", "Spitze", "Joch", "Steg", "
 STATION_PLACE_RE = re.compile(rf"(?<![\w])(?:Talstation|Bergstation|Mittelstation|Skigebiet|Skiregion|Gewerbepark|"
                               rf"Industriepark|Gewerbegebiet|Industriegebiet|TALSTATION|BERGSTATION|MITTELSTATION|"
                               rf"SKIGEBIET|GEWERBEPARK|GEWERBEGEBIET|INDUSTRIEGEBIET|Piste|Skipiste|Abfahrt|Sessellift|"
-                              rf"Schlepplift|Gondelbahn|Seilbahn)[ \t]+(?:(?:der|des|am|an[ \t]+der|vom)[ \t]+)?"
+                              rf"Schlepplift|Gondelbahn|Seilbahn|"
+                              # session 20: a venue noun before its name ('Skilift Grafenmatt', 'WINDPARK HAREN-ERIKA',
+                              # 'Sägewerk Ennstal', 'Reitstall Kriegel', 'Weingut Ehrlacher', 'Campingplatz Vltava')
+                              rf"Skilift|SKILIFT|Windpark|WINDPARK|Weingut|WEINGUT|Sägewerk|SÄGEWERK|Reitstall|"
+                              rf"Reiterhof|REITERHOF|Campingplatz|CAMPINGPLATZ|Kaserne|KASERNE)[ \t]+"
+                              rf"(?:(?:der|des|am|an[ \t]+der|vom)[ \t]+)?"
                               rf"(?P<n>(?:{WORD}|{UPPER_WORD})"
                               rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{0,2}})")
+# a German spa town ('Bad König', 'Bad Tölz-Wolfratshausen', 'BAD REICHENHALL'): every 'Bad' before a capitalised word
+# in the tuning set is one; the bathroom ('im Bad Sturz') has an article before it (checked in find; session 20)
+BAD_TOWN_RE = re.compile(rf"(?<![\w])(?:Bad|BAD)[ \t]+(?P<n>(?:{WORD}|{UPPER_WORD})(?:-(?:{WORD}|{UPPER_WORD}))?)")
+BATHROOM_BEFORE_RE = re.compile(r"(?i:im|ins|das|dem|ein|einem|kein|vom|zum|beim|ihr|sein|the|a)[ \t]+\Z")
 STATION_HINTS = ("station", "STATION", "gebiet", "GEBIET", "region", "park", "PARK", "Piste", "piste", "Abfahrt",
-                 "lift", "bahn")
+                 "lift", "LIFT", "bahn", "Weingut", "WEINGUT", "werk", "WERK", "Reit", "REIT", "Camping", "CAMPING",
+                 "Kaserne", "KASERNE")
 # Roads and waters named in a history (session 16): a numbered road ('Hwy 31', 'Township Road 606', 'B 270'),
 # a road by its abbreviation ('Pilot Rock Rd', 'Brace Rd', 'High St'), a lake ('Lake DuBay', 'Lake Texoma')
 ROAD_RE = re.compile(rf"(?<![\w])(?:(?:Hwy|Highway|Route|Rte\.?|Township[ \t]+Road|County[ \t]+Road|State[ \t]+Route|"
@@ -961,7 +972,7 @@ LOCATIVE_RUN_RE = re.compile(rf"(?=[fFaAtTrRiIsSvVbB])(?<![\w])(?:from|at|transf
 # nouns that end an institution's name ('... Medicine Centre', '... Orthopedics'); the words before them join it
 INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Practice|Imaging|Radiology|Orthopedics|"
                                 r"Orthopaedics|Infirmary|Pavilion|Partners|Associates|Hospital|Medical|Health|"
-                                r"Service|Services)(?![\w])")
+                                r"Service|Services|Doctors)(?![\w])")  # session 20: '[Hikurangi] Family Doctors'
 # A sports club named in a history ('playing for Ballymena Rovers', 'beim TSV Eintracht Kirchheim', 'Clontarf RFC',
 # 'Hapoel Beer Sheva FC', 'SV Werder Bremen U17'): a club prefix no report uses otherwise, then one to three
 # capitalised words, or one to three capitalised words, then a club word. Club words that are also clinical
@@ -982,7 +993,9 @@ CLUB_RE = re.compile(
     rf"Surf[ \t]+Life[ \t]+Saving|Rugby[ \t]+League|Soccer|Basketball|Baseball|Lacrosse|Hurling|Camogie|Polo|"
     rf"Pony|Riding|Equestrian|Curling|Ladies[ \t]+Curling|Shinty|Bowling|Badminton|Squash)[ \t]+Club"
     # Gaelic and Scottish clubs and sevens tournaments ('Naomh Éanna GAC', 'Kingussie Camanachd', 'Melrose Sevens')
-    rf"|GAC|CLG|Camanachd|Sevens)(?![\w\-])")
+    rf"|GAC|CLG|Camanachd|Sevens)"
+    # its side ('Pontypridd RFC Juniors', 'Clontarf RFC U16'; session 20)
+    rf"(?:[ \t]+(?:Juniors|Seniors|Youth|Colts|Minis|Veterans|U\d{{2}}))?(?![\w\-])")
 # A firm by its legal form ('Fa. Hochbau Krämer GmbH & Co. KG', 'Spedition Hülsmann KG', 'Acme Freight Ltd'): an
 # employer or a site of an accident; up to four capitalised words (or '&') before the form go with it (session 16)
 COMPANY_RE = re.compile(
@@ -997,6 +1010,18 @@ COMPANY_HINT_RE = re.compile(r"GmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd|Limite
                              r"S\.r\.l|SARL|Sàrl|SA|SpA|S\.p\.A|Srl|ApS|Oy|W\.?L\.?L|LLP|Pvt|s\.r\.o|Kft|"
                              r"a\.[ \t]?s\.|z[ \t]?o\.|"
                              r"d\.[ \t]?o\.|SRL|S\.R\.L")
+# a German club by its compound ('Narrenzunft Hüfingen', 'Yacht-Club Konstanz', 'Kanuverein Blankenburg') or after a
+# place adjective ('Heidelberger Ruderklub', 'des Württembergischen Yacht-Club'); trailing safe words and an ordinary
+# adjective ('Deutscher Alpenverein') stay (checked in find; session 20)
+_CLUB_NOUN = rf"[{UP}][{LOW}]*(?:-?[Cc]lub|-?[Kk]lub|verein|zunft)"
+CLUB_COMPOUND_RE = re.compile(rf"(?<![\w])(?P<c>{_CLUB_NOUN})(?P<n>(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{1,3}})"
+                              rf"|(?<![\w])(?P<a>[{UP}][{LOW}]+(?:er|ischen|ischer|isches|ische))[ \t]+{_CLUB_NOUN}"
+                              rf"(?![\w])")
+CLUB_COMPOUND_HINTS = ("lub", "verein", "zunft")
+# a military unit by its ordinal ('2nd Cavalry Regiment', '1st Battalion, 5th Marines'; session 20)
+MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD}[ \t]+){{0,3}}(?:Regiment|Battalion|"
+                              rf"Brigade|Squadron|Division|Wing|Company|Infantry|Cavalry|Artillery|Engineers|Marines|"
+                              rf"Airborne|Fleet)(?![\w])")
 # forms that are also clinical abbreviations ('SA' node): only after a word no list knows (checked in find)
 AMBIGUOUS_FORMS = frozenset(("SA", "Oy", "AG", "KG", "eG"))
 CLUB_HINTS = ("Skiclub", "Ski-Club", "TB ", "TV ", "SC ", "BC ", "HC ", "RC ", "SG ", "FC", "SV",
@@ -1453,6 +1478,11 @@ CAPS_LINE_RE = re.compile(rf"^[^{LOW}\n]*[{UP}]{{3,}}[ \t]+[{UP}]{{2,}}[ \t]+[{U
 TITLE_WORD_RE = re.compile(rf"[{UP}][{UP}'’]+")
 VERSUS_TEAM_RE = re.compile(rf"[ \t]+(?:v|vs\.?|versus|gegen)[ \t]+(?P<t>{WORD}(?:[ \t]+{WORD}){{0,2}})")
 HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
+# a German article or contracted preposition right before a word, and a lower-case word right after one
+ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)[ \t]+\Z")
+LOWER_AFTER_RE = re.compile(rf"[ \t]+[{LOW}]")
+# a generational suffix after a removed name ('[Hollis J. Manigault] III', '[Ray Boudreaux], Jr.'; session 20)
+NAME_SUFFIX_RE = re.compile(r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|JR\.?|SR\.?)|[ \t]+(?:II|III|IV))(?![\w])")
 NAD_POD_RE = re.compile(rf"[ \t](?:nad|pod|na|u)[ \t]+[{UP}][{LOW}]+(?![\w])")
 # a venue or workplace named after a removed name, any case ('[Pinecrest] stables', '[Westfield] trampoline park')
 VENUE_SUFFIX_RE = re.compile(r"[ \t](?i:stables|arena|stadium|rink|oval|showground|racecourse|velodrome|skisenter|"
@@ -2181,6 +2211,12 @@ class Anonymizer:
                 continue
             if FIELD_LABEL_RE.match(text, m.end()) and ZONE_CUE_RE.fullmatch(w.lower()):
                 continue  # 'Mutter: ...', 'Fellow: ...': a cue word labelling its field is no name
+            if f in self.nouns and f in self.ordinary and f not in self.places and not w.isupper() and (
+                    ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+                    or text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?", "|")
+                    and LOWER_AFTER_RE.match(text, m.end())):
+                continue  # a German noun after its article ('von der Leiter', 'den Zug des M. abductor') or an
+                # adjective opening a sentence ('Kleine schalenförmige Verkalkung'): no name (session 20)
             if f in self.other_names or (len(parts) > 1 and any(p in self.other_names or p in self.known_names
                                                                 for p in parts)
                                          and not any(p in self.safe for p in parts)):
@@ -2190,12 +2226,17 @@ class Anonymizer:
         # a history sentence needs no cue word inside a history section ("Anamnese: ... in Wondreb vom Rind
         # getreten"; session 18)
         sections = self._history_sections(text, low)
+        report_english: bool | None = None
         for m in (HISTORY_PLACE_RE.finditer(text) if sections or any(c in low for c in HISTORY_CUES) else ()):
             g = "p" if m.group("p") else "q" if m.group("q") else "a"
             # English forms few closed compounds, so after an English preposition a word made of two ordinary
             # words is a place ('near Burtonport', 'at Glenshee'); German makes them all the time ('im Pausenhof')
             english = m.group("en") is not None or m.group("art") == "the" or \
                 ENGLISH_CLAUSE_RE.search(low, max(0, m.start() - 40), m.start()) is not None
+            if not english and m.group("pp") in ("in", "bei", "nahe", "aus", "am", "im"):
+                if report_english is None:  # 'aboard boat in Newlyn harbour': the report's language decides
+                    report_english = len(EN_FUNCTION_RE.findall(low)) > 3 * len(DE_FUNCTION_RE.findall(low))
+                english = report_english
             # right after an accident noun: a compound of two words of four letters or more is a clinical word
             # ('Skisturz Daumenballen'), a shorter split says nothing ('Stubai')
             part = 4 if g == "a" else 3
@@ -2464,15 +2505,14 @@ class Anonymizer:
             mountain = m.group("n") in MOUNTAIN_HEADS and not _sentence_start(text, m.start())
             if mountain or any(c in self.places for c in (stem, stem + "en", stem + "e", stem + "n", stem + "o")):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-adjective"))
+        for m in (BAD_TOWN_RE.finditer(text) if "Bad " in text or "BAD " in text else ()):
+            if not BATHROOM_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) and (
+                    fold(m.group("n")) not in self.safe or fold(m.group("n")) in self.places):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "spa-town"))
         if any(h in text for h in STATION_HINTS):
             for m in STATION_PLACE_RE.finditer(text):
-                words = m.group("n").split()
-                keep = len(words)
-                while keep and fold(words[keep - 1]) in self.safe and fold(words[keep - 1]) not in self.places:
-                    keep -= 1  # 'Talstation Rinderberg Schmerzen': the run ends at its last word no list knows
-                if keep:
-                    add(Span(m.start(), m.start("n") + _span_of_words(m.group("n"), keep), "ADDRESS", PATTERN,
-                             "station-place"))
+                if end := self._name_after_generic(m, "n"):  # 'Talstation Rinderberg Schmerzen'
+                    add(Span(m.start(), end, "ADDRESS", PATTERN, "station-place"))
         for m in (COMPANY_RE.finditer(text) if COMPANY_HINT_RE.search(text) else ()):
             form = m.group().split()[-1]
             if form in AMBIGUOUS_FORMS and all(fold(w) in self.safe for w in m.group().split()[:-1]):
@@ -2483,6 +2523,21 @@ class Anonymizer:
                 names = [w for w in re.findall(WORD, m.group()) if w not in CLUB_WORDS]
                 if names and not any(fold(w) in self.safe and fold(w) not in self.places for w in names):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
+        for m in (MILITARY_UNIT_RE.finditer(text) if "nd " in text or "st " in text or "rd " in text
+                  or "th " in text else ()):
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))
+        for m in (CLUB_COMPOUND_RE.finditer(text) if any(h in low for h in CLUB_COMPOUND_HINTS) else ()):
+            if m.group("a"):
+                a = fold(m.group("a"))
+                stem = re.sub(r"(?:er|ischen|ischer|isches|ische)$", "", a)
+                # mid-sentence, a capitalised adjective before a club noun is part of its name ('des
+                # Württembergischen Yacht-Club'); at a sentence's start, only a place's ('Heidelberger Ruderklub')
+                if a not in self.safe and (a not in self.ordinary or not _sentence_start(text, m.start()) or any(
+                        c in self.places for c in (stem, stem + "en", stem + "e", stem + "n"))):
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "club-compound"))
+                continue
+            if end := self._name_after_generic(m, "n"):  # 'Turnverein Daumen': no club name follows
+                add(Span(m.start(), end, "INSTITUTION", PATTERN, "club-compound"))
         if any(h in low for h in SCHOOL_HINTS):  # speed: every match holds one
             for m in SCHOOL_RE.finditer(text):
                 e = m.end()
@@ -2758,6 +2813,15 @@ class Anonymizer:
         f = fold(w.rstrip("."))
         return f not in self.safe and f not in DEPARTMENT_WORDS and f not in self.institution_cues and len(f) >= 3
 
+    def _name_after_generic(self, m: re.Match, group: str) -> int:
+        """Where the name after a generic word ('Talstation ...', 'Narrenzunft ...') ends: at its last word that is
+        no safe word (a listed place counts as a name), or 0 when every word is safe."""
+        words = m.group(group).split()
+        keep = len(words)
+        while keep and fold(words[keep - 1]) in self.safe and fold(words[keep - 1]) not in self.places:
+            keep -= 1
+        return m.start(group) + _span_of_words(m.group(group), keep) if keep else 0
+
     def _history_place_word(self, w: str, compounds: bool = True, min_part: int = 3) -> bool:
         """A capitalised word that may name a place in a history sentence: a listed place, or a word of >= 4
         letters that is no ordinary or safe word, no eponym, not shaped like a clinical or abstract noun and
@@ -2767,6 +2831,7 @@ class Anonymizer:
         if f in self.places or "-" in f and any(p in self.places for p in f.split("-")):
             return True  # a listed place, also in a hyphenated name ('Airolo-Pescium', session 17)
         if len(f) < 4 or f in self.safe or f in self.ordinary or f in self.eponyms or f in self.known_names \
+                or "-" in f and f.split("-")[0] in self.eponyms \
                 or f in GENERIC_SLOPES \
                 or NOT_PLACE_END_RE.search(w.lower()) and not f.endswith(("tal", "alm", "thal")) \
                 or _clinical_compound(self, w):
@@ -2868,6 +2933,8 @@ class Anonymizer:
             start = pm.start()  # 'manege De [Hoefslag]', 'at Van [Dyke] farm': a name's capitalised particle
         if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)):
             end = vm.end()  # 'the [Kilkenny Road] care centre'
+        if kind == "NAME" and (xm := NAME_SUFFIX_RE.match(text, end, limit)):
+            end = xm.end()
         if kind in ("NAME", "ADDRESS") and (nm := NAD_POD_RE.match(text, end, limit)):
             end, kind = nm.end(), "ADDRESS"  # '[Hrádek] nad Nisou', '[Moravany] nad Váhom' (session 17)
         if kind in ("NAME", "ADDRESS"):
