@@ -857,3 +857,20 @@ SESSION19_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION19_CASES)
 def test_session19_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+SESSION20_CASES = [
+    # an instruction to manage a suspected fracture as one says nothing about the image
+    ("elbow", "Findings: No fracture line is seen. Recommend treating as a fracture in a sling.",
+     {}),
+    ("elbow", "Impression: Possible occult supracondylar fracture. Manage as fracture, review in fracture clinic.",
+     {"distal_humerus_fracture": "uncertain"}),
+    # an old fracture of which nothing remains is gone (rule 7), like 'nicht mehr abgrenzbar'
+    ("elbow", "Befund: Keine frische Fraktur. Von der früheren Olekranonfraktur sind keine Residuen mehr sichtbar.",
+     {}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION20_CASES)
+def test_session20_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
