@@ -874,8 +874,12 @@ ROAD_RE = re.compile(rf"(?<![\w])(?:(?:Hwy|Highway|Route|Rte\.?|Township[ \t]+Ro
                      rf"Interstate|Bundesstraße|Landstraße|Staatsstraße|Kreisstraße)[ \t]?\d{{1,4}}[A-Z]?"
                      rf"|B[ \t]?\d{{2,3}}(?=[ \t]+(?:Richtung|bei|nahe|zwischen|Höhe)|[ \t]*[,)])"
                      rf"|(?:{WORD}[ \t]+){{1,2}}(?:Rd|Hwy|Pkwy|Ave|Blvd)\.?"
+                     # 'doored on Main St', 'along Queen St, fell': a street, not a Saint before a name (session 20)
+                     rf"|(?:(?<=on[ \t])|(?<=at[ \t])|(?<=in[ \t])|(?<=off[ \t])|(?<=along[ \t]))"
+                     rf"(?:{WORD}[ \t]+){{1,2}}St(?![\w.])(?![ \t]+[{UP}])"
                      rf"|Lake[ \t]+(?:[{UP}][\w'’-]+)(?:[ \t]+[{UP}][\w'’-]+)?)(?![\w])")
-ROAD_HINT_RE = re.compile(r"Hwy|Highway|Route|Rte|Road|Interstate|straße|B ?\d\d|Rd|Pkwy|Ave|Blvd|Lake")
+ROAD_HINT_RE = re.compile(r"Hwy|Highway|Route|Rte|Road|Interstate|straße|B ?\d\d|Rd|Pkwy|Ave|Blvd|Lake|"
+                          r" St(?![\w.])")
 # a German school, pool or nursery named by a compound ('Bettinaschule', 'Gartenbad Eglisee'): checked in find
 SCHOOL_COMPOUND_RE = re.compile(rf"(?<![\w])(?:Gartenbad|Freibad|Hallenbad|Strandbad|Waldbad|Kita|Kindergarten|"
                                 rf"Grundschule|Mittelschule|Realschule|Gymnasium)[ \t]+"
@@ -1494,6 +1498,9 @@ VENUE_SUFFIX_RE = re.compile(r"[ \t](?i:stables|arena|stadium|rink|oval|showgrou
                              r"health[ \t]cent(?:re|er)|"
                              # session 19: '[Brookhaven] care home', '[Santa Rita] pit'
                              r"(?:care|nursing|residential)[ \t]home|pit)(?![\w])")
+# an institution's generic last word left after it (session 20: '[Ruiru Level 4] Hospital', '[Harris] HEALTH')
+INSTITUTION_NOUN_TAIL_RE = re.compile(r"[ \t](?:Hosp\.?|HOSP\.?|hosp\.?|Hospital|HOSPITAL|Private|PRIVATE|Health|"
+                                      r"HEALTH|Ortho|ORTHO)(?![\w])")
 US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
              "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}}|[,.;:)|\n]|$))")
@@ -2450,8 +2457,8 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))
         for m in (ROAD_RE.finditer(text) if ROAD_HINT_RE.search(text) else ()):
             words = re.findall(WORD, m.group())
-            if m.group().startswith("Lake") or any(c.isdigit() for c in m.group()) or any(
-                    fold(w) not in self.safe or fold(w) in self.places for w in words[:-1]):
+            if m.group().startswith("Lake") or m.group().endswith("St") or any(c.isdigit() for c in m.group()) \
+                    or any(fold(w) not in self.safe or fold(w) in self.places for w in words[:-1]):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "road"))
         if any(h in text for h in SCHOOL_KIND_HINTS):
             for m in SCHOOL_KIND_RE.finditer(text):
@@ -2931,8 +2938,9 @@ class Anonymizer:
         if kind in ("NAME", "ADDRESS", "INSTITUTION") and (pm := LEAD_PARTICLE_RE.search(text, max(floor, start - 9),
                                                                                       start)):
             start = pm.start()  # 'manege De [Hoefslag]', 'at Van [Dyke] farm': a name's capitalised particle
-        if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)):
-            end = vm.end()  # 'the [Kilkenny Road] care centre'
+        if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)
+                                      or INSTITUTION_NOUN_TAIL_RE.match(text, end, limit)):
+            end = vm.end()  # 'the [Kilkenny Road] care centre', '[NAMBOUR GENERAL] HOSP', '[Bankstown] Private'
         if kind == "NAME" and (xm := NAME_SUFFIX_RE.match(text, end, limit)):
             end = xm.end()
         if kind in ("NAME", "ADDRESS") and (nm := NAD_POD_RE.match(text, end, limit)):

@@ -82,3 +82,10 @@ def test_german_nouns_after_their_article_are_no_name():
 def test_eponyms_and_oncology_words_stay(text, kept):
     out = RULES(text)
     assert kept in out, out
+
+
+def test_a_street_by_its_abbreviation_after_a_preposition_and_a_hospital_word_after_a_name():
+    out = RULES("Clinical: cycle courier, knocked off his bike on Church St, fell onto R shoulder.")
+    assert "Church" not in out and "fell onto R shoulder" in out
+    out = RULES("ACC 88123 | 02/02/2026 | M | WARRUMBUNGLE GENERAL HOSP ED XR THUMB RIGHT")
+    assert "HOSP" not in out and "WARRUMBUNGLE" not in out and "THUMB" in out
