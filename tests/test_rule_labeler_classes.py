@@ -868,6 +868,10 @@ SESSION20_CASES = [
     # an old fracture of which nothing remains is gone (rule 7), like 'nicht mehr abgrenzbar'
     ("elbow", "Befund: Keine frische Fraktur. Von der früheren Olekranonfraktur sind keine Residuen mehr sichtbar.",
      {}),
+    # a fat pad lying flat is in its normal place; a retained fishhook is a foreign body ('hook' alone is a plate's)
+    ("elbow", "Findings: No effusion. The anterior fat pad lies flat against the humerus.", {}),
+    ("thumb", "FINDINGS: BARBED FISHHOOK EMBEDDED IN THE PULP OF THE THUMB. NO FRACTURE.", {"foreign_body": "true"}),
+    ("thumb", "Befund: Einliegender Angelhaken in der Daumenkuppe, keine Fraktur.", {"foreign_body": "true"}),
 ]
 
 
