@@ -48,7 +48,7 @@ def _log(site) -> list[dict]:
 
 def test_dp_run_records_epsilon_per_round_and_in_the_report(hospitals):
     out, run, sites, test_sets, console = hospitals
-    cfg = replace(run, dp="fixed", dp_noise_multiplier=2.0, dp_clipping_norm=1.0)
+    cfg = replace(run, dp="fixed", dp_noise_multiplier=2.0, dp_clipping_norm=1.0, cross_site=False)
     run_dir = run_federation(cfg, out / "runs" / "dp", sites, test_sets, cpus_per_site=1, console=console, label="dp")
     rounds = json.loads((run_dir / "history.json").read_text())["rounds"]
     assert [r["round"] for r in rounds] == [0, 1, 2]
