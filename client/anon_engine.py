@@ -980,10 +980,11 @@ INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Pract
 # A sports club named in a history ('playing for Ballymena Rovers', 'beim TSV Eintracht Kirchheim', 'Clontarf RFC',
 # 'Hapoel Beer Sheva FC', 'SV Werder Bremen U17'): a club prefix no report uses otherwise, then one to three
 # capitalised words, or one to three capitalised words, then a club word. Club words that are also clinical
-# abbreviations ('AC', 'SC' and 'SC-Gelenk', 'US') are left out, as is a College's 'FC Rad' (a radiologist's
-# fellowship); the words must not be ordinary ones (checked in find).
+# abbreviations ('AC', 'US') are left out, as is a College's 'FC Rad' (a radiologist's fellowship); 'SC' counts only
+# before a name no list knows as safe ('SC Neuenheim', not 'SC Joint'; session 20); the words must not be ordinary
+# ones (checked in find).
 CLUB_RE = re.compile(
-    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|RFC|AFC|Hapoel|Maccabi|"
+    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|RFC|AFC|Hapoel|Maccabi|"
     rf"Beitar|Dynamo|Dinamo|Sporting|Skiclub|Ski-Club|Turnverein|Sportverein)(?:[ \t]+{WORD}){{1,3}}"
     # a founding year and 'e.V.' go with the club ('Skiclub Bottrop 1972 e.V.'; session 17)
     rf"(?:[ \t]+(?:U\d{{2}}|I{{1,3}}|(?:18|19|20)\d{{2}}))?(?:[ \t]+e\.[ \t]?V\.)?(?![\w])"
@@ -1022,6 +1023,9 @@ CLUB_COMPOUND_RE = re.compile(rf"(?<![\w])(?P<c>{_CLUB_NOUN})(?P<n>(?:[ \t]+(?:{
                               rf"|(?<![\w])(?P<a>[{UP}][{LOW}]+(?:er|ischen|ischer|isches|ische))[ \t]+{_CLUB_NOUN}"
                               rf"(?![\w])")
 CLUB_COMPOUND_HINTS = ("lub", "verein", "zunft")
+# a boat by its vessel prefix ('F/V Northern Dawn', 'aboard the M/V KODIAK STAR'; session 20)
+VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|FV|MV)[ \t]+(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}})"
+                       rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}}|I{{1,3}}|\d{{1,3}})){{0,3}}")
 # a military unit by its ordinal ('2nd Cavalry Regiment', '1st Battalion, 5th Marines'; session 20)
 MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD}[ \t]+){{0,3}}(?:Regiment|Battalion|"
                               rf"Brigade|Squadron|Division|Wing|Company|Infantry|Cavalry|Artillery|Engineers|Marines|"
@@ -2530,6 +2534,9 @@ class Anonymizer:
                 names = [w for w in re.findall(WORD, m.group()) if w not in CLUB_WORDS]
                 if names and not any(fold(w) in self.safe and fold(w) not in self.places for w in names):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
+        for m in (VESSEL_RE.finditer(text) if "/V" in text or "V " in text else ()):
+            if not all(fold(w) in self.safe for w in m.group().split()[1:]):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "vessel"))
         for m in (MILITARY_UNIT_RE.finditer(text) if "nd " in text or "st " in text or "rd " in text
                   or "th " in text else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))

@@ -89,3 +89,10 @@ def test_a_street_by_its_abbreviation_after_a_preposition_and_a_hospital_word_af
     assert "Church" not in out and "fell onto R shoulder" in out
     out = RULES("ACC 88123 | 02/02/2026 | M | WARRUMBUNGLE GENERAL HOSP ED XR THUMB RIGHT")
     assert "HOSP" not in out and "WARRUMBUNGLE" not in out and "THUMB" in out
+
+
+def test_a_club_after_sc_and_a_boat_after_its_vessel_prefix():
+    out = RULES("Anamnese: Sturz auf die linke Schulter beim Hockey-Training (SC Wieblingen). SC-Gelenk unauffällig.")
+    assert "Wieblingen" not in out and "SC-Gelenk" in out
+    out = RULES("History: deckhand on F/V Arctic Wren, crushed thumb in the block. SC joint normal.")
+    assert "Wren" not in out and "F/V" not in out and "SC joint" in out  # the boat whole, as one name
