@@ -138,7 +138,19 @@ TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\
           r"habil\.|rer\.|nat\.|h\.[ ]?c\.|mult\.|Univ\.-Prof\.|apl\.|Doz\.|sc\.|phil\.|"
           r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
           r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
-          r"Pfleger|Kollege|Kollegin)")
+          r"Pfleger|Kollege|Kollegin|Kollegen|"
+          # military, police and fire ranks before a name ('LCpl O'Driscoll', 'Polizeiobermeisterin Aydın'; session
+          # 21); not those that are also words, eponyms or findings ('Major', 'General', 'Private', 'Oberst', 'PC',
+          # 'DI', 'BM')
+          r"L/Cpl\.?|LCpl\.?|Cpl\.?|Pte\.?|Pvt\.?|PFC|Spc\.?|Sgt\.?|SSgt\.?|SFC|MSgt\.?|Lt\.?|2Lt|1Lt|2LT|1LT|Capt\.?|"
+          r"Cpt\.?|Maj\.?|LtCol|Col\.?|Brig\.?|Cdr\.?|LCdr|CPO|Spr\.?|Gnr\.?|Tpr\.?|Rfn\.?|Gdsm\.?|Det\.?|Insp\.?|"
+          r"Supt\.?|Ofc\.?|Ofcr\.?|Cst\.?|Corporal|Sergeant|Lieutenant|Captain|Colonel|Trooper|Deputy|Sheriff|"
+          r"Constable|Firefighter|(?:Ober|Haupt|Stabs|Oberstabs)?[Gg]efreite[rn]?|(?:Stabs)?[Uu]nteroffizier|"
+          r"(?:Ober|Haupt|Stabs|Oberstabs)?[Ff]eldwebel|(?:Ober)?[Ff]ähnrich|(?:Ober)?[Ll]eutnant|Hauptmann|"
+          r"Oberstleutnant|Kapitänleutnant|Korvettenkapitän|Fregattenkapitän|(?:Ober)?[Mm]aat|Bootsmann|"
+          r"(?:Ober)?[Ss]tabsarzt|Oberfeldarzt|Flottillenarzt|Generalarzt|"
+          r"(?:Polizei|Kriminal)(?:ober|haupt)?(?:meister|kommissar)(?:in)?|POM|PHM|POK|PHK|KOK|KHK|"
+          r"(?:Ober|Haupt)?[Bb]randmeister(?:in)?|Brandinspektor(?:in)?|(?:Ober|Haupt)?[Ff]euerwehrmann|Feuerwehrfrau)")
 # A title is a whole word ('Frau', not the start of 'Frauen'); one ending in '.' may touch the next ('Dr.med.').
 TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
 # particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
@@ -496,8 +508,9 @@ EXTRA_DATE_PATTERNS = [
     rf"{NB}{YEAR}[ \t]*[-–/][ \t]*{YEAR}(?![\w])",  # 2019-2021 (both years)
     rf"(?<![\w.\-/]){YEAR}(?![\w]|\.\d|[ \t]*(?:mg|ml|g|kg|mm|cm|ms|kv|mas|gy|units?|ie|iu)(?![\w]))",  # 2019
     # 08 FEB (an all-caps day and month without a year; session 17)
-    rf"{NB}{DAY}[ -](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|JÄN|MÄR|MAI|OKT|DEZ)(?![\w])",
-    rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?:st|nd|rd|th)?(?![\w])",  # April 12th
+    # and with its ordinal ('27TH NOV', 'NOV 27TH', 'MARCH 3RD'; session 21)
+    rf"{NB}{DAY}(?:ST|ND|RD|TH)?[ -](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|JÄN|MÄR|MAI|OKT|DEZ)(?![\w])",
+    rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?i:st|nd|rd|th)?(?![\w])",  # April 12th
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
@@ -857,7 +870,11 @@ STATION_PLACE_RE = re.compile(rf"(?<![\w])(?:Talstation|Bergstation|Mittelstatio
                               # session 20: a venue noun before its name ('Skilift Grafenmatt', 'WINDPARK HAREN-ERIKA',
                               # 'Sägewerk Ennstal', 'Reitstall Kriegel', 'Weingut Ehrlacher', 'Campingplatz Vltava')
                               rf"Skilift|SKILIFT|Windpark|WINDPARK|Weingut|WEINGUT|Sägewerk|SÄGEWERK|Reitstall|"
-                              rf"Reiterhof|REITERHOF|Campingplatz|CAMPINGPLATZ|Kaserne|KASERNE)[ \t]+"
+                              rf"Reiterhof|REITERHOF|Campingplatz|CAMPINGPLATZ|Kaserne|KASERNE|"
+                              # session 21: a mine, a quarry or a seaside resort ('Zeche Minister Stein', 'Grube
+                              # Göttelborn', 'Ostseebad Binz')
+                              rf"Zeche|ZECHE|Grube|Schacht|Steinbruch|Ostseebad|OSTSEEBAD|Nordseebad|Seebad|"
+                              rf"Luftkurort|Kurort)[ \t]+"
                               rf"(?:(?:der|des|am|an[ \t]+der|vom)[ \t]+)?"
                               rf"(?P<n>(?:{WORD}|{UPPER_WORD})"
                               rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{0,2}})")
@@ -867,7 +884,8 @@ BAD_TOWN_RE = re.compile(rf"(?<![\w])(?:Bad|BAD)[ \t]+(?P<n>(?:{WORD}|{UPPER_WOR
 BATHROOM_BEFORE_RE = re.compile(r"(?i:im|ins|das|dem|ein|einem|kein|vom|zum|beim|ihr|sein|the|a)[ \t]+\Z")
 STATION_HINTS = ("station", "STATION", "gebiet", "GEBIET", "region", "park", "PARK", "Piste", "piste", "Abfahrt",
                  "lift", "LIFT", "bahn", "Weingut", "WEINGUT", "werk", "WERK", "Reit", "REIT", "Camping", "CAMPING",
-                 "Kaserne", "KASERNE")
+                 "Kaserne", "KASERNE", "Zeche", "ZECHE", "Grube", "Schacht", "bruch", "seebad", "SEEBAD", "Seebad",
+                 "urort")
 # Roads and waters named in a history (session 16): a numbered road ('Hwy 31', 'Township Road 606', 'B 270'),
 # a road by its abbreviation ('Pilot Rock Rd', 'Brace Rd', 'High St'), a lake ('Lake DuBay', 'Lake Texoma')
 ROAD_RE = re.compile(rf"(?<![\w])(?:(?:Hwy|Highway|Route|Rte\.?|Township[ \t]+Road|County[ \t]+Road|State[ \t]+Route|"
@@ -1018,7 +1036,7 @@ COMPANY_HINT_RE = re.compile(r"GmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd|Limite
 # a German club by its compound ('Narrenzunft Hüfingen', 'Yacht-Club Konstanz', 'Kanuverein Blankenburg') or after a
 # place adjective ('Heidelberger Ruderklub', 'des Württembergischen Yacht-Club'); trailing safe words and an ordinary
 # adjective ('Deutscher Alpenverein') stay (checked in find; session 20)
-_CLUB_NOUN = rf"[{UP}][{LOW}]*(?:-?[Cc]lub|-?[Kk]lub|verein|zunft)"
+_CLUB_NOUN = rf"[{UP}][{LOW}]*(?:-?[Cc]lub|-?[Kk]lub|verein|zunft)(?:e?s)?"  # genitive: 'des Reitclubs Absam'
 CLUB_COMPOUND_RE = re.compile(rf"(?<![\w])(?P<c>{_CLUB_NOUN})(?P<n>(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{1,3}})"
                               rf"|(?<![\w])(?P<a>[{UP}][{LOW}]+(?:er|ischen|ischer|isches|ische))[ \t]+{_CLUB_NOUN}"
                               rf"(?![\w])")
@@ -1030,6 +1048,26 @@ VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|FV|MV)[ \t]+(?:{WORD}|{UP
 MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD}[ \t]+){{0,3}}(?:Regiment|Battalion|"
                               rf"Brigade|Squadron|Division|Wing|Company|Infantry|Cavalry|Artillery|Engineers|Marines|"
                               rf"Airborne|Fleet)(?![\w])")
+# institution words that name no one alone ('the Radiologie', 'die Feuerwehr kam', 'Bergwacht alarmiert'): only with a
+# name beside them ('Bergwacht Oberstdorf', 'Polizeirevier Freiburg-Nord', 'CISSS de Laval'; session 21)
+SERVICE_WORDS = frozenset((
+    "Feuerwehr", "Freiwillige Feuerwehr", "Berufsfeuerwehr", "Werkfeuerwehr", "Feuerwache", "Rettungswache",
+    "Feuer- und Rettungswache", "Rettungsdienst", "Bergwacht", "Wasserwacht", "Bergrettung", "THW-Ortsverband",
+    "Ortsverband", "Polizeirevier", "Polizeiinspektion", "Polizeipräsidium", "Polizeidirektion", "Polizeiposten",
+    "Polizeiwache", "Polizeistation", "Polizeidienststelle", "Bundespolizeiinspektion", "Bundespolizeidirektion",
+    "Olympiastützpunkt", "Leistungszentrum", "Landesleistungszentrum", "Bundesleistungszentrum", "Fliegerhorst",
+    "Marinestützpunkt", "Truppenübungsplatz", "CIUSSS", "CISSS", "CLSC", "CHSLD", "Fire Department", "Fire Station",
+    "Fire Rescue", "Fire District", "Fire and Rescue", "Police Department", "Police Station", "Sheriff's Office",
+    "Sheriff's Department", "Ambulance Station", "Mountain Rescue", "Coast Guard Station"))
+BARE_INSTITUTION_WORDS = SERVICE_WORDS | {"Radiologie", "Institut", "Institute", "Health", "Praxis", "Station",
+                                          "University"}
+SERVICE_NUMBER_RE = re.compile(rf"[ \t]+\d{{1,3}}(?![\w.,/])(?:[ \t]+\([{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?\))?")
+# a German unit by its compound and number ('2./Gebirgsjägerbataillon 231', 'Panzerpionierbataillon 1',
+# 'Jagdgeschwader 74'; session 21)
+MILITARY_COMPOUND_RE = re.compile(rf"(?<![\w])(?:\d{{1,2}}\./)?[{UP}][{LOW}]*(?:bataillon|regiment|brigade|division|"
+                                  rf"kompanie|geschwader|staffel|batterie|korps|flottille)[ \t]+\d{{1,4}}(?![\w])")
+MILITARY_COMPOUND_HINTS = ("bataillon", "regiment", "brigade", "division", "kompanie", "geschwader", "staffel",
+                           "batterie", "korps", "flottille")
 # forms that are also clinical abbreviations ('SA' node): only after a word no list knows (checked in find)
 AMBIGUOUS_FORMS = frozenset(("SA", "Oy", "AG", "KG", "eG"))
 CLUB_HINTS = ("Skiclub", "Ski-Club", "TB ", "TV ", "SC ", "BC ", "HC ", "RC ", "SG ", "FC", "SV",
@@ -1471,13 +1509,38 @@ PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hil
                              r"straße|strasse|gasse|allee|platz|drive|avenue|forest|canyon|trail|glacier|river|pass)"
                              r"(?![\w])")
 # a date named by its holiday ('on New Year's Eve', 'an Heiligabend'): a day of the year, as a date is (session 18)
-HOLIDAY_HINT_RE = re.compile(r"Eve|Day|Silvester|Heiligabend|Thanksgiving|Halloween|Neujahr|Night|Fourth")
+HOLIDAY_HINT_RE = re.compile(r"Eve|Day|Silvester|Heiligabend|Thanksgiving|Halloween|Neujahr|Night|Fourth|ontag|"
+                             r"ienstag|ittwoch|onnerstag|reitag|onntag|astnacht|immelfahrt|ronleichnam|llerheiligen|"
+                             r"eihnacht|ogmanay|Gras|day")
 HOLIDAY_RE = re.compile(r"(?<![\w])(?:New[ \t]Year(?:'|’)?s(?:[ \t](?:Eve|Day))?|Christmas[ \t](?:Eve|Day)|"
                         r"Boxing[ \t]Day|"
                         r"Silvester|Heiligabend|Neujahr(?:stag)?|Thanksgiving(?:[ \t]Day)?|Halloween|"
                         r"Independence[ \t]Day|Fourth[ \t]of[ \t]July|St\.?[ \t]Patrick(?:'|’)?s[ \t]Day|"
                         r"(?:Canada|Australia|Anzac|Waitangi|Labou?r|Memorial|Veterans(?:'|’)?)[ \t]Day|"
-                        r"(?:Bonfire|Guy[ \t]Fawkes)[ \t]Night)(?![\w])")
+                        r"(?:Bonfire|Guy[ \t]Fawkes)[ \t]Night|"
+                        # the movable feasts and carnival days ('an Weiberfastnacht', 'on Good Friday'; session 21)
+                        r"Weiberfastnacht|Altweiberfastnacht|Rosenmontag|(?:Fastnachts|Faschings|Veilchen)dienstag|"
+                        r"Aschermittwoch|Gründonnerstag|Karfreitag|Oster(?:sonntag|montag)|Pfingst(?:sonntag|montag)|"
+                        r"Christi[ \t]Himmelfahrt|Himmelfahrtstag|Fronleichnam|Allerheiligen|Reformationstag|"
+                        r"(?:[12]\.|[Ee]rste[nm]?|[Zz]weite[nm]?)[ \t]Weihnachts(?:feier)?tag|"
+                        r"Good[ \t]Friday|Easter[ \t](?:Sunday|Monday)|Whit[ \t]Monday|Shrove[ \t]Tuesday|"
+                        r"Ash[ \t]Wednesday|Maundy[ \t]Thursday|Pancake[ \t]Day|Mardi[ \t]Gras|Hogmanay|"
+                        r"(?:Remembrance|Victoria|Boxing|Armistice|Presidents(?:'|’)?|Columbus|"
+                        r"Martin[ \t]Luther[ \t]King)[ \t]Day)(?![\w])")
+# a French town by its hyphenated particle ('Sierck-les-Bains', 'Châlons-en-Champagne', 'Saint-Jean-de-Luz',
+# 'Pont-à-Mousson'): a place's shape, whatever its words (session 21)
+FRENCH_TOWN_RE = re.compile(rf"(?<![\w\-])[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*-(?:lès|les|lez|sur|sous|en|le|la|aux|au|"
+                            rf"du|de|des|à|d'[{UP}][{LOW}]+)(?:-[{UP}][{LOW}]+)+(?![\w\-])")
+FRENCH_TOWN_HINT_RE = re.compile(r"-(?:lès|les|lez|sur|sous|en|le|la|aux|au|du|de|des|à|d')-")
+# a German town with its river or region in brackets ('Waren (Müritz)', 'Frankfurt (Oder)', 'Weiden (Oberpfalz)'):
+# the bracket's word is a river below or a listed place or proper word, the town no noun or safe word unless
+# it follows a comma (checked in find; session 21)
+TOWN_REGION_RE = re.compile(rf"(?<![\w\-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]+\((?P<r>[{UP}][{LOW}]+)\)")
+TOWN_RIVERS = frozenset(("oder", "saale", "main", "elbe", "weser", "lahn", "mosel", "donau", "fulda", "werra", "havel",
+                         "spree", "ilm", "isar", "inn", "ems", "ruhr", "rhein", "neckar", "dill", "eder", "saar"))
+# a mountain by its abbreviation ('at Mt. Bachelor', 'Mt Ruapehu'), whatever its words: 'Mt' is never a finding, but
+# after a number it is months ('seit 3 Mt.'; session 21)
+MT_PLACE_RE = re.compile(rf"(?<![\w])(?<!\d[ \t])Mt\.?[ \t]+[{UP}][{LOW}]+(?:[ \t\-][{UP}][{LOW}]+)?(?![\w])")
 # a Vietnamese name by its middle word ('Lê Thị Hồng', 'Nguyễn Văn An'), in any position (session 18)
 VIET_NAME_RE = re.compile(rf"(?<![\w])(?:[{UP}][\w]*[ \t]+)?(?:Thị|Văn|THỊ|VĂN)(?:[ \t]+[{UP}][\w]*){{1,2}}")
 # an all-caps line of three words or more (teleradiology, ALL CAPS histories)
@@ -1487,7 +1550,13 @@ TITLE_WORD_RE = re.compile(rf"[{UP}][{UP}'’]+")
 VERSUS_TEAM_RE = re.compile(rf"[ \t]+(?:v|vs\.?|versus|gegen)[ \t]+(?P<t>{WORD}(?:[ \t]+{WORD}){{0,2}})")
 HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 # a German article or contracted preposition right before a word, and a lower-case word right after one
-ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)[ \t]+\Z")
+# a German article, or a preposition fused with one ("beim Reiten", "zur Wache"; session 21); not 'am' and 'im',
+# which name a place as often ('am Kramer', 'Fürth im Wald')
+ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|beim|vom|"
+                               r"zum|zur|ins|ans|aufs|übers|ums)[ \t]+\Z")
+# the first part of a suspended German compound ("Reit- und Fahrverein", "Feuer- und Rettungswache"; session 21)
+SUSPENDED_COMPOUND_RE = re.compile(r"-[ \t]+(?:und|oder|u\.|bzw\.|sowie)[ \t]+")
+SUSPENDED_BEFORE_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]*-[ \t]+(?:und|oder|u\.|bzw\.|sowie)[ \t]+\Z")
 LOWER_AFTER_RE = re.compile(rf"[ \t]+[{LOW}]")
 # a generational suffix after a removed name ('[Hollis J. Manigault] III', '[Ray Boudreaux], Jr.'; session 20)
 NAME_SUFFIX_RE = re.compile(r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|JR\.?|SR\.?)|[ \t]+(?:II|III|IV))(?![\w])")
@@ -1894,6 +1963,8 @@ class Anonymizer:
             q = pm.end() if pm else p
             gap_m = re.match(r"[ \t]*(,)?", text[q:q + 3])
             comma = bool(gap_m and gap_m.group(1))
+            if comma and n == 0 and from_title:
+                break  # 'LCpl, FOOSH during ...': a title before a comma has no name after it (session 21)
             m = NAME_TOKEN_RE.match(text, q + (gap_m.end() if comma else 0))
             if not m:
                 break
@@ -1991,6 +2062,18 @@ class Anonymizer:
         if "Thị" in text or "Văn" in text or "THỊ" in text or "VĂN" in text:
             for m in VIET_NAME_RE.finditer(text):
                 add(Span(m.start(), m.end(), "NAME", STRONG, "vietnamese-name"))
+        for m in (TOWN_REGION_RE.finditer(text) if " (" in text else ()):
+            r, t = fold(m.group("r")), m.group("t")
+            comma = text[max(0, m.start() - 2):m.start()] == ", "
+            town = not _clinical_compound(self, t) and (fold(t) not in self.nouns and fold(t) not in self.safe or comma)
+            if town and (r in TOWN_RIVERS or (r in self.places or r in self.proper) and r not in self.eponyms
+                         and (fold(t) not in self.common or comma)):  # not a country's ('in der Türkei (Konya)')
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "town-region"))
+        for m in (MT_PLACE_RE.finditer(text) if "Mt" in text else ()):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "mountain"))
+        if FRENCH_TOWN_HINT_RE.search(text):
+            for m in FRENCH_TOWN_RE.finditer(text):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "french-town"))
         if "/" in text:
             for m in self._digit_line_matches(SHORT_DATE_RE, text, text):
                 add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-short"))
@@ -2222,12 +2305,14 @@ class Anonymizer:
                 continue
             if FIELD_LABEL_RE.match(text, m.end()) and ZONE_CUE_RE.fullmatch(w.lower()):
                 continue  # 'Mutter: ...', 'Fellow: ...': a cue word labelling its field is no name
-            if f in self.nouns and f in self.ordinary and f not in self.places and not w.isupper() and (
-                    ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
-                    or text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?", "|")
-                    and LOWER_AFTER_RE.match(text, m.end())):
+            if f in self.ordinary and f not in self.places and not w.isupper() and (
+                    SUSPENDED_COMPOUND_RE.match(text, m.end()) or f in self.nouns and (
+                        ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+                        or text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?", "|")
+                        and LOWER_AFTER_RE.match(text, m.end()))):
                 continue  # a German noun after its article ('von der Leiter', 'den Zug des M. abductor') or an
-                # adjective opening a sentence ('Kleine schalenförmige Verkalkung'): no name (session 20)
+                # adjective opening a sentence ('Kleine schalenförmige Verkalkung'), session 20; a suspended
+                # compound's first part ('Reit- und Fahrverein'), session 21: no name
             if f in self.other_names or (len(parts) > 1 and any(p in self.other_names or p in self.known_names
                                                                 for p in parts)
                                          and not any(p in self.safe for p in parts)):
@@ -2539,6 +2624,8 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "vessel"))
         for m in (MILITARY_UNIT_RE.finditer(text) if "nd " in text or "st " in text or "rd " in text
                   or "th " in text else ()):
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))
+        for m in (MILITARY_COMPOUND_RE.finditer(text) if any(h in low for h in MILITARY_COMPOUND_HINTS) else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))
         for m in (CLUB_COMPOUND_RE.finditer(text) if any(h in low for h in CLUB_COMPOUND_HINTS) else ()):
             if m.group("a"):
@@ -2945,6 +3032,8 @@ class Anonymizer:
         if kind in ("NAME", "ADDRESS", "INSTITUTION") and (pm := LEAD_PARTICLE_RE.search(text, max(floor, start - 9),
                                                                                       start)):
             start = pm.start()  # 'manege De [Hoefslag]', 'at Van [Dyke] farm': a name's capitalised particle
+        if kind == "INSTITUTION" and (xm := SUSPENDED_BEFORE_RE.search(text, max(floor, start - 24), start)):
+            start = xm.start()  # 'Reit- und [Fahrverein Murnau e.V.]' (session 21)
         if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)
                                       or INSTITUTION_NOUN_TAIL_RE.match(text, end, limit)):
             end = vm.end()  # 'the [Kilkenny Road] care centre', '[NAMBOUR GENERAL] HOSP', '[Bankstown] Private'
@@ -3285,7 +3374,8 @@ class Anonymizer:
                 continue
             right = m.group("right")
             s = m.start("key")
-            lm = self.institution_left_re.search(text, max(0, s - 60), s)
+            lm = self.institution_left_re.search(text, max(0, s - 60), s) if m.group("key") not in SERVICE_WORDS \
+                else None  # 'Kaderathlet Olympiastützpunkt Bayern': a service's name follows it
             if lm and _at_word_start(text, lm.start()):
                 words = list(re.finditer(r"\S+", lm.group()))
                 # keep the words nearest the key up to the first stop word ('Befund Klinikum' -> 'Klinikum')
@@ -3310,8 +3400,10 @@ class Anonymizer:
             compound = key[0].isupper() and not any(key == w for w in ("Klinik", "Krankenhaus", "Hospital"))
             if s == m.start("key") and e == m.end("key") and not compound:
                 continue  # a bare generic word ('the Hospital') names no one
-            if s == m.start("key") and e == m.end("key") and key in ("Radiologie", "Institut", "Institute",
-                                                                      "Health", "Praxis", "Station", "University"):
+            if s == m.start("key") and e == m.end("key") and key in SERVICE_WORDS \
+                    and (nm := SERVICE_NUMBER_RE.match(text, e)):
+                e = nm.end()  # 'Rettungswache 4 (Hörde)', 'Feuerwache 2': a numbered station (session 21)
+            elif s == m.start("key") and e == m.end("key") and key in BARE_INSTITUTION_WORDS:
                 continue
             if s == m.start("key") and key in DEPARTMENT_HEADS and DEPT_RE.match(m.group("right")):
                 continue  # 'Institut für Diagnostische Radiologie', 'Klinik für Unfallchirurgie': a specialty, no one
