@@ -470,10 +470,10 @@ def _zone_cue_word(w: str) -> bool:
     return ZONE_CUE_RE.fullmatch(w) is not None
 
 
-def _sentence_start(text: str, pos: int) -> bool:
-    """`pos` opens a line or a sentence: a capitalised word there says nothing by its case."""
+def _sentence_start(text: str, pos: int, marks: str = "\n.!?:;-–(\"'") -> bool:
+    """`pos` opens a line or a sentence (after one of `marks`): a capitalised word there says nothing by its case."""
     before = text[max(0, pos - 3):pos].rstrip(" \t")
-    return not before or before[-1] in "\n.!?:;-–(\"'"
+    return not before or before[-1] in marks
 
 
 def _span_of_words(run: str, n: int) -> int:
@@ -855,6 +855,7 @@ TOWN_SUFFIX_RE = re.compile(r"[ \t](?:City|Springs|Falls|Heights|Beach|Village|C
                             r"Bluffs|Rapids|Landing|Township)\Z")
 # A German place adjective before a street or a venue ('Moerser Straße', 'Meraner Hütte', 'Wiener Platz'): the town
 # ('Moers', 'Meran', 'Hattingen') is listed; checked in find (session 16)
+PLACE_ADJ_END_RE = re.compile(r"(?:ischen|ischer|isches|ische|er)$")  # 'Heidelberg|er', 'Württemberg|ischen'
 PLACE_ADJ_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{LOW}]+er)[ \t]+(?P<n>(?:Hütte|Alm|Alpe|Bahn|Lift|Sessellift|Piste|"
                           r"Abfahrt|Loipe|Spitze|Höhe|Joch|Hof|Straße|Strasse|Str\.|Weg|Platz|Tor|Brücke|See|Berg|Tal|"
                           r"Ring|Allee|Chaussee|Damm|Landstraße|Kreuz|Steg|Sattel|Grat|Scharte|Kogel|Horn|Gletscher|"
@@ -1068,6 +1069,7 @@ MILITARY_COMPOUND_RE = re.compile(rf"(?<![\w])(?:\d{{1,2}}\./)?[{UP}][{LOW}]*(?:
                                   rf"kompanie|geschwader|staffel|batterie|korps|flottille)[ \t]+\d{{1,4}}(?![\w])")
 MILITARY_COMPOUND_HINTS = ("bataillon", "regiment", "brigade", "division", "kompanie", "geschwader", "staffel",
                            "batterie", "korps", "flottille")
+ORDINAL_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]")  # speed: every MILITARY_UNIT_RE match holds one
 # forms that are also clinical abbreviations ('SA' node): only after a word no list knows (checked in find)
 AMBIGUOUS_FORMS = frozenset(("SA", "Oy", "AG", "KG", "eG"))
 CLUB_HINTS = ("Skiclub", "Ski-Club", "TB ", "TV ", "SC ", "BC ", "HC ", "RC ", "SG ", "FC", "SV",
@@ -2308,8 +2310,7 @@ class Anonymizer:
             if f in self.ordinary and f not in self.places and not w.isupper() and (
                     SUSPENDED_COMPOUND_RE.match(text, m.end()) or f in self.nouns and (
                         ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
-                        or text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?", "|")
-                        and LOWER_AFTER_RE.match(text, m.end()))):
+                        or _sentence_start(text, m.start(), "\n.!?|") and LOWER_AFTER_RE.match(text, m.end()))):
                 continue  # a German noun after its article ('von der Leiter', 'den Zug des M. abductor') or an
                 # adjective opening a sentence ('Kleine schalenförmige Verkalkung'), session 20; a suspended
                 # compound's first part ('Reit- und Fahrverein'), session 21: no name
@@ -2595,11 +2596,10 @@ class Anonymizer:
             if f not in self.safe and (f not in self.common or f in self.known_names):
                 add(Span(m.start("n"), m.end("n"), "NAME", PATTERN, "possessive-kin"))
         for m in PLACE_ADJ_RE.finditer(text):
-            stem = fold(m.group("a"))[:-2]
             # before a mountain word, a capitalised adjective inside a sentence is a name ('below Trockener Steg',
             # 'vom Grödner Joch'), whichever town it comes from (session 17)
             mountain = m.group("n") in MOUNTAIN_HEADS and not _sentence_start(text, m.start())
-            if mountain or any(c in self.places for c in (stem, stem + "en", stem + "e", stem + "n", stem + "o")):
+            if mountain or self._place_adjective(m.group("a")):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-adjective"))
         for m in (BAD_TOWN_RE.finditer(text) if "Bad " in text or "BAD " in text else ()):
             if not BATHROOM_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) and (
@@ -2619,22 +2619,21 @@ class Anonymizer:
                 names = [w for w in re.findall(WORD, m.group()) if w not in CLUB_WORDS]
                 if names and not any(fold(w) in self.safe and fold(w) not in self.places for w in names):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
-        for m in (VESSEL_RE.finditer(text) if "/V" in text or "V " in text else ()):
+        for m in (VESSEL_RE.finditer(text) if "/V" in text or "FV " in text or "MV " in text or "/Y" in text
+                  or "/T" in text else ()):
             if not all(fold(w) in self.safe for w in m.group().split()[1:]):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "vessel"))
-        for m in (MILITARY_UNIT_RE.finditer(text) if "nd " in text or "st " in text or "rd " in text
-                  or "th " in text else ()):
+        for m in (MILITARY_UNIT_RE.finditer(text) if ORDINAL_HINT_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))
         for m in (MILITARY_COMPOUND_RE.finditer(text) if any(h in low for h in MILITARY_COMPOUND_HINTS) else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))
         for m in (CLUB_COMPOUND_RE.finditer(text) if any(h in low for h in CLUB_COMPOUND_HINTS) else ()):
             if m.group("a"):
                 a = fold(m.group("a"))
-                stem = re.sub(r"(?:er|ischen|ischer|isches|ische)$", "", a)
                 # mid-sentence, a capitalised adjective before a club noun is part of its name ('des
                 # Württembergischen Yacht-Club'); at a sentence's start, only a place's ('Heidelberger Ruderklub')
-                if a not in self.safe and (a not in self.ordinary or not _sentence_start(text, m.start()) or any(
-                        c in self.places for c in (stem, stem + "en", stem + "e", stem + "n"))):
+                if a not in self.safe and (a not in self.ordinary or not _sentence_start(text, m.start())
+                                           or self._place_adjective(m.group("a"))):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "club-compound"))
                 continue
             if end := self._name_after_generic(m, "n"):  # 'Turnverein Daumen': no club name follows
@@ -2908,6 +2907,12 @@ class Anonymizer:
         if f.endswith("s") and (f[:-1] in self.common or f[:-1] in self.safe):
             return False  # a plural of an ordinary word ('Farmers Market')
         return f in self.places or (f in self.known_names and f not in self.common) or self._proper_word(w)
+
+    def _place_adjective(self, w: str) -> bool:
+        """A German adjective made from a listed place ('Heidelberger', 'Grödner', 'Württembergischen'): its stem,
+        with the endings a town's name drops, is in the place list."""
+        stem = PLACE_ADJ_END_RE.sub("", fold(w))
+        return any(c in self.places for c in (stem, stem + "en", stem + "e", stem + "n", stem + "o"))
 
     def _unknown_word(self, w: str) -> bool:
         """A capitalised word no list knows as ordinary: the proper name in an institution's name."""
