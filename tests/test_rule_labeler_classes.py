@@ -878,3 +878,25 @@ SESSION20_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION20_CASES)
 def test_session20_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+SESSION21_CASES = [
+    # 'no displacement or fracture': one list under one negation, even when the negation is part of the morphology
+    ("clavicle", "Findings: No displacement or fracture of the clavicle.", {}),
+    ("clavicle", "Befund: Keine Fehlstellung oder Fraktur der Klavikula.", {}),
+    # 'ohne' ends with its own noun: the fracture after the participle is stated
+    ("clavicle", "Beurteilung: Alte, ohne relevante Achsabweichung verheilte Klavikulaschaftfraktur links.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
+    ("clavicle", "Findings: The clavicle is intact without fracture, lytic or sclerotic lesion.", {}),
+    # a fracture the hardware spans is the bone's ('Platte ... der Fraktur'); the hardware's own failure is not
+    ("clavicle", "Befund: Superiore Platte mit je drei Schrauben medial und lateral der Fraktur im mittleren "
+     "Klavikuladrittel, kein Materialbruch.", {"fracture": "true", "fracture_middle_third": "true"}),
+    ("clavicle", "Findings: Plate in situ. The lateral screw is fractured. The clavicle has united.", {}),
+    # 'Frage Fraktur' is the referrer's question
+    ("elbow", "rö ellenbogen li, sturz beim dienstsport, frage fraktur\nkeine fraktur, kein erguss.", {}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION21_CASES)
+def test_session21_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -70,6 +70,14 @@ _PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status pos
 _PLACED_KINDS = frozenset({"fracture", "degeneration"})  # findings that are where they are named, not signs of others
 _LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fracture runs through one of them
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
+_OR_ONLY = re.compile(r"\s*(?:or|nor|oder|noch|bzw\.?)\s+")  # 'keine Fehlstellung oder Fraktur' (session 21)
+# the words that join two nouns under one 'ohne' ('ohne Fehlstellung oder Fraktur')
+_COORD_OR_ARTICLE = re.compile(r"(?<![a-zäöüß])(?:und|oder|noch|bzw|sowie|or|and|nor|der|die|das|des|einer?|eines)"
+                               r"(?![a-zäöüß])")
+# a fracture the hardware holds, not the hardware's own failure: 'Platte medial und lateral der Fraktur', 'screws
+# bridging the fracture', 'K-wires across the fracture' (session 21)
+_HARDWARE_ACROSS = re.compile(r"(?<![a-zäöü])(?:der|des|über|across|bridging|spanning|transfixing|traversing|fixing|"
+                              r"through|stabili[sz]ing|durch)(?![a-zäöü])")
 _WITH_HARDWARE = re.compile(r"(?<![a-zäöü])(?:bei|with|after|following|nach|unter|post|s/p)(?![a-zäöü])")
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:des|der|dem|den|die|das|am|im|vom|zum|zur|beim|an|auf|mit|bei|von|"
@@ -543,7 +551,14 @@ class RuleEngine:
                         break
                     in_list = True
                     continue
+                if t.entry.morph_negated and _OR_ONLY.fullmatch(s, t.end, tok.start):
+                    best = (NEG, tok.start - t.end, "neg_pre")  # 'no displacement or fracture': one list, one 'no'
+                    break
                 if t.entry.cue in _PRE:
+                    if t.entry.cue == "neg_pre" and s[t.start:t.end] in ("ohne", "without") and any(
+                            x.entry.morph and "," not in s[x.end:tok.start] and _WORD.search(
+                                _COORD_OR_ARTICLE.sub(" ", s[x.end:tok.start])) for x in clause[j + 1:i]):
+                        break  # 'ohne relevante Fehlstellung verheilte Fraktur': 'ohne' ends with its own noun
                     if in_list or len(s[t.end:tok.start].split()) <= PRE_WINDOW:
                         d = tok.start - t.end
                         mod_pre = _CUE_MOD[t.entry.cue]
@@ -598,7 +613,8 @@ class RuleEngine:
             events = [e for e in events if e.kind != "fracture" or not any(
                 len(s[min(e.end, h.end):max(e.start, h.start)].split()) <= HARDWARE_WINDOW
                 and "," not in s[min(e.end, h.end):max(e.start, h.start)]
-                and not (e.end <= h.start and _WITH_HARDWARE.search(s, e.end, h.start)) for h in hardware)]
+                and not (e.end <= h.start and _WITH_HARDWARE.search(s, e.end, h.start))
+                and not (h.end <= e.start and _HARDWARE_ACROSS.search(s, h.end, e.start)) for h in hardware)]
         # locations -> nearest event (ties: the following one: adjectives and compounds come first)
         commas = [t.start for t in clause if t.entry.comma]
 
