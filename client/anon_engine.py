@@ -585,9 +585,9 @@ def _cue_matches(rx: re.Pattern, heads: tuple[str, ...], low: str) -> list[re.Ma
 # '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
 AGE2_RE = re.compile(
     r"(?=\d)(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
-    r"(?i:y/?o[fmw]?|y\.o\.|yrs?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
+    r"(?i:y/?o[fmw]?|y\.o\.|yrs?(?:[ \t-]old)?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
     r"[mfw](?![\w])|/[ \t]?[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
-    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|days?(?:[ \t-]+old)|weeks?(?:[ \t-]+old)|"
+    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|hours?(?:[ \t-]+old)|days?(?:[ \t-]+old)|weeks?(?:[ \t-]+old)|"
     r"months?(?:[ \t-]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|"
     r"anos|años|anni|ans|jaar|roků|let|éves)(?![\w])"  # Portuguese, Spanish, Italian, French, Dutch, Czech, Hungarian
     r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")

@@ -60,3 +60,11 @@ def test_a_service_rank_unit_day_or_town_goes(text, leaks, kept):
 ])
 def test_german_nouns_eponyms_and_countries_beside_the_new_rules_stay(text, kept):
     assert kept in RULES(text)
+
+
+@pytest.mark.parametrize("text,leak", [
+    ("Clinical details: 58 yr old scaffolder, fell from a ladder.", " old "),
+    ("Clinical: term baby, 5 hours old, shoulder dystocia at delivery.", "hours old"),
+])
+def test_an_age_takes_its_old(text, leak):
+    assert leak not in RULES(text)
