@@ -892,6 +892,8 @@ SESSION21_CASES = [
     ("clavicle", "Befund: Superiore Platte mit je drei Schrauben medial und lateral der Fraktur im mittleren "
      "Klavikuladrittel, kein Materialbruch.", {"fracture": "true", "fracture_middle_third": "true"}),
     ("clavicle", "Findings: Plate in situ. The lateral screw is fractured. The clavicle has united.", {}),
+    # a suspicion denied is a negation, not a hedge
+    ("clavicle", "Befund: Keine Osteolyse, keine suspekte Sklerosierung der Klavikula.", {}),
     # 'Frage Fraktur' is the referrer's question
     ("elbow", "rö ellenbogen li, sturz beim dienstsport, frage fraktur\nkeine fraktur, kein erguss.", {}),
 ]
