@@ -133,24 +133,40 @@ VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\
 GRADE_HINT_RE = re.compile(rf"[ \t]{CLASS_GRADE}(?=[ \t]*[).,;:\n]|[ \t]*$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
 
+# military, police and fire ranks before a name ('LCpl O'Driscoll', 'Polizeiobermeisterin Aydın'; session 21); not
+# those that are also words, eponyms or findings ('Major', 'General', 'Private', 'Oberst', 'PC', 'DI', 'BM')
+RANK_WORDS = (
+    r"L/Cpl\.?", r"LCpl\.?", r"Cpl\.?", r"Pte\.?", r"Pvt\.?", "PFC", r"Spc\.?", r"Sgt\.?", r"SSgt\.?", "SFC",
+    r"MSgt\.?", r"Lt\.?", "2Lt", "1Lt", "2LT", "1LT", r"Capt\.?", r"Cpt\.?", r"Maj\.?", "LtCol", r"Col\.?", r"Brig\.?",
+    r"Cdr\.?", "LCdr", "CPO", r"Spr\.?", r"Gnr\.?", r"Tpr\.?", r"Rfn\.?", r"Gdsm\.?", r"Det\.?", r"Insp\.?", r"Supt\.?",
+    r"Ofc\.?", r"Ofcr\.?", r"Cst\.?", "Corporal", "Sergeant", "Lieutenant", "Captain", "Colonel", "Trooper", "Deputy",
+    "Sheriff", "Constable", "Firefighter", "Gefreite[rn]?", "Obergefreite[rn]?", "Hauptgefreite[rn]?",
+    "Stabsgefreite[rn]?", "Oberstabsgefreite[rn]?", "Unteroffizier", "Stabsunteroffizier", "Feldwebel",
+    "Oberfeldwebel", "Hauptfeldwebel", "Stabsfeldwebel", "Oberstabsfeldwebel", "Fähnrich", "Oberfähnrich", "Leutnant",
+    "Oberleutnant", "Hauptmann", "Oberstleutnant", "Kapitänleutnant", "Korvettenkapitän", "Fregattenkapitän", "Maat",
+    "Obermaat", "Bootsmann", "Stabsarzt", "Oberstabsarzt", "Oberfeldarzt", "Flottillenarzt", "Generalarzt",
+    "Polizei(?:ober|haupt)?(?:meister|kommissar)(?:in)?", "Kriminal(?:ober|haupt)?(?:meister|kommissar)(?:in)?", "POM",
+    "PHM", "POK", "PHK", "KOK", "KHK", "Brandmeister(?:in)?", "Oberbrandmeister(?:in)?", "Hauptbrandmeister(?:in)?",
+    "Brandinspektor(?:in)?", "Feuerwehrmann", "Oberfeuerwehrmann", "Hauptfeuerwehrmann", "Feuerwehrfrau")
+
+
+def _by_first_char(alts: tuple[str, ...]) -> str:
+    """One alternation branch per first character ('C(?:pl\\.?|apt\\.?|...)'): the regex engine tries a handful of
+    branches at a word start instead of every rank (speed; each alternative starts with a literal character)."""
+    groups: dict[str, list[str]] = {}
+    for a in sorted(alts, key=len, reverse=True):
+        groups.setdefault(a[0], []).append(a[1:])
+    return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+
+
+_RANKS = _by_first_char(RANK_WORDS)
 TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\.|dent\.|Dipl\.-Med\.|MUDr\.|"
           r"Dott\.(?:ssa)?|Dr\.ssa|Dra\.|Sra\.|Srta\.|MVDr\.|PhDr\.|Mgr\.|"
           r"habil\.|rer\.|nat\.|h\.[ ]?c\.|mult\.|Univ\.-Prof\.|apl\.|Doz\.|sc\.|phil\.|"
           r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
           r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
           r"Pfleger|Kollege|Kollegin|Kollegen|"
-          # military, police and fire ranks before a name ('LCpl O'Driscoll', 'Polizeiobermeisterin Aydın'; session
-          # 21); not those that are also words, eponyms or findings ('Major', 'General', 'Private', 'Oberst', 'PC',
-          # 'DI', 'BM')
-          r"L/Cpl\.?|LCpl\.?|Cpl\.?|Pte\.?|Pvt\.?|PFC|Spc\.?|Sgt\.?|SSgt\.?|SFC|MSgt\.?|Lt\.?|2Lt|1Lt|2LT|1LT|Capt\.?|"
-          r"Cpt\.?|Maj\.?|LtCol|Col\.?|Brig\.?|Cdr\.?|LCdr|CPO|Spr\.?|Gnr\.?|Tpr\.?|Rfn\.?|Gdsm\.?|Det\.?|Insp\.?|"
-          r"Supt\.?|Ofc\.?|Ofcr\.?|Cst\.?|Corporal|Sergeant|Lieutenant|Captain|Colonel|Trooper|Deputy|Sheriff|"
-          r"Constable|Firefighter|(?:Ober|Haupt|Stabs|Oberstabs)?[Gg]efreite[rn]?|(?:Stabs)?[Uu]nteroffizier|"
-          r"(?:Ober|Haupt|Stabs|Oberstabs)?[Ff]eldwebel|(?:Ober)?[Ff]ähnrich|(?:Ober)?[Ll]eutnant|Hauptmann|"
-          r"Oberstleutnant|Kapitänleutnant|Korvettenkapitän|Fregattenkapitän|(?:Ober)?[Mm]aat|Bootsmann|"
-          r"(?:Ober)?[Ss]tabsarzt|Oberfeldarzt|Flottillenarzt|Generalarzt|"
-          r"(?:Polizei|Kriminal)(?:ober|haupt)?(?:meister|kommissar)(?:in)?|POM|PHM|POK|PHK|KOK|KHK|"
-          r"(?:Ober|Haupt)?[Bb]randmeister(?:in)?|Brandinspektor(?:in)?|(?:Ober|Haupt)?[Ff]euerwehrmann|Feuerwehrfrau)")
+          rf"{_RANKS})")
 # A title is a whole word ('Frau', not the start of 'Frauen'); one ending in '.' may touch the next ('Dr.med.').
 TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
 # particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
@@ -1511,9 +1527,11 @@ PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hil
                              r"straße|strasse|gasse|allee|platz|drive|avenue|forest|canyon|trail|glacier|river|pass)"
                              r"(?![\w])")
 # a date named by its holiday ('on New Year's Eve', 'an Heiligabend'): a day of the year, as a date is (session 18)
-HOLIDAY_HINT_RE = re.compile(r"Eve|Day|Silvester|Heiligabend|Thanksgiving|Halloween|Neujahr|Night|Fourth|ontag|"
-                             r"ienstag|ittwoch|onnerstag|reitag|onntag|astnacht|immelfahrt|ronleichnam|llerheiligen|"
-                             r"eihnacht|ogmanay|Gras|day")
+# speed: every HOLIDAY_RE match holds one of these (substring tests are cheaper than one regex alternation)
+HOLIDAY_HINTS = ("Eve", "Day", "Silvester", "Heiligabend", "Thanksgiving", "Halloween", "Neujahr", "Night", "Fourth",
+                 "ontag", "ienstag", "ittwoch", "onnerstag", "reitag", "onntag", "astnacht", "immelfahrt",
+                 "ronleichnam", "llerheiligen", "eihnacht", "ogmanay", "Gras", "Monday", "Tuesday", "Wednesday",
+                 "Thursday", "Friday", "Sunday")
 HOLIDAY_RE = re.compile(r"(?<![\w])(?:New[ \t]Year(?:'|’)?s(?:[ \t](?:Eve|Day))?|Christmas[ \t](?:Eve|Day)|"
                         r"Boxing[ \t]Day|"
                         r"Silvester|Heiligabend|Neujahr(?:stag)?|Thanksgiving(?:[ \t]Day)?|Halloween|"
@@ -1537,7 +1555,8 @@ FRENCH_TOWN_HINT_RE = re.compile(r"-(?:lès|les|lez|sur|sous|en|le|la|aux|au|du|
 # a German town with its river or region in brackets ('Waren (Müritz)', 'Frankfurt (Oder)', 'Weiden (Oberpfalz)'):
 # the bracket's word is a river below or a listed place or proper word, the town no noun or safe word unless
 # it follows a comma (checked in find; session 21)
-TOWN_REGION_RE = re.compile(rf"(?<![\w\-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]+\((?P<r>[{UP}][{LOW}]+)\)")
+BRACKET_WORD_RE = re.compile(rf"[ \t]\((?P<r>[{UP}][{LOW}]+)\)")  # speed: found first, the town before it after
+TOWN_BEFORE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]*\Z")
 TOWN_RIVERS = frozenset(("oder", "saale", "main", "elbe", "weser", "lahn", "mosel", "donau", "fulda", "werra", "havel",
                          "spree", "ilm", "isar", "inn", "ems", "ruhr", "rhein", "neckar", "dill", "eder", "saar"))
 # a mountain by its abbreviation ('at Mt. Bachelor', 'Mt Ruapehu'), whatever its words: 'Mt' is never a finding, but
@@ -2058,19 +2077,21 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id"))
         for m in (self._digit_line_matches(DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date"))
-        if HOLIDAY_HINT_RE.search(text):
+        if any(h in text for h in HOLIDAY_HINTS):
             for m in HOLIDAY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "holiday"))
         if "Thị" in text or "Văn" in text or "THỊ" in text or "VĂN" in text:
             for m in VIET_NAME_RE.finditer(text):
                 add(Span(m.start(), m.end(), "NAME", STRONG, "vietnamese-name"))
-        for m in (TOWN_REGION_RE.finditer(text) if " (" in text else ()):
-            r, t = fold(m.group("r")), m.group("t")
+        for b in (BRACKET_WORD_RE.finditer(text) if " (" in text else ()):
+            if not (m := TOWN_BEFORE_RE.search(text, max(0, b.start() - 40), b.start() + 1)):
+                continue
+            r, t = fold(b.group("r")), m.group("t")
             comma = text[max(0, m.start() - 2):m.start()] == ", "
             town = not _clinical_compound(self, t) and (fold(t) not in self.nouns and fold(t) not in self.safe or comma)
             if town and (r in TOWN_RIVERS or (r in self.places or r in self.proper) and r not in self.eponyms
                          and (fold(t) not in self.common or comma)):  # not a country's ('in der Türkei (Konya)')
-                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "town-region"))
+                add(Span(m.start(), b.end(), "ADDRESS", PATTERN, "town-region"))
         for m in (MT_PLACE_RE.finditer(text) if "Mt" in text else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "mountain"))
         if FRENCH_TOWN_HINT_RE.search(text):
