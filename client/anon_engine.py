@@ -805,6 +805,7 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 # a listed place written in lower case after a place preposition ('allotment in ashington', 'festival in
 # warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around)[ \t]+(?P<p>[{LOW}]{{4,}})(?![\w])")
+LOWER_COMMA_PLACE_RE = re.compile(rf",[ \t]*(?P<p>[{LOW}]{{4,}})(?=[ \t]*(?:[,.;)\n]|$))")
 UPPER_PREPS = "AT|NEAR|NR|IN|OUTSIDE|BEI|IM|AM|NAHE|FROM|AROUND|ON|OFF|ALONG|VIA|VOR|AUS"
 UPPER_ANY_WORD_PREPS = frozenset(("AT", "NEAR", "IN", "OUTSIDE", "BEI", "IM", "AM", "NAHE"))  # any unknown word
 UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>{UPPER_PREPS})[ \t]+(?:THE[ \t]+)?"
@@ -2377,6 +2378,12 @@ class Anonymizer:
                     f = fold(m.group("p"))
                     if (f in self.places or f in self.common) and f not in self.ordinary and f not in self.safe \
                             and f not in self.eponyms:
+                        add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
+                # ... and one after a comma ('(little ducks nursery, brampton)', 'praxis am wall, oldenburg'): a
+                # listed place that is no word of either language (session 21)
+                for m in LOWER_COMMA_PLACE_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("p"))
+                    if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
             pos += len(line) + 1
         if "unfall" in low or "sturz" in low:

@@ -68,3 +68,8 @@ def test_german_nouns_eponyms_and_countries_beside_the_new_rules_stay(text, kept
 ])
 def test_an_age_takes_its_old(text, leak):
     assert leak not in RULES(text)
+
+
+def test_a_listed_place_after_a_comma_on_a_lower_case_line_goes():
+    out = RULES("hx: fell at netball practice for the junior school, lampeter. pain ++ l clavicle, no deformity.")
+    assert "lampeter" not in out and "deformity" in out and "clavicle" in out
