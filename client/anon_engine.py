@@ -1066,19 +1066,10 @@ VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|FV|MV)[ \t]+(?:{WORD}|{UP
 MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD}[ \t]+){{0,3}}(?:Regiment|Battalion|"
                               rf"Brigade|Squadron|Division|Wing|Company|Infantry|Cavalry|Artillery|Engineers|Marines|"
                               rf"Airborne|Fleet)(?![\w])")
-# institution words that name no one alone ('the Radiologie', 'die Feuerwehr kam', 'Bergwacht alarmiert'): only with a
-# name beside them ('Bergwacht Oberstdorf', 'Polizeirevier Freiburg-Nord', 'CISSS de Laval'; session 21)
-SERVICE_WORDS = frozenset((
-    "Feuerwehr", "Freiwillige Feuerwehr", "Berufsfeuerwehr", "Werkfeuerwehr", "Feuerwache", "Rettungswache",
-    "Feuer- und Rettungswache", "Rettungsdienst", "Bergwacht", "Wasserwacht", "Bergrettung", "THW-Ortsverband",
-    "Ortsverband", "Polizeirevier", "Polizeiinspektion", "Polizeipräsidium", "Polizeidirektion", "Polizeiposten",
-    "Polizeiwache", "Polizeistation", "Polizeidienststelle", "Bundespolizeiinspektion", "Bundespolizeidirektion",
-    "Olympiastützpunkt", "Leistungszentrum", "Landesleistungszentrum", "Bundesleistungszentrum", "Fliegerhorst",
-    "Marinestützpunkt", "Truppenübungsplatz", "CIUSSS", "CISSS", "CLSC", "CHSLD", "Fire Department", "Fire Station",
-    "Fire Rescue", "Fire District", "Fire and Rescue", "Police Department", "Police Station", "Sheriff's Office",
-    "Sheriff's Department", "Ambulance Station", "Mountain Rescue", "Coast Guard Station"))
-BARE_INSTITUTION_WORDS = SERVICE_WORDS | {"Radiologie", "Institut", "Institute", "Health", "Praxis", "Station",
-                                          "University"}
+# institution words that name no one alone ('the Radiologie', 'Institut für ...'); client/data/service_words.txt adds
+# the services (session 21)
+BARE_INSTITUTION_WORDS = frozenset(("Radiologie", "Institut", "Institute", "Health", "Praxis", "Station", "University"))
+# a numbered station after a service word ('Rettungswache 4 (Hörde)', 'Feuerwache 2'; session 21)
 SERVICE_NUMBER_RE = re.compile(rf"[ \t]+\d{{1,3}}(?![\w.,/])(?:[ \t]+\([{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?\))?")
 # a German unit by its compound and number ('2./Gebirgsjägerbataillon 231', 'Panzerpionierbataillon 1',
 # 'Jagdgeschwader 74'; session 21)
@@ -1790,7 +1781,10 @@ class Anonymizer:
         self.eponym_right_re = re.compile(
             rf"^(?:sche[nrs]?|schen)?\)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
             rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?(?P<grade>{GRADE}))")
-        inst = sorted(read_list("institution_words.txt", d), key=len, reverse=True)
+        services = read_list("service_words.txt", d)
+        self.service_words = frozenset(services)  # name no one alone, take a number, no words before them
+        self.bare_institution_words = BARE_INSTITUTION_WORDS | self.service_words
+        inst = sorted(read_list("institution_words.txt", d) + services, key=len, reverse=True)
         self.institution_heads = frozenset(WORD_SPLIT_RE.findall(w.lower())[0] for w in inst)
         inst_alt = "|".join(re.escape(w) for w in inst)
         conn = (r"(?:rechts der|links der|an der|am|im|in|der|des|für|of|for|at|de la|de|du|zu|vom|von|zum|zur|&|und|"
@@ -3407,8 +3401,10 @@ class Anonymizer:
                 continue
             right = m.group("right")
             s = m.start("key")
-            lm = self.institution_left_re.search(text, max(0, s - 60), s) if m.group("key") not in SERVICE_WORDS \
-                else None  # 'Kaderathlet Olympiastützpunkt Bayern': a service's name follows it
+            # a service named after its word takes no words before it ('Kaderathlet Olympiastützpunkt Bayern'); one
+            # named before it does ('Anchorage Fire Department')
+            lm = self.institution_left_re.search(text, max(0, s - 60), s) \
+                if m.group("key") not in self.service_words or not right.strip() else None
             if lm and _at_word_start(text, lm.start()):
                 words = list(re.finditer(r"\S+", lm.group()))
                 # keep the words nearest the key up to the first stop word ('Befund Klinikum' -> 'Klinikum')
@@ -3433,10 +3429,10 @@ class Anonymizer:
             compound = key[0].isupper() and not any(key == w for w in ("Klinik", "Krankenhaus", "Hospital"))
             if s == m.start("key") and e == m.end("key") and not compound:
                 continue  # a bare generic word ('the Hospital') names no one
-            if s == m.start("key") and e == m.end("key") and key in SERVICE_WORDS \
+            if s == m.start("key") and e == m.end("key") and key in self.service_words \
                     and (nm := SERVICE_NUMBER_RE.match(text, e)):
                 e = nm.end()  # 'Rettungswache 4 (Hörde)', 'Feuerwache 2': a numbered station (session 21)
-            elif s == m.start("key") and e == m.end("key") and key in BARE_INSTITUTION_WORDS:
+            elif s == m.start("key") and e == m.end("key") and key in self.bare_institution_words:
                 continue
             if s == m.start("key") and key in DEPARTMENT_HEADS and DEPT_RE.match(m.group("right")):
                 continue  # 'Institut für Diagnostische Radiologie', 'Klinik für Unfallchirurgie': a specialty, no one

@@ -22,9 +22,10 @@ DATA_DIR = Path(__file__).with_name("data")
 # with fewer names, places and ordinary words and leak silently: Anonymizer() refuses instead and `fedrad doctor
 # --role site` reports it, both through data_problems().
 DATA_FILES = ("safe_words.txt", "not_names.txt", "name_words.txt", "first_names.txt", "surnames.txt", "eponyms.txt",
-              "eponym_context.txt", "implants.txt", "institution_words.txt", "institution_cues.txt", "place_parts.txt",
-              "philter_names.txt.gz", "places.txt.gz", "place_phrases.txt.gz", "common_words.txt.gz",
-              "places_context.txt.gz", "proper_words.txt.gz", "german_nouns.txt.gz")
+              "eponym_context.txt", "implants.txt", "institution_words.txt", "service_words.txt",
+              "institution_cues.txt", "place_parts.txt", "philter_names.txt.gz", "places.txt.gz",
+              "place_phrases.txt.gz", "common_words.txt.gz", "places_context.txt.gz", "proper_words.txt.gz",
+              "german_nouns.txt.gz")
 MODEL_DATA_FILE = "anon_token_model.tsv.gz"  # the learned layer's weights (client/anon_model.py reads it)
 
 

@@ -23,6 +23,9 @@ RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must
     ("Klinik: Feuerwehrmann, Feuer- und Rettungswache 7 (Ehrenfeld), Sturz.", ["Rettungswache", "Ehrenfeld"],
      ["Sturz"]),
     ("Anamnese: Die Feuerwehr kam, die Bergwacht wurde alarmiert. Sturz.", [], ["Feuerwehr", "Bergwacht"]),  # a guard
+    # a service named before its word keeps that name in the span (a guard: other rules found it before)
+    ("History: volunteer with the Talkeetna Fire Department, fell from the engine.", ["Talkeetna", "Department"],
+     ["engine"]),
     # a rank before a surname, and not before a comma
     ("Anamnese: Polizeiobermeisterin Engel, Sturz bei einer Festnahme.", ["Engel"], ["Festnahme"]),
     ("Reposition durch den Kollegen Fuchs an der Einsatzstelle.", ["Fuchs"], ["Einsatzstelle"]),
