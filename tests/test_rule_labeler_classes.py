@@ -902,3 +902,17 @@ SESSION21_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION21_CASES)
 def test_session21_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+SESSION22_CASES = [
+    # Heberden nodes ('Knoten') of the fingers are the hand's, and no soft-tissue mass; of the thumb they are its IP
+    # joint's
+    ("thumb", "Befund: Heberden-Knoten an den Fingern. Daumen regelrecht.", {}),
+    ("thumb", "Befund: Heberden-Knoten DIP III und IV. Daumen o.B.", {}),
+    ("thumb", "Befund: Heberden-Knoten am Daumenendgelenk.", {"ip_joint_degeneration": "true"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION22_CASES)
+def test_session22_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
