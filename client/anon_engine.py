@@ -166,6 +166,10 @@ TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\
           r"OA|OÄ|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Facharzt|Fachärztin|Assistenzarzt|Assistenzärztin|"
           r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
           r"Pfleger|Kollege|Kollegin|Kollegen|"
+          # care staff named in a history ('RN Hope Stone', 'Midwife Leetia Koovee', 'Dolmetscherin Frau X'; session 22)
+          r"RN|(?:Nurse|NURSE)(?![ \t]+(?i:practitioner|specialist|manager|educator|consultant|in\b))|"
+          r"Midwife|MIDWIFE|Hebamme|Paramedic|PARAMEDIC|Interpreter|INTERPRETER|Dolmetscher|"
+          r"Dolmetscherin|Notfallsanitäter|Notfallsanitäterin|Sanitäter|Sanitäterin|"
           rf"{_RANKS})")
 # A title is a whole word ('Frau', not the start of 'Frauen'); one ending in '.' may touch the next ('Dr.med.').
 TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
@@ -1160,6 +1164,13 @@ LOWER_NAME_FIELD_RE = re.compile(
     r"(?:patient(?:in)?|pat\.?|pt|name|patient[ \t]+name|pt[ \t]+name|name[ \t]+des[ \t]+patienten)[ \t]*:[ \t]*"
     r"(?P<n>[a-zäöüßçéèáàóòúñ][\w'’\-]*(?:[ \t](?!(?:dob|geb|mrn|age|alter|sex|id|nr|no|born|acc|date|datum|"
     r"m|f|w)(?![\w]))[a-zäöüßçéèáàóòúñ][\w'’\-]*){0,4})")
+# A rank or title in a lower-case report before lower-case words ('polizeiobermeisterin kübra aydın', 'sgt kevin
+# doyle', 'frau kübra aydın'): a name where the words are names or no ordinary word (session 22). On lower-cased text.
+LOWER_TITLE_NAME_RE = re.compile(
+    r"(?<![\w.])(?:" + _by_first_char(tuple(r.lower() for r in RANK_WORDS) + (
+        "officer", "frau", "herr", "herrn", "mrs\\.?", "mr\\.?", "ms\\.?", "miss", "schwester", "nurse", "midwife",
+        "hebamme", "dolmetscher(?:in)?", "interpreter", "rn")) + r")[ \t]+"
+    r"(?P<n>[a-zäöüßçéèáàóòúñı][\w'’\-]*(?:[ \t][a-zäöüßçéèáàóòúñı][\w'’\-]*){0,2})")
 # An employer or a home named in a history: a German trade business before its owner's or place's name ('Brauerei
 # Kaltenhausen', 'Schreinerei Ammann', 'Hotel Via Mala'), an English firm by its trade word ('Kelly Bros Construction',
 # 'Harbour Fisheries'), a care home by its name ('Ray Street aged care home'); session 11 (tuning pair y: employers
@@ -1560,6 +1571,22 @@ VIET_NAME_RE = re.compile(rf"(?<![\w])(?:[{UP}][\w]*[ \t]+)?(?:Thị|Văn|THỊ|
 CAPS_LINE_HINT_RE = re.compile(r"[A-Z]{3,}[ \t]+[A-Z]{2,}[ \t]+[A-Z]{3,}")
 CAPS_LINE_RE = re.compile(rf"^[^{LOW}\n]*[{UP}]{{3,}}[ \t]+[{UP}]{{2,}}[ \t]+[{UP}]{{3,}}[^{LOW}\n]*$", re.MULTILINE)
 TITLE_WORD_RE = re.compile(rf"[{UP}][{UP}'’]+")
+# closed-class words an all-caps line's title-case reading keeps lower-case (prepositions, articles, conjunctions,
+# the verbs that bring an outside study in), so a name's run stops at them as in prose
+CAPS_GLUE = frozenset(("the", "a", "an", "at", "from", "to", "for", "of", "in", "on", "by", "with", "via", "per", "and",
+                       "or", "near", "into", "onto", "off", "over", "dated", "seen", "sent", "transferred", "referred",
+                       "der", "die", "das", "des", "dem", "den", "am", "im", "an", "auf", "aus", "bei", "vom", "von",
+                       "zum", "zur", "zu", "mit", "nach", "und", "oder", "für"))
+CAPS_NAME_GLUE = frozenset(("of", "and", "und", "für", "for", "the", "de", "la"))  # glue inside a name
+# a hospital's head word, and the words before it that name no one hospital ('OUTSIDE HOSPITAL')
+CAPS_INSTITUTION_HEADS = frozenset(("hospital", "infirmary", "medical", "clinic", "klinikum", "krankenhaus", "spital",
+                                    "klinik"))
+GENERIC_INSTITUTION_LEFT = frozenset((
+    "outside", "local", "another", "other", "this", "that", "our", "your", "same", "referring", "previous", "prior",
+    "nearest", "nearby", "district", "regional", "general", "community", "county", "city", "university", "state",
+    "childrens", "children's", "veterans", "private", "public", "teaching", "rural", "mental", "rehabilitation",
+    "main", "military", "army", "field", "base", "tertiary", "receiving", "admitting", "sending", "home", "mission",
+    "government", "cottage", "kreis", "stadt", "landes", "bezirks", "st", "saint", "sankt", "memorial"))
 VERSUS_TEAM_RE = re.compile(rf"[ \t]+(?:v|vs\.?|versus|gegen)[ \t]+(?P<t>{WORD}(?:[ \t]+{WORD}){{0,2}})")
 HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 # a German article or contracted preposition right before a word, and a lower-case word right after one
@@ -2143,6 +2170,20 @@ class Anonymizer:
                         or self._known_name(w.group(), row) or fold(w.group()) not in self.common]
                 keep = words[:next((i for i, w in enumerate(words) if w not in keep), len(words))]
                 add(Span(m.start("n"), m.start("n") + keep[-1].end(), "NAME", STRONG, "lower-name-field"))
+        for m in LOWER_TITLE_NAME_RE.finditer(low):
+            if not text[m.start():m.end()].islower():
+                continue  # capitalised names are the title rule's
+            words = list(re.finditer(r"\S+", m.group("n")))
+            keep = []
+            for w in words:
+                f = fold(w.group().rstrip(",.;:"))
+                if not (self._known_name(f, row) or (f not in self.common and f not in self.not_names)) \
+                        or len(f) < 2:
+                    break
+                keep.append(w)
+            if keep:
+                add(Span(m.start("n"), m.start("n") + len(keep[-1].group().rstrip(",.;:")) + keep[-1].start(),
+                         "NAME", STRONG, "lower-title"))
         if "dr" in low or "prof" in low:  # speed: every match opens with one of them
             for m in TITLE_INITIALS_RE.finditer(low):  # 'dr. m. haas', 'dr k. hope': any case, any surname
                 if not _at_word_start(text, m.start()):
@@ -3410,7 +3451,8 @@ class Anonymizer:
                 # keep the words nearest the key up to the first stop word ('Befund Klinikum' -> 'Klinikum')
                 keep = None
                 for wm in reversed(words):
-                    if self._is_stop(wm.group()):
+                    w = wm.group()
+                    if self._is_stop(w) or (w.isupper() and w.lower() in CAPS_GLUE):  # 'FILMS FROM GRAND RIVER ...'
                         break
                     keep = lm.start() + wm.start()
                 if keep is not None:
@@ -3448,7 +3490,10 @@ class Anonymizer:
         out = []
         for m in CAPS_LINE_RE.finditer(text):
             line = m.group()
-            titled = TITLE_WORD_RE.sub(lambda w: w.group()[0] + w.group()[1:].lower(), line)
+            # closed-class words lower-case, as in prose, so a name's run stops at them ('FROM REGIONAL WEST MEDICAL
+            # CENTER DATED' -> 'from Regional West Medical Center dated'; session 22)
+            titled = TITLE_WORD_RE.sub(lambda w: w.group().lower() if w.group().lower() in CAPS_GLUE
+                                       else w.group()[0] + w.group()[1:].lower(), line)
             if len(titled) != len(line):
                 continue
             found = self._institutions(titled)
@@ -3458,10 +3503,20 @@ class Anonymizer:
                     continue
                 words = [w for w in re.findall(rf"{WORD}", titled[sp.start:sp.end])]
                 if any(self._unknown_word(w) and fold(w) not in self.common and fold(w) not in self.eponyms
-                       for w in words):
+                       for w in words) or self._named_caps_institution(words):
                     out.append(Span(m.start() + sp.start, m.start() + sp.end, "INSTITUTION", PATTERN,
                                     "caps-institution"))
         return out
+
+    def _named_caps_institution(self, words: list[str]) -> bool:
+        """'Regional West Medical Center', 'Grand River Hospital' in capitals: ordinary words before a hospital's
+        head word name one hospital, unless every one of them is generic ('Outside Hospital', 'Regional Medical
+        Center')."""
+        for i, w in enumerate(words):
+            if fold(w) in CAPS_INSTITUTION_HEADS:
+                left = [fold(x) for x in words[:i]]
+                return bool(left) and any(x not in GENERIC_INSTITUTION_LEFT and x not in self.not_names for x in left)
+        return False
 
     def _list_names(self, text: str, row: RowPatterns | None) -> list[Span]:
         """Names from the lists: 'Anna Schulz', 'A. Schulz', 'Schulz, Anna', a lone 'Schulz'."""
@@ -3598,6 +3653,8 @@ class Anonymizer:
         for wm in reversed(list(re.finditer(r"\S+", m.group()))):
             w = wm.group()
             lw = w.lower().rstrip(".")
+            if w.isupper() and lw in CAPS_GLUE and lw not in CAPS_NAME_GLUE:
+                break  # 'FILMS FROM [GRAND RIVER HOSPITAL]', 'PRIOR AT [LAKEVIEW ...]': in capitals no case tells
             if lw in INSTITUTION_GLUE:
                 continue
             if (w.endswith(":") or TITLE_SEQ_RE.fullmatch(w) or ZONE_CUE_RE.fullmatch(lw) is not None

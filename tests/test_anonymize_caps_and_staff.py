@@ -1,0 +1,44 @@
+"""Issue 11, session 22: a hospital named by ordinary words in an all-caps line, care staff named after their role,
+and a rank or title before a name in a lower-case report.
+
+Every example is our own (none taken from an evaluation corpus); each removal assertion fails on the rules before
+this change (3fabf0e); the kept words guard against the over-redaction each new rule could cause."""
+
+from __future__ import annotations
+
+import pytest
+from fedrad.client.anon_engine import Anonymizer
+
+RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must not be what passes these
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # capitals: ordinary words before a hospital's head word name it; closed-class words end the name's run
+    ("COMPARISON: OUTSIDE RADIOGRAPHS FROM REGIONAL WEST MEDICAL CENTER DATED 01/02/2020.", ["REGIONAL WEST"],
+     ["OUTSIDE RADIOGRAPHS FROM"]),
+    ("HX: TRANSFERRED FROM PINE HILL MEDICAL CENTER FOR ORTHO REVIEW.", ["PINE HILL"], ["TRANSFERRED FROM"]),
+    ("OUTSIDE FILMS FROM GRAND RIVER HOSPITAL. NO FRACTURE.", ["GRAND RIVER"], ["OUTSIDE FILMS FROM", "NO FRACTURE"]),
+    ("PRIOR STUDY AT LAKEVIEW COMMUNITY HOSPITAL. NO CHANGE.", ["LAKEVIEW"], ["PRIOR STUDY AT", "NO CHANGE"]),
+    # care staff after their role word
+    ("CALLED TO ER RN HOPE STONE AT 02:46.", ["HOPE", "STONE"], ["CALLED TO ER"]),
+    ("History: difficult delivery per Midwife Leetia Koovee, arm not moving.", ["Leetia", "Koovee"], ["delivery"]),
+    ("Anamnese: Dolmetscherin Ayse Kaya anwesend, Sturz auf die Hand.", ["Ayse", "Kaya"], ["anwesend"]),
+    # a rank or title in a lower-case report
+    ("anamnese: polizeiobermeisterin kübra aydın, bei festnahme gestürzt.", ["kübra", "aydın"], ["festnahme"]),
+    ("hx: sgt kevin doyle fell during a training run.", ["kevin"], ["training"]),
+])
+def test_a_caps_hospital_a_staff_member_or_a_lower_case_title_name_goes(text, leaks, kept):
+    out = RULES(text)
+    assert all(w not in out for w in leaks), out
+    assert all(w in out for w in kept), out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("SEEN AT REGIONAL MEDICAL CENTER ED. NO FRACTURE.", "REGIONAL MEDICAL CENTER"),  # generic words only
+    ("Nurse Practitioner note reviewed, no fracture.", "Practitioner"),
+    ("hx: officer reports a fall at work.", "reports"),
+    ("befund: frau ist gestürzt, keine fraktur.", "gestürzt"),
+    ("Paramedic crew reports fall on outstretched hand.", "outstretched"),
+])
+def test_generic_words_beside_the_new_rules_stay(text, kept):
+    assert kept in RULES(text)
