@@ -910,6 +910,16 @@ SESSION22_CASES = [
     ("thumb", "Befund: Heberden-Knoten an den Fingern. Daumen regelrecht.", {}),
     ("thumb", "Befund: Heberden-Knoten DIP III und IV. Daumen o.B.", {}),
     ("thumb", "Befund: Heberden-Knoten am Daumenendgelenk.", {"ip_joint_degeneration": "true"}),
+    # a projection named for the radial head is no fracture site ('-?' in a lexicon pattern no longer shadowed)
+    ("elbow", "Befund: Radiuskopf-Zielaufnahme: feine Fissur am Radiushals.", {"radial_neck_fracture": "true"}),
+    ("elbow", "Befund: Radiusköpfchen-Zielaufnahme: feine Fissur am Radiushals.", {"radial_neck_fracture": "true"}),
+    # a place said to be intact in its own comma segment is not the fracture's
+    ("elbow", "Findings: Olecranon fracture, coronoid intact.", {"olecranon_fracture": "true"}),
+    ("elbow", "Befund: Radiushalsfraktur, Radiuskopf intakt.", {"radial_neck_fracture": "true"}),
+    ("elbow", "Findings: Radial head intact, olecranon fracture.", {"olecranon_fracture": "true"}),
+    # 'intact' after a comma with a subject of its own does not negate the fracture before
+    ("elbow", "Findings: Fracture of the radial head, cortex of the neck intact.", {"radial_head_fracture": "true"}),
+    ("elbow", "Findings: Fracture of the radial head, excluded.", {}),  # a guard: no subject, the finding's
 ]
 
 

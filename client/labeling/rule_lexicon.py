@@ -142,7 +142,10 @@ def _convert_pattern(raw: str, source: str) -> tuple[bool, str]:
             continue
         elif depth == 0 and c == "-":
             out.append(r"[\s\-]?")
-            i += 1
+            # '-?' says nothing more than '-' (already optional); a lazy '[\s\-]??' would not share the trie's
+            # separator branch, and a shorter pattern there shadowed this one ('radiusköpfchen-?zielaufnahme' read
+            # as 'radiusköpfchen-', session 22)
+            i += 2 if p.startswith("-?", i) else 1
             continue
         elif depth == 0 and c == "(" and not p.startswith("(?", i):
             out.append("(?:")

@@ -488,6 +488,8 @@ class RuleEngine:
                         if tk.entry.comma or tk.entry.events or tk.entry.morph or tk.entry.loc:
                             break
                         if tk.entry.cue in _POST:
+                            if _CUE_MOD[tk.entry.cue] == NEG and _WORD.search(s, t.end, tk.start):
+                                break  # 'fracture of the radial head, cortex of the neck intact': another subject
                             rest = clause[k + 1:]
                             seg_end = next((x.start for x in rest if x.entry.comma), len(s))
                             semi = s.find(";", tk.end, seg_end)
@@ -621,6 +623,13 @@ class RuleEngine:
         def seg_at(pos: int) -> int:
             return sum(1 for c in commas if c < pos)
 
+        if events and locs:
+            # 'Olecranon fracture, coronoid intact', 'Radiushalsfraktur, Radiuskopf intakt': a place said to be intact
+            # in a comma segment with no finding of its own is no other segment's site (session 22)
+            intact = {seg_at(t.start) for t in clause if t.entry.cue == "neg_post"}
+            if intact:
+                intact -= {seg_at(ev.start) for ev in events}
+                locs = [lc for lc in locs if seg_at(lc[0]) not in intact]
         if events:
             owner: dict[int, _Event] = {}  # location start -> the event it was given to
             for a, b, name in locs:
