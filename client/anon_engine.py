@@ -193,7 +193,7 @@ STRONG_CUES = (
     r"informiert[ \t]+wurde|übermittelt[ \t]+an|"
     r"mit[ \t]+freundlichen[ \t]+grüßen|mit[ \t]+kollegialen[ \t]+grüßen|freundliche[ \t]+grüße|mfg|"
     r"elektronisch[ \t]+(?:freigegeben|signiert|unterschrieben)|freigegeben(?:[ \t]+(?:von|durch))?|"
-    r"vidiert(?:[ \t]+(?:von|durch))?|validiert(?:[ \t]+(?:von|durch))?|"
+    r"vidiert(?:[ \t]+(?:von|durch))?|visum|visiert(?:[ \t]+(?:von|durch))?|validiert(?:[ \t]+(?:von|durch))?|"
     r"electronically[ \t]+signed(?:[ \t]+by)?|e-signed(?:[ \t]+by)?|signed(?:[ \t]+by)?|"
     r"dictated(?:[ \t]+and[ \t]+signed)?[ \t]+by|transcribed[ \t]+by|"
     r"reported[ \t]+by|read[ \t]+by|reviewed[ \t]+by|verified[ \t]+by|interpreted[ \t]+by|approved[ \t]+by|"
@@ -697,7 +697,7 @@ TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|tran
 TYPIST_HINT_RE = re.compile(r"typ|transcri|schreib|dict|diktat|diktiert|sekr|ts[ \t]*:|tr[ \t]*:")
 # A surname closing the report after its last sentence, without a full stop: '... o.B. Brenner', 'befund\nschäfer'
 _FINAL_WORD = rf"(?:(?:{NAME_PARTICLES})[ \t]+)?[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
-FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<slash>/[ \t]?)?"
+FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<slash>/[ \t]?|[-–—]{{1,2}}[ \t]*)?"
                            rf"(?P<v>{_FINAL_WORD}(?:[ \t]+{_FINAL_WORD}){{0,2}})[ \t]*\Z")
 FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
@@ -746,7 +746,7 @@ ZONE_CUE_RE = re.compile(
     r"(?<![\w])(?:patient(?:in)?|pat\.?|pt\.?|name|vorname|nachname|geb\.|geboren|dob|d\.o\.b|birth|mrn|"
     r"hosp(?:ital)?[ \t]+no|nhs|chi|ur|ssn|accession|acc\.?|auftrags\w*|fall\w*|id|referr\w*|überweis\w*|"
     r"zuweis\w*|einsend\w*|ordering|requesting|requested|dictated|diktiert|transcribed|signed|signiert|reported|"
-    r"befundet|befunder\w*|gez\.|gezeichnet|unterschrift|vidiert|validiert|freigegeben|verified|attending|"
+    r"befundet|befunder\w*|gez\.|gezeichnet|unterschrift|vidiert|visum|visiert|validiert|freigegeben|verified|attending|"
     r"consultant|registrar|resident|fellow|radiologist|radiologe|radiologin|oberarzt|oberärztin|facharzt|"
     r"fachärztin|assistenzarzt|assistenzärztin|chefarzt|chefärztin|dr\.?|prof\.?|md|frcr|franzcr|do|mbbs|"
     r"i\.a\.|cc|kopie|tel\.?|telefon|phone|fax|e-?mail|mail|baby[ \t]+of|mrs\.?|mr\.?|ms\.?|miss|herr[n]?|"

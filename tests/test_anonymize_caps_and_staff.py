@@ -26,6 +26,9 @@ RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must
     # a rank or title in a lower-case report
     ("anamnese: polizeiobermeisterin kübra aydın, bei festnahme gestürzt.", ["kübra", "aydın"], ["festnahme"]),
     ("hx: sgt kevin doyle fell during a training run.", ["kevin"], ["training"]),
+    # a Swiss 'Visum' signs like 'gez.'; a surname after a dash closes the report
+    ("Befund: Keine Fraktur. Weichteile unauffällig.\nVisum UZ / ab", ["UZ"], ["Visum", "Weichteile"]),
+    ("Befund: Ellenbogen o.B. — sjuts", ["sjuts"], ["Ellenbogen"]),
 ])
 def test_a_caps_hospital_a_staff_member_or_a_lower_case_title_name_goes(text, leaks, kept):
     out = RULES(text)
@@ -39,6 +42,8 @@ def test_a_caps_hospital_a_staff_member_or_a_lower_case_title_name_goes(text, le
     ("hx: officer reports a fall at work.", "reports"),
     ("befund: frau ist gestürzt, keine fraktur.", "gestürzt"),
     ("Paramedic crew reports fall on outstretched hand.", "outstretched"),
+    ("Impression: no fracture — follow up in two weeks", "follow up"),
+    ("Findings: normal. -- see above", "see above"),
 ])
 def test_generic_words_beside_the_new_rules_stay(text, kept):
     assert kept in RULES(text)
