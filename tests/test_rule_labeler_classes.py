@@ -920,6 +920,12 @@ SESSION22_CASES = [
     # 'intact' after a comma with a subject of its own does not negate the fracture before
     ("elbow", "Findings: Fracture of the radial head, cortex of the neck intact.", {"radial_head_fracture": "true"}),
     ("elbow", "Findings: Fracture of the radial head, excluded.", {}),  # a guard: no subject, the finding's
+    # the coracoclavicular distance is no AC joint space, whatever stands between it and 'widened'
+    ("clavicle", "Befund: Der korakoklavikuläre Abstand ist links auf 16 mm erweitert.", {}),
+    ("clavicle", "Findings: The coracoclavicular interval appears widened.", {}),
+    # a measurement against another is a comparison, not a differential
+    ("clavicle", "Befund: AC-Gelenkspalt auf 10 mm erweitert (10 mm vs. 4 mm links).",
+     {"ac_joint_space_widened": "true"}),
 ]
 
 
