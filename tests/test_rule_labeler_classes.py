@@ -926,6 +926,11 @@ SESSION22_CASES = [
     # a measurement against another is a comparison, not a differential
     ("clavicle", "Befund: AC-Gelenkspalt auf 10 mm erweitert (10 mm vs. 4 mm links).",
      {"ac_joint_space_widened": "true"}),
+    # a tilt of the head is the neck fracture's displacement; a projection's tilt is no fragment's
+    ("elbow", "Findings: Fracture of the radial neck with tilt of the radial head.",
+     {"radial_neck_fracture_displaced": "true"}),
+    ("clavicle", "Impression: Possible undisplaced fracture of the lateral third. Recommend a cephalic tilt view.",
+     {"fracture_lateral_third": "uncertain"}),
 ]
 
 
