@@ -931,6 +931,11 @@ SESSION22_CASES = [
      {"radial_neck_fracture_displaced": "true"}),
     ("clavicle", "Impression: Possible undisplaced fracture of the lateral third. Recommend a cephalic tilt view.",
      {"fracture_lateral_third": "uncertain"}),
+    # ' ?' in a lexicon pattern is an optional space: 'D2/D3' as well as 'D II'
+    ("thumb", "Beurteilung: Daumen o.B. Nebenbefundlich Heberden-Arthrose D2/D3.", {}),
+    # a finding in brackets restates the one before it, and is where that one is
+    ("thumb", "Other: The included index finger shows DIP joint osteoarthritis (Heberden nodes).", {}),
+    ("thumb", "Befund: Arthrose des Daumenendgelenks (Heberden).", {"ip_joint_degeneration": "true"}),
 ]
 
 

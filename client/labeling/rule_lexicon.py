@@ -137,6 +137,10 @@ def _convert_pattern(raw: str, source: str) -> tuple[bool, str]:
         elif c == "]" and depth:
             depth -= 1
         elif depth == 0 and c == " ":
+            if p.startswith(" ?", i):  # an optional space ('d ?[2-5]'): none, or any separator
+                out.append(r"[\s\-]*")
+                i += 2
+                continue
             out.append(r"[\s\-]+")
             i += 1
             continue

@@ -685,6 +685,16 @@ class RuleEngine:
                     continue
                 keep.append(ev)
             events = keep
+            # 'DIP joint osteoarthritis of the index finger (Heberden nodes)': a finding in brackets that names no
+            # place restates the one of its kind before the bracket, and is where that one is (session 22; not a
+            # fracture: 'Ausriss des ulnaren Kollateralbandes (knöcherner Skidaumen)' names the bone by its eponym)
+            for n in range(1, len(events) if spans else 0):
+                ev, prev = events[n], events[n - 1]
+                if ev.text_locs or prev.kind != ev.kind or ev.kind == "fracture" or not prev.text_locs:
+                    continue
+                if any(a < ev.start < b and prev.end <= a for a, b in spans):
+                    ev.locs = set(prev.locs)
+                    ev.text_locs = set(prev.text_locs)
         fractures = [ev for ev in events if ev.kind == "fracture"]
         leftover: list[tuple[int, str, str]] = []
         said: dict[int, set[str]] = {}  # per fracture, the modalities the displacement word itself was given
