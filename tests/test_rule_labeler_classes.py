@@ -936,6 +936,11 @@ SESSION22_CASES = [
     # a finding in brackets restates the one before it, and is where that one is
     ("thumb", "Other: The included index finger shows DIP joint osteoarthritis (Heberden nodes).", {}),
     ("thumb", "Befund: Arthrose des Daumenendgelenks (Heberden).", {"ip_joint_degeneration": "true"}),
+    # the fracture a plate fixed is no failure of the plate, and is where a later unplaced fracture line is
+    ("clavicle", "Befund: Z.n. Plattenosteosynthese einer Schaftfraktur im mittleren Drittel mit superiorer Platte. "
+                 "Frakturspalt noch abgrenzbar.", {"fracture_middle_third": "true"}),
+    ("clavicle", "Befund: Z.n. Plattenosteosynthese einer Klavikulaschaftfraktur im mittleren Drittel. Stellung "
+                 "unverändert. Frakturspalt noch deutlich abgrenzbar.", {"fracture_middle_third": "true"}),
 ]
 
 

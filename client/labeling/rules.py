@@ -75,9 +75,9 @@ _OR_ONLY = re.compile(r"\s*(?:or|nor|oder|noch|bzw\.?)\s+")  # 'keine Fehlstellu
 _COORD_OR_ARTICLE = re.compile(r"(?<![a-zäöüß])(?:und|oder|noch|bzw|sowie|or|and|nor|der|die|das|des|einer?|eines)"
                                r"(?![a-zäöüß])")
 # a fracture the hardware holds, not the hardware's own failure: 'Platte medial und lateral der Fraktur', 'screws
-# bridging the fracture', 'K-wires across the fracture' (session 21)
-_HARDWARE_ACROSS = re.compile(r"(?<![a-zäöü])(?:der|des|über|across|bridging|spanning|transfixing|traversing|fixing|"
-                              r"through|stabili[sz]ing|durch)(?![a-zäöü])")
+# bridging the fracture', 'K-wires across the fracture' (session 21), 'Plattenosteosynthese einer Schaftfraktur' (22)
+_HARDWARE_ACROSS = re.compile(r"(?<![a-zäöü])(?:der|des|einer|eines|über|across|bridging|spanning|transfixing|"
+                              r"traversing|fixing|through|stabili[sz]ing|durch)(?![a-zäöü])")
 _WITH_HARDWARE = re.compile(r"(?<![a-zäöü])(?:bei|with|after|following|nach|unter|post|s/p)(?![a-zäöü])")
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:des|der|dem|den|die|das|am|im|vom|zum|zur|beim|an|auf|mit|bei|von|"
@@ -824,6 +824,7 @@ class RuleEngine:
                 continue
             prev: list[_Event] = []
             prev_locs: set[str] = set()
+            weak_locs: set[str] = set()  # the parts a 'status post' fracture of the section is placed at
             stated = False  # has this section stated a finding yet?
             for sent in self.sentences(body):
                 low = sent.lower()
@@ -844,12 +845,16 @@ class RuleEngine:
                 # "There is cortical thinning; a pathologic fracture cannot be excluded" after a sentence
                 # about a lesion of the medial third: an unplaced fracture is where the last sentence was
                 for ev in sent_events:
-                    if ev.kind == "fracture" and not ev.locs and ev.mod in (POS, UNC) and prev_locs:
-                        ev.locs |= prev_locs
+                    if ev.kind == "fracture" and not ev.locs and ev.mod in (POS, UNC) and (prev_locs or weak_locs):
+                        ev.locs |= prev_locs or weak_locs
                 events.extend((kind, sent, ev) for ev in sent_events)
                 prev.extend(e for e in sent_events if e.kind == "fracture" and e.mod in (POS, UNC))
                 placed = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self.lex.in_locs}
                 prev_locs = placed or prev_locs if not sent_events else placed
+                # 'Z.n. Plattenosteosynthese einer Schaftfraktur im mittleren Drittel. ... Frakturspalt noch
+                # abgrenzbar': the fracture the operation fixed is where a later unplaced fracture line is (session 22)
+                weak_locs |= {loc for e in sent_events if e.kind == "fracture" and e.mod == WEAK
+                              for loc in e.locs & self._parts}
         # rule 7: once the report says a fracture can no longer be seen, an old/healed one is not on the image
         if any(ev.gone and ev.kind == "fracture" for _, _, ev in events):
             for _, _, ev in events:
