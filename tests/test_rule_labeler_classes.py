@@ -941,6 +941,12 @@ SESSION22_CASES = [
                  "Frakturspalt noch abgrenzbar.", {"fracture_middle_third": "true"}),
     ("clavicle", "Befund: Z.n. Plattenosteosynthese einer Klavikulaschaftfraktur im mittleren Drittel. Stellung "
                  "unverändert. Frakturspalt noch deutlich abgrenzbar.", {"fracture_middle_third": "true"}),
+    # normal fat pads in the words of a normal study; what they would suggest is no finding of its own
+    ("elbow", "Findings: No elevation of the anterior or posterior fat pads to suggest an effusion.", {}),
+    ("elbow", "Befund: Keine Fraktur. Fettpolster nicht eleviert.", {}),
+    ("elbow", "Findings: No joint effusion; fat pads in normal position.", {}),
+    ("elbow", "Fat pads: Normal anterior fat pad; posterior fat pad not visible.", {}),
+    ("elbow", "Findings: Elevation of the anterior and posterior fat pads.", {"fat_pad_sign": "true"}),  # a guard
 ]
 
 

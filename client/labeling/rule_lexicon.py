@@ -428,6 +428,9 @@ def _literal_prefix(rx: str, limit: int = 64) -> list[str]:
     return atoms
 
 
+_WORD_END = r"(?!\w)"
+
+
 def _trie_alternation(items: list[str]) -> str:
     """One alternation whose branches share literal prefixes (a trie), without capturing groups.
 
@@ -441,10 +444,12 @@ def _trie_alternation(items: list[str]) -> str:
     for rx in items:
         node = root
         pre = _literal_prefix(rx)
+        # (the word-end guard '(?!\w)' adds no text: 'fat pads' must not outrank 'fat pads:', session 22)
+        weight = len(rx) - (len(_WORD_END) if rx.endswith(_WORD_END) else 0)
         for atom in pre:
             node = node["kids"].setdefault(atom, {"kids": {}, "items": [], "max": 0})
-            node["max"] = max(node["max"], len(rx))
-        node["items"].append((rx[sum(map(len, pre)):], len(rx)))
+            node["max"] = max(node["max"], weight)
+        node["items"].append((rx[sum(map(len, pre)):], weight))
 
     def emit(node: dict) -> str:
         parts: list[tuple[int, str]] = []
