@@ -947,6 +947,13 @@ SESSION22_CASES = [
     ("elbow", "Findings: No joint effusion; fat pads in normal position.", {}),
     ("elbow", "Fat pads: Normal anterior fat pad; posterior fat pad not visible.", {}),
     ("elbow", "Findings: Elevation of the anterior and posterior fat pads.", {"fat_pad_sign": "true"}),  # a guard
+    # sclerosis along a healing fracture is no sclerotic lesion; a lesion noun beside a fracture still is
+    ("elbow", "Findings: Healing undisplaced radial head fracture with sclerosis along the fracture line.",
+     {"radial_head_fracture": "true"}),
+    ("elbow", "Befund: Alte Radiusköpfchenfraktur, Frakturlinie als sklerotische Narbe noch erkennbar.",
+     {"radial_head_fracture": "true"}),
+    ("elbow", "Findings: Undisplaced radial head fracture. Incidental bone island in the olecranon.",
+     {"radial_head_fracture": "true", "sclerotic_lesion": "true"}),
 ]
 
 

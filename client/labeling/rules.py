@@ -88,6 +88,8 @@ _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a 
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _PAREN = re.compile(r"\([^()]*\)")
+_HEALING_SCLEROSIS = re.compile(r"sclerosis|sclerotic|osteosclero\w*|sklerose\w*|\w+sklerose|sklerosierung\w*|"
+                                r"\w+sklerosierung|sklerotisch\w*|sklerosiert\w*|sklerosezone\w*|verdichtungszone\w*")
 _COORD_END = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\s+$")
 
 
@@ -339,6 +341,12 @@ class RuleEngine:
                 self._sentences.clear()
             self._sentences[s] = base
         events, pending_morphs = [e.copy() for e in base[0]], base[1]
+        if any(e.kind == "sclerotic" for e in events) and any(e.kind == "fracture" and e.mod != NEG for e in events):
+            # 'a faint sclerotic band at the fracture site', 'Frakturlinie als sklerotische Narbe', 'fracture
+            # margins slightly sclerotic': sclerosis beside a fracture is its healing, no lesion (a lesion noun stays:
+            # 'bone island', 'Sklerosierungsherd'; session 22)
+            events = [e for e in events
+                      if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end))]
         fractures = [e for e in events if e.kind == "fracture"]
         for pos, name, mod in pending_morphs:  # morphology whose clause had no fracture
             target = None
