@@ -954,6 +954,11 @@ SESSION22_CASES = [
      {"radial_head_fracture": "true"}),
     ("elbow", "Findings: Undisplaced radial head fracture. Incidental bone island in the olecranon.",
      {"radial_head_fracture": "true", "sclerotic_lesion": "true"}),
+    # a former fracture whose line is no longer seen is gone, in the same sentence as in the impression
+    ("clavicle", "Findings: The former fracture gap is bridged by callus and the fracture line is no longer "
+                 "discernible. Impression: Solid union of the clavicle fracture.", {}),
+    # a place denied in brackets is no site of the fracture before it
+    ("clavicle", "Impression: Healing left 4th rib fracture (not clavicular).", {}),
 ]
 
 

@@ -477,7 +477,9 @@ class RuleEngine:
                     if before and not before <= kinds_here:
                         hedged_segs.add(sg - 1)
         old = any(t.entry.old for t in clause)
-        still = any(t.entry.visible for t in clause)
+        # (a fracture line 'no longer discernible' is the opposite of one still visible: 'the former fracture gap is
+        # bridged ... and the fracture line is no longer discernible' keeps the old fracture old; session 22)
+        still = any(t.entry.visible for t in clause) and not any(t.entry.cue == "gone" for t in clause)
         visible = any(t.entry.visible or (t.entry.events and s.startswith(_FRACTURE_LINE, t.start)) for t in clause)
 
         def modality(i: int) -> tuple[str, str]:
@@ -610,6 +612,10 @@ class RuleEngine:
                 # "fragment anterior to the trochlea", "Fragment ventral des Humerus": where something lies, not
                 # where it comes from
                 p = clause[i - 1] if i else None
+                nx = clause[i + 1] if i + 1 < len(clause) else None
+                if p is not None and p.entry.cue == "neg_pre" and len(s[p.end:t.start].split()) <= 2 and (
+                        nx is None or not (nx.entry.events or nx.entry.morph or nx.entry.loc)):
+                    continue  # '(not clavicular)', 'nicht die Klavikula': a place denied, no site of anything
                 if p is None or p.entry.cue != "position" or len(s[p.end:t.start].split()) > POSITION_GAP:
                     locs.append((t.start, t.end, e.loc))
             elif e.morph:
