@@ -959,6 +959,14 @@ SESSION22_CASES = [
                  "discernible. Impression: Solid union of the clavicle fracture.", {}),
     # a place denied in brackets is no site of the fracture before it
     ("clavicle", "Impression: Healing left 4th rib fracture (not clavicular).", {}),
+    # a hedge with a contrast word inside it; an instruction after a semicolon leaves the finding before it
+    ("elbow", "Befund: Keine Fraktur abgrenzbar, eine okkulte Radiuskopffraktur ist jedoch nicht auszuschließen.",
+     {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Eine okkulte Radiusköpfchenfraktur ist nicht auszuschließen; bei persistierenden "
+              "Beschwerden Kontrolle in 10 Tagen.", {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Impression: No fracture seen. The effusion may indicate an occult radial head fracture; follow-up "
+              "radiographs if pain persists.", {"radial_head_fracture": "uncertain", "fat_pad_sign": "true"}),
+    ("elbow", "Findings: Fell on the elbow; rule out fracture. Normal study.", {}),  # a guard: the question stays one
 ]
 
 

@@ -369,6 +369,15 @@ class RuleEngine:
         (sentence_events copies the events: the report's later steps change them)."""
         toks = self.tokens(s)
         q = next((t for t in toks if t.entry.cue in ("question", "skip")), None)
+        if q is not None and ";" in s:
+            # 'an occult radial head fracture cannot be excluded; follow-up if pain persists': a question or an
+            # instruction ends at a semicolon, the clause beside it is a finding's (session 22)
+            semis = [i for i, c in enumerate(s) if c == ";"]
+            part = [sum(1 for c in semis if c < t.start) for t in toks]
+            asked = {p for p, t in zip(part, toks, strict=True) if t.entry.cue in ("question", "skip")}
+            kept = [t for p, t in zip(part, toks, strict=True) if p not in asked]
+            if any(t.entry.events for t in kept):
+                toks, q = kept, None
         if q is not None:
             # '..., DD Ossikel – CT zur Abklärung empfohlen': a question after a spaced dash is only the tail's
             dash = max(s.rfind(" - ", 0, q.start), s.rfind(" – ", 0, q.start), s.rfind(" — ", 0, q.start))
