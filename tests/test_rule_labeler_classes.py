@@ -967,6 +967,9 @@ SESSION22_CASES = [
     ("elbow", "Impression: No fracture seen. The effusion may indicate an occult radial head fracture; follow-up "
               "radiographs if pain persists.", {"radial_head_fracture": "uncertain", "fat_pad_sign": "true"}),
     ("elbow", "Findings: Fell on the elbow; rule out fracture. Normal study.", {}),  # a guard: the question stays one
+    # a long negation list whose last item names its place
+    ("clavicle", "FINDINGS: NO FRACTURE, DISLOCATION, LYTIC OR SCLEROTIC LESION, SOFT TISSUE SWELLING OR RADIOPAQUE "
+                 "FOREIGN BODY OF THE LEFT CLAVICLE.", {}),
 ]
 
 

@@ -448,7 +448,13 @@ class RuleEngine:
                 seg_start = t.end
             seg_of.append(seg)
         seg_bounds.append((seg_start, clause[-1].end))
-        seg_words = [len(s[a:b].split()) for a, b in seg_bounds]
+        # a segment's words up to its last finding: the place after it does not make a list item long ('no fracture,
+        # ..., soft tissue swelling or radiopaque foreign body of the left clavicle'; session 22)
+        last_event = [a for a, _ in seg_bounds]
+        for t, k in zip(clause, seg_of, strict=True):
+            if t.entry.events:
+                last_event[k] = t.end
+        seg_words = [len(s[a:e if e > a else b].split()) for (a, b), e in zip(seg_bounds, last_event, strict=True)]
         # "X versus Y", "DD": a hedge binds to its own comma segment, and to the one before when it
         # names another finding ("ossicle, DD avulsion"), not when it names the nature of the same one
         # ("osteolysis, DD metastasis"; "soft tissue mass, DD ganglion")
