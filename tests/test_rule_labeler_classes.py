@@ -970,6 +970,13 @@ SESSION22_CASES = [
     # a long negation list whose last item names its place
     ("clavicle", "FINDINGS: NO FRACTURE, DISLOCATION, LYTIC OR SCLEROTIC LESION, SOFT TISSUE SWELLING OR RADIOPAQUE "
                  "FOREIGN BODY OF THE LEFT CLAVICLE.", {}),
+    # a window setting is no narrowing, a German 'OA' no osteoarthritis
+    ("elbow", "Addendum: Torus fracture of the distal humeral metaphysis, best seen with narrow windowing.",
+     {"distal_humerus_fracture": "true"}),
+    ("elbow", "Befund: Keine Fraktur. Befund vorläufig, Freigabe durch diensthabenden OA ausstehend.", {}),
+    # an outgrowth pointing away from the joint is an exostosis, no osteophyte
+    ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
+              "Humerusmetaphyse, 18 mm.", {}),
 ]
 
 

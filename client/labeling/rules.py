@@ -88,6 +88,8 @@ _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a 
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _PAREN = re.compile(r"\([^()]*\)")
+_AWAY_FROM_JOINT = re.compile(r"vom gelenk weg|gelenkabgewandt|away from the (?:joint|physis|growth plate)|"
+                              r"pointing away from")
 _HEALING_SCLEROSIS = re.compile(r"sclerosis|sclerotic|osteosclero\w*|sklerose\w*|\w+sklerose|sklerosierung\w*|"
                                 r"\w+sklerosierung|sklerotisch\w*|sklerosiert\w*|sklerosezone\w*|verdichtungszone\w*")
 _COORD_END = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\s+$")
@@ -347,6 +349,10 @@ class RuleEngine:
             # 'bone island', 'Sklerosierungsherd'; session 22)
             events = [e for e in events
                       if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end))]
+        if _AWAY_FROM_JOINT.search(s):
+            # 'knöcherne Ausziehung ..., vom Gelenk weg gerichtet': an outgrowth pointing away from the joint is an
+            # exostosis (osteochondroma), no osteophyte of a degenerated joint (session 22)
+            events = [e for e in events if e.kind != "degeneration"]
         fractures = [e for e in events if e.kind == "fracture"]
         for pos, name, mod in pending_morphs:  # morphology whose clause had no fracture
             target = None
