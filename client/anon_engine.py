@@ -1182,8 +1182,9 @@ BUSINESS_RE = re.compile(
     rf"Logistics|Mart|Motors|Plumbing|Roofing|Joinery|Engineering|Farms?|Dairy|Fisheries|Meats|Timber|Quarry|Mining|"
     rf"Works|Factory|Industries|Foundry|Ranch|Drilling|Oilfield|Trucking|Welding|Orchards?|Vineyards?|Winery)"
     rf"(?![\w])"
-    rf"|(?<![\w])(?P<hn>{WORD}(?:[ \t\-]+{WORD}){{0,2}})(?=[ \t]+(?:nursing|care|aged[ \t]+care|residential|"
-    rf"retirement)[ \t]+home)")
+    # a named home takes its generic words with it ('Brookhaven care home'; session 22)
+    rf"|(?<![\w])(?P<hn>{WORD}(?:[ \t\-]+{WORD}){{0,2}})[ \t]+(?:nursing|care|aged[ \t]+care|residential|"
+    rf"retirement)[ \t]+(?:home|centre|center|facility)(?![\w])")
 # A German firm by a trade compound and its owner's or place's name ('Schreinerbetrieb Kohnen', 'Spargelhof Dörr',
 # 'STAHLBAU REDING', 'Garage Reuter'), or by a name before a trade compound ('Saarfeld Stanztechnik', 'Hansa
 # Kühllogistik'): the name no ordinary word (checked in find). Session 17 (a held-out set's employers).
@@ -1196,8 +1197,9 @@ GERMAN_FIRM_HINTS = ("betrieb", "bau", "hof", "technik", "logistik", "werk", "sp
                      "Autohaus", "BAU", "BETRIEB", "HOF", "TECHNIK", "LOGISTIK", "WERK", "EREI")
 BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Bros", "Brothers", "Construction", "Builders",
                   "Haulage", "Logistics", "Mart", "Motors", "Plumbing", "Roofing", "Joinery", "Engineering", "Farm",
-                  "Dairy", "Fisheries", "Meats", "Timber", "Quarry", "Mining", "home", "Works", "Factory", "Industries",
-                  "Foundry", "Ranch", "Drilling", "Oilfield", "Trucking", "Welding", "Orchard", "Vineyard", "Winery")
+                  "Dairy", "Fisheries", "Meats", "Timber", "Quarry", "Mining", "home", "cent", "facility", "Works",
+                  "Factory", "Industries", "Foundry", "Ranch", "Drilling", "Oilfield", "Trucking", "Welding",
+                  "Orchard", "Vineyard", "Winery")
 # A pub, hotel, inn or other venue named in a history ('outside the Red Dragon Inn', 'bar work at The Crown &
 # Anchor Hotel', 'Sturz vor dem Hotel Via Mala', 'GASTHOF ZUM HIRSCHEN', 'Reiterhof Lindenhof'): after a head that
 # only ever starts a venue's name (German) or before one that only ever ends it (English), capitalised words name the

@@ -29,6 +29,8 @@ RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must
     # a Swiss 'Visum' signs like 'gez.'; a surname after a dash closes the report
     ("Befund: Keine Fraktur. Weichteile unauffällig.\nVisum UZ / ab", ["UZ"], ["Visum", "Weichteile"]),
     ("Befund: Ellenbogen o.B. — sjuts", ["sjuts"], ["Ellenbogen"]),
+    # a named care home goes with its generic words
+    ("History: fell down the stairs at Brookhaven care home, bruising.", ["Brookhaven", "care home"], ["stairs"]),
 ])
 def test_a_caps_hospital_a_staff_member_or_a_lower_case_title_name_goes(text, leaks, kept):
     out = RULES(text)
