@@ -150,6 +150,13 @@ RANK_WORDS = (
     "Brandinspektor(?:in)?", "Feuerwehrmann", "Oberfeuerwehrmann", "Hauptfeuerwehrmann", "Feuerwehrfrau")
 
 
+def _mostly_lower(line: str) -> bool:
+    """A line typed in lower case but for a capital or two ('slammed on R thumb at daycare (little sprouts, brampton)
+    no fx'): at least nine in ten of its words open with a lower-case letter (session 22)."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 6 and sum(w[0].islower() for w in words) >= 0.9 * len(words)
+
+
 def _by_first_char(alts: tuple[str, ...]) -> str:
     """One alternation branch per first character ('C(?:pl\\.?|apt\\.?|...)'): the regex engine tries a handful of
     branches at a word start instead of every rank (speed; each alternative starts with a literal character)."""
@@ -691,9 +698,12 @@ DICT_PAIR_RE = re.compile(r"(?<![\w/.])(?P<a>[A-Za-z]{2,4})/(?P<b>[A-Za-z]{2,4})
 DICT_MARK_RE = re.compile(r"(?:(?<=[ \t])|^)(?:/|--?)(?P<v>[A-Za-z]{2,4})(?![\w])(?=[ \t.]*(?:\n|$|/|\[)|[ \t]+[A-Z])",
                           re.MULTILINE)
 TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|transcriptionist|schreibkraft|"
-                       r"geschrieben|dict\.|dictated|diktat|diktiert|sekr\.|sekretariat|(?:ts|tr)(?=[ \t]*:))"
-                       r"(?![\w])(?:[ \t]+(?:by|von|durch|am|on))?[ \t]*[:.]?[ \t]*"
-                       r"(?:[\d./:\- ]{6,20}[ \t]+)?(?P<v>(?:[A-Za-z]\.){1,3}|[A-Za-z]{2,5})(?![\w])", re.IGNORECASE)
+                       r"geschrieben|dict\.|dictated|diktat|diktiert|sekr\.|sekretariat|(?:ts|tr)(?=[ \t]*:)|"
+                       r"transcrite?|dictée?|dicte)"  # French ('transcrite par ML'; session 22)
+                       r"(?![\w])(?:[ \t]+(?:by|von|durch|am|on|par))?[ \t]*[:.]?[ \t]*"
+                       r"(?:[\d./:\- ]{6,20}[ \t]+)?"
+                       r"(?!(?:le|la|les|the|on|am|den|der|die|das|by|von|durch|par)(?![\w]))"
+                       r"(?P<v>(?:[A-Za-z]\.){1,3}|[A-Za-z]{2,5})(?![\w])", re.IGNORECASE)
 TYPIST_HINT_RE = re.compile(r"typ|transcri|schreib|dict|diktat|diktiert|sekr|ts[ \t]*:|tr[ \t]*:")
 # A surname closing the report after its last sentence, without a full stop: '... o.B. Brenner', 'befund\nschäfer'
 _FINAL_WORD = rf"(?:(?:{NAME_PARTICLES})[ \t]+)?[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
@@ -708,6 +718,9 @@ TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/]
                                   r"|(?:(?<=[./-]\d{4})|(?<=[./-]\d\d))[ \t]+(?!(?:AM|PM|UTC|GMT|CET|MEZ)(?![\w]))"
                                   r"(?P<y>[A-Z]{2,3})[ \t.]*\Z"
                                   r"|(?<![\w/])(?P<z>[A-Z]{2,3})/[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t.]*\Z")
+# Dotted initials signing after a dash, at a line's end or before the next field ('- J.A.O.', '— K.M.'): a reader
+DOTTED_SIGN_RE = re.compile(r"(?:(?<=[ \t])|^)[-–—][ \t]?(?P<v>[A-Z]\.(?:[ \t]?[A-Z]\.){1,3})"
+                            r"(?=[ \t]*(?:$|[A-Z][a-z]+:))", re.MULTILINE)
 EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
                           r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t])[ \t]*)[\w-]+)+", re.IGNORECASE)
 # Alphanumeric identifiers: letters and >= 4 digits in one token ('K7X-99812', 'MR26-118340', 'SVMH/2026/118734'),
@@ -811,7 +824,11 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around)[ \t]+(?P<p>[{LOW}]{{4,}})(?![\w])")
 LOWER_COMMA_PLACE_RE = re.compile(rf",[ \t]*(?P<p>[{LOW}]{{4,}})(?=[ \t]*(?:[,.;)\n]|$))")
 UPPER_PREPS = "AT|NEAR|NR|IN|OUTSIDE|BEI|IM|AM|NAHE|FROM|AROUND|ON|OFF|ALONG|VIA|VOR|AUS"
-UPPER_ANY_WORD_PREPS = frozenset(("AT", "NEAR", "IN", "OUTSIDE", "BEI", "IM", "AM", "NAHE"))  # any unknown word
+UPPER_ANY_WORD_PREPS = frozenset(("AT", "NEAR", "NR", "IN", "OUTSIDE", "BEI", "IM", "AM", "NAHE"))  # any unknown word
+# ... and after the other prepositions a German compound named by its place word ('ON SCHLOSSBERGPLATZ', 'ON THE
+# GRUGATRASSE', 'AROUND TOLLENSESEE'; session 22)
+UPPER_PLACE_COMPOUND_TAILS = ("platz", "strasse", "trasse", "gasse", "allee", "ufer", "hafen", "damm", "deich",
+                              "see", "berg", "klamm", "tal", "bahn", "weg")
 UPPER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>{UPPER_PREPS})[ \t]+(?:THE[ \t]+)?"
                             rf"(?P<p>{UPPER_WORD}(?:[ \t]+(?!(?:{UPPER_PREPS})(?![\w])){UPPER_WORD})?)(?![\w])")
 # South Asian government schools ('Govt. High School No. 1', 'Govt. Girls Hr. Sec. School, Thiruvallur'), a village
@@ -2328,6 +2345,9 @@ class Anonymizer:
             g = next(k for k in "vwxyz" if tm.group(k))
             if g in "xyz" or fold(tm.group(g).split("/")[0]) not in self.safe:  # x-z: the shape says initials
                 add(Span(tm.start(g), tm.end(g), "NAME", PATTERN, "trailing-initials"))
+        if "." in text:
+            for m in DOTTED_SIGN_RE.finditer(text):  # '... tuft fracture. - J.A.O. Queries: ...' (session 22)
+                add(Span(m.start("v"), m.end("v"), "NAME", PATTERN, "dotted-initials"))
         for m in BABY_OF_RE.finditer(low):
             r = BABY_NAME_RE.match(text, m.end())  # whatever words follow: 'Baby of Mai TRAN'
             if r:
@@ -2409,8 +2429,8 @@ class Anonymizer:
         self._history_section_words(text, low, add, protected)
         self._title_runs(text, add, protected)
         pos = 0
-        for line in text.split("\n"):  # only a line typed all in lower case: elsewhere case says what a name is
-            if line == low[pos:pos + len(line)] and len(line) > 8:
+        for line in text.split("\n"):  # only a line typed in lower case: elsewhere case says what a name is
+            if len(line) > 8 and (line == low[pos:pos + len(line)] or _mostly_lower(line)):
                 for m in LOWER_PLACE_RE.finditer(text, pos, pos + len(line)):
                     f = fold(m.group("p"))
                     if (f in self.places or f in self.common) and f not in self.ordinary and f not in self.safe \
@@ -2438,7 +2458,8 @@ class Anonymizer:
                 f0 = fold(ws[0])
                 if m.group("pp") not in UPPER_ANY_WORD_PREPS and not (
                         f0 in self.places or f0 in self.context_places or f0 in self.proper
-                        or len(ws) == 2 and fold(ws[1]) in PLACE_HEADS):
+                        or len(ws) == 2 and fold(ws[1]) in PLACE_HEADS
+                        or len(f0) > 8 and f0.endswith(UPPER_PLACE_COMPOUND_TAILS) and f0 not in self.common):
                     continue  # after the session-19 prepositions only a listed place ('ON OUTSTRETCHED HAND' stays)
                 if self._history_place_word(ws[0].title(), compounds=False) and \
                         not any(fold(w) in self.institution_cues for w in ws):

@@ -31,6 +31,17 @@ RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must
     ("Befund: Ellenbogen o.B. — sjuts", ["sjuts"], ["Ellenbogen"]),
     # a named care home goes with its generic words
     ("History: fell down the stairs at Brookhaven care home, bruising.", ["Brookhaven", "care home"], ["stairs"]),
+    # a German compound named by its place word after ON / AROUND in capitals; NR is near
+    ("HX: FELL FROM BICYCLE ON SCHLOSSBERGPLATZ. STEP DEFORMITY.", ["SCHLOSSBERGPLATZ"], ["BICYCLE", "STEP"]),
+    ("HX: FELL ON BIKE PATH AROUND HOLLERBACHSEE. PAIN.", ["HOLLERBACHSEE"], ["BIKE PATH"]),
+    ("HX: QUAD BIKE ROLLOVER ON FAMILY FARM NR BALLYKNOCKAN. PAIN.", ["BALLYKNOCKAN"], ["FAMILY FARM"]),
+    # a place on a line typed in lower case but for a capital
+    ("hx: slammed R thumb in car door at daycare (happy hens nursery, brampton) no fx seen", ["brampton"],
+     ["daycare", "nursery"]),
+    # French typist marks; dotted initials after a dash
+    ("Dictée le 12.03.2026, transcrite par ML", ["ML"], ["Dictée", "transcrite par"]),
+    ("Findings: tuft fracture of the distal phalanx. - J.A.O.\nQueries: radiology desk", ["J.A.O."],
+     ["Queries"]),
 ])
 def test_a_caps_hospital_a_staff_member_or_a_lower_case_title_name_goes(text, leaks, kept):
     out = RULES(text)
@@ -46,6 +57,9 @@ def test_a_caps_hospital_a_staff_member_or_a_lower_case_title_name_goes(text, le
     ("Paramedic crew reports fall on outstretched hand.", "outstretched"),
     ("Impression: no fracture — follow up in two weeks", "follow up"),
     ("Findings: normal. -- see above", "see above"),
+    ("HX: FELL ON OUTSTRETCHED HAND ON THE STAIRCASE. PAIN.", "STAIRCASE"),
+    ("Typed by the secretary.", "by the secretary"),
+    ("Views: A.P. and lateral - A.P. view repeated.", "A.P. view"),
 ])
 def test_generic_words_beside_the_new_rules_stay(text, kept):
     assert kept in RULES(text)
