@@ -213,6 +213,8 @@ STRONG_CUES = (
     r"kind[ \t]+regards|best[ \t]+regards|regards|sincerely")
 WEAK_CUES = (
     r"patient(?:in)?|pat\.|pt\.?|name|vorname|nachname|mutter|vater|ehemann|ehefrau|tochter|sohn|"
+    # the patient in Nordic, Dutch, Romance and Finnish headers ('Pas.: Håkonsen, Ingvild'; session 22)
+    r"pas\.|pasient|patiënt|paciente|patiente|potilas|"
     r"mother|father|wife|husband|daughter|son|spouse|guardian|attending|resident|fellow|radiologist|radiologe|"
     r"radiologin|technologist|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin")
 CUE_GAP = r"[ \t]*[:\-,]?[ \t]*(?:\n[ \t]*)?"
@@ -2416,7 +2418,10 @@ class Anonymizer:
             # right after an accident noun: a compound of two words of four letters or more is a clinical word
             # ('Skisturz Daumenballen'), a shorter split says nothing ('Stubai')
             part = 4 if g == "a" else 3
-            if not any(self._history_place_word(w, compounds=not english, min_part=part) for w in m.group(g).split()) \
+            # ('near' names a place whatever its ending: 'near Ditzum'; session 22)
+            shape = m.group("pp") not in ("near", "nahe")
+            if not any(self._history_place_word(w, compounds=not english, min_part=part, shape=shape)
+                       for w in m.group(g).split()) \
                     and not TOWN_SUFFIX_RE.search(m.group(g)) and not (
                         g == "p" and not m.group("art") and m.group("pp") in CONTEXT_PLACE_PREPS
                         and fold(m.group(g).split()[0]) in self.context_places):
@@ -3014,7 +3019,7 @@ class Anonymizer:
             keep -= 1
         return m.start(group) + _span_of_words(m.group(group), keep) if keep else 0
 
-    def _history_place_word(self, w: str, compounds: bool = True, min_part: int = 3) -> bool:
+    def _history_place_word(self, w: str, compounds: bool = True, min_part: int = 3, shape: bool = True) -> bool:
         """A capitalised word that may name a place in a history sentence: a listed place, or a word of >= 4
         letters that is no ordinary or safe word, no eponym, not shaped like a clinical or abstract noun and
         (`compounds`: after a German or an ambiguous preposition) no compound of two ordinary words (see
@@ -3025,7 +3030,7 @@ class Anonymizer:
         if len(f) < 4 or f in self.safe or f in self.ordinary or f in self.eponyms or f in self.known_names \
                 or "-" in f and f.split("-")[0] in self.eponyms \
                 or f in GENERIC_SLOPES \
-                or NOT_PLACE_END_RE.search(w.lower()) and not f.endswith(("tal", "alm", "thal")) \
+                or shape and NOT_PLACE_END_RE.search(w.lower()) and not f.endswith(("tal", "alm", "thal")) \
                 or _clinical_compound(self, w):
             return False  # a valley or an alp ends like a clinical word ('-al'): 'im Schnalstal' (session 17)
         # a compound ending in a mountain or lake word names one ('am Weissensee', 'am Hochkogel', 'auf der

@@ -38,6 +38,11 @@ RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must
     # a place on a line typed in lower case but for a capital
     ("hx: slammed R thumb in car door at daycare (happy hens nursery, brampton) no fx seen", ["brampton"],
      ["daycare", "nursery"]),
+    # 'near' names a place whatever its ending; the patient cue of Nordic and Romance headers
+    ("History: cycling on the dyke path near Kleinbrochum. Pain over the radial head.", ["Kleinbrochum"],
+     ["radial head"]),
+    ("Findings: fracture. Pas.: Tjernsholm, Ingeborg. Clavicle right: no fracture.", ["Tjernsholm", "Ingeborg"],
+     ["Clavicle right"]),
     # French typist marks; dotted initials after a dash
     ("Dictée le 12.03.2026, transcrite par ML", ["ML"], ["Dictée", "transcrite par"]),
     ("Findings: tuft fracture of the distal phalanx. - J.A.O.\nQueries: radiology desk", ["J.A.O."],
