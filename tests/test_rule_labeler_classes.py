@@ -974,6 +974,14 @@ SESSION22_CASES = [
     ("elbow", "Addendum: Torus fracture of the distal humeral metaphysis, best seen with narrow windowing.",
      {"distal_humerus_fracture": "true"}),
     ("elbow", "Befund: Keine Fraktur. Befund vorläufig, Freigabe durch diensthabenden OA ausstehend.", {}),
+    # a joint space measured against the other side; a separation's grade decides over its word
+    ("clavicle", "Befund: AC-Gelenkspalt rechts 10 mm (links 4 mm), keine Fraktur.",
+     {"ac_joint_space_widened": "true"}),
+    ("clavicle", "Befund: AC-Gelenkspalt rechts 5 mm (links 4 mm), keine Fraktur.", {}),  # a guard
+    ("clavicle", "Beurteilung: ACG-Sprengung Rockwood II rechts.", {"ac_joint_subluxation": "true"}),
+    ("clavicle", "Beurteilung: ACG-Sprengung Rockwood III rechts.", {"ac_joint_dislocation": "true"}),  # a guard
+    ("clavicle", "Impression: AC separation, Rockwood II.", {"ac_joint_subluxation": "true"}),
+    ("clavicle", "Beurteilung: AC-Gelenksprengung Tossy I.", {}),
     # an outgrowth pointing away from the joint is an exostosis, no osteophyte
     ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
               "Humerusmetaphyse, 18 mm.", {}),

@@ -88,6 +88,10 @@ _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a 
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _PAREN = re.compile(r"\([^()]*\)")
+_JOINT_MEASURE_RE = re.compile(
+    r"(?<![a-z])(?P<j>ac|acg|akg|acj|sc|scg|scj|schultereck)(?![a-z])[^.;()\d]{0,30}?(?:spalt|space|weite|width)"
+    r"[^.;()\d]{0,20}?(?P<a>\d{1,2}(?:[.,]\d)?) ?mm ?\((?:li|re|links|rechts|left|right|l|r|gegenseite|"
+    r"contralateral|other side)\.?:? ?(?P<b>\d{1,2}(?:[.,]\d)?) ?mm")
 _AWAY_FROM_JOINT = re.compile(r"vom gelenk weg|gelenkabgewandt|away from the (?:joint|physis|growth plate)|"
                               r"pointing away from")
 _HEALING_SCLEROSIS = re.compile(r"sclerosis|sclerotic|osteosclero\w*|sklerose\w*|\w+sklerose|sklerosierung\w*|"
@@ -203,6 +207,7 @@ class RuleEngine:
         self._head_cand = re.compile(r"[\n.!?;]" + cond)
         self._head_cand_ws = re.compile(r"(?:[\n.!?;]|[^\S \t\n](?<=[.!?;].))" + cond)  # (slower: for _ODD_WS)
         self._sentences: dict[str, tuple] = {}  # sentence -> _sentence_base(sentence)
+        self._measured_joints = frozenset(("ac", "sc")) & lexicon.in_locs  # see _JOINT_MEASURE_RE
         self._descendants: dict[str, list[str]] = {}
         for fid in self.template.ids:
             for anc in self.template.ancestors(fid):
@@ -349,6 +354,15 @@ class RuleEngine:
             # 'bone island', 'Sklerosierungsherd'; session 22)
             events = [e for e in events
                       if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end))]
+        if "mm" in s and self._measured_joints:
+            # 'AC-Gelenkspalt rechts 11 mm (links 4 mm)': a joint space measured against the other side, 3 mm or more
+            # wider, is widened though no word says so (session 22)
+            for m in _JOINT_MEASURE_RE.finditer(s):
+                joint = "ac" if m.group("j") in ("ac", "acg", "akg", "acj", "schultereck") else "sc"
+                a, b = (float(m.group(g).replace(",", ".")) for g in ("a", "b"))
+                if joint in self._measured_joints and a - b >= 3 and not any(
+                        e.kind == "widened" and joint in e.locs for e in events):
+                    events.append(_Event("widened", m.start(), m.end(), POS, {joint}, text_locs={joint}))
         if _AWAY_FROM_JOINT.search(s):
             # 'knöcherne Ausziehung ..., vom Gelenk weg gerichtet': an outgrowth pointing away from the joint is an
             # exostosis (osteochondroma), no osteophyte of a degenerated joint (session 22)
