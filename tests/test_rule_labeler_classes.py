@@ -982,6 +982,11 @@ SESSION22_CASES = [
     ("clavicle", "Beurteilung: ACG-Sprengung Rockwood III rechts.", {"ac_joint_dislocation": "true"}),  # a guard
     ("clavicle", "Impression: AC separation, Rockwood II.", {"ac_joint_subluxation": "true"}),
     ("clavicle", "Beurteilung: AC-Gelenksprengung Tossy I.", {}),
+    # a step under a millimetre or two is no displacement (Mason I)
+    ("elbow", "Befund: Meißelfraktur am lateralen Radiusköpfchen mit Stufe < 1 mm, entsprechend Mason I.",
+     {"radial_head_fracture": "true"}),
+    ("elbow", "Findings: Radial head fracture with 3 mm articular step-off.",
+     {"radial_head_fracture_displaced": "true"}),  # a guard
     # an outgrowth pointing away from the joint is an exostosis, no osteophyte
     ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
               "Humerusmetaphyse, 18 mm.", {}),
