@@ -985,7 +985,7 @@ SESSION22_CASES = [
     # a step under a millimetre or two is no displacement (Mason I)
     ("elbow", "Befund: Meißelfraktur am lateralen Radiusköpfchen mit Stufe < 1 mm, entsprechend Mason I.",
      {"radial_head_fracture": "true"}),
-    ("elbow", "Findings: Radial head fracture with 3 mm articular step-off.",
+    ("elbow", "Findings: Radial head fracture with a 3 mm step-off.",
      {"radial_head_fracture_displaced": "true"}),  # a guard
     # an outgrowth pointing away from the joint is an exostosis, no osteophyte
     ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
