@@ -174,8 +174,8 @@ TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\
           r"Stationsarzt|Stationsärztin|Herrn|Herr|Frau|Hr\.|Fr\.|Mrs\.?|Mr\.?|Ms\.?|Miss|Mister|Sr\.|Schwester|"
           r"Pfleger|Kollege|Kollegin|Kollegen|"
           # care staff named in a history ('RN Hope Stone', 'Midwife Leetia Koovee', 'Dolmetscherin Frau X'; session 22)
-          r"RN|(?:Nurse|NURSE)(?![ \t]+(?i:practitioner|specialist|manager|educator|consultant|in\b))|"
-          r"Midwife|MIDWIFE|Hebamme|Paramedic|PARAMEDIC|Interpreter|INTERPRETER|Dolmetscher|"
+          r"RN(?=[ \t]+[A-Z][a-z])|Nurse(?![ \t]+(?i:practitioner|specialist|manager|educator|consultant|in\b))|"
+          r"Midwife|Hebamme|Paramedic|Interpreter|Dolmetscher|"
           r"Dolmetscherin|Notfallsanitäter|Notfallsanitäterin|Sanitäter|Sanitäterin|"
           rf"{_RANKS})")
 # A title is a whole word ('Frau', not the start of 'Frauen'); one ending in '.' may touch the next ('Dr.med.').
