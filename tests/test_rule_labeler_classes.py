@@ -987,6 +987,10 @@ SESSION22_CASES = [
      {"radial_head_fracture": "true"}),
     ("elbow", "Findings: Radial head fracture with a 3 mm step-off.",
      {"radial_head_fracture_displaced": "true"}),  # a guard
+    # a phalanx of another finger is the hand's, not the thumb's
+    ("thumb", "Befund: Daumen regelrecht. Miterfasst: Fraktur der Basis der Grundphalanx D2.", {}),
+    ("thumb", "Findings: Thumb intact. Fracture at the base of the proximal phalanx of the index finger.", {}),
+    ("thumb", "Befund: Fraktur der Grundphalanx des Daumens.", {"proximal_phalanx_fracture": "true"}),  # a guard
     # an outgrowth pointing away from the joint is an exostosis, no osteophyte
     ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
               "Humerusmetaphyse, 18 mm.", {}),
