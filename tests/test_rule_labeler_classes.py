@@ -991,6 +991,13 @@ SESSION22_CASES = [
     ("thumb", "Befund: Daumen regelrecht. Miterfasst: Fraktur der Basis der Grundphalanx D2.", {}),
     ("thumb", "Findings: Thumb intact. Fracture at the base of the proximal phalanx of the index finger.", {}),
     ("thumb", "Befund: Fraktur der Grundphalanx des Daumens.", {"proximal_phalanx_fracture": "true"}),  # a guard
+    # the place of a fragment's displacement is no place for an unplaced fracture word of the clause to borrow
+    ("elbow", "Befund: Alte, verheilte Radiushalsfraktur mit Abkippung des Radiuskopfes um 15°, Frakturzone noch "
+              "als Sklerosesaum erkennbar.", {"radial_neck_fracture_displaced": "true"}),
+    # a bridged fracture whose line is no longer seen is gone
+    ("elbow", "Findings: The olecranon fracture has completely bridged; the fracture line is no longer visible.", {}),
+    ("elbow", "Findings: Healing olecranon fracture with bridging callus, fracture line still seen.",
+     {"olecranon_fracture": "true"}),  # a guard
     # an outgrowth pointing away from the joint is an exostosis, no osteophyte
     ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
               "Humerusmetaphyse, 18 mm.", {}),

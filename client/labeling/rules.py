@@ -681,6 +681,7 @@ class RuleEngine:
                 locs = [lc for lc in locs if seg_at(lc[0]) not in intact]
         if events:
             owner: dict[int, _Event] = {}  # location start -> the event it was given to
+            fragment: set[int] = set()  # starts of places a displacement was described at (a fragment's)
             for a, b, name in locs:
                 # the event of the same comma segment first, then the nearest (ties: the following one)
                 target = min(events, key=lambda ev: (seg_at(ev.start) != seg_at(a), max(0, ev.start - b, a - ev.end),
@@ -690,17 +691,20 @@ class RuleEngine:
                 if target.locs and any(x.entry.morph and not x.entry.morph_negated and a - x.end >= 0
                                        and len(s[x.end:a].split()) <= 3 and "," not in s[x.end:a]
                                        and not any(x.end <= ev.start < a for ev in events) for x in clause):
+                    fragment.add(a)
                     continue
                 target.locs.add(name)
                 target.text_locs.add(name)
                 owner[a] = target
             for ev in events:
-                if not ev.locs and not ev.own_locs and locs:
+                # (nor the place of a fragment's displacement: 'Radiushalsfraktur mit Abkippung des Radiuskopfes ...,
+                # Frakturzone noch erkennbar' is the neck's; session 22)
+                if not ev.locs and not ev.own_locs and any(lc[0] not in fragment for lc in locs):
                     # a finding stated as present does not borrow the place of a negated one ("AC joint arthrotic
                     # with joint space narrowing, no fracture, no osteolysis SC joint": the narrowing is the AC's)
-                    cands = locs
+                    cands = [lc for lc in locs if lc[0] not in fragment]
                     if ev.mod in (POS, UNC):
-                        cands = [lc for lc in locs if lc[0] not in owner or owner[lc[0]].mod in (POS, UNC)] or locs
+                        cands = [lc for lc in cands if lc[0] not in owner or owner[lc[0]].mod in (POS, UNC)] or cands
                     a, b, name = min(cands, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
                     ev.locs.add(name)
                     ev.text_locs.add(name)
