@@ -998,6 +998,8 @@ SESSION22_CASES = [
     ("elbow", "Findings: The olecranon fracture has completely bridged; the fracture line is no longer visible.", {}),
     ("elbow", "Findings: Healing olecranon fracture with bridging callus, fracture line still seen.",
      {"olecranon_fracture": "true"}),  # a guard
+    # another series' head and face findings are not the region's
+    ("elbow", "Impression: Normal elbow. Note: the facial bones series shows a depressed nasal bone fracture.", {}),
     # an outgrowth pointing away from the joint is an exostosis, no osteophyte
     ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
               "Humerusmetaphyse, 18 mm.", {}),
