@@ -932,12 +932,13 @@ STATION_HINTS = ("station", "STATION", "gebiet", "GEBIET", "region", "park", "PA
 ROAD_RE = re.compile(rf"(?<![\w])(?:(?:Hwy|Highway|Route|Rte\.?|Township[ \t]+Road|County[ \t]+Road|State[ \t]+Route|"
                      rf"Interstate|Bundesstraße|Landstraße|Staatsstraße|Kreisstraße)[ \t]?\d{{1,4}}[A-Z]?"
                      rf"|B[ \t]?\d{{2,3}}(?=[ \t]+(?:Richtung|bei|nahe|zwischen|Höhe)|[ \t]*[,)])"
-                     rf"|(?:{WORD}[ \t]+){{1,2}}(?:Rd|Hwy|Pkwy|Ave|Blvd)\.?"
+                     rf"|(?:(?:{WORD}|{UPPER_WORD})[ \t]+){{1,2}}(?:(?:Rd|Hwy|Pkwy|Ave|Blvd)\.?|RD|HWY|PKWY|AVE|BLVD)"
                      # 'doored on Main St', 'along Queen St, fell': a street, not a Saint before a name (session 20)
                      rf"|(?:(?<=on[ \t])|(?<=at[ \t])|(?<=in[ \t])|(?<=off[ \t])|(?<=along[ \t]))"
                      rf"(?:{WORD}[ \t]+){{1,2}}St(?![\w.])(?![ \t]+[{UP}])"
                      rf"|Lake[ \t]+(?:[{UP}][\w'’-]+)(?:[ \t]+[{UP}][\w'’-]+)?)(?![\w])")
-ROAD_HINT_RE = re.compile(r"Hwy|Highway|Route|Rte|Road|Interstate|straße|B ?\d\d|Rd|Pkwy|Ave|Blvd|Lake|"
+ROAD_ABBREV_END_RE = re.compile(r"(?:Rd|Hwy|Pkwy|Ave|Blvd|RD|HWY|PKWY|AVE|BLVD)\.?\Z")
+ROAD_HINT_RE = re.compile(r"Hwy|Highway|Route|Rte|Road|Interstate|straße|B ?\d\d|Rd|Pkwy|Ave|Blvd|Lake|RD|AVE|BLVD|HWY|"
                           r" St(?![\w.])")
 # a German school, pool or nursery named by a compound ('Bettinaschule', 'Gartenbad Eglisee'): checked in find
 SCHOOL_COMPOUND_RE = re.compile(rf"(?<![\w])(?:Gartenbad|Freibad|Hallenbad|Strandbad|Waldbad|Kita|Kindergarten|"
@@ -2638,8 +2639,11 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "bg-institution"))
         for m in (ROAD_RE.finditer(text) if ROAD_HINT_RE.search(text) else ()):
             words = re.findall(WORD, m.group())
+            # (a road abbreviation names a street even after ordinary words: 'Main Rd', 'WESTERN AVE'; session 22)
             if m.group().startswith("Lake") or m.group().endswith("St") or any(c.isdigit() for c in m.group()) \
-                    or any(fold(w) not in self.safe or fold(w) in self.places for w in words[:-1]):
+                    or any(fold(w) not in self.safe or fold(w) in self.places for w in words[:-1]) \
+                    or (ROAD_ABBREV_END_RE.search(m.group()) and not any(fold(w) in FUNCTION_WORDS
+                                                                         for w in words[:-1])):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "road"))
         if any(h in text for h in SCHOOL_KIND_HINTS):
             for m in SCHOOL_KIND_RE.finditer(text):

@@ -155,6 +155,11 @@ def token_features(anon, text: str, covered: bytearray, zones: list[tuple[int, i
     return out
 
 
+# prepositions, articles and conjunctions: never a name, in capitals as in lower case (session 22)
+CLOSED_WORDS = frozenset(("on", "at", "in", "of", "the", "to", "from", "for", "and", "or", "by", "with", "near",
+                          "off", "over", "into", "onto", "an"))
+
+
 def _line_features(anon, text: str, toks: list, line_no: int, n_lines: int, ls: int, line: str,
                    covered: bytearray, zone_of: bytearray, header_end: int, signoff: int | None, skip: bytearray,
                    out: list) -> None:
@@ -175,6 +180,8 @@ def _line_features(anon, text: str, toks: list, line_no: int, n_lines: int, ls: 
     for i, (s, e, w) in enumerate(toks):
         if cov[i] or (w.islower() and cased and fold(w) in anon.safe) or skip.find(1, s, e) >= 0:
             continue  # an ordinary lower-case word on a line that uses case ('Preop bariatric surgery') is text
+        if (len(w) == 1 and text.startswith("/", e) and w.isalpha()) or w.lower() in CLOSED_WORDS:
+            continue  # 'R/O', 'L/R', 'w/o', and a preposition in capitals ('ON', 'AT'), name no one (session 22)
         if not zone_of[s] and e > header_end and (signoff is None or s < signoff) \
                 and not (i and cov[i - 1]) and not (i + 1 < nlt and cov[i + 1]):
             continue  # body text beside no removed word is no identifier zone: the layer works in zones only

@@ -43,6 +43,9 @@ RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must
      ["radial head"]),
     ("Findings: fracture. Pas.: Tjernsholm, Ingeborg. Clavicle right: no fracture.", ["Tjernsholm", "Ingeborg"],
      ["Clavicle right"]),
+    # a road abbreviation names a street after ordinary words, in capitals too; 'R/O' beside it stays
+    ("Department of Radiology | Main Rd, Observatory | Tel 021 404 9111", ["Main Rd"], ["Department of Radiology"]),
+    ("HX: INJURED AT WORK ON WESTERN AVE. R/O FX.", ["WESTERN", "AVE"], ["R/O FX", "AT WORK ON"]),
     # French typist marks; dotted initials after a dash
     ("Dictée le 12.03.2026, transcrite par ML", ["ML"], ["Dictée", "transcrite par"]),
     ("Findings: tuft fracture of the distal phalanx. - J.A.O.\nQueries: radiology desk", ["J.A.O."],
