@@ -1092,7 +1092,8 @@ MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD
                               rf"Airborne|Fleet)(?![\w])")
 # institution words that name no one alone ('the Radiologie', 'Institut für ...'); client/data/service_words.txt adds
 # the services (session 21)
-BARE_INSTITUTION_WORDS = frozenset(("Radiologie", "Institut", "Institute", "Health", "Praxis", "Station", "University"))
+BARE_INSTITUTION_WORDS = frozenset(("Radiologie", "Institut", "Institute", "Health", "Praxis", "Station", "University",
+                                    "UHB", "LHB", "ICB", "CCG"))
 # a numbered station after a service word ('Rettungswache 4 (Hörde)', 'Feuerwache 2'; session 21)
 SERVICE_NUMBER_RE = re.compile(rf"[ \t]+\d{{1,3}}(?![\w.,/])(?:[ \t]+\([{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?\))?")
 # a German unit by its compound and number ('2./Gebirgsjägerbataillon 231', 'Panzerpionierbataillon 1',

@@ -46,6 +46,8 @@ RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must
     # a road abbreviation names a street after ordinary words, in capitals too; 'R/O' beside it stays
     ("Department of Radiology | Main Rd, Observatory | Tel 021 404 9111", ["Main Rd"], ["Department of Radiology"]),
     ("HX: INJURED AT WORK ON WESTERN AVE. R/O FX.", ["WESTERN", "AVE"], ["R/O FX", "AT WORK ON"]),
+    # a Welsh health board or an English trust by its acronym or words, whatever the words before it
+    ("Hywel Dda UHB - Radiology Department. Left elbow, two views.", ["Hywel", "Dda"], ["Radiology Department"]),
     # French typist marks; dotted initials after a dash
     ("Dictée le 12.03.2026, transcrite par ML", ["ML"], ["Dictée", "transcrite par"]),
     ("Findings: tuft fracture of the distal phalanx. - J.A.O.\nQueries: radiology desk", ["J.A.O."],
@@ -64,6 +66,7 @@ def test_a_caps_hospital_a_staff_member_or_a_lower_case_title_name_goes(text, le
     ("hx: officer reports a fall at work.", "reports"),
     ("befund: frau ist gestürzt, keine fraktur.", "gestürzt"),
     ("Paramedic crew reports fall on outstretched hand.", "outstretched"),
+    ("Findings: the UHB protocol was followed, no fracture.", "UHB protocol"),
     ("Impression: no fracture — follow up in two weeks", "follow up"),
     ("Findings: normal. -- see above", "see above"),
     ("HX: FELL ON OUTSTRETCHED HAND ON THE STAIRCASE. PAIN.", "STAIRCASE"),
