@@ -1000,6 +1000,9 @@ SESSION22_CASES = [
      {"olecranon_fracture": "true"}),  # a guard
     # another series' head and face findings are not the region's
     ("elbow", "Impression: Normal elbow. Note: the facial bones series shows a depressed nasal bone fracture.", {}),
+    # the first metacarpal's shaft subluxed off its base fragment is the CMC joint's subluxation (Bennett)
+    ("thumb", "Befund: Schräge intraartikuläre Fraktur der Basis des Os metacarpale I, der Schaft nach radial-dorsal "
+              "subluxiert.", {"metacarpal1_fracture": "true", "cmc_joint_subluxation": "true"}),
     # an outgrowth pointing away from the joint is an exostosis, no osteophyte
     ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
               "Humerusmetaphyse, 18 mm.", {}),
