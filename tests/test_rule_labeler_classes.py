@@ -1003,6 +1003,12 @@ SESSION22_CASES = [
     # the first metacarpal's shaft subluxed off its base fragment is the CMC joint's subluxation (Bennett)
     ("thumb", "Befund: Schräge intraartikuläre Fraktur der Basis des Os metacarpale I, der Schaft nach radial-dorsal "
               "subluxiert.", {"metacarpal1_fracture": "true", "cmc_joint_subluxation": "true"}),
+    # a fracture the hardware was put on is the bone's, and gone once its line no longer shows
+    ("elbow", "Impression: Satisfactory position after tension band wiring of a transverse olecranon fracture.",
+     {"olecranon_fracture": "true"}),
+    ("elbow", "Findings: Follow-up after tension band wiring of an olecranon fracture. The fracture has healed, no "
+              "residual fracture line.", {}),
+    ("elbow", "Findings: The proximal screw of the plate is fractured.", {}),  # a guard: the hardware's own failure
     # an outgrowth pointing away from the joint is an exostosis, no osteophyte
     ("elbow", "Befund: Breitbasig aufsitzende, vom Gelenk weg gerichtete knöcherne Ausziehung der distalen "
               "Humerusmetaphyse, 18 mm.", {}),

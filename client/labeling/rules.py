@@ -76,8 +76,9 @@ _COORD_OR_ARTICLE = re.compile(r"(?<![a-zäöüß])(?:und|oder|noch|bzw|sowie|or
                                r"(?![a-zäöüß])")
 # a fracture the hardware holds, not the hardware's own failure: 'Platte medial und lateral der Fraktur', 'screws
 # bridging the fracture', 'K-wires across the fracture' (session 21), 'Plattenosteosynthese einer Schaftfraktur' (22)
-_HARDWARE_ACROSS = re.compile(r"(?<![a-zäöü])(?:der|des|einer|eines|über|across|bridging|spanning|transfixing|"
+_HARDWARE_ACROSS = re.compile(r"(?<![a-zäöü])(?:der|des|einer|eines|of|über|across|bridging|spanning|transfixing|"
                               r"traversing|fixing|through|stabili[sz]ing|durch)(?![a-zäöü])")
+_FIXATION_OF = re.compile(r"[ \t]+(?:of|der|des|einer|eines)[ \t]")  # 'wiring of a', 'Osteosynthese einer'
 _WITH_HARDWARE = re.compile(r"(?<![a-zäöü])(?:bei|with|after|following|nach|unter|post|s/p)(?![a-zäöü])")
 _GRADE_WORD = re.compile(r"(?<![a-z])(?:typ|type|grade|grad|[ivx]{1,4}[a-c]?|\d[a-c]?)(?![a-z])")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:des|der|dem|den|die|das|am|im|vom|zum|zur|beim|an|auf|mit|bei|von|"
@@ -666,6 +667,13 @@ class RuleEngine:
                 and "," not in s[min(e.end, h.end):max(e.start, h.start)]
                 and not (e.end <= h.start and _WITH_HARDWARE.search(s, e.end, h.start))
                 and not (h.end <= e.start and _HARDWARE_ACROSS.search(s, h.end, e.start)) for h in hardware)]
+            # 'after tension band wiring of an olecranon fracture': the fracture the hardware was put on is a treated
+            # one; it stays true unless the report says its line is gone (rule 7; session 22)
+            for e in events:
+                if e.kind == "fracture" and e.mod == POS and any(
+                        h.end <= e.start and len(s[h.end:e.start].split()) <= 3 and _FIXATION_OF.match(s, h.end)
+                        for h in hardware):
+                    e.old = True
         # locations -> nearest event (ties: the following one: adjectives and compounds come first)
         commas = [t.start for t in clause if t.entry.comma]
 
