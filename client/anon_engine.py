@@ -721,7 +721,7 @@ TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/]
                                   r"(?P<y>[A-Z]{2,3})[ \t.]*\Z"
                                   r"|(?<![\w/])(?P<z>[A-Z]{2,3})/[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t.]*\Z")
 # Dotted initials signing after a dash, at a line's end or before the next field ('- J.A.O.', '— K.M.'): a reader
-DOTTED_SIGN_RE = re.compile(r"(?:(?<=[ \t])|^)[-–—][ \t]?(?P<v>[A-Z]\.(?:[ \t]?[A-Z]\.){1,3})"
+DOTTED_SIGN_RE = re.compile(r"(?:(?<=[ \t])|^)(?:- |[–—][ \t]?)(?P<v>[A-Z]\.(?:[ \t]?[A-Z]\.){1,3})"
                             r"(?=[ \t]*(?:$|[A-Z][a-z]+:))", re.MULTILINE)
 EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
                           r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t])[ \t]*)[\w-]+)+", re.IGNORECASE)
@@ -2349,7 +2349,7 @@ class Anonymizer:
             g = next(k for k in "vwxyz" if tm.group(k))
             if g in "xyz" or fold(tm.group(g).split("/")[0]) not in self.safe:  # x-z: the shape says initials
                 add(Span(tm.start(g), tm.end(g), "NAME", PATTERN, "trailing-initials"))
-        if "." in text:
+        if "- " in text or "—" in text or "–" in text:  # speed: a spaced dash or a long one opens every match
             for m in DOTTED_SIGN_RE.finditer(text):  # '... tuft fracture. - J.A.O. Queries: ...' (session 22)
                 add(Span(m.start("v"), m.end("v"), "NAME", PATTERN, "dotted-initials"))
         for m in BABY_OF_RE.finditer(low):
@@ -2437,7 +2437,8 @@ class Anonymizer:
         self._title_runs(text, add, protected)
         pos = 0
         for line in text.split("\n"):  # only a line typed in lower case: elsewhere case says what a name is
-            if len(line) > 8 and (line == low[pos:pos + len(line)] or _mostly_lower(line)):
+            if len(line) > 8 and (line == low[pos:pos + len(line)] or (
+                    line.lstrip()[:1].islower() and _mostly_lower(line))):  # (speed: such a line opens in lower case)
                 for m in LOWER_PLACE_RE.finditer(text, pos, pos + len(line)):
                     f = fold(m.group("p"))
                     if (f in self.places or f in self.common) and f not in self.ordinary and f not in self.safe \
