@@ -349,25 +349,6 @@ class RuleEngine:
                 self._sentences.clear()
             self._sentences[s] = base
         events, pending_morphs = [e.copy() for e in base[0]], base[1]
-        if any(e.kind == "sclerotic" for e in events) and any(e.kind == "fracture" and e.mod != NEG for e in events):
-            # 'a faint sclerotic band at the fracture site', 'Frakturlinie als sklerotische Narbe', 'fracture
-            # margins slightly sclerotic': sclerosis beside a fracture is its healing, no lesion (a lesion noun stays:
-            # 'bone island', 'Sklerosierungsherd'; session 22)
-            events = [e for e in events
-                      if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end))]
-        if "mm" in s and self._measured_joints:
-            # 'AC-Gelenkspalt rechts 11 mm (links 4 mm)': a joint space measured against the other side, 3 mm or more
-            # wider, is widened though no word says so (session 22)
-            for m in _JOINT_MEASURE_RE.finditer(s):
-                joint = "ac" if m.group("j") in ("ac", "acg", "akg", "acj", "schultereck") else "sc"
-                a, b = (float(m.group(g).replace(",", ".")) for g in ("a", "b"))
-                if joint in self._measured_joints and a - b >= 3 and not any(
-                        e.kind == "widened" and joint in e.locs for e in events):
-                    events.append(_Event("widened", m.start(), m.end(), POS, {joint}, text_locs={joint}))
-        if _AWAY_FROM_JOINT.search(s):
-            # 'knöcherne Ausziehung ..., vom Gelenk weg gerichtet': an outgrowth pointing away from the joint is an
-            # exostosis (osteochondroma), no osteophyte of a degenerated joint (session 22)
-            events = [e for e in events if e.kind != "degeneration"]
         fractures = [e for e in events if e.kind == "fracture"]
         for pos, name, mod in pending_morphs:  # morphology whose clause had no fracture
             target = None
@@ -430,6 +411,25 @@ class RuleEngine:
         for e in events:
             e.context |= heading
         self._stated_parts_of_constellations(events)
+        if any(e.kind == "sclerotic" for e in events) and any(e.kind == "fracture" and e.mod != NEG for e in events):
+            # 'a faint sclerotic band at the fracture site', 'Frakturlinie als sklerotische Narbe', 'fracture
+            # margins slightly sclerotic': sclerosis beside a fracture is its healing, no lesion (a lesion noun stays:
+            # 'bone island', 'Sklerosierungsherd'; session 22)
+            events = [e for e in events
+                      if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end))]
+        if "mm" in s and self._measured_joints:
+            # 'AC-Gelenkspalt rechts 11 mm (links 4 mm)': a joint space measured against the other side, 3 mm or more
+            # wider, is widened though no word says so (session 22)
+            for m in _JOINT_MEASURE_RE.finditer(s):
+                joint = "ac" if m.group("j") in ("ac", "acg", "akg", "acj", "schultereck") else "sc"
+                a, b = (float(m.group(g).replace(",", ".")) for g in ("a", "b"))
+                if joint in self._measured_joints and a - b >= 3 and not any(
+                        e.kind == "widened" and joint in e.locs for e in events):
+                    events.append(_Event("widened", m.start(), m.end(), POS, {joint}, text_locs={joint}))
+        if _AWAY_FROM_JOINT.search(s):
+            # 'knöcherne Ausziehung ..., vom Gelenk weg gerichtet': an outgrowth pointing away from the joint is an
+            # exostosis (osteochondroma), no osteophyte of a degenerated joint (session 22)
+            events = [e for e in events if e.kind != "degeneration"]
         return tuple(events), tuple(pending_morphs)
 
     @staticmethod
