@@ -49,7 +49,7 @@ from fedrad.client.anon_lexicon import (
     spelling_variants,
     strip_accents,
 )
-from fedrad.client.anon_model import MODEL_FILE, TokenModel, _clinical_compound, token_features
+from fedrad.client.anon_model import CLOSED_WORDS, MODEL_FILE, TokenModel, _clinical_compound, token_features
 from fedrad.client.identifier_columns import identifier_kind
 
 KINDS = ("NAME", "DATE", "ID", "PHONE", "EMAIL", "ADDRESS", "INSTITUTION", "AGE")
@@ -929,15 +929,16 @@ STATION_HINTS = ("station", "STATION", "gebiet", "GEBIET", "region", "park", "PA
                  "urort")
 # Roads and waters named in a history (session 16): a numbered road ('Hwy 31', 'Township Road 606', 'B 270'),
 # a road by its abbreviation ('Pilot Rock Rd', 'Brace Rd', 'High St'), a lake ('Lake DuBay', 'Lake Texoma')
+_ROAD_ABBREV = r"(?:(?:Rd|Hwy|Pkwy|Ave|Blvd)\.?|RD|HWY|PKWY|AVE|BLVD)"  # a road's kind abbreviated, in capitals too
 ROAD_RE = re.compile(rf"(?<![\w])(?:(?:Hwy|Highway|Route|Rte\.?|Township[ \t]+Road|County[ \t]+Road|State[ \t]+Route|"
                      rf"Interstate|Bundesstraße|Landstraße|Staatsstraße|Kreisstraße)[ \t]?\d{{1,4}}[A-Z]?"
                      rf"|B[ \t]?\d{{2,3}}(?=[ \t]+(?:Richtung|bei|nahe|zwischen|Höhe)|[ \t]*[,)])"
-                     rf"|(?:(?:{WORD}|{UPPER_WORD})[ \t]+){{1,2}}(?:(?:Rd|Hwy|Pkwy|Ave|Blvd)\.?|RD|HWY|PKWY|AVE|BLVD)"
+                     rf"|(?:(?:{WORD}|{UPPER_WORD})[ \t]+){{1,2}}{_ROAD_ABBREV}"
                      # 'doored on Main St', 'along Queen St, fell': a street, not a Saint before a name (session 20)
                      rf"|(?:(?<=on[ \t])|(?<=at[ \t])|(?<=in[ \t])|(?<=off[ \t])|(?<=along[ \t]))"
                      rf"(?:{WORD}[ \t]+){{1,2}}St(?![\w.])(?![ \t]+[{UP}])"
                      rf"|Lake[ \t]+(?:[{UP}][\w'’-]+)(?:[ \t]+[{UP}][\w'’-]+)?)(?![\w])")
-ROAD_ABBREV_END_RE = re.compile(r"(?:Rd|Hwy|Pkwy|Ave|Blvd|RD|HWY|PKWY|AVE|BLVD)\.?\Z")
+ROAD_ABBREV_END_RE = re.compile(_ROAD_ABBREV + r"\Z")
 ROAD_HINT_RE = re.compile(r"Hwy|Highway|Route|Rte|Road|Interstate|straße|B ?\d\d|Rd|Pkwy|Ave|Blvd|Lake|RD|AVE|BLVD|HWY|"
                           r" St(?![\w.])")
 # a German school, pool or nursery named by a compound ('Bettinaschule', 'Gartenbad Eglisee'): checked in find
@@ -1596,10 +1597,10 @@ CAPS_LINE_RE = re.compile(rf"^[^{LOW}\n]*[{UP}]{{3,}}[ \t]+[{UP}]{{2,}}[ \t]+[{U
 TITLE_WORD_RE = re.compile(rf"[{UP}][{UP}'’]+")
 # closed-class words an all-caps line's title-case reading keeps lower-case (prepositions, articles, conjunctions,
 # the verbs that bring an outside study in), so a name's run stops at them as in prose
-CAPS_GLUE = frozenset(("the", "a", "an", "at", "from", "to", "for", "of", "in", "on", "by", "with", "via", "per", "and",
-                       "or", "near", "into", "onto", "off", "over", "dated", "seen", "sent", "transferred", "referred",
-                       "der", "die", "das", "des", "dem", "den", "am", "im", "an", "auf", "aus", "bei", "vom", "von",
-                       "zum", "zur", "zu", "mit", "nach", "und", "oder", "für"))
+CAPS_GLUE = CLOSED_WORDS | frozenset((
+    "a", "via", "per", "dated", "seen", "sent", "transferred", "referred",
+    "der", "die", "das", "des", "dem", "den", "am", "im", "an", "auf", "aus", "bei", "vom", "von", "zum", "zur", "zu",
+    "mit", "nach", "und", "oder", "für"))
 CAPS_NAME_GLUE = frozenset(("of", "and", "und", "für", "for", "the", "de", "la"))  # glue inside a name
 # a hospital's head word, and the words before it that name no one hospital ('OUTSIDE HOSPITAL')
 CAPS_INSTITUTION_HEADS = frozenset(("hospital", "infirmary", "medical", "clinic", "klinikum", "krankenhaus", "spital",

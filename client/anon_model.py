@@ -155,7 +155,8 @@ def token_features(anon, text: str, covered: bytearray, zones: list[tuple[int, i
     return out
 
 
-# prepositions, articles and conjunctions: never a name, in capitals as in lower case (session 22)
+# prepositions, articles and conjunctions: never a name, in capitals as in lower case (session 22; the engine's
+# CAPS_GLUE extends them)
 CLOSED_WORDS = frozenset(("on", "at", "in", "of", "the", "to", "from", "for", "and", "or", "by", "with", "near",
                           "off", "over", "into", "onto", "an"))
 

@@ -114,6 +114,9 @@ class Lexicon:
     generic_locs: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
+_WORD_END = r"(?!\w)"  # the guard a pattern that ends in a letter gets: no longer word may follow
+
+
 def _convert_pattern(raw: str, source: str) -> tuple[bool, str]:
     """(needs a word boundary at the start, regex) for one lexicon pattern; see cues.shared.toml."""
     p = fold(raw.strip().lower())
@@ -159,7 +162,7 @@ def _convert_pattern(raw: str, source: str) -> tuple[bool, str]:
         i += 1
     rx = "".join(out)
     if not open_right and (p[-1].isalnum() or p[-1] in ")]?*+"):
-        rx += r"(?!\w)"
+        rx += _WORD_END
     word_start = not infix_left and (p[0].isalnum() or p[0] in "([")
     try:
         if not _PLAIN.fullmatch(raw.strip()):  # plain words cannot be invalid; compiling thousands costs seconds
@@ -428,9 +431,6 @@ def _literal_prefix(rx: str, limit: int = 64) -> list[str]:
     return atoms
 
 
-_WORD_END = r"(?!\w)"
-
-
 def _trie_alternation(items: list[str]) -> str:
     """One alternation whose branches share literal prefixes (a trie), without capturing groups.
 
@@ -474,7 +474,7 @@ class Matcher:
         for rx, entry in items:
             pre = _literal_prefix(rx)
             rest = rx[sum(map(len, pre)):]
-            if rest in ("", r"(?!\w)"):
+            if rest in ("", _WORD_END):
                 key = "".join(a[-1] if a.startswith("\\") else a for a in pre if a not in (_SEP_PLUS, _SEP_OPT))
                 self.literal.setdefault(key, entry)
             else:
