@@ -1018,3 +1018,20 @@ SESSION22_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION22_CASES)
 def test_session22_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+SESSION23_CASES = [
+    # Neer's proximal humerus classification counts parts: a shoulder fracture in a clavicle report is no lateral
+    # clavicle fracture (Neer's clavicle types stay the lateral third's)
+    ("clavicle", "Beurteilung: Keine Klavikulafraktur. Eingestauchte subkapitale Humerusfraktur rechts (Neer "
+                 "3-Segment).", {}),
+    ("clavicle", "Impression: No clavicle fracture. Incidental Neer two-part fracture of the proximal humerus.",
+     {}),  # a guard: the humerus named
+    ("clavicle", "Impression: Distal clavicle fracture, Neer type III.",  # a guard: the clavicle's own type
+     {"fracture": "true", "fracture_lateral_third": "true"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION23_CASES)
+def test_session23_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
