@@ -1029,6 +1029,12 @@ SESSION23_CASES = [
      {}),  # a guard: the humerus named
     ("clavicle", "Impression: Distal clavicle fracture, Neer type III.",  # a guard: the clavicle's own type
      {"fracture": "true", "fracture_lateral_third": "true"}),
+    # a look-alike explained away in an addendum or correction is no finding
+    ("clavicle", "Impression: Possible fracture of the middle third.\nAddendum: The apparent cortical break is a "
+                 "vascular channel. No fracture.", {}),
+    ("elbow", "Befund: Die vermeintliche Frakturlinie am Radiushals entspricht einer Überlagerung mit der Ulna.", {}),
+    ("clavicle", "Findings: There is an apparent fracture of the middle third.",  # a guard: 'apparent' = evident
+     {"fracture": "true", "fracture_middle_third": "true"}),
 ]
 
 
