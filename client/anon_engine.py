@@ -687,6 +687,10 @@ MASKED_ID_RE = re.compile(r"(?<![\w*])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*\*{2,}[A-Za-z
 POSTCODE_RE = re.compile(rf"(?=[A-Z1-9])(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}}"
                          rf"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
                          rf"[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?=[ \t]+[{UP}][{LOW}]))(?![\w])")
+# A Brazilian professional council's registration, its state included ('CRM-SC 15.882', 'CRM/SP 123456'): the
+# council and state name the physician's register as much as the number does (session 24)
+COUNCIL_ID_RE = re.compile(r"(?<![\w])(?:CRM|CRO|COREN|CREFITO|CREMESP)[ \t]*[-/][ \t]*[A-Z]{2}[ \t]*"
+                           r"(?:n[º°o]\.?[ \t]*)?\d[\d.\-]*\d(?![\w])")
 # A short letter-and-digit prefix split from the long number it belongs to: 'M26 0077413'
 FIVE_DIGITS_RE = re.compile(r"\d{5}")
 ID_PREFIX_RE = re.compile(r"(?=[A-Za-z])(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\d{5,}(?![\w])")
@@ -1088,7 +1092,9 @@ CLUB_RE = re.compile(
     # Gaelic and Scottish clubs and sevens tournaments ('Naomh Éanna GAC', 'Kingussie Camanachd', 'Melrose Sevens')
     rf"|GAC|CLG|Camanachd|Sevens)"
     # its side ('Pontypridd RFC Juniors', 'Clontarf RFC U16'; session 20)
-    rf"(?:[ \t]+(?:Juniors|Seniors|Youth|Colts|Minis|Veterans|U\d{{2}}))?(?![\w\-])")
+    rf"(?:[ \t]+(?:Juniors|Seniors|Youth|Colts|Minis|Veterans|U\d{{2}}))?(?![\w\-])"
+    # an all-caps report's club: one word before a football or rugby club's letters ('(THAMESIDE RFC)'; session 24)
+    rf"|(?<![\w]){UPPER_WORD}[ \t]+(?:FC|AFC|RFC|RUFC|RLFC|GAA)(?![\w\-])")
 # A firm by its legal form ('Fa. Hochbau Krämer GmbH & Co. KG', 'Spedition Hülsmann KG', 'Acme Freight Ltd'): an
 # employer or a site of an accident; up to four capitalised words (or '&') before the form go with it (session 16)
 COMPANY_RE = re.compile(
@@ -1140,6 +1146,7 @@ MILITARY_COMPOUND_HINTS = ("bataillon", "regiment", "brigade", "division", "komp
 ORDINAL_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]")  # speed: every MILITARY_UNIT_RE match holds one
 # forms that are also clinical abbreviations ('SA' node): only after a word no list knows (checked in find)
 AMBIGUOUS_FORMS = frozenset(("SA", "Oy", "AG", "KG", "eG"))
+CLUB_NAME_WORD = rf"{UPPER_WORD}(?<!RFC)(?<!AFC)(?<!GAA)(?![\w])"  # an all-caps club's name words (checked as WORD's)
 CLUB_HINTS = ("Skiclub", "Ski-Club", "TB ", "TV ", "SC ", "BC ", "HC ", "RC ", "SG ", "FC", "SV",
               "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel",
               "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
@@ -1225,7 +1232,9 @@ LOWER_NAME_FIELD_RE = re.compile(
 LOWER_TITLE_NAME_RE = re.compile(
     r"(?<![\w.])(?:" + _by_first_char(tuple(r.lower() for r in RANK_WORDS) + (
         "officer", "frau", "herr", "herrn", "mrs\\.?", "mr\\.?", "ms\\.?", "miss", "schwester", "nurse", "midwife",
-        "hebamme", "dolmetscher(?:in)?", "interpreter", "rn")) + r")[ \t]+"
+        "hebamme", "dolmetscher(?:in)?", "interpreter", "rn",
+        # a lower-case sign-off ('dr. gulnara ismailowa', 'dra. ana souza', 'prof. dr. med. k. wolf'; session 24)
+        r"dr\.(?:[ \t]*med\.)?", r"dra\.", r"prof\.(?:[ \t]*dr\.)?(?:[ \t]*med\.)?")) + r")[ \t]+"
     r"(?P<n>[a-zäöüßçéèáàóòúñı][\w'’\-]*(?:[ \t][a-zäöüßçéèáàóòúñı][\w'’\-]*){0,2})")
 # An employer or a home named in a history: a German trade business before its owner's or place's name ('Brauerei
 # Kaltenhausen', 'Schreinerei Ammann', 'Hotel Via Mala'), an English firm by its trade word ('Kelly Bros Construction',
@@ -1702,7 +1711,7 @@ GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gl
              "buehl", "muehlen", "reuth", "stetten")  # folded, see above
 # a capitalised name particle right before a removed name, not opening a sentence or a line
 LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|Le|La|Del|Della|Ten|Ter|Van[ \t]+de[nr]?|"
-                              r"Von[ \t]+de[mnr])[ \t]\Z")
+                              r"Von[ \t]+de[mnr]|Op[ \t]+(?:de[n]?|ten|het))[ \t]\Z")  # 'Op den [Kamp]' (session 24)
 # between a person's name and the birth date or age that identifies them: 'Köhler, [Björn] ([AGE])',
 # 'Håkonsen, [Ingvild] Marie, f. [DATE]', 'Jürgen [Frank], [AGE]' (session 23)
 NAME_TUPLE_GAP_RE = re.compile(r"[ \t]*(?:[,(;/]|[ \t][-–—][ \t])?[ \t]*(?:(?:[mfwdMFWD]|f\.|geb\.|b\.|born|DOB:?|"
@@ -2410,6 +2419,8 @@ class Anonymizer:
                   else self._digit_line_matches(FOREIGN_STREET_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-foreign"))
         self._address_lines(text, cands)
+        for m in (COUNCIL_ID_RE.finditer(text) if "CR" in text and digit else ()):
+            add(Span(m.start(), m.end(), "ID", PATTERN, "council-id"))
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
         for m in (self._digit_line_matches(WARD_RE, text, low) if digit else ()):
@@ -2786,8 +2797,10 @@ class Anonymizer:
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "company"))
         if any(h in text for h in CLUB_HINTS):  # speed: a club word every match holds
             for m in CLUB_RE.finditer(text):
-                names = [w for w in re.findall(WORD, m.group()) if w not in CLUB_WORDS]
-                if names and not any(fold(w) in self.safe and fold(w) not in self.places for w in names):
+                names = [w for w in re.findall(CLUB_NAME_WORD if m.group().isupper() else WORD, m.group())
+                         if w not in CLUB_WORDS]
+                if names and not any((fold(w) in self.safe or (w.isupper() and fold(w) in self.common))
+                                     and fold(w) not in self.places for w in names):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
         for m in (VESSEL_RE.finditer(text) if "/V" in text or "FV " in text or "MV " in text or "/Y" in text
                   or "/T" in text else ()):

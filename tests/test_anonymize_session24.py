@@ -1,0 +1,36 @@
+"""Issue 11, session 24: four shapes that carried a name or a register past the rules.
+
+A lower-case sign-off after 'dr.'/'dra.'/'prof.', an all-caps report's football or rugby club, a Dutch surname's
+'Op den'/'Op ten' before a removed surname, and a Brazilian council registration with its state ('CRM-SC 15.882',
+where council and state name the register as much as the number). Every example is our own (none taken from an
+evaluation corpus); each removal assertion fails on the rules before this change (5d95faf), except the guards and the
+marked sign-off line."""
+
+from __future__ import annotations
+
+import pytest
+from fedrad.client.anon_engine import Anonymizer
+
+RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must not be what passes these
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    ("befund vorläufig, nicht korrigiert. dr. dilnosa karimowa", ["dilnosa", "karimowa"], ["nicht korrigiert"]),
+    ("befund: keine fraktur. gez. prof. dr. med. ljudmila tschernowa", ["ljudmila", "tschernowa"], ["keine fraktur"]),
+    ("dr. med. schulter und ellenbogen", [], ["schulter", "ellenbogen"]),  # guard: ordinary words after the title
+    ("CLINICAL INFORMATION: 16 ACADEMY RUGBY (MARSHWOOD RFC), TACKLED ONTO R SHOULDER", ["MARSHWOOD", "RFC"],
+     ["TACKLED ONTO R SHOULDER"]),
+    ("HISTORY: PLAYS FOR LOCAL RFC, FELL ON SHOULDER.", [], ["LOCAL RFC"]),  # guard: an ordinary word
+    ("Patient: Frau Ilse (Ilsje) Op den Velde, 52 J.\nAnamnese: Sturz vom Fahrrad.", ["Op den", "Velde"],
+     ["Sturz vom Fahrrad"]),
+    ("Z.n. OP des Daumens, post op de novo Schmerz.", [], ["post op de novo"]),  # guard: no name after it
+    ("Laudo assinado: Dra. Beatriz Quaresma — CRM-PR 31.447", ["CRM-PR", "31.447"], ["Laudo assinado"]),
+    ("Impression: no fracture.\nSigned: Dr. Tiago Lemos, CRM/RS 118204", ["CRM", "RS 118204"], ["no fracture"]),
+    # (passes on both: on its own line the sign-off zone already took 'CRM')
+])
+def test_a_session24_shape_goes(text, leaks, kept):
+    out = RULES(text)
+    for w in leaks:
+        assert w not in out, (w, out)
+    for w in kept:
+        assert w in out, (w, out)
