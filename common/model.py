@@ -345,20 +345,33 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module, cfg: ModelConfig,
     The file is replaced only after the new one is fully on disk, so Ctrl-C during a save
     leaves the previous checkpoint intact.
     """
-    ckpt: dict[str, Any] = {
-        "format": CHECKPOINT_FORMAT,
-        "format_version": CHECKPOINT_VERSION,
-        "meta": checkpoint_meta(cfg),
-        "model": {k: v.detach().cpu() for k, v in model.state_dict().items()},
-        "epoch": None if epoch is None else int(epoch),
-        "extra": _plain(extra or {}),
-    }
+    ckpt = checkpoint_dict(model.state_dict(), cfg, epoch=epoch, extra=extra)
     if optimizer is not None:
         ckpt["optimizer"] = optimizer.state_dict()
     if lr_scheduler is not None:
         ckpt["lr_scheduler"] = lr_scheduler.state_dict()
     if scaler is not None:
         ckpt["scaler"] = scaler.state_dict()
+    return write_checkpoint(path, ckpt)
+
+
+def checkpoint_dict(state: Mapping[str, torch.Tensor], cfg: ModelConfig, *, epoch: int | None = None,
+                    extra: dict | None = None) -> dict[str, Any]:
+    """The checkpoint dict of a model's state (save_checkpoint's layout). `extra` is copied into plain
+    containers here, so a caller may write the dict later (server.recorder, in a background thread) while
+    it goes on changing its own history."""
+    return {
+        "format": CHECKPOINT_FORMAT,
+        "format_version": CHECKPOINT_VERSION,
+        "meta": checkpoint_meta(cfg),
+        "model": {k: v.detach().cpu() for k, v in state.items()},
+        "epoch": None if epoch is None else int(epoch),
+        "extra": _plain(extra or {}),
+    }
+
+
+def write_checkpoint(path: str | os.PathLike, ckpt: dict[str, Any]) -> Path:
+    """Atomically write a checkpoint dict (checkpoint_dict): renamed into place once fully on disk."""
     path = Path(path)
     with atomic_open(path, "wb") as fh:
         torch.save(ckpt, fh)

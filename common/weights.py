@@ -53,10 +53,15 @@ def _dtype_name(dtype: torch.dtype) -> str:
 
 
 def _npy(tensor: torch.Tensor) -> Array:
-    a = tensor.detach().cpu().contiguous().numpy()  # contiguous(): no copy unless not in C order
+    return npy_array(tensor.detach().cpu().contiguous().numpy())  # contiguous(): no copy unless not in C order
+
+
+def npy_array(a: np.ndarray) -> Array:
+    """An Array of a C-ordered numpy array: the bytes `Array(ndarray)` (np.save) makes, copied once."""
+    a = np.ascontiguousarray(a)
     head = io.BytesIO()
     np.lib.format.write_array_header_1_0(head, np.lib.format.header_data_from_array_1_0(a))
-    data = b"".join([head.getvalue(), memoryview(a).cast("B")]) if a.size else head.getvalue()
+    data = b"".join([head.getvalue(), memoryview(a.reshape(-1)).cast("B")]) if a.size else head.getvalue()
     return Array(dtype=str(a.dtype), shape=tuple(int(n) for n in a.shape), stype=NUMPY_STYPE, data=data)
 
 
@@ -99,17 +104,23 @@ def _unpacked(flats: dict[str, torch.Tensor], layout: Layout) -> dict[str, torch
     return state
 
 
-def _view(arr: Array) -> torch.Tensor:
+def numpy_view(arr: Array) -> np.ndarray:
+    """`arr.numpy()` without its copy: a read-only view of the Array's .npy bytes (Flower's own reader for
+    anything that is not a plain C-ordered .npy of version 1 or 2)."""
     data = arr.data
     if arr.stype != NUMPY_STYPE or data[6:8] not in (b"\x01\x00", b"\x02\x00"):
-        return torch.from_numpy(arr.numpy())  # anything else: Flower's own reader
+        return arr.numpy()
     fh = io.BytesIO(data)
     major, _ = np.lib.format.read_magic(fh)
     shape, fortran, dtype = (np.lib.format.read_array_header_1_0(fh) if major == 1
                              else np.lib.format.read_array_header_2_0(fh))
     if fortran or dtype.hasobject:
-        return torch.from_numpy(arr.numpy())
-    view = np.frombuffer(data, dtype=dtype, count=math.prod(shape), offset=fh.tell()).reshape(shape)
+        return arr.numpy()
+    return np.frombuffer(data, dtype=dtype, count=math.prod(shape), offset=fh.tell()).reshape(shape)
+
+
+def _view(arr: Array) -> torch.Tensor:
+    view = numpy_view(arr)
     with warnings.catch_warnings():  # read-only by design: callers copy (load_state_dict) and never write
         warnings.simplefilter("ignore", UserWarning)
         return torch.from_numpy(view)

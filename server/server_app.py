@@ -60,6 +60,7 @@ def main(grid: Grid, context: Context) -> None:
             strategy.start(grid=grid, initial_arrays=to_arrays(state, packed=PACKED), num_rounds=rounds,
                            timeout=cfg.round_timeout, evaluate_fn=evaluate_fn)
         except SitesUnavailableError:
+            recorder.wait_saved()
             if recorder.history:
                 write_report(out)  # what was trained so far; the run resumes from checkpoints/last.pt
             raise
@@ -71,5 +72,6 @@ def main(grid: Grid, context: Context) -> None:
                            strategy.site_name, out, known_global=recorder.best_validation(),
                            evaluated=strategy.cross_site_results)
             recorder.event("phase", name="cross-site-done")
+    recorder.wait_saved()  # last.pt and best.pt on disk before the report reads them
     write_report(out)
     recorder.event("phase", name="report-done")

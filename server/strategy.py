@@ -4,7 +4,8 @@ the RunRecorder and set the round's learning rate; wrapped in Flower's central-D
 run config turns DP on (server.dp_strategy).
 
 No copy of Flower's strategy loop: `Strategy.start` runs as shipped; we only subclass the
-aggregate/configure steps to observe them.
+aggregate/configure steps to observe them. One replacement: FedAvg's and FedProx's weighted mean of the
+arrays is server.fedavg.weighted_mean, bitwise Flower's arithmetic without its copies of the replies.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.common.weights import Layout
 from fedrad.server.crosssite import LocalModels, take_cross_site_metrics, with_cross_site_models
 from fedrad.server.dp_strategy import DP_WEIGHT_KEY, wrap_dp
+from fedrad.server.fedavg import weighted_mean
 from fedrad.server.recorder import RunRecorder, SiteReply, aggregate_round
 from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
 from flwr.common.constant import HEARTBEAT_PATIENCE
@@ -226,10 +228,21 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
                 # pops the arrays out of the replies' records, which would leave the kept local model empty.
                 self.local_models.update(r.node_id, r.site, ArrayRecord(dict(m.content["arrays"].items())),
                                          r.metrics, r.arrays_sha256)
-            out = super().aggregate_train(server_round, replies)
+            out = self._fedavg_train(replies) if base in (FedAvg, FedProx) else \
+                super().aggregate_train(server_round, replies)
             recorder.record_timeline(server_round, train=spans("train", replies), received=received,
                                      aggregated=time.time(), train_transfer=transfer(replies))
             return out
+
+        def _fedavg_train(self, replies: list[Message]) -> tuple[ArrayRecord | None, MetricRecord | None]:
+            """FedAvg.aggregate_train (FedProx's too) with server.fedavg.weighted_mean for Flower's
+            aggregate_arrayrecords: the same checks, numbers and metrics, without its copies of the replies."""
+            valid, _ = self._check_and_log_replies(replies, is_train=True)
+            if not valid:
+                return None, None
+            contents = [m.content for m in valid]
+            return (weighted_mean(contents, self.weighted_by_key),
+                    self.train_metrics_aggr_fn(contents, self.weighted_by_key))
 
         def configure_evaluate(self, server_round: int, arrays: ArrayRecord, config: ConfigRecord, grid: Grid):
             if server_round < last_round:

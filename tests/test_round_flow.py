@@ -67,6 +67,7 @@ def test_validation_goes_to_the_model_it_describes_and_best_is_that_models_weigh
     assert all(torch.equal(best_before[n], states[1][n]) for n in states[1])
     rec.record_evaluate(3, [_eval_reply("a", k, 0.9), _eval_reply("b", k, 0.9)], [])
     rec.on_global(3, states[3])
+    rec.wait_saved()  # last.pt is written in the background while the next round runs
     history = json.loads((rec.out / "history.json").read_text())
     assert [r["round"] for r in history["rounds"]] == [0, 1, 2, 3]
     assert [r.get("val_weighted_auc") for r in history["rounds"][1:]] == pytest.approx([0.8, 0.6, 0.9])
@@ -103,6 +104,7 @@ def test_select_round_last_evaluates_the_final_model_whatever_the_validation(cfg
     assert all(torch.equal(load_checkpoint(rec.out / BEST)[2]["model"][n], states[2][n]) for n in states[2])
     rec.record_evaluate(3, [_eval_reply("a", k, 0.7)], [])
     rec.on_global(3, states[3])
+    rec.wait_saved()  # last.pt is written in the background while the next round runs
     history = json.loads((rec.out / "history.json").read_text())
     assert history["best"]["round"] == 3 and history["best"]["metric"] == pytest.approx(0.7)
     assert history["best"]["val_threshold"] == pytest.approx([0.4] * k)  # the final model's own operating point
@@ -134,3 +136,26 @@ def test_describe_reply_says_what_left_the_site():
                            "val-macro-auc": 0.71}, state)
     assert text.startswith("sent model weights (1 tensors, 0 MB)")
     assert "train loss 0.2500 over 40 studies" in text and "validation macro AUC 0.710 over 12 studies" in text
+
+
+def test_the_background_checkpoint_is_the_rounds_and_a_failed_write_is_loud(cfg):
+    """last.pt is written in a thread while the next round runs (issue 15): once waited for it holds that
+    round's weights and the history as it was then, the next on_global waits for it first, and a write that
+    fails raises at the next wait instead of vanishing with the thread."""
+    import shutil
+
+    rec = RunRecorder(cfg, cfg.output_dir)
+    states = [_state(cfg, s) for s in range(3)]
+    rec.on_global(0, states[0])
+    rec.on_global(1, states[1])  # waits for round 0's write before starting its own
+    rec.history[-1]["later"] = 1  # the recorder goes on changing its rows: the checkpoint keeps its copy
+    rec.wait_saved()
+    last = load_checkpoint(rec.out / LAST)[2]
+    assert last["epoch"] == 1 and [r["round"] for r in last["extra"]["history"]] == [0, 1]
+    assert "later" not in last["extra"]["history"][-1]
+    assert all(torch.equal(last["model"][n], states[1][n]) for n in states[1])
+    shutil.rmtree(rec.out / "checkpoints")
+    (rec.out / "checkpoints").write_text("not a folder")  # the next write cannot succeed
+    rec.on_global(2, states[2])
+    with pytest.raises(OSError):
+        rec.wait_saved()
