@@ -1041,3 +1041,21 @@ SESSION23_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION23_CASES)
 def test_session23_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+SESSION24_CASES = [
+    # a hedge set against the negation by a contrast word leaves the finding uncertain
+    ("elbow", "Befund: Eine Radiuskopffraktur ist nicht abgrenzbar, jedoch nicht sicher auszuschließen.",
+     {"fracture": "uncertain", "radial_head_fracture": "uncertain"}),
+    ("elbow", "Befund: Eine Radiuskopffraktur ist nicht abgrenzbar. Gelenkspalt regelrecht.", {}),  # a guard
+    # a fat pad back in place is no fat pad sign
+    ("elbow", "Befund: Das ventrale Fettpolster ist nicht mehr abgehoben. Keine Fraktur.", {}),
+    # a clavicle's head behind the sternum: the SC joint's (posterior) dislocation
+    ("clavicle", "Impression: Retrosternal dislocation of the right clavicular head.",
+     {"joint_dislocation": "true", "sc_joint_dislocation": "true"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION24_CASES)
+def test_session24_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

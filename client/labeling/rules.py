@@ -70,6 +70,8 @@ _PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status pos
 _PLACED_KINDS = frozenset({"fracture", "degeneration"})  # findings that are where they are named, not signs of others
 _LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fracture runs through one of them
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
+# a contrast that sets a hedge against the negation before it ('nicht abzugrenzen, jedoch nicht auszuschließen')
+_CONTRAST = re.compile(r"\b(?:jedoch|aber|allerdings|trotzdem|dennoch|but|however|though|although|yet)\b", re.I)
 _OR_ONLY = re.compile(r"\s*(?:or|nor|oder|noch|bzw\.?)\s+")  # 'keine Fehlstellung oder Fraktur' (session 21)
 # the words that join two nouns under one 'ohne' ('ohne Fehlstellung oder Fraktur')
 _COORD_OR_ARTICLE = re.compile(r"(?<![a-zäöüß])(?:und|oder|noch|bzw|sowie|or|and|nor|der|die|das|des|einer?|eines)"
@@ -518,6 +520,24 @@ class RuleEngine:
         still = any(t.entry.visible for t in clause) and not any(t.entry.cue == "gone" for t in clause)
         visible = any(t.entry.visible or (t.entry.events and s.startswith(_FRACTURE_LINE, t.start)) for t in clause)
 
+        def contrast_hedge(j: int):
+            """The hedge right after negating cue j, in its segment or the next, that a contrast word sets
+            against it ('jedoch/aber ... nicht auszuschließen', 'but cannot be excluded'), else None: nothing
+            the lexicon knows (another finding, place, morphology or cue) in between."""
+            commas = 0
+            for k in range(j + 1, len(clause)):
+                x = clause[k]
+                if x.entry.comma:
+                    commas += 1
+                    if commas > 1:
+                        return None
+                    continue
+                if x.entry.events or x.entry.morph or x.entry.loc or x.entry.cue not in _POST:
+                    return None
+                ok = _CUE_MOD[x.entry.cue] == UNC and _CONTRAST.search(s, clause[j].end, x.end) is not None
+                return x if ok else None
+            return None
+
         def modality(i: int) -> tuple[str, str]:
             """The nearest cue's modality for token i (pos / unc / neg / weak), and the cue kind."""
             tok = clause[i]
@@ -563,6 +583,10 @@ class RuleEngine:
                         coordinated = m is not None and _WORD.match(s, _skip_ws(s, t.end)) is not None
                     if len(s[tok.end:t.start].split()) <= POST_WINDOW and not coordinated:
                         best = (_CUE_MOD[t.entry.cue], t.start - tok.end, t.entry.cue)
+                        # '... ist nicht abzugrenzen, jedoch nicht sicher auszuschließen', '... not seen, but
+                        # cannot be excluded': a hedge set against the negation leaves the finding uncertain
+                        if best[0] == NEG and (h := contrast_hedge(j)) is not None:
+                            best = (UNC, best[1], h.entry.cue)
                     break
                 if t.entry.cue in _PRE:
                     if j + 1 < len(clause) and clause[j + 1].entry.morph:
