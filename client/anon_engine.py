@@ -106,13 +106,20 @@ EPONYM_SLOT_RE = re.compile(
     rf"(?<![\w])(?:(?i:morbus)|(?i:[a-zäöüß]*(?:plastik|osteosynthese|operation|technik|methode|reposition|"
     rf"verfahren|resektion|klassifikation|einteilung|osteotomie|naht|arthrodese|rekonstruktion|transfer|"
     rf"technique|procedure|method|repair|arthrodesis|fixation|"
-    rf"classification|osteotomy|reconstruction))\)?[ \t]+(?:nach|according[ \t]+to|per))[ \t]+(?P<w>{WORD})")
+    # a view named after its author ('Spezialaufnahme nach Robert', 'view according to Robert'; session 24)
+    rf"aufnahme|projektion|view|projection|"
+    rf"classification|osteotomy|reconstruction))\)?[ \t]+(?:nach|according[ \t]+to|per)"
+    # a grade by its classification's author ('Omarthrose Grad II nach Samilson-Prieto'; session 24)
+    rf"|(?i:grad|grade|typ|type|stadium|stage)[ \t]+(?:[IV]{{1,4}}|\d)[a-cA-C]?[ \t]+(?:nach|according[ \t]+to|per))"
+    rf"[ \t]+(?P<w>{WORD})")
 # An eponym by its slot even when no list has it: a view, device or sign named after a person ('Robert-Aufnahme',
 # 'K-Draht', 'Serendipity view'), a technique or view named in brackets after it ('Transfixation (Iselin)',
 # 'Zielaufnahme (Greenspan)', '(AP + Zanca)')
 VIEW_WORD_RE = re.compile(r"(?=[vapdwnzst])(?:views?|aufnahmen?|projections?|projektion(?:en)?|drähte?|drahte?|"
                           r"wires?|nagel|nails?|zeichen|signs?|technique|technik)(?![\w])")  # on lower-cased text
 VIEW_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD}|[{UP}])\)?\Z")
+# a view's eponym before a bracketed aside ('plus Robert (hyperpronated AP) view'; session 24)
+VIEW_ASIDE_EPONYM_RE = re.compile(rf"(?<![\w.])(?P<w>{WORD})[ \t]+\([^()\n]{{1,30}}\)\Z")
 VIEW_EPONYM_UPPER_RE = re.compile(rf"(?<![\w.])\(?(?P<w>{UPPER_WORD})\)?\Z")  # 'ZANCA VIEW', '(GREENSPAN) VIEW'
 BRACKET_EPONYM_RE = re.compile(
     rf"(?:(?i:[a-zäöüß]*(?:aufnahme|view|views|projection|projektion|transfixation|fixation|osteosynthese|plastik|"
@@ -2023,6 +2030,8 @@ class Anonymizer:
                         slots.append(m.span("w"))
                 continue
             m = VIEW_EPONYM_RE.search(text, max(0, v - 41), v - 1)
+            if m is None and text[v - 2] == ")":
+                m = VIEW_ASIDE_EPONYM_RE.search(text, max(0, v - 71), v - 1)
             if m:
                 slots.append(m.span("w"))
         if "(" in text:

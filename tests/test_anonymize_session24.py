@@ -1,10 +1,10 @@
-"""Issue 11, session 24: four shapes that carried a name or a register past the rules.
+"""Issue 11, session 24: four shapes that carried a name or a register past the rules, and three eponyms they took.
 
 A lower-case sign-off after 'dr.'/'dra.'/'prof.', an all-caps report's football or rugby club, a Dutch surname's
 'Op den'/'Op ten' before a removed surname, and a Brazilian council registration with its state ('CRM-SC 15.882',
 where council and state name the register as much as the number). Every example is our own (none taken from an
 evaluation corpus); each removal assertion fails on the rules before this change (5d95faf), except the guards and the
-marked sign-off line."""
+marked sign-off line; the eponym cases (a view or grade named after its author) fail on fda24a4."""
 
 from __future__ import annotations
 
@@ -34,3 +34,19 @@ def test_a_session24_shape_goes(text, leaks, kept):
         assert w not in out, (w, out)
     for w in kept:
         assert w in out, (w, out)
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a view named after its author keeps the name, on a header line too, and before a bracketed aside
+    ("Patient: Frau Olga Brandt\nUntersuchung: Röntgen Daumen links + Spezialaufnahme nach Robert\n\nBefund: "
+     "Keine Fraktur.", ["nach Robert"]),
+    ("EXAMINATION: Right thumb, two views, plus Robert (hyperpronated AP) view of the first CMC joint.\n\n"
+     "FINDINGS: No fracture.", ["Robert (hyperpronated AP) view"]),
+    # a grade by its classification's author
+    ("Befund: 4. Schulter: Omarthrose Grad II nach Samilson-Prieto. Keine Fraktur.", ["Samilson-Prieto"]),
+])
+def test_a_session24_eponym_stays(text, kept):
+    out = RULES(text)
+    for w in kept:
+        assert w in out, (w, out)
+    assert "Olga" not in out and "Brandt" not in out
