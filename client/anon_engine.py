@@ -1031,6 +1031,9 @@ BABY_NAME_RE = re.compile(rf"(?:(?:{NAME_PARTICLES}[ \t])?(?!(?i:dob|d\.o\.b|mrn
 # a digit, ray, rib or grade designator before a Roman numeral ('D I.', 'Strahl V.', 'Typ II.')
 NUMERAL_BEFORE_RE = re.compile(r"(?<![\w])(?:D|Dig\.?|Digitus|Strahl|MC|MT|Finger|Rippe|Typ|Type|Grad|Grade|Stadium|"
                                r"Stage|Mason|Neer|Tossy|Rockwood|Gartland)[ \t]*\Z")
+INFLECTED_ADJ_RE = re.compile(r"(?P<s>\w+(?:lich|ig|isch|bar|sam))(?:e|er|es|en|em)")  # on folded words
+ARTICLE_CAPS_BEFORE_RE = re.compile(r"(?<![\w])(?:THE|A|AN)[ \t]+\Z")
+NEXT_WORD_RE = re.compile(rf"[ \t]+(?P<w>{WORD})(?![\w])")
 INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
 INVERTED_NAME_RE = re.compile(rf"(?<![\w])(?P<s>{UPPER_WORD}),[ \t]*(?P<g>{WORD}|{UPPER_WORD})(?![\w])")
 PLACE_DATE_HINT_RE = re.compile(r"\d\.\d")  # speed: what every PLACE_DATE_RE match is followed by
@@ -2490,11 +2493,17 @@ class Anonymizer:
                 continue  # a German noun after its article ('von der Leiter', 'den Zug des M. abductor') or an
                 # adjective opening a sentence ('Kleine schalenförmige Verkalkung'), session 20; a suspended
                 # compound's first part ('Reit- und Fahrverein'), session 21: no name
+            if f in self.ordinary and not w.isupper() and _sentence_start(text, m.start(), "\n.!?|") and (
+                    nm := NEXT_WORD_RE.match(text, m.end())) and fold(nm.group("w")) in self.safe \
+                    and fold(nm.group("w")) not in self.known_names:
+                continue  # an adjective opening a sentence before a clinical noun ('Kleine Sklerosezone'), session 24
             if f in self.other_names or (len(parts) > 1 and any(p in self.other_names or p in self.known_names
                                                                 for p in parts)
                                          and not any(p in self.safe for p in parts)):
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "name-wide"))
-            elif f in self.places:  # 'Skiunfall Laax': a town in prose
+            elif f in self.places and not (w.isupper() and f in self.ordinary and ARTICLE_CAPS_BEFORE_RE.search(
+                    text, max(0, m.start() - 5), m.start())):  # 'Skiunfall Laax': a town in prose; in an all-caps
+                # report a town that is also a word is only a word after an article ('AT THE LEVEL OF')
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place"))
         # a history sentence needs no cue word inside a history section ("Anamnese: ... in Wondreb vom Rind
         # getreten"; session 18)
@@ -2610,6 +2619,8 @@ class Anonymizer:
                 continue
             if text[m.start()] in "IVX" and NUMERAL_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # 'MCP-Luxation D I. Fraglicher Ausriss': a ray's numeral ending a sentence, no initial
+            if text[m.start()] in "IVX" and self._inflected_adjective(m.group("w")):
+                continue  # 'Metakarpale I. Fragliche Subluxation': a numeral, no initial (session 24)
             if fold(m.group("w")) not in self.safe:
                 add(Span(m.start(), m.end(), "NAME", PATTERN, "initial-name"))
             elif SIGNATURE_LINE_RE.fullmatch(_line_at(text, m.start())):  # 'H. Fuß' alone on its line
@@ -3159,6 +3170,13 @@ class Anonymizer:
             else:
                 out.append(sp)
         return out
+
+    def _inflected_adjective(self, w: str) -> bool:
+        """A German adjective with a case ending whose stem the lists know ('Fragliche', 'Deutlicher',
+        'Geringgradige'): an ordinary word, though no list holds the inflected form. Only stems ending in
+        -lich/-ig/-isch/-bar/-sam, which surnames rarely do ('Weber' is no 'web' + -er)."""
+        m = INFLECTED_ADJ_RE.fullmatch(fold(w))
+        return m is not None and (m.group("s") in self.safe or m.group("s") in self.common)
 
     def _name_part(self, w: str, *, surname: bool = False, between: bool = False) -> bool:
         """A word inside a person's name structure is part of the name unless it is a title, a cue or a clinical

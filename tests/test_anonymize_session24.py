@@ -50,3 +50,25 @@ def test_a_session24_eponym_stays(text, kept):
     for w in kept:
         assert w in out, (w, out)
     assert "Olga" not in out and "Brandt" not in out
+
+
+@pytest.mark.parametrize("text,kept", [
+    # an adjective opening a sentence before a clinical noun is no surname ('Kleine' is one), so the finding stays
+    ("Befund: Arthrose rechts als Ursache der Vorwölbung. Kleine Sklerosezone mediale Klavikula, am ehesten "
+     "Kompaktainsel.", ["Kleine Sklerosezone"]),
+    # a ray's numeral before an inflected adjective is no initial
+    ("Beurteilung:\nRolando-Fraktur li. Metakarpale I. Fragliche Subluxation im CMC-I-Gelenk.",
+     ["I. Fragliche Subluxation"]),
+    # in an all-caps report a town that is also a word is a word after an article
+    ("FINDINGS: FRACTURE AT THE LEVEL OF THE DISTAL PHALANX. NO DISLOCATION.", ["AT THE LEVEL OF"]),
+])
+def test_a_session24_clinical_phrase_stays(text, kept):
+    out = RULES(text)
+    for w in kept:
+        assert w in out, (w, out)
+
+
+def test_a_surname_with_its_title_still_goes_before_a_clinical_noun():
+    """Guard (passes on both): the sentence-start rule is about adjectives, not a titled surname."""
+    out = RULES("Befund: Arthrose. Rückruf an Frau Kleine. Sklerosezone unverändert.")
+    assert "Kleine" not in out and "Sklerosezone unverändert" in out, out
