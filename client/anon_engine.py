@@ -1032,6 +1032,7 @@ BABY_NAME_RE = re.compile(rf"(?:(?:{NAME_PARTICLES}[ \t])?(?!(?i:dob|d\.o\.b|mrn
 NUMERAL_BEFORE_RE = re.compile(r"(?<![\w])(?:D|Dig\.?|Digitus|Strahl|MC|MT|Finger|Rippe|Typ|Type|Grad|Grade|Stadium|"
                                r"Stage|Mason|Neer|Tossy|Rockwood|Gartland)[ \t]*\Z")
 INFLECTED_ADJ_RE = re.compile(r"(?P<s>\w+(?:lich|ig|isch|bar|sam))(?:e|er|es|en|em)")  # on folded words
+ABBREV_HYPHEN_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z]{2,5}(?:-[IV]{1,3})?-\Z")  # 'ACG-', 'CMC-I-' before a noun
 ARTICLE_CAPS_BEFORE_RE = re.compile(r"(?<![\w])(?:THE|A|AN)[ \t]+\Z")
 NEXT_WORD_RE = re.compile(rf"[ \t]+(?P<w>{WORD})(?![\w])")
 INITIAL_NAME_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]?(?:[{UP}]\.[ \t]?)?(?P<w>{WORD})(?![\w])")
@@ -2486,6 +2487,8 @@ class Anonymizer:
                 continue
             if FIELD_LABEL_RE.match(text, m.end()) and ZONE_CUE_RE.fullmatch(w.lower()):
                 continue  # 'Mutter: ...', 'Fellow: ...': a cue word labelling its field is no name
+            if f in self.nouns and ABBREV_HYPHEN_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
+                continue  # a German noun after an anatomical abbreviation's hyphen ('ACG-Spalt'), session 24
             if f in self.ordinary and f not in self.places and not w.isupper() and (
                     SUSPENDED_COMPOUND_RE.match(text, m.end()) or f in self.nouns and (
                         ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())

@@ -59,6 +59,8 @@ def test_a_session24_eponym_stays(text, kept):
     # a ray's numeral before an inflected adjective is no initial
     ("Beurteilung:\nRolando-Fraktur li. Metakarpale I. Fragliche Subluxation im CMC-I-Gelenk.",
      ["I. Fragliche Subluxation"]),
+    # a German noun after an anatomical abbreviation's hyphen is the compound's second half ('Spalt' is a surname)
+    ("Befund: ACG-Spalt rechts 9 mm (li. 4 mm), Klavikulahochstand um etwa halbe Schaftbreite.", ["ACG-Spalt"]),
     # in an all-caps report a town that is also a word is a word after an article
     ("FINDINGS: FRACTURE AT THE LEVEL OF THE DISTAL PHALANX. NO DISLOCATION.", ["AT THE LEVEL OF"]),
 ])
