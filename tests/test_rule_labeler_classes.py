@@ -1050,6 +1050,8 @@ SESSION24_CASES = [
     ("elbow", "Befund: Eine Radiuskopffraktur ist nicht abgrenzbar. Gelenkspalt regelrecht.", {}),  # a guard
     # a fat pad back in place is no fat pad sign
     ("elbow", "Befund: Das ventrale Fettpolster ist nicht mehr abgehoben. Keine Fraktur.", {}),
+    # 'Fragest.:' is the clinical question's header, abbreviated: what it asks is no finding
+    ("elbow", "Befund:\nFragest.: V.a. Luxation nach Sturz.\nRegelrechte Artikulation. Keine Fraktur.", {}),
     # a clavicle's head behind the sternum: the SC joint's (posterior) dislocation
     ("clavicle", "Impression: Retrosternal dislocation of the right clavicular head.",
      {"joint_dislocation": "true", "sc_joint_dislocation": "true"}),
