@@ -362,6 +362,8 @@ DIGITLESS_STREET_RE = re.compile(
     rf"|(?<![\w\-])(?!(?:LAND|BUNDES|KREIS|SCHNELL|SEITEN|NEBEN|EINBAHN|UMGEHUNGS|DURCHGANGS|GEGEN)STRASSE(?![\w]))"
     rf"[{UP}]{{2,}}(?:-[{UP}]+)*(?:STRASSE|STRAẞE|GASSE|ALLEE)(?![\w])"  # an all-caps report's street (session 23)
     rf"|(?<![\w])(?<!et[ \t])(?:ul|al|pl)\.[ \t]*[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+){{0,2}}"
+    # a street named by a place's adjective, written apart ('Warschauer Str.', 'Frankfurter Allee'; session 24)
+    rf"|(?<![\w\-])[{UP}][{LOW}]+er[ \t]+(?:Straße|Strasse|Str\.|Allee|Chaussee|Damm)(?![\w])"
     rf"|(?<![\w])[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+)?[ \t]+(?:utca|út|körút|tér|iela|gatvė|prospektas|"
     rf"náměstí|třída)(?![\w])"
     # Spanish/Portuguese estates, quarters and apartment blocks ('Urb. Nueva Andalucía', 'Apartamentos Las Dunas')
@@ -1088,7 +1090,8 @@ INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Pract
 # ones (checked in find).
 CLUB_RE = re.compile(
     rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|RFC|AFC|Hapoel|Maccabi|"
-    rf"Beitar|Dynamo|Dinamo|Sporting|Skiclub|Ski-Club|Turnverein|Sportverein)(?:[ \t]+{WORD}){{1,3}}"
+    rf"Beitar|Dynamo|Dinamo|Sporting|Skiclub|Ski-Club|Turnverein|Sportverein|"
+    rf"RC(?=[ \t]+{WORD}[ \t]+(?:18|19|20)\d{{2}}(?![\w])))(?:[ \t]+{WORD}){{1,3}}"  # 'RC Neckartal 1989' (s. 24)
     # a founding year and 'e.V.' go with the club ('Skiclub Bottrop 1972 e.V.'; session 17)
     rf"(?:[ \t]+(?:U\d{{2}}|I{{1,3}}|(?:18|19|20)\d{{2}}))?(?:[ \t]+e\.[ \t]?V\.)?(?![\w])"
     # a place adjective, a club abbreviation and its founding year ('Harburger TB 1865', 'Bochumer TV 1848')
@@ -1134,10 +1137,12 @@ VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|FV|MV)[ \t]+(?:{WORD}|{UP
 # a boat by the vessel noun before its name, with its registration: 'the trawler Hafdís ÍS 417', 'des Kutters Möwe
 # II' (session 23; nouns as written in prose, so that 'Ferry County' stays an institution's)
 VESSEL_NOUN_RE = re.compile(rf"(?<![\w])(?:trawler|fishing vessel|longliner|seiner|crab boat|lobster boat|"
+                            rf"creel boat|fishing boat|scalloper|crabber|"  # session 24
                             rf"(?:Fisch)?[Kk]utters?|Trawlers?|Fischerboot(?:es|s)?|Frachters?)[ \t]+[„\"'‚]?"
                             rf"(?P<n>(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}|I{{1,3}}|IV)){{0,2}}"
                             rf"(?:[ \t]+[{UP}]{{1,3}}[ \t-]?\d{{1,4}}|[ \t]+\d{{1,4}})?)(?![\w])")
-VESSEL_NOUN_HINTS = ("trawler", "vessel", "longliner", "seiner", "boat", "utter", "Trawler", "Fischerboot", "Frachter")
+VESSEL_NOUN_HINTS = ("trawler", "vessel", "longliner", "seiner", "boat", "utter", "Trawler", "Fischerboot", "Frachter",
+                     "scalloper", "crabber")
 # a military unit by its ordinal ('2nd Cavalry Regiment', '1st Battalion, 5th Marines'; session 20)
 MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD}[ \t]+){{0,3}}(?:Regiment|Battalion|"
                               rf"Brigade|Squadron|Division|Wing|Company|Infantry|Cavalry|Artillery|Engineers|Marines|"

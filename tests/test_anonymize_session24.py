@@ -25,6 +25,13 @@ RULES = Anonymizer(token_model=False)  # the rules alone: the learned layer must
      ["Sturz vom Fahrrad"]),
     ("Z.n. OP des Daumens, post op de novo Schmerz.", [], ["post op de novo"]),  # guard: no name after it
     ("Laudo assinado: Dra. Beatriz Quaresma — CRM-PR 31.447", ["CRM-PR", "31.447"], ["Laudo assinado"]),
+    # a street named by a place's adjective, a rugby club with its founding year, a creel boat with its registration
+    ("Anamnese: Mit dem Rad in der Schiene Posener Str. hängen geblieben, Schmerz Ellenbogen.", ["Posener"],
+     ["Schmerz Ellenbogen"]),
+    ("Anamnese: Sturz beim Rugbytraining (RC Kinzigtal 1974). Schmerz über dem Radiusköpfchen.", ["Kinzigtal", "1974"],
+     ["Radiusköpfchen"]),
+    ("History: hand caught in the winch of the creel boat Eilidh Dhonn BF 318, ?retained hook.", ["Eilidh", "BF 318"],
+     ["retained hook"]),
     ("Impression: no fracture.\nSigned: Dr. Tiago Lemos, CRM/RS 118204", ["CRM", "RS 118204"], ["no fracture"]),
     # (passes on both: on its own line the sign-off zone already took 'CRM')
 ])
