@@ -1052,6 +1052,10 @@ SESSION24_CASES = [
     ("elbow", "Befund: Das ventrale Fettpolster ist nicht mehr abgehoben. Keine Fraktur.", {}),
     # 'Fragest.:' is the clinical question's header, abbreviated: what it asks is no finding
     ("elbow", "Befund:\nFragest.: V.a. Luxation nach Sturz.\nRegelrechte Artikulation. Keine Fraktur.", {}),
+    # a heading covers its line: the second sentence's joint space is the AC joint's
+    ("clavicle", "Befund:\nAC-Gelenk: regelrechte Stellung, kein Höhenversatz. Gelenkspalt verschmälert mit "
+                 "Osteophyten.\nSC-Gelenk: unauffällig.",
+     {"joint_degeneration": "true", "ac_joint_space_narrowed": "true", "ac_joint_degeneration": "true"}),
     # a clavicle's head behind the sternum: the SC joint's (posterior) dislocation
     ("clavicle", "Impression: Retrosternal dislocation of the right clavicular head.",
      {"joint_dislocation": "true", "sc_joint_dislocation": "true"}),

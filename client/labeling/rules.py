@@ -273,6 +273,14 @@ class RuleEngine:
                 last = m.end()
         return out
 
+    def line_heading(self, s: str) -> set[str]:
+        """The heading locations a line opens with ('AC-Gelenk: ...', 'Left elbow:'), for the rest of its line: a
+        short label without commas or brackets before the colon ('09:12, Lars Eriksson-Hand, MD): ...' is none)."""
+        colon = s.find(":")
+        if colon < 0 or len(s[:colon].split()) > 3 or any(c in s[:colon] for c in ",()"):
+            return set()
+        return _heading_locs(s, self.tokens(s))
+
     def sentences(self, text: str) -> list[str]:
         out: list[str] = []
         start = 0
@@ -392,8 +400,7 @@ class RuleEngine:
         # "Left shoulder: ...", "Handgelenk: ...": a heading location is context for the whole
         # sentence (rule 4), not a location to attach to the nearest event.
         colon = s.find(":")
-        heading = {t.entry.loc for t in toks if t.entry.loc and 0 <= colon < 40 and t.end <= colon
-                   and len(s[t.end:colon].split()) <= 2}  # "Ellenbogen rechts:", "Left shoulder:"
+        heading = _heading_locs(s, toks)
         if heading:
             toks = [t for t in toks if not (t.entry.loc in heading and t.end <= colon)]
         clauses: list[list[_Tok]] = [[]]
@@ -911,12 +918,24 @@ class RuleEngine:
             prev_locs: set[str] = set()
             weak_locs: set[str] = set()  # the parts a 'status post' fracture of the section is placed at
             stated = False  # has this section stated a finding yet?
+            cursor, opener, heading = 0, "", None  # the line's first sentence; its heading, read when needed
             for sent in self.sentences(body):
                 low = sent.lower()
+                at = body.find(sent, cursor)
+                new_line = at < 0 or cursor == 0 or "\n" in body[cursor:at]
+                if new_line:
+                    opener, heading = low, None
+                cursor = at + len(sent) if at >= 0 else cursor
                 if kind == "findings" and not stated and (low.rstrip().endswith("?") or (
                         not headed and _QUERY.search(low))):
                     continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
                 sent_events = self.sentence_events(low, prev)
+                if not new_line and ":" in opener and any(not ev.locs and not ev.context for ev in sent_events):
+                    # 'AC-Gelenk: regelrechte Stellung. Gelenkspalt verschmälert ...': a heading covers its line
+                    heading = self.line_heading(opener) if heading is None else heading
+                    for ev in sent_events:
+                        if not ev.locs and not ev.context:
+                            ev.context |= heading
                 # "Mitbeteiligung des STT-Gelenks" in an arthritis: an involvement is a fracture's only when the
                 # section has stated one (before, or earlier in the same sentence)
                 if any(e.extends for e in sent_events):
@@ -999,6 +1018,14 @@ class RuleEngine:
                 if fid in kids and anc not in per["addendum"] and all(labels[c] is Label.FALSE for c in kids):
                     labels[anc] = Label.FALSE
         return labels
+
+
+def _heading_locs(s: str, toks) -> set[str]:
+    """The locations of a sentence's heading ('Ellenbogen rechts:', 'Left shoulder:'): place words at most two
+    words before a colon within the first 40 characters."""
+    colon = s.find(":")
+    return {t.entry.loc for t in toks if t.entry.loc and 0 <= colon < 40 and t.end <= colon
+            and len(s[t.end:colon].split()) <= 2}
 
 
 class RuleLabeler:
