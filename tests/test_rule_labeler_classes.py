@@ -1056,6 +1056,9 @@ SESSION24_CASES = [
     ("clavicle", "Befund:\nAC-Gelenk: regelrechte Stellung, kein Höhenversatz. Gelenkspalt verschmälert mit "
                  "Osteophyten.\nSC-Gelenk: unauffällig.",
      {"joint_degeneration": "true", "ac_joint_space_narrowed": "true", "ac_joint_degeneration": "true"}),
+    # 'FB' is a foreign body, found or denied
+    ("thumb", "Findings: Linear metallic FB in the pulp of the distal phalanx. No fracture.", {"foreign_body": "true"}),
+    ("thumb", "Hx: splinter, ?FB.\nFindings: No FB. No fracture.", {}),  # a guard: asked, then denied
     # a clavicle's head behind the sternum: the SC joint's (posterior) dislocation
     ("clavicle", "Impression: Retrosternal dislocation of the right clavicular head.",
      {"joint_dislocation": "true", "sc_joint_dislocation": "true"}),
