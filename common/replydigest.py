@@ -18,7 +18,7 @@ def arrays_digest(record: Any) -> tuple[str, int]:
     h = hashlib.sha256()
     size = 0
     for key, arr in record.items():
-        data = bytes(arr.data)
+        data = memoryview(arr.data).cast("B")  # bytes, or a view of Ray's object store: no copy either way
         h.update(str(key).encode("utf-8") + b"\0" + len(data).to_bytes(8, "big"))
         h.update(data)
         size += len(data)

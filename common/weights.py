@@ -104,13 +104,17 @@ def _unpacked(flats: dict[str, torch.Tensor], layout: Layout) -> dict[str, torch
     return state
 
 
+_HEADER_MAX = 1 << 16  # .npy headers numpy writes are far shorter (np.lib.format: 64-byte aligned, a few dozen)
+
+
 def numpy_view(arr: Array) -> np.ndarray:
     """`arr.numpy()` without its copy: a read-only view of the Array's .npy bytes (Flower's own reader for
-    anything that is not a plain C-ordered .npy of version 1 or 2)."""
+    anything that is not a plain C-ordered .npy of version 1 or 2). `arr.data` is bytes, or in the
+    simulation a read-only memoryview of Ray's object store (sim.raywarm)."""
     data = arr.data
     if arr.stype != NUMPY_STYPE or data[6:8] not in (b"\x01\x00", b"\x02\x00"):
         return arr.numpy()
-    fh = io.BytesIO(data)
+    fh = io.BytesIO(data if isinstance(data, bytes) else bytes(data[:_HEADER_MAX]))  # the header only, no copy
     major, _ = np.lib.format.read_magic(fh)
     shape, fortran, dtype = (np.lib.format.read_array_header_1_0(fh) if major == 1
                              else np.lib.format.read_array_header_2_0(fh))
@@ -124,6 +128,16 @@ def _view(arr: Array) -> torch.Tensor:
     with warnings.catch_warnings():  # read-only by design: callers copy (load_state_dict) and never write
         warnings.simplefilter("ignore", UserWarning)
         return torch.from_numpy(view)
+
+
+def record_copy(record: ArrayRecord) -> ArrayRecord:
+    """A new ArrayRecord holding the same Array objects. `ArrayRecord(dict)` would build new Arrays (Flower's
+    from_array_dict), which its constructor allows only over `bytes`, not over the views of Ray's object
+    store a simulated reply carries (sim.raywarm)."""
+    out = ArrayRecord()
+    for key, arr in record.items():
+        out[key] = arr
+    return out
 
 
 def is_packed(record: ArrayRecord) -> bool:

@@ -21,7 +21,7 @@ from fedrad.common.errors import FedradRuntimeError
 from fedrad.common.replydigest import arrays_digest
 from fedrad.common.replyschema import describe_error
 from fedrad.common.runconfig import RunConfig, RunConfigError
-from fedrad.common.weights import Layout
+from fedrad.common.weights import Layout, record_copy
 from fedrad.server.crosssite import LocalModels, take_cross_site_metrics, with_cross_site_models
 from fedrad.server.dp_strategy import DP_WEIGHT_KEY, wrap_dp
 from fedrad.server.fedavg import weighted_mean
@@ -226,7 +226,7 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
             for m, r in zip([m for m in replies if not m.has_error()], ok, strict=True):
                 # A copy of the record (the same Array objects): Flower's FedMedian/Krum/trimmed-mean aggregation
                 # pops the arrays out of the replies' records, which would leave the kept local model empty.
-                self.local_models.update(r.node_id, r.site, ArrayRecord(dict(m.content["arrays"].items())),
+                self.local_models.update(r.node_id, r.site, record_copy(m.content["arrays"]),
                                          r.metrics, r.arrays_sha256)
             out = self._fedavg_train(replies) if base in (FedAvg, FedProx) else \
                 super().aggregate_train(server_round, replies)
