@@ -1068,3 +1068,21 @@ SESSION24_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION24_CASES)
 def test_session24_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+SESSION25_CASES = [
+    # a calcium-dense spot that the report goes on to interpret with a hedge is a hedged calcification
+    ("clavicle", "Befund: Kleine rundliche Kalkdichte kranial des AC-Gelenks, am ehesten ligamentäre Verkalkung, "
+                 "DD kleines Ossikel.", {"soft_tissue_calcification": "uncertain", "ossicle": "uncertain"}),
+    ("clavicle", "Findings: A tiny calcific density in the coracoclavicular interval may represent early "
+                 "heterotopic calcification in the ligament.", {"soft_tissue_calcification": "uncertain"}),
+    # guards: alone, or followed by a negation, it is a calcification
+    ("thumb", "Findings: Small calcific density volar to the CMC joint. No fracture.",
+     {"soft_tissue_calcification": "true"}),
+    ("thumb", "Befund: Kalkherd radial des Trapeziums. Keine Fraktur.", {"soft_tissue_calcification": "true"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION25_CASES)
+def test_session25_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

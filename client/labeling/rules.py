@@ -767,10 +767,10 @@ class RuleEngine:
             keep = []
             for n, ev in enumerate(events):
                 nxt = events[n + 1] if n + 1 < len(events) else None
-                # (a density taken for a foreign body only by what it is said to be, not by a negated neighbour:
-                # "radiopaque density in the soft tissues, no fracture")
+                # (a density taken for a foreign body or a calcification only by what it is said to be, not by a
+                # negated neighbour: "radiopaque density in the soft tissues, no fracture")
                 if ev.descriptive and nxt is not None and nxt.start > ev.end and (
-                        ev.kind != "foreign_body" or nxt.mod in (POS, UNC)):
+                        ev.kind not in ("foreign_body", "calcification") or nxt.mod in (POS, UNC)):
                     if not nxt.locs:
                         nxt.locs |= ev.locs
                         nxt.text_locs |= ev.text_locs
