@@ -1080,6 +1080,18 @@ SESSION25_CASES = [
     ("thumb", "Findings: Small calcific density volar to the CMC joint. No fracture.",
      {"soft_tissue_calcification": "true"}),
     ("thumb", "Befund: Kalkherd radial des Trapeziums. Keine Fraktur.", {"soft_tissue_calcification": "true"}),
+    # lucent bone lesions by name are lytic lesions, hedged like any finding
+    ("elbow", "Findings: Subtle lucency in the proximal ulnar metaphysis, possibly a small non-ossifying fibroma "
+              "versus a vascular channel. No fracture.", {"lytic_lesion": "uncertain"}),
+    ("elbow", "Findings: Well-defined lucency at the radial tuberosity, likely a pseudocyst versus a small "
+              "intraosseous ganglion.", {"lytic_lesion": "uncertain"}),
+    # a fragment besides the fracture's own makes it comminuted, hedged or not
+    ("clavicle", "Impression: Displaced lateral third clavicle fracture, possibly with a small additional fragment.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true",
+      "fracture_comminuted": "uncertain"}),
+    ("clavicle", "Beurteilung: Dislozierte laterale Claviculafraktur. Fragliches kleines Zusatzfragment kaudal.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true",
+      "fracture_comminuted": "uncertain"}),
 ]
 
 
