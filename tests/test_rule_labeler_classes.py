@@ -1080,6 +1080,21 @@ SESSION25_CASES = [
     ("thumb", "Findings: Small calcific density volar to the CMC joint. No fracture.",
      {"soft_tissue_calcification": "true"}),
     ("thumb", "Befund: Kalkherd radial des Trapeziums. Keine Fraktur.", {"soft_tissue_calcification": "true"}),
+    # ... and a calcium-dense spot beside another finding is not interpreted by it
+    ("clavicle", "Findings: Calcific density above the AC joint and a fracture of the midshaft.",
+     {"soft_tissue_calcification": "true", "fracture": "true", "fracture_middle_third": "true"}),
+    # soft tissue fullness the report goes on to interpret is what it is interpreted as; beside a fracture it swells
+    ("clavicle", "Findings: Adjacent soft tissue fullness, possibly a soft tissue component.",
+     {"soft_tissue_mass": "uncertain"}),
+    ("clavicle", "Findings: Soft tissue fullness over the lateral clavicle and a displaced fracture of the midshaft.",
+     {"swelling_hematoma": "true", "fracture": "true", "fracture_middle_third": "true", "fracture_displaced": "true"}),
+    # a lucent seam around a prosthesis or screws, and a thin linear lucency, are no lytic lesion
+    ("elbow", "Befund: Schmaler Aufhellungssaum um den Prothesenschaft in Zone 1, nicht progredient.", {}),
+    ("clavicle", "Befund: Lysesaum um die beiden lateralen Schrauben.", {}),
+    ("clavicle", "Befund: Im lateralen Drittel feine lineare Aufhellung ohne Stufenbildung, DD Gefäßkanal.", {}),
+    # the STT joint is the wrist's, not the thumb's
+    ("thumb", "Findings: Incidental mild STT joint space narrowing with small osteophytes. Thumb normal.", {}),
+    ("thumb", "Befund: Miterfasst ausgeprägte STT-Arthrose. Daumen unauffällig.", {}),
     # lucent bone lesions by name are lytic lesions, hedged like any finding
     ("elbow", "Findings: Subtle lucency in the proximal ulnar metaphysis, possibly a small non-ossifying fibroma "
               "versus a vascular channel. No fracture.", {"lytic_lesion": "uncertain"}),

@@ -44,6 +44,15 @@ HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the
 
 POS, UNC, NEG, WEAK, HIST = "pos", "unc", "neg", "weak", "hist"
 _VALUE = {POS: Label.TRUE, UNC: Label.UNCERTAIN, NEG: Label.FALSE, WEAK: Label.FALSE}
+# Observations that stay what they are unless a stated or hedged finding follows to interpret them (a negated
+# neighbour is no interpretation): "radiopaque density, no fracture" is a foreign body.
+_DESCRIBED_UNLESS_DENIED = frozenset({"foreign_body", "calcification", "swelling"})
+# A calcium-dense spot or soft tissue fullness is interpreted only by a hedged finding after it or by words that say
+# what it is ("calcific density, consistent with an ossicle"); "Kalkdichte am Coracoid und Fraktur der Klavikula"
+# is two findings (session 25).
+_INTERPRETED_ONLY = frozenset({"calcification", "swelling"})
+_INTERPRETING_WORDS = re.compile(r"consistent with|compatible with|in keeping with|represent|reflect|suggest|"
+                                 r"corresponding to|vereinbar|im sinne|entspr|passend zu|\bi\.e\.|\bdd\b|differential")
 _CUE_MOD = {"gone": NEG, "neg_pre": NEG, "neg_post": NEG, "neg_both": NEG, "unc_both": UNC, "neg_weak_pre": WEAK,
             "unc_pre": UNC, "unc_post": UNC, "hist_pre": HIST, "pseudo": POS}
 _PRE = frozenset({"neg_pre", "neg_weak_pre", "unc_pre", "hist_pre", "pseudo", "neg_both", "unc_both"})
@@ -767,10 +776,12 @@ class RuleEngine:
             keep = []
             for n, ev in enumerate(events):
                 nxt = events[n + 1] if n + 1 < len(events) else None
-                # (a density taken for a foreign body or a calcification only by what it is said to be, not by a
-                # negated neighbour: "radiopaque density in the soft tissues, no fracture")
+                # (a density or fullness taken for a foreign body, a calcification or a swelling only by what it is
+                # said to be, not by a negated neighbour: "radiopaque density in the soft tissues, no fracture")
                 if ev.descriptive and nxt is not None and nxt.start > ev.end and (
-                        ev.kind not in ("foreign_body", "calcification") or nxt.mod in (POS, UNC)):
+                        ev.kind not in _DESCRIBED_UNLESS_DENIED or nxt.mod in (POS, UNC)) and (
+                        ev.kind not in _INTERPRETED_ONLY or nxt.mod == UNC
+                        or _INTERPRETING_WORDS.search(s, ev.end, nxt.start)):
                     if not nxt.locs:
                         nxt.locs |= ev.locs
                         nxt.text_locs |= ev.text_locs
