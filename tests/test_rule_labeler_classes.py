@@ -1095,6 +1095,14 @@ SESSION25_CASES = [
     # the STT joint is the wrist's, not the thumb's
     ("thumb", "Findings: Incidental mild STT joint space narrowing with small osteophytes. Thumb normal.", {}),
     ("thumb", "Befund: Miterfasst ausgeprägte STT-Arthrose. Daumen unauffällig.", {}),
+    # a suspicion after the injury told on the same line atop a body without header is the referral's question
+    ("clavicle", "Klavikula li. a.p. und tangential\nPat. 4 J., Sturz vom Klettergerüst. V.a. Fraktur.\n\n"
+                 "Kein Frakturnachweis. AC- und SC-Gelenk regelrecht.", {}),
+    ("elbow", "Ellenbogen re. 2 Eb.\nV.a. Fraktur nach Anprall an Bettgitter.\nKeine Fraktur, keine Luxation.", {}),
+    # a guard: the injury told on an earlier line does not make the findings' hedges history
+    ("thumb", "Daumen li. 2 Eb.\nHyperabduktionstrauma bei Sturz.\n\nBasis der Grundphalanx: kleines Knochenstück, "
+              "am ehesten akzessorisches Sesambein, DD knöcherner Ausriss.",
+     {"ossicle": "uncertain", "fracture": "uncertain", "proximal_phalanx_fracture": "uncertain"}),
     # lucent bone lesions by name are lytic lesions, hedged like any finding
     ("elbow", "Findings: Subtle lucency in the proximal ulnar metaphysis, possibly a small non-ossifying fibroma "
               "versus a vascular channel. No fracture.", {"lytic_lesion": "uncertain"}),
