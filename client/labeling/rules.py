@@ -929,14 +929,14 @@ class RuleEngine:
             prev_locs: set[str] = set()
             weak_locs: set[str] = set()  # the parts a 'status post' fracture of the section is placed at
             stated = False  # has this section stated a finding yet?
-            told = False  # has a sentence of this line, before the first finding, told how the injury happened?
+            untold: list[str] = []  # this line's sentences without findings before the first finding (the injury?)
             cursor, opener, heading = 0, "", None  # the line's first sentence; its heading, read when needed
             for sent in self.sentences(body):
                 low = sent.lower()
                 at = body.find(sent, cursor)
                 new_line = at < 0 or cursor == 0 or "\n" in body[cursor:at]
                 if new_line:
-                    opener, heading, told = low, None, False
+                    opener, heading, untold = low, None, []
                 cursor = at + len(sent) if at >= 0 else cursor
                 if kind == "findings" and not stated and (low.rstrip().endswith("?") or (
                         not headed and _QUERY.search(low))):
@@ -955,11 +955,13 @@ class RuleEngine:
                         o.kind == "fracture" and not o.extends and o.mod in (POS, UNC) and o.start < e.start
                         for o in sent_events)]
                 if (kind == "findings" and not stated and not headed and sent_events and hist is not None
-                        and all(e.mod == UNC for e in sent_events) and (told or hist.search(low))):
+                        and all(e.mod == UNC for e in sent_events)
+                        and (hist.search(low) or any(hist.search(x) for x in untold))):
                     # 'Hyperextension injury playing football, ?avulsion' atop a body without header: history; also
                     # when the line told the injury in a sentence of its own ('Sturz vom Klettergerüst. V.a. Fraktur.')
                     continue
-                told = told or (not stated and not sent_events and hist is not None and bool(hist.search(low)))
+                if not stated and not sent_events:
+                    untold.append(low)  # searched only when a hedged sentence follows (rare; the search is not cheap)
                 stated = stated or bool(sent_events)
                 # "There is cortical thinning; a pathologic fracture cannot be excluded" after a sentence
                 # about a lesion of the medial third: an unplaced fracture is where the last sentence was
