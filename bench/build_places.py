@@ -46,12 +46,31 @@ GERMAN_TOWNS = frozenset(["marburg", "giessen", "konstanz", "weimar", "jena", "c
 NOT_TOWNS = frozenset(["altstadt", "neubau", "nordstadt", "suedstadt", "schlitz"])
 
 
+def exonyms(city: dict, skip: set[str], limit: float, zipf) -> set[str]:
+    """A large place's names in other languages and scripts written in letters ('Warschau', 'Damaskus', 'Mailand',
+    'Varsovia'; session 25: a history naming 'Damaskus' kept it): single capitalised words of >= 5 letters, not all
+    capitals (airport codes 'WAW'), and no frequent English or German word (Zipf < limit, the large-place rule)."""
+    out = set()
+    for n in city.get("alternatenames") or ():
+        if (len(n) < 5 or " " in n or not NAME_RE.fullmatch(n) or not n[0].isupper() or n.isupper()
+                or not all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in n)):
+            continue
+        f = fold(n)
+        if f in skip or any(len(p) > 2 and p in skip for p in f.split("-")):
+            continue
+        if zipf(n.lower(), "en") < limit and zipf(n.lower(), "de") < limit:
+            out.add(f)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cities", type=Path)
     ap.add_argument("--zipf", type=float, default=3.0)
     ap.add_argument("--big-population", type=int, default=100_000)
     ap.add_argument("--big-zipf", type=float, default=4.5)
+    ap.add_argument("--exonym-population", type=int, default=500_000,
+                    help="also keep the other names (GeoNames alternatenames) of places this large")
     args = ap.parse_args()
     from wordfreq import zipf_frequency
 
@@ -78,6 +97,8 @@ def main() -> None:
                        and f not in NOT_TOWNS and (TOWN_END.search(n.lower()) or "-" in n or f in GERMAN_TOWNS))
         if (en < limit and de < limit) or german_town:
             out.add(f)
+        if pop >= args.exonym_population:
+            out |= exonyms(c, skip | safe | eponyms | ORDINARY, args.big_zipf, zipf_frequency)
     out |= GERMAN_TOWNS
     with gzip.open(DATA_DIR / "places.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(out)) + "\n")

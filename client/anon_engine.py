@@ -223,8 +223,13 @@ WEAK_CUES = (
     # the patient in Nordic, Dutch, Romance and Finnish headers ('Pas.: Håkonsen, Ingvild'; session 22)
     r"pas\.|pasient|patiënt|paciente|patiente|potilas|"
     r"mother|father|wife|husband|daughter|son|spouse|guardian|attending|resident|fellow|radiologist|radiologe|"
-    r"radiologin|technologist|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin")
+    r"radiologin|technologist|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin|"
+    # who else touched the patient ('dressed on the rig by medic K. Solbakken', 'ER RN Hope Stone'; session 25)
+    r"nurse|rn|medic|paramedic|emt|midwife|physio|physiotherapist|pfleger|pflegerin|krankenschwester|hebamme|"
+    r"sanitäter|rettungssanitäter|notarzt|notärztin")
 CUE_GAP = r"[ \t]*[:\-,]?[ \t]*(?:\n[ \t]*)?"
+# an initial and a surname, as a weak cue's name may be ('medic K. Solbakken', 'MEDIC K. SOLBAKKEN'; session 25)
+INITIAL_SURNAME_RE = re.compile(r"[A-ZÄÖÜ]\.[ \t]*(?P<s>[A-ZÄÖÜ][\w'’-]{2,})")
 # Keyword regexes run on the lower-cased text, case-sensitively, each alternative starting with a
 # literal: the regex engine then scans for the possible first letters instead of trying every position.
 CUE_RE = re.compile(rf"(?:{STRONG_CUES})(?![\w]){CUE_GAP}")
@@ -374,7 +379,8 @@ DIGITLESS_STREET_RE = re.compile(
     rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|\d{{1,3}})(?:[ \t]+(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|\d{{1,3}})){{0,2}}(?![\w])")
 # speed: a street word every DIGITLESS_STREET_RE match holds (on lower-cased text; plain substring tests: a regex
 # alternation here cost 7% of the anonymizer's time on the IU reports)
-DIGITLESS_STREET_HINTS = ("straße", "strasse", "gasse", "allee", "str.", "ul.", " al.", "\nal.", " pl.", "\npl.",
+DIGITLESS_STREET_HINTS = ("straße", "strasse", "gasse", "allee", "str.", "chaussee", "damm", "ul.", " al.", "\nal.",
+                          " pl.", "\npl.",
                           "utca", " út", " tér", "iela", "gatvė", "prospektas", "náměstí", "třída",
                           "jalan ", "jln", "lorong", "lebuh", "persiaran", "taman ", "urb", "apartamentos",
                           "residencial", "conjunto", "barrio", "bairro", "colonia", "fraccionamiento")
@@ -2302,7 +2308,9 @@ class Anonymizer:
                     continue
                 t = TITLE_SEQ_RE.match(text, m.end())
                 r = self._scan_name(text, t.end() if t else m.end(), row, after_title=True)
-                if r and weak and not (t or ":" in m.group() or self._known_name(text[r[0]:r[1]].split()[0], row)):
+                if r and weak and not (t or ":" in m.group() or self._known_name(text[r[0]:r[1]].split()[0], row)
+                                       or ((im := INITIAL_SURNAME_RE.match(text, r[0]))
+                                           and fold(im.group("s")) not in self.common)):
                     r = None
                 if r:
                     add(Span(r[0], r[1], "NAME", STRONG, "weak-cue" if weak else "cue"))
