@@ -1103,6 +1103,15 @@ SESSION25_CASES = [
     ("thumb", "Daumen li. 2 Eb.\nHyperabduktionstrauma bei Sturz.\n\nBasis der Grundphalanx: kleines Knochenstück, "
               "am ehesten akzessorisches Sesambein, DD knöcherner Ausriss.",
      {"ossicle": "uncertain", "fracture": "uncertain", "proximal_phalanx_fracture": "uncertain"}),
+    # an addendum sentence that says it adds raises findings, it does not hedge what the report stated
+    ("thumb", "Befund: Frakturspalt an der Basis MC I noch abgrenzbar.\nBeurteilung: Konsolidierende Bennett-Fraktur, "
+              "Frakturlinie noch sichtbar.\nNachtrag: Zusätzlich kleines Knochenelement radial des MCP-Gelenks, am "
+              "ehesten Sesambein, DD alter Ausriss.",
+     {"fracture": "true", "metacarpal1_fracture": "true", "metacarpal1_fracture_intraarticular": "true",
+      "ossicle": "uncertain"}),
+    # ... and a negation in it still revises
+    ("elbow", "Findings: Possible nondisplaced radial head fracture.\nAddendum: In addition, no fracture is seen on "
+              "the radial head view.", {}),
     # lucent bone lesions by name are lytic lesions, hedged like any finding
     ("elbow", "Findings: Subtle lucency in the proximal ulnar metaphysis, possibly a small non-ossifying fibroma "
               "versus a vascular channel. No fracture.", {"lytic_lesion": "uncertain"}),

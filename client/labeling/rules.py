@@ -58,6 +58,11 @@ _CUE_MOD = {"gone": NEG, "neg_pre": NEG, "neg_post": NEG, "neg_both": NEG, "unc_
 _PRE = frozenset({"neg_pre", "neg_weak_pre", "unc_pre", "hist_pre", "pseudo", "neg_both", "unc_both"})
 _POST = frozenset({"gone", "neg_post", "unc_post", "neg_both", "unc_both"})
 LABELLED = ("findings", "impression", "addendum")  # sections that are labelled, in order of precedence (rule 8)
+# An addendum sentence that says it adds ('Zusätzlich ...', 'In addition, ...'): its findings join the report's
+# instead of revising them (session 25).
+ADDED = "addendum (added)"
+_ADDITIVE = re.compile(r"\W*(?:zus(?:ä|ae)tzlich|additionally|in addition|au(?:ß|ss)erdem|also noted|also seen|"
+                       r"incidental(?:ly)?|nebenbefundlich)\b")
 
 _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 # Where a section header may start (section_re's own anchors): scanning only these positions instead of
@@ -986,8 +991,11 @@ class RuleEngine:
         elif any(ev.kind == "fracture" and ev.old and ev.mod == POS for _, _, ev in events):
             events = [x for x in events if not (x[2].kind == "fracture" and x[2].mod == NEG and x[2].fresh)]
         for n, (kind, sent, ev) in enumerate(events):
+            # 'Zusätzlich kleines Knochenelement ..., DD alter Ausriss' in an addendum: it adds, it revises nothing
+            # (what it adds; a negation in it still revises: 'In addition, no fracture on the oblique view')
+            added = kind == "addendum" and _ADDITIVE.match(sent.lower()) is not None
             for fid, val, strong in self.event_mentions(ev):
-                out.append(Mention(fid, val, strong, kind, sent, n))
+                out.append(Mention(fid, val, strong, ADDED if added and val is not Label.FALSE else kind, sent, n))
         return out
 
     def label(self, text: str) -> tuple[dict[str, Label], list[str]]:
@@ -1003,7 +1011,7 @@ class RuleEngine:
         return propagate(self.template, labels)
 
     def _combine_sections(self, mentions: list[Mention]) -> dict[str, Label]:
-        per: dict[str, dict[str, Label]] = {k: {} for k in LABELLED}
+        per: dict[str, dict[str, Label]] = {k: {} for k in (*LABELLED, ADDED)}
         for m in mentions:
             if not m.strong:
                 continue
@@ -1034,6 +1042,9 @@ class RuleEngine:
             for anc, kids in self._descendants.items():
                 if fid in kids and anc not in per["addendum"] and all(labels[c] is Label.FALSE for c in kids):
                     labels[anc] = Label.FALSE
+        for fid, val in per[ADDED].items():  # what an addendum adds raises a finding, never lowers one
+            if val > labels[fid]:
+                labels[fid] = val
         return labels
 
 
