@@ -1112,6 +1112,12 @@ SESSION25_CASES = [
     # ... and a negation in it still revises
     ("elbow", "Findings: Possible nondisplaced radial head fracture.\nAddendum: In addition, no fracture is seen on "
               "the radial head view.", {}),
+    # an impression that rules a finding out rules out what the findings hedged of its kinds, not what they stated
+    ("clavicle", "FINDINGS: SMALL OSSIFIC DENSITY INFERIOR TO THE DISTAL CLAVICLE, POSSIBLY A SMALL AVULSION FRAGMENT "
+                 "VERSUS OLD LIGAMENTOUS CALCIFICATION.\nIMPRESSION: NO FRACTURE OF THE CLAVICLE.",
+     {"soft_tissue_calcification": "uncertain"}),
+    ("clavicle", "Findings: Undisplaced fracture of the lateral third.\nImpression: No displaced fracture of the "
+                 "clavicle.", {"fracture": "true", "fracture_lateral_third": "true"}),
     # lucent bone lesions by name are lytic lesions, hedged like any finding
     ("elbow", "Findings: Subtle lucency in the proximal ulnar metaphysis, possibly a small non-ossifying fibroma "
               "versus a vascular channel. No fracture.", {"lytic_lesion": "uncertain"}),

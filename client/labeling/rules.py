@@ -1034,6 +1034,13 @@ class RuleEngine:
                         for child in self._descendants.get(fid, ()):
                             if child not in per[k]:
                                 labels[child] = Label.FALSE
+            elif k == "impression":  # ... an impression only what the findings hedged ('possibly a small avulsion
+                # fragment versus old calcification' above 'No fracture of the clavicle'; session 25)
+                for fid, val in per[k].items():
+                    if val is Label.FALSE:
+                        for child in self._descendants.get(fid, ()):
+                            if child not in per[k] and labels[child] is Label.UNCERTAIN:
+                                labels[child] = Label.FALSE
             labels.update(per[k])
         # ... and a finding above it that stood only for what the addendum ruled out goes with it
         for fid, val in per["addendum"].items():
