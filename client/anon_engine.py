@@ -377,6 +377,11 @@ DIGITLESS_STREET_RE = re.compile(
     # Malay streets and estates ('Jalan Bukit Merah', 'Jln. Ampang', 'Lorong 3', 'Taman Melawati'; session 17)
     rf"|(?<![\w])(?:Jalan|JALAN|Jln\.?|JLN\.?|Lorong|LORONG|Lebuh|Persiaran|Taman|TAMAN)[ \t]+"
     rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|\d{{1,3}})(?:[ \t]+(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|\d{{1,3}})){{0,2}}(?![\w])")
+# The second half of a German compound that makes it an injury or an examination ('Fahrradsturz', 'Skiunfall',
+# 'Verlaufskontrolle'): with an ordinary word before it, no name (Anonymizer._clinical_compound; folded)
+CLINICAL_COMPOUND_TAILS = ("sturz", "unfall", "trauma", "verletzung", "fraktur", "prellung", "schmerz", "schmerzen",
+                           "schwellung", "luxation", "distorsion", "kontrolle", "aufnahme", "aufnahmen",
+                           "untersuchung")
 # speed: a street word every DIGITLESS_STREET_RE match holds (on lower-cased text; plain substring tests: a regex
 # alternation here cost 7% of the anonymizer's time on the IU reports)
 DIGITLESS_STREET_HINTS = ("straße", "strasse", "gasse", "allee", "str.", "chaussee", "damm", "ul.", " al.", "\nal.",
@@ -3649,7 +3654,23 @@ class Anonymizer:
         if f in self.safe:
             return True
         parts = [p for p in PART_SPLIT_RE.split(f) if p]
-        return len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts)
+        if len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts):
+            return True
+        return self._clinical_compound(f)
+
+    def _clinical_compound(self, f: str) -> bool:
+        """A German compound of an ordinary word and an injury or examination noun ('Fahrradsturz',
+        'Treppensturz', 'Skiunfall', 'Verlaufskontrolle'): safe in an identifier zone, where recall-first removal
+        took it for a name (session 25: 'V.a. Fraktur nach Fahrradsturz' lost the fall that made it history)."""
+        if len(f) < 8 or not f.isalpha():
+            return False
+        for tail in CLINICAL_COMPOUND_TAILS:
+            if f.endswith(tail) and len(f) - len(tail) >= 3:
+                head = f[:-len(tail)]
+                if any(h in self.common or h in self.nouns for h in (head, head[:-1], head[:-2]) if len(h) >= 3
+                       ) and fold(head) not in self.known_names:
+                    return True
+        return False
 
     def _identifier_name_runs(self, text: str, row: RowPatterns) -> list[Span]:
         """Runs of the row's own name tokens: 'Müller, Anna', 'A. Mueller', 'MUELLER^ANNA', a lone 'Müller'."""

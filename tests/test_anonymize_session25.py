@@ -32,3 +32,18 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
 ])
 def test_a_session25_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
+
+
+@pytest.mark.parametrize("text,kept,leaks", [
+    # a header line's injury compound and German abbreviations are no names ('Fahrradsturz' made the suspicion history)
+    ("Klavikula li. 2 Eb., 15.01.2026. V.a. Fraktur nach Fahrradsturz.\nKeine Fraktur.",
+     ["2 Eb.", "nach Fahrradsturz"], ["15.01.2026"]),
+    ("Pat.: Jonas Treppner, 15.01.2026, Rö Daumen li. seitl., Z.n. Skiunfall\nKein Frakturnachweis.",
+     ["Rö Daumen li. seitl.", "Skiunfall"], ["Jonas", "Treppner"]),
+    # guard: a surname that ends like a word is still a surname
+    ("Pat.: Hartmann, Jonas, 15.01.2026, Verlaufskontrolle\nKein Frakturnachweis.", ["Verlaufskontrolle"],
+     ["Hartmann"]),
+])
+def test_a_header_lines_clinical_words_stay(text, kept, leaks):
+    check_rules(text, leaks, kept)
+
