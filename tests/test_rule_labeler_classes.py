@@ -1118,6 +1118,11 @@ SESSION25_CASES = [
      {"soft_tissue_calcification": "uncertain"}),
     ("clavicle", "Findings: Undisplaced fracture of the lateral third.\nImpression: No displaced fracture of the "
                  "clavicle.", {"fracture": "true", "fracture_lateral_third": "true"}),
+    # a contusion is what the patient had, not what a radiograph shows: a swelling is
+    ("clavicle", "Herr X, 34 J., Prellung der re. Schulter beim Sport.\n\nKlavikula re. a.p. und tangential\n\n"
+                 "Kein Frakturnachweis. AC-Gelenk regelrecht.", {}),
+    ("thumb", "History: fall, contusion of the thumb.\nFindings: No fracture. Mild soft tissue swelling.",
+     {"swelling_dactylitis": "true"}),
     # lucent bone lesions by name are lytic lesions, hedged like any finding
     ("elbow", "Findings: Subtle lucency in the proximal ulnar metaphysis, possibly a small non-ossifying fibroma "
               "versus a vascular channel. No fracture.", {"lytic_lesion": "uncertain"}),
