@@ -1254,6 +1254,10 @@ LOWER_NAME_FIELD_RE = re.compile(
     r"(?:patient(?:in)?|pat\.?|pt|name|patient[ \t]+name|pt[ \t]+name|name[ \t]+des[ \t]+patienten)[ \t]*:[ \t]*"
     r"(?P<n>[a-zäöüßçéèáàóòúñ][\w'’\-]*(?:[ \t](?!(?:dob|geb|mrn|age|alter|sex|id|nr|no|born|acc|date|datum|"
     r"m|f|w)(?![\w]))[a-zäöüßçéèáàóòúñ][\w'’\-]*){0,4})")
+# 'pat. weber, jean-luc' in a lower-case report: a surname and a given name after the patient cue without a colon
+# (session 25); taken when both words are names or no ordinary word. On lower-cased text.
+LOWER_PAT_COMMA_RE = re.compile(r"(?:patient(?:in)?|pat\.|pt\.)[ \t]+(?P<s>[a-zäöüßçéèáàóòúñ][\w'’\-]+),[ \t]*"
+                                r"(?P<g>[a-zäöüßçéèáàóòúñ][\w'’\-]+)")
 # A rank or title in a lower-case report before lower-case words ('polizeiobermeisterin kübra aydın', 'sgt kevin
 # doyle', 'frau kübra aydın'): a name where the words are names or no ordinary word (session 22). On lower-cased text.
 LOWER_TITLE_NAME_RE = re.compile(
@@ -2284,6 +2288,12 @@ class Anonymizer:
                         or self._known_name(w.group(), row) or fold(w.group()) not in self.common]
                 keep = words[:next((i for i, w in enumerate(words) if w not in keep), len(words))]
                 add(Span(m.start("n"), m.start("n") + keep[-1].end(), "NAME", STRONG, "lower-name-field"))
+        if "," in text and ("pat" in low or "pt." in low):
+            for m in LOWER_PAT_COMMA_RE.finditer(low):
+                if not _at_word_start(low, m.start()) or not text[m.start("s"):m.end("g")].islower():
+                    continue
+                if all(self._known_name(w, row) or fold(w) not in self.common for w in (m.group("s"), m.group("g"))):
+                    add(Span(m.start("s"), m.end("g"), "NAME", STRONG, "lower-name-field"))
         for m in LOWER_TITLE_NAME_RE.finditer(low):
             if not text[m.start():m.end()].islower():
                 continue  # capitalised names are the title rule's

@@ -1,9 +1,10 @@
 """Issue 11, session 25: a large city by its German (or other) name, a street named by a place's adjective before
-'Chaussee' or 'Damm' in a text with no other street word, and a name after a care role written with an initial or
-in capitals. Every example is our own (none taken from an evaluation corpus). On the rules before this change
-(49d786c) the 'Warschau', 'Damaskus' and 'MEDIC J. VAARDAL' cases fail; the others pass on both (other rules
-already took them: they pin that down) and the guards keep ordinary words. The street-word gate's consistency
-with its regex is tests/test_anon_gates.py's (it failed on 'Wandsbeker Chaussee' before this change)."""
+'Chaussee' or 'Damm' in a text with no other street word, a name after a care role written with an initial or in
+capitals, and a lower-case 'pat. surname, given' without a colon. Every example is our own (none taken from an
+evaluation corpus). On the rules before these changes the 'Warschau', 'Damaskus' and 'MEDIC J. VAARDAL' cases fail
+(49d786c) and the 'pat. rolando, ...' one (7231fd4); the others pass on both (other rules already took them: they
+pin that down) and the guards keep ordinary words. The street-word gate's consistency with its regex is
+tests/test_anon_gates.py's (it failed on 'Wandsbeker Chaussee' before this change)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("HISTORY: SPLINTED ON THE BOAT BY MEDIC J. VAARDAL. ?FRACTURE.", ["VAARDAL"], ["?FRACTURE"]),
     ("Seen first by midwife R. Oyelaran, clavicle tender.", ["Oyelaran"], ["clavicle tender"]),
     ("ADDENDUM: RESULT CALLED TO ER NURSE MARISOL TEJEDA AT 03:10.", ["MARISOL", "TEJEDA"], ["RESULT CALLED"]),
+    # a lower-case report's 'pat. surname, given' without a colon, the surname an eponym's; the eponym in the
+    # findings stays
+    ("röntgen daumen li. - pat. rolando, marie-claire (*1971)\nbefund: keine bennett- oder rolando-fraktur.",
+     ["pat. rolando", "marie-claire"], ["rolando-fraktur"]),
+    ("pat. schulter, links schmerzhaft nach sturz.", [], ["schulter, links"]),  # guard: ordinary words
     # guards: a role word before an ordinary word, and an initial before a clinical noun
     ("Nurse notes swelling over the olecranon.", [], ["Nurse notes swelling"]),
     ("Pat. A. Schulter li. schmerzhaft.", [], ["Schulter li."]),
