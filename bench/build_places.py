@@ -81,6 +81,7 @@ def main() -> None:
     safe = Lexicon.load().safe
     eponyms = {fold(e) for e in read_list("eponyms.txt")}
     out: set[str] = set()
+    exonym_skip = skip | safe | eponyms | ORDINARY  # once, not per large place
     for c in cities.values():
         n = c["name"]
         if " " in n or len(n) < 4 or not NAME_RE.fullmatch(n) or not n[0].isupper():
@@ -98,7 +99,7 @@ def main() -> None:
         if (en < limit and de < limit) or german_town:
             out.add(f)
         if pop >= args.exonym_population:
-            out |= exonyms(c, skip | safe | eponyms | ORDINARY, args.big_zipf, zipf_frequency)
+            out |= exonyms(c, exonym_skip, args.big_zipf, zipf_frequency)
     out |= GERMAN_TOWNS
     with gzip.open(DATA_DIR / "places.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(out)) + "\n")

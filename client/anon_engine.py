@@ -3678,7 +3678,7 @@ class Anonymizer:
             if f.endswith(tail) and len(f) - len(tail) >= 3:
                 head = f[:-len(tail)]
                 if any(h in self.common or h in self.nouns for h in (head, head[:-1], head[:-2]) if len(h) >= 3
-                       ) and fold(head) not in self.known_names:
+                       ) and head not in self.known_names:  # (f is folded already)
                     return True
         return False
 

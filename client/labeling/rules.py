@@ -44,13 +44,13 @@ HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the
 
 POS, UNC, NEG, WEAK, HIST = "pos", "unc", "neg", "weak", "hist"
 _VALUE = {POS: Label.TRUE, UNC: Label.UNCERTAIN, NEG: Label.FALSE, WEAK: Label.FALSE}
-# Observations that stay what they are unless a stated or hedged finding follows to interpret them (a negated
-# neighbour is no interpretation): "radiopaque density, no fracture" is a foreign body.
-_DESCRIBED_UNLESS_DENIED = frozenset({"foreign_body", "calcification", "swelling"})
 # A calcium-dense spot or soft tissue fullness is interpreted only by a hedged finding after it or by words that say
 # what it is ("calcific density, consistent with an ossicle"); "Kalkdichte am Coracoid und Fraktur der Klavikula"
 # is two findings (session 25).
 _INTERPRETED_ONLY = frozenset({"calcification", "swelling"})
+# Observations that stay what they are unless a stated or hedged finding follows to interpret them (a negated
+# neighbour is no interpretation): "radiopaque density, no fracture" is a foreign body.
+_DESCRIBED_UNLESS_DENIED = frozenset({"foreign_body"}) | _INTERPRETED_ONLY
 _INTERPRETING_WORDS = re.compile(r"consistent with|compatible with|in keeping with|represent|reflect|suggest|"
                                  r"corresponding to|vereinbar|im sinne|entspr|passend zu|\bi\.e\.|\bdd\b|differential")
 _CUE_MOD = {"gone": NEG, "neg_pre": NEG, "neg_post": NEG, "neg_both": NEG, "unc_both": UNC, "neg_weak_pre": WEAK,
