@@ -668,8 +668,22 @@ NAME_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>(?:{WOR
                              r"(?:[ \t]?(?:J\.?|Jahre|a|y|yrs?|years?))?)(?![\w.])")
 # an employer field's first segment is the employer's name, whatever its words: 'Employer: Tri-County Stamping &
 # Die, Wooster', 'Arbeitgeber: SkyRamp Bodendienste GmbH, Frankfurt' (session 23)
-EMPLOYER_FIELD_RE = re.compile(r"(?<![\w])(?i:employer|arbeitgeber|betrieb|firma|company|arbeitsstelle)[ \t]*:[ \t]*"
-                               r"(?P<v>[^\s,;|·(][^\n,;|·()]*?)(?=[ \t]*(?:[,;|·(\n]|[ \t]{2}|\.(?:[ \t]|$)|$))")
+# (session 26: also 'agency:', and inside brackets: '(agency: Primeforce)')
+EMPLOYER_FIELD_RE = re.compile(r"(?<![\w])(?i:employer|arbeitgeber|betrieb|firma|company|arbeitsstelle|agency)"
+                               r"[ \t]*:[ \t]*"
+                               r"(?P<v>[^\s,;|·(][^\n,;|·()]*?)(?=[ \t]*(?:[,;|·()\n]|[ \t]{2}|\.(?:[ \t]|$)|$))")
+# an employer or agency in brackets after a work word in the same clause: 'agency worker (Staffline)', 'crush injury
+# at packing line (Hansa Kühllogistik)', 'AT WORK (SUNRISE FRESH PRODUCE)', 'Leiharbeiter (Zeitwerk Personal)';
+# session 26 (the tuning set's 'other' identifiers: employers named in brackets by a dozen authors)
+WORK_PAREN_RE = re.compile(r"(?<![\w])(?i:work|works|worker|workers|working|job|shift|employed|employee|employer|"
+                           r"agency|contractor|subcontractor|operative|driver|picker|packer|porter|labou?rer|scaffolder|welder|"
+                           r"fitter|loader|operator|cleaner|packing|warehouse|factory|plant|site|yard|depot|"
+                           r"arbeit\w*|\w*arbeiter\w*|firma|schicht|beschäftigt\w*|mitarbeiter\w*|betrieb|"
+                           r"monteur\w*|\w*fahrer\w*|lagerist\w*|kommissionier\w*|werk|lager|baustelle)"
+                           r"(?![\w])[^\n().;!?]{0,40}?\((?P<v>[^()\n]{2,60})\)")
+WORK_PAREN_STOP = frozenset(("no", "not", "nil", "kein", "keine", "ohne", "with", "without", "mit", "from", "by", "the",
+                             "at", "on", "in", "to", "for", "nach", "vom", "bei", "per", "via", "fell", "fall", "sturz",
+                             "see", "siehe", "vgl", "re", "li", "rechts", "links", "left", "right", "dominant"))
 EMPLOYER_WORD_RE = re.compile(rf"(?:[{UP}0-9][\w'’.\-]*|&|\+|(?i:und|and|of|de|der|des|du|la|le|van|von|zu|am|im|an))")
 AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3}(?:[ \t]?a)?)(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")  # ', 81 a,
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
@@ -2336,6 +2350,10 @@ class Anonymizer:
                 if len(words) <= 8 and all(EMPLOYER_WORD_RE.fullmatch(w) for w in words) \
                         and not all(fold(w) in self.safe for w in words):
                     add(Span(m.start("v"), m.end("v"), "INSTITUTION", STRONG, "employer-field"))
+        if "(" in text:
+            for m in WORK_PAREN_RE.finditer(text):
+                if self._employer_in_brackets(m.group("v")):
+                    add(Span(m.start("v"), m.end("v"), "INSTITUTION", PATTERN, "work-bracket"))
         if digit and "," in text:
             for m in NAME_SEX_AGE_RE.finditer(text):
                 words = list(re.finditer(r"\S+", m.group("n")))
@@ -3670,6 +3688,21 @@ class Anonymizer:
         if len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts):
             return True
         return self._clinical_compound(f)
+
+    def _employer_in_brackets(self, v: str) -> bool:
+        """A bracket after a work word names an employer when its 1-5 words are capitalised (or '&', 'und', 'of',
+        ...), none is a clinical or safe word, a stop word or an eponym, and one is no common word, or two or more
+        are ('SUNRISE FRESH PRODUCE'); a lone short acronym ('RTW', 'BG') is left to the other rules."""
+        words = v.split()
+        if not 1 <= len(words) <= 5 or not all(EMPLOYER_WORD_RE.fullmatch(w) for w in words):
+            return False
+        folded = [fold(w.strip(".,'’")) for w in words]
+        if any(f in self.safe or f in WORK_PAREN_STOP or f in self.eponyms or f.isdigit() or _clinical_compound(self, f)
+               for f in folded):  # 'Arbeitsunfall (Wegeunfall)' is the kind of accident
+            return False
+        if len(words) == 1:
+            return not (words[0].isupper() and len(words[0]) <= 4) and folded[0] not in self.common
+        return sum(w[0].isupper() for w in words) >= 2
 
     def _place_glue_before(self, text: str, i: int) -> bool:
         """'im' after a listed place: the noun that follows belongs to the place's name ('Fürth im Wald')."""

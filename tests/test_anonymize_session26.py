@@ -1,8 +1,9 @@
 """Issue 11, session 26: the distinctive word of a town whose GeoNames name has several words ('Ostseebad X',
-'X-Y' of a merged German municipality: bench/build_places.py `short_forms`), and a German noun after 'im' that is
-no name ('Sturz im Urlaub'), unless a listed place stands before 'im' ('Fürth im Wald'). Every example is our own
-(none taken from an evaluation corpus). On the code before these changes (7cf808f) the 'Bitterfeld' case fails and
-so does the 'im Urlaub' guard; the others pass on both (other rules already took those towns, and the 'Fürth im
+'X-Y' of a merged German municipality: bench/build_places.py `short_forms`), a German noun after 'im' that is no
+name ('Sturz im Urlaub'), unless a listed place stands before 'im' ('Fürth im Wald'), and an employer or agency in
+brackets after a work word ('agency worker (Staffline)', '(agency: Primeforce)'). Every example is our own
+(none taken from an evaluation corpus). On the code before these changes (7cf808f) the 'Bitterfeld' case fails, so
+does the 'im Urlaub' guard, and so do the four bracketed employers; the others pass on both (other rules already took those towns, and the 'Fürth im
 Wald' case pins down that the guard leaves a place's name whole)."""
 
 from __future__ import annotations
@@ -22,6 +23,17 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # an ordinary noun after 'im' stays; a place's own 'im' keeps its name whole
     ("Angaben: Sturz im Urlaub an der Ostsee, Schmerzen Ellenbogen.", [], ["im Urlaub"]),
     ("Angaben: Arbeitsunfall im Lager in Fürth im Wald, Sturz.", ["Fürth", "Wald"], ["Arbeitsunfall im Lager"]),
+    # an employer or agency in brackets after a work word, and an 'agency:' field inside brackets
+    ("Hx: agency worker (Staffline) at a meat plant, knife injury to thumb.", ["Staffline"], ["agency worker ("]),
+    ("HX: THUMB CRUSHED AT WORK (NORTHBANK FRESH FOODS). ?FX", ["NORTHBANK", "FRESH FOODS"], ["AT WORK ("]),
+    ("Angaben: Leiharbeiter (Zeitwerk Personal) im Paketzentrum, Quetschung Daumen.", ["Zeitwerk"],
+     ["Leiharbeiter ("]),
+    ("Hx: warehouse operative (agency: Primeforce), pallet fell on hand.", ["Primeforce"], ["(agency: "]),
+    # guards: what a bracket after a work word usually holds
+    ("Hx: fell at work (no LOC), FOOSH.", [], ["(no LOC)"]),
+    ("HX: FELL AT WORK (RIGHT HAND DOMINANT). ?SCAPHOID", [], ["(RIGHT HAND DOMINANT)"]),
+    ("Angaben: Arbeitsunfall (Wegeunfall), Sturz mit dem Rad.", [], ["(Wegeunfall)"]),
+    ("Hx: off work (RTW next week), still tender.", [], ["(RTW next week)"]),
 ])
 def test_a_session26_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
