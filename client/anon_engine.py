@@ -455,6 +455,19 @@ def _is_duration(low: str, s: int, e: int) -> bool:
 
 
 
+# a fall's height in metres, not a male patient's age: 'fell 2m', 'from 4 m', 'Sturz aus 3m Höhe' (session 26);
+# 'Hx: 45m fell from a ladder' stays an age (nothing before it says height)
+HEIGHT_LEFT_RE = re.compile(r"(?:fell|fall|falls|fallen|from|off|aus|sturz|gestürzt|approx\.?|about|ca\.?|~)"
+                            r"[ \t]*\Z")
+HEIGHT_RIGHT_RE = re.compile(r"[ \t]*(?:höhe|hoehe|height|high|drop)(?![\w])")
+
+
+def _is_height(low: str, s: int, e: int) -> bool:
+    if not low[s:e].rstrip().endswith("m"):
+        return False
+    return HEIGHT_LEFT_RE.search(low, max(0, s - 12), s) is not None or HEIGHT_RIGHT_RE.match(low, e) is not None
+
+
 def _id_like_digits(token: str) -> bool:
     """Enough digits for an identifier: >= 4 with a run of >= 3 ('K7X-99812', 'MR26-118340'), or >= 6.
     Classification codes ('AO 23-A2.1', '2R3A2.1', 'C5/6') have only short digit runs."""
@@ -2439,7 +2452,7 @@ class Anonymizer:
             if EVENT_WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-year"))
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
-            if not _is_duration(low, m.start(), m.end()):
+            if not _is_duration(low, m.start(), m.end()) and not _is_height(low, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
         if " St" in text or " Rd" in text or " Road" in text or " Street" in text or " Lane" in text:
             for m in STREET_PRACTICE_RE.finditer(text):  # 'Main St Surgery', 'Mill Road Medical Centre'

@@ -1,10 +1,11 @@
 """Issue 11, session 26: the distinctive word of a town whose GeoNames name has several words ('Ostseebad X',
-'X-Y' of a merged German municipality: bench/build_places.py `short_forms`), a German noun after 'im' that is no
-name ('Sturz im Urlaub'), unless a listed place stands before 'im' ('Fürth im Wald'), and an employer or agency in
-brackets after a work word ('agency worker (Staffline)', '(agency: Primeforce)'). Every example is our own
-(none taken from an evaluation corpus). On the code before these changes (7cf808f) the 'Bitterfeld' case fails, so
-does the 'im Urlaub' guard, and so do the four bracketed employers; the others pass on both (other rules already took those towns, and the 'Fürth im
-Wald' case pins down that the guard leaves a place's name whole)."""
+'X-Y' of a merged German municipality: bench/build_places.py `short_forms`); a German noun after 'im' that is no
+name ('Sturz im Urlaub'), unless a listed place stands before 'im' ('Fürth im Wald'); an employer or agency in
+brackets after a work word ('agency worker (Staffline)', '(agency: Primeforce)'); a fall's height ('fell 2m') is
+no age. Every example is our own (none taken from an evaluation corpus). On the code before these changes (7cf808f)
+the 'Bitterfeld' case, the 'im Urlaub' guard, the four bracketed employers and the two heights fail; the others
+pass on both (other rules already took those towns and that age, and the 'Fürth im Wald' case pins down that the
+guard leaves a place's name whole)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("HX: FELL AT WORK (RIGHT HAND DOMINANT). ?SCAPHOID", [], ["(RIGHT HAND DOMINANT)"]),
     ("Angaben: Arbeitsunfall (Wegeunfall), Sturz mit dem Rad.", [], ["(Wegeunfall)"]),
     ("Hx: off work (RTW next week), still tender.", [], ["(RTW next week)"]),
+    # a fall's height in metres is no age; an age and sex before the history's verb still goes
+    ("Hx: scaffolder, fell approx 2m onto outstretched hand.", [], ["fell approx 2m onto"]),
+    ("Angaben: Sturz aus 3 m Höhe von der Leiter.", [], ["aus 3 m Höhe"]),
+    ("Hx: 45m fell from a ladder, FOOSH.", ["45m"], ["fell from a ladder"]),
 ])
 def test_a_session26_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
