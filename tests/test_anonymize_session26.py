@@ -2,10 +2,10 @@
 'X-Y' of a merged German municipality: bench/build_places.py `short_forms`); a German noun after 'im' that is no
 name ('Sturz im Urlaub'), unless a listed place stands before 'im' ('Fürth im Wald'); an employer or agency in
 brackets after a work word ('agency worker (Staffline)', '(agency: Primeforce)'); a fall's height ('fell 2m') is
-no age. Every example is our own (none taken from an evaluation corpus). On the code before these changes (7cf808f)
-the 'Bitterfeld' case, the 'im Urlaub' guard, the four bracketed employers and the two heights fail; the others
-pass on both (other rules already took those towns and that age, and the 'Fürth im Wald' case pins down that the
-guard leaves a place's name whole)."""
+no age; a small town in a history named like a compound ('bei Oberhof'). Every example is our own (none taken from
+an evaluation corpus). On the code before these changes (7cf808f) the 'Bitterfeld' and 'Oberhof' cases, the 'im
+Urlaub' guard, the four bracketed employers and the two heights fail; the others pass on both (other rules already
+took those towns and that age, and the 'Fürth im Wald' case pins down that the guard leaves a place's name whole)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Clinical: injured on a camping holiday (Boltenhagen), ?fracture.", ["Boltenhagen"], ["camping holiday"]),
     ("Anamnese: Kind, beim Besuch der Großeltern (Dierhagen) vom Klettergerüst gestürzt.", ["Dierhagen"],
      ["Großeltern"]),
+    # a small town named like a compound of two words ('Ober' + 'Hof') right after 'bei' in a history
+    ("Angaben: Sturz beim Langlauf bei Oberhof, Schmerzen Daumen.", ["Oberhof"], ["Langlauf bei"]),
     # an ordinary noun after 'im' stays; a place's own 'im' keeps its name whole
     ("Angaben: Sturz im Urlaub an der Ostsee, Schmerzen Ellenbogen.", [], ["im Urlaub"]),
     ("Angaben: Arbeitsunfall im Lager in Fürth im Wald, Sturz.", ["Fürth", "Wald"], ["Arbeitsunfall im Lager"]),
