@@ -147,6 +147,23 @@ def test_lexicon_change_relabels_and_is_data(tmp_path, monkeypatch):
     assert after.label_text("Ellenhakenbruchstück.")["olecranon_fracture"] is Label.TRUE
 
 
+def test_engine_code_change_relabels(tmp_path, monkeypatch):
+    """The label cache keys the rules' answers by prompt_version: an upgrade that changed only the engine's code
+    (not its lexicon) must miss the old answers, not return the old rules' labels (session 26)."""
+    import fedrad.client.labeling.rules as rules
+    from fedrad.client.labeling.cache import LabelCache
+
+    before = RuleLabeler("elbow")
+    req = LabelRequest("S1", "elbow", "Findings: Olecranon fracture.")
+    with LabelCache(tmp_path / "cache.sqlite") as cache:
+        cache.put(before, req, before.label_batch([req])[0])
+        assert list(cache.lookup(before, [req], load_template("elbow").ids)) == [0]
+        monkeypatch.setattr(rules, "ENGINE_CODE", "0" * 12)  # the same lexicon, other rules
+        after = RuleLabeler("elbow")
+        assert after.prompt_version != before.prompt_version
+        assert cache.lookup(after, [req], load_template("elbow").ids) == {}
+
+
 def test_bad_lexicon_is_a_clear_error(tmp_path, monkeypatch):
     for name in ("elbow.toml", "elbow.lexicon.toml", "cues.shared.toml", "terms.shared.toml"):
         shutil.copy(BUILTIN_LEXICON_DIR / name, tmp_path / name)

@@ -1141,3 +1141,23 @@ SESSION25_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION25_CASES)
 def test_session25_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# Session 26 (our own sentences): a step at the AC or SC joint is the joint's, not the displacement of a clavicle
+# fracture a sentence before; a displacement stated relative to the joint still is the fracture's.
+SESSION26_CASES = [
+    ("clavicle", "Befund: Klavikulafraktur im mittleren Drittel, achsengerecht. AC-Gelenk: diskrete Stufe am "
+                 "Unterrand, DD projektionsbedingt.", {"fracture": "true", "fracture_middle_third": "true"}),
+    ("clavicle", "Befund: Schaftfraktur der Klavikula ohne Fehlstellung. Geringe Stufenbildung im AC-Gelenk.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
+    # guards: a displacement word, and a step in the fracture's own sentence
+    ("clavicle", "Findings: Lateral clavicle fracture. The medial fragment is displaced superiorly relative to the "
+                 "AC joint.", {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Befund: Laterale Klavikulafraktur mit Stufe von 4 mm.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION26_CASES)
+def test_session26_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

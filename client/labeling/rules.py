@@ -33,6 +33,20 @@ from fedrad.common.templates import Template, load_template
 
 RULES_VERSION = "2"
 
+
+def _engine_code() -> str:
+    """A short hash of the rule engine's own source (this module and rule_lexicon.py). The label cache keys an
+    answer by the labeler's prompt_version, which for the rules was the lexicon's hash alone: after an upgrade that
+    changed only the rules' code, a site's relabelling returned the old rules' labels from its cache (session 26).
+    The prompt_version now covers the code too, so such an upgrade relabels."""
+    from pathlib import Path
+
+    here = Path(__file__)
+    return sha256_text("".join(p.read_text(encoding="utf-8") for p in (here, here.with_name("rule_lexicon.py"))))[:12]
+
+
+ENGINE_CODE = _engine_code()
+
 PRE_WINDOW = 8  # words between a forward cue and its finding (NegEx uses 5-6; German noun phrases are longer)
 POST_WINDOW = 8  # "fracture of the sternal end of the clavicle cannot be excluded"
 LIST_ITEM_WORDS = 4  # a comma segment this short continues a forward scope ("no fracture, dislocation")
@@ -433,6 +447,12 @@ class RuleEngine:
                 pending_morphs.extend(morphs)
         for e in events:
             e.context |= heading
+        if pending_morphs and not any(e.kind == "fracture" for e in events) and (
+                heading and heading <= _STEP_JOINTS or any(t.entry.loc in _STEP_JOINTS for t in toks)):
+            # 'AC-Gelenk: fragliche diskrete Stufe am Unterrand', 'Stufenbildung im AC-Gelenk': a step at the AC or SC
+            # joint is the joint's, not the displacement of a fracture a sentence before ('the fragment is displaced
+            # relative to the AC joint' still is; session 26)
+            pending_morphs = [p for p in pending_morphs if not (p[1] == "displaced" and _STEP_WORD.match(s, p[0]))]
         self._stated_parts_of_constellations(events)
         if any(e.kind == "sclerotic" for e in events) and any(e.kind == "fracture" and e.mod != NEG for e in events):
             # 'a faint sclerotic band at the fracture site', 'Frakturlinie als sklerotische Narbe', 'fracture
@@ -1055,6 +1075,10 @@ class RuleEngine:
         return labels
 
 
+_STEP_JOINTS = frozenset(("ac", "sc"))  # the clavicle's joints, whose step is the joint's own (_sentence_base)
+_STEP_WORD = re.compile(r"(?i)\w*stufe")
+
+
 def _heading_locs(s: str, toks) -> set[str]:
     """The locations of a sentence's heading ('Ellenbogen rechts:', 'Left shoulder:'): place words at most two
     words before a colon within the first 40 characters."""
@@ -1080,13 +1104,14 @@ class RuleLabeler:
             self._engines[self.region] = RuleEngine(load_lexicon(self.region))
         else:
             self.region = None
+        # the lexicon's hash and the engine's code: either changed is another labeler to the label cache
         if self.region:
-            self.prompt_version = self._engines[self.region].lex.version
+            self.prompt_version = sha256_text(self._engines[self.region].lex.version + ENGINE_CODE)[:12]
         else:
             from fedrad.client.labeling.rule_lexicon import lexicon_files, lexicon_version
 
             versions = "".join(lexicon_version(r) for r in sorted(lexicon_files()))
-            self.prompt_version = sha256_text(versions)[:12] if versions else "none"
+            self.prompt_version = sha256_text(versions + ENGINE_CODE)[:12] if versions else "none"
 
     def engine(self, region: str) -> RuleEngine:
         if region not in self._engines:
