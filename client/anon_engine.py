@@ -447,11 +447,27 @@ DURATION_RIGHT_RE = re.compile(r"[ \t]*(?:ago|prior|earlier|previously|before|la
                                r"(?![\w])")
 
 
+# weeks, days or months before 'postop', 'nach', 'after' count time since an event ('6 Wochen postoperativ', '3 Wochen
+# nach Reposition', '2 weeks after ORIF'); years are left out ('45 J. nach Sturz' opens a history with an age).
+# Session 26: 79 such spans in the tuning set went as ages.
+SINCE_EVENT_RIGHT_RE = re.compile(r"[ \t]*(?:post[\w.-]*|p\.[ \t]?o\.|nach|after|following|s/p)(?![\w])")
+# ... but time since birth is an age ('10 days after delivery', '3 Wochen nach Geburt', '5 days postpartum')
+SINCE_BIRTH_RIGHT_RE = re.compile(r"[ \t]*(?:post[ \t-]?(?:partum|natal)|(?:post|nach|after|following|s/p)[ \t]+"
+                                  r"(?:[\w.-]+[ \t]+){0,2}(?:birth|deliver\w*|geburt|entbindung|sectio|c-section|"
+                                  r"ca?esarean|partus))")
+# (never a one-letter unit: '67M s/p ORIF' is an age and a sex, as 'w' and 'd' are in German)
+SHORT_UNIT_RE = re.compile(r"(?<![a-z])(?:wk|wks|week|weeks|woche|wochen|day|days|tag|tage|tagen|mo|mos|month|months|"
+                           r"monat|monate|monaten)\.?[ \t]*$")
+
+
 def _is_duration(low: str, s: int, e: int) -> bool:
-    """'for 7 years', '2 years ago', 'vor 3 Jahren': a time span, not the patient's age ('7 years old' is)."""
+    """'for 7 years', '2 years ago', 'vor 3 Jahren', '6 Wochen postop': a time span, not the patient's age ('7 years
+    old' is)."""
     if "old" in low[s:e] or "alt" in low[s:e]:
         return False
-    return DURATION_LEFT_RE.search(low, max(0, s - 16), s) is not None or DURATION_RIGHT_RE.match(low, e) is not None
+    return (DURATION_LEFT_RE.search(low, max(0, s - 16), s) is not None or DURATION_RIGHT_RE.match(low, e) is not None
+            or SHORT_UNIT_RE.search(low, s, e) is not None and SINCE_EVENT_RIGHT_RE.match(low, e) is not None
+            and SINCE_BIRTH_RIGHT_RE.match(low, e) is None)
 
 
 

@@ -2,10 +2,11 @@
 'X-Y' of a merged German municipality: bench/build_places.py `short_forms`); a German noun after 'im' that is no
 name ('Sturz im Urlaub'), unless a listed place stands before 'im' ('Fürth im Wald'); an employer or agency in
 brackets after a work word ('agency worker (Staffline)', '(agency: Primeforce)'); a fall's height ('fell 2m') is
-no age; a small town in a history named like a compound ('bei Oberhof'). Every example is our own (none taken from
-an evaluation corpus). On the code before these changes (7cf808f) the 'Bitterfeld' and 'Oberhof' cases, the 'im
-Urlaub' guard, the four bracketed employers and the two heights fail; the others pass on both (other rules already
-took those towns and that age, and the 'Fürth im Wald' case pins down that the guard leaves a place's name whole)."""
+no age, nor are weeks since an operation ('6 Wochen postoperativ'); a small town in a history named like a
+compound ('bei Oberhof'). Every example is our own (none taken from an evaluation corpus). On the code before these
+changes (7cf808f) the 'Bitterfeld' and 'Oberhof' cases, the 'im Urlaub' guard, the four bracketed employers, the
+two heights and the two spans of weeks fail; the others pass on both (other rules already took those towns and
+those ages, and the 'Fürth im Wald' case pins down that the guard leaves a place's name whole)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,12 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Hx: scaffolder, fell approx 2m onto outstretched hand.", [], ["fell approx 2m onto"]),
     ("Angaben: Sturz aus 3 m Höhe von der Leiter.", [], ["aus 3 m Höhe"]),
     ("Hx: 45m fell from a ladder, FOOSH.", ["45m"], ["fell from a ladder"]),
+    # weeks or months since an operation or an injury are no age; an age and sex before 's/p', and days since
+    # birth, still are
+    ("Befund: Verlaufskontrolle Klavikula links, 6 Wochen postoperativ. Konsolidierung.", [], ["6 Wochen postop"]),
+    ("Angaben: Kontrolle 3 Wochen nach geschlossener Reposition.", [], ["3 Wochen nach"]),
+    ("CLINICAL INDICATION: 67M s/p ORIF of left clavicle.", ["67M"], ["s/p ORIF"]),
+    ("Angaben: Neugeborenes, 3 Tage nach Geburt, Schonhaltung rechter Arm.", ["3 Tage"], ["nach Geburt"]),
 ])
 def test_a_session26_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
