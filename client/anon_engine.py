@@ -710,6 +710,9 @@ WORK_PAREN_RE = re.compile(r"(?<![\w])(?i:work|works|worker|workers|working|job|
                            r"arbeit\w*|\w*arbeiter\w*|firma|schicht|beschäftigt\w*|mitarbeiter\w*|betrieb|"
                            r"monteur\w*|\w*fahrer\w*|lagerist\w*|kommissionier\w*|werk|lager|baustelle)"
                            r"(?![\w])[^\n().;!?]{0,40}?\((?P<v>[^()\n]{2,60})\)")
+WORK_PAREN_LEAD_RE = re.compile(r"(?:(?i:agency|agentur|via|über|ueber|employer|contractor)[:]?[ \t]+)?"
+                                r"(?P<n>[^\s,;:][^,;:]*?)(?=[ \t]*(?:[,;]|[ \t](?:via|through|über|for|bei|seit)"
+                                r"(?![\w])|$))")
 WORK_PAREN_STOP = frozenset(("no", "not", "nil", "kein", "keine", "ohne", "with", "without", "mit", "from", "by", "the",
                              "at", "on", "in", "to", "for", "nach", "vom", "bei", "per", "via", "fell", "fall", "sturz",
                              "see", "siehe", "vgl", "re", "li", "rechts", "links", "left", "right", "dominant"))
@@ -2381,8 +2384,12 @@ class Anonymizer:
                     add(Span(m.start("v"), m.end("v"), "INSTITUTION", STRONG, "employer-field"))
         if "(" in text:
             for m in WORK_PAREN_RE.finditer(text):
-                if self._employer_in_brackets(m.group("v")):
-                    add(Span(m.start("v"), m.end("v"), "INSTITUTION", PATTERN, "work-bracket"))
+                # the name opens the bracket, after an 'agency'/'via' word, and ends at a comma or a lower-case
+                # word ('(Greenmarsh Produce via agency, seasonal visa)', '(agency Brightstaff UK Ltd)'); session 26
+                v = WORK_PAREN_LEAD_RE.match(m.group("v"))
+                if v and self._employer_in_brackets(v.group("n")):
+                    add(Span(m.start("v") + v.start("n"), m.start("v") + v.end("n"), "INSTITUTION", PATTERN,
+                             "work-bracket"))
         if digit and "," in text:
             for m in NAME_SEX_AGE_RE.finditer(text):
                 words = list(re.finditer(r"\S+", m.group("n")))
@@ -3729,9 +3736,17 @@ class Anonymizer:
         if any(f in self.safe or f in WORK_PAREN_STOP or f in self.eponyms or f.isdigit() or _clinical_compound(self, f)
                for f in folded):  # 'Arbeitsunfall (Wegeunfall)' is the kind of accident
             return False
+        if all(self._german_noun(f) for f, w in zip(folded, words, strict=True) if not w.isupper() or len(w) > 4):
+            return False  # German nouns only: what the work was ('Mitarbeiterin Verpackung', 'BG-Fall')
         if len(words) == 1:
             return not (words[0].isupper() and len(words[0]) <= 4) and folded[0] not in self.common
         return sum(w[0].isupper() for w in words) >= 2
+
+    def _german_noun(self, f: str) -> bool:
+        """A German noun of the noun list, or hyphenated parts that are each one or a safe word ('BG-Fall')."""
+        parts = [p for p in f.split("-") if p]
+        return bool(parts) and (f in self.nouns or len(parts) > 1 and all(p in self.nouns or p in self.safe
+                                                                            for p in parts))
 
     def _place_glue_before(self, text: str, i: int) -> bool:
         """'im' after a listed place: the noun that follows belongs to the place's name ('Fürth im Wald')."""

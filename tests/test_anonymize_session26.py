@@ -33,6 +33,12 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Angaben: Leiharbeiter (Zeitwerk Personal) im Paketzentrum, Quetschung Daumen.", ["Zeitwerk"],
      ["Leiharbeiter ("]),
     ("Hx: warehouse operative (agency: Primeforce), pallet fell on hand.", ["Primeforce"], ["(agency: "]),
+    # ... the name opening the bracket, or after 'agency', up to a comma or a lower-case word
+    ("Hx: packhouse worker (Northfield Growers via agency, seasonal visa). FOOSH.", ["Northfield", "Growers"],
+     ["via agency, seasonal visa"]),
+    ("Hx: warehouse operative (agency Brightstaff UK Ltd), FOOSH.", ["Brightstaff"], ["(agency "]),
+    ("Angaben: Arbeitsunfall (Mitarbeiterin Verpackung, Nachtschicht), Quetschung.", [],
+     ["Mitarbeiterin Verpackung"]),  # guard: German nouns say what the work was
     # guards: what a bracket after a work word usually holds
     ("Hx: fell at work (no LOC), FOOSH.", [], ["(no LOC)"]),
     ("HX: FELL AT WORK (RIGHT HAND DOMINANT). ?SCAPHOID", [], ["(RIGHT HAND DOMINANT)"]),
