@@ -470,7 +470,6 @@ def _is_duration(low: str, s: int, e: int) -> bool:
             and SINCE_BIRTH_RIGHT_RE.match(low, e) is None)
 
 
-
 # a fall's height in metres, not a male patient's age: 'fell 2m', 'from 4 m', 'Sturz aus 3m Höhe' (session 26);
 # 'Hx: 45m fell from a ladder' stays an age (nothing before it says height)
 HEIGHT_LEFT_RE = re.compile(r"(?:fell|fall|falls|fallen|from|off|aus|sturz|gestürzt|approx\.?|about|ca\.?|~)"
@@ -1734,8 +1733,9 @@ GENERIC_INSTITUTION_LEFT = frozenset((
 VERSUS_TEAM_RE = re.compile(rf"[ \t]+(?:v|vs\.?|versus|gegen)[ \t]+(?P<t>{WORD}(?:[ \t]+{WORD}){{0,2}})")
 HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 # a German article or contracted preposition right before a word, and a lower-case word right after one
-# a German article, or a preposition fused with one ("beim Reiten", "zur Wache"; session 21); not 'am' and 'im',
-# which name a place as often ('am Kramer', 'Fürth im Wald')
+# a German article, or a preposition fused with one ("beim Reiten", "zur Wache"; session 21); not 'am', which names a
+# place as often ('am Kramer'); 'im' since session 26 ('im Urlaub'), unless a listed place stands before it
+# (PLACE_GLUE_BEFORE_RE: 'Fürth im Wald')
 ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|beim|vom|"
                                r"zum|zur|ins|ans|aufs|übers|ums|im)[ \t]+\Z")
 PLACE_GLUE_BEFORE_RE = re.compile(rf"(?P<p>{WORD})[ \t]+im[ \t]+\Z")
