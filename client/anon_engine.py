@@ -79,7 +79,7 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
                               "church", "sports-club", "caps-institution"))
 # of institution_re's compounds
-INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hospital", "praxis", "institut")
+INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hosp", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
 LINE_RE = re.compile(r"[^\n]+")
 INSTITUTION_GAP_RE = re.compile(r"[ \t]*(?:[-–&/'’][ \t]*)?")
@@ -852,6 +852,9 @@ BABY_NAME_RE2 = re.compile(rf"(?<![\w])(?:Baby|BABY|Twin|TWIN)[ \t]+(?P<sex>(?i:
                            rf"(?P<n>{WORD}|{UPPER_WORD})(?![\w])")
 BABY_OF_RE = re.compile(r"(?<![\w])(?:baby|infant|twin[ \t]+[ab12]|kind|säugling|neugeborenes)[ \t]+(?:of|von)"
                         r"[ \t]+")  # on lower-cased text
+# kin words (cues of a name, never one): 'Mutter (Frau Brandstätter) begleitet'
+KIN_WORDS = frozenset(("mutter", "vater", "tochter", "sohn", "ehefrau", "ehemann", "pflegemutter", "pflegevater",
+                       "grossmutter", "grossvater", "oma", "opa", "mother", "father", "daughter", "wife", "husband"))
 # Identifier zones: a line with one of these is a header, footer, signature or referrer line.
 ZONE_CUE_RE = re.compile(
     r"(?<![\w])(?:patient(?:in)?|pat\.?|pt\.?|name|vorname|nachname|geb\.|geboren|dob|d\.o\.b|birth|mrn|"
@@ -864,7 +867,8 @@ ZONE_CUE_RE = re.compile(
     r"frau|hr\.|fr\.|sex|geschlecht|age|alter|mit[ \t]+freundlichen|mit[ \t]+kollegialen|regards|sincerely|"
     r"discussed|communicated|notified|informed|besprochen|mitgeteilt|rücksprache|accompanied|"
     r"begleitperson\w*|begleitet|in[ \t]+begleitung|"
-    r"mother|father|mutter|vater|wife|husband|ehefrau|ehemann|daughter|son|tochter|sohn)(?![\w])")
+    r"mother|father|mutter|vater|wife|husband|ehefrau|ehemann|daughter|son|tochter|sohn|"
+    r"rd(?=[ \t]*:))(?![\w])")  # 'rd: ilse van der Wiel' (the reading radiologist; session 27)
 SECTION_RE = re.compile(
     r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|klin\.|"
     r"angaben|indikation|anamn\.|reason[ \t]+for|"
@@ -1123,7 +1127,7 @@ SIGNATURE_LINE_RE = re.compile(rf"[ \t]*(?:{TITLES}[ \t]*)*{INITIAL}[ \t]?{WORD}
 INSTITUTION_NOUNS = frozenset(("hospital", "klinik", "klinikum", "spital", "krankenhaus", "infirmary", "clinic",
                                "praxis", "radiology", "radiologie", "imaging", "institut", "institute", "sanatorium",
                                "ospedale", "policlinico", "clinica", "klinika", "nemocnice", "hospitalar",
-                               "ziekenhuis", "szpital", "ligoninė", "hôpital"))
+                               "ziekenhuis", "szpital", "ligoninė", "hôpital", "hosp"))
 # An acronym before institution words ('KGRH Imaging Services', 'QEH Radiology'), a title-case name ending in one
 # ('Changi Sports Medicine Centre', 'Riverside Orthopedics'), a capitalised run after a locative cue ('transferred
 # from Glenwood Valley Regional', 'films from Sunnybrook Bone & Joint'): institutions when a word is no ordinary one
@@ -1291,7 +1295,7 @@ TITLE_INITIALS_RE = re.compile(r"(?:dr|prof|dres)\.?[ \t]+(?:(?:med|univ|dent)\.
 # (checked in find: no ordinary words). On lower-cased text.
 LOWER_INSTITUTION_RE = re.compile(
     r"(?:(?P<left>(?:[a-zäöüß][\w'’-]+[ \t]+){1,2}))?(?P<key>[a-zäöüß-]*(?:praxis|klinik|klinikum|spital|krankenhaus|"
-    r"hospital|ukh|lkh|akh))(?![\w])(?:[ \t]+(?P<place>[a-zäöüß][\w'’-]+))?")
+    r"hospital|hosp|ukh|lkh|akh))(?![\w])(?:[ \t]+(?P<place>[a-zäöüß][\w'’-]+))?")
 # A name field of a lower-case report ('name: john smith', 'pat.: anna weiß', 'pt name: tran van long'): the field's
 # words up to a comma, a digit, two spaces, the line end or the next field; the first two always (a surname may be an
 # eponym or an ordinary word: 'smith', 'hope'), more while they are no ordinary words (checked in find).
@@ -1762,6 +1766,16 @@ INSTITUTION_NOUN_TAIL_RE = re.compile(r"[ \t](?:Hosp\.?|HOSP\.?|hosp\.?|Hospital
 US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
              "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}}|[,.;:)|\n]|$))")
+# a town before its state or province abbreviation ('(Chéticamp, N.S.)', 'Moose Jaw, Sask.'; session 27): the state
+# is found first (speed), the town's words before its comma after; dotted forms need their dot, bare ones a field end
+_TAIL_STATES = "|".join(st for st in US_STATES.split("|") if st not in ("MD", "PA", "MA", "DC", "ME", "IN", "OR", "OK",
+                                                                        "HI", "DO"))  # credentials and words too
+STATE_TAIL_RE = re.compile(rf",[ \t]*(?:(?:{_TAIL_STATES}|NS|NB|PE|NL|QC|ON|MB|SK|AB|BC|YT|NT|NU|NWT|PEI)(?![\w.])|"
+                           r"(?:N\.[ \t]?S|N\.[ \t]?B|P\.[ \t]?E\.[ \t]?I|B\.[ \t]?C|Ont|Que|Sask|Alta|Man|Nfld|Tex|"
+                           r"Okla|Kans|Tenn|Calif|Mass|Penn|Wash|Minn|Wis|Mich|Ark|Ala|Miss)\.)"
+                           r"(?=[ \t]*(?:\d|[,.;:)|\n]|$))")
+TOWN_WORD_RE = re.compile(r"[^ \t\-]+")
+TOWN_STATE_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(:/]))(?P<t>[{UP}][\w'’]+(?:[ \t\-][{UP}][\w'’]+){{0,2}})\Z")
 # a state or province written out after a removed place and its comma ('[Yorkton], Saskatchewan'; session 18)
 PROVINCE_AFTER_RE = re.compile(
     r",[ \t]*(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
@@ -2279,6 +2293,15 @@ class Anonymizer:
             if town and (r in TOWN_RIVERS or (r in self.places or r in self.proper) and r not in self.eponyms
                          and (fold(t) not in self.common or comma)):  # not a country's ('in der Türkei (Konya)')
                 add(Span(m.start(), b.end(), "ADDRESS", PATTERN, "town-region"))
+        for st in (STATE_TAIL_RE.finditer(text) if ", " in text or ",\t" in text else ()):
+            if not (m := TOWN_STATE_BEFORE_RE.search(text, max(0, st.start() - 40), st.start())):
+                continue
+            words = list(TOWN_WORD_RE.finditer(m.group("t")))
+            if fold(" ".join(w.group() for w in words)) not in self.place_phrases:
+                while words and fold(words[0].group()) in self.ordinary:  # 'Skiing Aspen, CO': the verb stays
+                    words.pop(0)
+            if words and not any(fold(w.group()) in self.safe or fold(w.group()) in self.eponyms for w in words):
+                add(Span(m.start("t") + words[0].start(), st.start(), "ADDRESS", PATTERN, "town-state"))
         for m in (MT_PLACE_RE.finditer(text) if "Mt" in text else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "mountain"))
         if FRENCH_TOWN_HINT_RE.search(text):
@@ -2570,6 +2593,8 @@ class Anonymizer:
                 continue
             if FIELD_LABEL_RE.match(text, m.end()) and ZONE_CUE_RE.fullmatch(w.lower()):
                 continue  # 'Mutter: ...', 'Fellow: ...': a cue word labelling its field is no name
+            if f in KIN_WORDS and not w.isupper():
+                continue  # 'Laut Mutter (Fr. Sharma)': a kin word is who speaks, not a name (session 27)
             if f in self.nouns and ABBREV_HYPHEN_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
                 continue  # a German noun after an anatomical abbreviation's hyphen ('ACG-Spalt'), session 24
             if f in self.ordinary and f not in self.places and not w.isupper() and (
@@ -3714,6 +3739,8 @@ class Anonymizer:
             cue = ZONE_CUE_RE.fullmatch(w.lower().rstrip(".")) is not None
             if cue or (f not in self.known_names and f not in self.other_names and f not in self.places):
                 return True
+        if (w.islower() and ZONE_CUE_RE.fullmatch(w.rstrip("."))) or w.lower() in KIN_WORDS:
+            return True  # the cue itself ('Mutter (Frau X) begleitet', 'mother informed'; session 27)
         core = w.rstrip(".")
         if core[-2:] in ("'s", "’s"):
             core = core[:-2]  # "patient's"

@@ -1161,3 +1161,25 @@ SESSION26_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION26_CASES)
 def test_session26_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# session 27 (issue 11): an unplaced subluxation after a finding at one joint in its sentence ('Mild AC joint
+# widening; subluxation cannot be excluded') is that joint's; 'nicht fassbar' negates (a remark that a finding is
+# usually not visible on radiographs states none), 'nicht sicher fassbar' hedges. Our own examples; the first, second
+# and fourth fail on fa33040 (the hedge and the guard pass on both).
+SESSION27_CASES = [
+    ("clavicle", "Impression: Slight widening of the AC joint; subluxation not excluded.",
+     {"ac_joint_space_widened": "true", "ac_joint_subluxation": "uncertain", "joint_subluxation": "uncertain"}),
+    ("clavicle", "Findings: The acromioclavicular joint is widened. Subluxation is possible.",
+     {"ac_joint_space_widened": "true", "ac_joint_subluxation": "uncertain", "joint_subluxation": "uncertain"}),
+    # guard: a negated joint finding places nothing
+    ("clavicle", "Findings: No AC joint widening; subluxation of the glenohumeral joint.", {}),
+    ("elbow", "Beurteilung: Kein Frakturnachweis. Eine Pronatio dolorosa ist radiologisch meist nicht fassbar.", {}),
+    ("elbow", "Befund: Eine Fraktur des Radiusköpfchens ist nicht sicher fassbar.",
+     {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_head_fracture": "uncertain"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION27_CASES)
+def test_session27_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -224,6 +224,9 @@ class RuleEngine:
         self._strong_in = lexicon.in_locs - lexicon.weak_locs
         # the places that have a fracture finding of their own (lateral third, radial head; not the whole bone)
         self._parts = frozenset(r.loc for r in self._rules_by_event.get("fracture", ()) if r.loc) & lexicon.in_locs
+        # the joints a subluxation or dislocation is placed at by its own rule ('ac', 'sc'; fallbacks are bones)
+        self._joints = frozenset(r.loc for ev in ("subluxation", "dislocation")
+                                 for r in self._rules_by_event.get(ev, ()) if r.loc and not r.fallback)
         self._matchers = tuple((m.regex, m.literal, m.pattern_entry) for m in (lexicon.word, lexicon.infix))
         # the first word of every header: a header can only start where one of them stands as a whole word
         self._head_firsts = frozenset(_ALPHA.match(h).group() for h in lexicon.section_kinds)
@@ -952,6 +955,7 @@ class RuleEngine:
                 continue
             prev: list[_Event] = []
             prev_locs: set[str] = set()
+            prev_joints: set[str] = set()  # the joints the last sentence was about
             weak_locs: set[str] = set()  # the parts a 'status post' fracture of the section is placed at
             stated = False  # has this section stated a finding yet?
             untold: list[str] = []  # this line's sentences without findings before the first finding (the injury?)
@@ -993,10 +997,18 @@ class RuleEngine:
                 for ev in sent_events:
                     if ev.kind == "fracture" and not ev.locs and ev.mod in (POS, UNC) and (prev_locs or weak_locs):
                         ev.locs |= prev_locs or weak_locs
+                    # 'Mild AC joint widening; subluxation cannot be excluded': an unplaced subluxation after a
+                    # finding at one joint, in its sentence or the one before on its line, is that joint's (session 27)
+                    if ev.kind in ("subluxation", "dislocation") and not ev.locs and not ev.context:
+                        before = {loc for o in sent_events if o.start < ev.start and o.mod in (POS, UNC)
+                                  for loc in o.locs & self._joints} or (set() if new_line else prev_joints)
+                        if len(before) == 1:
+                            ev.locs |= before
                 events.extend((kind, sent, ev) for ev in sent_events)
                 prev.extend(e for e in sent_events if e.kind == "fracture" and e.mod in (POS, UNC))
                 placed = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self.lex.in_locs}
                 prev_locs = placed or prev_locs if not sent_events else placed
+                prev_joints = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self._joints}
                 # 'Z.n. Plattenosteosynthese einer Schaftfraktur im mittleren Drittel. ... Frakturspalt noch
                 # abgrenzbar': the fracture the operation fixed is where a later unplaced fracture line is (session 22)
                 weak_locs |= {loc for e in sent_events if e.kind == "fracture" and e.mod == WEAK

@@ -1,0 +1,41 @@
+"""Issue 11, session 27: a town before its state or province abbreviation ('(Pubnico, N.S.)', 'Moose Jaw,
+Sask.'); a sign-off labelled 'rd:' (the reading radiologist) is a zone; a lower-case or abbreviated hospital ('royal
+oldham hosp.', 'cape breton regional hosp - DI'); a German authority and the district it serves ('Jugendamt
+Kreis Kleve'); and on the other side, a kin word or a cue word itself is no name ('Mutter (Frau X) begleitet').
+Every example is our own (none taken from an evaluation corpus). On the code before these changes (fa33040) the
+'Pubnico', 'Tracadie', 'rd:', hospital and authority cases fail, as do the three kin-word cases; the guards pass on both."""
+
+from __future__ import annotations
+
+import pytest
+
+# the same check on the rules alone (no learned layer) as sessions 24 to 26
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # a town before a state or province abbreviation, dotted or bare, in brackets or after 'from'
+    ("Angaben: Tourist (Pubnico, N.S.), Sturz beim Eislaufen.", ["Pubnico"], ["Tourist (", "N.S.)"]),
+    ("Angaben: Tourist (Tracadie, N.B.), Sturz vom Boot.", ["Tracadie"], ["Tourist ("]),
+    ("Hx: snowmobile trip, Pellmoor Landing, Sask., rolled over.", ["Pellmoor", "Landing"], ["snowmobile trip"]),
+    # (a town that is a clinical word stays: the rule never removes what the rules read)
+    ("Hx: visiting from Elbow, Sask., fell on ice.", [], ["from Elbow"]),
+    # guards: a clinical word before a credential or a state that is an English word
+    ("Impression: Fracture, OR fixation advised.", [], ["Fracture, OR fixation"]),
+    ("Signed: J. Okafor, MD", ["Okafor"], [", MD"]),
+    # a sign-off labelled 'rd:' with a lower-case given name and a particle
+    ("impression: no fracture.\nrd: maren van den Akker-Loft / 03-MAR-2026", ["maren", "Akker-Loft"],
+     ["no fracture"]),
+    # a lower-case or abbreviated hospital in a header
+    ("xr r elbow 2v 11/02/26 royal wexcombe hosp. acc RW/26/11873\npt: mr daniel price", ["wexcombe", "royal"],
+     ["xr r elbow"]),
+    # a German authority and its district
+    ("Angaben: Meldung an das Jugendamt Kreis Kleve erfolgt.", ["Jugendamt", "Kleve"], ["Meldung an das"]),
+    ("Angaben: Das Jugendamt wurde informiert.", [], ["Das Jugendamt wurde informiert"]),
+    # a kin word is who speaks, and a cue word is a label, not a name
+    ("Befund: Fraktur. Mutter (Fr. Lindqvist) telefonisch informiert.", ["Lindqvist"], ["Mutter ("]),
+    ("Mutter (Frau Oyelaran) begleitet.", ["Oyelaran"], ["Mutter (Frau", "begleitet"]),
+    ("Angaben: Laut Mutter (Fr. Rossetti) Sturz vom Sofa.", ["Rossetti"], ["Laut Mutter"]),
+])
+def test_a_session27_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
