@@ -492,6 +492,20 @@ def _id_like_digits(token: str) -> bool:
     return n >= 6 and "." not in token  # '16.2/24.7' is a ratio of measures
 
 
+# a four-digit clock time ('14-MAR-2026 0317 SST', 'called at 0331', 'approx 1900 h'; session 27): after a date or
+# 'at'/'um', or before a time zone or an hour word
+CLOCK4_RE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+CLOCK_AFTER_RE = re.compile(r"[ \t]*(?:h|hrs?|hours|Uhr|[A-Z]{1,3}[SD]T|UTC|GMT|Z)(?![\w])")
+CLOCK_BEFORE_RE = re.compile(r"(?:(?<![\w])(?i:at|um|@|time|zeit)[ \t:]*|(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
+                             r"\d{1,2}-[A-Za-z]{3}-\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]+)\Z")
+
+
+def _clock_time(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] a four-digit clock time by its context (see CLOCK4_RE)?"""
+    return CLOCK4_RE.fullmatch(text, s, e) is not None and (
+        CLOCK_AFTER_RE.match(text, e) is not None or CLOCK_BEFORE_RE.search(text, max(0, s - 14), s) is not None)
+
+
 def _line_at(text: str, i: int) -> str:
     s = text.rfind("\n", 0, i) + 1
     e = text.find("\n", i)
@@ -599,7 +613,8 @@ EXTRA_DATE_PATTERNS = [
     rf"{NB}(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|\.\d)",
     rf"{NB}{DAY}/0[1-9](?![\w/]|\.\d)",
     rf"{NB}{YEAR}[ \t]*[-–/][ \t]*{YEAR}(?![\w])",  # 2019-2021 (both years)
-    rf"(?<![\w.\-/]){YEAR}(?![\w]|\.\d|[ \t]*(?:mg|ml|g|kg|mm|cm|ms|kv|mas|gy|units?|ie|iu)(?![\w]))",  # 2019
+    # 2019 (not a dose, nor a clock time: '1900 h')
+    rf"(?<![\w.\-/]){YEAR}(?![\w]|\.\d|[ \t]*(?:mg|ml|g|kg|mm|cm|ms|kv|mas|gy|units?|ie|iu|h|hrs?|uhr)(?![\w]))",
     # 08 FEB (an all-caps day and month without a year; session 17)
     # and with its ordinal ('27TH NOV', 'NOV 27TH', 'MARCH 3RD'; session 21)
     rf"{NB}{DAY}(?:ST|ND|RD|TH)?[ -](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|JÄN|MÄR|MAI|OKT|DEZ)(?![\w])",
@@ -1722,6 +1737,7 @@ TITLE_WORD_RE = re.compile(rf"[{UP}][{UP}'’]+")
 # the verbs that bring an outside study in), so a name's run stops at them as in prose
 CAPS_GLUE = CLOSED_WORDS | frozenset((
     "a", "via", "per", "dated", "seen", "sent", "transferred", "referred",
+    "after", "before", "during", "while", "when", "since", "until",  # 'FELL AFTER [X] PRACTICE' (session 27)
     "der", "die", "das", "des", "dem", "den", "am", "im", "an", "auf", "aus", "bei", "vom", "von", "zum", "zur", "zu",
     "mit", "nach", "und", "oder", "für"))
 CAPS_NAME_GLUE = frozenset(("of", "and", "und", "für", "for", "the", "de", "la"))  # glue inside a name
@@ -2521,7 +2537,7 @@ class Anonymizer:
         for m in (self._digit_line_matches(ALNUM_ID_RE, text, text) if "*" in text or id_digits else ()):
             g = m.group()
             if ("*" in g or "XX" in g or _id_like_digits(g)) and not YEAR_RANGE_RE.fullmatch(g) \
-                    and not DECIMAL_RE.fullmatch(g):
+                    and not DECIMAL_RE.fullmatch(g) and not _clock_time(text, m.start(), m.end()):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-alnum"))
         for m in (self._id_cue_matches(text, low) if digit else ()):
             if _at_word_start(text, m.start()):
@@ -3729,6 +3745,8 @@ class Anonymizer:
         if digits:
             if digits <= 2 and len(w) <= 3:
                 return True  # small numbers (times, counts); dates and ages have their own patterns
+            if digits == 4 and len(w) == 4 and _clock_time(text, end - 4, end):
+                return True  # '0317 SST', 'AT 0331' (session 27)
             return digits <= 3 and len(w) <= 4 and UNIT_AFTER_RE.match(text, end, zone_end) is not None
         if len(w) == 1:
             return True

@@ -1,9 +1,12 @@
 """Issue 11, session 27: a town before its state or province abbreviation ('(Pubnico, N.S.)', 'Moose Jaw,
 Sask.'); a sign-off labelled 'rd:' (the reading radiologist) is a zone; a lower-case or abbreviated hospital ('royal
 oldham hosp.', 'cape breton regional hosp - DI'); a German authority and the district it serves ('Jugendamt
-Kreis Kleve'); and on the other side, a kin word or a cue word itself is no name ('Mutter (Frau X) begleitet').
+Kreis Kleve'); and on the other side, a kin word or a cue word itself is no name ('Mutter (Frau X) begleitet'), a clock
+time after a date or 'at' or before a time zone is no ID or year ('0412 HST'), and 'AFTER' ends an all-caps
+institution's run.
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (fa33040) the
-'Pubnico', 'Tracadie', 'rd:', hospital and authority cases fail, as do the three kin-word cases; the guards pass on both."""
+'Pubnico', 'Tracadie', 'rd:', hospital and authority cases fail, as do the three kin-word cases, the three clock
+times and the all-caps run; the guards pass on both."""
 
 from __future__ import annotations
 
@@ -36,6 +39,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Befund: Fraktur. Mutter (Fr. Lindqvist) telefonisch informiert.", ["Lindqvist"], ["Mutter ("]),
     ("Mutter (Frau Oyelaran) begleitet.", ["Oyelaran"], ["Mutter (Frau", "begleitet"]),
     ("Angaben: Laut Mutter (Fr. Rossetti) Sturz vom Sofa.", ["Rossetti"], ["Laut Mutter"]),
+    # a clock time after a date, after 'at' or before a time zone or 'h' is no ID or year; an ID is still one
+    ("EXAM: RIGHT THUMB, 3 VIEWS. 02-OCT-2026 0412 HST\nFINDINGS: NO FRACTURE.", ["02-OCT-2026"], ["0412 HST"]),
+    ("Hx: quad bike rollover approx 2130 h, R elbow pain.", [], ["approx 2130 h"]),
+    ("Findings discussed with Dr. Palakiko at 0245.", ["Palakiko"], ["at 0245"]),
+    ("ACC 26LK-0471 | MRN 2034 5518 | 05-MAR-2026", ["2034 5518", "26LK-0471"], ["ACC"]),
+    # closed-class words end an all-caps institution's run ('AFTER ... PRACTICE' is no practice's name)
+    ("HISTORY: FELL FROM BACK OF TRUCK AFTER WAKA AMA PRACTICE. PAIN R CLAVICLE.", [], ["BACK OF TRUCK AFTER"]),
 ])
 def test_a_session27_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
