@@ -1696,7 +1696,10 @@ PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hil
 HOLIDAY_HINTS = ("Eve", "Day", "Silvester", "Heiligabend", "Thanksgiving", "Halloween", "Neujahr", "Night", "Fourth",
                  "ontag", "ienstag", "ittwoch", "onnerstag", "reitag", "onntag", "astnacht", "immelfahrt",
                  "ronleichnam", "llerheiligen", "eihnacht", "ogmanay", "Gras", "Monday", "Tuesday", "Wednesday",
-                 "Thursday", "Friday", "Sunday")
+                 "Thursday", "Friday", "Sunday", "amstag", "önige", "ikolaus", "artinstag", "Einheit", "eiertag",
+                 "Valentin", "Mother", "Father", "Burns", "Diwali", "Eid", "Juneteenth", "Kamehameha", "Andrew",
+                 "David", "George", "Weihnachten", "Ostern", "Pfingsten", "Christmas", "Easter", "Muttertag",
+                 "Vatertag", "Hanukkah", "Chanukka", "Kwanzaa", "Cinco")
 HOLIDAY_RE = re.compile(r"(?<![\w])(?:New[ \t]Year(?:'|’)?s(?:[ \t](?:Eve|Day))?|Christmas[ \t](?:Eve|Day)|"
                         r"Boxing[ \t]Day|"
                         r"Silvester|Heiligabend|Neujahr(?:stag)?|Thanksgiving(?:[ \t]Day)?|Halloween|"
@@ -1711,7 +1714,20 @@ HOLIDAY_RE = re.compile(r"(?<![\w])(?:New[ \t]Year(?:'|’)?s(?:[ \t](?:Eve|Day)
                         r"Good[ \t]Friday|Easter[ \t](?:Sunday|Monday)|Whit[ \t]Monday|Shrove[ \t]Tuesday|"
                         r"Ash[ \t]Wednesday|Maundy[ \t]Thursday|Pancake[ \t]Day|Mardi[ \t]Gras|Hogmanay|"
                         r"(?:Remembrance|Victoria|Boxing|Armistice|Presidents(?:'|’)?|Columbus|"
-                        r"Martin[ \t]Luther[ \t]King)[ \t]Day)(?![\w])")
+                        r"Martin[ \t]Luther[ \t]King)[ \t]Day|"
+                        # the southern carnival days, saints' days and other feasts (session 27: 'am Schmotzigen
+                        # Donnerstag', 'on Valentine's Day'); a feast of several days only after a preposition
+                        r"(?:Schmotzige|Schmutzige|Gumpige|Glombige|Unsinnige|Fette|Rußige|Russige)[nr]?[ \t]"
+                        r"(?:Donnerstag|Freitag)|Nelkensamstag|Tulpensonntag|Funkensonntag|Karsamstag|Palmsonntag|"
+                        r"Fas(?:net|nacht|ching|tnacht)s?(?:montag|sonntag|samstag|dienstag)|Fasnetsmendig|"
+                        r"Dreikönig(?:stag)?|Heilige(?:n)?[ \t]Drei[ \t]Könige|Nikolaus(?:tag|abend)|Martinstag|"
+                        r"Mariä[ \t]Himmelfahrt|Tag[ \t]der[ \t]Deutschen[ \t]Einheit|Maifeiertag|Muttertag|Vatertag|"
+                        r"Valentinstag|(?:Valentine|Mother|Father|St\.?[ \t](?:Andrew|David|George))(?:'|’)?s[ \t]Day|"
+                        r"Burns[ \t]Night|Diwali|Eid[ \t]al-(?:Fitr|Adha)|(?<=on[ \t]|at[ \t])Eid|Juneteenth|"
+                        r"Kamehameha[ \t]Day|"
+                        r"Hanukkah|Chanukka|Kwanzaa|Cinco[ \t]de[ \t]Mayo|Easter[ \t]Saturday|Palm[ \t]Sunday|"
+                        r"(?<=an[ \t]|zu[ \t])(?:Weihnachten|Ostern|Pfingsten)|"
+                        r"(?<=on[ \t]|at[ \t])(?:Christmas|Easter))(?![\w])")
 # a French town by its hyphenated particle ('Sierck-les-Bains', 'Châlons-en-Champagne', 'Saint-Jean-de-Luz',
 # 'Pont-à-Mousson'): a place's shape, whatever its words (session 21)
 FRENCH_TOWN_RE = re.compile(rf"(?<![\w\-])[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*-(?:lès|les|lez|sur|sous|en|le|la|aux|au|"

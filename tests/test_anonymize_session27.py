@@ -3,10 +3,11 @@ Sask.'); a sign-off labelled 'rd:' (the reading radiologist) is a zone; a lower-
 oldham hosp.', 'cape breton regional hosp - DI'); a German authority and the district it serves ('Jugendamt
 Kreis Kleve'); and on the other side, a kin word or a cue word itself is no name ('Mutter (Frau X) begleitet'), a clock
 time after a date or 'at' or before a time zone is no ID or year ('0412 HST'), and 'AFTER' ends an all-caps
-institution's run.
+institution's run. A carnival day, a saint's day or another feast names a date ('am Gumpigen Donnerstag').
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (fa33040) the
 'Pubnico', 'Tracadie', 'rd:', hospital and authority cases fail, as do the three kin-word cases, the three clock
-times and the all-caps run; the guards pass on both."""
+times, the all-caps run, 'Gumpigen Donnerstag' and 'an Weihnachten'; the guards pass on both, and the other
+feasts were taken by other rules before."""
 
 from __future__ import annotations
 
@@ -44,6 +45,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Hx: quad bike rollover approx 2130 h, R elbow pain.", [], ["approx 2130 h"]),
     ("Findings discussed with Dr. Palakiko at 0245.", ["Palakiko"], ["at 0245"]),
     ("ACC 26LK-0471 | MRN 2034 5518 | 05-MAR-2026", ["2034 5518", "26LK-0471"], ["ACC"]),
+    # a carnival day, a saint's day or another feast names a date; a feast of several days only after a preposition
+    ("Angaben: Sturz am Gumpigen Donnerstag beim Narrensprung.", ["Gumpigen Donnerstag"], ["beim Narrensprung"]),
+    ("Angaben: Sturz vom Umzugswagen am Fasnetsmontag.", ["Fasnetsmontag"], ["vom Umzugswagen"]),
+    ("Hx: fell on the ice on Valentine's Day.", ["Valentine"], ["fell on the ice"]),
+    ("Angaben: Sturz an Weihnachten vom Stuhl.", ["Weihnachten"], ["vom Stuhl"]),
+    ("Hx: fell on Eid while visiting family.", ["Eid"], ["while visiting family"]),
+    ("Befund: Weihnachtsbaum-Verletzung, keine Fraktur.", [], ["Weihnachtsbaum"]),
     # closed-class words end an all-caps institution's run ('AFTER ... PRACTICE' is no practice's name)
     ("HISTORY: FELL FROM BACK OF TRUCK AFTER WAKA AMA PRACTICE. PAIN R CLAVICLE.", [], ["BACK OF TRUCK AFTER"]),
 ])
