@@ -477,6 +477,17 @@ HEIGHT_LEFT_RE = re.compile(r"(?:fell|fall|falls|fallen|from|off|aus|sturz|gest�
 HEIGHT_RIGHT_RE = re.compile(r"[ \t]*(?:höhe|hoehe|height|high|drop)(?![\w])")
 
 
+# the age of a thing, not of the patient: 'the 3-week-old fracture', 'a two-year-old injury' (session 27)
+THING_AFTER_RE = re.compile(r"[ \t]+(?:[a-z\-]+[ \t]+)?(?:fractures?|fx|injur(?:y|ies)|callus|lesions?|dislocations?|"
+                            r"trauma|wounds?|avulsions?|fragments?|hardware|implants?|plates?|scars?|bruis\w*|"
+                            r"ha?ematomas?|findings?|changes?|x-?rays?|films?|radiographs?|stud(?:y|ies)|comparison|"
+                            r"images?|prior)(?![\w])")
+
+
+def _is_thing_age(low: str, e: int) -> bool:
+    return THING_AFTER_RE.match(low, e) is not None
+
+
 def _is_height(low: str, s: int, e: int) -> bool:
     if not low[s:e].rstrip().endswith("m"):
         return False
@@ -612,6 +623,9 @@ EXTRA_DATE_PATTERNS = [
     # 18/10, 15/01 (day/month without a year: a day over 12 or a zero-padded month, so no score or fraction)
     rf"{NB}(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|\.\d)",
     rf"{NB}{DAY}/0[1-9](?![\w/]|\.\d)",
+    rf"{NB}{DAY}\.[ \t]?(?:III|II|IV|IX|I|VIII|VII|VI|V|XII|XI|X)\.[ \t]?(?:{YEAR}|\d{{2}})(?![\w])",  # 3. III. 2026
+    # the day alone by its ordinal after 'on the' ('seen on the 14th'; session 27)
+    r"(?<=on the )(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=[ \t]*(?:[,.;:)\n]|$|(?:at|when|and|after)[ \t]))",
     rf"{NB}{YEAR}[ \t]*[-–/][ \t]*{YEAR}(?![\w])",  # 2019-2021 (both years)
     # 2019 (not a dose, nor a clock time: '1900 h')
     rf"(?<![\w.\-/]){YEAR}(?![\w]|\.\d|[ \t]*(?:mg|ml|g|kg|mm|cm|ms|kv|mas|gy|units?|ie|iu|h|hrs?|uhr)(?![\w]))",
@@ -621,6 +635,9 @@ EXTRA_DATE_PATTERNS = [
     rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?i:st|nd|rd|th)?(?![\w])",  # April 12th
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
+# a birth year by its last two digits after a birth word ("born '79", "Jg. ’84"; session 27)
+APOS_YEAR_RE = re.compile(r"(?<![\w])(?i:born|b\.|geb\.|geboren|jg\.|jahrgang|dob:?|class[ \t]of)[ \t]*(?P<y>['’]\d{2})"
+                          r"(?![\w])")
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
 # a month named alone after a time word ('in March', 'compared to December', 'seit Jänner'): the capitalised month
 # is found first (a literal scan), then the word before it
@@ -692,13 +709,26 @@ def _cue_matches(rx: re.Pattern, heads: tuple[str, ...], low: str) -> list[re.Ma
 # Ages of any value (a quasi-identifier; the labels need none): '94M', '54F', '34Y/M', '6yo', '8y',
 # '11 J.', '19-j.', '(m, 16)', 'w, 67', '1 day old', 'Age: 38', '(71)' after a name.
 AGE2_RE = re.compile(
-    r"(?=\d)(?<![\w.,/])\d{1,3}[ \t]?(?:-[ \t]?)?"
+    r"(?=\d)(?<![\w.,/])\d{1,3}[½¼¾]?[ \t]?(?:-[ \t]?)?"
     r"(?i:y/?o[fmw]?|y\.o\.|yrs?(?:[ \t-]old)?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
     r"[mfw](?![\w])|/[ \t]?[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
-    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|hours?(?:[ \t-]+old)|days?(?:[ \t-]+old)|weeks?(?:[ \t-]+old)|"
-    r"months?(?:[ \t-]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|"
+    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|hours?(?:[ \t-]+old)|days?(?:[ \t-]+old)|(?:weeks?|wks?)(?:[ \t-]+old)|"
+    r"months?(?:[ \t-]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|mon\.|"
     r"anos|años|anni|ans|jaar|roků|let|éves)(?![\w])"  # Portuguese, Spanish, Italian, French, Dutch, Czech, Hungarian
-    r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))")
+    r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))"
+    # a British paediatric age in months or weeks ('3/12 old', '2/52 old'; session 27)
+    r"|(?<![\w.,/])\d{1,2}/(?:12|52)(?=[ \t-]*(?i:old|o/?l))")
+# an age spelled out ('a ninety-one-year-old woman', 'die zweiundsiebzigjährige Patientin'; session 27): on lower-cased
+# text; ages over 89 are identifiers by HIPAA's rule, younger ones quasi-identifiers like the digits
+_TENS_EN = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES_EN = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_EN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_DE = r"(?:zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)"
+_ONES_DE = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+SPELLED_AGE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_TENS_EN}(?:[ -]{_ONES_EN})?|{_TEENS_EN}|{_ONES_EN}|one[ -]hundred(?:[ -]and)?(?:[ -]\w+)?)"
+    r"[ -](?:years?|months?|weeks?)[ -]old"
+    rf"|(?:{_ONES_DE}und)?{_TENS_DE}jährig\w*|(?:hundert|hundertein)jährig\w*)(?![\w])")
 # '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
 # ('Mr [NAME], 27, punched a door'): ages too
 AGE_SEX_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?i:y/?o|y\.o\.|yrs?|y|j)[mfwMFW](?![\w])"
@@ -861,7 +891,8 @@ POSSESSIVE_KIN_RE = re.compile(rf"(?<![\w])(?P<n>{WORD})(?:'s|’s)[ \t]+(?:son|
 KIN_WORD_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 # a neonate's age: 'DOL 3', 'day of life 5', '(day 2)', '3. Lebenstag', 'Lebenstag 4' (on lower-cased text)
 NEONATE_AGE_RE = re.compile(r"(?=[dl(0-9])(?<![\w])(?:(?:dol|day[ \t]+of[ \t]+life|lebenstag)[ \t]*:?[ \t]*\d{1,3}"
-                            r"|\d{1,2}\.[ \t]*lebenstag|\(day[ \t]+\d{1,2}\))(?![\w])")
+                            r"|\d{1,2}\.[ \t]*(?:lebenstag|lebenswoche|lebensmonat|lebensjahr(?:es)?|lw|lj)"
+                            r"|\(day[ \t]+\d{1,2}\))(?![\w])")  # '6. LW', 'im 3. Lebensjahr' (session 27)
 # 'Baby Boy Okafor', 'Baby Girl RAVENS', '"Baby Jacobsen"', 'Twin A Morrow': the name a newborn is filed under
 BABY_NAME_RE2 = re.compile(rf"(?<![\w])(?:Baby|BABY|Twin|TWIN)[ \t]+(?P<sex>(?i:boy|girl|junge|mädchen|[ab12])[ \t]+)?"
                            rf"(?P<n>{WORD}|{UPPER_WORD})(?![\w])")
@@ -2503,8 +2534,9 @@ class Anonymizer:
         """Words the token model scores above the threshold go as well (a recall layer after the rules)."""
         extra = []
         for s, e, feats in self.model_rows(text, low, spans, protected):
-            if TITLE_SEQ_RE.fullmatch(text, s, e + (text[e:e + 1] == ".")):
-                continue  # a title ('Frau', 'Dr.', 'Herr') names no one: the name after it goes, the title stays
+            if TITLE_SEQ_RE.fullmatch(text, s, e + (text[e:e + 1] == ".")) or text[s:e] == "a":
+                continue  # a title ('Frau', 'Dr.', 'Herr') names no one: the name after it goes, the title stays;
+                # nor does the article 'a' ('a [AGE] boy', which the model took for an initial; session 27)
             if self.token_model.prob(feats) >= self.model_threshold:
                 kind = "ID" if any(c.isdigit() for c in text[s:e]) else "NAME"
                 extra.append(Span(s, e, kind, PATTERN, "model"))
@@ -2518,6 +2550,8 @@ class Anonymizer:
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
         for m in (self._digit_line_matches(EXTRA_DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
+        for m in (APOS_YEAR_RE.finditer(text) if digit and ("'" in text or "’" in text) else ()):
+            add(Span(m.start("y"), m.end("y"), "DATE", PATTERN, "date-apostrophe"))
         if digit and MONTH_HINT_RE.search(low):  # speed: every match holds a digit (its day) on one line
             for m in self._digit_line_matches(MONTH_DAY_RE, text, text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
@@ -2530,8 +2564,13 @@ class Anonymizer:
             if EVENT_WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-year"))
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
-            if not _is_duration(low, m.start(), m.end()) and not _is_height(low, m.start(), m.end()):
+            if not _is_duration(low, m.start(), m.end()) and not _is_height(low, m.start(), m.end()) \
+                    and not ("old" in low[m.start():m.end()] and _is_thing_age(low, m.end())):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
+        if "year" in low or "month" in low or "week" in low or "jährig" in low:
+            for m in SPELLED_AGE_RE.finditer(low):
+                if not _is_thing_age(low, m.end()):
+                    add(Span(m.start(), m.end(), "AGE", PATTERN, "age-spelled"))
         if " St" in text or " Rd" in text or " Road" in text or " Street" in text or " Lane" in text:
             for m in STREET_PRACTICE_RE.finditer(text):  # 'Main St Surgery', 'Mill Road Medical Centre'
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "street-practice"))
