@@ -400,7 +400,20 @@ FOREIGN_STREET_RE = re.compile(
     rf"(?:[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}){{0,4}}"
     rf"[ \t]*,?[ \t]*(?:n\.?[º°]?[ \t]*)?(?:\d{{1,4}}[a-zA-Z]?(?:/\d{{1,3}})?|s/n|S/N)(?![\w])"
     rf"|(?<![\w])[{UP}][{LOW}]+[ \t]+(?:iela|g\.|gatvė|ulice|utca|út|tér|náměstí|nám\.|třída|tř\.)[ \t]+"
-    rf"\d{{1,4}}[a-z]?(?![\w])")
+    rf"\d{{1,4}}[a-z]?(?![\w])"
+    # the number first, as an English writer puts it ('lives at 14 Rua das Flores'; session 27)
+    rf"|(?<![\w.,/])\d{{1,4}}[a-zA-Z]?,?[ \t]+(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Carrer|Paseo|Plaza|Praça|"
+    rf"Travessa|Rue|Chemin|Estrada|Alameda|Camino|Strada|Ulica)[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}"
+    rf"(?:[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}){{0,3}}")
+# a German street named by a preposition and a noun, with its house number ('Am Kirchberg 3', 'Auf der Heide 7', 'Im
+# Winkel 12'), the number ending a field; the noun no clinical word unless a street's ('Im Vergleich 3 mm' stays;
+# session 27)
+LOCATIVE_STREET_RE = re.compile(
+    rf"(?<![\w])(?:Am|An[ \t]der|An[ \t]den|Auf[ \t]der|Auf[ \t]dem|Im|In[ \t]der|In[ \t]den|Zum|Zur|Hinter[ \t]der|"
+    rf"Hinter[ \t]dem|Unter[ \t]den|Vor[ \t]dem|Beim)[ \t]+(?P<n>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]+"
+    rf"\d{{1,4}}[a-z]?(?![\w]|[.,/]\d)(?=[ \t]*(?:[,;|/(]|[ \t]{{2}}|$))", re.MULTILINE)
+STREET_NOUN_TAILS = ("berg", "weg", "feld", "heide", "hof", "garten", "graben", "markt", "bach", "wald", "mühle",
+                     "muehle", "anger", "ring", "kamp", "brink", "winkel", "grund", "hang", "höhe", "hoehe", "tal")
 # An address line: once part of it is an address, the segment it fills goes whole ('4 Kingsway House, Lower Bristol
 # Road, Bath BA2 3EX', 'Unit 5, Tyger Valley Office Park, Bellville 7530'): capitalised words, numbers and the glue
 # between them, up to a separator ('|', '·', ' – ', ':', ';') or the line's end
@@ -1318,8 +1331,11 @@ _NAME_WORD = rf"(?:{WORD}|[{UP}]['’][{UP}][{LOW}]+)"
 SCHOOL_KIND_RE = re.compile(
     rf"(?<![\w])(?:École|Ecole|ÉCOLE|Collège|Lycée|Garderie|CPE)[ \t]+(?:(?i:élémentaire|primaire|secondaire|"
     rf"maternelle|publique|privée|catholique|internationale)[ \t]+)?(?P<fr>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
-    rf"|(?<![\w])(?P<en>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:Elementary|Middle|Primary|Secondary|Academy)"
-    rf"(?![\w])(?![ \t]+School)"
+    rf"|(?<![\w])(?P<en>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+    # a denomination between the name and the kind ('St Mary's RC Primary', 'Holy Trinity CE Primary School';
+    # session 27)
+    r"(?:[ \t]+(?P<den>RC|R\.C\.|CE|C\.E\.|C[ \t]of[ \t]E|CofE|Catholic|Methodist|Jewish|Islamic))?"
+    r"[ \t]+(?:Elementary|Middle|Primary|Secondary|Academy)(?:[ \t]+School)?(?![\w])"
     rf"|(?<![\w])(?P<dc>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:Early[ \t]+Learning|Daycare|Day[ \t]+Care|"
     rf"Child[ \t]*[Cc]are|Preschool|Pre-School|Nursery|Kindergarten|Montessori)(?:[ \t]+Cent(?:er|re))?(?![\w])")
 SCHOOL_KIND_HINTS = ("École", "Ecole", "ÉCOLE", "Collège", "Lycée", "Garderie", "CPE", "Elementary", "Middle",
@@ -1864,6 +1880,10 @@ GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gl
              "roda", "bach",
              # session 18: 'in Haibühl', 'FFW Eckersmühlen', 'Wunsiedel-Schönreuth' ('-mühle' alone is a mill)
              "buehl", "muehlen", "reuth", "stetten")  # folded, see above
+# a named trail ('am Rennsteig', 'auf dem Goldsteig'; session 27), not a generic one ('Gehsteig', 'Wanderpfad')
+TRAIL_TAILS = ("steig", "pfad")
+GENERIC_TRAIL_HEADS = ("wander", "fuss", "geh", "rad", "kletter", "wald", "feld", "trampel", "hoch", "schleich",
+                       "kuesten", "ufer", "lehr", "berg", "burger", "bahn")
 # a capitalised name particle right before a removed name, not opening a sentence or a line
 LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|Le|La|Del|Della|Ten|Ter|Van[ \t]+de[nr]?|"
                               r"Von[ \t]+de[mnr]|Op[ \t]+(?:de[n]?|ten|het))[ \t]\Z")  # 'Op den [Kamp]' (session 24)
@@ -2534,9 +2554,11 @@ class Anonymizer:
         """Words the token model scores above the threshold go as well (a recall layer after the rules)."""
         extra = []
         for s, e, feats in self.model_rows(text, low, spans, protected):
-            if TITLE_SEQ_RE.fullmatch(text, s, e + (text[e:e + 1] == ".")) or text[s:e] == "a":
+            if TITLE_SEQ_RE.fullmatch(text, s, e + (text[e:e + 1] == ".")) or text[s:e] == "a" or \
+                    text[s:e].lower() in KIN_WORDS:
                 continue  # a title ('Frau', 'Dr.', 'Herr') names no one: the name after it goes, the title stays;
-                # nor does the article 'a' ('a [AGE] boy', which the model took for an initial; session 27)
+                # nor does the article 'a' ('a [AGE] boy', which the model took for an initial) or a kin word
+                # ('laut Ehemann Jürgen'; session 27)
             if self.token_model.prob(feats) >= self.model_threshold:
                 kind = "ID" if any(c.isdigit() for c in text[s:e]) else "NAME"
                 extra.append(Span(s, e, kind, PATTERN, "model"))
@@ -2608,6 +2630,9 @@ class Anonymizer:
         for m in (FOREIGN_STREET_RE.finditer(text) if "s/n" in low
                   else self._digit_line_matches(FOREIGN_STREET_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-foreign"))
+        for m in (self._digit_line_matches(LOCATIVE_STREET_RE, text, text) if digit else ()):
+            if fold(m.group("n")) not in self.safe or fold(m.group("n")).endswith(STREET_NOUN_TAILS):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-locative"))
         self._address_lines(text, cands)
         for m in (COUNCIL_ID_RE.finditer(text) if "CR" in text and digit else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "council-id"))
@@ -2937,8 +2962,8 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "road"))
         if any(h in text for h in SCHOOL_KIND_HINTS):
             for m in SCHOOL_KIND_RE.finditer(text):
-                if m.group("en") and not any(self._history_place_word(w, compounds=False)
-                                             for w in m.group("en").split()):
+                if m.group("en") and not m.group("den") and not any(self._history_place_word(w, compounds=False)
+                                                                    for w in m.group("en").split()):
                     continue
                 if m.group("dc") and any(fold(w) in FUNCTION_WORDS for w in m.group("dc").split()):
                     continue
@@ -3334,7 +3359,8 @@ class Anonymizer:
             return False  # a valley or an alp ends like a clinical word ('-al'): 'im Schnalstal' (session 17)
         # a compound ending in a mountain or lake word names one ('am Weissensee', 'am Hochkogel', 'auf der
         # Schmittenhöhe' stays out: 'höhe' is no such word); a generic one ('am Badesee') goes with it
-        return not (compounds and self._compound(f, min_part)) or f.endswith(GEO_TAILS)
+        return not (compounds and self._compound(f, min_part)) or f.endswith(GEO_TAILS) or (
+            f.endswith(TRAIL_TAILS) and f not in self.nouns and not f.startswith(GENERIC_TRAIL_HEADS))
 
     def _absorb_sandwiched(self, text: str, spans: list[Span]) -> list[Span]:
         """A word left between two removed names, places or institutions on one line is part of them when it is a
