@@ -1130,9 +1130,12 @@ LOWER_HEAD_HINTS = ("hospital", "urgent care", "sykehus", "sygehus", "sjukhus", 
 # value up to the next field, the line's end, a '|' or two spaces; removed when a word of it is no ordinary one
 # (checked in find: 'Site: left elbow' stays). Session 17.
 SITE_FIELD_RE = re.compile(r"(?<![\w])(?i:site|facility|sending[ \t]+facility|performing[ \t]+facility|institution|"
-                           r"hospital|location|einrichtung|standort|einsendende[ \t]+klinik)[ \t]*[:#][ \t]*")
+                           r"hospital|location|einrichtung|standort|einsendende[ \t]+klinik|"
+                           # who read it ('Teleradiologie: Medvision Nord', 'Read by: ...'; session 27)
+                           r"teleradiologie|teleradiology|telerad|reading[ \t]+(?:site|group|provider)|"
+                           r"befundende[ \t]+(?:einrichtung|praxis|stelle))[ \t]*[:#][ \t]*")
 SITE_FIELD_HINTS = ("site", "facility", "institution", "hospital", "location", "einrichtung", "standort",
-                    "einsendende")
+                    "einsendende", "telerad", "reading", "befundende")
 FIELD_TOKEN_RE = re.compile(r"[^\s|;,]+")
 FIELD_GAP_RE = re.compile(r"[ \t]*")
 # a place named by several words (Anonymizer._place_phrases): its first word ('St.' with its dot), then the next ones
@@ -1269,7 +1272,8 @@ MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD
 # institution words that name no one alone ('the Radiologie', 'Institut für ...'); client/data/service_words.txt adds
 # the services (session 21)
 BARE_INSTITUTION_WORDS = frozenset(("Radiologie", "Institut", "Institute", "Health", "Praxis", "Station", "University",
-                                    "UHB", "LHB", "ICB", "CCG"))
+                                    "UHB", "LHB", "ICB", "CCG", "Ärztehaus", "Ärztezentrum", "Facharztzentrum",
+                                    "Gesundheitszentrum", "Praxiszentrum"))
 # a numbered station after a service word ('Rettungswache 4 (Hörde)', 'Feuerwache 2'; session 21)
 SERVICE_NUMBER_RE = re.compile(rf"[ \t]+\d{{1,3}}(?![\w.,/])(?:[ \t]+\([{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?\))?")
 # a German unit by its compound and number ('2./Gebirgsjägerbataillon 231', 'Panzerpionierbataillon 1',

@@ -1,19 +1,19 @@
-"""Issue 11, session 27. Identifiers: a town before its state or province abbreviation ('(Pubnico, N.S.)'); a
-sign-off labelled 'rd:' (the reading radiologist); a lower-case or abbreviated hospital ('royal oldham hosp.'); a
-German authority and the district it serves ('Jugendamt Kreis Kleve'); a police force by its area; a school with
-its denomination; a street with its number first ('7 Rua dos ...') or named by a German preposition ('Am
-Lindenbühl 7'); a named trail ('am Kammsteig'); ages spelled out or in paediatric notations ('a
-ninety-three-year-old', '5/12 old', '14 Mon.', '5. LW'); dates with a Roman month or an ordinal day ('4. XI. 2025',
-'on the 14th'), a birth year after an apostrophe ("born '41"); a carnival day, a saint's day or another feast ('am
-Gumpigen Donnerstag'). No identifiers: a kin word or a zone's cue word ('Mutter (Frau X) begleitet'), a clock time
-after a date or 'at' or before a time zone ('0412 HST'), 'AFTER' inside an all-caps line, the age of a fracture or
-an injury.
+"""Issue 11, session 27. Identifiers: a town before its state or province abbreviation ('(Pubnico, N.S.)'); a sign-off
+labelled 'rd:' (the reading radiologist); a lower-case or abbreviated hospital ('royal oldham hosp.'); a German
+authority and the district it serves ('Jugendamt Kreis Kleve'); a police force by its area; a school with its
+denomination; a street with its number first ('7 Rua dos ...') or named by a German preposition ('Am Lindenbühl 7');
+a named trail ('am Kammsteig'); a reading site's field ('Teleradiologie: ...'); a doctors' house by its name ('vom
+Ärztehaus am Kurpark'); ages spelled out or in paediatric notations ('a ninety-three-year-old', '5/12 old', '14
+Mon.', '5. LW'); dates with a Roman month or an ordinal day ('4. XI. 2025', 'on the 14th'), a birth year after an
+apostrophe ("born '41"); a carnival day, a saint's day or another feast ('am Gumpigen Donnerstag'). No identifiers:
+a kin word or a zone's cue word ('Mutter (Frau X) begleitet'), a clock time after a date or 'at' or before a time
+zone ('0412 HST'), 'AFTER' inside an all-caps line, the age of a fracture or an injury.
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (fa33040) these
 fail: 'Pubnico', 'Tracadie', 'rd:', the hospital, the authority, the police force, the school, both streets,
-'Kammsteig', the three kin-word cases, the three clock times, the all-caps run, 'Gumpigen Donnerstag', 'an
-Weihnachten', every age and date case but the guards, and '2-year-old injury' (taken for an age). The guards and the
-other feasts (taken by other rules before) pass on both."""
+'Kammsteig', the reading site, the doctors' house, the three kin-word cases, the three clock times, the all-caps
+run, 'Gumpigen Donnerstag', 'an Weihnachten', every age and date case but the guards, and '2-year-old injury' (taken
+for an age). The guards and the other feasts (taken by other rules before) pass on both."""
 
 from __future__ import annotations
 
@@ -85,6 +85,10 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Anamnese: Sturz beim Wandern am Kammsteig, Schmerzen Daumen.", ["Kammsteig"], ["Wandern am"]),
     ("Befund: Im Vergleich 3,5 mm Dehiszenz.", [], ["Im Vergleich 3,5 mm"]),
     ("Angaben: Sturz auf dem Gehsteig.", [], ["Gehsteig"]),
+    # the reading site's field, a doctors' house or health centre by its name
+    ("Befund: keine Fraktur.\nTeleradiologie: Medivista Nord", ["Medivista"], ["keine Fraktur"]),
+    ("Befund vom Ärztehaus am Kurpark erhalten.", ["Kurpark"], ["Befund vom"]),
+    ("Angaben: Das Gesundheitszentrum hat angerufen.", [], ["Das Gesundheitszentrum hat angerufen"]),
     # closed-class words end an all-caps institution's run ('AFTER ... PRACTICE' is no practice's name)
     ("HISTORY: FELL FROM BACK OF TRUCK AFTER WAKA AMA PRACTICE. PAIN R CLAVICLE.", [], ["BACK OF TRUCK AFTER"]),
 ])
