@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
 import re
 import sys
@@ -932,7 +933,10 @@ SECTION_RE = re.compile(
     r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|klin\.|"
     r"angaben|indikation|anamn\.|reason[ \t]+for|"
     r"indications?|history|hx|fragestellung|anamnese|technique|technik|comparison|vergleich|report|"
-    r"summary|diagnos[ei]s|diagnosen|observations?|empfehlung|recommendations?)(?![\w])", re.IGNORECASE | re.MULTILINE)
+    r"summary|diagnos[ei]s|diagnosen|observations?|empfehlung|recommendations?|"
+    # the accident's story in a D-Arzt report ('Hergang: Beim Abladen ...'; session 27)
+    r"hergang|unfallhergang|verletzungshergang|unfallmechanismus|unfallschilderung)(?![\w])",
+    re.IGNORECASE | re.MULTILINE)
 # (a bare year, a 3-digit measure or a fraction makes no zone: "Seit 2019 bekannt", "Winkel 120 Grad")
 PATTERN_HIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}|\d{1,2}[./]\d{1,2}[./]|"
                             r"(?<![\w/])(?:0[1-9]|1[0-2])/\d{2}(?![\d/])|@|\(at\)|\[at\]")  # not '3/4', 'C5/6'
@@ -1134,6 +1138,9 @@ SITE_FIELD_RE = re.compile(r"(?<![\w])(?i:site|facility|sending[ \t]+facility|pe
                            # who read it ('Teleradiologie: Medvision Nord', 'Read by: ...'; session 27)
                            r"teleradiologie|teleradiology|telerad|reading[ \t]+(?:site|group|provider)|"
                            r"befundende[ \t]+(?:einrichtung|praxis|stelle))[ \t]*[:#][ \t]*")
+# the accident insurer of a German work-accident report, colon or not ('UV-Träger SVLFG', 'Kostenträger: BGHW';
+# session 27)
+INSURER_FIELD_RE = re.compile(r"(?<![\w])(?i:uv-träger|unfallversicherungsträger|kostenträger)[ \t]*[:#]?[ \t]*")
 SITE_FIELD_HINTS = ("site", "facility", "institution", "hospital", "location", "einrichtung", "standort",
                     "einsendende", "telerad", "reading", "befundende")
 FIELD_TOKEN_RE = re.compile(r"[^\s|;,]+")
@@ -2972,8 +2979,11 @@ class Anonymizer:
                 if m.group("dc") and any(fold(w) in FUNCTION_WORDS for w in m.group("dc").split()):
                     continue
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "school-kind"))
-        if (":" in text or "#" in text) and any(h in low for h in SITE_FIELD_HINTS):
-            for m in SITE_FIELD_RE.finditer(text):
+        site_fields = SITE_FIELD_RE.finditer(text) if (":" in text or "#" in text) and any(
+            h in low for h in SITE_FIELD_HINTS) else ()
+        insurer = INSURER_FIELD_RE.finditer(text) if "träger" in low else ()
+        if site_fields or insurer:
+            for m, short in itertools.chain(((m, False) for m in site_fields), ((m, True) for m in insurer)):
                 end, pos, unsafe = m.end(), m.end(), False
                 for _ in range(6):
                     t = FIELD_TOKEN_RE.match(text, pos)
@@ -2982,6 +2992,8 @@ class Anonymizer:
                     w = t.group().strip(".()'’")
                     unsafe = unsafe or (bool(w) and fold(w) not in self.safe and not w.isdigit())
                     end = t.end()
+                    if short and t.group().endswith((".", ",", ";")):
+                        break  # an insurer without a colon ends at its sentence's end
                     if len(FIELD_GAP_RE.match(text, end).group()) != 1:
                         break
                     pos = end + 1
