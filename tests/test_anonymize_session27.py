@@ -11,10 +11,10 @@ zone ('0412 HST'), 'AFTER' inside an all-caps line, the age of a fracture or an 
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (fa33040) these
 fail: 'Pubnico', 'Tracadie', 'rd:', the hospital, the authority, the police force, the school, both streets,
-'Kammsteig', the reading site, the doctors' house, the insurer, the work-accident report, the three kin-word cases,
-the three clock times, the all-caps run, 'Gumpigen Donnerstag', 'an Weihnachten', every age and date case but the
-guards, and '2-year-old injury' (taken for an age). The guards and the other feasts (taken by other rules before)
-pass on both."""
+'Kammsteig', the reading site, the doctors' house, the insurer, the work-accident report, the rank, the three kin-
+word cases, the three clock times, the all-caps run, 'Gumpigen Donnerstag', 'an Weihnachten', every age and date
+case but the guards, and '2-year-old injury' (taken for an age). The guards and the other feasts (taken by other
+rules before) pass on both."""
 
 from __future__ import annotations
 
@@ -96,6 +96,9 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      "rutschte dem Versicherten ein Balken auf die Hand.\nBefund: Keine Fraktur.",
      ["Wenzel", "Timo"], ["Durchgangsarztbericht", "Beim Abladen rutschte dem Versicherten ein Balken"]),
     ("Befund: Keine Fraktur.\nUV-Träger SVBW. Nachschau in 7 Tagen.", ["SVBW"], ["Nachschau in 7 Tagen"]),
+    # a rank is a title: the name after it goes, the rank stays
+    ("Patient: Oberfeldwebel Jonte Harmsen, geb. 02.03.1994\nBefund: Keine Fraktur.", ["Jonte", "Harmsen"],
+     ["Oberfeldwebel"]),
     # closed-class words end an all-caps institution's run ('AFTER ... PRACTICE' is no practice's name)
     ("HISTORY: FELL FROM BACK OF TRUCK AFTER WAKA AMA PRACTICE. PAIN R CLAVICLE.", [], ["BACK OF TRUCK AFTER"]),
 ])
