@@ -96,6 +96,8 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      "rutschte dem Versicherten ein Balken auf die Hand.\nBefund: Keine Fraktur.",
      ["Wenzel", "Timo"], ["Durchgangsarztbericht", "Beim Abladen rutschte dem Versicherten ein Balken"]),
     ("Befund: Keine Fraktur.\nUV-Träger SVBW. Nachschau in 7 Tagen.", ["SVBW"], ["Nachschau in 7 Tagen"]),
+    # South Tyrol's health service
+    ("Befund: Keine Fraktur.\nSanitätsbetrieb der Autonomen Provinz Bozen", ["Sanitätsbetrieb der"], ["Keine Fraktur"]),
     # a rank is a title: the name after it goes, the rank stays
     ("Patient: Oberfeldwebel Jonte Harmsen, geb. 02.03.1994\nBefund: Keine Fraktur.", ["Jonte", "Harmsen"],
      ["Oberfeldwebel"]),
