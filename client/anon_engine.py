@@ -739,10 +739,11 @@ _ONES_EN = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS_EN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS_DE = r"(?:zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)"
 _ONES_DE = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
-SPELLED_AGE_RE = re.compile(
-    rf"(?<![\w-])(?:(?:{_TENS_EN}(?:[ -]{_ONES_EN})?|{_TEENS_EN}|{_ONES_EN}|one[ -]hundred(?:[ -]and)?(?:[ -]\w+)?)"
-    r"[ -](?:years?|months?|weeks?)[ -]old"
-    rf"|(?:{_ONES_DE}und)?{_TENS_DE}jährig\w*|(?:hundert|hundertein)jährig\w*)(?![\w])")
+AGE_OLD_RE = re.compile(r"(?:years?|months?|weeks?)[ -]old(?![\w])")  # speed: found first, the number before it
+SPELLED_NUMBER_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?:{_TENS_EN}(?:[ -]{_ONES_EN})?|{_TEENS_EN}|{_ONES_EN}|one[ -]hundred(?:[ -]and)?(?:[ -]\w+)?)"
+    r"[ -]\Z")
+SPELLED_AGE_DE_RE = re.compile(rf"(?<![\w-])(?:(?:{_ONES_DE}und)?{_TENS_DE}|hundert|hundertein)jährig\w*")
 # '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
 # ('Mr [NAME], 27, punched a door'): ages too
 AGE_SEX_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?i:y/?o|y\.o\.|yrs?|y|j)[mfwMFW](?![\w])"
@@ -1752,12 +1753,12 @@ PLACE_SUFFIX_RE = re.compile(r"[ \t](?i:city|bay|falls|springs|beach|heights|hil
 # a date named by its holiday ('on New Year's Eve', 'an Heiligabend'): a day of the year, as a date is (session 18)
 # speed: every HOLIDAY_RE match holds one of these (substring tests are cheaper than one regex alternation)
 HOLIDAY_HINTS = ("Eve", "Day", "Silvester", "Heiligabend", "Thanksgiving", "Halloween", "Neujahr", "Night", "Fourth",
-                 "ontag", "ienstag", "ittwoch", "onnerstag", "reitag", "onntag", "astnacht", "immelfahrt",
-                 "ronleichnam", "llerheiligen", "eihnacht", "ogmanay", "Gras", "Monday", "Tuesday", "Wednesday",
-                 "Thursday", "Friday", "Sunday", "amstag", "önige", "ikolaus", "artinstag", "Einheit", "eiertag",
-                 "Valentin", "Mother", "Father", "Burns", "Diwali", "Eid", "Juneteenth", "Kamehameha", "Andrew",
-                 "David", "George", "Weihnachten", "Ostern", "Pfingsten", "Christmas", "Easter", "Muttertag",
-                 "Vatertag", "Hanukkah", "Chanukka", "Kwanzaa", "Cinco")
+                 # 'tag' stands for every German weekday and feast day ('Rosenmontag', 'Valentinstag'); 's Day' for a
+                 # saint's, a mother's or a father's day (fewer substrings to test: speed)
+                 "tag", "ittwoch", "astnacht", "immelfahrt", "ronleichnam", "llerheiligen", "eihnacht", "ogmanay",
+                 "Gras", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "önige",
+                 "ikolaus", "Einheit", "Diwali", "Eid", "Juneteenth", "Ostern", "Pfingsten", "Christmas", "Easter",
+                 "Hanukkah", "Chanukka", "Kwanzaa", "Cinco", "mendig")
 HOLIDAY_RE = re.compile(r"(?<![\w])(?:New[ \t]Year(?:'|’)?s(?:[ \t](?:Eve|Day))?|Christmas[ \t](?:Eve|Day)|"
                         r"Boxing[ \t]Day|"
                         r"Silvester|Heiligabend|Neujahr(?:stag)?|Thanksgiving(?:[ \t]Day)?|Halloween|"
@@ -1856,6 +1857,10 @@ INSTITUTION_NOUN_TAIL_RE = re.compile(r"[ \t](?:Hosp\.?|HOSP\.?|hosp\.?|Hospital
 US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
              "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}}|[,.;:)|\n]|$))")
+# a German adjective of a town and the noun it names ('Kieler Woche', 'Hamburger Hafengeburtstag', 'Münchner
+# Oktoberfest', 'Bremer Freimarkt'): the town is checked in find (session 27)
+TOWN_ADJ_HINT_RE = re.compile(rf"[{LOW}]er[ \t][{UP}]")  # speed: most reports hold no such pair
+TOWN_ADJ_RE = re.compile(rf"(?<![\w\-])(?P<a>[{UP}][{LOW}]{{2,}}er)[ \t]+(?P<n>[{UP}][{LOW}]{{3,}})(?![\w\-])")
 # a town before its state or province abbreviation ('(Chéticamp, N.S.)', 'Moose Jaw, Sask.'; session 27): the state
 # is found first (speed), the town's words before its comma after; dotted forms need their dot, bare ones a field end
 _TAIL_STATES = "|".join(st for st in US_STATES.split("|") if st not in ("MD", "PA", "MA", "DC", "ME", "IN", "OR", "OK",
@@ -2396,6 +2401,12 @@ class Anonymizer:
                     words.pop(0)
             if words and not any(fold(w.group()) in self.safe or fold(w.group()) in self.eponyms for w in words):
                 add(Span(m.start("t") + words[0].start(), st.start(), "ADDRESS", PATTERN, "town-state"))
+        for m in (TOWN_ADJ_RE.finditer(text) if TOWN_ADJ_HINT_RE.search(text) else ()):
+            a = fold(m.group("a"))
+            if any(t in self.places or t in self.proper or t in self.context_places
+                   for t in (a[:-2], a[:-3] + "en", a[:-2] + "en")) \
+                    and a not in self.safe and a not in self.eponyms and fold(m.group("n")) not in self.safe:
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "town-adjective"))
         for m in (MT_PLACE_RE.finditer(text) if "Mt" in text else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "mountain"))
         if FRENCH_TOWN_HINT_RE.search(text):
@@ -2600,10 +2611,12 @@ class Anonymizer:
             if not _is_duration(low, m.start(), m.end()) and not _is_height(low, m.start(), m.end()) \
                     and not ("old" in low[m.start():m.end()] and _is_thing_age(low, m.end())):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
-        if "year" in low or "month" in low or "week" in low or "jährig" in low:
-            for m in SPELLED_AGE_RE.finditer(low):
-                if not _is_thing_age(low, m.end()):
-                    add(Span(m.start(), m.end(), "AGE", PATTERN, "age-spelled"))
+        for m in (AGE_OLD_RE.finditer(low) if "old" in low else ()):
+            if (n := SPELLED_NUMBER_BEFORE_RE.search(low, max(0, m.start() - 32), m.start())) \
+                    and not _is_thing_age(low, m.end()):
+                add(Span(n.start(), m.end(), "AGE", PATTERN, "age-spelled"))
+        for m in (SPELLED_AGE_DE_RE.finditer(low) if "jährig" in low else ()):
+            add(Span(m.start(), m.end(), "AGE", PATTERN, "age-spelled"))
         if " St" in text or " Rd" in text or " Road" in text or " Street" in text or " Lane" in text:
             for m in STREET_PRACTICE_RE.finditer(text):  # 'Main St Surgery', 'Mill Road Medical Centre'
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "street-practice"))

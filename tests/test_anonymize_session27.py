@@ -98,6 +98,10 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Befund: Keine Fraktur.\nUV-Träger SVBW. Nachschau in 7 Tagen.", ["SVBW"], ["Nachschau in 7 Tagen"]),
     # South Tyrol's health service
     ("Befund: Keine Fraktur.\nSanitätsbetrieb der Autonomen Provinz Bozen", ["Sanitätsbetrieb der"], ["Keine Fraktur"]),
+    # a town's adjective and the fair or festival it names
+    ("Angaben: Sturz vom Karussell auf dem Bremer Freimarkt.", ["Bremer Freimarkt"], ["Sturz vom Karussell"]),
+    ("Angaben: Sturz auf dem Stuttgarter Frühlingsfest.", ["Stuttgarter"], ["Sturz auf dem"]),
+    ("Befund: Keine Fraktur. Kein Anhalt für Berliner Luft im Gelenk.", [], ["Keine Fraktur"]),
     # a rank is a title: the name after it goes, the rank stays
     ("Patient: Oberfeldwebel Jonte Harmsen, geb. 02.03.1994\nBefund: Keine Fraktur.", ["Jonte", "Harmsen"],
      ["Oberfeldwebel"]),
