@@ -54,6 +54,8 @@ def baseline_module(rev: str):
             return None
         src[rel] = r.stdout
     (tmp / "baseline_rule_lexicon.py").write_text(src["client/labeling/rule_lexicon.py"], encoding="utf-8")
+    # since session 26 rules.py hashes its own source and rule_lexicon.py beside it (the label cache's key)
+    (tmp / "rule_lexicon.py").write_text(src["client/labeling/rule_lexicon.py"], encoding="utf-8")
     (tmp / "baseline_rules.py").write_text(src["client/labeling/rules.py"].replace(
         "fedrad.client.labeling.rule_lexicon", "baseline_rule_lexicon"), encoding="utf-8")
     sys.path.insert(0, str(tmp))

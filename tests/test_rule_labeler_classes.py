@@ -1166,7 +1166,7 @@ def test_session26_label_classes(labelers, region, text, expected):
 # session 27 (issue 11): an unplaced subluxation after a finding at one joint in its sentence ('Mild AC joint
 # widening; subluxation cannot be excluded') is that joint's; 'nicht fassbar' negates (a remark that a finding is
 # usually not visible on radiographs states none), 'nicht sicher fassbar' hedges. Our own examples; the first, second
-# and fourth fail on fa33040 (the hedge and the guard pass on both).
+# and fourth fail on fa33040, as does the ossicle at the acromion (the hedge and the guards pass on both).
 SESSION27_CASES = [
     ("clavicle", "Impression: Slight widening of the AC joint; subluxation not excluded.",
      {"ac_joint_space_widened": "true", "ac_joint_subluxation": "uncertain", "joint_subluxation": "uncertain"}),
@@ -1177,6 +1177,9 @@ SESSION27_CASES = [
     ("elbow", "Beurteilung: Kein Frakturnachweis. Eine Pronatio dolorosa ist radiologisch meist nicht fassbar.", {}),
     ("elbow", "Befund: Eine Fraktur des Radiusköpfchens ist nicht sicher fassbar.",
      {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_head_fracture": "uncertain"}),
+    # an ossicle at the acromion is the clavicle study's, as an os acromiale is; an acromion fracture is not
+    ("clavicle", "Findings: Small well-corticated ossicle at the tip of the acromion.", {"ossicle": "true"}),
+    ("clavicle", "Findings: Undisplaced fracture of the acromion. Clavicle intact.", {}),
 ]
 
 

@@ -108,6 +108,7 @@ class Lexicon:
     sentence_final: frozenset[str] = frozenset()
     subsumes: tuple[tuple[str, str], ...] = ()  # (dislocation, subluxation): one displacement, the worse grade
     soft_tissue_locs: frozenset[str] = frozenset()  # out-of-region places whose soft tissue swelling counts
+    ossicle_locs: frozenset[str] = frozenset()  # out-of-region places whose ossicle counts (an os acromiale)
     history: re.Pattern | None = None  # how the injury happened ("Sturz", "fell onto"): see cues.shared.toml [history]
     files: list[Path] = field(default_factory=list)
     # a generic place and the specific ones it adds nothing to ('Monteggia ... of the forearm': the ulna's)
@@ -352,6 +353,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                    section_re=section_re, section_kinds=section_kinds, abbreviations=abbreviations,
                    version=lexicon_version(region), sentence_final=sentence_final, subsumes=tuple(subsumes),
                    history=history, soft_tissue_locs=frozenset(own.get("soft_tissue_locs", [])),
+                   ossicle_locs=frozenset(own.get("ossicle_locs", [])),
                    files=[cues, terms, *(lex[k] for k in sorted(lex))],
                    generic_locs={k: frozenset(v) for k, v in own.get("generic_locs", {}).items()})
 

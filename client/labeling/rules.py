@@ -910,7 +910,10 @@ class RuleEngine:
         # DIP joints" in a thumb report is the fingers')
         # a swelling over the joint next to the region is the region's ("soft tissue swelling over the shoulder"
         # in a clavicle study): the lexicon's soft_tissue_locs
-        in_locs = lex.in_locs | lex.soft_tissue_locs if ev.kind == "swelling" else lex.in_locs
+        # and so is an ossicle at the acromion in a clavicle study, as an os acromiale is (the lexicon's
+        # ossicle_locs; session 27: every hand-written corpus counted it)
+        in_locs = lex.in_locs | lex.soft_tissue_locs if ev.kind == "swelling" else \
+            lex.in_locs | lex.ossicle_locs if ev.kind == "ossicle" else lex.in_locs
         if ev.text_locs and not ev.text_locs & self._strong_in and ev.text_locs - in_locs:
             return []
         if not ev.locs & self._strong_in:  # a specific in-region place always counts
