@@ -2575,12 +2575,13 @@ class Anonymizer:
     def _model_layer(self, text: str, low: str, spans: list[Span], protected: list[tuple[int, int]]) -> list[Span]:
         """Words the token model scores above the threshold go as well (a recall layer after the rules)."""
         extra = []
+        age_starts = {sp.start for sp in spans if sp.kind == "AGE"}
         for s, e, feats in self.model_rows(text, low, spans, protected):
             if TITLE_SEQ_RE.fullmatch(text, s, e + (text[e:e + 1] == ".")) or text[s:e] == "a" or \
-                    text[s:e].lower() in KIN_WORDS:
+                    text[s:e].lower() in KIN_WORDS or (text[s:e] == "A" and e + 1 in age_starts):
                 continue  # a title ('Frau', 'Dr.', 'Herr') names no one: the name after it goes, the title stays;
-                # nor does the article 'a' ('a [AGE] boy', which the model took for an initial) or a kin word
-                # ('laut Ehemann Jürgen'; session 27)
+                # nor does the article 'a' ('a [AGE] boy', 'A [AGE] woman': the model took it for an initial) or a
+                # kin word ('laut Ehemann Jürgen'; session 27)
             if self.token_model.prob(feats) >= self.model_threshold:
                 kind = "ID" if any(c.isdigit() for c in text[s:e]) else "NAME"
                 extra.append(Span(s, e, kind, PATTERN, "model"))

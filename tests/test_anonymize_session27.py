@@ -110,3 +110,15 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
 ])
 def test_a_session27_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
+
+
+def test_model_keeps_article_before_age():
+    """The token model took the article before an age for an initial ('A [AGE] woman'); it keeps it now, and a
+    kin word ('laut Ehemann [NAME]'). On fa33040 the second and the third fail."""
+    from fedrad.client.anon_engine import default_anonymizer
+
+    anon = default_anonymizer()
+    assert anon.anonymize("Hx: a 7-year-old boy fell off his bike.").text.startswith("Hx: a [AGE]")
+    assert anon.anonymize("A 34-year-old man fell from a ladder.").text.startswith("A [AGE]")
+    out = anon.anonymize("Anamnese: laut Ehemann Jürgen Sturz im Garten.").text
+    assert "Ehemann" in out and "Jürgen" not in out
