@@ -660,6 +660,14 @@ MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  r"early|mid|late|end of|compared to|compared with|seit|im|bis|ab|vom|anfang|mitte|"
                                  r"ende|letzten|vergangenen)[ \t]+\Z")
+# a month and day without a year closing a sentence that tells the injury ('slipped on ice on the stoop 1/19.',
+# 'fell on ski pole 10/5.'; session 27); not a score ('pain 8/10', 'power 4/5')
+SHORT_EVENT_DATE_RE = re.compile(r"(?<![\w./])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|\.\d)"
+                                 r"(?=[ \t]*(?:[.,;)]|$))", re.MULTILINE)
+EVENT_VERB_RE = re.compile(r"(?<![\w])(?:fell|fall|falls|slipped|tripped|injured|injury|hit|struck|twisted|crashed|"
+                           r"collided|kicked|punched|bitten|landed|jammed|caught|sturz|gestürzt|unfall|verletzt)(?![\w])")
+SCORE_BEFORE_RE = re.compile(r"(?:pain|power|strength|score|vas|nrs|grade|grad|mrc|kraft|schmerz\w*|gcs|x)[ \t:]*"
+                             r"(?:of[ \t]+)?\Z")
 # 'nach Sturz 2/26', 'since 3/24': a one-digit month and a two-digit year after a time or event word (alone, '2/26'
 # may be a count or a fraction)
 MONTH_YEAR_RE = re.compile(r"(?<![\w./])[1-9]/\d{2}(?![\w/]|\.\d)")
@@ -959,7 +967,7 @@ HISTORY_CUES = ("sturz", "stürz", "unfall", "at home", "punch", "assault", "fig
 # (plain substrings: a regex gate cost 7% on IU)
 HISTORY_PLACE_RE = re.compile(
     r"(?=[niaftovbR(sSrFfkKBuUp])(?:(?<![\w])(?P<pp>(?P<en>near|at|from|outside|around|towards|to|on|via|out of|above|"
-    r"below|beneath|past|off|along)|in|am|im|auf der|auf dem|bei|nahe|aus|Richtung|"
+    r"below|beneath|past|off|along)|in|am|im|auf der|auf dem|an der|bei|nahe|aus|Richtung|"
     # session 17: 'unterhalb der Rossalm' ('vom', 'zur' precede ordinary nouns: 'vom Klettergerüst', 'zur Kontrolle')
     r"(?:unterhalb|oberhalb|Unterhalb|Oberhalb)(?:[ \t]+(?:der|des|von|vom))?)"
     rf"[ \t]+(?:(?P<art>the|der|dem|den)[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
@@ -1838,6 +1846,8 @@ PLACE_GLUE_BEFORE_RE = re.compile(rf"(?P<p>{WORD})[ \t]+im[ \t]+\Z")
 SUSPENDED_COMPOUND_RE = re.compile(r"-[ \t]+(?:und|oder|u\.|bzw\.|sowie)[ \t]+")
 SUSPENDED_BEFORE_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]*-[ \t]+(?:und|oder|u\.|bzw\.|sowie)[ \t]+\Z")
 LOWER_AFTER_RE = re.compile(rf"[ \t]+[{LOW}]")
+# a typist's initials after the signing name at a line's end ('dr. w. thaler / ak', 'Dr. K. Rao/jm'; session 27)
+TYPIST_AFTER_NAME_RE = re.compile(r"[ \t]*/[ \t]*[A-Za-z]{2,3}(?=[ \t]*(?:\n|$))")
 # a generational suffix after a removed name ('[Hollis J. Manigault] III', '[Ray Boudreaux], Jr.'; session 20)
 NAME_SUFFIX_RE = re.compile(r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|JR\.?|SR\.?)|[ \t]+(?:II|III|IV))(?![\w])")
 NAD_POD_RE = re.compile(rf"[ \t](?:nad|pod|na|u)[ \t]+[{UP}][{LOW}]+(?![\w])")
@@ -1845,7 +1855,7 @@ NAD_POD_RE = re.compile(rf"[ \t](?:nad|pod|na|u)[ \t]+[{UP}][{LOW}]+(?![\w])")
 VENUE_SUFFIX_RE = re.compile(r"[ \t](?i:stables|arena|stadium|rink|oval|showground|racecourse|velodrome|skisenter|"
                              r"skicentre|(?:trampoline|skate|water|theme|holiday|caravan|trailer|business|industrial|"
                              r"retail)[ \t]park|(?:care|leisure|sports?|community|garden|shopping|fitness)[ \t]"
-                             r"cent(?:re|er)|youth[ \t]academy|sawmill|boatyard|shipyard|dockyard|"
+                             r"cent(?:re|er)|youth[ \t]academy|sawmill|boatyard|shipyard|dockyard|clubhouse|"
                              # session 18: '[Yuendumu] clinic', '[Elphin] mart', '[George Fisher] mine'
                              r"clinic|mart|mine|colliery|quarry|(?:parish|church|community|village)[ \t]hall|"
                              r"health[ \t]cent(?:re|er)|"
@@ -2605,6 +2615,11 @@ class Anonymizer:
                 if _at_word_start(text, m.start()) and TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14),
                                                                                   m.start()):
                     add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-word"))
+        for m in (SHORT_EVENT_DATE_RE.finditer(text) if digit and "/" in text else ()):
+            ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+            if EVENT_VERB_RE.search(low, ls, m.start()) and not SCORE_BEFORE_RE.search(low, max(ls, m.start() - 16),
+                                                                                         m.start()):
+                add(Span(m.start(), m.end(), "DATE", PATTERN, "date-event"))
         for m in (self._digit_line_matches(MONTH_YEAR_RE, text, text) if digit else ()):
             if EVENT_WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-year"))
@@ -3582,6 +3597,8 @@ class Anonymizer:
             end = vm.end()  # 'the [Kilkenny Road] care centre', '[NAMBOUR GENERAL] HOSP', '[Bankstown] Private'
         if kind == "NAME" and (xm := NAME_SUFFIX_RE.match(text, end, limit)):
             end = xm.end()
+        if kind == "NAME" and (tm := TYPIST_AFTER_NAME_RE.match(text, end, limit)):
+            end = tm.end()  # 'dr. [w. thaler] / ak': the typist's initials after the signing name (session 27)
         if kind in ("NAME", "ADDRESS") and (nm := NAD_POD_RE.match(text, end, limit)):
             end, kind = nm.end(), "ADDRESS"  # '[Hrádek] nad Nisou', '[Moravany] nad Váhom' (session 17)
         if kind in ("NAME", "ADDRESS"):

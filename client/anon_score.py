@@ -86,7 +86,8 @@ class Scores:
             self.planted[kind] += 1
             for m in re.finditer(re.escape(value), original):
                 guarded[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            whole = value not in anonymized
+            # a word-bounded search: a typist's 'ak' inside 'Fraktur' is no leak (session 27)
+            whole = not _survives(value, anonymized)
             words = [w for w in identifier_words(value) if _survives(w, anonymized)
                      and not _survives(w, _outside(original, value, identifiers))]
             self.removed_whole[kind] += whole

@@ -102,6 +102,12 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Angaben: Sturz vom Karussell auf dem Bremer Freimarkt.", ["Bremer Freimarkt"], ["Sturz vom Karussell"]),
     ("Angaben: Sturz auf dem Stuttgarter Frühlingsfest.", ["Stuttgarter"], ["Sturz auf dem"]),
     ("Befund: Keine Fraktur. Kein Anhalt für Berliner Luft im Gelenk.", [], ["Keine Fraktur"]),
+    # a month and day closing the sentence that tells the injury; a score stays
+    ("Hx: slipped on the porch steps 2/14. Pain lateral elbow.", ["2/14"], ["slipped on the porch steps"]),
+    ("Hx: fell off bike, pain 7/10.", [], ["pain 7/10"]),
+    ("Hx: fell onto the arm. Power 4/5.", [], ["Power 4/5"]),
+    # the typist's initials after the signing name at the report's end
+    ("befund: keine fraktur.\ndr. m. huber / tk", ["huber", "/ tk"], ["keine fraktur"]),
     # a rank is a title: the name after it goes, the rank stays
     ("Patient: Oberfeldwebel Jonte Harmsen, geb. 02.03.1994\nBefund: Keine Fraktur.", ["Jonte", "Harmsen"],
      ["Oberfeldwebel"]),
@@ -122,3 +128,14 @@ def test_model_keeps_article_before_age():
     assert anon.anonymize("A 34-year-old man fell from a ladder.").text.startswith("A [AGE]")
     out = anon.anonymize("Anamnese: laut Ehemann Jürgen Sturz im Garten.").text
     assert "Ehemann" in out and "Jürgen" not in out
+
+
+def test_scorer_counts_a_short_identifier_only_as_a_word():
+    """The evaluation's whole-string test searched a substring, so a typist's initials 'ak' counted as left in
+    'Fraktur' (session 27); it is word-bounded now, and a surviving 'ak' still counts."""
+    from fedrad.client.anon_score import Scores
+
+    sc = Scores()
+    sc.add("X-1", "keine Fraktur. dr. x / ak", "keine Fraktur. dr. [NAME]", [], [("other_name", "ak")])
+    sc.add("X-2", "keine Fraktur. dr. x / ak", "keine Fraktur. dr. [NAME] / ak", [], [("other_name", "ak")])
+    assert sc.removed_whole["other_name"] == 1 and [m.study_id for m in sc.misses] == ["X-2"]
