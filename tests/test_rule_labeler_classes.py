@@ -1166,7 +1166,8 @@ def test_session26_label_classes(labelers, region, text, expected):
 # session 27 (issue 11): an unplaced subluxation after a finding at one joint in its sentence ('Mild AC joint
 # widening; subluxation cannot be excluded') is that joint's; 'nicht fassbar' negates (a remark that a finding is
 # usually not visible on radiographs states none), 'nicht sicher fassbar' hedges. Our own examples; the first, second
-# and fourth fail on fa33040, as does the ossicle at the acromion (the hedge and the guards pass on both).
+# and fourth fail on fa33040, as do the ossicle at the acromion and the findings below a comparison line (the
+# hedge and the guards pass on both).
 SESSION27_CASES = [
     ("clavicle", "Impression: Slight widening of the AC joint; subluxation not excluded.",
      {"ac_joint_space_widened": "true", "ac_joint_subluxation": "uncertain", "joint_subluxation": "uncertain"}),
@@ -1180,6 +1181,10 @@ SESSION27_CASES = [
     # an ossicle at the acromion is the clavicle study's, as an os acromiale is; an acromion fracture is not
     ("clavicle", "Findings: Small well-corticated ossicle at the tip of the acromion.", {"ossicle": "true"}),
     ("clavicle", "Findings: Undisplaced fracture of the acromion. Clavicle intact.", {}),
+    # a comparison closing the exam's line heads no paragraph: the lines below are the findings
+    ("clavicle", "Klavikula li. in 2 Ebenen, Vergleich mit der postop. Voraufnahme vom 02.02.2026:\nAC-Gelenk mit "
+                 "Gelenkspaltverschmälerung und Osteophyten.\n\nBeurteilung:\nAC-Gelenksarthrose.",
+     {"ac_joint_space_narrowed": "true", "ac_joint_degeneration": "true", "joint_degeneration": "true"}),
 ]
 
 

@@ -276,6 +276,10 @@ class RuleEngine:
                 # and what follows is the report body (up to an impression header, if any).
                 if body.split("\n", 1)[0].strip():
                     first, _, rest = body.partition("\n")
+                elif m.start() > 0 and text[m.start() - 1] != "\n" and "\n" in body:
+                    # a comparison closing the exam's line ('Clavicula re. in 2 Ebenen, Vergleich mit der postop.
+                    # Voraufnahme vom 23.01.2026:') heads no paragraph: the lines below are the findings (session 27)
+                    first, _, rest = body.partition("\n")
                 else:
                     parts = re.split(r"\n\s*\n", body.lstrip("\n"), maxsplit=1)
                     first, rest = parts[0], (parts[1] if len(parts) > 1 else "")
