@@ -341,6 +341,8 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
     # ("NACHTRAG vom 27.01.2026, 13:40 Uhr:") or at the line end ("FINDINGS")
     section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))[ \t>*#\-]*(?P<h>" + head_alt
                             + r")(?![a-z0-9])(?:[^:\n.]{0,30}:"
+                            # a bracketed aside before the colon ('Nachtrag (Dr. Fischer telefonisch informiert):')
+                            + r"|[ \t]*\([^()\n]{0,60}\)[ \t]*:"
                             + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.\d{2,4}[^:\n.]{0,20}:"
                             + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$))",
                             re.IGNORECASE | re.MULTILINE)

@@ -140,6 +140,12 @@ _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _QUERY_NEXT = re.compile(r"[ \t]+[^\W\d_]")  # a word after a '?' on the same line: the query opens a clause
 
 
+_CORRECTION = re.compile(r"(?:wird|werden|ist|sind)[ \t]+(?:hiermit[ \t]+|somit[ \t]+)?(?:korrigiert|revidiert|"
+                         r"zurückgenommen|zu[ \t]+korrigieren)|(?:is|are)[ \t]+(?:hereby[ \t]+)?(?:corrected|"
+                         r"withdrawn|retracted|amended)|should[ \t]+(?:read|be[ \t]+corrected)")
+_QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|[„“][^„“”\n]{1,80}[“”]|»[^«\n]{1,80}«|'[^'\n]{1,80}'")
+
+
 class _Tok:
     __slots__ = ("start", "end", "entry")
 
@@ -977,6 +983,11 @@ class RuleEngine:
                 if kind == "findings" and not stated and (low.rstrip().endswith("?") or (
                         not headed and _QUERY.search(low))):
                     continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
+                if ("korrig" in low or "correct" in low or "revid" in low or "withdr" in low or "should read" in low) \
+                        and _CORRECTION.search(low):
+                    # 'Die Aussage "kein Fremdkörper" wird hiermit korrigiert': the quoted statement is withdrawn,
+                    # not made again, and its negation reaches nothing after it (session 27)
+                    low = _QUOTED.sub(lambda q: " " * len(q.group()), low)
                 sent_events = self.sentence_events(low, prev)
                 if not new_line and ":" in opener and any(not ev.locs and not ev.context for ev in sent_events):
                     # 'AC-Gelenk: regelrechte Stellung. Gelenkspalt verschmälert ...': a heading covers its line
