@@ -1166,8 +1166,8 @@ def test_session26_label_classes(labelers, region, text, expected):
 # session 27 (issue 11): an unplaced subluxation after a finding at one joint in its sentence ('Mild AC joint
 # widening; subluxation cannot be excluded') is that joint's; 'nicht fassbar' negates (a remark that a finding is
 # usually not visible on radiographs states none), 'nicht sicher fassbar' hedges. Our own examples; the first, second
-# and fourth fail on fa33040, as do the ossicle at the acromion, the findings below a comparison line and the two
-# corrections (the hedge and the guards pass on both).
+# and fourth fail on fa33040, as do the ossicle at the acromion, the findings below a comparison line, the two
+# corrections and the two joint-surface scleroses (the hedge and the guards pass on both).
 SESSION27_CASES = [
     ("clavicle", "Impression: Slight widening of the AC joint; subluxation not excluded.",
      {"ac_joint_space_widened": "true", "ac_joint_subluxation": "uncertain", "joint_subluxation": "uncertain"}),
@@ -1185,6 +1185,12 @@ SESSION27_CASES = [
     ("clavicle", "Klavikula li. in 2 Ebenen, Vergleich mit der postop. Voraufnahme vom 02.02.2026:\nAC-Gelenk mit "
                  "Gelenkspaltverschmälerung und Osteophyten.\n\nBeurteilung:\nAC-Gelenksarthrose.",
      {"ac_joint_space_narrowed": "true", "ac_joint_degeneration": "true", "joint_degeneration": "true"}),
+    # sclerosis of a joint's surfaces is its degeneration, no sclerotic lesion; a sclerotic focus still is one
+    ("clavicle", "Findings: Sclerosis of the articular surfaces of the AC joint.",
+     {"joint_degeneration": "true", "ac_joint_degeneration": "true"}),
+    ("clavicle", "Befund: Sklerosierung der Gelenkflächen des SC-Gelenks.",
+     {"joint_degeneration": "true", "sc_joint_degeneration": "true"}),
+    ("clavicle", "Findings: Sclerotic focus in the lateral clavicle.", {"sclerotic_lesion": "true"}),
     # a withdrawn statement in quotes is not made again; an addendum heading may carry a bracketed aside
     ("elbow", "Impression: The statement 'no fracture' is hereby corrected: there is a fracture of the radial head.",
      {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),

@@ -143,6 +143,7 @@ _QUERY_NEXT = re.compile(r"[ \t]+[^\W\d_]")  # a word after a '?' on the same li
 _CORRECTION = re.compile(r"(?:wird|werden|ist|sind)[ \t]+(?:hiermit[ \t]+|somit[ \t]+)?(?:korrigiert|revidiert|"
                          r"zurückgenommen|zu[ \t]+korrigieren)|(?:is|are)[ \t]+(?:hereby[ \t]+)?(?:corrected|"
                          r"withdrawn|retracted|amended)|should[ \t]+(?:read|be[ \t]+corrected)")
+_CORRECTION_HINTS = ("korrig", "revid", "zurückgenommen", "correct", "withdr", "retract", "amended", "should read")
 _QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|[„“][^„“”\n]{1,80}[“”]|»[^«\n]{1,80}«|'[^'\n]{1,80}'")
 
 
@@ -963,6 +964,8 @@ class RuleEngine:
         events: list[tuple[str, str, _Event]] = []
         sections, headed = self._sections(text)
         hist = self.lex.history
+        low_text = text.lower()  # speed: the withdrawn-quote test runs only where a correction word stands
+        corrections = any(h in low_text for h in _CORRECTION_HINTS)
         for kind, body in sections:
             if kind not in LABELLED:
                 continue
@@ -983,8 +986,7 @@ class RuleEngine:
                 if kind == "findings" and not stated and (low.rstrip().endswith("?") or (
                         not headed and _QUERY.search(low))):
                     continue  # 'Sturz Treppe, Fraktur? Luxation AC?' before any finding: the question, no header
-                if ("korrig" in low or "correct" in low or "revid" in low or "withdr" in low or "should read" in low) \
-                        and _CORRECTION.search(low):
+                if corrections and _CORRECTION.search(low):
                     # 'Die Aussage "kein Fremdkörper" wird hiermit korrigiert': the quoted statement is withdrawn,
                     # not made again, and its negation reaches nothing after it (session 27)
                     low = _QUOTED.sub(lambda q: " " * len(q.group()), low)
