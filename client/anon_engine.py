@@ -3885,8 +3885,10 @@ class Anonymizer:
             cue = ZONE_CUE_RE.fullmatch(w.lower().rstrip(".")) is not None
             if cue or (f not in self.known_names and f not in self.other_names and f not in self.places):
                 return True
-        if (w.islower() and ZONE_CUE_RE.fullmatch(w.rstrip("."))) or w.lower() in KIN_WORDS:
-            return True  # the cue itself ('Mutter (Frau X) begleitet', 'mother informed'; session 27)
+        if (w.islower() and ZONE_CUE_RE.fullmatch(w.rstrip(".")) and not (w.startswith("fall") and len(w) > 4)) \
+                or w.lower() in KIN_WORDS:
+            return True  # the cue itself ('Mutter (Frau X) begleitet', 'mother informed'; session 27), but not a
+            # longer word the cue's 'fall...' matches ('fallon' in a lower-case signature)
         core = w.rstrip(".")
         if core[-2:] in ("'s", "’s"):
             core = core[:-2]  # "patient's"

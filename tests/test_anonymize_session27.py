@@ -47,6 +47,8 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Befund: Fraktur. Mutter (Fr. Lindqvist) telefonisch informiert.", ["Lindqvist"], ["Mutter ("]),
     ("Mutter (Frau Oyelaran) begleitet.", ["Oyelaran"], ["Mutter (Frau", "begleitet"]),
     ("Angaben: Laut Mutter (Fr. Rossetti) Sturz vom Sofa.", ["Rossetti"], ["Laut Mutter"]),
+    # (a lower-case name that the cue 'fall...' would match stays a name in a zone)
+    ("findings: normal.\nsigned: fallowfield, k", ["fallowfield"], ["findings: normal"]),
     # a clock time after a date, after 'at' or before a time zone or 'h' is no ID or year; an ID is still one
     ("EXAM: RIGHT THUMB, 3 VIEWS. 02-OCT-2026 0412 HST\nFINDINGS: NO FRACTURE.", ["02-OCT-2026"], ["0412 HST"]),
     ("Hx: quad bike rollover approx 2130 h, R elbow pain.", [], ["approx 2130 h"]),
