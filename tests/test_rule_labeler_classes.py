@@ -1167,7 +1167,7 @@ def test_session26_label_classes(labelers, region, text, expected):
 # widening; subluxation cannot be excluded') is that joint's; 'nicht fassbar' negates (a remark that a finding is
 # usually not visible on radiographs states none), 'nicht sicher fassbar' hedges. Our own examples; the first, second
 # and fourth fail on fa33040, as do the ossicle at the acromion, the findings below a comparison line, the two
-# corrections and the two joint-surface scleroses (the hedge and the guards pass on both).
+# corrections, the two joint-surface scleroses and 'o.B.' (the hedge and the guards pass on both).
 SESSION27_CASES = [
     ("clavicle", "Impression: Slight widening of the AC joint; subluxation not excluded.",
      {"ac_joint_space_widened": "true", "ac_joint_subluxation": "uncertain", "joint_subluxation": "uncertain"}),
@@ -1191,6 +1191,10 @@ SESSION27_CASES = [
     ("clavicle", "Befund: Sklerosierung der Gelenkflächen des SC-Gelenks.",
      {"joint_degeneration": "true", "sc_joint_degeneration": "true"}),
     ("clavicle", "Findings: Sclerotic focus in the lateral clavicle.", {"sclerotic_lesion": "true"}),
+    # 'o.B.' (ohne Befund) says the joints before it are normal; 'sonst o.B.' leaves the finding before it
+    ("thumb", "Befund: Rhizarthrose mit Osteophyten im CMC-Gelenk, MCP- und IP-Gelenk o.B.",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true"}),
+    ("thumb", "Befund: Fraktur der Basis MC I, sonst o.B.", {"fracture": "true", "metacarpal1_fracture": "true"}),
     # a withdrawn statement in quotes is not made again; an addendum heading may carry a bracketed aside
     ("elbow", "Impression: The statement 'no fracture' is hereby corrected: there is a fracture of the radial head.",
      {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
