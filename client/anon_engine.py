@@ -1873,8 +1873,8 @@ TOWN_ADJ_HINT_RE = re.compile(rf"[{LOW}]er[ \t][{UP}]")  # speed: most reports h
 TOWN_ADJ_RE = re.compile(rf"(?<![\w\-])(?P<a>[{UP}][{LOW}]{{2,}}er)[ \t]+(?P<n>[{UP}][{LOW}]{{3,}})(?![\w\-])")
 # a town before its state or province abbreviation ('(Chéticamp, N.S.)', 'Moose Jaw, Sask.'; session 27): the state
 # is found first (speed), the town's words before its comma after; dotted forms need their dot, bare ones a field end
-_TAIL_STATES = "|".join(st for st in US_STATES.split("|") if st not in ("MD", "PA", "MA", "DC", "ME", "IN", "OR", "OK",
-                                                                        "HI", "DO"))  # credentials and words too
+_TAIL_STATES = "|".join(st for st in US_STATES.split("|")  # not those that are credentials or words too
+                        if st not in ("MD", "PA", "MA", "DC", "ME", "IN", "OR", "OK", "HI"))
 STATE_TAIL_RE = re.compile(rf",[ \t]*(?:(?:{_TAIL_STATES}|NS|NB|PE|NL|QC|ON|MB|SK|AB|BC|YT|NT|NU|NWT|PEI)(?![\w.])|"
                            r"(?:N\.[ \t]?S|N\.[ \t]?B|P\.[ \t]?E\.[ \t]?I|B\.[ \t]?C|Ont|Que|Sask|Alta|Man|Nfld|Tex|"
                            r"Okla|Kans|Tenn|Calif|Mass|Penn|Wash|Minn|Wis|Mich|Ark|Ala|Miss)\.)"
@@ -2588,7 +2588,7 @@ class Anonymizer:
         age_starts = {sp.start for sp in spans if sp.kind == "AGE"}
         for s, e, feats in self.model_rows(text, low, spans, protected):
             if TITLE_SEQ_RE.fullmatch(text, s, e + (text[e:e + 1] == ".")) or text[s:e] == "a" or \
-                    text[s:e].lower() in KIN_WORDS or (text[s:e] == "A" and e + 1 in age_starts):
+                    fold(text[s:e]) in KIN_WORDS or (text[s:e] == "A" and e + 1 in age_starts):
                 continue  # a title ('Frau', 'Dr.', 'Herr') names no one: the name after it goes, the title stays;
                 # nor does the article 'a' ('a [AGE] boy', 'A [AGE] woman': the model took it for an initial) or a
                 # kin word ('laut Ehemann Jürgen'; session 27)
@@ -2671,7 +2671,7 @@ class Anonymizer:
                   else self._digit_line_matches(FOREIGN_STREET_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-foreign"))
         for m in (self._digit_line_matches(LOCATIVE_STREET_RE, text, text) if digit else ()):
-            if fold(m.group("n")) not in self.safe or fold(m.group("n")).endswith(STREET_NOUN_TAILS):
+            if (n := fold(m.group("n"))) not in self.safe or n.endswith(STREET_NOUN_TAILS):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-locative"))
         self._address_lines(text, cands)
         for m in (COUNCIL_ID_RE.finditer(text) if "CR" in text and digit else ()):
@@ -3011,23 +3011,22 @@ class Anonymizer:
         site_fields = SITE_FIELD_RE.finditer(text) if (":" in text or "#" in text) and any(
             h in low for h in SITE_FIELD_HINTS) else ()
         insurer = INSURER_FIELD_RE.finditer(text) if "träger" in low else ()
-        if site_fields or insurer:
-            for m, short in itertools.chain(((m, False) for m in site_fields), ((m, True) for m in insurer)):
-                end, pos, unsafe = m.end(), m.end(), False
-                for _ in range(6):
-                    t = FIELD_TOKEN_RE.match(text, pos)
-                    if t is None or t.group().endswith((":", "#")) or text.startswith(":", t.end()):
-                        break
-                    w = t.group().strip(".()'’")
-                    unsafe = unsafe or (bool(w) and fold(w) not in self.safe and not w.isdigit())
-                    end = t.end()
-                    if short and t.group().endswith((".", ",", ";")):
-                        break  # an insurer without a colon ends at its sentence's end
-                    if len(FIELD_GAP_RE.match(text, end).group()) != 1:
-                        break
-                    pos = end + 1
-                if unsafe and end > m.end():
-                    add(Span(m.end(), end, "INSTITUTION", PATTERN, "site-field"))
+        for m, short in itertools.chain(((m, False) for m in site_fields), ((m, True) for m in insurer)):
+            end, pos, unsafe = m.end(), m.end(), False
+            for _ in range(6):
+                t = FIELD_TOKEN_RE.match(text, pos)
+                if t is None or t.group().endswith((":", "#")) or text.startswith(":", t.end()):
+                    break
+                w = t.group().strip(".()'’")
+                unsafe = unsafe or (bool(w) and fold(w) not in self.safe and not w.isdigit())
+                end = t.end()
+                if short and t.group().endswith((".", ",", ";")):
+                    break  # an insurer without a colon ends at its sentence's end
+                if len(FIELD_GAP_RE.match(text, end).group()) != 1:
+                    break
+                pos = end + 1
+            if unsafe and end > m.end():
+                add(Span(m.end(), end, "INSTITUTION", PATTERN, "site-field"))
         if any(h in text for h in LOWER_HEAD_HINTS):
             for m in LOWER_HEAD_INSTITUTION_RE.finditer(text):
                 words = (m.group("n") or m.group("r")).replace("St. ", "").split()
@@ -3886,7 +3885,7 @@ class Anonymizer:
             if cue or (f not in self.known_names and f not in self.other_names and f not in self.places):
                 return True
         if (w.islower() and ZONE_CUE_RE.fullmatch(w.rstrip(".")) and not (w.startswith("fall") and len(w) > 4)) \
-                or w.lower() in KIN_WORDS:
+                or fold(w) in KIN_WORDS:
             return True  # the cue itself ('Mutter (Frau X) begleitet', 'mother informed'; session 27), but not a
             # longer word the cue's 'fall...' matches ('fallon' in a lower-case signature)
         core = w.rstrip(".")

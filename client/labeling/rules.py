@@ -140,11 +140,12 @@ _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _QUERY_NEXT = re.compile(r"[ \t]+[^\W\d_]")  # a word after a '?' on the same line: the query opens a clause
 
 
+# on folded text (_sections folds: 'zurückgenommen' is 'zurueckgenommen', „…“ are straight quotes)
 _CORRECTION = re.compile(r"(?:wird|werden|ist|sind)[ \t]+(?:hiermit[ \t]+|somit[ \t]+)?(?:korrigiert|revidiert|"
-                         r"zurückgenommen|zu[ \t]+korrigieren)|(?:is|are)[ \t]+(?:hereby[ \t]+)?(?:corrected|"
+                         r"zurueckgenommen|zu[ \t]+korrigieren)|(?:is|are)[ \t]+(?:hereby[ \t]+)?(?:corrected|"
                          r"withdrawn|retracted|amended)|should[ \t]+(?:read|be[ \t]+corrected)")
 _CORRECTION_HINTS = ("korrig", "revid", "zurückgenommen", "correct", "withdr", "retract", "amended", "should read")
-_QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|[„“][^„“”\n]{1,80}[“”]|»[^«\n]{1,80}«|'[^'\n]{1,80}'")
+_QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|»[^«\n]{1,80}«|'[^'\n]{1,80}'")
 
 
 class _Tok:
