@@ -13,7 +13,7 @@ import argparse
 import json
 import time
 
-from corpus import load_corpus
+from corpus import load_corpora
 from fedrad.client.anon_engine import default_anonymizer
 from fedrad.client.anon_score import format_scores, score_texts
 
@@ -24,7 +24,7 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=60)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    reports = [r for c in args.corpus for r in load_corpus(c)]
+    reports = load_corpora(args.corpus)
     a = default_anonymizer()
     t0 = time.process_time()
     scores = score_texts(((r.study_id, r.report, {**r.columns, "study_id": r.study_id}, r.identifiers, r.keep)

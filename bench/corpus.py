@@ -61,6 +61,21 @@ def load_corpus(folder: str | Path) -> list[CorpusReport]:
     return sorted(out, key=lambda c: c.study_id)
 
 
+def load_corpora(folders) -> list[CorpusReport]:
+    """The reports of several corpus folders together. A study id met twice is an error naming both folders: the
+    benches key texts and labels by study id, so a second 'HA-010' would silently score the other report's text."""
+    seen: dict[str, Path] = {}
+    out: list[CorpusReport] = []
+    for folder in folders:
+        for r in load_corpus(folder):
+            if r.study_id in seen:
+                raise ValueError(f"{folder}: study id {r.study_id} is also in {seen[r.study_id]}; study ids must be "
+                                 "unique across the folders scored together")
+            seen[r.study_id] = Path(folder)
+            out.append(r)
+    return out
+
+
 def write_site(corpus: list[CorpusReport], site: str | Path) -> Path:
     """A site folder (no images) holding the corpus: reports.csv, gold labels, identifiers.csv."""
     site = Path(site)

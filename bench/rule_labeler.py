@@ -89,9 +89,9 @@ def corpus_eval(dirs: list[Path], errors: int, anonymized: bool) -> dict:
     import tempfile
 
     sys.path.insert(0, str(ROOT / "bench"))
-    from corpus import load_corpus, write_site
+    from corpus import load_corpora, write_site
 
-    corpus = [c for d in dirs for c in load_corpus(d)]
+    corpus = load_corpora(dirs)
     texts = {c.study_id: c.report for c in corpus}
     if anonymized:
         from fedrad.client.anonymize import anonymize_site

@@ -1,0 +1,38 @@
+"""The benches score several hand-written corpus folders together and key texts and labels by study id, so a study
+id met in two folders would score one report's labels against the other's text. Session 28 met one ('HA-010' in
+tune/c and in a new author's folder): `bench/corpus.load_corpora` now refuses it, naming both folders, and the
+shipped tuning set must have every study id once."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import load_corpora  # noqa: E402
+
+
+def _write(folder: Path, study_id: str) -> Path:
+    folder.mkdir(parents=True)
+    rec = {"study_id": study_id, "region": "thumb", "language": "en", "report": "Findings: normal.",
+           "identifiers": [], "labels": {}}
+    (folder / "batch-01.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_study_id_in_two_folders_is_refused(tmp_path):
+    a, b = _write(tmp_path / "a", "ZZ-001"), _write(tmp_path / "b", "ZZ-001")
+    with pytest.raises(ValueError, match="ZZ-001") as exc:
+        load_corpora([a, b])
+    assert str(a) in str(exc.value) and str(b) in str(exc.value)
+    assert len(load_corpora([a, _write(tmp_path / "c", "ZZ-002")])) == 2
+
+
+def test_tuning_set_study_ids_are_unique():
+    folders = sorted(p for p in (ROOT / "bench" / "corpora" / "tune").iterdir() if p.is_dir())
+    reports = load_corpora(folders)
+    assert len(reports) == len({r.study_id for r in reports}) > 4000
