@@ -784,6 +784,12 @@ WORK_PAREN_STOP = frozenset(("no", "not", "nil", "kein", "keine", "ohne", "with"
                              "at", "on", "in", "to", "for", "nach", "vom", "bei", "per", "via", "fell", "fall", "sturz",
                              "see", "siehe", "vgl", "re", "li", "rechts", "links", "left", "right", "dominant"))
 EMPLOYER_WORD_RE = re.compile(rf"(?:[{UP}0-9][\w'’.\-]*|&|\+|(?i:und|and|of|de|der|des|du|la|le|van|von|zu|am|im|an))")
+# a patient cue, two words and an age glued to its sex ('pt chue her 34m'): the two words are the name even when
+# the second is an ordinary word (Hmong 'Her', 'Long'); session 28
+PT_NAME_AGE_RE = re.compile(r"(?<![\w])(?i:pt|pat|patient|patientin)\.?:?[ \t]+(?P<n>[^\W\d_][\w'’-]*)[ \t]+"
+                            r"(?P<m>[^\W\d_][\w'’-]*),?[ \t]+\d{1,3}[ \t]?(?i:[mfw]|y/?o[mf]?|yo)(?![\w])")
+PT_NAME_AGE_NOT = frozenset(("is", "was", "a", "an", "the", "aged", "age", "now", "with", "who", "has", "had", "and",
+                             "is", "ist", "war", "ein", "eine", "jetzt", "mit", "und", "seen", "presents", "states"))
 AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3}(?:[ \t]?a)?)(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")  # ', 81 a,
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
@@ -864,17 +870,22 @@ DICT_PAIR_RE = re.compile(r"(?<![\w/.])(?P<a>[A-Za-z]{2,4})/(?P<b>[A-Za-z]{2,4})
 DICT_MARK_RE = re.compile(r"(?:(?<=[ \t])|^)(?:/|--?)(?P<v>[A-Za-z]{2,4})(?![\w])(?=[ \t.]*(?:\n|$|/|\[)|[ \t]+[A-Z])",
                           re.MULTILINE)
 TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|transcriptionist|schreibkraft|"
-                       r"geschrieben|dict\.|dictated|diktat|diktiert|sekr\.|sekretariat|(?:ts|tr)(?=[ \t]*:)|"
+                       r"geschrieben|dict\.|dictated|diktat|diktiert|sekr\.|sekretariat|"
+                       r"(?:ts|tr|dict|trans)(?=[ \t]*:)|"
                        r"transcrite?|dictée?|dicte)"  # French ('transcrite par ML'; session 22)
                        r"(?![\w])(?:[ \t]+(?:by|von|durch|am|on|par))?[ \t]*[:.]?[ \t]*"
                        r"(?:[\d./:\- ]{6,20}[ \t]+)?"
                        r"(?!(?:le|la|les|the|on|am|den|der|die|das|by|von|durch|par)(?![\w]))"
-                       r"(?P<v>(?:[A-Za-z]\.){1,3}|[A-Za-z]{2,5})(?![\w])", re.IGNORECASE)
-TYPIST_HINT_RE = re.compile(r"typ|transcri|schreib|dict|diktat|diktiert|sekr|ts[ \t]*:|tr[ \t]*:")
+                       # dotted initials and the surname after them ('dict: p. vue'; session 28)
+                       r"(?P<v>(?:[A-Za-z]\.[ \t]?){1,3}(?!(?:on|am|by|von|at|um|der|the)(?![\w]))[A-Za-z][\w'’-]+"
+                       r"|(?:[A-Za-z]\.){1,3}|[A-Za-z]{2,5})(?![\w])", re.IGNORECASE)
+TYPIST_HINT_RE = re.compile(r"typ|transcri|schreib|dict|diktat|diktiert|sekr|ts[ \t]*:|tr[ \t]*:|trans[ \t]*:")
 # A surname closing the report after its last sentence, without a full stop: '... o.B. Brenner', 'befund\nschäfer'
 _FINAL_WORD = rf"(?:(?:{NAME_PARTICLES})[ \t]+)?[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
 FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<slash>/[ \t]?|[-–—]{{1,2}}[ \t]*)?"
-                           rf"(?P<v>{_FINAL_WORD}(?:[ \t]+{_FINAL_WORD}){{0,2}})[ \t]*\Z")
+                           # and the date of signing after it ('... joints nad. -- jm okafor 3/9/26'; session 28)
+                           rf"(?P<v>{_FINAL_WORD}(?:[ \t]+{_FINAL_WORD}){{0,2}})"
+                           r"(?:[ \t]+\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d))?[ \t.]*\Z")
 FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
@@ -1157,7 +1168,9 @@ FIELD_GAP_RE = re.compile(r"[ \t]*")
 # a place named by several words (Anonymizer._place_phrases): its first word ('St.' with its dot), then the next ones
 PHRASE_START_RE = re.compile(rf"(?<![\w.])[{UP}][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=St)\.|(?<=Mt)\.)?")
 PHRASE_NEXT_RE = re.compile(r"[ \t]+([^\W\d_]+(?:[-'’][^\W\d_]+)*)(?![\w])")
-NOT_PLACE_END_RE = re.compile(r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
+# (the ending leaves a stem of three letters or more: 'an der Plose' is a mountain, 'Arthrose' clinical; session 28)
+NOT_PLACE_END_RE = re.compile(r"(?<=[^\W\d_]{3})"
+                              r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
 
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
 PROSE_BREAK_RE = re.compile(r"[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]")
@@ -2536,6 +2549,11 @@ class Anonymizer:
                 if words and all(self._name_part(w.group()) for w in words):
                     add(Span(m.start("n") + words[0].start(), m.end("n"), "NAME", STRONG, "name-sex-age"))
                     add(Span(m.start("a"), m.end("a"), "AGE", STRONG, "name-sex-age"))
+        if digit:
+            for m in PT_NAME_AGE_RE.finditer(text):
+                if self._name_part(m.group("n")) and fold(m.group("n")) not in self.safe \
+                        and m.group("m").lower() not in PT_NAME_AGE_NOT and not _clinical_compound(self, m.group("m")):
+                    add(Span(m.start("n"), m.end("m"), "NAME", STRONG, "pt-name-age"))
         for rm in ROLE_RE.finditer(text):
             ls = text.rfind("\n", 0, rm.start()) + 1
             if (cm := CAPS_SIGNATURE_RE.fullmatch(text, ls, rm.start())) \
@@ -2951,7 +2969,10 @@ class Anonymizer:
             # ('o.B. Brenner', '... intakt. ter Horst'); 'Impression: 1. Cardiomegaly' is a finding
             shaped = len(words) < len(fm.group("v").split()) or any("-" in w for w in words) or all(
                 fold(w) in self.known_names or fold(w) in self.other_names for w in words)
-            if words and (own_line or shaped) and all(self._signature_word(w) for w in words):
+            # initials before the surname count with it ('-- jm okafor'; session 28)
+            if words and (own_line or shaped) and self._signature_word(words[-1]) and all(
+                    self._signature_word(w) or len(w) <= 2 and w.isalpha() and fold(w) not in self.safe
+                    for w in words[:-1]):
                 add(Span(fm.start("v"), fm.end("v"), "NAME", PATTERN, "final-name"))
         for m in ACRONYM_INST_RE.finditer(text):
             a = m.group("a")

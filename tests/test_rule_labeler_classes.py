@@ -1207,3 +1207,35 @@ SESSION27_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION27_CASES)
 def test_session27_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# Session 28 (our own examples; on 6f2e858 all but the two guards fail): a foreign body's splinters are no
+# comminution; 'prox'/'dist' phalanx abbreviated; a statement withdrawn by naming it, unquoted; a hedge an addendum
+# places at one part leaves the parts found elsewhere; 'ohne X' between a finding and its hedge; 'no acute fracture'
+# leaves a hedged old avulsion.
+SESSION28_CASES = [
+    ("clavicle", "Befund: Verheilte Fraktur im mittleren Drittel. Zwei metalldichte Fremdkörper, vereinbar mit "
+                 "Splittern.", {"fracture": "true", "fracture_middle_third": "true", "foreign_body": "true"}),
+    # guards: a fracture with several splinters is comminuted; a foreign body in brackets stays one
+    ("clavicle", "Befund: Fraktur im mittleren Drittel mit mehreren Splittern.",
+     {"fracture": "true", "fracture_middle_third": "true", "fracture_comminuted": "true"}),
+    ("clavicle", "Befund: Alte Fraktur im mittleren Drittel.\nBeurteilung: Fremdkörper supraklavikulär (Splitter).",
+     {"fracture": "true", "fracture_middle_third": "true", "foreign_body": "true"}),
+    ("thumb", "Findings: ? small avulsion at the base of the prox phalanx, cannot exclude.",
+     {"fracture": "uncertain", "proximal_phalanx_fracture": "uncertain"}),
+    ("thumb", "Findings: Mild soft tissue swelling.\n\nAddendum: The earlier impression of swelling is withdrawn.", {}),
+    ("clavicle", "Befund: Fraktur im mittleren Drittel.\n\nNachtrag: Der Verdacht auf eine Fraktur wird "
+                 "zurückgenommen.", {}),
+    ("clavicle", "Findings: Old healed fracture of the middle third with callus.\n\nAddendum: A fracture of the "
+                 "lateral third cannot be excluded.",
+     {"fracture": "true", "fracture_middle_third": "true", "fracture_lateral_third": "uncertain"}),
+    ("elbow", "Beurteilung: Eine Fraktur des Radiusköpfchens ist ohne Zusatzaufnahme nicht sicher auszuschließen.",
+     {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_head_fracture": "uncertain"}),
+    ("thumb", "Findings: No acute fracture. Small old avulsion at the base of the proximal phalanx is not excluded.\n"
+              "Impression: No acute fracture.", {"fracture": "uncertain", "proximal_phalanx_fracture": "uncertain"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION28_CASES)
+def test_session28_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -146,6 +146,21 @@ _CORRECTION = re.compile(r"(?:wird|werden|ist|sind)[ \t]+(?:hiermit[ \t]+|somit[
                          r"withdrawn|retracted|amended)|should[ \t]+(?:read|be[ \t]+corrected)")
 _CORRECTION_HINTS = ("korrig", "revid", "zurückgenommen", "correct", "withdr", "retract", "amended", "should read")
 _QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|»[^«\n]{1,80}«|'[^'\n]{1,80}'")
+# a statement the sentence withdraws by naming it, unquoted: 'the earlier impression of swelling is withdrawn', 'der
+# Verdacht auf eine Fraktur wird zurückgenommen' (session 28)
+_WITHDRAWN = re.compile(r"(?:(?:the|a|an)[ \t]+)?(?:(?:earlier|previous|prior|initial|preliminary|original)[ \t]+)?"
+                        r"(?:impression|finding|report|diagnosis|mention|suggestion|description|query|question)s?"
+                        r"[ \t]+of[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<en>[^;,.:\n]{1,60}?)[ \t]+(?:is|are)[ \t]+"
+                        r"(?:hereby[ \t]+)?(?:withdrawn|retracted)"
+                        r"|(?:der|die|das)[ \t]+(?:verdacht|verdachtsdiagnose|beschreibung|befund|aussage|diagnose)"
+                        r"[ \t]+(?:(?:auf|einer?|eines|der|des|den|dem)[ \t]+){0,2}(?P<de>[^;,.:\n]{1,60}?)[ \t]+"
+                        r"(?:wird|werden)[ \t]+(?:hiermit[ \t]+|somit[ \t]+)?(?:zurueckgenommen|revidiert)")
+
+
+def _withdrawn(m: re.Match) -> str:
+    """The withdrawn statement made a negation of the same length: 'no swelling', 'kein fraktur'."""
+    neg = f"no {m.group('en')}" if m.group("en") is not None else f"kein {m.group('de')}"
+    return neg.ljust(len(m.group()))
 
 
 class _Tok:
@@ -647,6 +662,10 @@ class RuleEngine:
                 if t.entry.cue in _PRE:
                     if j + 1 < len(clause) and clause[j + 1].entry.morph:
                         continue  # "fracture w/o comminution cannot be excluded": the cue governs the morphology
+                    if s[t.start:t.end] in ("ohne", "without") and j + 1 < len(clause) \
+                            and clause[j + 1].entry.cue in _POST and not clause[j + 1].entry.comma:
+                        continue  # '... ist ohne Belastungsaufnahme nicht sicher auszuschließen': 'ohne' governs
+                        # its own noun, the hedge after it the finding (session 28)
                     break
             # before: nearest cue, crossing commas only out of short list items (then the list, not the
             # word count, is the scope: "no fracture, dislocation, ..., calcification or foreign body")
@@ -719,7 +738,7 @@ class RuleEngine:
                                           and not spec.negated else mod)
                     ev.descriptive = e.descriptive
                     ev.extends = e.extends
-                    ev.old = old and not still and mod == POS
+                    ev.old = old and not still and mod in (POS, UNC)
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
                     ev.fresh = mod == NEG and bool(_FRESH_BEFORE.search(s, max(0, t.start - 14), t.start))
                     ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start) and not ev.fresh)
@@ -990,7 +1009,7 @@ class RuleEngine:
                 if corrections and _CORRECTION.search(low):
                     # 'Die Aussage "kein Fremdkörper" wird hiermit korrigiert': the quoted statement is withdrawn,
                     # not made again, and its negation reaches nothing after it (session 27)
-                    low = _QUOTED.sub(lambda q: " " * len(q.group()), low)
+                    low = _WITHDRAWN.sub(_withdrawn, _QUOTED.sub(lambda q: " " * len(q.group()), low))
                 sent_events = self.sentence_events(low, prev)
                 if not new_line and ":" in opener and any(not ev.locs and not ev.context for ev in sent_events):
                     # 'AC-Gelenk: regelrechte Stellung. Gelenkspalt verschmälert ...': a heading covers its line
@@ -1041,7 +1060,7 @@ class RuleEngine:
                     ev.mod = NEG
         # rule 7: "old united fracture of the middle third ... no acute fracture": the negation rules out a
         # new fracture, not the old one (nor its place) that the report describes as still there
-        elif any(ev.kind == "fracture" and ev.old and ev.mod == POS for _, _, ev in events):
+        elif any(ev.kind == "fracture" and ev.old and ev.mod in (POS, UNC) for _, _, ev in events):
             events = [x for x in events if not (x[2].kind == "fracture" and x[2].mod == NEG and x[2].fresh)]
         for n, (kind, sent, ev) in enumerate(events):
             # 'Zusätzlich kleines Knochenelement ..., DD alter Ausriss' in an addendum: it adds, it revises nothing
@@ -1077,10 +1096,16 @@ class RuleEngine:
                 # ... and over the children of a finding it hedges: findings "fracture of the lateral third",
                 # impression "possible fracture" leave the lateral third fracture uncertain, not true
                 for fid, val in per[k].items():
-                    if val in _CAPPING:
-                        for child in self._descendants.get(fid, ()):
-                            if child not in per[k] and labels[child] > val:
-                                labels[child] = val
+                    if val not in _CAPPING:
+                        continue
+                    # a hedge placed at a part ('a fracture of the lateral third cannot be excluded') is that part's
+                    # and its branch's, not its parent's over the parts the report found elsewhere (session 28)
+                    named = [c for c in self._descendants.get(fid, ()) if per[k].get(c, Label.FALSE) is not Label.FALSE]
+                    for child in self._descendants.get(fid, ()):
+                        if child not in per[k] and labels[child] > val and (not named or any(
+                                n in self._descendants.get(child, ()) or child in self._descendants.get(n, ())
+                                for n in named)):
+                            labels[child] = val
             if k == "addendum":  # an addendum that rules a finding out rules out what the report said of its kinds
                 for fid, val in per[k].items():
                     if val is Label.FALSE:
