@@ -952,6 +952,8 @@ ZONE_CUE_RE = re.compile(
 SECTION_RE = re.compile(
     r"^[ \t]*(?:findings?|befunde?|impressions?|beurteilung|conclusions?|opinion|clinical|klinische|klinik|klin\.|"
     r"angaben|indikation|anamn\.|reason[ \t]+for|"
+    # abbreviated before a colon ('Ind.: Fußball auf dem Hof', 'klin: Sturz'; session 28)
+    r"ind\.|indik\.|(?:klin|ind|clin|anamn)(?=[ \t]*:)|clin\.|fragest\.|"
     r"indications?|history|hx|fragestellung|anamnese|technique|technik|comparison|vergleich|report|"
     r"summary|diagnos[ei]s|diagnosen|observations?|empfehlung|recommendations?|"
     # the accident's story in a D-Arzt report ('Hergang: Beim Abladen ...'; session 27)
@@ -991,6 +993,11 @@ HISTORY_PLACE_RE = re.compile(
 MOUNTAIN_ACCIDENT_RE = re.compile(rf"(?<![\w])(?i:ski|schi|snowboard|berg|wander|kletter|rodel|mountainbike|mtb|"
                                   rf"gleitschirm|paragleit)(?:-)?(?:unfall|sturz)[ \t]+(?:am|an[ \t]+der|auf[ \t]+dem|"
                                   rf"auf[ \t]+der|vom|im|unterhalb[ \t]+(?:des|der|vom))[ \t]+(?P<p>{WORD})(?![\w])")
+# a peak or pass named by its Alpine or Romance head word, in any case ('sturz piz sorega', 'Monte Baldo', 'Passo
+# Giau'): head and name go together when the name is no ordinary, safe or clinical word (session 28)
+PEAK_HEAD_RE = re.compile(r"(?<![\w])(?i:piz|pizzo|monte|cima|punta|passo|pic|pico|col|mont)[ \t]+"
+                          r"(?P<w>[^\W\d_][\w'’-]{2,}"
+                          r"(?:[ \t]+(?i:d[aei]l?|de|della|dal|du)[ \t]+[^\W\d_][\w'’-]{2,})?)")
 GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "abend", "morgen", "gipfel", "hang",
                             "einstieg", "ausstieg", "gletscher", "grat", "rand", "ende", "anfang", "steilhang",
                             "buckel", "tiefschnee", "sprung", "kicker", "zielhang", "uebungshang", "idiotenhuegel",
@@ -1175,6 +1182,11 @@ NOT_PLACE_END_RE = re.compile(r"(?<=[^\W\d_]{3})"
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
 PROSE_BREAK_RE = re.compile(r"[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]")
 CLAUSE_END_RE = re.compile(r"[.;](?:[ \t]|$)")
+# a header-like short line that goes on, after a comma, to tell the injury ('pt tou long 29m, fell off a ladder.'):
+# prose from there, so its ordinary words stay (session 28)
+INJURY_CLAUSE_RE = re.compile(r",[ \t]+(?:(?:had|has|was|then|and|while|when)[ \t]+)?(?:fell|fall|falls|slipped|"
+                              r"tripped|jammed|caught|struck|hit|twisted|injured|crushed|punched|landed|kicked|"
+                              r"stürzte|gestürzt|umgeknickt|eingeklemmt|ausgerutscht|gefallen|verdreht)(?![\w])")
 # a paragraph of prose: a line over 100 characters of three sentences or more (see _zones)
 PROSE_LINE_RE = re.compile(r"^(?=[^\n]{101})(?:[^\n]*?[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]){2}[^\n]*", re.MULTILINE)
 SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
@@ -2820,6 +2832,14 @@ class Anonymizer:
                     if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
             pos += len(line) + 1
+        if any(h in low for h in ("piz", "monte", "cima", "punta", "passo", "pic", "col ", "mont ")):
+            for m in PEAK_HEAD_RE.finditer(text):
+                w = m.group("w").split()[0]
+                f = fold(w)
+                if f in self.common or f in self.safe or f in self.ordinary or f in self.eponyms \
+                        or _clinical_compound(self, w):
+                    continue
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "peak-head"))
         if "unfall" in low or "sturz" in low:
             for m in MOUNTAIN_ACCIDENT_RE.finditer(text):
                 w = m.group("p")
@@ -3742,7 +3762,8 @@ class Anonymizer:
                 out.append((s, e, False))
                 continue
             # a line that opens with a report section ('INDICATION: ...') or breaks into sentences is prose
-            field = len(line) <= 100 and not PROSE_BREAK_RE.search(line) and not SECTION_RE.match(line)
+            field = len(line) <= 100 and not PROSE_BREAK_RE.search(line) and not SECTION_RE.match(line) \
+                and not INJURY_CLAUSE_RE.search(low, s, e)
             if field and PATTERN_HIT_RE.search(line):  # a date, long number, phone or e-mail on a header line
                 out.append((s, e, False))
                 continue

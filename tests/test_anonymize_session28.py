@@ -3,10 +3,12 @@
 or 'trans:', initials with a lower-case surname ('dict: p. vue'); a sign-off after '--' with lower-case initials and
 the date of signing after it; a patient's two names before an age glued to the sex even when the second is an
 ordinary word (the Hmong surname 'Her'); prisons, detention and asylum reception centres by their place ('JVA
-Steinachtal', 'Reception centre Birkenfeld-Ost').
+Steinachtal', 'Reception centre Birkenfeld-Ost'); a peak by its Alpine head word ('piz ...', 'Passo ...'). No
+identifiers: the history and findings after an abbreviated section heading ('Ind.:', 'klin:'), which had stayed in
+the header zone; the ordinary words of a short line that tells the injury after a comma.
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (6f2e858) every
-case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle')."""
+case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle', 'Monteggia')."""
 
 from __future__ import annotations
 
@@ -35,6 +37,18 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("JVA Lindenweiler, Arbeitsbetrieb. V.a. Fraktur.", ["Lindenweiler"], ["V.a. Fraktur"]),
     ("Pt: Ana Ruiz, 52F. Reception centre Tannhof-Nord, room 2.", ["Reception", "centre", "Tannhof-Nord"], ["Pt:"]),
     ("Angaben: Bewohnerin der Erstaufnahmeeinrichtung Tannhof, Sturz.", ["Tannhof"], ["Bewohnerin der", "Sturz"]),
+    # an abbreviated section heading ('Ind.:', 'klin:') ends the header: the history and findings below keep their
+    # words, the names above still go
+    ("Kinderradiologie Nordstadt\nPat.: Rahimi, Omid, 14 J.\nBegleitung: Betreuer Herr Till Vossberg\n\n"
+     "Ind.: Sturz auf dem Hof.\n\nEllenbogen li.:\nAltersentsprechend angelegte Ossifikationszentren.\n\n"
+     "Beurteilung: Kein Frakturnachweis.", ["Rahimi", "Omid", "Vossberg"],
+     ["Sturz auf dem Hof", "Altersentsprechend angelegte Ossifikationszentren"]),
+    # a peak or a pass by its Alpine or Romance head word, in any case; a clinical word after it stays
+    ("klin: sturz piz valdora mit stock in der hand", ["piz valdora"], ["mit stock"]),
+    ("hx: bike crash descending passo fedaia", ["fedaia"], ["bike crash"]),
+    ("Findings: Monteggia fracture-dislocation.", [], ["Monteggia"]),
+    # a short header-like line that goes on to tell the injury keeps the injury's ordinary words
+    ("pt ana ruiz 29f, slipped on the wet ladder.", ["ana ruiz"], ["wet ladder"]),
 ])
 def test_a_session28_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
