@@ -939,7 +939,10 @@ KIN_WORDS = frozenset(("mutter", "vater", "tochter", "sohn", "ehefrau", "ehemann
 ZONE_CUE_RE = re.compile(
     r"(?<![\w])(?:patient(?:in)?|pat\.?|pt\.?|name|vorname|nachname|geb\.|geboren|dob|d\.o\.b|birth|mrn|"
     r"hosp(?:ital)?[ \t]+no|nhs|chi|ur|ssn|accession|acc\.?|auftrags\w*|fall\w*|id|referr\w*|überweis\w*|"
-    r"zuweis\w*|einsend\w*|ordering|requesting|requested|dictated|diktiert|transcribed|signed|signiert|reported|"
+    r"zuweis\w*|einsend\w*|ordering|requesting|requested|dictated|diktiert|transcribed|signed|signiert|"
+    # 'reported' signs only before whom, when or for whom ('Reported by', 'Reported: ...'), not in '(reported
+    # separately)' or 'was reported normal' (session 28)
+    r"reported(?=[ \t]*(?:by|von|:|on|for|to|electronically|and))|"
     r"befundet|befunder\w*|gez\.|gezeichnet|unterschrift|vidiert|visum|visiert|validiert|freigegeben|verified|attending|"
     r"consultant|registrar|resident|fellow|radiologist|radiologe|radiologin|oberarzt|oberärztin|facharzt|"
     r"fachärztin|assistenzarzt|assistenzärztin|chefarzt|chefärztin|dr\.?|prof\.?|md|frcr|franzcr|do|mbbs|"

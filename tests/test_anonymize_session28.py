@@ -5,10 +5,11 @@ the date of signing after it; a patient's two names before an age glued to the s
 ordinary word (the Hmong surname 'Her'); prisons, detention and asylum reception centres by their place ('JVA
 Steinachtal', 'Reception centre Birkenfeld-Ost'); a peak by its Alpine head word ('piz ...', 'Passo ...'). No
 identifiers: the history and findings after an abbreviated section heading ('Ind.:', 'klin:'), which had stayed in
-the header zone; the ordinary words of a short line that tells the injury after a comma.
+the header zone; the ordinary words of a short line that tells the injury after a comma, or says a study was 'reported
+separately'.
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (6f2e858) every
-case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle', 'Monteggia')."""
+case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle', 'Monteggia', 'Reported by')."""
 
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Findings: Monteggia fracture-dislocation.", [], ["Monteggia"]),
     # a short header-like line that goes on to tell the injury keeps the injury's ordinary words
     ("pt ana ruiz 29f, slipped on the wet ladder.", ["ana ruiz"], ["wet ladder"]),
+    # 'reported' is a sign-off cue only before whom, when or for whom; a line that says a study was reported
+    # separately keeps its words
+    ("Elbow views submitted the same day (reported separately): undisplaced radial neck fracture.", [],
+     ["submitted", "separately", "radial neck"]),
+    ("Findings: normal.\nReported by: Dr Ilse Marrow", ["Ilse", "Marrow"], ["Reported by"]),
 ])
 def test_a_session28_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
