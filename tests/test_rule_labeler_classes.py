@@ -1212,7 +1212,7 @@ def test_session27_label_classes(labelers, region, text, expected):
 # Session 28 (our own examples; on 6f2e858 all but the two guards fail): a foreign body's splinters are no
 # comminution; 'prox'/'dist' phalanx abbreviated; a statement withdrawn by naming it, unquoted; a hedge an addendum
 # places at one part leaves the parts found elsewhere; 'ohne X' between a finding and its hedge; 'no acute fracture'
-# leaves a hedged old avulsion.
+# leaves a hedged old avulsion; a bracket naming the fixation after a treated fracture.
 SESSION28_CASES = [
     ("clavicle", "Befund: Verheilte Fraktur im mittleren Drittel. Zwei metalldichte Fremdkörper, vereinbar mit "
                  "Splittern.", {"fracture": "true", "fracture_middle_third": "true", "foreign_body": "true"}),
@@ -1233,6 +1233,9 @@ SESSION28_CASES = [
      {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_head_fracture": "uncertain"}),
     ("thumb", "Findings: No acute fracture. Small old avulsion at the base of the proximal phalanx is not excluded.\n"
               "Impression: No acute fracture.", {"fracture": "uncertain", "proximal_phalanx_fracture": "uncertain"}),
+    # a bracket after a treated fracture names its fixation: no hardware failure, the fracture keeps its place
+    ("clavicle", "Befund: Z.n. Plattenosteosynthese einer Klavikulaschaftfraktur (6-Loch-Platte, 5 Schrauben). "
+                 "Frakturspalt noch abgrenzbar.", {"fracture": "true", "fracture_middle_third": "true"}),
 ]
 
 

@@ -764,6 +764,8 @@ class RuleEngine:
             events = [e for e in events if e.kind != "fracture" or not any(
                 len(s[min(e.end, h.end):max(e.start, h.start)].split()) <= HARDWARE_WINDOW
                 and "," not in s[min(e.end, h.end):max(e.start, h.start)]
+                # 'Klavikulaschaftfraktur (7-Loch-Platte, 6 Schrauben)': the bracket names the fixation (session 28)
+                and not (e.end <= h.start and "(" in s[e.end:h.start])
                 and not (e.end <= h.start and _WITH_HARDWARE.search(s, e.end, h.start))
                 and not (h.end <= e.start and _HARDWARE_ACROSS.search(s, h.end, e.start)) for h in hardware)]
             # 'after tension band wiring of an olecranon fracture': the fracture the hardware was put on is a treated
