@@ -1209,10 +1209,11 @@ def test_session27_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
 
 
-# Session 28 (our own examples; on 6f2e858 all but the two guards fail): a foreign body's splinters are no
+# Session 28 (our own examples; on 6f2e858 all but the three guards fail): a foreign body's splinters are no
 # comminution; 'prox'/'dist' phalanx abbreviated; a statement withdrawn by naming it, unquoted; a hedge an addendum
 # places at one part leaves the parts found elsewhere; 'ohne X' between a finding and its hedge; 'no acute fracture'
-# leaves a hedged old avulsion; a bracket naming the fixation after a treated fracture.
+# leaves a hedged old avulsion; a bracket naming the fixation after a treated fracture; dictation's spoken
+# punctuation and corrections; 'is preserved'.
 SESSION28_CASES = [
     ("clavicle", "Befund: Verheilte Fraktur im mittleren Drittel. Zwei metalldichte Fremdkörper, vereinbar mit "
                  "Splittern.", {"fracture": "true", "fracture_middle_third": "true", "foreign_body": "true"}),
@@ -1236,6 +1237,19 @@ SESSION28_CASES = [
     # a bracket after a treated fracture names its fixation: no hardware failure, the fracture keeps its place
     ("clavicle", "Befund: Z.n. Plattenosteosynthese einer Klavikulaschaftfraktur (6-Loch-Platte, 5 Schrauben). "
                  "Frakturspalt noch abgrenzbar.", {"fracture": "true", "fracture_middle_third": "true"}),
+    # speech recognition's leftovers: spoken punctuation and a spoken correction ('scratch that', 'streichen
+    # Korrektur') that withdraws what was said before it; a part 'is preserved' is normal
+    ("clavicle", "findings there is an undisplaced fracture of the lateral third the sc joint is widened scratch that "
+                 "the sc joint is normally aligned full stop new paragraph impression lateral third fracture full stop",
+     {"fracture": "true", "fracture_lateral_third": "true"}),
+    ("thumb", "Klinische Angaben Punkt Sturz Punkt neuer Absatz Befund Punkt Fraktur der Grundphalanx streichen "
+              "Korrektur keine Fraktur Punkt Arthrose im Sattelgelenk mit Osteophyten Punkt",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true"}),
+    ("thumb", "Findings: degenerative change at the IP joint, the MCP joint is preserved.",
+     {"joint_degeneration": "true", "ip_joint_degeneration": "true"}),
+    # guards: 'a period of', a fracture 'with preserved alignment'
+    ("thumb", "Findings: fracture of the proximal phalanx with preserved alignment, immobilised for a period of "
+              "six weeks", {"fracture": "true", "proximal_phalanx_fracture": "true"}),
 ]
 
 

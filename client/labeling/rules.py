@@ -78,6 +78,51 @@ ADDED = "addendum (added)"
 _ADDITIVE = re.compile(r"\W*(?:zus(?:ä|ae)tzlich|additionally|in addition|au(?:ß|ss)erdem|also noted|also seen|"
                        r"incidental(?:ly)?|nebenbefundlich)\b")
 
+# Dictation left as words by speech recognition (session 28): punctuation spoken ('full stop', 'Komma', 'neuer
+# Absatz') and spoken corrections ('the ac joint is widened scratch that the ac joint is normally aligned').
+# (speed: one pass over the report; a report without any of these fragments is not scanned at all)
+_DICTATION_HINT = re.compile(r"stop|STOP|eriod|ERIOD|aragraph|ARAGRAPH|bsatz|BSATZ|unkt|UNKT|omma|OMMA|ragezeichen|"
+                             r"uestion mark|cratch|CRATCH|trike that|elete that|treich|TREICH")
+_DICTATED = re.compile(r"(?<![\w])(?:(?P<par>(?:new|next)[ \t]+paragraph|neuer[ \t]+absatz)|(?P<stop>full[ \t]+stop|"
+                       r"period(?![ \t]+of(?![\w]))|punkt)|(?P<comma>comma|komma)"
+                       r"|(?P<q>question[ \t]+mark|fragezeichen)"
+                       r"|(?P<scratch>scratch[ \t]+that|strike[ \t]+that|delete[ \t]+that|streichen[ \t]+korrektur|"
+                       r"streiche[ \t]+das|bitte[ \t]+streichen))(?![\w])", re.IGNORECASE)
+_NOT_SPOKEN_BEFORE = ("a", "the", "this", "that", "am", "dem", "einem", "ein")  # 'a period of', 'am Punkt'
+_SCRATCH_BOUND = re.compile(r"[.;,!?\n]")
+_MARK = {"par": "\n\n", "stop": ".", "comma": ",", "q": "?"}
+
+
+def undictate(text: str) -> str:
+    """Spoken punctuation as punctuation, and a spoken correction applied: the words it withdraws go, from where
+    the correction's first words were said before (the restated subject) or else from the last punctuation."""
+    # a dictated report says its punctuation, so it has few full stops of its own (fewer than ~7.5 sentence ends per
+    # 1,000 characters; typed reports have 10-30): only such a report is looked at further (speed)
+    if (text.count(". ") + text.count(".\n")) * 1000 >= 7.5 * len(text) or _DICTATION_HINT.search(text) is None:
+        return text
+    out: list[str] = []
+    last = 0
+    for m in _DICTATED.finditer(text):
+        kind = m.lastgroup
+        before = "".join(out) + text[last:m.start()]
+        if kind == "stop" and before.rstrip().rsplit(None, 1)[-1:] in ([w] for w in _NOT_SPOKEN_BEFORE):
+            continue  # 'for a period of', 'am Punkt' (the word, no mark)
+        if kind == "scratch":
+            start = max((b.end() for b in _SCRATCH_BOUND.finditer(before)), default=0)
+            for w in re.findall(r"[^\W\d_][\w-]*", text[m.end():m.end() + 80])[:3]:
+                hit = [x.start() for x in re.finditer(rf"(?<![\w]){re.escape(w)}(?![\w])", before, re.IGNORECASE)]
+                if hit and hit[-1] >= len(before) - 200:
+                    start = hit[-1]
+                    break
+            out = [before[:start]]
+        else:
+            out = [before.rstrip(" \t") + _MARK[kind]]
+        last = m.end()
+    if last == 0:
+        return text
+    return "".join(out) + text[last:]
+
+
 _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 # Where a section header may start (section_re's own anchors): scanning only these positions instead of
 # letting the header alternation try every character is ~10x faster and finds the same headers.
@@ -240,6 +285,10 @@ class RuleEngine:
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+        # a section heading dictated with a spoken full stop ('Befund Punkt ...' -> 'Befund. ...'): a heading
+        heads = "|".join(re.escape(h).replace(r"\ ", r"\s+")
+                         for h in sorted(lexicon.section_kinds, key=len, reverse=True))
+        self._dictated_head = re.compile(r"^([ \t]*(?:" + heads + r"))\.(?=[ \t])", re.IGNORECASE | re.MULTILINE)
         self.template = lexicon.template
         self._rules_by_event: dict[str, list] = {}
         for r in lexicon.rules:
@@ -278,7 +327,11 @@ class RuleEngine:
     def _sections(self, text: str) -> tuple[list[tuple[str, str]], bool]:
         """sections() and whether a header introduced the findings (else a question may stand unlabelled
         at the top of the body: 'Fell off bike. ?fracture')."""
-        text = fold(_PLACEHOLDER.sub(" _ ", text.replace("\r\n", "\n").replace("\r", "\n")))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        spoken = undictate(text)
+        if spoken is not text:
+            text = self._dictated_head.sub(r"\1:", fold(spoken))
+        text = fold(_PLACEHOLDER.sub(" _ ", text))
         heads = self._heads(text)
         if not heads:
             return [("findings", text)], False
