@@ -3,10 +3,11 @@
 or 'trans:', initials with a lower-case surname ('dict: p. vue'); a sign-off after '--' with lower-case initials and
 the date of signing after it; a patient's two names before an age glued to the sex even when the second is an
 ordinary word (the Hmong surname 'Her'); prisons, detention and asylum reception centres by their place ('JVA
-Steinachtal', 'Reception centre Birkenfeld-Ost'); a peak by its Alpine head word ('piz ...', 'Passo ...'). No
-identifiers: the history and findings after an abbreviated section heading ('Ind.:', 'klin:'), which had stayed in
-the header zone; the ordinary words of a short line that tells the injury after a comma, or says a study was 'reported
-separately'.
+Steinachtal', 'Reception centre Birkenfeld-Ost'); a peak by its Alpine head word ('piz ...', 'Passo ...'); a
+frequent listed given name from the header again in the history ('Leonie'); an address block's street line above
+its postcode line ('Anger 41'). No identifiers: a letter's body below its salutation and the history and findings
+after an abbreviated section heading ('Ind.:', 'klin:'), which had stayed in the header zone; the ordinary words of
+a short line that tells the injury after a comma, or says a study was 'reported separately'.
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (6f2e858) every
 case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle', 'Monteggia', 'Reported by')."""
@@ -55,6 +56,18 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Elbow views submitted the same day (reported separately): undisplaced radial neck fracture.", [],
      ["submitted", "separately", "radial neck"]),
     ("Findings: normal.\nReported by: Dr Ilse Marrow", ["Ilse", "Marrow"], ["Reported by"]),
+    # a frequent listed given name found in the header is a name again in the history
+    ("Auftrag 2026-0042 | WEISS, Amelie | *01.02.2016 | w, 10 J.\n\nKlinische Angaben:\nAmelie ist vom Pferd "
+     "gestürzt.", ["Amelie"], ["ist vom Pferd gestürzt"]),
+    # an address block's street line above its postcode line, whatever its street word
+    ("Klinikum am Hainberg Gotha\nAbteilung Unfallchirurgie\nBahnhofstraße 9, 99867 Gotha\n\nHerrn Dr. med. Ulf "
+     "Brandt\nFacharzt für Allgemeinmedizin\nAnger 12\n99084 Erfurt\n\nGotha, 02.03.2026\n\nSehr geehrter Herr Kollege "
+     "Dr. Brandt,\n\nwir berichten über Ihre Patientin.\n\nDiagnose:\nKeine Fraktur.", ["Anger 12", "99084"],
+     ["Keine Fraktur"]),
+    # a letter's salutation ends its header: the letter's words below it stay, its names still go
+    ("Praxis am Markt\nHerrn Dr. med. Jan Olk\n7270 Davos\n\nSehr geehrter Herr Kollege Olk,\n\nwir berichten über "
+     "Ihren Patienten, der beim Rodeln gestürzt ist und den wir untersuchten.\n\nBefund:\nKeine Fraktur.",
+     ["Olk"], ["wir berichten über Ihren Patienten", "gestürzt ist und den wir untersuchten"]),
 ])
 def test_a_session28_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
