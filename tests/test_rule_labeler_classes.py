@@ -1247,6 +1247,9 @@ SESSION28_CASES = [
      {"joint_degeneration": "true", "cmc_joint_degeneration": "true"}),
     ("thumb", "Findings: degenerative change at the IP joint, the MCP joint is preserved.",
      {"joint_degeneration": "true", "ip_joint_degeneration": "true"}),
+    # an addendum that still sees a gap, with words between 'noch' and 'abgrenzbar', keeps the fracture
+    ("clavicle", "Befund: Konsolidierte Fraktur, die ehemalige Frakturlinie ist nicht mehr abgrenzbar.\n\nNachtrag: "
+                 "In der ehemaligen Frakturzone ist noch ein schmaler Frakturspalt abgrenzbar.", {"fracture": "true"}),
     # guards: 'a period of', a fracture 'with preserved alignment'
     ("thumb", "Findings: fracture of the proximal phalanx with preserved alignment, immobilised for a period of "
               "six weeks", {"fracture": "true", "proximal_phalanx_fracture": "true"}),
