@@ -1115,7 +1115,11 @@ STATION_PLACE_RE = re.compile(rf"(?<![\w])(?:Talstation|Bergstation|Mittelstatio
                               # session 21: a mine, a quarry or a seaside resort ('Zeche Minister Stein', 'Grube
                               # Göttelborn', 'Ostseebad Binz')
                               rf"Zeche|ZECHE|Grube|Schacht|Steinbruch|Ostseebad|OSTSEEBAD|Nordseebad|Seebad|"
-                              rf"Luftkurort|Kurort)[ \t]+"
+                              rf"Luftkurort|Kurort|"
+                              # session 28: a village fair or feast by its place ('Weinkerwe Gimmeldingen-Oberhaardt',
+                              # 'Kirchweih Rötz')
+                              rf"Weinkerwe|Kerwe|Kärwa|Kirchweih|Kirmes|Weinfest|Winzerfest|Schützenfest|"
+                              rf"Dorffest)[ \t]+"
                               rf"(?:(?:der|des|am|an[ \t]+der|vom)[ \t]+)?"
                               rf"(?P<n>(?:{WORD}|{UPPER_WORD})"
                               rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{0,2}})")
@@ -1126,7 +1130,7 @@ BATHROOM_BEFORE_RE = re.compile(r"(?i:im|ins|das|dem|ein|einem|kein|vom|zum|beim
 STATION_HINTS = ("station", "STATION", "gebiet", "GEBIET", "region", "park", "PARK", "Piste", "piste", "Abfahrt",
                  "lift", "LIFT", "bahn", "Weingut", "WEINGUT", "werk", "WERK", "Reit", "REIT", "Camping", "CAMPING",
                  "Kaserne", "KASERNE", "Zeche", "ZECHE", "Grube", "Schacht", "bruch", "seebad", "SEEBAD", "Seebad",
-                 "urort")
+                 "urort", "erwe", "ärwa", "irchweih", "irmes", "fest")
 # Roads and waters named in a history (session 16): a numbered road ('Hwy 31', 'Township Road 606', 'B 270'),
 # a road by its abbreviation ('Pilot Rock Rd', 'Brace Rd', 'High St'), a lake ('Lake DuBay', 'Lake Texoma')
 _ROAD_ABBREV = r"(?:(?:Rd|Hwy|Pkwy|Ave|Blvd)\.?|RD|HWY|PKWY|AVE|BLVD)"  # a road's kind abbreviated, in capitals too
@@ -1851,6 +1855,10 @@ BRACKET_WORD_RE = re.compile(rf"[ \t]\((?P<r>[{UP}][{LOW}]+)\)")  # speed: found
 TOWN_BEFORE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]*\Z")
 TOWN_RIVERS = frozenset(("oder", "saale", "main", "elbe", "weser", "lahn", "mosel", "donau", "fulda", "werra", "havel",
                          "spree", "ilm", "isar", "inn", "ems", "ruhr", "rhein", "neckar", "dill", "eder", "saar"))
+# a town named with its river ('Volkach am Main', 'Hattenheim am Rhein', 'Rothenburg ob der Tauber'): the river goes
+# with the town (session 28; the town alone was found, the river stayed)
+TOWN_RIVER_RE = re.compile(rf"(?<![\w-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]+"
+                           rf"(?:am|an[ \t]+der|ob[ \t]+der|a\.[ \t]?(?:d\.|M\.))[ \t]+(?P<r>[{UP}][{LOW}]+)(?![\w])")
 # a mountain by its abbreviation ('at Mt. Bachelor', 'Mt Ruapehu'), whatever its words: 'Mt' is never a finding, but
 # after a number it is months ('seit 3 Mt.'; session 21)
 MT_PLACE_RE = re.compile(rf"(?<![\w])(?<!\d[ \t])Mt\.?[ \t]+[{UP}][{LOW}]+(?:[ \t\-][{UP}][{LOW}]+)?(?![\w])")
@@ -2446,6 +2454,11 @@ class Anonymizer:
             if town and (r in TOWN_RIVERS or (r in self.places or r in self.proper) and r not in self.eponyms
                          and (fold(t) not in self.common or comma)):  # not a country's ('in der Türkei (Konya)')
                 add(Span(m.start(), b.end(), "ADDRESS", PATTERN, "town-region"))
+        for m in (TOWN_RIVER_RE.finditer(text) if " am " in text or " an der " in text or " ob der " in text else ()):
+            t = m.group("t")
+            if fold(m.group("r")) in TOWN_RIVERS and fold(t) not in self.safe and fold(t) not in self.nouns \
+                    and not _clinical_compound(self, t):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "town-river"))
         for st in (STATE_TAIL_RE.finditer(text) if ", " in text or ",\t" in text else ()):
             if not (m := TOWN_STATE_BEFORE_RE.search(text, max(0, st.start() - 40), st.start())):
                 continue

@@ -68,6 +68,15 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Praxis am Markt\nHerrn Dr. med. Jan Olk\n7270 Davos\n\nSehr geehrter Herr Kollege Olk,\n\nwir berichten über "
      "Ihren Patienten, der beim Rodeln gestürzt ist und den wir untersuchten.\n\nBefund:\nKeine Fraktur.",
      ["Olk"], ["wir berichten über Ihren Patienten", "gestürzt ist und den wir untersuchten"]),
+    # interface labels in a header zone are no identifiers (HL7 segments, DICOM attribute keywords)
+    ("OBX|1|TX|||Befund: Keine Fraktur.\n(0010,0010) PatientName: MUSTERMANN^ERIKA", ["MUSTERMANN", "ERIKA"],
+     ["OBX", "PatientName"]),
+    # after the held-out score (read from session 28's held-out authors, not measured on held-out data): a village
+    # fair by its place, a town with its river
+    ("Ind.: Sturz von der Bierbank, Weinkerwe Kallstadt-Leistadt. Frakturausschluss.", ["Kallstadt-Leistadt"],
+     ["Sturz von der Bierbank"]),
+    ("Angaben: Sturz beim Winzerfest in Nordheim am Main, Schwellung Daumen.", ["Nordheim", " am Main"],
+     ["Schwellung Daumen"]),
 ])
 def test_a_session28_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
