@@ -155,7 +155,12 @@ RANK_WORDS = (
     "Obermaat", "Bootsmann", "Stabsarzt", "Oberstabsarzt", "Oberfeldarzt", "Flottillenarzt", "Generalarzt",
     "Polizei(?:ober|haupt)?(?:meister|kommissar)(?:in)?", "Kriminal(?:ober|haupt)?(?:meister|kommissar)(?:in)?", "POM",
     "PHM", "POK", "PHK", "KOK", "KHK", "Brandmeister(?:in)?", "Oberbrandmeister(?:in)?", "Hauptbrandmeister(?:in)?",
-    "Brandinspektor(?:in)?", "Feuerwehrmann", "Oberfeuerwehrmann", "Hauptfeuerwehrmann", "Feuerwehrfrau")
+    "Brandinspektor(?:in)?", "Feuerwehrmann", "Oberfeuerwehrmann", "Hauptfeuerwehrmann", "Feuerwehrfrau",
+    # British and Commonwealth other ranks (session 28: 'Gunner, 7 Para RHA' is a rank, no name)
+    "Gunner", "Sapper", "Guardsman", "Rifleman", "Fusilier", "Signaller", "Craftsman", "Bombardier", "Airman",
+    "Aircraftman", "Aircraftwoman", "Lance Corporal", "Lance Bombardier", "Able Seaman", "Leading Seaman",
+    "Petty Officer", "Chief Petty Officer", "Warrant Officer", r"Mne\.?", r"Cfn\.?", r"Bdr\.?", "LBdr",
+    "CSgt", "WO1", "WO2", r"Flt[ \t]Lt\.?", r"Sqn[ \t]Ldr\.?", r"Wg[ \t]Cdr\.?")
 
 
 def _mostly_lower(line: str) -> bool:
@@ -1309,7 +1314,9 @@ CLUB_COMPOUND_RE = re.compile(rf"(?<![\w])(?P<c>{_CLUB_NOUN})(?P<n>(?:[ \t]+(?:{
                               rf"(?![\w])")
 CLUB_COMPOUND_HINTS = ("lub", "verein", "zunft")
 # a boat by its vessel prefix ('F/V Northern Dawn', 'aboard the M/V KODIAK STAR'; session 20)
-VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|FV|MV)[ \t]+(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}})"
+# (session 28: naval and merchant prefixes, 'HMS Resolute', 'USNS Mercy', 'MT Orinoco Star', 'M/Y Sea Breeze')
+VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|M/T|M/Y|FV|MV|MT|MY|HMS|HMAS|HMCS|HMNZS|USS|USNS|USCGC|RFA|"
+                       rf"INS|BNS|PNS)[ \t]+(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}})"
                        rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}}|I{{1,3}}|\d{{1,3}})){{0,3}}")
 # a boat by the vessel noun before its name, with its registration: 'the trawler Hafdís ÍS 417', 'des Kutters Möwe
 # II' (session 23; nouns as written in prose, so that 'Ferry County' stays an institution's)
@@ -1320,6 +1327,18 @@ VESSEL_NOUN_RE = re.compile(rf"(?<![\w])(?:trawler|fishing vessel|longliner|sein
                             rf"(?:[ \t]+[{UP}]{{1,3}}[ \t-]?\d{{1,4}}|[ \t]+\d{{1,4}})?)(?![\w])")
 VESSEL_NOUN_HINTS = ("trawler", "vessel", "longliner", "seiner", "boat", "utter", "Trawler", "Fischerboot", "Frachter",
                      "scalloper", "crabber")
+VESSEL_HINTS = ("/V", "FV ", "MV ", "/Y", "/T", "MT ", "MY ", "HMS ", "HMAS ", "HMCS ", "HMNZS ", "USS ", "USNS ",
+                "USCGC ", "RFA ", "INS ", "BNS ", "PNS ")
+# a British or Commonwealth unit by its number, without an ordinal ('2 RIFLES', '45 Commando RM', '7 Para RHA', '22
+# Engineer Regiment', '16 Air Assault Brigade'; session 28)
+NUMBERED_UNIT_RE = re.compile(rf"(?<![\w.,/])\d{{1,3}}[ \t]+(?:(?:{WORD}|{UPPER_WORD})[ \t]+){{0,2}}"
+                              r"(?:Rifles|RIFLES|Commando|COMMANDO|Cdo|Para|PARA|Regiment|REGIMENT|Regt|Squadron|"
+                              r"SQUADRON|Sqn|Battalion|BATTALION|Bn|Brigade|BRIGADE|Bde|SAS|SBS|RHA|Lancers|Hussars|"
+                              r"Fusiliers|Dragoons|Field[ \t]+Hospital|Medical[ \t]+Regiment)"
+                              r"(?:[ \t]+(?:RM|RA|RE|RHA|RAF|REME|RLC|RAMC|RGR|RAC))?(?![\w])")
+NUMBERED_UNIT_HINTS = ("rifles", "commando", "cdo", "para", "regiment", "regt", "squadron", "sqn", "battalion",
+                       " bn", "brigade", "bde", "sas", "sbs", "rha", "lancers", "hussars", "fusiliers", "dragoons",
+                       "field hospital")
 # a military unit by its ordinal ('2nd Cavalry Regiment', '1st Battalion, 5th Marines'; session 20)
 MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD}[ \t]+){{0,3}}(?:Regiment|Battalion|"
                               rf"Brigade|Squadron|Division|Wing|Company|Infantry|Cavalry|Artillery|Engineers|Marines|"
@@ -1329,6 +1348,18 @@ MILITARY_UNIT_RE = re.compile(rf"(?<![\w])\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{WORD
 BARE_INSTITUTION_WORDS = frozenset(("Radiologie", "Institut", "Institute", "Health", "Praxis", "Station", "University",
                                     "UHB", "LHB", "ICB", "CCG", "Ärztehaus", "Ärztezentrum", "Facharztzentrum",
                                     "Gesundheitszentrum", "Praxiszentrum"))
+# a player's shirt number, which with the club names the player ('Rückennummer 7', 'jersey #23', 'shirt no. 1';
+# session 28)
+JERSEY_RE = re.compile(r"(?<![\w])(?i:rückennummer|rueckennummer|trikotnummer|trikot-?nr\.?|trikot|jersey|shirt|"
+                       r"squad[ \t]+number)[ \t]*(?:(?i:no\.?|nr\.?|number|nummer)[ \t]*)?#?(?P<n>\d{1,2})"
+                       r"(?![\w/]|[.,]\d)")
+# ... or a '#' number after a player's sport or position ('professional basketball player, #23')
+JERSEY_HASH_RE = re.compile(r"(?<![\w])(?i:player|spieler(?:in)?|basketball|football|hockey|soccer|rugby|handball|"
+                            r"goalkeeper|goalie|striker|forward|defender|guard|quarterback|pitcher|torwart|stürmer)"
+                            r"(?![\w])[^.\n#]{0,25}?#(?P<n>\d{1,2})(?![\w/])"
+                            # ('#5 MC': a fracture of the fifth metacarpal)
+                            r"(?![ \t]*(?i:st|nd|rd|th|mc|mcp|pip|dip|ip|metacarp\w*|finger|digit|rib|ray)(?![\w]))")
+JERSEY_HINTS = ("nummer", "trikot", "jersey", "shirt", "squad", "#")
 # a numbered station after a service word ('Rettungswache 4 (Hörde)', 'Feuerwache 2'; session 21)
 SERVICE_NUMBER_RE = re.compile(rf"[ \t]+\d{{1,3}}(?![\w.,/])(?:[ \t]+\([{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?\))?")
 # a German unit by its compound and number ('2./Gebirgsjägerbataillon 231', 'Panzerpionierbataillon 1',
@@ -3152,13 +3183,18 @@ class Anonymizer:
                 if names and not any((fold(w) in self.safe or (w.isupper() and fold(w) in self.common))
                                      and fold(w) not in self.places for w in names):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
-        for m in (VESSEL_RE.finditer(text) if "/V" in text or "FV " in text or "MV " in text or "/Y" in text
-                  or "/T" in text else ()):
+        for m in (VESSEL_RE.finditer(text) if any(h in text for h in VESSEL_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group().split()[1:]):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "vessel"))
         for m in (VESSEL_NOUN_RE.finditer(text) if any(h in text for h in VESSEL_NOUN_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group("n").split()):
                 add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "vessel"))
+        for rx in ((JERSEY_RE, JERSEY_HASH_RE) if any(h in low for h in JERSEY_HINTS) else ()):
+            for m in rx.finditer(text):  # the number with its label ('Rückennummer 17'), as a ward with its bed
+                start = m.start() if rx is JERSEY_RE else m.start("n") - 1
+                add(Span(start, m.end("n"), "ID", PATTERN, "jersey-number"))
+        for m in (NUMBERED_UNIT_RE.finditer(text) if any(h in low for h in NUMBERED_UNIT_HINTS) else ()):
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))
         for m in (MILITARY_UNIT_RE.finditer(text) if ORDINAL_HINT_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))
         for m in (MILITARY_COMPOUND_RE.finditer(text) if any(h in low for h in MILITARY_COMPOUND_HINTS) else ()):

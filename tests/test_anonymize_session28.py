@@ -10,7 +10,7 @@ after an abbreviated section heading ('Ind.:', 'klin:'), which had stayed in the
 a short line that tells the injury after a comma, or says a study was 'reported separately'.
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (6f2e858) every
-case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle', 'Monteggia', 'Reported by')."""
+case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle', 'Monteggia', 'Reported by', '#5 MC')."""
 
 from __future__ import annotations
 
@@ -72,11 +72,17 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("OBX|1|TX|||Befund: Keine Fraktur.\n(0010,0010) PatientName: MUSTERMANN^ERIKA", ["MUSTERMANN", "ERIKA"],
      ["OBX", "PatientName"]),
     # after the held-out score (read from session 28's held-out authors, not measured on held-out data): a village
-    # fair by its place, a town with its river
+    # fair by its place, a town with its river; below, military units, vessels, ranks and shirt numbers
     ("Ind.: Sturz von der Bierbank, Weinkerwe Kallstadt-Leistadt. Frakturausschluss.", ["Kallstadt-Leistadt"],
      ["Sturz von der Bierbank"]),
     ("Angaben: Sturz beim Winzerfest in Nordheim am Main, Schwellung Daumen.", ["Nordheim", " am Main"],
      ["Schwellung Daumen"]),
+    # a unit by its number, a shirt number with its label; ranks stay
+    ("Hx: Gunner, 4 Para RHA, fell from a vehicle.", ["4 Para"], ["Gunner", "fell from a vehicle"]),
+    ("Hx: LCpl, 3 RIFLES, fell on exercise.", ["3 RIFLES"], ["LCpl", "fell on exercise"]),
+    ("Anamnese: Sturz im Spiel, Rückennummer 9, Außenverteidiger.", ["Rückennummer 9"], ["Außenverteidiger"]),
+    ("Hx: semi-pro basketball player, #14, fell on the shoulder.", ["#14"], ["fell on the shoulder"]),
+    ("Hx: hockey, #5 MC fracture?", [], ["#5 MC"]),
 ])
 def test_a_session28_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
