@@ -409,7 +409,9 @@ FOREIGN_STREET_RE = re.compile(
     rf"\d{{1,4}}[a-z]?(?![\w])"
     # the number first, as an English writer puts it ('lives at 14 Rua das Flores'; session 27)
     rf"|(?<![\w.,/])\d{{1,4}}[a-zA-Z]?,?[ \t]+(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Carrer|Paseo|Plaza|Praça|"
-    rf"Travessa|Rue|Chemin|Estrada|Alameda|Camino|Strada|Ulica)[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}"
+    # (session 28: French writes its street word in lower case, '88 rue des Érables')
+    rf"Travessa|Rue|Chemin|Estrada|Alameda|Camino|Strada|Ulica|rue|avenue|boulevard|chemin|impasse|allée)"
+    rf"[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}"
     rf"(?:[ \t]+(?:{_STREET_GLUE}[ \t]+){{0,2}}{_STREET_NAME}){{0,3}}")
 # a German street named by a preposition and a noun, with its house number ('Am Kirchberg 3', 'Auf der Heide 7', 'Im
 # Winkel 12'), the number ending a field; the noun no clinical word unless a street's ('Im Vergleich 3 mm' stays;
@@ -663,7 +665,10 @@ EXTRA_DATE_PATTERNS = [
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
 # a birth year by its last two digits after a birth word ("born '79", "Jg. ’84"; session 27)
 APOS_YEAR_RE = re.compile(r"(?<![\w])(?i:born|b\.|geb\.|geboren|jg\.|jahrgang|dob:?|class[ \t]of)[ \t]*(?P<y>['’]\d{2})"
-                          r"(?![\w])")
+                          r"(?![\w])"
+                          # any stand-alone apostrophe year ('on winter exercise in Norway '84'; session 28): a foot
+                          # or minute mark has its digits before the apostrophe
+                          r"|(?:(?<=[ \t(])|^)(?P<z>['’]\d{2})(?=[ \t.,;:)]|$)", re.MULTILINE)
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
 # a month named alone after a time word ('in March', 'compared to December', 'seit Jänner'): the capitalised month
 # is found first (a literal scan), then the word before it
@@ -796,6 +801,11 @@ WORK_PAREN_STOP = frozenset(("no", "not", "nil", "kein", "keine", "ohne", "with"
                              "at", "on", "in", "to", "for", "nach", "vom", "bei", "per", "via", "fell", "fall", "sturz",
                              "see", "siehe", "vgl", "re", "li", "rechts", "links", "left", "right", "dominant"))
 EMPLOYER_WORD_RE = re.compile(rf"(?:[{UP}0-9][\w'’.\-]*|&|\+|(?i:und|and|of|de|der|des|du|la|le|van|von|zu|am|im|an))")
+# 'Md.' (Muhammad) before a name, and a lower-case initial and surname before a credential ('Interpreter: Md. Rofique',
+# 'read. j. vanderslice-pham, md.'); session 28, after the held-out score
+MD_GIVEN_RE = re.compile(rf"(?<![\w])Md\.[ \t]+{WORD}(?:[ \t]+{WORD})?")
+LOWER_INITIAL_MD_RE = re.compile(r"(?<![\w.])[a-z]\.[ \t]?[a-z][\w'’]{2,}(?:-[a-z][\w'’]+)?"
+                                 r"(?=,?[ \t]+(?:md|do|mbbs|frcr|phd|dr\.?[ \t]?med)(?![\w]))")
 # a patient cue, two words and an age glued to its sex ('pt chue her 34m'): the two words are the name even when
 # the second is an ordinary word (Hmong 'Her', 'Long'); session 28
 PT_NAME_AGE_RE = re.compile(r"(?<![\w])(?i:pt|pat|patient|patientin)\.?:?[ \t]+(?P<n>[^\W\d_][\w'’-]*)[ \t]+"
@@ -887,7 +897,7 @@ TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|tran
                        r"transcrite?|dictée?|dicte)"  # French ('transcrite par ML'; session 22)
                        r"(?![\w])(?:[ \t]+(?:by|von|durch|am|on|par))?[ \t]*[:.]?[ \t]*"
                        r"(?:[\d./:\- ]{6,20}[ \t]+)?"
-                       r"(?!(?:le|la|les|the|on|am|den|der|die|das|by|von|durch|par)(?![\w]))"
+                       r"(?!(?:le|la|les|the|on|am|den|der|die|das|by|von|durch|par|and|und|et)(?![\w]))"
                        # dotted initials and the surname after them ('dict: p. vue'; session 28)
                        r"(?P<v>(?:[A-Za-z]\.[ \t]?){1,3}(?!(?:on|am|by|von|at|um|der|the)(?![\w]))[A-Za-z][\w'’-]+"
                        r"|(?:[A-Za-z]\.){1,3}|[A-Za-z]{2,5})(?![\w])", re.IGNORECASE)
@@ -1353,6 +1363,13 @@ BARE_INSTITUTION_WORDS = frozenset(("Radiologie", "Institut", "Institute", "Heal
 JERSEY_RE = re.compile(r"(?<![\w])(?i:rückennummer|rueckennummer|trikotnummer|trikot-?nr\.?|trikot|jersey|shirt|"
                        r"squad[ \t]+number)[ \t]*(?:(?i:no\.?|nr\.?|number|nummer)[ \t]*)?#?(?P<n>\d{1,2})"
                        r"(?![\w/]|[.,]\d)")
+# a camp's or settlement's address by its parts ('ZONE 3 VILLAGE 14 PLOT 22', 'Block C, Sector 4, Tent 17'), two parts
+# or more; a transport line by its number ('Linie 4', 'Buslinie 612'); session 28
+CAMP_PART = r"(?i:zone|sector|sektor|block|village|plot|tent|zelt|shelter|camp|section|phase|compound|house)"
+CAMP_ADDRESS_RE = re.compile(rf"(?<![\w]){CAMP_PART}[ \t]+[A-Z0-9]{{1,4}}(?:[ \t]*[,/-]?[ \t]*{CAMP_PART}[ \t]+"
+                             rf"[A-Z0-9]{{1,4}}(?![\w]))+")
+LINE_NUMBER_RE = re.compile(r"(?<![\w-])(?:Linie|Buslinie|Straßenbahnlinie|Tramlinie|S-Bahn-Linie|Line|Busline)[ \t]+"
+                            r"\d{1,3}[A-Z]?(?![\w.,]\d|[\w])(?![ \t]*(?i:mm|cm|m|°|%|grad|deg)(?![\w]))")
 # ... or a '#' number after a player's sport or position ('professional basketball player, #23')
 JERSEY_HASH_RE = re.compile(r"(?<![\w])(?i:player|spieler(?:in)?|basketball|football|hockey|soccer|rugby|handball|"
                             r"goalkeeper|goalie|striker|forward|defender|guard|quarterback|pitcher|torwart|stürmer)"
@@ -2628,6 +2645,11 @@ class Anonymizer:
                 if words and all(self._name_part(w.group()) for w in words):
                     add(Span(m.start("n") + words[0].start(), m.end("n"), "NAME", STRONG, "name-sex-age"))
                     add(Span(m.start("a"), m.end("a"), "AGE", STRONG, "name-sex-age"))
+        for m in (MD_GIVEN_RE.finditer(text) if "Md." in text else ()):
+            add(Span(m.start(), m.end(), "NAME", STRONG, "md-given-name"))
+        for m in (LOWER_INITIAL_MD_RE.finditer(text) if " md" in text or " do" in text or " frcr" in text else ()):
+            if fold(m.group().split(".", 1)[1].strip()) not in self.safe:  # 'c. spine' stays
+                add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))
         if digit:
             for m in PT_NAME_AGE_RE.finditer(text):
                 if self._name_part(m.group("n")) and fold(m.group("n")) not in self.safe \
@@ -2703,7 +2725,8 @@ class Anonymizer:
         for m in (self._digit_line_matches(EXTRA_DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
         for m in (APOS_YEAR_RE.finditer(text) if digit and ("'" in text or "’" in text) else ()):
-            add(Span(m.start("y"), m.end("y"), "DATE", PATTERN, "date-apostrophe"))
+            g = "y" if m.group("y") else "z"
+            add(Span(m.start(g), m.end(g), "DATE", PATTERN, "date-apostrophe"))
         if digit and MONTH_HINT_RE.search(low):  # speed: every match holds a digit (its day) on one line
             for m in self._digit_line_matches(MONTH_DAY_RE, text, text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
@@ -3193,6 +3216,12 @@ class Anonymizer:
             for m in rx.finditer(text):  # the number with its label ('Rückennummer 17'), as a ward with its bed
                 start = m.start() if rx is JERSEY_RE else m.start("n") - 1
                 add(Span(start, m.end("n"), "ID", PATTERN, "jersey-number"))
+        if any(h in low for h in ("zone", "sector", "sektor", "block", "village", "plot", "tent", "zelt", "shelter")):
+            for m in CAMP_ADDRESS_RE.finditer(text):
+                if any(c.isdigit() for c in m.group()):
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "camp-address"))
+        for m in (LINE_NUMBER_RE.finditer(text) if "inie" in text or "Line" in text else ()):
+            add(Span(m.start(), m.end(), "ID", PATTERN, "line-number"))
         for m in (NUMBERED_UNIT_RE.finditer(text) if any(h in low for h in NUMBERED_UNIT_HINTS) else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "military-unit"))
         for m in (MILITARY_UNIT_RE.finditer(text) if ORDINAL_HINT_RE.search(text) else ()):

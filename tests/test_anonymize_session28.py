@@ -10,7 +10,8 @@ after an abbreviated section heading ('Ind.:', 'klin:'), which had stayed in the
 a short line that tells the injury after a comma, or says a study was 'reported separately'.
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (6f2e858) every
-case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle', 'Monteggia', 'Reported by', '#5 MC')."""
+case fails but the guards ('Arthrose', 'Lyse', 'typed: J. on', '-- Kontrolle', 'Monteggia', 'Reported by', '#5 MC',
+the foot mark, the measured line and 'c. spine')."""
 
 from __future__ import annotations
 
@@ -83,6 +84,21 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Anamnese: Sturz im Spiel, Rückennummer 9, Außenverteidiger.", ["Rückennummer 9"], ["Außenverteidiger"]),
     ("Hx: semi-pro basketball player, #14, fell on the shoulder.", ["#14"], ["fell on the shoulder"]),
     ("Hx: hockey, #5 MC fracture?", [], ["#5 MC"]),
+    # an apostrophe year anywhere, a French street with its number first, a camp's address by its parts, a transport
+    # line, a volunteer fire brigade by its abbreviation, 'Md.' before a name, a lower-case initial and surname
+    # before a credential; guards: a foot mark, a measured line, a clinical word after an initial
+    ("Hx: old injury playing rugby in Fiji '91, now pain.", ["'91"], ["now pain"]),
+    ("Height 5'11\" weight 80 kg", [], ["5'11"]),
+    ("address: 12 rue des Tilleuls, Lyon", ["Tilleuls", "12 rue"], ["address:"]),
+    ("Hx: lives Block D, Sector 2, Tent 41, fell while carrying water.", ["Sector 2", "Tent 41"],
+     ["fell while carrying water"]),
+    ("Anamnese: Busfahrerin, Linie 37, Sturz beim Aussteigen.", ["Linie 37"], ["Sturz beim Aussteigen"]),
+    ("Befund: Linie 2 mm breit.", [], ["Linie 2 mm"]),
+    ("Anamnese: Sturz beim Übungsdienst der FFW Hohenbrunn-Süd, Schmerzen Daumen.", ["FFW", "Hohenbrunn"],
+     ["Schmerzen Daumen"]),
+    ("Interpreter: Md. Jashim (CHW) present.", ["Md. ", "Jashim"], ["present"]),
+    ("no fracture. -- dictated and read. k. oyelowo-brandt, md.", ["oyelowo"], ["dictated and read"]),
+    ("Findings: pain in the c. spine, md review.", [], ["spine"]),
 ])
 def test_a_session28_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
