@@ -1250,6 +1250,15 @@ SESSION28_CASES = [
     # an addendum that still sees a gap, with words between 'noch' and 'abgrenzbar', keeps the fracture
     ("clavicle", "Befund: Konsolidierte Fraktur, die ehemalige Frakturlinie ist nicht mehr abgrenzbar.\n\nNachtrag: "
                  "In der ehemaligen Frakturzone ist noch ein schmaler Frakturspalt abgrenzbar.", {"fracture": "true"}),
+    # after the held-out score: a conditional recommendation names no finding; a denied non-union says nothing of
+    # visibility; a report that still sees the line keeps its healed fracture
+    ("elbow", "Findings: Posterior elbow dislocation. Radial head intact.\nImpression: Dislocation. CT IF CONCERN FOR "
+              "TERRIBLE TRIAD.", {"joint_dislocation": "true"}),
+    ("elbow", "Befund: Frakturspalt nicht mehr abgrenzbar.\nBeurteilung: Knöchern konsolidierte Olekranonfraktur, keine "
+              "Pseudarthrose.", {}),
+    ("clavicle", "Befund: Konsolidierte Fraktur im lateralen Drittel. Frakturlinie noch diskret als Saum erkennbar, kein "
+                 "Frakturspalt.\nBeurteilung: Verheilte Klavikulafraktur im lateralen Drittel.",
+     {"fracture": "true", "fracture_lateral_third": "true"}),
     # guards: 'a period of', a fracture 'with preserved alignment'
     ("thumb", "Findings: fracture of the proximal phalanx with preserved alignment, immobilised for a period of "
               "six weeks", {"fracture": "true", "proximal_phalanx_fracture": "true"}),

@@ -234,12 +234,13 @@ class _Event:
     gone: bool = False  # negated by "no longer visible"
     fresh: bool = False  # "no acute fracture", "keine frische Fraktur": only a new one is ruled out
     extends: bool = False  # "involvement of the radial neck": counts only after a fracture stated in its section
+    still: bool = False  # "fracture line still discernible": an old fracture the report still sees (rule 7)
 
     def copy(self) -> _Event:
         return _Event(self.kind, self.start, self.end, self.mod, set(self.locs), dict(self.morphs), self.own_locs,
                       set(self.context), set(self.text_locs), self.spec_locs, self.spec_morphs,
                       set(self.text_morphs), self.descriptive, self.old, self.gone, self.fresh,
-                      self.extends)
+                      self.extends, self.still)
 
 
 @dataclass
@@ -641,7 +642,10 @@ class RuleEngine:
         old = any(t.entry.old for t in clause)
         # (a fracture line 'no longer discernible' is the opposite of one still visible: 'the former fracture gap is
         # bridged ... and the fracture line is no longer discernible' keeps the old fracture old; session 22)
-        still = any(t.entry.visible for t in clause) and not any(t.entry.cue == "gone" for t in clause)
+        # (nor is a visible-word a negation denies: 'konsolidierte Olekranonfraktur, keine Pseudarthrose'; session 28)
+        still = any(t.entry.visible and not (i and clause[i - 1].entry.cue == "neg_pre"
+                                             and len(s[clause[i - 1].end:t.start].split()) <= 2)
+                    for i, t in enumerate(clause)) and not any(t.entry.cue == "gone" for t in clause)
         visible = any(t.entry.visible or (t.entry.events and s.startswith(_FRACTURE_LINE, t.start)) for t in clause)
 
         def contrast_hedge(j: int):
@@ -792,6 +796,7 @@ class RuleEngine:
                     ev.descriptive = e.descriptive
                     ev.extends = e.extends
                     ev.old = old and not still and mod in (POS, UNC)
+                    ev.still = still and mod == POS
                     # "has united, no fracture line is now visible": a negated fracture line says an old one is gone
                     ev.fresh = mod == NEG and bool(_FRESH_BEFORE.search(s, max(0, t.start - 14), t.start))
                     ev.gone = cue == "gone" or (mod == NEG and s.startswith(_FRACTURE_LINE, t.start) and not ev.fresh)
@@ -1109,7 +1114,10 @@ class RuleEngine:
                 weak_locs |= {loc for e in sent_events if e.kind == "fracture" and e.mod == WEAK
                               for loc in e.locs & self._parts}
         # rule 7: once the report says a fracture can no longer be seen, an old/healed one is not on the image
-        if any(ev.gone and ev.kind == "fracture" for _, _, ev in events):
+        # (unless it also says the line is still seen: 'Frakturlinie noch diskret erkennbar, kein Frakturspalt'; the
+        # healed fracture of its impression stays; session 28)
+        if any(ev.gone and ev.kind == "fracture" for _, _, ev in events) and not any(
+                ev.still and ev.kind == "fracture" for _, _, ev in events):
             for _, _, ev in events:
                 if ev.kind == "fracture" and ev.old and ev.mod == POS:
                     ev.mod = NEG
