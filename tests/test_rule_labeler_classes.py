@@ -1254,10 +1254,10 @@ SESSION28_CASES = [
     # visibility; a report that still sees the line keeps its healed fracture
     ("elbow", "Findings: Posterior elbow dislocation. Radial head intact.\nImpression: Dislocation. CT IF CONCERN FOR "
               "TERRIBLE TRIAD.", {"joint_dislocation": "true"}),
-    ("elbow", "Befund: Frakturspalt nicht mehr abgrenzbar.\nBeurteilung: Knöchern konsolidierte Olekranonfraktur, keine "
-              "Pseudarthrose.", {}),
-    ("clavicle", "Befund: Konsolidierte Fraktur im lateralen Drittel. Frakturlinie noch diskret als Saum erkennbar, kein "
-                 "Frakturspalt.\nBeurteilung: Verheilte Klavikulafraktur im lateralen Drittel.",
+    ("elbow", "Befund: Frakturspalt nicht mehr abgrenzbar.\nBeurteilung: Knöchern konsolidierte Olekranonfraktur, "
+              "keine Pseudarthrose.", {}),
+    ("clavicle", "Befund: Konsolidierte Fraktur im lateralen Drittel. Frakturlinie noch diskret als Saum erkennbar, "
+                 "kein Frakturspalt.\nBeurteilung: Verheilte Klavikulafraktur im lateralen Drittel.",
      {"fracture": "true", "fracture_lateral_third": "true"}),
     # guards: 'a period of', a fracture 'with preserved alignment'
     ("thumb", "Findings: fracture of the proximal phalanx with preserved alignment, immobilised for a period of "
