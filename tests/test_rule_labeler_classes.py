@@ -1259,6 +1259,9 @@ SESSION28_CASES = [
     ("clavicle", "Befund: Konsolidierte Fraktur im lateralen Drittel. Frakturlinie noch diskret als Saum erkennbar, "
                  "kein Frakturspalt.\nBeurteilung: Verheilte Klavikulafraktur im lateralen Drittel.",
      {"fracture": "true", "fracture_lateral_third": "true"}),
+    # a referral's story under 'zuweisung:' is the history: a dislocation reduced on site is not on the image
+    ("elbow", "befund roe ellenbogen li\npat.: x, 80 j.\nzuweisung: rtw nach sturz, ellenbogenluxation li, vor ort "
+              "reponiert\n\ngelenk jetzt kongruent, keine luxation mehr.\n\nbeurteilung: regelrechte stellung.", {}),
     # guards: 'a period of', a fracture 'with preserved alignment'
     ("thumb", "Findings: fracture of the proximal phalanx with preserved alignment, immobilised for a period of "
               "six weeks", {"fracture": "true", "proximal_phalanx_fracture": "true"}),
