@@ -1113,6 +1113,15 @@ class RuleEngine:
                 # abgrenzbar': the fracture the operation fixed is where a later unplaced fracture line is (session 22)
                 weak_locs |= {loc for e in sent_events if e.kind == "fracture" and e.mod == WEAK
                               for loc in e.locs & self._parts}
+        # a report without headings that opens with its suspicion and then rules it out ('..., Kante gegen li. Schulter.
+        # V.a. Fraktur.\n\nkein Frakturnachweis.'): the opening hedge was the question (session 28)
+        if not headed and events and events[0][0] == "findings" and events[0][2].mod == UNC:
+            lead = 0
+            while lead < len(events) and events[lead][0] == "findings" and events[lead][2].mod == UNC:
+                lead += 1
+            if all(any(k == "findings" and ev.mod == NEG and ev.kind == events[i][2].kind for k, _, ev in events[lead:])
+                   for i in range(lead)):
+                events = events[lead:]
         # rule 7: once the report says a fracture can no longer be seen, an old/healed one is not on the image
         # (unless it also says the line is still seen: 'Frakturlinie noch diskret erkennbar, kein Frakturspalt'; the
         # healed fracture of its impression stays; session 28)
