@@ -811,7 +811,7 @@ LOWER_INITIAL_MD_RE = re.compile(r"(?<![\w.])[a-z]\.[ \t]?[a-z][\w'’]{2,}(?:-[
 PT_NAME_AGE_RE = re.compile(r"(?<![\w])(?i:pt|pat|patient|patientin)\.?:?[ \t]+(?P<n>[^\W\d_][\w'’-]*)[ \t]+"
                             r"(?P<m>[^\W\d_][\w'’-]*),?[ \t]+\d{1,3}[ \t]?(?i:[mfw]|y/?o[mf]?|yo)(?![\w])")
 PT_NAME_AGE_NOT = frozenset(("is", "was", "a", "an", "the", "aged", "age", "now", "with", "who", "has", "had", "and",
-                             "is", "ist", "war", "ein", "eine", "jetzt", "mit", "und", "seen", "presents", "states"))
+                             "ist", "war", "ein", "eine", "jetzt", "mit", "und", "seen", "presents", "states"))
 AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3}(?:[ \t]?a)?)(?=[ \t]*[,;)]|[ \t]*\.(?!\d))")  # ', 81 a,
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
@@ -1020,7 +1020,9 @@ MOUNTAIN_ACCIDENT_RE = re.compile(rf"(?<![\w])(?i:ski|schi|snowboard|berg|wander
                                   rf"auf[ \t]+der|vom|im|unterhalb[ \t]+(?:des|der|vom))[ \t]+(?P<p>{WORD})(?![\w])")
 # a peak or pass named by its Alpine or Romance head word, in any case ('sturz piz sorega', 'Monte Baldo', 'Passo
 # Giau'): head and name go together when the name is no ordinary, safe or clinical word (session 28)
-PEAK_HEAD_RE = re.compile(r"(?<![\w])(?i:piz|pizzo|monte|cima|punta|passo|pic|pico|col|mont)[ \t]+"
+_PEAK_HEADS = ("piz", "pizzo", "monte", "cima", "punta", "passo", "pic", "pico", "col", "mont")
+PEAK_HINTS = tuple(h + sep for h in _PEAK_HEADS for sep in " \t")  # speed: not 'epicondyle', 'protocol'
+PEAK_HEAD_RE = re.compile(r"(?<![\w])(?i:" + "|".join(_PEAK_HEADS) + r")[ \t]+"
                           r"(?P<w>[^\W\d_][\w'’-]{2,}"
                           r"(?:[ \t]+(?i:d[aei]l?|de|della|dal|du)[ \t]+[^\W\d_][\w'’-]{2,})?)")
 GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "abend", "morgen", "gipfel", "hang",
@@ -1376,7 +1378,7 @@ JERSEY_HASH_RE = re.compile(r"(?<![\w])(?i:player|spieler(?:in)?|basketball|foot
                             r"(?![\w])[^.\n#]{0,25}?#(?P<n>\d{1,2})(?![\w/])"
                             # ('#5 MC': a fracture of the fifth metacarpal)
                             r"(?![ \t]*(?i:st|nd|rd|th|mc|mcp|pip|dip|ip|metacarp\w*|finger|digit|rib|ray)(?![\w]))")
-JERSEY_HINTS = ("nummer", "trikot", "jersey", "shirt", "squad", "#")
+JERSEY_HINTS = ("nummer", "trikot", "jersey", "shirt", "squad")  # JERSEY_RE's; JERSEY_HASH_RE's is '#'
 # a numbered station after a service word ('Rettungswache 4 (Hörde)', 'Feuerwache 2'; session 21)
 SERVICE_NUMBER_RE = re.compile(rf"[ \t]+\d{{1,3}}(?![\w.,/])(?:[ \t]+\([{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?\))?")
 # a German unit by its compound and number ('2./Gebirgsjägerbataillon 231', 'Panzerpionierbataillon 1',
@@ -2922,7 +2924,7 @@ class Anonymizer:
                     if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
             pos += len(line) + 1
-        if any(h in low for h in ("piz", "monte", "cima", "punta", "passo", "pic", "col ", "mont ")):
+        if any(h in low for h in PEAK_HINTS):
             for m in PEAK_HEAD_RE.finditer(text):
                 w = m.group("w").split()[0]
                 f = fold(w)
@@ -3212,10 +3214,11 @@ class Anonymizer:
         for m in (VESSEL_NOUN_RE.finditer(text) if any(h in text for h in VESSEL_NOUN_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group("n").split()):
                 add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "vessel"))
-        for rx in ((JERSEY_RE, JERSEY_HASH_RE) if any(h in low for h in JERSEY_HINTS) else ()):
-            for m in rx.finditer(text):  # the number with its label ('Rückennummer 17'), as a ward with its bed
-                start = m.start() if rx is JERSEY_RE else m.start("n") - 1
-                add(Span(start, m.end("n"), "ID", PATTERN, "jersey-number"))
+        # speed: each pattern only where its own word is ('#' alone is the common '?# fracture' of English notes)
+        for m in (JERSEY_RE.finditer(text) if any(h in low for h in JERSEY_HINTS) else ()):
+            add(Span(m.start(), m.end("n"), "ID", PATTERN, "jersey-number"))  # with its label, as a ward with its bed
+        for m in (JERSEY_HASH_RE.finditer(text) if "#" in text else ()):
+            add(Span(m.start("n") - 1, m.end("n"), "ID", PATTERN, "jersey-number"))
         if any(h in low for h in ("zone", "sector", "sektor", "block", "village", "plot", "tent", "zelt", "shelter")):
             for m in CAMP_ADDRESS_RE.finditer(text):
                 if any(c.isdigit() for c in m.group()):

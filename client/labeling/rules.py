@@ -100,11 +100,10 @@ def undictate(text: str) -> str:
     # 1,000 characters; typed reports have 10-30): only such a report is looked at further (speed)
     if (text.count(". ") + text.count(".\n")) * 1000 >= 7.5 * len(text) or _DICTATION_HINT.search(text) is None:
         return text
-    out: list[str] = []
-    last = 0
+    done, last = "", 0  # the text up to `last`, as rewritten so far
     for m in _DICTATED.finditer(text):
         kind = m.lastgroup
-        before = "".join(out) + text[last:m.start()]
+        before = done + text[last:m.start()]
         if kind == "stop" and before.rstrip().rsplit(None, 1)[-1:] in ([w] for w in _NOT_SPOKEN_BEFORE):
             continue  # 'for a period of', 'am Punkt' (the word, no mark)
         if kind == "scratch":
@@ -114,13 +113,11 @@ def undictate(text: str) -> str:
                 if hit and hit[-1] >= len(before) - 200:
                     start = hit[-1]
                     break
-            out = [before[:start]]
+            done = before[:start]
         else:
-            out = [before.rstrip(" \t") + _MARK[kind]]
+            done = before.rstrip(" \t") + _MARK[kind]
         last = m.end()
-    if last == 0:
-        return text
-    return "".join(out) + text[last:]
+    return text if last == 0 else done + text[last:]
 
 
 _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
