@@ -276,6 +276,8 @@ DATE_PATTERNS = [
     rf"{NB}{DAY}(?:\.|st|nd|rd|th)?[ \t]*(?:of[ \t]+)?-?{MONTH}\.?(?:-|,?[ \t]*)(?:{YEAR}|'\d{{2}})?(?![\w])",
     rf"(?<![\w]){MONTH}\.?[ \t]+{DAY}(?:st|nd|rd|th)?(?:,?[ \t]+{YEAR})?(?![\w])",  # April 3, 1956
     rf"(?<![\w]){MONTH}\.?[ \t]+{YEAR}(?![\w])",  # April 2019, März 2019
+    # the same in capitals ('SKI FALL, DEC 2025'; session 29)
+    rf"(?<![\w])(?:{MONTHS_EN.upper()}|{MONTHS_DE.upper()})\.?[ \t]+{YEAR}(?![\w])",
 ]
 # A leading look-ahead on the possible first characters lets the regex engine skip most positions.
 DATE_RE = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(f"(?:{p})" for p in DATE_PATTERNS) + ")")
@@ -659,7 +661,8 @@ EXTRA_DATE_PATTERNS = [
     rf"(?<![\w.\-/]){YEAR}(?![\w]|\.\d|[ \t]*(?:mg|ml|g|kg|mm|cm|ms|kv|mas|gy|units?|ie|iu|h|hrs?|uhr)(?![\w]))",
     # 08 FEB (an all-caps day and month without a year; session 17)
     # and with its ordinal ('27TH NOV', 'NOV 27TH', 'MARCH 3RD'; session 21)
-    rf"{NB}{DAY}(?:ST|ND|RD|TH)?[ -](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|JÄN|MÄR|MAI|OKT|DEZ)(?![\w])",
+    # (and a month in full, with its year: '3RD MARCH 2026'; session 29)
+    rf"{NB}{DAY}(?:ST|ND|RD|TH)?[ -](?:{MONTHS_EN.upper()}|{MONTHS_DE.upper()})(?:,?[ \t]+{YEAR})?(?![\w])",
     rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?i:st|nd|rd|th)?(?![\w])",  # April 12th
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
@@ -1033,6 +1036,17 @@ GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "
 GENERIC_SLOPE_TAILS = ("piste", "lift", "hang", "bahn", "weg", "tag", "abend", "morgen", "halle", "wand", "park")
 PLACE_HEADS = frozenset(("river", "lake", "creek", "bay", "park", "street", "st", "road", "rd", "beach", "harbour",
                          "harbor", "canyon", "trail", "hill", "mountain", "island", "see", "strasse", "platz", "weg"))
+# a Berlin quarter by its 'Kiez' ('Reuterkiez', 'SCHILLERKIEZ'), a station after its German word ('S-Bhf.
+# Springpfuhl', 'Haltestelle Rathaus Steglitz'; the name's trailing safe words stay) and a name no list knows before a
+# landscape word ('Gidgee Ridge mine site', 'Mulga Creek'): places wherever they stand (session 29)
+KIEZ_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}{UP}]+(?:kiez|KIEZ)(?![\w])")
+TRANSIT_HINTS = ("bhf", "bahnhof", "haltestelle", "hst.", "-station")
+TRANSIT_STOP_RE = re.compile(rf"(?<![\w])(?:[SU]-?Bhf\.?|[SU]-?Bahnhof|Bhf\.|Haltestelle|Bushaltestelle|Hst\.|"
+                        rf"[SU]-Bahn-Station)[ \t]+(?P<p>{WORD}(?:[ \t]+{WORD})?)")
+_PLACE_HEAD_WORDS = ("Ridge|Creek|Gully|Downs|Plains|Springs|Falls|Hills?|Valley|Gorge|Range|Crossing|Lake|River|"
+                     "Bay|Beach|Island|Cove|Point|Hollow|Bend|Gap|Flats|Wells?")
+PLACE_HEAD_HINT_RE = re.compile(rf"[ \t](?:{_PLACE_HEAD_WORDS})(?![\w-])")
+PLACE_HEAD_NAME_RE = re.compile(rf"(?<![\w])(?P<w>[{UP}][{LOW}]{{3,}})[ \t]+(?:{_PLACE_HEAD_WORDS})(?![\w-])")
 CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe", "aus"))
 # an all-caps history's place after a preposition ('T-BAR AT AIROLO-PESCIUM', 'FELL NEAR LIKONI'): checked in find
 # like HISTORY_PLACE_RE's (no ordinary, safe or clinical word; 'FELL AT WORK', 'PAIN AT REST' stay). Session 17.
@@ -1041,6 +1055,10 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 # a listed place written in lower case after a place preposition ('allotment in ashington', 'festival in
 # warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around)[ \t]+(?P<p>[{LOW}]{{4,}})(?![\w])")
+# ... and a place named by several words ('in alice springs', 'near salt lake city'; Lexicon.place_phrases): the
+# longest listed run of two to four words after the preposition (session 29)
+LOWER_PHRASE_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|to|nach|von)[ \t]+"
+                                   rf"(?=(?P<p>[{LOW}]+(?:[ \t]+[{LOW}]+){{1,3}}))")  # (overlapping: 'at work in ...')
 LOWER_COMMA_PLACE_RE = re.compile(rf",[ \t]*(?P<p>[{LOW}]{{4,}})(?=[ \t]*(?:[,.;)\n]|$))")
 UPPER_PREPS = "AT|NEAR|NR|IN|OUTSIDE|BEI|IM|AM|NAHE|FROM|AROUND|ON|OFF|ALONG|VIA|VOR|AUS"
 UPPER_ANY_WORD_PREPS = frozenset(("AT", "NEAR", "NR", "IN", "OUTSIDE", "BEI", "IM", "AM", "NAHE"))  # any unknown word
@@ -1943,6 +1961,9 @@ HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 # (PLACE_GLUE_BEFORE_RE: 'Fürth im Wald')
 ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|beim|vom|"
                                r"zum|zur|ins|ans|aufs|übers|ums|im)[ \t]+\Z")
+MULTIWORD_RE = re.compile(rf"[{UP}{LOW}]+(?:[ \t]+[{UP}{LOW}]+){{1,4}}")  # two to five words, letters only
+HYPHEN_PARTICLE_RE = re.compile(r"-(?:in|up|on|out|off|through)(?![\w])")
+CONTRACTED_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:beim|zum|vom|zur|ins|aufs)[ \t]+\Z")
 PLACE_GLUE_BEFORE_RE = re.compile(rf"(?P<p>{WORD})[ \t]+im[ \t]+\Z")
 # the first part of a suspended German compound ("Reit- und Fahrverein", "Feuer- und Rettungswache"; session 21)
 SUSPENDED_COMPOUND_RE = re.compile(r"-[ \t]+(?:und|oder|u\.|bzw\.|sowie)[ \t]+")
@@ -2007,7 +2028,9 @@ GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gl
              "dorf", "hausen", "ingen", "stedt", "buettel", "hofen", "kirchen", "weiler", "brunn", "rode",
              "roda", "bach",
              # session 18: 'in Haibühl', 'FFW Eckersmühlen', 'Wunsiedel-Schönreuth' ('-mühle' alone is a mill)
-             "buehl", "muehlen", "reuth", "stetten")  # folded, see above
+             "buehl", "muehlen", "reuth", "stetten",
+             # session 29: a Berlin quarter and a bridge ('Höhe Reuterkiez', 'auf der Hardbrücke')
+             "kiez", "bruecke")  # folded, see above
 # a named trail ('am Rennsteig', 'auf dem Goldsteig'; session 27), not a generic one ('Gehsteig', 'Wanderpfad')
 TRAIL_TAILS = ("steig", "pfad")
 GENERIC_TRAIL_HEADS = ("wander", "fuss", "geh", "rad", "kletter", "wald", "feld", "trampel", "hoch", "schleich",
@@ -2864,6 +2887,10 @@ class Anonymizer:
                 # Urlaub' since session 26, but not in a place's name: 'Fürth im Wald') or an
                 # adjective opening a sentence ('Kleine schalenförmige Verkalkung'), session 20; a suspended
                 # compound's first part ('Reit- und Fahrverein'), session 21: no name
+            if f in self.ordinary and f not in self.places and not w.isupper() and \
+                    CONTRACTED_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # an adjective or a verb made a noun by a contracted article ('beim Kurz', a Schwingen
+                # hold; 'zum Laufen'): German writes no name after 'beim' without a title (session 29)
             if f in self.ordinary and not w.isupper() and _sentence_start(text, m.start(), "\n.!?|") and (
                     nm := NEXT_WORD_RE.match(text, m.end())) and fold(nm.group("w")) in self.safe \
                     and fold(nm.group("w")) not in self.known_names:
@@ -2917,6 +2944,14 @@ class Anonymizer:
                     if (f in self.places or f in self.common) and f not in self.ordinary and f not in self.safe \
                             and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
+                for m in (LOWER_PHRASE_PLACE_RE.finditer(text, pos, pos + len(line))
+                          if self.place_phrases else ()):
+                    ws = list(re.finditer(r"\S+", m.group("p")))
+                    for k in range(len(ws), 1, -1):
+                        if " ".join(fold(w.group()) for w in ws[:k]) in self.place_phrases:
+                            add(Span(m.start("p"), m.start("p") + ws[k - 1].end(), "ADDRESS", PATTERN,
+                                     "place-phrase-lower"))
+                            break
                 # ... and one after a comma ('(little ducks nursery, brampton)', 'praxis am wall, oldenburg'): a
                 # listed place that is no word of either language (session 21)
                 for m in LOWER_COMMA_PLACE_RE.finditer(text, pos, pos + len(line)):
@@ -2924,6 +2959,20 @@ class Anonymizer:
                     if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
             pos += len(line) + 1
+        if "kiez" in low:
+            for m in KIEZ_RE.finditer(text):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "kiez"))
+        if any(h in low for h in TRANSIT_HINTS):
+            for m in TRANSIT_STOP_RE.finditer(text):
+                if end := self._name_after_generic(m, "p"):
+                    add(Span(m.start("p"), end, "ADDRESS", PATTERN, "transit-stop"))
+        if PLACE_HEAD_HINT_RE.search(text):
+            for m in PLACE_HEAD_NAME_RE.finditer(text):
+                w = m.group("w")
+                f = fold(w)
+                if f in self.places or not (f in self.common or f in self.safe or f in self.eponyms
+                                            or f in self.known_names or f in self.nouns or _clinical_compound(self, w)):
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-head"))
         if any(h in low for h in PEAK_HINTS):
             for m in PEAK_HEAD_RE.finditer(text):
                 w = m.group("w").split()[0]
@@ -3671,7 +3720,13 @@ class Anonymizer:
         knows it or it follows a cued surname (a given name a header zone found, session 16). Only words that are no
         ordinary, safe or eponym word repeat ('KING, Rose': 'rose' stays), and only where nothing else was removed."""
         words, places, cued_end = set(), set(), -1
+        # a place or an institution of several words repeats whole, in any case ('in alice springs' in the history,
+        # '(alice springs, cd)' in the comparison; session 29): words alone would be ordinary ones
+        phrases: dict[str, set[str]] = {"ADDRESS": set(), "INSTITUTION": set()}
         for sp in spans:
+            if sp.kind in phrases and sp.end - sp.start >= 8 and MULTIWORD_RE.fullmatch(text, sp.start, sp.end) \
+                    and " ".join(fold(w) for w in text[sp.start:sp.end].split()) in self.place_phrases:
+                phrases[sp.kind].add(text[sp.start:sp.end])  # (a listed place: a zone's 'fracture clinic' stays)
             if sp.kind == "NAME":
                 # the given names a zone rule found right after a cued surname ('Name: Ngata, [Tamati Wiremu]')
                 after_cued = PAIR_COMMA_RE.fullmatch(text, cued_end, sp.start) is not None if cued_end >= 0 else False
@@ -3691,7 +3746,7 @@ class Anonymizer:
                     for m in NAME_WORD_RE.finditer(text, sp.start, sp.end):
                         if self._repeatable_place_word(m.group()):
                             places.add(m.group())
-        if not words and not places:
+        if not words and not places and not phrases["ADDRESS"] and not phrases["INSTITUTION"]:
             return spans
 
         def repeats(alts: set[str], flags: int, kind: str, rule: str) -> list[Span]:
@@ -3705,6 +3760,9 @@ class Anonymizer:
 
         extra = repeats(words, re.IGNORECASE, "NAME", "name-repeat") + repeats(
             {v for w in places - words for v in (w, w.upper())}, 0, "ADDRESS", "place-repeat")
+        spans = sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+        extra = repeats(phrases["ADDRESS"], re.IGNORECASE, "ADDRESS", "phrase-repeat") + repeats(
+            phrases["INSTITUTION"] - phrases["ADDRESS"], re.IGNORECASE, "INSTITUTION", "phrase-repeat")
         return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
 
     def _repeatable_place_word(self, w: str) -> bool:
@@ -4279,6 +4337,8 @@ class Anonymizer:
                 limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
                 pos, end, n = sp.end, sp.end, 0
                 while n < 6:
+                    if hp := HYPHEN_PARTICLE_RE.match(text, pos, limit):
+                        pos = hp.end()  # '[Melton Road Walk]-in Centre', 'Drop-in Clinic' (session 29)
                     g = INSTITUTION_GAP_RE.match(text, pos, limit)
                     m = CAP_TOKEN_RE.match(text, g.end(), limit) or GLUE_TOKEN_RE.match(text, g.end(), limit)
                     if not m:

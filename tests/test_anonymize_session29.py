@@ -1,0 +1,43 @@
+"""Issue 11, session 29. Identifiers: a month and year in capitals ('DEC 2025', '3RD MARCH 2026'); a place named by
+several words on a line typed in lower case ('in alice springs'), and the same place again anywhere in the report;
+a Berlin quarter by its 'Kiez'; a bridge after a German preposition in a history ('auf der Hardbrücke'); a station
+after its German transit word ('S-Bhf. Springpfuhl'); a name no list knows before a landscape word ('Gidgee Ridge');
+an institution whose name has a hyphenated particle ('Walk-in Centre'). No identifiers: an adjective or a verb made
+a noun by a contracted article ('beim Kurz', a Schwingen hold).
+
+Every example is our own (none taken from an evaluation corpus). On the code before these changes (b261e09) every
+case fails but the guards ('Hill-Sachs', 'Point tenderness', 'in good position', 'Dr. Kurz',
+'fracture clinic')."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # a month and its year in capitals; a day, a month in full and a year in capitals
+    ("HISTORY: FELL OFF A LADDER IN NOV 2025. PAIN.", ["NOV"], ["FELL OFF A LADDER"]),
+    ("EXAM DATE: 4TH FEBRUARY 2026. RIGHT ELBOW.", ["4TH", "FEBRUARY"], ["RIGHT ELBOW"]),
+    # a place of several words on a lower-case line, and again in the comparison
+    ("hx: hurt thumb at work in palm springs last month, pain and swelling at the base.\n"
+     "comparison: 05/24 (palm springs, outside cd).", ["palm springs"], ["pain and swelling", "outside cd"]),
+    ("hx: fell at home in good position and no displacement seen at all", [], ["in good position"]),
+    # a quarter by its 'Kiez', a bridge, a transit stop
+    ("FROM CLIMBING FRAME AT KITA (ROLLBERGKIEZ), CRYING", ["ROLLBERGKIEZ"], ["CLIMBING FRAME"]),
+    ("Anamnese: Velosturz auf der Kaiserbrücke, Prellung Schulter.", ["Kaiserbrücke"], ["Prellung Schulter"]),
+    ("Anamnese: Sturz an der U-Bhf. Hallesches Tor Treppe, Schmerzen.", ["Hallesches"], ["Schmerzen"]),
+    # a name no list knows before a landscape word; guards: an eponym's hyphen, a clinical adjective
+    ("Hx: struck by a gate, Mungerannie Ridge camp, pain R elbow.", ["Mungerannie"], ["struck by a gate"]),
+    ("Findings: Reverse Hill-Sachs lesion. Point tenderness laterally.", [], ["Hill-Sachs", "Point tenderness"]),
+    # an institution with a hyphenated particle in its name
+    ("Seen at Kestrel Lane Walk-in Centre. No fracture.", ["Kestrel", "Centre"], ["No fracture"]),
+    # a contracted article makes a noun of an ordinary word: no name; guard: a title still makes one
+    ("Anamnese: beim Schwingen beim Kurz auf die Schulter gefallen.", [], ["beim Kurz"]),
+    ("Kontrolle beim Hausarzt Dr. Kurz.", ["Kurz"], ["Kontrolle"]),
+    # a generic phrase a zone removed does not spread ('fracture clinic' stays in the findings)
+    ("Follow-up in fracture clinic in two weeks.", [], ["fracture clinic"]),
+])
+def test_a_session29_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
