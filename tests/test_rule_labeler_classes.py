@@ -1277,3 +1277,39 @@ SESSION28_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION28_CASES)
 def test_session28_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+
+# Session 29 (from examples of our own, none taken from an evaluation corpus): an addendum heading with a date and a
+# bracketed aside, whose negation overrules the impression; a quoted word the correcting report re-reads; a title
+# line ('Röntgenbefund') that heads nothing, so the findings below the history's paragraph are read, and an exam's
+# own line that ends the history; the swelling's going down that a plan waits for; what plain film cannot show;
+# a list item that states its own finding's course after a negation.
+SESSION29_CASES = [
+    ("clavicle", "Findings: Small osteophyte at the AC joint.\nImpression: Mild ACJ OA.\n\nADDENDUM 02/03/2026 "
+                 "(Dr A. B. Smith): Point 2 is withdrawn. The 'osteophyte' is the plate's hook; the AC joint shows no "
+                 "degenerative change.", {}),
+    ("thumb", "Röntgenbefund\n\nPatient: X, 50 J.\nKlinische Angaben: Sturz aufs Handgelenk. Schmerzen?\n\nRöntgen "
+              "Daumen rechts in 2 Ebenen:\n\nAusgeprägte Weichteilschwellung thenar. Keine Fraktur.\n\n"
+              "Beurteilung: Kein Frakturnachweis.", {"swelling_dactylitis": "true"}),
+    ("thumb", "Röntgenbefund\n\nPatient: X, 68 J.\nBekannte Gicht. Schmerzhafte Schwellung Endgelenk.\n\nRöntgen "
+              "Daumen re. 2 Ebenen:\nPunktförmige Verkalkungen periartikulär am IP-Gelenk.\n\nBeurteilung: Tophus.",
+     {"soft_tissue_calcification": "true", "soft_tissue_mass": "true"}),
+    ("thumb", "Befund: Weichteilschwellung ulnar über MCP I.\nBeurteilung: Fragliche Subluxation MCP I, ggf. "
+              "Stressaufnahme nach Abschwellung.",
+     {"swelling_dactylitis": "true", "joint_subluxation": "uncertain", "mcp_joint_subluxation": "uncertain"}),
+    ("thumb", "Findings: No fracture.\nImpression: No fracture; repeat films once the swelling has settled.", {}),
+    ("thumb", "Findings: No fracture. A non-metallic foreign body cannot be assessed on plain film; ultrasound if "
+              "clinically suspected.", {}),
+    # guard: a foreign body that cannot be excluded stays a hedge
+    ("thumb", "Findings: No fracture. Radiolucent foreign body cannot be excluded.", {"foreign_body": "uncertain"}),
+    ("elbow", "Befund: Kein Frakturnachweis, Erguss rückläufig.", {"fat_pad_sign": "true"}),
+    ("elbow", "Findings: No fracture, effusion decreasing.", {"fat_pad_sign": "true"}),
+    # guard: a plain list keeps its negation
+    ("elbow", "Findings: No fracture, dislocation or effusion.", {}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION29_CASES)
+def test_session29_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

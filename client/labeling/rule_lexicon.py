@@ -27,7 +27,8 @@ LEXICON_SUFFIX = ".lexicon.toml"
 PRE_CUES = ("neg_pre", "neg_weak_pre", "unc_pre", "hist_pre", "pseudo")
 BOTH_CUES = ("unc_both", "neg_both")
 POST_CUES = ("gone", "neg_post", "unc_post")
-CUE_KINDS = (*POST_CUES[:1], *PRE_CUES, *POST_CUES[1:], "unc_clause", "question", "skip", "terminator", "position")
+CUE_KINDS = (*POST_CUES[:1], *PRE_CUES, *POST_CUES[1:], "unc_clause", "question", "skip", "terminator", "position",
+             "state_post")
 MORPHS = frozenset({"displaced", "comminuted", "intraarticular", "avulsion"})
 EVENT_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration", "narrowed", "widened", "swelling",
                          "calcification", "mass", "foreign_body", "ossicle", "sclerotic", "lytic", "effusion",
@@ -342,7 +343,8 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
     section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))[ \t>*#\-]*(?P<h>" + head_alt
                             + r")(?![a-z0-9])(?:[^:\n.]{0,30}:"
                             # a bracketed aside before the colon ('Nachtrag (Dr. Fischer telefonisch informiert):')
-                            + r"|[ \t]*\([^()\n]{0,60}\)[ \t]*:"
+                            # (after a date too: 'ADDENDUM 20/01/2026 (Dr G. Ní Dhomhnaill):', session 29)
+                            + r"|[^:\n(]{0,30}\([^()\n]{0,60}\)[ \t]*:"
                             + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.\d{2,4}[^:\n.]{0,20}:"
                             + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$))",
                             re.IGNORECASE | re.MULTILINE)

@@ -131,6 +131,7 @@ _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu
 _COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
 _DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
 _ALPHA = re.compile(r"[A-Za-z]+")
+_EXAM_LINE = re.compile(r"^[ \t]*(?i:roentgen|xr|x-ray|rx)[ \t][^\n:]{3,80}:[ \t]*$", re.MULTILINE)
 _WS_RUN = re.compile(r"\s+")
 _ODD_WS = re.compile(r"[.!?;][^\S \t\n]")  # [.!?;] and a whitespace other than space, tab, newline
 _TOKEN_CACHE_MAX = 50_000  # sentences; a site's reports repeat many ("Kein Frakturnachweis.")
@@ -188,6 +189,7 @@ _CORRECTION = re.compile(r"(?:wird|werden|ist|sind)[ \t]+(?:hiermit[ \t]+|somit[
                          r"withdrawn|retracted|amended)|should[ \t]+(?:read|be[ \t]+corrected)")
 _CORRECTION_HINTS = ("korrig", "revid", "zurückgenommen", "correct", "withdr", "retract", "amended", "should read")
 _QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|»[^«\n]{1,80}«|'[^'\n]{1,80}'")
+_SHORT_QUOTED = re.compile(r"(?<![\w])(?:\"[^\"\n]{2,30}\"|'[^'\n]{2,30}')(?![\w])")
 # a statement the sentence withdraws by naming it, unquoted: 'the earlier impression of swelling is withdrawn', 'der
 # Verdacht auf eine Fraktur wird zurückgenommen' (session 28)
 _WITHDRAWN = re.compile(r"(?:(?:the|a|an)[ \t]+)?(?:(?:earlier|previous|prior|initial|preliminary|original)[ \t]+)?"
@@ -334,6 +336,11 @@ class RuleEngine:
         if not heads:
             return [("findings", text)], False
         kinds = [self.lex.section_kinds.get(_WS_RUN.sub(" ", m.group("h").lower()), "other") for m in heads]
+        for i, m in enumerate(heads):
+            if kinds[i] == "findings" and not text[m.end(): heads[i + 1].start() if i + 1 < len(heads)
+                                                  else len(text)].strip():
+                kinds[i] = "other"  # a title line ('Röntgenbefund') heads nothing: the findings stand elsewhere
+                # (below the history's paragraph, session 29)
         out: list[tuple[str, str]] = []
         labelled = any(k in LABELLED for k in kinds)
         pre = text[: heads[0].start()]
@@ -359,6 +366,12 @@ class RuleEngine:
                     first, rest = parts[0], (parts[1] if len(parts) > 1 else "")
                 if rest.strip():
                     out.append((kind, first))
+                    # an exam's own line ('Roentgen Daumen re. 2 Ebenen:') heads the findings: what stands above
+                    # it is more history (session 29)
+                    ex = _EXAM_LINE.search(rest)
+                    if ex is not None and rest[:ex.start()].strip():
+                        out.append(("other", rest[:ex.start()]))
+                        rest = rest[ex.start():]
                     out.append(("findings", rest))
                     continue
             out.append((kind, body))
@@ -593,6 +606,7 @@ class RuleEngine:
                 seg_start = t.end
             seg_of.append(seg)
         seg_bounds.append((seg_start, clause[-1].end))
+        has_state = seg > 0 and any(t.entry.cue == "state_post" for t in clause)  # (speed: most clauses have none)
         # a segment's words up to its last finding: the place after it does not make a list item long ('no fracture,
         # ..., soft tissue swelling or radiopaque foreign body of the left clavicle'; session 22)
         last_event = [a for a, _ in seg_bounds]
@@ -745,7 +759,11 @@ class RuleEngine:
                     limit = LIST_MAX_WORDS if _LIST_END.search(s, t.end, clause[-1].end) else LIST_ITEM_WORDS
                     # an item the lexicon does not know ("..., periosteal reaction, soft tissue swelling") is
                     # still an item of the list: a short segment without any term continues it
-                    if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph
+                    # an item that states its own finding's course ('kein Frakturnachweis, Erguss rückläufig') is
+                    # no list item (session 29)
+                    own_state = has_state and any(clause[x].entry.cue == "state_post" and seg_of[x] == seg_of[i]
+                                                  for x in range(i + 1, len(clause)))
+                    if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph or own_state
                             or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph or nxt.entry.comma)
                             or len(s[t.end:nxt.start].split())
                             > (LIST_OR_GAP if _LIST_END.search(s, t.end, nxt.start) else 2)):
@@ -1067,6 +1085,10 @@ class RuleEngine:
                     # 'Die Aussage "kein Fremdkörper" wird hiermit korrigiert': the quoted statement is withdrawn,
                     # not made again, and its negation reaches nothing after it (session 27)
                     low = _WITHDRAWN.sub(_withdrawn, _QUOTED.sub(lambda q: " " * len(q.group()), low))
+                elif corrections and ("'" in low or '"' in low):
+                    # a report that corrects itself names what it takes back in quotes elsewhere too: 'the
+                    # "osteophyte" is the tip of the plate hook' (session 29)
+                    low = _SHORT_QUOTED.sub(lambda q: " " * len(q.group()), low)
                 sent_events = self.sentence_events(low, prev)
                 if not new_line and ":" in opener and any(not ev.locs and not ev.context for ev in sent_events):
                     # 'AC-Gelenk: regelrechte Stellung. Gelenkspalt verschmälert ...': a heading covers its line
