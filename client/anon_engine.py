@@ -1007,14 +1007,16 @@ HISTORY_CUES = ("sturz", "stürz", "unfall", "at home", "punch", "assault", "fig
                 "rollover", "mvc", "mva", "motor vehicle")
 # (plain substrings: a regex gate cost 7% on IU)
 HISTORY_PLACE_RE = re.compile(
-    r"(?=[niaftovbR(sSrFfkKBuUp])(?:(?<![\w])(?P<pp>(?P<en>near|at|from|outside|around|towards|to|on|via|out of|above|"
+    r"(?=[niaftovbR(sSrFfkKBuUp,])(?:(?<![\w])(?P<pp>(?P<en>near|at|from|outside|around|towards|to|on|via|out of|above|"
     r"below|beneath|past|off|along)|in|am|im|auf der|auf dem|an der|bei|nahe|aus|Richtung|"
     # session 17: 'unterhalb der Rossalm' ('vom', 'zur' precede ordinary nouns: 'vom Klettergerüst', 'zur Kontrolle')
     r"(?:unterhalb|oberhalb|Unterhalb|Oberhalb)(?:[ \t]+(?:der|des|von|vom))?)"
     rf"[ \t]+(?:(?P<art>the|der|dem|den)[ \t]+)?(?P<p>{WORD}(?:[ \t]+{WORD}){{0,2}})"
     rf"|\((?P<q>{WORD}(?:[ \t]+{WORD})?)\)"
     # 'Skiunfall Stubai', 'Skisturz Sellaronda': a German accident noun, then the place (session 16)
-    rf"|(?<![\w])(?i:ski|schi|reit|rad|fahrrad|kletter|berg|rodel|snowboard)(?:unfall|sturz)[ \t]+(?P<a>{WORD}))")
+    rf"|(?<![\w])(?i:ski|schi|reit|rad|fahrrad|kletter|berg|rodel|snowboard)(?:unfall|sturz)[ \t]+(?P<a>{WORD})"
+    # 'Fell at netball, Umlazi.': a word alone after a comma closing the sentence (session 29)
+    rf"|(?<=[a-z]),[ \t]+(?P<c>{WORD})(?=[ \t]*(?:[.;)]|$)))", re.MULTILINE)
 # a mountain named right after a ski or mountain accident and its preposition ('Skisturz am Hahnenkamm', 'Skiunfall
 # am Hartkaiser'): the compound test of HISTORY_PLACE_RE does not apply (a peak is often two ordinary words, 'Hahnen-
 # kamm'); a slope's or a lift's generic word (GENERIC_SLOPES, -piste, -lift, -hang) and a time word stay. Session 18.
@@ -2908,11 +2910,15 @@ class Anonymizer:
         sections = self._history_sections(text, low)
         report_english: bool | None = None
         for m in (HISTORY_PLACE_RE.finditer(text) if sections or any(c in low for c in HISTORY_CUES) else ()):
-            g = "p" if m.group("p") else "q" if m.group("q") else "a"
+            g = "p" if m.group("p") else "q" if m.group("q") else "c" if m.group("c") else "a"
             # English forms few closed compounds, so after an English preposition a word made of two ordinary
             # words is a place ('near Burtonport', 'at Glenshee'); German makes them all the time ('im Pausenhof')
             english = m.group("en") is not None or m.group("art") == "the" or \
                 ENGLISH_CLAUSE_RE.search(low, max(0, m.start() - 40), m.start()) is not None
+            if g == "c" and not (english and EN_FUNCTION_RE.search(low, max(0, m.start() - 40), m.start())
+                                 and not DE_FUNCTION_RE.search(low, max(0, m.start() - 40), m.start())
+                                 and not text.startswith(":", m.end() + 1)):
+                continue  # a word after a comma only in an English clause: German capitalises every noun
             if not english and m.group("pp") in ("in", "bei", "nahe", "aus", "am", "im"):
                 if report_english is None:  # 'aboard boat in Newlyn harbour': the report's language decides
                     report_english = len(EN_FUNCTION_RE.findall(low)) > 3 * len(DE_FUNCTION_RE.findall(low))

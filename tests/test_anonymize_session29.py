@@ -2,11 +2,12 @@
 several words on a line typed in lower case ('in alice springs'), and the same place again anywhere in the report;
 a Berlin quarter by its 'Kiez'; a bridge after a German preposition in a history ('auf der Hardbrücke'); a station
 after its German transit word ('S-Bhf. Springpfuhl'); a name no list knows before a landscape word ('Gidgee Ridge');
-an institution whose name has a hyphenated particle ('Walk-in Centre'). No identifiers: an adjective or a verb made
+an institution whose name has a hyphenated particle ('Walk-in Centre'); a word alone after a comma closing an
+English history sentence ('Fell at netball, <township>.'). No identifiers: an adjective or a verb made
 a noun by a contracted article ('beim Kurz', a Schwingen hold).
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (b261e09) every
-case fails but the guards ('Hill-Sachs', 'Point tenderness', 'in good position', 'Dr. Kurz',
+case fails but the guards ('Hill-Sachs', 'Point tenderness', 'in good position', 'Dr. Kurz', 'Monday', 'Streckdefizit',
 'fracture clinic')."""
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # a contracted article makes a noun of an ordinary word: no name; guard: a title still makes one
     ("Anamnese: beim Schwingen beim Kurz auf die Schulter gefallen.", [], ["beim Kurz"]),
     ("Kontrolle beim Hausarzt Dr. Kurz.", ["Kurz"], ["Kontrolle"]),
+    # a word alone after a comma closing an English history sentence; guards: a weekday, German nouns after a comma
+    ("Pt Sipho Dube, 15y. Tackled at soccer practice, Tholokwane. r/o fx R clavicle.", ["Tholokwane"],
+     ["soccer practice"]),
+    ("Hx: fell off bike, Monday.", [], ["Monday"]),
+    ("Anamnese: Sturz beim Fußball, Streckdefizit.", [], ["Streckdefizit"]),
     # a generic phrase a zone removed does not spread ('fracture clinic' stays in the findings)
     ("Follow-up in fracture clinic in two weeks.", [], ["fracture clinic"]),
 ])
