@@ -3759,8 +3759,9 @@ class Anonymizer:
             """Every other stand-alone occurrence of `alts` where nothing was removed yet."""
             if not alts:
                 return []
+            # (a possessive 's goes with the name's repeat: "Hēmi's mum reports"; session 29)
             rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(alts, key=len, reverse=True)))
-                            + r")(?![\w'’-])", flags)
+                            + r")(?=['’]s(?![\w'’-])|(?![\w'’-]))", flags)
             return [Span(m.start(), m.end(), kind, PATTERN, rule) for m in rx.finditer(text)
                     if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
 

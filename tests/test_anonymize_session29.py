@@ -3,7 +3,8 @@ several words on a line typed in lower case ('in alice springs'), and the same p
 a Berlin quarter by its 'Kiez'; a bridge after a German preposition in a history ('auf der Hardbrücke'); a station
 after its German transit word ('S-Bhf. Springpfuhl'); a name no list knows before a landscape word ('Gidgee Ridge');
 an institution whose name has a hyphenated particle ('Walk-in Centre'); a word alone after a comma closing an
-English history sentence ('Fell at netball, <township>.'). No identifiers: an adjective or a verb made
+English history sentence ('Fell at netball, <township>.'); a name from the header again with its possessive
+('Aroha's dad'). No identifiers: an adjective or a verb made
 a noun by a contracted article ('beim Kurz', a Schwingen hold).
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (b261e09) every
@@ -42,6 +43,9 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["soccer practice"]),
     ("Hx: fell off bike, Monday.", [], ["Monday"]),
     ("Anamnese: Sturz beim Fußball, Streckdefizit.", [], ["Streckdefizit"]),
+    # a name found in the header again with a possessive 's
+    ("Name: TE RANGI, Aroha   NHI ABC1234\nHistory: fell from the swing. Aroha's dad heard a crack.", ["Aroha"],
+     ["dad heard a crack"]),
     # a generic phrase a zone removed does not spread ('fracture clinic' stays in the findings)
     ("Follow-up in fracture clinic in two weeks.", [], ["fracture clinic"]),
 ])
