@@ -1284,7 +1284,8 @@ def test_session28_label_classes(labelers, region, text, expected):
 # bracketed aside, whose negation overrules the impression; a quoted word the correcting report re-reads; a title
 # line ('Röntgenbefund') that heads nothing, so the findings below the history's paragraph are read, and an exam's
 # own line that ends the history; the swelling's going down that a plan waits for; what plain film cannot show;
-# a list item that states its own finding's course after a negation.
+# a list item that states its own finding's course after a negation; a relative clause's differential; a side after
+# its noun ('Kallusbildung ulnar'), which is no ulna.
 SESSION29_CASES = [
     ("clavicle", "Findings: Small osteophyte at the AC joint.\nImpression: Mild ACJ OA.\n\nADDENDUM 02/03/2026 "
                  "(Dr A. B. Smith): Point 2 is withdrawn. The 'osteophyte' is the plate's hook; the AC joint shows no "
@@ -1307,6 +1308,14 @@ SESSION29_CASES = [
     ("elbow", "Findings: No fracture, effusion decreasing.", {"fat_pad_sign": "true"}),
     # guard: a plain list keeps its negation
     ("elbow", "Findings: No fracture, dislocation or effusion.", {}),
+    # a relative clause's differential stays with its own noun; guard: a differential after a comma still binds back
+    ("thumb", "Findings: Soft tissue swelling volar with a tiny dense focus, which may represent a glass fragment "
+              "versus dressing artefact.", {"swelling_dactylitis": "true", "foreign_body": "uncertain"}),
+    ("thumb", "Findings: Small ossicle, DD avulsion fragment.", {"ossicle": "uncertain", "fracture": "uncertain"}),
+    # a side after its noun is a direction, not the ulna; a residual gap is a fracture still seen
+    ("thumb", "Befund: Z.n. K-Draht-Osteosynthese einer Bennett-Fraktur des Os metacarpale I. Der Frakturspalt ist "
+              "noch schmal abgrenzbar, beginnende Kallusbildung ulnar.",
+     {"fracture": "true", "metacarpal1_fracture": "true"}),
 ]
 
 

@@ -189,6 +189,7 @@ _CORRECTION = re.compile(r"(?:wird|werden|ist|sind)[ \t]+(?:hiermit[ \t]+|somit[
                          r"withdrawn|retracted|amended)|should[ \t]+(?:read|be[ \t]+corrected)")
 _CORRECTION_HINTS = ("korrig", "revid", "zurückgenommen", "correct", "withdr", "retract", "amended", "should read")
 _QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|»[^«\n]{1,80}«|'[^'\n]{1,80}'")
+_RELATIVE_OPEN = re.compile(r"\s*(?:which|welche[rs]?)(?![\w])")
 _SHORT_QUOTED = re.compile(r"(?<![\w])(?:\"[^\"\n]{2,30}\"|'[^'\n]{2,30}')(?![\w])")
 # a statement the sentence withdraws by naming it, unquoted: 'the earlier impression of swelling is withdrawn', 'der
 # Verdacht auf eine Fraktur wird zurückgenommen' (session 28)
@@ -645,7 +646,10 @@ class RuleEngine:
                 # ... but a query naming another kind of thing ('fracture of the tuft, ? tiny foreign body') asks about
                 # its own segment only; a query among bone fragments is a differential ('ossicle, ? avulsion')
                 query = s[t.start:t.end].strip() == "?"
-                if sg > 0 and kinds_here and not (query and not kinds_here <= _FRAGMENT_KINDS):
+                # (nor does a relative clause's differential reach back past its own noun: 'swelling with a tiny
+                # focus, which may represent a glass fragment versus artefact'; session 29)
+                if sg > 0 and kinds_here and not (query and not kinds_here <= _FRAGMENT_KINDS) \
+                        and not _RELATIVE_OPEN.match(s, seg_bounds[sg][0]):
                     before = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg - 1
                               for sp in x.entry.events}
                     if before and not before <= kinds_here:
