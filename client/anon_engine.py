@@ -1038,6 +1038,17 @@ GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "
 GENERIC_SLOPE_TAILS = ("piste", "lift", "hang", "bahn", "weg", "tag", "abend", "morgen", "halle", "wand", "park")
 PLACE_HEADS = frozenset(("river", "lake", "creek", "bay", "park", "street", "st", "road", "rd", "beach", "harbour",
                          "harbor", "canyon", "trail", "hill", "mountain", "island", "see", "strasse", "platz", "weg"))
+# a place after a residence cue ('lives in Perl', 'originally from Cebu', 'stammt aus Wasserburg', 'aus Pirna
+# stammend'): a town or a district whatever list holds it as a word; a country or a state (data/regions.txt), a month
+# and a safe word stay (session 29)
+RESIDENCE_HINTS = ("live", "living", "resid", "born", "originally", "native", "moved", "relocated", "visiting",
+                   "based", "wohn", "lebt", "stamm", "kommt", "geboren", "beheimatet", "ansässig")
+RESIDENCE_RE = re.compile(
+    rf"(?<![\w])(?:(?i:lives|living|resides|residing|resident|born|originally|native|moved|relocated|visiting|based"
+    rf"|wohnt|wohnhaft|lebt|lebend|stammt|stammend|kommt|geboren|beheimatet|ansässig)(?:[ \t]+(?i:here|hier|"
+    rf"ursprünglich|eigentlich|jetzt|now|currently|derzeit))?[ \t]+(?i:in|at|near|of|from|to|aus|bei|nahe)"
+    rf"|aus(?=[ \t]+{WORD}(?:[ \t]+{WORD}){{0,2}}[ \t]+stammend))"
+    rf"[ \t]+(?P<p>{WORD}(?:[ \t]+(?:{WORD}|am|an[ \t]+der|im|ob[ \t]+der|bei|upon|on[ \t]+the)){{0,3}})")
 # a Berlin quarter by its 'Kiez' ('Reuterkiez', 'SCHILLERKIEZ'), a station after its German word ('S-Bhf.
 # Springpfuhl', 'Haltestelle Rathaus Steglitz'; the name's trailing safe words stay) and a name no list knows before a
 # landscape word ('Gidgee Ridge mine site', 'Mulga Creek'): places wherever they stand (session 29)
@@ -1964,6 +1975,7 @@ HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|beim|vom|"
                                r"zum|zur|ins|ans|aufs|übers|ums|im)[ \t]+\Z")
 MULTIWORD_RE = re.compile(rf"[{UP}{LOW}]+(?:[ \t]+[{UP}{LOW}]+){{1,4}}")  # two to five words, letters only
+PLACE_GLUE_WORDS = frozenset(("am", "an", "der", "im", "ob", "bei", "upon", "on", "the"))
 HYPHEN_PARTICLE_RE = re.compile(r"-(?:in|up|on|out|off|through)(?![\w])")
 CONTRACTED_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:beim|zum|vom|zur|ins|aufs)[ \t]+\Z")
 PLACE_GLUE_BEFORE_RE = re.compile(rf"(?P<p>{WORD})[ \t]+im[ \t]+\Z")
@@ -2215,6 +2227,8 @@ class Anonymizer:
         self.eponym_right_re = re.compile(
             rf"^(?:sche[nrs]?|schen)?\)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
             rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?(?P<grade>{GRADE}))")
+        # countries and states: after a residence cue no identifier (RESIDENCE_RE)
+        self.regions = frozenset(fold(w) for w in read_list("regions.txt", d))
         services = read_list("service_words.txt", d)
         self.service_words = frozenset(services)  # name no one alone, take a number, no words before them
         self.bare_institution_words = BARE_INSTITUTION_WORDS | self.service_words
@@ -2965,6 +2979,20 @@ class Anonymizer:
                     if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
             pos += len(line) + 1
+        if any(h in low for h in RESIDENCE_HINTS):
+            for m in RESIDENCE_RE.finditer(text):
+                ws = m.group("p").split()
+                while ws and fold(ws[-1]) in PLACE_GLUE_WORDS:
+                    ws.pop()
+                phrase = fold(" ".join(ws))
+                f0 = fold(ws[0])
+                if phrase in self.regions or f0 in self.regions or f0 in self.safe or f0 in self.eponyms \
+                        or MONTH_WORD_RE.fullmatch(ws[0]) or _clinical_compound(self, ws[0]):
+                    continue
+                end = self._name_after_generic(m, "p")
+                end = min(end, m.start("p") + _span_of_words(m.group("p"), len(ws))) if end else 0
+                if end:
+                    add(Span(m.start("p"), end, "ADDRESS", PATTERN, "residence-place"))
         if "kiez" in low:
             for m in KIEZ_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "kiez"))

@@ -1,15 +1,15 @@
-"""Issue 11, session 29. Identifiers: a month and year in capitals ('DEC 2025', '3RD MARCH 2026'); a place named by
-several words on a line typed in lower case ('in alice springs'), and the same place again anywhere in the report;
-a Berlin quarter by its 'Kiez'; a bridge after a German preposition in a history ('auf der Hardbrücke'); a station
-after its German transit word ('S-Bhf. Springpfuhl'); a name no list knows before a landscape word ('Gidgee Ridge');
+"""Issue 11, session 29. Identifiers: a month and year in capitals ('NOV 2025', '4TH FEBRUARY 2026'); a place named
+by several words on a line typed in lower case ('in palm springs'), and the same place again anywhere in the report;
+a Berlin quarter by its 'Kiez'; a bridge after a German preposition in a history ('auf der Kaiserbrücke'); a
+station after its German transit word ('U-Bhf. ...'); a name no list knows before a landscape word ('... Ridge');
 an institution whose name has a hyphenated particle ('Walk-in Centre'); a word alone after a comma closing an
-English history sentence ('Fell at netball, <township>.'); a name from the header again with its possessive
-('Aroha's dad'). No identifiers: an adjective or a verb made
-a noun by a contracted article ('beim Kurz', a Schwingen hold).
+English history sentence; a name from the header again with its possessive ('Aroha's dad'); a town after a
+residence cue ('lives in Vail'), but not a country or a state (client/data/regions.txt). No identifiers: an
+adjective or a verb made a noun by a contracted article ('beim Kurz', a Schwingen hold).
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (b261e09) every
-case fails but the guards ('Hill-Sachs', 'Point tenderness', 'in good position', 'Dr. Kurz', 'Monday', 'Streckdefizit',
-'fracture clinic')."""
+case fails but the guards ('Hill-Sachs', 'Point tenderness', 'in good position', 'Dr. Kurz', 'Monday',
+'Streckdefizit', 'Bayern', 'fracture clinic')."""
 
 from __future__ import annotations
 
@@ -46,6 +46,9 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # a name found in the header again with a possessive 's
     ("Name: TE RANGI, Aroha   NHI ABC1234\nHistory: fell from the swing. Aroha's dad heard a crack.", ["Aroha"],
      ["dad heard a crack"]),
+    # a place after a residence cue, whatever list holds it as a word; guards: a country, a state, a month
+    ("Hx: seasonal worker (lives in Vail, works at the packing plant).", ["Vail"], ["works at the packing plant"]),
+    ("Anamnese: stammt aus Bayern, Sturz im Mai.", [], ["Bayern"]),
     # a generic phrase a zone removed does not spread ('fracture clinic' stays in the findings)
     ("Follow-up in fracture clinic in two weeks.", [], ["fracture clinic"]),
 ])
