@@ -1975,6 +1975,8 @@ HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|beim|vom|"
                                r"zum|zur|ins|ans|aufs|übers|ums|im)[ \t]+\Z")
 MULTIWORD_RE = re.compile(rf"[{UP}{LOW}]+(?:[ \t]+[{UP}{LOW}]+){{1,4}}")  # two to five words, letters only
+ENGLISH_PLACE_PREPS = frozenset(("in", "near", "from", "outside", "around", "towards", "via"))
+WEEKDAY_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Weekend|Christmas|Easter|Halloween")
 PLACE_GLUE_WORDS = frozenset(("am", "an", "der", "im", "ob", "bei", "upon", "on", "the"))
 HYPHEN_PARTICLE_RE = re.compile(r"-(?:in|up|on|out|off|through)(?![\w])")
 CONTRACTED_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:beim|zum|vom|zur|ins|aufs)[ \t]+\Z")
@@ -2942,8 +2944,17 @@ class Anonymizer:
             part = 4 if g == "a" else 3
             # ('near' names a place whatever its ending: 'near Ditzum'; session 22)
             shape = m.group("pp") not in ("near", "nahe")
-            if not any(self._history_place_word(w, compounds=not english, min_part=part, shape=shape)
-                       for w in m.group(g).split()) \
+            # in an English clause a capitalised word mid-sentence after a locative is a name whatever list holds it
+            # as a word ('skiing in Klosters', 'lives near Reading'); a country or a state, a month, a clinical or a
+            # safe word stays, and a line in title case says nothing by case (session 29)
+            en_proper = g == "p" and english and not m.group("art") and m.group("pp") in ENGLISH_PLACE_PREPS \
+                and self._english_proper_place(text, m.start(g), m.group(g).split()[0])
+            if en_proper:  # (the report's language too: German 'an der Schanze' reads like an English clause)
+                if report_english is None:
+                    report_english = len(EN_FUNCTION_RE.findall(low)) > 3 * len(DE_FUNCTION_RE.findall(low))
+                en_proper = report_english
+            if not en_proper and not any(self._history_place_word(w, compounds=not english, min_part=part,
+                                                                  shape=shape) for w in m.group(g).split()) \
                     and not TOWN_SUFFIX_RE.search(m.group(g)) and not (
                         g == "p" and not m.group("art") and m.group("pp") in CONTEXT_PLACE_PREPS
                         and fold(m.group(g).split()[0]) in self.context_places):
@@ -3614,6 +3625,16 @@ class Anonymizer:
         while keep and fold(words[keep - 1]) in self.safe and fold(words[keep - 1]) not in self.places:
             keep -= 1
         return m.start(group) + _span_of_words(m.group(group), keep) if keep else 0
+
+    def _english_proper_place(self, text: str, pos: int, w: str) -> bool:
+        """A capitalised word after an English locative that names a place though a word list holds it ('in Perl'):
+        no safe, clinical, eponym, institution or department word, no country or state, month or weekday, not in
+        capitals and not on a line in title case."""
+        f = fold(w)
+        return len(f) >= 3 and not w.isupper() and f not in self.safe and f not in self.eponyms \
+            and f not in self.regions and f not in self.institution_cues and f not in DEPARTMENT_WORDS \
+            and f not in KIN_WORDS and not MONTH_WORD_RE.fullmatch(w) and not WEEKDAY_RE.fullmatch(w) \
+            and not _clinical_compound(self, w) and not _title_case_line(text, pos)
 
     def _history_place_word(self, w: str, compounds: bool = True, min_part: int = 3, shape: bool = True) -> bool:
         """A capitalised word that may name a place in a history sentence: a listed place, or a word of >= 4

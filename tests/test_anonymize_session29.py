@@ -4,12 +4,13 @@ a Berlin quarter by its 'Kiez'; a bridge after a German preposition in a history
 station after its German transit word ('U-Bhf. ...'); a name no list knows before a landscape word ('... Ridge');
 an institution whose name has a hyphenated particle ('Walk-in Centre'); a word alone after a comma closing an
 English history sentence; a name from the header again with its possessive ('Aroha's dad'); a town after a
-residence cue ('lives in Vail'), but not a country or a state (client/data/regions.txt). No identifiers: an
+residence cue ('lives in Vail') or an English locative ('a ski trip in Vail'), but not a country, a state or a
+language (client/data/regions.txt). No identifiers: an
 adjective or a verb made a noun by a contracted article ('beim Kurz', a Schwingen hold).
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (b261e09) every
 case fails but the guards ('Hill-Sachs', 'Point tenderness', 'in good position', 'Dr. Kurz', 'Monday',
-'Streckdefizit', 'Bayern', 'fracture clinic')."""
+'Streckdefizit', 'Bayern', 'Vietnamese', 'Theatre', 'fracture clinic')."""
 
 from __future__ import annotations
 
@@ -49,6 +50,10 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # a place after a residence cue, whatever list holds it as a word; guards: a country, a state, a month
     ("Hx: seasonal worker (lives in Vail, works at the packing plant).", ["Vail"], ["works at the packing plant"]),
     ("Anamnese: stammt aus Bayern, Sturz im Mai.", [], ["Bayern"]),
+    # a capitalised word after an English locative, whatever list holds it as a word; guards: a language, a room
+    ("Clinical: collided with a snowboarder on a ski trip in Vail, ?#", ["Vail"], ["ski trip"]),
+    ("Hx: history taken in Vietnamese via interpreter, fell at home.", [], ["in Vietnamese"]),
+    ("Hx: fell in Theatre corridor.", [], ["Theatre"]),
     # a generic phrase a zone removed does not spread ('fracture clinic' stays in the findings)
     ("Follow-up in fracture clinic in two weeks.", [], ["fracture clinic"]),
 ])
