@@ -1049,6 +1049,14 @@ RESIDENCE_RE = re.compile(
     rf"ursprünglich|eigentlich|jetzt|now|currently|derzeit))?[ \t]+(?i:in|at|near|of|from|to|aus|bei|nahe)"
     rf"|aus(?=[ \t]+{WORD}(?:[ \t]+{WORD}){{0,2}}[ \t]+stammend))"
     rf"[ \t]+(?P<p>{WORD}(?:[ \t]+(?:{WORD}|am|an[ \t]+der|im|ob[ \t]+der|bei|upon|on[ \t]+the)){{0,3}})")
+# a river's island, canal, bank or bridge named by the river ('Donauinsel', 'am Donaukanal', 'Rheinufer', 'Elbstrand';
+# the head is one of TOWN_RIVERS, its final 'e' dropped as compounds do): a place in any case (session 29)
+_RIVER_TAILS = r"(?:insel|kanal|ufer|strand|brücke|bruecke|hafen|wiese|wiesen|auen?|promenade|radweg|deich|damm)"
+RIVER_COMPOUND_HINT_RE = re.compile(r"(?:insel|kanal|ufer|strand|brücke|bruecke|hafen|wiese|aue|promenade|radweg|"
+                                    r"deich|damm)")
+RIVER_COMPOUND_RE = re.compile(rf"(?<![\w-])(?P<r>(?i:oder|saale|main|elbe?|weser|lahn|mosel|donau|fulda|werra|havel|"
+                               rf"spree|ilm|isar|inn|ems|ruhr|rhein|neckar|dill|eder|saar))-?(?i:{_RIVER_TAILS})"
+                               rf"(?![\w])")
 # a Berlin quarter by its 'Kiez' ('Reuterkiez', 'SCHILLERKIEZ'), a station after its German word ('S-Bhf.
 # Springpfuhl', 'Haltestelle Rathaus Steglitz'; the name's trailing safe words stay) and a name no list knows before a
 # landscape word ('Gidgee Ridge mine site', 'Mulga Creek'): places wherever they stand (session 29)
@@ -1898,7 +1906,8 @@ HOLIDAY_HINTS = ("Eve", "Day", "Silvester", "Heiligabend", "Thanksgiving", "Hall
                  "Hanukkah", "Chanukka", "Kwanzaa", "Cinco", "mendig")
 HOLIDAY_RE = re.compile(r"(?<![\w])(?:New[ \t]Year(?:'|’)?s(?:[ \t](?:Eve|Day))?|Christmas[ \t](?:Eve|Day)|"
                         r"Boxing[ \t]Day|"
-                        r"Silvester|Heiligabend|Neujahr(?:stag)?|Thanksgiving(?:[ \t]Day)?|Halloween|"
+                        r"Silvester(?:nacht|abend|feier|party)?|Neujahrsnacht|Heiligabend|Neujahr(?:stag)?|"
+                        r"Thanksgiving(?:[ \t]Day)?|Halloween|"
                         r"Independence[ \t]Day|Fourth[ \t]of[ \t]July|St\.?[ \t]Patrick(?:'|’)?s[ \t]Day|"
                         r"(?:Canada|Australia|Anzac|Waitangi|Labou?r|Memorial|Veterans(?:'|’)?)[ \t]Day|"
                         r"(?:Bonfire|Guy[ \t]Fawkes)[ \t]Night|"
@@ -3004,6 +3013,10 @@ class Anonymizer:
                 end = min(end, m.start("p") + _span_of_words(m.group("p"), len(ws))) if end else 0
                 if end:
                     add(Span(m.start("p"), end, "ADDRESS", PATTERN, "residence-place"))
+        for m in (RIVER_COMPOUND_RE.finditer(text) if RIVER_COMPOUND_HINT_RE.search(low) else ()):
+            head = fold(m.group("r"))
+            if head in TOWN_RIVERS or head + "e" in TOWN_RIVERS:
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "river-compound"))
         if "kiez" in low:
             for m in KIEZ_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "kiez"))

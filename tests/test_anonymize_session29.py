@@ -5,12 +5,13 @@ station after its German transit word ('U-Bhf. ...'); a name no list knows befor
 an institution whose name has a hyphenated particle ('Walk-in Centre'); a word alone after a comma closing an
 English history sentence; a name from the header again with its possessive ('Aroha's dad'); a town after a
 residence cue ('lives in Vail') or an English locative ('a ski trip in Vail'), but not a country, a state or a
-language (client/data/regions.txt). No identifiers: an
-adjective or a verb made a noun by a contracted article ('beim Kurz', a Schwingen hold).
+language (client/data/regions.txt); a river's bank, island, canal or path ('Isarradweg'); New Year's Eve night.
+No identifiers: an adjective or a verb made a noun by a contracted article ('beim Kurz', a Schwingen hold).
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (b261e09) every
 case fails but the guards ('Hill-Sachs', 'Point tenderness', 'in good position', 'Dr. Kurz', 'Monday',
-'Streckdefizit', 'Bayern', 'Vietnamese', 'Theatre', 'fracture clinic')."""
+'Streckdefizit', 'Bayern', 'Vietnamese', 'Theatre', 'Karpalkanal',
+'fracture clinic')."""
 
 from __future__ import annotations
 
@@ -54,6 +55,12 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Clinical: collided with a snowboarder on a ski trip in Vail, ?#", ["Vail"], ["ski trip"]),
     ("Hx: history taken in Vietnamese via interpreter, fell at home.", [], ["in Vietnamese"]),
     ("Hx: fell in Theatre corridor.", [], ["Theatre"]),
+    # a river's bank, island or canal by the river's name, in any case; New Year's Eve night as a date; guards: the
+    # carpal tunnel, islet cells
+    ("Anamnese: Radsturz, Isarradweg Höhe Flaucher, Schmerzen li.", ["Isarradweg"], ["Radsturz", "Schmerzen"]),
+    ("klin: radsturz auf dem elbdeich gestern abend", ["elbdeich"], ["radsturz auf dem"]),
+    ("Anamnese: Sturz in der Silvesternacht, Daumen verdreht.", ["Silvesternacht"], ["Daumen verdreht"]),
+    ("Befund: Karpalkanal frei, Inselzellen unauffällig.", [], ["Karpalkanal", "Inselzellen"]),
     # a generic phrase a zone removed does not spread ('fracture clinic' stays in the findings)
     ("Follow-up in fracture clinic in two weeks.", [], ["fracture clinic"]),
 ])
