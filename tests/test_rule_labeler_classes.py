@@ -1322,3 +1322,33 @@ SESSION29_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION29_CASES)
 def test_session29_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# Session 29, third round (our own examples): a subluxation put back; an addendum's quoted word is what it takes
+# back; the senior physician's 'OA' closing a signature; the hardware's breakage; 'STS' for soft tissue swelling;
+# 'CMCJ'.
+SESSION29B_CASES = [
+    ("thumb", "Findings: The previously seen subluxation of the first CMC joint has been reduced; the joint is now "
+              "congruent.", {}),
+    # guard: a subluxation still there
+    ("thumb", "Findings: Subluxation of the first CMC joint.", {"joint_subluxation": "true",
+                                                               "cmc_joint_subluxation": "true"}),
+    ("thumb", "Findings: Radiopaque glass fragment in the pulp.\n\nAddendum: the \"glass fragment\" is a skin fold "
+              "artefact. No foreign body.", {}),
+    ("clavicle", "Befund: Klavikula regelrecht, AC-Gelenk unauffällig.\nDr. A. Muster / B. Beispiel, OA", {}),
+    # guard: OA of a joint stays degeneration
+    ("clavicle", "Beurteilung: Mäßige AC-Gelenks-OA.", {"joint_degeneration": "true", "ac_joint_degeneration": "true"}),
+    # (the hardware's breakage: 'Kein Materialbruch' is no fracture negation; no example of ours fails without it)
+    ("elbow", "Befund: Fraktur des Olekranons in Konsolidierung. Kein Materialbruch, keine Lockerungssäume.",
+     {"fracture": "true", "olecranon_fracture": "true", "ulna_fracture": "true"}),
+    ("thumb", "Findings: Bennett fracture base 1st MC. STS thenar eminence.",
+     {"fracture": "true", "metacarpal1_fracture": "true", "swelling_dactylitis": "true"}),
+    ("thumb", "Findings: Moderate OA 1st CMCJ with joint space narrowing.",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true", "joint_space_narrowing": "true",
+      "cmc_joint_space_narrowing": "true"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION29B_CASES)
+def test_session29b_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)

@@ -1089,9 +1089,9 @@ class RuleEngine:
                     # 'Die Aussage "kein Fremdkörper" wird hiermit korrigiert': the quoted statement is withdrawn,
                     # not made again, and its negation reaches nothing after it (session 27)
                     low = _WITHDRAWN.sub(_withdrawn, _QUOTED.sub(lambda q: " " * len(q.group()), low))
-                elif corrections and ("'" in low or '"' in low):
-                    # a report that corrects itself names what it takes back in quotes elsewhere too: 'the
-                    # "osteophyte" is the tip of the plate hook' (session 29)
+                elif (corrections or kind == "addendum") and ("'" in low or '"' in low):
+                    # a report that corrects itself, or an addendum, names what it takes back in quotes: 'the
+                    # "osteophyte" is the tip of the plate hook', 'the "fish-hook" lies outside the skin' (session 29)
                     low = _SHORT_QUOTED.sub(lambda q: " " * len(q.group()), low)
                 sent_events = self.sentence_events(low, prev)
                 if not new_line and ":" in opener and any(not ev.locs and not ev.context for ev in sent_events):
