@@ -246,6 +246,8 @@ WEAK_CUE_RE = re.compile(rf"(?:{WEAK_CUES})(?![\w]){CUE_GAP}")
 ROLE_RE = re.compile(r",[ \t]*(?:radiologist|MD|M\.D\.|DO|Radiologe|Radiologin|Facharzt|Fachärztin|Oberarzt|"
                      r"Oberärztin|Assistenzarzt|Assistenzärztin|Chefarzt|Chefärztin|resident|attending|FRCR|PhD|FÄ|"
                      r"OA|OÄ|MBBS|MBChB|FRANZCR|FRCPC|FACR|DABR|"
+                     # the radiographer who took the films ('İlker Şahin, MTRA', 'K. Lowe, radiographer'; session 29)
+                     r"MTRA|MTR|MTA|RT\(R\)|ARRT|[Rr]adiographer|[Tt]echnologist|[Rr]öntgenassistent(?:in)?|"
                      r"(?:[A-Z]{2}-)?(?:[Oo]ver|[Aa]fdelings|[Ss]pecial|[Uu]ddannelses)?læge|"
                      r"(?:[A-Z]{2}-)?(?:[Öö]ver|[Ss]pecialist|[Aa]vdelnings)?läkare|(?:[A-Z]{2}-)?(?:[Oo]ver|[Ll]ege)?lege|radiolog|radioloog|[Rr]öntgenläkare)(?![\w])")
 NAME_BEFORE_ROLE_RE = re.compile(rf"(?:(?:{INITIAL}|{WORD})[ \t]+){{0,3}}{WORD}[ \t]*$")
@@ -916,7 +918,9 @@ FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
                                   r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z"
                                   # '-- rk' (any case after a double dash), 'signed 12.03.2026 EP', 'RS/ 12.03.2026'
-                                  r"|(?:^|(?<=[ \t\n]))[-–]{2}[ \t]?(?P<x>[A-Za-z]{2,4})[ \t.]*\Z"
+                                  # (and before a comma and the rest of the last line: '-- kw, <site>'; session 29)
+                                  r"|(?:^|(?<=[ \t\n]))[-–]{2}[ \t]?(?!(?i:no|ok|nb|see|pt|and|the)(?![\w]))"
+                                  r"(?P<x>[A-Za-z]{2,4})(?:[ \t.]*\Z|(?=[ \t]*,[^\n,]{2,80}\Z))"
                                   r"|(?:(?<=[./-]\d{4})|(?<=[./-]\d\d))[ \t]+(?!(?:AM|PM|UTC|GMT|CET|MEZ)(?![\w]))"
                                   r"(?P<y>[A-Z]{2,3})[ \t.]*\Z"
                                   r"|(?<![\w/])(?P<z>[A-Z]{2,3})/[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t.]*\Z")

@@ -5,7 +5,8 @@ station after its German transit word ('U-Bhf. ...'); a name no list knows befor
 an institution whose name has a hyphenated particle ('Walk-in Centre'); a word alone after a comma closing an
 English history sentence; a name from the header again with its possessive ('Aroha's dad'); a town after a
 residence cue ('lives in Vail') or an English locative ('a ski trip in Vail'), but not a country, a state or a
-language (client/data/regions.txt); a river's bank, island, canal or path ('Isarradweg'); New Year's Eve night.
+language (client/data/regions.txt); a river's bank, island, canal or path ('Isarradweg'); New Year's Eve night; the
+radiographer before the role ('..., MTRA'); a reader's initials after a double dash before the site ('-- jt, ...').
 No identifiers: an adjective or a verb made a noun by a contracted article ('beim Kurz', a Schwingen hold).
 
 Every example is our own (none taken from an evaluation corpus). On the code before these changes (b261e09) every
@@ -61,6 +62,10 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("klin: radsturz auf dem elbdeich gestern abend", ["elbdeich"], ["radsturz auf dem"]),
     ("Anamnese: Sturz in der Silvesternacht, Daumen verdreht.", ["Silvesternacht"], ["Daumen verdreht"]),
     ("Befund: Karpalkanal frei, Inselzellen unauffällig.", [], ["Karpalkanal", "Inselzellen"]),
+    # the radiographer before the role; a reader's initials after a double dash before the site
+    ("Befund: Kein Frakturnachweis.\n\nAufnahmen: Tülin Ekinci, MTRA\nDr. med. Jan Berg", ["Tülin", "Ekinci"],
+     ["Aufnahmen"]),
+    ("No fracture. Soft tissues unremarkable. -- jt, Kestrel Bay Clinic", ["jt"], ["Soft tissues unremarkable"]),
     # a generic phrase a zone removed does not spread ('fracture clinic' stays in the findings)
     ("Follow-up in fracture clinic in two weeks.", [], ["fracture clinic"]),
 ])
