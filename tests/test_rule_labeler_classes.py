@@ -1343,6 +1343,11 @@ SESSION29B_CASES = [
      {"fracture": "true", "olecranon_fracture": "true", "ulna_fracture": "true"}),
     ("thumb", "Findings: Bennett fracture base 1st MC. STS thenar eminence.",
      {"fracture": "true", "metacarpal1_fracture": "true", "swelling_dactylitis": "true"}),
+    # a visible-word after the gone-word is the later word: the line is still seen
+    ("clavicle", "Befund: Die alte Fraktur im lateralen Drittel ist knöchern durchbaut, die Frakturlinie ist noch "
+                 "diskret abgrenzbar.", {"fracture": "true", "fracture_lateral_third": "true"}),
+    # guard: healed and no more
+    ("clavicle", "Befund: Die alte Fraktur im lateralen Drittel ist knöchern durchbaut.", {}),
     ("thumb", "Findings: Moderate OA 1st CMCJ with joint space narrowing.",
      {"joint_degeneration": "true", "cmc_joint_degeneration": "true", "joint_space_narrowing": "true",
       "cmc_joint_space_narrowing": "true"}),

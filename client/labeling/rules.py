@@ -658,9 +658,13 @@ class RuleEngine:
         # (a fracture line 'no longer discernible' is the opposite of one still visible: 'the former fracture gap is
         # bridged ... and the fracture line is no longer discernible' keeps the old fracture old; session 22)
         # (nor is a visible-word a negation denies: 'konsolidierte Olekranonfraktur, keine Pseudarthrose'; session 28)
-        still = any(t.entry.visible and not (i and clause[i - 1].entry.cue == "neg_pre"
-                                             and len(s[clause[i - 1].end:t.start].split()) <= 2)
-                    for i, t in enumerate(clause)) and not any(t.entry.cue == "gone" for t in clause)
+        # (a visible-word after the gone-word is the later word: 'knöchern konsolidiert, die Frakturlinie ist noch
+        # zart abgrenzbar' still sees the line; session 29)
+        seen = [i for i, t in enumerate(clause) if t.entry.visible and not (
+            i and clause[i - 1].entry.cue == "neg_pre" and len(s[clause[i - 1].end:t.start].split()) <= 2)]
+        gone_at = [i for i, t in enumerate(clause) if t.entry.cue == "gone"]
+        still = bool(seen) and (not gone_at or max(gone_at) < max(seen) and "," in s[clause[max(gone_at)].end:
+                                                                                      clause[max(seen)].start])
         visible = any(t.entry.visible or (t.entry.events and s.startswith(_FRACTURE_LINE, t.start)) for t in clause)
 
         def contrast_hedge(j: int):
