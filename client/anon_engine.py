@@ -246,7 +246,7 @@ WEAK_CUE_RE = re.compile(rf"(?:{WEAK_CUES})(?![\w]){CUE_GAP}")
 ROLE_RE = re.compile(r",[ \t]*(?:radiologist|MD|M\.D\.|DO|Radiologe|Radiologin|Facharzt|Fachärztin|Oberarzt|"
                      r"Oberärztin|Assistenzarzt|Assistenzärztin|Chefarzt|Chefärztin|resident|attending|FRCR|PhD|FÄ|"
                      r"OA|OÄ|MBBS|MBChB|FRANZCR|FRCPC|FACR|DABR|"
-                     # the radiographer who took the films ('İlker Şahin, MTRA', 'K. Lowe, radiographer'; session 29)
+                     # the radiographer who took the films ('Tülin Ekinci, MTRA', 'K. Lowe, radiographer'; session 29)
                      r"MTRA|MTR|MTA|RT\(R\)|ARRT|[Rr]adiographer|[Tt]echnologist|[Rr]öntgenassistent(?:in)?|"
                      r"(?:[A-Z]{2}-)?(?:[Oo]ver|[Aa]fdelings|[Ss]pecial|[Uu]ddannelses)?læge|"
                      r"(?:[A-Z]{2}-)?(?:[Öö]ver|[Ss]pecialist|[Aa]vdelnings)?läkare|(?:[A-Z]{2}-)?(?:[Oo]ver|[Ll]ege)?lege|radiolog|radioloog|[Rr]öntgenläkare)(?![\w])")
@@ -1067,7 +1067,7 @@ RIVER_COMPOUND_RE = re.compile(rf"(?<![\w-])(?P<r>(?i:oder|saale|main|elbe?|wese
 KIEZ_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}{UP}]+(?:kiez|KIEZ)(?![\w])")
 TRANSIT_HINTS = ("bhf", "bahnhof", "haltestelle", "hst.", "-station")
 TRANSIT_STOP_RE = re.compile(rf"(?<![\w])(?:[SU]-?Bhf\.?|[SU]-?Bahnhof|Bhf\.|Haltestelle|Bushaltestelle|Hst\.|"
-                        rf"[SU]-Bahn-Station)[ \t]+(?P<p>{WORD}(?:[ \t]+{WORD})?)")
+                             rf"[SU]-Bahn-Station)[ \t]+(?P<p>{WORD}(?:[ \t]+{WORD})?)")
 _PLACE_HEAD_WORDS = ("Ridge|Creek|Gully|Downs|Plains|Springs|Falls|Hills?|Valley|Gorge|Range|Crossing|Lake|River|"
                      "Bay|Beach|Island|Cove|Point|Hollow|Bend|Gap|Flats|Wells?")
 PLACE_HEAD_HINT_RE = re.compile(rf"[ \t](?:{_PLACE_HEAD_WORDS})(?![\w-])")
@@ -3825,7 +3825,7 @@ class Anonymizer:
             """Every other stand-alone occurrence of `alts` where nothing was removed yet."""
             if not alts:
                 return []
-            # (a possessive 's goes with the name's repeat: "Hēmi's mum reports"; session 29)
+            # (a possessive 's goes with the name's repeat: "Aroha's dad reports"; session 29)
             rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(alts, key=len, reverse=True)))
                             + r")(?=['’]s(?![\w'’-])|(?![\w'’-]))", flags)
             return [Span(m.start(), m.end(), kind, PATTERN, rule) for m in rx.finditer(text)
