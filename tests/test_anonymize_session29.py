@@ -66,6 +66,8 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Befund: Kein Frakturnachweis.\n\nAufnahmen: Tülin Ekinci, MTRA\nDr. med. Jan Berg", ["Tülin", "Ekinci"],
      ["Aufnahmen"]),
     ("No fracture. Soft tissues unremarkable. -- jt, Kestrel Bay Clinic", ["jt"], ["Soft tissues unremarkable"]),
+    # after the held-out score: the elbow ossification mnemonic in capitals is no name
+    ("Findings: ossification centres appropriate for age (CRITOL). No fracture.", [], ["CRITOL"]),
     # a generic phrase a zone removed does not spread ('fracture clinic' stays in the findings)
     ("Follow-up in fracture clinic in two weeks.", [], ["fracture clinic"]),
 ])
