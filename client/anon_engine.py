@@ -1053,14 +1053,6 @@ RESIDENCE_RE = re.compile(
     rf"ursprünglich|eigentlich|jetzt|now|currently|derzeit))?[ \t]+(?i:in|at|near|of|from|to|aus|bei|nahe)"
     rf"|aus(?=[ \t]+{WORD}(?:[ \t]+{WORD}){{0,2}}[ \t]+stammend))"
     rf"[ \t]+(?P<p>{WORD}(?:[ \t]+(?:{WORD}|am|an[ \t]+der|im|ob[ \t]+der|bei|upon|on[ \t]+the)){{0,3}})")
-# a river's island, canal, bank or bridge named by the river ('Donauinsel', 'am Donaukanal', 'Rheinufer', 'Elbstrand';
-# the head is one of TOWN_RIVERS, its final 'e' dropped as compounds do): a place in any case (session 29)
-_RIVER_TAILS = r"(?:insel|kanal|ufer|strand|brücke|bruecke|hafen|wiese|wiesen|auen?|promenade|radweg|deich|damm)"
-RIVER_COMPOUND_HINT_RE = re.compile(r"(?:insel|kanal|ufer|strand|brücke|bruecke|hafen|wiese|aue|promenade|radweg|"
-                                    r"deich|damm)")
-RIVER_COMPOUND_RE = re.compile(rf"(?<![\w-])(?P<r>(?i:oder|saale|main|elbe?|weser|lahn|mosel|donau|fulda|werra|havel|"
-                               rf"spree|ilm|isar|inn|ems|ruhr|rhein|neckar|dill|eder|saar))-?(?i:{_RIVER_TAILS})"
-                               rf"(?![\w])")
 # a Berlin quarter by its 'Kiez' ('Reuterkiez', 'SCHILLERKIEZ'), a station after its German word ('S-Bhf.
 # Springpfuhl', 'Haltestelle Rathaus Steglitz'; the name's trailing safe words stay) and a name no list knows before a
 # landscape word ('Gidgee Ridge mine site', 'Mulga Creek'): places wherever they stand (session 29)
@@ -1949,6 +1941,12 @@ BRACKET_WORD_RE = re.compile(rf"[ \t]\((?P<r>[{UP}][{LOW}]+)\)")  # speed: found
 TOWN_BEFORE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]*\Z")
 TOWN_RIVERS = frozenset(("oder", "saale", "main", "elbe", "weser", "lahn", "mosel", "donau", "fulda", "werra", "havel",
                          "spree", "ilm", "isar", "inn", "ems", "ruhr", "rhein", "neckar", "dill", "eder", "saar"))
+# a river's island, canal, bank or bridge named by the river ('Donauinsel', 'am Donaukanal', 'Rheinufer', 'Elbstrand':
+# one of TOWN_RIVERS, and 'Elb' as compounds write the Elbe): a place in any case (session 29)
+_RIVER_TAILS = r"(?:insel|kanal|ufer|strand|brücke|bruecke|hafen|wiese|wiesen|auen?|promenade|radweg|deich|damm)"
+RIVER_COMPOUND_HINT_RE = re.compile(_RIVER_TAILS)  # speed: on the lower-cased text first
+RIVER_COMPOUND_RE = re.compile(rf"(?<![\w-])(?i:{'|'.join(sorted(TOWN_RIVERS | {'elb'}))})-?(?i:{_RIVER_TAILS})"
+                               rf"(?![\w])")
 # a town named with its river ('Volkach am Main', 'Hattenheim am Rhein', 'Rothenburg ob der Tauber'): the river goes
 # with the town (session 28; the town alone was found, the river stayed)
 TOWN_RIVER_RE = re.compile(rf"(?<![\w-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]+"
@@ -3018,9 +3016,7 @@ class Anonymizer:
                 if end:
                     add(Span(m.start("p"), end, "ADDRESS", PATTERN, "residence-place"))
         for m in (RIVER_COMPOUND_RE.finditer(text) if RIVER_COMPOUND_HINT_RE.search(low) else ()):
-            head = fold(m.group("r"))
-            if head in TOWN_RIVERS or head + "e" in TOWN_RIVERS:
-                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "river-compound"))
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "river-compound"))
         if "kiez" in low:
             for m in KIEZ_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "kiez"))

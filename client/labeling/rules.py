@@ -746,6 +746,10 @@ class RuleEngine:
             # before: nearest cue, crossing commas only out of short list items (then the list, not the
             # word count, is the scope: "no fracture, dislocation, ..., calcification or foreign body")
             in_list = False
+            # an item that states its own finding's course ('kein Frakturnachweis, Erguss rückläufig') is no list
+            # item (session 29)
+            own_state = has_state and any(clause[x].entry.cue == "state_post" and seg_of[x] == seg_of[i]
+                                          for x in range(i + 1, len(clause)))
             for j in range(i - 1, -1, -1):
                 t = clause[j]
                 if aside(j, i):
@@ -767,10 +771,6 @@ class RuleEngine:
                     limit = LIST_MAX_WORDS if _LIST_END.search(s, t.end, clause[-1].end) else LIST_ITEM_WORDS
                     # an item the lexicon does not know ("..., periosteal reaction, soft tissue swelling") is
                     # still an item of the list: a short segment without any term continues it
-                    # an item that states its own finding's course ('kein Frakturnachweis, Erguss rückläufig') is
-                    # no list item (session 29)
-                    own_state = has_state and any(clause[x].entry.cue == "state_post" and seg_of[x] == seg_of[i]
-                                                  for x in range(i + 1, len(clause)))
                     if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph or own_state
                             or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph or nxt.entry.comma)
                             or len(s[t.end:nxt.start].split())
