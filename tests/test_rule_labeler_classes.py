@@ -1357,3 +1357,29 @@ SESSION29B_CASES = [
 @pytest.mark.parametrize("region,text,expected", SESSION29B_CASES)
 def test_session29b_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
+
+
+# Session 30: what a new round of tuning authors (kd-kk) showed the rules getting wrong, in our own words.
+SESSION30_CASES = [
+    # a side word between the part and the bone
+    ("clavicle", "Impression: Questionable small avulsion fragment, distal left clavicle.",
+     {"fracture": "uncertain", "fracture_lateral_third": "uncertain"}),
+    ("clavicle", "Findings: Undisplaced fracture of the medial right clavicle.",
+     {"fracture": "true", "fracture_medial_third": "true"}),
+    # a dislocation put back: 'aufgehoben' after it is gone, not a joint space obliterated
+    ("thumb", "Befund: Nach Reposition regelrechte Stellung im Sattelgelenk, die vorbestehende Subluxation ist "
+              "aufgehoben.", {}),
+    # guard: an obliterated joint space stays degeneration
+    ("thumb", "Befund: Der Gelenkspalt des Sattelgelenks ist aufgehoben, kräftige Osteophyten.",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true"}),
+    # a foreign-body sensation is a symptom
+    ("thumb", "Beurteilung: Kein röntgendichter Fremdkörper. Bei anhaltendem Fremdkörpergefühl Sonographie.", {}),
+    ("thumb", "Impression: No radiopaque foreign body. Ultrasound if the foreign body sensation persists.", {}),
+    # guard: a foreign body is still one
+    ("thumb", "Impression: 4 mm radiopaque foreign body in the pulp.", {"foreign_body": "true"}),
+]
+
+
+@pytest.mark.parametrize("region,text,expected", SESSION30_CASES)
+def test_session30_label_classes(labelers, region, text, expected):
+    _check(labelers, region, text, expected)
