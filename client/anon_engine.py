@@ -940,11 +940,20 @@ DECIMAL_RE = re.compile(r"\d{1,4}\.\d{1,2}")  # '786.50' (an ICD-9 code), '12.5'
 SPLIT_ID_RE = re.compile(r"(?:[ \t]*\n?[ \t]*\d{2,})+")
 # A relative, carer or interpreter named after the kinship word, whatever the case ('MOTHER GRAZIELA AT BEDSIDE',
 # 'wife odalys states', 'Dolmetscherin Frau Arslanbek'): the words no list knows as ordinary (on lower-cased text)
-KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklr])(?<![\w])(?:mother|father|mum|mom|dad|wife|husband|daughter|son|sister|"
-                    r"brother|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|guardian|carer|caregiver|"
+KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklrnc])(?<![\w])(?:mother|father|mum|mom|dad|wife|husband|daughter|son|"
+                    r"sister|brother|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|guardian|carer|caregiver|"
                     r"interpreter|translator|mutter|vater|ehefrau|ehemann|tochter|sohn|schwester|bruder|oma|opa|"
                     r"großmutter|großvater|tante|onkel|dolmetscher(?:in)?|betreuer(?:in)?|lebensgefährt(?:e|in)|"
-                    r"kindsmutter|kindsvater)(?![\w])[ \t]*[:,(]?[ \t]*(?:(?:mrs|mr|ms|frau|herr|hr|fr)\.?[ \t]+)?"
+                    r"kindsmutter|kindsvater|"
+                    # the rest of the family and the people around a patient (session 30: 'grandson Liam', 'Enkel
+                    # Jonas'; a closed class, completed rather than grown one author at a time)
+                    r"grandson|granddaughter|grandchild|grandniece|grandnephew|niece|nephew|cousin|stepson|stepdaughter|"
+                    r"stepfather|stepmother|stepbrother|stepsister|(?:son|daughter|brother|sister|mother|father)-in-law|"
+                    r"fianc[eé]e?|boyfriend|girlfriend|neighbou?r|friend|flatmate|roommate|housemate|coach|teammate|"
+                    r"enkel(?:in|sohn|tochter|kind)?|neffe|nichte|cousine|schwager|schwägerin|schwieger(?:sohn|tochter|"
+                    r"mutter|vater)|stief(?:vater|mutter|sohn|tochter)|verlobter?|freund(?:in)?|nachbar(?:in)?|"
+                    r"trainer(?:in)?|mitbewohner(?:in)?|partnerin|(?:ehe|lebens)partner(?:in)?)"
+                    r"(?![\w])[ \t]*[:,(]?[ \t]*(?:(?:mrs|mr|ms|frau|herr|hr|fr)\.?[ \t]+)?"
                     r"(?=[^\W\d_])")
 # a name before a possessive kin word ("Farhiya's son provides history", "Mrs Begum's daughter interpreting"):
 # checked in find (the word is no ordinary or safe one)
