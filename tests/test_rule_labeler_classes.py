@@ -1377,6 +1377,17 @@ SESSION30_CASES = [
     ("thumb", "Impression: No radiopaque foreign body. Ultrasound if the foreign body sensation persists.", {}),
     # guard: a foreign body is still one
     ("thumb", "Impression: 4 mm radiopaque foreign body in the pulp.", {"foreign_body": "true"}),
+    # an addendum's last sentence on a finding is its verdict; its heading may carry a long aside after the date
+    ("elbow", "Befund: Metalldichter Fremdkörper dorsal über dem Olekranon.\n\nNACHTRAG 03.02.2026 (nach telefonischer "
+              "Rücksprache mit dem Operateur und Durchsicht der OP-Dokumentation):\nDer metalldichte Körper entspricht "
+              "einem belassenen Drahtende. Es handelt sich um Osteosynthesematerial, nicht um einen Fremdkörper.", {}),
+    ("thumb", "Findings: 3 mm radiopaque foreign body in the thenar soft tissues.\n\nADDENDUM: The metallic fragment "
+              "represents a cut K-wire end left at surgery. This is hardware, not a foreign body.", {}),
+    # guard: within one addendum sentence the strongest value stands ('..., DD ...' does not hedge what it states)
+    ("thumb", "Findings: Fracture of the base of the first metacarpal.\n\nAddendum: Additional dorsal fragment at "
+              "the base of the first metacarpal, so a multifragmentary fracture, DD Rolando fracture.",
+     {"fracture": "true", "metacarpal1_fracture": "true", "fracture_comminuted": "true",
+      "metacarpal1_fracture_comminuted": "true"}),
 ]
 
 

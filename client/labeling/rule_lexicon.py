@@ -344,7 +344,9 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             + r")(?![a-z0-9])(?:[^:\n.]{0,30}:"
                             # a bracketed aside before the colon ('Nachtrag (Dr. Fischer telefonisch informiert):')
                             # (after a date too: 'ADDENDUM 20/01/2026 (Dr A. Smith):', session 29)
-                            + r"|[^:\n(]{0,30}\([^()\n]{0,60}\)[ \t]*:"
+                            # (a longer aside too: 'NACHTRAG 17.10.2025 (nach Rücksprache mit Dr. X und Durchsicht
+                            # des OP-Berichts):', session 30)
+                            + r"|[^:\n(]{0,30}\([^()\n]{0,120}\)[ \t]*:"
                             + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.\d{2,4}[^:\n.]{0,20}:"
                             + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$))",
                             re.IGNORECASE | re.MULTILINE)

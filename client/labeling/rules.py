@@ -1183,12 +1183,18 @@ class RuleEngine:
 
     def _combine_sections(self, mentions: list[Mention]) -> dict[str, Label]:
         per: dict[str, dict[str, Label]] = {k: {} for k in (*LABELLED, ADDED)}
+        said_in: dict[str, str] = {}  # the addendum sentence that last spoke of each finding
         for m in mentions:
             if not m.strong:
                 continue
             d = per[m.section]
-            if m.finding not in d or m.value > d[m.finding]:
+            # an addendum's last sentence on a finding is its verdict ('The density corresponds to a wire end. It is
+            # hardware, not a foreign body'); within one sentence the strongest value stands, as elsewhere (session 30)
+            later = m.section == "addendum" and said_in.get(m.finding, m.sentence) != m.sentence
+            if m.finding not in d or m.value > d[m.finding] or later:
                 d[m.finding] = m.value
+            if m.section == "addendum":
+                said_in[m.finding] = m.sentence
         labels = {fid: Label.FALSE for fid in self.template.ids}
         for k in LABELLED:  # rule 8: the impression wins per finding it mentions, an addendum over both
             if k != LABELLED[0]:
