@@ -2304,6 +2304,14 @@ class Anonymizer:
             memo = self._report_memo = (text, {})
         return memo[1]
 
+    def _report_english(self, text: str, low: str) -> bool:
+        """Whether the report is English: its English function words outnumber its German ones three times
+        (computed once per report, on demand: most reports never ask)."""
+        memo = self._memo_for(text)
+        if "english" not in memo:
+            memo["english"] = len(EN_FUNCTION_RE.findall(low)) > 3 * len(DE_FUNCTION_RE.findall(low))
+        return memo["english"]
+
     def _cap_tokens(self, text: str) -> list[re.Match]:
         """CAP_TOKEN_RE's matches in `text` (three rules read them)."""
         memo = self._memo_for(text)
@@ -2944,7 +2952,6 @@ class Anonymizer:
         # a history sentence needs no cue word inside a history section ("Anamnese: ... in Wondreb vom Rind
         # getreten"; session 18)
         sections = self._history_sections(text, low)
-        report_english: bool | None = None
         for m in (HISTORY_PLACE_RE.finditer(text) if sections or any(c in low for c in HISTORY_CUES) else ()):
             g = "p" if m.group("p") else "q" if m.group("q") else "c" if m.group("c") else "a"
             # English forms few closed compounds, so after an English preposition a word made of two ordinary
@@ -2956,9 +2963,7 @@ class Anonymizer:
                                  and not text.startswith(":", m.end() + 1)):
                 continue  # a word after a comma only in an English clause: German capitalises every noun
             if not english and m.group("pp") in ("in", "bei", "nahe", "aus", "am", "im"):
-                if report_english is None:  # 'aboard boat in Newlyn harbour': the report's language decides
-                    report_english = len(EN_FUNCTION_RE.findall(low)) > 3 * len(DE_FUNCTION_RE.findall(low))
-                english = report_english
+                english = self._report_english(text, low)  # 'aboard boat in Newlyn harbour': the report decides
             # right after an accident noun: a compound of two words of four letters or more is a clinical word
             # ('Skisturz Daumenballen'), a shorter split says nothing ('Stubai')
             part = 4 if g == "a" else 3
@@ -2969,10 +2974,8 @@ class Anonymizer:
             # safe word stays, and a line in title case says nothing by case (session 29)
             en_proper = g == "p" and english and not m.group("art") and m.group("pp") in ENGLISH_PLACE_PREPS \
                 and self._english_proper_place(text, m.start(g), m.group(g).split()[0])
-            if en_proper:  # (the report's language too: German 'an der Schanze' reads like an English clause)
-                if report_english is None:
-                    report_english = len(EN_FUNCTION_RE.findall(low)) > 3 * len(DE_FUNCTION_RE.findall(low))
-                en_proper = report_english
+            # (the report's language too: German 'an der Schanze' reads like an English clause)
+            en_proper = en_proper and self._report_english(text, low)
             if not en_proper and not any(self._history_place_word(w, compounds=not english, min_part=part,
                                                                   shape=shape) for w in m.group(g).split()) \
                     and not TOWN_SUFFIX_RE.search(m.group(g)) and not (

@@ -854,11 +854,6 @@ SESSION19_CASES = [
 ]
 
 
-@pytest.mark.parametrize("region,text,expected", SESSION19_CASES)
-def test_session19_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
-
-
 SESSION20_CASES = [
     # an instruction to manage a suspected fracture as one says nothing about the image
     ("elbow", "Findings: No fracture line is seen. Recommend treating as a fracture in a sling.",
@@ -873,11 +868,6 @@ SESSION20_CASES = [
     ("thumb", "FINDINGS: BARBED FISHHOOK EMBEDDED IN THE PULP OF THE THUMB. NO FRACTURE.", {"foreign_body": "true"}),
     ("thumb", "Befund: Einliegender Angelhaken in der Daumenkuppe, keine Fraktur.", {"foreign_body": "true"}),
 ]
-
-
-@pytest.mark.parametrize("region,text,expected", SESSION20_CASES)
-def test_session20_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
 
 
 SESSION21_CASES = [
@@ -897,11 +887,6 @@ SESSION21_CASES = [
     # 'Frage Fraktur' is the referrer's question
     ("elbow", "rö ellenbogen li, sturz beim dienstsport, frage fraktur\nkeine fraktur, kein erguss.", {}),
 ]
-
-
-@pytest.mark.parametrize("region,text,expected", SESSION21_CASES)
-def test_session21_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
 
 
 SESSION22_CASES = [
@@ -1015,11 +1000,6 @@ SESSION22_CASES = [
 ]
 
 
-@pytest.mark.parametrize("region,text,expected", SESSION22_CASES)
-def test_session22_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
-
-
 SESSION23_CASES = [
     # Neer's proximal humerus classification counts parts: a shoulder fracture in a clavicle report is no lateral
     # clavicle fracture (Neer's clavicle types stay the lateral third's)
@@ -1036,11 +1016,6 @@ SESSION23_CASES = [
     ("clavicle", "Findings: There is an apparent fracture of the middle third.",  # a guard: 'apparent' = evident
      {"fracture": "true", "fracture_middle_third": "true"}),
 ]
-
-
-@pytest.mark.parametrize("region,text,expected", SESSION23_CASES)
-def test_session23_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
 
 
 SESSION24_CASES = [
@@ -1063,11 +1038,6 @@ SESSION24_CASES = [
     ("clavicle", "Impression: Retrosternal dislocation of the right clavicular head.",
      {"joint_dislocation": "true", "sc_joint_dislocation": "true"}),
 ]
-
-
-@pytest.mark.parametrize("region,text,expected", SESSION24_CASES)
-def test_session24_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
 
 
 SESSION25_CASES = [
@@ -1138,11 +1108,6 @@ SESSION25_CASES = [
 ]
 
 
-@pytest.mark.parametrize("region,text,expected", SESSION25_CASES)
-def test_session25_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
-
-
 # Session 26 (our own sentences): a step at the AC or SC joint is the joint's, not the displacement of a clavicle
 # fracture a sentence before; a displacement stated relative to the joint still is the fracture's.
 SESSION26_CASES = [
@@ -1156,11 +1121,6 @@ SESSION26_CASES = [
     ("clavicle", "Befund: Laterale Klavikulafraktur mit Stufe von 4 mm.",
      {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
 ]
-
-
-@pytest.mark.parametrize("region,text,expected", SESSION26_CASES)
-def test_session26_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
 
 
 # session 27 (issue 11): an unplaced subluxation after a finding at one joint in its sentence ('Mild AC joint
@@ -1202,11 +1162,6 @@ SESSION27_CASES = [
               "in den Weichteilen dorsal. Die Aussage „kein Fremdkörper“ wird hiermit korrigiert.",
      {"foreign_body": "true"}),
 ]
-
-
-@pytest.mark.parametrize("region,text,expected", SESSION27_CASES)
-def test_session27_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
 
 
 # Session 28 (our own examples; on 6f2e858 all but the four guards fail): a foreign body's splinters are no
@@ -1274,11 +1229,6 @@ SESSION28_CASES = [
 ]
 
 
-@pytest.mark.parametrize("region,text,expected", SESSION28_CASES)
-def test_session28_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
-
-
 
 # Session 29 (from examples of our own, none taken from an evaluation corpus): an addendum heading with a date and a
 # bracketed aside, whose negation overrules the impression; a quoted word the correcting report re-reads; a title
@@ -1319,11 +1269,6 @@ SESSION29_CASES = [
 ]
 
 
-@pytest.mark.parametrize("region,text,expected", SESSION29_CASES)
-def test_session29_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
-
-
 # Session 29, third round (our own examples): a subluxation put back; an addendum's quoted word is what it takes
 # back; the senior physician's 'OA' closing a signature; the hardware's breakage; 'STS' for soft tissue swelling;
 # 'CMCJ'.
@@ -1352,11 +1297,6 @@ SESSION29B_CASES = [
      {"joint_degeneration": "true", "cmc_joint_degeneration": "true", "joint_space_narrowing": "true",
       "cmc_joint_space_narrowing": "true"}),
 ]
-
-
-@pytest.mark.parametrize("region,text,expected", SESSION29B_CASES)
-def test_session29b_label_classes(labelers, region, text, expected):
-    _check(labelers, region, text, expected)
 
 
 # Session 30: what a new round of tuning authors (kd-kk) showed the rules getting wrong, in our own words.
@@ -1391,6 +1331,25 @@ SESSION30_CASES = [
 ]
 
 
-@pytest.mark.parametrize("region,text,expected", SESSION30_CASES)
-def test_session30_label_classes(labelers, region, text, expected):
+# Every session's cases, one test: each case is a parameter named by its session ('session24-3').
+SESSION_CASES = {
+    "session19": SESSION19_CASES,
+    "session20": SESSION20_CASES,
+    "session21": SESSION21_CASES,
+    "session22": SESSION22_CASES,
+    "session23": SESSION23_CASES,
+    "session24": SESSION24_CASES,
+    "session25": SESSION25_CASES,
+    "session26": SESSION26_CASES,
+    "session27": SESSION27_CASES,
+    "session28": SESSION28_CASES,
+    "session29": SESSION29_CASES,
+    "session29b": SESSION29B_CASES,
+    "session30": SESSION30_CASES,
+}
+
+
+@pytest.mark.parametrize("region,text,expected", [
+    pytest.param(*case, id=f"{tag}-{i}") for tag, cases in SESSION_CASES.items() for i, case in enumerate(cases)])
+def test_session_label_classes(labelers, region, text, expected):
     _check(labelers, region, text, expected)
