@@ -7,6 +7,8 @@ and `report.json` (`seconds`: test-set BatchNorm re-estimation and scoring, plot
 pooled arm's `checkpoints/history.json` (sim/fit.py: per-epoch training and validation seconds).
 
 Federated arm, phases in order:
+  shared Ray       waiting for the simulation's one Ray instance (sim.rayhead; started while the site pipeline
+                   runs, so normally ~0);
   superlink        the simulation's SuperLink started and healthy;
   flower start     `flwr run` to the ServerApp's first line (Flower's simulation process, Ray, imports);
   server set-up    ServerApp start to its round-0 step (initial model, strategy, round-0 checkpoint);
@@ -72,7 +74,9 @@ def federated_phases(run: Path) -> list[tuple[str, float]]:
     val = (sum(v.get("val", 0.0) for r in rounds for v in r["train_site_seconds"].values())
            + sum(last.get("eval_site_seconds", {}).values()))
     cross_end = events.get("cross-site-done", events["rounds-done"])
-    parts = [("superlink", marks["superlink_up"] - marks["start"]),
+    ray_ready = marks.get("ray_ready", marks["start"])  # session 31: the simulation's shared Ray instance
+    parts = [("shared Ray instance (wait for it to be ready)", ray_ready - marks["start"]),
+             ("superlink", marks["superlink_up"] - ray_ready),
              ("flower start (flwr run, Ray, ServerApp)", events["serverapp-start"] - marks["superlink_up"]),
              ("server set-up, round-0 checkpoint", t_round0 - events["serverapp-start"]),
              (f"rounds 1-{last['round']}", rounds_end - t_round0),

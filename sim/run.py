@@ -30,6 +30,7 @@ from fedrad.common.fileio import read_toml, strip_ansi_file, write_json, write_t
 from fedrad.common.flowerproc import free_port
 from fedrad.common.runconfig import RunConfig, RunConfigError
 from fedrad.sim.presets import PRESETS
+from fedrad.sim.rayhead import RayHead
 from fedrad.sim.raywarm import HOOK_ENV
 from rich.console import Console
 
@@ -60,6 +61,9 @@ class SimSettings:
     cpus_per_site: int = 0
     seeds: int = 1  # repeat every arm with run seeds seed..seed+N-1 (init and data order; same hospitals)
     share_local_models: bool = True  # the synthetic sites' policy: allow cross-site evaluation of local models
+    # One Ray instance for all federated arms, started while the site pipeline runs (sim.rayhead; issue 15,
+    # session 31: each arm's own `ray.init` had cost 2.4-3.7 s of round 1). false: each arm starts its own.
+    shared_ray: bool = True
 
     def policy_list(self) -> list[str]:
         return [p.strip() for p in self.policies.split(",") if p.strip()]
@@ -269,20 +273,37 @@ def _merge_exports(parts: list[Path], dest: Path, region: str) -> None:
 
 
 # ------------------------------------------------------------------------------ federation
-def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
-    """common.flowerproc's environment plus the ports of the managed local (simulation) SuperLink."""
+def ray_env(home: Path, threads: int) -> dict[str, str]:
+    """common.flowerproc's environment for the simulation's Ray processes (its workers are the virtual sites).
+
+    RAY_worker_niceness: Ray renices its workers (the virtual sites) by +15 by default; on a machine shared
+    with other jobs the sites then get a small fraction of the CPU the coordinator gets. OMP_NUM_THREADS = every
+    core: the ServerApp scores the test sets after the last round, when the sites are idle (with the sites' one
+    thread each it took 1.9x the pooled arm's scoring, session 17); a site's torch threads come from
+    FEDRAD_TORCH_THREADS (client.task). RAY_ADDRESS=local: a new Ray instance, never the cluster some `ray start`
+    on the machine recorded in /tmp/ray/ray_current_cluster (sim.rayhead); an arm that joins the simulation's
+    shared instance gets its address instead."""
     from fedrad.common.flowerproc import flower_env as base_env
 
-    # RAY_RUNTIME_ENV_HOOK (sim.raywarm): the ClientApp actor imports what its first message needs while the
-    # ServerApp sets up. RAY_worker_niceness: Ray renices its workers (the virtual sites) by +15 by default; on a
-    # machine shared with other jobs the sites then get a small fraction of the CPU the coordinator gets.
-    # OMP_NUM_THREADS = every core: the ServerApp scores the test sets after the last round, when the sites are
-    # idle (with the sites' one thread each it took 1.9x the pooled arm's scoring, session 17); a site's torch
-    # threads come from FEDRAD_TORCH_THREADS (client.task).
-    return base_env(home, threads=threads, extra={"FLWR_LOCAL_SUPERLINK_HTTP_API_PORT": str(port),
-                                                  "FLWR_LOCAL_CONTROL_API_PORT": str(free_port()),
-                                                  "OMP_NUM_THREADS": str(site_cores(-1, 1)[0]),
-                                                  "RAY_DEDUP_LOGS": "0", "RAY_worker_niceness": "0", **HOOK_ENV})
+    return base_env(home, threads=threads, extra={"OMP_NUM_THREADS": str(site_cores(-1, 1)[0]), "RAY_DEDUP_LOGS": "0",
+                                                  "RAY_worker_niceness": "0", "RAY_ADDRESS": "local"})
+
+
+def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
+    """ray_env plus the ports of the managed local (simulation) SuperLink, and RAY_RUNTIME_ENV_HOOK
+    (sim.raywarm): the ClientApp actor imports what its first message needs while the ServerApp sets up."""
+    return {**ray_env(home, threads), "FLWR_LOCAL_SUPERLINK_HTTP_API_PORT": str(port),
+            "FLWR_LOCAL_CONTROL_API_PORT": str(free_port()), **HOOK_ENV}
+
+
+def start_ray_head(out: Path, cpus_per_site: int, n_sites: int, device: str) -> RayHead:
+    """The simulation's one Ray instance (sim.rayhead), started now, joined by every federated arm."""
+    from fedrad.common.device import pick_device
+
+    per_site, ray_cpus = site_cores(cpus_per_site, n_sites, gpu=pick_device(device).type != "cpu")
+    folder = out / "runs" / ".ray"
+    folder.mkdir(parents=True, exist_ok=True)
+    return RayHead(folder, ray_cpus, per_site, ray_env(out / "runs" / ".flwr-home", per_site))
 
 
 # Ray gives its node 30 s to start (hard-coded); a machine busy with other work can miss that. Nothing
@@ -344,8 +365,9 @@ def _wait_for_report(proc: subprocess.Popen, progress: Path, poll: float = 0.2) 
 
 
 def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: dict[str, Path], *,
-                   cpus_per_site: int, console: Console, label: str = "") -> Path:
-    """One federated run through Flower's simulation engine; returns the run folder."""
+                   cpus_per_site: int, console: Console, label: str = "", ray: RayHead | None = None) -> Path:
+    """One federated run through Flower's simulation engine; returns the run folder. With `ray` (the
+    simulation's shared Ray instance, sim.rayhead) the arm joins it instead of starting Ray of its own."""
     from fedrad.server.flwr_app import write_app_dir
     from fedrad.server.recorder import PROGRESS
 
@@ -366,12 +388,19 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
 
     per_site, ray_cpus = site_cores(cpus_per_site, len(sites), gpu=pick_device(run.device).type != "cpu")
     env = flower_env(out_run.parent / ".flwr-home", port, per_site)
-    cmd = ["flwr", "run", str(app_dir), "--run-config", str(overrides), "--federation-config",
-           f"num-supernodes={len(sites)} client-resources-num-cpus={per_site} init-args-num-cpus={ray_cpus}",
-           "--stream"]
-    log_path = out_run / "flower.log"
+    federation = f"num-supernodes={len(sites)} client-resources-num-cpus={per_site}"
     t0 = time.time()
     marks = {"start": t0}  # wall-clock marks of the arm (arm-time.json; bench/arm_phases.py)
+    shared = ray.address_for(ray_cpus, per_site) if ray is not None else None
+    marks["ray_ready"] = time.time()  # the shared instance (if any) ready: a wait here is the arm's time too
+    if shared:  # the instance has its CPUs; Ray refuses num_cpus when joining one
+        env["RAY_ADDRESS"] = shared
+    else:
+        federation += f" init-args-num-cpus={ray_cpus}"
+        if ray is not None and ray.failed:
+            console.print(f"  {label}: {ray.failed}; this arm starts Ray of its own", highlight=False, soft_wrap=True)
+    cmd = ["flwr", "run", str(app_dir), "--run-config", str(overrides), "--federation-config", federation, "--stream"]
+    log_path = out_run / "flower.log"
     from fedrad.server.progress import Follower
 
     def emit(text: str) -> None:
@@ -560,8 +589,6 @@ def print_arm_times(seed_seconds: dict[int, dict[str, float]], run: RunConfig, c
 
 
 def simulate(settings: SimSettings, run: RunConfig, console: Console | None = None) -> SimResult:
-    from fedrad.sim.compare import write_comparison
-
     console = console or make_console()
     t0 = time.time()
     out = Path(settings.out).resolve()
@@ -570,6 +597,22 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
                                                            for k, v in asdict(settings).items())
                + "\n[run]\n" + run.to_toml())
     root = make_hospitals(settings, console)
+    sites, external = site_dirs(root)
+    # One Ray instance for every federated arm, starting while the hospitals prepare (sim.rayhead).
+    ray = (start_ray_head(out, settings.cpus_per_site, len(sites), run.device)
+           if settings.shared_ray and settings.policy_list() else None)
+    try:
+        return _experiment(settings, run, console, out, root, ray, t0)
+    finally:
+        if ray is not None:
+            ray.stop()
+
+
+def _experiment(settings: SimSettings, run: RunConfig, console: Console, out: Path, root: Path,
+                ray: RayHead | None, t0: float) -> SimResult:
+    """simulate()'s steps 2-6."""
+    from fedrad.sim.compare import write_comparison
+
     sites, external = site_dirs(root)
     # Two hospitals at a time on two cores or more: the pipeline (41 s of session 8's idle default run) is
     # single-threaded Python (anonymizer, rule lexicon, image decoding).
@@ -588,7 +631,7 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
             t1, fresh = time.time(), _no_checkpoint(runs_dir / name)
             arms[name] = run_federation(
                 replace(run, policy=policy, seed=seed), runs_dir / name, sites, test_sets,
-                cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}{tag}")
+                cpus_per_site=settings.cpus_per_site, console=console, label=f"federated {policy}{tag}", ray=ray)
             if _trained_since(arms[name], t1, fresh):
                 timed[name] = time.time() - t1
         if settings.pooled:

@@ -8,9 +8,9 @@ contract (a module's tests on one worker, its module fixtures built once) and ch
 - the real-process modules first, longest first (REAL_PROCESS_MODULES), so each starts at once on a
   worker of its own when there are enough workers;
 - then the unit-test modules, most tests first (xdist's order);
-- the two Flower-simulation modules form one unit (one worker, one after the other): each starts a Ray
-  cluster, and two Ray start-ups at once on a loaded 2-core machine time out ("The current node timed
-  out during startup", measured with five real-process modules side by side);
+- the Ray modules (the two Flower-simulation modules and sim.rayhead's) form one unit (one worker, one after
+  the other): each starts a Ray cluster, and two Ray start-ups at once on a loaded 2-core machine time
+  out ("The current node timed out during startup", measured with five real-process modules side by side);
 - a worker busy with a real-process module is given the smallest remaining module when it needs one
   more (an xdist worker runs a test only once it knows the next one, so a one-test module always has
   a follower), so the big unit-test modules go to the workers that are free.
@@ -41,9 +41,10 @@ REAL_PROCESS_MODULES = {
     "tests/test_readme_deploy.py": 519,
     "tests/test_federation_sim.py": 268,
     "tests/test_fedharden_sim.py": 322,
+    "tests/test_rayhead.py": 30,  # session 31, idle host: ~15 s
 }
 SIMULATION_UNIT = "tests/test_*_sim.py"  # one scope for the Ray modules below
-RAY_MODULES = ("tests/test_federation_sim.py", "tests/test_fedharden_sim.py")
+RAY_MODULES = ("tests/test_federation_sim.py", "tests/test_fedharden_sim.py", "tests/test_rayhead.py")
 COST = {**{m: s for m, s in REAL_PROCESS_MODULES.items() if m not in RAY_MODULES},
         SIMULATION_UNIT: sum(REAL_PROCESS_MODULES[m] for m in RAY_MODULES)}
 
