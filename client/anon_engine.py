@@ -357,6 +357,13 @@ ADDRESS_PATTERNS = [
     r"(?<![\w])[A-Z]\d{2}[ \t]?(?=[A-Z0-9]{0,3}\d)(?=[0-9]{0,3}[A-Z])[A-Z0-9]{4}(?![\w])",
 ]
 # session 19, prose places on a road (rule 'mile-road': not grown to the whole line like a postal address): a numbered
+# a street in a report in capitals, after a locative, by STREET (a word a report uses otherwise with an article or a
+# word for the street's state): 'ON BROAD STREET', 'IN KING STREET CAR PARK', not 'ON ICY STREET' (session 31)
+CAPS_STREET_RE = re.compile(r"(?<![\w])(?:ON|IN|AT|ALONG|OFF|NEAR|FROM|CROSSING)[ \t]+"
+                            r"(?!(?:THE|A|AN|HIS|HER|THEIR|MY|OUR|ONE|THIS|THAT|EVERY|ICY|WET|SLIPPERY|FROZEN|SNOWY|"
+                            r"MUDDY|DARK|STEEP|NARROW|BUSY|QUIET|COBBLED|UNEVEN|GRAVEL|SIDE|BACK|CITY|OPEN|EMPTY|"
+                            r"CROWDED|RESIDENTIAL|SHOPPING|PUBLIC|LOCAL|NEARBY|SAME|NEXT|OTHER)[ \t])"
+                            r"(?P<s>[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+)?)[ \t]+STREET(?![\w])")
 # street in capitals ('142ND ST'), a road with its mile marker ('US-50 near mile marker 61', 'SR 264 NEAR MP 392')
 MILE_ROAD_RE = re.compile(r"(?<![\w])\d{1,3}(?:ST|ND|RD|TH)[ \t]+(?:STREET|ST|AVENUE|AVE|ROAD|RD)(?![\w])|"
                           r"(?<![\w])(?i:US|U\.S\.|SR|State[ \t]Route|Hwy|Highway|Route|Rte|Interstate|I|CR|"
@@ -387,6 +394,12 @@ DIGITLESS_STREET_RE = re.compile(
     # Malay streets and estates ('Jalan Bukit Merah', 'Jln. Ampang', 'Lorong 3', 'Taman Melawati'; session 17)
     rf"|(?<![\w])(?:Jalan|JALAN|Jln\.?|JLN\.?|Lorong|LORONG|Lebuh|Persiaran|Taman|TAMAN)[ \t]+"
     rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|\d{{1,3}})(?:[ \t]+(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|\d{{1,3}})){{0,2}}(?![\w])")
+# a street by a German compound whose tail also ends ordinary nouns ('-weg', '-ring', '-damm', '-platz'), after the
+# contracted locative a street takes ('am Rennbahnweg', 'im Birkenweg', 'vom Jahnplatz'; not 'auf dem Arbeitsweg'):
+# kept when the compound is a listed noun ('am Arbeitsplatz', 'im Strafraum'; Anonymizer.find, session 31)
+COMPOUND_STREET_RE = re.compile(rf"(?<![\w])(?:[Aa]m|[Ii]m|[Vv]om|[Zz]um)[ \t]+(?P<s>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
+                                rf"(?:weg|ring|damm|ufer|pfad|kamp|deich|graben|platz|markt))(?![\w])")
+COMPOUND_STREET_TAILS = ("weg", "ring", "damm", "ufer", "pfad", "kamp", "deich", "graben", "platz", "markt")
 # The second half of a German compound that makes it an injury or an examination ('Fahrradsturz', 'Skiunfall',
 # 'Verlaufskontrolle'): with an ordinary word before it, no name (Anonymizer._clinical_compound; folded)
 CLINICAL_COMPOUND_TAILS = ("sturz", "unfall", "trauma", "verletzung", "fraktur", "prellung", "schmerz", "schmerzen",
@@ -1381,6 +1394,12 @@ VESSEL_NOUN_RE = re.compile(rf"(?<![\w])(?:trawler|fishing vessel|longliner|sein
                             rf"(?:Fisch)?[Kk]utters?|Trawlers?|Fischerboot(?:es|s)?|Frachters?)[ \t]+[„\"'‚]?"
                             rf"(?P<n>(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}|I{{1,3}}|IV)){{0,2}}"
                             rf"(?:[ \t]+[{UP}]{{1,3}}[ \t-]?\d{{1,4}}|[ \t]+\d{{1,4}})?)(?![\w])")
+# a boat's name in quotes after any word for a boat, whatever its case ('creel boat "reul na mara" UL 118', "the
+# yacht 'Blue Heron'", 'auf dem Kutter „Möwe"'): quotes after a boat word hold its name (session 31)
+QUOTED_VESSEL_RE = re.compile(r"(?<![\w])(?i:trawler|vessel|longliner|seiner|boat|yacht|ship|ferry|barge|tug|dinghy|"
+                              r"canoe|kayak|launch|(?:fisch)?kutters?|boot(?:es|s)?|schiff(?:es|s)?|jacht|yacht|fähre|"
+                              r"frachters?)[ \t]+[„\"'‚“‘](?P<n>[^\"“”„'‘’\n]{2,40})[\"“”'’‘]"
+                              r"(?:[ \t]*\(?[A-Z]{1,3}[ \t-]?\d{1,4}\)?)?")
 VESSEL_NOUN_HINTS = ("trawler", "vessel", "longliner", "seiner", "boat", "utter", "Trawler", "Fischerboot", "Frachter",
                      "scalloper", "crabber")
 VESSEL_HINTS = ("/V", "FV ", "MV ", "/Y", "/T", "MT ", "MY ", "HMS ", "HMAS ", "HMCS ", "HMNZS ", "USS ", "USNS ",
@@ -2627,6 +2646,14 @@ class Anonymizer:
         if any(h in low for h in DIGITLESS_STREET_HINTS):
             for m in DIGITLESS_STREET_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-no-number"))
+        if any(h in low for h in COMPOUND_STREET_TAILS):
+            for m in COMPOUND_STREET_RE.finditer(text):
+                f = fold(m.group("s"))
+                if f not in self.nouns and f not in self.safe and f not in self.common and f not in self.eponyms:
+                    add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-locative"))
+        if "STREET" in text:
+            for m in CAPS_STREET_RE.finditer(text):
+                add(Span(m.start("s"), m.end(), "ADDRESS", PATTERN, "street-caps"))
         words = self._words(text, low)
         if not self.institution_heads.isdisjoint(words) or any(k in low for k in INSTITUTION_SUFFIXES):
             cands.extend(self._institutions(text))
@@ -3333,6 +3360,9 @@ class Anonymizer:
         for m in (VESSEL_NOUN_RE.finditer(text) if any(h in text for h in VESSEL_NOUN_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group("n").split()):
                 add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "vessel"))
+        for m in (QUOTED_VESSEL_RE.finditer(text) if ("'" in text or '"' in text or "“" in text or "„" in text
+                                                        or "‘" in text) else ()):
+            add(Span(m.start("n"), m.end(), "INSTITUTION", PATTERN, "vessel-quoted"))
         # speed: each pattern only where its own word is ('#' alone is the common '?# fracture' of English notes)
         for m in (JERSEY_RE.finditer(text) if any(h in low for h in JERSEY_HINTS) else ()):
             add(Span(m.start(), m.end("n"), "ID", PATTERN, "jersey-number"))  # with its label, as a ward with its bed

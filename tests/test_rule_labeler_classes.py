@@ -1332,6 +1332,22 @@ SESSION30_CASES = [
 
 
 # Every session's cases, one test: each case is a parameter named by its session ('session24-3').
+SESSION31_CASES = [
+    # 'not corticated' describes a fresh fracture's surface: no negation of the fracture
+    ("elbow", "Findings: Fragment at the tip of the coronoid process, not corticated: avulsion fracture.",
+     {"fracture": "true", "ulna_fracture": "true", "coronoid_fracture": "true", "coronoid_tip_avulsion": "true"}),
+    ("elbow", "Nachtrag: Das Fragment am Processus coronoideus ist nicht kortikalisiert, knöcherner Ausriss der "
+              "Koronoidspitze.",
+     {"fracture": "true", "ulna_fracture": "true", "coronoid_fracture": "true", "coronoid_tip_avulsion": "true"}),
+    # guard: a corticated ossicle stays one
+    ("elbow", "Findings: Well corticated ossicle at the coronoid tip, no fracture.", {"ossicle": "true"}),
+    # the German abbreviation for a foreign body, its material hedged
+    ("thumb", "Beurteilung: FK in den Weichteilen des Daumenballens (a.e. Glas).", {"foreign_body": "true"}),
+    # guards: asked, negated, a signature's initials
+    ("thumb", "Klinik: Frage FK? Befund: Kein FK nachweisbar.", {}),
+    ("thumb", "Befund: Regelrechte Stellung. Dr. FK Meier", {}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1346,6 +1362,7 @@ SESSION_CASES = {
     "session29": SESSION29_CASES,
     "session29b": SESSION29B_CASES,
     "session30": SESSION30_CASES,
+    "session31": SESSION31_CASES,
 }
 
 
