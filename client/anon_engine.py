@@ -2999,8 +2999,8 @@ class Anonymizer:
             # in an English clause a capitalised word mid-sentence after a locative is a name whatever list holds it
             # as a word ('skiing in Klosters', 'lives near Reading'); a country or a state, a month, a clinical or a
             # safe word stays, and a line in title case says nothing by case (session 29)
-            en_proper = g == "p" and english and not m.group("art") and m.group("pp") in ENGLISH_PLACE_PREPS \
-                and self._english_proper_place(text, m.start(g), m.group(g).split()[0])
+            en_proper = (g == "p" and english and not m.group("art") and m.group("pp") in ENGLISH_PLACE_PREPS
+                         or g == "c") and self._english_proper_place(text, m.start(g), m.group(g).split()[0])
             # (the report's language too: German 'an der Schanze' reads like an English clause)
             en_proper = en_proper and self._report_english(text, low)
             if not en_proper and not any(self._history_place_word(w, compounds=not english, min_part=part,
