@@ -296,11 +296,17 @@ def flower_env(home: Path, port: int, threads: int) -> dict[str, str]:
             "FLWR_LOCAL_CONTROL_API_PORT": str(free_port()), **HOOK_ENV}
 
 
-def start_ray_head(out: Path, cpus_per_site: int, n_sites: int, device: str) -> RayHead:
-    """The simulation's one Ray instance (sim.rayhead), started now, joined by every federated arm."""
+def arm_cores(cpus_per_site: int, n_sites: int, device: str) -> tuple[int, int]:
+    """site_cores for a federated arm on `device` (a GPU makes the sites take turns): what the shared Ray instance is
+    started with and what each arm asks of it."""
     from fedrad.common.device import pick_device
 
-    per_site, ray_cpus = site_cores(cpus_per_site, n_sites, gpu=pick_device(device).type != "cpu")
+    return site_cores(cpus_per_site, n_sites, gpu=pick_device(device).type != "cpu")
+
+
+def start_ray_head(out: Path, cpus_per_site: int, n_sites: int, device: str) -> RayHead:
+    """The simulation's one Ray instance (sim.rayhead), started now, joined by every federated arm."""
+    per_site, ray_cpus = arm_cores(cpus_per_site, n_sites, device)
     folder = out / "runs" / ".ray"
     folder.mkdir(parents=True, exist_ok=True)
     return RayHead(folder, ray_cpus, per_site, ray_env(out / "runs" / ".flwr-home", per_site))
@@ -384,9 +390,7 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     overrides = out_run / "flower-run-config.toml"
     write_text(overrides, cfg.to_toml())
     port = free_port()
-    from fedrad.common.device import pick_device
-
-    per_site, ray_cpus = site_cores(cpus_per_site, len(sites), gpu=pick_device(run.device).type != "cpu")
+    per_site, ray_cpus = arm_cores(cpus_per_site, len(sites), run.device)
     env = flower_env(out_run.parent / ".flwr-home", port, per_site)
     federation = f"num-supernodes={len(sites)} client-resources-num-cpus={per_site}"
     t0 = time.time()
