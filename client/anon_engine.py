@@ -356,7 +356,6 @@ ADDRESS_PATTERNS = [
     # Irish Eircode ('D08 NHY1', 'F23 H529') and county ('Co. Mayo')
     r"(?<![\w])[A-Z]\d{2}[ \t]?(?=[A-Z0-9]{0,3}\d)(?=[0-9]{0,3}[A-Z])[A-Z0-9]{4}(?![\w])",
 ]
-# session 19, prose places on a road (rule 'mile-road': not grown to the whole line like a postal address): a numbered
 # a street in a report in capitals, after a locative, by STREET (a word a report uses otherwise with an article or a
 # word for the street's state): 'ON BROAD STREET', 'IN KING STREET CAR PARK', not 'ON ICY STREET' (session 31)
 CAPS_STREET_RE = re.compile(r"(?<![\w])(?:ON|IN|AT|ALONG|OFF|NEAR|FROM|CROSSING)[ \t]+"
@@ -364,6 +363,7 @@ CAPS_STREET_RE = re.compile(r"(?<![\w])(?:ON|IN|AT|ALONG|OFF|NEAR|FROM|CROSSING)
                             r"MUDDY|DARK|STEEP|NARROW|BUSY|QUIET|COBBLED|UNEVEN|GRAVEL|SIDE|BACK|CITY|OPEN|EMPTY|"
                             r"CROWDED|RESIDENTIAL|SHOPPING|PUBLIC|LOCAL|NEARBY|SAME|NEXT|OTHER)[ \t])"
                             r"(?P<s>[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+)?)[ \t]+STREET(?![\w])")
+# session 19, prose places on a road (rule 'mile-road': not grown to the whole line like a postal address): a numbered
 # street in capitals ('142ND ST'), a road with its mile marker ('US-50 near mile marker 61', 'SR 264 NEAR MP 392')
 MILE_ROAD_RE = re.compile(r"(?<![\w])\d{1,3}(?:ST|ND|RD|TH)[ \t]+(?:STREET|ST|AVENUE|AVE|ROAD|RD)(?![\w])|"
                           r"(?<![\w])(?i:US|U\.S\.|SR|State[ \t]Route|Hwy|Highway|Route|Rte|Interstate|I|CR|"
@@ -1397,9 +1397,10 @@ VESSEL_NOUN_RE = re.compile(rf"(?<![\w])(?:trawler|fishing vessel|longliner|sein
 # a boat's name in quotes after any word for a boat, whatever its case ('creel boat "reul na mara" UL 118', "the
 # yacht 'Blue Heron'", 'auf dem Kutter „Möwe"'): quotes after a boat word hold its name (session 31)
 QUOTED_VESSEL_RE = re.compile(r"(?<![\w])(?i:trawler|vessel|longliner|seiner|boat|yacht|ship|ferry|barge|tug|dinghy|"
-                              r"canoe|kayak|launch|(?:fisch)?kutters?|boot(?:es|s)?|schiff(?:es|s)?|jacht|yacht|fähre|"
+                              r"canoe|kayak|launch|(?:fisch)?kutters?|boot(?:es|s)?|schiff(?:es|s)?|jacht|fähre|"
                               r"frachters?)[ \t]+[„\"'‚“‘](?P<n>[^\"“”„'‘’\n]{2,40})[\"“”'’‘]"
                               r"(?:[ \t]*\(?[A-Z]{1,3}[ \t-]?\d{1,4}\)?)?")
+VESSEL_QUOTES = ("\"", "'", "“", "„", "‘")  # speed: an opening quote every QUOTED_VESSEL_RE match holds
 VESSEL_NOUN_HINTS = ("trawler", "vessel", "longliner", "seiner", "boat", "utter", "Trawler", "Fischerboot", "Frachter",
                      "scalloper", "crabber")
 VESSEL_HINTS = ("/V", "FV ", "MV ", "/Y", "/T", "MT ", "MY ", "HMS ", "HMAS ", "HMCS ", "HMNZS ", "USS ", "USNS ",
@@ -2650,7 +2651,7 @@ class Anonymizer:
             for m in COMPOUND_STREET_RE.finditer(text):
                 f = fold(m.group("s"))
                 if f not in self.nouns and f not in self.safe and f not in self.common and f not in self.eponyms:
-                    add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-locative"))
+                    add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-compound"))
         if "STREET" in text:
             for m in CAPS_STREET_RE.finditer(text):
                 add(Span(m.start("s"), m.end(), "ADDRESS", PATTERN, "street-caps"))
@@ -3360,8 +3361,7 @@ class Anonymizer:
         for m in (VESSEL_NOUN_RE.finditer(text) if any(h in text for h in VESSEL_NOUN_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group("n").split()):
                 add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "vessel"))
-        for m in (QUOTED_VESSEL_RE.finditer(text) if ("'" in text or '"' in text or "“" in text or "„" in text
-                                                        or "‘" in text) else ()):
+        for m in (QUOTED_VESSEL_RE.finditer(text) if any(q in text for q in VESSEL_QUOTES) else ()):
             add(Span(m.start("n"), m.end(), "INSTITUTION", PATTERN, "vessel-quoted"))
         # speed: each pattern only where its own word is ('#' alone is the common '?# fracture' of English notes)
         for m in (JERSEY_RE.finditer(text) if any(h in low for h in JERSEY_HINTS) else ()):

@@ -38,8 +38,6 @@ class RayHead:
         self.num_cpus, self.threads = num_cpus, threads
         self.address_file = folder / "address"
         self.address_file.unlink(missing_ok=True)
-        self.started = time.time()
-        self.ready_s: float | None = None
         self.failed = ""
         self.child = Child("Ray head", [sys.executable, "-m", "fedrad.sim.rayhead", str(num_cpus),
                                         str(self.address_file)], env, folder / "ray-head.log", cwd=folder)
@@ -58,8 +56,6 @@ class RayHead:
                 self.stop()
                 return None
             time.sleep(0.05)
-        if self.ready_s is None:
-            self.ready_s = self.address_file.stat().st_mtime - self.started
         return self.address_file.read_text(encoding="utf-8").strip()
 
     def stop(self) -> None:

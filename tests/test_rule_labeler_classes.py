@@ -1332,6 +1332,7 @@ SESSION30_CASES = [
 
 
 # Every session's cases, one test: each case is a parameter named by its session ('session24-3').
+# Session 31: what a new round of tuning authors (kt-la) showed the rules getting wrong, in our own words.
 SESSION31_CASES = [
     # 'not corticated' describes a fresh fracture's surface: no negation of the fracture
     ("elbow", "Findings: Fragment at the tip of the coronoid process, not corticated: avulsion fracture.",
