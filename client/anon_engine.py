@@ -562,6 +562,12 @@ def _clock_time(text: str, s: int, e: int) -> bool:
         CLOCK_AFTER_RE.match(text, e) is not None or CLOCK_BEFORE_RE.search(text, max(0, s - 14), s) is not None)
 
 
+# an acronym of three to six capitals standing alone: not inside a word, a placeholder, or a hyphen or slash compound
+ACRONYM_WORD_RE = re.compile(r"(?<![\w\[\-/.])[A-ZÄÖÜ]{3,6}(?![\w\]\-/]|\.\w)")
+ROMAN_NUMERAL_RE = re.compile(r"[IVX]+")
+MIXED_CASE_RUN_RE = re.compile(r"[a-zäöüß]{3}")  # a line written in mixed case has a lower-case run
+
+
 def _line_at(text: str, i: int) -> str:
     s = text.rfind("\n", 0, i) + 1
     e = text.find("\n", i)
@@ -2254,6 +2260,7 @@ class Anonymizer:
         self.model_threshold = model_threshold
         self._report_memo: tuple[str | None, dict] = (None, {})  # see _memo_for
         self.eponyms = {fold(e) for e in read_list("eponyms.txt", d)}
+        self.acronyms = {fold(w) for line in read_list("acronyms.txt", d) for w in line.split()}
         self.name_words = {fold(w) for w in read_list("name_words.txt", d)}
         self.not_names = {fold(w) for w in read_list("not_names.txt", d)}
         self.first_names = {fold(w) for w in read_list("first_names.txt", d)} - self.not_names
@@ -3170,6 +3177,27 @@ class Anonymizer:
         for m in (PLACE_DATE_RE.finditer(text) if PLACE_DATE_HINT_RE.search(text) else ()):
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
+        self._unknown_acronyms(text, add)
+
+    def _unknown_acronyms(self, text: str, add) -> None:
+        """An acronym no list knows, in a line written in mixed case, goes ('Retrieved by RFDS', 'employer LEAG',
+        '(Wansbeck / NSECH)'; session 32). Employers, clubs, hospitals and services are named by acronyms that
+        no gazetteer holds, and every new author brings new ones; clinical and administrative acronyms are
+        few by comparison and listed (client/data/acronyms.txt, the safe words, the dictionary's words). Not in
+        a line without lower case (there every word is in capitals), nor a roman numeral, a mask ('XXXX') or a
+        field label ('CHI: ...'); three to six capitals, not joined to a word by a hyphen or a slash ('K-wire',
+        'AP/LAT'). An unlisted clinical acronym is over-redaction, a word of text; an unlisted name is a leak."""
+        if not any(c.islower() for c in text):
+            return
+        for m in ACRONYM_WORD_RE.finditer(text):
+            w = m.group()
+            f = fold(w)
+            if f in self.acronyms or f in self.safe or f in self.ordinary or f in self.eponyms \
+                    or ROMAN_NUMERAL_RE.fullmatch(w) or "XXX" in w or len(set(w)) == 1 or text.startswith(":", m.end()):
+                continue
+            if not MIXED_CASE_RUN_RE.search(_line_at(text, m.start())):
+                continue
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "acronym-unknown"))
 
     def _address_lines(self, text: str, cands: list[Span]) -> None:
         """An address found in part makes its whole segment of the line an address (see ADDRESS_SEG_RE)."""
@@ -3755,8 +3783,8 @@ class Anonymizer:
         and title words, German nouns, eponyms, clinical words, and the report-header words in ADJ_NOT."""
         out = []
         for i, sp in enumerate(spans):
-            if sp.kind not in ("NAME", "ADDRESS", "INSTITUTION"):
-                out.append(sp)
+            if sp.kind not in ("NAME", "ADDRESS", "INSTITUTION") or sp.rule == "acronym-unknown":
+                out.append(sp)  # an unknown acronym is a word alone: its neighbours are not its name's half
                 continue
             floor = out[-1].end if out else 0
             limit = spans[i + 1].start if i + 1 < len(spans) else len(text)

@@ -25,7 +25,7 @@ DATA_FILES = ("safe_words.txt", "not_names.txt", "name_words.txt", "first_names.
               "eponym_context.txt", "implants.txt", "institution_words.txt", "service_words.txt",
               "institution_cues.txt", "place_parts.txt", "philter_names.txt.gz", "places.txt.gz",
               "place_phrases.txt.gz", "common_words.txt.gz", "places_context.txt.gz", "proper_words.txt.gz",
-              "german_nouns.txt.gz", "regions.txt")
+              "german_nouns.txt.gz", "regions.txt", "acronyms.txt")
 MODEL_DATA_FILE = "anon_token_model.tsv.gz"  # the learned layer's weights (client/anon_model.py reads it)
 
 

@@ -66,7 +66,8 @@ def test_a_caps_hospital_a_staff_member_or_a_lower_case_title_name_goes(text, le
     ("hx: officer reports a fall at work.", "reports"),
     ("befund: frau ist gestürzt, keine fraktur.", "gestürzt"),
     ("Paramedic crew reports fall on outstretched hand.", "outstretched"),
-    ("Findings: the UHB protocol was followed, no fracture.", "UHB protocol"),
+    # (the acronym itself goes since session 32: an acronym no list knows names a hospital or a service)
+    ("Findings: the UHB protocol was followed, no fracture.", "protocol was followed"),
     ("Impression: no fracture — follow up in two weeks", "follow up"),
     ("Findings: normal. -- see above", "see above"),
     ("HX: FELL ON OUTSTRETCHED HAND ON THE STAIRCASE. PAIN.", "STAIRCASE"),

@@ -1,0 +1,54 @@
+"""Issue 11, session 32: an acronym no list knows, in a line written in mixed case, goes.
+
+Employers, clubs, hospitals, rescue services and insurers are named by acronyms that no gazetteer holds, and every
+unseen author brings new ones; clinical and administrative acronyms are fewer and listed (client/data/acronyms.txt,
+the safe words, which hold every word of the labeler's templates and lexicons, and the dictionary). Every example is
+our own (none taken from an evaluation corpus); on the rules before this change (e4c9995) every removal fails, the
+guards pass."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fedrad.client.anon_engine import Anonymizer
+from fedrad.client.anon_lexicon import _template_words
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+RULES = Anonymizer(token_model=False)
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    ("Hx: retrieved by QWRS from the mine camp, fell from a ladder.", ["QWRS"], ["fell from a ladder"]),
+    ("Klinik: Arbeitsunfall bei der ZMVB, Sturz auf die re. Schulter.", ["ZMVB"], ["Sturz auf die re. Schulter"]),
+    ("Hx: seen first at the KPRH minor injuries unit, splinted.", ["KPRH"], ["minor injuries unit"]),
+    ("Clinical: tackled at training with the BTYRC under-16s, pain R shoulder.", ["BTYRC"], ["pain R shoulder"]),
+    # guards: listed clinical and administrative acronyms, the labeler's words, roman numerals, masks, compounds,
+    # a field's label, and credentials
+    ("Hx: known COPD and HTN, ORIF 2019, TFCC tear; PICC tip in the SVC.", [],
+     ["COPD", "HTN", "ORIF", "TFCC", "PICC", "SVC"]),
+    ("Befund: suprakondyläre Fraktur Gartland III, Versorgung mit K-Draht, AP/LAT unauffällig.", [],
+     ["Gartland III", "AP/LAT"]),
+    ("Findings: the XXXX is normal. Known CPPD, no FOOSH.", [], ["XXXX", "CPPD", "FOOSH"]),
+    ("Patient ref QZN: 4471 2291 seen in clinic.", [], ["QZN"]),
+    ("Reported by the consultant, FRCR FRANZCR, on the ward.", [], ["FRCR", "FRANZCR"]),
+])
+def test_a_session32_unknown_acronym_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
+
+
+def test_an_acronym_in_a_line_of_capitals_is_left_to_the_other_rules():
+    """In a line without lower case every word is in capitals: an unknown short word there says nothing by case."""
+    text = "HX: FELL FROM QWRS LADDER, PAIN R SHOULDER.\nFindings: no fracture."
+    assert not [sp for sp in RULES.find(text) if sp.rule == "acronym-unknown"]
+    assert [sp for sp in RULES.find("Hx: fell from the QWRS ladder.") if sp.rule == "acronym-unknown"]
+
+
+def test_no_word_the_labeler_reads_is_taken_for_an_unknown_acronym():
+    """The labeler reads the anonymized text: a finding written as an acronym ('CPPD', 'ORIF') must survive."""
+    words = sorted(w for w in _template_words() if re.fullmatch(r"[a-zäöü]{3,6}", w))
+    assert len(words) > 100
+    text = "\n".join(f"Findings: {w.upper()} seen on the film." for w in words)
+    hits = [text[sp.start:sp.end] for sp in RULES.find(text) if sp.rule == "acronym-unknown"]
+    assert hits == []
