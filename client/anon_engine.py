@@ -565,6 +565,15 @@ def _clock_time(text: str, s: int, e: int) -> bool:
 # an acronym of three to six capitals standing alone: not inside a word, a placeholder, or a hyphen or slash compound
 ACRONYM_WORD_RE = re.compile(r"(?<![\w\[\-/.])[A-ZÄÖÜ]{3,6}(?![\w\]\-/]|\.\w)")
 ROMAN_NUMERAL_RE = re.compile(r"[IVX]+")
+# a German locative before a capitalised word ending in a landform noun: a summit, a rock, a cave, a valley, a lake,
+# an alp or a hut by its name ('am Harschbichl', 'in der Nebelhöhle'; session 32; see Anonymizer._landform_name)
+LANDFORM_SUFFIXES = ("höhle", "felsen", "fels", "stein", "kopf", "horn", "spitze", "wand", "bichl", "bühel", "eck",
+                     "alm", "alpe", "hütte", "kogel", "kofel", "joch", "grat", "scharte", "sattel", "tal", "see",
+                     "weiher", "berg", "wald", "moor", "heide", "steig", "schanze")
+LANDFORM_RE = re.compile(r"(?<![\w])(?:am|im|vom|zum|beim|in der|auf dem|auf der|an der|unterhalb (?:des|der)|"
+                         r"oberhalb (?:des|der))[ \t]+(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?P<s>"
+                         + "|".join(sorted(LANDFORM_SUFFIXES, key=len, reverse=True)) + r"))(?![\w])")
+LANDFORM_HINT_RE = re.compile(r"(?<![\w])(?:am|im|vom|zum|beim|der|dem|des) ")
 MIXED_CASE_RUN_RE = re.compile(r"[a-zäöüß]{3}")  # a line written in mixed case has a lower-case run
 
 
@@ -3178,6 +3187,23 @@ class Anonymizer:
             if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
         self._unknown_acronyms(text, add)
+        for m in (LANDFORM_RE.finditer(text) if LANDFORM_HINT_RE.search(text) else ()):
+            if self._landform_name(m.group("w"), m.group("s")):
+                add(Span(m.start("w"), m.end("w"), "ADDRESS", PATTERN, "landform"))
+
+    def _landform_name(self, w: str, suffix: str) -> bool:
+        """Whether `w`, a capitalised word ending in the landform noun `suffix` after a German locative ('am
+        Harschbichl', 'in der Nebelhöhle', 'unterhalb der Rossalm'), names one place (session 32): not a listed
+        noun, safe word or eponym ('Skipiste'), not an anatomical part's tip or head ('an der Akromionspitze':
+        the part before the landform is a clinical word), nor a compound of a longer listed noun ('im
+        Zuweiserportal')."""
+        f = fold(w)
+        if f in self.nouns or f in self.safe or f in self.eponyms:
+            return False
+        cut = len(f) - len(fold(suffix))
+        if fold(w[:len(w) - len(suffix)]) in self.safe:
+            return False
+        return not any(f[k:] in self.nouns for k in range(1, cut) if len(f) - k >= 5)
 
     def _unknown_acronyms(self, text: str, add) -> None:
         """An acronym no list knows, in a line written in mixed case, goes ('Retrieved by RFDS', 'employer LEAG',

@@ -1,4 +1,5 @@
-"""Issue 11, session 32: an acronym no list knows, in a line written in mixed case, goes.
+"""Issue 11, session 32: an acronym no list knows, in a line written in mixed case, goes; so does a landform's name
+after a German locative ('am Wolfsfelsen', 'in der Tropfenhöhle').
 
 Employers, clubs, hospitals, rescue services and insurers are named by acronyms that no gazetteer holds, and every
 unseen author brings new ones; clinical and administrative acronyms are fewer and listed (client/data/acronyms.txt,
@@ -52,3 +53,14 @@ def test_no_word_the_labeler_reads_is_taken_for_an_unknown_acronym():
     text = "\n".join(f"Findings: {w.upper()} seen on the film." for w in words)
     hits = [text[sp.start:sp.end] for sp in RULES.find(text) if sp.rule == "acronym-unknown"]
     assert hits == []
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    ("Anamnese: Sturz beim Bouldern am Wolfsfelsen, Schmerz Daumen re.", ["Wolfsfelsen"], ["Schmerz Daumen re."]),
+    ("Anamnese: Wanderunfall in der Tropfenhöhle bei Ebingen.", ["Tropfenhöhle"], ["Wanderunfall in der"]),
+    # guards: a part of a bone, a listed noun, a compound of a longer listed noun
+    ("Befund: kleiner Osteophyt an der Akromionspitze links.", [], ["Akromionspitze"]),
+    ("Anamnese: Sturz auf der Skipiste, am Übungshang.", [], ["Skipiste", "Übungshang"]),
+])
+def test_a_session32_landform_name_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
