@@ -3198,16 +3198,14 @@ class Anonymizer:
         the part before the landform is a clinical word), nor a compound of a longer listed noun ('im
         Zuweiserportal')."""
         f = fold(w)
-        if f in self.nouns or f in self.safe or f in self.eponyms:
+        if f in self.nouns or f in self.safe or f in self.eponyms or fold(w[:len(w) - len(suffix)]) in self.safe:
             return False
-        cut = len(f) - len(fold(suffix))
-        if fold(w[:len(w) - len(suffix)]) in self.safe:
-            return False
+        cut = len(f) - len(fold(suffix))  # where the landform noun starts in the folded word
         return not any(f[k:] in self.nouns for k in range(1, cut) if len(f) - k >= 5)
 
     def _unknown_acronyms(self, text: str, add) -> None:
-        """An acronym no list knows, in a line written in mixed case, goes ('Retrieved by RFDS', 'employer LEAG',
-        '(Wansbeck / NSECH)'; session 32). Employers, clubs, hospitals and services are named by acronyms that
+        """An acronym no list knows, in a line written in mixed case, goes ('retrieved by QWRS from the camp',
+        'Arbeitsunfall bei der ZMVB'; session 32). Employers, clubs, hospitals and services are named by acronyms that
         no gazetteer holds, and every new author brings new ones; clinical and administrative acronyms are
         few by comparison and listed (client/data/acronyms.txt, the safe words, the dictionary's words). Not in
         a line without lower case (there every word is in capitals), nor a roman numeral, a mask ('XXXX') or a
