@@ -64,3 +64,13 @@ def test_no_word_the_labeler_reads_is_taken_for_an_unknown_acronym():
 ])
 def test_a_session32_landform_name_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
+
+
+def test_in_an_english_report_a_word_german_also_has_joins_the_name_beside_it():
+    """'Eastern Zone', 'Gig Club': the German-noun guard of the adjacent-word rule ('Kreuz [Eckbahn]' may join, 'der
+    Patientin' may not) is for German text; in an English report 'Zone' is the name's generic half."""
+    text = ("PRAIRIE HEALTH AUTHORITY - Eastern Zone | Diagnostic Imaging\nClinical: fell from the ladder at the farm "
+            "and hurt the left shoulder.\nFindings: no fracture of the clavicle.")
+    check_rules(text, ["Eastern", "Zone"], ["Diagnostic Imaging", "fell from the ladder"])
+    assert RULES._adjacent_ok("Zone", english=True) and not RULES._adjacent_ok("Zone", english=False)
+    assert not RULES._adjacent_ok("the", english=True)
