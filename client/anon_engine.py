@@ -2118,6 +2118,18 @@ NAME_RIGHT_WORD_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})(?![\w'’.\-
 ADJ_NOT = frozenset(("arzt", "arztin", "physician", "surgeon", "read", "reading", "via", "without", "after",
                      "preliminary", "remote", "provider", "phys", "ref", "loc", "site", "number", "imaging", "medicine",
                      "cephalic", "bike", "ortho"))
+# the generic head noun of a place, a works or a venue, written in lower case after its name in English ('Hengrove
+# depot', 'Partwitz lake'; session 32): it joins the removed name before it (Anonymizer._adjacent_proper)
+HEAD_NOUNS = frozenset((
+    "depot", "garage", "camp", "lake", "loch", "lough", "harbour", "harbor", "marina", "quay", "pier", "dock",
+    "wharf", "bay", "beach", "cove", "creek", "river", "falls", "glacier", "trail", "track", "park", "gardens",
+    "farm", "ranch", "estate", "mine", "pit", "colliery", "quarry", "mill", "refinery", "yard", "hall",
+    "centre", "center", "club", "school", "college", "academy", "church", "chapel", "mosque", "temple",
+    "gurdwara", "parish", "arena", "stadium", "ground", "grounds", "pitch", "rink", "pool", "gym", "campsite",
+    "hotel", "inn", "pub", "tavern", "lodge", "hut", "cabin", "hostel", "clinic", "practice", "infirmary",
+    "hospice", "crag", "moor", "hill", "valley", "glen", "dale", "island", "village", "reserve", "marae",
+    "canteen", "market", "factory", "warehouse"))
+HEAD_NOUN_RIGHT_RE = re.compile(r"[ \t](?P<w>[a-z]+)(?![\w'’\-])")
 ADJ_LEFT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{WORD}|{UPPER_WORD})[ \t]\Z")
 ADJ_RIGHT_RE = re.compile(rf"[ \t](?P<w>{WORD}|{UPPER_WORD})(?![\w'’\-.])")
 NAME_SANDWICH_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})[ \t]+\Z")
@@ -2799,7 +2811,7 @@ class Anonymizer:
         if self.token_model is not None:
             out = _join_particles(text, self._model_layer(text, low, out, protected))  # the layer's names join too
         return self._name_repeats(text, self._adjacent_proper(text, self._name_structures(
-            text, self._neighbour_words(text, out)), protected))
+            text, self._neighbour_words(text, out)), protected, low))
 
     def model_rows(self, text: str, low: str, spans: list[Span],
                    protected: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
@@ -3798,7 +3810,8 @@ class Anonymizer:
         return between or f in self.known_names or f in self.name_words or f not in self.safe \
             or surname and f in self.eponyms
 
-    def _adjacent_proper(self, text: str, spans: list[Span], protected: list[tuple[int, int]]) -> list[Span]:
+    def _adjacent_proper(self, text: str, spans: list[Span], protected: list[tuple[int, int]],
+                         low: str | None = None) -> list[Span]:
         """A capitalised word written right before or after a removed place, institution or name, in the same case
         style and not opening a sentence, is part of it: 'Three [Rivers]', 'Bankstown [Private]', 'SAO [PAULO]',
         'Kreuz [Eckbahn]'. Philter's recall-first idea on a name's edge: ordinary words there ('Three', 'Central',
@@ -3806,7 +3819,7 @@ class Anonymizer:
         tuning set 99.35 -> 99.40% word by word, over-redaction +108 words of 388,277). Not: closed-class words, cue
         and title words, German nouns, eponyms, clinical words, and the report-header words in ADJ_NOT."""
         out = []
-        english = self._report_english(text, _lower(text)) if spans else False
+        english = self._report_english(text, low if low is not None else _lower(text)) if spans else False
         for i, sp in enumerate(spans):
             if sp.kind not in ("NAME", "ADDRESS", "INSTITUTION") or sp.rule == "acronym-unknown":
                 out.append(sp)  # an unknown acronym is a word alone: its neighbours are not its name's half
@@ -3826,6 +3839,8 @@ class Anonymizer:
             if rm and rm.group("w").isupper() == caps and self._adjacent_ok(rm.group("w"), english) \
                     and not any(ps < rm.end() and end < pe for ps, pe in protected):
                 end = rm.end()
+            elif english and (hm := HEAD_NOUN_RIGHT_RE.match(text, end, limit)) and hm.group("w") in HEAD_NOUNS:
+                end = hm.end()  # 'at [Hengrove] depot', 'on [Partwitz] lake': a place's or a venue's generic head
             out.append(sp if (start, end) == (sp.start, sp.end) else Span(start, end, sp.kind, sp.strength, sp.rule))
         return out
 

@@ -74,3 +74,18 @@ def test_in_an_english_report_a_word_german_also_has_joins_the_name_beside_it():
     check_rules(text, ["Eastern", "Zone"], ["Diagnostic Imaging", "fell from the ladder"])
     assert RULES._adjacent_ok("Zone", english=True) and not RULES._adjacent_ok("Zone", english=False)
     assert not RULES._adjacent_ok("the", english=True)
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    ("Hx: bus driver out of the Kelsey Moor depot, thumb caught in the cab door. Pain at the base of the thumb.\n"
+     "Findings: no fracture.", ["Kelsey Moor", "depot"], ["thumb caught in the cab door"]),
+    ("Hx: capsized dinghy on Marnitz lake and fell onto the outstretched hand.\nFindings: no fracture of the elbow.",
+     ["Marnitz", "lake"], ["fell onto the outstretched hand"]),
+    # guard: a lower-case word after a name that is no place's head (the verb after a patient's name)
+    ("Hx: Mr Oakridge fell from the ladder at home, pain in the right shoulder.\nFindings: no fracture.", ["Oakridge"],
+     ["fell from the ladder"]),
+])
+def test_a_place_s_generic_head_in_lower_case_joins_it_in_english(text, leaks, kept):
+    """'[Hengrove] depot', '[Partwitz] lake': the generic head of a place, a works or a venue, written in lower case
+    after its name in an English report, is part of the name (HEAD_NOUNS)."""
+    check_rules(text, leaks, kept)
