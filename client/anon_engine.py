@@ -2133,8 +2133,8 @@ HEAD_NOUN_RIGHT_RE = re.compile(r"[ \t](?P<w>[a-z]+)(?![\w'’\-])")
 ADJ_LEFT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{WORD}|{UPPER_WORD})[ \t]\Z")
 ADJ_RIGHT_RE = re.compile(rf"[ \t](?P<w>{WORD}|{UPPER_WORD})(?![\w'’\-.])")
 NAME_SANDWICH_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})[ \t]+\Z")
-SANDWICH_GAP_RE = re.compile(rf"(?:[ \t]|[ \t]?-)(?P<w>{WORD}|{UPPER_WORD}|y|upon|auf der|an der|vor der|&)"
-                             rf"(?:[ \t]|-[ \t]?)")
+SANDWICH_GAP_RE = re.compile(rf"(?:[ \t]|[ \t]?-)(?P<w>{WORD}|{UPPER_WORD}|y|upon|auf der|an der|vor der|ob der|"
+                             rf"unter|&)(?:[ \t]|-[ \t]?)")
 
 
 def _merge_clusters(kept: list[Span]) -> list[Span]:
@@ -3776,9 +3776,10 @@ class Anonymizer:
 
     def _absorb_sandwiched(self, text: str, spans: list[Span]) -> list[Span]:
         """A word left between two removed names, places or institutions on one line is part of them when it is a
-        place particle (Welsh 'y', 'upon', 'auf der') or no ordinary, safe or clinical word: '[Pen]-y-[Bryn]',
-        '[Kinderkrankenhaus] auf der [Bult]', '[Berwick]-upon-[Tweed]'. An ordinary word stays ('[Name] Frau
-        [Name]' is a false name beside a real one more often than one name)."""
+        place particle (Welsh 'y', 'upon', 'auf der', 'unter', 'ob der') or no ordinary, safe or clinical word:
+        '[Pen]-y-[Bryn]', '[Kinderkrankenhaus] auf der [Bult]', '[Berwick]-upon-[Tweed]', '[Kirchheim] unter
+        [Teck]' (session 32). An ordinary word stays ('[Name] Frau [Name]' is a false name beside a real one more
+        often than one name)."""
         out: list[Span] = []
         for sp in spans:
             m = (SANDWICH_GAP_RE.fullmatch(text, out[-1].end, sp.start)
