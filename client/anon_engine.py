@@ -827,6 +827,8 @@ WORK_PAREN_RE = re.compile(r"(?<![\w])(?i:work|works|worker|workers|working|job|
                            r"arbeit\w*|\w*arbeiter\w*|firma|schicht|beschäftigt\w*|mitarbeiter\w*|betrieb|"
                            r"monteur\w*|\w*fahrer\w*|lagerist\w*|kommissionier\w*|werk|lager|baustelle)"
                            r"(?![\w])[^\n().;!?]{0,40}?\((?P<v>[^()\n]{2,60})\)")
+# a bracket that opens with the word for an employer ('(EMPLOYER QMKB)', '(Arbeitgeber: Kranbau Ost)'); session 32
+EMPLOYER_PAREN_RE = re.compile(r"\((?i:employer|arbeitgeber|agency|agentur)[:]?[ \t]+(?P<v>[^()\n]{2,60})\)")
 WORK_PAREN_LEAD_RE = re.compile(r"(?:(?i:agency|agentur|via|über|ueber|employer|contractor)[:]?[ \t]+)?"
                                 r"(?P<n>[^\s,;:][^,;:]*?)(?=[ \t]*(?:[,;]|[ \t](?:via|through|über|for|bei|seit)"
                                 r"(?![\w])|$))")
@@ -2757,11 +2759,16 @@ class Anonymizer:
                         and not all(fold(w) in self.safe for w in words):
                     add(Span(m.start("v"), m.end("v"), "INSTITUTION", STRONG, "employer-field"))
         if "(" in text:
+            for m in EMPLOYER_PAREN_RE.finditer(text):  # '(EMPLOYER QMKB)': the bracket says what it names
+                v = WORK_PAREN_LEAD_RE.match(m.group("v"))
+                if v and self._employer_in_brackets(v.group("n"), named=True):
+                    add(Span(m.start("v") + v.start("n"), m.start("v") + v.end("n"), "INSTITUTION", PATTERN,
+                             "employer-bracket"))
             for m in WORK_PAREN_RE.finditer(text):
                 # the name opens the bracket, after an 'agency'/'via' word, and ends at a comma or a lower-case
                 # word ('(Greenmarsh Produce via agency, seasonal visa)', '(agency Brightstaff UK Ltd)'); session 26
                 v = WORK_PAREN_LEAD_RE.match(m.group("v"))
-                if v and self._employer_in_brackets(v.group("n")):
+                if v and self._employer_in_brackets(v.group("n"), named=v.start("n") > 0):
                     add(Span(m.start("v") + v.start("n"), m.start("v") + v.end("n"), "INSTITUTION", PATTERN,
                              "work-bracket"))
         if digit and "," in text:
@@ -4286,10 +4293,12 @@ class Anonymizer:
             return True
         return self._clinical_compound(f)
 
-    def _employer_in_brackets(self, v: str) -> bool:
+    def _employer_in_brackets(self, v: str, named: bool = False) -> bool:
         """A bracket after a work word names an employer when its 1-5 words are capitalised (or '&', 'und', 'of',
         ...), none is a clinical or safe word, a stop word or an eponym, and one is no common word, or two or more
-        are ('SUNRISE FRESH PRODUCE'); a lone short acronym ('RTW', 'BG') is left to the other rules."""
+        are ('SUNRISE FRESH PRODUCE'); a lone short acronym ('RTW', 'BG') is left to the other rules, unless the
+        bracket says it is the employer ('(EMPLOYER QMKB)', `named`: an 'employer'/'agency' word leads it) and no
+        list knows it as an acronym (session 32)."""
         words = v.split()
         if not 1 <= len(words) <= 5 or not all(EMPLOYER_WORD_RE.fullmatch(w) for w in words):
             return False
@@ -4297,6 +4306,8 @@ class Anonymizer:
         if any(f in self.safe or f in WORK_PAREN_STOP or f in self.eponyms or f.isdigit() or _clinical_compound(self, f)
                for f in folded):  # 'Arbeitsunfall (Wegeunfall)' is the kind of accident
             return False
+        if named and len(words) == 1 and words[0].isupper() and folded[0] not in self.acronyms:
+            return True
         if all(self._german_noun(f) for f, w in zip(folded, words, strict=True) if not w.isupper() or len(w) > 4):
             return False  # German nouns only: what the work was ('Mitarbeiterin Verpackung', 'BG-Fall')
         if len(words) == 1:

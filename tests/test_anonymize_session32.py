@@ -96,3 +96,9 @@ def test_a_german_place_particle_between_two_removed_parts_of_a_place_goes_with_
     ('am' and 'im' do not: between two removed spans they are more often a sentence's words, 34 on tune)."""
     check_rules("Überweiser: Dr. med. Anke Faller, Hauptstraße 12, 73240 Wendlingen unter Achalm\n"
                 "Befund: Keine Fraktur der Klavikula.", ["Wendlingen", "unter", "Achalm"], ["Keine Fraktur"])
+
+
+def test_a_bracket_that_says_it_names_the_employer_takes_even_a_short_acronym():
+    """'(EMPLOYER QMKB)': in capitals no case tells an acronym from a word, but the bracket says what it names."""
+    check_rules("HISTORY: FELL FROM A CONVEYOR GANTRY AT THE HARTWELL PLANT (EMPLOYER QMKB). ? FRACTURE.\n"
+                "FINDINGS: NO FRACTURE.", ["QMKB"], ["FELL FROM A CONVEYOR GANTRY", "NO FRACTURE"])
