@@ -2768,7 +2768,7 @@ class Anonymizer:
                 # the name opens the bracket, after an 'agency'/'via' word, and ends at a comma or a lower-case
                 # word ('(Greenmarsh Produce via agency, seasonal visa)', '(agency Brightstaff UK Ltd)'); session 26
                 v = WORK_PAREN_LEAD_RE.match(m.group("v"))
-                if v and self._employer_in_brackets(v.group("n"), named=v.start("n") > 0):
+                if v and self._employer_in_brackets(v.group("n")):
                     add(Span(m.start("v") + v.start("n"), m.start("v") + v.end("n"), "INSTITUTION", PATTERN,
                              "work-bracket"))
         if digit and "," in text:
@@ -4297,8 +4297,8 @@ class Anonymizer:
         """A bracket after a work word names an employer when its 1-5 words are capitalised (or '&', 'und', 'of',
         ...), none is a clinical or safe word, a stop word or an eponym, and one is no common word, or two or more
         are ('SUNRISE FRESH PRODUCE'); a lone short acronym ('RTW', 'BG') is left to the other rules, unless the
-        bracket says it is the employer ('(EMPLOYER QMKB)', `named`: an 'employer'/'agency' word leads it) and no
-        list knows it as an acronym (session 32)."""
+        bracket says it names the employer (`named`: EMPLOYER_PAREN_RE, '(EMPLOYER QMKB)') and no list knows it
+        as an acronym (session 32)."""
         words = v.split()
         if not 1 <= len(words) <= 5 or not all(EMPLOYER_WORD_RE.fullmatch(w) for w in words):
             return False
