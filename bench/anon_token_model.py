@@ -1,11 +1,15 @@
 """Train the anonymizer's token model (client/anon_model.py) and measure it leave-one-corpus-out.
 
-    .venv/bin/python bench/anon_token_model.py bench/corpora/tune/* [--loco] [--write] [--c 1.0]
-        [--thresholds 0.3,0.5,0.7]
+    .venv/bin/python bench/anon_token_model.py bench/corpora/tune/* [--loco | --folds K] [--write] [--c 1.0]
+        [--thresholds 0.3,0.5,0.7] [--shipped]
 
 Each corpus folder is one author. --loco trains on all corpora but one and scores the one left out with
 the full anonymizer scorer (client/anon_score.py), rules alone and rules + model at each threshold: that is
-the honest figure for a learned component (a corpus scored after training on it says nothing). --write
+the honest figure for a learned component (a corpus scored after training on it says nothing). With 270
+folders that is 270 fits; --folds K splits the corpora into K groups (a fixed shuffle) and leaves each group out
+in turn, K fits, and prints the identifier-weighted totals (session 32: five folds over 277 folders take 5.5 min
+here); --shipped adds the shipped weights (client/data) as a column, which is honest only for corpora they were
+not trained on. --write
 trains on every corpus given and writes client/data/anon_token_model.tsv.gz (features with |weight| >= 1e-3).
 
 Training rows are the words the rules leave standing (eponyms and placeholders excepted); a row is positive
@@ -84,10 +88,48 @@ def score(a: Anonymizer, reports):
     return s.whole_recall()["ALL"], s.word_recall()["ALL"], s.keep_kept, s.keep_total, s.over_redaction
 
 
+def score_counts(a: Anonymizer, reports) -> tuple[int, int, float, float, int, int, int, int]:
+    """(reports, identifiers, removed whole, removed word by word, keep kept, keep total, other words removed,
+    other words): the scorer's counts, which add up over folds (its percentages do not)."""
+    s = score_texts(((r.study_id, r.report, {**r.columns, "study_id": r.study_id}, r.identifiers, r.keep)
+                     for r in reports), anonymizer=a)
+    return (len(reports), sum(s.planted.values()), sum(s.removed_whole.values()), sum(s.removed_words.values()),
+            s.keep_kept, s.keep_total, s.other_removed, s.other_words)
+
+
+def group_folds(corpora: dict, rows: dict, k: int, c: float, ths: list[float], shipped: bool) -> None:
+    """Leave each of `k` groups of corpora out in turn; print the totals per column (see the module docstring)."""
+    import random
+
+    names = sorted(corpora)
+    random.Random(32).shuffle(names)
+    folds = [names[i::k] for i in range(k)]
+    cols = ["rules"] + (["shipped"] if shipped else []) + [f"t={t}" for t in ths]
+    tot = {col: [0] * 8 for col in cols}
+    base = Anonymizer(token_model=False)
+    ship = Anonymizer() if shipped else None
+    for i, test in enumerate(folds):
+        reps = [r for n in test for r in corpora[n]]
+        model = TokenModel(fit([r for n in names if n not in test for r in rows[n]], c))
+        runs = [("rules", base)] + ([("shipped", ship)] if shipped else [])
+        for t in ths:
+            a = Anonymizer(token_model=False, model_threshold=t)
+            a.token_model = model
+            runs.append((f"t={t}", a))
+        for col, a in runs:
+            tot[col] = [x + y for x, y in zip(tot[col], score_counts(a, reps), strict=True)]
+        print(f"fold {i + 1}/{k}: {len(test)} corpora, {len(reps)} reports", file=sys.stderr, flush=True)
+    print(f"{'column':10s} {'whole':>8s} {'word':>8s} {'keep':>11s} {'over':>7s}")
+    for col, (_n, ids, whole, word, kk, kt, orr, ow) in tot.items():
+        print(f"{col:10s} {whole / ids:8.3%} {word / ids:8.3%} {kk:5d}/{kt:<5d} {orr / max(1, ow):7.3%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="+")
     ap.add_argument("--loco", action="store_true")
+    ap.add_argument("--folds", type=int, default=0, help="leave K groups of corpora out in turn (K fits)")
+    ap.add_argument("--shipped", action="store_true", help="--folds: also score the shipped weights")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--c", type=float, default=1.0)
     ap.add_argument("--thresholds", default=f"{MODEL_THRESHOLD}")
@@ -98,6 +140,8 @@ def main() -> None:
     rows = {name: rows_of(base, reps) for name, reps in corpora.items()}
     print(f"rows: {sum(map(len, rows.values()))}, positives: {sum(y for r in rows.values() for _f, y in r)}",
           file=sys.stderr)
+    if args.folds:
+        group_folds(corpora, rows, args.folds, args.c, ths, args.shipped)
     if args.loco:
         tot: dict = {}
         print("corpus  rules: whole  word   keep   over  | " + " | ".join(f"t={t}: whole  word   keep   over"

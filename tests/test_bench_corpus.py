@@ -36,3 +36,21 @@ def test_tuning_set_study_ids_are_unique():
     folders = sorted(p for p in (ROOT / "bench" / "corpora" / "tune").iterdir() if p.is_dir())
     reports = load_corpora(folders)
     assert len(reports) == len({r.study_id for r in reports}) > 4000
+
+
+def test_the_token_model_s_group_folds_add_the_scorer_s_counts(capsys):
+    """bench/anon_token_model.py --folds K (session 32): K fits instead of one per folder; the totals are sums of the
+    scorer's counts over the folds, so the rules-only column equals scoring all the corpora at once."""
+    import anon_token_model as atm
+    from corpus import load_corpus
+    from fedrad.client.anon_engine import Anonymizer
+
+    names = ["a", "b"]
+    corpora = {n: load_corpus(ROOT / "bench" / "corpora" / "tune" / n) for n in names}
+    base = Anonymizer(token_model=False)
+    rows = {n: atm.rows_of(base, corpora[n]) for n in names}
+    atm.group_folds(corpora, rows, 2, 1.0, [0.4], shipped=False)
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out] == ["column", "rules", "t=0.4"]
+    every = atm.score_counts(base, [r for n in names for r in corpora[n]])
+    assert out[1].split()[1] == f"{every[2] / every[1]:.3%}"
