@@ -82,12 +82,6 @@ def fit(rows, c: float, min_count: int = 2) -> dict[str, float]:
     return out
 
 
-def score(a: Anonymizer, reports):
-    s = score_texts(((r.study_id, r.report, {**r.columns, "study_id": r.study_id}, r.identifiers, r.keep)
-                     for r in reports), anonymizer=a)
-    return s.whole_recall()["ALL"], s.word_recall()["ALL"], s.keep_kept, s.keep_total, s.over_redaction
-
-
 def score_counts(a: Anonymizer, reports) -> tuple[int, int, float, float, int, int, int, int]:
     """(reports, identifiers, removed whole, removed word by word, keep kept, keep total, other words removed,
     other words): the scorer's counts, which add up over folds (its percentages do not)."""
@@ -95,6 +89,13 @@ def score_counts(a: Anonymizer, reports) -> tuple[int, int, float, float, int, i
                      for r in reports), anonymizer=a)
     return (len(reports), sum(s.planted.values()), sum(s.removed_whole.values()), sum(s.removed_words.values()),
             s.keep_kept, s.keep_total, s.other_removed, s.other_words)
+
+
+def score(a: Anonymizer, reports):
+    """(whole, word by word, keep kept, keep total, over-redaction) of `reports`: the scorer's ALL shares."""
+    _n, ids, whole, word, kk, kt, orr, ow = score_counts(a, reports)
+    nan = float("nan")
+    return whole / ids if ids else nan, word / ids if ids else nan, kk, kt, orr / ow if ow else 0.0
 
 
 def group_folds(corpora: dict, rows: dict, k: int, c: float, ths: list[float], shipped: bool) -> None:

@@ -3819,7 +3819,7 @@ class Anonymizer:
             or surname and f in self.eponyms
 
     def _adjacent_proper(self, text: str, spans: list[Span], protected: list[tuple[int, int]],
-                         low: str | None = None) -> list[Span]:
+                         low: str) -> list[Span]:
         """A capitalised word written right before or after a removed place, institution or name, in the same case
         style and not opening a sentence, is part of it: 'Three [Rivers]', 'Bankstown [Private]', 'SAO [PAULO]',
         'Kreuz [Eckbahn]'. Philter's recall-first idea on a name's edge: ordinary words there ('Three', 'Central',
@@ -3827,7 +3827,7 @@ class Anonymizer:
         tuning set 99.35 -> 99.40% word by word, over-redaction +108 words of 388,277). Not: closed-class words, cue
         and title words, German nouns, eponyms, clinical words, and the report-header words in ADJ_NOT."""
         out = []
-        english = self._report_english(text, low if low is not None else _lower(text)) if spans else False
+        english = self._report_english(text, low) if spans else False
         for i, sp in enumerate(spans):
             if sp.kind not in ("NAME", "ADDRESS", "INSTITUTION") or sp.rule == "acronym-unknown":
                 out.append(sp)  # an unknown acronym is a word alone: its neighbours are not its name's half

@@ -606,18 +606,18 @@ def simulate(settings: SimSettings, run: RunConfig, console: Console | None = No
     ray = (start_ray_head(out, settings.cpus_per_site, len(sites), run.device)
            if settings.shared_ray and settings.policy_list() else None)
     try:
-        return _experiment(settings, run, console, out, root, ray, t0)
+        return _experiment(settings, run, console, out, root, (sites, external), ray, t0)
     finally:
         if ray is not None:
             ray.stop()
 
 
 def _experiment(settings: SimSettings, run: RunConfig, console: Console, out: Path, root: Path,
-                ray: RayHead | None, t0: float) -> SimResult:
-    """simulate()'s steps 2-6."""
+                hospitals: tuple[list[Path], Path], ray: RayHead | None, t0: float) -> SimResult:
+    """simulate()'s steps 2-6; `hospitals`: site_dirs(root), listed once by simulate()."""
     from fedrad.sim.compare import write_comparison
 
-    sites, external = site_dirs(root)
+    sites, external = hospitals
     # Two hospitals at a time on two cores or more: the pipeline (41 s of session 8's idle default run) is
     # single-threaded Python (anonymizer, rule lexicon, image decoding).
     prepare_sites(sites, external, run, console, share_local_models=settings.share_local_models,
