@@ -335,7 +335,8 @@ POSTAL_CITY = (rf"(?:(?:D|DE|A|AT|CH)-\d{{4,5}}|\d{{5}})[ \t]+[{UP}][{LOW}\-]+"
                rf"(?:[ \t]*\([{UP}][{LOW}]+\))?")
 ADDRESS_PATTERNS = [
     rf"(?<![\w])(?:[{UP}][{LOW}.\-]*[ \t])?[{UP}][{LOW}\-]*{STREET_SUFFIX}[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
-    rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm)[ \t]+"
+    rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Markt|Graben|Ufer|Kai|"
+    rf"Steig|Stieg|Pfad|Chaussee)[ \t]+"
     rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
     # 'Am Markt 5, 28203 Bremen', 'Vor dem Steintor 88, Bremen': a street named with a preposition, then a town
     # session 20: 'Zu den Rehwiesen 9-11, 47055 Duisburg' (a house number range)
@@ -575,6 +576,18 @@ LANDFORM_RE = re.compile(r"(?<![\w])(?:am|im|vom|zum|beim|in der|auf dem|auf der
                          + "|".join(sorted(LANDFORM_SUFFIXES, key=len, reverse=True)) + r"))(?![\w])")
 LANDFORM_HINT_RE = re.compile(r"(?<![\w])(?:am|im|vom|zum|beim|der|dem|des) ")
 MIXED_CASE_RUN_RE = re.compile(r"[a-zäöüß]{3}")  # a line written in mixed case has a lower-case run
+
+
+# an extension written after a number ('(505) 465-2290 ext 4', '701-352-1620 ext. 305', '0221 4478-0, Durchwahl 212',
+# '555-0199 x214'): part of the number, which a switchboard plus the extension names (session 33)
+PHONE_EXT_RE = re.compile(r"[ \t]*,?[ \t]*(?i:ext\.?|extn\.?|extension|x|durchwahl|dw\.?|app\.?|apparat|"
+                          r"nebenstelle|klappe|kl\.)[ \t]*:?[ \t]*\d{1,5}(?![\w\-/]|[.,]\d)")
+
+
+def _phone_end(text: str, end: int) -> int:
+    """Where a phone number found up to `end` ends: after the extension written right behind it, if any."""
+    m = PHONE_EXT_RE.match(text, end)
+    return m.end() if m else end
 
 
 def _line_at(text: str, i: int) -> str:
@@ -1382,15 +1395,19 @@ CLUB_RE = re.compile(
 COMPANY_RE = re.compile(
     rf"(?<![\w])(?:(?:Fa\.|Firma)[ \t]+)?(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}|&)){{0,3}}"
     r"[ \t]*,?[ \t]+"
-    r"(?:GmbH(?:[ \t]*&[ \t]*Co\.?[ \t]*KG)?|gGmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd\.?|Limited|LLC|Inc\.?|PLC|plc|"
+    r"(?P<form>GmbH(?:[ \t]*&[ \t]*Co\.?[ \t]*KG)?|gGmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd\.?|Limited|LLC|"
+    r"Inc\.?|PLC|plc|"
     r"Pty\.?[ \t]+Ltd\.?|S\.A\.|B\.V\.|N\.V\.|S\.r\.l\.|SARL|Sàrl|"
     # session 17: Swiss/French/Italian/Nordic/Gulf/South-Asian forms ('Téléverbier SA', 'Al Noor Trading W.L.L.')
     r"SA|SpA|S\.p\.A\.|Srl|ApS|Oy|W\.L\.L\.|WLL|LLP|Pvt\.?[ \t]+Ltd\.?|s\.r\.o\.|Kft\.?|a\.[ \t]?s\.|"
-    r"sp\.[ \t]?z[ \t]?o\.[ \t]?o\.|d\.[ \t]?o\.[ \t]?o\.|S\.R\.L\.|SRL)(?![\w])")
+    r"sp\.[ \t]?z[ \t]?o\.[ \t]?o\.|d\.[ \t]?o\.[ \t]?o\.|S\.R\.L\.|SRL|"
+    # session 33: the forms as a report in capitals writes them ('STOLZBERG BINNENSCHIFFFAHRT GMBH')
+    r"G?GMBH(?:[ \t]*&[ \t]*CO\.?[ \t]*KG)?|MBH|LTD\.?|INC\.?|PTY\.?[ \t]+LTD\.?|PVT\.?[ \t]+LTD\.?)(?![\w])")
+CAPS_COMPANY_WORD_RE = re.compile(r"(?<![\w])[A-ZÄÖÜ][A-ZÄÖÜ'’\-]*(?![\w])")
 COMPANY_HINT_RE = re.compile(r"GmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd|Limited|LLC|Inc|PLC|plc|S\.A\.|B\.V\.|N\.V\.|"
                              r"S\.r\.l|SARL|Sàrl|SA|SpA|S\.p\.A|Srl|ApS|Oy|W\.?L\.?L|LLP|Pvt|s\.r\.o|Kft|"
                              r"a\.[ \t]?s\.|z[ \t]?o\.|"
-                             r"d\.[ \t]?o\.|SRL|S\.R\.L")
+                             r"d\.[ \t]?o\.|SRL|S\.R\.L|GMBH|MBH|LTD|INC")
 # a German club by its compound ('Narrenzunft Hüfingen', 'Yacht-Club Konstanz', 'Kanuverein Blankenburg') or after a
 # place adjective ('Heidelberger Ruderklub', 'des Württembergischen Yacht-Club'); trailing safe words and an ordinary
 # adjective ('Deutscher Alpenverein') stay (checked in find; session 20)
@@ -1400,8 +1417,9 @@ CLUB_COMPOUND_RE = re.compile(rf"(?<![\w])(?P<c>{_CLUB_NOUN})(?P<n>(?:[ \t]+(?:{
                               rf"(?![\w])")
 CLUB_COMPOUND_HINTS = ("lub", "verein", "zunft")
 # a boat by its vessel prefix ('F/V Northern Dawn', 'aboard the M/V KODIAK STAR'; session 20)
-# (session 28: naval and merchant prefixes, 'HMS Resolute', 'USNS Mercy', 'MT Orinoco Star', 'M/Y Sea Breeze')
-VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|M/T|M/Y|FV|MV|MT|MY|HMS|HMAS|HMCS|HMNZS|USS|USNS|USCGC|RFA|"
+# (session 28: naval and merchant prefixes, 'HMS Resolute', 'USNS Mercy', 'MT Orinoco Star', 'M/Y Sea Breeze';
+# session 33: the German 'MS' of a river or cruise ship, 'MS DONAUPERLE', not 'MS Ortho' of a surgeon's degree)
+VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|M/T|M/Y|FV|MV|MT|MY|MS|HMS|HMAS|HMCS|HMNZS|USS|USNS|USCGC|RFA|"
                        rf"INS|BNS|PNS)[ \t]+(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}})"
                        rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD}|[{UP}]{{2}}|I{{1,3}}|\d{{1,3}})){{0,3}}")
 # a boat by the vessel noun before its name, with its registration: 'the trawler Hafdís ÍS 417', 'des Kutters Möwe
@@ -1420,8 +1438,8 @@ QUOTED_VESSEL_RE = re.compile(r"(?<![\w])(?i:trawler|vessel|longliner|seiner|boa
 VESSEL_QUOTES = ("\"", "'", "“", "„", "‘")  # speed: an opening quote every QUOTED_VESSEL_RE match holds
 VESSEL_NOUN_HINTS = ("trawler", "vessel", "longliner", "seiner", "boat", "utter", "Trawler", "Fischerboot", "Frachter",
                      "scalloper", "crabber")
-VESSEL_HINTS = ("/V", "FV ", "MV ", "/Y", "/T", "MT ", "MY ", "HMS ", "HMAS ", "HMCS ", "HMNZS ", "USS ", "USNS ",
-                "USCGC ", "RFA ", "INS ", "BNS ", "PNS ")
+VESSEL_HINTS = ("/V", "FV ", "MV ", "/Y", "/T", "MT ", "MY ", "MS ", "HMS ", "HMAS ", "HMCS ", "HMNZS ", "USS ",
+                "USNS ", "USCGC ", "RFA ", "INS ", "BNS ", "PNS ")
 # a British or Commonwealth unit by its number, without an ordinal ('2 RIFLES', '45 Commando RM', '7 Para RHA', '22
 # Engineer Regiment', '16 Air Assault Brigade'; session 28)
 NUMBERED_UNIT_RE = re.compile(rf"(?<![\w.,/])\d{{1,3}}[ \t]+(?:(?:{WORD}|{UPPER_WORD})[ \t]+){{0,2}}"
@@ -2130,7 +2148,11 @@ HEAD_NOUNS = frozenset((
     "gurdwara", "parish", "arena", "stadium", "ground", "grounds", "pitch", "rink", "pool", "gym", "campsite",
     "hotel", "inn", "pub", "tavern", "lodge", "hut", "cabin", "hostel", "clinic", "practice", "infirmary",
     "hospice", "crag", "moor", "hill", "valley", "glen", "dale", "island", "village", "reserve", "marae",
-    "canteen", "market", "factory", "warehouse"))
+    "canteen", "market", "factory", "warehouse",
+    # session 33: a brigade's, an event's, a grove's or a terminal's generic head ('[Harcourt] brigade', '[Lukachukai]
+    # community rodeo', '[Dunmore] groves')
+    "brigade", "rodeo", "grove", "groves", "orchard", "orchards", "vineyard", "winery", "station", "terminal", "fair",
+    "festival", "regatta", "races", "team", "squad", "band", "choir", "league", "plant", "works"))
 HEAD_NOUN_RIGHT_RE = re.compile(r"[ \t](?P<w>[a-z]+)(?![\w'’\-])")
 ADJ_LEFT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{WORD}|{UPPER_WORD})[ \t]\Z")
 ADJ_RIGHT_RE = re.compile(rf"[ \t](?P<w>{WORD}|{UPPER_WORD})(?![\w'’\-.])")
@@ -2596,9 +2618,10 @@ class Anonymizer:
             if _at_word_start(text, m.start()):
                 # an extension or pager number ('Fax -19', 'ext 2214', 'pager 4471') is written with its cue word
                 short = sum(c.isdigit() for c in m.group("v")) <= 5
-                add(Span(m.start() if short else m.start("v"), m.end("v"), "PHONE", STRONG, "phone-cue"))
+                add(Span(m.start() if short else m.start("v"), _phone_end(text, m.end("v")), "PHONE", STRONG,
+                         "phone-cue"))
         for m in (self._digit_line_matches(PHONE_RE, text, text) if digit else ()):
-            add(Span(m.start(), m.end(), "PHONE", PATTERN, "phone"))
+            add(Span(m.start(), _phone_end(text, m.end()), "PHONE", PATTERN, "phone"))
         for m in (self._id_cue_matches(text, low) if digit else ()):
             if _at_word_start(text, m.start()):
                 add(Span(m.start("v"), m.end("v"), "ID", STRONG, "id-cue"))
@@ -3418,7 +3441,15 @@ class Anonymizer:
             form = m.group().split()[-1]
             if form in AMBIGUOUS_FORMS and all(fold(w) in self.safe for w in m.group().split()[:-1]):
                 continue
-            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "company"))
+            start = m.start()
+            if m.group().isupper():  # in capitals every word looks like a name's: the name ends at a safe word
+                for wm in reversed(list(CAPS_COMPANY_WORD_RE.finditer(text, m.start(), m.start("form")))):
+                    if fold(wm.group()) in self.safe:
+                        start = wm.end() + 1
+                        break
+                if start >= m.start("form"):
+                    continue
+            add(Span(start, m.end(), "INSTITUTION", PATTERN, "company"))
         if any(h in text for h in CLUB_HINTS):  # speed: a club word every match holds
             for m in CLUB_RE.finditer(text):
                 names = [w for w in re.findall(CLUB_NAME_WORD if m.group().isupper() else WORD, m.group())
@@ -3840,7 +3871,8 @@ class Anonymizer:
             if lm:
                 w = lm.group("w")
                 ws = start - (len(text[max(floor, start - 30):start]) - lm.start("w"))
-                if w.isupper() == caps and self._adjacent_ok(w, english) and not _sentence_start(text, ws) \
+                if w.isupper() == caps and self._adjacent_ok(w, english) \
+                        and (not _sentence_start(text, ws) or self._bracket_lead_name(text, ws, w)) \
                         and not any(ps < start and ws < pe for ps, pe in protected):
                     start = ws
             rm = ADJ_RIGHT_RE.match(text, end, limit)
@@ -3851,6 +3883,14 @@ class Anonymizer:
                 end = hm.end()  # 'at [Hengrove] depot', 'on [Partwitz] lake': a place's or a venue's generic head
             out.append(sp if (start, end) == (sp.start, sp.end) else Span(start, end, sp.kind, sp.strength, sp.rule))
         return out
+
+    def _bracket_lead_name(self, text: str, ws: int, w: str) -> bool:
+        """A word opening a bracket that no list knows, not even as two ordinary words joined: capitalised there
+        because it is a name, not because a sentence starts ('(Porthgwarra [Gig Club]', '(Ballyvale [Soft Fruit])';
+        session 33). At a sentence's real start every word is capitalised and stays out."""
+        f = fold(w)
+        return ws > 0 and text[ws - 1] == "(" and len(f) >= 4 and f not in self.safe and f not in self.common \
+            and f not in self.nouns and f not in self.eponyms and not self._compound(f)
 
     def _adjacent_ok(self, w: str, english: bool = False) -> bool:
         """The word beside a removed span may join it (see _adjacent_proper)."""
