@@ -1349,6 +1349,22 @@ SESSION31_CASES = [
     ("thumb", "Befund: Regelrechte Stellung. Dr. FK Meier", {}),
 ]
 
+# Session 33: advice after a spaced dash ends the sentence's findings there, as a question does; a sign-off line
+# still goes whole, and a finding before a semicolon's advice keeps its hedge.
+SESSION33_CASES = [
+    ("elbow", "Impression: Likely occult undisplaced supracondylar fracture (Gartland I) - treat as such.",
+     {"fracture": "uncertain", "distal_humerus_fracture": "uncertain"}),
+    ("elbow", "Impression: Probable occult supracondylar fracture - treat as such; a radial neck fracture is not "
+              "excluded.",
+     {"fracture": "uncertain", "distal_humerus_fracture": "uncertain", "radius_fracture": "uncertain",
+      "radial_neck_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: V.a. okkulte Radiusköpfchenfraktur - behandeln wie Fraktur.",
+     {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_head_fracture": "uncertain"}),
+    # guards: advice alone says nothing; a sign-off after a dash still takes the line
+    ("elbow", "Impression: Supracondylar fractures can be occult.", {}),
+    ("thumb", "Dr. Jane Bennett - radiologist", {}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1364,6 +1380,7 @@ SESSION_CASES = {
     "session29b": SESSION29B_CASES,
     "session30": SESSION30_CASES,
     "session31": SESSION31_CASES,
+    "session33": SESSION33_CASES,
 }
 
 

@@ -27,8 +27,8 @@ LEXICON_SUFFIX = ".lexicon.toml"
 PRE_CUES = ("neg_pre", "neg_weak_pre", "unc_pre", "hist_pre", "pseudo")
 BOTH_CUES = ("unc_both", "neg_both")
 POST_CUES = ("gone", "neg_post", "unc_post")
-CUE_KINDS = (*POST_CUES[:1], *PRE_CUES, *POST_CUES[1:], "unc_clause", "question", "skip", "terminator", "position",
-             "state_post")
+CUE_KINDS = (*POST_CUES[:1], *PRE_CUES, *POST_CUES[1:], "unc_clause", "question", "skip", "advice", "terminator",
+             "position", "state_post")
 MORPHS = frozenset({"displaced", "comminuted", "intraarticular", "avulsion"})
 EVENT_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration", "narrowed", "widened", "swelling",
                          "calcification", "mass", "foreign_body", "ossicle", "sclerotic", "lytic", "effusion",
