@@ -1128,7 +1128,10 @@ LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|aroun
 # longest listed run of two to four words after the preposition (session 29)
 LOWER_PHRASE_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|to|nach|von)[ \t]+"
                                    rf"(?=(?P<p>[{LOW}]+(?:[ \t]+[{LOW}]+){{1,3}}))")  # (overlapping: 'at work in ...')
-LOWER_COMMA_PLACE_RE = re.compile(rf",[ \t]*(?P<p>[{LOW}]{{4,}})(?=[ \t]*(?:[,.;)\n]|$))")
+# ... and one after a comma, an opening bracket or 'von' before punctuation or more words ('(donzdorf)', ', holywell
+# bay', 'oberhalb von rohrdorf'; session 33: it was only before punctuation); a listed place no word of either language
+LOWER_COMMA_PLACE_RE = re.compile(rf"(?:,|\(|(?<![\w])(?:von|oberhalb von|unterhalb von))[ \t]*(?P<p>[{LOW}]{{4,}})"
+                                  rf"(?=[ \t]*(?:[,.;)\n]|$)|[ \t]+[{LOW}])")
 UPPER_PREPS = "AT|NEAR|NR|IN|OUTSIDE|BEI|IM|AM|NAHE|FROM|AROUND|ON|OFF|ALONG|VIA|VOR|AUS"
 UPPER_ANY_WORD_PREPS = frozenset(("AT", "NEAR", "NR", "IN", "OUTSIDE", "BEI", "IM", "AM", "NAHE"))  # any unknown word
 # ... and after the other prepositions a German compound named by its place word ('ON SCHLOSSBERGPLATZ', 'ON THE

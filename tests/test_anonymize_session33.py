@@ -1,9 +1,10 @@
 """Issue 11, session 33: shapes a tuning round by eight new authors (mh-mo, read) showed leaking, each a class with
 a closed trigger: a name opening a bracket before the generic half already removed ('(Porthgwarra [Gig Club]'), a
 phone number's extension, the German 'MS' of a ship, a street whose generic word stands alone after an adjective
-('Alter Markt 12'), English generic heads of brigades, rodeos, groves and terminals, and a company's legal form as a
-report in capitals writes it ('... BINNENSCHIFFFAHRT GMBH'). Every example is our own (none taken from an evaluation
-corpus); on the rules before this change (8a04e90) every removal fails, the guards pass."""
+('Alter Markt 12'), English generic heads of brigades, rodeos, groves and terminals, a company's legal form as a
+report in capitals writes it ('... BINNENSCHIFFFAHRT GMBH'), and a listed place in a report typed in lower case
+in brackets, after 'von' or after a comma before more words ('(donzdorf)'). Every example is our own (none taken
+from an evaluation corpus); on the rules before this change (8a04e90) every removal fails, the guards pass."""
 
 from __future__ import annotations
 
@@ -37,6 +38,15 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["OBERWINTER", "BINNENSCHIFFFAHRT"], ["FELL 2 M INTO THE HOLD"]),
     ("HISTORY: WORKS FOR HALVERSTEIN LOGISTIK GMBH & CO. KG, FELL FROM A RAMP.", ["HALVERSTEIN"],
      ["WORKS FOR", "FELL FROM A RAMP"]),
+    # a listed place in a report typed in lower case: in brackets, after 'von', or after a comma before more words
+    ("anamnese: sturz vom fahrrad im hof (ebersbach). v.a. fraktur, schmerzen am daumen.", ["ebersbach"],
+     ["schmerzen am daumen"]),
+    ("anamnese: beim holzmachen oberhalb von reutte gestürzt, schmerzen re. schulter.", ["reutte"], ["gestürzt"]),
+    ("hx: slipped on wet deck at the marina, bridport harbour, pain l thumb no deformity.", ["bridport"],
+     ["pain l thumb"]),
+    # guards: ordinary words there
+    ("hx: fell (twice) at home, pain in the elbow, swelling noted, ?fracture.", [], ["(twice)", "swelling noted"]),
+    ("anamnese: schmerzen von distal nach proximal (links), keine fraktur.", [], ["von distal", "(links)"]),
 ])
 def test_a_session33_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
