@@ -58,10 +58,24 @@ def baseline_module(rev: str):
     (tmp / "rule_lexicon.py").write_text(src["client/labeling/rule_lexicon.py"], encoding="utf-8")
     (tmp / "baseline_rules.py").write_text(src["client/labeling/rules.py"].replace(
         "fedrad.client.labeling.rule_lexicon", "baseline_rule_lexicon"), encoding="utf-8")
+    # the baseline reads its own lexicon files too: rules of one revision with another's cues measure neither
+    # (session 33 moved cues to a new kind that an older rules.py does not know)
+    regions = tmp / "regions"
+    regions.mkdir()
+    names = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", f"{rev}:common/regions"],
+                           capture_output=True, text=True).stdout.split()
+    for name in names:
+        if name.endswith(".toml"):
+            body = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:common/regions/{name}"],
+                                  capture_output=True, text=True).stdout
+            (regions / name).write_text(body, encoding="utf-8")
     sys.path.insert(0, str(tmp))
     try:
+        import baseline_rule_lexicon  # noqa: PLC0415
         import baseline_rules  # noqa: PLC0415
 
+        if names:
+            baseline_rule_lexicon.template_dirs = lambda: [regions]
         return baseline_rules
     except Exception as exc:  # a baseline that no longer imports: report, do not fail the bench
         print(f"baseline {rev}: cannot load ({type(exc).__name__}: {exc})", file=sys.stderr)

@@ -3446,12 +3446,12 @@ class Anonymizer:
                 continue
             start = m.start()
             if m.group().isupper():  # in capitals every word looks like a name's: the name ends at a safe word
-                for wm in reversed(list(CAPS_COMPANY_WORD_RE.finditer(text, m.start(), m.start("form")))):
-                    if fold(wm.group()) in self.safe:
-                        start = wm.end() + 1
-                        break
-                if start >= m.start("form"):
-                    continue
+                words = list(CAPS_COMPANY_WORD_RE.finditer(text, m.start(), m.start("form")))
+                safe = [i for i, wm in enumerate(words) if fold(wm.group()) in self.safe]
+                if safe and safe[-1] + 1 == len(words):
+                    continue  # no word of a name before the form
+                if safe:
+                    start = words[safe[-1] + 1].start()
             add(Span(start, m.end(), "INSTITUTION", PATTERN, "company"))
         if any(h in text for h in CLUB_HINTS):  # speed: a club word every match holds
             for m in CLUB_RE.finditer(text):
