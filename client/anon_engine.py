@@ -329,14 +329,17 @@ AGE_RE = re.compile(
     r"(?=[0-9aAiI])(?i:(?<![\w.])(?P<a>\d{2,3})(?:[ \t]*|-)(?=(?:years?|yrs?|y/o|yo|y\.o\.|j\.|jahre|jährig\w*|"
     r"-jährig\w*|jähr\.|lj\.?|year-old|-year-old|years-old|jahre alt)(?![\w]))"
     r"|(?:(?<![\w])(?:age[d]?|alter|im alter von|age of)[ \t]*:?[ \t]*)(?P<b>\d{2,3})(?![\d]))")
-STREET_SUFFIX = r"(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|stieg|markt)"
+# a street's generic word: the tail of its compound ('Hauptstraße 5'); with 'graben' and 'kai', a word of its own after
+# an adjective ('Alter Markt 12', 'Neuer Kai 7')
+STREET_WORDS = ("straße", "strasse", r"str\.", "weg", "gasse", "allee", "platz", "ring", "damm", "ufer", "chaussee",
+                "steig", "pfad", "stieg", "markt")
+STREET_SUFFIX = "(?:" + "|".join(STREET_WORDS) + ")"
 POSTAL_CITY = (rf"(?:(?:D|DE|A|AT|CH)-\d{{4,5}}|\d{{5}})[ \t]+[{UP}][{LOW}\-]+"
                rf"(?:[ \t](?:am|an der|im|in|bei|ob der|vor der|auf der|unter der|ob)[ \t][{UP}][{LOW}]+)?"
                rf"(?:[ \t]*\([{UP}][{LOW}]+\))?")
 ADDRESS_PATTERNS = [
     rf"(?<![\w])(?:[{UP}][{LOW}.\-]*[ \t])?[{UP}][{LOW}\-]*{STREET_SUFFIX}[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
-    rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Markt|Graben|Ufer|Kai|"
-    rf"Steig|Stieg|Pfad|Chaussee)[ \t]+"
+    rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:{'|'.join(w.capitalize() for w in (*STREET_WORDS, 'graben', 'kai'))})[ \t]+"
     rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
     # 'Am Markt 5, 28203 Bremen', 'Vor dem Steintor 88, Bremen': a street named with a preposition, then a town
     # session 20: 'Zu den Rehwiesen 9-11, 47055 Duisburg' (a house number range)
@@ -398,9 +401,9 @@ DIGITLESS_STREET_RE = re.compile(
 # a street by a German compound whose tail also ends ordinary nouns ('-weg', '-ring', '-damm', '-platz'), after the
 # contracted locative a street takes ('am Rennbahnweg', 'im Birkenweg', 'vom Jahnplatz'; not 'auf dem Arbeitsweg'):
 # kept when the compound is a listed noun ('am Arbeitsplatz', 'im Strafraum'; Anonymizer.find, session 31)
-COMPOUND_STREET_RE = re.compile(rf"(?<![\w])(?:[Aa]m|[Ii]m|[Vv]om|[Zz]um)[ \t]+(?P<s>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
-                                rf"(?:weg|ring|damm|ufer|pfad|kamp|deich|graben|platz|markt))(?![\w])")
 COMPOUND_STREET_TAILS = ("weg", "ring", "damm", "ufer", "pfad", "kamp", "deich", "graben", "platz", "markt")
+COMPOUND_STREET_RE = re.compile(rf"(?<![\w])(?:[Aa]m|[Ii]m|[Vv]om|[Zz]um)[ \t]+(?P<s>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
+                                rf"(?:{'|'.join(COMPOUND_STREET_TAILS)}))(?![\w])")
 # The second half of a German compound that makes it an injury or an examination ('Fahrradsturz', 'Skiunfall',
 # 'Verlaufskontrolle'): with an ordinary word before it, no name (Anonymizer._clinical_compound; folded)
 CLINICAL_COMPOUND_TAILS = ("sturz", "unfall", "trauma", "verletzung", "fraktur", "prellung", "schmerz", "schmerzen",

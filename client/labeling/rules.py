@@ -173,6 +173,12 @@ _HEALING_SCLEROSIS = re.compile(r"sclerosis|sclerotic|osteosclero\w*|sklerose\w*
 _COORD_END = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\s+$")
 
 
+# cues after which a sentence says nothing about this image: a question, advice, a sign-off line (which alone
+# takes its whole sentence, even past a spaced dash or a semicolon)
+_CUT_CUES = ("question", "skip", "advice")
+_TAIL_CUES = ("question", "advice")
+
+
 def _dash_before(s: str, end: int) -> int:
     """Where the last spaced dash before `end` is in sentence `s` (-1: none)."""
     return max(s.rfind(" - ", 0, end), s.rfind(" – ", 0, end), s.rfind(" — ", 0, end))
@@ -508,20 +514,19 @@ class RuleEngine:
         morphology its clauses could not place. A pure function of the sentence, so it is cached per engine
         (sentence_events copies the events: the report's later steps change them)."""
         toks = self.tokens(s)
-        q = next((t for t in toks if t.entry.cue in ("question", "skip", "advice")), None)
+        q = next((t for t in toks if t.entry.cue in _CUT_CUES), None)
+        signoff = q is not None and any(t.entry.cue == "skip" for t in toks)
         if q is not None and ";" in s:
             # 'an occult radial head fracture cannot be excluded; follow-up if pain persists': a question or an
             # instruction ends at a semicolon, the clause beside it is a finding's (session 22)
             semis = [i for i, c in enumerate(s) if c == ";"]
             part = [sum(1 for c in semis if c < t.start) for t in toks]
-            asked = {p for p, t in zip(part, toks, strict=True) if t.entry.cue in ("question", "skip", "advice")}
+            asked = {p for p, t in zip(part, toks, strict=True) if t.entry.cue in _CUT_CUES}
             # a part's finding before a spaced dash stays when only a question or advice follows the dash
             heads: dict[int, int] = {}
             for p, t in zip(part, toks, strict=True):
-                if t.entry.cue in ("question", "advice"):
+                if t.entry.cue in _TAIL_CUES and not signoff:
                     heads.setdefault(p, _dash_before(s, t.start))  # the part's first question or advice
-            if any(t.entry.cue == "skip" for t in toks):
-                heads = {}
             kept = [t for p, t in zip(part, toks, strict=True)
                     if p not in asked or t.end <= heads.get(p, -1) and heads[p] > (semis[p - 1] if p else -1)]
             if any(t.entry.events for t in kept):
@@ -530,8 +535,7 @@ class RuleEngine:
             # '..., DD Ossikel – CT zur Abklärung empfohlen': a question after a spaced dash is only the tail's, and
             # so is advice ('Likely occult supracondylar fracture - treat as such'); a sign-off line goes whole
             dash = _dash_before(s, q.start)
-            if dash < 0 or not any(t.entry.events for t in toks if t.end <= dash) \
-                    or any(t.entry.cue == "skip" for t in toks):
+            if dash < 0 or not any(t.entry.events for t in toks if t.end <= dash) or signoff:
                 return (), ()
             toks = [t for t in toks if t.end <= dash]
         # "Left shoulder: ...", "Handgelenk: ...": a heading location is context for the whole
