@@ -401,7 +401,7 @@ DIGITLESS_STREET_RE = re.compile(
 # a street by a German compound whose tail also ends ordinary nouns ('-weg', '-ring', '-damm', '-platz'), after the
 # contracted locative a street takes ('am Rennbahnweg', 'im Birkenweg', 'vom Jahnplatz'; not 'auf dem Arbeitsweg'):
 # kept when the compound is a listed noun ('am Arbeitsplatz', 'im Strafraum'; Anonymizer.find, session 31)
-COMPOUND_STREET_TAILS = ("weg", "ring", "damm", "ufer", "pfad", "kamp", "deich", "graben", "platz", "markt")
+COMPOUND_STREET_TAILS = ("weg", "ring", "damm", "ufer", "pfad", "kamp", "deich", "graben", "platz", "markt", "kai")
 COMPOUND_STREET_RE = re.compile(rf"(?<![\w])(?:[Aa]m|[Ii]m|[Vv]om|[Zz]um)[ \t]+(?P<s>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
                                 rf"(?:{'|'.join(COMPOUND_STREET_TAILS)}))(?![\w])")
 # The second half of a German compound that makes it an injury or an examination ('Fahrradsturz', 'Skiunfall',
@@ -749,7 +749,7 @@ WORD_SPLIT_RE = re.compile(r"[^\W\d_]+")
 # Speed: every match of the date, age, phone, ID-cue, postcode and ward patterns holds a digit (\d, or [0-9] within
 # it; lower-casing makes no digit), and 68% of the IU reports hold none: those patterns run only when this finds one
 DIGIT_HINT_RE = re.compile(r"\d")
-AGE_SEX_HINT_RE = re.compile(r"\d[yYjJa]")  # the same for AGE_SEX_RE: a digit right before y/j (any case) or 'a'
+AGE_SEX_HINT_RE = re.compile(r"\d[ \t]?[yYjJa]")  # the same for AGE_SEX_RE: a digit (and a space) before y/j or 'a'
 
 
 def _cue_heads(alternation: str) -> tuple[str, ...]:
@@ -821,7 +821,10 @@ SPELLED_AGE_DE_RE = re.compile(rf"(?<![\w-])(?:(?:{_ONES_DE}und)?{_TENS_DE}|hund
 # '6yoM', '34yF' (age and sex glued), '52a,' (Austrian: anni), and a bare number right after a name
 # ('Mr [NAME], 27, punched a door'): ages too
 AGE_SEX_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?i:y/?o|y\.o\.|yrs?|y|j)[mfwMFW](?![\w])"
-                        r"|(?<![\w.,/])\d{2}a(?=[ \t]*[,;)])|(?<=[mwfMWF][ \t][–-][ \t])\d{1,3}[ \t]?a(?![\w])")
+                        r"|(?<![\w.,/])\d{2}a(?=[ \t]*[,;)])|(?<=[mwfMWF][ \t][–-][ \t])\d{1,3}[ \t]?a(?![\w])"
+                        # session 34: alone in brackets, or after a birth year and its comma ('geb. [date] (4 a)',
+                        # 'geb. [date], 16 a')
+                        r"|(?<=\()\d{1,3}[ \t]?a(?=\))|(?<=\d{4}, )\d{1,3}[ \t]?a(?![\w])")
 # a name opening a line or a field and followed by sex and age: 'Rose King, w 34, Flugbegleiterin', 'BERISHA Valon,
 # m, 33a' (34 of 34 such lines on the tuning set are names, session 23)
 NAME_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>(?:{WORD}|{UPPER_WORD})"
@@ -959,6 +962,10 @@ FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<slash>/[ \t]?|[-–
                            # and the date of signing after it ('... joints nad. -- jm okafor 3/9/26'; session 28)
                            rf"(?P<v>{_FINAL_WORD}(?:[ \t]+{_FINAL_WORD}){{0,2}})"
                            r"(?:[ \t]+\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d))?[ \t.]*\Z")
+# a lower-case signature alone on its line: an initial and a surname, a role after a slash ('r. nwachukwu-barnes /
+# reg', 'k. jensen'; session 34: 15 of 15 such lines on the tuning set were a reader's name)
+LOWER_SIGN_LINE_RE = re.compile(r"(?m)^[ \t]*(?:dr\.?[ \t]+)?[a-z]\.[ \t]?(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)"
+                                r"[ \t]*(?:/[ \t]*[a-z]+)?[ \t]*$")
 FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
@@ -998,7 +1005,11 @@ KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklrnc])(?<![\w])(?:mother|father|mum|
                     r"fianc[eé]e?|boyfriend|girlfriend|neighbou?r|friend|flatmate|roommate|housemate|coach|teammate|"
                     r"enkel(?:in|sohn|tochter|kind)?|neffe|nichte|cousine|schwager|schwägerin|schwieger(?:sohn|tochter|"
                     r"mutter|vater)|stief(?:vater|mutter|sohn|tochter)|verlobter?|freund(?:in)?|nachbar(?:in)?|"
-                    r"trainer(?:in)?|mitbewohner(?:in)?|partnerin|(?:ehe|lebens)partner(?:in)?)"
+                    r"trainer(?:in)?|mitbewohner(?:in)?|partnerin|(?:ehe|lebens)partner(?:in)?|"
+                    # session 34: a German kin word's genitive ('in der Wirtschaft ihres Ehemanns Gerd Rose')
+                    r"ehemann(?:e?s)|vaters|sohne?s|bruders|onkels|enkels|neffen|schwagers|großvaters|opas|"
+                    r"freunde?s|nachbarn|verlobten|lebensgefährten|(?:ehe|lebens)?partners|trainers|betreuers|"
+                    r"dolmetschers)"
                     r"(?![\w])[ \t]*[:,(]?[ \t]*(?:(?:mrs|mr|ms|frau|herr|hr|fr)\.?[ \t]+)?"
                     r"(?=[^\W\d_])")
 # a name before a possessive kin word ("Farhiya's son provides history", "Mrs Begum's daughter interpreting"):
@@ -1408,12 +1419,15 @@ COMPANY_RE = re.compile(
     r"SA|SpA|S\.p\.A\.|Srl|ApS|Oy|W\.L\.L\.|WLL|LLP|Pvt\.?[ \t]+Ltd\.?|s\.r\.o\.|Kft\.?|a\.[ \t]?s\.|"
     r"sp\.[ \t]?z[ \t]?o\.[ \t]?o\.|d\.[ \t]?o\.[ \t]?o\.|S\.R\.L\.|SRL|"
     # session 33: the forms as a report in capitals writes them ('STOLZBERG BINNENSCHIFFFAHRT GMBH')
-    r"G?GMBH(?:[ \t]*&[ \t]*CO\.?[ \t]*KG)?|MBH|LTD\.?|INC\.?|PTY\.?[ \t]+LTD\.?|PVT\.?[ \t]+LTD\.?)(?![\w])")
+    r"G?GMBH(?:[ \t]*&[ \t]*CO\.?[ \t]*KG)?|MBH|LTD\.?|INC\.?|PTY\.?[ \t]+LTD\.?|PVT\.?[ \t]+LTD\.?|"
+    # session 34: a family firm ('BOUCHARD BROS', 'Hale Brothers', 'Okafor & Sons')
+    r"Bros\.?|BROS\.?|Brothers|BROTHERS|&[ \t]*(?:Sons|SONS|Söhne|SÖHNE))(?![\w])")
 CAPS_COMPANY_WORD_RE = re.compile(r"(?<![\w])[A-ZÄÖÜ][A-ZÄÖÜ'’\-]*(?![\w])")
 COMPANY_HINT_RE = re.compile(r"GmbH|mbH|AG|KG|OHG|GbR|eG|e\.[ \t]?V\.|Ltd|Limited|LLC|Inc|PLC|plc|S\.A\.|B\.V\.|N\.V\.|"
                              r"S\.r\.l|SARL|Sàrl|SA|SpA|S\.p\.A|Srl|ApS|Oy|W\.?L\.?L|LLP|Pvt|s\.r\.o|Kft|"
                              r"a\.[ \t]?s\.|z[ \t]?o\.|"
-                             r"d\.[ \t]?o\.|SRL|S\.R\.L|GMBH|MBH|LTD|INC")
+                             r"d\.[ \t]?o\.|SRL|S\.R\.L|GMBH|MBH|LTD|INC|Bros|BROS|Brothers|BROTHERS|Sons|SONS|"
+                             r"Söhne|SÖHNE")
 # a German club by its compound ('Narrenzunft Hüfingen', 'Yacht-Club Konstanz', 'Kanuverein Blankenburg') or after a
 # place adjective ('Heidelberger Ruderklub', 'des Württembergischen Yacht-Club'); trailing safe words and an ordinary
 # adjective ('Deutscher Alpenverein') stay (checked in find; session 20)
@@ -2091,19 +2105,10 @@ STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}
 # Oktoberfest', 'Bremer Freimarkt'): the town is checked in find (session 27)
 TOWN_ADJ_HINT_RE = re.compile(rf"[{LOW}]er[ \t][{UP}]")  # speed: most reports hold no such pair
 TOWN_ADJ_RE = re.compile(rf"(?<![\w\-])(?P<a>[{UP}][{LOW}]{{2,}}er)[ \t]+(?P<n>[{UP}][{LOW}]{{3,}})(?![\w\-])")
-# a town before its state or province abbreviation ('(Chéticamp, N.S.)', 'Moose Jaw, Sask.'; session 27): the state
-# is found first (speed), the town's words before its comma after; dotted forms need their dot, bare ones a field end
-_TAIL_STATES = "|".join(st for st in US_STATES.split("|")  # not those that are credentials or words too
-                        if st not in ("MD", "PA", "MA", "DC", "ME", "IN", "OR", "OK", "HI"))
-STATE_TAIL_RE = re.compile(rf",[ \t]*(?:(?:{_TAIL_STATES}|NS|NB|PE|NL|QC|ON|MB|SK|AB|BC|YT|NT|NU|NWT|PEI)(?![\w.])|"
-                           r"(?:N\.[ \t]?S|N\.[ \t]?B|P\.[ \t]?E\.[ \t]?I|B\.[ \t]?C|Ont|Que|Sask|Alta|Man|Nfld|Tex|"
-                           r"Okla|Kans|Tenn|Calif|Mass|Penn|Wash|Minn|Wis|Mich|Ark|Ala|Miss)\.)"
-                           r"(?=[ \t]*(?:\d|[,.;:)|\n]|$))")
-TOWN_WORD_RE = re.compile(r"[^ \t\-]+")
-TOWN_STATE_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(:/]))(?P<t>[{UP}][\w'’]+(?:[ \t\-][{UP}][\w'’]+){{0,2}})\Z")
-# a state or province written out after a removed place and its comma ('[Yorkton], Saskatchewan'; session 18)
-PROVINCE_AFTER_RE = re.compile(
-    r",[ \t]*(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+# states, provinces and Länder written out: joined to a removed place after its comma (PROVINCE_AFTER_RE), and the
+# town before one goes (STATE_TAIL_RE; session 34)
+_STATE_NAMES = (
+    r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
     r"Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
     r"Mississippi|Missouri|Montana|Nebraska|Nevada|New[ \t]Hampshire|New[ \t]Jersey|New[ \t]Mexico|New[ \t]York|"
     r"North[ \t]Carolina|North[ \t]Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode[ \t]Island|South[ \t]Carolina|"
@@ -2111,11 +2116,48 @@ PROVINCE_AFTER_RE = re.compile(
     r"Alberta|British[ \t]Columbia|Manitoba|New[ \t]Brunswick|Newfoundland(?:[ \t]and[ \t]Labrador)?|Nova[ \t]Scotia|"
     r"Ontario|Prince[ \t]Edward[ \t]Island|Qu[eé]bec|Saskatchewan|Yukon|Nunavut|Northwest[ \t]Territories|"
     r"Queensland|New[ \t]South[ \t]Wales|Victoria|Tasmania|South[ \t]Australia|Western[ \t]Australia|"
-    r"Northern[ \t]Territory|NSW|QLD|WA|SA|NT|VIC|TAS|ACT|BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|"
+    r"Northern[ \t]Territory|"
     r"Bayern|Hessen|Sachsen|Th[üu]ringen|Brandenburg|Niedersachsen|Tirol|Vorarlberg|K[äa]rnten|Steiermark|"
-    r"Salzburg|Burgenland)(?![\w])(?=[ \t]*(?:\d|[,.;:)|\n]|$))")
+    r"Salzburg|Burgenland)")
+# the counties of Britain and Ireland: below a state, so identifiers themselves (a town before one: 'Kirkby,
+# Merseyside', 'Ennis, Clare'; session 34)
+_COUNTY_NAMES = (
+    r"(?:Bedfordshire|Berkshire|Buckinghamshire|Cambridgeshire|Cheshire|Cornwall|Cumbria|Derbyshire|Devon|Dorset|"
+    r"Durham|(?:East|West)[ \t]Sussex|Essex|Gloucestershire|Greater[ \t](?:London|Manchester)|Hampshire|"
+    r"Herefordshire|Hertfordshire|Isle[ \t]of[ \t]Wight|Kent|Lancashire|Leicestershire|Lincolnshire|Merseyside|"
+    r"Middlesex|Norfolk|Northamptonshire|Northumberland|Nottinghamshire|Oxfordshire|Rutland|Shropshire|Somerset|"
+    r"Staffordshire|Suffolk|Surrey|Tyne[ \t]and[ \t]Wear|Tyneside|Teesside|Wearside|Humberside|Warwickshire|"
+    r"West[ \t]Midlands|Wiltshire|Worcestershire|(?:North|South|West|East)[ \t]Yorkshire|Yorkshire|"
+    r"Gwynedd|Powys|Dyfed|Clwyd|Glamorgan|Pembrokeshire|Carmarthenshire|Ceredigion|Anglesey|Monmouthshire|"
+    r"Denbighshire|Flintshire|Aberdeenshire|Fife|(?:East|West|Mid)?[ \t]?Lothian|Midlothian|Lanarkshire|Ayrshire|"
+    r"Renfrewshire|Dumfries[ \t]and[ \t]Galloway|Perthshire|Argyll|Moray|Stirlingshire|Inverness-shire|"
+    r"Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|"
+    r"Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|"
+    r"Westmeath|Wexford|Wicklow)")
+# a word with a capital inside that no list knows ('CargoCity', 'SonnenTours', 'PhilCare'; session 34): a firm's, an
+# insurer's or a family's name (on the tuning set every such word was one; implants and DICOM tags are listed)
+CAMEL_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Z][a-zäöüß]+(?:[A-Z][a-zäöüß]+)+(?![\w'’\-])")
+CAMEL_HINT_RE = re.compile(r"[a-zäöüß][A-Z]")
+# a lake named by a town's adjective ('am Faaker See', 'FAAKER SEE, DROBOLLACH', 'Zeller See'; session 34): the
+# adjective no ordinary word ('ein großer See')
+LAKE_ADJ_RE = re.compile(rf"(?<![\w\-])(?P<a>[{UP}][{LOW}]{{2,}}er|[{UP}]{{3,}}ER)[ \t]+(?:See|SEE)(?![\w\-])")
+# a town before its state or province abbreviation ('(Chéticamp, N.S.)', 'Moose Jaw, Sask.'; session 27): the state
+# is found first (speed), the town's words before its comma after; dotted forms need their dot, bare ones a field end
+_TAIL_STATES = "|".join(st for st in US_STATES.split("|")  # not those that are credentials or words too
+                        if st not in ("MD", "PA", "MA", "DC", "ME", "IN", "OR", "OK", "HI"))
+STATE_TAIL_RE = re.compile(rf",[ \t]*(?:(?:{_TAIL_STATES}|NS|NB|PE|NL|QC|ON|MB|SK|AB|BC|YT|NT|NU|NWT|PEI)(?![\w.])|"
+                           r"(?:N\.[ \t]?S|N\.[ \t]?B|P\.[ \t]?E\.[ \t]?I|B\.[ \t]?C|Ont|Que|Sask|Alta|Man|Nfld|Tex|"
+                           r"Okla|Kans|Tenn|Calif|Mass|Penn|Wash|Minn|Wis|Mich|Ark|Ala|Miss)\.|"
+                           # written out, also before a bracket or a slash ('in LaGrange, Georgia/USA'; session 34)
+                           rf"{_STATE_NAMES}(?![\w])|(?P<county>{_COUNTY_NAMES})(?![\w]))"
+                           r"(?=[ \t]*(?:\d|[,.;:)(/|\n]|$))")
+TOWN_WORD_RE = re.compile(r"[^ \t\-]+")
+TOWN_STATE_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(:/]))(?P<t>[{UP}][\w'’]+(?:[ \t\-][{UP}][\w'’]+){{0,2}})\Z")
+# a state or province written out after a removed place and its comma ('[Yorkton], Saskatchewan'; session 18)
+PROVINCE_AFTER_RE = re.compile(rf",[ \t]*(?:{_STATE_NAMES}|{_COUNTY_NAMES}|NSW|QLD|WA|SA|NT|VIC|TAS|ACT|BC|AB|SK|MB|"
+                               r"ON|QC|NB|NS|PE|NL)(?![\w])(?=[ \t]*(?:\d|[,.;:)|\n]|$))")
 # after a removed name only in a place's position (', [Bellmore] NY'), and never a credential or an English word
-PLACE_BEFORE_RE = re.compile(r"(?<![\w])(?:from|in|near|aus|bei|of)[ \t]+\Z")
+PLACE_BEFORE_RE = re.compile(r"(?<![\w])(?:from|in|near|aus|bei|of|wohnhaft)[ \t]+\Z")
 STATE_NOT_AFTER_NAME = frozenset(("MD", "PA", "MA", "ND", "DC", "ME", "IN", "OR", "OK", "HI"))
 TOWN_AFTER_RE = re.compile(rf",[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)|\n]|$))")
 GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gletscher", "kees", "klamm", "kopf",
@@ -2158,7 +2200,9 @@ HEAD_NOUNS = frozenset((
     # session 33: a brigade's, an event's, a grove's or a terminal's generic head ('[Harcourt] brigade', '[Lukachukai]
     # community rodeo', '[Dunmore] groves')
     "brigade", "rodeo", "grove", "groves", "orchard", "orchards", "vineyard", "winery", "station", "terminal", "fair",
-    "festival", "regatta", "races", "team", "squad", "band", "choir", "league", "plant", "works"))
+    "festival", "regatta", "races", "team", "squad", "band", "choir", "league", "plant", "works",
+    # session 34: '[Obernau] reservoir', '[Frankfurt] airport'
+    "reservoir", "dam", "airport", "airfield", "heliport"))
 HEAD_NOUN_RIGHT_RE = re.compile(r"[ \t](?P<w>[a-z]+)(?![\w'’\-])")
 ADJ_LEFT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{WORD}|{UPPER_WORD})[ \t]\Z")
 ADJ_RIGHT_RE = re.compile(rf"[ \t](?P<w>{WORD}|{UPPER_WORD})(?![\w'’\-.])")
@@ -2665,13 +2709,20 @@ class Anonymizer:
                 while words and fold(words[0].group()) in self.ordinary:  # 'Skiing Aspen, CO': the verb stays
                     words.pop(0)
             if words and not any(fold(w.group()) in self.safe or fold(w.group()) in self.eponyms for w in words):
-                add(Span(m.start("t") + words[0].start(), st.start(), "ADDRESS", PATTERN, "town-state"))
+                add(Span(m.start("t") + words[0].start(), st.end() if st.group("county") else st.start(), "ADDRESS",
+                         PATTERN, "town-state"))  # (a county goes with its town)
         for m in (TOWN_ADJ_RE.finditer(text) if TOWN_ADJ_HINT_RE.search(text) else ()):
             a = fold(m.group("a"))
             if any(t in self.places or t in self.proper or t in self.context_places
                    for t in (a[:-2], a[:-3] + "en", a[:-2] + "en")) \
                     and a not in self.safe and a not in self.eponyms and fold(m.group("n")) not in self.safe:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "town-adjective"))
+        for m in (CAMEL_WORD_RE.finditer(text) if CAMEL_HINT_RE.search(text) else ()):
+            if self._proper_word(m.group()):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "camel-word"))
+        for m in (LAKE_ADJ_RE.finditer(text) if " See" in text or " SEE" in text else ()):
+            if fold(m.group("a")) not in self.ordinary and fold(m.group("a")) not in self.safe:
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "lake-adjective"))
         for m in (MT_PLACE_RE.finditer(text) if "Mt" in text else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "mountain"))
         if FRENCH_TOWN_HINT_RE.search(text):
@@ -3450,7 +3501,9 @@ class Anonymizer:
             start = m.start()
             if m.group().isupper():  # in capitals every word looks like a name's: the name ends at a safe word
                 words = list(CAPS_COMPANY_WORD_RE.finditer(text, m.start(), m.start("form")))
-                safe = [i for i, wm in enumerate(words) if fold(wm.group()) in self.safe]
+                # (an eponym names a family firm here: 'BOUCHARD BROS'; session 34)
+                safe = [i for i, wm in enumerate(words) if fold(wm.group()) in self.safe
+                        and fold(wm.group()) not in self.eponyms]
                 if safe and safe[-1] + 1 == len(words):
                     continue  # no word of a name before the form
                 if safe:
@@ -4123,6 +4176,10 @@ class Anonymizer:
                 continue  # 'Dictated by: Dr. ...': the cue rules take the name
             if fold(v.rstrip(".")) not in self.safe or "." in v or len(v) <= 3:
                 add(Span(m.start("v"), m.end("v"), "NAME", PATTERN, "typist"))
+        for m in LOWER_SIGN_LINE_RE.finditer(text):
+            if any(fold(p) not in self.ordinary and fold(p) not in self.safe for p in m.group("n").split("-")):
+                add(Span(m.start("n") - 3 if text[m.start("n") - 1] == " " else m.start("n") - 2, m.end("n"), "NAME",
+                         PATTERN, "sign-line-lower"))
         fm = FINAL_CODE_RE.search(text, max(0, len(text) - 12))
         if fm and fold(fm.group("v")) not in self.safe:
             add(Span(fm.start("v"), fm.end("v"), "NAME", PATTERN, "final-code"))

@@ -1365,6 +1365,31 @@ SESSION33_CASES = [
     ("thumb", "Dr. Jane Bennett - radiologist", {}),
 ]
 
+# Session 34 (tuning round mp-mw, read; examples our own): O'Driscoll's coronoid classification by its type or name,
+# not a reader called O'Driscoll signing off; 'is the alternative' hedging the finding before it; advice 'if ...
+# suspected' after a spaced dash; 'kranial des Akromions' a position, not the finding's place; the first metacarpal's
+# shaft subluxed with words between (the Bennett pattern), a negation there still negating
+SESSION34_CASES = [
+    ("elbow", "Impression: No fracture.\n\nsgd. dr k. o'driscoll, msk radiology", {}),
+    ("elbow", "Findings: Small coronoid tip fragment, O'Driscoll type 1.",
+     {"fracture": "true", "coronoid_fracture": "true", "coronoid_tip_avulsion": "true", "ulna_fracture": "true"}),
+    ("clavicle", "Findings: A small ossific fleck below the lateral clavicle, probably an avulsion fragment; a "
+                 "calcified coracoclavicular ligament is the alternative.",
+     {"fracture": "uncertain", "fracture_lateral_third": "uncertain", "soft_tissue_calcification": "uncertain"}),
+    ("elbow", "Impression: Possible coronoid tip avulsion - consider CT if terrible triad suspected clinically.",
+     {"fracture": "uncertain", "coronoid_fracture": "uncertain", "coronoid_tip_avulsion": "uncertain",
+      "ulna_fracture": "uncertain"}),
+    ("clavicle", "Befund: Kranial des Akromions eine kleine Verdichtung, DD heterotope Ossifikation, DD Ossikel.",
+     {"soft_tissue_calcification": "uncertain", "ossicle": "uncertain"}),
+    ("thumb", "Befund: Basisfraktur des Os metacarpale I; der Schaft ist durch den Zug des APL nach radial-dorsal "
+              "subluxiert.",
+     {"fracture": "true", "metacarpal1_fracture": "true", "joint_subluxation": "true",
+      "cmc_joint_subluxation": "true"}),
+    # guard: a negation between still negates
+    ("thumb", "Befund: Bennett-Fraktur. Der Schaft ist in dieser Ebene nicht subluxiert.",
+     {"fracture": "true", "metacarpal1_fracture": "true"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1381,6 +1406,7 @@ SESSION_CASES = {
     "session30": SESSION30_CASES,
     "session31": SESSION31_CASES,
     "session33": SESSION33_CASES,
+    "session34": SESSION34_CASES,
 }
 
 

@@ -1,0 +1,54 @@
+"""Issue 11, session 34: shapes a tuning round by eight new authors (mp-mw, read) showed leaking, each a class with
+a closed trigger: a town before a state, province or county written out ('in Sugarbush, Vermont (USA)'), a county
+joined to its town ('wohnhaft Kirkwhelpington, Merseyside'), a German kin word in the genitive ('ihres Ehemanns Ernst
+Wolf'), a family firm ('BAKER & SONS'; an eponym's name too: 'HEBERDEN BROS'), an Austrian age in brackets or after
+a birth date ('(4 a)'), a lake named by a town's adjective ('OSSIACHER SEE'), a '-kai' street ('am Holzkai'), the
+generic head of a reservoir or an airport, a word with a capital inside that no list knows ('CargoVille'), and a
+lower-case signature line ('r. okonjo-hale / reg'). Every example is our own (none taken from an evaluation corpus);
+on the rules before this change (7f74e1e) every removal fails, the guards pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # a town before a state or a province written out, before a bracket or a slash too
+    ("Klinische Angaben: Skiunfall in Sugarbush, Vermont (USA), dort erstversorgt.", ["Sugarbush"],
+     ["Skiunfall", "dort erstversorgt"]),
+    ("Anamnese: Montageeinsatz in LaPorteville, Georgia/USA, dort ORIF.", ["LaPorteville"], ["dort ORIF"]),
+    # a county of Britain or Ireland goes with its town
+    ("Angaben: Tourist (wohnhaft Kirkwhelpington, Merseyside), Sturz auf die Schulter.",
+     ["Kirkwhelpington", "Merseyside"], ["Sturz auf die Schulter"]),
+    # a German kin word in the genitive names the relative after it
+    ("Anamnese: Schnitt am Daumen in der Gaststätte ihres Ehemanns Ernst Wolf, Wunde gespült.", ["Ernst", "Wolf"],
+     ["Wunde gespült"]),
+    ("Anamnese: beim Holzspalten auf dem Hof des Vaters Gerd Koch verletzt.", ["Gerd", "Koch"], ["verletzt"]),
+    # a family firm, also when its name is an eponym's
+    ("HX: FELL FROM A HAY WAGON AT THE FAMILY FARM (HEBERDEN BROS, ORLEANS COUNTY).", ["HEBERDEN"],
+     ["FELL FROM A HAY WAGON"]),
+    ("HX: CRUSHED THUMB IN A PRESS (BAKER & SONS), NIGHT SHIFT.", ["BAKER"], ["NIGHT SHIFT"]),
+    # an Austrian age: alone in brackets, or after a birth date and its comma
+    ("Name: Petek, Jaka   geb. 03.05.2021 (4 a)   Pat.-Nr. 00381920", ["(4 a)"], ["Pat.-Nr."]),
+    ("Patient: Lenz Maria (w), geb. 11.09.2009, 16 a\nAnamnese: Sturz beim Turnen.", ["16 a"], ["Sturz beim Turnen"]),
+    # a lake named by a town's adjective, in capitals too
+    ("HISTORY: FELL FROM A JETTY AT THE CAMPSITE (OSSIACHER SEE). PAIN L ELBOW.", ["OSSIACHER"], ["PAIN L ELBOW"]),
+    # a street ending in '-kai'
+    ("Klinik: Wegeunfall mit dem Fahrrad am Holzkai. Frage: Fraktur?", ["Holzkai"], ["Wegeunfall"]),
+    # the generic head of a reservoir or an airport after its removed name
+    ("Hx: tripped on the dam path at the Obersorpe reservoir, FOOSH.", ["Obersorpe", "reservoir"], ["FOOSH"]),
+    # a word with a capital inside that no list knows
+    ("Hx: ramp agent, slipped off a belt loader at CargoVille Nord. FOOSH.", ["CargoVille"], ["belt loader"]),
+    # a lower-case signature alone on its line
+    ("no radio-opaque foreign body.\n\nr. okonjo-hale / reg\n", ["okonjo-hale"], ["foreign body"]),
+    # guards: an ordinary adjective before 'See', an implant's name, an ordinary lower-case line, an ordinary
+    # word before a county name that is an ordinary word too
+    ("Anamnese: Sturz in einen großer See? Nein: Sturz beim Baden am See.", [], ["großer See", "am See"]),
+    ("Befund: Z.n. TightRope-Versorgung des AC-Gelenks, regelrechte Lage.", [], ["TightRope"]),
+    ("Findings:\ns. above\nNo fracture.", [], ["s. above"]),
+    ("Impression: no fracture. Follow-up, Down syndrome clinic.", [], ["Follow-up", "Down syndrome"]),
+])
+def test_a_session34_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
