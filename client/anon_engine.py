@@ -78,7 +78,8 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 # institution rules whose pattern holds the whole name, head word included: no capitalised words to its left join it
 # ('ACCIDENT AT [STAHLBAU REDING]', 'Vereinstraining [Skiclub Bottrop 1972 e.V.]', 'AUF [REITERHOF X]')
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
-                              "church", "sports-club", "caps-institution"))
+                              "church", "sports-club", "caps-institution", "hyphen-institution", "union-local",
+                              "camel-word"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hosp", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -834,7 +835,8 @@ NAME_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>(?:{WOR
 # an employer field's first segment is the employer's name, whatever its words: 'Employer: Tri-County Stamping &
 # Die, Wooster', 'Arbeitgeber: SkyRamp Bodendienste GmbH, Frankfurt' (session 23)
 # (session 26: also 'agency:', and inside brackets: '(agency: Primeforce)')
-EMPLOYER_FIELD_RE = re.compile(r"(?<![\w])(?i:employer|arbeitgeber|betrieb|firma|company|arbeitsstelle|agency)"
+EMPLOYER_FIELD_RE = re.compile(r"(?<![\w])(?i:employer|arbeitgeber(?:in)?|dienstgeber(?:in)?|betrieb|firma|company|"
+                               r"arbeitsstelle|agency)"
                                r"[ \t]*:[ \t]*"
                                r"(?P<v>[^\s,;|·(][^\n,;|·()]*?)(?=[ \t]*(?:[,;|·()\n]|[ \t]{2}|\.(?:[ \t]|$)|$))")
 # an employer or agency in brackets after a work word in the same clause: 'agency worker (Staffline)', 'crush injury
@@ -847,7 +849,8 @@ WORK_PAREN_RE = re.compile(r"(?<![\w])(?i:work|works|worker|workers|working|job|
                            r"monteur\w*|\w*fahrer\w*|lagerist\w*|kommissionier\w*|werk|lager|baustelle)"
                            r"(?![\w])[^\n().;!?]{0,40}?\((?P<v>[^()\n]{2,60})\)")
 # a bracket that opens with the word for an employer ('(EMPLOYER QMKB)', '(Arbeitgeber: Kranbau Ost)'); session 32
-EMPLOYER_PAREN_RE = re.compile(r"\((?i:employer|arbeitgeber|agency|agentur)[:]?[ \t]+(?P<v>[^()\n]{2,60})\)")
+EMPLOYER_PAREN_RE = re.compile(r"\((?i:employer|arbeitgeber(?:in)?|dienstgeber(?:in)?|agency|agentur)[:]?[ \t]+"
+                               r"(?P<v>[^()\n]{2,60})\)")
 WORK_PAREN_LEAD_RE = re.compile(r"(?:(?i:agency|agentur|via|über|ueber|employer|contractor)[:]?[ \t]+)?"
                                 r"(?P<n>[^\s,;:][^,;:]*?)(?=[ \t]*(?:[,;]|[ \t](?:via|through|über|for|bei|seit)"
                                 r"(?![\w])|$))")
@@ -859,7 +862,11 @@ EMPLOYER_WORD_RE = re.compile(rf"(?:[{UP}0-9][\w'’.\-]*|&|\+|(?i:und|and|of|de
 # 'read. j. vanderslice-pham, md.'); session 28, after the held-out score
 MD_GIVEN_RE = re.compile(rf"(?<![\w])Md\.[ \t]+{WORD}(?:[ \t]+{WORD})?")
 LOWER_INITIAL_MD_RE = re.compile(r"(?<![\w.])[a-z]\.[ \t]?[a-z][\w'’]{2,}(?:-[a-z][\w'’]+)?"
-                                 r"(?=,?[ \t]+(?:md|do|mbbs|frcr|phd|dr\.?[ \t]?med)(?![\w]))")
+                                 r"(?=,?[ \t]+(?:md|do|mbbs|frcr|phd|dr\.?[ \t]?med|"
+                                 # session 34: a British trainee's grade ('m. o'riordan, ST3 radiology')
+                                 r"(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|consultant))(?![\w]))")
+LOWER_INITIAL_HINT_RE = re.compile(r" (?:md|do|frcr|mbbs|phd|dr|(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|"
+                                   r"consultant))(?![\w])")  # speed: a credential first
 # a patient cue, two words and an age glued to its sex ('pt chue her 34m'): the two words are the name even when
 # the second is an ordinary word (Hmong 'Her', 'Long'); session 28
 PT_NAME_AGE_RE = re.compile(r"(?<![\w])(?i:pt|pat|patient|patientin)\.?:?[ \t]+(?P<n>[^\W\d_][\w'’-]*)[ \t]+"
@@ -1687,6 +1694,8 @@ UNIT_AFTER_RE = re.compile(r"[ \t]*(?:x|mm|cm|°|%|grad|views?|ebenen?|projectio
 
 
 
+NICKNAME_AFTER_RE = re.compile(r"[ \t]*(?:\((?P<q>[\"“„'‘])?|(?P<q2>[\"“„]))(?P<n>[A-Z][a-z]{2,})"
+                               r"(?(q)[\"”“'’]\)|(?(q2)[\"”“]|\)))")
 NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a name's words: 'FA'ASALELE', 'Müller-Lüdenscheidt'
 
 
@@ -2138,6 +2147,16 @@ _COUNTY_NAMES = (
 # insurer's or a family's name (on the tuning set every such word was one; implants and DICOM tags are listed)
 CAMEL_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Z][a-zäöüß]+(?:[A-Z][a-zäöüß]+)+(?![\w'’\-])")
 CAMEL_HINT_RE = re.compile(r"[a-zäöüß][A-Z]")
+# an institution named by a hyphenated compound of its own name and its kind ('Elbe-Jeetzel-Klinik', 'Pokrova-Gemeinde';
+# session 34): a part before the kind a proper word, none a safe one (checked in find: 'Unfall-Klinik' stays)
+HYPHEN_INSTITUTION_RE = re.compile(rf"(?<![\w\-])(?P<n>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*)-(?:Klinik|Klinikum|Kliniken|"
+                                   r"Krankenhaus|Spital|Hospital|Praxis|Gemeinde|Kirchengemeinde|Pfarrei|Schule|"
+                                   r"Grundschule|Gymnasium|Realschule|Kita|Kindergarten|Stiftung)(?![\w\-])")
+HYPHEN_INSTITUTION_HINTS = ("-Kli", "-Kra", "-Spi", "-Hos", "-Pra", "-Gem", "-Kir", "-Pfa", "-Sch", "-Gru", "-Gym",
+                            "-Rea", "-Kit", "-Kin", "-Sti")
+# a trade union's local by its number ('ILA LOCAL 333', 'IBEW Local 98'; session 34)
+UNION_LOCAL_RE = re.compile(r"(?<![\w])(?:[A-Z]{2,6}[ \t]+)?(?:LOCAL|Local)[ \t]+\d{1,4}"
+                            r"(?![\w]|[.,]\d|[ \t]*(?i:mm|cm))")
 # a lake named by a town's adjective ('am Faaker See', 'FAAKER SEE, DROBOLLACH', 'Zeller See'; session 34): the
 # adjective no ordinary word ('ein großer See')
 LAKE_ADJ_RE = re.compile(rf"(?<![\w\-])(?P<a>[{UP}][{LOW}]{{2,}}er|[{UP}]{{3,}}ER)[ \t]+(?:See|SEE)(?![\w\-])")
@@ -2159,6 +2178,7 @@ PROVINCE_AFTER_RE = re.compile(rf",[ \t]*(?:{_STATE_NAMES}|{_COUNTY_NAMES}|NSW|Q
 # after a removed name only in a place's position (', [Bellmore] NY'), and never a credential or an English word
 PLACE_BEFORE_RE = re.compile(r"(?<![\w])(?:from|in|near|aus|bei|of|wohnhaft)[ \t]+\Z")
 STATE_NOT_AFTER_NAME = frozenset(("MD", "PA", "MA", "ND", "DC", "ME", "IN", "OR", "OK", "HI"))
+TOWN_IN_AFTER_RE = re.compile(rf"[ \t]+(?:in|bei|near)[ \t]+(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)(|\n]|$))")
 TOWN_AFTER_RE = re.compile(rf",[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?=[ \t]*(?:[.,;:)|\n]|$))")
 GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gletscher", "kees", "klamm", "kopf",
              "wand", "stein", "bichl", "buehel", "moos",
@@ -2717,6 +2737,12 @@ class Anonymizer:
                    for t in (a[:-2], a[:-3] + "en", a[:-2] + "en")) \
                     and a not in self.safe and a not in self.eponyms and fold(m.group("n")) not in self.safe:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "town-adjective"))
+        for m in (HYPHEN_INSTITUTION_RE.finditer(text) if any(h in text for h in HYPHEN_INSTITUTION_HINTS) else ()):
+            parts = m.group("n").split("-")
+            if any(self._proper_word(p) for p in parts) and not any(fold(p) in self.safe for p in parts):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "hyphen-institution"))
+        for m in (UNION_LOCAL_RE.finditer(text) if "ocal " in text or "OCAL " in text else ()):
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "union-local"))
         for m in (CAMEL_WORD_RE.finditer(text) if CAMEL_HINT_RE.search(text) else ()):
             if self._proper_word(m.group()):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "camel-word"))
@@ -2861,7 +2887,7 @@ class Anonymizer:
                     add(Span(m.start("a"), m.end("a"), "AGE", STRONG, "name-sex-age"))
         for m in (MD_GIVEN_RE.finditer(text) if "Md." in text else ()):
             add(Span(m.start(), m.end(), "NAME", STRONG, "md-given-name"))
-        for m in (LOWER_INITIAL_MD_RE.finditer(text) if " md" in text or " do" in text or " frcr" in text else ()):
+        for m in (LOWER_INITIAL_MD_RE.finditer(text) if LOWER_INITIAL_HINT_RE.search(text) else ()):
             if fold(m.group().split(".", 1)[1].strip()) not in self.safe:  # 'c. spine' stays
                 add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))
         if digit:
@@ -4025,6 +4051,12 @@ class Anonymizer:
                             and (sp.strength >= STRONG or after_cued or f in self.known_names):
                         words.add(m.group())
                 cued_end = sp.end if sp.strength >= STRONG else -1
+                # the name a patient goes by, quoted or bracketed after the name (or between its parts): 'Master
+                # Chidiebube ("Chidi") OKAFOR', 'LEUNG, Wai Man (Raymond)'; it stands alone later (session 34)
+                if (nm := NICKNAME_AFTER_RE.match(text, sp.end)) and fold(nm.group("n")) not in self.safe \
+                        and fold(nm.group("n")) not in self.ordinary and (
+                        nm.group("q") or nm.group("q2") or fold(nm.group("n")) in self.first_names):
+                    words.add(nm.group("n"))
             else:
                 cued_end = -1
                 if sp.kind in ("ADDRESS", "INSTITUTION"):
@@ -4113,6 +4145,10 @@ class Anonymizer:
                 and all(self._history_place_word(p, compounds=False) or self._unknown_word(p) and fold(p) not in
                         self.eponyms and not NOT_PLACE_END_RE.search(p.lower()) for p in tm.group("w").split("-")):
             end = tm.end()  # an ordinary word may be a town here ('Appenzell'), not a safe or department word
+        elif kind == "INSTITUTION" and (tm := TOWN_IN_AFTER_RE.match(text, end, limit)) \
+                and all(self._history_place_word(p, compounds=False, shape=False)
+                        for p in tm.group("w").split("-")):
+            end = tm.end()  # 'vom [Reitstall Bussmann] in Satemin (Rundling)': no ordinary word (session 34)
         if kind == "INSTITUTION" and (vm := VERSUS_TEAM_RE.match(text, end, limit)) and \
                 not any(fold(w) in self.safe for w in vm.group("t").split()):
             end = vm.end()  # '[Kilbrittain GAA] v Barryroe': the other side of a match (session 18)

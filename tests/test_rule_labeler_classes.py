@@ -1388,6 +1388,12 @@ SESSION34_CASES = [
     # guard: a negation between still negates
     ("thumb", "Befund: Bennett-Fraktur. Der Schaft ist in dieser Ebene nicht subluxiert.",
      {"fracture": "true", "metacarpal1_fracture": "true"}),
+    # (second tuning round ng-nn) a joint space measured against the other side with the sides abbreviated; a
+    # fracture's possible extension into a further part
+    ("clavicle", "Befund: Keine Fraktur. ACG-Spalt re. 8 mm (li. 3 mm).", {"ac_joint_space_widened": "true"}),
+    ("elbow", "Impression: Radial neck fracture. Possible extension into the radial head - consider CT.",
+     {"fracture": "true", "radius_fracture": "true", "radial_neck_fracture": "true",
+      "radial_head_fracture": "uncertain"}),
 ]
 
 SESSION_CASES = {

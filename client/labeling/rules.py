@@ -164,7 +164,9 @@ _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _PAREN = re.compile(r"\([^()]*\)")
 _JOINT_MEASURE_RE = re.compile(
     r"(?<![a-z])(?P<j>ac|acg|akg|acj|sc|scg|scj|schultereck)(?![a-z])[^.;()\d]{0,30}?(?:spalt|space|weite|width)"
-    r"[^.;()\d]{0,20}?(?P<a>\d{1,2}(?:[.,]\d)?) ?mm ?\((?:li|re|links|rechts|left|right|l|r|gegenseite|"
+    # (a side's abbreviation between: 'ACG-Spalt re. 7 mm (li. 3 mm)'; session 34)
+    r"(?:[^.;()\d]|(?<=\bre)\.|(?<=\bli)\.|(?<=\brt)\.|(?<=\blt)\.){0,20}?(?P<a>\d{1,2}(?:[.,]\d)?) ?mm ?"
+    r"\((?:li|re|links|rechts|left|right|l|r|gegenseite|"
     r"contralateral|other side)\.?:? ?(?P<b>\d{1,2}(?:[.,]\d)?) ?mm")
 _AWAY_FROM_JOINT = re.compile(r"vom gelenk weg|gelenkabgewandt|away from the (?:joint|physis|growth plate)|"
                               r"pointing away from")
