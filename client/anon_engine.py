@@ -79,7 +79,7 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 # ('ACCIDENT AT [STAHLBAU REDING]', 'Vereinstraining [Skiclub Bottrop 1972 e.V.]', 'AUF [REITERHOF X]')
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
                               "church", "sports-club", "caps-institution", "hyphen-institution", "union-local",
-                              "camel-word"))
+                              "camel-word", "inn-name"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hosp", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -323,7 +323,9 @@ ID_CUE_RE = re.compile(
     r"nosologico|accettazione|processo|rodné[ \t]+číslo|číslo[ \t]+pojištěnce|"
     # a workstation or device name ('Workstation: MPRRAD04'; session 17)
     r"workstation|station[ \t]?(?:name|id)|arbeitsplatz|befundplatz)"
-    r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]|\d{3,})")
+    # (an umlaut in the prefix: 'Befund Nr. RÖ-2026/011593'; session 34)
+    r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>[A-Za-zÄÖÜäöü0-9][A-Za-zÄÖÜäöü0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]"
+    r"|\d{3,})")
 ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
                    r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
 AGE_RE = re.compile(
@@ -710,6 +712,9 @@ EXTRA_DATE_PATTERNS = [
     # and with its ordinal ('27TH NOV', 'NOV 27TH', 'MARCH 3RD'; session 21)
     # (and a month in full, with its year: '3RD MARCH 2026'; session 29)
     rf"{NB}{DAY}(?:ST|ND|RD|TH)?[ -](?:{MONTHS_EN.upper()}|{MONTHS_DE.upper()})(?:,?[ \t]+{YEAR})?(?![\w])",
+    # the same in lower case ('sunday 8 feb', 'sat 4th oct'; session 34), not 'may' or 'mar' ('8 may be')
+    rf"{NB}{DAY}(?:st|nd|rd|th)?[ ](?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december|januar|februar|märz|juni|juli|oktober|dezember)(?![\w])",
     rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?i:st|nd|rd|th)?(?![\w])",  # April 12th
 ]
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
@@ -864,9 +869,12 @@ MD_GIVEN_RE = re.compile(rf"(?<![\w])Md\.[ \t]+{WORD}(?:[ \t]+{WORD})?")
 LOWER_INITIAL_MD_RE = re.compile(r"(?<![\w.])[a-z]\.[ \t]?[a-z][\w'’]{2,}(?:-[a-z][\w'’]+)?"
                                  r"(?=,?[ \t]+(?:md|do|mbbs|frcr|phd|dr\.?[ \t]?med|"
                                  # session 34: a British trainee's grade ('m. o'riordan, ST3 radiology')
-                                 r"(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|consultant))(?![\w]))")
+                                 r"(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|consultant))(?![\w])"
+                                 # or a date ("rep'd c. ndukwe-harnisch 03.03.2026")
+                                 r"|[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d]))")
+# speed: a credential (or a date after a word) first
 LOWER_INITIAL_HINT_RE = re.compile(r" (?:md|do|frcr|mbbs|phd|dr|(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|"
-                                   r"consultant))(?![\w])")  # speed: a credential first
+                                   r"consultant))(?![\w])|[a-z] \d{1,2}[./]\d{1,2}[./]\d{2,4}")
 # a patient cue, two words and an age glued to its sex ('pt chue her 34m'): the two words are the name even when
 # the second is an ordinary word (Hmong 'Her', 'Long'); session 28
 PT_NAME_AGE_RE = re.compile(r"(?<![\w])(?i:pt|pat|patient|patientin)\.?:?[ \t]+(?P<n>[^\W\d_][\w'’-]*)[ \t]+"
@@ -1145,6 +1153,7 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 # a listed place written in lower case after a place preposition ('allotment in ashington', 'festival in
 # warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around)[ \t]+(?P<p>[{LOW}]{{4,}})(?![\w])")
+LOWER_HYPHEN_PLACE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{LOW}]{{3,}})(?:-[{LOW}]{{3,}})+(?![\w\-])")
 # ... and a place named by several words ('in alice springs', 'near salt lake city'; Lexicon.place_phrases): the
 # longest listed run of two to four words after the preposition (session 29)
 LOWER_PHRASE_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|to|nach|von)[ \t]+"
@@ -1247,7 +1256,10 @@ STATION_PLACE_RE = re.compile(rf"(?<![\w])(?:Talstation|Bergstation|Mittelstatio
                               # session 28: a village fair or feast by its place ('Weinkerwe Gimmeldingen-Oberhaardt',
                               # 'Kirchweih Rötz')
                               rf"Weinkerwe|Kerwe|Kärwa|Kirchweih|Kirmes|Weinfest|Winzerfest|Schützenfest|"
-                              rf"Dorffest)[ \t]+"
+                              rf"Dorffest|"
+                              # session 34: a Swiss school building, a lido ('Schulhaus Letten', 'Strandbad
+                              # Tiefenbrunnen')
+                              rf"Schulhaus|SCHULHAUS|Schulanlage|Strandbad|Freibad|Hallenbad)[ \t]+"
                               rf"(?:(?:der|des|am|an[ \t]+der|vom)[ \t]+)?"
                               rf"(?P<n>(?:{WORD}|{UPPER_WORD})"
                               rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{0,2}})")
@@ -1258,7 +1270,7 @@ BATHROOM_BEFORE_RE = re.compile(r"(?i:im|ins|das|dem|ein|einem|kein|vom|zum|beim
 STATION_HINTS = ("station", "STATION", "gebiet", "GEBIET", "region", "park", "PARK", "Piste", "piste", "Abfahrt",
                  "lift", "LIFT", "bahn", "Weingut", "WEINGUT", "werk", "WERK", "Reit", "REIT", "Camping", "CAMPING",
                  "Kaserne", "KASERNE", "Zeche", "ZECHE", "Grube", "Schacht", "bruch", "seebad", "SEEBAD", "Seebad",
-                 "urort", "erwe", "ärwa", "irchweih", "irmes", "fest")
+                 "urort", "erwe", "ärwa", "irchweih", "irmes", "fest", "Schul", "SCHUL", "bad ")
 # Roads and waters named in a history (session 16): a numbered road ('Hwy 31', 'Township Road 606', 'B 270'),
 # a road by its abbreviation ('Pilot Rock Rd', 'Brace Rd', 'High St'), a lake ('Lake DuBay', 'Lake Texoma')
 _ROAD_ABBREV = r"(?:(?:Rd|Hwy|Pkwy|Ave|Blvd)\.?|RD|HWY|PKWY|AVE|BLVD)"  # a road's kind abbreviated, in capitals too
@@ -1598,7 +1610,7 @@ LOWER_INSTITUTION_RE = re.compile(
 # eponym or an ordinary word: 'smith', 'hope'), more while they are no ordinary words (checked in find).
 LOWER_NAME_FIELD_RE = re.compile(
     r"(?:patient(?:in)?|pat\.?|pt|name|patient[ \t]+name|pt[ \t]+name|name[ \t]+des[ \t]+patienten)[ \t]*:[ \t]*"
-    r"(?P<n>[a-zäöüßçéèáàóòúñ][\w'’\-]*(?:[ \t](?!(?:dob|geb|mrn|age|alter|sex|id|nr|no|born|acc|date|datum|"
+    r"(?P<n>[a-zäöüßçéèáàóòúñ][\w'’\-]*(?:,?[ \t]+(?!(?:dob|geb|mrn|age|alter|sex|id|nr|no|born|acc|date|datum|"
     r"m|f|w)(?![\w]))[a-zäöüßçéèáàóòúñ][\w'’\-]*){0,4})")
 # 'pat. weber, jean-luc' in a lower-case report: a surname and a given name after the patient cue without a colon
 # (session 25); taken when both words are names or no ordinary word. On lower-cased text.
@@ -2157,6 +2169,20 @@ HYPHEN_INSTITUTION_HINTS = ("-Kli", "-Kra", "-Spi", "-Hos", "-Pra", "-Gem", "-Ki
 # a trade union's local by its number ('ILA LOCAL 333', 'IBEW Local 98'; session 34)
 UNION_LOCAL_RE = re.compile(r"(?<![\w])(?:[A-Z]{2,6}[ \t]+)?(?:LOCAL|Local)[ \t]+\d{1,4}"
                             r"(?![\w]|[.,]\d|[ \t]*(?i:mm|cm))")
+# a guild, an inn or a pharmacy named 'zum/zur ...' ('Zunft zur Meisen', 'GASTHAUS ZUM LÖWEN', 'zunft zur schmiden';
+# session 34), in any case
+INN_NAME_RE = re.compile(r"(?<![\w])(?i:zunft|zunfthaus|gasthaus|gasthof|wirtshaus|gaststätte|apotheke|hotel|"
+                         r"restaurant)[ \t]+(?i:zum|zur|zu[ \t]+den)[ \t]+[^\W\d_][\w'’\-]*")
+# a lower-case report's allotment society, day care or inn with its quoted name ('kgv "abendrot" e.v.', "kita
+# 'sonnenschein'"; session 34)
+LOWER_QUOTED_NAME_RE = re.compile(r"(?<![\w])(?:kgv|kleingartenverein|gartenverein|gartensparte|kita|kindergarten|"
+                                  r"gasthaus|gasthof|verein|hort)[ \t]+[\"„“'‚»«][^\n\"„“”'‚‘»«]{2,40}[\"“”'‘«»]"
+                                  r"(?:[ \t]+e\.[ \t]?v\.)?")
+# a firm's legal form in a report typed in lower case ('achatschleiferei wild & söhne', 'kessler bros ltd'; session
+# 34): the words before it back to a closed-class word are its name (checked in find)
+LOWER_COMPANY_FORM_RE = re.compile(r"(?<![\w])(?:gmbh|ggmbh|mbh|&[ \t]*s(?:ö|oe)hne|&[ \t]*sons|bros\.?|ltd\.?|llc|"
+                                   r"inc\.|pty[ \t]+ltd)(?![\w])")
+LOWER_COMPANY_HINTS = ("gmbh", "mbh", "hne", "sons", "bros", "ltd", "llc", "inc.")
 # a lake named by a town's adjective ('am Faaker See', 'FAAKER SEE, DROBOLLACH', 'Zeller See'; session 34): the
 # adjective no ordinary word ('ein großer See')
 LAKE_ADJ_RE = re.compile(rf"(?<![\w\-])(?P<a>[{UP}][{LOW}]{{2,}}er|[{UP}]{{3,}}ER)[ \t]+(?:See|SEE)(?![\w\-])")
@@ -2737,6 +2763,24 @@ class Anonymizer:
                    for t in (a[:-2], a[:-3] + "en", a[:-2] + "en")) \
                     and a not in self.safe and a not in self.eponyms and fold(m.group("n")) not in self.safe:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "town-adjective"))
+        for m in (LOWER_COMPANY_FORM_RE.finditer(text) if any(h in text for h in LOWER_COMPANY_HINTS) else ()):
+            ls = text.rfind("\n", 0, m.start()) + 1
+            words = list(re.finditer(r"[^\W\d_][\w'’\-]*", text[max(ls, m.start() - 60):m.start()]))
+            base = max(ls, m.start() - 60)
+            name = []
+            for wm in reversed(words[-3:]):
+                w = wm.group()
+                if not w.islower() or self._is_stop(w) or fold(w) in CLOSED_WORDS or fold(w) in FUNCTION_WORDS \
+                        or not re.fullmatch(r"[ \t]*", text[base + wm.end():(name[0].start() + base) if name
+                                                              else m.start()]):
+                    break
+                name.insert(0, wm)
+            if name and not all(fold(w.group()) in self.safe for w in name):  # the form says it is a name
+                add(Span(base + name[0].start(), m.end(), "INSTITUTION", PATTERN, "company-lower"))
+        for m in (INN_NAME_RE.finditer(text) if " zu" in low else ()):
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "inn-name"))
+        for m in (LOWER_QUOTED_NAME_RE.finditer(text) if any(q in text for q in "\"„“'‚»«") else ()):
+            add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "quoted-name"))
         for m in (HYPHEN_INSTITUTION_RE.finditer(text) if any(h in text for h in HYPHEN_INSTITUTION_HINTS) else ()):
             parts = m.group("n").split("-")
             if any(self._proper_word(p) for p in parts) and not any(fold(p) in self.safe for p in parts):
@@ -2813,7 +2857,10 @@ class Anonymizer:
                 if not any(self._known_name(w.group(), row) or fold(w.group()) not in self.common
                            for w in words[:2]) or len(words[0].group()) < 2:
                     continue  # 'patient: seen in ED', 'Pat.: m, 67': no name in the field
-                keep = [w for i, w in enumerate(words) if i < 2 or PARTICLE_RE.fullmatch(w.group())
+                # (the given names after a comma too, each a name or no ordinary word: 'pt: ramírez ochoa, jesús
+                # alberto'; session 34)
+                comma = next((i for i, w in enumerate(words) if w.group().endswith(",")), len(words))
+                keep = [w for i, w in enumerate(words) if i < min(2, comma + 1) or PARTICLE_RE.fullmatch(w.group())
                         or self._known_name(w.group(), row) or fold(w.group()) not in self.common]
                 keep = words[:next((i for i, w in enumerate(words) if w not in keep), len(words))]
                 add(Span(m.start("n"), m.start("n") + keep[-1].end(), "NAME", STRONG, "lower-name-field"))
@@ -2874,7 +2921,7 @@ class Anonymizer:
                 # the name opens the bracket, after an 'agency'/'via' word, and ends at a comma or a lower-case
                 # word ('(Greenmarsh Produce via agency, seasonal visa)', '(agency Brightstaff UK Ltd)'); session 26
                 v = WORK_PAREN_LEAD_RE.match(m.group("v"))
-                if v and self._employer_in_brackets(v.group("n")):
+                if v and (self._employer_in_brackets(v.group("n")) or self._lower_employer(v.group("n"))):
                     add(Span(m.start("v") + v.start("n"), m.start("v") + v.end("n"), "INSTITUTION", PATTERN,
                              "work-bracket"))
         if digit and "," in text:
@@ -3181,6 +3228,13 @@ class Anonymizer:
                     f = fold(m.group("p"))
                     if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
+                # ... and a town's district joined by a hyphen ('(kgv ..., leipzig-gohlis)'; session 34): the town
+                # a listed place, proper noun or place of a place context, even when also a common word
+                for m in (LOWER_HYPHEN_PLACE_RE.finditer(text, pos, pos + len(line)) if "-" in line else ()):
+                    f = fold(m.group("t"))
+                    if (f in self.places or f in self.proper or f in self.context_places) and f not in self.safe \
+                            and f not in self.eponyms:
+                        add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-lower"))
             pos += len(line) + 1
         if any(h in low for h in RESIDENCE_HINTS):
             for m in RESIDENCE_RE.finditer(text):
@@ -4431,6 +4485,15 @@ class Anonymizer:
         if len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts):
             return True
         return self._clinical_compound(f)
+
+    def _lower_employer(self, v: str) -> bool:
+        """The same in a report typed in lower case ('at work (printenbäckerei kloubert, ...)'; session 34): one to
+        four lower-case words, every one no word of either language, no safe, stop or clinical word."""
+        words = v.split()
+        return 1 <= len(words) <= 4 and v.islower() and all(
+            len(w) >= 3 and w.isalpha() and fold(w) not in self.common and fold(w) not in self.safe
+            and fold(w) not in WORK_PAREN_STOP and fold(w) not in self.eponyms and not _clinical_compound(self, w)
+            for w in words)
 
     def _employer_in_brackets(self, v: str, named: bool = False) -> bool:
         """A bracket after a work word names an employer when its 1-5 words are capitalised (or '&', 'und', 'of',

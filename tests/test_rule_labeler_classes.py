@@ -1394,6 +1394,10 @@ SESSION34_CASES = [
     ("elbow", "Impression: Radial neck fracture. Possible extension into the radial head - consider CT.",
      {"fracture": "true", "radius_fracture": "true", "radial_neck_fracture": "true",
       "radial_head_fracture": "uncertain"}),
+    # (third tuning round no-nv) a plan conditional on the fracture it would show says nothing of this image
+    ("clavicle", "Impression: Possible undisplaced mid-shaft clavicle fracture. A repeat film in 10 days will show "
+                 "callus if a fracture is present.",
+     {"fracture": "uncertain", "fracture_middle_third": "uncertain"}),
 ]
 
 SESSION_CASES = {
