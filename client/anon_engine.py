@@ -1032,6 +1032,8 @@ KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklrnc])(?<![\w])(?:mother|father|mum|
 POSSESSIVE_KIN_RE = re.compile(rf"(?<![\w])(?P<n>{WORD})(?:'s|’s)[ \t]+(?:son|daughter|husband|wife|mother|father|"
                                r"brother|sister|partner|carer|caregiver|grandson|granddaughter|niece|nephew|"
                                r"boyfriend|girlfriend|fiancée?)(?![\w])")
+LOWER_TITLED_NAME_RE = re.compile(r"[a-zà-öø-ÿ][\w'’\-]*(?:[ \t]+[a-zà-öø-ÿ][\w'’\-]*){0,2}(?=[ \t]*[),;:.]|[ \t]*$)")
+KIN_TITLE_END_RE = re.compile(r"(?<![\w])(?:mrs|mr|ms|frau|herr|hr|fr)\.?[ \t]+\Z")
 KIN_WORD_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 # a neonate's age: 'DOL 3', 'day of life 5', '(day 2)', '3. Lebenstag', 'Lebenstag 4' (on lower-cased text)
 NEONATE_AGE_RE = re.compile(r"(?=[dl(0-9])(?<![\w])(?:(?:dol|day[ \t]+of[ \t]+life|lebenstag)[ \t]*:?[ \t]*\d{1,3}"
@@ -1153,6 +1155,20 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 # a listed place written in lower case after a place preposition ('allotment in ashington', 'festival in
 # warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around)[ \t]+(?P<p>[{LOW}]{{4,}})(?![\w])")
+# In a line typed in lower case (session 34's third tuning round: its lower-case reports lost most identifiers to
+# these), names by their closed-class heads:
+# a club by its team word ('cluain dara gaels', 'liffey harps camogie club'), the name the words before it back to a
+# closed-class word, one of them no common word or a listed place
+LOWER_CLUB_HEAD_RE = re.compile(r"(?<![\w'’])(?:gaels|rovers|harps|rangers|wanderers|athletic|albion|hotspurs?|"
+                                r"(?:camogie|hurling|gaa|rugby|football|cricket|hockey|netball|rowing|sailing|golf|"
+                                r"boxing|swimming|sports?)[ \t]+club|gaa|rfc|afc|gfc)(?![\w])")
+# a German club or fire brigade by its abbreviation before its name ('ff kirschweiler', 'sc zürileu')
+LOWER_CLUB_ABBR_RE = re.compile(r"(?<![\w.])(?:ff|sc|fc|sv|tsv|tus|vfb|vfl|ssv|fsv|djk|ehc|rc|sg|tv)[ \t]+"
+                                rf"(?P<n>[{LOW}][\w'’\-]{{3,}})")  # ('sc jts' are the joints)
+# a saint's church, parish, school or hospital ('st. hyacinth parish league', 'st. pius v parish')
+LOWER_SAINT_RE = re.compile(r"(?<![\w])st\.?[ \t]+(?P<n>[a-z][\w'’]{2,})(?:[ \t]+(?:[ivx]{1,4}|of[ \t]+[a-z]+))?"
+                            r"[ \t]+(?:parish|church|chapel|catholic|school|primary|college|hospital|academy|"
+                            r"infirmary)(?:[ \t]+(?:league|school|church|hall|club))?(?![\w])")
 LOWER_HYPHEN_PLACE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{LOW}]{{3,}})(?:-[{LOW}]{{3,}})+(?![\w\-])")
 # ... and a place named by several words ('in alice springs', 'near salt lake city'; Lexicon.place_phrases): the
 # longest listed run of two to four words after the preposition (session 29)
@@ -3230,6 +3246,16 @@ class Anonymizer:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
                 # ... and a town's district joined by a hyphen ('(kgv ..., leipzig-gohlis)'; session 34): the town
                 # a listed place, proper noun or place of a place context, even when also a common word
+                for m in LOWER_CLUB_HEAD_RE.finditer(text, pos, pos + len(line)):
+                    if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 50)):
+                        add(Span(start, m.end(), "INSTITUTION", PATTERN, "club-lower"))
+                for m in LOWER_CLUB_ABBR_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("n"))
+                    if f not in self.safe and (f not in self.common or f in self.places or f in self.proper):
+                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "club-lower"))
+                for m in (LOWER_SAINT_RE.finditer(text, pos, pos + len(line)) if "st" in line else ()):
+                    if fold(m.group("n")) not in self.safe:
+                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint-lower"))
                 for m in (LOWER_HYPHEN_PLACE_RE.finditer(text, pos, pos + len(line)) if "-" in line else ()):
                     f = fold(m.group("t"))
                     if (f in self.places or f in self.proper or f in self.context_places) and f not in self.safe \
@@ -3439,7 +3465,19 @@ class Anonymizer:
                     add(Span(m.start(), m.end(), "NAME", STRONG, "baby-name"))
         for m in KIN_RE.finditer(low):
             pos, end, n = m.end(), None, 0
-            caps = not any(c.islower() for c in _line_at(text, m.start()))
+            line = _line_at(text, m.start())
+            caps = not any(c.islower() for c in line)
+            # a title before lower-case words on a line typed in lower case: they are the name ('mum (ms le thi
+            # nga)'; session 34)
+            titled = line == line.lower() and KIN_TITLE_END_RE.search(low, m.start(), m.end()) is not None
+            if titled and (tm := LOWER_TITLED_NAME_RE.match(text, pos)):
+                # (a particle or short word the safe list knows may open it, 'le', 'van', when a later word is none)
+                ws = [w for w in re.finditer(r"\S+", tm.group())]
+                while ws and fold(ws[-1].group()) in self.safe:
+                    ws.pop()
+                if ws and not any(ps <= pos < pe for ps, pe in protected):
+                    add(Span(pos, pos + ws[-1].end(), "NAME", PATTERN, "kin-name"))
+                continue
             while n < 3 and (wm := KIN_WORD_RE.match(text, pos)) is not None:
                 if not self._kin_name_word(wm.group(), caps) or any(ps <= wm.start() < pe for ps, pe in protected):
                     break
@@ -4485,6 +4523,22 @@ class Anonymizer:
         if len(parts) > 1 and all(p in self.safe or len(p) == 1 for p in parts):
             return True
         return self._clinical_compound(f)
+
+    def _lower_name_before(self, text: str, end: int, floor: int) -> int:
+        """Where a lower-case name before a head word starts: up to three words back to a closed-class, stop or safe
+        word, one of them no common word or a listed place; 0 when there is none."""
+        words = list(re.finditer(r"[^\W\d_][\w'’\-]*", text[floor:end]))
+        name: list[re.Match] = []
+        for wm in reversed(words[-3:]):
+            w = wm.group()
+            gap = text[floor + wm.end():floor + name[0].start() if name else end]
+            f = fold(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w)
+            if not re.fullmatch(r"[ \t]+", gap) or self._is_stop(w) or f in FUNCTION_WORDS or f in self.safe:
+                break
+            name.insert(0, wm)
+        if name and any(fold(w.group()) not in self.common or fold(w.group()) in self.places for w in name):
+            return floor + name[0].start()
+        return 0
 
     def _lower_employer(self, v: str) -> bool:
         """The same in a report typed in lower case ('at work (printenbäckerei kloubert, ...)'; session 34): one to

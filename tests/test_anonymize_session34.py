@@ -76,6 +76,16 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("anamnese: seit jahren in der schleiferei kranz & söhne tätig, schmerz am daumen.", ["kranz"], ["schmerz"]),
     ("comminuted fracture of the tuft.\n\nimpression: retained fb. rep'd t. okonkwo-brandt 03.03.2026\n",
      ["okonkwo-brandt"], ["retained fb"]),
+    # ... and, on a line typed in lower case, a club by its team word, a German club or fire brigade by its
+    # abbreviation, a saint's parish league, a relative's name after a title even when it opens with a safe word
+    ("hx: wing-forward for ballyfermot gaels, tackled in the u16 final.", ["ballyfermot"], ["tackled"]),
+    ("hx: plays for dunmanway harps camogie club, hyperabduction of thumb.", ["dunmanway"], ["hyperabduction"]),
+    ("anamnese: sturz beim feuerwehrfest der ff dreisbach am samstag, schmerz.", ["dreisbach"], ["schmerz"]),
+    ("anamnese: trainingslager wasserball sc zürilöwen, ellbogen an den beckenrand.", ["zürilöwen"], ["beckenrand"]),
+    ("hx: fell at st. casimir parish league volleyball.", ["casimir"], ["volleyball"]),
+    ("hx: fell at school. mum (ms le thi thuy) reports swelling.", ["thi thuy"], ["reports swelling"]),
+    ("hx: plays for the local rugby club, fell on shoulder.", [], ["local rugby club"]),
+    ("findings: ac and sc jts normal.", [], ["sc jts"]),
     # guards: Latin anatomy a German report writes; 'may' after a number
     ("Befund: die Linea humeri anterior schneidet das Capitulum.", [], ["Linea humeri anterior"]),
     ("impression: the fracture 8 may be old.", [], ["8 may be"]),
