@@ -1398,6 +1398,13 @@ SESSION34_CASES = [
     ("clavicle", "Impression: Possible undisplaced mid-shaft clavicle fracture. A repeat film in 10 days will show "
                  "callus if a fracture is present.",
      {"fracture": "uncertain", "fracture_middle_third": "uncertain"}),
+    # a bracket naming the hedged finding before it by its class takes its hedge, however far the hedge stands; a
+    # stated finding's class stays stated
+    ("elbow", "Impression: Probable occult undisplaced supracondylar fracture of the distal humerus (Gartland type "
+              "I). Above-elbow backslab.",
+     {"fracture": "uncertain", "distal_humerus_fracture": "uncertain"}),
+    ("elbow", "Impression: Supracondylar fracture of the distal humerus (Gartland type I).",
+     {"fracture": "true", "distal_humerus_fracture": "true"}),
 ]
 
 SESSION_CASES = {

@@ -857,6 +857,17 @@ class RuleEngine:
             elif e.morph:
                 mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
+        for g in asides:
+            # a bracket with no cue of its own that names the finding before it by its class ('probable occult
+            # nondisplaced supracondylar fracture of the distal humerus (Gartland type I)'): the class is that
+            # finding's, hedge and all, however far the hedge stands (session 34)
+            if any(clause[n].entry.cue for n in range(len(clause)) if group[n] == g):
+                continue
+            a, b = spans[g]
+            prev = [e for e in events if e.end <= a]
+            for ev in (e for e in events if a < e.start < b and e.mod == POS):
+                if prev and prev[-1].kind == ev.kind and prev[-1].mod == UNC:
+                    ev.mod = UNC
         self._hedged_interpretation(s, clause, events, spans)
         hardware = [e for e in events if e.kind == "hardware"]
         events = [e for e in events if e.kind not in ("hardware", "ignore")]
