@@ -1024,7 +1024,9 @@ KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklrnc])(?<![\w])(?:mother|father|mum|
                     # session 34: a German kin word's genitive ('in der Wirtschaft ihres Ehemanns Gerd Rose')
                     r"ehemann(?:e?s)|vaters|sohne?s|bruders|onkels|enkels|neffen|schwagers|großvaters|opas|"
                     r"freunde?s|nachbarn|verlobten|lebensgefährten|(?:ehe|lebens)?partners|trainers|betreuers|"
-                    r"dolmetschers)"
+                    r"dolmetschers|"
+                    # session 34: a family by its name ('im Weingarten der Fam. Wenzl', 'fam. wenzl')
+                    r"fam\.|familie)"
                     r"(?![\w])[ \t]*[:,(]?[ \t]*(?:(?:mrs|mr|ms|frau|herr|hr|fr)\.?[ \t]+)?"
                     r"(?=[^\W\d_])")
 # a name before a possessive kin word ("Farhiya's son provides history", "Mrs Begum's daughter interpreting"):
@@ -1032,8 +1034,8 @@ KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklrnc])(?<![\w])(?:mother|father|mum|
 POSSESSIVE_KIN_RE = re.compile(rf"(?<![\w])(?P<n>{WORD})(?:'s|’s)[ \t]+(?:son|daughter|husband|wife|mother|father|"
                                r"brother|sister|partner|carer|caregiver|grandson|granddaughter|niece|nephew|"
                                r"boyfriend|girlfriend|fiancée?)(?![\w])")
-LOWER_TITLED_NAME_RE = re.compile(r"[a-zà-öø-ÿ][\w'’\-]*(?:[ \t]+[a-zà-öø-ÿ][\w'’\-]*){0,2}(?=[ \t]*[),;:.]|[ \t]*$)")
-KIN_TITLE_END_RE = re.compile(r"(?<![\w])(?:mrs|mr|ms|frau|herr|hr|fr)\.?[ \t]+\Z")
+LOWER_TITLED_NAME_RE = re.compile(r"[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2}(?=[ \t]*[),;:.]|[ \t]*$)")
+KIN_TITLE_END_RE = re.compile(r"(?<![\w])(?:mrs|mr|ms|frau|herr|hr|fr|fam|familie)\.?[ \t]+\Z")
 KIN_WORD_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 # a neonate's age: 'DOL 3', 'day of life 5', '(day 2)', '3. Lebenstag', 'Lebenstag 4' (on lower-cased text)
 NEONATE_AGE_RE = re.compile(r"(?=[dl(0-9])(?<![\w])(?:(?:dol|day[ \t]+of[ \t]+life|lebenstag)[ \t]*:?[ \t]*\d{1,3}"
@@ -1154,7 +1156,9 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 # 'NR SHAP'); a generic second word ('RIVER') goes with the place.
 # a listed place written in lower case after a place preposition ('allotment in ashington', 'festival in
 # warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
-LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around)[ \t]+(?P<p>[{LOW}]{{4,}})(?![\w])")
+# (the word after the preposition in a lookahead: 'in from avondale' must not lose 'from' to 'in'; session 34)
+LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|the|on|via|past)[ \t]+"
+                            rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w]))")
 # In a line typed in lower case (session 34's third tuning round: its lower-case reports lost most identifiers to
 # these), names by their closed-class heads:
 # a club by its team word ('cluain dara gaels', 'liffey harps camogie club'), the name the words before it back to a
@@ -1169,6 +1173,9 @@ LOWER_CLUB_ABBR_RE = re.compile(r"(?<![\w.])(?:ff|sc|fc|sv|tsv|tus|vfb|vfl|ssv|f
 LOWER_SAINT_RE = re.compile(r"(?<![\w])st\.?[ \t]+(?P<n>[a-z][\w'’]{2,})(?:[ \t]+(?:[ivx]{1,4}|of[ \t]+[a-z]+))?"
                             r"[ \t]+(?:parish|church|chapel|catholic|school|primary|college|hospital|academy|"
                             r"infirmary)(?:[ \t]+(?:league|school|church|hall|club))?(?![\w])")
+# a street by its kind ('on ariapita avenue'), the word before it no common word or a listed place
+LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:avenue|ave|street|road|lane|drive|"
+                             r"boulevard|blvd|crescent|terrace)(?![\w])")
 LOWER_HYPHEN_PLACE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{LOW}]{{3,}})(?:-[{LOW}]{{3,}})+(?![\w\-])")
 # ... and a place named by several words ('in alice springs', 'near salt lake city'; Lexicon.place_phrases): the
 # longest listed run of two to four words after the preposition (session 29)
@@ -2060,6 +2067,7 @@ FRENCH_TOWN_HINT_RE = re.compile(r"-(?:lès|les|lez|sur|sous|en|le|la|aux|au|du|
 # it follows a comma (checked in find; session 21)
 BRACKET_WORD_RE = re.compile(rf"[ \t]\((?P<r>[{UP}][{LOW}]+)\)")  # speed: found first, the town before it after
 TOWN_BEFORE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]*\Z")
+AM_SEE_RE = re.compile(r"[ \t]+(?:am[ \t]+See|AM[ \t]+SEE|am[ \t]+see)(?![\w])")
 TOWN_RIVERS = frozenset(("oder", "saale", "main", "elbe", "weser", "lahn", "mosel", "donau", "fulda", "werra", "havel",
                          "spree", "ilm", "isar", "inn", "ems", "ruhr", "rhein", "neckar", "dill", "eder", "saar"))
 # a river's island, canal, bank or bridge named by the river ('Donauinsel', 'am Donaukanal', 'Rheinufer', 'Elbstrand':
@@ -2173,7 +2181,7 @@ _COUNTY_NAMES = (
     r"Westmeath|Wexford|Wicklow)")
 # a word with a capital inside that no list knows ('CargoCity', 'SonnenTours', 'PhilCare'; session 34): a firm's, an
 # insurer's or a family's name (on the tuning set every such word was one; implants and DICOM tags are listed)
-CAMEL_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Z][a-zäöüß]+(?:[A-Z][a-zäöüß]+)+(?![\w'’\-])")
+CAMEL_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Z][a-zäöüß]+(?:[A-Z][a-zäöüß]+)+(?:UK|US|USA|EU|NZ|AU)?(?![\w'’\-])")
 CAMEL_HINT_RE = re.compile(r"[a-zäöüß][A-Z]")
 # an institution named by a hyphenated compound of its own name and its kind ('Elbe-Jeetzel-Klinik', 'Pokrova-Gemeinde';
 # session 34): a part before the kind a proper word, none a safe one (checked in find: 'Unfall-Klinik' stays)
@@ -2199,6 +2207,9 @@ LOWER_QUOTED_NAME_RE = re.compile(r"(?<![\w])(?:kgv|kleingartenverein|gartenvere
 LOWER_COMPANY_FORM_RE = re.compile(r"(?<![\w])(?:gmbh|ggmbh|mbh|&[ \t]*s(?:ö|oe)hne|&[ \t]*sons|bros\.?|ltd\.?|llc|"
                                    r"inc\.|pty[ \t]+ltd)(?![\w])")
 LOWER_COMPANY_HINTS = ("gmbh", "mbh", "hne", "sons", "bros", "ltd", "llc", "inc.")
+# a road by its number ('on Road 9', 'NO. 3 ROAD', 'Highway 97', 'Route 66'; session 34)
+NUMBERED_ROAD_RE = re.compile(r"(?<![\w])(?:(?:Road|ROAD|Highway|HIGHWAY|Hwy\.?|HWY|Route|ROUTE)[ \t]+\d{1,4}[A-Z]?"
+                              r"|(?i:no\.)[ \t]?\d{1,3}[ \t]+(?:Road|ROAD|Rd\.?|RD))(?![\w])")
 # a lake named by a town's adjective ('am Faaker See', 'FAAKER SEE, DROBOLLACH', 'Zeller See'; session 34): the
 # adjective no ordinary word ('ein großer See')
 LAKE_ADJ_RE = re.compile(rf"(?<![\w\-])(?P<a>[{UP}][{LOW}]{{2,}}er|[{UP}]{{3,}}ER)[ \t]+(?:See|SEE)(?![\w\-])")
@@ -2238,7 +2249,10 @@ GENERIC_TRAIL_HEADS = ("wander", "fuss", "geh", "rad", "kletter", "wald", "feld"
                        "kuesten", "ufer", "lehr", "berg", "burger", "bahn")
 # a capitalised name particle right before a removed name, not opening a sentence or a line
 LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|Le|La|Del|Della|Ten|Ter|Van[ \t]+de[nr]?|"
-                              r"Von[ \t]+de[mnr]|Op[ \t]+(?:de[n]?|ten|het))[ \t]\Z")  # 'Op den [Kamp]' (session 24)
+                              r"Von[ \t]+de[mnr]|Op[ \t]+(?:de[n]?|ten|het))[ \t]\Z"  # 'Op den [Kamp]' (session 24)
+                              # an Irish surname's particle, after an initial or a field's colon too ('Mr G. Ó
+                              # [Briain]', 'Patient: Ó [Súilleabháin]'; session 34)
+                              r"|(?<=[\w.,:)][ \t])(?:Ó|Ní|Nic|Uí|Mac|Mhic)[ \t]\Z")
 # between a person's name and the birth date or age that identifies them: 'Köhler, [Björn] ([AGE])',
 # 'Håkonsen, [Ingvild] Marie, f. [DATE]', 'Jürgen [Frank], [AGE]' (session 23)
 NAME_TUPLE_GAP_RE = re.compile(r"[ \t]*(?:[,(;/]|[ \t][-–—][ \t])?[ \t]*(?:(?:[mfwdMFWD]|f\.|geb\.|b\.|born|DOB:?|"
@@ -2793,6 +2807,8 @@ class Anonymizer:
                 name.insert(0, wm)
             if name and not all(fold(w.group()) in self.safe for w in name):  # the form says it is a name
                 add(Span(base + name[0].start(), m.end(), "INSTITUTION", PATTERN, "company-lower"))
+        for m in (NUMBERED_ROAD_RE.finditer(text) if digit else ()):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "road-number"))
         for m in (INN_NAME_RE.finditer(text) if " zu" in low else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "inn-name"))
         for m in (LOWER_QUOTED_NAME_RE.finditer(text) if any(q in text for q in "\"„“'‚»«") else ()):
@@ -3246,6 +3262,10 @@ class Anonymizer:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
                 # ... and a town's district joined by a hyphen ('(kgv ..., leipzig-gohlis)'; session 34): the town
                 # a listed place, proper noun or place of a place context, even when also a common word
+                for m in LOWER_STREET_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("n"))
+                    if f not in self.safe and (f not in self.common or f in self.places) and f not in self.eponyms:
+                        add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-lower"))
                 for m in LOWER_CLUB_HEAD_RE.finditer(text, pos, pos + len(line)):
                     if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 50)):
                         add(Span(start, m.end(), "INSTITUTION", PATTERN, "club-lower"))
@@ -3469,15 +3489,27 @@ class Anonymizer:
             caps = not any(c.islower() for c in line)
             # a title before lower-case words on a line typed in lower case: they are the name ('mum (ms le thi
             # nga)'; session 34)
-            titled = line == line.lower() and KIN_TITLE_END_RE.search(low, m.start(), m.end()) is not None
-            if titled and (tm := LOWER_TITLED_NAME_RE.match(text, pos)):
+            lower = line == line.lower()
+            titled = lower and KIN_TITLE_END_RE.search(low, m.start(), m.end()) is not None
+            # ... or lower-case words alone in a bracket after the kin word, none an ordinary word ('mutter (hadžić
+            # senada)'; session 34)
+            bracketed = lower and not titled and "(" in low[m.start():m.end()]
+            if titled and not LOWER_TITLED_NAME_RE.match(text, pos) and (wm := KIN_WORD_RE.match(text, pos)) \
+                    and fold(wm.group()) not in self.safe and fold(wm.group()) not in self.ordinary:
+                add(Span(pos, wm.end(), "NAME", PATTERN, "kin-name"))  # 'der fam. pinterits von der leiter'
+                continue
+            if (titled or bracketed) and (tm := LOWER_TITLED_NAME_RE.match(text, pos)):
                 # (a particle or short word the safe list knows may open it, 'le', 'van', when a later word is none)
                 ws = [w for w in re.finditer(r"\S+", tm.group())]
                 while ws and fold(ws[-1].group()) in self.safe:
                     ws.pop()
+                if bracketed and (any(fold(w.group()) in self.ordinary and not self._known_name(w.group(), None)
+                                      for w in ws) or all(fold(w.group()) in self.common for w in ws)):
+                    ws = []
                 if ws and not any(ps <= pos < pe for ps, pe in protected):
                     add(Span(pos, pos + ws[-1].end(), "NAME", PATTERN, "kin-name"))
-                continue
+                if titled or ws:
+                    continue
             while n < 3 and (wm := KIN_WORD_RE.match(text, pos)) is not None:
                 if not self._kin_name_word(wm.group(), caps) or any(ps <= wm.start() < pe for ps, pe in protected):
                     break
@@ -4214,6 +4246,8 @@ class Anonymizer:
             end = xm.end()
         if kind == "NAME" and (tm := TYPIST_AFTER_NAME_RE.match(text, end, limit)):
             end = tm.end()  # 'dr. [w. thaler] / ak': the typist's initials after the signing name (session 27)
+        if kind in ("NAME", "ADDRESS") and (am := AM_SEE_RE.match(text, end, limit)):
+            end, kind = am.end(), "ADDRESS"  # '[Podersdorf] am See', '[WEIDEN] AM SEE' (session 34)
         if kind in ("NAME", "ADDRESS") and (nm := NAD_POD_RE.match(text, end, limit)):
             end, kind = nm.end(), "ADDRESS"  # '[Hrádek] nad Nisou', '[Moravany] nad Váhom' (session 17)
         if kind in ("NAME", "ADDRESS"):

@@ -4,9 +4,9 @@ joined to its town ('wohnhaft Kirkwhelpington, Merseyside'), a German kin word i
 Wolf'), a family firm ('BAKER & SONS'; an eponym's name too: 'HEBERDEN BROS'), an Austrian age in brackets or after
 a birth date ('(4 a)'), a lake named by a town's adjective ('OSSIACHER SEE'), a '-kai' street ('am Holzkai'), the
 generic head of a reservoir or an airport, a word with a capital inside that no list knows ('CargoVille'), and a
-lower-case signature line ('r. okonjo-hale / reg'); then a second and a third round by eight more authors each (ng-nn,
-no-nv, read) showed the cases marked below. Every example is our own (none taken from an evaluation corpus); on the
-rules before each change (7f74e1e, e74c602, 81bc643) every removal fails, the guards pass."""
+lower-case signature line ('r. okonjo-hale / reg'); then a second, third and fourth round by eight more authors each
+(ng-nn, no-nv, nw-od, read) showed the cases marked below. Every example is our own (none taken from an evaluation
+corpus); on the rules before each change (7f74e1e, e74c602, 81bc643, f8b9a8b) every removal fails, the guards pass."""
 
 from __future__ import annotations
 
@@ -86,6 +86,25 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("hx: fell at school. mum (ms le thi thuy) reports swelling.", ["thi thuy"], ["reports swelling"]),
     ("hx: plays for the local rugby club, fell on shoulder.", [], ["local rugby club"]),
     ("findings: ac and sc jts normal.", [], ["sc jts"]),
+    # (fourth tuning round nw-od) 'am See' after a removed town; an Irish surname's particle; a firm's camel-case name
+    # with a country's letters; in lower case, a relative's name alone in a bracket or after 'fam.', a street by its
+    # kind, a listed place after 'the' or after 'in from'; a road by its number
+    ("Anamnese: Sturz bei der Weinlese in Illmitz am See, Schmerz.", ["am See"], ["Schmerz"]),
+    ("HISTORY: FELL ON THE CYCLE PATH NEAR PURBACH AM SEE. PAIN.", ["AM SEE"], ["PAIN"]),
+    ("Referrer: Mr G. Ó Briain, upper limb clinic", [" Ó "], ["upper limb"]),
+    ("Patient: Ó Súilleabháin, Aoife   DOB 03/04/1990", ["Ó"], ["DOB"]),
+    ("Clinical: camera operator at StudioCityUK, fell from a rostrum.", ["StudioCityUK"], ["rostrum"]),
+    ("anamnese: gestürzt, laut vater (kovačević dragan) seither schonhaltung.", ["dragan"], ["schonhaltung"]),
+    ("anamnese: bei der weinlese im weingarten der fam. pinterits von der leiter gestürzt.", ["pinterits"],
+     ["leiter"]),
+    ("hx: fell off the music truck on wrightson avenue, landed on l shoulder.", ["wrightson"], ["landed"]),
+    ("hx: slipped working the lock on the rochdale canal, fell onto l shoulder.", ["rochdale"], ["fell onto"]),
+    ("clinical: dad drove him in from avondale. he points to the back of the elbow.", ["avondale"], ["points"]),
+    ("History: fell from a picking ladder in the orchard on Road 14. Pain over the elbow.", ["Road 14"], ["Pain"]),
+    ("CLINICAL: SLIPPED AT A RESTAURANT ON NO. 5 ROAD, FOOSH.", ["NO. 5 ROAD"], ["FOOSH"]),
+    ("anamnese: mutter (sehr besorgt) berichtet sturz.", [], ["sehr besorgt"]),
+    ("Befund: Teleradiologie gemäß § 14 StrlSchG.", [], ["StrlSchG"]),
+    ("hx: fell on main street yesterday, pain in the thumb.", [], ["main street"]),
     # guards: Latin anatomy a German report writes; 'may' after a number
     ("Befund: die Linea humeri anterior schneidet das Capitulum.", [], ["Linea humeri anterior"]),
     ("impression: the fracture 8 may be old.", [], ["8 may be"]),
