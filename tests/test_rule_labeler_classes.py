@@ -1405,6 +1405,16 @@ SESSION34_CASES = [
      {"fracture": "uncertain", "distal_humerus_fracture": "uncertain"}),
     ("elbow", "Impression: Supracondylar fracture of the distal humerus (Gartland type I).",
      {"fracture": "true", "distal_humerus_fracture": "true"}),
+    # (fourth tuning round nw-od) sclerosis beside a degenerated joint is the degeneration's, a sclerotic lesion
+    # stays one; 'extension into the articular surface' is intra-articular; the TFCC is the wrist's
+    ("clavicle", "Befund: AC-Gelenk mit kaudalen Osteophyten und Sklerosierung wie bei Arthrose.",
+     {"joint_degeneration": "true", "ac_joint_degeneration": "true"}),
+    ("clavicle", "Befund: Sklerotische Läsion der medialen Klavikula, DD reaktive Sklerose bei SC-Arthrose.",
+     {"sclerotic_lesion": "true", "joint_degeneration": "uncertain", "sc_joint_degeneration": "uncertain"}),
+    ("elbow", "Findings: Undisplaced fracture of the lateral humeral condyle; extension into the articular surface "
+              "cannot be excluded.",
+     {"fracture": "true", "distal_humerus_fracture": "true", "distal_humerus_fracture_intraarticular": "uncertain"}),
+    ("thumb", "Befund: Mitabgebildet zarte Verkalkung im Bereich des TFCC.", {}),
 ]
 
 SESSION_CASES = {

@@ -168,6 +168,7 @@ _JOINT_MEASURE_RE = re.compile(
     r"(?:[^.;()\d]|(?<=\bre)\.|(?<=\bli)\.|(?<=\brt)\.|(?<=\blt)\.){0,20}?(?P<a>\d{1,2}(?:[.,]\d)?) ?mm ?"
     r"\((?:li|re|links|rechts|left|right|l|r|gegenseite|"
     r"contralateral|other side)\.?:? ?(?P<b>\d{1,2}(?:[.,]\d)?) ?mm")
+_LESION_AFTER = re.compile(r"\s*(?:läsion|lesion|herd|focus|area|zone|bezirk)", re.I)  # 'Sklerotische Läsion'
 _AWAY_FROM_JOINT = re.compile(r"vom gelenk weg|gelenkabgewandt|away from the (?:joint|physis|growth plate)|"
                               r"pointing away from")
 _HEALING_SCLEROSIS = re.compile(r"sclerosis|sclerotic|osteosclero\w*|sklerose\w*|\w+sklerose|sklerosierung\w*|"
@@ -575,6 +576,16 @@ class RuleEngine:
             # 'bone island', 'Sklerosierungsherd'; session 22)
             events = [e for e in events
                       if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end))]
+        if any(e.kind == "sclerotic" for e in events) and any(
+                e.kind == "degeneration" and e.mod != NEG for e in events):
+            # 'kaudale Osteophyten und Sklerosierung wie bei ACG-Arthrose', 'narrowing with subchondral sclerosis
+            # and osteophytes': sclerosis beside a degenerated joint is the degeneration's, no lesion (session 34;
+            # a lesion noun stays)
+            degs = [e for e in events if e.kind == "degeneration" and e.mod != NEG]
+            events = [e for e in events
+                      if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end)
+                              and not _LESION_AFTER.match(s, e.end)
+                              and any(len(s[min(e.end, d.end):max(e.start, d.start)].split()) <= 6 for d in degs))]
         if "mm" in s and self._measured_joints:
             # 'AC-Gelenkspalt rechts 11 mm (links 4 mm)': a joint space measured against the other side, 3 mm or more
             # wider, is widened though no word says so (session 22)
