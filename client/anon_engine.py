@@ -979,8 +979,8 @@ FINAL_NAME_RE = re.compile(rf"(?:^|(?<=[\n.!?)\]]))[ \t]*(?P<slash>/[ \t]?|[-–
                            r"(?:[ \t]+\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d))?[ \t.]*\Z")
 # a lower-case signature alone on its line: an initial and a surname, a role after a slash ('r. nwachukwu-barnes /
 # reg', 'k. jensen'; session 34: 15 of 15 such lines on the tuning set were a reader's name)
-LOWER_SIGN_LINE_RE = re.compile(r"(?m)^[ \t]*(?:dr\.?[ \t]+)?[a-z]\.[ \t]?(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)"
-                                r"[ \t]*(?:/[ \t]*[a-z]+)?[ \t]*$")
+LOWER_SIGN_LINE_RE = re.compile(r"(?m)^[ \t]*(?:dr\.?[ \t]+)?(?P<i>[a-z]\.)[ \t]?"
+                                r"(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)[ \t]*(?:/[ \t]*[a-z]+)?[ \t]*$")
 FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
 TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
@@ -2794,19 +2794,9 @@ class Anonymizer:
                     and a not in self.safe and a not in self.eponyms and fold(m.group("n")) not in self.safe:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "town-adjective"))
         for m in (LOWER_COMPANY_FORM_RE.finditer(text) if any(h in text for h in LOWER_COMPANY_HINTS) else ()):
-            ls = text.rfind("\n", 0, m.start()) + 1
-            words = list(re.finditer(r"[^\W\d_][\w'’\-]*", text[max(ls, m.start() - 60):m.start()]))
-            base = max(ls, m.start() - 60)
-            name = []
-            for wm in reversed(words[-3:]):
-                w = wm.group()
-                if not w.islower() or self._is_stop(w) or fold(w) in CLOSED_WORDS or fold(w) in FUNCTION_WORDS \
-                        or not re.fullmatch(r"[ \t]*", text[base + wm.end():(name[0].start() + base) if name
-                                                              else m.start()]):
-                    break
-                name.insert(0, wm)
-            if name and not all(fold(w.group()) in self.safe for w in name):  # the form says it is a name
-                add(Span(base + name[0].start(), m.end(), "INSTITUTION", PATTERN, "company-lower"))
+            floor = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
+            if start := self._lower_name_before(text, m.start(), floor, proper=False):  # the form says it is a name
+                add(Span(start, m.end(), "INSTITUTION", PATTERN, "company-lower"))
         for m in (NUMBERED_ROAD_RE.finditer(text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "road-number"))
         for m in (INN_NAME_RE.finditer(text) if " zu" in low else ()):
@@ -4340,8 +4330,7 @@ class Anonymizer:
                 add(Span(m.start("v"), m.end("v"), "NAME", PATTERN, "typist"))
         for m in LOWER_SIGN_LINE_RE.finditer(text):
             if any(fold(p) not in self.ordinary and fold(p) not in self.safe for p in m.group("n").split("-")):
-                add(Span(m.start("n") - 3 if text[m.start("n") - 1] == " " else m.start("n") - 2, m.end("n"), "NAME",
-                         PATTERN, "sign-line-lower"))
+                add(Span(m.start("i"), m.end("n"), "NAME", PATTERN, "sign-line-lower"))
         fm = FINAL_CODE_RE.search(text, max(0, len(text) - 12))
         if fm and fold(fm.group("v")) not in self.safe:
             add(Span(fm.start("v"), fm.end("v"), "NAME", PATTERN, "final-code"))
@@ -4558,19 +4547,22 @@ class Anonymizer:
             return True
         return self._clinical_compound(f)
 
-    def _lower_name_before(self, text: str, end: int, floor: int) -> int:
-        """Where a lower-case name before a head word starts: up to three words back to a closed-class, stop or safe
-        word, one of them no common word or a listed place; 0 when there is none."""
+    def _lower_name_before(self, text: str, end: int, floor: int, proper: bool = True) -> int:
+        """Where a lower-case name before a head word ('... gaels') or a firm's form ('... & söhne') starts: up to
+        three lower-case words back to a closed-class, stop or safe word; with `proper`, one of them no common word
+        or a listed place (a firm's form alone says its words are a name). 0 when there is none."""
         words = list(re.finditer(r"[^\W\d_][\w'’\-]*", text[floor:end]))
         name: list[re.Match] = []
         for wm in reversed(words[-3:]):
             w = wm.group()
             gap = text[floor + wm.end():floor + name[0].start() if name else end]
-            f = fold(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w)
-            if not re.fullmatch(r"[ \t]+", gap) or self._is_stop(w) or f in FUNCTION_WORDS or f in self.safe:
+            f = fold(w[:-2] if w.endswith(("'s", "’s")) else w)
+            if not w.islower() or not re.fullmatch(r"[ \t]+", gap) or self._is_stop(w) or f in FUNCTION_WORDS \
+                    or f in CLOSED_WORDS or f in self.safe:
                 break
             name.insert(0, wm)
-        if name and any(fold(w.group()) not in self.common or fold(w.group()) in self.places for w in name):
+        if name and (not proper or any(fold(w.group()) not in self.common or fold(w.group()) in self.places
+                                       for w in name)):
             return floor + name[0].start()
         return 0
 
