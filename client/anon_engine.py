@@ -871,7 +871,11 @@ LOWER_INITIAL_MD_RE = re.compile(r"(?<![\w.])[a-z]\.[ \t]?[a-z][\w'’]{2,}(?:-[
                                  # session 34: a British trainee's grade ('m. o'riordan, ST3 radiology')
                                  r"(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|consultant))(?![\w])"
                                  # or a date ("rep'd c. ndukwe-harnisch 03.03.2026")
-                                 r"|[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d]))")
+                                 r"|[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d]))"
+                                 # or a lower-case 'surname, given' before the credential ('read by: okafor, adaeze
+                                 # md')
+                                 r"|(?<![\w.])[a-z][\w'’\-]{2,},[ \t][a-z][\w'’\-]{2,}"
+                                 r"(?=[ \t]+(?:md|do|mbbs|frcr)(?![\w]))")
 # speed: a credential (or a date after a word) first
 LOWER_INITIAL_HINT_RE = re.compile(r" (?:md|do|frcr|mbbs|phd|dr|(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|"
                                    r"consultant))(?![\w])|[a-z] \d{1,2}[./]\d{1,2}[./]\d{2,4}")
@@ -1176,6 +1180,13 @@ LOWER_SAINT_RE = re.compile(r"(?<![\w])st\.?[ \t]+(?P<n>[a-z][\w'’]{2,})(?:[ \
 # a street by its kind ('on ariapita avenue'), the word before it no common word or a listed place
 LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:avenue|ave|street|road|lane|drive|"
                              r"boulevard|blvd|crescent|terrace)(?![\w])")
+# a hospital by its town ('pat. wird ans kantonsspital st. gallen verlegt'), the town listed
+LOWER_HOSPITAL_TOWN_RE = re.compile(r"(?<![\w])(?:kantonsspital|klinikum|krankenhaus|kreiskrankenhaus|spital|uniklinik|"
+                                    r"universitätsklinikum|landeskrankenhaus|hospital)[ \t]+"
+                                    r"(?P<p>(?:st\.?[ \t]?|bad[ \t])?[^\W\d_][\w\-]*)")
+# a street as a German compound in lower case ('auf dem wenigemarkt'; COMPOUND_STREET_RE in lower case)
+LOWER_COMPOUND_STREET_RE = re.compile(r"(?<![\w])(?:am|im|vom|zum|auf[ \t]+dem|auf[ \t]+der)[ \t]+"
+                                      rf"(?P<s>[{LOW}]{{3,}}(?:{'|'.join(COMPOUND_STREET_TAILS)}))(?![\w])")
 LOWER_HYPHEN_PLACE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{LOW}]{{3,}})(?:-[{LOW}]{{3,}})+(?![\w\-])")
 # ... and a place named by several words ('in alice springs', 'near salt lake city'; Lexicon.place_phrases): the
 # longest listed run of two to four words after the preposition (session 29)
@@ -2209,7 +2220,8 @@ LOWER_COMPANY_FORM_RE = re.compile(r"(?<![\w])(?:gmbh|ggmbh|mbh|&[ \t]*s(?:ö|oe
 LOWER_COMPANY_HINTS = ("gmbh", "mbh", "hne", "sons", "bros", "ltd", "llc", "inc.")
 # a road by its number ('on Road 9', 'NO. 3 ROAD', 'Highway 97', 'Route 66'; session 34)
 NUMBERED_ROAD_RE = re.compile(r"(?<![\w])(?:(?:Road|ROAD|Highway|HIGHWAY|Hwy\.?|HWY|Route|ROUTE)[ \t]+\d{1,4}[A-Z]?"
-                              r"|(?i:no\.)[ \t]?\d{1,3}[ \t]+(?:Road|ROAD|Rd\.?|RD))(?![\w])")
+                              r"|(?i:no\.)[ \t]?\d{1,3}[ \t]+(?:Road|ROAD|Rd\.?|RD|Basin|BASIN|Dock|DOCK|Berth|BERTH|"
+                              r"Quay|QUAY|Wharf|WHARF|Shed|SHED|Pier|PIER))(?![\w])")
 # a lake named by a town's adjective ('am Faaker See', 'FAAKER SEE, DROBOLLACH', 'Zeller See'; session 34): the
 # adjective no ordinary word ('ein großer See')
 LAKE_ADJ_RE = re.compile(rf"(?<![\w\-])(?P<a>[{UP}][{LOW}]{{2,}}er|[{UP}]{{3,}}ER)[ \t]+(?:See|SEE)(?![\w\-])")
@@ -2957,8 +2969,13 @@ class Anonymizer:
         for m in (MD_GIVEN_RE.finditer(text) if "Md." in text else ()):
             add(Span(m.start(), m.end(), "NAME", STRONG, "md-given-name"))
         for m in (LOWER_INITIAL_MD_RE.finditer(text) if LOWER_INITIAL_HINT_RE.search(text) else ()):
-            if fold(m.group().split(".", 1)[1].strip()) not in self.safe:  # 'c. spine' stays
-                add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))
+            if "." in m.group()[:3]:
+                if fold(m.group().split(".", 1)[1].strip()) not in self.safe:  # 'c. spine' stays
+                    add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))
+            elif not any(fold(w) in self.safe for w in m.group().split(", ")) \
+                    and any(fold(w) not in self.common for w in m.group().split(", ")):
+                add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))  # 'okafor, adaeze md'
+
         if digit:
             for m in PT_NAME_AGE_RE.finditer(text):
                 if self._name_part(m.group("n")) and fold(m.group("n")) not in self.safe \
@@ -3256,6 +3273,15 @@ class Anonymizer:
                     f = fold(m.group("n"))
                     if f not in self.safe and (f not in self.common or f in self.places) and f not in self.eponyms:
                         add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-lower"))
+                for m in LOWER_HOSPITAL_TOWN_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("p"))
+                    if (f in self.places or f in self.proper or f in self.context_places or f in self.place_phrases) \
+                            and f not in self.safe:
+                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "hospital-town-lower"))
+                for m in LOWER_COMPOUND_STREET_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("s"))
+                    if f not in self.nouns and f not in self.safe and f not in self.common and f not in self.eponyms:
+                        add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-compound-lower"))
                 for m in LOWER_CLUB_HEAD_RE.finditer(text, pos, pos + len(line)):
                     if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 50)):
                         add(Span(start, m.end(), "INSTITUTION", PATTERN, "club-lower"))
@@ -4265,6 +4291,10 @@ class Anonymizer:
                 and all(self._history_place_word(p, compounds=False, shape=False)
                         for p in tm.group("w").split("-")):
             end = tm.end()  # 'vom [Reitstall Bussmann] in Satemin (Rundling)': no ordinary word (session 34)
+        if kind == "ADDRESS" and (tm := TOWN_AFTER_RE.match(text, end, limit)) and all(
+                (fold(p) in self.places or fold(p) in self.proper or fold(p) in self.context_places)
+                and fold(p) not in self.safe and fold(p) not in self.eponyms for p in tm.group("w").split("-")):
+            end = tm.end()  # 'auf der [Neptunwerft], Warnemünde:': a listed town after a removed place (session 34)
         if kind == "INSTITUTION" and (vm := VERSUS_TEAM_RE.match(text, end, limit)) and \
                 not any(fold(w) in self.safe for w in vm.group("t").split()):
             end = vm.end()  # '[Kilbrittain GAA] v Barryroe': the other side of a match (session 18)

@@ -4,9 +4,10 @@ joined to its town ('wohnhaft Kirkwhelpington, Merseyside'), a German kin word i
 Wolf'), a family firm ('BAKER & SONS'; an eponym's name too: 'HEBERDEN BROS'), an Austrian age in brackets or after
 a birth date ('(4 a)'), a lake named by a town's adjective ('OSSIACHER SEE'), a '-kai' street ('am Holzkai'), the
 generic head of a reservoir or an airport, a word with a capital inside that no list knows ('CargoVille'), and a
-lower-case signature line ('r. okonjo-hale / reg'); then a second, third and fourth round by eight more authors each
-(ng-nn, no-nv, nw-od, read) showed the cases marked below. Every example is our own (none taken from an evaluation
-corpus); on the rules before each change (7f74e1e, e74c602, 81bc643, f8b9a8b) every removal fails, the guards pass."""
+lower-case signature line ('r. okonjo-hale / reg'); then a second to fifth round by eight more authors each (ng-nn,
+no-nv, nw-od, oe-ol, read) showed the cases marked below. Every example is our own (none taken from an evaluation
+corpus); on the rules before each change (7f74e1e, e74c602, 81bc643, f8b9a8b, 3ea737f) every removal fails, the guards
+pass."""
 
 from __future__ import annotations
 
@@ -105,6 +106,17 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("anamnese: mutter (sehr besorgt) berichtet sturz.", [], ["sehr besorgt"]),
     ("Befund: Teleradiologie gemäß § 14 StrlSchG.", [], ["StrlSchG"]),
     ("hx: fell on main street yesterday, pain in the thumb.", [], ["main street"]),
+    # (fifth tuning round oe-ol) a lower-case 'surname, given' before a credential; a listed town after a removed
+    # place's comma; a numbered dock; in lower case, a hospital by its listed town and a compound street
+    ("impression: no fracture. read by: nwachukwu, ifeoma md - county hospital radiology", ["nwachukwu", "ifeoma"],
+     ["county hospital"]),
+    ("Anamnese: Arbeitsunfall auf der Neptunwerft, Warnemünde: Sturz von einem Gerüst.", ["Warnemünde"], ["Gerüst"]),
+    ("History: fell approx 2 m from staging in No. 4 Dock this morning, FOOSH.", ["No. 4"], ["FOOSH"]),
+    ("anamnese: am fest gestürzt. pat. wird ans kantonsspital st. gallen verlegt.", ["gallen"], ["verlegt"]),
+    ("anamnese: beim aufbau des standes auf dem wenigemarkt von der ladefläche gestürzt.", ["wenigemarkt"],
+     ["ladefläche"]),
+    ("anamnese: sturz auf dem arbeitsplatz im lager, schmerz.", [], ["arbeitsplatz"]),
+    ("befund: verlegung ins krankenhaus zur op, schmerz.", [], ["krankenhaus zur op"]),
     # guards: Latin anatomy a German report writes; 'may' after a number
     ("Befund: die Linea humeri anterior schneidet das Capitulum.", [], ["Linea humeri anterior"]),
     ("impression: the fracture 8 may be old.", [], ["8 may be"]),
