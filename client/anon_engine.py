@@ -755,7 +755,8 @@ WORD_SPLIT_RE = re.compile(r"[^\W\d_]+")
 # Speed: every match of the date, age, phone, ID-cue, postcode and ward patterns holds a digit (\d, or [0-9] within
 # it; lower-casing makes no digit), and 68% of the IU reports hold none: those patterns run only when this finds one
 DIGIT_HINT_RE = re.compile(r"\d")
-AGE_SEX_HINT_RE = re.compile(r"\d[ \t]?[yYjJa]")  # the same for AGE_SEX_RE: a digit (and a space) before y/j or 'a'
+# the same for AGE_SEX_RE: a digit right before y/j (any case) or 'a', or a space and a lone 'a' ('(4 a)')
+AGE_SEX_HINT_RE = re.compile(r"\d[yYjJa]|\d[ \t]a(?![\w])")
 
 
 def _cue_heads(alternation: str) -> tuple[str, ...]:
@@ -871,11 +872,11 @@ LOWER_INITIAL_MD_RE = re.compile(r"(?<![\w.])[a-z]\.[ \t]?[a-z][\w'’]{2,}(?:-[
                                  # session 34: a British trainee's grade ('m. o'riordan, ST3 radiology')
                                  r"(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|consultant))(?![\w])"
                                  # or a date ("rep'd c. ndukwe-harnisch 03.03.2026")
-                                 r"|[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d]))"
-                                 # or a lower-case 'surname, given' before the credential ('read by: okafor, adaeze
-                                 # md')
-                                 r"|(?<![\w.])[a-z][\w'’\-]{2,},[ \t][a-z][\w'’\-]{2,}"
-                                 r"(?=[ \t]+(?:md|do|mbbs|frcr)(?![\w]))")
+                                 r"|[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d]))")
+# ... and a lower-case 'surname, given' before the credential ('read by: okafor, adaeze md'; session 34), found from
+# the credential back (speed: a word-start scan cost as much as the rest of the rule)
+LOWER_SURNAME_GIVEN_MD_RE = re.compile(r"(?<![\w.])(?P<n>[a-z][\w'’\-]{2,},[ \t][a-z][\w'’\-]{2,})[ \t]+"
+                                       r"(?:md|mbbs|frcr)(?![\w])")
 # speed: a credential (or a date after a word) first
 LOWER_INITIAL_HINT_RE = re.compile(r" (?:md|do|frcr|mbbs|phd|dr|(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|"
                                    r"consultant))(?![\w])|[a-z] \d{1,2}[./]\d{1,2}[./]\d{2,4}")
@@ -2969,12 +2970,13 @@ class Anonymizer:
         for m in (MD_GIVEN_RE.finditer(text) if "Md." in text else ()):
             add(Span(m.start(), m.end(), "NAME", STRONG, "md-given-name"))
         for m in (LOWER_INITIAL_MD_RE.finditer(text) if LOWER_INITIAL_HINT_RE.search(text) else ()):
-            if "." in m.group()[:3]:
-                if fold(m.group().split(".", 1)[1].strip()) not in self.safe:  # 'c. spine' stays
-                    add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))
-            elif not any(fold(w) in self.safe for w in m.group().split(", ")) \
-                    and any(fold(w) not in self.common for w in m.group().split(", ")):
-                add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))  # 'okafor, adaeze md'
+            if fold(m.group().split(".", 1)[1].strip()) not in self.safe:  # 'c. spine' stays
+                add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))
+        for m in (LOWER_SURNAME_GIVEN_MD_RE.finditer(text) if " md" in text or " frcr" in text or " mbbs" in text
+                  else ()):
+            ws = m.group("n").split(", ")
+            if not any(fold(w) in self.safe for w in ws) and any(fold(w) not in self.common for w in ws):
+                add(Span(m.start("n"), m.end("n"), "NAME", STRONG, "initial-credential"))  # 'okafor, adaeze md'
 
         if digit:
             for m in PT_NAME_AGE_RE.finditer(text):
