@@ -6,7 +6,7 @@ a birth date ('(4 a)'), a lake named by a town's adjective ('OSSIACHER SEE'), a 
 generic head of a reservoir or an airport, a word with a capital inside that no list knows ('CargoVille'), and a
 lower-case signature line ('r. okonjo-hale / reg'); then a second to fifth round by eight more authors each (ng-nn,
 no-nv, nw-od, oe-ol, read) showed the cases marked below. Every example is our own (none taken from an evaluation
-corpus); on the rules before each change (7f74e1e, e74c602, 81bc643, f8b9a8b, 3ea737f) every removal fails, the guards
+corpus); on the rules before each change (7f74e1e, e74c602, 8b04e06, f8b9a8b, 3ea737f) every removal fails, the guards
 pass."""
 
 from __future__ import annotations
