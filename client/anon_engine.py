@@ -2956,7 +2956,7 @@ class Anonymizer:
                 # the name opens the bracket, after an 'agency'/'via' word, and ends at a comma or a lower-case
                 # word ('(Greenmarsh Produce via agency, seasonal visa)', '(agency Brightstaff UK Ltd)'); session 26
                 v = WORK_PAREN_LEAD_RE.match(m.group("v"))
-                if v and (self._employer_in_brackets(v.group("n")) or self._lower_employer(v.group("n"))):
+                if v and self._employer_in_brackets(v.group("n")):
                     add(Span(m.start("v") + v.start("n"), m.start("v") + v.end("n"), "INSTITUTION", PATTERN,
                              "work-bracket"))
         if digit and "," in text:
@@ -4598,28 +4598,25 @@ class Anonymizer:
             return floor + name[0].start()
         return 0
 
-    def _lower_employer(self, v: str) -> bool:
-        """The same in a report typed in lower case ('at work (printenbäckerei kloubert, ...)'; session 34): one to
-        four lower-case words, every one no word of either language, no safe, stop or clinical word."""
-        words = v.split()
-        return 1 <= len(words) <= 4 and v.islower() and all(
-            len(w) >= 3 and w.isalpha() and fold(w) not in self.common and fold(w) not in self.safe
-            and fold(w) not in WORK_PAREN_STOP and fold(w) not in self.eponyms and not _clinical_compound(self, w)
-            for w in words)
-
     def _employer_in_brackets(self, v: str, named: bool = False) -> bool:
         """A bracket after a work word names an employer when its 1-5 words are capitalised (or '&', 'und', 'of',
         ...), none is a clinical or safe word, a stop word or an eponym, and one is no common word, or two or more
         are ('SUNRISE FRESH PRODUCE'); a lone short acronym ('RTW', 'BG') is left to the other rules, unless the
         bracket says it names the employer (`named`: EMPLOYER_PAREN_RE, '(EMPLOYER QMKB)') and no list knows it
-        as an acronym (session 32)."""
+        as an acronym (session 32). In a report typed in lower case no capital tells a name: there one to four
+        lower-case words of three letters or more, every one no word of either language ('at work (printenbäckerei
+        kloubert, ...)'; session 34)."""
         words = v.split()
-        if not 1 <= len(words) <= 5 or not all(EMPLOYER_WORD_RE.fullmatch(w) for w in words):
+        lower = v.islower() and not named
+        if not 1 <= len(words) <= (4 if lower else 5) or not all(
+                w.isalpha() and len(w) >= 3 if lower else EMPLOYER_WORD_RE.fullmatch(w) for w in words):
             return False
         folded = [fold(w.strip(".,'’")) for w in words]
         if any(f in self.safe or f in WORK_PAREN_STOP or f in self.eponyms or f.isdigit() or _clinical_compound(self, f)
                for f in folded):  # 'Arbeitsunfall (Wegeunfall)' is the kind of accident
             return False
+        if lower:
+            return all(f not in self.common for f in folded)
         if named and len(words) == 1 and words[0].isupper() and folded[0] not in self.acronyms:
             return True
         if all(self._german_noun(f) for f, w in zip(folded, words, strict=True) if not w.isupper() or len(w) > 4):

@@ -182,6 +182,16 @@ _CUT_CUES = ("question", "skip", "advice")
 _TAIL_CUES = ("question", "advice")
 
 
+def _sclerosis_of(s: str, e: _Event, owners: list[_Event]) -> bool:
+    """Sclerotic event `e` is a stated fracture's healing or a degenerated joint's sclerosis (see _sentence_base):
+    a generic sclerosis word beside a fracture anywhere in the sentence, or within six words of a degeneration and
+    no lesion noun after it."""
+    if not _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end):
+        return False
+    return any(o.kind == "fracture" for o in owners) or not _LESION_AFTER.match(s, e.end) and any(
+        o.kind == "degeneration" and len(s[min(e.end, o.end):max(e.start, o.start)].split()) <= 6 for o in owners)
+
+
 def _dash_before(s: str, end: int) -> int:
     """Where the last spaced dash before `end` is in sentence `s` (-1: none)."""
     return max(s.rfind(" - ", 0, end), s.rfind(" – ", 0, end), s.rfind(" — ", 0, end))
@@ -570,22 +580,13 @@ class RuleEngine:
             # relative to the AC joint' still is; session 26)
             pending_morphs = [p for p in pending_morphs if not (p[1] == "displaced" and _STEP_WORD.match(s, p[0]))]
         self._stated_parts_of_constellations(events)
-        if any(e.kind == "sclerotic" for e in events) and any(e.kind == "fracture" and e.mod != NEG for e in events):
-            # 'a faint sclerotic band at the fracture site', 'Frakturlinie als sklerotische Narbe', 'fracture
-            # margins slightly sclerotic': sclerosis beside a fracture is its healing, no lesion (a lesion noun stays:
-            # 'bone island', 'Sklerosierungsherd'; session 22)
-            events = [e for e in events
-                      if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end))]
-        if any(e.kind == "sclerotic" for e in events) and any(
-                e.kind == "degeneration" and e.mod != NEG for e in events):
-            # 'kaudale Osteophyten und Sklerosierung wie bei ACG-Arthrose', 'narrowing with subchondral sclerosis
-            # and osteophytes': sclerosis beside a degenerated joint is the degeneration's, no lesion (session 34;
-            # a lesion noun stays)
-            degs = [e for e in events if e.kind == "degeneration" and e.mod != NEG]
-            events = [e for e in events
-                      if not (e.kind == "sclerotic" and _HEALING_SCLEROSIS.fullmatch(s, e.start, e.end)
-                              and not _LESION_AFTER.match(s, e.end)
-                              and any(len(s[min(e.end, d.end):max(e.start, d.start)].split()) <= 6 for d in degs))]
+        if any(e.kind == "sclerotic" for e in events) and (owners := [
+                e for e in events if e.kind in ("fracture", "degeneration") and e.mod != NEG]):
+            # sclerosis beside a fracture is its healing ('a faint sclerotic band at the fracture site', 'Frakturlinie
+            # als sklerotische Narbe'; session 22), within six words of a degenerated joint the degeneration's
+            # ('kaudale Osteophyten und Sklerosierung wie bei ACG-Arthrose'; session 34): no lesion either way (a
+            # lesion noun stays: 'bone island', 'Sklerosierungsherd', 'Sklerotische Läsion')
+            events = [e for e in events if not (e.kind == "sclerotic" and _sclerosis_of(s, e, owners))]
         if "mm" in s and self._measured_joints:
             # 'AC-Gelenkspalt rechts 11 mm (links 4 mm)': a joint space measured against the other side, 3 mm or more
             # wider, is widened though no word says so (session 22)
