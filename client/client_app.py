@@ -22,6 +22,7 @@ from fedrad.client.task import (
     local_evaluate,
     local_round,
     model_layout,
+    on_planned_cpu,
     say,
     site_dir_from,
 )
@@ -64,7 +65,8 @@ def _guarded(kind: str):
         @functools.wraps(handler)
         def run(msg: Message, context: Context) -> Message:
             try:
-                reply = handler(msg, context)
+                with on_planned_cpu(context.node_config, context.run_config):  # simulation: sim.run.site_cpu_plan
+                    reply = handler(msg, context)
                 check_reply(kind, reply, msg.content.array_records.get("arrays") if kind == "train" else None,
                             models_in(msg.content))
                 return reply

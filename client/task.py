@@ -21,7 +21,8 @@ from __future__ import annotations
 import math
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,35 @@ def site_dir_from(node_config: Mapping[str, Any], run_config: Mapping[str, Any])
             raise ValueError(f"partition-id {pid} but only {len(dirs)} sim-site-dirs are configured")
         return Path(dirs[pid])
     raise ValueError("no site folder: start the SuperNode with --node-config 'site-dir=\"/path/to/site\"'")
+
+
+def planned_cpu(node_config: Mapping[str, Any], run_config: Mapping[str, Any]) -> int | None:
+    """The CPU `fedrad sim run` placed this virtual site's handler on (RunConfig.sim_site_cpus, sim.run.site_cpu_plan),
+    or None. Simulation only: a deployed site (its folder from --node-config) ignores the key, since no
+    coordinator decides where a hospital's work runs."""
+    cpus = [c for c in str(run_config.get("sim-site-cpus", "")).split(",") if c]
+    if node_config.get("site-dir") or "partition-id" not in node_config or not cpus:
+        return None
+    pid = int(node_config["partition-id"])
+    return int(cpus[pid]) if 0 <= pid < len(cpus) else None
+
+
+@contextmanager
+def on_planned_cpu(node_config: Mapping[str, Any], run_config: Mapping[str, Any]) -> Iterator[None]:
+    """Run the calling thread (a one-thread site's training and validation) on its planned CPU, then give the
+    thread its former CPUs back (a Ray actor serves another site next round). Nothing changes where the plan is
+    empty, the CPU is not this process's, or the OS has no thread affinity."""
+    cpu = planned_cpu(node_config, run_config)
+    before = os.sched_getaffinity(0) if cpu is not None and hasattr(os, "sched_setaffinity") else set()
+    if cpu not in before:
+        yield
+        return
+    os.sched_setaffinity(0, {cpu})  # Linux: pid 0 is the calling thread
+    say(f"this virtual site runs on CPU {cpu} (the simulation's placement)")
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
 
 
 class VersionMismatchError(FedradRefusal):

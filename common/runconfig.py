@@ -94,6 +94,7 @@ class RunConfig:
     output_dir: str = ""  # absolute folder for checkpoints, history and report (required)
     test_sets: str = ""  # "name=/abs/folder,name2=/abs/folder2": exported test sets the coordinator holds
     sim_site_dirs: str = ""  # simulation only: comma-separated site folders, index = partition-id
+    sim_site_cpus: str = ""  # simulation only: the CPU each site's handler runs on, index = partition-id; "" = any
     resume_from: str = ""  # checkpoint to start from (its round count continues)
     fedrad_version: str = ""  # set by the submitter; a site running another fedrad version refuses the run
     enrolled_sites: str = ""  # set by `fedrad server start`: "name=node-id,..." so reports name absent sites too

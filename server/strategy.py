@@ -147,8 +147,15 @@ def make_strategy(cfg: RunConfig, recorder: RunRecorder, grid: Grid, layout: Lay
     def split(phase: str, replies: Iterable[Message]):
         """Successful replies, and (site, reason) for every sampled site without one. An error reply
         made by the SuperLink for a dead node does not carry that node's id, so the missing sites are
-        the sampled ones that did not answer, each with the error text Flower gave."""
-        replies = list(replies)
+        the sampled ones that did not answer, each with the error text Flower gave.
+
+        The replies come back sorted by site (then node id), not in the order they arrived: every aggregation
+        after this (FedAvg's weighted sum, the robust strategies, the metrics) adds floating-point numbers in
+        that order, and the arrival order is the order in which the sites happened to finish, so a busy machine
+        or another placement of the sites would change the global model in its last bits and, rounds later, the
+        run's results. Sorted, a run's numbers depend on its inputs only."""
+        replies = sorted(replies, key=lambda m: (m.has_error(), "" if m.has_error() else site_of(m),
+                                                 m.metadata.src_node_id))
         good = [m for m in replies if not m.has_error()]
         ok = [SiteReply(m.metadata.src_node_id, site_of(m), dict(next(iter(m.content.metric_records.values()))),
                         *digest) for m, digest in zip(good, digests(good), strict=True)]

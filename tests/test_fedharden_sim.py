@@ -15,12 +15,14 @@ the default (one actor serving the sites in turn).
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 
 import pytest
 from fedrad.client.policy import POLICY_FILE, train_studies
 from fedrad.common.privacy import epsilon_spent
 from fedrad.common.replyschema import describe_error
+from fedrad.common.runconfig import RunConfig
 from fedrad.sim.run import export_test_sets, load_settings, make_hospitals, prepare_sites, run_federation, site_dirs
 from rich.console import Console
 
@@ -58,6 +60,14 @@ def test_dp_run_records_epsilon_per_round_and_in_the_report(hospitals):
         assert r["dp_delta"] == 1e-5 and sorted(r["train_sites"]) == ["site-01", "site-02", "site-03"]
     assert rounds[2]["dp_epsilon"] > rounds[1]["dp_epsilon"] > 0
     assert "dp_epsilon" in (run_dir / "history.csv").read_text().splitlines()[0]
+    # Three one-thread sites on fewer cores: sim.run placed each on a CPU, and each site's handler ran there
+    # (tests/test_site_cpu_plan.py has the plan's rule; with a core per site the OS decides).
+    plan = RunConfig.from_toml(run_dir / "run-config.toml").sim_site_cpus
+    if len(os.sched_getaffinity(0)) < len(sites):
+        assert len(plan.split(",")) == len(sites), plan
+        assert "this virtual site runs on CPU" in (run_dir / "flower.log").read_text()
+    else:
+        assert plan == ""
     report = (run_dir / "report.md").read_text()
     eps = f"{rounds[2]['dp_epsilon']:.3f}"
     assert f"epsilon {eps} at delta 1e-05" in report.replace("**", ""), report[:800]
