@@ -393,6 +393,10 @@ DIGITLESS_STREET_RE = re.compile(
     rf"|(?<![\w])(?<!et[ \t])(?:ul|al|pl)\.[ \t]*[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+){{0,2}}"
     # a street named by a place's adjective, written apart ('Warschauer Str.', 'Frankfurter Allee'; session 24)
     rf"|(?<![\w\-])[{UP}][{LOW}]+er[ \t]+(?:Straße|Strasse|Str\.|Allee|Chaussee|Damm)(?![\w])"
+    # ... or by an adjective ('Hohe Straße', 'Lange Gasse'; session 35); an article or a road's state stays
+    rf"|(?<![\w\-])(?!(?:Die|Eine|Jede|Diese|Seine|Ihre|Keine|Andere|Nächste|Gleiche|Selbe|Ganze|Glatte|Nasse|"
+    rf"Vereiste|Rutschige|Eisige|Dunkle|Enge|Steile|Befahrene|Viel[ \t]?befahrene)[ \t])[{UP}][{LOW}]+e[ \t]+"
+    rf"(?:Straße|Strasse|Gasse|Allee)(?![\w])"
     rf"|(?<![\w])[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+)?[ \t]+(?:utca|út|körút|tér|iela|gatvė|prospektas|"
     rf"náměstí|třída)(?![\w])"
     # Spanish/Portuguese estates, quarters and apartment blocks ('Urb. Nueva Andalucía', 'Apartamentos Las Dunas')
@@ -1178,9 +1182,21 @@ LOWER_CLUB_ABBR_RE = re.compile(r"(?<![\w.])(?:ff|sc|fc|sv|tsv|tus|vfb|vfl|ssv|f
 LOWER_SAINT_RE = re.compile(r"(?<![\w])st\.?[ \t]+(?P<n>[a-z][\w'’]{2,})(?:[ \t]+(?:[ivx]{1,4}|of[ \t]+[a-z]+))?"
                             r"[ \t]+(?:parish|church|chapel|catholic|school|primary|college|hospital|academy|"
                             r"infirmary)(?:[ \t]+(?:league|school|church|hall|club))?(?![\w])")
-# a street by its kind ('on ariapita avenue'), the word before it no common word or a listed place
-LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:avenue|ave|street|road|lane|drive|"
-                             r"boulevard|blvd|crescent|terrace)(?![\w])")
+# a street by its kind ('on ariapita avenue'), the word before it no common word or a listed place; after a common
+# word the name runs back to a closed-class word, one of its words no common one ('off lye cross high st';
+# session 35)
+LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:avenue|ave|street|st|road|rd|lane|"
+                             r"drive|boulevard|blvd|crescent|terrace)(?![\w])")
+# a venue or a trade business by the German head that opens its name ('weingut zehetbauer-kranz', 'gasthof
+# kranzinger'; VENUE_RE and BUSINESS_RE in lower case; session 35): the first word of the name no common word
+LOWER_VENUE_RE = re.compile(r"(?<![\w])(?:weingut|gasthof|gasthaus|pension|reiterhof|autohaus|brauerei|schreinerei|"
+                            r"bäckerei|metzgerei|gärtnerei|sägewerk|firma|fa\.|gebr\.)[ \t]+"
+                            r"(?P<n>[a-zäöüß][\w'’]{2,}(?:-[a-zäöüß][\w'’]{2,})*)(?![\w\-])")
+# a forest, heath or lake named by a place's adjective ('im tharandter wald', 'am tegernseer see'; the capitalised
+# one is a name to the other rules; session 35): the adjective's stem a listed place or no word of either language
+LOWER_PLACE_ADJ_RE = re.compile(r"(?<![\w])(?:im|am|in|ins|vom|zum|beim|durch[ \t]+den|in[ \t]+der|auf[ \t]+der)[ \t]+"
+                                r"(?P<a>[a-zäöüß]{3,}er)[ \t]+(?:wald|forst|heide|moor|see|tal|land|gebirge|höhe|bucht|"
+                                r"bruch|ried|bergland|seenplatte)(?![\w])")
 # a hospital by its town ('pat. wird ans kantonsspital st. gallen verlegt'), the town listed
 LOWER_HOSPITAL_TOWN_RE = re.compile(r"(?<![\w])(?:kantonsspital|klinikum|krankenhaus|kreiskrankenhaus|spital|uniklinik|"
                                     r"universitätsklinikum|landeskrankenhaus|hospital)[ \t]+"
@@ -1402,7 +1418,8 @@ SITE_NAME = rf"[ \t]+(?:{WORD}|{UPPER_WORD})(?:[ \t\-]+(?:{WORD}|{UPPER_WORD}))?
 # 'Campus Kiel'), the partners ('& Kollegen', '& Partner') or the legal form ('AG', 'GmbH', 'LLC')
 INSTITUTION_TAIL_RE = re.compile(
     rf"[ \t]*\([{UP}][{LOW}]+\)|,?[ \t]*(?:{SITE_WORDS}|Site|Haus){SITE_NAME}"
-    rf"|[ \t]*(?:&|und|and)[ \t]*(?:Partner(?:in|innen|s)?|Kollegen|Kolleginnen|Colleagues|Associates)(?![\w])"
+    rf"|[ \t]*(?:&|und|and)[ \t]*(?:Partner(?:in|innen|s)?|Kollegen|Kolleginnen|Kolleg[:*_/]innen|Partner[:*_/]innen|"
+    rf"Colleagues|Associates)(?![\w])"
     rf"|,?[ \t]*(?:AG|GmbH|gGmbH|mbH|SE|KG|LLC|Ltd\.?|Inc\.?|P\.C\.|PC|PLLC|LLP|e\.V\.|S\.A\.|SA|Sàrl)(?![\w])")
 # 'Dres. Schäfer, Nguyen & Kollegen', 'Drs. Kopf & Hand': after a plural title every capitalised word is a name
 DRES_RE = re.compile(rf"(?<![\w])(?:Dres\.|Drs\.?|Doctors)[ \t]*(?:med\.[ \t]*)?(?P<n>(?:{WORD}|{UPPER_WORD})"
@@ -1441,7 +1458,8 @@ INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Pract
 # before a name no list knows as safe ('SC Neuenheim', not 'SC Joint'; session 20); the words must not be ordinary
 # ones (checked in find).
 CLUB_RE = re.compile(
-    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|RFC|AFC|Hapoel|Maccabi|"
+    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|HSG|MTV|ASV|BSV|ESV|"
+    rf"SuS|TuRa|RFC|AFC|Hapoel|Maccabi|"
     rf"Beitar|Dynamo|Dinamo|Sporting|Skiclub|Ski-Club|Turnverein|Sportverein|"
     rf"RC(?=[ \t]+{WORD}[ \t]+(?:18|19|20)\d{{2}}(?![\w])))(?:[ \t]+{WORD}){{1,3}}"  # 'RC Neckartal 1989' (s. 24)
     # a founding year and 'e.V.' go with the club ('Skiclub Bottrop 1972 e.V.'; session 17)
@@ -1500,6 +1518,7 @@ VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|M/T|M/Y|FV|MV|MT|MY|MS|HM
 # II' (session 23; nouns as written in prose, so that 'Ferry County' stays an institution's)
 VESSEL_NOUN_RE = re.compile(rf"(?<![\w])(?:trawler|fishing vessel|longliner|seiner|crab boat|lobster boat|"
                             rf"creel boat|fishing boat|scalloper|crabber|"  # session 24
+                            rf"freighter|laker|bulk carrier|tanker|tugboat|"  # session 35
                             rf"(?:Fisch)?[Kk]utters?|Trawlers?|Fischerboot(?:es|s)?|Frachters?)[ \t]+[„\"'‚]?"
                             rf"(?P<n>(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}|I{{1,3}}|IV)){{0,2}}"
                             rf"(?:[ \t]+[{UP}]{{1,3}}[ \t-]?\d{{1,4}}|[ \t]+\d{{1,4}})?)(?![\w])")
@@ -1511,7 +1530,14 @@ QUOTED_VESSEL_RE = re.compile(r"(?<![\w])(?i:trawler|vessel|longliner|seiner|boa
                               r"(?:[ \t]*\(?[A-Z]{1,3}[ \t-]?\d{1,4}\)?)?")
 VESSEL_QUOTES = ("\"", "'", "“", "„", "‘")  # speed: an opening quote every QUOTED_VESSEL_RE match holds
 VESSEL_NOUN_HINTS = ("trawler", "vessel", "longliner", "seiner", "boat", "utter", "Trawler", "Fischerboot", "Frachter",
-                     "scalloper", "crabber")
+                     "scalloper", "crabber", "freighter", "laker", "carrier", "tanker")
+# ... and in a line typed in lower case ('deckhand on the laker algoma tern'; session 35): the first word no
+# common word, a second one with it unless a closed-class, stop or safe word
+LOWER_VESSEL_RE = re.compile(r"(?<![\w])(?:freighter|laker|tanker|trawler|tug|tugboat|ferry|vessel|barge|yacht|"
+                             r"longliner|seiner|scalloper|kutter|frachter|fähre|schiff)[ \t]+"
+                             r"(?P<n>[a-zäöüß][\w'’]{2,})(?:[ \t]+(?P<m>[a-zäöüß][\w'’]{2,}))?")
+LOWER_VESSEL_HINTS = ("freighter", "laker", "tanker", "trawler", "tug", "ferry", "vessel", "barge", "yacht",
+                      "longliner", "seiner", "scalloper", "kutter", "frachter", "fähre", "schiff")
 VESSEL_HINTS = ("/V", "FV ", "MV ", "/Y", "/T", "MT ", "MY ", "MS ", "HMS ", "HMAS ", "HMCS ", "HMNZS ", "USS ",
                 "USNS ", "USCGC ", "RFA ", "INS ", "BNS ", "PNS ")
 # a British or Commonwealth unit by its number, without an ordinal ('2 RIFLES', '45 Commando RM', '7 Para RHA', '22
@@ -1665,7 +1691,7 @@ LOWER_TITLE_NAME_RE = re.compile(
 # 'Harbour Fisheries'), a care home by its name ('Ray Street aged care home'); session 11 (tuning pair y: employers
 # and homes were 'other' identifiers left at 68% word by word).
 BUSINESS_RE = re.compile(
-    rf"(?<![\w])(?P<de>[{UP}][{LOW}]+(?:erei|handel)|Hotel|Gasthof|Gasthaus|Firma|Fa\.)"
+    rf"(?<![\w])(?P<de>[{UP}][{LOW}]+(?:erei|handel)|Hotel|Gasthof|Gasthaus|Firma|Fa\.|Gebr\.|Gebrüder)"
     rf"[ \t]+(?P<dn>{WORD}(?:[ \t]+{WORD})?)"
     rf"|(?<![\w])(?P<en>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+(?P<et>Bros\.?|Brothers|Construction|Builders|Haulage|"
     rf"Logistics|Mart|Motors|Plumbing|Roofing|Joinery|Engineering|Farms?|Dairy|Fisheries|Meats|Timber|Quarry|Mining|"
@@ -1684,8 +1710,9 @@ GERMAN_FIRM_RE = re.compile(
     rf"|(?<![\w])(?P<pn>{WORD})[ \t]+(?P<ph>[{UP}][{LOW}]*(?:technik|logistik|spedition|transporte|werke))(?![\w])")
 GERMAN_FIRM_HINTS = ("betrieb", "bau", "hof", "technik", "logistik", "werk", "spedition", "transporte", "Garage",
                      "Autohaus", "BAU", "BETRIEB", "HOF", "TECHNIK", "LOGISTIK", "WERK", "EREI")
-BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Bros", "Brothers", "Construction", "Builders",
-                  "Haulage", "Logistics", "Mart", "Motors", "Plumbing", "Roofing", "Joinery", "Engineering", "Farm",
+BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Gebr", "Bros", "Brothers", "Construction",
+                  "Builders", "Haulage", "Logistics", "Mart", "Motors", "Plumbing", "Roofing", "Joinery", "Engineering",
+                  "Farm",
                   "Dairy", "Fisheries", "Meats", "Timber", "Quarry", "Mining", "home", "cent", "facility", "Works",
                   "Factory", "Industries", "Foundry", "Ranch", "Drilling", "Oilfield", "Trucking", "Welding",
                   "Orchard", "Vineyard", "Winery")
@@ -3273,8 +3300,35 @@ class Anonymizer:
                 # a listed place, proper noun or place of a place context, even when also a common word
                 for m in LOWER_STREET_RE.finditer(text, pos, pos + len(line)):
                     f = fold(m.group("n"))
-                    if f not in self.safe and (f not in self.common or f in self.places) and f not in self.eponyms:
+                    if f in ("high", "main"):  # a town's 'high st', 'main street' (safe words): the town's name before
+                        if start := self._lower_name_before(text, m.start("n"), max(pos, m.start() - 40)):
+                            add(Span(start, m.end(), "ADDRESS", PATTERN, "street-lower"))
+                    elif f in self.safe or f in self.eponyms:
+                        continue
+                    elif f not in self.common or f in self.places:
                         add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-lower"))
+                    elif start := self._lower_name_before(text, m.end("n"), max(pos, m.start() - 40)):
+                        add(Span(start, m.end(), "ADDRESS", PATTERN, "street-lower"))
+                if any(h in line for h in LOWER_VESSEL_HINTS):
+                    for m in LOWER_VESSEL_RE.finditer(text, pos, pos + len(line)):
+                        f = fold(m.group("n"))
+                        if f in self.common and f not in self.known_names or f in self.safe or f in self.eponyms \
+                                or self._is_stop(m.group("n")):
+                            continue
+                        g = m.group("m")
+                        end = m.end("n") if not g or fold(g) in self.safe or fold(g) in FUNCTION_WORDS or \
+                            fold(g) in CLOSED_WORDS or self._is_stop(g) else m.end("m")
+                        add(Span(m.start("n"), end, "INSTITUTION", PATTERN, "vessel-lower"))
+                for m in LOWER_PLACE_ADJ_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("a"))
+                    if f[:-2] in self.places or not (f in self.common or f in self.safe or f[:-2] in self.common
+                                                     or f in self.eponyms):
+                        add(Span(m.start("a"), m.end(), "ADDRESS", PATTERN, "place-adjective-lower"))
+                for m in LOWER_VENUE_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("n"))
+                    if f not in self.safe and f not in self.eponyms and (
+                            f not in self.common or f in self.known_names or f in self.places):
+                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-lower"))
                 for m in LOWER_HOSPITAL_TOWN_RE.finditer(text, pos, pos + len(line)):
                     f = fold(m.group("p"))
                     if (f in self.places or f in self.proper or f in self.context_places or f in self.place_phrases) \
@@ -3797,7 +3851,8 @@ class Anonymizer:
                     first = m.group("dn").split()[0]
                     f = fold(first)
                     if (f in self.safe or f in self.common or f in self.eponyms) and f not in self.known_names \
-                            and f not in self.other_names and f not in self.places:
+                            and f not in self.other_names and f not in self.places \
+                            and not m.group("de").startswith("Gebr"):  # brothers: a surname follows ('Gebr. Pfau')
                         continue  # 'in der Schreinerei Schmerzen': an ordinary noun follows, no name
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "business"))
                 else:

@@ -1417,6 +1417,18 @@ SESSION34_CASES = [
     ("thumb", "Befund: Mitabgebildet zarte Verkalkung im Bereich des TFCC.", {}),
 ]
 
+# Session 35 (tuning round ou-pb, read): the lump a finding accounts for is the complaint, no mass; a welder's
+# retained spatter is a foreign body
+SESSION35_CASES = [
+    ("clavicle", "Findings: Healed midshaft fracture with mature callus. No soft tissue mass.\n\nImpression: Old "
+                 "healed fracture explains the lump.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
+    # guard: a mass stated beside it stays
+    ("clavicle", "Impression: Solid callus explains the lump. Separate soft tissue mass over the AC joint.",
+     {"soft_tissue_mass": "true"}),
+    ("thumb", "Impression: Probable metallic spatter in the thenar soft tissues.", {"foreign_body": "uncertain"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1434,6 +1446,7 @@ SESSION_CASES = {
     "session31": SESSION31_CASES,
     "session33": SESSION33_CASES,
     "session34": SESSION34_CASES,
+    "session35": SESSION35_CASES,
 }
 
 

@@ -1,0 +1,43 @@
+"""Issue 11, session 35: shapes a tuning round by eight new authors (ou-pb, read) showed leaking, each a class with
+a closed trigger: more German club prefixes ('HSG', 'MTV', 'ESV'), a firm of brothers ('Gebr. Fuchs'), the gender
+forms of a practice's partners ('& Kolleg:innen'), a German street named by an adjective without a number ('Lange
+Gasse'), and in a report typed in lower case: a town's 'high st' or a street after common words ('off lye cross high
+st'), a venue or trade business by the German head that opens its name ('gasthof ederschwaiger'), a forest or lake
+by a place's adjective ('im tharandter wald'), a ship after its kind ('the laker algoma tern'). Every example is our
+own (none taken from an evaluation corpus); on the rules before this change (4ab9642) every removal fails, the guards
+pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # German club prefixes
+    ("Anamnese: Sturz beim Punktspiel der HSG Wendlingen-Ostfildern, Schmerzen li. Schulter.", ["HSG", "Wendlingen"],
+     ["Schmerzen li. Schulter"]),
+    ("Anamnese: Sturz beim Training des ESV Lokomotive Hirschfelde gestern.", ["ESV", "Hirschfelde"], ["gestern"]),
+    # a firm of brothers: a surname follows, even an ordinary word
+    ("Anamnese: Arbeitet bei Gebr. Fuchs in Ulm, gestern gestürzt.", ["Fuchs"], ["gestern gestürzt"]),
+    # the gender forms of a practice's partners
+    ("Zuweisung: Praxis Dr. Oltmanns & Kolleg:innen, Auricher Straße 3", ["Kolleg", "innen"], ["Zuweisung"]),
+    # a German street named by an adjective, no house number; an article or a road's state stays
+    ("Anamnese: Radsturz in der Lange Gasse heute morgen.", ["Lange Gasse"], ["heute morgen"]),
+    ("Anamnese: Sturz auf Glatte Straße? Nein. Die Straße war trocken.", [], ["Die Straße"]),
+    # lower case: a town's high street, a street after common words
+    ("hx: fell outside the bakery off lye cross high st, pain r elbow.", ["lye cross high st"], ["pain r elbow"]),
+    ("hx: fell on the high st, pain r elbow.", [], ["high st"]),
+    # lower case: a venue or a trade business by its German head
+    ("anamnese: sturz auf der treppe im gasthof ederschwaiger, schmerz daumen.", ["ederschwaiger"],
+     ["schmerz daumen"]),
+    # lower case: a forest or a lake by a place's adjective; an ordinary adjective stays
+    ("anamnese: mtb-sturz im tharandter wald, schmerzen li. schulter.", ["tharandter"], ["schmerzen"]),
+    ("anamnese: sturz im dunkler wald beim joggen.", [], ["dunkler wald"]),
+    # a ship after its kind in lower case
+    ("hx: deckhand on the laker algoma tern, slipped on the hatch cover.", ["algoma"], ["hatch cover"]),
+    ("hx: took the ferry home, slipped on the ramp.", [], ["ferry home"]),
+])
+def test_a_session35_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
