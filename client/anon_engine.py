@@ -1187,6 +1187,17 @@ LOWER_SAINT_RE = re.compile(r"(?<![\w])st\.?[ \t]+(?P<n>[a-z][\w'’]{2,})(?:[ \
 # session 35)
 LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:avenue|ave|street|st|road|rd|lane|"
                              r"drive|boulevard|blvd|crescent|terrace)(?![\w])")
+# a German club, society or brigade by its head before its place or name ('schützenkompanie gnadenwald',
+# 'gartenfreunde am kanal' stays; session 35): the name no common word
+LOWER_SOCIETY_RE = re.compile(r"(?<![\w])(?:schützen(?:kompanie|verein|gilde|bruderschaft|gesellschaft)|\w*schützen|"
+                              r"gartenfreunde|kleingartenverein|musikverein|musikkapelle|blaskapelle|trachtenverein|"
+                              r"turnverein|sportverein|skiclub|skiverein|feuerwehr|bergwacht|wasserwacht|narrenzunft|"
+                              r"karnevalsverein|faschingsverein|reitverein|ruderverein|ruderclub|kanuclub|segelclub|"
+                              r"tennisclub|golfclub|kegelclub|schachclub|landjugend|burschenschaft)[ \t]+"
+                              r"(?P<n>[a-zäöüß][\w'’]{3,}(?:-[a-zäöüß][\w'’]{2,})*)(?![\w\-])")
+# a home by its kind after its name ('at ashgrove care home'; BUSINESS_RE's named home in lower case; session 35):
+# the words before it back to a closed-class word, one of them no common word (checked in find)
+LOWER_HOME_RE = re.compile(r"(?<![\w])(?:care|nursing|residential|retirement)[ \t]+(?:home|centre|center)(?![\w])")
 # a venue or a trade business by the German head that opens its name ('weingut zehetbauer-kranz', 'gasthof
 # kranzinger'; VENUE_RE and BUSINESS_RE in lower case; session 35): the first word of the name no common word
 LOWER_VENUE_RE = re.compile(r"(?<![\w])(?:weingut|gasthof|gasthaus|pension|reiterhof|autohaus|brauerei|schreinerei|"
@@ -1199,7 +1210,8 @@ LOWER_PLACE_ADJ_RE = re.compile(r"(?<![\w])(?:im|am|in|ins|vom|zum|beim|durch[ \
                                 r"bruch|ried|bergland|seenplatte)(?![\w])")
 # a hospital by its town ('pat. wird ans kantonsspital st. gallen verlegt'), the town listed
 LOWER_HOSPITAL_TOWN_RE = re.compile(r"(?<![\w])(?:kantonsspital|klinikum|krankenhaus|kreiskrankenhaus|spital|uniklinik|"
-                                    r"universitätsklinikum|landeskrankenhaus|hospital)[ \t]+"
+                                    r"universitätsklinikum|landeskrankenhaus|landesklinikum|unfallkrankenhaus|ukh|lkh|"
+                                    r"akh|hospital)[ \t]+"
                                     r"(?P<p>(?:st\.?[ \t]?|bad[ \t])?[^\W\d_][\w\-]*)")
 # a street as a German compound in lower case ('auf dem wenigemarkt'; COMPOUND_STREET_RE in lower case)
 LOWER_COMPOUND_STREET_RE = re.compile(r"(?<![\w])(?:am|im|vom|zum|auf[ \t]+dem|auf[ \t]+der)[ \t]+"
@@ -3324,6 +3336,14 @@ class Anonymizer:
                     if f[:-2] in self.places or not (f in self.common or f in self.safe or f[:-2] in self.common
                                                      or f in self.eponyms):
                         add(Span(m.start("a"), m.end(), "ADDRESS", PATTERN, "place-adjective-lower"))
+                for m in LOWER_HOME_RE.finditer(text, pos, pos + len(line)):
+                    if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 40)):
+                        add(Span(start, m.end(), "INSTITUTION", PATTERN, "home-lower"))
+                for m in LOWER_SOCIETY_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("n"))
+                    if f not in self.safe and f not in self.eponyms and (
+                            f not in self.common or f in self.places or f in self.known_names):
+                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "society-lower"))
                 for m in LOWER_VENUE_RE.finditer(text, pos, pos + len(line)):
                     f = fold(m.group("n"))
                     if f not in self.safe and f not in self.eponyms and (

@@ -3,9 +3,10 @@ a closed trigger: more German club prefixes ('HSG', 'MTV', 'ESV'), a firm of bro
 forms of a practice's partners ('& Kolleg:innen'), a German street named by an adjective without a number ('Lange
 Gasse'), and in a report typed in lower case: a town's 'high st' or a street after common words ('off lye cross high
 st'), a venue or trade business by the German head that opens its name ('gasthof ederschwaiger'), a forest or lake
-by a place's adjective ('im tharandter wald'), a ship after its kind ('the laker algoma tern'). Every example is our
-own (none taken from an evaluation corpus); on the rules before this change (4ab9642) every removal fails, the guards
-pass."""
+by a place's adjective ('im tharandter wald'), a ship after its kind ('the laker algoma tern'); then, in tune, a
+German society by its head ('schützenkompanie gnadenwald'), a trauma hospital by its abbreviation ('ukh klagenfurt')
+and a home by its kind after its name ('fernbrook care home'). Every example is our own (none taken from an
+evaluation corpus); on the rules before each change (4ab9642, 2ac4bd7) every removal fails, the guards pass."""
 
 from __future__ import annotations
 
@@ -35,6 +36,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # lower case: a forest or a lake by a place's adjective; an ordinary adjective stays
     ("anamnese: mtb-sturz im tharandter wald, schmerzen li. schulter.", ["tharandter"], ["schmerzen"]),
     ("anamnese: sturz im dunkler wald beim joggen.", [], ["dunkler wald"]),
+    # lower case: a German society or brigade by its head, a trauma hospital by its abbreviation, a named home
+    ("anamnese: sturz beim ausrücken der schützenkompanie gnadenwald, schmerz re. ellenbogen.", ["gnadenwald"],
+     ["schmerz re. ellenbogen"]),
+    ("anamnese: sturz beim fest der gartenfreunde am kanal, schmerz daumen.", [], ["gartenfreunde am kanal"]),
+    ("vorbefund: ukh klagenfurt vom märz, damals keine fraktur.", ["klagenfurt"], ["keine fraktur"]),
+    ("hx: resident at fernbrook care home, found on the floor.", ["fernbrook"], ["found on the floor"]),
+    ("hx: lives in a nursing home, found on the floor.", [], ["nursing home"]),
     # a ship after its kind in lower case
     ("hx: deckhand on the laker algoma tern, slipped on the hatch cover.", ["algoma"], ["hatch cover"]),
     ("hx: took the ferry home, slipped on the ramp.", [], ["ferry home"]),
