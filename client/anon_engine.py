@@ -1186,7 +1186,12 @@ LOWER_SAINT_RE = re.compile(r"(?<![\w])st\.?[ \t]+(?P<n>[a-z][\w'’]{2,})(?:[ \
 # word the name runs back to a closed-class word, one of its words no common one ('off lye cross high st';
 # session 35)
 LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:avenue|ave|street|st|road|rd|lane|"
-                             r"drive|boulevard|blvd|crescent|terrace)(?![\w])")
+                             r"drive|boulevard|blvd|crescent|terrace|park|gardens)(?![\w])")
+# a German street in lower case: a hyphenated name before its street word ('in der clara-zetkin-str.'), or a
+# compound ending in one that no list knows ('in der lindenstraße'; DIGITLESS_STREET_RE in lower case; session 35)
+LOWER_DE_STREET_RE = re.compile(r"(?<![\w\-])(?P<s>[a-zäöüß]{2,}(?:-[a-zäöüß]{2,})*(?:-|(?<=[a-zäöüß]{3})))"
+                                r"(?:straße|strasse|str\.|gasse|allee|platz|weg|ring|damm|ufer)(?![\w])")
+LOWER_DE_STREET_HINTS = ("straße", "strasse", "str.", "gasse", "allee", "platz", "weg", "ring", "damm", "ufer")
 # a German club, society or brigade by its head before its place or name ('schützenkompanie gnadenwald',
 # 'gartenfreunde am kanal' stays; session 35): the name no common word
 LOWER_SOCIETY_RE = re.compile(r"(?<![\w])(?:schützen(?:kompanie|verein|gilde|bruderschaft|gesellschaft)|\w*schützen|"
@@ -2299,6 +2304,8 @@ GEO_TAILS = ("see", "berg", "alm", "alp", "kogel", "joch", "horn", "spitze", "gl
 TRAIL_TAILS = ("steig", "pfad")
 GENERIC_TRAIL_HEADS = ("wander", "fuss", "geh", "rad", "kletter", "wald", "feld", "trampel", "hoch", "schleich",
                        "kuesten", "ufer", "lehr", "berg", "burger", "bahn")
+# the rest of a number broken across a line after its hyphen ('48.10.09-' / '204.51'): digits, dots, hyphens
+ID_CONTINUED_RE = re.compile(r"-[ \t]*\n[ \t]*\d[\d./\-]*\d(?![\w])")
 # a capitalised name particle right before a removed name, not opening a sentence or a line
 LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|Le|La|Del|Della|Ten|Ter|Van[ \t]+de[nr]?|"
                               r"Von[ \t]+de[mnr]|Op[ \t]+(?:de[n]?|ten|het))[ \t]\Z"  # 'Op den [Kamp]' (session 24)
@@ -3336,6 +3343,13 @@ class Anonymizer:
                     if f[:-2] in self.places or not (f in self.common or f in self.safe or f[:-2] in self.common
                                                      or f in self.eponyms):
                         add(Span(m.start("a"), m.end(), "ADDRESS", PATTERN, "place-adjective-lower"))
+                if any(h in line for h in LOWER_DE_STREET_HINTS):
+                    for m in LOWER_DE_STREET_RE.finditer(text, pos, pos + len(line)):
+                        whole = fold(m.group())
+                        if m.group("s").endswith("-") or (
+                                whole not in self.nouns and whole not in self.common and whole not in self.safe
+                                and m.group().endswith(("straße", "strasse", "str.", "gasse", "allee"))):
+                            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-de-lower"))
                 for m in LOWER_HOME_RE.finditer(text, pos, pos + len(line)):
                     if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 40)):
                         add(Span(start, m.end(), "INSTITUTION", PATTERN, "home-lower"))
@@ -4337,6 +4351,8 @@ class Anonymizer:
             end = vm.end()  # 'the [Kilkenny Road] care centre', '[NAMBOUR GENERAL] HOSP', '[Bankstown] Private'
         if kind == "NAME" and (xm := NAME_SUFFIX_RE.match(text, end, limit)):
             end = xm.end()
+        if kind == "ID" and (im := ID_CONTINUED_RE.match(text, end, limit)):
+            end = im.end()  # 'NISS [48.10.09]-\n204.51': a number broken after its hyphen (session 35)
         if kind == "NAME" and (tm := TYPIST_AFTER_NAME_RE.match(text, end, limit)):
             end = tm.end()  # 'dr. [w. thaler] / ak': the typist's initials after the signing name (session 27)
         if kind in ("NAME", "ADDRESS") and (am := AM_SEE_RE.match(text, end, limit)):

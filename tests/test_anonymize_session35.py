@@ -5,8 +5,10 @@ Gasse'), and in a report typed in lower case: a town's 'high st' or a street aft
 st'), a venue or trade business by the German head that opens its name ('gasthof ederschwaiger'), a forest or lake
 by a place's adjective ('im tharandter wald'), a ship after its kind ('the laker algoma tern'); then, in tune, a
 German society by its head ('schützenkompanie gnadenwald'), a trauma hospital by its abbreviation ('ukh klagenfurt')
-and a home by its kind after its name ('fernbrook care home'). Every example is our own (none taken from an
-evaluation corpus); on the rules before each change (4ab9642, 2ac4bd7) every removal fails, the guards pass."""
+and a home by its kind after its name ('fernbrook care home'); then a second round (pc-pj, scored unread first) a
+number broken across a line after its hyphen, and in lower case a park after its name and a hyphenated German street.
+Every example is our own (none taken from an evaluation corpus); on the rules before each change (4ab9642, 2ac4bd7,
+0dee4d6) every removal fails, the guards pass."""
 
 from __future__ import annotations
 
@@ -43,6 +45,15 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("vorbefund: ukh klagenfurt vom märz, damals keine fraktur.", ["klagenfurt"], ["keine fraktur"]),
     ("hx: resident at fernbrook care home, found on the floor.", ["fernbrook"], ["found on the floor"]),
     ("hx: lives in a nursing home, found on the floor.", [], ["nursing home"]),
+    # (second round pc-pj) a number broken across a line after its hyphen; in lower case a park after a name, a
+    # hyphenated German street, a German street compound no list knows; a skate park and a 'landstraße' stay
+    ("Patient: Hr. Vanderheyden\nNISS 51.02.17-\n318.44\nUntersuchung: Daumen links.", ["318.44"],
+     ["Untersuchung: Daumen links"]),
+    ("hx: fell off the swings at kilrennie park, mum says wont lift arm.", ["kilrennie"], ["wont lift arm"]),
+    ("hx: fell at the skate park, pain r elbow.", [], ["skate park"]),
+    ("anamnese: sturz vom gerüst in der hermann-löns-str., schmerzen re. ellenbogen.", ["hermann-löns"],
+     ["schmerzen re. ellenbogen"]),
+    ("anamnese: sturz auf der landstraße mit dem rad.", [], ["landstraße"]),
     # a ship after its kind in lower case
     ("hx: deckhand on the laker algoma tern, slipped on the hatch cover.", ["algoma"], ["hatch cover"]),
     ("hx: took the ferry home, slipped on the ramp.", [], ["ferry home"]),

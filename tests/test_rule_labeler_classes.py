@@ -1427,6 +1427,12 @@ SESSION35_CASES = [
     ("clavicle", "Impression: Solid callus explains the lump. Separate soft tissue mass over the AC joint.",
      {"soft_tissue_mass": "true"}),
     ("thumb", "Impression: Probable metallic spatter in the thenar soft tissues.", {"foreign_body": "uncertain"}),
+    # (second round pc-pj) the question under a further abbreviated heading; an 'Aussprengung' is a chip, no
+    # dislocation
+    ("thumb", "daumen re. 2 eb.: kein frakturnachweis, weichteile unauffällig.\nfrgst.: sturz, v.a. fx grundglied",
+     {}),
+    ("elbow", "Befund: Kleine Aussprengung am Olekranon, sonst regelrecht.",
+     {"fracture": "true", "ulna_fracture": "true", "olecranon_fracture": "true"}),
 ]
 
 SESSION_CASES = {
