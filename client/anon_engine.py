@@ -79,7 +79,7 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 # ('ACCIDENT AT [STAHLBAU REDING]', 'Vereinstraining [Skiclub Bottrop 1972 e.V.]', 'AUF [REITERHOF X]')
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
                               "church", "sports-club", "caps-institution", "hyphen-institution", "union-local",
-                              "camel-word", "inn-name"))
+                              "camel-word", "inn-name", "employer-field"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hosp", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -324,8 +324,9 @@ ID_CUE_RE = re.compile(
     # a workstation or device name ('Workstation: MPRRAD04'; session 17)
     r"workstation|station[ \t]?(?:name|id)|arbeitsplatz|befundplatz)"
     # (an umlaut in the prefix: 'Befund Nr. RÖ-2026/011593'; session 34)
-    r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>[A-Za-zÄÖÜäöü0-9][A-Za-zÄÖÜäöü0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]"
-    r"|\d{3,})")
+    # the value; digit groups apart after the cue ('Fall-Nr. 71 88 30 42'; session 35)
+    r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>\d{2,4}(?:[ \t]\d{2,4}){2,5}(?![\w.,])"
+    r"|[A-Za-zÄÖÜäöü0-9][A-Za-zÄÖÜäöü0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]|\d{3,})")
 ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
                    r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
 AGE_RE = re.compile(
@@ -845,9 +846,10 @@ NAME_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>(?:{WOR
 # an employer field's first segment is the employer's name, whatever its words: 'Employer: Tri-County Stamping &
 # Die, Wooster', 'Arbeitgeber: SkyRamp Bodendienste GmbH, Frankfurt' (session 23)
 # (session 26: also 'agency:', and inside brackets: '(agency: Primeforce)')
-EMPLOYER_FIELD_RE = re.compile(r"(?<![\w])(?i:employer|arbeitgeber(?:in)?|dienstgeber(?:in)?|betrieb|firma|company|"
-                               r"arbeitsstelle|agency)"
-                               r"[ \t]*:[ \t]*"
+# (session 35: the word for an employer without the colon before a capital, 'EMPLOYER LONESTAR PUMPING.')
+EMPLOYER_FIELD_RE = re.compile(r"(?<![\w])(?:(?i:employer|arbeitgeber(?:in)?|dienstgeber(?:in)?|betrieb|firma|company|"
+                               r"arbeitsstelle|agency)[ \t]*:[ \t]*"
+                               r"|(?:EMPLOYER|Employer|ARBEITGEBER|Arbeitgeber(?:in)?)[ \t]+(?=[A-ZÄÖÜ]))"
                                r"(?P<v>[^\s,;|·(][^\n,;|·()]*?)(?=[ \t]*(?:[,;|·()\n]|[ \t]{2}|\.(?:[ \t]|$)|$))")
 # an employer or agency in brackets after a work word in the same clause: 'agency worker (Staffline)', 'crush injury
 # at packing line (Hansa Kühllogistik)', 'AT WORK (SUNRISE FRESH PRODUCE)', 'Leiharbeiter (Zeitwerk Personal)';
@@ -966,7 +968,8 @@ FIELD_VALUE_RE = re.compile(r"[^\n|·•;]*?(?=[ \t]{2,}|[ \t]*[|·•;\n]|"
 WARD_WORD_RE = re.compile(r"(?<![\w])(?:ward|station|bed|bett|room|zimmer|bay|koje|box|cubicle|icu|nicu|picu|its|"
                           r"ed|etd|er|a&e|notaufnahme|ambulanz|side room|unit|zone|pod|resus|majors|minors)(?![\w])")
 # Dictation and typing marks: 'TH/dre', 'RK/tlm', '/JKT', '-bjs', 'typed: lr', 'Schreibkraft: mk', 'dict. EMcC'
-DICT_PAIR_RE = re.compile(r"(?<![\w/.])(?P<a>[A-Za-z]{2,4})/(?P<b>[A-Za-z]{2,4})(?![\w/])(?=[ \t.]*(?:\n|$)|[ \t]*\[)")
+DICT_PAIR_RE = re.compile(r"(?<![\w/.])(?P<a>[A-Za-zÄÖÜäöü]{2,4})/(?P<b>[A-Za-zÄÖÜäöü]{2,4})(?![\w/])"
+                          r"(?=[ \t.]*(?:\n|$)|[ \t]*\[)")  # ('Kü/sr': an umlaut in the initials; session 35)
 DICT_MARK_RE = re.compile(r"(?:(?<=[ \t])|^)(?:/|--?)(?P<v>[A-Za-z]{2,4})(?![\w])(?=[ \t.]*(?:\n|$|/|\[)|[ \t]+[A-Z])",
                           re.MULTILINE)
 TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|transcriptionist|schreibkraft|"
@@ -1151,6 +1154,10 @@ RESIDENCE_RE = re.compile(
 # Springpfuhl', 'Haltestelle Rathaus Steglitz'; the name's trailing safe words stay) and a name no list knows before a
 # landscape word ('Gidgee Ridge mine site', 'Mulga Creek'): places wherever they stand (session 29)
 KIEZ_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}{UP}]+(?:kiez|KIEZ)(?![\w])")
+# a British place by the ending of its name ('Dentdale', 'Stonethwaite', 'Ravensthorpe', 'Fairholme', 'Jedburgh'):
+# a word no list knows as an ordinary word (session 35; 74 such words in tune's identifiers, 2 outside: 'Kaudale')
+BRITISH_PLACE_END_RE = re.compile(rf"(?<![\w\-])[{UP}][{LOW}]{{3,}}(?:dale|holme|thwaite|thorpe|burgh)(?![\w\-])")
+BRITISH_PLACE_ENDS = ("dale", "holme", "thwaite", "thorpe", "burgh")
 TRANSIT_HINTS = ("bhf", "bahnhof", "haltestelle", "hst.", "-station")
 TRANSIT_STOP_RE = re.compile(rf"(?<![\w])(?:[SU]-?Bhf\.?|[SU]-?Bahnhof|Bhf\.|Haltestelle|Bushaltestelle|Hst\.|"
                              rf"[SU]-Bahn-Station)[ \t]+(?P<p>{WORD}(?:[ \t]+{WORD})?)")
@@ -1166,7 +1173,8 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 # a listed place written in lower case after a place preposition ('allotment in ashington', 'festival in
 # warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
 # (the word after the preposition in a lookahead: 'in from avondale' must not lose 'from' to 'in'; session 34)
-LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|the|on|via|past)[ \t]+"
+LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|the|on|via|past|above|below|beyond|"
+                            rf"outside|towards)[ \t]+"
                             rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w]))")
 # In a line typed in lower case (session 34's third tuning round: its lower-case reports lost most identifiers to
 # these), names by their closed-class heads:
@@ -1213,6 +1221,11 @@ LOWER_VENUE_RE = re.compile(r"(?<![\w])(?:weingut|gasthof|gasthaus|pension|reite
 LOWER_PLACE_ADJ_RE = re.compile(r"(?<![\w])(?:im|am|in|ins|vom|zum|beim|durch[ \t]+den|in[ \t]+der|auf[ \t]+der)[ \t]+"
                                 r"(?P<a>[a-zäöüß]{3,}er)[ \t]+(?:wald|forst|heide|moor|see|tal|land|gebirge|höhe|bucht|"
                                 r"bruch|ried|bergland|seenplatte)(?![\w])")
+# ... and an English practice or hospital after its town ('gp: settle surgery', 'at keswick health centre'): the word
+# before the head a listed place, no common word (session 35)
+LOWER_TOWN_HEAD_RE = re.compile(r"(?<![\w])(?P<p>[a-z][\w'’\-]{2,})[ \t]+(?:surgery|medical[ \t]+cent(?:re|er)|"
+                                r"health[ \t]+cent(?:re|er)|community[ \t]+hosp(?:ital)?|hospital|infirmary|"
+                                r"medical[ \t]+practice)(?![\w])")
 # a hospital by its town ('pat. wird ans kantonsspital st. gallen verlegt'), the town listed
 LOWER_HOSPITAL_TOWN_RE = re.compile(r"(?<![\w])(?:kantonsspital|klinikum|krankenhaus|kreiskrankenhaus|spital|uniklinik|"
                                     r"universitätsklinikum|landeskrankenhaus|landesklinikum|unfallkrankenhaus|ukh|lkh|"
@@ -2986,7 +2999,7 @@ class Anonymizer:
                     r = None
                 if r:
                     add(Span(r[0], r[1], "NAME", STRONG, "weak-cue" if weak else "cue"))
-        if ":" in text:
+        if ":" in text or "mployer" in text or "MPLOYER" in text or "rbeitgeber" in text or "RBEITGEBER" in text:
             for m in EMPLOYER_FIELD_RE.finditer(text):
                 words = m.group("v").split()
                 if len(words) <= 8 and all(EMPLOYER_WORD_RE.fullmatch(w) for w in words) \
@@ -3363,6 +3376,11 @@ class Anonymizer:
                     if f not in self.safe and f not in self.eponyms and (
                             f not in self.common or f in self.known_names or f in self.places):
                         add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-lower"))
+                for m in LOWER_TOWN_HEAD_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("p"))
+                    if (f in self.places or f in self.place_phrases) and f not in self.common and f not in self.safe \
+                            and f not in self.eponyms:
+                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "town-head-lower"))
                 for m in LOWER_HOSPITAL_TOWN_RE.finditer(text, pos, pos + len(line)):
                     f = fold(m.group("p"))
                     if (f in self.places or f in self.proper or f in self.context_places or f in self.place_phrases) \
@@ -3407,6 +3425,12 @@ class Anonymizer:
         if "kiez" in low:
             for m in KIEZ_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "kiez"))
+        if any(e in low for e in BRITISH_PLACE_ENDS):
+            for m in BRITISH_PLACE_END_RE.finditer(text):
+                f = fold(m.group())
+                if f in self.places or not (f in self.common or f in self.safe or f in self.ordinary
+                                            or f in self.eponyms or f in self.nouns or f.endswith("audale")):
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "british-place-end"))
         if any(h in low for h in TRANSIT_HINTS):
             for m in TRANSIT_STOP_RE.finditer(text):
                 if end := self._name_after_generic(m, "p"):

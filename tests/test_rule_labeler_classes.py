@@ -1433,6 +1433,22 @@ SESSION35_CASES = [
      {}),
     ("elbow", "Befund: Kleine Aussprengung am Olekranon, sonst regelrecht.",
      {"fracture": "true", "ulna_fracture": "true", "olecranon_fracture": "true"}),
+    # (third round pk-pr) an addendum headed by its date between rules, and an addendum's own amended impression,
+    # override the first impression; no step and no secondary displacement are no displacement; grit is a foreign
+    # body; a dropped letter in 'Weichteilschwellung'; a CT conditional on a persisting swelling; a metal density
+    # the report puts on the clothing
+    ("elbow", "Impression: Possible undisplaced radial head fracture.\n\n======== ADDENDUM 04/11/2025 ========\n"
+              "Dedicated view reviewed: no fracture. Normal study.", {}),
+    ("elbow", "Impression: Possible radial neck fracture.\n\nADDENDUM 2026-01-15 09:10:\nNeck view obtained.\n"
+              "Impression amended: No radial neck fracture.", {}),
+    ("elbow", "Befund: Olekranonfraktur, Gelenkfläche stufenfrei, keine sekundäre Dislokation.",
+     {"fracture": "true", "ulna_fracture": "true", "olecranon_fracture": "true"}),
+    ("elbow", "Impression: Small dense focus in the subcutaneous tissues, likely retained grit.",
+     {"foreign_body": "uncertain"}),
+    ("thumb", "Befund: Deutliche Weichteilschwelung über dem Thenar.", {"swelling_dactylitis": "true"}),
+    ("clavicle", "Beurteilung: Keine Fraktur. Ggf. Sonographie bei persistierender Schwellung.", {}),
+    ("clavicle", "Findings: No fracture. Round metallic density projecting over the supraclavicular region "
+                 "corresponds to a button on the patient's gown.", {}),
 ]
 
 SESSION_CASES = {

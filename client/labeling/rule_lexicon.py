@@ -340,7 +340,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
     head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     # a header ends at its colon ("Befund:", "ADDENDUM (02/28/2026):"), at a colon that ends its line
     # ("NACHTRAG vom 27.01.2026, 13:40 Uhr:") or at the line end ("FINDINGS")
-    section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))[ \t>*#\-]*(?P<h>" + head_alt
+    section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))[ \t>*#=\-]*(?P<h>" + head_alt
                             + r")(?![a-z0-9])(?:[^:\n.]{0,30}:"
                             # a bracketed aside before the colon ('Nachtrag (Dr. Fischer telefonisch informiert):')
                             # (after a date too: 'ADDENDUM 20/01/2026 (Dr A. Smith):', session 29)
@@ -348,7 +348,9 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             # des OP-Berichts):', session 30)
                             + r"|[^:\n(]{0,30}\([^()\n]{0,120}\)[ \t]*:"
                             + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.\d{2,4}[^:\n.]{0,20}:"
-                            + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$))",
+                            + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$)"
+                            # a date and a rule closing the header's line ('---- ADDENDUM 29/10/2025 ----'; s. 35)
+                            + r"|[ \t]+\d[\d/.\-: \t]{0,24}[-=*#_]{2,}[ \t]*(?=\n|$)|[ \t]*[-=*#_]{2,}[ \t]*(?=\n|$))",
                             re.IGNORECASE | re.MULTILINE)
     hist = [_convert_pattern(p, f"{cues.name} [history]") for lang in ("en", "de")
             for p in cdata.get("history", {}).get(lang, [])]

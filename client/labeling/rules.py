@@ -331,7 +331,7 @@ class RuleEngine:
         # optional '- ' / '> ' prefix) is a header's first word, or a word that runs into a non-ASCII character
         # ('İ', 'K' (Kelvin) fold to ASCII letters in the case-insensitive header regex)
         first = _ascii_caseless_trie(self._head_firsts)
-        cond = r"(?=[ \t>*#\-]*+(?:" + first + r"(?![A-Za-z])|[A-Za-z]*+[^\x00-\x7f]))"
+        cond = r"(?=[ \t>*#=\-]*+(?:" + first + r"(?![A-Za-z])|[A-Za-z]*+[^\x00-\x7f]))"
         self._head_start = re.compile(cond)  # at the text start
         # ends where a header may start: after an anchor, or after [.!?;] and one whitespace (a space or tab after
         # the anchor needs no second try: section_re's prefix takes it)
@@ -361,6 +361,9 @@ class RuleEngine:
         if not heads:
             return [("findings", text)], False
         kinds = [self.lex.section_kinds.get(_WS_RUN.sub(" ", m.group("h").lower()), "other") for m in heads]
+        if "addendum" in kinds:  # an addendum's own 'Impression amended:' or 'Befund:' is the addendum's (session 35)
+            first = kinds.index("addendum")
+            kinds = ["addendum" if i > first and k in ("findings", "impression") else k for i, k in enumerate(kinds)]
         for i, m in enumerate(heads):
             if kinds[i] == "findings" and not text[m.end(): heads[i + 1].start() if i + 1 < len(heads)
                                                   else len(text)].strip():
