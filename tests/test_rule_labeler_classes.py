@@ -1449,6 +1449,11 @@ SESSION35_CASES = [
     ("clavicle", "Beurteilung: Keine Fraktur. Ggf. Sonographie bei persistierender Schwellung.", {}),
     ("clavicle", "Findings: No fracture. Round metallic density projecting over the supraclavicular region "
                  "corresponds to a button on the patient's gown.", {}),
+    # an addendum's morphology of 'the fracture' is the one placed fracture's
+    ("thumb", "Findings: Fracture line at the base of the first metacarpal still visible.\n\nADDENDUM: On review "
+              "the fracture is mildly comminuted.",
+     {"fracture": "true", "fracture_comminuted": "true", "metacarpal1_fracture": "true",
+      "metacarpal1_fracture_comminuted": "true"}),
 ]
 
 SESSION_CASES = {

@@ -1278,6 +1278,17 @@ class RuleEngine:
             for anc, kids in self._descendants.items():
                 if fid in kids and anc not in per["addendum"] and all(labels[c] is Label.FALSE for c in kids):
                     labels[anc] = Label.FALSE
+        # an addendum's morphology of 'the fracture' ('the fracture is mildly comminuted') is the morphology of the one
+        # fracture the report placed: a finding under both the addendum's and a found part (session 35)
+        for fid, val in per["addendum"].items():
+            if val is Label.FALSE or not self.template.ancestors(fid):
+                continue
+            above = set(self.template.ancestors(fid)) | {fid}
+            kids = [c for c in self._descendants.get(fid, ()) if c not in per["addendum"] and (
+                others := [a for a in self.template.ancestors(c) if a not in above])
+                and all(labels[a] is Label.TRUE for a in others)]
+            if len(kids) == 1 and labels[kids[0]] < val:
+                labels[kids[0]] = val
         for fid, val in per[ADDED].items():  # what an addendum adds raises a finding, never lowers one
             if val > labels[fid]:
                 labels[fid] = val
