@@ -1138,7 +1138,8 @@ GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "
                             "kletterwand", "boulderwand", "rodelbahn", "skihang", "funpark", "snowpark"))
 GENERIC_SLOPE_TAILS = ("piste", "lift", "hang", "bahn", "weg", "tag", "abend", "morgen", "halle", "wand", "park")
 PLACE_HEADS = frozenset(("river", "lake", "creek", "bay", "park", "street", "st", "road", "rd", "beach", "harbour",
-                         "harbor", "canyon", "trail", "hill", "mountain", "island", "see", "strasse", "platz", "weg"))
+                         "harbor", "canyon", "trail", "hill", "mountain", "island", "see", "strasse", "platz", "weg",
+                         "dock", "docks", "quay", "wharf", "pier"))  # ('AT IMPERIAL DOCK'; session 35)
 # a place after a residence cue ('lives in Perl', 'originally from Cebu', 'stammt aus Wasserburg', 'aus Pirna
 # stammend'): a town or a district whatever list holds it as a word; a country or a state (data/regions.txt), a month
 # and a safe word stay (session 29)
@@ -1158,6 +1159,12 @@ KIEZ_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}{UP}]+(?:kiez|KIEZ)(?![\w])")
 # a word no list knows as an ordinary word (session 35; 74 such words in tune's identifiers, 2 outside: 'Kaudale')
 BRITISH_PLACE_END_RE = re.compile(rf"(?<![\w\-])[{UP}][{LOW}]{{3,}}(?:dale|holme|thwaite|thorpe|burgh)(?![\w\-])")
 BRITISH_PLACE_ENDS = ("dale", "holme", "thwaite", "thorpe", "burgh")
+# a Swiss town with its canton's letters ('Wil SG', 'Rüti ZH'; session 35; not 'AG', a company's form): the town a
+# listed place or no safe, ordinary or clinical word ('Schmerzen SG': the shoulder joint's abbreviation stays)
+_CANTONS = "ZH|BE|LU|UR|SZ|OW|NW|GL|ZG|FR|SO|BS|BL|SH|AR|AI|SG|GR|TG|TI|VD|VS|NE|GE|JU"
+SWISS_TOWN_RE = re.compile(rf"(?<![\w\-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t](?:{_CANTONS})(?![\w.\-])"
+                           rf"(?![ \t][{UP}][{LOW}])")  # ('... SG Dynamo Schwerin': a club's 'SG' before its name)
+SWISS_TOWN_HINT_RE = re.compile(rf"[{LOW}][ \t](?:{_CANTONS})(?![\w])")
 TRANSIT_HINTS = ("bhf", "bahnhof", "haltestelle", "hst.", "-station")
 TRANSIT_STOP_RE = re.compile(rf"(?<![\w])(?:[SU]-?Bhf\.?|[SU]-?Bahnhof|Bhf\.|Haltestelle|Bushaltestelle|Hst\.|"
                              rf"[SU]-Bahn-Station)[ \t]+(?P<p>{WORD}(?:[ \t]+{WORD})?)")
@@ -1220,7 +1227,8 @@ LOWER_VENUE_RE = re.compile(r"(?<![\w])(?:weingut|gasthof|gasthaus|pension|reite
 # one is a name to the other rules; session 35): the adjective's stem a listed place or no word of either language
 LOWER_PLACE_ADJ_RE = re.compile(r"(?<![\w])(?:im|am|in|ins|vom|zum|beim|durch[ \t]+den|in[ \t]+der|auf[ \t]+der)[ \t]+"
                                 r"(?P<a>[a-zäöüß]{3,}er)[ \t]+(?:wald|forst|heide|moor|see|tal|land|gebirge|höhe|bucht|"
-                                r"bruch|ried|bergland|seenplatte)(?![\w])")
+                                r"bruch|ried|bergland|seenplatte|zitadelle|altstadt|innenstadt|hafen|dom|schloss|"
+                                r"stadion|festung|hauptbahnhof|messe)(?![\w])")  # ('auf der mainzer zitadelle')
 # ... and an English practice or hospital after its town ('gp: settle surgery', 'at keswick health centre'): the word
 # before the head a listed place, no common word (session 35)
 LOWER_TOWN_HEAD_RE = re.compile(r"(?<![\w])(?P<p>[a-z][\w'’\-]{2,})[ \t]+(?:surgery|medical[ \t]+cent(?:re|er)|"
@@ -1754,7 +1762,8 @@ BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Gebr", "B
 _VCAP = rf"(?:{WORD}(?:['’]s)?|{UPPER_WORD}(?:['’]S)?)"
 VENUE_RE = re.compile(
     rf"(?<![\w])(?P<dh>(?i:hotel|gasthof|gasthaus|pension|reiterhof|reitstall|weingut|pizzeria|restaurant|café|"
-    rf"camping(?:platz)?))[ \t]+(?:(?P<art>(?i:zum|zur|zu[ \t]+den|am|an[ \t]+der|im))[ \t]+)?"
+    rf"camping(?:platz)?|wirtshaus|gaststätte|weinstube|brauerei(?=[ \t]+(?:zum|zur|zu[ \t]+den)[ \t])))[ \t]+"
+    rf"(?:(?P<art>(?i:zum|zur|zu[ \t]+den|am|an[ \t]+der|im))[ \t]+)?"  # ('Brauerei zum Hirschen'; session 35)
     rf"(?P<dn>{_VCAP}(?:[ \t]+{_VCAP}){{0,2}})"
     rf"|(?<![\w])(?P<en>{_VCAP}(?:(?:[ \t]+(?:&|and|of|on|the)[ \t]+|[ \t]+){_VCAP}){{0,3}})[ \t]+"
     rf"(?P<eh>Inn|INN|Tavern|TAVERN|Hotel|HOTEL|Pub|PUB|Brewery|BREWERY|Distillery|DISTILLERY)(?![\w])"
@@ -1765,7 +1774,8 @@ VENUE_HINTS = ("otel", "OTEL", "asth", "ASTH", "ension", "ENSION", "eiter", "EIT
                "estaurant", "ESTAURANT", "amping", "AMPING", "Inn", "INN", "avern", "AVERN", "Pub", "PUB", "rewery",
                "REWERY", "istillery", "ISTILLERY", "pub", "inn", "bar", "farm", "garage", "bakery", "café", "cafe",
                "sawmill", "quarry", "mine", "colliery", "ranch", "camp", "lease", "plant", "factory", "vineyard",
-               "orchard", "dairy", "eitstall", "EITSTALL", "IZZERIA", "afé", "AFÉ")
+               "orchard", "dairy", "eitstall", "EITSTALL", "IZZERIA", "afé", "AFÉ", "irtshaus", "aststätte",
+               "einstube", "rauerei")
 # an English venue by a capitalised head word that needs a name before it ('Mulberry Gap Primitive Baptist Church',
 # 'Kim's Hapkido Academy', 'PANTHER EAGLE NO. 2 MINE', 'Ponoka Stampede'): kept only when one word of the name is a
 # possessive, a listed place or name or a word no list knows ('the Catholic Church', 'Community Market' stay).
@@ -3425,6 +3435,12 @@ class Anonymizer:
         if "kiez" in low:
             for m in KIEZ_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "kiez"))
+        if SWISS_TOWN_HINT_RE.search(text):
+            for m in SWISS_TOWN_RE.finditer(text):
+                f = fold(m.group("t"))  # the canton's letters say it is a town, even an ordinary word ('Wil SG')
+                if f in self.places or not (f in self.safe or f in self.ordinary or f in self.eponyms or f in self.nouns
+                                            or _clinical_compound(self, m.group("t"))):
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "swiss-town"))
         if any(e in low for e in BRITISH_PLACE_ENDS):
             for m in BRITISH_PLACE_END_RE.finditer(text):
                 f = fold(m.group())

@@ -9,8 +9,10 @@ and a home by its kind after its name ('fernbrook care home'); then a second rou
 number broken across a line after its hyphen, and in lower case a park after its name and a hyphenated German street;
 then a third round (pk-pr, scored unread first) a case number in digit groups, dictation initials with an umlaut, the
 word for an employer without a colon, a British place by its ending ('-dale', '-thwaite'), and in lower case a practice
-after its town ('sedbergh surgery') and a town after 'above'. Every example is our own (none taken from an evaluation
-corpus); on the rules before each change (4ab9642, 2ac4bd7, 0dee4d6, 1b2be35) every removal fails, the guards pass."""
+after its town ('sedbergh surgery') and a town after 'above'; then a fourth round (ps-pz, scored unread first) a
+brewery named like an inn and a Swiss town by its canton's letters. Every example is our own (none taken from an
+evaluation corpus); on the rules before each change (4ab9642, 2ac4bd7, 0dee4d6, 1b2be35, 0a82c65) every removal
+fails, the guards pass."""
 
 from __future__ import annotations
 
@@ -66,6 +68,12 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Befund: Kaudale Verschiebung des Fragments.", [], ["Kaudale"]),
     ("hx: fell off a quad bike above sedbergh. gp: sedbergh surgery.", ["sedbergh"], ["quad bike"]),
     ("hx: seen at the general hospital, pain above elbow.", [], ["general hospital", "above elbow"]),
+    # (fourth round ps-pz) a brewery named like an inn; a Swiss town by its canton's letters (not a club's 'SG', not
+    # the shoulder joint's)
+    ("Anamnese: Braumeisterin (Brauerei zum Goldenen Ochsen), Sturz auf der Treppe.", ["Goldenen Ochsen"],
+     ["Sturz auf der Treppe"]),
+    ("Anamnese: Sturz beim Heuen (Hof in Wila ZH), gestern.", ["Wila", "ZH)"], ["gestern"]),
+    ("Befund: Arthrose SG links. Klinisch: Schmerzen SG.", [], ["Arthrose SG", "Schmerzen SG"]),
     # a ship after its kind in lower case
     ("hx: deckhand on the laker algoma tern, slipped on the hatch cover.", ["algoma"], ["hatch cover"]),
     ("hx: took the ferry home, slipped on the ramp.", [], ["ferry home"]),

@@ -1449,6 +1449,14 @@ SESSION35_CASES = [
     ("clavicle", "Beurteilung: Keine Fraktur. Ggf. Sonographie bei persistierender Schwellung.", {}),
     ("clavicle", "Findings: No fracture. Round metallic density projecting over the supraclavicular region "
                  "corresponds to a button on the patient's gown.", {}),
+    # (fourth round ps-pz) a wrapped line continues its sentence in a report written with capitals; a side between
+    # the separation and its grade
+    ("thumb", "Findings:\nSmall avulsion fracture at the base of the proximal phalanx.\n\nConclusion:\nMCP "
+              "subluxation cannot\nbe excluded without stress views.",
+     {"fracture": "true", "proximal_phalanx_fracture": "true", "joint_subluxation": "uncertain",
+      "mcp_joint_subluxation": "uncertain"}),
+    ("clavicle", "Beurteilung: ACG-Sprengung links Tossy II.", {"joint_subluxation": "true",
+                                                                 "ac_joint_subluxation": "true"}),
     # an addendum's morphology of 'the fracture' is the one placed fracture's
     ("thumb", "Findings: Fracture line at the base of the first metacarpal still visible.\n\nADDENDUM: On review "
               "the fracture is mildly comminuted.",
