@@ -1203,7 +1203,8 @@ LOWER_SAINT_RE = re.compile(r"(?<![\w])st\.?[ \t]+(?P<n>[a-z][\w'’]{2,})(?:[ \
 LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:avenue|ave|street|st|road|rd|lane|"
                              r"drive|boulevard|blvd|crescent|terrace|park|gardens)(?![\w])")
 # a German street in lower case: a hyphenated name before its street word ('in der clara-zetkin-str.'), or a
-# compound ending in one that no list knows ('in der lindenstraße'; DIGITLESS_STREET_RE in lower case; session 35)
+# compound ending in one that no list knows as a word ('in der amselgasse'; DIGITLESS_STREET_RE in lower case; a
+# 'landstraße' stays; session 35)
 LOWER_DE_STREET_RE = re.compile(r"(?<![\w\-])(?P<s>[a-zäöüß]{2,}(?:-[a-zäöüß]{2,})*(?:-|(?<=[a-zäöüß]{3})))"
                                 r"(?:straße|strasse|str\.|gasse|allee|platz|weg|ring|damm|ufer)(?![\w])")
 LOWER_DE_STREET_HINTS = ("straße", "strasse", "str.", "gasse", "allee", "platz", "weg", "ring", "damm", "ufer")
@@ -1750,9 +1751,8 @@ GERMAN_FIRM_HINTS = ("betrieb", "bau", "hof", "technik", "logistik", "werk", "sp
                      "Autohaus", "BAU", "BETRIEB", "HOF", "TECHNIK", "LOGISTIK", "WERK", "EREI")
 BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Gebr", "Bros", "Brothers", "Construction",
                   "Builders", "Haulage", "Logistics", "Mart", "Motors", "Plumbing", "Roofing", "Joinery", "Engineering",
-                  "Farm",
-                  "Dairy", "Fisheries", "Meats", "Timber", "Quarry", "Mining", "home", "cent", "facility", "Works",
-                  "Factory", "Industries", "Foundry", "Ranch", "Drilling", "Oilfield", "Trucking", "Welding",
+                  "Farm", "Dairy", "Fisheries", "Meats", "Timber", "Quarry", "Mining", "home", "cent", "facility",
+                  "Works", "Factory", "Industries", "Foundry", "Ranch", "Drilling", "Oilfield", "Trucking", "Welding",
                   "Orchard", "Vineyard", "Winery")
 # A pub, hotel, inn or other venue named in a history ('outside the Red Dragon Inn', 'bar work at The Crown &
 # Anchor Hotel', 'Sturz vor dem Hotel Via Mala', 'GASTHOF ZUM HIRSCHEN', 'Reiterhof Lindenhof'): after a head that

@@ -415,10 +415,10 @@ def run_federation(run: RunConfig, out_run: Path, sites: list[Path], test_sets: 
     _start(out_run)
     per_site, ray_cpus = arm_cores(cpus_per_site, len(sites), run.device)
     cfg = _fed_config(run, out_run, sites, test_sets)
-    if per_site == 1:
-        plan = site_cpu_plan([site_work(s, run) for s in sites], sorted(os.sched_getaffinity(0))
-                             if hasattr(os, "sched_getaffinity") else [])
-        cfg = replace(cfg, sim_site_cpus=",".join(map(str, plan)))
+    # where each one-thread site runs (set here whatever a config file says: the placement is the simulation's)
+    plan = site_cpu_plan([site_work(s, run) for s in sites], sorted(os.sched_getaffinity(0))) \
+        if per_site == 1 and hasattr(os, "sched_getaffinity") else []
+    cfg = replace(cfg, sim_site_cpus=",".join(map(str, plan)))
     last = out_run / "checkpoints" / "last.pt"
     if last.is_file():  # an interrupted run resumes from its last round
         cfg = replace(cfg, resume_from=str(last))
