@@ -205,6 +205,7 @@ def _skip_ws(s: str, i: int) -> int:
 
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _WRAPPED_NEXT = re.compile(r"[ \t]*[a-zäöüß]")  # a wrapped line's continuation (RuleEngine.sentences)
+_UPPER = re.compile(r"[A-ZÄÖÜ]")
 _QUERY_NEXT = re.compile(r"[ \t]+[^\W\d_]")  # a word after a '?' on the same line: the query opens a clause
 
 
@@ -439,11 +440,14 @@ class RuleEngine:
         # a report written with capitals that wraps its lines: a line ending in a word or a comma and the next
         # starting in lower case are one sentence ('MCP subluxation cannot\nbe excluded'; session 35). In a report
         # typed in lower case every line starts so, and a line stays a sentence there.
-        cased = "\n" in text and sum(c.isupper() for c in text) * 20 > len(text)
+        cased = None  # (worked out at the first line that looks wrapped)
         for m in _SENT_END.finditer(text):
-            if cased and m.group() == "\n" and m.start() > start and (text[m.start() - 1].isalnum() or text[
+            if m.group() == "\n" and m.start() > start and (text[m.start() - 1].isalnum() or text[
                     m.start() - 1] == ",") and _WRAPPED_NEXT.match(text, m.end()):
-                continue
+                if cased is None:
+                    cased = len(_UPPER.findall(text)) * 20 > len(text)
+                if cased:
+                    continue
             if m.group() == "?" and (m.start() == start or text[m.start() - 1] in " \t:(") \
                     and _QUERY_NEXT.match(text, m.end()):
                 continue  # '? AC joint subluxation', 'Impression: ? fracture': a leading query, no sentence end
