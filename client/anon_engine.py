@@ -1208,22 +1208,20 @@ LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:av
 LOWER_DE_STREET_RE = re.compile(r"(?<![\w\-])(?P<s>[a-zäöüß]{2,}(?:-[a-zäöüß]{2,})*(?:-|(?<=[a-zäöüß]{3})))"
                                 r"(?:straße|strasse|str\.|gasse|allee|platz|weg|ring|damm|ufer)(?![\w])")
 LOWER_DE_STREET_HINTS = ("straße", "strasse", "str.", "gasse", "allee", "platz", "weg", "ring", "damm", "ufer")
-# a German club, society or brigade by its head before its place or name ('schützenkompanie gnadenwald',
-# 'gartenfreunde am kanal' stays; session 35): the name no common word
-LOWER_SOCIETY_RE = re.compile(r"(?<![\w])(?:schützen(?:kompanie|verein|gilde|bruderschaft|gesellschaft)|\w*schützen|"
-                              r"gartenfreunde|kleingartenverein|musikverein|musikkapelle|blaskapelle|trachtenverein|"
-                              r"turnverein|sportverein|skiclub|skiverein|feuerwehr|bergwacht|wasserwacht|narrenzunft|"
-                              r"karnevalsverein|faschingsverein|reitverein|ruderverein|ruderclub|kanuclub|segelclub|"
-                              r"tennisclub|golfclub|kegelclub|schachclub|landjugend|burschenschaft)[ \t]+"
-                              r"(?P<n>[a-zäöüß][\w'’]{3,}(?:-[a-zäöüß][\w'’]{2,})*)(?![\w\-])")
 # a home by its kind after its name ('at ashgrove care home'; BUSINESS_RE's named home in lower case; session 35):
 # the words before it back to a closed-class word, one of them no common word (checked in find)
 LOWER_HOME_RE = re.compile(r"(?<![\w])(?:care|nursing|residential|retirement)[ \t]+(?:home|centre|center)(?![\w])")
-# a venue or a trade business by the German head that opens its name ('weingut zehetbauer-kranz', 'gasthof
-# kranzinger'; VENUE_RE and BUSINESS_RE in lower case; session 35): the first word of the name no common word
-LOWER_VENUE_RE = re.compile(r"(?<![\w])(?:weingut|gasthof|gasthaus|pension|reiterhof|autohaus|brauerei|schreinerei|"
-                            r"bäckerei|metzgerei|gärtnerei|sägewerk|firma|fa\.|gebr\.)[ \t]+"
-                            r"(?P<n>[a-zäöüß][\w'’]{2,}(?:-[a-zäöüß][\w'’]{2,})*)(?![\w\-])")
+# a venue, trade business, club, society or brigade by the German head that opens its name ('weingut
+# zehetbauer-kranz', 'gasthof kranzinger', 'schützenkompanie gnadenwald'; VENUE_RE, BUSINESS_RE and CLUB_RE in lower
+# case; session 35): the name a listed name or place or no common word ('gartenfreunde am kanal' stays)
+LOWER_HEAD_NAME_RE = re.compile(
+    r"(?<![\w])(?:(?:weingut|gasthof|gasthaus|pension|reiterhof|autohaus|brauerei|schreinerei|bäckerei|metzgerei|"
+    r"gärtnerei|sägewerk|firma|fa\.|gebr\.)[ \t]+(?P<v>[a-zäöüß][\w'’]{2,}(?:-[a-zäöüß][\w'’]{2,})*)"
+    r"|(?:schützen(?:kompanie|verein|gilde|bruderschaft|gesellschaft)|\w*schützen|gartenfreunde|kleingartenverein|"
+    r"musikverein|musikkapelle|blaskapelle|trachtenverein|turnverein|sportverein|skiclub|skiverein|feuerwehr|bergwacht|"
+    r"wasserwacht|narrenzunft|karnevalsverein|faschingsverein|reitverein|ruderverein|ruderclub|kanuclub|segelclub|"
+    r"tennisclub|golfclub|kegelclub|schachclub|landjugend|burschenschaft)[ \t]+"
+    r"(?P<s>[a-zäöüß][\w'’]{3,}(?:-[a-zäöüß][\w'’]{2,})*))(?![\w\-])")
 # a forest, heath or lake named by a place's adjective ('im tharandter wald', 'am tegernseer see'; the capitalised
 # one is a name to the other rules; session 35): the adjective's stem a listed place or no word of either language
 LOWER_PLACE_ADJ_RE = re.compile(r"(?<![\w])(?:im|am|in|ins|vom|zum|beim|durch[ \t]+den|in[ \t]+der|auf[ \t]+der)[ \t]+"
@@ -3376,16 +3374,12 @@ class Anonymizer:
                 for m in LOWER_HOME_RE.finditer(text, pos, pos + len(line)):
                     if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 40)):
                         add(Span(start, m.end(), "INSTITUTION", PATTERN, "home-lower"))
-                for m in LOWER_SOCIETY_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("n"))
-                    if f not in self.safe and f not in self.eponyms and (
-                            f not in self.common or f in self.places or f in self.known_names):
-                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "society-lower"))
-                for m in LOWER_VENUE_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("n"))
+                for m in LOWER_HEAD_NAME_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("v") or m.group("s"))
                     if f not in self.safe and f not in self.eponyms and (
                             f not in self.common or f in self.known_names or f in self.places):
-                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-lower"))
+                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-lower" if m.group("v")
+                                 else "society-lower"))
                 for m in LOWER_TOWN_HEAD_RE.finditer(text, pos, pos + len(line)):
                     f = fold(m.group("p"))
                     if (f in self.places or f in self.place_phrases) and f not in self.common and f not in self.safe \
