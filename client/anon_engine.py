@@ -1760,8 +1760,7 @@ BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Gebr", "B
 _VCAP = rf"(?:{WORD}(?:['’]s)?|{UPPER_WORD}(?:['’]S)?)"
 VENUE_RE = re.compile(
     rf"(?<![\w])(?P<dh>(?i:hotel|gasthof|gasthaus|pension|reiterhof|reitstall|weingut|pizzeria|restaurant|café|"
-    rf"camping(?:platz)?|wirtshaus|gaststätte|weinstube|brauerei(?=[ \t]+(?:zum|zur|zu[ \t]+den)[ \t])))[ \t]+"
-    rf"(?:(?P<art>(?i:zum|zur|zu[ \t]+den|am|an[ \t]+der|im))[ \t]+)?"  # ('Brauerei zum Hirschen'; session 35)
+    rf"camping(?:platz)?))[ \t]+(?:(?P<art>(?i:zum|zur|zu[ \t]+den|am|an[ \t]+der|im))[ \t]+)?"
     rf"(?P<dn>{_VCAP}(?:[ \t]+{_VCAP}){{0,2}})"
     rf"|(?<![\w])(?P<en>{_VCAP}(?:(?:[ \t]+(?:&|and|of|on|the)[ \t]+|[ \t]+){_VCAP}){{0,3}})[ \t]+"
     rf"(?P<eh>Inn|INN|Tavern|TAVERN|Hotel|HOTEL|Pub|PUB|Brewery|BREWERY|Distillery|DISTILLERY)(?![\w])"
@@ -1772,8 +1771,7 @@ VENUE_HINTS = ("otel", "OTEL", "asth", "ASTH", "ension", "ENSION", "eiter", "EIT
                "estaurant", "ESTAURANT", "amping", "AMPING", "Inn", "INN", "avern", "AVERN", "Pub", "PUB", "rewery",
                "REWERY", "istillery", "ISTILLERY", "pub", "inn", "bar", "farm", "garage", "bakery", "café", "cafe",
                "sawmill", "quarry", "mine", "colliery", "ranch", "camp", "lease", "plant", "factory", "vineyard",
-               "orchard", "dairy", "eitstall", "EITSTALL", "IZZERIA", "afé", "AFÉ", "irtshaus", "aststätte",
-               "einstube", "rauerei")
+               "orchard", "dairy", "eitstall", "EITSTALL", "IZZERIA", "afé", "AFÉ")
 # an English venue by a capitalised head word that needs a name before it ('Mulberry Gap Primitive Baptist Church',
 # 'Kim's Hapkido Academy', 'PANTHER EAGLE NO. 2 MINE', 'Ponoka Stampede'): kept only when one word of the name is a
 # possessive, a listed place or name or a word no list knows ('the Catholic Church', 'Community Market' stay).
@@ -2272,8 +2270,9 @@ UNION_LOCAL_RE = re.compile(r"(?<![\w])(?:[A-Z]{2,6}[ \t]+)?(?:LOCAL|Local)[ \t]
                             r"(?![\w]|[.,]\d|[ \t]*(?i:mm|cm))")
 # a guild, an inn or a pharmacy named 'zum/zur ...' ('Zunft zur Meisen', 'GASTHAUS ZUM LÖWEN', 'zunft zur schmiden';
 # session 34), in any case
-INN_NAME_RE = re.compile(r"(?<![\w])(?i:zunft|zunfthaus|gasthaus|gasthof|wirtshaus|gaststätte|apotheke|hotel|"
-                         r"restaurant)[ \t]+(?i:zum|zur|zu[ \t]+den)[ \t]+[^\W\d_][\w'’\-]*")
+INN_NAME_RE = re.compile(r"(?<![\w])(?i:zunft|zunfthaus|gasthaus|gasthof|wirtshaus|gaststätte|weinstube|brauerei|"
+                         r"apotheke|hotel|restaurant)[ \t]+(?i:zum|zur|zu[ \t]+den)[ \t]+[^\W\d_][\w'’\-]*"
+                         rf"(?:[ \t]+[{UP}][{LOW}]+){{0,2}}")  # ('Brauerei zum Goldenen Ochsen'; session 35)
 # a lower-case report's allotment society, day care or inn with its quoted name ('kgv "abendrot" e.v.', "kita
 # 'sonnenschein'"; session 34)
 LOWER_QUOTED_NAME_RE = re.compile(r"(?<![\w])(?:kgv|kleingartenverein|gartenverein|gartensparte|kita|kindergarten|"
