@@ -116,6 +116,8 @@ class Lexicon:
     generic_locs: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
+# what may stand before a header on its line: indentation and a markdown or list prefix ('> ', '- ', '## ')
+HEAD_PREFIX = r"[ \t>*#=\-]"
 _WORD_END = r"(?!\w)"  # the guard a pattern that ends in a letter gets: no longer word may follow
 
 
@@ -340,7 +342,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
     head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     # a header ends at its colon ("Befund:", "ADDENDUM (02/28/2026):"), at a colon that ends its line
     # ("NACHTRAG vom 27.01.2026, 13:40 Uhr:") or at the line end ("FINDINGS")
-    section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))[ \t>*#=\-]*(?P<h>" + head_alt
+    section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))" + HEAD_PREFIX + r"*(?P<h>" + head_alt
                             + r")(?![a-z0-9])(?:[^:\n.]{0,30}:"
                             # a bracketed aside before the colon ('Nachtrag (Dr. Fischer telefonisch informiert):')
                             # (after a date too: 'ADDENDUM 20/01/2026 (Dr A. Smith):', session 29)

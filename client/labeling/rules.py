@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fedrad.client.labeling.base import LabelRequest, LabelResult, ProgressFn
-from fedrad.client.labeling.rule_lexicon import SEPARATORS, Entry, EventSpec, Lexicon, fold, load_lexicon
+from fedrad.client.labeling.rule_lexicon import HEAD_PREFIX, SEPARATORS, Entry, EventSpec, Lexicon, fold, load_lexicon
 from fedrad.common.fileio import sha256_text
 from fedrad.common.labels import Label, propagate
 from fedrad.common.templates import Template, load_template
@@ -333,7 +333,7 @@ class RuleEngine:
         # optional '- ' / '> ' prefix) is a header's first word, or a word that runs into a non-ASCII character
         # ('İ', 'K' (Kelvin) fold to ASCII letters in the case-insensitive header regex)
         first = _ascii_caseless_trie(self._head_firsts)
-        cond = r"(?=[ \t>*#=\-]*+(?:" + first + r"(?![A-Za-z])|[A-Za-z]*+[^\x00-\x7f]))"
+        cond = r"(?=" + HEAD_PREFIX + r"*+(?:" + first + r"(?![A-Za-z])|[A-Za-z]*+[^\x00-\x7f]))"
         self._head_start = re.compile(cond)  # at the text start
         # ends where a header may start: after an anchor, or after [.!?;] and one whitespace (a space or tab after
         # the anchor needs no second try: section_re's prefix takes it)
