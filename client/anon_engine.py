@@ -230,7 +230,7 @@ WEAK_CUES = (
     # the patient in Nordic, Dutch, Romance and Finnish headers ('Pas.: Håkonsen, Ingvild'; session 22)
     r"pas\.|pasient|patiënt|paciente|patiente|potilas|"
     r"mother|father|wife|husband|daughter|son|spouse|guardian|attending|resident|fellow|radiologist|radiologe|"
-    r"radiologin|technologist|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin|"
+    r"radiologin|technologist|radiographer|mtra|mta|röntgenassistentin|röntgenassistent|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin|"
     # who else touched the patient ('dressed on the rig by medic K. Solbakken', 'ER RN Hope Stone'; session 25)
     r"nurse|rn|medic|paramedic|emt|midwife|physio|physiotherapist|pfleger|pflegerin|krankenschwester|hebamme|"
     r"sanitäter|rettungssanitäter|notarzt|notärztin")
@@ -486,7 +486,11 @@ EPONYM_LEFT_CUES = ("nach", "per", "by", "according to", "klassifikation", "clas
                     "classificazione di", "fractura de", "luxación de", "lesión de", "signo de", "enfermedad de",
                     "clasificación de", "fratura de", "luxação de", "lesão de", "sinal de", "doença de",
                     "classificação de", "fracture de", "luxation de", "lésion de", "signe de", "maladie de",
-                    "classification de", "zlomenina", "zlomeninu")
+                    "classification de", "zlomenina", "zlomeninu",
+                    # a listed sign or reflex by its finding ('asymmetric Moro', 'positiver Finkelstein'; session 36)
+                    "positive", "positiver", "positives", "negative", "negativer", "negatives", "asymmetric",
+                    "asymmetrical", "symmetric", "symmetrical", "asymmetrischer", "symmetrischer", "absent",
+                    "fehlender", "intact", "intakter")
 
 
 _lower = lower_same_length  # one rule for every case-insensitive match: 'İ' cannot shift offsets
@@ -1378,7 +1382,9 @@ SCHOOL_COMPOUND_RE = re.compile(rf"(?<![\w])(?:Gartenbad|Freibad|Hallenbad|Stran
                                 rf"Grundschule|Mittelschule|Realschule|Gymnasium)[ \t]+"
                                 rf"(?P<n>(?:am|an[ \t]+der|im)[ \t]+)?"
                                 rf"(?P<v>[{UP}][{LOW}]+)(?![\w])"
-                                rf"|(?<![\w])(?P<w>[{UP}][{LOW}]{{3,}}(?:schule|gymnasium|kita|kindergarten))(?![\w])")
+                                rf"|(?<![\w])(?P<w>[{UP}][{LOW}]{{3,}}(?:schule|gymnasium|kita|kindergarten))(?![\w])"
+                                # a hospital or home named for its saint ('Annastift', 'Marienstift'; session 36)
+                                rf"|(?<![\w])(?P<s>[{UP}][{LOW}]{{2,}})stift(?![\w])")
 # the kinds of school a compound names ('Grundschule', 'Berufsschule', 'Skischule'), not a school's own name
 GENERIC_SCHOOL_HEADS = frozenset(("grund", "haupt", "real", "gesamt", "berufs", "sonder", "foerder", "volks",
                                   "mittel", "ober", "fach", "hoch", "musik", "tanz", "reit", "ski", "schi",
@@ -1516,6 +1522,11 @@ CLUB_RE = re.compile(
     rf"(?:[ \t]+(?:Juniors|Seniors|Youth|Colts|Minis|Veterans|U\d{{2}}))?(?![\w\-])"
     # an all-caps report's club: one word before a football or rugby club's letters ('(THAMESIDE RFC)'; session 24)
     rf"|(?<![\w]){UPPER_WORD}[ \t]+(?:FC|AFC|RFC|RUFC|RLFC|GAA)(?![\w\-])")
+# a club by a place adjective and its letters without a founding year ('Karlsruher SC', 'Hamburger SV'): the adjective
+# must come from a listed place (checked in find), as 'Linker SC' (the joint) does not; session 36
+PLACE_CLUB_HINT_RE = re.compile(r"er[ \t]+(?:TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|RC|FSV|SSV|SpVgg)(?![\w\-])")
+PLACE_CLUB_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{LOW}]+er)[ \t]+(?:TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|"
+                           r"RC|FSV|SSV|SpVgg)(?![\w\-])")
 # A firm by its legal form ('Fa. Hochbau Krämer GmbH & Co. KG', 'Spedition Hülsmann KG', 'Acme Freight Ltd'): an
 # employer or a site of an accident; up to four capitalised words (or '&') before the form go with it (session 16)
 COMPANY_RE = re.compile(
@@ -2191,7 +2202,11 @@ ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|ei
                                r"zum|zur|ins|ans|aufs|übers|ums|im)[ \t]+\Z")
 MULTIWORD_RE = re.compile(rf"[{UP}{LOW}]+(?:[ \t]+[{UP}{LOW}]+){{1,4}}")  # two to five words, letters only
 ENGLISH_PLACE_PREPS = frozenset(("in", "near", "from", "outside", "around", "towards", "via"))
-WEEKDAY_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Weekend|Christmas|Easter|Halloween")
+# German side adjectives opening a sentence (the wider name lists hold 'Linker' and 'Rechter' as surnames)
+SIDE_ADJECTIVES = frozenset(p + e for p in ("link", "recht", "beidseitig", "beiderseitig")
+                            for e in ("e", "er", "es", "en", "em"))
+WEEKDAY_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Weekend|Christmas|Easter|Halloween|"
+                        r"(?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|Mittwoch|Sonnabend")
 PLACE_GLUE_WORDS = frozenset(("am", "an", "der", "im", "ob", "bei", "upon", "on", "the"))
 HYPHEN_PARTICLE_RE = re.compile(r"-(?:in|up|on|out|off|through)(?![\w])")
 CONTRACTED_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:beim|zum|vom|zur|ins|aufs)[ \t]+\Z")
@@ -3260,10 +3275,15 @@ class Anonymizer:
                     CONTRACTED_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # an adjective or a verb made a noun by a contracted article ('beim Kurz', a Schwingen
                 # hold; 'zum Laufen'): German writes no name after 'beim' without a title (session 29)
-            if f in self.ordinary and not w.isupper() and _sentence_start(text, m.start(), "\n.!?|") and (
+            if f in self.ordinary and not w.isupper() and _sentence_start(text, m.start(), "\n.!?|:") and (
                     nm := NEXT_WORD_RE.match(text, m.end())) and fold(nm.group("w")) in self.safe \
                     and fold(nm.group("w")) not in self.known_names:
                 continue  # an adjective opening a sentence before a clinical noun ('Kleine Sklerosezone'), session 24
+            if f in SIDE_ADJECTIVES:
+                continue  # 'Linker SC unauffällig', 'Befund: Rechter Humerus ...': the side, not a surname (session 36)
+            if MONTH_WORD_RE.fullmatch(w) or WEEKDAY_RE.fullmatch(w):
+                continue  # 'am Samstag', 'seit Juni': a weekday or month the wider lists also hold as a surname
+                # ('Freitag', 'Sonntag') is the calendar's word outside a zone (session 36)
             if f in self.other_names or (len(parts) > 1 and any(p in self.other_names or p in self.known_names
                                                                 for p in parts)
                                          and not any(p in self.safe for p in parts)):
@@ -3754,7 +3774,11 @@ class Anonymizer:
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "lower-head-institution"))
         for m in SCHOOL_COMPOUND_RE.finditer(text):
             w = m.group("w")
-            if w is not None:  # 'Bettinaschule': the head is no ordinary word ('Grundschule', 'Berufsschule')
+            if m.group("s") is not None:  # '<given name>stift' only: 'Gewindestift' (a pin) stays
+                g = fold(m.group("s"))
+                if not any(c in self.first_names for c in (g, g[:-1], g[:-2])):
+                    continue
+            elif w is not None:  # 'Bettinaschule': the head is no ordinary word ('Grundschule', 'Berufsschule')
                 head = fold(w)
                 for tail in ("schule", "gymnasium", "kita", "kindergarten"):
                     if head.endswith(tail):
@@ -3805,6 +3829,9 @@ class Anonymizer:
                 if names and not any((fold(w) in self.safe or (w.isupper() and fold(w) in self.common))
                                      and fold(w) not in self.places for w in names):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
+        for m in (PLACE_CLUB_RE.finditer(text) if PLACE_CLUB_HINT_RE.search(text) else ()):
+            if self._place_adjective(m.group("a")):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
         for m in (VESSEL_RE.finditer(text) if any(h in text for h in VESSEL_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group().split()[1:]):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "vessel"))

@@ -1464,6 +1464,25 @@ SESSION35_CASES = [
       "metacarpal1_fracture_comminuted": "true"}),
 ]
 
+# Session 36 (tuning round qi-qp, read): advice after a comma is only its clause's; a clavicle's narrowed joint space
+# is its own finding, not an observation its hedged arthrosis interprets; the AC joint's compound with 'schmal'; a
+# sign the projection explains is negated
+SESSION36_CASES = [
+    ("elbow", "Beurteilung: Fraglicher knöcherner Ausriss am Olekranon, ggf. CT zur Klärung.",
+     {"fracture": "uncertain", "ulna_fracture": "uncertain", "olecranon_fracture": "uncertain"}),
+    ("elbow", "Impression: Possible undisplaced radial neck fracture, consider CT to exclude it.",
+     {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_neck_fracture": "uncertain"}),
+    # guard: the advice alone still asks, it states nothing
+    ("elbow", "Beurteilung: Kein Frakturnachweis. Ggf. CT zur Klärung einer okkulten Radiuskopffraktur.", {}),
+    ("clavicle", "Befund: Gelenkspalt des AC-Gelenks gering verschmälert, fraglich beginnende Arthrose.",
+     {"ac_joint_space_narrowed": "true", "joint_degeneration": "uncertain", "ac_joint_degeneration": "uncertain"}),
+    # guard: in the thumb the narrowing is the degeneration's sign, as uncertain as its interpretation
+    ("thumb", "Findings: Mild narrowing of the MCP joint, possibly early osteoarthritis.",
+     {"joint_degeneration": "uncertain", "mcp_joint_degeneration": "uncertain"}),
+    ("clavicle", "Befund: Der AC-Gelenkspalt ist schmal.", {"ac_joint_space_narrowed": "true"}),
+    ("elbow", "Impression: Apparent posterior fat pad elevation is due to rotation. No effusion.", {}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1482,6 +1501,7 @@ SESSION_CASES = {
     "session33": SESSION33_CASES,
     "session34": SESSION34_CASES,
     "session35": SESSION35_CASES,
+    "session36": SESSION36_CASES,
 }
 
 

@@ -192,9 +192,16 @@ def _sclerosis_of(s: str, e: _Event, owners: list[_Event]) -> bool:
         o.kind == "degeneration" and len(s[min(e.end, o.end):max(e.start, o.start)].split()) <= 6 for o in owners)
 
 
+# a comma that opens a recommendation's clause ('..., ggf. CT zur Klärung', '..., consider CT'; session 36)
+_ADVICE_COMMA = re.compile(r",[ \t]+(?i:ggf\.?|gegebenenfalls|evtl\.?|eventuell|bei bedarf|consider|recommend|suggest)"
+                           r"(?![\w])")
+
+
 def _dash_before(s: str, end: int) -> int:
-    """Where the last spaced dash before `end` is in sentence `s` (-1: none)."""
-    return max(s.rfind(" - ", 0, end), s.rfind(" – ", 0, end), s.rfind(" — ", 0, end))
+    """Where the tail holding a question or advice starts in sentence `s` before `end` (-1: none): the last spaced
+    dash, or a comma that opens a recommendation ('Fraglicher Ausriss an der Koronoidspitze, ggf. CT zur Klärung')."""
+    comma = max((m.start() for m in _ADVICE_COMMA.finditer(s, 0, end)), default=-1)
+    return max(s.rfind(" - ", 0, end), s.rfind(" – ", 0, end), s.rfind(" — ", 0, end), comma)
 
 
 def _skip_ws(s: str, i: int) -> int:
@@ -327,6 +334,11 @@ class RuleEngine:
         self._joints = frozenset(r.loc for ev in ("subluxation", "dislocation")
                                  for r in self._rules_by_event.get(ev, ()) if r.loc and not r.fallback)
         self._matchers = tuple((m.regex, m.literal, m.pattern_entry) for m in (lexicon.word, lexicon.infix))
+        # an observation is interpreted by a hedge only where the template has no finding of its own for it: a thumb's
+        # narrowing is its degeneration's, a clavicle's is 'ac_joint_space_narrowed' ('Gelenkspalt gering verschmälert,
+        # fraglich beginnende Arthrose' keeps the narrowing certain; session 36)
+        found = {ev: {r.finding for r in rs} for ev, rs in self._rules_by_event.items()}
+        self._interprets = frozenset((a, b) for a, b in _INTERPRETS if found.get(a, set()) <= found.get(b, set()))
         # the first word of every header: a header can only start where one of them stands as a whole word
         self._head_firsts = frozenset(_ALPHA.match(h).group() for h in lexicon.section_kinds)
         # where _heads tries the header alternation: a position after an anchor whose first word (after the
@@ -1021,8 +1033,8 @@ class RuleEngine:
             leftover = [x for x in leftover if not (x[1] == "displaced" and x[2] == POS)]
         return events, leftover
 
-    @staticmethod
-    def _hedged_interpretation(s: str, clause: list[_Tok], events: list[_Event], spans: list[tuple[int, int]]) -> None:
+    def _hedged_interpretation(self, s: str, clause: list[_Tok], events: list[_Event],
+                               spans: list[tuple[int, int]]) -> None:
         """'narrowing of the MCP joint, probably degenerative', 'cortical step-off at the radial neck, suspicious
         for a fracture', 'Hochstand der Clavicula, am ehesten AC-Subluxation': an observation followed, after a
         comma, by its hedged interpretation is one finding, as uncertain as the interpretation. A hedged
@@ -1047,7 +1059,7 @@ class RuleEngine:
             if any(a < y.start < b and not a < x.start < b for a, b in spans):
                 continue
             if not (x.mod == POS and y.mod == UNC and y.kind in _SIGN_KINDS
-                    and (x.kind == y.kind or (x.kind, y.kind) in _INTERPRETS)):
+                    and (x.kind == y.kind or (x.kind, y.kind) in self._interprets)):
                 continue
             gap = s[x.end:y.start]
             if "," not in gap or len(gap.split()) > 12 or _GRADE_WORD.search(s, y.start, min(len(s), y.end + 8)):

@@ -1,0 +1,36 @@
+"""Issue 11, session 36: shapes a tuning round by eight new authors (qi-qp, scored unread first, then read) showed
+leaking or over-redacted, each a class with a closed trigger: a radiographer named after her role's field label
+('MTRA: ...', 'Radiographer: ...'); a club by a listed place's adjective and its letters without a founding year
+('Karlsruher SC'); a hospital or home named '<saint>stift'; and the other way, a listed eponym after the word for
+its finding ('asymmetric Moro'), a German weekday and a German side adjective opening a sentence ('Linker SC ...')
+that the wider name lists also hold as surnames. Every example is
+our own (none taken from an evaluation corpus); on the rules before the change (e077532) every removal and every
+guard marked 'over-redacted before' fails, the other guards pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # the radiographer after her role's field label, a given name no list holds
+    ("Befund freigegeben.\nMTRA: Gülsüm Yıldız", ["Gülsüm", "Yıldız"], ["Befund freigegeben"]),
+    ("Radiographer: Ilknur Sahin\nReported by: Dr P. Quinn", ["Ilknur", "Sahin"], ["Reported by"]),
+    # a club by a listed place's adjective and its letters
+    ("Anamnese: Torwart beim Karlsruher SC, Sturz im Training.", ["Karlsruher SC"], ["Sturz im Training"]),
+    ("Anamnese: Jugendspieler Bochumer VfL, Sturz im Spiel.", ["Bochumer VfL"], ["Sturz im Spiel"]),
+    # guard: a side adjective before the sternoclavicular joint's letters is no club (over-redacted before)
+    ("Linker SC unauffällig. Rechter SC-Gelenkspalt normal.", [], ["Linker SC", "Rechter SC"]),
+    # a hospital or home named for its saint; guard: a pin is a 'Gewindestift'
+    ("Nachbehandlung im Elisabethenstift geplant.", ["Elisabethenstift"], ["Nachbehandlung"]),
+    ("Befund: Gewindestift in situ, keine Lockerung.", [], ["Gewindestift"]),
+    # a listed sign or reflex by its finding stays (over-redacted before)
+    ("INDICATION: Mother reports an asymmetric Moro. Evaluate for fracture.", [], ["asymmetric Moro"]),
+    # German weekdays outside a zone stay (over-redacted before)
+    ("Anamnese: Sturz am Samstag beim Fussball, Schmerzen.", [], ["Samstag"]),
+    ("Klinische Angaben: Sturz vom Rad am Sonntag.", [], ["Sonntag"]),
+])
+def test_a_session36_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
