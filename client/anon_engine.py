@@ -2876,8 +2876,8 @@ class Anonymizer:
                 continue
             words = list(TOWN_WORD_RE.finditer(m.group("t")))
             if fold(" ".join(w.group() for w in words)) not in self.place_phrases:
-                while words and fold(words[0].group()) in self.ordinary:  # 'Skiing Aspen, CO': the verb stays
-                    words.pop(0)
+                while len(words) > 1 and fold(words[0].group()) in self.ordinary:  # 'Skiing Aspen, CO': the verb
+                    words.pop(0)  # stays; the word at the comma is the town even when a word too ('Vail, Colorado')
             if words and not any(fold(w.group()) in self.safe or fold(w.group()) in self.eponyms for w in words):
                 add(Span(m.start("t") + words[0].start(), st.end() if st.group("county") else st.start(), "ADDRESS",
                          PATTERN, "town-state"))  # (a county goes with its town)

@@ -3,7 +3,8 @@ leaking or over-redacted, each a class with a closed trigger: a radiographer nam
 ('MTRA: ...', 'Radiographer: ...'); a club by a listed place's adjective and its letters without a founding year
 ('Karlsruher SC'); a hospital or home named '<saint>stift'; and the other way, a listed eponym after the word for
 its finding ('asymmetric Moro'), a German weekday and a German side adjective opening a sentence ('Linker SC ...')
-that the wider name lists also hold as surnames. Every example is
+that the wider name lists also hold as surnames; then (second round qq-qv) a town that is also a word at its
+state's comma ('Vail, Colorado'). Every example is
 our own (none taken from an evaluation corpus); on the rules before the change (e077532) every removal and every
 guard marked 'over-redacted before' fails, the other guards pass."""
 
@@ -31,6 +32,9 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # German weekdays outside a zone stay (over-redacted before)
     ("Anamnese: Sturz am Samstag beim Fussball, Schmerzen.", [], ["Samstag"]),
     ("Klinische Angaben: Sturz vom Rad am Sonntag.", [], ["Sonntag"]),
+    # (second round qq-qv) the town at its state's comma even when it is a word too; a verb before it stays
+    ("Anamnese: Skiunfall in Vail, Colorado (USA), dort versorgt.", ["Vail"], ["Skiunfall", "dort versorgt"]),
+    ("History: skiing accident near Hope, Arkansas.", ["Hope"], ["skiing accident"]),
 ])
 def test_a_session36_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)

@@ -1466,7 +1466,7 @@ SESSION35_CASES = [
 
 # Session 36 (tuning round qi-qp, read): advice after a comma is only its clause's; a clavicle's narrowed joint space
 # is its own finding, not an observation its hedged arthrosis interprets; the AC joint's compound with 'schmal'; a
-# sign the projection explains is negated
+# sign the projection explains is negated; a weak place is no second joint
 SESSION36_CASES = [
     ("elbow", "Beurteilung: Fraglicher knöcherner Ausriss am Olekranon, ggf. CT zur Klärung.",
      {"fracture": "uncertain", "ulna_fracture": "uncertain", "olecranon_fracture": "uncertain"}),
@@ -1481,6 +1481,23 @@ SESSION36_CASES = [
      {"joint_degeneration": "uncertain", "mcp_joint_degeneration": "uncertain"}),
     ("clavicle", "Befund: Der AC-Gelenkspalt ist schmal.", {"ac_joint_space_narrowed": "true"}),
     ("elbow", "Impression: Apparent posterior fat pad elevation is due to rotation. No effusion.", {}),
+    # (second round qr-qv) advice after the last comma is only its clause's, a spaced dash before it no longer takes
+    # the sentence; 'should be considered' hedges; a splinter's material is no negation
+    ("clavicle", "Findings: ACJ - mild widening of the joint space, subluxation cannot be excluded, stress views "
+                 "could be obtained if clinically indicated.",
+     {"ac_joint_space_widened": "true", "joint_subluxation": "uncertain", "ac_joint_subluxation": "uncertain"}),
+    ("elbow", "Impression: ?Radial neck fracture - MRI if clinically indicated (terrible triad should be considered).",
+     {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_neck_fracture": "uncertain"}),
+    ("elbow", "Impression: Comminuted radial head fracture; a terrible triad injury should be considered.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true",
+      "radial_head_fracture_comminuted": "true", "fracture_comminuted": "true", "coronoid_fracture": "uncertain",
+      "ulna_fracture": "uncertain", "joint_dislocation": "uncertain"}),
+    ("thumb", "Befund: Ein nicht schattengebender Holzsplitter ist nicht sicher auszuschließen.",
+     {"foreign_body": "uncertain"}),
+    ("thumb", "Findings: A non-radiopaque wood splinter cannot be excluded.", {"foreign_body": "uncertain"}),
+    # sclerosis at a weak place before a hedged arthrosis of the joint beside it is that arthrosis, hedged
+    ("thumb", "Befund: Diskrete subchondrale Sklerose am Os trapezium, möglicherweise beginnende Rhizarthrose.",
+     {"joint_degeneration": "uncertain", "cmc_joint_degeneration": "uncertain"}),
 ]
 
 SESSION_CASES = {

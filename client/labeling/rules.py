@@ -192,16 +192,17 @@ def _sclerosis_of(s: str, e: _Event, owners: list[_Event]) -> bool:
         o.kind == "degeneration" and len(s[min(e.end, o.end):max(e.start, o.start)].split()) <= 6 for o in owners)
 
 
-# a comma that opens a recommendation's clause ('..., ggf. CT zur Klärung', '..., consider CT'; session 36)
-_ADVICE_COMMA = re.compile(r",[ \t]+(?i:ggf\.?|gegebenenfalls|evtl\.?|eventuell|bei bedarf|consider|recommend|suggest)"
-                           r"(?![\w])")
-
-
-def _dash_before(s: str, end: int) -> int:
+def _dash_before(s: str, end: int, toks: Sequence[_Tok] = ()) -> int:
     """Where the tail holding a question or advice starts in sentence `s` before `end` (-1: none): the last spaced
-    dash, or a comma that opens a recommendation ('Fraglicher Ausriss an der Koronoidspitze, ggf. CT zur Klärung')."""
-    comma = max((m.start() for m in _ADVICE_COMMA.finditer(s, 0, end)), default=-1)
-    return max(s.rfind(" - ", 0, end), s.rfind(" – ", 0, end), s.rfind(" — ", 0, end), comma)
+    dash, or the last comma outside brackets with no finding between it and the cue ('Fraglicher Ausriss an der
+    Koronoidspitze, ggf. CT zur Klärung', 'acj - mild widening, subluxation cannot be excluded, weight-bearing views
+    if clinically indicated'; the comma since session 36)."""
+    dash = max(s.rfind(" - ", 0, end), s.rfind(" – ", 0, end), s.rfind(" — ", 0, end))
+    c = s.rfind(",", 0, end)
+    if c > dash and s.rfind("(", 0, c) <= s.rfind(")", 0, c) \
+            and not any(t.entry.events for t in toks if c < t.start < end):
+        return c
+    return dash
 
 
 def _skip_ws(s: str, i: int) -> int:
@@ -328,6 +329,7 @@ class RuleEngine:
         for r in lexicon.rules:
             self._rules_by_event.setdefault(r.event, []).append(r)
         self._strong_in = lexicon.in_locs - lexicon.weak_locs
+        self._weak_locs = lexicon.weak_locs
         # the places that have a fracture finding of their own (lateral third, radial head; not the whole bone)
         self._parts = frozenset(r.loc for r in self._rules_by_event.get("fracture", ()) if r.loc) & lexicon.in_locs
         # the joints a subluxation or dislocation is placed at by its own rule ('ac', 'sc'; fallbacks are bones)
@@ -566,7 +568,7 @@ class RuleEngine:
             heads: dict[int, int] = {}
             for p, t in zip(part, toks, strict=True):
                 if t.entry.cue in _TAIL_CUES and not signoff:
-                    heads.setdefault(p, _dash_before(s, t.start))  # the part's first question or advice
+                    heads.setdefault(p, _dash_before(s, t.start, toks))  # the part's first question or advice
             kept = [t for p, t in zip(part, toks, strict=True)
                     if p not in asked or t.end <= heads.get(p, -1) and heads[p] > (semis[p - 1] if p else -1)]
             if any(t.entry.events for t in kept):
@@ -574,7 +576,7 @@ class RuleEngine:
         if q is not None:
             # '..., DD Ossikel – CT zur Abklärung empfohlen': a question after a spaced dash is only the tail's, and
             # so is advice ('Likely occult supracondylar fracture - treat as such'); a sign-off line goes whole
-            dash = _dash_before(s, q.start)
+            dash = _dash_before(s, q.start, toks)
             if dash < 0 or not any(t.entry.events for t in toks if t.end <= dash) or signoff:
                 return (), ()
             toks = [t for t in toks if t.end <= dash]
@@ -1064,7 +1066,10 @@ class RuleEngine:
             gap = s[x.end:y.start]
             if "," not in gap or len(gap.split()) > 12 or _GRADE_WORD.search(s, y.start, min(len(s), y.end + 8)):
                 continue
-            if x.kind == y.kind and x.kind in _PLACED_KINDS and (px := places(x)) and (py := places(y)) and not px & py:
+            # (a weak place names no joint of its own: 'subchondrale Sklerose am Trapezium, fraglich beginnende
+            # Rhizarthrose' is one hedged arthrosis of the thumb's base; session 36)
+            if x.kind == y.kind and x.kind in _PLACED_KINDS and (px := places(x) - self._weak_locs) \
+                    and (py := places(y) - self._weak_locs) and not px & py:
                 continue
             if any(t.entry.cue in ("unc_pre", "unc_both") and x.end <= t.start < y.start for t in clause):
                 x.mod = UNC
