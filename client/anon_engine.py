@@ -3317,6 +3317,10 @@ class Anonymizer:
             # safe word stays, and a line in title case says nothing by case (session 29)
             en_proper = (g == "p" and english and not m.group("art") and m.group("pp") in ENGLISH_PLACE_PREPS
                          or g == "c") and self._english_proper_place(text, m.start(g), m.group(g).split()[0])
+            # ('at' too when the word is in no list at all: 'struck at Kilcar on Sunday'; session 36)
+            en_proper = en_proper or (g == "p" and english and not m.group("art") and m.group("pp") == "at"
+                                      and self._proper_word(m.group(g).split()[0])
+                                      and self._english_proper_place(text, m.start(g), m.group(g).split()[0]))
             # (the report's language too: German 'an der Schanze' reads like an English clause)
             en_proper = en_proper and self._report_english(text, low)
             if not en_proper and not any(self._history_place_word(w, compounds=not english, min_part=part,

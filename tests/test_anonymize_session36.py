@@ -4,7 +4,7 @@ leaking or over-redacted, each a class with a closed trigger: a radiographer nam
 ('Karlsruher SC'); a hospital or home named '<saint>stift'; and the other way, a listed eponym after the word for
 its finding ('asymmetric Moro'), a German weekday and a German side adjective opening a sentence ('Linker SC ...')
 that the wider name lists also hold as surnames; then (second round qq-qv) a town that is also a word at its
-state's comma ('Vail, Colorado'). Every example is
+state's comma ('Vail, Colorado') and a famous large town the place list lacked ('am Flughafen Zürich'). Every example is
 our own (none taken from an evaluation corpus); on the rules before the change (e077532) every removal and every
 guard marked 'over-redacted before' fails, the other guards pass."""
 
@@ -35,6 +35,9 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # (second round qq-qv) the town at its state's comma even when it is a word too; a verb before it stays
     ("Anamnese: Skiunfall in Vail, Colorado (USA), dort versorgt.", ["Vail"], ["Skiunfall", "dort versorgt"]),
     ("History: skiing accident near Hope, Arkansas.", ["Hope"], ["skiing accident"]),
+    # a famous large town that is no word, after a generic noun
+    ("Anamnese: Sturz beim Umsteigen am Bahnhof Stuttgart, Schmerzen.", ["Stuttgart"], ["Sturz beim Umsteigen"]),
+    ("Anamnese: Sturz auf dem Weg zum Flughafen Zürich.", ["Zürich"], ["Sturz auf dem Weg"]),
 ])
 def test_a_session36_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)

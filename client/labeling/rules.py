@@ -587,17 +587,26 @@ class RuleEngine:
         if heading:
             toks = [t for t in toks if not (t.entry.loc in heading and t.end <= colon)]
         clauses: list[list[_Tok]] = [[]]
+        relative: list[bool] = [False]  # the clause opens with 'which' / 'welche': its subject is the noun before it
         for t in toks:
             if t.entry.cue == "terminator":
                 clauses.append([])
+                relative.append(bool(_RELATIVE_OPEN.fullmatch(s, t.start, t.end)))
             else:
                 clauses[-1].append(t)
         events: list[_Event] = []
         pending_morphs: list[tuple[int, str, str]] = []
         spans = [m.span() for m in _PAREN.finditer(s)] if "(" in s else []  # the parentheses, found once
-        for clause in clauses:
+        for k, clause in enumerate(clauses):
             if clause:
                 ev, morphs = self._clause(s, clause, spans)
+                # 'the distal phalangeal tuft, which shows a comminuted fx': a finding of a relative clause that names
+                # no place is at the place its clause opens after (session 36)
+                prev = [t for t in clauses[k - 1] if not t.entry.comma] if k else []
+                if relative[k] and prev and (before := prev[-1]).entry.loc and not before.entry.events:
+                    for e in ev:
+                        if not e.locs:
+                            e.locs.add(before.entry.loc)
                 events.extend(ev)
                 pending_morphs.extend(morphs)
         for e in events:
