@@ -230,7 +230,9 @@ WEAK_CUES = (
     # the patient in Nordic, Dutch, Romance and Finnish headers ('Pas.: Håkonsen, Ingvild'; session 22)
     r"pas\.|pasient|patiënt|paciente|patiente|potilas|"
     r"mother|father|wife|husband|daughter|son|spouse|guardian|attending|resident|fellow|radiologist|radiologe|"
-    r"radiologin|technologist|radiographer|mtra|mta|röntgenassistentin|röntgenassistent|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin|"
+    r"radiologin|technologist|referring|pcp|oberarzt|oberärztin|facharzt|fachärztin|"
+    # the radiographer by her field label ('MTRA: İlknur Şahin', 'Radiographer: ...'; session 36)
+    r"radiographer|mtra|mta|röntgenassistentin|röntgenassistent|"
     # who else touched the patient ('dressed on the rig by medic K. Solbakken', 'ER RN Hope Stone'; session 25)
     r"nurse|rn|medic|paramedic|emt|midwife|physio|physiotherapist|pfleger|pflegerin|krankenschwester|hebamme|"
     r"sanitäter|rettungssanitäter|notarzt|notärztin")
@@ -1500,6 +1502,8 @@ INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Pract
 # abbreviations ('AC', 'US') are left out, as is a College's 'FC Rad' (a radiologist's fellowship); 'SC' counts only
 # before a name no list knows as safe ('SC Neuenheim', not 'SC Joint'; session 20); the words must not be ordinary
 # ones (checked in find).
+# a club's letters after a place adjective ('Harburger TB 1865', 'Karlsruher SC')
+_PLACE_CLUB_LETTERS = "TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|RC|FSV|SSV|SpVgg"
 CLUB_RE = re.compile(
     rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|HSG|MTV|ASV|BSV|ESV|"
     rf"SuS|TuRa|RFC|AFC|Hapoel|Maccabi|"
@@ -1508,7 +1512,7 @@ CLUB_RE = re.compile(
     # a founding year and 'e.V.' go with the club ('Skiclub Bottrop 1972 e.V.'; session 17)
     rf"(?:[ \t]+(?:U\d{{2}}|I{{1,3}}|(?:18|19|20)\d{{2}}))?(?:[ \t]+e\.[ \t]?V\.)?(?![\w])"
     # a place adjective, a club abbreviation and its founding year ('Harburger TB 1865', 'Bochumer TV 1848')
-    rf"|(?<![\w])[{UP}][{LOW}]+er[ \t]+(?:TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|RC)[ \t]+(?:18|19|20)\d{{2}}"
+    rf"|(?<![\w])[{UP}][{LOW}]+er[ \t]+(?:{_PLACE_CLUB_LETTERS})[ \t]+(?:18|19|20)\d{{2}}"
     rf"(?![\w])"
     rf"|(?<![\w]){WORD}(?:[ \t]+{WORD}){{0,2}}[ \t]+(?:FC|AFC|RFC|GAA|United|Rovers|Athletic|Wanderers|Rangers|"
     rf"Albion|Harlequins|Football[ \t]+Club|Rugby[ \t]+Club|Hockey[ \t]+Club|Cricket[ \t]+Club|Tennis[ \t]+Club|"
@@ -1524,9 +1528,8 @@ CLUB_RE = re.compile(
     rf"|(?<![\w]){UPPER_WORD}[ \t]+(?:FC|AFC|RFC|RUFC|RLFC|GAA)(?![\w\-])")
 # a club by a place adjective and its letters without a founding year ('Karlsruher SC', 'Hamburger SV'): the adjective
 # must come from a listed place (checked in find), as 'Linker SC' (the joint) does not; session 36
-PLACE_CLUB_HINT_RE = re.compile(r"er[ \t]+(?:TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|RC|FSV|SSV|SpVgg)(?![\w\-])")
-PLACE_CLUB_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{LOW}]+er)[ \t]+(?:TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|"
-                           r"RC|FSV|SSV|SpVgg)(?![\w\-])")
+PLACE_CLUB_HINT_RE = re.compile(rf"er[ \t]+(?:{_PLACE_CLUB_LETTERS})(?![\w\-])")
+PLACE_CLUB_RE = re.compile(rf"(?<![\w])(?P<a>[{UP}][{LOW}]+er)[ \t]+(?:{_PLACE_CLUB_LETTERS})(?![\w\-])")
 # A firm by its legal form ('Fa. Hochbau Krämer GmbH & Co. KG', 'Spedition Hülsmann KG', 'Acme Freight Ltd'): an
 # employer or a site of an accident; up to four capitalised words (or '&') before the form go with it (session 16)
 COMPANY_RE = re.compile(
@@ -3275,6 +3278,7 @@ class Anonymizer:
                     CONTRACTED_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # an adjective or a verb made a noun by a contracted article ('beim Kurz', a Schwingen
                 # hold; 'zum Laufen'): German writes no name after 'beim' without a title (session 29)
+            # (also after a field label's colon: 'Befund: Kleine Exostose'; session 36)
             if f in self.ordinary and not w.isupper() and _sentence_start(text, m.start(), "\n.!?|:") and (
                     nm := NEXT_WORD_RE.match(text, m.end())) and fold(nm.group("w")) in self.safe \
                     and fold(nm.group("w")) not in self.known_names:
@@ -3315,12 +3319,11 @@ class Anonymizer:
             # in an English clause a capitalised word mid-sentence after a locative is a name whatever list holds it
             # as a word ('skiing in Klosters', 'lives near Reading'); a country or a state, a month, a clinical or a
             # safe word stays, and a line in title case says nothing by case (session 29)
-            en_proper = (g == "p" and english and not m.group("art") and m.group("pp") in ENGLISH_PLACE_PREPS
-                         or g == "c") and self._english_proper_place(text, m.start(g), m.group(g).split()[0])
             # ('at' too when the word is in no list at all: 'struck at Kilcar on Sunday'; session 36)
-            en_proper = en_proper or (g == "p" and english and not m.group("art") and m.group("pp") == "at"
-                                      and self._proper_word(m.group(g).split()[0])
-                                      and self._english_proper_place(text, m.start(g), m.group(g).split()[0]))
+            first = m.group(g).split()[0]
+            en_proper = (g == "p" and english and not m.group("art") and (
+                m.group("pp") in ENGLISH_PLACE_PREPS or m.group("pp") == "at" and self._proper_word(first))
+                or g == "c") and self._english_proper_place(text, m.start(g), first)
             # (the report's language too: German 'an der Schanze' reads like an English clause)
             en_proper = en_proper and self._report_english(text, low)
             if not en_proper and not any(self._history_place_word(w, compounds=not english, min_part=part,

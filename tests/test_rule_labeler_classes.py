@@ -1495,11 +1495,9 @@ SESSION36_CASES = [
     ("thumb", "Befund: Ein nicht schattengebender Holzsplitter ist nicht sicher auszuschließen.",
      {"foreign_body": "uncertain"}),
     ("thumb", "Findings: A non-radiopaque wood splinter cannot be excluded.", {"foreign_body": "uncertain"}),
-    # (third round qu, qw) a relative clause's finding is at the place it opens after; a nail-gun nail is a foreign
-    # body, a surgeon's nail is not
+    # (third round qu, qw) a relative clause's finding is at the place it opens after
     ("thumb", "Findings: Soft tissue swelling over the distal phalanx, which shows a transverse fracture.",
      {"fracture": "true", "distal_phalanx_fracture": "true", "swelling_dactylitis": "true"}),
-    ("thumb", "Findings: A 2 cm roofing nail lies in the thenar soft tissues.", {"foreign_body": "true"}),
     # sclerosis at a weak place before a hedged arthrosis of the joint beside it is that arthrosis, hedged
     ("thumb", "Befund: Diskrete subchondrale Sklerose am Os trapezium, möglicherweise beginnende Rhizarthrose.",
      {"joint_degeneration": "uncertain", "cmc_joint_degeneration": "uncertain"}),
