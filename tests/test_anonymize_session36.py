@@ -41,3 +41,14 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
 ])
 def test_a_session36_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
+
+
+def test_no_new_given_name_becomes_a_safe_word_through_the_labeler_lexicons():
+    """Every word of a rule lexicon is a safe word of the anonymizer (anon_lexicon._template_words: the labeler must
+    read what it needs), so a lexicon pattern that spells out a given name ('brad nails', tried in session 36) would
+    keep that name in every report. The given names the lexicons hold today are English words the labeler reads."""
+    from fedrad.client.anon_engine import default_anonymizer
+    from fedrad.client.anon_lexicon import _template_words
+
+    names = default_anonymizer().first_names
+    assert sorted(w for w in _template_words() if w in names) == ["art", "max", "may", "ray", "will"]
