@@ -79,7 +79,7 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 # ('ACCIDENT AT [STAHLBAU REDING]', 'Vereinstraining [Skiclub Bottrop 1972 e.V.]', 'AUF [REITERHOF X]')
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
                               "church", "sports-club", "caps-institution", "hyphen-institution", "union-local",
-                              "camel-word", "inn-name", "employer-field"))
+                              "camel-word", "inn-name", "employer-field", "venue-ending"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hosp", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -1387,6 +1387,9 @@ SCHOOL_COMPOUND_RE = re.compile(rf"(?<![\w])(?:Gartenbad|Freibad|Hallenbad|Stran
                                 rf"|(?<![\w])(?P<w>[{UP}][{LOW}]{{3,}}(?:schule|gymnasium|kita|kindergarten))(?![\w])"
                                 # a hospital or home named for its saint ('Annastift', 'Marienstift'; session 36)
                                 rf"|(?<![\w])(?P<s>[{UP}][{LOW}]{{2,}})stift(?![\w])")
+# a ground or a Latin-named school or museum that no list knows ('Auestadion', 'Fridericianum', 'Vincentinum'; session
+# 36): the word as a whole is in no list ('Mediastinum' is a safe word)
+VENUE_ENDING_RE = re.compile(rf"(?<![\w\-])[{UP}][{LOW}]{{2,}}(?:stadion|arena|ianum|inum|ineum|aneum)(?![\w\-])")
 # the kinds of school a compound names ('Grundschule', 'Berufsschule', 'Skischule'), not a school's own name
 GENERIC_SCHOOL_HEADS = frozenset(("grund", "haupt", "real", "gesamt", "berufs", "sonder", "foerder", "volks",
                                   "mittel", "ober", "fach", "hoch", "musik", "tanz", "reit", "ski", "schi",
@@ -3779,6 +3782,9 @@ class Anonymizer:
                 words = (m.group("n") or m.group("r")).replace("St. ", "").split()
                 if any(self._unknown_word(w) or fold(w) in self.places for w in words):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "lower-head-institution"))
+        for m in VENUE_ENDING_RE.finditer(text):
+            if self._proper_word(m.group()):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-ending"))
         for m in SCHOOL_COMPOUND_RE.finditer(text):
             w = m.group("w")
             if m.group("s") is not None:  # '<given name>stift' only: 'Gewindestift' (a pin) stays

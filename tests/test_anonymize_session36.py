@@ -4,7 +4,8 @@ leaking or over-redacted, each a class with a closed trigger: a radiographer nam
 ('Karlsruher SC'); a hospital or home named '<saint>stift'; and the other way, a listed eponym after the word for
 its finding ('asymmetric Moro'), a German weekday and a German side adjective opening a sentence ('Linker SC ...')
 that the wider name lists also hold as surnames; then (second round qq-qv) a town that is also a word at its
-state's comma ('Vail, Colorado') and a famous large town the place list lacked ('am Flughafen Zürich'). Every example is
+state's comma ('Vail, Colorado') and a famous large town the place list lacked ('am Flughafen Zürich'); then (fourth round qz-rc) a ground or a
+Latin-named school or museum no list knows ('Auestadion', 'Fridericianum'). Every example is
 our own (none taken from an evaluation corpus); on the rules before the change (e077532) every removal and every
 guard marked 'over-redacted before' fails, the other guards pass."""
 
@@ -38,6 +39,10 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # a famous large town that is no word, after a generic noun
     ("Anamnese: Sturz beim Umsteigen am Bahnhof Stuttgart, Schmerzen.", ["Stuttgart"], ["Sturz beim Umsteigen"]),
     ("Anamnese: Sturz auf dem Weg zum Flughafen Zürich.", ["Zürich"], ["Sturz auf dem Weg"]),
+    # (fourth round qz-rc) a ground or a Latin-named school or museum no list knows; guard: a clinical Latin word
+    ("Anamnese: Distorsion beim Fußball (Weserauenstadion), Skidaumen?", ["Weserauenstadion"], ["Skidaumen"]),
+    ("Anamnese: Lehrer am Augustinianum, Sturz im Treppenhaus.", ["Augustinianum"], ["Sturz im Treppenhaus"]),
+    ("Befund: Mediastinum mittelständig, Lungenspitzen frei.", [], ["Mediastinum"]),
 ])
 def test_a_session36_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
