@@ -1,13 +1,13 @@
 """Issue 11, session 36: shapes a tuning round by eight new authors (qi-qp, scored unread first, then read) showed
 leaking or over-redacted, each a class with a closed trigger: a radiographer named after her role's field label
 ('MTRA: ...', 'Radiographer: ...'); a club by a listed place's adjective and its letters without a founding year
-('Karlsruher SC'); a hospital or home named '<saint>stift'; and the other way, a listed eponym after the word for
-its finding ('asymmetric Moro'), a German weekday and a German side adjective opening a sentence ('Linker SC ...')
-that the wider name lists also hold as surnames; then (second round qq-qv) a town that is also a word at its
-state's comma ('Vail, Colorado') and a famous large town the place list lacked ('am Flughafen Zürich'); then (fourth round qz-rc) a ground or a
-Latin-named school or museum no list knows ('Auestadion', 'Fridericianum'). Every example is
-our own (none taken from an evaluation corpus); on the rules before the change (e077532) every removal and every
-guard marked 'over-redacted before' fails, the other guards pass."""
+('Karlsruher SC'); a hospital or home named '<saint>stift'; and the other way, a listed eponym after the word for its
+finding ('asymmetric Moro'), a German weekday and a German side adjective opening a sentence ('Linker SC ...') that
+the wider name lists also hold as surnames; then (second round qq-qv) a town that is also a word at its state's comma
+('Vail, Colorado') and a famous large town the place list lacked ('am Flughafen Zürich'); then (fourth round qz-rc) a
+ground or a Latin-named school or museum no list knows ('Auestadion', 'Fridericianum'). Every example is our own
+(none taken from an evaluation corpus); on the rules before the change (e077532) every removal and every guard marked
+'over-redacted before' fails, the other guards pass."""
 
 from __future__ import annotations
 
