@@ -192,7 +192,7 @@ def _sclerosis_of(s: str, e: _Event, owners: list[_Event]) -> bool:
         o.kind == "degeneration" and len(s[min(e.end, o.end):max(e.start, o.start)].split()) <= 6 for o in owners)
 
 
-def _dash_before(s: str, end: int, toks: Sequence[_Tok] = ()) -> int:
+def _tail_start(s: str, end: int, toks: Sequence[_Tok] = ()) -> int:
     """Where the tail holding a question or advice starts in sentence `s` before `end` (-1: none): the last spaced
     dash, or the last comma outside brackets with no finding between it and the cue ('Fraglicher Ausriss an der
     Koronoidspitze, ggf. CT zur Klärung', 'acj - mild widening, subluxation cannot be excluded, weight-bearing views
@@ -564,19 +564,20 @@ class RuleEngine:
             semis = [i for i, c in enumerate(s) if c == ";"]
             part = [sum(1 for c in semis if c < t.start) for t in toks]
             asked = {p for p, t in zip(part, toks, strict=True) if t.entry.cue in _CUT_CUES}
-            # a part's finding before a spaced dash stays when only a question or advice follows the dash
+            # a part's finding before a spaced dash or a comma stays when only a question or advice follows it
             heads: dict[int, int] = {}
             for p, t in zip(part, toks, strict=True):
                 if t.entry.cue in _TAIL_CUES and not signoff:
-                    heads.setdefault(p, _dash_before(s, t.start, toks))  # the part's first question or advice
+                    heads.setdefault(p, _tail_start(s, t.start, toks))  # the part's first question or advice
             kept = [t for p, t in zip(part, toks, strict=True)
                     if p not in asked or t.end <= heads.get(p, -1) and heads[p] > (semis[p - 1] if p else -1)]
             if any(t.entry.events for t in kept):
                 toks, q = kept, None
         if q is not None:
-            # '..., DD Ossikel – CT zur Abklärung empfohlen': a question after a spaced dash is only the tail's, and
-            # so is advice ('Likely occult supracondylar fracture - treat as such'); a sign-off line goes whole
-            dash = _dash_before(s, q.start, toks)
+            # '..., DD Ossikel – CT zur Abklärung empfohlen': a question after a spaced dash (or a comma, _tail_start)
+            # is only the tail's, and so is advice ('Likely occult supracondylar fracture - treat as such'); a
+            # sign-off line goes whole
+            dash = _tail_start(s, q.start, toks)
             if dash < 0 or not any(t.entry.events for t in toks if t.end <= dash) or signoff:
                 return (), ()
             toks = [t for t in toks if t.end <= dash]
