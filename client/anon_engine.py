@@ -1390,6 +1390,7 @@ SCHOOL_COMPOUND_RE = re.compile(rf"(?<![\w])(?:Gartenbad|Freibad|Hallenbad|Stran
 # a ground or a Latin-named school or museum that no list knows ('Auestadion', 'Fridericianum', 'Vincentinum'; session
 # 36): the word as a whole is in no list ('Mediastinum' is a safe word)
 VENUE_ENDING_RE = re.compile(rf"(?<![\w\-])[{UP}][{LOW}]{{2,}}(?:stadion|arena|ianum|inum|ineum|aneum)(?![\w\-])")
+VENUE_ENDING_HINTS = ("stadion", "arena", "num", "eum")  # speed: every match ends in one of these
 # the kinds of school a compound names ('Grundschule', 'Berufsschule', 'Skischule'), not a school's own name
 GENERIC_SCHOOL_HEADS = frozenset(("grund", "haupt", "real", "gesamt", "berufs", "sonder", "foerder", "volks",
                                   "mittel", "ober", "fach", "hoch", "musik", "tanz", "reit", "ski", "schi",
@@ -3782,7 +3783,7 @@ class Anonymizer:
                 words = (m.group("n") or m.group("r")).replace("St. ", "").split()
                 if any(self._unknown_word(w) or fold(w) in self.places for w in words):
                     add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "lower-head-institution"))
-        for m in VENUE_ENDING_RE.finditer(text):
+        for m in (VENUE_ENDING_RE.finditer(text) if any(h in text for h in VENUE_ENDING_HINTS) else ()):
             if self._proper_word(m.group()):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-ending"))
         for m in SCHOOL_COMPOUND_RE.finditer(text):

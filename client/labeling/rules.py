@@ -603,8 +603,8 @@ class RuleEngine:
                 ev, morphs = self._clause(s, clause, spans)
                 # 'the distal phalangeal tuft, which shows a comminuted fx': a finding of a relative clause that names
                 # no place is at the place its clause opens after (session 36)
-                prev = [t for t in clauses[k - 1] if not t.entry.comma] if k else []
-                if relative[k] and prev and (before := prev[-1]).entry.loc and not before.entry.events:
+                if relative[k] and (prev := [t for t in clauses[k - 1] if not t.entry.comma]) \
+                        and (before := prev[-1]).entry.loc and not before.entry.events:
                     for e in ev:
                         if not e.locs:
                             e.locs.add(before.entry.loc)
