@@ -2526,8 +2526,8 @@ class Anonymizer:
             raise AnonymizerDataError(f"the anonymizer's data in {d} is incomplete ({'; '.join(problems)}): {DATA_FIX}")
         # the learned recall layer (client/anon_model.py), on by default since session 6: on a held-out pair
         # nobody had seen (m,n: 1,358 identifiers) whole-string recall 99.19 -> 99.48%, word by word 97.13 ->
-        # 97.79%, over-redaction 5.43 -> 5.55%; it halves the anonymizer's speed (README). token_model=False:
-        # the rules alone
+        # 97.79%, over-redaction 5.43 -> 5.55%; it halves the anonymizer's speed (docs/text-quality.md).
+        # token_model=False: the rules alone
         self.token_model = TokenModel.load(d / MODEL_FILE) if token_model else None
         self.model_threshold = model_threshold
         self._report_memo: tuple[str | None, dict] = (None, {})  # see _memo_for

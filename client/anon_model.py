@@ -8,7 +8,7 @@ label, pipes, all caps, position), the identifier zone it sits in, and membershi
 lists — never the word itself unless it is an ordinary (safe-listed) word. A word scored above the
 threshold goes too. Weights are a small data file (`data/anon_token_model.tsv.gz`, feature<TAB>weight),
 trained by bench/anon_token_model.py on the hand-written tuning corpora, whose leave-one-corpus-out run
-is the only honest figure for it (README). Plain dict look-ups: no numpy at a site, no new dependency.
+is the only honest figure for it (docs/text-quality.md). Plain dict look-ups: no numpy at a site, no new dependency.
 
 Eponyms and clinical words protected by the rules are never scored, so the layer cannot remove them; nor
 is an ordinary lower-case word on a line that uses case (only an all-lower-case line leaves case silent).
