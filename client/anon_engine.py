@@ -197,9 +197,14 @@ TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
 # particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
 NAME_PARTICLES = (r"(?i:von|van|de|der|den|zu|zur|vom|ten|ter|di|da|del|la|le|du|dos|edler|bin|binti|binte|bt\.?|"
                   r"bte|ibn|bint|al|el|a/l|a/p|ní|nic)")
-PARTICLE_RE = re.compile(rf"[ \t]*(?:{NAME_PARTICLES}[ \t]+)+")
-# two removed names with only particles between them were one name: '[NAME] binti [NAME]', '[NAME] den [NAME]'
-PARTICLE_GAP_RE = re.compile(rf"[ \t]+(?:{NAME_PARTICLES}[ \t]+)+")
+# a header row's next field: two spaces or a tab before a word that, with at most one more word, ends in a colon
+NEXT_FIELD_RE = re.compile(r"(?:[ \t]*\t|[ ]{2,})[ \t]*\S")
+FIELD_LABEL_AHEAD_RE = re.compile(r"(?:[ \t]+[^\W\d_]+\.?)?[ \t]*:")
+# two removed names with only particles between them were one name: '[NAME] binti [NAME]', '[NAME] den [NAME]', '[NAME]
+# von und zu [NAME]' (session 37)
+PARTICLE_WORDS = rf"(?:(?i:von[ \t]+und[ \t]+zu)|{NAME_PARTICLES})"
+PARTICLE_GAP_RE = re.compile(rf"[ \t]+(?:{PARTICLE_WORDS}[ \t]+)+")
+PARTICLE_RE = re.compile(rf"[ \t]*(?:{PARTICLE_WORDS}[ \t]+)+")
 NAME_TOKEN_RE = re.compile(rf"[ \t]*(?P<w>{INITIAL}|{WORD}|{UPPER_WORD})(?![\w])")
 # Cues after which a name follows. STRONG_CUES introduce a person; WEAK_CUES ("Pat.", "mother",
 # "radiologist") often precede ordinary words ("Pat. Schulter nicht miterfasst"), so after them a
@@ -227,6 +232,9 @@ STRONG_CUES = (
     r"kind[ \t]+regards|best[ \t]+regards|regards|sincerely")
 WEAK_CUES = (
     r"patient(?:in)?|pat\.|pt\.?|name|vorname|nachname|mutter|vater|ehemann|ehefrau|tochter|sohn|"
+    # a name's parts by their field labels ('Surname: VAN DER BERG  Given: Pieter', 'Familienname:'; session 37)
+    r"surname|forenames?|given[ \t]+names?|given(?=[ \t]*:)|first[ \t]+names?|last[ \t]+name|family[ \t]+name|"
+    r"familienname|geburtsname|rufname|"
     # the patient in Nordic, Dutch, Romance and Finnish headers ('Pas.: Håkonsen, Ingvild'; session 22)
     r"pas\.|pasient|patiënt|paciente|patiente|potilas|"
     r"mother|father|wife|husband|daughter|son|spouse|guardian|attending|resident|fellow|radiologist|radiologe|"
@@ -324,10 +332,15 @@ ID_CUE_RE = re.compile(
     r"utente|nhc|historia[ \t]+clínica|codice[ \t]+fiscale|cod\.[ \t]*fisc\.?|tessera[ \t]+sanitaria|"
     r"nosologico|accettazione|processo|rodné[ \t]+číslo|číslo[ \t]+pojištěnce|"
     # a workstation or device name ('Workstation: MPRRAD04'; session 17)
-    r"workstation|station[ \t]?(?:name|id)|arbeitsplatz|befundplatz)"
+    r"workstation|station[ \t]?(?:name|id)|arbeitsplatz|befundplatz|"
+    # a hospital's, a unit's or a health service's number ('Hosp No: RJ4 882 1736', 'CHI 0102601234'; session 37)
+    r"hosp(?:ital)?\.?[ \t]?(?:no|number|#)|unit[ \t]?(?:no|number)|ur[ \t]?(?:no|number)|ip[ \t]?no|"
+    r"nhs(?:[ \t]?(?:no|number))?|chi(?:[ \t]?(?:no|number))?)"
     # (an umlaut in the prefix: 'Befund Nr. RÖ-2026/011593'; session 34)
     # the value; digit groups apart after the cue ('Fall-Nr. 71 88 30 42'; session 35)
     r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>\d{2,4}(?:[ \t]\d{2,4}){2,5}(?![\w.,])"
+    # ... and after a letter-led group ('RJ4 882 1736', 'AB 123 456'; session 37)
+    r"|[A-Za-z]{1,4}\d{0,3}(?:[ \t]\d{2,5}){2,4}(?![\w.,])"
     r"|[A-Za-zÄÖÜäöü0-9][A-Za-zÄÖÜäöü0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]|\d{3,})")
 ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
                    r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
@@ -1070,6 +1083,7 @@ KIN_WORDS = frozenset(("mutter", "vater", "tochter", "sohn", "ehefrau", "ehemann
 # Identifier zones: a line with one of these is a header, footer, signature or referrer line.
 ZONE_CUE_RE = re.compile(
     r"(?<![\w])(?:patient(?:in)?|pat\.?|pt\.?|name|vorname|nachname|geb\.|geboren|dob|d\.o\.b|birth|mrn|"
+    r"surname|forenames?|given(?=[ \t]*(?:names?)?[ \t]*:)|familienname|geburtsname|"
     r"hosp(?:ital)?[ \t]+no|nhs|chi|ur|ssn|accession|acc\.?|auftrags\w*|fall\w*|id|referr\w*|überweis\w*|"
     r"zuweis\w*|einsend\w*|ordering|requesting|requested|dictated|diktiert|transcribed|signed|signiert|"
     # 'reported' signs only before whom, when or for whom ('Reported by', 'Reported: ...'), not in '(reported
@@ -2354,6 +2368,11 @@ LEAD_PARTICLE_RE = re.compile(r"(?<=[a-zäöüß,)][ \t])(?:De|Van|Von|Di|Da|Du|
                               # an Irish surname's particle, after an initial or a field's colon too ('Mr G. Ó
                               # [Briain]', 'Patient: Ó [Súilleabháin]'; session 34)
                               r"|(?<=[\w.,:)][ \t])(?:Ó|Ní|Nic|Uí|Mac|Mhic)[ \t]\Z")
+# a person's leading particles after a field's colon, a pipe or a tab, in any case ('Nachname: von und zu [Guttenberg]',
+# 'Surname: VAN DER [BERG]'), and in capitals before a name in capitals ('| AL [MANSOURI, KHALID]'; session 37)
+PARTICLES_BEFORE_RE = re.compile(rf"(?<![\w'’\-])(?:{PARTICLE_WORDS}[ \t]+)+\Z")
+# ... but in capitals a German preposition or article is one first ('STURZ VON [..]', 'ABSTIEG VON DER [..]')
+GERMAN_PREPOSITION_LEAD_RE = re.compile(r"(?:VON|VOM|ZU|ZUR|ZUM|DER|DEN|DEM)[ \t](?!UND[ \t]+ZU[ \t])")
 # between a person's name and the birth date or age that identifies them: 'Köhler, [Björn] ([AGE])',
 # 'Håkonsen, [Ingvild] Marie, f. [DATE]', 'Jürgen [Frank], [AGE]' (session 23)
 NAME_TUPLE_GAP_RE = re.compile(r"[ \t]*(?:[,(;/]|[ \t][-–—][ \t])?[ \t]*(?:(?:[mfwdMFWD]|f\.|geb\.|b\.|born|DOB:?|"
@@ -2777,6 +2796,8 @@ class Anonymizer:
             nxt = text[m.end():m.end() + 1]
             if nxt == ":" and not is_initial and not from_title:
                 break  # a section header ('Findings:'), not a name; but 'Dr. Weber: ...' is Weber
+            if n > 0 and NEXT_FIELD_RE.match(text, q) and FIELD_LABEL_AHEAD_RE.match(text, m.end()):
+                break  # 'Surname: Mokoena   First names: ...': the next field's label, set apart (session 37)
             if n > 0:
                 known = self._known_name(w, row) and f not in self.eponyms
                 if comma and not (is_initial or f in self.first_names or (row and f in row.given)
@@ -4418,6 +4439,14 @@ class Anonymizer:
         if kind in ("NAME", "ADDRESS", "INSTITUTION") and (pm := LEAD_PARTICLE_RE.search(text, max(floor, start - 9),
                                                                                       start)):
             start = pm.start()  # 'manege De [Hoefslag]', 'at Van [Dyke] farm': a name's capitalised particle
+        if kind == "NAME" and start - floor > 2 and (pm := PARTICLES_BEFORE_RE.search(text, max(floor, start - 24),
+                                                                                      start)):
+            k = pm.start()
+            while k > floor and text[k - 1] in " \t":
+                k -= 1
+            if k and text[k - 1] in ":|\t" or (pm.group().isupper() and text[start:end].isupper()
+                                                 and not GERMAN_PREPOSITION_LEAD_RE.match(pm.group())):
+                start = pm.start()  # 'Nachname: von und zu [Guttenberg]', 'Surname: VAN DER [BERG]'
         if kind == "INSTITUTION" and (xm := SUSPENDED_BEFORE_RE.search(text, max(floor, start - 24), start)):
             start = xm.start()  # 'Reit- und [Fahrverein Murnau e.V.]' (session 21)
         if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)

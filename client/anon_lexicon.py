@@ -96,19 +96,25 @@ def strip_accents(s: str) -> str:
 
 
 
-# Characters that change nothing a reader sees but split a word for a matcher ('Mül\u200bler').
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+# Characters that change nothing a reader sees but split a word for a matcher ('Mül\u200bler'); and spaces and hyphens
+# that look like the plain ones but are other code points (a no-break or narrow no-break space inside a date, '03.\u202f
+# 02.\u202f2026', or a non-breaking hyphen in an id): a pattern written with ' ' and '-' would not see them (session 37)
+CHAR_MAP = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+CHAR_MAP.update(dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                                        "\u200a\u202f\u205f\u3000"), " "))
+CHAR_MAP.update(dict.fromkeys(map(ord, "\u2010\u2011"), "-"))
 
 
 def normalize(text: str) -> str:
-    """NFC (a decomposed 'u' + combining diaeresis becomes 'ü') without invisible characters.
+    """NFC (a decomposed 'u' + combining diaeresis becomes 'ü') without invisible characters, with one space and one
+    hyphen.
 
-    The anonymizer works on (and returns) this form, so a name cannot hide from the lists by
-    its encoding; NFC never changes what a reader sees.
+    The anonymizer works on (and returns) this form, so a name, a date or an id cannot hide from the lists and patterns
+    by its encoding; none of it changes what a reader sees.
     """
     if text.isascii():
         return text
-    return unicodedata.normalize("NFC", text.translate(INVISIBLE))
+    return unicodedata.normalize("NFC", text.translate(CHAR_MAP))
 
 
 def lower_same_length(text: str) -> str:
