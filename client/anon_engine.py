@@ -205,6 +205,11 @@ FIELD_LABEL_AHEAD_RE = re.compile(r"(?:[ \t]+[^\W\d_]+\.?)?[ \t]*:")
 PARTICLE_WORDS = rf"(?:(?i:von[ \t]+und[ \t]+zu)|{NAME_PARTICLES})"
 PARTICLE_GAP_RE = re.compile(rf"[ \t]+(?:{PARTICLE_WORDS}[ \t]+)+")
 PARTICLE_RE = re.compile(rf"[ \t]*(?:{PARTICLE_WORDS}[ \t]+)+")
+# four or more letters, each alone between single spaces: a name spelt out so that no word list sees it (session 37;
+# no such run in the tuning corpora's or IU's text)
+LETTER_SPACED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_] ){3,}[^\W\d_](?![\w.])")
+# a personal title right before a name's initial ('Mrs B. was seen', 'Frau K. berichtet'; session 37)
+PERSON_TITLE_BEFORE_RE = re.compile(r"(?<![\w.])(?:Mrs|Mr|Ms|Miss|Frau|Herr|Herrn|Hr|Fr)\.?[ \t]+\Z")
 NAME_TOKEN_RE = re.compile(rf"[ \t]*(?P<w>{INITIAL}|{WORD}|{UPPER_WORD})(?![\w])")
 # Cues after which a name follows. STRONG_CUES introduce a person; WEAK_CUES ("Pat.", "mother",
 # "radiologist") often precede ordinary words ("Pat. Schulter nicht miterfasst"), so after them a
@@ -756,6 +761,15 @@ MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  r"early|mid|late|end of|compared to|compared with|seit|im|bis|ab|vom|anfang|mitte|"
                                  r"ende|letzten|vergangenen)[ \t]+\Z")
+# a day spelled out as an ordinal word before or after its month ('am dritten März', 'the twenty-first of June',
+# 'March third'; session 37): a date, as '3. März' is
+_ORD_DE = (r"(?:erst|zweit|dritt|viert|fünft|fuenft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|zwoelft|"
+           r"(?:drei|vier|fünf|fuenf|sech|sieb|acht|neun)zehnt|(?:(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|"
+           r"neun)und)?zwanzigst|(?:einund)?drei(?:ß|ss)igst)(?:e[nmrs]?)?")
+_ORD_EN = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|"
+           r"eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth")
+ORDINAL_BEFORE_MONTH_RE = re.compile(rf"(?<![\w])(?i:{_ORD_DE}|(?:the[ \t]+)?(?:{_ORD_EN})(?:[ \t]+of)?)[ \t]+\Z")
+ORDINAL_AFTER_MONTH_RE = re.compile(rf"[ \t]+(?i:the[ \t]+)?(?i:{_ORD_EN})(?![\w])")
 # a month and day without a year closing a sentence that tells the injury ('slipped on ice on the stoop 1/19.',
 # 'fell on ski pole 10/5.'; session 27); not a score ('pain 8/10', 'power 4/5')
 SHORT_EVENT_DATE_RE = re.compile(r"(?<![\w./])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|\.\d)"
@@ -915,6 +929,8 @@ AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3}(?:[ \t]?a)?)(?=[ \t]*[,;)]
 # on lower-cased text: 'w, 67' / '(m, 16)', 'Age: 38', 'Alter 67'
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
             r"(?![\w])\.?")
+# sex and age glued, sex first ('w67', 'm45', '(F81)'; session 37); in capitals only in brackets (a motorway is 'M45')
+SEX_AGE_GLUED_RE = re.compile(r"(?<![\w./\-])[mwf](?P<a>\d{2,3})(?![\w./\-]|,\d)|(?<=\()[MWFD](?P<b>\d{2,3})(?=\))")
 AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|"
                         rf"mit[ \t]+(?P<c>\d{{1,2}}[ \t]+jahren)|(?:age[ \t]+at[ \t]+(?:exam|examination|study|scan)|"
                         rf"age|alter|aged|edad|"
@@ -2815,8 +2831,9 @@ class Anonymizer:
             p = end
         if start is None or end is None:
             return None
-        if re.fullmatch(rf"(?:{INITIAL}[ \t]*)+", text[start:end]):
-            return None  # initials alone ('Z.n.') are not enough
+        if re.fullmatch(rf"(?:{INITIAL}[ \t]*)+", text[start:end]) and not (
+                from_title and PERSON_TITLE_BEFORE_RE.search(text, max(0, start - 8), start)):
+            return None  # initials alone ('Z.n.') are not enough; after a personal title they are ('Mrs B.')
         return start, end
 
     def _stop_word_is_name(self, text: str, end: int, n: int, prev_initial: bool, prev_given: bool,
@@ -2988,6 +3005,8 @@ class Anonymizer:
         cands.extend(self._place_phrases(text))
         if CAPS_LINE_HINT_RE.search(text):
             cands.extend(self._caps_institutions(text))
+        for m in LETTER_SPACED_RE.finditer(text):  # 'M ü l l e r': a word spelt out letter by letter (session 37)
+            add(Span(m.start(), m.end(), "NAME", PATTERN, "letter-spaced"))
         # names after titles and cues
         for m in TITLE_SEQ_RE.finditer(text):
             r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
@@ -3169,8 +3188,13 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-day"))
         if MONTH_HINT_RE.search(low):
             for m in MONTH_WORD_RE.finditer(text):
-                if _at_word_start(text, m.start()) and TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14),
-                                                                                  m.start()):
+                if not _at_word_start(text, m.start()):
+                    continue
+                if om := ORDINAL_BEFORE_MONTH_RE.search(text, max(0, m.start() - 32), m.start()):
+                    add(Span(om.start(), m.end(), "DATE", PATTERN, "date-ordinal-word"))
+                elif om := ORDINAL_AFTER_MONTH_RE.match(text, m.end()):
+                    add(Span(m.start(), om.end(), "DATE", PATTERN, "date-ordinal-word"))
+                elif TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
                     add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-word"))
         for m in (SHORT_EVENT_DATE_RE.finditer(text) if digit and "/" in text else ()):
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
@@ -3203,6 +3227,9 @@ class Anonymizer:
             for m in self._digit_line_matches(AGE_CUE_RE, text, low):
                 g = "a" if m.group("a") else "c" if m.group("c") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
+            for m in self._digit_line_matches(SEX_AGE_GLUED_RE, text, text):
+                g = "a" if m.group("a") else "b"
+                add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-sex-glued"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
             for m in EMAIL_OBF_RE.finditer(text):
                 if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):

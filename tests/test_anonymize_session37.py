@@ -3,7 +3,9 @@ class with a closed trigger: a space or hyphen that looks plain but is another c
 no-break space inside a date or a number, a non-breaking hyphen in an id); a name's parts by their field labels
 ('Surname:', 'Given:', 'Familienname:'); a name's leading particles after a field's colon or in capitals ('Nachname:
 von und zu ...', '| AL MANSOURI, KHALID |') and 'von und zu' between two names; an id after a hospital's, a unit's or
-a health service's number label with a letter-led group ('Hosp No: RJ4 882 1736'); and the other way, a header row's
+a health service's number label with a letter-led group ('Hosp No: RJ4 882 1736'); a date whose day is an ordinal
+word ('am dritten März'); sex and age glued ('w67'); a name's initial alone after a personal title ('Mrs B.'); a name
+spelt out letter by letter ('M ü l l e r'); and the other way, a header row's
 next field label after a name set apart by spaces ('Surname: Mokoena   First names: ...'), which a name cue used to
 take as the name's last word. Every example is our own (none taken from an evaluation corpus); on the rules before the
 change (aae231f) every removal and every guard marked 'over-redacted before' fails, the other guards pass."""
@@ -41,6 +43,19 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["First names:"]),
     ("Name: BAKER   Given name: Rose   Age: 61", ["BAKER", "Rose"], ["Given name:", "Age:"]),
     ("Dictated: Dr A. Okafor   Transcribed: kl 03/02/2026", ["Okafor", "03/02/2026"], ["Transcribed:"]),
+    # a day spelled out as an ordinal word before or after its month; a month alone after a noun stays
+    ("Anamnese: Sturz am dritten März beim Joggen.", ["dritten März"], ["beim Joggen"]),
+    ("History: fell on the twenty-first of June; seen again March third.", ["twenty-first", "June", "third"],
+     ["fell on"]),
+    # sex and age glued, sex first; guard: a motorway and a vitamin
+    ("Pat. w67, Sturz auf die Schulter.", ["67"], ["Sturz auf die Schulter"]),
+    ("Hx: (F81) fell at home.", ["81"], ["fell at home"]),
+    ("Hx: RTC on the M45 motorway, vitamin d3 deficiency.", [], ["M45 motorway", "vitamin d3"]),
+    # a name's initial alone after a personal title
+    ("History: Mrs B. fell at home; her son Mr Baker called.", ["B.", "Baker"], ["fell at home"]),
+    ("Mrs B. was seen again; Mrs Baker reports pain.", ["B.", "Baker"], ["seen again"]),
+    # a name spelt out letter by letter
+    ("Name: M ü l l e r, H a n s\nBefund: o.B.", ["M ü l l e r", "H a n s"], ["Befund"]),
 ])
 def test_a_session37_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
