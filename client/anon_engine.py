@@ -26,6 +26,7 @@ Placeholders are typed (`[NAME]`, `[DATE]`, `[ID]`, `[PHONE]`, `[EMAIL]`, `[ADDR
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import itertools
@@ -51,6 +52,7 @@ from fedrad.client.anon_lexicon import (
     strip_accents,
 )
 from fedrad.client.anon_model import CLOSED_WORDS, MODEL_FILE, TokenModel, _clinical_compound, token_features
+from fedrad.client.anon_site_terms import SiteTerms
 from fedrad.client.identifier_columns import identifier_kind
 
 KINDS = ("NAME", "DATE", "ID", "PHONE", "EMAIL", "ADDRESS", "INSTITUTION", "AGE")
@@ -2566,6 +2568,7 @@ class Anonymizer:
         self.token_model = TokenModel.load(d / MODEL_FILE) if token_model else None
         self.model_threshold = model_threshold
         self._report_memo: tuple[str | None, dict] = (None, {})  # see _memo_for
+        self.site_terms: SiteTerms | None = None  # a site's own terms: with_site_terms()
         self.eponyms = {fold(e) for e in read_list("eponyms.txt", d)}
         self.acronyms = {fold(w) for line in read_list("acronyms.txt", d) for w in line.split()}
         self.name_words = {fold(w) for w in read_list("name_words.txt", d)}
@@ -2866,6 +2869,8 @@ class Anonymizer:
             for s, e in _find_literals(text, row.ids, low):
                 add(Span(s, e, "ID", STRONG, "identifier-id"))
             cands.extend(self._identifier_name_runs(text, row))
+        if self.site_terms is not None:  # the site's own names, places and institutions (client/anon_site_terms.py)
+            cands.extend(Span(s, e, kind, PATTERN, "site-term") for s, e, kind in self.site_terms.spans(text))
         if "@" in text:
             for m in EMAIL_RE.finditer(text):
                 add(Span(m.start(), m.end(), "EMAIL", STRONG, "email"))
@@ -5180,6 +5185,15 @@ class Anonymizer:
 
     def __call__(self, text: str, identifiers: Mapping[str, str] | None = None) -> str:
         return self.anonymize(text, identifiers).text
+
+    def with_site_terms(self, terms: SiteTerms | None) -> Anonymizer:
+        """This anonymizer (its lists, shared) that also removes a site's own terms wherever they occur."""
+        if terms is None or not terms.count:
+            return self
+        other = copy.copy(self)
+        other._report_memo = (None, {})
+        other.site_terms = terms
+        return other
 
 
 @functools.lru_cache(maxsize=1)

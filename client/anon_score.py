@@ -184,7 +184,7 @@ def evaluate_site(site: str | os.PathLike, identifiers_csv: str | os.PathLike, *
     Only studies listed in `identifiers_csv` are scored (a verified sample); a listed study
     missing from reports.csv is an error, so a typo cannot shrink the sample silently.
     """
-    from fedrad.client.anonymize import anonymize_rows, read_site_reports, site_columns
+    from fedrad.client.anonymize import anonymize_rows, read_site_reports, site_anonymizer, site_columns
 
     gold = read_identifiers(identifiers_csv)
     table = read_site_reports(site)
@@ -194,7 +194,7 @@ def evaluate_site(site: str | os.PathLike, identifiers_csv: str | os.PathLike, *
         raise IdentifiersFileError(f"{identifiers_csv}: study_id {missing[0]} is not a usable row of "
                                    f"{table.path} ({len(missing)} such)")
     scores = Scores()
-    for row, res in anonymize_rows(rows, anonymizer=anonymizer, declared=site_columns(table)):
+    for row, res in anonymize_rows(rows, anonymizer=site_anonymizer(site, anonymizer), declared=site_columns(table)):
         items = gold[row.study_id]
         scores.add(row.study_id, res.source, res.text, [(s.start, s.end) for s in res.spans],
                    [(k, t) for k, t in items if k != "keep"], [t for k, t in items if k == "keep"])

@@ -35,6 +35,15 @@ def site_columns(table) -> dict[str, str]:
     return load_site_columns(table.path.parent)
 
 
+def site_anonymizer(site_dir: str | os.PathLike, anonymizer: Anonymizer | None = None) -> Anonymizer:
+    """The anonymizer for one site: `anonymizer` (default: the shipped lists) plus the site's own terms, the
+    `[anonymizer]` table of fedrad-site.toml (client/anon_site_terms.py). Every site-side use goes through here:
+    the anonymize step, the site's own evaluation, the PHI gate before an LLM call."""
+    from fedrad.client.anon_site_terms import load_site_terms
+
+    return (anonymizer or default_anonymizer()).with_site_terms(load_site_terms(site_dir))
+
+
 def row_identifiers(row, declared: dict[str, str] | None = None) -> dict[str, str]:
     """A row's identifier cells plus its study_id (an accession-like value that must not stay in the text).
 
@@ -105,7 +114,7 @@ def anonymize_site(site_dir: str | os.PathLike, out: str | os.PathLike | None = 
     out_path = Path(out) if out else wd / "anonymized.csv"
     quarantine = Quarantine(wd, stage="reports")
     quarantine.add_problems(table.problems)
-    a = anonymizer or default_anonymizer()
+    a = site_anonymizer(site_dir, anonymizer)
     summary = AnonymizeSummary(str(site_dir), str(out_path))
     suspects_rows = []
     suspect_texts: dict[str, str] = {}

@@ -64,12 +64,13 @@ def anonymize_cmd(
 
 def _anonymize_input_errors() -> tuple[type[Exception], ...]:
     """Bad site input for the anonymizer: a reports.csv problem, an identifier column neither known nor
-    declared, an unreadable fedrad-site.toml. Each message names file (row) and column."""
+    declared, an unreadable fedrad-site.toml or its [anonymizer] terms. Each message names file (row) and column."""
     from fedrad.client.anon_score import IdentifiersFileError
+    from fedrad.client.anon_site_terms import SiteTermsError
     from fedrad.client.identifier_columns import SiteConfigError, UnknownColumnError
     from fedrad.client.reports import ReportsFileError
 
-    return ReportsFileError, UnknownColumnError, SiteConfigError, IdentifiersFileError
+    return ReportsFileError, UnknownColumnError, SiteConfigError, IdentifiersFileError, SiteTermsError
 
 
 def _input_error(exc: Exception) -> None:

@@ -31,6 +31,7 @@ def site_checks(site: str | os.PathLike | None = None, server: str | None = None
     if site:
         checks += guarded("site folder", check_site_folder, site)
         checks += guarded("site policy", check_site_policy, site)
+        checks += guarded("anonymizer terms", check_site_terms, site)
     else:
         checks.append(warn("site folder", "not checked", "pass --site DIR"))
         checks.append(warn("site policy", "not checked", "pass --site DIR"))
@@ -65,6 +66,23 @@ def check_anonymizer_data(data_dir: str | os.PathLike | None = None) -> list[Che
     if problems:
         return [fail("anonymizer data", f"{d}: {'; '.join(problems)}", DATA_FIX)]
     return [ok("anonymizer data", f"{len(DATA_FILES)} word lists and the token model's weights in {d}")]
+
+
+def check_site_terms(site: str | os.PathLike) -> list[Check]:
+    """The site's own anonymizer terms, read by the same loader the anonymize step uses (client.anonymize
+    .site_anonymizer): how many, never which (the doctor's output may be shared when asking for help)."""
+    from fedrad.client.anon_site_terms import SiteTermsError, load_site_terms
+
+    try:
+        terms = load_site_terms(site)
+    except SiteTermsError as exc:
+        return [fail("anonymizer terms", str(exc), "fix the [anonymizer] table: `fedrad anonymize` refuses to run "
+                     "while it is invalid")]
+    if terms is None:
+        return [ok("anonymizer terms", "none listed (optional: the site's staff, institutions, places and employers "
+                   "in the [anonymizer] table of fedrad-site.toml, removed wherever they occur)")]
+    return [ok("anonymizer terms", f"{terms.count} term(s) from {Path(site) / 'fedrad-site.toml'}, removed wherever "
+               "they occur")]
 
 
 def check_site_policy(site: str | os.PathLike) -> list[Check]:

@@ -131,6 +131,10 @@ def phi_check(text: str, identifiers: Mapping[str, str] | None = None, *,
         g = "a" if m.group("a") else "b"
         if int(m.group(g)) > 89:
             out.append(Suspect("AGE", m.start(g), m.end(g), "age", m.group(g)))
+    if a.site_terms is not None:  # the site's own names, places and institutions (client/anon_site_terms.py)
+        for st, en, _kind in a.site_terms.spans(text):
+            if not in_protected(st, en):
+                out.append(Suspect("IDENTIFIER", st, en, "site-term", text[st:en]))
     if identifiers:
         folded = _fold_same_length(text)
         for kind, value in _identifier_values(identifiers):

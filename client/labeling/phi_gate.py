@@ -38,6 +38,7 @@ class PHIGate:
     identifiers: dict[str, dict[str, str]]  # study_id -> identifier columns of its reports.csv row
     listed: set[str] = field(default_factory=set)  # study ids in phi-suspects.csv
     _anonymizer: object = None
+    site: Path | None = None  # whose own anonymizer terms (fedrad-site.toml) the check also looks for
 
     @classmethod
     def for_site(cls, site_dir: str | os.PathLike, work_dir: str | os.PathLike | None = None) -> PHIGate:
@@ -57,11 +58,11 @@ class PHIGate:
             if "study_id" not in (reader.fieldnames or []):
                 raise PHIGateError(f"{suspects}, row 1, column 'study_id': missing")
             listed = {row["study_id"] for row in reader if row.get("study_id")}
-        return cls({r.study_id: dict(r.identifiers) for r in table.rows}, listed)
+        return cls({r.study_id: dict(r.identifiers) for r in table.rows}, listed, site=site)
 
     def reason(self, study_id: str, text: str) -> str | None:
         """Why this study must not be sent (None: it may be sent)."""
-        from fedrad.client.anonymize import default_anonymizer
+        from fedrad.client.anonymize import default_anonymizer, site_anonymizer
         from fedrad.client.phi_check import phi_check
 
         if study_id in self.listed:
@@ -69,6 +70,6 @@ class PHIGate:
         if study_id not in self.identifiers:
             return "no usable row in reports.csv, so its identifiers are unknown"
         if self._anonymizer is None:
-            self._anonymizer = default_anonymizer()
+            self._anonymizer = site_anonymizer(self.site) if self.site is not None else default_anonymizer()
         suspects = phi_check(text, self.identifiers[study_id], anonymizer=self._anonymizer)
         return describe_suspects(suspects) if suspects else None
