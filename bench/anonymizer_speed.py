@@ -1,6 +1,7 @@
 """Anonymizer speed on the real IU X-ray reports, against a baseline engine measured in the same run.
 
     .venv/bin/python bench/anonymizer_speed.py [--iu PATH] [--baseline-rev main] [--repeat 3] [--tune]
+        [--site-terms N]
 
 The baseline is the engine as it was at a git revision (default `main`), loaded from `git show
 REV:client/anon_engine.py` and the modules it runs on (anon_lexicon.py, anon_model.py; or
@@ -174,6 +175,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--tune", action="store_true",
                     help="also time the tune corpora (bench/corpora/tune/*, with their identifier columns)")
+    ap.add_argument("--site-terms", type=int, default=0, metavar="N",
+                    help="also time this tree with N site terms (fedrad-site.toml's [anonymizer]: two-word names and "
+                         "one-word places drawn from the shipped surname list) against this tree without them")
     args = ap.parse_args()
     if not args.iu.is_file():
         sys.exit(f"IU reports not found: {args.iu}")
@@ -195,6 +199,27 @@ def main() -> None:
         if old is not None:
             print(f"  baseline ({args.baseline_rev}): {best_old:,.0f} reports/s; ratio new/baseline = "
                   f"{best_new / best_old:.2f}")
+        if args.site_terms:
+            with_terms = new.with_site_terms(site_terms(args.site_terms))
+            best_plain = best_terms = 0.0
+            for _ in range(args.repeat):
+                best_terms = max(best_terms, rate(with_terms, items))
+                best_plain = max(best_plain, rate(new, items))
+            print(f"  with {args.site_terms:,} site terms: {best_terms:,.0f} reports/s; ratio with/without = "
+                  f"{best_terms / best_plain:.2f}")
+
+
+def site_terms(n: int):
+    """n site terms, as a site's staff roster and catchment would be: 4/5 two-word names, 1/5 one-word places."""
+    import random
+
+    from fedrad.client.anon_lexicon import DATA_DIR, read_list
+    from fedrad.client.anon_site_terms import SiteTerms
+
+    words = [w for line in read_list("surnames.txt", DATA_DIR) for w in line.split() if len(w) >= 4]
+    rng = random.Random(0)
+    names = [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(n - n // 5)]
+    return SiteTerms.from_lists({"names": names, "places": [rng.choice(words) for _ in range(n // 5)]})
 
 
 if __name__ == "__main__":
