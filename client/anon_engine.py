@@ -198,10 +198,11 @@ TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\
 TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
 # particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
 NAME_PARTICLES = (r"(?i:von|van|de|der|den|zu|zur|vom|ten|ter|di|da|del|la|le|du|dos|edler|bin|binti|binte|bt\.?|"
-                  r"bte|ibn|bint|al|el|a/l|a/p|ní|nic)")
+                  r"bte|ibn|bint|al|el|a/l|a/p|ní|nic|ó|uí|mhic|mac(?=[ \t]+[A-ZÁÉÍÓÚ]))")
 # a header row's next field: two spaces or a tab before a word that, with at most one more word, ends in a colon
 NEXT_FIELD_RE = re.compile(r"(?:[ \t]*\t|[ ]{2,})[ \t]*\S")
 FIELD_LABEL_AHEAD_RE = re.compile(r"(?:[ \t]+[^\W\d_]+\.?)?[ \t]*:")
+FIELD_VALUE_AHEAD_RE = re.compile(r"[ \t]+\d")  # ... or a label before its number or date ('DOB 03/11/2008')
 # two removed names with only particles between them were one name: '[NAME] binti [NAME]', '[NAME] den [NAME]', '[NAME]
 # von und zu [NAME]' (session 37)
 PARTICLE_WORDS = rf"(?:(?i:von[ \t]+und[ \t]+zu)|{NAME_PARTICLES})"
@@ -352,8 +353,8 @@ ID_CUE_RE = re.compile(
 ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
                    r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
 AGE_RE = re.compile(
-    r"(?=[0-9aAiI])(?i:(?<![\w.])(?P<a>\d{2,3})(?:[ \t]*|-)(?=(?:years?|yrs?|y/o|yo|y\.o\.|j\.|jahre|jährig\w*|"
-    r"-jährig\w*|jähr\.|lj\.?|year-old|-year-old|years-old|jahre alt)(?![\w]))"
+    r"(?=[0-9aAiI])(?i:(?<![\w.])(?P<a>\d{2,3})(?:[ \t]*|-)(?=(?:years?|yrs?|y/o|yo|y\.o\.|j\.|jahre|"
+    r"j(?:ä|ae|a)hrig\w*|-j(?:ä|ae|a)hrig\w*|jähr\.|lj\.?|year-old|-year-old|years-old|jahre alt)(?![\w]))"
     r"|(?:(?<![\w])(?:age[d]?|alter|im alter von|age of)[ \t]*:?[ \t]*)(?P<b>\d{2,3})(?![\d]))")
 # a street's generic word: the tail of its compound ('Hauptstraße 5'); with 'graben' and 'kai', a word of its own after
 # an adjective ('Alter Markt 12', 'Neuer Kai 7')
@@ -730,6 +731,8 @@ EXTRA_DATE_PATTERNS = [
     rf"{NB}{DAY}\.{MON}\.(?![\d])",  # 12.3. (day.month. without a year)
     rf"{NB}(?:0[1-9]|1[0-2])/\d{{2}}(?![\w/]|\.\d)",  # 03/56 (month/2-digit year)
     rf"{NB}{DAY}/{MON}/\d{{2}}(?![\w/])",  # 12/4/26
+    # spaced around its slashes or dots ('04 / 02 / 26', '3 . 4 . 2026'; session 37)
+    rf"{NB}{DAY}[ \t]+(?P<spaced_sep>[/.])[ \t]+{MON}[ \t]+(?P=spaced_sep)[ \t]+(?:{YEAR}|\d{{2}})(?![\w/])",
     # 18/10, 15/01 (day/month without a year: a day over 12 or a zero-padded month, so no score or fraction)
     rf"{NB}(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|\.\d)",
     rf"{NB}{DAY}/0[1-9](?![\w/]|\.\d)",
@@ -763,6 +766,8 @@ MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  r"early|mid|late|end of|compared to|compared with|seit|im|bis|ab|vom|anfang|mitte|"
                                  r"ende|letzten|vergangenen)[ \t]+\Z")
+# the part of a month before a removed month and year ('Ende [Mai 2023]', 'mid-[June 2024]')
+DATE_LEAD_RE = re.compile(r"(?<![\w-])(?i:anfang|mitte|ende|early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t-]+\Z")
 # a day spelled out as an ordinal word before or after its month ('am dritten März', 'the twenty-first of June',
 # 'March third'; session 37): a date, as '3. März' is
 _ORD_DE = (r"(?:erst|zweit|dritt|viert|fünft|fuenft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|zwoelft|"
@@ -846,8 +851,9 @@ def _cue_matches(rx: re.Pattern, heads: tuple[str, ...], low: str) -> list[re.Ma
 AGE2_RE = re.compile(
     r"(?=\d)(?<![\w.,/])\d{1,3}[½¼¾]?[ \t]?(?:-[ \t]?)?"
     r"(?i:y/?o[fmw]?|y\.o\.|yrs?(?:[ \t-]old)?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
-    r"[mfw](?![\w])|/[ \t]?[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)\n]|$|[ \t][a-zäöü]))|"
-    r"jahre?(?:[ \t]+alt)?|jährig\w*|lj\.?|hours?(?:[ \t-]+old)|days?(?:[ \t-]+old)|(?:weeks?|wks?)(?:[ \t-]+old)|"
+    r"[mfw](?![\w])|/[ \t]?[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)|\n]|$|[ \t][a-zäöü]))|"
+    r"jahre?(?:[ \t]+alt)?|j(?:ä|ae|a)hrig\w*|lj\.?|hours?(?:[ \t-]+old)|days?(?:[ \t-]+old)|"
+    r"(?:weeks?|wks?)(?:[ \t-]+old)|"
     r"months?(?:[ \t-]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|mon\.|"
     r"anos|años|anni|ans|jaar|roků|let|éves)(?![\w])"  # Portuguese, Spanish, Italian, French, Dutch, Czech, Hungarian
     r"|(?<=\()\d{2,3}(?=\))|(?<=\()\d{1,3}[ \t]*(?i:days?|weeks?|months?|tage|wochen|monate)(?=\))"
@@ -971,6 +977,7 @@ COUNCIL_ID_RE = re.compile(r"(?<![\w])(?:CRM|CRO|COREN|CREFITO|CREMESP)[ \t]*[-/
                            r"(?:n[º°o]\.?[ \t]*)?\d[\d.\-]*\d(?![\w])")
 # A short letter-and-digit prefix split from the long number it belongs to: 'M26 0077413'
 FIVE_DIGITS_RE = re.compile(r"\d{5}")
+LOWER_POSTAL_CITY_RE = re.compile(r"(?<![\w.,])\d{5}[ \t]+(?P<t>[a-zäöüß][a-zäöüß\-]{2,})(?![\w])")
 ID_PREFIX_RE = re.compile(r"(?=[A-Za-z])(?<![\w.\-/])[A-Za-z]{1,3}\d{1,3}[ \t]+\d{5,}(?![\w])")
 # Ward and bed: 'Station Neo 2, Bett 4', 'Ward: Ortho-2', 'Bed 14' (on lower-cased text)
 WARD_RE = re.compile(r"(?=[swbzr])(?<![\w])(?:station|ward|bett|bed|zimmer|room|rm|zi\.)\.?[ \t]*:?[ \t]*"
@@ -1044,8 +1051,9 @@ TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/]
 # Dotted initials signing after a dash, at a line's end or before the next field ('- J.A.O.', '— K.M.'): a reader
 DOTTED_SIGN_RE = re.compile(r"(?:(?<=[ \t])|^)(?:- |[–—][ \t]?)(?P<v>[A-Z]\.(?:[ \t]?[A-Z]\.){1,3})"
                             r"(?=[ \t]*(?:$|[A-Z][a-z]+:))", re.MULTILINE)
-EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[\w-]+"
-                          r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t])[ \t]*)[\w-]+)+", re.IGNORECASE)
+EMAIL_OBF_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]*(?:[(\[{](?:at|ät)[)\]}]|[ \t]at[ \t])[ \t]*[\w-]+"
+                          r"(?:(?:\.|[ \t]*(?:[(\[{](?:dot|punkt)[)\]}]|[ \t](?:dot|punkt)[ \t])[ \t]*)[\w-]+)+",
+                          re.IGNORECASE)  # ... and in German: 'befunde [ät] praxis punkt de' (session 37)
 # Alphanumeric identifiers: letters and >= 4 digits in one token ('K7X-99812', 'MR26-118340', 'SVMH/2026/118734'),
 # masked ones ('***-**-4417', 'XXX-XX-4417'), dotted numbers ('756.4471.2209.18', '4.26.41175/3').
 ALNUM_ID_RE = re.compile(
@@ -1744,9 +1752,14 @@ FUNCTION_WORDS = frozenset(("the", "a", "an", "at", "from", "to", "her", "his", 
 # On lower-cased text.
 _NOT_INITIALS = "|".join(rf"{a}\.[ \t]*{b}" for a, b in ("ap", "pa", "dp", "pd", "dv", "vd", "ll", "ml", "ob", "zn",
                                                          "va", "ia", "ua", "zb", "dh", "so"))
-TITLE_INITIALS_RE = re.compile(r"(?:dr|prof|dres)\.?[ \t]+(?:(?:med|univ|dent)\.[ \t]*)*"
+TITLE_INITIALS_RE = re.compile(r"(?:dr|prof|dres|"
+                               # ... and a staff role ('physio j. walker'; session 37; not 'Mrs B. fell', a verb)
+                               r"physio|physiotherapist|nurse|rn|midwife|hebamme|mtra|"
+                               r"radiographer|schwester|pfleger|pflegerin|paramedic|medic)\.?[ \t]+"
+                               r"(?:(?:med|univ|dent)\.[ \t]*)*"
                                rf"(?!(?:{_NOT_INITIALS})\.)"
                                r"(?P<n>(?:[a-zäöüß]\.[ \t]*-?){1,3}[a-zäöüßçéèáàóòúñ][\w'’]+(?:-[\w'’]+)?)")
+TITLE_INITIALS_HINT_RE = re.compile(r"[ \t][a-zäöüß]\.[ \t]*[a-zäöüß]")
 # An institution in a lower-case report ('kv-notdienstpraxis harburg', 'ukh meidling', 'brant county hospital'): a
 # compound or word ending in an institution word, with a place after it or one or two unknown words before it
 # (checked in find: no ordinary words). On lower-cased text.
@@ -1845,7 +1858,7 @@ CAMEL_HINT_RE = re.compile(rf"[{LOW}][{UP}]")
 CAMEL_RUN_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]+[{UP}][\w]+(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{1,3}}")
 FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it labels a field ('Anf.: ', 'DOB:')
 # what may follow a surname that closes its field: the line's end, a role after a comma, '& Kollegen', a bracket
-FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/(]|&|und[ \t]|[-–][ \t])", re.MULTILINE)
+FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/()]|&|und[ \t]|[-–][ \t])", re.MULTILINE)  # ')': '(Dr. Hand)', s. 37
 SURNAME_GIVEN_RE = re.compile(rf",[ \t]*(?P<g>{WORD})(?![\w])")
 ZONE_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’]|[.\-/](?=\w))*\.?")
 PART_SPLIT_RE = re.compile(r"[\-/.]")
@@ -2815,8 +2828,10 @@ class Anonymizer:
             nxt = text[m.end():m.end() + 1]
             if nxt == ":" and not is_initial and not from_title:
                 break  # a section header ('Findings:'), not a name; but 'Dr. Weber: ...' is Weber
-            if n > 0 and NEXT_FIELD_RE.match(text, q) and FIELD_LABEL_AHEAD_RE.match(text, m.end()):
-                break  # 'Surname: Mokoena   First names: ...': the next field's label, set apart (session 37)
+            if n > 0 and NEXT_FIELD_RE.match(text, q) and (FIELD_LABEL_AHEAD_RE.match(text, m.end())
+                                                          or FIELD_VALUE_AHEAD_RE.match(text, m.end())):
+                break  # 'Surname: Mokoena   First names: ...', '..., Cathal    DOB 03/11/2008': the next field's label,
+                # set apart (session 37)
             if n > 0:
                 known = self._known_name(w, row) and f not in self.eponyms
                 if comma and not (is_initial or f in self.first_names or (row and f in row.given)
@@ -3052,7 +3067,7 @@ class Anonymizer:
             if keep:
                 add(Span(m.start("n"), m.start("n") + len(keep[-1].group().rstrip(",.;:")) + keep[-1].start(),
                          "NAME", STRONG, "lower-title"))
-        if "dr" in low or "prof" in low:  # speed: every match opens with one of them
+        if TITLE_INITIALS_HINT_RE.search(low):  # speed: every match has a lower-case initial after a space
             for m in TITLE_INITIALS_RE.finditer(low):  # 'dr. m. haas', 'dr k. hope': any case, any surname
                 if not _at_word_start(text, m.start()):
                     continue  # (checked here: a leading look-behind would make sre try every position)
@@ -3235,9 +3250,10 @@ class Anonymizer:
             for m in self._digit_line_matches(SEX_AGE_GLUED_RE, text, text):
                 g = "a" if m.group("a") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-sex-glued"))
-        if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low:
+        if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low or "ät)" in low or "ät]" in low \
+                or "ät}" in low or " punkt " in low:
             for m in EMAIL_OBF_RE.finditer(text):
-                if re.search(r"\(at\)|\[at\]|\{at\}|[.\s]dot[\s]|\.[a-z]{2,4}$", m.group(), re.I):
+                if re.search(r"[(\[{](?:at|ät)[)\]}]|[.\s](?:dot|punkt)[\s]|\.[a-z]{2,4}$", m.group(), re.I):
                     add(Span(m.start(), m.end(), "EMAIL", STRONG, "email-obfuscated"))
         id_digits = ID_DIGITS_HINT_RE.search(text) is not None
         for m in (self._digit_line_matches(ALNUM_ID_RE, text, text) if "*" in text or id_digits else ()):
@@ -3265,6 +3281,11 @@ class Anonymizer:
         self._address_lines(text, cands)
         for m in (COUNCIL_ID_RE.finditer(text) if "CR" in text and digit else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "council-id"))
+        for m in (LOWER_POSTAL_CITY_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
+            f = fold(m.group("t"))  # '84416 taufkirchen' on a line typed in lower case (session 37)
+            if (f in self.places or f not in self.common and f not in self.safe) \
+                    and _mostly_lower(_line_at(text, m.start())):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode-town-lower"))
         for m in (ID_PREFIX_RE.finditer(text) if id_digits and FIVE_DIGITS_RE.search(text) else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-prefix"))
         for m in (self._digit_line_matches(WARD_RE, text, low) if digit else ()):
@@ -4486,6 +4507,8 @@ class Anonymizer:
             end = vm.end()  # 'the [Kilkenny Road] care centre', '[NAMBOUR GENERAL] HOSP', '[Bankstown] Private'
         if kind == "NAME" and (xm := NAME_SUFFIX_RE.match(text, end, limit)):
             end = xm.end()
+        if kind == "DATE" and (dm := DATE_LEAD_RE.search(text, max(floor, start - 12), start)):
+            start = dm.start()  # 'Ende [Mai 2023]', 'early [March 2024]': the part of the month (session 37)
         if kind == "ID" and (im := ID_CONTINUED_RE.match(text, end, limit)):
             end = im.end()  # 'NISS [48.10.09]-\n204.51': a number broken after its hyphen (session 35)
         if kind == "NAME" and (tm := TYPIST_AFTER_NAME_RE.match(text, end, limit)):

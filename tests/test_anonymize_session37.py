@@ -56,6 +56,23 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Mrs B. was seen again; Mrs Baker reports pain.", ["B.", "Baker"], ["seen again"]),
     # a name spelt out letter by letter
     ("Name: M ü l l e r, H a n s\nBefund: o.B.", ["M ü l l e r", "H a n s"], ["Befund"]),
+    # (after the adversarial tuning sets rp and rq were read) an age in transliterated German, or glued before a pipe;
+    # an e-mail written out in German; a date spaced around its slashes; the part of a month before it
+    ("Klinische Angaben: 72-jaehrige Pat., Sturz.", ["72"], ["Pat., Sturz"]),
+    ("Patientin: Eva Beispiel | 91j | PID 55120", ["91"], ["Patientin"]),
+    ("Befund besprochen. Rückfragen bitte an befunde [ät] mvz-am-see punkt de.", ["befunde [", "mvz-am-see"],
+     ["Rückfragen bitte an"]),
+    ("XR L ELBOW | 14 / 02 / 26 | Hosp No. 123456", ["14 / 02", "/ 26"], ["XR L ELBOW"]),
+    ("Voraufnahme: Ende Mai 2023 (extern), unverändert.", ["Ende", "Mai", "2023"], ["unverändert"]),
+    # a clinical word as a surname closing a bracket after a title; staff named by role and initial in lower case
+    ("Z.n. Fraktur (extern versorgt, Dr. Hand). Kontrolle.", ["Dr. Hand"], ["Kontrolle"]),
+    ("hx: fell at netball. cc: physio j. walkden (hand therapy)", ["walkden"], ["hand therapy"]),
+    # a postcode's town on a line typed in lower case
+    ("klin. angaben: sturz auf dem hof der familie (hof 4, 84489 burghausen). starke schmerzen, fehlstellung.",
+     ["84489", "burghausen"], ["starke schmerzen"]),
+    # guard: the next field's label before its value stays after a name with a particle
+    ("Patient: Ó SÚILLEABHÁIN, Cathal Pádraig    DOB 03/11/2008 (17Y)\nMRN: K0418", ["SÚILLEABHÁIN", "Cathal"],
+     ["DOB"]),
 ])
 def test_a_session37_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
