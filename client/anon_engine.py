@@ -198,16 +198,17 @@ TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\
 TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
 # particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
 NAME_PARTICLES = (r"(?i:von|van|de|der|den|zu|zur|vom|ten|ter|di|da|del|la|le|du|dos|edler|bin|binti|binte|bt\.?|"
-                  r"bte|ibn|bint|al|el|a/l|a/p|ní|nic|ó|uí|mhic|mac(?=[ \t]+[A-ZÁÉÍÓÚ]))")
-# a header row's next field: two spaces or a tab before a word that, with at most one more word, ends in a colon
-NEXT_FIELD_RE = re.compile(r"(?:[ \t]*\t|[ ]{2,})[ \t]*\S")
-FIELD_LABEL_AHEAD_RE = re.compile(r"(?:[ \t]+[^\W\d_]+\.?)?[ \t]*:")
-FIELD_VALUE_AHEAD_RE = re.compile(r"[ \t]+\d")  # ... or a label before its number or date ('DOB 03/11/2008')
+                  r"bte|ibn|bint|al|el|a/l|a/p|ní|nic|ó|uí|mhic|mac)")  # (Irish 'Ó', 'Uí', 'Mhic', 'Mac': session 37)
 # two removed names with only particles between them were one name: '[NAME] binti [NAME]', '[NAME] den [NAME]', '[NAME]
 # von und zu [NAME]' (session 37)
 PARTICLE_WORDS = rf"(?:(?i:von[ \t]+und[ \t]+zu)|{NAME_PARTICLES})"
 PARTICLE_GAP_RE = re.compile(rf"[ \t]+(?:{PARTICLE_WORDS}[ \t]+)+")
 PARTICLE_RE = re.compile(rf"[ \t]*(?:{PARTICLE_WORDS}[ \t]+)+")
+# a header row's next field after a name (Anonymizer._scan_name; session 37): two spaces or a tab, then a word that,
+# with at most one more word, ends in a colon ('Surname: Mokoena   First names:') or comes before its value ('DOB 03')
+NEXT_FIELD_RE = re.compile(r"(?:[ \t]*\t|[ ]{2,})[ \t]*\S")
+FIELD_LABEL_AHEAD_RE = re.compile(r"(?:[ \t]+[^\W\d_]+\.?)?[ \t]*:")
+FIELD_VALUE_AHEAD_RE = re.compile(r"[ \t]+\d")
 # four or more letters, each alone between single spaces: a name spelt out so that no word list sees it (session 37;
 # no such run in the tuning corpora's or IU's text)
 LETTER_SPACED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_] ){3,}[^\W\d_](?![\w.])")
@@ -763,11 +764,12 @@ MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text on
 # is found first (a literal scan), then the word before it
 MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
                            r"November|December|Januar|Jänner|Februar|Feber|März|Mai|Juni|Juli|Oktober|Dezember)(?![\w])")
+MONTH_PART = r"anfang|mitte|ende|early|mid|late|end[ \t]+of|beginning[ \t]+of"  # the part of a month named
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
-                                 r"early|mid|late|end of|compared to|compared with|seit|im|bis|ab|vom|anfang|mitte|"
-                                 r"ende|letzten|vergangenen)[ \t]+\Z")
-# the part of a month before a removed month and year ('Ende [Mai 2023]', 'mid-[June 2024]')
-DATE_LEAD_RE = re.compile(r"(?<![\w-])(?i:anfang|mitte|ende|early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t-]+\Z")
+                                 rf"compared to|compared with|seit|im|bis|ab|vom|letzten|vergangenen|{MONTH_PART})"
+                                 r"[ \t]+\Z")
+# the part of a month before a removed month and year ('Ende [Mai 2023]', 'mid-[June 2024]'; session 37)
+DATE_LEAD_RE = re.compile(rf"(?<![\w-])(?i:{MONTH_PART})[ \t-]+\Z")
 # a day spelled out as an ordinal word before or after its month ('am dritten März', 'the twenty-first of June',
 # 'March third'; session 37): a date, as '3. März' is
 _ORD_DE = (r"(?:erst|zweit|dritt|viert|fünft|fuenft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|zwoelft|"
