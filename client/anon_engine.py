@@ -2866,8 +2866,10 @@ class Anonymizer:
         if prev_initial:
             return True
         gm = SURNAME_GIVEN_RE.match(text, end)
-        if gm and fold(gm.group("g")) in self.first_names:
-            return True
+        if gm and (fold(gm.group("g")) in self.first_names
+                   or fold(gm.group("g")) in self.other_names and fold(gm.group("g")) not in self.safe
+                   and fold(gm.group("g")) not in self.places):
+            return True  # 'Arm, Dennis'; 'PAIN, Desmond' (a given name only the wide lists hold; session 37)
         return from_title and n <= 2 and FIELD_END_RE.match(text, end) is not None
 
     # -- detectors ------------------------------------------------------------
@@ -4929,6 +4931,9 @@ class Anonymizer:
                     f = fold(full[0].group())
                     if f in self.not_names:
                         pass  # patient 'Sturz': a lone 'Sturz' is the fall, not her (titles/cues still catch her)
+                    elif f in self.common and self.eponym_right_re.match(text[e:e + 40]):
+                        pass  # referrer 'HOOK^DAVID' and a 'Hook plate': an ordinary word before a device or finding
+                        # word is the device's (session 37; titles and cues still catch Mr Hook)
                     else:
                         out.append(Span(s, e, "NAME", WEAK if f in self.eponyms else PATTERN, "identifier-name"))
             i = j + 1

@@ -85,3 +85,24 @@ def test_lookalike_spaces_and_hyphens_are_plain_ones():
 
     assert normalize("03.\u202f02.\u20092026\u00a0| Fall\u20112026\u2010RX\u3000x") == "03. 02. 2026 | Fall-2026-RX x"
     assert normalize("Mu\u0308l\u200bler") == "Müller"  # NFC and invisible characters, as before
+
+
+def test_a_column_name_that_is_a_device_word_leaves_the_device():
+    """The referrer column 'HOOK^DAVID' removes Mr Hook wherever he is named, but not the clavicle's hook plate: an
+    ordinary word right before a device or finding word (eponym_context.txt) is the device's (session 37, from the
+    adversarial set rs; our own example). Before the change the plate lost its name."""
+    from fedrad.client.anon_engine import default_anonymizer
+
+    out = default_anonymizer()("Referrer: Mr D. Hook (Orthopaedics)\nFindings: Hook plate in situ. Discussed with "
+                               "Hook at 5pm.", {"referring_physician": "HOOK^DAVID"})
+    assert "Hook plate in situ" in out and "Mr D. Hook" not in out and "with Hook" not in out, out
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # a clinical word as a surname before a given name only the wide name lists hold; guards: a body part and a town
+    ("Name: PAIN, Desmond   H&C No: 123456", ["PAIN", "Desmond"], ["Name:"]),
+    ("Pat.: Schmerz, Lorcan\nBefund: o.B.", ["Schmerz", "Lorcan"], ["Befund"]),
+    ("Einsender: Notaufnahme, München Klinik Schwabing", [], ["Notaufnahme"]),
+])
+def test_a_surname_that_is_a_clinical_word_before_its_given_name(text, leaks, kept):
+    check_rules(text, leaks, kept)
