@@ -322,7 +322,8 @@ WORD_TLDS = frozenset(("no", "in", "is", "it", "be", "us", "id", "my", "co", "at
 PHONE_CUE_RE = re.compile(
     r"(?:(?:tel(?:efon)?|tél(?:éphone)?|phone|ph|fax|fx|telefax|fon|mobil|handy|mobile|cell|pager|piepser|funk|"
     r"durchwahl|dw|callback|call[ \t]back|rückruf|ext|extension|beeper)(?![\w])\.?(?:[ \t]*(?:nr|no|number|nummer)\.?)?"
-    r"[ \t]*[:.]?[ \t]*)(?P<v>\+?\(?\d[\d \t()/.\-]{2,}\d|-[ \t]?\d{1,5}(?![\w]))")  # '-19': extension
+    # (after 'unter' too: 'Rückruf unter 0 70 21 / 8 84 - 12'; session 37; not 'at', 'phone at 1420' is a time)
+    r"[ \t]*[:.]?[ \t]*(?:unter[ \t]+)?)(?P<v>\+?\(?\d[\d \t()/.\-]{2,}\d|-[ \t]?\d{1,5}(?![\w]))")
 PHONE_PATTERNS = [
     r"(?<![\w.+])\+\d{1,3}[ \t\-./]*(?:\(0\)[ \t\-./]*)?\(?\d{1,5}\)?(?:[ \t\-./]*\d{2,}){1,4}(?![\w])",
     r"(?<![\w.])\(?0\d{2,5}\)?(?:[ \t]*/[ \t]*|[ \t\-]+)\d{3,}(?:[ \t\-]\d{1,5})?(?![\w.]|\.\d)",
@@ -344,12 +345,12 @@ ID_CUE_RE = re.compile(
     r"workstation|station[ \t]?(?:name|id)|arbeitsplatz|befundplatz|"
     # a hospital's, a unit's or a health service's number ('Hosp No: RJ4 882 1736', 'CHI 0102601234'; session 37)
     r"hosp(?:ital)?\.?[ \t]?(?:no|number|#)|unit[ \t]?(?:no|number)|ur[ \t]?(?:no|number)|ip[ \t]?no|"
-    r"nhs(?:[ \t]?(?:no|number))?|chi(?:[ \t]?(?:no|number))?)"
+    r"nhs(?:[ \t]?(?:no|number))?|chi(?:[ \t]?(?:no|number))?|medicaid|medicare)"
     # (an umlaut in the prefix: 'Befund Nr. RÖ-2026/011593'; session 34)
     # the value; digit groups apart after the cue ('Fall-Nr. 71 88 30 42'; session 35)
-    r"(?![\w])\.?[ \t]*[:#=]?[ \t]*)(?P<v>\d{2,4}(?:[ \t]\d{2,4}){2,5}(?![\w.,])"
-    # ... and after a letter-led group ('RJ4 882 1736', 'AB 123 456'; session 37)
-    r"|[A-Za-z]{1,4}\d{0,3}(?:[ \t]\d{2,5}){2,4}(?![\w.,])"
+    r"(?![\w])\.?(?:[ \t]*[:#=]){0,2}[ \t]*)(?P<v>\d{2,4}(?:[ \t]\d{2,4}){2,5}(?![\w.,])"
+    # ... and a letter-led group, a letter after it too ('RJ4 882 1736', 'AB 123 456', 'YH9 214 337 Q'; session 37)
+    r"|[A-Za-z]{1,4}\d{0,3}(?:[ \t]\d{2,5}){2,4}(?:[ \t][A-Za-z](?![\w]))?(?![\w.,])"
     r"|[A-Za-zÄÖÜäöü0-9][A-Za-zÄÖÜäöü0-9\-/._]*[0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]|\d{3,})")
 ID_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{1,5}[-_]?)?\d[\d\-/_]{4,}\d[A-Za-z]?(?![\w])"
                    r"|(?<![\w.])\d+(?:\.\d+){4,}(?![\w.])")  # long numbers, prefixed numbers, UIDs
@@ -768,6 +769,8 @@ MONTH_PART = r"anfang|mitte|ende|early|mid|late|end[ \t]+of|beginning[ \t]+of"  
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  rf"compared to|compared with|seit|im|bis|ab|vom|letzten|vergangenen|{MONTH_PART})"
                                  r"[ \t]+\Z")
+# the rest of a name hyphenated at a line's end: '-', the line break, a lower-case continuation
+NAME_HYPHEN_BREAK_RE = re.compile(r"-[ \t]*\n[ \t]*[a-zäöüß][\w'’]*")
 # the part of a month before a removed month and year ('Ende [Mai 2023]', 'mid-[June 2024]'; session 37)
 DATE_LEAD_RE = re.compile(rf"(?<![\w-])(?i:{MONTH_PART})[ \t-]+\Z")
 # a day spelled out as an ordinal word before or after its month ('am dritten März', 'the twenty-first of June',
@@ -4511,6 +4514,9 @@ class Anonymizer:
             end = vm.end()  # 'the [Kilkenny Road] care centre', '[NAMBOUR GENERAL] HOSP', '[Bankstown] Private'
         if kind == "NAME" and (xm := NAME_SUFFIX_RE.match(text, end, limit)):
             end = xm.end()
+        if kind == "NAME" and (hm := NAME_HYPHEN_BREAK_RE.match(text, end - 1 if text[end - 1:end] == "-" else end,
+                                                               limit)):
+            end = hm.end()  # 'Fr. [Som]-\nmer': a name hyphenated at a line's end (session 37)
         if kind == "DATE" and (dm := DATE_LEAD_RE.search(text, max(floor, start - 12), start)):
             start = dm.start()  # 'Ende [Mai 2023]', 'early [March 2024]': the part of the month (session 37)
         if kind == "ID" and (im := ID_CONTINUED_RE.match(text, end, limit)):

@@ -106,3 +106,17 @@ def test_a_column_name_that_is_a_device_word_leaves_the_device():
 ])
 def test_a_surname_that_is_a_clinical_word_before_its_given_name(text, leaks, kept):
     check_rules(text, leaks, kept)
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # (from the adversarial sets rr and rs, read after their scoring) a phone number after 'Rückruf unter'; guard: a
+    # clock time after 'phone at'
+    ("Vater informiert. Rückruf unter 0 71 31 / 6 62 - 48.\nBefund: o.B.", ["71 31", "6 62", "48"], ["Befund"]),
+    ("Findings discussed by phone at 1420 with the ward.", [], ["phone at 1420"]),
+    # a Medicaid number with a trailing letter after '#:'; a name hyphenated at a line's end
+    ("Medicaid #: KX4 881 209 R\nClinical: fall.", ["KX4", "881 209", " R\n"], ["Clinical: fall"]),
+    ("Klinische Angaben: Mutter Fr. Win-\nter berichtet über Schonhaltung.", ["Win-", "ter berichtet"],
+     ["berichtet über Schonhaltung"]),
+])
+def test_a_session37_rr_rs_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
