@@ -1503,6 +1503,22 @@ SESSION36_CASES = [
      {"joint_degeneration": "uncertain", "cmc_joint_degeneration": "uncertain"}),
 ]
 
+# session 37 (from the adversarial tuning set rp; our own examples): a hedge after a comma that names its own subject,
+# no finding of the template, hedges that subject only; a hedge with no subject of its own still hedges the finding
+SESSION37_CASES = [
+    ("thumb", "Beurteilung: Knöcherner Ausriss an der Grundphalanxbasis, Stener-Läsion nicht auszuschließen.",
+     {"fracture": "true", "proximal_phalanx_fracture": "true"}),
+    ("elbow", "Impression: Radial head fracture, ligament injury cannot be excluded.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
+    # guards: the hedge's subject is a finding; the hedge has only an adverb before it; or no word at all
+    ("elbow", "Impression: Radial head fracture, dislocation cannot be excluded.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true", "joint_dislocation": "uncertain"}),
+    ("thumb", "Befund: Geringe Weichteilschwellung am Grundglied, radiologisch nicht sicher abgrenzbar.",
+     {"swelling_dactylitis": "uncertain"}),
+    ("elbow", "Beurteilung: Fraktur des Radiuskopfes, nicht sicher abgrenzbar.",
+     {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_head_fracture": "uncertain"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1522,6 +1538,7 @@ SESSION_CASES = {
     "session34": SESSION34_CASES,
     "session35": SESSION35_CASES,
     "session36": SESSION36_CASES,
+    "session37": SESSION37_CASES,
 }
 
 

@@ -124,6 +124,14 @@ _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 # Where a section header may start (section_re's own anchors): scanning only these positions instead of
 # letting the header alternation try every character is ~10x faster and finds the same headers.
 _WORD = re.compile(r"[a-z]{3,}|(?<!\w)_(?!\w)")  # a word, or the placeholder of a removed identifier
+# words between a finding's comma and a hedge that give the hedge no subject of its own ('..., allerdings nicht sicher
+# abgrenzbar', '..., however, cannot be excluded')
+_CONNECTIVES = frozenset(("allerdings", "jedoch", "aber", "however", "though", "but", "also", "auch", "dabei", "hier",
+                          "this", "dies", "diese", "dieser", "which", "was", "ist", "sind", "is", "are", "the", "der",
+                          "die", "das", "ein", "eine", "einer", "and", "und", "although", "yet", "still", "noch",
+                          "sicher", "definitely", "completely", "entirely", "vollständig", "ganz", "letztlich",
+                          "hence"))
+_ADVERB_ENDINGS = ("isch", "lich", "ly", "weise")  # adverbs: '..., radiologisch nicht sicher abgrenzbar'
 _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' values of the finding's children
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 # "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
@@ -774,6 +782,11 @@ class RuleEngine:
                         if tk.entry.cue in _POST:
                             if _CUE_MOD[tk.entry.cue] == NEG and _WORD.search(s, t.end, tk.start):
                                 break  # 'fracture of the radial head, cortex of the neck intact': another subject
+                            if _CUE_MOD[tk.entry.cue] == UNC and any(
+                                    w not in _CONNECTIVES and not w.endswith(_ADVERB_ENDINGS)
+                                    for w in _WORD.findall(s, t.end, tk.start)):
+                                break  # 'radial head fracture, ligament injury cannot be excluded': the hedge's own
+                                # subject, no finding of the template (session 37)
                             rest = clause[k + 1:]
                             seg_end = next((x.start for x in rest if x.entry.comma), len(s))
                             semi = s.find(";", tk.end, seg_end)
