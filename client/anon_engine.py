@@ -2869,9 +2869,8 @@ class Anonymizer:
         if prev_initial:
             return True
         gm = SURNAME_GIVEN_RE.match(text, end)
-        if gm and (fold(gm.group("g")) in self.first_names
-                   or fold(gm.group("g")) in self.other_names and fold(gm.group("g")) not in self.safe
-                   and fold(gm.group("g")) not in self.places):
+        g = fold(gm.group("g")) if gm else ""
+        if g in self.first_names or g in self.other_names and g not in self.safe and g not in self.places:
             return True  # 'Arm, Dennis'; 'PAIN, Desmond' (a given name only the wide lists hold; session 37)
         return from_title and n <= 2 and FIELD_END_RE.match(text, end) is not None
 

@@ -126,11 +126,11 @@ _PLACEHOLDER = re.compile(r"\[[A-Za-z_ ]{2,24}\]")
 _WORD = re.compile(r"[a-z]{3,}|(?<!\w)_(?!\w)")  # a word, or the placeholder of a removed identifier
 # words between a finding's comma and a hedge that give the hedge no subject of its own ('..., allerdings nicht sicher
 # abgrenzbar', '..., however, cannot be excluded')
-_CONNECTIVES = frozenset(("allerdings", "jedoch", "aber", "however", "though", "but", "also", "auch", "dabei", "hier",
-                          "this", "dies", "diese", "dieser", "which", "was", "ist", "sind", "is", "are", "the", "der",
-                          "die", "das", "ein", "eine", "einer", "and", "und", "although", "yet", "still", "noch",
-                          "sicher", "definitely", "completely", "entirely", "vollständig", "ganz", "letztlich",
-                          "hence"))
+_CONTRAST_WORDS = ("jedoch", "aber", "allerdings", "trotzdem", "dennoch", "but", "however", "though", "although", "yet")
+_CONNECTIVES = frozenset(_CONTRAST_WORDS) | frozenset((
+    "also", "auch", "dabei", "hier", "this", "dies", "diese", "dieser", "which", "was", "ist", "sind", "is", "are",
+    "the", "der", "die", "das", "ein", "eine", "einer", "and", "und", "still", "noch", "sicher", "definitely",
+    "completely", "entirely", "vollständig", "ganz", "letztlich", "hence"))
 _ADVERB_ENDINGS = ("isch", "lich", "ly", "weise")  # adverbs: '..., radiologisch nicht sicher abgrenzbar'
 _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' values of the finding's children
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
@@ -150,7 +150,7 @@ _PLACED_KINDS = frozenset({"fracture", "degeneration"})  # findings that are whe
 _LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fracture runs through one of them
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
 # a contrast that sets a hedge against the negation before it ('nicht abzugrenzen, jedoch nicht auszuschließen')
-_CONTRAST = re.compile(r"\b(?:jedoch|aber|allerdings|trotzdem|dennoch|but|however|though|although|yet)\b", re.I)
+_CONTRAST = re.compile(rf"\b(?:{'|'.join(_CONTRAST_WORDS)})\b", re.I)
 _OR_ONLY = re.compile(r"\s*(?:or|nor|oder|noch|bzw\.?)\s+")  # 'keine Fehlstellung oder Fraktur' (session 21)
 # the words that join two nouns under one 'ohne' ('ohne Fehlstellung oder Fraktur')
 _COORD_OR_ARTICLE = re.compile(r"(?<![a-zäöüß])(?:und|oder|noch|bzw|sowie|or|and|nor|der|die|das|des|einer?|eines)"
