@@ -46,7 +46,9 @@ class SiteTermsError(FedradError, ValueError):
 
 
 def _key(word: str) -> str:
-    """A word's comparison key: lower case without accents or umlauts ('Müller', 'MULLER' -> 'muller')."""
+    """A word's comparison key: lower case without accents or umlauts ('Müller', 'MULLER' -> 'muller'). Not
+    anon_lexicon.strip_accents, which drops every letter without an ASCII form ('Øster' -> 'ster', 'Straße' -> 'strae'):
+    a site term would then match words it is not."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
