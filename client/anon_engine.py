@@ -764,7 +764,12 @@ MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text on
 # a month named alone after a time word ('in March', 'compared to December', 'seit Jänner'): the capitalised month
 # is found first (a literal scan), then the word before it
 MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
-                           r"November|December|Januar|Jänner|Februar|Feber|März|Mai|Juni|Juli|Oktober|Dezember)(?![\w])")
+                           r"November|December|Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|Mai|Juni|Juli|Oktober|"
+                           r"Dezember)(?![\w])")
+# the same month in capitals or lower case ('SEIT ENDE MAI', 'am dritten maerz'; session 38): alone, 'may', 'march'
+# and 'MAI' are ordinary words, so only a part of the month or an ordinal word before it makes it a date
+MONTH_WORD_CASED_RE = re.compile(r"(?<![\w])(?:" + MONTH_WORD_RE.pattern[3:].split(")(?!")[0] + r")(?![\w])",
+                                 re.IGNORECASE)
 MONTH_PART = r"anfang|mitte|ende|early|mid|late|end[ \t]+of|beginning[ \t]+of"  # the part of a month named
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  rf"compared to|compared with|seit|im|bis|ab|vom|letzten|vergangenen|{MONTH_PART})"
@@ -773,6 +778,23 @@ TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|befo
 NAME_HYPHEN_BREAK_RE = re.compile(r"-[ \t]*\n[ \t]*[a-zäöüß][\w'’]*")
 # the part of a month before a removed month and year ('Ende [Mai 2023]', 'mid-[June 2024]'; session 37)
 DATE_LEAD_RE = re.compile(rf"(?<![\w-])(?i:{MONTH_PART})[ \t-]+\Z")
+# a person's name as DICOM writes it, its parts joined by carets (family^given^middle^prefix^suffix, empty parts
+# allowed): 'TEIXEIRA^ROLANDO', 'MAY^APRIL^J', 'DOE^^^': every part is a name, even an eponym's word (session 38)
+# (not in an HL7 segment, whose components are joined by carets too: 'ORU^R01', '^^^BMH^MR'; its fields have rules
+# of their own)
+DICOM_NAME_RE = re.compile(r"(?<![\w^&])[^\W\d_][^\W\d_'’.-]*\^(?:[^\W\d_'’.-]*\^){0,3}[^\W\d_'’.-]*(?<![.-])"
+                           r"(?![\w^])")
+HL7_SEGMENT_RE = re.compile(r"[A-Z][A-Z0-9]{2}\|")
+# a ward, a nursery or a school named by the word after it: the name is the place's, the head word goes with it
+# ('Station [Hildegard]', 'Kita [Regenbogen]', 'Ward [Nightingale]'; session 38)
+WARD_HEAD_BEFORE_RE = re.compile(r"(?<![\w-])(?:Station|STATION|Kita|KiTa|KITA|Kindergarten|KINDERGARTEN|Kinderkrippe|"
+                                 r"Krippe|Grundschule|GRUNDSCHULE|Ward|WARD)[ \t]+\Z")
+# a clock time written without its colon right after a date ('04/09/2026 0814', '03-14-2026 @ 1031', '16 APR 26
+# 0312H'; session 38): with the date it dates the study to the minute; not a dose or an exposure after it
+DATE_TIME_AFTER_RE = re.compile(r"[ \t]*(?:,|@|(?i:at|um))?[ \t]*(?:[01]\d|2[0-3])[0-5]\d"
+                                r"(?:(?i:[ \t]?(?:h|hrs|uhr))(?![\w])|(?![\w.,:/-]))"
+                                r"(?![ \t]*(?i:mg|ml|mas|kv|mgy|gy|ms|mm|cm|g|kg|iu|ie|units?)(?![\w]))")
+DATE_SHAPED_ID_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}")
 # a day spelled out as an ordinal word before or after its month ('am dritten März', 'the twenty-first of June',
 # 'March third'; session 37): a date, as '3. März' is
 _ORD_DE = (r"(?:erst|zweit|dritt|viert|fünft|fuenft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|zwoelft|"
@@ -798,7 +820,7 @@ EVENT_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:sturz|unfall|trauma|op|operatio
                                   r"voraufnahme|previous|vorbefund)[ \t]*[:,]?[ \t]+\Z")
 # Speed: every MONTH_DAY_RE match holds one of these in the lower-cased text (on the text, (?i) also matches 'ſ' to
 # 's' and 'ı' to 'i': those two stand in too); a case-sensitive literal alternation on `low` is the cheapest test
-MONTH_HINT_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|mär|mrz|ſ|ı")
+MONTH_HINT_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|okt|dez|jän|jaen|mär|maer|mrz|ſ|ı")
 # Speed: a report without a 3-digit run or 5 digits close together holds no ID-shaped token (most don't).
 ID_DIGITS_HINT_RE = re.compile(r"\d{3}|\d(?:[^\d\s]{1,3}\d){4}")
 WORD_SPLIT_RE = re.compile(r"[^\W\d_]+")
@@ -857,7 +879,7 @@ AGE2_RE = re.compile(
     r"(?=\d)(?<![\w.,/])\d{1,3}[½¼¾]?[ \t]?(?:-[ \t]?)?"
     r"(?i:y/?o[fmw]?|y\.o\.|yrs?(?:[ \t-]old)?|years?(?:[ \t-]old)?|-year-old|y(?:/[mfw])?|"
     r"[mfw](?![\w])|/[ \t]?[mfw](?![\w])|j\.|j(?=[ \t]*(?:[,;)|\n]|$|[ \t][a-zäöü]))|"
-    r"jahre?(?:[ \t]+alt)?|j(?:ä|ae|a)hrig\w*|lj\.?|hours?(?:[ \t-]+old)|days?(?:[ \t-]+old)|"
+    r"jahre?(?:[ \t]+alt)?|j(?:ä|ae|a)hrig\w*|j(?:ä|ae|a)hr\.|lj\.?|hours?(?:[ \t-]+old)|days?(?:[ \t-]+old)|"
     r"(?:weeks?|wks?)(?:[ \t-]+old)|"
     r"months?(?:[ \t-]+old)|mo(?:[ \t]+old)?|wochen(?:[ \t]+alt)?|monate(?:[ \t]+alt)?|tage(?:[ \t]+alt)?|mon\.|"
     r"anos|años|anni|ans|jaar|roků|let|éves)(?![\w])"  # Portuguese, Spanish, Italian, French, Dutch, Czech, Hungarian
@@ -889,6 +911,11 @@ NAME_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>(?:{WOR
                              rf"(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{0,3}}),"
                              r"[ \t]*(?:[mwfdMWFD]|männlich|weiblich|male|female)\.?,?[ \t]+(?P<a>\d{1,3}"
                              r"(?:[ \t]?(?:J\.?|Jahre|a|y|yrs?|years?))?)(?![\w.])")
+# 'Surname, Given (58 J.)' opening a line or a field: the bracketed age after it makes the pair a person's name,
+# ordinary-word surname included ('– Winter, Margreth (58 J.), Hüttenwirtin'; session 38)
+NAME_COMMA_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>{WORD}|{UPPER_WORD}),[ \t]+"
+                               rf"(?P<g>(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}))?)[ \t]*"
+                               r"\(\d{1,3}[ \t]?(?:J\.?|Jahre|a|y|yrs?|years?|y/o|[mwfMWF])?\)", re.MULTILINE)
 # an employer field's first segment is the employer's name, whatever its words: 'Employer: Tri-County Stamping &
 # Die, Wooster', 'Arbeitgeber: SkyRamp Bodendienste GmbH, Frankfurt' (session 23)
 # (session 26: also 'agency:', and inside brackets: '(agency: Primeforce)')
@@ -1234,6 +1261,10 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|the|on|via|past|above|below|beyond|"
                             rf"outside|towards)[ \t]+"
                             rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w]))")
+# the prefixes of PLACE_PREFIX_RE that are no ordinary word, so they join a place in a line typed in lower case too
+LOWER_PLACE_PREFIXES = frozenset(("port", "fort", "mount", "mt.", "glen", "bad", "sankt", "santa", "san", "los", "las"))
+LOWER_RESIDENCE_RE = re.compile(rf"(?<![\w])(?:live|lives|living|resides|residing|wohnt|wohnen|lebt|leben|stammt|"
+                                rf"stammen)[ \t]+(?:in|at|near|aus|bei|nahe)[ \t]+(?=(?P<p>[{LOW}]{{4,}})(?![\w]))")
 # In a line typed in lower case (session 34's third tuning round: its lower-case reports lost most identifiers to
 # these), names by their closed-class heads:
 # a club by its team word ('cluain dara gaels', 'liffey harps camogie club'), the name the words before it back to a
@@ -1872,7 +1903,7 @@ UNIT_AFTER_RE = re.compile(r"[ \t]*(?:x|mm|cm|°|%|grad|views?|ebenen?|projectio
 
 
 
-NICKNAME_AFTER_RE = re.compile(r"[ \t]*(?:\((?P<q>[\"“„'‘])?|(?P<q2>[\"“„]))(?P<n>[A-Z][a-z]{2,})"
+NICKNAME_AFTER_RE = re.compile(r"[ \t]*(?:\((?P<q>[\"“„'‘])?|(?P<q2>[\"“„]))(?P<n>[A-Z](?:[a-z]{2,}|[A-Z]{2,}))"
                                r"(?(q)[\"”“'’]\)|(?(q2)[\"”“]|\)))")
 NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a name's words: 'FA'ASALELE', 'Müller-Lüdenscheidt'
 
@@ -3121,6 +3152,14 @@ class Anonymizer:
                 if words and all(self._name_part(w.group()) for w in words):
                     add(Span(m.start("n") + words[0].start(), m.end("n"), "NAME", STRONG, "name-sex-age"))
                     add(Span(m.start("a"), m.end("a"), "AGE", STRONG, "name-sex-age"))
+        if digit and "," in text and "(" in text:
+            for m in NAME_COMMA_AGE_RE.finditer(text):
+                if all(self._name_part(w, surname=i == 0) for i, w in enumerate(m.group("n", "g"))
+                       for w in ([w] if i == 0 else w.split())):
+                    add(Span(m.start("n"), m.end("g"), "NAME", STRONG, "name-comma-age"))
+        for m in (DICOM_NAME_RE.finditer(text) if "^" in text else ()):
+            if not HL7_SEGMENT_RE.match(text, text.rfind("\n", 0, m.start()) + 1):
+                add(Span(m.start(), m.end(), "NAME", STRONG, "name-dicom"))
         for m in (MD_GIVEN_RE.finditer(text) if "Md." in text else ()):
             add(Span(m.start(), m.end(), "NAME", STRONG, "md-given-name"))
         for m in (LOWER_INITIAL_MD_RE.finditer(text) if LOWER_INITIAL_HINT_RE.search(text) else ()):
@@ -3222,6 +3261,12 @@ class Anonymizer:
                     add(Span(m.start(), om.end(), "DATE", PATTERN, "date-ordinal-word"))
                 elif TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
                     add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-word"))
+            for m in MONTH_WORD_CASED_RE.finditer(text):
+                if m.group()[1:].islower() and m.group()[0].isupper():
+                    continue  # 'March', 'Mai': the loop above
+                if om := (ORDINAL_BEFORE_MONTH_RE.search(text, max(0, m.start() - 32), m.start())
+                          or DATE_LEAD_RE.search(text, max(0, m.start() - 14), m.start())):
+                    add(Span(om.start(), m.end(), "DATE", PATTERN, "date-ordinal-word"))
         for m in (SHORT_EVENT_DATE_RE.finditer(text) if digit and "/" in text else ()):
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
             if EVENT_VERB_RE.search(low, ls, m.start()) and not SCORE_BEFORE_RE.search(low, max(ls, m.start() - 16),
@@ -3440,6 +3485,12 @@ class Anonymizer:
                             add(Span(m.start("p"), m.start("p") + ws[k - 1].end(), "ADDRESS", PATTERN,
                                      "place-phrase-lower"))
                             break
+                # ... and any word no list knows after a residence cue ('family live in butetown'; session 38)
+                for m in LOWER_RESIDENCE_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group("p"))
+                    if f not in self.common and f not in self.safe and f not in self.eponyms \
+                            and f not in self.regions and not MONTH_WORD_CASED_RE.fullmatch(m.group("p")):
+                        add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "residence-lower"))
                 # ... and one after a comma ('(little ducks nursery, brampton)', 'praxis am wall, oldenburg'): a
                 # listed place that is no word of either language (session 21)
                 for m in LOWER_COMMA_PLACE_RE.finditer(text, pos, pos + len(line)):
@@ -4416,6 +4467,10 @@ class Anonymizer:
         knows it or it follows a cued surname (a given name a header zone found, session 16). Only words that are no
         ordinary, safe or eponym word repeat ('KING, Rose': 'rose' stays), and only where nothing else was removed."""
         words, places, cued_end = set(), set(), -1
+        # an ordinary word as a nickname repeats capitalised only ('Bill', not 'the bill'); one no list knows as a given
+        # name not at a sentence's start either ("Lily's dad says", not 'Tiny radiodense speck')
+        cased: set[str] = set()
+        cased_mid: set[str] = set()
         # a place or an institution of several words repeats whole, in any case ('in alice springs' in the history,
         # '(alice springs, cd)' in the comparison; session 29): words alone would be ordinary ones
         phrases: dict[str, set[str]] = {"ADDRESS": set(), "INSTITUTION": set()}
@@ -4438,17 +4493,22 @@ class Anonymizer:
                 cued_end = sp.end if sp.strength >= STRONG else -1
                 # the name a patient goes by, quoted or bracketed after the name (or between its parts): 'Master
                 # Chidiebube ("Chidi") OKAFOR', 'LEUNG, Wai Man (Raymond)'; it stands alone later (session 34)
+                # (quoted, an ordinary word too: 'HOPE, WILLIAM "BILL"', then 'Bill states he heard a pop';
+                # session 38)
                 if (nm := NICKNAME_AFTER_RE.match(text, sp.end)) and fold(nm.group("n")) not in self.safe \
-                        and fold(nm.group("n")) not in self.ordinary and (
-                        nm.group("q") or nm.group("q2") or fold(nm.group("n")) in self.first_names):
-                    words.add(nm.group("n"))
+                        and (nm.group("q") or nm.group("q2") or fold(nm.group("n")) in self.first_names
+                             and fold(nm.group("n")) not in self.ordinary):
+                    f = fold(nm.group("n"))
+                    (words if f not in self.ordinary else cased if f in self.first_names else cased_mid).add(
+                        nm.group("n"))
             else:
                 cued_end = -1
                 if sp.kind in ("ADDRESS", "INSTITUTION"):
                     for m in NAME_WORD_RE.finditer(text, sp.start, sp.end):
                         if self._repeatable_place_word(m.group()):
                             places.add(m.group())
-        if not words and not places and not phrases["ADDRESS"] and not phrases["INSTITUTION"]:
+        if not words and not cased and not cased_mid and not places and not phrases["ADDRESS"] \
+                and not phrases["INSTITUTION"]:
             return spans
 
         def repeats(alts: set[str], flags: int, kind: str, rule: str) -> list[Span]:
@@ -4462,6 +4522,9 @@ class Anonymizer:
                     if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
 
         extra = repeats(words, re.IGNORECASE, "NAME", "name-repeat") + repeats(
+            {v for w in cased - words for v in (w.capitalize(), w.upper())}, 0, "NAME", "name-repeat") + [
+            sp for sp in repeats({v for w in cased_mid - words - cased for v in (w.capitalize(), w.upper())}, 0,
+                                 "NAME", "name-repeat") if not _sentence_start(text, sp.start)] + repeats(
             {v for w in places - words for v in (w, w.upper())}, 0, "ADDRESS", "place-repeat")
         spans = sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
         extra = repeats(phrases["ADDRESS"], re.IGNORECASE, "ADDRESS", "phrase-repeat") + repeats(
@@ -4511,6 +4574,8 @@ class Anonymizer:
         if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)
                                       or INSTITUTION_NOUN_TAIL_RE.match(text, end, limit)):
             end = vm.end()  # 'the [Kilkenny Road] care centre', '[NAMBOUR GENERAL] HOSP', '[Bankstown] Private'
+        if kind == "NAME" and (wm := WARD_HEAD_BEFORE_RE.search(text, max(floor, start - 16), start)):
+            start, kind = wm.start(), "INSTITUTION"  # 'Station [Hildegard]', 'Kita [Regenbogen]' (session 38)
         if kind == "NAME" and (xm := NAME_SUFFIX_RE.match(text, end, limit)):
             end = xm.end()
         if kind == "NAME" and (hm := NAME_HYPHEN_BREAK_RE.match(text, end - 1 if text[end - 1:end] == "-" else end,
@@ -4518,6 +4583,9 @@ class Anonymizer:
             end = hm.end()  # 'Fr. [Som]-\nmer': a name hyphenated at a line's end (session 37)
         if kind == "DATE" and (dm := DATE_LEAD_RE.search(text, max(floor, start - 12), start)):
             start = dm.start()  # 'Ende [Mai 2023]', 'early [March 2024]': the part of the month (session 37)
+        if (kind == "DATE" and not text[start:end].isdigit() or kind == "ID" and DATE_SHAPED_ID_RE.fullmatch(
+                text, start, end)) and (tm := DATE_TIME_AFTER_RE.match(text, end, limit)):
+            end = tm.end()  # '[04/09/2026] 0814', '[03-14-2026] @ 1031': its clock time (session 38)
         if kind == "ID" and (im := ID_CONTINUED_RE.match(text, end, limit)):
             end = im.end()  # 'NISS [48.10.09]-\n204.51': a number broken after its hyphen (session 35)
         if kind == "NAME" and (tm := TYPIST_AFTER_NAME_RE.match(text, end, limit)):
@@ -4528,8 +4596,9 @@ class Anonymizer:
             end, kind = nm.end(), "ADDRESS"  # '[Hrádek] nad Nisou', '[Moravany] nad Váhom' (session 17)
         if kind in ("NAME", "ADDRESS"):
             pm = PLACE_PREFIX_RE.search(text, max(floor, start - 7), start)
-            if pm and text[pm.start()].isupper():
-                start, kind = pm.start(), "ADDRESS"
+            if pm and (text[pm.start()].isupper() or text[start].islower() and pm.group().lower().rstrip() in
+                       LOWER_PLACE_PREFIXES and _mostly_lower(_line_at(text, start))):
+                start, kind = pm.start(), "ADDRESS"  # (in a line typed in lower case: 'port [alberni]'; session 38)
             sm = PLACE_SUFFIX_RE.match(text, end, limit)
             if sm and text[sm.start() + 1].isupper():
                 end, kind = sm.end(), "ADDRESS"

@@ -103,18 +103,22 @@ CHAR_MAP = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"),
 CHAR_MAP.update(dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                                         "\u200a\u202f\u205f\u3000"), " "))
 CHAR_MAP.update(dict.fromkeys(map(ord, "\u2010\u2011"), "-"))
+# an en dash or a minus sign between two letters or digits is a hyphen to a reader ('26\u2013NICU\u201300318',
+# 'K7Q\u201355120'; session 38); a spaced one (' \u2013 ') separates and stays
+DASH_IN_WORD_RE = re.compile("(?<=[^\\W_])[\u2013\u2212](?=[^\\W_])")
 
 
 def normalize(text: str) -> str:
     """NFC (a decomposed 'u' + combining diaeresis becomes 'ü') without invisible characters, with one space and one
-    hyphen.
+    hyphen (also for an en dash inside a word or number).
 
     The anonymizer works on (and returns) this form, so a name, a date or an id cannot hide from the lists and patterns
     by its encoding; none of it changes what a reader sees.
     """
     if text.isascii():
         return text
-    return unicodedata.normalize("NFC", text.translate(CHAR_MAP))
+    text = unicodedata.normalize("NFC", text.translate(CHAR_MAP))
+    return DASH_IN_WORD_RE.sub("-", text) if "\u2013" in text or "\u2212" in text else text
 
 
 def lower_same_length(text: str) -> str:

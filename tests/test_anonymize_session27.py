@@ -49,8 +49,9 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Angaben: Laut Mutter (Fr. Rossetti) Sturz vom Sofa.", ["Rossetti"], ["Laut Mutter"]),
     # (a lower-case name that the cue 'fall...' would match stays a name in a zone)
     ("findings: normal.\nsigned: fallowfield, k", ["fallowfield"], ["findings: normal"]),
-    # a clock time after a date, after 'at' or before a time zone or 'h' is no ID or year; an ID is still one
-    ("EXAM: RIGHT THUMB, 3 VIEWS. 02-OCT-2026 0412 HST\nFINDINGS: NO FRACTURE.", ["02-OCT-2026"], ["0412 HST"]),
+    # a clock time after 'at' or before a time zone or 'h' is no ID or year; an ID is still one (right after a date the
+    # time goes with the date since session 38: '[02-OCT-2026 0412] HST', the zone stays)
+    ("EXAM: RIGHT THUMB, 3 VIEWS. 02-OCT-2026 0412 HST\nFINDINGS: NO FRACTURE.", ["02-OCT-2026", "0412"], ["HST"]),
     ("Hx: quad bike rollover approx 2130 h, R elbow pain.", [], ["approx 2130 h"]),
     ("Findings discussed with Dr. Palakiko at 0245.", ["Palakiko"], ["at 0245"]),
     ("ACC 26LK-0471 | MRN 2034 5518 | 05-MAR-2026", ["2034 5518", "26LK-0471"], ["ACC"]),

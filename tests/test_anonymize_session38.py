@@ -1,0 +1,59 @@
+"""Issue 11, session 38: shapes read from the tuning sets of this session (the held-out set rf-ro and the adversarial
+pair rt, ru after their scoring; the adversarial tuning sets sd, se), each a class with a closed trigger: a clock time
+written without its colon right after a date ('04/09/2026 0814', '@ 1031'); a month in capitals or lower case after
+the part of the month or an ordinal word ('SEIT ENDE MAI', 'am dritten maerz'); an en dash or a minus sign inside an
+id ('26\u2013NICU\u201300318'); a quoted nickname that is an ordinary word ('"BILL"', then 'Bill states'); a German
+age abbreviated 'jähr.'; a DICOM person name with carets ('TEIXEIRA^ROLANDO', an eponym's word as given name); a
+ward's, a nursery's or a school's head word before its name ('Station Hildegard', 'Kita Regenbogen'); 'Surname,
+Given (58 J.)' opening a field; a place no list knows after a residence cue in a line typed in lower case ('family
+live in X'); a place prefix in lower case ('port alberni'). Every example is our own (none taken from an evaluation
+corpus); on the rules before the change (5707f5b) every removal fails and so does the dash guard (the en dash
+between digits is a hyphen now); the other guards pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # a clock time without its colon right after a date, after '@' or 'at' too; guards: a dose, a time alone
+    ("Signed: Dr P. Okoye, MD   11/02/2026 2248\nTranscribed: tq", ["2248", "11/02/2026"], ["Transcribed"]),
+    ("Electronically signed by Dr Amsel on 07-21-2026 @ 0637", ["0637", "07-21-2026"], ["Electronically signed"]),
+    ("Findings discussed with the ward at 0245.", [], ["at 0245"]),
+    # a month in capitals or lower case after the part of a month or an ordinal word; guards: 'may', 'march' as words
+    ("ANAMNESE: SCHWELLUNG SEIT ENDE JULI. TUMOR?", ["JULI"], ["SCHWELLUNG SEIT", "TUMOR?"]),
+    ("anamnese: sturz am zweiten maerz im garten.", ["zweiten maerz"], ["im garten"]),
+    ("hx: pain since mid july after a fall.", ["mid july"], ["after a fall"]),
+    ("Findings may march on; we may see it in march.", [], ["may march", "may see", "in march"]),
+    # an en dash or a minus sign inside an id; a spaced dash stays a dash
+    ("Auftrag 25\u2013RAD\u2013117 vom Hausarzt", ["RAD", "117"], ["Auftrag", "vom Hausarzt"]),
+    ("Befund: Fraktur 3\u20134 mm \u2013 sonst regelrecht.", [], ["3-4 mm \u2013 sonst regelrecht"]),
+    # a quoted nickname that is an ordinary word repeats capitalised; the ordinary word in lower case stays, and one
+    # no name list knows stays at a sentence's start
+    ('PATIENT: GRANT, JOHN "JACK"   MRN: 4471-220\nHISTORY: Jack says he fell; jack of all trades.', ["Jack says"],
+     ["jack of all trades"]),
+    ('Pt: Amaru "Tiny" Quispe\nFindings: Tiny ossific fragment. Mum says Tiny cried.', ["says Tiny"],
+     ["Tiny ossific fragment"]),
+    # a German age abbreviated 'jähr.'
+    ("Klinische Angaben: 47-jähr. Pat., Sturz vom Fahrrad.", ["47"], ["Klinische Angaben:"]),
+    # a DICOM person name, an eponym's word as a part; guard: an HL7 segment's components
+    ("REF PHYS: PALACIOS^BENNETT\nXR THUMB LEFT", ["PALACIOS", "BENNETT"], ["XR THUMB LEFT"]),
+    ("MSH|^~\\&|RIS|X|PACS|X|20260311||ORU^R01|M1|P|2.3", [], ["ORU^R01", "PACS"]),
+    # a ward's, a nursery's or a school's head word before its name
+    ("Zuweisung: Kreisklinik Nord – Station Edeltraud\nBefund: o.B.", ["Station", "Edeltraud"], ["Befund"]),
+    ("Sturz in der Kita Sonnenschein, laut Erzieherin.", ["Kita", "Sonnenschein"], ["laut Erzieherin"]),
+    # 'Surname, Given (age)' opening a field, an ordinary-word surname too; guard: a classification in brackets
+    ("Befund vom 12.05.2026 – Sommer, Gerlinde (61 J.), Sturz auf Glatteis.", ["Sommer", "Gerlinde"],
+     ["Sturz auf Glatteis"]),
+    ("Befund: Fraktur, Typ (2a) nach AO.", [], ["Fraktur, Typ"]),
+    # in a line typed in lower case: an unknown place after a residence cue, a place prefix that is no ordinary word
+    ("hx: toddler, pulled elbow. family live in quarrybank, mum present.\n\nxr l elbow: no fracture.",
+     ["quarrybank"], ["mum present"]),
+    ("from: harbour health centre. read remotely at island general hospital, port renfrew. date of exam 2024-04-09"
+     "\n\nhx: fell off the dock.\nno fracture.", ["port"], ["fell off the dock"]),
+    ("hx: she lives in fear of falling, lives at home.\n\nno fracture.", [], ["lives in fear", "lives at home"]),
+])
+def test_a_session38_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
