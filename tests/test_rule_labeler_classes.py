@@ -1519,6 +1519,29 @@ SESSION37_CASES = [
      {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_head_fracture": "uncertain"}),
 ]
 
+# session 38 (from the held-out set rf-ro and the adversarial pair rt, ru after their scoring; our own examples): an
+# addendum that rules out a kind of fracture ('no comminuted fracture') leaves the fracture; a compound direction
+# ('volar-ulnar fragment') is no forearm bone; the first metacarpal as '1st MC' / '1. MC'; Heberden's nodes of other
+# fingers without a preposition ('index and middle DIPJs'); a foreign body in the soft tissue over the shoulder on a
+# clavicle film
+SESSION38_CASES = [
+    ("clavicle", "Findings: Displaced fracture of the lateral third.\nAddendum: No comminuted fracture on review.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Befund: Dislozierte Fraktur im lateralen Drittel.\nNachtrag: Keine Mehrfragmentfraktur.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("thumb", "Findings: Fracture at the base of the 1st MC with a small volar-ulnar fragment.",
+     {"fracture": "true", "metacarpal1_fracture": "true"}),
+    ("thumb", "Befund: Fraktur der Basis des 1. MC mit kleinem palmar-ulnarem Fragment.",
+     {"fracture": "true", "metacarpal1_fracture": "true"}),
+    ("thumb", "Findings: Possible early OA at the IP joint. Heberden nodes ring and little DIPJs.",
+     {"joint_degeneration": "uncertain", "ip_joint_degeneration": "uncertain"}),
+    ("clavicle", "Befund: Mehrere röntgendichte Fremdkörper in den Weichteilen über der Schulter.",
+     {"foreign_body": "true"}),
+    # guards: an addendum that rules out the fracture itself; a fracture of the distal ulna on a thumb film
+    ("clavicle", "Findings: Possible fracture of the lateral third.\nAddendum: No fracture.", {}),
+    ("thumb", "Findings: Fracture of the distal ulna. Thumb normal.", {}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1539,6 +1562,7 @@ SESSION_CASES = {
     "session35": SESSION35_CASES,
     "session36": SESSION36_CASES,
     "session37": SESSION37_CASES,
+    "session38": SESSION38_CASES,
 }
 
 

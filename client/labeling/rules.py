@@ -363,6 +363,8 @@ class RuleEngine:
         self._head_cand_ws = re.compile(r"(?:[\n.!?;]|[^\S \t\n](?<=[.!?;].))" + cond)  # (slower: for _ODD_WS)
         self._sentences: dict[str, tuple] = {}  # sentence -> _sentence_base(sentence)
         self._measured_joints = frozenset(("ac", "sc")) & lexicon.in_locs  # see _JOINT_MEASURE_RE
+        # the findings that name a kind of a finding ('fracture_comminuted', 'radial_head_fracture_displaced')
+        self._morph_findings = frozenset(r.finding for r in lexicon.rules if r.morph)
         self._descendants: dict[str, list[str]] = {}
         for fid in self.template.ids:
             for anc in self.template.ancestors(fid):
@@ -1124,7 +1126,8 @@ class RuleEngine:
         # in a clavicle study): the lexicon's soft_tissue_locs
         # and so is an ossicle at the acromion in a clavicle study, as an os acromiale is (the lexicon's
         # ossicle_locs; session 27: every hand-written corpus counted it)
-        in_locs = lex.in_locs | lex.soft_tissue_locs if ev.kind == "swelling" else \
+        # (a foreign body in those soft tissues too: 'röntgendichte Fremdkörper über der Schulter'; session 38)
+        in_locs = lex.in_locs | lex.soft_tissue_locs if ev.kind in ("swelling", "foreign_body") else \
             lex.in_locs | lex.ossicle_locs if ev.kind == "ossicle" else lex.in_locs
         if ev.text_locs and not ev.text_locs & self._strong_in and ev.text_locs - in_locs:
             return []
@@ -1136,7 +1139,11 @@ class RuleEngine:
         rules = self._rules_by_event.get(ev.kind, ())
         strong = ev.mod != WEAK
         out: list[tuple[str, Label, bool]] = []
-        if ev.mod in (NEG, WEAK) and not (locs & lex.in_locs) and not any(
+        # a negated kind of fracture ('no comminuted fracture', 'keine Mehrfragmentfraktur') denies that kind only:
+        # the fracture a sentence before or the report above it states stays (session 38, from the adversarial set
+        # rt: an addendum's 'somit keine Mehrfragmentfraktur' took the whole fracture back)
+        morph_only = ev.mod == NEG and bool(ev.text_morphs) and all(m == NEG for m in ev.morphs.values())
+        if ev.mod in (NEG, WEAK) and not morph_only and not (locs & lex.in_locs) and not any(
                 m != NEG for m in ev.morphs.values()):
             # "no fracture": every finding of this kind is explicitly absent
             return [(r.finding, Label.FALSE, strong) for r in rules]
@@ -1149,7 +1156,8 @@ class RuleEngine:
             if r.loc is None and ev.mod in (NEG, WEAK) and any(x.loc in locs for x in rules if x.loc):
                 continue  # "no shaft fracture" says nothing about a fracture elsewhere
             if r.morph is None:
-                out.append((r.finding, _VALUE[ev.mod], strong))
+                if not morph_only:
+                    out.append((r.finding, _VALUE[ev.mod], strong))
             elif r.morph in ev.morphs:
                 if (r.morph in ev.spec_morphs and r.morph not in ev.text_morphs and r.loc is not None
                         and ev.spec_locs and r.loc not in ev.spec_locs):
@@ -1325,8 +1333,8 @@ class RuleEngine:
             labels.update(per[k])
         # ... and a finding above it that stood only for what the addendum ruled out goes with it
         for fid, val in per["addendum"].items():
-            if val is not Label.FALSE:
-                continue
+            if val is not Label.FALSE or fid in self._morph_findings:
+                continue  # (a kind ruled out, 'no comminuted fracture', leaves the fracture; session 38)
             for anc, kids in self._descendants.items():
                 if fid in kids and anc not in per["addendum"] and all(labels[c] is Label.FALSE for c in kids):
                     labels[anc] = Label.FALSE
