@@ -368,6 +368,9 @@ POSTAL_CITY = (rf"(?:(?:D|DE|A|AT|CH)-\d{{4,5}}|\d{{5}})[ \t]+[{UP}][{LOW}\-]+"
                rf"(?:[ \t]*\([{UP}][{LOW}]+\))?")
 ADDRESS_PATTERNS = [
     rf"(?<![\w])(?:[{UP}][{LOW}.\-]*[ \t])?[{UP}][{LOW}\-]*{STREET_SUFFIX}[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
+    # the same in capitals ('LINDENWEG 4', 'HAUPTSTRASSE 12'; session 38; not 'RING', the tail of 'MEASURING 18 MM')
+    rf"(?<![\w])[{UP}]{{2,}}(?:-[{UP}]+)*(?:STRASSE|STRAẞE|STR\.|WEG|GASSE|ALLEE|PLATZ|DAMM|UFER|CHAUSSEE|STEIG|PFAD|"
+    rf"STIEG|MARKT)[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
     rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:{'|'.join(w.capitalize() for w in (*STREET_WORDS, 'graben', 'kai'))})[ \t]+"
     rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
     # 'Am Markt 5, 28203 Bremen', 'Vor dem Steintor 88, Bremen': a street named with a preposition, then a town
@@ -376,7 +379,8 @@ ADDRESS_PATTERNS = [
     rf"Hinter dem|Hinter der|Unter den|Bei der|Beim)[ \t][{UP}][{LOW}\-]+[ \t]\d{{1,4}}(?:[-–]\d{{1,4}})?[ \t]?[a-z]?"
     rf"(?=,?[ \t]*{POSTAL_CITY}|,[ \t]*[{UP}][{LOW}\-]+[ \t]*(?:\n|$|[,;|·]))",
     r"(?<![\w])\d{1,5}(?:st|nd|rd|th)?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][a-z]+(?:'s|’s)?|\d{1,3}(?:st|nd|rd|th))"
-    r"[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|"
+    # ('St' without its full stop, not before a saint's name: '310 W Front St, ...'; session 38)
+    r"[ \t]+){1,3}(?:Street|St\.|St(?![\w'’.])(?![ \t]+[A-Z][a-z])|Avenue|Ave\.?|Road|Rd\.?|"
     r"Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Circle|Parkway|Pkwy\.?|Highway|Hwy\.?)"
     r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?(?![\w]))?"
     r"(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w+)?(?![\w])",
@@ -786,9 +790,31 @@ DICOM_NAME_RE = re.compile(r"(?<![\w^&])[^\W\d_][^\W\d_'’.-]*\^(?:[^\W\d_'’.
                            r"(?![\w^])")
 HL7_SEGMENT_RE = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 # a ward, a nursery or a school named by the word after it: the name is the place's, the head word goes with it
-# ('Station [Hildegard]', 'Kita [Regenbogen]', 'Ward [Nightingale]'; session 38)
+# ('Station [Hildegard]', 'Kita [Regenbogen]', 'Ward [Nightingale]', 'Station Dr.-[Ingrid-Leodolter]'; session 38)
 WARD_HEAD_BEFORE_RE = re.compile(r"(?<![\w-])(?:Station|STATION|Kita|KiTa|KITA|Kindergarten|KINDERGARTEN|Kinderkrippe|"
-                                 r"Krippe|Grundschule|GRUNDSCHULE|Ward|WARD)[ \t]+\Z")
+                                 r"Krippe|Grundschule|GRUNDSCHULE|Ward|WARD)[ \t]+(?:(?:Dr|Prof)\.-)?\Z")
+# the weekday before a date ('Dienstag, dem [dritten März]', 'Mo, [02.02.2026]', 'Tue [3rd Feb 2026]'; session 38):
+# two-letter German forms only as written in a date ('Do', 'Sa'), not a credential or a company form ('..., DO
+# [02/09/2026]', 'Moléson SA, [09/2025]')
+WEEKDAY_BEFORE_RE = re.compile(r"(?<![\w])(?:(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+                               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|"
+                               r"fri|sat|sun)|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?[ \t]+(?:(?i:dem|den|the)[ \t]+)?\Z")
+ROUTE_BEFORE_RE = re.compile(r"(?<![\w])(?:Rd|RD|Road|ROAD|Hwy|HWY|Highway|HIGHWAY|Route|ROUTE|Rte|RTE)\.?[ \t]\Z")
+ROUTE_NUMBER_AFTER_RE = re.compile(r"[ \t]\d{1,4}[A-Z]?(?![\w.,/-]\w)")
+# a unit, apartment, suite or lot after a street address ('[2200 County Rd 14], Lot 17', ', Unit B', ', Apt. 4B')
+ADDRESS_UNIT_AFTER_RE = re.compile(r",?[ \t]+(?:Unit|UNIT|Apt\.?|APT\.?|Apartment|Suite|SUITE|Ste\.?|STE\.?|Lot|LOT|"
+                                   r"Flat|FLAT|Wohnung|Whg\.|Top)[ \t]*#?[A-Za-z0-9][A-Za-z0-9-]{0,4}(?![\w])")
+LEADING_NUMBER_RE = re.compile(r"\d+")
+# an id written digit by digit ('7 4 3 2 1 8 8 0 1'; session 38): six or more single digits set apart by spaces
+SPACED_DIGITS_RE = re.compile(r"(?<![\w.,/])\d(?:[ \t]\d){5,}(?![\w.,/])")
+# a care home, a residence or a farm by its name after 'Haus', 'Villa', 'Stift' or 'Hof' ('im Haus Sonnenhang',
+# 'BEWOHNERIN HAUS ABENDROT', 'zum Hof Wintergrün'; session 38): German writes no other capitalised word there
+NAMED_HOUSE_RE = re.compile(rf"(?<![\w-])(?<!zu )(?<!zu[ \t]{{2}})(?:Haus|HAUS|Villa|VILLA|Stift|STIFT|Hof|HOF)[ \t]+"
+                            rf"(?P<n>[{UP}][{LOW}]{{3,}}(?:-[{UP}][{LOW}]+)?|[{UP}]{{4,}})(?![\w-])")
+# a place by the part of it named before it ('am Ortsrand von Auenstein', 'on the outskirts of Ballymena'; session 38)
+PLACE_EDGE_RE = re.compile(rf"(?<![\w])(?:Ortsrand|Ortseingang|Ortsausgang|Ortsmitte|Ortskern|Ortsteil|Stadtrand|"
+                           rf"Dorfrand|Dorfmitte|Stadtteil|outskirts|edge[ \t]+of[ \t]+town)[ \t]+(?:von|of)[ \t]+"
+                           rf"(?P<p>{WORD})(?![\w])")
 # a clock time written without its colon right after a date ('04/09/2026 0814', '03-14-2026 @ 1031', '16 APR 26
 # 0312H'; session 38): with the date it dates the study to the minute; not a dose or an exposure after it
 DATE_TIME_AFTER_RE = re.compile(r"[ \t]*(?:,|@|(?i:at|um))?[ \t]*(?:[01]\d|2[0-3])[0-5]\d"
@@ -915,7 +941,10 @@ NAME_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>(?:{WOR
 # ordinary-word surname included ('– Winter, Margreth (58 J.), Hüttenwirtin'; session 38)
 NAME_COMMA_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>{WORD}|{UPPER_WORD}),[ \t]+"
                                rf"(?P<g>(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}))?)[ \t]*"
-                               r"\(\d{1,3}[ \t]?(?:J\.?|Jahre|a|y|yrs?|years?|y/o|[mwfMWF])?\)", re.MULTILINE)
+                               r"\((?:\d{1,3}[ \t]?(?:J\.?|Jahre|a|y|yrs?|years?|y/o|[mwfMWF])?|(?P<role>"
+                               # or the person's role in brackets ('Nagel, Lena (OÄ)'; session 38)
+                               r"O[AÄ]|FO[AÄ]|C[AÄ]|A[AÄ]|F[AÄ]|Oberärztin|Oberarzt|Consultant|Registrar|SpR|SHO|"
+                               r"Resident|Fellow|Attending|MTRA?|Radiographer|PA|NP|RN))\)", re.MULTILINE)
 # an employer field's first segment is the employer's name, whatever its words: 'Employer: Tri-County Stamping &
 # Die, Wooster', 'Arbeitgeber: SkyRamp Bodendienste GmbH, Frankfurt' (session 23)
 # (session 26: also 'agency:', and inside brackets: '(agency: Primeforce)')
@@ -1217,7 +1246,8 @@ GENERIC_SLOPES = frozenset(("vormittag", "nachmittag", "vortag", "wochenende", "
 GENERIC_SLOPE_TAILS = ("piste", "lift", "hang", "bahn", "weg", "tag", "abend", "morgen", "halle", "wand", "park")
 PLACE_HEADS = frozenset(("river", "lake", "creek", "bay", "park", "street", "st", "road", "rd", "beach", "harbour",
                          "harbor", "canyon", "trail", "hill", "mountain", "island", "see", "strasse", "platz", "weg",
-                         "dock", "docks", "quay", "wharf", "pier"))  # ('AT IMPERIAL DOCK'; session 35)
+                         "dock", "docks", "quay", "wharf", "pier",  # ('AT IMPERIAL DOCK'; session 35)
+                         "glacier", "gletscher"))  # ('FELL ON PITZTAL GLACIER'; session 38)
 # a place after a residence cue ('lives in Perl', 'originally from Cebu', 'stammt aus Wasserburg', 'aus Pirna
 # stammend'): a town or a district whatever list holds it as a word; a country or a state (data/regions.txt), a month
 # and a safe word stay (session 29)
@@ -1669,6 +1699,8 @@ LOWER_VESSEL_RE = re.compile(r"(?<![\w])(?:freighter|laker|tanker|trawler|tug|tu
                              r"(?P<n>[a-zäöüß][\w'’]{2,})(?:[ \t]+(?P<m>[a-zäöüß][\w'’]{2,}))?")
 LOWER_VESSEL_HINTS = ("freighter", "laker", "tanker", "trawler", "tug", "ferry", "vessel", "barge", "yacht",
                       "longliner", "seiner", "scalloper", "kutter", "frachter", "fähre", "schiff")
+STRONG_VESSEL_PREFIXES = frozenset(("F/V", "M/V", "S/Y", "F/T", "M/T", "M/Y", "HMS", "HMAS", "HMCS", "HMNZS", "USS",
+                                    "USNS", "USCGC"))
 VESSEL_HINTS = ("/V", "FV ", "MV ", "/Y", "/T", "MT ", "MY ", "MS ", "HMS ", "HMAS ", "HMCS ", "HMNZS ", "USS ",
                 "USNS ", "USCGC ", "RFA ", "INS ", "BNS ", "PNS ")
 # a British or Commonwealth unit by its number, without an ordinal ('2 RIFLES', '45 Commando RM', '7 Para RHA', '22
@@ -1896,6 +1928,7 @@ FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it la
 # what may follow a surname that closes its field: the line's end, a role after a comma, '& Kollegen', a bracket
 FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/()]|&|und[ \t]|[-–][ \t])", re.MULTILINE)  # ')': '(Dr. Hand)', s. 37
 SURNAME_GIVEN_RE = re.compile(rf",[ \t]*(?P<g>{WORD})(?![\w])")
+PROSE_AFTER_NAME_RE = re.compile(r"[ \t]+[a-zäöüß]|[ \t]*[.;:!?)](?![\w])")  # a verb or a sentence's end after a name
 ZONE_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’]|[.\-/](?=\w))*\.?")
 PART_SPLIT_RE = re.compile(r"[\-/.]")
 UNIT_AFTER_RE = re.compile(r"[ \t]*(?:x|mm|cm|°|%|grad|views?|ebenen?|projections?|part|teile?|fragmente?|"
@@ -2323,6 +2356,15 @@ INSTITUTION_NOUN_TAIL_RE = re.compile(r"[ \t](?:Hosp\.?|HOSP\.?|hosp\.?|Hospital
                                       r"HEALTH|Ortho|ORTHO)(?![\w])")
 US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
              "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
+# a town by the postcode after it: a US state and ZIP ('Reading PA 19606-1723'), a Canadian province and postal
+# code ('Toronto ON M5J 0B1'); the town's words whatever they are ('Reading', 'Mountain View'; session 38)
+TOWN_POSTCODE_RE = re.compile(
+    rf"(?<![\w])(?P<t>(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD})){{0,2}}),?[ \t]+"
+    rf"(?:(?:{US_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?|(?:BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU)[ \t]+"
+    r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)(?![\w-])")
+# ... and a Dutch postcode before its town, opening an address segment ('..., 2564 AZ Den Haag')
+DUTCH_POSTCODE_TOWN_RE = re.compile(rf"(?:(?<=, )|^)[1-9]\d{{3}}[ \t]?[A-Z]{{2}}[ \t]+"
+                                    rf"(?P<t>{WORD}(?:[ \t]+{WORD}){{0,2}})(?![\w])", re.MULTILINE)
 STATE_AFTER_RE = re.compile(rf",?[ \t]+(?:{US_STATES})(?![\w])(?=[ \t]*(?:\d{{5}}|[,.;:)|\n]|$))")
 # a German adjective of a town and the noun it names ('Kieler Woche', 'Hamburger Hafengeburtstag', 'Münchner
 # Oktoberfest', 'Bremer Freimarkt'): the town is checked in find (session 27)
@@ -2855,7 +2897,7 @@ class Anonymizer:
             is_initial = bool(re.fullmatch(INITIAL, w))
             own = row is not None and f in row.name_tokens  # the row's own name beats the stop list
             if not is_initial and not own and self._is_stop(w) and self._stop_word_is_name(
-                    text, m.end(), n, prev_initial, prev_given, from_title, comma):
+                    text, m.end(), n, prev_initial, prev_given, from_title, comma, m.start("w")):
                 own = True  # 'Dr. A. Hand', 'Dr. med. Reto Hand' (line end), 'Pat: Arm, Dennis'
             if not is_initial and not own and (self._is_stop(w) or (w.isupper() and not after_title
                                                                    and f not in self.first_names
@@ -2870,11 +2912,12 @@ class Anonymizer:
                 # set apart (session 37)
             if n > 0:
                 known = self._known_name(w, row) and f not in self.eponyms
+                eponym_given = comma and self._eponym_given(text, f, m.end(), n)
                 if comma and not (is_initial or f in self.first_names or (row and f in row.given)
-                                  or ("-" in f and self._known_name(w, row))):
+                                  or ("-" in f and self._known_name(w, row)) or eponym_given):
                     break
                 # after a title or cue, 'Imogen Whitfield' is a name even when neither word is listed
-                if not (prev_initial or prev_given or known or is_initial or (not comma and n < 3)):
+                if not (prev_initial or prev_given or known or is_initial or eponym_given or (not comma and n < 3)):
                     break
             if start is None:
                 start = (pm.start() + len(pm.group()) - len(pm.group().lstrip())) if pm else m.start("w")
@@ -2890,14 +2933,24 @@ class Anonymizer:
             return None  # initials alone ('Z.n.') are not enough; after a personal title they are ('Mrs B.')
         return start, end
 
+    def _eponym_given(self, text: str, f: str, end: int, n: int) -> bool:
+        """An eponym's word as the given name after a cued surname and its comma, closing the field ('PATIENT:
+        Garcia, Rolando   DOB: ...'; session 38): the surname's comma says what it is."""
+        return n == 1 and f in self.eponyms and (FIELD_END_RE.match(text, end) is not None
+                                                 or FIELD_LABEL_AHEAD_RE.match(text, end) is not None)
+
     def _stop_word_is_name(self, text: str, end: int, n: int, prev_initial: bool, prev_given: bool,
-                           from_title: bool, comma: bool) -> bool:
+                           from_title: bool, comma: bool, start: int = -1) -> bool:
         """An ordinary word ('Hand', 'Arm', 'Fuß', 'Wolf') after a title or cue is a surname when the shape
         says so, whatever the word: after an initial ('Dr. A. Hand'), before ', <given name>' ('Arm, Dennis'),
-        or closing a title's line or field ('Dr. med. Reto Hand', 'Dr. Koch & Kollegen', 'Dr. Arm, FA')."""
+        closing a title's line or field ('Dr. med. Reto Hand', 'Dr. Koch & Kollegen', 'Dr. Arm, FA'), or right
+        after a personal title in prose ('Frau Hand wird heute ...', 'Mrs Bone says'; session 38)."""
         if comma:
-            return False
+            return start > 0 and self._eponym_given(text, fold(text[start:end]), end, n)
         if prev_initial:
+            return True
+        if from_title and n == 0 and start > 0 and PERSON_TITLE_BEFORE_RE.search(text, max(0, start - 8), start) \
+                and PROSE_AFTER_NAME_RE.match(text, end):
             return True
         gm = SURNAME_GIVEN_RE.match(text, end)
         g = fold(gm.group("g")) if gm else ""
@@ -3028,6 +3081,12 @@ class Anonymizer:
         for m in (ADDRESS_RE.finditer(text) if any(w in text for w in ADDRESS_WORDS)
                   else self._digit_line_matches(ADDRESS_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
+        for rx in ((TOWN_POSTCODE_RE, DUTCH_POSTCODE_TOWN_RE) if digit else ()):
+            for m in self._digit_line_matches(rx, text, text):
+                # (before a state and ZIP even a safe word is the town: 'Reading PA 19606')
+                if rx is TOWN_POSTCODE_RE or not all(fold(w) in self.safe for w in m.group("t").split()):
+                    add(Span(m.start("t") if rx is TOWN_POSTCODE_RE else m.start(), m.end(), "ADDRESS", PATTERN,
+                             "town-postcode"))
         for m in (STREET_OVER_POSTCODE_RE.finditer(text) if digit and "\n" in text else ()):
             w0 = m.group("s").split()[0]
             if not _clinical_compound(self, w0) and not (fold(w0) in self.safe and fold(w0) in self.nouns):
@@ -3152,11 +3211,25 @@ class Anonymizer:
                 if words and all(self._name_part(w.group()) for w in words):
                     add(Span(m.start("n") + words[0].start(), m.end("n"), "NAME", STRONG, "name-sex-age"))
                     add(Span(m.start("a"), m.end("a"), "AGE", STRONG, "name-sex-age"))
-        if digit and "," in text and "(" in text:
+        if "," in text and "(" in text:
             for m in NAME_COMMA_AGE_RE.finditer(text):
+                given = m.group("g").split()
                 if all(self._name_part(w, surname=i == 0) for i, w in enumerate(m.group("n", "g"))
-                       for w in ([w] if i == 0 else w.split())):
+                       for w in ([w] if i == 0 else w.split())) or m.group("role") and fold(
+                        given[0]) in self.first_names and not TITLE_SEQ_RE.fullmatch(m.group("n") + " "):
                     add(Span(m.start("n"), m.end("g"), "NAME", STRONG, "name-comma-age"))
+        for m in (self._digit_line_matches(SPACED_DIGITS_RE, text, text) if digit else ()):
+            add(Span(m.start(), m.end(), "ID", PATTERN, "id-spaced"))
+        for m in (NAMED_HOUSE_RE.finditer(text) if "Haus" in text or "HAUS" in text or "Hof" in text
+                  or "HOF" in text or "Villa" in text or "Stift" in text else ()):
+            f = fold(m.group("n"))
+            if f not in self.safe and f not in self.eponyms and not _clinical_compound(self, m.group("n")) \
+                    and not MONTH_WORD_CASED_RE.fullmatch(m.group("n")):
+                add(Span(m.start(), m.end(), "ADDRESS" if m.group().lower().startswith("hof") else "INSTITUTION",
+                         PATTERN, "named-house"))
+        for m in (PLACE_EDGE_RE.finditer(text) if "von " in text or "of " in text else ()):
+            if not self._is_stop(m.group("p")) and fold(m.group("p")) not in self.safe:
+                add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-edge"))
         for m in (DICOM_NAME_RE.finditer(text) if "^" in text else ()):
             if not HL7_SEGMENT_RE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 add(Span(m.start(), m.end(), "NAME", STRONG, "name-dicom"))
@@ -3276,6 +3349,8 @@ class Anonymizer:
             if EVENT_WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-year"))
         for m in (self._digit_line_matches(AGE2_RE, text, text) if digit else ()):
+            if int(LEADING_NUMBER_RE.match(m.group()).group()) > 125:
+                continue  # no one's age: '310 W Front St' is a house number and a street's side (session 38)
             if not _is_duration(low, m.start(), m.end()) and not _is_height(low, m.start(), m.end()) \
                     and not ("old" in low[m.start():m.end()] and _is_thing_age(low, m.end())):
                 add(Span(m.start(), m.end(), "AGE", PATTERN, "age-any"))
@@ -3979,7 +4054,10 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
         for m in (VESSEL_RE.finditer(text) if any(h in text for h in VESSEL_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group().split()[1:]):
-                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "vessel"))
+                # (a slashed or naval prefix outranks an eponym's look in the name: 'F/V ELLEN ROSE II' is no
+                # Rose grade II; session 38)
+                add(Span(m.start(), m.end(), "INSTITUTION",
+                         STRONG if m.group().split()[0] in STRONG_VESSEL_PREFIXES else PATTERN, "vessel"))
         for m in (VESSEL_NOUN_RE.finditer(text) if any(h in text for h in VESSEL_NOUN_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group("n").split()):
                 add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "vessel"))
@@ -4583,6 +4661,15 @@ class Anonymizer:
             end = hm.end()  # 'Fr. [Som]-\nmer': a name hyphenated at a line's end (session 37)
         if kind == "DATE" and (dm := DATE_LEAD_RE.search(text, max(floor, start - 12), start)):
             start = dm.start()  # 'Ende [Mai 2023]', 'early [March 2024]': the part of the month (session 37)
+        if kind == "ADDRESS" and ROUTE_BEFORE_RE.search(text, max(start, end - 9), end + 1) and (
+                rm := ROUTE_NUMBER_AFTER_RE.match(text, end, limit)):
+            end = rm.end()  # '[2200 County Rd] 14': the road's number (session 38)
+        elif kind == "ID" and text[start:end].isdigit() and ROUTE_BEFORE_RE.search(text, max(0, start - 10), start):
+            kind = "ADDRESS"  # ... found as a number of its own: '[2200 County Rd] [14], Lot 17'
+        if kind == "ADDRESS" and (um := ADDRESS_UNIT_AFTER_RE.match(text, end, limit)):
+            end = um.end()  # '[2200 County Rd 14], Lot 17', '[1184 Old Mill Rd], Unit B' (session 38)
+        if kind == "DATE" and (wm := WEEKDAY_BEFORE_RE.search(text, max(floor, start - 16), start)):
+            start = wm.start()  # 'Dienstag, dem [dritten März]', 'Mo, [02.02.2026]' (session 38)
         if (kind == "DATE" and not text[start:end].isdigit() or kind == "ID" and DATE_SHAPED_ID_RE.fullmatch(
                 text, start, end)) and (tm := DATE_TIME_AFTER_RE.match(text, end, limit)):
             end = tm.end()  # '[04/09/2026] 0814', '[03-14-2026] @ 1031': its clock time (session 38)
