@@ -2673,6 +2673,7 @@ class Anonymizer:
         self.eponym_heads = frozenset(heads) | {h + "s" for h in heads}  # 'Bennetts fracture': a possessive
         self.eponym_re = re.compile(rf"(?:{ep_low})(?:'s|’s|'|’|s)?(?![\w])")  # on lower-cased text
         ctx = sorted(read_list("eponym_context.txt", d), key=len, reverse=True)
+        self.eponym_context = frozenset(fold(c) for c in ctx if " " not in c)
         ctx_alt = "|".join(re.escape(c) for c in ctx)
         self.eponym_right_re = re.compile(
             rf"^(?:sche[nrs]?|schen)?\)?[ \t]*[-–]?[ \t]*(?:(?:/|und|and|&|-)[ \t]*(?:{ep_alt})[ \t\-]*)?"
@@ -2894,6 +2895,8 @@ class Anonymizer:
                 break
             w = m.group("w")
             f = fold(w.rstrip("."))
+            if "-" in f and (parts := f.split("-", 1))[0] in self.eponyms and parts[1] in self.eponym_context:
+                break  # an eponym's view or fracture ('Visum, Zanca-Aufnahme gleicher Tag'): no name (session 38)
             is_initial = bool(re.fullmatch(INITIAL, w))
             own = row is not None and f in row.name_tokens  # the row's own name beats the stop list
             if not is_initial and not own and self._is_stop(w) and self._stop_word_is_name(

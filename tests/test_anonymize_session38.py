@@ -13,7 +13,8 @@ after their scoring): a slashed vessel prefix over an eponym's look, a glacier i
 clinical word as a surname after a personal title, 'Surname, Given (OÄ)', a town before a US state and ZIP or a Dutch
 postcode before its town, a unit or a county road's number after a street, 'St' without its full stop, a German street
 with its number in capitals, an id written digit by digit, a named care home, an eponym's word as a cued given name, a
-place by its edge ('Ortsrand von'), a ward named after a doctor; the same holds for it."""
+place by its edge ('Ortsrand von'), a ward named after a doctor; and an eponym's view after a sign-off cue stays
+(a guard that fails before: 'Visum, Zanca-Aufnahme' was taken for a name); the same holds for it."""
 
 from __future__ import annotations
 
@@ -95,6 +96,9 @@ def test_a_session38_shape_goes(text, leaks, kept):
     # an eponym's word as a given name closing a cued field; guard: the eponym after a finding
     ("PATIENT: Garcia, Rolando   DOB: 01/02/1990", ["Garcia", "Rolando"], ["DOB:"]),
     ("Impression: fracture, Bennett type.", [], ["Bennett type"]),
+    # an eponym's view after a sign-off cue is no name (it was removed before, and with it every other mention)
+    ("Beurteilung: Fraktur, Zanca-Aufnahme empfohlen.\n\nNachtrag (Visum, Zanca-Aufnahme gleicher Tag): Keine Fraktur.",
+     [], ["Fraktur, Zanca-Aufnahme empfohlen", "Visum, Zanca-Aufnahme"]),
     # a place by its edge; a ward named after a doctor
     ("Röntgen Schulter links.\n\nKlinische Angaben: Er bewirtschaftet den Weinberg am Ortsrand von Mühlenstein noch "
      "täglich selbst.\n\nBefund: Keine Fraktur.", ["Mühlenstein"], ["Keine Fraktur"]),
