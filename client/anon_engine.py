@@ -815,6 +815,7 @@ NAMED_HOUSE_RE = re.compile(rf"(?<![\w-])(?<!zu )(?<!zu[ \t]{{2}})(?:Haus|HAUS|V
 PLACE_EDGE_RE = re.compile(rf"(?<![\w])(?:Ortsrand|Ortseingang|Ortsausgang|Ortsmitte|Ortskern|Ortsteil|Stadtrand|"
                            rf"Dorfrand|Dorfmitte|Stadtteil|outskirts|edge[ \t]+of[ \t]+town)[ \t]+(?:von|of)[ \t]+"
                            rf"(?P<p>{WORD})(?![\w])")
+DICOM_TAG_RE = re.compile(r"\([0-9A-Fa-f]{4},[ \t]?[0-9A-Fa-f]{4}\)")  # '(0010,0010)', '(0008, 0090)'
 # a clock time written without its colon right after a date ('04/09/2026 0814', '03-14-2026 @ 1031', '16 APR 26
 # 0312H'; session 38): with the date it dates the study to the minute; not a dose or an exposure after it
 DATE_TIME_AFTER_RE = re.compile(r"[ \t]*(?:,|@|(?i:at|um))?[ \t]*(?:[01]\d|2[0-3])[0-5]\d"
@@ -2811,9 +2812,12 @@ class Anonymizer:
 
     def protected_spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
         """Eponyms used as findings ('Bennett-Fraktur', 'Mason II', 'nach Jäger/Breitner'), and any word in an
-        eponym's slot even when no list has it: 'Morbus X', '<technique> nach X' ('Suspensionsplastik nach X')."""
+        eponym's slot even when no list has it: 'Morbus X', '<technique> nach X' ('Suspensionsplastik nach X'); and a
+        DICOM tag's group and element ('(0010,0010)': the field's address, no one's number; session 38)."""
         low = _lower(text) if low is None else low
         out = self._eponym_list_spans(text, low)
+        if "(" in text and DICOM_TAG_RE.search(text):
+            out = sorted(set(out) | {m.span() for m in DICOM_TAG_RE.finditer(text)})
         slots = []
         for vm in VIEW_WORD_RE.finditer(low):
             v = vm.start()  # 'Robert-Aufnahme', 'Lindqvist view' (not 'AP View': the view word lower-case)

@@ -99,6 +99,9 @@ def test_a_session38_shape_goes(text, leaks, kept):
     # an eponym's view after a sign-off cue is no name (it was removed before, and with it every other mention)
     ("Beurteilung: Fraktur, Zanca-Aufnahme empfohlen.\n\nNachtrag (Visum, Zanca-Aufnahme gleicher Tag): Keine Fraktur.",
      [], ["Fraktur, Zanca-Aufnahme empfohlen", "Visum, Zanca-Aufnahme"]),
+    # a DICOM tag's group and element are no id (over-redacted before); the values after them go
+    ("(0010,0010) PatientName: MUELLER^HANS\n(0010,0020) PatientID: 44718", ["MUELLER", "44718"],
+     ["(0010,0010) PatientName:", "(0010,0020) PatientID:"]),
     # a place by its edge; a ward named after a doctor
     ("Röntgen Schulter links.\n\nKlinische Angaben: Er bewirtschaftet den Weinberg am Ortsrand von Mühlenstein noch "
      "täglich selbst.\n\nBefund: Keine Fraktur.", ["Mühlenstein"], ["Keine Fraktur"]),
