@@ -1616,7 +1616,7 @@ INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Pract
 # a club's letters after a place adjective ('Harburger TB 1865', 'Karlsruher SC')
 _PLACE_CLUB_LETTERS = "TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|RC|FSV|SSV|SpVgg"
 CLUB_RE = re.compile(
-    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|HSG|MTV|ASV|BSV|ESV|"
+    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|HSG|MTV|ASV|BSV|ESV|EHC|"
     rf"SuS|TuRa|RFC|AFC|Hapoel|Maccabi|"
     rf"Beitar|Dynamo|Dinamo|Sporting|Skiclub|Ski-Club|Turnverein|Sportverein|"
     rf"RC(?=[ \t]+{WORD}[ \t]+(?:18|19|20)\d{{2}}(?![\w])))(?:[ \t]+{WORD}){{1,3}}"  # 'RC Neckartal 1989' (s. 24)
@@ -1700,6 +1700,8 @@ LOWER_VESSEL_RE = re.compile(r"(?<![\w])(?:freighter|laker|tanker|trawler|tug|tu
                              r"(?P<n>[a-zäöüß][\w'’]{2,})(?:[ \t]+(?P<m>[a-zäöüß][\w'’]{2,}))?")
 LOWER_VESSEL_HINTS = ("freighter", "laker", "tanker", "trawler", "tug", "ferry", "vessel", "barge", "yacht",
                       "longliner", "seiner", "scalloper", "kutter", "frachter", "fähre", "schiff")
+STRONG_CLUB_PREFIXES = frozenset(("SV", "TSV", "FC", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "HSG",
+                                  "MTV", "ASV", "BSV", "ESV", "SuS", "TuRa", "EHC"))
 STRONG_VESSEL_PREFIXES = frozenset(("F/V", "M/V", "S/Y", "F/T", "M/T", "M/Y", "HMS", "HMAS", "HMCS", "HMNZS", "USS",
                                     "USNS", "USCGC"))
 VESSEL_HINTS = ("/V", "FV ", "MV ", "/Y", "/T", "MT ", "MY ", "MS ", "HMS ", "HMAS ", "HMCS ", "HMNZS ", "USS ",
@@ -1754,7 +1756,7 @@ ORDINAL_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]")  # speed: every MILITARY
 # forms that are also clinical abbreviations ('SA' node): only after a word no list knows (checked in find)
 AMBIGUOUS_FORMS = frozenset(("SA", "Oy", "AG", "KG", "eG"))
 CLUB_NAME_WORD = rf"{UPPER_WORD}(?<!RFC)(?<!AFC)(?<!GAA)(?![\w])"  # an all-caps club's name words (checked as WORD's)
-CLUB_HINTS = ("Skiclub", "Ski-Club", "TB ", "TV ", "SC ", "BC ", "HC ", "RC ", "SG ", "FC", "SV",
+CLUB_HINTS = ("Skiclub", "Ski-Club", "TB ", "TV ", "SC ", "BC ", "HC ", "EHC ", "RC ", "SG ", "FC", "SV",
               "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel",
               "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
               "Rangers", "Albion", "Harlequins", "Club", "verein", "Old ", "RUFC", "RLFC", "SLSC", "GAC", "CLG",
@@ -4055,7 +4057,10 @@ class Anonymizer:
                          if w not in CLUB_WORDS]
                 if names and not any((fold(w) in self.safe or (w.isupper() and fold(w) in self.common))
                                      and fold(w) not in self.places for w in names):
-                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
+                    # (a German club's letters outrank a grade's look after its name: '(SV Elversberg II)' is no
+                    # eponym graded II; session 38)
+                    add(Span(m.start(), m.end(), "INSTITUTION", STRONG if m.group().split()[0] in STRONG_CLUB_PREFIXES
+                             else PATTERN, "sports-club"))
         for m in (PLACE_CLUB_RE.finditer(text) if PLACE_CLUB_HINT_RE.search(text) else ()):
             if self._place_adjective(m.group("a")):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
@@ -4659,6 +4664,9 @@ class Anonymizer:
         if kind == "INSTITUTION" and (vm := VENUE_SUFFIX_RE.match(text, end, limit)
                                       or INSTITUTION_NOUN_TAIL_RE.match(text, end, limit)):
             end = vm.end()  # 'the [Kilkenny Road] care centre', '[NAMBOUR GENERAL] HOSP', '[Bankstown] Private'
+        if kind in ("NAME", "ADDRESS") and text[max(floor, start - 4):start] == "The " \
+                and not _sentence_start(text, start - 4):
+            start = start - 4  # 'bar work at The [Crown & Anchor]': a capital 'The' inside a sentence is the name's
         if kind == "NAME" and (wm := WARD_HEAD_BEFORE_RE.search(text, max(floor, start - 16), start)):
             start, kind = wm.start(), "INSTITUTION"  # 'Station [Hildegard]', 'Kita [Regenbogen]' (session 38)
         if kind == "NAME" and (xm := NAME_SUFFIX_RE.match(text, end, limit)):

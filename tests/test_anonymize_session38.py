@@ -102,6 +102,15 @@ def test_a_session38_shape_goes(text, leaks, kept):
     # a DICOM tag's group and element are no id (over-redacted before); the values after them go
     ("(0010,0010) PatientName: MUELLER^HANS\n(0010,0020) PatientID: 44718", ["MUELLER", "44718"],
      ["(0010,0010) PatientName:", "(0010,0020) PatientID:"]),
+    # a German club's letters over a grade's look after its name; an ice-hockey club; a capital 'The' inside a
+    # sentence before a name is the venue's; guard: 'The' opening a sentence
+    ("Klinische Angaben: Torwart (SV Lindenfeld II), Ball im Training gegen den Daumen.", ["Lindenfeld"],
+     ["Ball im Training"]),
+    ("Klinische Angaben: Eishockeyspieler, Check gegen die Bande beim EHC Talbach, Schmerz Ellbogen.",
+     ["EHC", "Talbach"], ["Schmerz Ellbogen"]),
+    ("XR LEFT ELBOW\nClinical: 15F. Hockey - fell onto L elbow during the match at The Walsh this pm. Pain. ?#",
+     ["The Walsh", "at The"], ["this pm"]),
+    ("Clinical: fell at home. The Walsh family brought her in.", [], ["The "]),
     # a place by its edge; a ward named after a doctor
     ("Röntgen Schulter links.\n\nKlinische Angaben: Er bewirtschaftet den Weinberg am Ortsrand von Mühlenstein noch "
      "täglich selbst.\n\nBefund: Keine Fraktur.", ["Mühlenstein"], ["Keine Fraktur"]),
