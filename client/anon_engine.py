@@ -196,6 +196,10 @@ TITLES = (r"(?:Prof\.|Professor|PD|Priv\.-Doz\.|Dres\.|Dr\.|Dr(?=\s)|med\.|univ\
           rf"{_RANKS})")
 # A title is a whole word ('Frau', not the start of 'Frauen'); one ending in '.' may touch the next ('Dr.med.').
 TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
+# an academic title in capitals with its full stop, before a name in capitals ('DR. MED. HANS-PETER FUSS'; 'DR' alone is
+# also digital radiography)
+CAPS_TITLE_SEQ_RE = re.compile(r"(?<![\w.])(?:PROF\.|DRES\.|DR\.)(?:[ \t]*(?:MED\.|UNIV\.|DENT\.|HABIL\.|RER\.|NAT\.|"
+                               r"PROF\.|DR\.))*[ \t]*(?=[A-ZÄÖÜ]{2})")
 # particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
 NAME_PARTICLES = (r"(?i:von|van|de|der|den|zu|zur|vom|ten|ter|di|da|del|la|le|du|dos|edler|bin|binti|binte|bt\.?|"
                   r"bte|ibn|bint|al|el|a/l|a/p|ní|nic|ó|uí|mhic|mac)")  # (Irish 'Ó', 'Uí', 'Mhic', 'Mac': session 37)
@@ -368,9 +372,6 @@ POSTAL_CITY = (rf"(?:(?:D|DE|A|AT|CH)-\d{{4,5}}|\d{{5}})[ \t]+[{UP}][{LOW}\-]+"
                rf"(?:[ \t]*\([{UP}][{LOW}]+\))?")
 ADDRESS_PATTERNS = [
     rf"(?<![\w])(?:[{UP}][{LOW}.\-]*[ \t])?[{UP}][{LOW}\-]*{STREET_SUFFIX}[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
-    # the same in capitals ('LINDENWEG 4', 'HAUPTSTRASSE 12'; session 38; not 'RING', the tail of 'MEASURING 18 MM')
-    rf"(?<![\w])[{UP}]{{2,}}(?:-[{UP}]+)*(?:STRASSE|STRAẞE|STR\.|WEG|GASSE|ALLEE|PLATZ|DAMM|UFER|CHAUSSEE|STEIG|PFAD|"
-    rf"STIEG|MARKT)[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])",
     rf"(?<![\w])[{UP}][{LOW}\-]*[ \t](?:{'|'.join(w.capitalize() for w in (*STREET_WORDS, 'graben', 'kai'))})[ \t]+"
     rf"\d{{1,4}}[ \t]?[a-z]?(?![\w])",
     # 'Am Markt 5, 28203 Bremen', 'Vor dem Steintor 88, Bremen': a street named with a preposition, then a town
@@ -496,6 +497,11 @@ _TAIL_WORD = rf"(?:[{UP}][{LOW}\-]+|[A-Z]{{1,2}}\d[\dA-Z]?|\d[A-Z]{{2}}|\d{{4,5}
 ADDRESS_TAIL_RE = re.compile(rf"(?:[ \t]*,[ \t]*{_TAIL_WORD}(?:[ \t]+(?:(?:am|an[ \t]+der|upon|on|sur|im|in|"
                              rf"ob[ \t]+der)[ \t]+)?{_TAIL_WORD}){{0,2}}){{1,2}}(?![\w'’\-])")
 ADDRESS_WORDS = ("Street", "Road", "Avenue", "Boulevard", "Lane")  # speed: see find()
+# a German street with its number in capitals ('LINDENWEG 4', 'HAUPTSTRASSE 12'; session 38; not 'RING', the tail of
+# 'MEASURING 18 MM'): the street alone, not its line (an all-caps line gives no case to end an address segment by)
+CAPS_STREET_NUMBER_RE = re.compile(
+    rf"(?<![\w])[{UP}]{{2,}}(?:-[{UP}]+)*(?:STRASSE|STRAẞE|STR\.|WEG|GASSE|ALLEE|PLATZ|DAMM|UFER|CHAUSSEE|STEIG|PFAD|"
+    rf"STIEG|MARKT)[ \t]*\d{{1,4}}[ \t]?[a-zA-Z]?(?![\w])")
 ADDRESS_RE = re.compile(f"(?=[0-9{UP}Pp])(?:" + "|".join("(?:" + p + ")" for p in ADDRESS_PATTERNS) + ")")
 # an address block's street line, whatever its street word, right above its postcode line ('Anger 41\n99084 Erfurt',
 # 'Am Lindenhof 3\nA-6020 Innsbruck'; session 28)
@@ -811,6 +817,10 @@ SPACED_DIGITS_RE = re.compile(r"(?<![\w.,/])\d(?:[ \t]\d){5,}(?![\w.,/])")
 # 'BEWOHNERIN HAUS ABENDROT', 'zum Hof Wintergrün'; session 38): German writes no other capitalised word there
 NAMED_HOUSE_RE = re.compile(rf"(?<![\w-])(?<!zu )(?<!zu[ \t]{{2}})(?:Haus|HAUS|Villa|VILLA|Stift|STIFT|Hof|HOF)[ \t]+"
                             rf"(?P<n>[{UP}][{LOW}]{{3,}}(?:-[{UP}][{LOW}]+)?|[{UP}]{{4,}})(?![\w-])")
+# a ward or a sheltered-living group by its name ('Station Sauerbruch', 'Wohngruppe Aabach'; session 38), not by its
+# specialty ('Station Neonatologie')
+WARD_NAME_RE = re.compile(rf"(?<![\w-])(?:Station|Wohngruppe|Wohnbereich|Wohnheim)[ \t]+"
+                          rf"(?P<n>[{UP}][{LOW}]{{3,}}(?:-[{UP}][{LOW}]+)*)(?![\w-])")
 # a place by the part of it named before it ('am Ortsrand von Auenstein', 'on the outskirts of Ballymena'; session 38)
 PLACE_EDGE_RE = re.compile(rf"(?<![\w])(?:Ortsrand|Ortseingang|Ortsausgang|Ortsmitte|Ortskern|Ortsteil|Stadtrand|"
                            rf"Dorfrand|Dorfmitte|Stadtteil|outskirts|edge[ \t]+of[ \t]+town)[ \t]+(?:von|of)[ \t]+"
@@ -1000,7 +1010,9 @@ AFTER_NAME_AGE_RE = re.compile(r",[ \t]*(?P<a>\d{1,3}(?:[ \t]?a)?)(?=[ \t]*[,;)]
 AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|mo|mos|months?|monate?)"
             r"(?![\w])\.?")
 # sex and age glued, sex first ('w67', 'm45', '(F81)'; session 37); in capitals only in brackets (a motorway is 'M45')
-SEX_AGE_GLUED_RE = re.compile(r"(?<![\w./\-])[mwf](?P<a>\d{2,3})(?![\w./\-]|,\d)|(?<=\()[MWFD](?P<b>\d{2,3})(?=\))")
+SEX_AGE_GLUED_RE = re.compile(r"(?<![\w./\-])[mwf](?P<a>\d{2,3})(?![\w./\-]|,\d)|(?<=\()[MWFD](?P<b>\d{2,3})(?=\))"
+                              # ... in capitals as a header's pipe-separated field ('| W67 |'; session 38)
+                              r"|(?<=\|[ \t])[MWFD](?P<c>\d{2,3})(?=[ \t]*\|)")
 AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|"
                         rf"mit[ \t]+(?P<c>\d{{1,2}}[ \t]+jahren)|(?:age[ \t]+at[ \t]+(?:exam|examination|study|scan)|"
                         rf"age|alter|aged|edad|"
@@ -2932,7 +2944,8 @@ class Anonymizer:
                 start = (pm.start() + len(pm.group()) - len(pm.group().lstrip())) if pm else m.start("w")
             end = m.end("w")
             prev_initial = is_initial
-            prev_given = f in self.first_names or (row is not None and f in row.given)
+            prev_given = f in self.first_names or (row is not None and f in row.given) or (
+                "-" in f and all(p in self.first_names for p in f.split("-")))  # ('Hans-Peter'; session 38)
             n += 1
             p = end
         if start is None or end is None:
@@ -2956,8 +2969,8 @@ class Anonymizer:
         after a personal title in prose ('Frau Hand wird heute ...', 'Mrs Bone says'; session 38)."""
         if comma:
             return start > 0 and self._eponym_given(text, fold(text[start:end]), end, n)
-        if prev_initial:
-            return True
+        if prev_initial or from_title and prev_given and n == 1:
+            return True  # 'Dr. A. Hand', 'DR. MED. HANS-PETER FUSS' (a listed given name before it; session 38)
         if from_title and n == 0 and start > 0 and PERSON_TITLE_BEFORE_RE.search(text, max(0, start - 8), start) \
                 and PROSE_AFTER_NAME_RE.match(text, end):
             return True
@@ -3090,6 +3103,8 @@ class Anonymizer:
         for m in (ADDRESS_RE.finditer(text) if any(w in text for w in ADDRESS_WORDS)
                   else self._digit_line_matches(ADDRESS_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "address"))
+        for m in (self._digit_line_matches(CAPS_STREET_NUMBER_RE, text, text) if digit else ()):
+            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-caps"))
         for rx in ((TOWN_POSTCODE_RE, DUTCH_POSTCODE_TOWN_RE) if digit else ()):
             for m in self._digit_line_matches(rx, text, text):
                 # (before a state and ZIP even a safe word is the town: 'Reading PA 19606')
@@ -3132,8 +3147,9 @@ class Anonymizer:
             cands.extend(self._caps_institutions(text))
         for m in LETTER_SPACED_RE.finditer(text):  # 'M ü l l e r': a word spelt out letter by letter (session 37)
             add(Span(m.start(), m.end(), "NAME", PATTERN, "letter-spaced"))
-        # names after titles and cues
-        for m in TITLE_SEQ_RE.finditer(text):
+        # names after titles and cues (in capitals too: 'DR. MED. JÜRGEN KNOCHEN'; session 38)
+        for m in itertools.chain(TITLE_SEQ_RE.finditer(text), CAPS_TITLE_SEQ_RE.finditer(text)
+                                 if "DR." in text or "PROF." in text else ()):
             r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
             if r:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
@@ -3236,6 +3252,12 @@ class Anonymizer:
                     and not MONTH_WORD_CASED_RE.fullmatch(m.group("n")):
                 add(Span(m.start(), m.end(), "ADDRESS" if m.group().lower().startswith("hof") else "INSTITUTION",
                          PATTERN, "named-house"))
+        for m in (WARD_NAME_RE.finditer(text) if "Station" in text or "Wohn" in text else ()):
+            f = fold(m.group("n"))
+            if f not in self.safe and f not in DEPARTMENT_WORDS and not _clinical_compound(self, m.group("n")) \
+                    or f in self.eponyms:
+                # (a ward named after a surgeon outranks the eponym's protection: 'Station Sauerbruch')
+                add(Span(m.start(), m.end(), "INSTITUTION", STRONG if f in self.eponyms else PATTERN, "ward-name"))
         for m in (PLACE_EDGE_RE.finditer(text) if "von " in text or "of " in text else ()):
             if not self._is_stop(m.group("p")) and fold(m.group("p")) not in self.safe:
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-edge"))
@@ -3383,7 +3405,7 @@ class Anonymizer:
                 g = "a" if m.group("a") else "c" if m.group("c") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
             for m in self._digit_line_matches(SEX_AGE_GLUED_RE, text, text):
-                g = "a" if m.group("a") else "b"
+                g = "a" if m.group("a") else "b" if m.group("b") else "c"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-sex-glued"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low or "ät)" in low or "ät]" in low \
                 or "ät}" in low or " punkt " in low:
