@@ -1304,6 +1304,9 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|the|on|via|past|above|below|beyond|"
                             rf"outside|towards)[ \t]+"
                             rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w]))")
+# (English prepositions only: in German typed in lower case a noun or an adjective follows 'in', 'am', 'bei' as a
+# rule, 'in mehrfragmentärer Fraktur')
+LOWER_UNKNOWN_PLACE_RE = re.compile(rf"(?<![\w])(?:at|in|near|nr|outside)[ \t]+(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]))")
 # the prefixes of PLACE_PREFIX_RE that are no ordinary word, so they join a place in a line typed in lower case too
 LOWER_PLACE_PREFIXES = frozenset(("port", "fort", "mount", "mt.", "glen", "bad", "sankt", "santa", "san", "los", "las"))
 LOWER_RESIDENCE_RE = re.compile(rf"(?<![\w])(?:live|lives|living|resides|residing|wohnt|wohnen|lebt|leben|stammt|"
@@ -3591,12 +3594,17 @@ class Anonymizer:
                             add(Span(m.start("p"), m.start("p") + ws[k - 1].end(), "ADDRESS", PATTERN,
                                      "place-phrase-lower"))
                             break
-                # ... and any word no list knows after a residence cue ('family live in butetown'; session 38)
-                for m in LOWER_RESIDENCE_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("p"))
-                    if f not in self.common and f not in self.safe and f not in self.eponyms \
-                            and f not in self.regions and not MONTH_WORD_CASED_RE.fullmatch(m.group("p")):
-                        add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "residence-lower"))
+                # ... and any word no list knows after a residence cue ('family live in butetown') or a place
+                # preposition ('skiing at thredbo', 'surfing at fistral', 'lives with wife in howdon'; session 38)
+                for rx in ((LOWER_RESIDENCE_RE, LOWER_UNKNOWN_PLACE_RE) if self._report_english(text, low)
+                           else (LOWER_RESIDENCE_RE,)):
+                    for m in rx.finditer(text, pos, pos + len(line)):
+                        f = fold(m.group("p"))
+                        # (shaped as no clinical or abstract word: 'in mehrfragmentärer', 'bei makrosomie' stay)
+                        if f not in self.common and f not in self.regions and f not in self.nouns \
+                                and self._history_place_word(m.group("p").capitalize(), compounds=False) \
+                                and not MONTH_WORD_CASED_RE.fullmatch(m.group("p")):
+                            add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "residence-lower"))
                 # ... and one after a comma ('(little ducks nursery, brampton)', 'praxis am wall, oldenburg'): a
                 # listed place that is no word of either language (session 21)
                 for m in LOWER_COMMA_PLACE_RE.finditer(text, pos, pos + len(line)):

@@ -121,6 +121,15 @@ def test_a_session38_shape_goes(text, leaks, kept):
     ("Befund telefonisch an Station Sauerbruch (Fr. Meier) übermittelt.", ["Sauerbruch"], ["übermittelt"]),
     ("Befund an Wohngruppe Aabach übermittelt.", ["Aabach"], ["übermittelt"]),
     ("ACC 123 | MUELLER HANS | *12.03.1958 | W67 | Aufn. 44", ["67", "MUELLER"], ["ACC"]),
+    # in an English line typed in lower case, a word no list knows after 'at', 'in', 'near' is a place; guards: a German
+    # adjective after 'in', a clinical word after 'in'
+    ("hx: fall skiing at thredwick on the weekend, pain ulnar side mcp, ?gamekeeper's thumb", ["thredwick"],
+     ["on the weekend"]),
+    ("hx: 76 y/o retired plater. lives with wife in howdley, independent. slipped on ice outside the club.",
+     ["howdley"], ["independent"]),
+    ("anamnese: sturz in mehrfragmentärer weise, schmerz am ellbogen seit gestern abend.", [],
+     ["in mehrfragmentärer weise"]),
+    ("hx: fell in supination onto the outstretched hand yesterday evening at home.", [], ["in supination"]),
     # a place by its edge; a ward named after a doctor
     ("Röntgen Schulter links.\n\nKlinische Angaben: Er bewirtschaftet den Weinberg am Ortsrand von Mühlenstein noch "
      "täglich selbst.\n\nBefund: Keine Fraktur.", ["Mühlenstein"], ["Keine Fraktur"]),
