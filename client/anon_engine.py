@@ -780,6 +780,7 @@ MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 # and 'MAI' are ordinary words, so only a part of the month or an ordinal word before it makes it a date
 MONTH_WORD_CASED_RE = re.compile(r"(?<![\w])(?:" + MONTH_WORD_RE.pattern[3:].split(")(?!")[0] + r")(?![\w])",
                                  re.IGNORECASE)
+MONTH_WORD_LOW_RE = re.compile(MONTH_WORD_CASED_RE.pattern[len("(?<![\\w])"):].lower())
 MONTH_PART = r"anfang|mitte|ende|early|mid|late|end[ \t]+of|beginning[ \t]+of"  # the part of a month named
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  rf"compared to|compared with|seit|im|bis|ab|vom|letzten|vergangenen|{MONTH_PART})"
@@ -822,6 +823,7 @@ NAMED_HOUSE_RE = re.compile(rf"(?<![\w-])(?<!zu )(?<!zu[ \t]{{2}})(?:Haus|HAUS|V
 WARD_NAME_RE = re.compile(rf"(?<![\w-])(?:Station|Wohngruppe|Wohnbereich|Wohnheim)[ \t]+"
                           rf"(?P<n>[{UP}][{LOW}]{{3,}}(?:-[{UP}][{LOW}]+)*)(?![\w-])")
 # a place by the part of it named before it ('am Ortsrand von Auenstein', 'on the outskirts of Ballymena'; session 38)
+PLACE_EDGE_HINTS = ("Orts", "rand von", "Dorf", "Stadtteil", "outskirts", "edge of town")  # speed: one in each match
 PLACE_EDGE_RE = re.compile(rf"(?<![\w])(?:Ortsrand|Ortseingang|Ortsausgang|Ortsmitte|Ortskern|Ortsteil|Stadtrand|"
                            rf"Dorfrand|Dorfmitte|Stadtteil|outskirts|edge[ \t]+of[ \t]+town)[ \t]+(?:von|of)[ \t]+"
                            rf"(?P<p>{WORD})(?![\w])")
@@ -956,6 +958,9 @@ NAME_COMMA_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[:|–—-][ \t]))(?P<n>{WORD
                                # or the person's role in brackets ('Nagel, Lena (OÄ)'; session 38)
                                r"O[AÄ]|FO[AÄ]|C[AÄ]|A[AÄ]|F[AÄ]|Oberärztin|Oberarzt|Consultant|Registrar|SpR|SHO|"
                                r"Resident|Fellow|Attending|MTRA?|Radiographer|PA|NP|RN))\)", re.MULTILINE)
+# (speed: the brackets NAME_COMMA_AGE_RE can end with, an age or a role, found first)
+AGE_ROLE_BRACKET_RE = re.compile(r"\((?:\d|O[AÄ]|FO|C[AÄ]|A[AÄ]|F[AÄ]|Ober|Consultant|Registrar|SpR|SHO|Resident|"
+                                 r"Fellow|Attending|MTR|Radiographer|PA|NP|RN)[^()\n]{0,12}\)")
 # an employer field's first segment is the employer's name, whatever its words: 'Employer: Tri-County Stamping &
 # Die, Wooster', 'Arbeitgeber: SkyRamp Bodendienste GmbH, Frankfurt' (session 23)
 # (session 26: also 'agency:', and inside brackets: '(agency: Primeforce)')
@@ -3239,13 +3244,15 @@ class Anonymizer:
                 if words and all(self._name_part(w.group()) for w in words):
                     add(Span(m.start("n") + words[0].start(), m.end("n"), "NAME", STRONG, "name-sex-age"))
                     add(Span(m.start("a"), m.end("a"), "AGE", STRONG, "name-sex-age"))
-        if "," in text and "(" in text:
-            for m in NAME_COMMA_AGE_RE.finditer(text):
-                given = m.group("g").split()
-                if all(self._name_part(w, surname=i == 0) for i, w in enumerate(m.group("n", "g"))
-                       for w in ([w] if i == 0 else w.split())) or m.group("role") and fold(
-                        given[0]) in self.first_names and not TITLE_SEQ_RE.fullmatch(m.group("n") + " "):
-                    add(Span(m.start("n"), m.end("g"), "NAME", STRONG, "name-comma-age"))
+        # (found from its bracket back to the line's start: most lines have no such bracket)
+        for m in (m for b in (AGE_ROLE_BRACKET_RE.finditer(text) if "," in text and "(" in text else ())
+                  if (m := NAME_COMMA_AGE_RE.search(text, text.rfind("\n", 0, b.start()) + 1, b.end())) is not None
+                  and m.end() == b.end()):
+            given = m.group("g").split()
+            if all(self._name_part(w, surname=i == 0) for i, w in enumerate(m.group("n", "g"))
+                   for w in ([w] if i == 0 else w.split())) or m.group("role") and fold(
+                    given[0]) in self.first_names and not TITLE_SEQ_RE.fullmatch(m.group("n") + " "):
+                add(Span(m.start("n"), m.end("g"), "NAME", STRONG, "name-comma-age"))
         for m in (self._digit_line_matches(SPACED_DIGITS_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ID", PATTERN, "id-spaced"))
         for m in (NAMED_HOUSE_RE.finditer(text) if "Haus" in text or "HAUS" in text or "Hof" in text
@@ -3261,7 +3268,7 @@ class Anonymizer:
                     or f in self.eponyms:
                 # (a ward named after a surgeon outranks the eponym's protection: 'Station Sauerbruch')
                 add(Span(m.start(), m.end(), "INSTITUTION", STRONG if f in self.eponyms else PATTERN, "ward-name"))
-        for m in (PLACE_EDGE_RE.finditer(text) if "von " in text or "of " in text else ()):
+        for m in (PLACE_EDGE_RE.finditer(text) if any(h in text for h in PLACE_EDGE_HINTS) else ()):
             if not self._is_stop(m.group("p")) and fold(m.group("p")) not in self.safe:
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-edge"))
         for m in (DICOM_NAME_RE.finditer(text) if "^" in text else ()):
@@ -3368,9 +3375,9 @@ class Anonymizer:
                     add(Span(m.start(), om.end(), "DATE", PATTERN, "date-ordinal-word"))
                 elif TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
                     add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-word"))
-            for m in MONTH_WORD_CASED_RE.finditer(text):
-                if m.group()[1:].islower() and m.group()[0].isupper():
-                    continue  # 'March', 'Mai': the loop above
+            for m in MONTH_WORD_LOW_RE.finditer(low):  # (speed: a literal scan of the lower-cased text)
+                if not _at_word_start(text, m.start()) or text[m.start()].isupper() and text[m.start() + 1].islower():
+                    continue  # inside a word; 'March', 'Mai': the loop above
                 if om := (ORDINAL_BEFORE_MONTH_RE.search(text, max(0, m.start() - 32), m.start())
                           or DATE_LEAD_RE.search(text, max(0, m.start() - 14), m.start())):
                     add(Span(om.start(), m.end(), "DATE", PATTERN, "date-ordinal-word"))
