@@ -773,14 +773,14 @@ APOS_YEAR_RE = re.compile(r"(?<![\w])(?i:born|b\.|geb\.|geboren|jg\.|jahrgang|do
 MONTH_DAY_RE = re.compile(EXTRA_DATE_PATTERNS[-1])  # run on lower-cased text only when a month may be there
 # a month named alone after a time word ('in March', 'compared to December', 'seit Jänner'): the capitalised month
 # is found first (a literal scan), then the word before it
-MONTH_WORD_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
-                           r"November|December|Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|Mai|Juni|Juli|Oktober|"
-                           r"Dezember)(?![\w])")
+_MONTH_WORDS = ("January|February|March|April|May|June|July|August|September|October|November|December|Januar|"
+                "Jänner|Jaenner|Februar|Feber|März|Maerz|Mai|Juni|Juli|Oktober|Dezember")
+MONTH_WORD_RE = re.compile(rf"(?:{_MONTH_WORDS})(?![\w])")
 # the same month in capitals or lower case ('SEIT ENDE MAI', 'am dritten maerz'; session 38): alone, 'may', 'march'
-# and 'MAI' are ordinary words, so only a part of the month or an ordinal word before it makes it a date
-MONTH_WORD_CASED_RE = re.compile(r"(?<![\w])(?:" + MONTH_WORD_RE.pattern[3:].split(")(?!")[0] + r")(?![\w])",
-                                 re.IGNORECASE)
-MONTH_WORD_LOW_RE = re.compile(MONTH_WORD_CASED_RE.pattern[len("(?<![\\w])"):].lower())
+# and 'MAI' are ordinary words, so only a part of the month or an ordinal word before it makes it a date (found on the
+# lower-cased text by MONTH_WORD_LOW_RE, a literal scan; MONTH_WORD_CASED_RE checks one word)
+MONTH_WORD_CASED_RE = re.compile(rf"(?<![\w])(?:{_MONTH_WORDS})(?![\w])", re.IGNORECASE)
+MONTH_WORD_LOW_RE = re.compile(rf"(?:{_MONTH_WORDS.lower()})(?![\w])")
 MONTH_PART = r"anfang|mitte|ende|early|mid|late|end[ \t]+of|beginning[ \t]+of"  # the part of a month named
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  rf"compared to|compared with|seit|im|bis|ab|vom|letzten|vergangenen|{MONTH_PART})"
@@ -816,7 +816,7 @@ LEADING_NUMBER_RE = re.compile(r"\d+")
 SPACED_DIGITS_RE = re.compile(r"(?<![\w.,/])\d(?:[ \t]\d){5,}(?![\w.,/])")
 # a care home, a residence or a farm by its name after 'Haus', 'Villa', 'Stift' or 'Hof' ('im Haus Sonnenhang',
 # 'BEWOHNERIN HAUS ABENDROT', 'zum Hof Wintergrün'; session 38): German writes no other capitalised word there
-NAMED_HOUSE_RE = re.compile(rf"(?<![\w-])(?<!zu )(?<!zu[ \t]{{2}})(?:Haus|HAUS|Villa|VILLA|Stift|STIFT|Hof|HOF)[ \t]+"
+NAMED_HOUSE_RE = re.compile(rf"(?<![\w-])(?<!zu )(?:Haus|HAUS|Villa|VILLA|Stift|STIFT|Hof|HOF)[ \t]+"
                             rf"(?P<n>[{UP}][{LOW}]{{3,}}(?:-[{UP}][{LOW}]+)?|[{UP}]{{4,}})(?![\w-])")
 # a ward or a sheltered-living group by its name ('Station Sauerbruch', 'Wohngruppe Aabach'; session 38), not by its
 # specialty ('Station Neonatologie')

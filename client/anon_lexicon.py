@@ -113,7 +113,7 @@ def normalize(text: str) -> str:
     hyphen (also for an en dash inside a word or number).
 
     The anonymizer works on (and returns) this form, so a name, a date or an id cannot hide from the lists and patterns
-    by its encoding; none of it changes what a reader sees.
+    by its encoding; none of it changes what a reader reads.
     """
     if text.isascii():
         return text
