@@ -128,6 +128,29 @@ def kill_tree(pids: Sequence[int]) -> None:
             os.kill(p, signal.SIGKILL)
 
 
+def wait_gone(pids: Sequence[int], timeout: float = 10.0) -> list[int]:
+    """Wait until every pid has exited (gone from /proc, or a zombie awaiting its reaper); the ones still running
+    after `timeout` s. A SIGKILLed process takes a moment to exit (a Ray daemon unmapping its memory): a caller
+    that returns right after kill_tree would report a tree stopped that is still in the process table (session 38:
+    a CI run found one such process)."""
+    deadline = time.monotonic() + timeout
+    left = list(pids)
+    while left:
+        left = [p for p in left if _running(p)]
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    return left
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rfind(")") + 2:][:1] not in ("Z", "X")
+
+
 class Child:
     """One managed process: own session (so stop() reaches its children), output to a log file."""
 
@@ -183,6 +206,7 @@ class Child:
         # leader that exited first.
         self.signal(signal.SIGKILL)
         kill_tree(tree[1:])
+        wait_gone(tree[1:])
         self._log.close()
         return self.proc.returncode
 
@@ -202,6 +226,7 @@ class Child:
                     os.kill(p, signal.SIGSTOP)
             frozen += new
         kill_tree(frozen)
+        wait_gone(frozen)
 
     def kill(self) -> int | None:
         """No grace: crash() the whole tree, then the process group; reap and close the log."""
