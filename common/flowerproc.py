@@ -121,18 +121,20 @@ def process_tree(pid: int) -> list[int]:
     return pids
 
 
-def kill_tree(pids: Sequence[int]) -> None:
-    """SIGKILL every pid of a `process_tree` at once, like a machine losing power."""
+def kill_tree(pids: Sequence[int]) -> list[int]:
+    """SIGKILL every pid of a `process_tree` at once, like a machine losing power, and wait until they have exited
+    (wait_gone); the ones still running after its timeout."""
     for p in pids:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(p, signal.SIGKILL)
+    return wait_gone(pids)
 
 
 def wait_gone(pids: Sequence[int], timeout: float = 10.0) -> list[int]:
     """Wait until every pid has exited (gone from /proc, or a zombie awaiting its reaper); the ones still running
-    after `timeout` s. A SIGKILLed process takes a moment to exit (a Ray daemon unmapping its memory): a caller
-    that returns right after kill_tree would report a tree stopped that is still in the process table (session 38:
-    a CI run found one such process)."""
+    after `timeout` s. A SIGKILLed process takes a moment to exit (a Ray daemon unmapping its memory): returning right
+    after the signals would report a tree stopped that is still in the process table (session 38: a CI run found one
+    such process)."""
     deadline = time.monotonic() + timeout
     left = list(pids)
     while left:
@@ -206,7 +208,6 @@ class Child:
         # leader that exited first.
         self.signal(signal.SIGKILL)
         kill_tree(tree[1:])
-        wait_gone(tree[1:])
         self._log.close()
         return self.proc.returncode
 
@@ -226,7 +227,6 @@ class Child:
                     os.kill(p, signal.SIGSTOP)
             frozen += new
         kill_tree(frozen)
-        wait_gone(frozen)
 
     def kill(self) -> int | None:
         """No grace: crash() the whole tree, then the process group; reap and close the log."""
