@@ -200,6 +200,18 @@ TITLE_SEQ_RE = re.compile(rf"(?<![\w.])(?:{TITLES}(?:(?<=\.)|(?![\w]))[ \t]*)+")
 # also digital radiography)
 CAPS_TITLE_SEQ_RE = re.compile(r"(?<![\w.])(?:PROF\.|DRES\.|DR\.)(?:[ \t]*(?:MED\.|UNIV\.|DENT\.|HABIL\.|RER\.|NAT\.|"
                                r"PROF\.|DR\.))*[ \t]*(?=[A-ZÄÖÜ]{2})")
+# a capitalised word after a lower-case word and a space or comma, not glued to a hyphen, colon or apostrophe
+# (Anonymizer._midsentence_proper)
+MIDSENTENCE_CAP_RE = re.compile(r"(?<![\w.\-/'’])(?P<p>[a-z]{2,}),?[ \t]+(?P<w>[A-Z][a-z]{3,})(?![\w'’\-:(]|\.\w)")
+PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "to", "outside", "via", "into", "towards", "around",
+                                "past", "nr", "between", "across"))
+# a social title in capitals before a name in capitals ('DAUGHTER (MRS E. KERR) REPORTS', 'FRAU MEIER'; session 39): not
+# 'MR' or 'MS' without their full stop (magnetic resonance, multiple sclerosis)
+# ... and 'DR' without its full stop ('DISCUSSED WITH DR BENNETT AT 14:00'): a name only where _caps_name_run finds
+# one ('DR IMAGES REVIEWED', digital radiography, stays)
+CAPS_SOCIAL_TITLE_RE = re.compile(r"(?<![\w.])(?:MRS\.?|MR\.|MS\.|MISS|FRAU|HERRN?|FR\.|HR\.|DR)[ \t]+"
+                                  r"(?=[A-ZÄÖÜ](?:\.|[A-ZÄÖÜ]))")
+CAPS_SOCIAL_HINT_RE = re.compile(r"MRS|MR\.|MS\.|MISS|FRAU|HERR|FR\.|HR\.|DR ")
 # particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
 NAME_PARTICLES = (r"(?i:von|van|de|der|den|zu|zur|vom|ten|ter|di|da|del|la|le|du|dos|edler|bin|binti|binte|bt\.?|"
                   r"bte|ibn|bint|al|el|a/l|a/p|ní|nic|ó|uí|mhic|mac)")  # (Irish 'Ó', 'Uí', 'Mhic', 'Mac': session 37)
@@ -349,7 +361,9 @@ ID_CUE_RE = re.compile(
     r"workstation|station[ \t]?(?:name|id)|arbeitsplatz|befundplatz|"
     # a hospital's, a unit's or a health service's number ('Hosp No: RJ4 882 1736', 'CHI 0102601234'; session 37)
     r"hosp(?:ital)?\.?[ \t]?(?:no|number|#)|unit[ \t]?(?:no|number)|ur[ \t]?(?:no|number)|ip[ \t]?no|"
-    r"nhs(?:[ \t]?(?:no|number))?|chi(?:[ \t]?(?:no|number))?|medicaid|medicare)"
+    r"nhs(?:[ \t]?(?:no|number))?|chi(?:[ \t]?(?:no|number))?|medicaid|medicare|"
+    # a clinician's registration ('GMC 7104 233' broken over a line, 'LANR 123456701', 'NPI 1234567890'; session 39)
+    r"(?:gmc|imc|nmc|hcpc|npi|lanr|bsnr)(?:[ \t]?(?:no|number|nr))?)"
     # (an umlaut in the prefix: 'Befund Nr. RÖ-2026/011593'; session 34)
     # the value; digit groups apart after the cue ('Fall-Nr. 71 88 30 42'; session 35)
     r"(?![\w])\.?(?:[ \t]*[:#=]){0,2}[ \t]*)(?P<v>\d{2,4}(?:[ \t]\d{2,4}){2,5}(?![\w.,])"
@@ -396,6 +410,12 @@ ADDRESS_PATTERNS = [
 ]
 # a street in a report in capitals, after a locative, by STREET (a word a report uses otherwise with an article or a
 # word for the street's state): 'ON BROAD STREET', 'IN KING STREET CAR PARK', not 'ON ICY STREET' (session 31)
+# a house number and a street in capitals in a sentence ('A PARTY AT 1420 SHEYENNE ST.'; session 39): checked in
+# find (a word of the name no ordinary one: '3 WEEKS DR SMITH' stays)
+CAPS_NUMBER_STREET_RE = re.compile(r"(?<![\w.,/:\-])(?P<n>\d{1,5}[A-Z]?)[ \t]+"
+                                   r"(?P<s>[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){0,2})[ \t]+"
+                                   r"(?:ST|AVE|RD|DR|BLVD|LN|HWY|PKWY|CT|PL|TER|CIR|STREET|AVENUE|ROAD|DRIVE|LANE|"
+                                   r"BOULEVARD)(?![\w])")
 CAPS_STREET_RE = re.compile(r"(?<![\w])(?:ON|IN|AT|ALONG|OFF|NEAR|FROM|CROSSING)[ \t]+"
                             r"(?!(?:THE|A|AN|HIS|HER|THEIR|MY|OUR|ONE|THIS|THAT|EVERY|ICY|WET|SLIPPERY|FROZEN|SNOWY|"
                             r"MUDDY|DARK|STEEP|NARROW|BUSY|QUIET|COBBLED|UNEVEN|GRAVEL|SIDE|BACK|CITY|OPEN|EMPTY|"
@@ -988,13 +1008,21 @@ WORK_PAREN_STOP = frozenset(("no", "not", "nil", "kein", "keine", "ohne", "with"
                              "at", "on", "in", "to", "for", "nach", "vom", "bei", "per", "via", "fell", "fall", "sturz",
                              "see", "siehe", "vgl", "re", "li", "rechts", "links", "left", "right", "dominant"))
 EMPLOYER_WORD_RE = re.compile(rf"(?:[{UP}0-9][\w'’.\-]*|&|\+|(?i:und|and|of|de|der|des|du|la|le|van|von|zu|am|im|an))")
+# a person's initials with a double surname's hyphen ('Ergänzung (N. A.-R.):', 'gez. K.-H. M.-S.'; session 39):
+# no finding or view is abbreviated so
+HYPHEN_INITIALS_RE = re.compile(rf"(?<![\w.])(?:[{UP}]\.[ \t]?){{0,2}}[{UP}]\.-[{UP}]\."
+                                rf"(?:[ \t]?[{UP}]\.(?:-[{UP}]\.)?)?(?![\w])")
 # 'Md.' (Muhammad) before a name, and a lower-case initial and surname before a credential ('Interpreter: Md. Rofique',
 # 'read. j. vanderslice-pham, md.'); session 28, after the held-out score
 MD_GIVEN_RE = re.compile(rf"(?<![\w])Md\.[ \t]+{WORD}(?:[ \t]+{WORD})?")
-LOWER_INITIAL_MD_RE = re.compile(r"(?<![\w.])[a-z]\.[ \t]?[a-z][\w'’]{2,}(?:-[a-z][\w'’]+)?"
+LOWER_INITIAL_MD_RE = re.compile(r"(?:(?<![\w.])[a-z]\.[ \t]?|(?:^|(?<=\n))[ \t]*[-–—/]*[ \t]*(?P<i>[a-z])[ \t])"
+                                 r"[a-z][\w'’]{2,}(?:-[a-z][\w'’]+)?"
                                  r"(?=,?[ \t]+(?:md|do|mbbs|frcr|phd|dr\.?[ \t]?med|"
                                  # session 34: a British trainee's grade ('m. o'riordan, ST3 radiology')
-                                 r"(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|consultant))(?![\w])"
+                                 r"(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|consultant)|"
+                                 # session 39: a radiographer's sign-off line, the initial without its full stop
+                                 # ('-- r baxter, reporting radiographer')
+                                 r"(?<=,[ \t])(?:reporting[ \t]+)?(?:radiographer|radiologist))(?![\w])"
                                  # or a date ("rep'd c. ndukwe-harnisch 03.03.2026")
                                  r"|[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d]))")
 # ... and a lower-case 'surname, given' before the credential ('read by: okafor, adaeze md'; session 34), found from
@@ -1002,8 +1030,8 @@ LOWER_INITIAL_MD_RE = re.compile(r"(?<![\w.])[a-z]\.[ \t]?[a-z][\w'’]{2,}(?:-[
 LOWER_SURNAME_GIVEN_MD_RE = re.compile(r"(?<![\w.])(?P<n>[a-z][\w'’\-]{2,},[ \t][a-z][\w'’\-]{2,})[ \t]+"
                                        r"(?:md|mbbs|frcr)(?![\w])")
 # speed: a credential (or a date after a word) first
-LOWER_INITIAL_HINT_RE = re.compile(r" (?:md|do|frcr|mbbs|phd|dr|(?i:st[1-8]|spr|fy[12]|ct[1-3]|sho|registrar|"
-                                   r"consultant))(?![\w])|[a-z] \d{1,2}[./]\d{1,2}[./]\d{2,4}")
+LOWER_INITIAL_HINT_RE = re.compile(r" (?:md|do|frcr|mbbs|phd|dr|radiographer|radiologist|(?i:st[1-8]|spr|fy[12]|"
+                                   r"ct[1-3]|sho|registrar|consultant))(?![\w])|[a-z] \d{1,2}[./]\d{1,2}[./]\d{2,4}")
 # a patient cue, two words and an age glued to its sex ('pt chue her 34m'): the two words are the name even when
 # the second is an ordinary word (Hmong 'Her', 'Long'); session 28
 PT_NAME_AGE_RE = re.compile(r"(?<![\w])(?i:pt|pat|patient|patientin)\.?:?[ \t]+(?P<n>[^\W\d_][\w'’-]*)[ \t]+"
@@ -1017,7 +1045,9 @@ AGE_UNIT = (r"(?:y|yrs?|years?|j\.?|jahre?|d|days?|tage?|w|wks?|weeks?|wochen|m|
 # sex and age glued, sex first ('w67', 'm45', '(F81)'; session 37); in capitals only in brackets (a motorway is 'M45')
 SEX_AGE_GLUED_RE = re.compile(r"(?<![\w./\-])[mwf](?P<a>\d{2,3})(?![\w./\-]|,\d)|(?<=\()[MWFD](?P<b>\d{2,3})(?=\))"
                               # ... in capitals as a header's pipe-separated field ('| W67 |'; session 38)
-                              r"|(?<=\|[ \t])[MWFD](?P<c>\d{2,3})(?=[ \t]*\|)")
+                              r"|(?<=\|[ \t])[MWFD](?P<c>\d{2,3})(?=[ \t]*\|)"
+                              # ... a child's single year alone in brackets ('Yılmaz, Emir-Can (m7)'; session 39)
+                              r"|(?<=\()[mwf](?P<d>\d)(?=\))")
 AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|"
                         rf"mit[ \t]+(?P<c>\d{{1,2}}[ \t]+jahren)|(?:age[ \t]+at[ \t]+(?:exam|examination|study|scan)|"
                         rf"age|alter|aged|edad|"
@@ -1050,6 +1080,26 @@ MASKED_ID_RE = re.compile(r"(?<![\w*])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*\*{2,}[A-Za-z
 POSTCODE_RE = re.compile(rf"(?=[A-Z1-9])(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}}"
                          rf"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
                          rf"[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?=[ \t]+[{UP}][{LOW}]))(?![\w])")
+# A UK postcode's outward half alone after its town and a comma ('home visit in Tunstall, ST3.'; session 39): one of
+# the two-letter postcode areas, the town a capitalised word (checked against the safe words where it is used)
+UK_AREAS = ("AB", "AL", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO",
+            "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "EC", "EH", "EN", "EX",
+            "FK", "FY", "GL", "GU", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IP", "IV", "KA", "KT",
+            "KW", "KY", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "ME", "MK", "ML", "NE", "NG", "NN", "NP", "NR",
+            "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "SA", "SE", "SG", "SK", "SL",
+            "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
+            "UB", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE")
+OUTWARD_AFTER_TOWN_RE = re.compile(rf"(?P<t>[{UP}][{LOW}]+(?:[ \-][{UP}][{LOW}]+)?),[ \t]+"
+                                   rf"(?P<pc>(?:{'|'.join(UK_AREAS)})\d{{1,2}}[A-Z]?)(?=[.,;)]?(?:[ \t\n]|$))")
+# ... but 'ST4', 'CT1', 'FY2' are also a trainee's grade after a doctor's name: an initial before the name ('P.
+# Venkataraghavan, ST4', 'S. Gill, FY2') or a specialty or role after the grade ('ST4 Radiology') says so
+INITIAL_END_RE = re.compile(rf"(?<![\w.])[{UP}]\.[ \t]*\Z")
+TRAINEE_AFTER_RE = re.compile(rf"[ \t]+[{UP}][{LOW}]+")
+# ... and a whole UK postcode typed in lower case ('pontefract wf8 1bj'; session 39): a two-letter area only ('l5 1..'
+# and 's1 ..' are spine levels), the inward letters as the Royal Mail spells them (no c, i, k, m, o, v: not '1st')
+LOWER_POSTCODE_RE = re.compile(rf"(?<![\w])(?:{'|'.join(a.lower() for a in UK_AREAS)})\d[a-z\d]?[ \t]+"
+                               r"\d[abd-hjlnp-uw-z]{2}(?![\w])")
+LOWER_TOWN_BEFORE_RE = re.compile(r"(?<![\w'’\-])(?P<t>[a-z][a-z'’\-]{2,})[ \t]*,?[ \t]+\Z")
 # A Brazilian professional council's registration, its state included ('CRM-SC 15.882', 'CRM/SP 123456'): the
 # council and state name the physician's register as much as the number does (session 24)
 COUNCIL_ID_RE = re.compile(r"(?<![\w])(?:CRM|CRO|COREN|CREFITO|CREMESP)[ \t]*[-/][ \t]*[A-Z]{2}[ \t]*"
@@ -1170,6 +1220,14 @@ KIN_RE = re.compile(r"(?=[mfdwhsbgaupictveoklrnc])(?<![\w])(?:mother|father|mum|
 POSSESSIVE_KIN_RE = re.compile(rf"(?<![\w])(?P<n>{WORD})(?:'s|’s)[ \t]+(?:son|daughter|husband|wife|mother|father|"
                                r"brother|sister|partner|carer|caregiver|grandson|granddaughter|niece|nephew|"
                                r"boyfriend|girlfriend|fiancée?)(?![\w])")
+# a name before its kin word in brackets ('Hope (daughter, HCPOA) states ...', 'Mengia Gaudenz (Mutter)'; session 39):
+# checked in find (no word of it a safe one)
+KIN_AFTER_RE = re.compile(rf"(?<![\w.])(?P<n>[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+){{0,2}})[ \t]+\((?:son|daughter|"
+                          r"husband|wife|mother|father|brother|sister|partner|carer|grandson|granddaughter|niece|"
+                          r"nephew|friend|neighbou?r|mutter|vater|sohn|tochter|ehefrau|ehemann|bruder|schwester|"
+                          r"enkel(?:in)?|nachbar(?:in)?|freund(?:in)?)[,;)]", re.IGNORECASE)
+KIN_LEAD_WORDS = frozenset(("aunty", "auntie", "aunt", "uncle", "nana", "nanna", "nan", "granny", "grandma", "grandpa",
+                            "grandad", "cousin", "mum", "mom", "dad", "tante", "onkel", "oma", "opa"))
 LOWER_TITLED_NAME_RE = re.compile(r"[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2}(?=[ \t]*[),;:.]|[ \t]*$)")
 KIN_TITLE_END_RE = re.compile(r"(?<![\w])(?:mrs|mr|ms|frau|herr|hr|fr|fam|familie)\.?[ \t]+\Z")
 KIN_WORD_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
@@ -2219,6 +2277,22 @@ def _specialty_practices(text: str, spans: list[Span], cues: frozenset | set) ->
     return out
 
 
+COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _with_marks(text: str, spans: list[Span]) -> list[Span]:
+    """A span ends after the combining marks on its last letter: NFC has no single letter for every pair of
+    marks (Yoruba 'Adébáyọ̀': a dot below and a grave accent), and a word pattern stops before the mark it cannot
+    read, which then stood alone after the placeholder (session 39)."""
+    out = []
+    for sp in spans:
+        e = sp.end
+        while e < len(text) and COMBINING_RE.match(text, e):
+            e += 1
+        out.append(sp if e == sp.end else Span(sp.start, e, sp.kind, sp.strength, sp.rule))
+    return out
+
+
 def _join_particles(text: str, spans: list[Span]) -> list[Span]:
     """'[NAME] binti [NAME]', '[NAME] van den [NAME]': two names with only particles between them are one; so are
     two removed names joined by a place preposition on a title-case line ('[Pavilion] for [Women]')."""
@@ -2963,6 +3037,48 @@ class Anonymizer:
             return None  # initials alone ('Z.n.') are not enough; after a personal title they are ('Mrs B.')
         return start, end
 
+    def _midsentence_proper(self, text: str, add) -> None:
+        """In an English report, a capitalised word inside a sentence (after a lower-case word) that is no
+        ordinary word of either language, no eponym and no clinical compound is a proper name: a hospital, a place,
+        a venue ('follow-up at Ninewells arranged', 'outside films, Cobequid', 'visiting family in Gulberg';
+        session 39). English capitalises little else inside a sentence; German capitalises every noun, so German
+        reports are left to the other rules."""
+        for m in MIDSENTENCE_CAP_RE.finditer(text):
+            w = m.group("w")
+            f = fold(w)
+            if f in self.safe or f in self.common or f in self.eponyms or f in self.nouns \
+                    or _clinical_compound(self, f) or self._inflected_word(f):
+                continue
+            place = m.group("p") in PLACE_PREPOSITIONS  # 'crash near Glenbuchat'
+            if f.endswith("ing") and not place:
+                continue  # a symptom in a history's list ('history of Wheezing'), unless a place ('near Woking')
+            kind = "ADDRESS" if place else "NAME"
+            add(Span(m.start("w"), m.end("w"), kind, WEAK, "midsentence-proper"))
+
+    def _inflected_word(self, f: str) -> bool:
+        """An ordinary word with an English ending the lists do not spell out ('wheezing', 'splinted')."""
+        for suf in ("ing", "ed", "es", "s", "ly"):
+            if f.endswith(suf) and len(f) - len(suf) >= 3:
+                stem = f[:-len(suf)]
+                if stem in self.common or stem + "e" in self.common or stem in self.safe:
+                    return True
+        return False
+
+    def _caps_name_run(self, text: str, r: tuple[int, int], row: RowPatterns | None) -> tuple[int, int] | None:
+        """A name after a social title in capitals ends at its first ordinary word: in capitals case does not
+        say where ('MRS E. KERR REPORTS PREVIOUS ...' is 'E. KERR'); none when the first word is an ordinary
+        noun ('MRS SCAN', spectroscopy) unless it is a listed name. (wordfreq's common words hold many surnames,
+        'kerr': only the safe words and nouns stop it.)"""
+        end = None
+        for i, wm in enumerate(re.finditer(r"[^\s,]+", text[r[0]:r[1]])):
+            w = wm.group()
+            f = fold(w.rstrip("."))
+            if not re.fullmatch(INITIAL, w) and not self._known_name(w, row) and (
+                    f in self.safe or (i == 0 and f in self.nouns)):
+                break
+            end = r[0] + wm.end()
+        return (r[0], end) if end is not None else None
+
     def _eponym_given(self, text: str, f: str, end: int, n: int) -> bool:
         """An eponym's word as the given name after a cued surname and its comma, closing the field ('PATIENT:
         Garcia, Rolando   DOB: ...'; session 38): the surname's comma says what it is."""
@@ -3141,6 +3257,9 @@ class Anonymizer:
                 f = fold(m.group("s"))
                 if f not in self.nouns and f not in self.safe and f not in self.common and f not in self.eponyms:
                     add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-compound"))
+        for m in (self._digit_line_matches(CAPS_NUMBER_STREET_RE, text, text) if digit else ()):
+            if any(fold(w) not in self.safe and fold(w) not in self.common for w in m.group("s").split()):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-caps-number"))
         if "STREET" in text:
             for m in CAPS_STREET_RE.finditer(text):
                 add(Span(m.start("s"), m.end(), "ADDRESS", PATTERN, "street-caps"))
@@ -3157,8 +3276,11 @@ class Anonymizer:
             add(Span(m.start(), m.end(), "NAME", PATTERN, "letter-spaced"))
         # names after titles and cues (in capitals too: 'DR. MED. JÜRGEN KNOCHEN'; session 38)
         for m in itertools.chain(TITLE_SEQ_RE.finditer(text), CAPS_TITLE_SEQ_RE.finditer(text)
-                                 if "DR." in text or "PROF." in text else ()):
+                                 if "DR." in text or "PROF." in text else (),
+                                 CAPS_SOCIAL_TITLE_RE.finditer(text) if CAPS_SOCIAL_HINT_RE.search(text) else ()):
             r = self._scan_name(text, m.end(), row, after_title=True, from_title=True)
+            if r and m.re is CAPS_SOCIAL_TITLE_RE:
+                r = self._caps_name_run(text, r, row)
             if r:
                 add(Span(r[0], r[1], "NAME", STRONG, "title"))
         if ":" in text:
@@ -3274,11 +3396,14 @@ class Anonymizer:
         for m in (DICOM_NAME_RE.finditer(text) if "^" in text else ()):
             if not HL7_SEGMENT_RE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 add(Span(m.start(), m.end(), "NAME", STRONG, "name-dicom"))
+        for m in (HYPHEN_INITIALS_RE.finditer(text) if ".-" in text else ()):
+            add(Span(m.start(), m.end(), "NAME", PATTERN, "initials-hyphen"))
         for m in (MD_GIVEN_RE.finditer(text) if "Md." in text else ()):
             add(Span(m.start(), m.end(), "NAME", STRONG, "md-given-name"))
         for m in (LOWER_INITIAL_MD_RE.finditer(text) if LOWER_INITIAL_HINT_RE.search(text) else ()):
-            if fold(m.group().split(".", 1)[1].strip()) not in self.safe:  # 'c. spine' stays
-                add(Span(m.start(), m.end(), "NAME", STRONG, "initial-credential"))
+            s0 = m.start("i") if m.group("i") else m.start()
+            if fold(text[s0:m.end()].split(".", 1)[-1].strip().split()[-1]) not in self.safe:  # 'c. spine' stays
+                add(Span(s0, m.end(), "NAME", STRONG, "initial-credential"))
         for m in (LOWER_SURNAME_GIVEN_MD_RE.finditer(text) if " md" in text or " frcr" in text or " mbbs" in text
                   else ()):
             ws = m.group("n").split(", ")
@@ -3313,13 +3438,16 @@ class Anonymizer:
                 r = self._scan_name(text, t.end(), row, after_title=True, from_title=True) if t else None
                 if r:
                     add(Span(m.start(), r[1], "INSTITUTION", STRONG, "practice"))
+        if self._report_english(text, low):
+            self._midsentence_proper(text, add)
         protected = self.protected_spans(text, low)
         self._recall_first(text, low, cands, protected)
         out = self._resolve(text, cands, low, protected)
         if self.token_model is not None:
             out = _join_particles(text, self._model_layer(text, low, out, protected))  # the layer's names join too
-        return self._name_repeats(text, self._adjacent_proper(text, self._name_structures(
+        out = self._name_repeats(text, self._adjacent_proper(text, self._name_structures(
             text, self._neighbour_words(text, out)), protected, low))
+        return _with_marks(text, out) if COMBINING_RE.search(text) else out
 
     def model_rows(self, text: str, low: str, spans: list[Span],
                    protected: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
@@ -3415,7 +3543,9 @@ class Anonymizer:
                 g = "a" if m.group("a") else "c" if m.group("c") else "b"
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
             for m in self._digit_line_matches(SEX_AGE_GLUED_RE, text, text):
-                g = "a" if m.group("a") else "b" if m.group("b") else "c"
+                g = "a" if m.group("a") else "b" if m.group("b") else "c" if m.group("c") else "d"
+                if g == "d" and not re.search(rf"[{UP}][{LOW}]+[ \t]+\($", text[max(0, m.start() - 40):m.start()]):
+                    continue  # a single year only after a name ('Emir (m7)'), not 'figure (f1)'
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-sex-glued"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low or "ät)" in low or "ät]" in low \
                 or "ät}" in low or " punkt " in low:
@@ -3438,6 +3568,18 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
         for m in (self._digit_line_matches(POSTCODE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
+        for m in (self._digit_line_matches(LOWER_POSTCODE_RE, text, text) if digit else ()):
+            tm = LOWER_TOWN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            town = tm is not None and fold(tm.group("t")) not in self.safe and fold(tm.group("t")) not in self.common
+            add(Span(tm.start("t") if town else m.start(), m.end(), "ADDRESS", PATTERN, "postcode-lower"))
+        for m in (self._digit_line_matches(OUTWARD_AFTER_TOWN_RE, text, text) if digit else ()):
+            ls = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 40)
+            # not a trainee's grade after a doctor's name ('Dr Owain Pugh, ST2 Radiology', 'Dr X, CT1', 'FY2')
+            if fold(m.group("t")) not in self.safe and not _clinical_compound(self, m.group("t")) and not (
+                    m.group("pc")[:2] in ("ST", "CT", "FY") and (
+                        TITLE_SEQ_RE.search(text, ls, m.start()) or INITIAL_END_RE.search(text, ls, m.start())
+                        or TRAINEE_AFTER_RE.match(text, m.end()))):
+                add(Span(m.start("pc"), m.end("pc"), "ADDRESS", PATTERN, "postcode-outward"))
         # speed: every match stays on one line and holds a digit or 's/n' (any case)
         for m in (FOREIGN_STREET_RE.finditer(text) if "s/n" in low
                   else self._digit_line_matches(FOREIGN_STREET_RE, text, text) if digit else ()):
@@ -3933,9 +4075,14 @@ class Anonymizer:
                 if titled or ws:
                     continue
             while n < 3 and (wm := KIN_WORD_RE.match(text, pos)) is not None:
-                if not self._kin_name_word(wm.group(), caps) or any(ps <= wm.start() < pe for ps, pe in protected):
+                w = wm.group()
+                poss = len(w) > 3 and w.endswith(("'s", "’s"))  # "his brother Tariq's narrowboat" (session 39)
+                if not self._kin_name_word(w[:-2] if poss else w, caps) \
+                        or any(ps <= wm.start() < pe for ps, pe in protected):
                     break
-                end, n = wm.end(), n + 1
+                end, n = wm.end() - (2 if poss else 0), n + 1
+                if poss:
+                    break
                 gap = re.match(r"[ \t]+", text[wm.end():wm.end() + 3])
                 if not gap:
                     break
@@ -4059,6 +4206,14 @@ class Anonymizer:
             f = fold(m.group("n"))
             if f not in self.safe and (f not in self.common or f in self.known_names):
                 add(Span(m.start("n"), m.end("n"), "NAME", PATTERN, "possessive-kin"))
+        for m in (KIN_AFTER_RE.finditer(text) if " (" in text else ()):
+            ws = m.group("n").split()
+            lead = 0
+            while len(ws) > 1 and fold(ws[0]) in KIN_LEAD_WORDS:  # 'Aunty Rosalind Jimmy (carer)'
+                lead += len(ws.pop(0))
+            if not any(fold(w) in self.safe or fold(w) in self.eponyms or _clinical_compound(self, w) for w in ws) \
+                    and all(w[:1].isupper() for w in ws):
+                add(Span(text.index(ws[0], m.start("n") + lead), m.end("n"), "NAME", PATTERN, "kin-after"))
         for m in PLACE_ADJ_RE.finditer(text):
             # before a mountain word, a capitalised adjective inside a sentence is a name ('below Trockener Steg',
             # 'vom Grödner Joch'), whichever town it comes from (session 17)

