@@ -1542,6 +1542,39 @@ SESSION38_CASES = [
     ("thumb", "Findings: Fracture of the distal ulna. Thumb normal.", {}),
 ]
 
+# session 39 (from session 38's sealed sets rv-sc, so, sp and this session's tuning sets, after their scoring; our own
+# examples): an addendum header closed by its date and time or by rules ('ADDENDUM 14/03/2026 09:40', '--- NACHTRAG
+# vom 02.03.2026 ---') opens the addendum; 'Previous conclusion revised:' marks no old finding; an HL7 message's '\.br\'
+# breaks its lines; a measurement compared ('14 vs. 7 mm') hedges nothing; a typist's initials ('/ fb-ms') are no
+# foreign body; 'bei persistierender Schwellung' is a plan, no swelling. On the rules before (40bb88b) the six fail, the
+# three guards pass (the last one failed on a first draft that let any header close on a date)
+SESSION39_CASES = [
+    ("elbow", "Findings: Effusion. No fracture line seen.\nConclusion: Possible occult radial head fracture.\n\n"
+     "ADDENDUM 14/03/2026 09:40\nRadial head view performed. Previous conclusion revised accordingly: undisplaced "
+     "radial head fracture.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true", "fat_pad_sign": "true"}),
+    ("clavicle", "Beurteilung: Unklare Aufhellung, Osteolyse nicht ausgeschlossen.\n\n--- NACHTRAG vom 02.03.2026 ---\n"
+     "Im CT Gefäßkanal. Keine Osteolyse.", {}),
+    ("clavicle", "OBX|1|FT|^REPORT||XR CLAVICLE\\.br\\\\.br\\Clinical details: Fall from a horse. Deformity ?#\\.br\\"
+     "\\.br\\Findings: Displaced fracture of the middle third of the clavicle.\\.br\\\\.br\\Impression: Displaced "
+     "midshaft clavicle fracture.||||||F",
+     {"fracture": "true", "fracture_middle_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Befund: AC-Gelenkspalt auf 10 mm erweitert, CC-Abstand vergrößert (17 vs. 8 mm re.).",
+     {"ac_joint_space_widened": "true"}),
+    ("clavicle", "Beurteilung: Regelrechter Befund, keine Fraktur.\nHamburg, 02.03.2026 / fb-kl", {}),
+    ("clavicle", "Fragestellung: Schmerzen und Schwellung seit Wochen.\n\nBeurteilung: Altersentsprechender Befund, "
+     "keine Fraktur. Bei persistierender Schwellung ergänzend Sonographie empfohlen.", {}),
+    # guards: a hedge between findings ('fracture vs. overlap'); an old fracture stays what it is; an addendum's date
+    # closing a line that is no addendum's ('Date 01-22-2026' opens no section)
+    ("clavicle", "Findings: Lucency in the middle third, fracture vs. overlap.",
+     {"fracture": "uncertain", "fracture_middle_third": "uncertain"}),
+    ("clavicle", "Findings: Old healed fracture of the middle third, previous fracture visible.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
+    ("thumb", "ED PROVIDER PRELIMINARY INTERPRETATION\nPatient: X   Age: 58 yo F\nDate 01-22-2026\nThumb R 3V: no "
+     "acute fx. mild degenerative change at 1st CMC joint w/ small osteophytes.",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1563,6 +1596,7 @@ SESSION_CASES = {
     "session36": SESSION36_CASES,
     "session37": SESSION37_CASES,
     "session38": SESSION38_CASES,
+    "session39": SESSION39_CASES,
 }
 
 

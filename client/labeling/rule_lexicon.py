@@ -352,6 +352,13 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.\d{2,4}[^:\n.]{0,20}:"
                             + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$)"
                             # a date and a rule closing the header's line ('---- ADDENDUM 29/10/2025 ----'; s. 35)
+                            # ... after 'vom' too, or a date and time alone closing it ('--- NACHTRAG vom 29.01.2026
+                            # ---', 'ADDENDUM 27/07/2026 14:02'; session 39)
+                            # (an addendum's own words only: 'Date 01-22-2026' is a field, no section)
+                            + r"|(?:(?<=addendum)|(?<=nachtrag)|(?<=amendment)|(?<=correction)|(?<=korrektur)|"
+                            + r"(?<=ergänzung)|(?<=ergaenzung)|(?<=update))"
+                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?\d[\d/.\-: \t]{0,24}(?:uhr|h)?[ \t]*"
+                            + r"(?:[-=*#_]{2,}[ \t]*)?(?=\n|$)"
                             + r"|[ \t]+\d[\d/.\-: \t]{0,24}[-=*#_]{2,}[ \t]*(?=\n|$)|[ \t]*[-=*#_]{2,}[ \t]*(?=\n|$))",
                             re.IGNORECASE | re.MULTILINE)
     hist = [_convert_pattern(p, f"{cues.name} [history]") for lang in ("en", "de")

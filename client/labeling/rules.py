@@ -379,6 +379,8 @@ class RuleEngine:
         """sections() and whether a header introduced the findings (else a question may stand unlabelled
         at the top of the body: 'Fell off bike. ?fracture')."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\\.br\\" in text:  # an HL7 message's text: '\.br\' is its line break (session 39)
+            text = text.replace("\\.br\\", "\n")
         spoken = undictate(text)
         if spoken is not text:
             text = self._dictated_head.sub(r"\1:", fold(spoken))
