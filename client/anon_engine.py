@@ -1176,7 +1176,10 @@ TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/]
                                   r"(?P<x>[A-Za-z]{2,4})(?:[ \t.]*\Z|(?=[ \t]*,[^\n,]{2,80}\Z))"
                                   r"|(?:(?<=[./-]\d{4})|(?<=[./-]\d\d))[ \t]+(?!(?:AM|PM|UTC|GMT|CET|MEZ)(?![\w]))"
                                   r"(?P<y>[A-Z]{2,3})[ \t.]*\Z"
-                                  r"|(?<![\w/])(?P<z>[A-Z]{2,3})/[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t.]*\Z")
+                                  r"|(?<![\w/])(?P<z>[A-Z]{2,3})/[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t.]*\Z"
+                                  # a reader's and a typist's initials joined by a hyphen after a slash ('Hamburg,
+                                  # 20.10.2025 / fb-ms'; session 39)
+                                  r"|(?<=/[ \t])(?P<u>[A-Za-z]{2,3}-[A-Za-z]{2,3})[ \t.]*\Z")
 # Dotted initials signing after a dash, at a line's end or before the next field ('- J.A.O.', '— K.M.'): a reader
 DOTTED_SIGN_RE = re.compile(r"(?:(?<=[ \t])|^)(?:- |[–—][ \t]?)(?P<v>[A-Z]\.(?:[ \t]?[A-Z]\.){1,3})"
                             r"(?=[ \t]*(?:$|[A-Z][a-z]+:))", re.MULTILINE)
@@ -3604,8 +3607,10 @@ class Anonymizer:
         self._relatives_and_institutions(text, low, add, protected)
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
         if tm:
-            g = next(k for k in "vwxyz" if tm.group(k))
-            if g in "xyz" or fold(tm.group(g).split("/")[0]) not in self.safe:  # x-z: the shape says initials
+            g = next(k for k in "vwxyzu" if tm.group(k))
+            if g == "u" and not any(not re.search("[aeiouyAEIOUY]", p) for p in tm.group(g).split("-")):
+                pass  # 'conservative / non-op', 're-do': words (initials have a part without a vowel: 'fb-ms')
+            elif g in "xyzu" or fold(tm.group(g).split("/")[0]) not in self.safe:  # x-z: the shape says initials
                 add(Span(tm.start(g), tm.end(g), "NAME", PATTERN, "trailing-initials"))
         if "- " in text or "—" in text or "–" in text:  # speed: a spaced dash or a long one opens every match
             for m in DOTTED_SIGN_RE.finditer(text):  # '... tuft fracture. - J.A.O. Queries: ...' (session 22)

@@ -6,10 +6,11 @@ outward half after its town ('in Normacot, ST3.'), not a trainee's grade ('Dr X,
 kin word in brackets ('Hope (daughter, ...)'); a child's single year glued to its sex after a name ('(m7)'); a
 radiographer's lower-case sign-off without the initial's full stop; a clinician's registration number broken over a
 line ('GMC 7104\\n233'); combining marks after a removed name; initials with a double surname's hyphen ('(N. A.-R.)');
-a kin word's name with a possessive ("brother Tariq's"); a whole UK postcode in lower case and its town; a house
-number and a street in capitals in a sentence; and, in English reports, a capitalised word inside a sentence that no
+a kin word's name with a possessive ("brother Tariq's"); a reader's and a typist's initials joined by a hyphen
+('/ fb-ms', 'fb' no longer read as 'foreign body'); a whole UK postcode in lower case and its town; a house number
+and a street in capitals in a sentence; and, in English reports, a capitalised word inside a sentence that no
 lexicon knows ('follow-up at Ninewells arranged'). Every example is our own (none taken from an evaluation corpus);
-on the rules before the change (40bb88b) every removal fails (14 cases) and the guards pass, except two that fail
+on the rules before the change (40bb88b) every removal fails (15 cases) and the guards pass, except two that fail
 there too: 'Desault-Verband' went with the referrer's clause, and a place rule took 'Langerhans' for a place (the two
 words are a listed eponym now); two cases whose names other rules already removed guard what stays around them
 ('Gilchrist bandage', 'Aunty')."""
@@ -74,6 +75,9 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("INDICATION: CUT HAND ON A GLASS AT A PARTY AT 2716 WAPSIPINICON ST. EVALUATE FOR FB.\n\nFINDINGS: NO FB.",
      ["WAPSIPINICON"], ["EVALUATE FOR FB"]),
     ("IMPRESSION: HEALING FRACTURE. FOLLOW UP IN 3 WEEKS.\n\nDR A. SMALLWOOD", [], ["FOLLOW UP IN 3 WEEKS"]),
+    # a reader's and a typist's initials joined by a hyphen after a slash at the end; hyphenated words stay
+    ("Beurteilung: Keine Fraktur.\n\nDr. med. F. Brandt\nKiel, 20.10.2025 / fb-mr", ["fb-mr"], ["Keine Fraktur"]),
+    ("Impression: healing fracture.\n\nPlan: conservative / non-op", [], ["non-op"]),
     # in an English report, a capitalised word inside a sentence that no lexicon knows; a symptom, an eponym and a
     # German report stay
     ("History: she fell at home on the stairs.\nComparison: outside films of the elbow, Coedpenmaen.\n\nFindings: no "
