@@ -10,10 +10,10 @@ a kin word's name with a possessive ("brother Tariq's"); a reader's and a typist
 ('/ fb-ms', 'fb' no longer read as 'foreign body'); a whole UK postcode in lower case and its town; a house number
 and a street in capitals in a sentence; and, in English reports, a capitalised word inside a sentence that no
 lexicon knows ('follow-up at Ninewells arranged'). Every example is our own (none taken from an evaluation corpus);
-on the rules before the change (40bb88b) every removal fails (15 cases) and the guards pass, except two that fail
-there too: 'Desault-Verband' went with the referrer's clause, and a place rule took 'Langerhans' for a place (the two
-words are a listed eponym now); two cases whose names other rules already removed guard what stays around them
-('Gilchrist bandage', 'Aunty')."""
+on the rules before the change (40bb88b) every removal fails (15 cases; the first one on its kept eponym too:
+'Desault-Verband' went with the referrer's clause) and the guards pass but one (a place rule took 'Langerhans' for a
+place; the two words are a listed eponym now); two cases whose names other rules already removed guard what stays
+around them ('Gilchrist bandage', 'Aunty')."""
 
 from __future__ import annotations
 
