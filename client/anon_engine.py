@@ -1225,10 +1225,10 @@ POSSESSIVE_KIN_RE = re.compile(rf"(?<![\w])(?P<n>{WORD})(?:'s|’s)[ \t]+(?:son|
                                r"boyfriend|girlfriend|fiancée?)(?![\w])")
 # a name before its kin word in brackets ('Hope (daughter, HCPOA) states ...', 'Mengia Gaudenz (Mutter)'; session 39):
 # checked in find (no word of it a safe one)
-KIN_AFTER_RE = re.compile(rf"(?<![\w.])(?P<n>[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+){{0,2}})[ \t]+\((?:son|daughter|"
+KIN_AFTER_RE = re.compile(rf"(?<![\w.])(?P<n>[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+){{0,2}})[ \t]+\((?i:son|daughter|"
                           r"husband|wife|mother|father|brother|sister|partner|carer|grandson|granddaughter|niece|"
                           r"nephew|friend|neighbou?r|mutter|vater|sohn|tochter|ehefrau|ehemann|bruder|schwester|"
-                          r"enkel(?:in)?|nachbar(?:in)?|freund(?:in)?)[,;)]", re.IGNORECASE)
+                          r"enkel(?:in)?|nachbar(?:in)?|freund(?:in)?)[,;)]")
 KIN_LEAD_WORDS = frozenset(("aunty", "auntie", "aunt", "uncle", "nana", "nanna", "nan", "granny", "grandma", "grandpa",
                             "grandad", "cousin", "mum", "mom", "dad", "tante", "onkel", "oma", "opa"))
 LOWER_TITLED_NAME_RE = re.compile(r"[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2}(?=[ \t]*[),;:.]|[ \t]*$)")
@@ -4216,8 +4216,9 @@ class Anonymizer:
             lead = 0
             while len(ws) > 1 and fold(ws[0]) in KIN_LEAD_WORDS:  # 'Aunty Rosalind Jimmy (carer)'
                 lead += len(ws.pop(0))
-            if not any(fold(w) in self.safe or fold(w) in self.eponyms or _clinical_compound(self, w) for w in ws) \
-                    and all(w[:1].isupper() for w in ws):
+            if not any(fold(w) in self.safe or fold(w) in self.eponyms or _clinical_compound(self, w)
+                       or (fold(w) in self.nouns and not self._known_name(w, None)) for w in ws) \
+                    and all(w[:1].isupper() for w in ws):  # ('weint bei Berührung (Mutter, ...)': a noun)
                 add(Span(text.index(ws[0], m.start("n") + lead), m.end("n"), "NAME", PATTERN, "kin-after"))
         for m in PLACE_ADJ_RE.finditer(text):
             # before a mountain word, a capitalised adjective inside a sentence is a name ('below Trockener Steg',

@@ -47,6 +47,8 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      "fracture.", ["Faith"], ["(daughter, next of kin) says"]),
     ("History: flown in from the community. Aunty Merindah Wallaby-Jones (carer) with him.\n\nFindings: no fracture.",
      ["Merindah"], ["Aunty"]),
+    ("Anamnese: Sturz im Garten, das Kind weint bei Berührung (Mutter, Frau Abebe).\n\nBefund: Keine Fraktur.",
+     ["Abebe"], ["weint bei Berührung (Mutter"]),
     # a child's single year glued to its sex in brackets after a name; not after an ordinary word
     ("Kinderradiologie\nName: Demir, Aras-Can (m6)    Aufn.-Nr. 26-114477\n\nBefund: Keine Fraktur.", ["m6)"],
      ["Befund"]),
