@@ -203,8 +203,6 @@ CAPS_TITLE_SEQ_RE = re.compile(r"(?<![\w.])(?:PROF\.|DRES\.|DR\.)(?:[ \t]*(?:MED
 # a capitalised word after a lower-case word and a space or comma, not glued to a hyphen, colon or apostrophe
 # (Anonymizer._midsentence_proper)
 MIDSENTENCE_CAP_RE = re.compile(r"(?<![\w.\-/'’])(?P<p>[a-z]{2,}),?[ \t]+(?P<w>[A-Z][a-z]{3,})(?![\w'’\-:(]|\.\w)")
-PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "to", "outside", "via", "into", "towards", "around",
-                                "past", "nr", "between", "across"))
 # a social title in capitals before a name in capitals ('DAUGHTER (MRS E. KERR) REPORTS', 'FRAU MEIER'; session 39): not
 # 'MR' or 'MS' without their full stop (magnetic resonance, multiple sclerosis)
 # ... and 'DR' without its full stop ('DISCUSSED WITH DR BENNETT AT 14:00'): a name only where _caps_name_run finds
@@ -1048,6 +1046,7 @@ SEX_AGE_GLUED_RE = re.compile(r"(?<![\w./\-])[mwf](?P<a>\d{2,3})(?![\w./\-]|,\d)
                               r"|(?<=\|[ \t])[MWFD](?P<c>\d{2,3})(?=[ \t]*\|)"
                               # ... a child's single year alone in brackets ('Yılmaz, Emir-Can (m7)'; session 39)
                               r"|(?<=\()[mwf](?P<d>\d)(?=\))")
+NAME_BEFORE_BRACKET_RE = re.compile(rf"[{UP}][{LOW}]+[ \t]+\(\Z")  # ... only after a name ('Emir (m7)')
 AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|"
                         rf"mit[ \t]+(?P<c>\d{{1,2}}[ \t]+jahren)|(?:age[ \t]+at[ \t]+(?:exam|examination|study|scan)|"
                         rf"age|alter|aged|edad|"
@@ -2423,6 +2422,9 @@ ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|ei
                                r"zum|zur|ins|ans|aufs|übers|ums|im)[ \t]+\Z")
 MULTIWORD_RE = re.compile(rf"[{UP}{LOW}]+(?:[ \t]+[{UP}{LOW}]+){{1,4}}")  # two to five words, letters only
 ENGLISH_PLACE_PREPS = frozenset(("in", "near", "from", "outside", "around", "towards", "via"))
+# ... and the prepositions that make a capitalised unknown word inside an English sentence a place rather than a name
+# (Anonymizer._midsentence_proper)
+PLACE_PREPOSITIONS = ENGLISH_PLACE_PREPS | frozenset(("at", "to", "into", "past", "nr", "between", "across"))
 # German side adjectives opening a sentence (the wider name lists hold 'Linker' and 'Rechter' as surnames)
 SIDE_ADJECTIVES = frozenset(p + e for p in ("link", "recht", "beidseitig", "beiderseitig")
                             for e in ("e", "er", "es", "en", "em"))
@@ -3547,7 +3549,7 @@ class Anonymizer:
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-cue"))
             for m in self._digit_line_matches(SEX_AGE_GLUED_RE, text, text):
                 g = "a" if m.group("a") else "b" if m.group("b") else "c" if m.group("c") else "d"
-                if g == "d" and not re.search(rf"[{UP}][{LOW}]+[ \t]+\($", text[max(0, m.start() - 40):m.start()]):
+                if g == "d" and not NAME_BEFORE_BRACKET_RE.search(text, max(0, m.start() - 40), m.start()):
                     continue  # a single year only after a name ('Emir (m7)'), not 'figure (f1)'
                 add(Span(m.start(g), m.end(g), "AGE", PATTERN, "age-sex-glued"))
         if "(at)" in low or "[at]" in low or "{at}" in low or " dot " in low or "ät)" in low or "ät]" in low \

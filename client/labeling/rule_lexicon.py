@@ -340,6 +340,8 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
     infix_m = Matcher(infix, "")
     heads = sorted(section_kinds, key=len, reverse=True)
     head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    # right after an addendum's own header word (the cues' [sections] addendum list; fixed-width look-behinds)
+    after_addendum = "|".join(f"(?<={re.escape(h)})" for h in heads if section_kinds[h] == "addendum")
     # a header ends at its colon ("Befund:", "ADDENDUM (02/28/2026):"), at a colon that ends its line
     # ("NACHTRAG vom 27.01.2026, 13:40 Uhr:") or at the line end ("FINDINGS")
     section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))" + HEAD_PREFIX + r"*(?P<h>" + head_alt
@@ -355,8 +357,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             # ... after 'vom' too, or a date and time alone closing it ('--- NACHTRAG vom 29.01.2026
                             # ---', 'ADDENDUM 27/07/2026 14:02'; session 39)
                             # (an addendum's own words only: 'Date 01-22-2026' is a field, no section)
-                            + r"|(?:(?<=addendum)|(?<=nachtrag)|(?<=amendment)|(?<=correction)|(?<=korrektur)|"
-                            + r"(?<=ergänzung)|(?<=ergaenzung)|(?<=update))"
+                            + r"|(?:" + after_addendum + ")"
                             + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?\d[\d/.\-: \t]{0,24}(?:uhr|h)?[ \t]*"
                             + r"(?:[-=*#_]{2,}[ \t]*)?(?=\n|$)"
                             + r"|[ \t]+\d[\d/.\-: \t]{0,24}[-=*#_]{2,}[ \t]*(?=\n|$)|[ \t]*[-=*#_]{2,}[ \t]*(?=\n|$))",
