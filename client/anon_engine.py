@@ -2425,6 +2425,12 @@ ENGLISH_PLACE_PREPS = frozenset(("in", "near", "from", "outside", "around", "tow
 # ... and the prepositions that make a capitalised unknown word inside an English sentence a place rather than a name
 # (Anonymizer._midsentence_proper)
 PLACE_PREPOSITIONS = ENGLISH_PLACE_PREPS | frozenset(("at", "to", "into", "past", "nr", "between", "across"))
+# ... and the words before a venue or a firm named by an ordinary word ('at the Oval', 'off Stone Lock'; session 40)
+VENUE_LEAD_WORDS = frozenset(("the", "on", "off"))
+NEXT_CAP_RE = re.compile(r"[ \t]+[A-Z]")
+# a name that carries its article capitalised inside a sentence: a pub, a venue, a town ('works behind the bar at The
+# Gate', 'bei den OCN Blizzard in The Pas'; session 40); checked in _the_names (no safe word, no acronym)
+MIDSENTENCE_THE_RE = re.compile(r"(?<=[a-z,;(] )The(?P<n>(?:[ \t]+(?:[A-Z][a-z][\w'’&\-]*|of|and|&))+)")
 # German side adjectives opening a sentence (the wider name lists hold 'Linker' and 'Rechter' as surnames)
 SIDE_ADJECTIVES = frozenset(p + e for p in ("link", "recht", "beidseitig", "beiderseitig")
                             for e in ("e", "er", "es", "en", "em"))
@@ -3051,14 +3057,35 @@ class Anonymizer:
         for m in MIDSENTENCE_CAP_RE.finditer(text):
             w = m.group("w")
             f = fold(w)
-            if f in self.safe or f in self.common or f in self.eponyms or f in self.nouns \
-                    or _clinical_compound(self, f) or self._inflected_word(f):
+            if f in self.safe or f in self.eponyms or _clinical_compound(self, f):
                 continue
             place = m.group("p") in PLACE_PREPOSITIONS  # 'crash near Glenbuchat'
+            if (f in self.common or f in self.nouns or self._inflected_word(f)) and (
+                    not (place or m.group("p") in VENUE_LEAD_WORDS) or f in self.regions or f in GENERIC_RUN_FIRST
+                    or MONTH_WORD_RE.fullmatch(w) or WEEKDAY_RE.fullmatch(w) or NEXT_CAP_RE.match(text, m.end("w"))):
+                continue  # an ordinary word capitalised inside a sentence is a name only where a place or a venue
+                # stands: 'surfing at Pipeline', 'fixture at the Oval', 'shift at the Tesco depot' (session 40), not
+                # 'in English', 'on Saturday', 'dedicated Robert view', 'pain in the City'; a run of capitalised
+                # words is the title rules' ('at the Community Hall' stays)
             if f.endswith("ing") and not place:
                 continue  # a symptom in a history's list ('history of Wheezing'), unless a place ('near Woking')
             kind = "ADDRESS" if place else "NAME"
             add(Span(m.start("w"), m.end("w"), kind, WEAK, "midsentence-proper"))
+
+    def _the_names(self, text: str, add) -> None:
+        """'The' capitalised inside a sentence opens a name that carries its article (a pub, a venue, a town: 'at
+        The Gate on ...', 'in The Pas'); English and German prose write the article in lower case there. The
+        name runs over its capitalised words (not over 'of'/'and' at its end); none of them may be a safe word
+        ('full stop The AC joint' is dictation, not a name)."""
+        if "The " not in text:
+            return
+        for m in MIDSENTENCE_THE_RE.finditer(text):
+            words = list(re.finditer(r"[^\s]+", m.group("n")))
+            while words and words[-1].group() in ("of", "and", "&"):
+                words.pop()
+            if not words or any(fold(w.group()) in self.safe for w in words if w.group()[:1].isupper()):
+                continue
+            add(Span(m.start(), m.start("n") + words[-1].end(), "NAME", WEAK, "the-name"))
 
     def _inflected_word(self, f: str) -> bool:
         """An ordinary word with an English ending the lists do not spell out ('wheezing', 'splinted')."""
@@ -3445,6 +3472,7 @@ class Anonymizer:
                     add(Span(m.start(), r[1], "INSTITUTION", STRONG, "practice"))
         if self._report_english(text, low):
             self._midsentence_proper(text, add)
+        self._the_names(text, add)
         protected = self.protected_spans(text, low)
         self._recall_first(text, low, cands, protected)
         out = self._resolve(text, cands, low, protected)
@@ -4620,7 +4648,7 @@ class Anonymizer:
             return False  # a valley or an alp ends like a clinical word ('-al'): 'im Schnalstal' (session 17)
         # a compound ending in a mountain or lake word names one ('am Weissensee', 'am Hochkogel', 'auf der
         # Schmittenhöhe' stays out: 'höhe' is no such word); a generic one ('am Badesee') goes with it
-        return not (compounds and self._compound(f, min_part)) or f.endswith(GEO_TAILS) or (
+        return not (compounds and self._compound(f, min_part, german=True)) or f.endswith(GEO_TAILS) or (
             f.endswith(TRAIL_TAILS) and f not in self.nouns and not f.startswith(GENERIC_TRAIL_HEADS))
 
     def _absorb_sandwiched(self, text: str, spans: list[Span]) -> list[Span]:
@@ -4933,14 +4961,17 @@ class Anonymizer:
             end = hm.end()  # '[Mt Coot]-tha': the rest of a hyphenated place (session 18)
         return sp if (start, end) == (sp.start, sp.end) else Span(start, end, kind, sp.strength, sp.rule)
 
-    def _compound(self, f: str, min_part: int = 3) -> bool:
+    def _compound(self, f: str, min_part: int = 3, german: bool = False) -> bool:
         """Folded word `f` is two ordinary words joined, with or without a German linking s/n/e/en
-        ('klettergeruest', 'arbeitsweg', 'pausenhof'), each of at least `min_part` letters."""
+        ('klettergeruest', 'arbeitsweg', 'pausenhof'), each of at least `min_part` letters; `german`: its last part
+        a German noun, as a German compound's head is ('Postbridge' is two English words, a place; session 40)."""
         common = self.common
         for k in range(min_part, len(f) - min_part + 1):
             head, tail = f[:k], f[k:]
-            if tail in common and (head in common or head[:-1] in common and head[-1] in "sne"
-                                   or head.endswith("en") and head[:-2] in common):
+            # (a German noun whole counts too: 'Schreinerei' splits as 'schreine' + 'rei', no noun's head)
+            if tail in common and (not german or tail in self.nouns or f in self.nouns) and (
+                    head in common or head[:-1] in common and head[-1] in "sne"
+                    or head.endswith("en") and head[:-2] in common):
                 return True
         return False
 

@@ -1,0 +1,34 @@
+"""Issue 11, session 40: shapes read from this session's tuning data (session 39's sealed sets su-th and ti, tj after
+their scoring at the session's start; the tuning sets ty, tz, ua), each a class with a closed trigger: in an English
+report an ordinary word capitalised inside a sentence after a place preposition, 'the', 'on' or 'off' names a venue, a
+firm or a place ('fixture at the Oval', 'surfing at Pipeline'), not a language, a nationality, a weekday or a month; a
+name that carries its article capitalised inside a sentence ('behind the bar at The Gate'), not dictation ('full stop
+The AC joint'); after a German preposition a word made of an English word and a word that is no German noun is a place
+('nahe Fernbrook'), not a German compound. Every example is our own (none taken from an evaluation corpus); on the
+rules before the change (e19a4d6) every removal fails and the guards pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # an ordinary word as a venue after 'at the'; a language and a weekday stay
+    ("History: slipped on the wet steps at the Crucible after a show. Interview in English via interpreter on "
+     "Saturday.\n\nFindings: no fracture.", ["Crucible"], ["in English via interpreter on Saturday"]),
+    # a name that carries its article; dictation's capital after 'full stop' stays
+    ("History: works behind the bar at The Bell on the quay.\n\nFindings: no fracture. Approximately 12 mm of "
+     "overlap full stop The AC joint is normal.", ["Bell"], ["full stop The AC joint is normal"]),
+    # a place of two English words after a German preposition
+    ("Anamnese: Sturz beim Wandern nahe Fernbrook am Montag.\n\nBefund: Keine Fraktur.", ["Fernbrook"],
+     ["Sturz beim Wandern nahe", "am Montag"]),
+    ("Anamnese: Sturz beim Ausritt bei Oakhollow, Schmerzen li. Daumen.\n\nBefund: Keine Fraktur.", ["Oakhollow"],
+     ["Sturz beim Ausritt bei", "Schmerzen"]),
+    # guards: a nationality before its noun; an eponym's view
+    ("History: skier of the Austrian team, fell on the run.\n\nFindings: no fracture.", [], ["the Austrian team"]),
+    ("Findings: dedicated Robert view and lateral view, no fracture.", [], ["dedicated Robert view"]),
+])
+def test_session40_shape_goes(text: str, leaks: list[str], kept: list[str]) -> None:
+    check_rules(text, leaks, kept)
