@@ -1575,6 +1575,33 @@ SESSION39_CASES = [
      {"joint_degeneration": "true", "cmc_joint_degeneration": "true"}),
 ]
 
+# session 40 (from session 39's sealed sets su-th, ti, tj and this session's tuning sets, after their scoring; our own
+# examples): an ossicle whose hedged name doubts that it is one ('ossicle ..., probably an accessory ossicle', 'Ossikel,
+# am ehesten akzessorisch') is uncertain, also across a word the lexicon ignores ('radial aspect'); a loose body is the
+# alternative a differential names ('Weichteilverkalkung, DD freier Gelenkkörper'); an avulsion that interprets a
+# fragment lying beside a bone comes from that bone; a dislocation said to be reduced is no finding of the image. On
+# the rules before (e19a4d6) the six fail; the four guards pass
+SESSION40_CASES = [
+    ("elbow", "Findings: Small corticated ossicle beside the medial epicondyle, probably an accessory ossicle.",
+     {"ossicle": "uncertain"}),
+    ("thumb", "Findings: 2 mm ossicle adjacent to the ulnar aspect of the joint, probably an accessory ossicle.",
+     {"ossicle": "uncertain"}),
+    ("thumb", "Befund: Kleine Weichteilverkalkung ulnarseitig am MCP-Gelenk, DD freier Gelenkkörper.",
+     {"soft_tissue_calcification": "uncertain"}),
+    ("elbow", "Findings: Tiny flake anterior to the coronoid tip, likely a small avulsion.",
+     {"fracture": "uncertain", "coronoid_fracture": "uncertain", "coronoid_tip_avulsion": "uncertain",
+      "ulna_fracture": "uncertain"}),
+    ("elbow", "Impression: Satisfactory reduction of posterior elbow dislocation; joint now congruent.", {}),
+    ("elbow", "Beurteilung: Reponierte Ellenbogenluxation, kein Frakturnachweis.", {}),
+    # guards: a loose body denied denies nothing else; a dislocation not reduced; the films before the reduction show
+    # it; an ossicle named as what it is
+    ("elbow", "Befund: Keine freien Gelenkkörper, keine Verkalkungen.", {}),
+    ("elbow", "Findings: Posterior elbow dislocation.", {"joint_dislocation": "true"}),
+    ("elbow", "Findings (pre-reduction): Posterior dislocation of the elbow.\nImpression: Successful reduction of "
+     "posterior elbow dislocation.", {"joint_dislocation": "true"}),
+    ("thumb", "Findings: Well-corticated ossicle at the IP joint, a sesamoid.", {"ossicle": "true"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1597,6 +1624,7 @@ SESSION_CASES = {
     "session37": SESSION37_CASES,
     "session38": SESSION38_CASES,
     "session39": SESSION39_CASES,
+    "session40": SESSION40_CASES,
 }
 
 

@@ -148,7 +148,9 @@ _INTERPRETS = frozenset({("narrowed", "degeneration"), ("sclerotic", "degenerati
 _PRESENT_STATE = frozenset({"swelling", "effusion"})  # kinds that a 'status post' cue dates, not negates
 _PLACED_KINDS = frozenset({"fracture", "degeneration"})  # findings that are where they are named, not signs of others
 _LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fracture runs through one of them
-_SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration"})
+# (an ossicle too: 'small corticated ossicle ..., probably an accessory ossicle', 'Ossikel, am ehesten akzessorisch,
+# DD alter Ausriss' is a hedged ossicle; session 40)
+_SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration", "ossicle"})
 # a contrast that sets a hedge against the negation before it ('nicht abzugrenzen, jedoch nicht auszuschließen')
 _CONTRAST = re.compile(rf"\b(?:{'|'.join(_CONTRAST_WORDS)})\b", re.I)
 _OR_ONLY = re.compile(r"\s*(?:or|nor|oder|noch|bzw\.?)\s+")  # 'keine Fehlstellung oder Fraktur' (session 21)
@@ -894,6 +896,7 @@ class RuleEngine:
 
         events: list[_Event] = []
         locs: list[tuple[int, int, str]] = []
+        positioned: list[tuple[int, int, str]] = []  # places after 'anterior to', 'ventral des': where a thing lies
         morphs: list[tuple[int, int, str, str]] = []
         for i, t in enumerate(clause):
             e = t.entry
@@ -922,6 +925,8 @@ class RuleEngine:
                     continue  # '(not clavicular)', 'nicht die Klavikula': a place denied, no site of anything
                 if p is None or p.entry.cue != "position" or len(s[p.end:t.start].split()) > POSITION_GAP:
                     locs.append((t.start, t.end, e.loc))
+                else:
+                    positioned.append((t.start, t.end, e.loc))
             elif e.morph:
                 mod, _ = modality(i)
                 morphs.append((t.start, t.end, e.morph, NEG if e.morph_negated else mod))
@@ -997,6 +1002,16 @@ class RuleEngine:
                     a, b, name = min(cands, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
                     ev.locs.add(name)
                     ev.text_locs.add(name)
+            # 'tiny flake anterior to the coronoid tip, likely a small avulsion': an avulsion that interprets a
+            # fragment and names no place of its own comes from the bone the fragment lies beside (not the fragment
+            # itself: 'fleck anterior to the coronoid; tip avulsion cannot be excluded' is no certain coronoid
+            # fracture; session 40)
+            for ev in events:
+                if ev.kind == "fracture" and "avulsion" in ev.morphs and not ev.locs and not ev.own_locs \
+                        and not ev.descriptive and positioned and ev.mod in (POS, UNC):
+                    a, b, name = min(positioned, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
+                    ev.locs.add(name)
+                    ev.text_locs.add(name)
             # "ACG-Arthrose mit Gelenkspaltverschmälerung": an unplaced event takes the place an
             # eponym or compound of its clause brings
             for ev in events:
@@ -1069,7 +1084,9 @@ class RuleEngine:
         comma, by its hedged interpretation is one finding, as uncertain as the interpretation. A hedged
         classification ('radial head fracture, likely Mason II') hedges the grade, not the fracture; and a lesion,
         mass, foreign body or swelling hedged as to its nature ('sclerotic focus, most likely a bone island',
-        'foreign body, likely glass') stays certain: only findings that signs stand for are interpreted. Two findings
+        'foreign body, likely glass') stays certain: only findings that signs stand for are interpreted, and an
+        ossicle, whose hedged name doubts that it is one ('corticated ossicle, probably an accessory ossicle, DD old
+        avulsion'; session 40). Two findings
         of one kind at different named places ('radial head fracture, possible coronoid fracture') are two findings,
         and the hedge stays with the second, for kinds that are not signs of a place elsewhere (a fracture or a
         degeneration is where it is; a high-riding clavicle is the sign of an AC subluxation)."""
@@ -1081,6 +1098,9 @@ class RuleEngine:
             b = min((c for c in commas if c >= ev.end), default=len(s))
             return set(ev.spec_locs) | {t.entry.loc for t in clause if t.entry.loc and a < t.start < b}
 
+        # (a word the lexicon ignores stands between no observation and its interpretation: 'ossicle adjacent to the
+        # radial aspect of the joint, probably an accessory ossicle'; session 40)
+        events = [e for e in events if e.kind not in ("hardware", "ignore")]
         for n in range(len(events) - 1):
             x, y = events[n], events[n + 1]
             # 'MC I base fracture, questionably intra-articular (DD Bennett)': a differential in a parenthetical
