@@ -210,6 +210,16 @@ MIDSENTENCE_CAP_RE = re.compile(r"(?<![\w.\-/'’])(?P<p>[a-z]{2,}),?[ \t]+(?P<w
 CAPS_SOCIAL_TITLE_RE = re.compile(r"(?<![\w.])(?:MRS\.?|MR\.|MS\.|MISS|FRAU|HERRN?|FR\.|HR\.|DR)[ \t]+"
                                   r"(?=[A-ZÄÖÜ](?:\.|[A-ZÄÖÜ]))")
 CAPS_SOCIAL_HINT_RE = re.compile(r"MRS|MR\.|MS\.|MISS|FRAU|HERR|FR\.|HR\.|DR ")
+# a staff role's field closing its line with one word or initials ('Radiographer: stone', 'Radiographer J.K.';
+# Anonymizer._staff_line_ends)
+STAFF_ROLES = (r"radiographer|mtra|mta|mtr|technologist|tech|typist|transcriptionist|schreibkraft|midwife|hebamme|"
+               r"interpreter|dolmetscher(?:in)?|röntgenassistent(?:in)?|sonographer")
+STAFF_HINT_RE = re.compile(rf"(?:{STAFF_ROLES})(?![\w])")
+STAFF_LINE_END_RE = re.compile(rf"(?im)(?<![\w])(?:{STAFF_ROLES})[ \t]*:?[ \t]+"
+                               r"(?P<n>(?:[^\W\d_]\.[ \t]?){1,3}|[^\W\d_][\w'’\-]+)[ \t]*$")
+# a name's first particle ending a zone's run, and the article that may follow it ('van der', 'von den', 'de la')
+PARTICLE_FIRST_END_RE = re.compile(r"(?<![^\s,])(?i:van|von|de|vom|zu|di|da)\Z")
+PARTICLE_SECOND = frozenset(("der", "den", "dem", "de", "la", "le", "los", "las", "del", "ter", "ten"))
 # particles inside a name: 'von der', 'Van den', 'Zur', 'ter', 'Edler von', Malay/Arabic 'binti', 'bin', 'bt', 'a/l'
 NAME_PARTICLES = (r"(?i:von|van|de|der|den|zu|zur|vom|ten|ter|di|da|del|la|le|du|dos|edler|bin|binti|binte|bt\.?|"
                   r"bte|ibn|bint|al|el|a/l|a/p|ní|nic|ó|uí|mhic|mac)")  # (Irish 'Ó', 'Uí', 'Mhic', 'Mac': session 37)
@@ -2010,7 +2020,8 @@ CAMEL_RUN_RE = re.compile(rf"(?<![\w])[{UP}][{LOW}]+[{UP}][\w]+(?:[ \t]+(?:{WORD
 FIELD_LABEL_RE = re.compile(r"\.?[ \t]*:(?![/\d])")  # right after a word: it labels a field ('Anf.: ', 'DOB:')
 # what may follow a surname that closes its field: the line's end, a role after a comma, '& Kollegen', a bracket
 FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;/()]|&|und[ \t]|[-–][ \t])", re.MULTILINE)  # ')': '(Dr. Hand)', s. 37
-SURNAME_GIVEN_RE = re.compile(rf",[ \t]*(?P<g>{WORD})(?![\w])")
+# (the given name in capitals too: 'Patient: HAND, DESMOND J'; session 40)
+SURNAME_GIVEN_RE = re.compile(rf",[ \t]*(?P<g>{WORD}|[{UP}][{UP}'’\-]+)(?![\w])")
 PROSE_AFTER_NAME_RE = re.compile(r"[ \t]+[a-zäöüß]|[ \t]*[.;:!?)](?![\w])")  # a verb or a sentence's end after a name
 ZONE_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’]|[.\-/](?=\w))*\.?")
 PART_SPLIT_RE = re.compile(r"[\-/.]")
@@ -3634,6 +3645,7 @@ class Anonymizer:
             if _at_word_start(text, m.start()) and not UNIT_AFTER_RE.match(low, m.end()):
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
         self._ward_and_dictation(text, low, add)
+        self._staff_line_ends(text, low, add)
         self._relatives_and_institutions(text, low, add, protected)
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
         if tm:
@@ -4984,6 +4996,19 @@ class Anonymizer:
             return True
         return f not in self.safe and not _clinical_compound(self, w) and len(f) >= 3
 
+    def _staff_line_ends(self, text: str, low: str, add) -> None:
+        """A staff role's field closing its line with one word or initials is who held the role ('Radiographer:
+        stone', 'Radiographer J.K.', 'MTRA: weiß'; session 40): the name scanner wants a capital or a listed
+        given name there. The word must be initials, a listed name, or no ordinary word ('Radiographer:
+        present' and 'Typist: none' stay)."""
+        if not STAFF_HINT_RE.search(low):
+            return
+        for m in STAFF_LINE_END_RE.finditer(text):
+            w = m.group("n")
+            f = fold(w)
+            if "." in w or f in self.known_names or f in self.other_names or not (f in self.safe or f in self.common):
+                add(Span(m.start("n"), m.end("n"), "NAME", PATTERN, "staff-line-end"))
+
     def _ward_and_dictation(self, text: str, low: str, add) -> None:
         """General shapes of kind 'other': ward/bed/room strings whole, and dictation/typing marks."""
         # a location field's whole value: 'Location: Ward 19 (Paediatrics), Side Room 2', 'Station: UCH 3B, Bett 7'
@@ -5110,7 +5135,16 @@ class Anonymizer:
             s, e = m.start(), m.end()
             w = m.group()
             safe = zone_safe or in_protected[s]
-            if safe and not prose and w[:1].isupper() and not in_protected[s]:
+            if safe and run_s >= 0 and not in_protected[s] and w.lower() in PARTICLE_SECOND \
+                    and text[run_e:s] in (" ", "\t") and PARTICLE_FIRST_END_RE.search(text, run_s, run_e):
+                safe = False  # a name's second particle ('ingrid van der hoeven', 'Maria de la Cruz'; session 40):
+                # the article after 'van', 'von', 'de' is the name's, and the word after it goes with the run
+            elif safe and len(w) >= 3 and w.isupper() and not in_protected[s] \
+                    and (gm := SURNAME_GIVEN_RE.match(text, e)) and (g := fold(gm.group("g"))) in self.first_names \
+                    and g not in self.ordinary:
+                safe = False  # a surname in capitals that is also a word, before its given name ('FUSS, Frieda w,
+                # 67 J.' opening a header; session 40)
+            elif safe and not prose and w[:1].isupper() and not in_protected[s]:
                 safe = not self._place_part(w, text, e, ze, run_s >= 0 and text[run_e:s].strip(" \t") == "")
             elif safe and not prose and run_s >= 0 and fold(w) in self.place_glue and text[run_e:s].strip(" \t") == "":
                 safe = not self._place_part(w, text, e, ze, True, glue=True)

@@ -4,8 +4,11 @@ report an ordinary word capitalised inside a sentence after a place preposition,
 firm or a place ('fixture at the Oval', 'surfing at Pipeline'), not a language, a nationality, a weekday or a month; a
 name that carries its article capitalised inside a sentence ('behind the bar at The Gate'), not dictation ('full stop
 The AC joint'); after a German preposition a word made of an English word and a word that is no German noun is a place
-('nahe Fernbrook'), not a German compound. Every example is our own (none taken from an evaluation corpus); on the
-rules before the change (e19a4d6) every removal fails and the guards pass."""
+('nahe Fernbrook'), not a German compound; a name's second particle in a lower-case report ('pat. marta van der
+linden'); a surname that is also a word in capitals before its given name ('Patient: HAND, GORDON', 'KNOCHEN,
+Hildegard w, 71 J.'); a staff role's field closing its line with one word or initials ('Radiographer: baker',
+'Radiographer T.W.'), not an ordinary word ('Radiographer: present'). Every example is our own (none taken from an
+evaluation corpus); on the rules before the change (e19a4d6) every removal fails and the guards pass."""
 
 from __future__ import annotations
 
@@ -26,6 +29,17 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["Sturz beim Wandern nahe", "am Montag"]),
     ("Anamnese: Sturz beim Ausritt bei Oakhollow, Schmerzen li. Daumen.\n\nBefund: Keine Fraktur.", ["Oakhollow"],
      ["Sturz beim Ausritt bei", "Schmerzen"]),
+    # a name's second particle in a lower-case report
+    ("befund daumen re. pat. marta van der linden, 61 j., sturz beim radfahren.", ["linden"],
+     ["sturz beim radfahren"]),
+    # a surname that is also a word, in capitals before its given name in capitals after the cue, or opening a header
+    ("Patient: HAND, GORDON T    DOB: 02/03/1960\n\nFindings: no fracture.", ["HAND"], ["Findings: no fracture"]),
+    ("Unfallchirurgie – Röntgenbefund\nKNOCHEN, Hildegard w, 71 J.\nBefund: Keine Fraktur.", ["KNOCHEN"],
+     ["Befund: Keine Fraktur"]),
+    # a staff role's field closing its line with one word or initials; an ordinary word there stays
+    ("Findings: no fracture.\nRadiographer: baker", ["baker"], ["Radiographer:"]),
+    ("Findings: no fracture.\nRadiographer T.W.", ["T.W."], ["Radiographer"]),
+    ("Findings: no fracture.\nRadiographer: present", [], ["Radiographer: present"]),
     # guards: a nationality before its noun; an eponym's view
     ("History: skier of the Austrian team, fell on the run.\n\nFindings: no fracture.", [], ["the Austrian team"]),
     ("Findings: dedicated Robert view and lateral view, no fracture.", [], ["dedicated Robert view"]),
