@@ -217,6 +217,16 @@ STAFF_ROLES = (r"radiographer|mtra|mta|mtr|technologist|tech|typist|transcriptio
 STAFF_HINT_RE = re.compile(rf"(?:{STAFF_ROLES})(?![\w])")
 STAFF_LINE_END_RE = re.compile(rf"(?im)(?<![\w])(?:{STAFF_ROLES})[ \t]*:?[ \t]+"
                                r"(?P<n>(?:[^\W\d_]\.[ \t]?){1,3}|[^\W\d_][\w'’\-]+)[ \t]*$")
+# the employer after a German job clause ('arbeitet als Schweißer bei Magirus', 'als Buslenker bei den Wiener Linien';
+# session 40): the capitalised words after 'bei' and a definite article (an indefinite one names a kind: 'bei einem
+# Schlachthof')
+EMPLOYER_BEI_RE = re.compile(rf"(?:arbeitet|arbeitete|tätig|beschäftigt|angestellt|jobbt|Azubi|Mitarbeiter(?:in)?|"
+                             rf"als[ \t]+[{UP}][{LOW}]+)[ \t]+bei[ \t]+(?:(?:der|den|dem|Fa\.|Firma)[ \t]+)?"
+                             rf"(?P<n>[{UP}][\w&'’\-]+(?:[ \t]+[{UP}][\w&'’\-]+){{0,3}})")
+# the last line of initials alone, a typist's after a slash, a date after them ('ADS / KF', '-- rdb / 17-MAR-2026')
+CLOSING_INITIALS_RE = re.compile(r"[ \t]*(?:[-–—]+[ \t]*)?(?P<i>[A-Za-z]{2,4}|(?:[A-Z]\.[ \t]?){2,3})"
+                                 r"(?:[ \t]*/[ \t]*(?P<j>[A-Za-z]{2,4}|(?:[A-Z]\.[ \t]?){2,3}))?"
+                                 r"(?:[ \t]*/?[ \t]*\d{1,4}[-./ ][\w]{1,3}[-./ ]\d{2,4}(?:[ \t]+[\d:]+)?)?[ \t.]*\Z")
 # a name's first particle ending a zone's run, and the article that may follow it ('van der', 'von den', 'de la')
 PARTICLE_FIRST_END_RE = re.compile(r"(?<![^\s,])(?i:van|von|de|vom|zu|di|da)\Z")
 PARTICLE_SECOND = frozenset(("der", "den", "dem", "de", "la", "le", "los", "las", "del", "ter", "ten"))
@@ -3646,6 +3656,14 @@ class Anonymizer:
                 add(Span(m.start("v"), m.end("v"), "ID", PATTERN, "ward-bed"))
         self._ward_and_dictation(text, low, add)
         self._staff_line_ends(text, low, add)
+        self._closing_initials(text, add)
+        if " bei " in text:
+            for m in EMPLOYER_BEI_RE.finditer(text):
+                words = m.group("n").split()
+                if len(words) == 1 and (fold(words[0]) in self.nouns or fold(words[0]) in self.common
+                                        or fold(words[0]) in self.safe):
+                    continue  # 'als Zerleger bei der Post' names a kind of employer, not one
+                add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "employer-bei"))
         self._relatives_and_institutions(text, low, add, protected)
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
         if tm:
@@ -4995,6 +5013,19 @@ class Anonymizer:
         if f in self.known_names or f in self.other_names:
             return True
         return f not in self.safe and not _clinical_compound(self, w) and len(f) >= 3
+
+    def _closing_initials(self, text: str, add) -> None:
+        """The report's last line made of initials alone, perhaps a typist's after a slash and a date ('ADS / KF',
+        '-- rdb / 17-MAR-2026'; session 40): who dictated and typed it. Not a safe word or an abbreviation the
+        lists know ('NAD.', 'o.B.')."""
+        end = len(text.rstrip())
+        m = CLOSING_INITIALS_RE.match(text, text.rfind("\n", 0, end) + 1, end)
+        if m is None:
+            return
+        for g in ("i", "j"):
+            w = m.group(g)
+            if w and (f := fold(w.replace(".", "").replace(" ", ""))) not in self.safe and f not in self.acronyms:
+                add(Span(m.start(g), m.end(g), "NAME", PATTERN, "closing-initials"))
 
     def _staff_line_ends(self, text: str, low: str, add) -> None:
         """A staff role's field closing its line with one word or initials is who held the role ('Radiographer:

@@ -7,8 +7,9 @@ The AC joint'); after a German preposition a word made of an English word and a 
 ('nahe Fernbrook'), not a German compound; a name's second particle in a lower-case report ('pat. marta van der
 linden'); a surname that is also a word in capitals before its given name ('Patient: HAND, GORDON', 'KNOCHEN,
 Hildegard w, 71 J.'); a staff role's field closing its line with one word or initials ('Radiographer: baker',
-'Radiographer T.W.'), not an ordinary word ('Radiographer: present'). Every example is our own (none taken from an
-evaluation corpus); on the rules before the change (e19a4d6) every removal fails and the guards pass."""
+'Radiographer T.W.'), not an ordinary word ('Radiographer: present'); the employer after a German job clause ('als
+Dachdecker bei Wellgraf'). Every example is our own (none taken from an evaluation corpus); on the rules before the
+change (e19a4d6) every removal fails and the guards pass."""
 
 from __future__ import annotations
 
@@ -40,6 +41,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Findings: no fracture.\nRadiographer: baker", ["baker"], ["Radiographer:"]),
     ("Findings: no fracture.\nRadiographer T.W.", ["T.W."], ["Radiographer"]),
     ("Findings: no fracture.\nRadiographer: present", [], ["Radiographer: present"]),
+    # the employer after a German job clause
+    ("Anamnese: Arbeitet als Dachdecker bei Wellgraf, Sturz vom Gerüst.\n\nBefund: Keine Fraktur.", ["Wellgraf"],
+     ["Arbeitet als Dachdecker bei", "Sturz vom Gerüst"]),
+    # the report's last line of initials alone (a typist's after a slash, a date after them); 'NAD.' stays
+    ("Findings: no fracture.\nImpression: normal elbow.\nJRT / KW", ["JRT"], ["normal elbow"]),
+    ("Findings: no fracture.\n-- mkd / 03-APR-2026", ["mkd"], ["no fracture"]),
+    ("Findings: no fracture.\nNAD.", [], ["NAD."]),
     # guards: a nationality before its noun; an eponym's view
     ("History: skier of the Austrian team, fell on the run.\n\nFindings: no fracture.", [], ["the Austrian team"]),
     ("Findings: dedicated Robert view and lateral view, no fracture.", [], ["dedicated Robert view"]),
