@@ -704,6 +704,11 @@ class RuleEngine:
         # names another finding ("ossicle, DD avulsion"), not when it names the nature of the same one
         # ("osteolysis, DD metastasis"; "soft tissue mass, DD ganglion")
         hedged_segs: set[int] = set()
+        # the segments a differential opens ('..., DD alte Bandverkalkung')
+        dd_led = [False] * (seg + 1)
+        for n, t in enumerate(clause):
+            if t.entry.cue == "unc_clause" and (n == 0 or seg_of[n - 1] != seg_of[n] or clause[n - 1].entry.comma):
+                dd_led[seg_of[n]] = True
         # a parenthesis that names a finding or a place of its own is an aside: its hedges and negations stay in
         # it ("foreign body (DD glass, DD paint)", "fracture of the lateral third (Neer II pattern suspected)")
         group = [-1] * len(clause)
@@ -739,6 +744,14 @@ class RuleEngine:
                               for sp in x.entry.events}
                     if before and not before <= kinds_here:
                         hedged_segs.add(sg - 1)
+                        # ... and back along a chain of differentials to the finding they are alternatives of
+                        # ('Verkalkung am Epicondylus, DD alte Bandverkalkung, DD akzessorisches Ossikel'; session 40)
+                        k = sg - 1
+                        while k > 0 and dd_led[k]:
+                            k -= 1
+                            if not any(sk == k and x.entry.events for x, sk in zip(clause, seg_of, strict=True)):
+                                break
+                            hedged_segs.add(k)
         old = any(t.entry.old for t in clause)
         # (a fracture line 'no longer discernible' is the opposite of one still visible: 'the former fracture gap is
         # bridged ... and the fracture line is no longer discernible' keeps the old fracture old; session 22)
