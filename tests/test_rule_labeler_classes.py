@@ -1580,8 +1580,9 @@ SESSION39_CASES = [
 # am ehesten akzessorisch') is uncertain, also across a word the lexicon ignores ('radial aspect'); a loose body is the
 # alternative a differential names ('Weichteilverkalkung, DD freier Gelenkkörper'); an avulsion that interprets a
 # fragment lying beside a bone comes from that bone; a dislocation said to be reduced is no finding of the image; a
-# chain of differentials reaches back to the finding they are alternatives of. On the rules before (e19a4d6) the seven
-# fail; the five guards pass
+# chain of differentials reaches back to the finding they are alternatives of, past a hedge of the finding's nature
+# ('am ehesten posttraumatische Weichteilverkalkung, DD Ossikel'). On the rules before (e19a4d6) the eight fail; the
+# six guards pass
 SESSION40_CASES = [
     ("elbow", "Findings: Small corticated ossicle beside the medial epicondyle, probably an accessory ossicle.",
      {"ossicle": "uncertain"}),
@@ -1596,14 +1597,18 @@ SESSION40_CASES = [
     ("elbow", "Beurteilung: Reponierte Ellenbogenluxation, kein Frakturnachweis.", {}),
     ("elbow", "Befund: Kleine Verkalkung am Epicondylus radialis, DD alte Bandverkalkung, DD akzessorisches Ossikel.",
      {"soft_tissue_calcification": "uncertain", "ossicle": "uncertain"}),
+    ("elbow", "Befund: Kleine Verdichtung dorsal des Olekranons, am ehesten posttraumatische Weichteilverkalkung, DD "
+     "akzessorisches Ossikel.", {"soft_tissue_calcification": "uncertain", "ossicle": "uncertain"}),
     # guards: a loose body denied denies nothing else; a dislocation not reduced; the films before the reduction show
-    # it; an ossicle named as what it is; a differential of the calcification's own nature
+    # it; an ossicle named as what it is; a differential of the calcification's own nature, or its cause hedged
     ("elbow", "Befund: Keine freien Gelenkkörper, keine Verkalkungen.", {}),
     ("elbow", "Findings: Posterior elbow dislocation.", {"joint_dislocation": "true"}),
     ("elbow", "Findings (pre-reduction): Posterior dislocation of the elbow.\nImpression: Successful reduction of "
      "posterior elbow dislocation.", {"joint_dislocation": "true"}),
     ("thumb", "Findings: Well-corticated ossicle at the IP joint, a sesamoid.", {"ossicle": "true"}),
     ("elbow", "Befund: Kleine Verkalkung am Epicondylus radialis, DD alte Bandverkalkung.",
+     {"soft_tissue_calcification": "true"}),
+    ("elbow", "Befund: Kleine Verkalkung am Epicondylus ulnaris, am ehesten posttraumatisch.",
      {"soft_tissue_calcification": "true"}),
 ]
 

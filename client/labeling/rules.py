@@ -900,7 +900,9 @@ class RuleEngine:
                 if t.entry.cue in _POST:
                     break
             mod = best[0] if best else POS
-            if mod == POS and best is None and (group[i] in hedged_groups or (
+            # (a hedge of the finding's nature is no statement that it is certain: 'Verdichtung, am ehesten
+            # posttraumatische Weichteilverkalkung, DD Ossikel' doubts the calcification; session 40)
+            if mod == POS and (best is None or best[2] == "pseudo") and (group[i] in hedged_groups or (
                     seg_of[i] in hedged_segs and group[i] not in asides)):
                 mod = UNC
             if mod == HIST:
