@@ -48,6 +48,10 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Findings: no fracture.\nImpression: normal elbow.\nJRT / KW", ["JRT"], ["normal elbow"]),
     ("Findings: no fracture.\n-- mkd / 03-APR-2026", ["mkd"], ["no fracture"]),
     ("Findings: no fracture.\nNAD.", [], ["NAD."]),
+    # a place named for a person in one word; a compound of two nouns stays
+    ("Anamnese: Sturz beim Joggen in der Ottoaue auf den Arm.\n\nBefund: Keine Fraktur.", ["Ottoaue"],
+     ["Sturz beim Joggen in der", "auf den Arm"]),
+    ("Anamnese: Sturz im Schlosspark beim Joggen.\n\nBefund: Keine Fraktur.", [], ["im Schlosspark beim Joggen"]),
     # guards: a nationality before its noun; an eponym's view
     ("History: skier of the Austrian team, fell on the run.\n\nFindings: no fracture.", [], ["the Austrian team"]),
     ("Findings: dedicated Robert view and lateral view, no fracture.", [], ["dedicated Robert view"]),
