@@ -233,6 +233,9 @@ NAME_PLACE_COMPOUND_RE = re.compile(rf"(?<![\w-])[{UP}][{LOW}]{{2,}}(?P<t>platz|
                                     rf"tal|brücke|garten|see|bad|burg|dorf|hafen|insel|markt|allee|ring|kirche|schule|"
                                     rf"stift|heim|halle|stadion|hütte|quelle|ufer|wald|anger|gasse|damm|kai|tor|turm|"
                                     rf"siedlung|viertel)(?![\w-])")
+TOWN_SUFFIXES = ("burg", "berg", "dorf", "heim", "hausen", "stadt", "ingen", "feld", "furt", "bach", "brück",
+                 "hafen", "ton", "ford", "bury", "borough", "chester", "caster", "mouth", "field", "wick", "pool")
+LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[^\W\d_]{4,}(?![\w'’\-])")
 # a name's first particle ending a zone's run, and the article that may follow it ('van der', 'von den', 'de la')
 PARTICLE_FIRST_END_RE = re.compile(r"(?<![^\s,])(?i:van|von|de|vom|zu|di|da)\Z")
 PARTICLE_SECOND = frozenset(("der", "den", "dem", "de", "la", "le", "los", "las", "del", "ter", "ten"))
@@ -3814,6 +3817,18 @@ class Anonymizer:
                     if (f in self.places or f in self.common) and f not in self.ordinary and f not in self.safe \
                             and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
+                # ... and a listed town anywhere in such a line that no list holds as a word of either language, a
+                # name, a region or an inflected word ('an installation for the festival in the postcity (linz)',
+                # 'askö wasserball klagenfurt'; session 40: 19 of tune's lower-case lines' leftover places, against
+                # 2 words)
+                for m in LOWER_WORD_RE.finditer(text, pos, pos + len(line)):
+                    f = fold(m.group())
+                    if f in self.places and f not in self.context_places and f not in self.safe \
+                            and f not in self.eponyms and f not in self.regions and f not in self.nouns \
+                            and f not in self.known_names and not self._inflected_word(f) \
+                            and (f not in self.ordinary or f.endswith(TOWN_SUFFIXES)):
+                        add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-lower-any"))
+                        # (an ordinary word too when shaped as a town: 'regensburg', 'oldenburg'; not 'hire')
                 for m in (LOWER_PHRASE_PLACE_RE.finditer(text, pos, pos + len(line))
                           if self.place_phrases else ()):
                     ws = list(re.finditer(r"\S+", m.group("p")))

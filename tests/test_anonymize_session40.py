@@ -52,6 +52,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Anamnese: Sturz beim Joggen in der Ottoaue auf den Arm.\n\nBefund: Keine Fraktur.", ["Ottoaue"],
      ["Sturz beim Joggen in der", "auf den Arm"]),
     ("Anamnese: Sturz im Schlosspark beim Joggen.\n\nBefund: Keine Fraktur.", [], ["im Schlosspark beim Joggen"]),
+    # a listed town anywhere in a line typed in lower case; an ordinary word there stays
+    ("hx: member of tc blau-weiss gelsenkirchen, fell on court yesterday.\nfindings: no fracture.", ["gelsenkirchen"],
+     ["fell on court yesterday"]),
+    ("hx: fell from a ladder hanging lights at the fair (regensburg) about 2 m.\nfindings: no fracture.",
+     ["regensburg"], ["hanging lights at the fair ("]),
+    ("hx: shoulder pain after felling trees, hire of a chainsaw.\nfindings: no fracture.", [],
+     ["felling trees, hire of a chainsaw"]),
     # guards: a nationality before its noun; an eponym's view
     ("History: skier of the Austrian team, fell on the run.\n\nFindings: no fracture.", [], ["the Austrian team"]),
     ("Findings: dedicated Robert view and lateral view, no fracture.", [], ["dedicated Robert view"]),
