@@ -3666,21 +3666,8 @@ class Anonymizer:
         self._ward_and_dictation(text, low, add)
         self._staff_line_ends(text, low, add)
         self._closing_initials(text, add)
-        for m in NAME_PLACE_COMPOUND_RE.finditer(text):
-            f = fold(m.group())
-            if f in self.nouns or f in self.safe or f in self.eponyms or f in self.common:
-                continue
-            head = f[:-len(fold(m.group("t")))]
-            if any(h in self.first_names for h in (head, head[:-1] if head[-1:] in "se" else "",
-                                                    head[:-2] if head.endswith("en") else "") if len(h) >= 3):
-                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "name-place"))
-        if " bei " in text:
-            for m in EMPLOYER_BEI_RE.finditer(text):
-                words = m.group("n").split()
-                if len(words) == 1 and (fold(words[0]) in self.nouns or fold(words[0]) in self.common
-                                        or fold(words[0]) in self.safe):
-                    continue  # 'als Zerleger bei der Post' names a kind of employer, not one
-                add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "employer-bei"))
+        self._name_place_compounds(text, add)
+        self._employers_bei(text, add)
         self._relatives_and_institutions(text, low, add, protected)
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
         if tm:
@@ -3818,9 +3805,8 @@ class Anonymizer:
                             and f not in self.eponyms:
                         add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
                 # ... and a listed town anywhere in such a line that no list holds as a word of either language, a
-                # name, a region or an inflected word ('an installation for the festival in the postcity (linz)',
-                # 'askö wasserball klagenfurt'; session 40: 19 of tune's lower-case lines' leftover places, against
-                # 2 words)
+                # name, a region or an inflected word ('tc rot-weiss schopfheim', 'the fair (regensburg)'; session
+                # 40: 19 of tune's lower-case lines' leftover places, against 2 words)
                 for m in LOWER_WORD_RE.finditer(text, pos, pos + len(line)):
                     f = fold(m.group())
                     if f in self.places and f not in self.context_places and f not in self.safe \
@@ -5042,6 +5028,31 @@ class Anonymizer:
         if f in self.known_names or f in self.other_names:
             return True
         return f not in self.safe and not _clinical_compound(self, w) and len(f) >= 3
+
+    def _name_place_compounds(self, text: str, add) -> None:
+        """A place named for a person in one word, a listed given name and a place noun ('in der Karlsaue', 'am
+        Luisenplatz'; session 40: 145 such words in tune, every one an identifier); not a word the lists know
+        ('Marienkäfer' has no place noun, 'Schlosspark' no given name)."""
+        for m in NAME_PLACE_COMPOUND_RE.finditer(text):
+            f = fold(m.group())
+            if f in self.nouns or f in self.safe or f in self.eponyms or f in self.common:
+                continue
+            head = f[:-len(fold(m.group("t")))]
+            if any(h in self.first_names for h in (head, head[:-1] if head[-1:] in "se" else "",
+                                                    head[:-2] if head.endswith("en") else "") if len(h) >= 3):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "name-place"))
+
+    def _employers_bei(self, text: str, add) -> None:
+        """The employer after a German job clause ('arbeitet als Schweißer bei Magirus', 'als Buslenker bei den
+        Wiener Linien'; session 40); one word the lists know names a kind of employer, not one ('bei der Post')."""
+        if " bei " not in text:
+            return
+        for m in EMPLOYER_BEI_RE.finditer(text):
+            words = m.group("n").split()
+            if len(words) == 1 and (fold(words[0]) in self.nouns or fold(words[0]) in self.common
+                                    or fold(words[0]) in self.safe):
+                continue
+            add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "employer-bei"))
 
     def _closing_initials(self, text: str, add) -> None:
         """The report's last line made of initials alone, perhaps a typist's after a slash and a date ('ADS / KF',

@@ -1101,10 +1101,10 @@ class RuleEngine:
         mass, foreign body or swelling hedged as to its nature ('sclerotic focus, most likely a bone island',
         'foreign body, likely glass') stays certain: only findings that signs stand for are interpreted, and an
         ossicle, whose hedged name doubts that it is one ('corticated ossicle, probably an accessory ossicle, DD old
-        avulsion'; session 40). Two findings
-        of one kind at different named places ('radial head fracture, possible coronoid fracture') are two findings,
-        and the hedge stays with the second, for kinds that are not signs of a place elsewhere (a fracture or a
-        degeneration is where it is; a high-riding clavicle is the sign of an AC subluxation)."""
+        avulsion'; session 40). Two findings of one kind at different named places ('radial head fracture, possible
+        coronoid fracture') are two findings, and the hedge stays with the second, for kinds that are not signs of
+        a place elsewhere (a fracture or a degeneration is where it is; a high-riding clavicle is the sign of an AC
+        subluxation)."""
         commas = [t.start for t in clause if t.entry.comma]
 
         def places(ev: _Event) -> set[str]:
