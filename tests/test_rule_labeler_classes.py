@@ -1581,8 +1581,9 @@ SESSION39_CASES = [
 # alternative a differential names ('Weichteilverkalkung, DD freier Gelenkkörper'); an avulsion that interprets a
 # fragment lying beside a bone comes from that bone; a dislocation said to be reduced is no finding of the image; a
 # chain of differentials reaches back to the finding they are alternatives of, past a hedge of the finding's nature
-# ('am ehesten posttraumatische Weichteilverkalkung, DD Ossikel'). On the rules before (e19a4d6) the eight fail; the
-# six guards pass
+# ('am ehesten posttraumatische Weichteilverkalkung, DD Ossikel'); and, from the labeler round ub-ue, a copula's
+# hedge after its finding, 'if any', a graded differential or query hedging the grade alone, a query glued to an
+# eponym. On the rules before (e19a4d6) the fourteen fail; the eight guards pass
 SESSION40_CASES = [
     ("elbow", "Findings: Small corticated ossicle beside the medial epicondyle, probably an accessory ossicle.",
      {"ossicle": "uncertain"}),
@@ -1599,8 +1600,26 @@ SESSION40_CASES = [
      {"soft_tissue_calcification": "uncertain", "ossicle": "uncertain"}),
     ("elbow", "Befund: Kleine Verdichtung dorsal des Olekranons, am ehesten posttraumatische Weichteilverkalkung, DD "
      "akzessorisches Ossikel.", {"soft_tissue_calcification": "uncertain", "ossicle": "uncertain"}),
+    # (from the labeler round ub-ue) a copula and its hedge after the finding; 'if any'; a differential or a query of a
+    # grade or a severity hedges the grade, not the finding; a query glued to an eponym asks about it alone
+    ("elbow", "Findings: The anterior fat pad is possibly elevated; no fracture line.", {"fat_pad_sign": "uncertain"}),
+    ("clavicle", "Impression: Fracture of the lateral third, minimal if any displacement.",
+     {"fracture": "true", "fracture_lateral_third": "true", "fracture_displaced": "uncertain"}),
+    ("clavicle", "Impression: AC joint injury with subluxation (Rockwood II), DD Rockwood III - weight-bearing views "
+     "advised.",
+     {"joint_subluxation": "true", "ac_joint_subluxation": "true", "joint_dislocation": "uncertain",
+      "ac_joint_dislocation": "uncertain"}),
+    ("thumb", "Beurteilung: Rhizarthrose (Eaton/Littler II, DD III) mit radialer Subluxation der MC-I-Basis.",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true", "joint_subluxation": "true",
+      "cmc_joint_subluxation": "true"}),
+    ("thumb", "Impression: Moderate (?severe) first CMC OA.", {"joint_degeneration": "true",
+                                                               "cmc_joint_degeneration": "true"}),
+    ("thumb", "Conclusion: Bennett fracture-subluxation of the right thumb ?Rolando.",
+     {"fracture": "true", "metacarpal1_fracture": "true", "joint_subluxation": "true",
+      "fracture_comminuted": "uncertain", "metacarpal1_fracture_comminuted": "uncertain"}),
     # guards: a loose body denied denies nothing else; a dislocation not reduced; the films before the reduction show
-    # it; an ossicle named as what it is; a differential of the calcification's own nature, or its cause hedged
+    # it; an ossicle named as what it is; a differential of the calcification's own nature, or its cause hedged; a
+    # query glued to a plain finding; a differential naming another finding, not a grade
     ("elbow", "Befund: Keine freien Gelenkkörper, keine Verkalkungen.", {}),
     ("elbow", "Findings: Posterior elbow dislocation.", {"joint_dislocation": "true"}),
     ("elbow", "Findings (pre-reduction): Posterior dislocation of the elbow.\nImpression: Successful reduction of "
@@ -1610,6 +1629,8 @@ SESSION40_CASES = [
      {"soft_tissue_calcification": "true"}),
     ("elbow", "Befund: Kleine Verkalkung am Epicondylus ulnaris, am ehesten posttraumatisch.",
      {"soft_tissue_calcification": "true"}),
+    ("thumb", "Conclusion: ?Bennett fracture.", {"fracture": "uncertain", "metacarpal1_fracture": "uncertain"}),
+    ("thumb", "Findings: ossicle, DD avulsion.", {"ossicle": "uncertain", "fracture": "uncertain"}),
 ]
 
 SESSION_CASES = {

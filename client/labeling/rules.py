@@ -151,6 +151,13 @@ _LESION_KINDS = frozenset({"lytic", "sclerotic", "mass"})  # a pathologic fractu
 # (an ossicle too: 'small corticated ossicle ..., probably an accessory ossicle', 'Ossikel, am ehesten akzessorisch,
 # DD alter Ausriss' is a hedged ossicle; session 40)
 _SIGN_KINDS = frozenset({"fracture", "dislocation", "subluxation", "degeneration", "ossicle"})
+# a grade or a severity right after a differential or a query ('DD Tossy III', 'DD bereits Stadium III', '? IV',
+# '?severe'): what is in doubt is the grade (RuleEngine._clause)
+_DD_GRADE = re.compile(r"[ \t]*:?[ \t]*(?:(?:bereits|eher|evtl\.?|possibly|or|oder|ggf\.?)[ \t]+)?"
+                       r"(?:(?:[a-zäöü]+[/-])?[a-zäöü]+[ \t]+)?(?:(?:typ|type|grade|grad|stadium|stage|class|klasse)"
+                       r"[ \t]+)?(?:[ivx]{1,4}[a-c]?|[1-5][a-c]?)(?![\w.,]|[ \t]*(?:mm|cm|°|%|x[ \t]*\d))"
+                       r"|[ \t]*(?:severe|schwere?|hochgradige?|ausgeprägte?|fortgeschrittene?|moderate|"
+                       r"mittelgradige?)(?![\w])", re.IGNORECASE)
 # a contrast that sets a hedge against the negation before it ('nicht abzugrenzen, jedoch nicht auszuschließen')
 _CONTRAST = re.compile(rf"\b(?:{'|'.join(_CONTRAST_WORDS)})\b", re.I)
 _OR_ONLY = re.compile(r"\s*(?:or|nor|oder|noch|bzw\.?)\s+")  # 'keine Fehlstellung oder Fraktur' (session 21)
@@ -704,6 +711,7 @@ class RuleEngine:
         # names another finding ("ossicle, DD avulsion"), not when it names the nature of the same one
         # ("osteolysis, DD metastasis"; "soft tissue mass, DD ganglion")
         hedged_segs: set[int] = set()
+        hedged_toks: set[int] = set()  # single terms a query glued to them hedges
         # the segments a differential opens ('..., DD alte Bandverkalkung')
         dd_led = [False] * (seg + 1)
         for n, t in enumerate(clause):
@@ -727,11 +735,25 @@ class RuleEngine:
 
         for n, t in enumerate(clause):
             if t.entry.cue == "unc_clause":
+                # a differential or a query of a grade or a severity hedges the grade, not the finding graded
+                # ('Tossy II, DD Tossy III', '(Eaton/Littler II, DD III)', 'moderate (?severe) CMC OA'; session 40)
+                graded = _DD_GRADE.match(s, t.end) is not None
                 if group[n] in asides:
-                    hedged_groups.add(group[n])
+                    if not (graded and any(group[j] == group[n] and clause[j].entry.events for j in range(n))):
+                        hedged_groups.add(group[n])
                     continue
+                nx = clause[n + 1] if n + 1 < len(clause) else None
+                if nx is not None and nx.start == t.end and s[t.start:t.end] == "?" and nx.entry.events and all(
+                        ev.locs or ev.morphs for ev in nx.entry.events):
+                    hedged_toks.add(n + 1)  # a query glued to an eponym asks about it alone ('Bennett fracture-
+                    continue  # subluxation ?Rolando': the comminution is in doubt, not the fracture; session 40)
                 sg = seg_of[n]
+                if graded and (s[t.start:t.end].strip() == "?" and not dd_led[sg]
+                               or any(a < t.start < b for a, b in spans)):
+                    continue  # (a graded differential in brackets ends there: '(Eaton II, DD III) mit Subluxation')
                 hedged_segs.add(sg)
+                if graded:
+                    continue
                 kinds_here = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg for sp in x.entry.events}
                 # ... but a query naming another kind of thing ('fracture of the tuft, ? tiny foreign body') asks about
                 # its own segment only; a query among bone fragments is a differential ('ossicle, ? avulsion')
@@ -902,8 +924,9 @@ class RuleEngine:
             mod = best[0] if best else POS
             # (a hedge of the finding's nature is no statement that it is certain: 'Verdichtung, am ehesten
             # posttraumatische Weichteilverkalkung, DD Ossikel' doubts the calcification; session 40)
-            if mod == POS and (best is None or best[2] == "pseudo") and (group[i] in hedged_groups or (
-                    seg_of[i] in hedged_segs and group[i] not in asides)):
+            if mod == POS and (best is None or best[2] == "pseudo") and (
+                    group[i] in hedged_groups or i in hedged_toks
+                    or (seg_of[i] in hedged_segs and group[i] not in asides)):
                 mod = UNC
             if mod == HIST:
                 mod = POS if visible or old else WEAK
