@@ -745,8 +745,11 @@ class RuleEngine:
                 nx = clause[n + 1] if n + 1 < len(clause) else None
                 if nx is not None and nx.start == t.end and s[t.start:t.end] == "?" and nx.entry.events and all(
                         ev.locs or ev.morphs for ev in nx.entry.events):
-                    hedged_toks.add(n + 1)  # a query glued to an eponym asks about it alone ('Bennett fracture-
-                    continue  # subluxation ?Rolando': the comminution is in doubt, not the fracture; session 40)
+                    # a query glued to a term that brings its own place or kind (an eponym, 'radial head fracture')
+                    # asks about that term alone ('Bennett fracture-subluxation ?Rolando': the comminution is in doubt,
+                    # not the fracture; session 40)
+                    hedged_toks.add(n + 1)
+                    continue
                 sg = seg_of[n]
                 if graded and (s[t.start:t.end].strip() == "?" and not dd_led[sg]
                                or any(a < t.start < b for a, b in spans)):
