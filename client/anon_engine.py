@@ -5049,8 +5049,7 @@ class Anonymizer:
             return
         for m in EMPLOYER_BEI_RE.finditer(text):
             words = m.group("n").split()
-            if len(words) == 1 and (fold(words[0]) in self.nouns or fold(words[0]) in self.common
-                                    or fold(words[0]) in self.safe):
+            if len(words) == 1 and ((f := fold(words[0])) in self.nouns or f in self.common or f in self.safe):
                 continue
             add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "employer-bei"))
 
