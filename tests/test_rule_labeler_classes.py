@@ -1633,6 +1633,35 @@ SESSION40_CASES = [
     ("thumb", "Findings: ossicle, DD avulsion.", {"ossicle": "uncertain", "fracture": "uncertain"}),
 ]
 
+# session 41: a hedged interpretation after its observation with the hedge behind it; the medial fragment standing
+# high; an addendum that adds after a lead-in; a lesion's differentials of its nature; a child's buckle; a bitten-off
+# tooth; a graded alternative that is a finding of its own
+SESSION41_CASES = [
+    ("thumb", "Befund: Im IP-Gelenk geringe Gelenkspaltverschmälerung, beginnende Arthrose nicht auszuschließen.",
+     {"ip_joint_degeneration": "uncertain"}),
+    ("elbow", "Findings: Mild narrowing of the ulnohumeral joint space, early osteoarthritis cannot be excluded.",
+     {"joint_degeneration": "uncertain"}),
+    ("thumb", "Findings: Narrowing of the IP joint space, CMC arthrosis cannot be excluded.",
+     {"ip_joint_degeneration": "true", "cmc_joint_degeneration": "uncertain"}),
+    ("clavicle", "Beurteilung: Laterale Klavikulafraktur mit Dislokation (Hochstand medial ca. 8 mm).",
+     {"fracture_lateral_third": "true", "fracture_displaced": "true"}),
+    ("clavicle", "Befund: Hochstand der lateralen Clavicula gegenüber dem Akromion.", {"ac_joint_subluxation": "true"}),
+    ("elbow", "Findings: Displaced fracture of the ulnar shaft.\nImpression: Ulnar shaft fracture.\nAddendum 09:40: On "
+     "the oblique view there is also a tiny flake at the coronoid tip, probably an avulsion.",
+     {"ulna_fracture": "true", "coronoid_tip_avulsion": "uncertain"}),
+    ("clavicle", "Findings: Sclerotic focus in the lateral clavicle, DD bone island, DD old fracture.",
+     {"sclerotic_lesion": "true", "fracture_lateral_third": "uncertain"}),
+    ("elbow", "Findings: Subtle buckle of the radial neck cortex.", {"radial_neck_fracture": "true"}),
+    ("elbow", "Findings: Subtle buckling of the posterior cortex of the radial neck, probably an undisplaced "
+     "radial neck fracture.", {"radial_neck_fracture": "uncertain"}),
+    ("elbow", "Befund: Dorsal in den Weichteilen ein dichtes Partikel, am ehesten abgebrochenes Zahnfragment.",
+     {"foreign_body": "uncertain"}),
+    ("clavicle", "Beurteilung: AC-Gelenksubluxation links (Rockwood II, DD III).",
+     {"ac_joint_subluxation": "true", "ac_joint_dislocation": "uncertain"}),
+    ("clavicle", "Impression: AC joint subluxation (Rockwood II, DD Rockwood III).",
+     {"ac_joint_subluxation": "true", "ac_joint_dislocation": "uncertain"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1656,6 +1685,7 @@ SESSION_CASES = {
     "session38": SESSION38_CASES,
     "session39": SESSION39_CASES,
     "session40": SESSION40_CASES,
+    "session41": SESSION41_CASES,
 }
 
 

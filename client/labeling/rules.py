@@ -76,7 +76,11 @@ LABELLED = ("findings", "impression", "addendum")  # sections that are labelled,
 # instead of revising them (session 25).
 ADDED = "addendum (added)"
 _ADDITIVE = re.compile(r"\W*(?:zus(?:ä|ae)tzlich|additionally|in addition|au(?:ß|ss)erdem|also noted|also seen|"
-                       r"incidental(?:ly)?|nebenbefundlich)\b")
+                       r"incidental(?:ly)?|nebenbefundlich)\b"
+                       # ... or after a lead-in ('On review of the lateral view there is also a small flake ...';
+                       # session 41)
+                       r"|[^.;]*?\b(?:there (?:is|are) also|(?:es )?(?:zeigt|findet) sich (?:zus(?:ä|ae)tzlich|"
+                       r"au(?:ß|ss)erdem|zudem))\b")
 
 # Dictation left as words by speech recognition (session 28): punctuation spoken ('full stop', 'Komma', 'neuer
 # Absatz') and spoken corrections ('the ac joint is widened scratch that the ac joint is normally aligned').
@@ -176,6 +180,13 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:des|der|dem|den|die|das|am|im|vom|zum|
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|und|bis|oder)\s+$", re.IGNORECASE)
 _AFTER_FINDING = re.compile(r"[a-zäöüß)]{3,}[ \t]+$")  # a word of >= 3 lower-case letters right before 'R.'
 _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a small bony fragment may be
+# a bare grade offered as the alternative of an eponym's grade names the eponym again ('(Rockwood II, DD III)' is
+# 'Rockwood II, DD Rockwood III': a dislocation in doubt, not only a grade; session 41)
+_BARE_ALT_GRADE = re.compile(r"\b(rockwood|tossy|gartland|mason|neer|allman|eaton(?:[-/ ]littler)?)"
+                             r"([ -](?:(?:typ|type|grade|grad|stadium|stage)[ -])?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
+                             r"([ \t]*[,;]?[ \t]*(?:dd|ddx|vs\.?|versus|bzw\.?|oder|or|\?)[ \t]*"
+                             r"(?:(?:bereits|eher|evtl\.?|possibly|ggf\.?)[ \t]+)?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
+                             r"(?![\w]|[.,]\d|[ \t]*(?:mm|cm|°|%))")
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -737,12 +748,17 @@ class RuleEngine:
             if t.entry.cue == "unc_clause":
                 # a differential or a query of a grade or a severity hedges the grade, not the finding graded
                 # ('Tossy II, DD Tossy III', '(Eaton/Littler II, DD III)', 'moderate (?severe) CMC OA'; session 40)
-                graded = _DD_GRADE.match(s, t.end) is not None
+                gm = _DD_GRADE.match(s, t.end)
+                graded = gm is not None
+                nx = clause[n + 1] if n + 1 < len(clause) else None
+                # ... and where the graded alternative is a term of its own ('(Rockwood II, DD Rockwood III)': a
+                # dislocation), that term is in doubt (session 41)
+                if graded and nx is not None and nx.entry.events and nx.start < gm.end():
+                    hedged_toks.add(n + 1)
                 if group[n] in asides:
                     if not (graded and any(group[j] == group[n] and clause[j].entry.events for j in range(n))):
                         hedged_groups.add(group[n])
                     continue
-                nx = clause[n + 1] if n + 1 < len(clause) else None
                 if nx is not None and nx.start == t.end and s[t.start:t.end] == "?" and nx.entry.events and all(
                         ev.locs or ev.morphs for ev in nx.entry.events):
                     # a query glued to a term that brings its own place or kind (an eponym, 'radial head fracture')
@@ -771,10 +787,16 @@ class RuleEngine:
                         hedged_segs.add(sg - 1)
                         # ... and back along a chain of differentials to the finding they are alternatives of
                         # ('Verkalkung am Epicondylus, DD alte Bandverkalkung, DD akzessorisches Ossikel'; session 40)
+                        # (not past a lesion whose first differential names its nature: 'umschriebene Sklerosierung,
+                        # DD Kompaktainsel, DD Frakturfolge' doubts what the sclerosis is, not that it is; session 41)
                         k = sg - 1
                         while k > 0 and dd_led[k]:
                             k -= 1
-                            if not any(sk == k and x.entry.events for x, sk in zip(clause, seg_of, strict=True)):
+                            here = {sp.kind for x, sk in zip(clause, seg_of, strict=True) if sk == k
+                                    for sp in x.entry.events}
+                            if not here or here <= _LESION_KINDS and here & {
+                                    sp.kind for x, sk in zip(clause, seg_of, strict=True) if sk == k + 1
+                                    for sp in x.entry.events}:
                                 break
                             hedged_segs.add(k)
         old = any(t.entry.old for t in clause)
@@ -1152,7 +1174,11 @@ class RuleEngine:
                     and (x.kind == y.kind or (x.kind, y.kind) in self._interprets)):
                 continue
             gap = s[x.end:y.start]
-            if "," not in gap or len(gap.split()) > 12 or _GRADE_WORD.search(s, y.start, min(len(s), y.end + 8)):
+            # (the words after the comma lead to the interpretation, those before it place the observation: 'subtle
+            # buckling of the lateral cortex of the radial neck, likely an undisplaced radial neck fracture';
+            # session 41)
+            if "," not in gap or len(gap.split()) > 16 or len(gap.rsplit(",", 1)[1].split()) > 8 \
+                    or _GRADE_WORD.search(s, y.start, min(len(s), y.end + 8)):
                 continue
             # (a weak place names no joint of its own: 'subchondrale Sklerose am Trapezium, fraglich beginnende
             # Rhizarthrose' is one hedged arthrosis of the thumb's base; session 36)
@@ -1160,6 +1186,16 @@ class RuleEngine:
                     and (py := places(y) - self._weak_locs) and not px & py:
                 continue
             if any(t.entry.cue in ("unc_pre", "unc_both") and x.end <= t.start < y.start for t in clause):
+                x.mod = UNC
+                continue
+            # 'Gelenkspalt leicht verschmälert, beginnende Arthrose nicht auszuschließen', 'slight narrowing of the IP
+            # joint, early OA cannot be excluded': the hedge after the interpretation, before the next comma, is
+            # the interpretation's too; not where the two name different joints (session 41)
+            nxt = min((c for c in commas if c >= y.end), default=len(s))
+            if x.kind != y.kind and any(t.entry.cue in ("unc_post", "unc_both") and y.end <= t.start < nxt
+                                        for t in clause) \
+                    and not ((px := places(x) - self._weak_locs) and (py := places(y) - self._weak_locs)
+                             and not px & py):
                 x.mod = UNC
 
     @staticmethod
@@ -1266,6 +1302,8 @@ class RuleEngine:
                     # a report that corrects itself, or an addendum, names what it takes back in quotes: 'the
                     # "osteophyte" is the tip of the plate hook', 'the "fish-hook" lies outside the skin' (session 29)
                     low = _SHORT_QUOTED.sub(lambda q: " " * len(q.group()), low)
+                if "dd" in low or "v" in low or "?" in low or "o" in low:
+                    low = _BARE_ALT_GRADE.sub(r"\1\2\3\4\1\2\5", low)
                 sent_events = self.sentence_events(low, prev)
                 if not new_line and ":" in opener and any(not ev.locs and not ev.context for ev in sent_events):
                     # 'AC-Gelenk: regelrechte Stellung. Gelenkspalt verschmälert ...': a heading covers its line
