@@ -1660,6 +1660,31 @@ SESSION41_CASES = [
      {"ac_joint_subluxation": "true", "ac_joint_dislocation": "uncertain"}),
     ("clavicle", "Impression: AC joint subluxation (Rockwood II, DD Rockwood III).",
      {"ac_joint_subluxation": "true", "ac_joint_dislocation": "uncertain"}),
+    # (second round: uv-uy)
+    ("clavicle", "Findings: Fracture of the lateral third of the clavicle. Displacement is minimal, if any.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "uncertain"}),
+    ("clavicle", "Impression: Lateral third clavicle fracture, minimally displaced at most.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "uncertain"}),
+    ("clavicle", "Findings: Fracture of the lateral third with minimal if any displacement.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "uncertain"}),
+    ("elbow", "Findings: Undisplaced radial head fracture.\nAddendum: On review the lucency is less convincing; regard "
+     "as probable rather than definite fracture.", {"radial_head_fracture": "uncertain"}),
+    ("elbow", "Findings: Small flake in front of the coronoid on the lateral view - ?tip avulsion.",
+     {"coronoid_tip_avulsion": "uncertain"}),
+    ("elbow", "Findings: Olecranon tip avulsion.", {"olecranon_fracture": "true"}),
+    ("elbow", "Findings: Comminuted olecranon fracture with retraction of the tip fragment.",
+     {"olecranon_fracture": "true", "olecranon_fracture_comminuted": "true"}),
+    ("thumb", "Impression: Bennett fracture with CMC subluxation, DD Rolando fracture.",
+     {"metacarpal1_fracture": "true", "metacarpal1_fracture_comminuted": "uncertain", "cmc_joint_subluxation": "true"}),
+    ("clavicle", "Findings: Faint lucency across the mid clavicle, possibly a fracture.\nImpression: ?fracture.\n\n"
+     "ADDENDUM (consultant review) 04.03.2026: The line is a rib margin. No fracture. Clavicle intact.", {}),
+    ("elbow", "Findings: Effusion, probably from an occult radial head fracture.\nAddendum: A nondisplaced radial neck "
+     "fracture is seen. The radial head articular surface is intact.", {"radial_neck_fracture": "true",
+                                                                        "fat_pad_sign": "true"}),
+    ("clavicle", "Befund: Diskrete Aufhellungslinie der Klavikula in Schaftmitte. Eine nicht dislozierte Fraktur ist "
+     "hier nicht sicher auszuschließen.", {"fracture_middle_third": "uncertain"}),
+    ("elbow", "Befund: Olekranonfraktur nach Zuggurtung. Stufe der Gelenkfläche < 1 mm.",
+     {"olecranon_fracture": "true"}),
 ]
 
 SESSION_CASES = {

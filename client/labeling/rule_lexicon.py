@@ -351,6 +351,9 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             # (a longer aside too: 'NACHTRAG 17.10.2025 (nach Rücksprache mit Dr. X und Durchsicht
                             # des OP-Berichts):', session 30)
                             + r"|[^:\n(]{0,30}\([^()\n]{0,120}\)[ \t]*:"
+                            # ... and a date after the aside ('ADDENDUM (consultant review) 04.03.2026:'; session 41)
+                            + r"|[^:\n(]{0,30}\([^()\n]{0,120}\)[ \t]*\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}"
+                            + r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:"
                             + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.\d{2,4}[^:\n.]{0,20}:"
                             + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$)"
                             # a date and a rule closing the header's line ('---- ADDENDUM 29/10/2025 ----'; s. 35)

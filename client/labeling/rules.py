@@ -783,7 +783,11 @@ class RuleEngine:
                         and not _RELATIVE_OPEN.match(s, seg_bounds[sg][0]):
                     before = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg - 1
                               for sp in x.entry.events}
-                    if before and not before <= kinds_here:
+                    # (a differential that names a kind of a finding already stated, by a term that brings its own
+                    # kind, doubts the kind: 'Bennett fracture with CMC subluxation, DD Rolando fracture'; session 41)
+                    variant = kinds_here <= before and all(
+                        sp.morphs for x, k in zip(clause, seg_of, strict=True) if k == sg for sp in x.entry.events)
+                    if before and not before <= kinds_here and not variant:
                         hedged_segs.add(sg - 1)
                         # ... and back along a chain of differentials to the finding they are alternatives of
                         # ('Verkalkung am Epicondylus, DD alte Bandverkalkung, DD akzessorisches Ossikel'; session 40)
@@ -1341,6 +1345,11 @@ class RuleEngine:
                 events.extend((kind, sent, ev) for ev in sent_events)
                 prev.extend(e for e in sent_events if e.kind == "fracture" and e.mod in (POS, UNC))
                 placed = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self.lex.in_locs}
+                if not sent_events:
+                    # 'Diskrete Aufhellungslinie der Klavikula in Schaftmitte. Eine Fraktur ist hier nicht sicher
+                    # auszuschließen': a sentence that only looks at a part places the unplaced fracture after it
+                    # (session 41)
+                    placed = {t.entry.loc for t in self.tokens(low) if t.entry.loc} & self._parts
                 prev_locs = placed or prev_locs if not sent_events else placed
                 prev_joints = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self._joints}
                 # 'Z.n. Plattenosteosynthese einer Schaftfraktur im mittleren Drittel. ... Frakturspalt noch
