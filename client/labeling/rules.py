@@ -182,6 +182,7 @@ _AFTER_FINDING = re.compile(r"[a-zäöüß)]{3,}[ \t]+$")  # a word of >= 3 lowe
 _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a small bony fragment may be
 # a bare grade offered as the alternative of an eponym's grade names the eponym again ('(Rockwood II, DD III)' is
 # 'Rockwood II, DD Rockwood III': a dislocation in doubt, not only a grade; session 41)
+_GRADED_EPONYMS = ("rockwood", "tossy", "gartland", "mason", "neer", "allman", "eaton")
 _BARE_ALT_GRADE = re.compile(r"\b(rockwood|tossy|gartland|mason|neer|allman|eaton(?:[-/ ]littler)?)"
                              r"([ -](?:(?:typ|type|grade|grad|stadium|stage)[ -])?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
                              r"([ \t]*[,;]?[ \t]*(?:dd|ddx|vs\.?|versus|bzw\.?|oder|or|\?)[ \t]*"
@@ -1278,11 +1279,13 @@ class RuleEngine:
         hist = self.lex.history
         low_text = text.lower()  # speed: the withdrawn-quote test runs only where a correction word stands
         corrections = any(h in low_text for h in _CORRECTION_HINTS)
+        graded_report = any(h in low_text for h in _GRADED_EPONYMS)  # (speed: most reports name none)
         for kind, body in sections:
             if kind not in LABELLED:
                 continue
             prev: list[_Event] = []
             prev_locs: set[str] = set()
+            looks: list[str] = []  # the sentences without findings since the last with one (read when needed)
             prev_joints: set[str] = set()  # the joints the last sentence was about
             weak_locs: set[str] = set()  # the parts a 'status post' fracture of the section is placed at
             stated = False  # has this section stated a finding yet?
@@ -1306,7 +1309,7 @@ class RuleEngine:
                     # a report that corrects itself, or an addendum, names what it takes back in quotes: 'the
                     # "osteophyte" is the tip of the plate hook', 'the "fish-hook" lies outside the skin' (session 29)
                     low = _SHORT_QUOTED.sub(lambda q: " " * len(q.group()), low)
-                if "dd" in low or "v" in low or "?" in low or "o" in low:
+                if graded_report:
                     low = _BARE_ALT_GRADE.sub(r"\1\2\3\4\1\2\5", low)
                 sent_events = self.sentence_events(low, prev)
                 if not new_line and ":" in opener and any(not ev.locs and not ev.context for ev in sent_events):
@@ -1333,8 +1336,18 @@ class RuleEngine:
                 # "There is cortical thinning; a pathologic fracture cannot be excluded" after a sentence
                 # about a lesion of the medial third: an unplaced fracture is where the last sentence was
                 for ev in sent_events:
-                    if ev.kind == "fracture" and not ev.locs and ev.mod in (POS, UNC) and (prev_locs or weak_locs):
-                        ev.locs |= prev_locs or weak_locs
+                    if ev.kind == "fracture" and not ev.locs and ev.mod in (POS, UNC):
+                        # 'Diskrete Aufhellungslinie der Klavikula in Schaftmitte. Eine Fraktur ist hier nicht sicher
+                        # auszuschließen': a sentence that only looks at a part places the unplaced fracture after
+                        # it (session 41)
+                        for look in reversed(looks):
+                            named = {t.entry.loc for t in self.tokens(look) if t.entry.loc} & self._parts
+                            if named:
+                                prev_locs = named
+                                break
+                        looks = []
+                        if prev_locs or weak_locs:
+                            ev.locs |= prev_locs or weak_locs
                     # 'Mild AC joint widening; subluxation cannot be excluded': an unplaced subluxation after a
                     # finding at one joint, in its sentence or the one before on its line, is that joint's (session 27)
                     if ev.kind in ("subluxation", "dislocation") and not ev.locs and not ev.context:
@@ -1345,11 +1358,10 @@ class RuleEngine:
                 events.extend((kind, sent, ev) for ev in sent_events)
                 prev.extend(e for e in sent_events if e.kind == "fracture" and e.mod in (POS, UNC))
                 placed = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self.lex.in_locs}
-                if not sent_events:
-                    # 'Diskrete Aufhellungslinie der Klavikula in Schaftmitte. Eine Fraktur ist hier nicht sicher
-                    # auszuschließen': a sentence that only looks at a part places the unplaced fracture after it
-                    # (session 41)
-                    placed = {t.entry.loc for t in self.tokens(low) if t.entry.loc} & self._parts
+                if sent_events:
+                    looks = []
+                else:
+                    looks.append(low)
                 prev_locs = placed or prev_locs if not sent_events else placed
                 prev_joints = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self._joints}
                 # 'Z.n. Plattenosteosynthese einer Schaftfraktur im mittleren Drittel. ... Frakturspalt noch
