@@ -1685,6 +1685,29 @@ SESSION41_CASES = [
      "hier nicht sicher auszuschließen.", {"fracture_middle_third": "uncertain"}),
     ("elbow", "Befund: Olekranonfraktur nach Zuggurtung. Stufe der Gelenkfläche < 1 mm.",
      {"olecranon_fracture": "true"}),
+    # (third round: uz-vg)
+    ("thumb", "Findings: Bennett fracture after K-wire fixation. CMC joint now congruent, previous subluxation "
+     "reduced.",
+     {"metacarpal1_fracture": "true"}),
+    ("elbow", "Beurteilung: Radiusköpfchenfraktur, Mason I, allenfalls Mason II.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),
+    ("clavicle", "Befund: Im medialen Drittel eine 8 mm große, schmal sklerotisch berandete Aufhellung, am ehesten "
+     "fibröser Kortikalisdefekt.", {"lytic_lesion": "true"}),
+    ("elbow", "Findings: Small fragment beside the medial epicondyle: normal fragmented ossification versus small "
+     "avulsion.", {"distal_humerus_fracture": "uncertain"}),
+    ("clavicle", "Beurteilung: Verschmälerter SC-Gelenkspalt, DD beginnende Arthrose vs. altersentsprechend.",
+     {"sc_joint_space_narrowed": "true", "sc_joint_degeneration": "uncertain"}),
+    ("clavicle", "Impression: Lateral third clavicle fracture, angulated - ? displaced.",
+     {"fracture_lateral_third": "true", "fracture_displaced": "uncertain"}),
+    ("thumb", "Impression: Progressive narrowing of the first CMC joint - early rhizarthrosis?",
+     {"cmc_joint_degeneration": "uncertain"}),
+    ("thumb", "Findings: Lucency through the radial sesamoid - possible sesamoid fracture versus bipartite sesamoid.",
+     {"ossicle": "true", "fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Gelenkerguss; am ehesten okkulte suprakondyläre Humerusfraktur (entspr. Gartland I).",
+     {"distal_humerus_fracture": "uncertain", "fat_pad_sign": "true"}),
+    ("thumb", "Befund: Knochenfragment an der Grundphalanxbasis.\nNachtrag: a.e. Sesambein; ein knöcherner Ausriss ist "
+     "unwahrscheinlich, aber nicht sicher auszuschließen.", {"proximal_phalanx_fracture": "uncertain",
+                                                            "ossicle": "uncertain"}),
 ]
 
 SESSION_CASES = {

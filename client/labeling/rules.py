@@ -140,6 +140,7 @@ _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' val
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 # "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
 _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
+_DASH_SEP = re.compile(r"[ \t][-–][ \t]")  # a dash between spaces: an aside, as a comma (not an em dash: a pause)
 _COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
 _DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
 _ALPHA = re.compile(r"[A-Za-z]+")
@@ -788,7 +789,11 @@ class RuleEngine:
                     # kind, doubts the kind: 'Bennett fracture with CMC subluxation, DD Rolando fracture'; session 41)
                     variant = kinds_here <= before and all(
                         sp.morphs for x, k in zip(clause, seg_of, strict=True) if k == sg for sp in x.entry.events)
-                    if before and not before <= kinds_here and not variant:
+                    # (nor does a differential of an observation's cause, where the template keeps the observation
+                    # as a finding of its own: 'Verschmälerter SC-Gelenkspalt, DD beginnende Arthrose vs.
+                    # altersentsprechend' leaves the narrowing certain; session 41)
+                    cause = before <= {a for a, b in _INTERPRETS if b in kinds_here and (a, b) not in self._interprets}
+                    if before and not before <= kinds_here and not variant and not cause:
                         hedged_segs.add(sg - 1)
                         # ... and back along a chain of differentials to the finding they are alternatives of
                         # ('Verkalkung am Epicondylus, DD alte Bandverkalkung, DD akzessorisches Ossikel'; session 40)
@@ -1138,9 +1143,10 @@ class RuleEngine:
                     said.setdefault(0, set()).add(mod)
         # "mild angulation, no significant displacement": the explicit word for displacement decides over
         # the other deformity words of its clause (angulation, step, shortening)
+        # (and a queried one: 'fracture, angulated - ? displaced' doubts the displacement; session 41)
         for ev in fractures:
-            if said.get(id(ev)) == {NEG} and ev.morphs.get("displaced") == POS:
-                ev.morphs["displaced"] = NEG
+            if said.get(id(ev)) in ({NEG}, {UNC}) and ev.morphs.get("displaced") == POS:
+                ev.morphs["displaced"] = next(iter(said[id(ev)]))
         if said.get(0) == {NEG}:  # the same for a sentence of its own that describes the last fracture
             leftover = [x for x in leftover if not (x[1] == "displaced" and x[2] == POS)]
         return events, leftover
@@ -1182,6 +1188,10 @@ class RuleEngine:
             # (the words after the comma lead to the interpretation, those before it place the observation: 'subtle
             # buckling of the lateral cortex of the radial neck, likely an undisplaced radial neck fracture';
             # session 41)
+            # (a dash sets off an interpretation hedged after it as a comma does: 'narrowing of the first CMC joint -
+            # early rhizarthrosis?'; session 41)
+            dashed = "," not in gap
+            gap = _DASH_SEP.sub(",", gap)
             if "," not in gap or len(gap.split()) > 16 or len(gap.rsplit(",", 1)[1].split()) > 8 \
                     or _GRADE_WORD.search(s, y.start, min(len(s), y.end + 8)):
                 continue
@@ -1191,13 +1201,15 @@ class RuleEngine:
                     and (py := places(y) - self._weak_locs) and not px & py:
                 continue
             if any(t.entry.cue in ("unc_pre", "unc_both") and x.end <= t.start < y.start for t in clause):
-                x.mod = UNC
+                if not dashed:
+                    x.mod = UNC
                 continue
             # 'Gelenkspalt leicht verschmälert, beginnende Arthrose nicht auszuschließen', 'slight narrowing of the IP
             # joint, early OA cannot be excluded': the hedge after the interpretation, before the next comma, is
             # the interpretation's too; not where the two name different joints (session 41)
             nxt = min((c for c in commas if c >= y.end), default=len(s))
-            if x.kind != y.kind and any(t.entry.cue in ("unc_post", "unc_both") and y.end <= t.start < nxt
+            if x.kind != y.kind and any((t.entry.cue in ("unc_post", "unc_both") or s[t.start:t.end] == "?")
+                                        and y.end <= t.start < nxt
                                         for t in clause) \
                     and not ((px := places(x) - self._weak_locs) and (py := places(y) - self._weak_locs)
                              and not px & py):
