@@ -1708,6 +1708,16 @@ SESSION41_CASES = [
     ("thumb", "Befund: Knochenfragment an der Grundphalanxbasis.\nNachtrag: a.e. Sesambein; ein knöcherner Ausriss ist "
      "unwahrscheinlich, aber nicht sicher auszuschließen.", {"proximal_phalanx_fracture": "uncertain",
                                                             "ossicle": "uncertain"}),
+    # (fourth round: vh-vo)
+    ("thumb", "Beurteilung: Alte Bennett-Fraktur mit sekundärer Rhizarthrose (Grad II-III nach Eaton/Littler?) und "
+     "leichter Subluxation im CMC-Gelenk.", {"metacarpal1_fracture": "true", "cmc_joint_degeneration": "true",
+                                             "cmc_joint_subluxation": "true"}),
+    ("thumb", "Impression: MCP subluxation?\n\nADDENDUM 03/15/2026 08:12 (final, attending): MCP alignment on "
+     "the lateral is within normal limits, previous query withdrawn.", {}),
+    ("elbow", "Findings: Elevated anterior and posterior fat pads.\nAddendum: On the true lateral the posterior fat "
+     "pad is much less convincing; effusion possible but not definite.", {"fat_pad_sign": "uncertain"}),
+    ("clavicle", "Impression: Widened AC joint ?subluxation.",
+     {"ac_joint_space_widened": "true", "ac_joint_subluxation": "uncertain"}),
 ]
 
 SESSION_CASES = {

@@ -345,7 +345,12 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
     # a header ends at its colon ("Befund:", "ADDENDUM (02/28/2026):"), at a colon that ends its line
     # ("NACHTRAG vom 27.01.2026, 13:40 Uhr:") or at the line end ("FINDINGS")
     section_re = re.compile(r"(?:^|(?<=[.!?;])|(?<=[.!?;]\s))" + HEAD_PREFIX + r"*(?P<h>" + head_alt
-                            + r")(?![a-z0-9])(?:[^:\n.]{0,30}:"
+                            + r")(?![a-z0-9])(?:"
+                            # a date and time, then an aside, before the colon ('ADDENDUM 03/15/2026 08:12 (final,
+                            # attending):'; first, so that the time's colon ends no header; session 41)
+                            + r"[ \t]+\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}(?:[ \t]+\d{1,2}:\d{2})?[ \t]*"
+                            + r"\([^()\n]{0,120}\)[ \t]*:"
+                            + r"|[^:\n.]{0,30}:"
                             # a bracketed aside before the colon ('Nachtrag (Dr. Fischer telefonisch informiert):')
                             # (after a date too: 'ADDENDUM 20/01/2026 (Dr A. Smith):', session 29)
                             # (a longer aside too: 'NACHTRAG 17.10.2025 (nach Rücksprache mit Dr. X und Durchsicht

@@ -140,6 +140,7 @@ _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' val
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 # "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
 _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
+_BRACKET_GRADE = re.compile(r"\b(?:grad|grade|typ|type|stadium|stage|klasse|class)\b|\b[ivx]{1,4}\b")
 _DASH_SEP = re.compile(r"[ \t][-–][ \t]")  # a dash between spaces: an aside, as a comma (not an em dash: a pause)
 _COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
 _DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
@@ -761,14 +762,23 @@ class RuleEngine:
                     if not (graded and any(group[j] == group[n] and clause[j].entry.events for j in range(n))):
                         hedged_groups.add(group[n])
                     continue
-                if nx is not None and nx.start == t.end and s[t.start:t.end] == "?" and nx.entry.events and all(
-                        ev.locs or ev.morphs for ev in nx.entry.events):
+                # (... or a term of a kind its segment names nowhere else: 'widened AC joint ?subluxation' asks about
+                # the subluxation, not the widening; session 41)
+                if nx is not None and nx.start == t.end and s[t.start:t.end] == "?" and nx.entry.events and (all(
+                        ev.locs or ev.morphs for ev in nx.entry.events) or not {
+                            sp.kind for j, x in enumerate(clause) if j != n + 1 and seg_of[j] == seg_of[n]
+                            for sp in x.entry.events} & {ev.kind for ev in nx.entry.events}):
                     # a query glued to a term that brings its own place or kind (an eponym, 'radial head fracture')
                     # asks about that term alone ('Bennett fracture-subluxation ?Rolando': the comminution is in doubt,
                     # not the fracture; session 40)
                     hedged_toks.add(n + 1)
                     continue
                 sg = seg_of[n]
+                # a query or differential inside a bracket that names no finding but a grade asks about the grade
+                # ('sekundäre Rhizarthrose (Grad II–III nach Eaton/Littler?) und Subluxation'; session 41)
+                br = next(((a, b) for a, b in spans if a < t.start < b), None)
+                if br is not None and group[n] not in asides and _BRACKET_GRADE.search(s, br[0], br[1]):
+                    continue
                 if graded and (s[t.start:t.end].strip() == "?" and not dd_led[sg]
                                or any(a < t.start < b for a, b in spans)):
                     continue  # (a graded differential in brackets ends there: '(Eaton II, DD III) mit Subluxation')
