@@ -1331,7 +1331,7 @@ class RuleEngine:
                     # a report that corrects itself, or an addendum, names what it takes back in quotes: 'the
                     # "osteophyte" is the tip of the plate hook', 'the "fish-hook" lies outside the skin' (session 29)
                     low = _SHORT_QUOTED.sub(lambda q: " " * len(q.group()), low)
-                if graded_report:
+                if graded_report and any(h in low for h in _GRADED_EPONYMS):
                     low = _BARE_ALT_GRADE.sub(r"\1\2\3\4\1\2\5", low)
                 sent_events = self.sentence_events(low, prev)
                 if not new_line and ":" in opener and any(not ev.locs and not ev.context for ev in sent_events):
