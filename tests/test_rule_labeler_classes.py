@@ -1718,6 +1718,13 @@ SESSION41_CASES = [
      "pad is much less convincing; effusion possible but not definite.", {"fat_pad_sign": "uncertain"}),
     ("clavicle", "Impression: Widened AC joint ?subluxation.",
      {"ac_joint_space_widened": "true", "ac_joint_subluxation": "uncertain"}),
+    # (fifth round: vp-vu)
+    ("thumb", "Beurteilung: Rhizarthrose links, a.e. Eaton-Littler II, mit radialer Subluxation der MC-I-Basis.",
+     {"cmc_joint_degeneration": "true", "cmc_joint_subluxation": "true"}),
+    ("elbow", "Befund: Fraktur des Radiusköpfchens, Mason I, allenfalls II.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),
+    ("clavicle", "Findings: AC joint space widened to 9 mm.\nImpression: AC joint dislocation, Rockwood III, possibly "
+     "grade V given the degree of CC widening.", {"ac_joint_space_widened": "true", "ac_joint_dislocation": "true"}),
 ]
 
 SESSION_CASES = {

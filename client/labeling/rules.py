@@ -140,6 +140,7 @@ _CAPPING = (Label.UNCERTAIN,)  # an impression value that caps the findings' val
 _FRACTURE_LINE = ("frakturlinie", "frakturspalt", "fracture line")
 # "no acute fracture line", "keine frische Frakturlinie": a new fracture is ruled out, the old one is not gone
 _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu)[a-z]*[\s-]+$")
+_GRADE_END = re.compile(r"(?<![a-z])(?:[ivx]{1,4}|[1-6])[a-c]?[ \t]*\Z")  # a term that ends in its grade
 _BRACKET_GRADE = re.compile(r"\b(?:grad|grade|typ|type|stadium|stage|klasse|class)\b|\b[ivx]{1,4}\b")
 _DASH_SEP = re.compile(r"[ \t][-–][ \t]")  # a dash between spaces: an aside, as a comma (not an em dash: a pause)
 _COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
@@ -187,7 +188,7 @@ _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a 
 _GRADED_EPONYMS = ("rockwood", "tossy", "gartland", "mason", "neer", "allman", "eaton")
 _BARE_ALT_GRADE = re.compile(r"\b(rockwood|tossy|gartland|mason|neer|allman|eaton(?:[-/ ]littler)?)"
                              r"([ -](?:(?:typ|type|grade|grad|stadium|stage)[ -])?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
-                             r"([ \t]*[,;]?[ \t]*(?:dd|ddx|vs\.?|versus|bzw\.?|oder|or|\?)[ \t]*"
+                             r"([ \t]*[,;]?[ \t]*(?:dd|ddx|vs\.?|versus|bzw\.?|oder|or|allenfalls|at most|\?)[ \t]*"
                              r"(?:(?:bereits|eher|evtl\.?|possibly|ggf\.?)[ \t]+)?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
                              r"(?![\w]|[.,]\d|[ \t]*(?:mm|cm|°|%))")
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
@@ -941,6 +942,9 @@ class RuleEngine:
                     limit = LIST_MAX_WORDS if _LIST_END.search(s, t.end, clause[-1].end) else LIST_ITEM_WORDS
                     # an item the lexicon does not know ("..., periosteal reaction, soft tissue swelling") is
                     # still an item of the list: a short segment without any term continues it
+                    # (a hedged grade ends its hedge: 'a.e. Eaton-Littler II, mit radialer Subluxation'; session 41)
+                    if j > 0 and clause[j - 1].entry.events and _GRADE_END.search(s, clause[j - 1].start, t.start):
+                        break
                     if (seg_words[seg_of[j + 1]] > limit or tok.entry.morph or own_state
                             or not (nxt.entry.events or nxt.entry.loc or nxt.entry.morph or nxt.entry.comma)
                             or len(s[t.end:nxt.start].split())
