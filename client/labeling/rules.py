@@ -188,7 +188,7 @@ _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a 
 _GRADED_EPONYMS = ("rockwood", "tossy", "gartland", "mason", "neer", "allman", "eaton")
 _BARE_ALT_GRADE = re.compile(r"\b(rockwood|tossy|gartland|mason|neer|allman|eaton(?:[-/ ]littler)?)"
                              r"([ -](?:(?:typ|type|grade|grad|stadium|stage)[ -])?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
-                             r"([ \t]*[,;]?[ \t]*(?:dd|ddx|vs\.?|versus|bzw\.?|oder|or|allenfalls|at most|\?)[ \t]*"
+                             r"([ \t]*[,;]?[ \t]*(?:dd|ddx|vs\.?|versus|allenfalls|at most|\?)[ \t]*"
                              r"(?:(?:bereits|eher|evtl\.?|possibly|ggf\.?)[ \t]+)?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
                              r"(?![\w]|[.,]\d|[ \t]*(?:mm|cm|°|%))")
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
