@@ -1725,6 +1725,10 @@ SESSION41_CASES = [
      {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),
     ("clavicle", "Findings: AC joint space widened to 9 mm.\nImpression: AC joint dislocation, Rockwood III, possibly "
      "grade V given the degree of CC widening.", {"ac_joint_space_widened": "true", "ac_joint_dislocation": "true"}),
+    # (the labeler reads anonymized text: an addendum header whose date the anonymizer replaced)
+    ("elbow", "Findings: possible lucency at the radial neck.\nImpression: Possible radial neck fracture.\n\n"
+     "---------- ADDENDUM [DATE] ----------\nReviewed with the radial head view. No fracture.", {}),
+    ("elbow", "Impression: Possible radial neck fracture.\n\nNACHTRAG vom [DATE]\nKeine Fraktur.", {}),
 ]
 
 SESSION_CASES = {

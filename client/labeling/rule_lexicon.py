@@ -118,6 +118,8 @@ class Lexicon:
 
 # what may stand before a header on its line: indentation and a markdown or list prefix ('> ', '- ', '## ')
 HEAD_PREFIX = r"[ \t>*#=\-]"
+# a header's date, as written or as the anonymizer left it ('ADDENDUM [DATE] ----', read as 'ADDENDUM _ ----')
+_DATE = r"(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}|_)"
 _WORD_END = r"(?!\w)"  # the guard a pattern that ends in a letter gets: no longer word may follow
 
 
@@ -348,7 +350,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             + r")(?![a-z0-9])(?:"
                             # a date and time, then an aside, before the colon ('ADDENDUM 03/15/2026 08:12 (final,
                             # attending):'; first, so that the time's colon ends no header; session 41)
-                            + r"[ \t]+\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}(?:[ \t]+\d{1,2}:\d{2})?[ \t]*"
+                            + r"[ \t]+" + _DATE + r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]*"
                             + r"\([^()\n]{0,120}\)[ \t]*:"
                             + r"|[^:\n.]{0,30}:"
                             # a bracketed aside before the colon ('Nachtrag (Dr. Fischer telefonisch informiert):')
@@ -357,7 +359,7 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             # des OP-Berichts):', session 30)
                             + r"|[^:\n(]{0,30}\([^()\n]{0,120}\)[ \t]*:"
                             # ... and a date after the aside ('ADDENDUM (consultant review) 04.03.2026:'; session 41)
-                            + r"|[^:\n(]{0,30}\([^()\n]{0,120}\)[ \t]*\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}"
+                            + r"|[^:\n(]{0,30}\([^()\n]{0,120}\)[ \t]*" + _DATE
                             + r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:"
                             + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.\d{2,4}[^:\n.]{0,20}:"
                             + r"|[^\n]{0,50}:(?=[ \t]*\n)|[ \t]*(?=\n|$)"
@@ -366,9 +368,10 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             # ---', 'ADDENDUM 27/07/2026 14:02'; session 39)
                             # (an addendum's own words only: 'Date 01-22-2026' is a field, no section)
                             + r"|(?:" + after_addendum + ")"
-                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?\d[\d/.\-: \t]{0,24}(?:uhr|h)?[ \t]*"
+                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:\d|_)[\d/.\-: \t]{0,24}(?:uhr|h)?[ \t]*"
                             + r"(?:[-=*#_]{2,}[ \t]*)?(?=\n|$)"
-                            + r"|[ \t]+\d[\d/.\-: \t]{0,24}[-=*#_]{2,}[ \t]*(?=\n|$)|[ \t]*[-=*#_]{2,}[ \t]*(?=\n|$))",
+                            + r"|[ \t]+(?:\d|_)[\d/.\-: \t]{0,24}[-=*#_]{2,}[ \t]*(?=\n|$)"
+                            + r"|[ \t]*[-=*#_]{2,}[ \t]*(?=\n|$))",
                             re.IGNORECASE | re.MULTILINE)
     hist = [_convert_pattern(p, f"{cues.name} [history]") for lang in ("en", "de")
             for p in cdata.get("history", {}).get(lang, [])]
