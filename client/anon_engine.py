@@ -5043,12 +5043,16 @@ class Anonymizer:
         ('Marienkäfer' has no place noun, 'Schlosspark' no given name)."""
         for m in NAME_PLACE_COMPOUND_RE.finditer(text):
             f = fold(m.group())
-            if f in self.nouns or f in self.safe or f in self.eponyms or f in self.common:
+            if self._lists_know(f):
                 continue
             head = f[:-len(fold(m.group("t")))]
             if any(h in self.first_names for h in (head, head[:-1] if head[-1:] in "se" else "",
                                                     head[:-2] if head.endswith("en") else "") if len(h) >= 3):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "name-place"))
+
+    def _lists_know(self, f: str) -> bool:
+        """A folded word some list knows as an ordinary, safe or eponym word: no name a compound rule may take."""
+        return f in self.nouns or f in self.safe or f in self.eponyms or f in self.common
 
     def _locative_compounds(self, text: str, add) -> None:
         """A place or venue compound after a German place preposition that no list knows ('vom Steinbachhof', 'im
@@ -5056,7 +5060,7 @@ class Anonymizer:
         for m in LOCATIVE_COMPOUND_RE.finditer(text):
             w = m.group("w")
             f = fold(w)
-            if f in self.nouns or f in self.safe or f in self.eponyms or f in self.common or f in self.places:
+            if self._lists_know(f) or f in self.places:
                 continue
             if w[0].islower() and not _mostly_lower(_line_at(text, m.start("w"))):
                 continue

@@ -186,7 +186,7 @@ _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a 
 # a bare grade offered as the alternative of an eponym's grade names the eponym again ('(Rockwood II, DD III)' is
 # 'Rockwood II, DD Rockwood III': a dislocation in doubt, not only a grade; session 41)
 _GRADED_EPONYMS = ("rockwood", "tossy", "gartland", "mason", "neer", "allman", "eaton")
-_BARE_ALT_GRADE = re.compile(r"\b(rockwood|tossy|gartland|mason|neer|allman|eaton(?:[-/ ]littler)?)"
+_BARE_ALT_GRADE = re.compile(r"\b((?:" + "|".join(_GRADED_EPONYMS) + r")(?:[-/ ]littler)?)"
                              r"([ -](?:(?:typ|type|grade|grad|stadium|stage)[ -])?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
                              r"([ \t]*[,;]?[ \t]*(?:dd|ddx|vs\.?|versus|allenfalls|at most|\?)[ \t]*"
                              r"(?:(?:bereits|eher|evtl\.?|possibly|ggf\.?)[ \t]+)?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
@@ -743,6 +743,7 @@ class RuleEngine:
                 if g >= 0 and (t.entry.events or t.entry.loc or t.entry.morph):
                     asides.add(g)
         hedged_groups: set[int] = set()
+        seg_kinds: list[set[str]] | None = None  # the kinds of findings each comma segment names
 
         def aside(j: int, i: int) -> bool:
             """Cue j stands in an aside that token i is not part of."""
@@ -786,7 +787,11 @@ class RuleEngine:
                 hedged_segs.add(sg)
                 if graded:
                     continue
-                kinds_here = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg for sp in x.entry.events}
+                if seg_kinds is None:  # (built once per clause, at its first differential that needs it)
+                    seg_kinds = [set() for _ in range(seg + 1)]
+                    for x, k in zip(clause, seg_of, strict=True):
+                        seg_kinds[k].update(sp.kind for sp in x.entry.events)
+                kinds_here = seg_kinds[sg]
                 # ... but a query naming another kind of thing ('fracture of the tuft, ? tiny foreign body') asks about
                 # its own segment only; a query among bone fragments is a differential ('ossicle, ? avulsion')
                 query = s[t.start:t.end].strip() == "?"
@@ -794,8 +799,7 @@ class RuleEngine:
                 # focus, which may represent a glass fragment versus artefact'; session 29)
                 if sg > 0 and kinds_here and not (query and not kinds_here <= _FRAGMENT_KINDS) \
                         and not _RELATIVE_OPEN.match(s, seg_bounds[sg][0]):
-                    before = {sp.kind for x, k in zip(clause, seg_of, strict=True) if k == sg - 1
-                              for sp in x.entry.events}
+                    before = seg_kinds[sg - 1]
                     # (a differential that names a kind of a finding already stated, by a term that brings its own
                     # kind, doubts the kind: 'Bennett fracture with CMC subluxation, DD Rolando fracture'; session 41)
                     variant = kinds_here <= before and all(
@@ -813,11 +817,8 @@ class RuleEngine:
                         k = sg - 1
                         while k > 0 and dd_led[k]:
                             k -= 1
-                            here = {sp.kind for x, sk in zip(clause, seg_of, strict=True) if sk == k
-                                    for sp in x.entry.events}
-                            if not here or here <= _LESION_KINDS and here & {
-                                    sp.kind for x, sk in zip(clause, seg_of, strict=True) if sk == k + 1
-                                    for sp in x.entry.events}:
+                            here = seg_kinds[k]
+                            if not here or here <= _LESION_KINDS and here & seg_kinds[k + 1]:
                                 break
                             hedged_segs.add(k)
         old = any(t.entry.old for t in clause)
@@ -1186,6 +1187,11 @@ class RuleEngine:
             b = min((c for c in commas if c >= ev.end), default=len(s))
             return set(ev.spec_locs) | {t.entry.loc for t in clause if t.entry.loc and a < t.start < b}
 
+        def apart(x: _Event, y: _Event) -> bool:
+            """The two name places of their own and no place in common (a weak place names none)."""
+            px, py = places(x) - self._weak_locs, places(y) - self._weak_locs
+            return bool(px and py and not px & py)
+
         # (a word the lexicon ignores stands between no observation and its interpretation: 'ossicle adjacent to the
         # radial aspect of the joint, probably an accessory ossicle'; session 40)
         events = [e for e in events if e.kind not in ("hardware", "ignore")]
@@ -1211,8 +1217,7 @@ class RuleEngine:
                 continue
             # (a weak place names no joint of its own: 'subchondrale Sklerose am Trapezium, fraglich beginnende
             # Rhizarthrose' is one hedged arthrosis of the thumb's base; session 36)
-            if x.kind == y.kind and x.kind in _PLACED_KINDS and (px := places(x) - self._weak_locs) \
-                    and (py := places(y) - self._weak_locs) and not px & py:
+            if x.kind == y.kind and x.kind in _PLACED_KINDS and apart(x, y):
                 continue
             if any(t.entry.cue in ("unc_pre", "unc_both") and x.end <= t.start < y.start for t in clause):
                 if not dashed:
@@ -1224,9 +1229,7 @@ class RuleEngine:
             nxt = min((c for c in commas if c >= y.end), default=len(s))
             if x.kind != y.kind and any((t.entry.cue in ("unc_post", "unc_both") or s[t.start:t.end] == "?")
                                         and y.end <= t.start < nxt
-                                        for t in clause) \
-                    and not ((px := places(x) - self._weak_locs) and (py := places(y) - self._weak_locs)
-                             and not px & py):
+                                        for t in clause) and not apart(x, y):
                 x.mod = UNC
 
     @staticmethod
