@@ -443,7 +443,9 @@ ADDRESS_PATTERNS = [
     r"(?<![\w])[A-Z]\d{2}[ \t]?(?=[A-Z0-9]{0,3}\d)(?=[0-9]{0,3}[A-Z])[A-Z0-9]{4}(?![\w])",
 ]
 # a street in a report in capitals, after a locative, by STREET (a word a report uses otherwise with an article or a
-# word for the street's state): 'ON BROAD STREET', 'IN KING STREET CAR PARK', not 'ON ICY STREET' (session 31)
+# word for the street's state): 'ON BROAD STREET', 'IN KING STREET CAR PARK', not 'ON ICY STREET' (session 31); also
+# by its abbreviation ('STAIRS OF THE CRYSTAL BAR ON MAIN ST ONTO'; session 42), ST only where no saint's name
+# follows ('ON ICE ST. MARY'S STEPS')
 # a house number and a street in capitals in a sentence ('A PARTY AT 1420 SHEYENNE ST.'; session 39): checked in
 # find (a word of the name no ordinary one: '3 WEEKS DR SMITH' stays)
 CAPS_NUMBER_STREET_RE = re.compile(r"(?<![\w.,/:\-])(?P<n>\d{1,5}[A-Z]?)[ \t]+"
@@ -454,7 +456,9 @@ CAPS_STREET_RE = re.compile(r"(?<![\w])(?:ON|IN|AT|ALONG|OFF|NEAR|FROM|CROSSING)
                             r"(?!(?:THE|A|AN|HIS|HER|THEIR|MY|OUR|ONE|THIS|THAT|EVERY|ICY|WET|SLIPPERY|FROZEN|SNOWY|"
                             r"MUDDY|DARK|STEEP|NARROW|BUSY|QUIET|COBBLED|UNEVEN|GRAVEL|SIDE|BACK|CITY|OPEN|EMPTY|"
                             r"CROWDED|RESIDENTIAL|SHOPPING|PUBLIC|LOCAL|NEARBY|SAME|NEXT|OTHER)[ \t])"
-                            r"(?P<s>[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+)?)[ \t]+STREET(?![\w])")
+                            r"(?P<s>[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+)?)[ \t]+(?:STREET|RD|AVE|AVENUE|"
+                            r"ST(?=[ \t]*(?:[,;:)\n]|$)|\.[ \t]*(?:\n|$)|[ \t]+(?:ONTO|INTO|AND|WHEN|WHILE|AFTER|"
+                            r"THIS|TODAY|YESTERDAY|LAST)(?![\w])))(?![\w])")
 # session 19, prose places on a road (rule 'mile-road': not grown to the whole line like a postal address): a numbered
 # street in capitals ('142ND ST'), a road with its mile marker ('US-50 near mile marker 61', 'SR 264 NEAR MP 392')
 MILE_ROAD_RE = re.compile(r"(?<![\w])\d{1,3}(?:ST|ND|RD|TH)[ \t]+(?:STREET|ST|AVENUE|AVE|ROAD|RD)(?![\w])|"
@@ -2451,6 +2455,12 @@ GENERIC_INSTITUTION_LEFT = frozenset((
     "government", "cottage", "kreis", "stadt", "landes", "bezirks", "st", "saint", "sankt", "memorial"))
 VERSUS_TEAM_RE = re.compile(rf"[ \t]+(?:v|vs\.?|versus|gegen)[ \t]+(?P<t>{WORD}(?:[ \t]+{WORD}){{0,2}})")
 HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
+REGION_ABBREVIATIONS = frozenset(("US", "U.S.", "U.S.A.", "UK", "U.K.", "NZ", "GB"))
+# a country or a state written after a removed place: '[Christchurch], Neuseeland', '[Buffalo NY], USA', '[Taos Ski
+# Valley], New Mexico (USA)', '[LaGrange]/Georgia': a word of the identifier its author wrote (session 42); only a
+# name data/regions.txt holds (or US, UK, NZ), so ', Fraktur' or '(s.o.)' stays
+REGION_TAIL_RE = re.compile(r"(?:,[ \t]*|[ \t]*(?P<ob>\()[ \t]*|/)(?P<w>[A-ZÄÖÜ][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}?)"
+                            r"(?(ob)[ \t]*\))(?=[ \t]*(?:[.,;:)(/|\n]|$)|[ \t]+[a-zäöü])")
 # a German article or contracted preposition right before a word, and a lower-case word right after one
 # a German article, or a preposition fused with one ("beim Reiten", "zur Wache"; session 21); not 'am', which names a
 # place as often ('am Kramer'); 'im' since session 26 ('im Urlaub'), unless a listed place stands before it
@@ -3329,7 +3339,7 @@ class Anonymizer:
         for m in (self._digit_line_matches(CAPS_NUMBER_STREET_RE, text, text) if digit else ()):
             if any(fold(w) not in self.safe and fold(w) not in self.common for w in m.group("s").split()):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-caps-number"))
-        if "STREET" in text:
+        if "STREET" in text or " ST" in text or " RD" in text or " AVE" in text:
             for m in CAPS_STREET_RE.finditer(text):
                 add(Span(m.start("s"), m.end(), "ADDRESS", PATTERN, "street-caps"))
         words = self._words(text, low)
@@ -5012,6 +5022,13 @@ class Anonymizer:
             end = vm.end()  # '[Kilbrittain GAA] v Barryroe': the other side of a match (session 18)
         if kind in ("ADDRESS", "INSTITUTION") and (hm := HYPHEN_TAIL_RE.match(text, end, limit)):
             end = hm.end()  # '[Mt Coot]-tha': the rest of a hyphenated place (session 18)
+        if kind in ("ADDRESS", "INSTITUTION") or kind == "NAME" and fold(text[start:end]) in self.regions:
+            for _ in range(2):  # '[Astoria], Oregon, USA', '([Montana], USA)'
+                rm = REGION_TAIL_RE.match(text, end, limit)
+                if not rm or (fold(rm.group("w").rstrip(".")) not in self.regions
+                              and rm.group("w") not in REGION_ABBREVIATIONS):
+                    break
+                end = rm.end()
         return sp if (start, end) == (sp.start, sp.end) else Span(start, end, kind, sp.strength, sp.rule)
 
     def _compound(self, f: str, min_part: int = 3, german: bool = False) -> bool:
