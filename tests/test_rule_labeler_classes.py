@@ -1731,6 +1731,22 @@ SESSION41_CASES = [
     ("elbow", "Impression: Possible radial neck fracture.\n\nNACHTRAG vom [DATE]\nKeine Fraktur.", {}),
 ]
 
+SESSION42_CASES = [
+    # (session 42, from the labeler round wn, wo) a hedge after its finding: 'allenfalls noch ... vorhanden'
+    ("clavicle", "Befund: Die Weichteilschwellung ist rückläufig, allenfalls noch diskret vorhanden.",
+     {"swelling_hematoma": "uncertain"}),
+    ("thumb", "Befund: Keine Fraktur. Weichteilschwellung allenfalls gering abgrenzbar.",
+     {"swelling_dactylitis": "uncertain"}),
+    ("elbow", "Beurteilung: Radiusköpfchenfraktur, Mason I, allenfalls Mason II.",
+     {"radial_head_fracture": "true", "radial_head_fracture_displaced": "uncertain"}),
+    # what the clinician is asked to correlate for is no finding
+    ("elbow", "Impression: No fracture. Correlate clinically for occult fracture.", {}),
+    ("elbow", "Impression: Possible coronoid tip avulsion - correlate clinically for terrible triad / instability; "
+     "no dislocation on these images.", {"coronoid_tip_avulsion": "uncertain", "joint_dislocation": "false"}),
+    ("elbow", "Impression: Radial head fracture, clinical correlation for terrible triad advised.",
+     {"radial_head_fracture": "true", "joint_dislocation": "false", "coronoid_fracture": "false"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1755,6 +1771,7 @@ SESSION_CASES = {
     "session39": SESSION39_CASES,
     "session40": SESSION40_CASES,
     "session41": SESSION41_CASES,
+    "session42": SESSION42_CASES,
 }
 
 
