@@ -1745,6 +1745,18 @@ SESSION42_CASES = [
      "no dislocation on these images.", {"coronoid_tip_avulsion": "uncertain", "joint_dislocation": "false"}),
     ("elbow", "Impression: Radial head fracture, clinical correlation for terrible triad advised.",
      {"radial_head_fracture": "true", "joint_dislocation": "false", "coronoid_fracture": "false"}),
+    # a bare grade after a hedge word or a grade word names the eponym again
+    ("clavicle", "Findings: Appearances are of ACJ injury, Rockwood II, possibly III.",
+     {"ac_joint_subluxation": "true", "ac_joint_dislocation": "uncertain"}),
+    ("clavicle", "Impression: ACJ disruption, at least Rockwood II; grade III not excluded on this single view.",
+     {"ac_joint_subluxation": "true", "ac_joint_dislocation": "uncertain"}),
+    ("clavicle", "Beurteilung: AC-Gelenksprengung Tossy II, fraglich III.",
+     {"ac_joint_subluxation": "true", "ac_joint_dislocation": "uncertain"}),
+    # a doubted joint before a semicolon places the unplaced subluxation after it; a congruent one does not
+    ("clavicle", "Impression: SC joint not assessable; subluxation or dislocation not excluded.",
+     {"sc_joint_subluxation": "uncertain", "sc_joint_dislocation": "uncertain"}),
+    ("thumb", "Findings: The first CMC joint is congruent; possible subluxation of the MCP joint.",
+     {"joint_subluxation": "uncertain", "mcp_joint_subluxation": "uncertain"}),
 ]
 
 SESSION_CASES = {

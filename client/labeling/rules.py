@@ -184,12 +184,17 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|zur|zum|am|im|
 _AFTER_FINDING = re.compile(r"[a-zäöüß)]{3,}[ \t]+$")  # a word of >= 3 lower-case letters right before 'R.'
 _FRAGMENT_KINDS = frozenset(("fracture", "ossicle", "calcification"))  # what a small bony fragment may be
 # a bare grade offered as the alternative of an eponym's grade names the eponym again ('(Rockwood II, DD III)' is
-# 'Rockwood II, DD Rockwood III': a dislocation in doubt, not only a grade; session 41)
+# 'Rockwood II, DD Rockwood III': a dislocation in doubt, not only a grade; session 41), and so does one after a hedge
+# word or a grade word of its own ('Rockwood II, possibly III', 'at least Rockwood II; grade III not excluded';
+# session 42)
 _GRADED_EPONYMS = ("rockwood", "tossy", "gartland", "mason", "neer", "allman", "eaton")
 _BARE_ALT_GRADE = re.compile(r"\b((?:" + "|".join(_GRADED_EPONYMS) + r")(?:[-/ ]littler)?)"
                              r"([ -](?:(?:typ|type|grade|grad|stadium|stage)[ -])?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
-                             r"([ \t]*[,;]?[ \t]*(?:dd|ddx|vs\.?|versus|allenfalls|at most|\?)[ \t]*"
-                             r"(?:(?:bereits|eher|evtl\.?|possibly|ggf\.?)[ \t]+)?)((?:[ivx]{1,4}|[1-6])[a-c]?)"
+                             r"([ \t]*[,;]?[ \t]*(?:(?:dd|ddx|vs\.?|versus|allenfalls|at most|\?)[ \t]*"
+                             r"(?:(?:bereits|eher|evtl\.?|possibly|ggf\.?)[ \t]+)?|"
+                             r"(?:possibly|probably|perhaps|maybe|likely|questionably|möglicherweise|eventuell|evtl\.?|"
+                             r"fraglich|vermutlich|wahrscheinlich|ggf\.?)[ \t]+(?:(?:even|sogar|schon)[ \t]+)?|"
+                             r"[,;][ \t]*(?:grade|grad|type|typ)[ \t]+))((?:[ivx]{1,4}|[1-6])[a-c]?)"
                              r"(?![\w]|[.,]\d|[ \t]*(?:mm|cm|°|%))")
 _QUERY = re.compile(r"(?:^|\s)\?\s?[a-z#]")  # '?fracture', '? #': a query glued to its word
 _ORDINAL_RANGE = re.compile(r"\d{1,2}\.?[-–]\d{1,2}")
@@ -1382,6 +1387,16 @@ class RuleEngine:
                     if ev.kind in ("subluxation", "dislocation") and not ev.locs and not ev.context:
                         before = {loc for o in sent_events if o.start < ev.start and o.mod in (POS, UNC)
                                   for loc in o.locs & self._joints} or (set() if new_line else prev_joints)
+                        if not before and not any(o.start < ev.start for o in sent_events):
+                            # 'SC joint not assessable; subluxation or dislocation not excluded': the one joint its
+                            # sentence names before it, with no finding there (session 42)
+                            # (only a joint its sentence doubts: 'the CMC joint is congruent; the subluxation seen on
+                            # the injury films is reduced' places nothing)
+                            ahead = [t for t in self.tokens(low) if t.end <= ev.start]
+                            joints = [t for t in ahead if t.entry.loc in self._joints]
+                            if joints and any(t.entry.cue and t.entry.cue.startswith("unc") and t.start > joints[0].end
+                                              for t in ahead):
+                                before = {t.entry.loc for t in joints}
                         if len(before) == 1:
                             ev.locs |= before
                 events.extend((kind, sent, ev) for ev in sent_events)
