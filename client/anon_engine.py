@@ -26,6 +26,7 @@ Placeholders are typed (`[NAME]`, `[DATE]`, `[ID]`, `[PHONE]`, `[EMAIL]`, `[ADDR
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime as dt
 import functools
@@ -1412,6 +1413,19 @@ LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|aroun
 # (English prepositions only: in German typed in lower case a noun or an adjective follows 'in', 'am', 'bei' as a
 # rule, 'in mehrfragmentärer Fraktur')
 LOWER_UNKNOWN_PLACE_RE = re.compile(rf"(?<![\w])(?:at|in|near|nr|outside)[ \t]+(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]))")
+# ... and in a line typed in normal case, a lower-case word after a place preposition of either language, and a street
+# by its kind after a lower-case word (Anonymizer._lower_names_in_cased_line; session 42)
+MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|off|up|below|bei|nach|aus)[ \t]+"
+                                  rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’.-]))")
+NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
+LOWER_CAND_RE = re.compile(rf"(?<![\w'’.-])[{LOW}][{LOW}'’\-]{{2,}}")
+MIXED_LOWER_DE_ARTICLE_RE = re.compile(rf"(?<![\w])(?:(?:auf|in|an|von|bei|zu|hinter|vor|unter|über|neben)[ \t]+"
+                                       rf"(?:der|dem|den)|am|im|vom|zum|zur|beim|hinterm|unterm|überm|vorm)[ \t]+"
+                                       rf"(?=(?P<p>[{LOW}]{{5,}})(?![\w'’.-]))")
+# a German adjective or participle, inflected (folded: 'unveraenderter', 'beginnender', 'fraglichem', 'stationaerer')
+GERMAN_ADJECTIVE_END_RE = re.compile(r"(?:t|nd|lich|ig|isch|al|ar|aer|iv|ell|en|er|ern)(?:e|er|em|en|es)$")
+MIXED_LOWER_STREET_RE = re.compile(rf"(?<![\w])(?P<n>[{LOW}][\w'’\-]{{2,}})[ \t]+(?:avenue|ave|street|st|road|rd|"
+                                   r"lane|drive|crescent|terrace)(?![\w])")
 # the prefixes of PLACE_PREFIX_RE that are no ordinary word, so they join a place in a line typed in lower case too
 LOWER_PLACE_PREFIXES = frozenset(("port", "fort", "mount", "mt.", "glen", "bad", "sankt", "santa", "san", "los", "las"))
 LOWER_RESIDENCE_RE = re.compile(rf"(?<![\w])(?:live|lives|living|resides|residing|wohnt|wohnen|lebt|leben|stammt|"
@@ -2835,6 +2849,7 @@ class Anonymizer:
             rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?(?P<grade>{GRADE}))")
         # countries and states: after a residence cue no identifier (RESIDENCE_RE)
         self.regions = frozenset(fold(w) for w in read_list("regions.txt", d))
+        self._lower_cand_memo: dict[str, bool] = {}  # a lower-case word -> whether a cased line's name rule reads it
         services = read_list("service_words.txt", d)
         self.service_words = frozenset(services)  # name no one alone, take a number, no words before them
         self.bare_institution_words = BARE_INSTITUTION_WORDS | self.service_words
@@ -3814,6 +3829,7 @@ class Anonymizer:
         self._history_section_words(text, low, add, protected)
         self._title_runs(text, add, protected)
         pos = 0
+        cased: list[tuple[int, int]] = []
         for line in text.split("\n"):  # only a line typed in lower case: elsewhere case says what a name is
             if len(line) > 8 and (line == low[pos:pos + len(line)] or (
                     line.lstrip()[:1].islower() and _mostly_lower(line))):  # (speed: such a line opens in lower case)
@@ -3931,7 +3947,11 @@ class Anonymizer:
                     if (f in self.places or f in self.proper or f in self.context_places) and f not in self.safe \
                             and f not in self.eponyms:
                         add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-lower"))
+            elif len(line) > 8:
+                cased.append((pos, pos + len(line)))
             pos += len(line) + 1
+        if cased:
+            self._lower_names_in_cased_lines(text, cased, add)
         if any(h in low for h in RESIDENCE_HINTS):
             for m in RESIDENCE_RE.finditer(text):
                 ws = m.group("p").split()
@@ -4077,6 +4097,78 @@ class Anonymizer:
         for m in (LANDFORM_RE.finditer(text) if LANDFORM_HINT_RE.search(text) else ()):
             if self._landform_name(m.group("w"), m.group("s")):
                 add(Span(m.start("w"), m.end("w"), "ADDRESS", PATTERN, "landform"))
+
+    def _lower_names_in_cased_lines(self, text: str, lines: list[tuple[int, int]], add) -> None:
+        """A name typed in lower case inside a line typed in normal case ('fell off the bike on westsyde rd', 'Sturz
+        beim Holzspalten in vesser'; session 42, from the tuning round wp-ws, whose authors named a quarter of their
+        places so): a word in lower case after a place preposition that no list of either language holds and that is
+        shaped like no clinical or abstract word, a German one after an article, and a street by its kind after a word
+        no list holds. Only the lines that hold a lower-case word no list knows as ordinary are read (speed)."""
+        known = self._lower_cand_memo
+        hits = []
+        for m in LOWER_CAND_RE.finditer(text):
+            w = m.group()
+            hit = known.get(w)
+            if hit is None:
+                f = fold(w)
+                hit = known[w] = f not in self.safe and f not in self.eponyms and (f not in self.common
+                                                                                   or f in self.places)
+                if len(known) > 200_000:
+                    known.clear()
+            if hit:
+                hits.append(m.start())
+        if not hits:
+            return
+        english = None
+        for ls, le in lines:
+            k = bisect.bisect_left(hits, ls)
+            if k == len(hits) or hits[k] >= le:
+                continue
+            english = self._lower_names_in_cased_line(text, ls, le, add, english)
+
+    def _lower_names_in_cased_line(self, text: str, ls: int, le: int, add, english: bool | None) -> bool | None:
+        """One line of _lower_names_in_cased_lines; `english` the report's language once known."""
+        for m in MIXED_LOWER_PLACE_RE.finditer(text, ls, le):
+            w = m.group("p")
+            f = fold(w)
+            if f in self.common or f in self.regions or f in self.nouns or f in self.safe or f in self.eponyms \
+                    or self._inflected_word(f) or MONTH_WORD_CASED_RE.fullmatch(w) \
+                    or not self._history_place_word(w.capitalize(), compounds=False):
+                continue
+            if f not in self.places:
+                # a word no list holds is a name only in German, where every noun is capitalised and a lower-case
+                # word before no capitalised one is no adjective ('in vesser (Nebenerwerb', 'in egringen daumen');
+                # English has more words than any list here ('a sawmill', 'the heifers')
+                english = self._report_english(text, text.lower()) if english is None else english
+                nxt = NEXT_WORD_RE.match(text, m.end("p"))
+                if english or m.group("pp") not in ("in", "bei", "nach", "aus") \
+                        or (nxt and nxt.group(1)[:1].isupper()) \
+                        or GERMAN_ADJECTIVE_END_RE.search(f) or self._compound(f, german=True):
+                    continue  # ('in unveränderter, regelrechter Lage', 'bei erhaltener dorsaler Kortikalis')
+            add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower-cased-line"))
+        if "der " in text or "dem " in text or "am " in text or "im " in text:
+            for m in MIXED_LOWER_DE_ARTICLE_RE.finditer(text, ls, le):
+                # 'Sturz auf der weinebene', 'im rosenfelspark', 'hinterm rebstock': in a German line typed in normal
+                # case a lower-case word after an article is no noun of the language; an adjective has its noun after
+                # it ('in der unveränderten Stellung'), a listed noun or word stays ('im rathaus' is a town hall), and
+                # so does a verb used as a noun ('beim abladen')
+                w = m.group("p")
+                f = fold(w)
+                nxt = NEXT_WORD_RE.match(text, m.end("p"))
+                if nxt and nxt.group(1)[:1].isupper() or GERMAN_ADJECTIVE_END_RE.search(f) or f in self.common \
+                        or f.endswith(("en", "ern", "eln")) and text[m.start():m.start("p")].strip() in ("beim",
+                                                                                                     "zum") \
+                        or f in self.nouns or f in self.safe or f in self.eponyms or f in self.regions \
+                        or MONTH_WORD_CASED_RE.fullmatch(w):
+                    continue
+                english = self._report_english(text, text.lower()) if english is None else english
+                if not english:
+                    add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "de-article-lower-cased-line"))
+        for m in MIXED_LOWER_STREET_RE.finditer(text, ls, le):
+            f = fold(m.group("n"))
+            if f not in self.safe and f not in self.eponyms and (f not in self.common or f in self.places):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-lower-cased-line"))
+        return english
 
     def _landform_name(self, w: str, suffix: str) -> bool:
         """Whether `w`, a capitalised word ending in the landform noun `suffix` after a German locative ('am
