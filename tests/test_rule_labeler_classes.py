@@ -1757,6 +1757,12 @@ SESSION42_CASES = [
      {"sc_joint_subluxation": "uncertain", "sc_joint_dislocation": "uncertain"}),
     ("thumb", "Findings: The first CMC joint is congruent; possible subluxation of the MCP joint.",
      {"joint_subluxation": "uncertain", "mcp_joint_subluxation": "uncertain"}),
+    # a suspicion an addendum confirms is no hedge
+    ("elbow", "Beurteilung: V.a. okkulte suprakondyläre Humerusfraktur.\n\nNACHTRAG:\nJetzt eindeutig abgrenzbare "
+     "Frakturlinie suprakondylär dorsal. Der Verdacht auf eine okkulte Fraktur wird hiermit bestätigt.",
+     {"fracture": "true", "distal_humerus_fracture": "true"}),
+    ("elbow", "Beurteilung: V.a. okkulte suprakondyläre Humerusfraktur.\n\nNACHTRAG:\nDer Verdacht auf eine Fraktur "
+     "wird nicht bestätigt.", {}),
 ]
 
 SESSION_CASES = {
