@@ -1414,7 +1414,7 @@ LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|aroun
 # rule, 'in mehrfragmentärer Fraktur')
 LOWER_UNKNOWN_PLACE_RE = re.compile(rf"(?<![\w])(?:at|in|near|nr|outside)[ \t]+(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]))")
 # ... and in a line typed in normal case, a lower-case word after a place preposition of either language, and a street
-# by its kind after a lower-case word (Anonymizer._lower_names_in_cased_line; session 42)
+# by its kind after a lower-case word (Anonymizer._lower_names_in_cased_lines; session 42)
 MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|off|up|below|bei|nach|aus)[ \t]+"
                                   rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’.-]))")
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
@@ -3951,7 +3951,7 @@ class Anonymizer:
                 cased.append((pos, pos + len(line)))
             pos += len(line) + 1
         if cased:
-            self._lower_names_in_cased_lines(text, cased, add)
+            self._lower_names_in_cased_lines(text, low, cased, add)
         if any(h in low for h in RESIDENCE_HINTS):
             for m in RESIDENCE_RE.finditer(text):
                 ws = m.group("p").split()
@@ -4098,7 +4098,7 @@ class Anonymizer:
             if self._landform_name(m.group("w"), m.group("s")):
                 add(Span(m.start("w"), m.end("w"), "ADDRESS", PATTERN, "landform"))
 
-    def _lower_names_in_cased_lines(self, text: str, lines: list[tuple[int, int]], add) -> None:
+    def _lower_names_in_cased_lines(self, text: str, low: str, lines: list[tuple[int, int]], add) -> None:
         """A name typed in lower case inside a line typed in normal case ('fell off the bike on westsyde rd', 'Sturz
         beim Holzspalten in vesser'; session 42, from the tuning round wp-ws, whose authors named a quarter of their
         places so): a word in lower case after a place preposition that no list of either language holds and that is
@@ -4124,9 +4124,10 @@ class Anonymizer:
             k = bisect.bisect_left(hits, ls)
             if k == len(hits) or hits[k] >= le:
                 continue
-            english = self._lower_names_in_cased_line(text, ls, le, add, english)
+            english = self._lower_names_in_cased_line(text, low, ls, le, add, english)
 
-    def _lower_names_in_cased_line(self, text: str, ls: int, le: int, add, english: bool | None) -> bool | None:
+    def _lower_names_in_cased_line(self, text: str, low: str, ls: int, le: int, add,
+                                   english: bool | None) -> bool | None:
         """One line of _lower_names_in_cased_lines; `english` the report's language once known."""
         for m in MIXED_LOWER_PLACE_RE.finditer(text, ls, le):
             w = m.group("p")
@@ -4139,7 +4140,7 @@ class Anonymizer:
                 # a word no list holds is a name only in German, where every noun is capitalised and a lower-case
                 # word before no capitalised one is no adjective ('in vesser (Nebenerwerb', 'in egringen daumen');
                 # English has more words than any list here ('a sawmill', 'the heifers')
-                english = self._report_english(text, text.lower()) if english is None else english
+                english = self._report_english(text, low) if english is None else english
                 nxt = NEXT_WORD_RE.match(text, m.end("p"))
                 if english or m.group("pp") not in ("in", "bei", "nach", "aus") \
                         or (nxt and nxt.group(1)[:1].isupper()) \
@@ -4161,7 +4162,7 @@ class Anonymizer:
                         or f in self.nouns or f in self.safe or f in self.eponyms or f in self.regions \
                         or MONTH_WORD_CASED_RE.fullmatch(w):
                     continue
-                english = self._report_english(text, text.lower()) if english is None else english
+                english = self._report_english(text, low) if english is None else english
                 if not english:
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "de-article-lower-cased-line"))
         for m in MIXED_LOWER_STREET_RE.finditer(text, ls, le):
