@@ -4110,9 +4110,7 @@ class Anonymizer:
             w = m.group()
             hit = known.get(w)
             if hit is None:
-                f = fold(w)
-                hit = known[w] = f not in self.safe and f not in self.eponyms and (f not in self.common
-                                                                                   or f in self.places)
+                hit = known[w] = self._unlisted_lower(fold(w))
                 if len(known) > 200_000:
                     known.clear()
             if hit:
@@ -4166,10 +4164,14 @@ class Anonymizer:
                 if not english:
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "de-article-lower-cased-line"))
         for m in MIXED_LOWER_STREET_RE.finditer(text, ls, le):
-            f = fold(m.group("n"))
-            if f not in self.safe and f not in self.eponyms and (f not in self.common or f in self.places):
+            if self._unlisted_lower(fold(m.group("n"))):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-lower-cased-line"))
         return english
+
+    def _unlisted_lower(self, f: str) -> bool:
+        """Folded word `f`, typed in lower case, may be a name: no safe word, no eponym, and no common word unless a
+        listed place (the street rule's test, and the test of which lines _lower_names_in_cased_lines reads)."""
+        return f not in self.safe and f not in self.eponyms and (f not in self.common or f in self.places)
 
     def _landform_name(self, w: str, suffix: str) -> bool:
         """Whether `w`, a capitalised word ending in the landform noun `suffix` after a German locative ('am
