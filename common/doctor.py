@@ -108,6 +108,42 @@ def installed_version(dist: str) -> str | None:
         return None
 
 
+PROVENANCE_DISTS = ("torch", "torchvision", "numpy", "flwr", "pillow", "pydicom")
+
+
+def cpu_model() -> str:
+    """The CPU's marketing name (Linux: /proc/cpuinfo; elsewhere what `platform` knows)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(errors="replace").splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine() or "unknown"
+
+
+def environment() -> dict[str, object]:
+    """What a run was computed on, recorded beside its results (report.json): the same code gives
+    slightly different AUCs on another CPU or library build (session 42 measured it), so a figure
+    without its machine and versions cannot be compared with another."""
+    import torch
+    from fedrad.common.device import describe_device
+
+    return {"fedrad": __version__, "python": ".".join(map(str, sys.version_info[:3])),
+            "packages": {d: installed_version(d) for d in PROVENANCE_DISTS},
+            "platform": platform.platform(), "cpu": cpu_model(), "cpu_count": os.cpu_count(),
+            "torch_threads": torch.get_num_threads(), "device": describe_device()}
+
+
+def environment_line(env: dict[str, object]) -> str:
+    """One line of report.md for environment()'s record."""
+    pk = env.get("packages") or {}
+    libs = ", ".join(f"{k} {v}" for k, v in pk.items() if v)  # type: ignore[union-attr]
+    return (f"- computed with fedrad {env.get('fedrad')}, Python {env.get('python')}, {libs}; on {env.get('cpu')} "
+            f"({env.get('cpu_count')} cores, {env.get('torch_threads')} torch threads), {env.get('platform')}; "
+            f"device {env.get('device')}")
+
+
 def check_versions() -> list[Check]:
     out = []
     py = ".".join(map(str, sys.version_info[:3]))

@@ -110,10 +110,15 @@ def write_report(run_dir: str | Path, *, recompute: bool = False, ci: bool = Tru
         seconds["plots_s"] += time.perf_counter() - t1
     cross = cross_site_section(run_dir)
     seconds["report_s"] = time.perf_counter() - t0  # up to report.html, which embeds report.json
+    from fedrad.common.doctor import environment
+
+    # The coordinator's machine, where the test sets were just scored (the sites' machines stay theirs).
     report = {"run_config": cfg.to_flower(), "best": best, "test_sets": results,
-              "rounds": history.get("rounds", []), "cross_site": cross, "seconds": seconds}
+              "rounds": history.get("rounds", []), "cross_site": cross, "seconds": seconds,
+              "environment": environment()}
     write_json(run_dir / "report.json", report)
-    write_text(run_dir / "report.md", render_markdown(cfg, template, history, results, cross))
+    write_text(run_dir / "report.md",
+               render_markdown(cfg, template, history, results, cross, env=report["environment"]))
     from fedrad.server.report_html import write_html
 
     write_html(run_dir)
@@ -142,7 +147,7 @@ def cross_site_section(run_dir: Path) -> dict[str, Any] | None:
 
 
 def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, Any],
-                    cross: dict[str, Any] | None = None) -> str:
+                    cross: dict[str, Any] | None = None, env: dict[str, Any] | None = None) -> str:
     rounds = history.get("rounds", [])
     best = history.get("best", {})
     lines = [f"# fedrad run report: {template.display_name}, policy `{cfg.policy}`", "",
@@ -157,7 +162,12 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
              f"{'on' if cfg.augment and cfg.photometric_augment else 'off'}"
              + ("; site-local BatchNorm statistics (FedBN): each site's validation (which chose the thresholds) "
                 "and each test set are scored after re-estimating BatchNorm statistics on their own unlabeled "
-                "images" if cfg.bn_local else ""), ""]
+                "images" if cfg.bn_local else "")]
+    if env:
+        from fedrad.common.doctor import environment_line
+
+        lines.append(environment_line(env).replace("- computed with", "- test sets scored with", 1))
+    lines.append("")
     for name, res in results.items():
         s = res["summary"]
         lines += [f"## Test set `{name}` ({res['n_studies']} studies)", ""]

@@ -149,6 +149,11 @@ def render_html(run_dir: Path) -> str:
                 if png.is_file():
                     out.append(_img(png.read_bytes(), f"{kind.upper()} curves, {name}"))
             out.append("</div>")
+        if report.get("environment"):
+            from fedrad.common.doctor import environment_line
+
+            line = environment_line(report["environment"]).replace("- computed with", "Test sets scored with", 1)
+            out.append(f"<p class='muted'>{_e(line)}</p>")
     elif cfg.test_sets:
         out.append("<p class='muted'>Test-set results appear when the run has finished (the chosen checkpoint "
                    "is evaluated once).</p>")

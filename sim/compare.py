@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 from fedrad.common.clikit import make_console
+from fedrad.common.doctor import environment, environment_line
 from fedrad.common.fileio import write_json, write_text
 from fedrad.common.metrics import class_problem, delong_paired_test, delong_unpaired_test, fmt_metric
 from rich.console import Console
@@ -286,6 +287,7 @@ def write_comparison(out: Path, runs: dict[str, Path], *, console: Console | Non
                         title=f"ROC of '{show[0]}' on {t}: all runs")
     if seed_runs and len(seed_runs) > 1:
         summary["seeds"] = seed_summary(seed_runs)
+    summary["environment"] = environment()  # every arm of a simulation ran on this machine
     write_json(out / "report.json", summary)
     write_text(out / "report.md", _markdown(summary, test_sets, reports))
     return out / "report.md"
@@ -306,6 +308,7 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
     lines = ["# fedrad simulation: the study's experiment across virtual hospitals", "",
              f"Region `{cfg['region']}`, image size {cfg['image-size']} px, {cfg['num-server-rounds']} rounds x "
              f"{cfg['local-epochs']} local epoch(s), strategy {cfg['strategy']}.", "",
+             *([environment_line(summary["environment"]), ""] if summary.get("environment") else []),
              "## Macro AUC (per-finding range; supported findings)", "",
              "Supported: findings with >= 5 test positives and negatives (the others' AUC is not meaningful).", "",
              "| run | " + " | ".join(test_sets) + " | training | evaluated round | run report |",

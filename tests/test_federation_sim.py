@@ -129,6 +129,24 @@ def test_simulation_report_carries_the_cross_site_matrix(federation):
     assert "![cross-site](runs/fed/cross-site.png)" in section  # the run's heatmap, relative to the report
 
 
+def test_reports_record_the_machine_and_versions_they_were_computed_with(federation):
+    """The same code gave other AUCs on another machine (session 42): the run's report and the simulation's
+    summary name the CPU, the core and thread counts and the versions of the libraries that did the sums."""
+    import torch
+    from fedrad.sim.compare import write_comparison
+
+    _, run_dir, *_ = federation
+    for path in (run_dir / "report.json",
+                 write_comparison(run_dir.parent.parent, {"fed": run_dir}, console=Console(quiet=True))
+                 .with_suffix(".json")):
+        env = json.loads(path.read_text())["environment"]
+        assert env["packages"]["torch"] == torch.__version__.split("+")[0]
+        assert env["packages"]["flwr"].startswith("1.42.") and env["cpu_count"] >= 1 and env["cpu"]
+    assert f"torch {env['packages']['torch']}" in (run_dir / "report.md").read_text()
+    assert f"on {env['cpu']} (" in (run_dir / "report.html").read_text()
+    assert f"on {env['cpu']} (" in (run_dir.parent.parent / "report.md").read_text()
+
+
 def test_an_arms_phases_are_recorded_in_order(federation):
     """bench/arm_phases.py's breakdown of the arm: every phase mark came in order (no negative phase), the
     sites' training is a part of the rounds, and the report says what its test sets and plots cost (under
