@@ -100,6 +100,7 @@ MODEL_THRESHOLD = 0.4  # chosen by bench/anon_token_model.py --loco on a-p: reca
 # Latin-1 and Latin Extended-A letters, so 'Yılmaz', 'Łukasz' or 'Šimek' are one word, not fragments.
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’"
+LOW_LETTERS = LOW[:-2]  # (no apostrophe)
 WORD = rf"(?:O'|O’|Mc|Mac)?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
 UPPER_WORD = rf"[{UP}]{{3,}}(?:-[{UP}]{{2,}})*"
 INITIAL = rf"[{UP}]\.(?:-?[{UP}]\.)*"
@@ -1413,10 +1414,12 @@ LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|aroun
 # (English prepositions only: in German typed in lower case a noun or an adjective follows 'in', 'am', 'bei' as a
 # rule, 'in mehrfragmentärer Fraktur')
 LOWER_UNKNOWN_PLACE_RE = re.compile(rf"(?<![\w])(?:at|in|near|nr|outside)[ \t]+(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]))")
-# ... and in a line typed in normal case, a lower-case word after a place preposition of either language, and a street
-# by its kind after a lower-case word (Anonymizer._lower_names_in_cased_lines; session 42)
+# ... and in a line typed in normal case, a lower-case word after a place preposition of either language
+# (Anonymizer._lower_names_in_cased_lines; session 42; streets by their kind: _lower_kind_names, session 43)
+# (a full stop after the word ends a sentence only before a capital or the line's end: 'wohnhaft in partenen. Vor-',
+# not 'in re. Ellenbogen'... 'in ggf. zwei'; session 43)
 MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|off|up|below|bei|nach|aus)[ \t]+"
-                                  rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’.-]))")
+                                  rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]|\.[ \t]*[^\sA-ZÄÖÜ]))")
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
 LOWER_CAND_RE = re.compile(rf"(?<![\w'’.-])[{LOW}][{LOW}'’\-]{{2,}}")
 MIXED_LOWER_DE_ARTICLE_RE = re.compile(rf"(?<![\w])(?:(?:auf|in|an|von|bei|zu|hinter|vor|unter|über|neben)[ \t]+"
@@ -1424,8 +1427,17 @@ MIXED_LOWER_DE_ARTICLE_RE = re.compile(rf"(?<![\w])(?:(?:auf|in|an|von|bei|zu|hi
                                        rf"(?=(?P<p>[{LOW}]{{5,}})(?![\w'’.-]))")
 # a German adjective or participle, inflected (folded: 'unveraenderter', 'beginnender', 'fraglichem', 'stationaerer')
 GERMAN_ADJECTIVE_END_RE = re.compile(r"(?:t|nd|lich|ig|isch|al|ar|aer|iv|ell|en|er|ern)(?:e|er|em|en|es)$")
-MIXED_LOWER_STREET_RE = re.compile(rf"(?<![\w])(?P<n>[{LOW}][\w'’\-]{{2,}})[ \t]+(?:avenue|ave|street|st|road|rd|"
-                                   r"lane|drive|crescent|terrace)(?![\w])")
+# the lower-case word before a comma, and the kinds of place it may name (_after_lower_place; session 43)
+PREV_LOWER_WORD_RE = re.compile(rf"(?<![\w])([{LOW}][{LOW}'’\-]{{2,}})\.?[ \t]*$")
+LOWER_PLACE_KIND_WORDS = frozenset(("road", "rd", "street", "st", "lane", "avenue", "ave", "drive", "terrace",
+                                    "crescent", "way", "close", "farm", "estate", "park", "hill", "bay", "straße",
+                                    "strasse", "str", "gasse", "weg", "platz", "hof"))
+# a place by its kind after its name ('the clearwater river', 'garnons estate', 'up by pinantan lake'), and a
+# lake or mount before it ('lake weeroona'): the name no common word and no possessive ('uncle's farm'; session 43)
+LOWER_FEATURE_RE = re.compile(rf"(?<![\w'’.\-])(?P<n>[{LOW_LETTERS}]{{3,}})[ \t]+(?:hill|lake|river|creek|bay|"
+                              r"woods|fell|island|farm|estate|showground|downs|campground|reserve|barn|moor|quarry|"
+                              r"marina|wharf|quay)(?![\w])")
+LOWER_LAKE_RE = re.compile(r"(?<![\w'’.\-])(?:lake|loch|mount|mt\.?)[ \t]+(?P<n>[a-z][a-z'’\-]{2,})(?![\w])")
 # the prefixes of PLACE_PREFIX_RE that are no ordinary word, so they join a place in a line typed in lower case too
 LOWER_PLACE_PREFIXES = frozenset(("port", "fort", "mount", "mt.", "glen", "bad", "sankt", "santa", "san", "los", "las"))
 LOWER_RESIDENCE_RE = re.compile(rf"(?<![\w])(?:live|lives|living|resides|residing|wohnt|wohnen|lebt|leben|stammt|"
@@ -1438,8 +1450,9 @@ LOWER_CLUB_HEAD_RE = re.compile(r"(?<![\w'’])(?:gaels|rovers|harps|rangers|wan
                                 r"(?:camogie|hurling|gaa|rugby|football|cricket|hockey|netball|rowing|sailing|golf|"
                                 r"boxing|swimming|sports?)[ \t]+club|gaa|rfc|afc|gfc)(?![\w])")
 # a German club or fire brigade by its abbreviation before its name ('ff kirschweiler', 'sc zürileu')
-LOWER_CLUB_ABBR_RE = re.compile(r"(?<![\w.])(?:ff|sc|fc|sv|tsv|tus|vfb|vfl|ssv|fsv|djk|ehc|rc|sg|tv)[ \t]+"
-                                rf"(?P<n>[{LOW}][\w'’\-]{{3,}})")  # ('sc jts' are the joints)
+LOWER_CLUB_ABBR_RE = re.compile(r"(?<![\w.])(?:ff|sc|fc|sv|tsv|tus|vfb|vfl|ssv|fsv|djk|ehc|rc|sg|tv|esv|usv|rsv|hsv|"
+                                r"asv|atsv|wsv|ksv|hc|ec|sk|ask|tc|ttc|ufc|usc)[ \t]+(?:st\.?[ \t]+)?"
+                                rf"(?P<n>[{LOW}][\w'’\-]{{3,}})")  # ('sc jts': joints; 'usv st. georgen': session 43)
 # a saint's church, parish, school or hospital ('st. hyacinth parish league', 'st. pius v parish')
 LOWER_SAINT_RE = re.compile(r"(?<![\w])st\.?[ \t]+(?P<n>[a-z][\w'’]{2,})(?:[ \t]+(?:[ivx]{1,4}|of[ \t]+[a-z]+))?"
                             r"[ \t]+(?:parish|church|chapel|catholic|school|primary|college|hospital|academy|"
@@ -1463,7 +1476,8 @@ LOWER_HOME_RE = re.compile(r"(?<![\w])(?:care|nursing|residential|retirement)[ \
 # case; session 35): the name a listed name or place or no common word ('gartenfreunde am kanal' stays)
 LOWER_HEAD_NAME_RE = re.compile(
     r"(?<![\w])(?:(?:weingut|gasthof|gasthaus|pension|reiterhof|autohaus|brauerei|schreinerei|bäckerei|metzgerei|"
-    r"gärtnerei|sägewerk|firma|fa\.|gebr\.)[ \t]+(?P<v>[a-zäöüß][\w'’]{2,}(?:-[a-zäöüß][\w'’]{2,})*)"
+    r"gärtnerei|sägewerk|firma|fa\.|gebr\.|haus|alpe|gewerbepark|\w*kindergarten|\w*schule|\w*fabrik|\w*glashütte)"
+    r"[ \t]+(?P<v>[a-zäöüß][\w'’]{2,}(?:-[a-zäöüß][\w'’]{2,})*)"
     r"|(?:schützen(?:kompanie|verein|gilde|bruderschaft|gesellschaft)|\w*schützen|gartenfreunde|kleingartenverein|"
     r"musikverein|musikkapelle|blaskapelle|trachtenverein|turnverein|sportverein|skiclub|skiverein|feuerwehr|bergwacht|"
     r"wasserwacht|narrenzunft|karnevalsverein|faschingsverein|reitverein|ruderverein|ruderclub|kanuclub|segelclub|"
@@ -3833,120 +3847,7 @@ class Anonymizer:
         for line in text.split("\n"):  # only a line typed in lower case: elsewhere case says what a name is
             if len(line) > 8 and (line == low[pos:pos + len(line)] or (
                     line.lstrip()[:1].islower() and _mostly_lower(line))):  # (speed: such a line opens in lower case)
-                for m in LOWER_PLACE_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("p"))
-                    if (f in self.places or f in self.common) and f not in self.ordinary and f not in self.safe \
-                            and f not in self.eponyms:
-                        add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
-                # ... and a listed town anywhere in such a line that no list holds as a word of either language, a
-                # name, a region or an inflected word ('tc rot-weiss schopfheim', 'the fair (regensburg)'; session
-                # 40: 19 of tune's lower-case lines' leftover places, against 2 words)
-                for m in LOWER_WORD_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group())
-                    if f in self.places and f not in self.context_places and f not in self.safe \
-                            and f not in self.eponyms and f not in self.regions and f not in self.nouns \
-                            and f not in self.known_names and not self._inflected_word(f) \
-                            and (f not in self.ordinary or f.endswith(TOWN_SUFFIXES)):
-                        add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-lower-any"))
-                        # (an ordinary word too when shaped as a town: 'regensburg', 'oldenburg'; not 'hire')
-                for m in (LOWER_PHRASE_PLACE_RE.finditer(text, pos, pos + len(line))
-                          if self.place_phrases else ()):
-                    ws = list(re.finditer(r"\S+", m.group("p")))
-                    for k in range(len(ws), 1, -1):
-                        if " ".join(fold(w.group()) for w in ws[:k]) in self.place_phrases:
-                            add(Span(m.start("p"), m.start("p") + ws[k - 1].end(), "ADDRESS", PATTERN,
-                                     "place-phrase-lower"))
-                            break
-                # ... and any word no list knows after a residence cue ('family live in butetown') or a place
-                # preposition ('skiing at thredbo', 'surfing at fistral', 'lives with wife in howdon'; session 38)
-                for rx in ((LOWER_RESIDENCE_RE, LOWER_UNKNOWN_PLACE_RE) if self._report_english(text, low)
-                           else (LOWER_RESIDENCE_RE,)):
-                    for m in rx.finditer(text, pos, pos + len(line)):
-                        f = fold(m.group("p"))
-                        # (shaped as no clinical or abstract word: 'in mehrfragmentärer', 'bei makrosomie' stay)
-                        if f not in self.common and f not in self.regions and f not in self.nouns \
-                                and self._history_place_word(m.group("p").capitalize(), compounds=False) \
-                                and not MONTH_WORD_CASED_RE.fullmatch(m.group("p")):
-                            add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "residence-lower"))
-                # ... and one after a comma ('(little ducks nursery, brampton)', 'praxis am wall, oldenburg'): a
-                # listed place that is no word of either language (session 21)
-                for m in LOWER_COMMA_PLACE_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("p"))
-                    if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms:
-                        add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
-                # ... and a town's district joined by a hyphen ('(kgv ..., leipzig-gohlis)'; session 34): the town
-                # a listed place, proper noun or place of a place context, even when also a common word
-                for m in LOWER_STREET_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("n"))
-                    if f in ("high", "main"):  # a town's 'high st', 'main street' (safe words): the town's name before
-                        if start := self._lower_name_before(text, m.start("n"), max(pos, m.start() - 40)):
-                            add(Span(start, m.end(), "ADDRESS", PATTERN, "street-lower"))
-                    elif f in self.safe or f in self.eponyms:
-                        continue
-                    elif f not in self.common or f in self.places:
-                        add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-lower"))
-                    elif start := self._lower_name_before(text, m.end("n"), max(pos, m.start() - 40)):
-                        add(Span(start, m.end(), "ADDRESS", PATTERN, "street-lower"))
-                if any(h in line for h in LOWER_VESSEL_HINTS):
-                    for m in LOWER_VESSEL_RE.finditer(text, pos, pos + len(line)):
-                        f = fold(m.group("n"))
-                        if f in self.common and f not in self.known_names or f in self.safe or f in self.eponyms \
-                                or self._is_stop(m.group("n")):
-                            continue
-                        g = m.group("m")
-                        end = m.end("n") if not g or fold(g) in self.safe or fold(g) in FUNCTION_WORDS or \
-                            fold(g) in CLOSED_WORDS or self._is_stop(g) else m.end("m")
-                        add(Span(m.start("n"), end, "INSTITUTION", PATTERN, "vessel-lower"))
-                for m in LOWER_PLACE_ADJ_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("a"))
-                    if f[:-2] in self.places or not (f in self.common or f in self.safe or f[:-2] in self.common
-                                                     or f in self.eponyms):
-                        add(Span(m.start("a"), m.end(), "ADDRESS", PATTERN, "place-adjective-lower"))
-                if any(h in line for h in LOWER_DE_STREET_HINTS):
-                    for m in LOWER_DE_STREET_RE.finditer(text, pos, pos + len(line)):
-                        whole = fold(m.group())
-                        if m.group("s").endswith("-") or (
-                                whole not in self.nouns and whole not in self.common and whole not in self.safe
-                                and m.group().endswith(("straße", "strasse", "str.", "gasse", "allee"))):
-                            add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-de-lower"))
-                for m in LOWER_HOME_RE.finditer(text, pos, pos + len(line)):
-                    if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 40)):
-                        add(Span(start, m.end(), "INSTITUTION", PATTERN, "home-lower"))
-                for m in LOWER_HEAD_NAME_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("v") or m.group("s"))
-                    if f not in self.safe and f not in self.eponyms and (
-                            f not in self.common or f in self.known_names or f in self.places):
-                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-lower" if m.group("v")
-                                 else "society-lower"))
-                for m in LOWER_TOWN_HEAD_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("p"))
-                    if (f in self.places or f in self.place_phrases) and f not in self.common and f not in self.safe \
-                            and f not in self.eponyms:
-                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "town-head-lower"))
-                for m in LOWER_HOSPITAL_TOWN_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("p"))
-                    if (f in self.places or f in self.proper or f in self.context_places or f in self.place_phrases) \
-                            and f not in self.safe:
-                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "hospital-town-lower"))
-                for m in LOWER_COMPOUND_STREET_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("s"))
-                    if f not in self.nouns and f not in self.safe and f not in self.common and f not in self.eponyms:
-                        add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-compound-lower"))
-                for m in LOWER_CLUB_HEAD_RE.finditer(text, pos, pos + len(line)):
-                    if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 50)):
-                        add(Span(start, m.end(), "INSTITUTION", PATTERN, "club-lower"))
-                for m in LOWER_CLUB_ABBR_RE.finditer(text, pos, pos + len(line)):
-                    f = fold(m.group("n"))
-                    if f not in self.safe and (f not in self.common or f in self.places or f in self.proper):
-                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "club-lower"))
-                for m in (LOWER_SAINT_RE.finditer(text, pos, pos + len(line)) if "st" in line else ()):
-                    if fold(m.group("n")) not in self.safe:
-                        add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint-lower"))
-                for m in (LOWER_HYPHEN_PLACE_RE.finditer(text, pos, pos + len(line)) if "-" in line else ()):
-                    f = fold(m.group("t"))
-                    if (f in self.places or f in self.proper or f in self.context_places) and f not in self.safe \
-                            and f not in self.eponyms:
-                        add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-lower"))
+                self._lower_line_names(text, low, pos, pos + len(line), add)
             elif len(line) > 8:
                 cased.append((pos, pos + len(line)))
             pos += len(line) + 1
@@ -4098,12 +3999,160 @@ class Anonymizer:
             if self._landform_name(m.group("w"), m.group("s")):
                 add(Span(m.start("w"), m.end("w"), "ADDRESS", PATTERN, "landform"))
 
+    def _lower_kind_names(self, text: str, pos: int, end: int, add, cased: bool = False) -> None:
+        """Names typed in lower case that their kind or their place in the clause marks, in text[pos:end]: a listed
+        town after a comma, a street by its kind, a German street compound, a hospital by its town. A line typed in
+        lower case reads them (sessions 21-35); so does a line typed in normal case that holds a lower-case word no
+        list knows (`cased`; session 43: the names in passing of the tuning rounds wp-ws and xi, xj)."""
+        line = text[pos:end]
+        # ... and one after a comma ('(little ducks nursery, brampton)', 'praxis am wall, oldenburg'): a
+        # listed place that is no word of either language (session 21); in a line typed in normal case only after a
+        # comma that follows a place ('on tannery lane, strathfieldsaye', 'am hof vlg. hinterramsau, allhartsberg'):
+        # the gazetteer holds many a rare word there ('(okada)', ', sawmill hand')
+        for m in LOWER_COMMA_PLACE_RE.finditer(text, pos, end):
+            f = fold(m.group("p"))
+            if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms \
+                    and (not cased or self._after_lower_place(text, m.start(), pos)):
+                add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
+        for m in LOWER_HEAD_NAME_RE.finditer(text, pos, end):
+            f = fold(m.group("v") or m.group("s"))
+            if f not in self.safe and f not in self.eponyms and (
+                    f not in self.common or f in self.known_names or f in self.places):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-lower" if m.group("v")
+                         else "society-lower"))
+        for m in LOWER_CLUB_ABBR_RE.finditer(text, pos, end):
+            f = fold(m.group("n"))
+            if f not in self.safe and (f not in self.common or f in self.places or f in self.proper):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "club-lower"))
+        for m in itertools.chain(LOWER_FEATURE_RE.finditer(text, pos, end), LOWER_LAKE_RE.finditer(text, pos, end)):
+            f = fold(m.group("n"))
+            if (f not in self.common or f in self.places) and f not in self.safe and f not in self.eponyms \
+                    and f not in self.nouns and not self._inflected_word(f) and f not in FUNCTION_WORDS:
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-kind-lower"))
+        for m in LOWER_STREET_RE.finditer(text, pos, end):
+            f = fold(m.group("n"))
+            if f in ("high", "main"):  # a town's 'high st', 'main street' (safe words): the town's name before
+                if start := self._lower_name_before(text, m.start("n"), max(pos, m.start() - 40)):
+                    add(Span(start, m.end(), "ADDRESS", PATTERN, "street-lower"))
+            elif f in self.safe or f in self.eponyms:
+                continue
+            elif f not in self.common or f in self.places:
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-lower"))
+            elif start := self._lower_name_before(text, m.end("n"), max(pos, m.start() - 40)):
+                add(Span(start, m.end(), "ADDRESS", PATTERN, "street-lower"))
+        if any(h in line for h in LOWER_DE_STREET_HINTS):
+            for m in LOWER_DE_STREET_RE.finditer(text, pos, end):
+                whole = fold(m.group())
+                if m.group("s").endswith("-") or (
+                        whole not in self.nouns and whole not in self.common and whole not in self.safe
+                        and m.group().endswith(("straße", "strasse", "str.", "gasse", "allee"))):
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-de-lower"))
+        for m in LOWER_HOSPITAL_TOWN_RE.finditer(text, pos, end):
+            f = fold(m.group("p"))
+            if (f in self.places or f in self.proper or f in self.context_places or f in self.place_phrases) \
+                    and f not in self.safe:
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "hospital-town-lower"))
+
+    def _after_lower_place(self, text: str, comma: int, pos: int) -> bool:
+        """Whether the comma at `comma` follows a place typed in lower case: a street's or a place's kind word, or a
+        word no list holds ('lower burton farm, kington')."""
+        if not text.startswith(",", comma):
+            return False
+        m = PREV_LOWER_WORD_RE.search(text, max(pos, comma - 40), comma)
+        if not m:
+            return False
+        f = fold(m.group(1))
+        return f in LOWER_PLACE_KIND_WORDS or (self._unlisted_lower(f) and f not in self.nouns
+                                                and not self._inflected_word(f))
+
+    def _lower_line_names(self, text: str, low: str, pos: int, end: int, add) -> None:
+        """Names in a line typed in lower case, text[pos:end], found by the words around them (closed-class heads,
+        place prepositions, street kinds, listed towns no list holds as a word; sessions 19-40)."""
+        line = text[pos:end]
+        self._lower_kind_names(text, pos, end, add)
+        for m in LOWER_PLACE_RE.finditer(text, pos, end):
+            f = fold(m.group("p"))
+            if (f in self.places or f in self.common) and f not in self.ordinary and f not in self.safe \
+                    and f not in self.eponyms:
+                add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
+        # ... and a listed town anywhere in such a line that no list holds as a word of either language, a
+        # name, a region or an inflected word ('tc rot-weiss schopfheim', 'the fair (regensburg)'; session
+        # 40: 19 of tune's lower-case lines' leftover places, against 2 words)
+        for m in LOWER_WORD_RE.finditer(text, pos, end):
+            f = fold(m.group())
+            if f in self.places and f not in self.context_places and f not in self.safe \
+                    and f not in self.eponyms and f not in self.regions and f not in self.nouns \
+                    and f not in self.known_names and not self._inflected_word(f) \
+                    and (f not in self.ordinary or f.endswith(TOWN_SUFFIXES)):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-lower-any"))
+                # (an ordinary word too when shaped as a town: 'regensburg', 'oldenburg'; not 'hire')
+        for m in (LOWER_PHRASE_PLACE_RE.finditer(text, pos, end)
+                  if self.place_phrases else ()):
+            ws = list(re.finditer(r"\S+", m.group("p")))
+            for k in range(len(ws), 1, -1):
+                if " ".join(fold(w.group()) for w in ws[:k]) in self.place_phrases:
+                    add(Span(m.start("p"), m.start("p") + ws[k - 1].end(), "ADDRESS", PATTERN,
+                             "place-phrase-lower"))
+                    break
+        # ... and any word no list knows after a residence cue ('family live in butetown') or a place
+        # preposition ('skiing at thredbo', 'surfing at fistral', 'lives with wife in howdon'; session 38)
+        for rx in ((LOWER_RESIDENCE_RE, LOWER_UNKNOWN_PLACE_RE) if self._report_english(text, low)
+                   else (LOWER_RESIDENCE_RE,)):
+            for m in rx.finditer(text, pos, end):
+                f = fold(m.group("p"))
+                # (shaped as no clinical or abstract word: 'in mehrfragmentärer', 'bei makrosomie' stay)
+                if f not in self.common and f not in self.regions and f not in self.nouns \
+                        and self._history_place_word(m.group("p").capitalize(), compounds=False) \
+                        and not MONTH_WORD_CASED_RE.fullmatch(m.group("p")):
+                    add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "residence-lower"))
+        # ... and a town's district joined by a hyphen ('(kgv ..., leipzig-gohlis)'; session 34): the town
+        # a listed place, proper noun or place of a place context, even when also a common word
+        if any(h in line for h in LOWER_VESSEL_HINTS):
+            for m in LOWER_VESSEL_RE.finditer(text, pos, end):
+                f = fold(m.group("n"))
+                if f in self.common and f not in self.known_names or f in self.safe or f in self.eponyms \
+                        or self._is_stop(m.group("n")):
+                    continue
+                g = m.group("m")
+                end = m.end("n") if not g or fold(g) in self.safe or fold(g) in FUNCTION_WORDS or \
+                    fold(g) in CLOSED_WORDS or self._is_stop(g) else m.end("m")
+                add(Span(m.start("n"), end, "INSTITUTION", PATTERN, "vessel-lower"))
+        for m in LOWER_PLACE_ADJ_RE.finditer(text, pos, end):
+            f = fold(m.group("a"))
+            if f[:-2] in self.places or not (f in self.common or f in self.safe or f[:-2] in self.common
+                                             or f in self.eponyms):
+                add(Span(m.start("a"), m.end(), "ADDRESS", PATTERN, "place-adjective-lower"))
+        for m in LOWER_HOME_RE.finditer(text, pos, end):
+            if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 40)):
+                add(Span(start, m.end(), "INSTITUTION", PATTERN, "home-lower"))
+        for m in LOWER_TOWN_HEAD_RE.finditer(text, pos, end):
+            f = fold(m.group("p"))
+            if (f in self.places or f in self.place_phrases) and f not in self.common and f not in self.safe \
+                    and f not in self.eponyms:
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "town-head-lower"))
+        for m in LOWER_COMPOUND_STREET_RE.finditer(text, pos, end):
+            f = fold(m.group("s"))
+            if f not in self.nouns and f not in self.safe and f not in self.common and f not in self.eponyms:
+                add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-compound-lower"))
+        for m in LOWER_CLUB_HEAD_RE.finditer(text, pos, end):
+            if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 50)):
+                add(Span(start, m.end(), "INSTITUTION", PATTERN, "club-lower"))
+        for m in (LOWER_SAINT_RE.finditer(text, pos, end) if "st" in line else ()):
+            if fold(m.group("n")) not in self.safe:
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint-lower"))
+        for m in (LOWER_HYPHEN_PLACE_RE.finditer(text, pos, end) if "-" in line else ()):
+            f = fold(m.group("t"))
+            if (f in self.places or f in self.proper or f in self.context_places) and f not in self.safe \
+                    and f not in self.eponyms:
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-lower"))
+
     def _lower_names_in_cased_lines(self, text: str, low: str, lines: list[tuple[int, int]], add) -> None:
         """A name typed in lower case inside a line typed in normal case ('fell off the bike on westsyde rd', 'Sturz
         beim Holzspalten in vesser'; session 42, from the tuning round wp-ws, whose authors named a quarter of their
         places so): a word in lower case after a place preposition that no list of either language holds and that is
-        shaped like no clinical or abstract word, a German one after an article, and a street by its kind after a word
-        no list holds. Only the lines that hold a lower-case word no list knows as ordinary are read (speed)."""
+        shaped like no clinical or abstract word, a German one after an article, and what _lower_kind_names reads in a
+        line typed in lower case (a street by its kind, a town after a comma; session 43). Only the lines that hold a
+        lower-case word no list knows as ordinary are read (speed)."""
         known = self._lower_cand_memo
         hits = []
         for m in LOWER_CAND_RE.finditer(text):
@@ -4124,6 +4173,7 @@ class Anonymizer:
                 continue
             english = self._lower_names_in_cased_line(text, low, ls, le, add, english)
 
+
     def _lower_names_in_cased_line(self, text: str, low: str, ls: int, le: int, add,
                                    english: bool | None) -> bool | None:
         """One line of _lower_names_in_cased_lines; `english` the report's language once known."""
@@ -4131,10 +4181,12 @@ class Anonymizer:
             w = m.group("p")
             f = fold(w)
             if f in self.common or f in self.regions or f in self.nouns or f in self.safe or f in self.eponyms \
-                    or self._inflected_word(f) or MONTH_WORD_CASED_RE.fullmatch(w) \
+                    or MONTH_WORD_CASED_RE.fullmatch(w) \
                     or not self._history_place_word(w.capitalize(), compounds=False):
                 continue
             if f not in self.places:
+                if self._inflected_word(f):  # ('in wheezing'); a listed town stays one ('in atting')
+                    continue
                 # a word no list holds is a name only in German, where every noun is capitalised and a lower-case
                 # word before no capitalised one is no adjective ('in vesser (Nebenerwerb', 'in egringen daumen');
                 # English has more words than any list here ('a sawmill', 'the heifers')
@@ -4163,9 +4215,7 @@ class Anonymizer:
                 english = self._report_english(text, low) if english is None else english
                 if not english:
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "de-article-lower-cased-line"))
-        for m in MIXED_LOWER_STREET_RE.finditer(text, ls, le):
-            if self._unlisted_lower(fold(m.group("n"))):
-                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-lower-cased-line"))
+        self._lower_kind_names(text, ls, le, add, cased=True)
         return english
 
     def _unlisted_lower(self, f: str) -> bool:

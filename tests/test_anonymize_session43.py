@@ -1,0 +1,45 @@
+"""Issue 11, session 43: names typed in lower case inside a line typed in normal case, read from this session's
+tuning data (session 42's sealed sets after their scoring at the session's start; the adversarial tuning rounds
+xi, xj): a town after a place preposition that ends its sentence ('wohnhaft in gstadtl. Keine'), a listed town
+shaped like an inflected word ('near worthing'); in such a line, too, what a line typed in lower case already read
+by kind: a street ('on ashgrove lane'), a town after a comma that follows a place ('lane, kilmore'), a place by its
+kind ('the brathay river', 'ellerby estate', 'lake tarrawong'), a German venue, school or home by its head ('haus
+alpenglühn', 'volksschule oberaich'), a club by its abbreviation ('hc oberaich'). Every example is our own (none
+taken from an evaluation corpus); on the rules before the change (d903d3c) every removal fails and the guards pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    ("Anamnese: Sturz beim Holzhacken, wohnhaft in gstadtlried. Keine Vorerkrankungen.\n\nBefund: Keine Fraktur.",
+     ["gstadtlried"], ["Sturz beim Holzhacken, wohnhaft in", "Keine Vorerkrankungen"]),
+    ("Clinical details: Came off her bike near worthing, landed on the R shoulder.\n\nFindings: No fracture.",
+     ["worthing"], ["Came off her bike near", "landed on the R shoulder"]),
+    ("History: Fell off the trampoline at her nan's place on ashgrove lane, kilmore, arm held flexed.\n\n"
+     "Findings: No fracture.", ["ashgrove", "kilmore"], ["Fell off the trampoline at her nan's place on",
+                                                         "arm held flexed"]),
+    ("History: Capsized kayaking on the brathay river, thumb caught in the paddle leash.\n\nFindings: No fracture.",
+     ["brathay"], ["Capsized kayaking on the", "thumb caught in the paddle leash"]),
+    ("History: Gamekeeper on the ellerby estate, thumb caught in a gate.\n\nFindings: No fracture.", ["ellerby"],
+     ["Gamekeeper on the", "thumb caught in a gate"]),
+    ("Clinical: Came off his bike on the lake tarrawong loop.\n\nFindings: No fracture.", ["tarrawong"],
+     ["Came off his bike on the", "loop"]),
+    ("Anamnese: Urlaubsgast, Unterkunft haus alpenglühn, Sturz auf der Piste.\n\nBefund: Keine Fraktur.",
+     ["alpenglühn"], ["Urlaubsgast", "Sturz auf der Piste"]),
+    ("Anamnese: In der Pause in der volksschule oberaich vom Klettergerüst gefallen.\n\nBefund: Keine Fraktur.",
+     ["oberaich"], ["In der Pause in der", "vom Klettergerüst gefallen"]),
+    ("Anamnese: Beim Training vom hc oberaich gegen die Bande gestürzt.\n\nBefund: Keine Fraktur.", ["oberaich"],
+     ["Beim Training vom", "gegen die Bande gestürzt"]),
+    # guards: a possessive's farm, a verb after a subject, an abbreviation's full stop before a lower-case word
+    ("History: Fell off a round bale at her uncle's farm.\n\nFindings: No fracture.", [],
+     ["Fell off a round bale at her uncle's farm"]),
+    ("History: The girl fell off the climbing frame at school.\n\nFindings: No fracture.", [],
+     ["The girl fell off the climbing frame at school"]),
+    ("Befund: Fraktur in re. Ellenbogen nicht abgrenzbar.", [], ["Fraktur in re. Ellenbogen nicht abgrenzbar"]),
+])
+def test_session43_lower_names_in_cased_lines(text: str, leaks: list[str], kept: list[str]) -> None:
+    check_rules(text, leaks, kept)
