@@ -244,6 +244,9 @@ LOCATIVE_COMPOUND_RE = re.compile(rf"(?<![\w])(?:[Aa]m|[Vv]om|[Zz]um|[Bb]eim|[Ii
                                   rf"bahn|tribüne|garten|hafen|weiher|schule|heim|gut))(?![\w-])")
 TOWN_SUFFIXES = ("burg", "berg", "dorf", "heim", "hausen", "stadt", "ingen", "feld", "furt", "bach", "brück",
                  "hafen", "ton", "ford", "bury", "borough", "chester", "caster", "mouth", "field", "wick", "pool")
+# the endings of English town names, for a lower-case word no list holds (_lower_names_in_cased_line; session 43)
+EN_TOWN_SUFFIXES = ("bridge", "ville", "dale", "ton", "ford", "bury", "borough", "chester", "caster", "mouth", "field",
+                    "wick", "pool", "ham", "worth", "stead", "thorpe", "combe", "hurst")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[^\W\d_]{4,}(?![\w'’\-])")
 # a name's first particle ending a zone's run, and the article that may follow it ('van der', 'von den', 'de la')
 PARTICLE_FIRST_END_RE = re.compile(r"(?<![^\s,])(?i:van|von|de|vom|zu|di|da)\Z")
@@ -1467,6 +1470,13 @@ LOWER_STREET_RE = re.compile(r"(?<![\w])(?P<n>[^\W\d_][\w'’\-]{2,})[ \t]+(?:av
 # 'landstraße' stays; session 35)
 LOWER_DE_STREET_RE = re.compile(r"(?<![\w\-])(?P<s>[a-zäöüß]{2,}(?:-[a-zäöüß]{2,})*(?:-|(?<=[a-zäöüß]{3})))"
                                 r"(?:straße|strasse|str\.|gasse|allee|platz|weg|ring|damm|ufer)(?![\w])")
+# ... and a German street named by a place's adjective ('in der wiener straße', 'waidhofner str.'; session 43)
+LOWER_DE_ADJ_STREET_RE = re.compile(r"(?<![\w\-])(?P<a>[a-zäöüß]{2,}er)[ \t]+(?:straße|strasse|str\.|gasse|allee|"
+                                    r"platz|ring)(?![\w])")
+NOT_STREET_ADJECTIVES = frozenset(("unter", "hinter", "ueber", "oder", "aber", "wieder", "immer", "hier", "der",
+                                   "einer", "keiner", "seiner", "ihrer", "unserer", "eurer", "dieser", "jener", "jeder",
+                                   "welcher", "mancher", "solcher", "aller", "anderer", "other", "after", "under",
+                                   "over", "never", "either", "neither", "rather", "whether", "her", "per"))
 LOWER_DE_STREET_HINTS = ("straße", "strasse", "str.", "gasse", "allee", "platz", "weg", "ring", "damm", "ufer")
 # a home by its kind after its name ('at ashgrove care home'; BUSINESS_RE's named home in lower case; session 35):
 # the words before it back to a closed-class word, one of them no common word (checked in find)
@@ -4041,6 +4051,9 @@ class Anonymizer:
             elif start := self._lower_name_before(text, m.end("n"), max(pos, m.start() - 40)):
                 add(Span(start, m.end(), "ADDRESS", PATTERN, "street-lower"))
         if any(h in line for h in LOWER_DE_STREET_HINTS):
+            for m in LOWER_DE_ADJ_STREET_RE.finditer(text, pos, end):
+                if fold(m.group("a")) not in NOT_STREET_ADJECTIVES:
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "street-de-lower"))
             for m in LOWER_DE_STREET_RE.finditer(text, pos, end):
                 whole = fold(m.group())
                 if m.group("s").endswith("-") or (
@@ -4189,8 +4202,12 @@ class Anonymizer:
                     continue
                 # a word no list holds is a name only in German, where every noun is capitalised and a lower-case
                 # word before no capitalised one is no adjective ('in vesser (Nebenerwerb', 'in egringen daumen');
-                # English has more words than any list here ('a sawmill', 'the heifers')
+                # English has more words than any list here ('a sawmill', 'the heifers'): there only a word shaped
+                # as an English town ('at pembridge', 'out at brucedale'; session 43)
                 english = self._report_english(text, low) if english is None else english
+                if english and f.endswith(EN_TOWN_SUFFIXES) and not w.endswith(("'s", "’s", "s'", "s’")):
+                    add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower-cased-line"))
+                    continue
                 nxt = NEXT_WORD_RE.match(text, m.end("p"))
                 if english or m.group("pp") not in ("in", "bei", "nach", "aus") \
                         or (nxt and nxt.group(1)[:1].isupper()) \

@@ -1,11 +1,13 @@
 """Issue 11, session 43: names typed in lower case inside a line typed in normal case, read from this session's
 tuning data (session 42's sealed sets after their scoring at the session's start; the adversarial tuning rounds
-xi, xj): a town after a place preposition that ends its sentence ('wohnhaft in gstadtl. Keine'), a listed town
-shaped like an inflected word ('near worthing'); in such a line, too, what a line typed in lower case already read
-by kind: a street ('on ashgrove lane'), a town after a comma that follows a place ('lane, kilmore'), a place by its
-kind ('the brathay river', 'ellerby estate', 'lake tarrawong'), a German venue, school or home by its head ('haus
-alpenglühn', 'volksschule oberaich'), a club by its abbreviation ('hc oberaich'). Every example is our own (none
-taken from an evaluation corpus); on the rules before the change (d903d3c) every removal fails and the guards pass."""
+xi, xj): a town after a place preposition that ends its sentence ('wohnhaft in gstadtlried. Keine'), a listed town
+shaped like an inflected word ('near worthing'), in English a word no list holds shaped as a town ('at hembridge'),
+a German street named by a place's adjective ('in der kremser straße'); in such a line, too, what a line typed in
+lower case already read by kind: a street ('on ashgrove lane'), a town after a comma that follows a place ('lane,
+kilmore'), a place by its kind ('the brathay river', 'ellerby estate', 'lake tarrawong'), a German venue, school or
+home by its head ('haus alpenglühn', 'volksschule oberaich'), a club by its abbreviation ('hc oberaich'). Every
+example is our own (none taken from an evaluation corpus); on the rules before the change (d903d3c) every removal
+fails and the guards pass."""
 
 from __future__ import annotations
 
@@ -34,9 +36,16 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["oberaich"], ["In der Pause in der", "vom Klettergerüst gefallen"]),
     ("Anamnese: Beim Training vom hc oberaich gegen die Bande gestürzt.\n\nBefund: Keine Fraktur.", ["oberaich"],
      ["Beim Training vom", "gegen die Bande gestürzt"]),
-    # guards: a possessive's farm, a verb after a subject, an abbreviation's full stop before a lower-case word
+    ("History: Rides out for a yard at hembridge, landed on the flexed elbow.\n\nFindings: No fracture.",
+     ["hembridge"], ["Rides out for a yard at", "landed on the flexed elbow"]),
+    ("Anamnese: Sturz vom Gerüst einer Baustelle in der kremser straße, seither Schmerzen.\n\nBefund: Keine "
+     "Fraktur.", ["kremser"], ["Sturz vom Gerüst einer Baustelle in der", "seither Schmerzen"]),
+    # guards: an English compound after 'at' ('at worksite'), a possessive's farm, a verb after a subject, an
+    # abbreviation's full stop before a lower-case word
     ("History: Fell off a round bale at her uncle's farm.\n\nFindings: No fracture.", [],
      ["Fell off a round bale at her uncle's farm"]),
+    ("History: Pipe fell onto the shoulder at worksite, thumb caught in opponent's jersey.\n\nFindings: No "
+     "fracture.", [], ["Pipe fell onto the shoulder at worksite, thumb caught in opponent's jersey"]),
     ("History: The girl fell off the climbing frame at school.\n\nFindings: No fracture.", [],
      ["The girl fell off the climbing frame at school"]),
     ("Befund: Fraktur in re. Ellenbogen nicht abgrenzbar.", [], ["Fraktur in re. Ellenbogen nicht abgrenzbar"]),
