@@ -2935,6 +2935,14 @@ class Anonymizer:
             memo["english"] = len(EN_FUNCTION_RE.findall(low)) > 3 * len(DE_FUNCTION_RE.findall(low))
         return memo["english"]
 
+    def _report_german(self, text: str, low: str) -> bool:
+        """Whether the report is German: its German function words outnumber its English ones (a short report may
+        be neither German nor, by _report_english's margin, English)."""
+        memo = self._memo_for(text)
+        if "german" not in memo:
+            memo["german"] = len(DE_FUNCTION_RE.findall(low)) > len(EN_FUNCTION_RE.findall(low))
+        return memo["german"]
+
     def _cap_tokens(self, text: str) -> list[re.Match]:
         """CAP_TOKEN_RE's matches in `text` (three rules read them)."""
         memo = self._memo_for(text)
@@ -4193,26 +4201,29 @@ class Anonymizer:
         for m in MIXED_LOWER_PLACE_RE.finditer(text, ls, le):
             w = m.group("p")
             f = fold(w)
-            if f in self.common or f in self.regions or f in self.nouns or f in self.safe or f in self.eponyms \
-                    or MONTH_WORD_CASED_RE.fullmatch(w) \
+            town = f in self.places and f.endswith(TOWN_SUFFIXES)  # ('in deggendorf': a word list holds it too)
+            if (f in self.common or f in self.nouns) and not town or f in self.regions or f in self.safe \
+                    or f in self.eponyms or MONTH_WORD_CASED_RE.fullmatch(w) \
                     or not self._history_place_word(w.capitalize(), compounds=False):
                 continue
             if f not in self.places:
-                if self._inflected_word(f):  # ('in wheezing'); a listed town stays one ('in atting')
-                    continue
                 # a word no list holds is a name only in German, where every noun is capitalised and a lower-case
                 # word before no capitalised one is no adjective ('in vesser (Nebenerwerb', 'in egringen daumen');
                 # English has more words than any list here ('a sawmill', 'the heifers'): there only a word shaped
                 # as an English town ('at pembridge', 'out at brucedale'; session 43)
                 english = self._report_english(text, low) if english is None else english
+                if self._inflected_word(f) and not self._report_german(text, low):
+                    continue  # ('in thongs', 'in wheezing'; a German town stays one: 'in kreuzing'; a listed one too)
                 if english and f.endswith(EN_TOWN_SUFFIXES) and not w.endswith(("'s", "’s", "s'", "s’")):
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower-cased-line"))
                     continue
                 nxt = NEXT_WORD_RE.match(text, m.end("p"))
                 if english or m.group("pp") not in ("in", "bei", "nach", "aus") \
                         or (nxt and nxt.group(1)[:1].isupper()) \
-                        or GERMAN_ADJECTIVE_END_RE.search(f) or self._compound(f, german=True):
-                    continue  # ('in unveränderter, regelrechter Lage', 'bei erhaltener dorsaler Kortikalis')
+                        or GERMAN_ADJECTIVE_END_RE.search(f) \
+                        or self._compound(f, german=True) and not f.endswith(TOWN_SUFFIXES):
+                    continue  # ('in unveränderter, regelrechter Lage', 'bei erhaltener dorsaler Kortikalis'; a
+                    # compound shaped as a town is one: 'in fischerdorf', session 43)
             add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower-cased-line"))
         if "der " in text or "dem " in text or "am " in text or "im " in text:
             for m in MIXED_LOWER_DE_ARTICLE_RE.finditer(text, ls, le):

@@ -2,7 +2,9 @@
 tuning data (session 42's sealed sets after their scoring at the session's start; the adversarial tuning rounds
 xi, xj): a town after a place preposition that ends its sentence ('wohnhaft in gstadtlried. Keine'), a listed town
 shaped like an inflected word ('near worthing'), in English a word no list holds shaped as a town ('at hembridge'),
-a German street named by a place's adjective ('in der kremser straße'); in such a line, too, what a line typed in
+a German street named by a place's adjective ('in der kremser straße'), a German town after 'in' shaped
+as an inflected English word or a compound ('in kreuzing', 'in fuchsenberg') or held by a word list too ('in
+augsburg'); in such a line, too, what a line typed in
 lower case already read by kind: a street ('on ashgrove lane'), a town after a comma that follows a place ('lane,
 kilmore'), a place by its kind ('the brathay river', 'ellerby estate', 'lake tarrawong'), a German venue, school or
 home by its head ('haus alpenglühn', 'volksschule oberaich'), a club by its abbreviation ('hc oberaich'). Every
@@ -40,6 +42,14 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["hembridge"], ["Rides out for a yard at", "landed on the flexed elbow"]),
     ("Anamnese: Sturz vom Gerüst einer Baustelle in der kremser straße, seither Schmerzen.\n\nBefund: Keine "
      "Fraktur.", ["kremser"], ["Sturz vom Gerüst einer Baustelle in der", "seither Schmerzen"]),
+    # a German town in lower case after 'in': shaped like an inflected English word, a compound shaped as a town, a
+    # town a word list holds too
+    ("Anamnese: Vom Klettergerüst hinterm Schulhaus in kreuzing gefallen.\n\nBefund: Keine Fraktur.", ["kreuzing"],
+     ["Vom Klettergerüst hinterm Schulhaus in", "gefallen"]),
+    ("Anamnese: Am Nachmittag in fuchsenberg, Sturz vom Pferd.\n\nBefund: Keine Fraktur.", ["fuchsenberg"],
+     ["Am Nachmittag in", "Sturz vom Pferd"]),
+    ("Anamnese: Sturz im Hafen in augsburg auf dem Kai.\n\nBefund: Keine Fraktur.", ["augsburg"],
+     ["Sturz im Hafen in", "auf dem Kai"]),
     # guards: an English compound after 'at' ('at worksite'), a possessive's farm, a verb after a subject, an
     # abbreviation's full stop before a lower-case word
     ("History: Fell off a round bale at her uncle's farm.\n\nFindings: No fracture.", [],
