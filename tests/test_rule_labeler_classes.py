@@ -1765,6 +1765,23 @@ SESSION42_CASES = [
      "wird nicht bestätigt.", {}),
 ]
 
+SESSION43_CASES = [
+    # (session 43, from the labeler round xk, xl) an addendum headed by a date written with its month's name
+    ("elbow", "Conclusion: Undisplaced fracture of the radial neck.\n\nADDENDUM 3rd March 2026\nThe lucency is a Mach "
+     "band; a radial neck fracture is now considered unlikely but cannot be entirely excluded.",
+     {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_neck_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: Radiushalsfraktur.\n\nNachtrag 3. März 2026\nEine Radiushalsfraktur ist nicht sicher "
+     "auszuschließen.", {"fracture": "uncertain", "radius_fracture": "uncertain", "radial_neck_fracture": "uncertain"}),
+    # a doubt of the prior study that this one settles is no hedge; a doubt of this one still is
+    ("clavicle", "Befund: Schaftfraktur im mittleren Drittel. Das in der Voraufnahme nur fraglich abgrenzbare "
+     "Biegungskeilfragment ist nun eindeutig als separates Fragment erkennbar.",
+     {"fracture": "true", "fracture_middle_third": "true", "fracture_comminuted": "true"}),
+    ("clavicle", "Findings: Midshaft fracture. A previously questionable butterfly fragment is now clearly seen.",
+     {"fracture": "true", "fracture_middle_third": "true", "fracture_comminuted": "true"}),
+    ("clavicle", "Findings: Midshaft fracture. Questionable butterfly fragment.",
+     {"fracture": "true", "fracture_middle_third": "true", "fracture_comminuted": "uncertain"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1790,6 +1807,7 @@ SESSION_CASES = {
     "session40": SESSION40_CASES,
     "session41": SESSION41_CASES,
     "session42": SESSION42_CASES,
+    "session43": SESSION43_CASES,
 }
 
 

@@ -120,6 +120,10 @@ class Lexicon:
 HEAD_PREFIX = r"[ \t>*#=\-]"
 # a header's date, as written or as the anonymizer left it ('ADDENDUM [DATE] ----', read as 'ADDENDUM _ ----')
 _DATE = r"(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}|_)"
+# a date written with its month's name ('14th May 2026', '3. März 2026', 'May 14, 2026'; session 43)
+_MONTH = r"(?:jan|feb|mar|mär|maer|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\.?"
+_WORDS_DATE = (r"(?:\d{1,2}(?:st|nd|rd|th|\.)?[ \t]+" + _MONTH + r"[ \t]+\d{4}|" + _MONTH
+               + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4})")
 _WORD_END = r"(?!\w)"  # the guard a pattern that ends in a letter gets: no longer word may follow
 
 
@@ -368,7 +372,8 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             # ---', 'ADDENDUM 27/07/2026 14:02'; session 39)
                             # (an addendum's own words only: 'Date 01-22-2026' is a field, no section)
                             + r"|(?:" + after_addendum + ")"
-                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:\d|_)[\d/.\-: \t]{0,24}(?:uhr|h)?[ \t]*"
+                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:(?:\d|_)[\d/.\-: \t]{0,24}|" + _WORDS_DATE
+                            + r"(?:[ \t]+\d{1,2}:\d{2})?)(?:uhr|h)?[ \t]*"
                             + r"(?:[-=*#_]{2,}[ \t]*)?(?=\n|$)"
                             + r"|[ \t]+(?:\d|_)[\d/.\-: \t]{0,24}[-=*#_]{2,}[ \t]*(?=\n|$)"
                             + r"|[ \t]*[-=*#_]{2,}[ \t]*(?=\n|$))",
