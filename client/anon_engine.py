@@ -1441,6 +1441,20 @@ LOWER_FEATURE_RE = re.compile(rf"(?<![\w'’.\-])(?P<n>[{LOW_LETTERS}]{{3,}})[ \
                               r"woods|fell|island|farm|estate|showground|downs|campground|reserve|barn|moor|quarry|"
                               r"marina|wharf|quay)(?![\w])")
 LOWER_LAKE_RE = re.compile(r"(?<![\w'’.\-])(?:lake|loch|mount|mt\.?)[ \t]+(?P<n>[a-z][a-z'’\-]{2,})(?![\w])")
+# a street by its kind after a place preposition, its name a common word too ('on reef st', 'off commercial rd'), and
+# a street corner ('corner of mary and channon', 'cnr hargreaves and mitchell', 'ecke lauwetter/auenstraße'); the
+# words a road's kind follows that name no road (_lower_kind_names; session 43)
+GENERIC_ROAD_WORDS = frozenset((
+    "the", "a", "an", "his", "her", "their", "our", "my", "your", "its", "this", "that", "main", "high", "side",
+    "back", "front", "open", "wet", "busy", "dirt", "gravel", "icy", "same", "one", "each", "haul", "ranch", "access",
+    "service", "farm", "forest", "logging", "private", "country", "slip", "ring", "toll", "old", "new", "steep",
+    "narrow", "muddy", "rural", "local", "bush", "fire", "bike", "cycle", "dead", "quiet", "public", "next", "other"))
+LOWER_PREP_STREET_RE = re.compile(r"(?<![\w])(?:on|off|along|in|at|from|down|up|near|nr|onto|into|outside|past)[ \t]+"
+                                  r"(?P<s>(?P<n>[a-z][a-z\-]{2,})[ \t]+(?:street|st|road|rd|lane|avenue|ave|drive|"
+                                  r"terrace|crescent|parade|boulevard|highway|hwy))(?![\w])")
+LOWER_CORNER_RE = re.compile(r"(?<![\w])(?:corner of|cnr\.?|ecke|eck)[ \t]+(?P<c>(?P<a>[a-zäöüß][a-zäöüß\-]{2,})"
+                             r"(?:[ \t]+[a-zäöüß][a-zäöüß\-]{2,})?[ \t]*(?:and|&|/|und)[ \t]*[a-zäöüß][a-zäöüß\-]{2,}"
+                             r"(?:[ \t]+(?:street|st|road|rd|straße|strasse|gasse))?)(?![\w])")
 # the prefixes of PLACE_PREFIX_RE that are no ordinary word, so they join a place in a line typed in lower case too
 LOWER_PLACE_PREFIXES = frozenset(("port", "fort", "mount", "mt.", "glen", "bad", "sankt", "santa", "san", "los", "las"))
 LOWER_RESIDENCE_RE = re.compile(rf"(?<![\w])(?:live|lives|living|resides|residing|wohnt|wohnen|lebt|leben|stammt|"
@@ -4047,6 +4061,13 @@ class Anonymizer:
             if (f not in self.common or f in self.places) and f not in self.safe and f not in self.eponyms \
                     and f not in self.nouns and not self._inflected_word(f) and f not in FUNCTION_WORDS:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-kind-lower"))
+        for m in LOWER_PREP_STREET_RE.finditer(text, pos, end):
+            if fold(m.group("n")) not in GENERIC_ROAD_WORDS:
+                add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-lower"))
+        if "cnr" in line or "corner of" in line or "eck" in line:
+            for m in LOWER_CORNER_RE.finditer(text, pos, end):
+                if fold(m.group("a")) not in FUNCTION_WORDS and fold(m.group("a")) not in self.nouns:
+                    add(Span(m.start("c"), m.end("c"), "ADDRESS", PATTERN, "corner-lower"))
         for m in LOWER_STREET_RE.finditer(text, pos, end):
             f = fold(m.group("n"))
             if f in ("high", "main"):  # a town's 'high st', 'main street' (safe words): the town's name before

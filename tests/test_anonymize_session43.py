@@ -1,15 +1,15 @@
-"""Issue 11, session 43: names typed in lower case inside a line typed in normal case, read from this session's
-tuning data (session 42's sealed sets after their scoring at the session's start; the adversarial tuning rounds
-xi, xj): a town after a place preposition that ends its sentence ('wohnhaft in gstadtlried. Keine'), a listed town
-shaped like an inflected word ('near worthing'), in English a word no list holds shaped as a town ('at hembridge'),
-a German street named by a place's adjective ('in der kremser straße'), a German town after 'in' shaped
-as an inflected English word or a compound ('in kreuzing', 'in fuchsenberg') or held by a word list too ('in
-augsburg'); in such a line, too, what a line typed in
-lower case already read by kind: a street ('on ashgrove lane'), a town after a comma that follows a place ('lane,
-kilmore'), a place by its kind ('the brathay river', 'ellerby estate', 'lake tarrawong'), a German venue, school or
-home by its head ('haus alpenglühn', 'volksschule oberaich'), a club by its abbreviation ('hc oberaich'). Every
-example is our own (none taken from an evaluation corpus); on the rules before the change (d903d3c) every removal
-fails and the guards pass."""
+"""Issue 11, session 43: names typed in lower case inside a line typed in normal case, read from this session's tuning
+data (session 42's sealed sets after their scoring at the session's start; the adversarial tuning rounds xi, xj): a
+town after a place preposition that ends its sentence ('wohnhaft in gstadtlried. Keine'), a listed town shaped like
+an inflected word ('near worthing'), in English a word no list holds shaped as a town ('at hembridge'), a German
+street named by a place's adjective ('in der kremser straße'), a German town after 'in' shaped as an inflected
+English word or a compound ('in kreuzing', 'in fuchsenberg') or held by a word list too ('in augsburg'), a street
+after a place preposition named by a common word ('on coral st') and a street corner ('corner of ellis and
+dunmore'); in such a line, too, what a line typed in lower case already read by kind: a street ('on ashgrove lane'),
+a town after a comma that follows a place ('lane, kilmore'), a place by its kind ('the brathay river', 'ellerby
+estate', 'lake tarrawong'), a German venue, school or home by its head ('haus alpenglühn', 'volksschule oberaich'),
+a club by its abbreviation ('hc oberaich'). Every example is our own (none taken from an evaluation corpus); on the
+rules before the change (d903d3c) every removal fails and the guards pass."""
 
 from __future__ import annotations
 
@@ -50,6 +50,16 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["Am Nachmittag in", "Sturz vom Pferd"]),
     ("Anamnese: Sturz im Hafen in augsburg auf dem Kai.\n\nBefund: Keine Fraktur.", ["augsburg"],
      ["Sturz im Hafen in", "auf dem Kai"]),
+    # a street after a place preposition named by a common word, a street corner
+    ("History: Sent over from the after-hours GP on coral st, wound dressed.\n\nFindings: No fracture.",
+     ["coral st"], ["Sent over from the after-hours GP on", "wound dressed"]),
+    ("History: Tripped on the gutter at the corner of ellis and dunmore, FOOSH.\n\nFindings: No fracture.",
+     ["ellis", "dunmore"], ["Tripped on the gutter at the corner of", "FOOSH"]),
+    # guards: a road named by its use, a corner of the body
+    ("History: Thrown from the loader on the haul road at the mine.\n\nFindings: No fracture.", [],
+     ["Thrown from the loader on the haul road at the mine"]),
+    ("History: Laceration at the corner of the mouth and a swollen thumb.\n\nFindings: No fracture.", [],
+     ["Laceration at the corner of the mouth and a swollen thumb"]),
     # guards: an English compound after 'at' ('at worksite'), a possessive's farm, a verb after a subject, an
     # abbreviation's full stop before a lower-case word
     ("History: Fell off a round bale at her uncle's farm.\n\nFindings: No fracture.", [],
