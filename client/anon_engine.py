@@ -4033,9 +4033,11 @@ class Anonymizer:
 
     def _lower_kind_names(self, text: str, pos: int, end: int, add, cased: bool = False) -> None:
         """Names typed in lower case that their kind or their place in the clause marks, in text[pos:end]: a listed
-        town after a comma, a street by its kind, a German street compound, a hospital by its town. A line typed in
-        lower case reads them (sessions 21-35); so does a line typed in normal case that holds a lower-case word no
-        list knows (`cased`; session 43: the names in passing of the tuning rounds wp-ws and xi, xj)."""
+        town after a comma, a German venue, school, home or society by its head, a club by its abbreviation, a place by
+        its kind, a street by its kind (after a place preposition also when its name is a common word), a street
+        corner, a German street, a hospital by its town. A line typed in lower case reads them (sessions 21-35); so
+        does a line typed in normal case that holds a lower-case word no list knows (`cased`; session 43: the names in
+        passing of the tuning rounds wp-ws, xi, xj, xm, xn and xo, xp)."""
         line = text[pos:end]
         # ... and one after a comma ('(little ducks nursery, brampton)', 'praxis am wall, oldenburg'): a
         # listed place that is no word of either language (session 21); in a line typed in normal case only after a
@@ -4147,8 +4149,6 @@ class Anonymizer:
                         and self._history_place_word(m.group("p").capitalize(), compounds=False) \
                         and not MONTH_WORD_CASED_RE.fullmatch(m.group("p")):
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "residence-lower"))
-        # ... and a town's district joined by a hyphen ('(kgv ..., leipzig-gohlis)'; session 34): the town
-        # a listed place, proper noun or place of a place context, even when also a common word
         if any(h in line for h in LOWER_VESSEL_HINTS):
             for m in LOWER_VESSEL_RE.finditer(text, pos, end):
                 f = fold(m.group("n"))
@@ -4182,6 +4182,8 @@ class Anonymizer:
         for m in (LOWER_SAINT_RE.finditer(text, pos, end) if "st" in line else ()):
             if fold(m.group("n")) not in self.safe:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "saint-lower"))
+        # ... and a town's district joined by a hyphen ('(kgv ..., leipzig-gohlis)'; session 34): the town
+        # a listed place, proper noun or place of a place context, even when also a common word
         for m in (LOWER_HYPHEN_PLACE_RE.finditer(text, pos, end) if "-" in line else ()):
             f = fold(m.group("t"))
             if (f in self.places or f in self.proper or f in self.context_places) and f not in self.safe \
