@@ -2941,21 +2941,24 @@ class Anonymizer:
             memo = self._report_memo = (text, {})
         return memo[1]
 
-    def _report_english(self, text: str, low: str) -> bool:
-        """Whether the report is English: its English function words outnumber its German ones three times
-        (computed once per report, on demand: most reports never ask)."""
+    def _function_words(self, text: str, low: str) -> tuple[int, int]:
+        """How many English and German function words the report holds (counted once per report, on demand: most
+        reports never ask)."""
         memo = self._memo_for(text)
-        if "english" not in memo:
-            memo["english"] = len(EN_FUNCTION_RE.findall(low)) > 3 * len(DE_FUNCTION_RE.findall(low))
-        return memo["english"]
+        if "function_words" not in memo:
+            memo["function_words"] = (len(EN_FUNCTION_RE.findall(low)), len(DE_FUNCTION_RE.findall(low)))
+        return memo["function_words"]
+
+    def _report_english(self, text: str, low: str) -> bool:
+        """Whether the report is English: its English function words outnumber its German ones three times."""
+        en, de = self._function_words(text, low)
+        return en > 3 * de
 
     def _report_german(self, text: str, low: str) -> bool:
         """Whether the report is German: its German function words outnumber its English ones (a short report may
         be neither German nor, by _report_english's margin, English)."""
-        memo = self._memo_for(text)
-        if "german" not in memo:
-            memo["german"] = len(DE_FUNCTION_RE.findall(low)) > len(EN_FUNCTION_RE.findall(low))
-        return memo["german"]
+        en, de = self._function_words(text, low)
+        return de > en
 
     def _cap_tokens(self, text: str) -> list[re.Match]:
         """CAP_TOKEN_RE's matches in `text` (three rules read them)."""
@@ -4060,8 +4063,7 @@ class Anonymizer:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "club-lower"))
         for m in itertools.chain(LOWER_FEATURE_RE.finditer(text, pos, end), LOWER_LAKE_RE.finditer(text, pos, end)):
             f = fold(m.group("n"))
-            if (f not in self.common or f in self.places) and f not in self.safe and f not in self.eponyms \
-                    and f not in self.nouns and not self._inflected_word(f) and f not in FUNCTION_WORDS:
+            if self._lower_place_word(f) and f not in FUNCTION_WORDS:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-kind-lower"))
         for m in LOWER_PREP_STREET_RE.finditer(text, pos, end):
             if fold(m.group("n")) not in GENERIC_ROAD_WORDS:
@@ -4106,8 +4108,12 @@ class Anonymizer:
         if not m:
             return False
         f = fold(m.group(1))
-        return f in LOWER_PLACE_KIND_WORDS or (self._unlisted_lower(f) and f not in self.nouns
-                                                and not self._inflected_word(f))
+        return f in LOWER_PLACE_KIND_WORDS or self._lower_place_word(f)
+
+    def _lower_place_word(self, f: str) -> bool:
+        """Folded lower-case word `f` may name a place: _unlisted_lower, and no listed noun or inflected word ('the
+        clearwater river', 'burton farm, kington'; not 'the bone island', 'heifers')."""
+        return self._unlisted_lower(f) and f not in self.nouns and not self._inflected_word(f)
 
     def _lower_line_names(self, text: str, low: str, pos: int, end: int, add) -> None:
         """Names in a line typed in lower case, text[pos:end], found by the words around them (closed-class heads,

@@ -135,11 +135,11 @@ def environment() -> dict[str, object]:
             "torch_threads": torch.get_num_threads(), "device": describe_device()}
 
 
-def environment_line(env: dict[str, object]) -> str:
-    """One line of report.md for environment()'s record."""
+def environment_line(env: dict[str, object], lead: str = "computed with") -> str:
+    """One line of a report for environment()'s record, opening with `lead`."""
     pk = env.get("packages") or {}
     libs = ", ".join(f"{k} {v}" for k, v in pk.items() if v)  # type: ignore[union-attr]
-    return (f"- computed with fedrad {env.get('fedrad')}, Python {env.get('python')}, {libs}; on {env.get('cpu')} "
+    return (f"{lead} fedrad {env.get('fedrad')}, Python {env.get('python')}, {libs}; on {env.get('cpu')} "
             f"({env.get('cpu_count')} cores, {env.get('torch_threads')} torch threads), {env.get('platform')}; "
             f"device {env.get('device')}")
 

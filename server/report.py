@@ -166,7 +166,7 @@ def render_markdown(cfg, template, history: dict[str, Any], results: dict[str, A
     if env:
         from fedrad.common.doctor import environment_line
 
-        lines.append(environment_line(env).replace("- computed with", "- test sets scored with", 1))
+        lines.append("- " + environment_line(env, "test sets scored with"))
     lines.append("")
     for name, res in results.items():
         s = res["summary"]

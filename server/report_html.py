@@ -152,7 +152,7 @@ def render_html(run_dir: Path) -> str:
         if report.get("environment"):
             from fedrad.common.doctor import environment_line
 
-            line = environment_line(report["environment"]).replace("- computed with", "Test sets scored with", 1)
+            line = environment_line(report["environment"], "Test sets scored with")
             out.append(f"<p class='muted'>{_e(line)}</p>")
     elif cfg.test_sets:
         out.append("<p class='muted'>Test-set results appear when the run has finished (the chosen checkpoint "

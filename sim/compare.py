@@ -308,7 +308,7 @@ def _markdown(summary: dict[str, Any], test_sets: list[str], reports: dict[str, 
     lines = ["# fedrad simulation: the study's experiment across virtual hospitals", "",
              f"Region `{cfg['region']}`, image size {cfg['image-size']} px, {cfg['num-server-rounds']} rounds x "
              f"{cfg['local-epochs']} local epoch(s), strategy {cfg['strategy']}.", "",
-             *([environment_line(summary["environment"]), ""] if summary.get("environment") else []),
+             *(["- " + environment_line(summary["environment"]), ""] if summary.get("environment") else []),
              "## Macro AUC (per-finding range; supported findings)", "",
              "Supported: findings with >= 5 test positives and negatives (the others' AUC is not meaningful).", "",
              "| run | " + " | ".join(test_sets) + " | training | evaluated round | run report |",
