@@ -168,6 +168,11 @@ RANK_WORDS = (
     "CSgt", "WO1", "WO2", r"Flt[ \t]Lt\.?", r"Sqn[ \t]Ldr\.?", r"Wg[ \t]Cdr\.?")
 
 
+# a line's heading before its colon ('ELBOW Hx: ', 'Clinical: ', 'klin. angaben: '): what follows may be typed in lower
+# case while the heading is not
+LINE_HEADING_RE = re.compile(r"[ \t]*[^\W\d_][^:\n]{0,24}:[ \t]+")
+
+
 def _mostly_lower(line: str) -> bool:
     """A line typed in lower case but for a capital or two ('slammed on R thumb at daycare (little sprouts, brampton)
     no fx'): at least nine in ten of its words open with a lower-case letter (session 22)."""
@@ -487,6 +492,7 @@ DIGITLESS_STREET_RE = re.compile(
     rf"|(?<![\w])(?<!et[ \t])(?:ul|al|pl)\.[ \t]*[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+){{0,2}}"
     # a street named by a place's adjective, written apart ('Warschauer Str.', 'Frankfurter Allee'; session 24)
     rf"|(?<![\w\-])[{UP}][{LOW}]+er[ \t]+(?:Straße|Strasse|Str\.|Allee|Chaussee|Damm)(?![\w])"
+    rf"|(?<![\w\-])[{UP}]{{3,}}ER[ \t]+(?:STRASSE|STRAẞE|STR\.|ALLEE|CHAUSSEE)(?![\w])"  # the same in capitals
     # ... or by an adjective ('Hohe Straße', 'Lange Gasse'; session 35); an article or a road's state stays
     rf"|(?<![\w\-])(?!(?:Die|Eine|Jede|Diese|Seine|Ihre|Keine|Andere|Nächste|Gleiche|Selbe|Ganze|Glatte|Nasse|"
     rf"Vereiste|Rutschige|Eisige|Dunkle|Enge|Steile|Befahrene|Viel[ \t]?befahrene)[ \t])[{UP}][{LOW}]+e[ \t]+"
@@ -677,6 +683,8 @@ def _clock_time(text: str, s: int, e: int) -> bool:
 
 
 # an acronym of three to six capitals standing alone: not inside a word, a placeholder, or a hyphen or slash compound
+# the locative before a hospital's letters on an all-caps line (see Anonymizer._unknown_acronyms)
+CAPS_ACRONYM_PLACE_RE = re.compile(r"(?<![\w])(?:AT|TO|FROM|IN|IM|INS|VOM|NACH)[ \t]+\Z")
 ACRONYM_WORD_RE = re.compile(r"(?<![\w\[\-/.])[A-ZÄÖÜ]{3,6}(?![\w\]\-/]|\.\w)")
 ROMAN_NUMERAL_RE = re.compile(r"[IVX]+")
 # a German locative before a capitalised word ending in a landform noun: a summit, a rock, a cave, a valley, a lake,
@@ -1457,8 +1465,10 @@ LOWER_CORNER_RE = re.compile(r"(?<![\w])(?:corner of|cnr\.?|ecke|eck)[ \t]+(?P<c
                              r"(?:[ \t]+(?:street|st|road|rd|straße|strasse|gasse))?)(?![\w])")
 # the prefixes of PLACE_PREFIX_RE that are no ordinary word, so they join a place in a line typed in lower case too
 LOWER_PLACE_PREFIXES = frozenset(("port", "fort", "mount", "mt.", "glen", "bad", "sankt", "santa", "san", "los", "las"))
+# (the preposition may be left out: 'lives penparcau'; 'lives alone', 'wohnt allein' are listed words; session 44)
 LOWER_RESIDENCE_RE = re.compile(rf"(?<![\w])(?:live|lives|living|resides|residing|wohnt|wohnen|lebt|leben|stammt|"
-                                rf"stammen)[ \t]+(?:in|at|near|aus|bei|nahe)[ \t]+(?=(?P<p>[{LOW}]{{4,}})(?![\w]))")
+                                rf"stammen)[ \t]+(?:(?:in|at|near|aus|bei|nahe)[ \t]+)?"
+                                rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w]))")
 # In a line typed in lower case (session 34's third tuning round: its lower-case reports lost most identifiers to
 # these), names by their closed-class heads:
 # a club by its team word ('cluain dara gaels', 'liffey harps camogie club'), the name the words before it back to a
@@ -2612,11 +2622,16 @@ CAMEL_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Z][a-zäöüß]+(?:[A-Z][a-zäö�
 CAMEL_HINT_RE = re.compile(r"[a-zäöüß][A-Z]")
 # an institution named by a hyphenated compound of its own name and its kind ('Elbe-Jeetzel-Klinik', 'Pokrova-Gemeinde';
 # session 34): a part before the kind a proper word, none a safe one (checked in find: 'Unfall-Klinik' stays)
-HYPHEN_INSTITUTION_RE = re.compile(rf"(?<![\w\-])(?P<n>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*)-(?:Klinik|Klinikum|Kliniken|"
-                                   r"Krankenhaus|Spital|Hospital|Praxis|Gemeinde|Kirchengemeinde|Pfarrei|Schule|"
-                                   r"Grundschule|Gymnasium|Realschule|Kita|Kindergarten|Stiftung)(?![\w\-])")
+_HYPHEN_INSTITUTION_HEADS = ("Klinik|Klinikum|Kliniken|Krankenhaus|Spital|Hospital|Praxis|Gemeinde|Kirchengemeinde|"
+                             "Pfarrei|Schule|Grundschule|Gymnasium|Realschule|Kita|Kindergarten|Stiftung")
+HYPHEN_INSTITUTION_RE = re.compile(rf"(?<![\w\-])(?P<n>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*)-"
+                                   rf"(?:{_HYPHEN_INSTITUTION_HEADS})(?![\w\-])"
+                                   # ... and in capitals ('VERLEGUNG NACH AURICH (UBBO-EMMIUS-KLINIK)'; session 44)
+                                   rf"|(?<![\w\-])(?P<c>[{UP}]{{2,}}(?:-[{UP}]{{2,}})*)-(?:{_HYPHEN_INSTITUTION_HEADS.upper()})"
+                                   rf"(?![\w\-])")
 HYPHEN_INSTITUTION_HINTS = ("-Kli", "-Kra", "-Spi", "-Hos", "-Pra", "-Gem", "-Kir", "-Pfa", "-Sch", "-Gru", "-Gym",
-                            "-Rea", "-Kit", "-Kin", "-Sti")
+                            "-Rea", "-Kit", "-Kin", "-Sti", "-KLI", "-KRA", "-SPI", "-HOS", "-PRA", "-SCH", "-GRU",
+                            "-GYM", "-REA", "-KIT", "-KIN", "-STI")
 # a trade union's local by its number ('ILA LOCAL 333', 'IBEW Local 98'; session 34)
 UNION_LOCAL_RE = re.compile(r"(?<![\w])(?:[A-Z]{2,6}[ \t]+)?(?:LOCAL|Local)[ \t]+\d{1,4}"
                             r"(?![\w]|[.,]\d|[ \t]*(?i:mm|cm))")
@@ -2719,6 +2734,11 @@ HEAD_NOUN_RIGHT_RE = re.compile(r"[ \t](?P<w>[a-z]+)(?![\w'’\-])")
 ADJ_LEFT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{WORD}|{UPPER_WORD})[ \t]\Z")
 ADJ_RIGHT_RE = re.compile(rf"[ \t](?P<w>{WORD}|{UPPER_WORD})(?![\w'’\-.])")
 NAME_SANDWICH_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})[ \t]+\Z")
+# the other end of a way between two places, one of them removed ('auf dem Radweg zwischen Manebach und [Ilmenau]',
+# 'walking between [Buckden] and Hubberholme'; session 44): see Anonymizer._between_places
+BETWEEN_BEFORE_RE = re.compile(rf"(?:zwischen|between)[ \t]+(?P<w>{WORD})[ \t]+(?:und|and)[ \t]+\Z")
+BETWEEN_AFTER_RE = re.compile(rf"[ \t]+(?:und|and)[ \t]+(?P<w>{WORD})(?![\w\-])")
+BETWEEN_WORD_RE = re.compile(r"(?:zwischen|between)[ \t]+\Z")
 SANDWICH_GAP_RE = re.compile(rf"(?:[ \t]|[ \t]?-)(?P<w>{WORD}|{UPPER_WORD}|y|upon|auf der|an der|vor der|ob der|"
                              rf"unter|&)(?:[ \t]|-[ \t]?)")
 
@@ -3342,7 +3362,7 @@ class Anonymizer:
         for m in (LOWER_QUOTED_NAME_RE.finditer(text) if any(q in text for q in "\"„“'‚»«") else ()):
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "quoted-name"))
         for m in (HYPHEN_INSTITUTION_RE.finditer(text) if any(h in text for h in HYPHEN_INSTITUTION_HINTS) else ()):
-            parts = m.group("n").split("-")
+            parts = (m.group("n") or m.group("c")).split("-")
             if any(self._proper_word(p) for p in parts) and not any(fold(p) in self.safe for p in parts):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "hyphen-institution"))
         for m in (UNION_LOCAL_RE.finditer(text) if "ocal " in text or "OCAL " in text else ()):
@@ -3883,6 +3903,12 @@ class Anonymizer:
             if len(line) > 8 and (line == low[pos:pos + len(line)] or (
                     line.lstrip()[:1].islower() and _mostly_lower(line))):  # (speed: such a line opens in lower case)
                 self._lower_line_names(text, low, pos, pos + len(line), add)
+            elif len(line) > 8 and (hm := LINE_HEADING_RE.match(line)) and hm.end() < len(line) \
+                    and line[hm.end()].islower() and (line[hm.end():] == low[pos + hm.end():pos + len(line)]
+                                                      or _mostly_lower(line[hm.end():])):
+                # a heading in capitals before a history typed in lower case ('ELBOW Hx: tackled playing for aber
+                # u16s at plascrug sat.'; session 44): the history is such a line, the heading is not
+                self._lower_line_names(text, low, pos + hm.end(), pos + len(line), add)
             elif len(line) > 8:
                 cased.append((pos, pos + len(line)))
             pos += len(line) + 1
@@ -3947,8 +3973,14 @@ class Anonymizer:
                         _clinical_compound(self, w):
                     continue
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "mountain-accident-place"))
-        if any(c in low for c in HISTORY_CUES):
+        cued = any(c in low for c in HISTORY_CUES)
+        if cued or self._history_sections(text, low):
+            # (without a cue word, inside a history section only: 'HX: CUT ON GLASS AT SCHUETZENFEST IN IMMENRODE')
             for m in UPPER_PLACE_RE.finditer(text):
+                sec = None if cued else next((en for hs, he, en in self._history_sections(text, low)
+                                              if hs <= m.start() < he), "outside")
+                if sec == "outside":
+                    continue
                 ws = m.group("p").split()
                 f0 = fold(ws[0])
                 if m.group("pp") not in UPPER_ANY_WORD_PREPS and not (
@@ -3956,7 +3988,7 @@ class Anonymizer:
                         or len(ws) == 2 and fold(ws[1]) in PLACE_HEADS
                         or len(f0) > 8 and f0.endswith(UPPER_PLACE_COMPOUND_TAILS) and f0 not in self.common):
                     continue  # after the session-19 prepositions only a listed place ('ON OUTSTRETCHED HAND' stays)
-                if self._history_place_word(ws[0].title(), compounds=False) and \
+                if self._history_place_word(ws[0].title(), compounds=sec is False) and \
                         not any(fold(w) in self.institution_cues for w in ws):
                     end = m.end("p") if len(ws) == 1 or self._history_place_word(ws[1].title(), compounds=False) \
                         or fold(ws[1]) in PLACE_HEADS else m.start("p") + len(ws[0])
@@ -4150,6 +4182,8 @@ class Anonymizer:
                    else (LOWER_RESIDENCE_RE,)):
             for m in rx.finditer(text, pos, end):
                 f = fold(m.group("p"))
+                if f.endswith(("'s", "’s")):
+                    f = f[:-2]  # a possessive: the word before it decides ("at cousin's place" stays)
                 # (shaped as no clinical or abstract word: 'in mehrfragmentärer', 'bei makrosomie' stay)
                 if f not in self.common and f not in self.regions and f not in self.nouns \
                         and self._history_place_word(m.group("p").capitalize(), compounds=False) \
@@ -4300,16 +4334,16 @@ class Anonymizer:
         a line without lower case (there every word is in capitals), nor a roman numeral, a mask ('XXXX') or a
         field label ('CHI: ...'); three to six capitals, not joined to a word by a hyphen or a slash ('K-wire',
         'AP/LAT'). An unlisted clinical acronym is over-redaction, a word of text; an unlisted name is a leak."""
-        if not any(c.islower() for c in text):
-            return
         for m in ACRONYM_WORD_RE.finditer(text):
             w = m.group()
             f = fold(w)
             if f in self.acronyms or f in self.safe or f in self.ordinary or f in self.eponyms \
                     or ROMAN_NUMERAL_RE.fullmatch(w) or "XXX" in w or len(set(w)) == 1 or text.startswith(":", m.end()):
                 continue
-            if not MIXED_CASE_RUN_RE.search(_line_at(text, m.start())):
-                continue
+            if not MIXED_CASE_RUN_RE.search(_line_at(text, m.start())) and not (
+                    len(w) <= 4 and w.endswith("H") and CAPS_ACRONYM_PLACE_RE.search(text, max(0, m.start() - 12),
+                                                                                   m.start())):
+                continue  # in capitals only a hospital's letters after a locative ('TRANSFER TO LGH', 'XR AT RIH')
             add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "acronym-unknown"))
 
     def _address_lines(self, text: str, cands: list[Span]) -> None:
@@ -4555,7 +4589,9 @@ class Anonymizer:
                     add(Span(m.start(), m.end(), "INSTITUTION", STRONG if m.group().split()[0] in STRONG_CLUB_PREFIXES
                              else PATTERN, "sports-club"))
         for m in (PLACE_CLUB_RE.finditer(text) if PLACE_CLUB_HINT_RE.search(text) else ()):
-            if self._place_adjective(m.group("a")):
+            # (or an adjective no list knows at all: 'gegen Harzburger SC' names Bad Harzburg; 'Linker SC' stays)
+            if self._place_adjective(m.group("a")) or self._proper_word(m.group("a")) \
+                    and fold(m.group("a")) not in self.common:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "sports-club"))
         for m in (VESSEL_RE.finditer(text) if any(h in text for h in VESSEL_HINTS) else ()):
             if not all(fold(w) in self.safe for w in m.group().split()[1:]):
@@ -4916,6 +4952,25 @@ class Anonymizer:
         return not (compounds and self._compound(f, min_part, german=True)) or f.endswith(GEO_TAILS) or (
             f.endswith(TRAIL_TAILS) and f not in self.nouns and not f.startswith(GENERIC_TRAIL_HEADS))
 
+    def _between_places(self, text: str, spans: list[Span]) -> list[Span]:
+        """The other end of a way between two places when one end was removed: 'zwischen Manebach und [Ilmenau]',
+        'between [Tulln] and Zwentendorf'. Only a capitalised word that may name a place (_history_place_word, German
+        compounds too: 'zwischen Stalltür und Rahmen', 'between Palette and ...' pinch a thumb between things, and
+        neither end is removed there)."""
+        extra = []
+        for sp in spans:
+            if sp.kind != "ADDRESS":
+                continue
+            b = BETWEEN_BEFORE_RE.search(text, max(0, sp.start - 60), sp.start)
+            if b and self._history_place_word(b.group("w")):
+                extra.append(Span(b.start("w"), b.end("w"), "ADDRESS", PATTERN, "between-places"))
+            a = BETWEEN_AFTER_RE.match(text, sp.end)
+            if a and BETWEEN_WORD_RE.search(text, max(0, sp.start - 10), sp.start) \
+                    and self._history_place_word(a.group("w")):
+                extra.append(Span(a.start("w"), a.end("w"), "ADDRESS", PATTERN, "between-places"))
+        extra = [e for e in extra if not any(sp.start < e.end and e.start < sp.end for sp in spans)]
+        return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
     def _absorb_sandwiched(self, text: str, spans: list[Span]) -> list[Span]:
         """A word left between two removed names, places or institutions on one line is part of them when it is a
         place particle (Welsh 'y', 'upon', 'auf der', 'unter', 'ob der') or no ordinary, safe or clinical word:
@@ -5131,7 +5186,7 @@ class Anonymizer:
         """The words an identifier's rules leave beside it (session 12): first what lies between two removed parts
         (_absorb_sandwiched), then what stands right before or after one (_absorb_affixes), each span bounded by its
         neighbours."""
-        out = self._absorb_sandwiched(text, spans)
+        out = self._absorb_sandwiched(text, self._between_places(text, spans))
         return [self._absorb_affixes(text, sp, out[i - 1].end if i else 0, out[i + 1].start if i + 1 < len(out)
                                      else len(text)) for i, sp in enumerate(out)]
 

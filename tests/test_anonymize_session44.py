@@ -1,0 +1,58 @@
+"""Issue 11, session 44: shapes read from this session's tuning data (session 43's sealed sets after their scoring at
+the session's start; the adversarial tuning round yc, yd): a place after a preposition in an all-caps history section
+with no accident word ('HX: CUT ON GLASS AT THE FAIR IN <TOWN>'), a German street named by an adjective in capitals
+('CYCLIST V CAR, <TOWN>ER STRASSE'), a hospital's letters after a locative on an all-caps line ('TRANSFER TO <X>H'),
+a club by an adjective no list knows and its letters as one institution ('gegen <Town>er SC'), a history typed in
+lower case after a heading in capitals ('ELBOW Hx: tackled ... at <venue> sat.'), a hospital joined by hyphens in
+capitals ('(<NAME>-<NAME>-KLINIK)'), and the other end of a way between two places ('zwischen <Town> und <Town>'). Every
+example is our own (none taken from an evaluation corpus); on the rules before the change (bdf1040) every removal
+fails and the guards pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    ("EXAM: XR THUMB RIGHT 2V\nHX: CUT ON BROKEN GLASS AT THE KIRMES IN OBERWALDROD. ?FB ?FX\n\nFINDINGS: NO FRACTURE.",
+     ["OBERWALDROD"], ["CUT ON BROKEN GLASS AT THE KIRMES IN", "?FB ?FX"]),
+    ("HISTORY: CYCLIST V BUS, HOLTINGER STRASSE. PAIN MID CLAVICLE.\n\nFINDINGS: NO FRACTURE.", ["HOLTINGER"],
+     ["PAIN MID CLAVICLE"]),
+    ("IMPRESSION: DISPLACED FRACTURE. RECOMMEND ORTHOPAEDIC REVIEW / TRANSFER TO QVH.", ["QVH"],
+     ["RECOMMEND ORTHOPAEDIC REVIEW / TRANSFER TO"]),
+    ("XR L ELBOW Hx: tackled playing rugby at brynhafod sat. pain lat elbow, ?# NAD.\n\nFindings: No fracture.",
+     ["brynhafod"], ["tackled playing rugby at", "pain lat elbow"]),
+    ("BEURTEILUNG: KEINE FRAKTUR. GGF. VORSTELLUNG IN DER HOLLWEG-KESSMANN-KLINIK.", ["HOLLWEG", "KESSMANN"],
+     ["KEINE FRAKTUR"]),
+    ("Anamnese: Sturz mit dem Fahrrad auf dem Radweg zwischen Kammerbach und Ilmenau, Druckschmerz.\n\nBefund: "
+     "Keine Fraktur.", ["Kammerbach", "Ilmenau"], ["Sturz mit dem Fahrrad auf dem Radweg zwischen", "Druckschmerz"]),
+])
+def test_a_session44_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
+
+
+def test_a_club_by_an_unlisted_adjective_goes_whole_as_a_club():
+    """'gegen Ottbergener SC': an adjective no list knows before a club's letters is the club's name, one institution
+    (before, a place and a name, when the word model happened to take them)."""
+    check_rules("Klinische Angaben: Sturz beim Punktspiel gegen Ottbergener SC am Vortag.\n\nBefund: Keine Fraktur.",
+                ["Ottbergener"], ["Sturz beim Punktspiel gegen [INSTITUTION] am Vortag"])
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a thumb pinched between two things: neither end is a place
+    ("Anamnese: Daumen beim Abladen zwischen Palette und Hubwagen eingeklemmt.\n\nBefund: Keine Fraktur.",
+     ["zwischen Palette und Hubwagen eingeklemmt"]),
+    # a clinical word after 'in' in a lower-case history, a possessive of a kin word, and a bone after 'at'
+    ("Hx: post closed reduction L thumb proximal phalanx fx, check alignment in spica.\n\nFindings: Healing.",
+     ["check alignment in spica"]),
+    ("Clinical: fell off trampoline at cousin's place, swollen R elbow.\n\nFindings: No fracture.",
+     ["at cousin's place"]),
+    ("Indication: pain at xiphoid after a fall.\n\nFindings: No fracture.", ["pain at xiphoid"]),
+    # an all-caps line's ward letters and a joint's adjective before SC stay
+    ("HISTORY: FELL. TRANSFERRED TO NICU FOR OBSERVATION.\n\nFINDINGS: NO FRACTURE.", ["TRANSFERRED TO NICU"]),
+    ("Befund: Linker SC-Gelenkspalt unauffällig, Linker SC regelrecht.", ["Linker SC regelrecht"]),
+])
+def test_a_session44_word_stays(text, kept):
+    check_rules(text, [], kept)
