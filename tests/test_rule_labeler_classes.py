@@ -1782,6 +1782,25 @@ SESSION43_CASES = [
      {"fracture": "true", "fracture_middle_third": "true", "fracture_comminuted": "uncertain"}),
 ]
 
+SESSION44_CASES = [
+    # (session 44, from the tuning round yc, yd) a German finding named first and negated by its verb after it: read
+    # as present before ('Eine Luxation liegt nicht vor'); a hedge beside it keeps its own finding, and a finding
+    # stated in the sentence before stays
+    ("clavicle", "Befund: Eine Fraktur findet sich nicht. Eine Luxation liegt nicht vor.", {}),
+    ("clavicle", "BEFUND: DER SC-GELENKSPALT IST ERWEITERT. EINE SUBLUXATION IST NICHT SICHER AUSZUSCHLIESSEN, EINE "
+     "LUXATION LIEGT NICHT VOR.", {"sc_joint_space_widened": "true", "sc_joint_subluxation": "uncertain",
+                                   "joint_subluxation": "uncertain"}),
+    ("elbow", "Befund: Fraktur des Radiusköpfchens. Eine Luxation besteht nicht, Frakturen der Ulna zeigen sich nicht.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
+    ("thumb", "Befund: Ein Fremdkörper wird nicht gesehen. Eine Fraktur liegt nicht sicher vor.",
+     {"fracture": "uncertain"}),
+    ("elbow", "Befund: Eine Fraktur stellt sich nicht dar, eine Luxation kommt nicht zur Darstellung. Anhalt für einen "
+     "Fremdkörper ergibt sich nicht.", {}),
+    ("elbow", "Findings: Radial head fracture. A dislocation is not shown; evidence of a foreign body is lacking. An "
+     "olecranon fracture cannot be demonstrated.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1808,6 +1827,7 @@ SESSION_CASES = {
     "session41": SESSION41_CASES,
     "session42": SESSION42_CASES,
     "session43": SESSION43_CASES,
+    "session44": SESSION44_CASES,
 }
 
 
