@@ -1447,7 +1447,11 @@ LOWER_PLACE_KIND_WORDS = frozenset(("road", "rd", "street", "st", "lane", "avenu
 # lake or mount before it ('lake weeroona'): the name no common word and no possessive ('uncle's farm'; session 43)
 LOWER_FEATURE_RE = re.compile(rf"(?<![\w'’.\-])(?P<n>[{LOW_LETTERS}]{{3,}})[ \t]+(?:hill|lake|river|creek|bay|"
                               r"woods|fell|island|farm|estate|showground|downs|campground|reserve|barn|moor|quarry|"
-                              r"marina|wharf|quay)(?![\w])")
+                              r"marina|wharf|quay|"
+                              # session 44 ('off makorori point', 'waikanae beach end', 'past the lune aqueduct')
+                              r"park|point|beach|aqueduct|viaduct|court|gardens|green|heath|bridge|pier|harbour|"
+                              r"jetty|dam|gorge|valley|forest|oval|domain|speedway|raceway|racecourse|"
+                              r"airfield)(?![\w])")
 LOWER_LAKE_RE = re.compile(r"(?<![\w'’.\-])(?:lake|loch|mount|mt\.?)[ \t]+(?P<n>[a-z][a-z'’\-]{2,})(?![\w])")
 # a street by its kind after a place preposition, its name a common word too ('on reef st', 'off commercial rd'), and
 # a street corner ('corner of mary and channon', 'cnr hargreaves and mitchell', 'ecke lauwetter/auenstraße'); the

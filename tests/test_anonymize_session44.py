@@ -4,7 +4,8 @@ with no accident word ('HX: CUT ON GLASS AT THE FAIR IN <TOWN>'), a German stree
 ('CYCLIST V CAR, <TOWN>ER STRASSE'), a hospital's letters after a locative on an all-caps line ('TRANSFER TO <X>H'),
 a club by an adjective no list knows and its letters as one institution ('gegen <Town>er SC'), a history typed in
 lower case after a heading in capitals ('ELBOW Hx: tackled ... at <venue> sat.'), a hospital joined by hyphens in
-capitals ('(<NAME>-<NAME>-KLINIK)'), and the other end of a way between two places ('zwischen <Town> und <Town>'). Every
+capitals ('(<NAME>-<NAME>-KLINIK)'), the other end of a way between two places ('zwischen <Town> und <Town>'), and a
+place by its kind typed in lower case ('off <name> point', '<name> beach end', 'past the <name> aqueduct'). Every
 example is our own (none taken from an evaluation corpus); on the rules before the change (bdf1040) every removal
 fails and the guards pass."""
 
@@ -28,6 +29,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["KEINE FRAKTUR"]),
     ("Anamnese: Sturz mit dem Fahrrad auf dem Radweg zwischen Kammerbach und Ilmenau, Druckschmerz.\n\nBefund: "
      "Keine Fraktur.", ["Kammerbach", "Ilmenau"], ["Sturz mit dem Fahrrad auf dem Radweg zwischen", "Druckschmerz"]),
+    # a place by its kind typed in lower case in a line typed in normal case: a point, a beach, an aqueduct, a dam
+    ("History: Surfing, wiped out on the reef off tarakohe point. Landed on the R shoulder.\n\nFindings: No fracture.",
+     ["tarakohe"], ["wiped out on the reef off", "Landed on the R shoulder"]),
+    ("Hx: Fell off the swings at the playground, ohakune beach end, on a school trip. ?supracondylar\n\nFindings: "
+     "No fracture.", ["ohakune"], ["Fell off the swings at the playground", "on a school trip"]),
+    ("Clinical details: Came off his bike on the towpath past the keerholme aqueduct last night, landed on the L "
+     "shoulder.\n\nFindings: No fracture.", ["keerholme"], ["Came off his bike on the towpath past the", "last night"]),
 ])
 def test_a_session44_shape_goes(text, leaks, kept):
     check_rules(text, leaks, kept)
@@ -53,6 +61,11 @@ def test_a_club_by_an_unlisted_adjective_goes_whole_as_a_club():
     # an all-caps line's ward letters and a joint's adjective before SC stay
     ("HISTORY: FELL. TRANSFERRED TO NICU FOR OBSERVATION.\n\nFINDINGS: NO FRACTURE.", ["TRANSFERRED TO NICU"]),
     ("Befund: Linker SC-Gelenkspalt unauffällig, Linker SC regelrecht.", ["Linker SC regelrecht"]),
+    # a German 'falls' (if) after a noun is no waterfall; a court named by its sport stays a court
+    ("übergabe: bitte kontrolle nach gips falls schmerzen.", ["nach gips falls schmerzen"]),
+    # the words of a German comparison line that the labeler's cues hold ('liegen ... nicht vor', 'im Liegen')
+    ("Voraufnahmen: Schulter li. vom 03.02.2025 (Praxis Dr. Holtkamp, Bielefeld) liegen nicht vor.\nUntersuchung: "
+     "Klavikula re., a.p. im Liegen", ["liegen nicht vor", "a.p. im Liegen"]),
 ])
 def test_a_session44_word_stays(text, kept):
     check_rules(text, [], kept)
