@@ -1799,6 +1799,22 @@ SESSION44_CASES = [
     ("elbow", "Findings: Radial head fracture. A dislocation is not shown; evidence of a foreign body is lacking. An "
      "olecranon fracture cannot be demonstrated.",
      {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
+    # (from the negation rounds yi, yj) the first item of a list that a negation after it closes
+    ("clavicle", "Befund: Fremdkörper, Verkalkungen oder eine Raumforderung sind nicht abzugrenzen.", {}),
+    ("elbow", "Findings: Foreign body, calcification or mass is not seen. Radial head fracture.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
+    ("elbow", "Findings: Fracture, dislocation or effusion cannot be excluded.",
+     {"fracture": "uncertain", "joint_dislocation": "uncertain", "fat_pad_sign": "uncertain"}),
+    # a finding gone since the prior study: a swelling settled, a foreign body removed, a subluxation corrected, a
+    # swelling 'zurückgebildet', a step 'no longer present'
+    ("thumb", "Findings: Swelling of the tip has settled. The glass sliver on the prior film is gone.", {}),
+    ("thumb", "Befund: Die beschriebene Weichteilschwellung hat sich vollständig zurückgebildet.", {}),
+    ("thumb", "Findings: The dorsal subluxation at the CMC joint has been corrected and is no longer present. The "
+     "lateral projection fails to show any subluxation of the MCP joint.", {}),
+    ("clavicle", "Impression: Previous AC joint subluxation no longer present.", {}),
+    # a reduction described at length is the dislocation's history, not a dislocation on this image
+    ("elbow", "Findings: Interval reduction of the previously demonstrated posterior ulnohumeral dislocation. Small "
+     "joint effusion.", {"fat_pad_sign": "true"}),
 ]
 
 SESSION_CASES = {

@@ -53,6 +53,7 @@ LIST_ITEM_WORDS = 4  # a comma segment this short continues a forward scope ("no
 LIST_OR_GAP = 4  # words before a list item after "or": "no fracture, soft tissue gas or swelling" (session 18)
 LIST_MAX_WORDS = 8  # ... this long when the list ends in "or" ("no fracture, ..., soft tissue swelling or FB")
 _LIST_END = re.compile(r"\b(?:or|nor|oder|noch)\b")
+_LIST_OR_AND = re.compile(r"\b(?:or|nor|oder|noch|and|und|sowie)\b")  # a list's last item before a cue after it
 POSITION_GAP = 2  # words between "anterior to" / "ventral des" and the place it relates to ("the distal")
 HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the hardware's
 
@@ -857,6 +858,32 @@ class RuleEngine:
                 return x if ok else None
             return None
 
+        def list_post(i: int, j: int) -> tuple[str, int, str] | None:
+            """A cue after a list that token i opens, its first item alone before comma j: 'Fremdkörper,
+            Verkalkungen oder eine Raumforderung sind nicht abzugrenzen', 'fracture, dislocation or effusion is not
+            seen' (session 44: the first item stayed present). Every item a short segment of findings, the last
+            joined by 'or'/'and', the cue at most POST_WINDOW words after the last finding and no other cue."""
+            if seg_words[seg_of[i]] > LIST_ITEM_WORDS or clause[i].entry.morph:
+                return None
+            last = clause[i]
+            for k in range(j + 1, len(clause)):
+                x = clause[k]
+                if x.entry.comma:
+                    if seg_words[seg_of[k + 1] if k + 1 < len(clause) else seg_of[k]] > LIST_MAX_WORDS:
+                        return None
+                    continue
+                if x.entry.events or x.entry.loc or x.entry.morph:
+                    if x.entry.events:
+                        last = x  # (the items findings: 'Rhizarthrose im CMC-Gelenk, MCP- und IP-Gelenk o.B.'
+                        # lists joints, and its cue is theirs)
+                    continue
+                if x.entry.cue in _POST and last is not clause[i] \
+                        and _LIST_OR_AND.search(s, clause[j].end, last.start) \
+                        and len(s[last.end:x.start].split()) <= POST_WINDOW:
+                    return _CUE_MOD[x.entry.cue], x.start - clause[i].end, x.entry.cue
+                return None
+            return None
+
         def modality(i: int) -> tuple[str, str]:
             """The nearest cue's modality for token i (pos / unc / neg / weak), and the cue kind."""
             tok = clause[i]
@@ -867,6 +894,9 @@ class RuleEngine:
                 if aside(j, i):
                     continue
                 if t.entry.comma:
+                    if (lp := list_post(i, j)) is not None:
+                        best = lp  # the first item of a list the cue after it closes
+                        break
                     # a hedge alone in the next segment ("Fraktur des Daumens, nicht sicher abgrenzbar")
                     for k in range(j + 1, len(clause)):
                         tk = clause[k]
