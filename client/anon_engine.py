@@ -168,9 +168,11 @@ RANK_WORDS = (
     "CSgt", "WO1", "WO2", r"Flt[ \t]Lt\.?", r"Sqn[ \t]Ldr\.?", r"Wg[ \t]Cdr\.?")
 
 
-# a line's heading before its colon ('ELBOW Hx: ', 'Clinical: ', 'klin. angaben: '): what follows may be typed in lower
-# case while the heading is not
-LINE_HEADING_RE = re.compile(r"[ \t]*[^\W\d_][^:\n]{0,24}:[ \t]+")
+# where a sentence typed in lower case starts inside a line typed in normal case: after a heading's colon, a sentence's
+# end or the line's start, past an age ('29F. ', '34M ', '63F, '); see Anonymizer.find
+LOWER_SENTENCE_START_RE = re.compile(r"(?:^[ \t]*|[.!?:;][ \t]+)(?:\d{1,3}[ \t]?[A-Za-z]{0,3}[.,]?[ \t]+)?"
+                                     r"(?P<s>[a-zäöüß])")
+SENTENCE_END_RE = re.compile(r"[.!?](?=[ \t]|$)")
 
 
 def _mostly_lower(line: str) -> bool:
@@ -2738,6 +2740,8 @@ HEAD_NOUN_RIGHT_RE = re.compile(r"[ \t](?P<w>[a-z]+)(?![\w'’\-])")
 ADJ_LEFT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{WORD}|{UPPER_WORD})[ \t]\Z")
 ADJ_RIGHT_RE = re.compile(rf"[ \t](?P<w>{WORD}|{UPPER_WORD})(?![\w'’\-.])")
 NAME_SANDWICH_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})[ \t]+\Z")
+LOWER_BETWEEN_RE = re.compile(r"(?<![\w])(?:between|zwischen)[ \t]+(?P<a>[a-zäöüß][a-zäöüß'’\-]{3,})[ \t]+"
+                              r"(?:and|und)[ \t]+(?P<b>[a-zäöüß][a-zäöüß'’\-]{3,})(?![\w])")
 # the other end of a way between two places, one of them removed ('auf dem Radweg zwischen Manebach und [Ilmenau]',
 # 'walking between [Buckden] and Hubberholme'; session 44): see Anonymizer._between_places
 BETWEEN_BEFORE_RE = re.compile(rf"(?:zwischen|between)[ \t]+(?P<w>{WORD})[ \t]+(?:und|and)[ \t]+\Z")
@@ -3907,13 +3911,17 @@ class Anonymizer:
             if len(line) > 8 and (line == low[pos:pos + len(line)] or (
                     line.lstrip()[:1].islower() and _mostly_lower(line))):  # (speed: such a line opens in lower case)
                 self._lower_line_names(text, low, pos, pos + len(line), add)
-            elif len(line) > 8 and (hm := LINE_HEADING_RE.match(line)) and hm.end() < len(line) \
-                    and line[hm.end()].islower() and (line[hm.end():] == low[pos + hm.end():pos + len(line)]
-                                                      or _mostly_lower(line[hm.end():])):
-                # a heading in capitals before a history typed in lower case ('ELBOW Hx: tackled playing for aber
-                # u16s at plascrug sat.'; session 44): the history is such a line, the heading is not
-                self._lower_line_names(text, low, pos + hm.end(), pos + len(line), add)
             elif len(line) > 8:
+                # a sentence typed in lower case inside a line that is not: after a heading ('ELBOW Hx: tackled
+                # playing for aber u16s at plascrug sat.'), after an age ('Hx: 29F. slipped on the cobbles in
+                # cornhill', 'Clinical details: 34M cyclist, came off between westonzoyland and middlezoy'), beside
+                # a sentence in normal case ('... in norseman. ?OA. Ref Dr Okonkwo-Bell'; session 44): such a
+                # sentence is read as a line typed in lower case
+                for sm in LOWER_SENTENCE_START_RE.finditer(line):
+                    se = SENTENCE_END_RE.search(line, sm.end())
+                    se = se.start() + 1 if se else len(line)
+                    if _mostly_lower(line[sm.start("s"):se]):
+                        self._lower_line_names(text, low, pos + sm.start("s"), pos + se, add)
                 cased.append((pos, pos + len(line)))
             pos += len(line) + 1
         if cased:
@@ -4101,6 +4109,14 @@ class Anonymizer:
             f = fold(m.group("n"))
             if self._lower_place_word(f) and f not in FUNCTION_WORDS:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-kind-lower"))
+        if "between" in line or "zwischen" in line:
+            for m in LOWER_BETWEEN_RE.finditer(text, pos, end):
+                # both ends words no list holds ('between westonzoyland and middlezoy'; 'between palette and wagon'
+                # pinches a thumb between things the lists know; session 44)
+                if all(self._lower_place_word(fold(m.group(g))) and fold(m.group(g)) not in FUNCTION_WORDS
+                       for g in ("a", "b")):
+                    add(Span(m.start("a"), m.end("a"), "ADDRESS", PATTERN, "between-lower"))
+                    add(Span(m.start("b"), m.end("b"), "ADDRESS", PATTERN, "between-lower"))
         for m in LOWER_PREP_STREET_RE.finditer(text, pos, end):
             if fold(m.group("n")) not in GENERIC_ROAD_WORDS:
                 add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-lower"))

@@ -3,7 +3,8 @@ the session's start; the adversarial tuning round yc, yd): a place after a prepo
 with no accident word ('HX: CUT ON GLASS AT THE FAIR IN <TOWN>'), a German street named by an adjective in capitals
 ('CYCLIST V CAR, <TOWN>ER STRASSE'), a hospital's letters after a locative on an all-caps line ('TRANSFER TO <X>H'),
 a club by an adjective no list knows and its letters as one institution ('gegen <Town>er SC'), a history typed in
-lower case after a heading in capitals ('ELBOW Hx: tackled ... at <venue> sat.'), a hospital joined by hyphens in
+lower case after a heading, an age or a sentence in normal case ('ELBOW Hx: tackled ... at <venue> sat.', 'Hx: 29F.
+slipped ... in <town> last night'), a hospital joined by hyphens in
 capitals ('(<NAME>-<NAME>-KLINIK)'), the other end of a way between two places ('zwischen <Town> und <Town>'), and a
 place by its kind typed in lower case ('off <name> point', '<name> beach end', 'past the <name> aqueduct'). Every
 example is our own (none taken from an evaluation corpus); on the rules before the change (bdf1040) every removal
@@ -29,6 +30,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["KEINE FRAKTUR"]),
     ("Anamnese: Sturz mit dem Fahrrad auf dem Radweg zwischen Kammerbach und Ilmenau, Druckschmerz.\n\nBefund: "
      "Keine Fraktur.", ["Kammerbach", "Ilmenau"], ["Sturz mit dem Fahrrad auf dem Radweg zwischen", "Druckschmerz"]),
+    # a sentence typed in lower case after an age or beside one in normal case
+    ("Clinical details: 41M cyclist, came off on the lane between hollowmead and sedgecombe this am, landed on L "
+     "shoulder.\n\nFindings: No fracture.", ["hollowmead", "sedgecombe"], ["came off on the lane between",
+                                                                           "landed on L shoulder"]),
+    ("Hx: 33F. slipped on the wet steps by the market cross in lowgarth last night, thumb bent back. ?UCL. Ref Dr "
+     "Amberley.\n\nFindings: No fracture.", ["lowgarth", "Amberley"],
+     ["slipped on the wet steps by the market cross in", "thumb bent back"]),
     # a place by its kind typed in lower case in a line typed in normal case: a point, a beach, an aqueduct, a dam
     ("History: Surfing, wiped out on the reef off tarakohe point. Landed on the R shoulder.\n\nFindings: No fracture.",
      ["tarakohe"], ["wiped out on the reef off", "Landed on the R shoulder"]),
@@ -61,6 +69,9 @@ def test_a_club_by_an_unlisted_adjective_goes_whole_as_a_club():
     # an all-caps line's ward letters and a joint's adjective before SC stay
     ("HISTORY: FELL. TRANSFERRED TO NICU FOR OBSERVATION.\n\nFINDINGS: NO FRACTURE.", ["TRANSFERRED TO NICU"]),
     ("Befund: Linker SC-Gelenkspalt unauffällig, Linker SC regelrecht.", ["Linker SC regelrecht"]),
+    # clinical words in a sentence typed in lower case
+    ("Findings: 3 mm radiodense fragment. further faint density in the subcut tissues, and swelling of the bursa "
+     "over the olecranon.", ["in the subcut tissues", "swelling of the bursa"]),
     # a German 'falls' (if) after a noun is no waterfall; a court named by its sport stays a court
     ("übergabe: bitte kontrolle nach gips falls schmerzen.", ["nach gips falls schmerzen"]),
     # the words of a German comparison line that the labeler's cues hold ('liegen ... nicht vor', 'im Liegen')
