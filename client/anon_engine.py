@@ -1516,7 +1516,10 @@ LOWER_HOME_RE = re.compile(r"(?<![\w])(?:care|nursing|residential|retirement)[ \
 # case; session 35): the name a listed name or place or no common word ('gartenfreunde am kanal' stays)
 LOWER_HEAD_NAME_RE = re.compile(
     r"(?<![\w])(?:(?:weingut|gasthof|gasthaus|pension|reiterhof|autohaus|brauerei|schreinerei|bäckerei|metzgerei|"
-    r"gärtnerei|sägewerk|firma|fa\.|gebr\.|haus|alpe|gewerbepark|\w*kindergarten|\w*schule|\w*fabrik|\w*glashütte)"
+    r"gärtnerei|sägewerk|firma|fa\.|gebr\.|haus|alpe|gewerbepark|\w*kindergarten|\w*schule|\w*fabrik|\w*glashütte|"
+    # session 44 ('im getränkemarkt bräuherr', 'im kiga rungelin', 'vom bg bludenz', 'unterhalb der burgruine lupburg')
+    r"getränkemarkt|supermarkt|baumarkt|kiga|kita|bg|brg|borg|burgruine|ruine|sozialzentrum|pflegeheim|seniorenheim|"
+    r"altenheim|bikepark|skischule|reitstall|campingplatz|freibad|hallenbad|jugendherberge)"
     r"[ \t]+(?P<v>[a-zäöüß][\w'’]{2,}(?:-[a-zäöüß][\w'’]{2,})*)"
     r"|(?:schützen(?:kompanie|verein|gilde|bruderschaft|gesellschaft)|\w*schützen|gartenfreunde|kleingartenverein|"
     r"musikverein|musikkapelle|blaskapelle|trachtenverein|turnverein|sportverein|skiclub|skiverein|feuerwehr|bergwacht|"
@@ -1534,6 +1537,11 @@ LOWER_PLACE_ADJ_RE = re.compile(r"(?<![\w])(?:im|am|in|ins|vom|zum|beim|durch[ \
 LOWER_TOWN_HEAD_RE = re.compile(r"(?<![\w])(?P<p>[a-z][\w'’\-]{2,})[ \t]+(?:surgery|medical[ \t]+cent(?:re|er)|"
                                 r"health[ \t]+cent(?:re|er)|community[ \t]+hosp(?:ital)?|hospital|infirmary|"
                                 r"medical[ \t]+practice)(?![\w])")
+# ... and one whose head makes any word before it a name ('sent on from burnham MIU', '(boulder medical imaging)', 'at
+# o'connor primary', 'previous films at weston general)'; session 44): the word no function, safe or clinical word
+LOWER_NAMED_HEAD_RE = re.compile(r"(?<![\w])(?P<p>[a-z][\w'’\-]{2,})[ \t]+(?:MIU|UTC|miu|utc|medical[ \t]+imaging|"
+                                 r"primary(?:[ \t]+school)?|general(?=[ \t]*(?:[).,;:]|$)))(?![\w])", re.MULTILINE)
+HOSPITAL_LOCATIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:at|from|to|via|into)[ \t]+\Z")
 # a hospital by its town ('pat. wird ans kantonsspital st. gallen verlegt'), the town listed
 LOWER_HOSPITAL_TOWN_RE = re.compile(r"(?<![\w])(?:kantonsspital|klinikum|krankenhaus|kreiskrankenhaus|spital|uniklinik|"
                                     r"universitätsklinikum|landeskrankenhaus|landesklinikum|unfallkrankenhaus|ukh|lkh|"
@@ -4095,12 +4103,16 @@ class Anonymizer:
             if f in self.places and f not in self.common and f not in self.safe and f not in self.eponyms \
                     and (not cased or self._after_lower_place(text, m.start(), pos)):
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower"))
-        for m in LOWER_HEAD_NAME_RE.finditer(text, pos, end):
+        k = pos
+        while m := LOWER_HEAD_NAME_RE.search(text, k, end):
             f = fold(m.group("v") or m.group("s"))
             if f not in self.safe and f not in self.eponyms and (
                     f not in self.common or f in self.known_names or f in self.places):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "venue-lower" if m.group("v")
                          else "society-lower"))
+                k = m.end()
+            else:  # the word after a head may open the name itself ('im pflegeheim haus sonnenhof')
+                k = m.start("v") if m.group("v") else m.start("s")
         for m in LOWER_CLUB_ABBR_RE.finditer(text, pos, end):
             f = fold(m.group("n"))
             if f not in self.safe and (f not in self.common or f in self.places or f in self.proper):
@@ -4117,6 +4129,13 @@ class Anonymizer:
                        for g in ("a", "b")):
                     add(Span(m.start("a"), m.end("a"), "ADDRESS", PATTERN, "between-lower"))
                     add(Span(m.start("b"), m.end("b"), "ADDRESS", PATTERN, "between-lower"))
+        for m in LOWER_NAMED_HEAD_RE.finditer(text, pos, end):
+            f = fold(m.group("p"))
+            if f not in FUNCTION_WORDS and f not in CLOSED_WORDS and f not in self.safe and f not in self.nouns \
+                    and not _clinical_compound(self, m.group("p")) and (
+                        not m.group().endswith("general") or HOSPITAL_LOCATIVE_BEFORE_RE.search(
+                            text, max(pos, m.start() - 8), m.start())):  # ('in good general' stays)
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "named-head-lower"))
         for m in LOWER_PREP_STREET_RE.finditer(text, pos, end):
             if fold(m.group("n")) not in GENERIC_ROAD_WORDS:
                 add(Span(m.start("s"), m.end("s"), "ADDRESS", PATTERN, "street-lower"))

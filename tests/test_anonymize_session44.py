@@ -6,7 +6,9 @@ a club by an adjective no list knows and its letters as one institution ('gegen 
 lower case after a heading, an age or a sentence in normal case ('ELBOW Hx: tackled ... at <venue> sat.', 'Hx: 29F.
 slipped ... in <town> last night'), a hospital joined by hyphens in
 capitals ('(<NAME>-<NAME>-KLINIK)'), the other end of a way between two places ('zwischen <Town> und <Town>'), and a
-place by its kind typed in lower case ('off <name> point', '<name> beach end', 'past the <name> aqueduct'). Every
+place by its kind typed in lower case ('off <name> point', '<name> beach end', 'past the <name> aqueduct'), a venue,
+school or home by a German head ('im getränkemarkt <name>', 'vom brg <town>', 'im pflegeheim haus <name>') or an
+English one ('at <name> primary', '(<name> medical imaging)'). Every
 example is our own (none taken from an evaluation corpus); on the rules before the change (bdf1040) every removal
 fails and the guards pass."""
 
@@ -37,6 +39,16 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Hx: 33F. slipped on the wet steps by the market cross in lowgarth last night, thumb bent back. ?UCL. Ref Dr "
      "Amberley.\n\nFindings: No fracture.", ["lowgarth", "Amberley"],
      ["slipped on the wet steps by the market cross in", "thumb bent back"]),
+    # a German venue, school or home by its head in lower case
+    ("Anamnese: Beim Heben von Kästen an der Kasse im getränkemarkt kellerholz in Amberg gestürzt.\n\nBefund: Keine "
+     "Fraktur.", ["kellerholz", "Amberg"], ["an der Kasse im", "gestürzt"]),
+    ("Fragestellung: Distorsion beim Handballtraining in der turnhalle vom brg feldrach, V.a. Fraktur?",
+     ["feldrach"], ["Distorsion beim Handballtraining in der turnhalle vom", "V.a. Fraktur?"]),
+    # an English school or imaging practice by its head after a word that names it
+    ("Hx: 8F, fell off the monkey bars at mcalinden primary at lunch, mum says landed on it.\n\nFindings: No "
+     "fracture.", ["mcalinden"], ["fell off the monkey bars at", "at lunch"]),
+    ("COMPARISON: Left hand 2024 (quarrybank medical imaging).\nFINDINGS: No fracture.", ["quarrybank"],
+     ["FINDINGS: No fracture"]),
     # a place by its kind typed in lower case in a line typed in normal case: a point, a beach, an aqueduct, a dam
     ("History: Surfing, wiped out on the reef off tarakohe point. Landed on the R shoulder.\n\nFindings: No fracture.",
      ["tarakohe"], ["wiped out on the reef off", "Landed on the R shoulder"]),
@@ -56,6 +68,14 @@ def test_a_club_by_an_unlisted_adjective_goes_whole_as_a_club():
                 ["Ottbergener"], ["Sturz beim Punktspiel gegen [INSTITUTION] am Vortag"])
 
 
+def test_a_head_after_a_new_head_still_opens_its_name():
+    """'im pflegeheim haus <name>': 'pflegeheim' became a head this session; the name after it is 'haus <name>', whose
+    own head the search must still try (a guard: the rules before the change found it, the first draft of the change
+    did not)."""
+    check_rules("Anamnese: sturz im pflegeheim haus lindenmoos, am boden gefunden. schmerzen ellbogen re.",
+                ["lindenmoos"], ["sturz im pflegeheim", "am boden gefunden"])
+
+
 @pytest.mark.parametrize("text,kept", [
     # a thumb pinched between two things: neither end is a place
     ("Anamnese: Daumen beim Abladen zwischen Palette und Hubwagen eingeklemmt.\n\nBefund: Keine Fraktur.",
@@ -72,6 +92,8 @@ def test_a_club_by_an_unlisted_adjective_goes_whole_as_a_club():
     # clinical words in a sentence typed in lower case
     ("Findings: 3 mm radiodense fragment. further faint density in the subcut tissues, and swelling of the bursa "
      "over the olecranon.", ["in the subcut tissues", "swelling of the bursa"]),
+    ("Findings: the patient is in good general condition. pain in good general.", ["in good general condition",
+                                                                                   "in good general."]),
     # a German 'falls' (if) after a noun is no waterfall; a court named by its sport stays a court
     ("übergabe: bitte kontrolle nach gips falls schmerzen.", ["nach gips falls schmerzen"]),
     # the words of a German comparison line that the labeler's cues hold ('liegen ... nicht vor', 'im Liegen')
