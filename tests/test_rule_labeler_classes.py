@@ -1812,6 +1812,13 @@ SESSION44_CASES = [
     ("thumb", "Findings: The dorsal subluxation at the CMC joint has been corrected and is no longer present. The "
      "lateral projection fails to show any subluxation of the MCP joint.", {}),
     ("clavicle", "Impression: Previous AC joint subluxation no longer present.", {}),
+    # (from the negation rounds ym, yn, after their scoring) a list closed by a colon's negation, 'keiner' after a
+    # colon, 'nein' after a dash, 'ist weder ... noch', 'is neither ... nor'
+    ("clavicle", "Findings: Midshaft fracture. Lytic lesion, sclerotic lesion, foreign body: none seen.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
+    ("thumb", "Befund: Metalldichter Fremdkörper: keiner. IP-Gelenk: Arthrose – nein. Eine Fraktur ist weder am "
+     "Metakarpale I noch an den Phalangen nachweisbar.", {}),
+    ("thumb", "Findings: A fracture is neither seen on the AP nor on the lateral view.", {}),
     # a reduction described at length is the dislocation's history, not a dislocation on this image
     ("elbow", "Findings: Interval reduction of the previously demonstrated posterior ulnohumeral dislocation. Small "
      "joint effusion.", {"fat_pad_sign": "true"}),

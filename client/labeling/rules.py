@@ -861,8 +861,9 @@ class RuleEngine:
         def list_post(i: int, j: int) -> tuple[str, int, str] | None:
             """A cue after a list that token i opens, its first item alone before comma j: 'Fremdkörper,
             Verkalkungen oder eine Raumforderung sind nicht abzugrenzen', 'fracture, dislocation or effusion is not
-            seen' (session 44: the first item stayed present). Every item a short segment of findings, the last
-            joined by 'or'/'and', the cue at most POST_WINDOW words after the last finding and no other cue."""
+            seen', 'lytic lesion, sclerotic lesion, foreign body: none seen' (session 44: the first item stayed
+            present). Every item a short segment of findings, the last joined by 'or'/'and' or the cue opening with a
+            colon, the cue at most POST_WINDOW words after the last finding and no other cue."""
             if seg_words[seg_of[i]] > LIST_ITEM_WORDS or clause[i].entry.morph:
                 return None
             last = clause[i]
@@ -878,7 +879,7 @@ class RuleEngine:
                         # lists joints, and its cue is theirs)
                     continue
                 if x.entry.cue in _POST and last is not clause[i] \
-                        and _LIST_OR_AND.search(s, clause[j].end, last.start) \
+                        and (_LIST_OR_AND.search(s, clause[j].end, last.start) or ":" in s[last.end:x.start + 1]) \
                         and len(s[last.end:x.start].split()) <= POST_WINDOW:
                     return _CUE_MOD[x.entry.cue], x.start - clause[i].end, x.entry.cue
                 return None
