@@ -1519,7 +1519,8 @@ LOWER_HEAD_NAME_RE = re.compile(
     r"gärtnerei|sägewerk|firma|fa\.|gebr\.|haus|alpe|gewerbepark|\w*kindergarten|\w*schule|\w*fabrik|\w*glashütte|"
     # session 44 ('im getränkemarkt bräuherr', 'im kiga rungelin', 'vom bg bludenz', 'unterhalb der burgruine lupburg')
     r"getränkemarkt|supermarkt|baumarkt|kiga|kita|bg|brg|borg|burgruine|ruine|sozialzentrum|pflegeheim|seniorenheim|"
-    r"altenheim|bikepark|skischule|reitstall|campingplatz|freibad|hallenbad|jugendherberge)"
+    r"altenheim|bikepark|skischule|reitstall|campingplatz|freibad|hallenbad|jugendherberge|hak|htl|hlw|hblw|nms|"
+    r"trafik)"
     r"[ \t]+(?P<v>[a-zäöüß][\w'’]{2,}(?:-[a-zäöüß][\w'’]{2,})*)"
     r"|(?:schützen(?:kompanie|verein|gilde|bruderschaft|gesellschaft)|\w*schützen|gartenfreunde|kleingartenverein|"
     r"musikverein|musikkapelle|blaskapelle|trachtenverein|turnverein|sportverein|skiclub|skiverein|feuerwehr|bergwacht|"
@@ -4129,6 +4130,13 @@ class Anonymizer:
                        for g in ("a", "b")):
                     add(Span(m.start("a"), m.end("a"), "ADDRESS", PATTERN, "between-lower"))
                     add(Span(m.start("b"), m.end("b"), "ADDRESS", PATTERN, "between-lower"))
+        # (in a line typed in normal case too: 'Sent in by quorn surgery', 'confirmed with lynton health centre';
+        # session 44)
+        for m in LOWER_TOWN_HEAD_RE.finditer(text, pos, end):
+            f = fold(m.group("p"))
+            if (f in self.places or f in self.place_phrases) and f not in self.common and f not in self.safe \
+                    and f not in self.eponyms:
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "town-head-lower"))
         for m in LOWER_NAMED_HEAD_RE.finditer(text, pos, end):
             f = fold(m.group("p"))
             if f not in FUNCTION_WORDS and f not in CLOSED_WORDS and f not in self.safe and f not in self.nouns \
@@ -4246,11 +4254,6 @@ class Anonymizer:
         for m in LOWER_HOME_RE.finditer(text, pos, end):
             if start := self._lower_name_before(text, m.start(), max(pos, m.start() - 40)):
                 add(Span(start, m.end(), "INSTITUTION", PATTERN, "home-lower"))
-        for m in LOWER_TOWN_HEAD_RE.finditer(text, pos, end):
-            f = fold(m.group("p"))
-            if (f in self.places or f in self.place_phrases) and f not in self.common and f not in self.safe \
-                    and f not in self.eponyms:
-                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "town-head-lower"))
         for m in LOWER_COMPOUND_STREET_RE.finditer(text, pos, end):
             f = fold(m.group("s"))
             if f not in self.nouns and f not in self.safe and f not in self.common and f not in self.eponyms:

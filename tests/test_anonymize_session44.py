@@ -44,6 +44,11 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      "Fraktur.", ["kellerholz", "Amberg"], ["an der Kasse im", "gestürzt"]),
     ("Fragestellung: Distorsion beim Handballtraining in der turnhalle vom brg feldrach, V.a. Fraktur?",
      ["feldrach"], ["Distorsion beim Handballtraining in der turnhalle vom", "V.a. Fraktur?"]),
+    ("Klinische Angaben: Sturz, Lehrerin an der hak oberwaldrod, möchte wieder unterrichten.\n\nBefund: Keine "
+     "Fraktur.", ["oberwaldrod"], ["Lehrerin an der", "möchte wieder unterrichten"]),
+    # a practice by its listed town in a line typed in normal case
+    ("Hx: jammed R thumb in the crush gate yesterday. Sent in by hawker surgery. Wants to know if he can ride.\n\n"
+     "Findings: No fracture.", ["hawker"], ["jammed R thumb in the crush gate", "Wants to know if he can ride"]),
     # an English school or imaging practice by its head after a word that names it
     ("Hx: 8F, fell off the monkey bars at mcalinden primary at lunch, mum says landed on it.\n\nFindings: No "
      "fracture.", ["mcalinden"], ["fell off the monkey bars at", "at lunch"]),
