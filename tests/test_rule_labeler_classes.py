@@ -1819,6 +1819,11 @@ SESSION44_CASES = [
     ("thumb", "Befund: Metalldichter Fremdkörper: keiner. IP-Gelenk: Arthrose – nein. Eine Fraktur ist weder am "
      "Metakarpale I noch an den Phalangen nachweisbar.", {}),
     ("thumb", "Findings: A fracture is neither seen on the AP nor on the lateral view.", {}),
+    # (from yq, yr) a German compound ending in '-frei', and 'lässt sich ... nicht nachweisen' with words between;
+    # 'frei' alone before its noun negates nothing
+    ("thumb", "Befund: Ein knöcherner Ausriss an der Basis der Grundphalanx lässt sich auch in Kenntnis der "
+     "Voraufnahme nicht nachweisen. Fremdkörperfrei.", {}),
+    ("thumb", "Befund: Ein frei im Weichteil liegender Fremdkörper.", {"foreign_body": "true"}),
     # a reduction described at length is the dislocation's history, not a dislocation on this image
     ("elbow", "Findings: Interval reduction of the previously demonstrated posterior ulnohumeral dislocation. Small "
      "joint effusion.", {"fat_pad_sign": "true"}),
