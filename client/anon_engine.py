@@ -684,9 +684,9 @@ def _clock_time(text: str, s: int, e: int) -> bool:
         CLOCK_AFTER_RE.match(text, e) is not None or CLOCK_BEFORE_RE.search(text, max(0, s - 14), s) is not None)
 
 
-# an acronym of three to six capitals standing alone: not inside a word, a placeholder, or a hyphen or slash compound
 # the locative before a hospital's letters on an all-caps line (see Anonymizer._unknown_acronyms)
 CAPS_ACRONYM_PLACE_RE = re.compile(r"(?<![\w])(?:AT|TO|FROM|IN|IM|INS|VOM|NACH)[ \t]+\Z")
+# an acronym of three to six capitals standing alone: not inside a word, a placeholder, or a hyphen or slash compound
 ACRONYM_WORD_RE = re.compile(r"(?<![\w\[\-/.])[A-ZÄÖÜ]{3,6}(?![\w\]\-/]|\.\w)")
 ROMAN_NUMERAL_RE = re.compile(r"[IVX]+")
 # a German locative before a capitalised word ending in a landform noun: a summit, a rock, a cave, a valley, a lake,
@@ -2749,10 +2749,12 @@ HEAD_NOUN_RIGHT_RE = re.compile(r"[ \t](?P<w>[a-z]+)(?![\w'’\-])")
 ADJ_LEFT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{WORD}|{UPPER_WORD})[ \t]\Z")
 ADJ_RIGHT_RE = re.compile(rf"[ \t](?P<w>{WORD}|{UPPER_WORD})(?![\w'’\-.])")
 NAME_SANDWICH_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})[ \t]+\Z")
+# both ends of a way between two places typed in lower case ('between westonzoyland and middlezoy'; session 44;
+# checked in Anonymizer._lower_kind_names), and the other end of one typed in normal case when one end was removed
+# ('auf dem Radweg zwischen Manebach und [Ilmenau]', 'walking between [Buckden] and Hubberholme'; see
+# Anonymizer._between_places)
 LOWER_BETWEEN_RE = re.compile(r"(?<![\w])(?:between|zwischen)[ \t]+(?P<a>[a-zäöüß][a-zäöüß'’\-]{3,})[ \t]+"
                               r"(?:and|und)[ \t]+(?P<b>[a-zäöüß][a-zäöüß'’\-]{3,})(?![\w])")
-# the other end of a way between two places, one of them removed ('auf dem Radweg zwischen Manebach und [Ilmenau]',
-# 'walking between [Buckden] and Hubberholme'; session 44): see Anonymizer._between_places
 BETWEEN_BEFORE_RE = re.compile(rf"(?:zwischen|between)[ \t]+(?P<w>{WORD})[ \t]+(?:und|and)[ \t]+\Z")
 BETWEEN_AFTER_RE = re.compile(rf"[ \t]+(?:und|and)[ \t]+(?P<w>{WORD})(?![\w\-])")
 BETWEEN_WORD_RE = re.compile(r"(?:zwischen|between)[ \t]+\Z")
@@ -3995,12 +3997,13 @@ class Anonymizer:
                     continue
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "mountain-accident-place"))
         cued = any(c in low for c in HISTORY_CUES)
-        if cued or self._history_sections(text, low):
-            # (without a cue word, inside a history section only: 'HX: CUT ON GLASS AT SCHUETZENFEST IN IMMENRODE')
+        history = self._history_sections(text, low)
+        if cued or history:
             for m in UPPER_PLACE_RE.finditer(text):
-                sec = None if cued else next((en for hs, he, en in self._history_sections(text, low)
-                                              if hs <= m.start() < he), "outside")
-                if sec == "outside":
+                # without a cue word only inside a history section ('HX: CUT ON GLASS AT SCHUETZENFEST IN IMMENRODE';
+                # session 44), and there a German section's compounds are tested as such ('IN AUTOTÜR' stays)
+                section = None if cued else next((h for h in history if h[0] <= m.start() < h[1]), None)
+                if not cued and section is None:
                     continue
                 ws = m.group("p").split()
                 f0 = fold(ws[0])
@@ -4009,7 +4012,7 @@ class Anonymizer:
                         or len(ws) == 2 and fold(ws[1]) in PLACE_HEADS
                         or len(f0) > 8 and f0.endswith(UPPER_PLACE_COMPOUND_TAILS) and f0 not in self.common):
                     continue  # after the session-19 prepositions only a listed place ('ON OUTSTRETCHED HAND' stays)
-                if self._history_place_word(ws[0].title(), compounds=sec is False) and \
+                if self._history_place_word(ws[0].title(), compounds=section is not None and not section[2]) and \
                         not any(fold(w) in self.institution_cues for w in ws):
                     end = m.end("p") if len(ws) == 1 or self._history_place_word(ws[1].title(), compounds=False) \
                         or fold(ws[1]) in PLACE_HEADS else m.start("p") + len(ws[0])
@@ -4373,8 +4376,9 @@ class Anonymizer:
         'Arbeitsunfall bei der ZMVB'; session 32). Employers, clubs, hospitals and services are named by acronyms that
         no gazetteer holds, and every new author brings new ones; clinical and administrative acronyms are
         few by comparison and listed (client/data/acronyms.txt, the safe words, the dictionary's words). Not in
-        a line without lower case (there every word is in capitals), nor a roman numeral, a mask ('XXXX') or a
-        field label ('CHI: ...'); three to six capitals, not joined to a word by a hyphen or a slash ('K-wire',
+        a line without lower case (there every word is in capitals) unless it is a hospital's letters after a locative
+        ('TRANSFER TO LGH', 'XR AT RIH'; session 44), nor a roman numeral, a mask ('XXXX') or a field label ('CHI:
+        ...'); three to six capitals, not joined to a word by a hyphen or a slash ('K-wire',
         'AP/LAT'). An unlisted clinical acronym is over-redaction, a word of text; an unlisted name is a leak."""
         for m in ACRONYM_WORD_RE.finditer(text):
             w = m.group()
