@@ -1829,6 +1829,29 @@ SESSION44_CASES = [
      "joint effusion.", {"fat_pad_sign": "true"}),
 ]
 
+SESSION45_CASES = [
+    # (session 45, from the negation round zf) a German finding negated by its verb with words between ('liegt damit
+    # nicht vor', 'zeigt sich in beiden Ebenen nicht'); 'nicht' before an adjective is the adjective's, and 'nicht
+    # eindeutig' stays a hedge
+    ("clavicle", "Befund: AC-Gelenk kongruent. Eine Sprengung oder Subluxation im AC-Gelenk liegt damit nicht vor.",
+     {}),
+    ("elbow", "Befund: Eine Frakturlinie zeigt sich in beiden Ebenen nicht, ebenso keine Kortikalisstufe und kein "
+     "Wulst am distalen Humerus, Radiuskopf oder Olekranon.", {}),
+    ("elbow", "Befund: Es zeigt sich eine nicht dislozierte Fraktur des Radiuskopfes.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
+    ("elbow", "Befund: Eine Fraktur zeigt sich in der seitlichen Aufnahme nicht eindeutig.", {"fracture": "uncertain"}),
+    # a list closed by a spaced hyphen and its negation ('Fremdkörper, Weichteilverkalkungen - beides fehlt')
+    ("clavicle", "Befund: Röntgendichter Fremdkörper, Weichteilverkalkungen - beides fehlt.", {}),
+    ("clavicle", "Befund: Fraktur der Klavikula - keine Dislokation.", {"fracture": "true"}),
+    # a fracture's gap closed by its fixation is no joint space obliterated; a joint space 'aufgehoben' still is
+    ("elbow", "Befund: Die ursprüngliche Dehiszenz von 8 mm ist durch die Osteosynthese aufgehoben.", {}),
+    ("thumb", "Befund: Der Gelenkspalt des Sattelgelenks ist weitgehend aufgehoben.",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true"}),
+    # the findings hedge a finding through its part, the impression rules the part out: the finding goes too
+    ("thumb", "Befund: Sattelgelenkspalt radial etwas schmal, fragliche beginnende Rhizarthrose.\n\nBeurteilung: "
+     "Keine Rhizarthrose - die Verschmälerung ist projektionsbedingt. Keine Fraktur.", {}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1856,6 +1879,7 @@ SESSION_CASES = {
     "session42": SESSION42_CASES,
     "session43": SESSION43_CASES,
     "session44": SESSION44_CASES,
+    "session45": SESSION45_CASES,
 }
 
 

@@ -54,6 +54,7 @@ LIST_OR_GAP = 4  # words before a list item after "or": "no fracture, soft tissu
 LIST_MAX_WORDS = 8  # ... this long when the list ends in "or" ("no fracture, ..., soft tissue swelling or FB")
 _LIST_END = re.compile(r"\b(?:or|nor|oder|noch)\b")
 _LIST_OR_AND = re.compile(r"\b(?:or|nor|oder|noch|and|und|sowie)\b")  # a list's last item before a cue after it
+_LIST_DASH = re.compile(r"\s[-–—]\s")  # ... or a spaced dash before the cue (session 45)
 POSITION_GAP = 2  # words between "anterior to" / "ventral des" and the place it relates to ("the distal")
 HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the hardware's
 
@@ -863,7 +864,8 @@ class RuleEngine:
             Verkalkungen oder eine Raumforderung sind nicht abzugrenzen', 'fracture, dislocation or effusion is not
             seen', 'lytic lesion, sclerotic lesion, foreign body: none seen' (session 44: the first item stayed
             present). Every item a short segment of findings, the last joined by 'or'/'and' or the cue opening with a
-            colon, the cue at most POST_WINDOW words after the last finding and no other cue."""
+            colon or a spaced dash ('Röntgendichter Fremdkörper, Weichteilverkalkungen - beides fehlt'; session 45), the
+            cue at most POST_WINDOW words after the last finding and no other cue."""
             if seg_words[seg_of[i]] > LIST_ITEM_WORDS or clause[i].entry.morph:
                 return None
             last = clause[i]
@@ -879,7 +881,8 @@ class RuleEngine:
                         # lists joints, and its cue is theirs)
                     continue
                 if x.entry.cue in _POST and last is not clause[i] \
-                        and (_LIST_OR_AND.search(s, clause[j].end, last.start) or ":" in s[last.end:x.start + 1]) \
+                        and (_LIST_OR_AND.search(s, clause[j].end, last.start) or ":" in s[last.end:x.start + 1]
+                             or _LIST_DASH.search(s, last.end, min(len(s), x.start + 3))) \
                         and len(s[last.end:x.start].split()) <= POST_WINDOW:
                     return _CUE_MOD[x.entry.cue], x.start - clause[i].end, x.entry.cue
                 return None
@@ -1529,6 +1532,7 @@ class RuleEngine:
                                 labels[child] = Label.FALSE
             labels.update(per[k])
         # ... and a finding above it that stood only for what the addendum ruled out goes with it
+        self._ruled_out_parents(per["impression"], per, labels)
         for fid, val in per["addendum"].items():
             if val is not Label.FALSE or fid in self._morph_findings:
                 continue  # (a kind ruled out, 'no comminuted fracture', leaves the fracture; session 38)
@@ -1550,6 +1554,24 @@ class RuleEngine:
             if val > labels[fid]:
                 labels[fid] = val
         return labels
+
+
+    def _ruled_out_parents(self, said: dict[str, Label], per: dict[str, dict[str, Label]],
+                           labels: dict[str, Label]) -> None:
+        """A finding the findings only hedged through its parts goes when the impression rules every part out:
+        findings 'fragliche beginnende Rhizarthrose', impression 'Keine Rhizarthrose' leave no joint degeneration
+        (session 45, round zf: it stayed uncertain). Only a hedged one the impression does not name, and only when
+        no part of it stays and the findings gave it nothing beyond its parts."""
+        found = per[LABELLED[0]]
+        for fid, val in said.items():
+            if val is not Label.FALSE or fid in self._morph_findings:
+                continue
+            for anc, kids in self._descendants.items():
+                if fid in kids and anc not in said and labels[anc] is Label.UNCERTAIN \
+                        and all(labels[c] is Label.FALSE for c in kids) \
+                        and found.get(anc, Label.FALSE) <= max((found.get(c, Label.FALSE) for c in kids),
+                                                               default=Label.FALSE):
+                    labels[anc] = Label.FALSE
 
 
 _STEP_JOINTS = frozenset(("ac", "sc"))  # the clavicle's joints, whose step is the joint's own (_sentence_base)
