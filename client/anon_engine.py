@@ -114,6 +114,8 @@ EPONYM_SLOT_RE = re.compile(
     rf"technique|procedure|method|repair|arthrodesis|fixation|"
     # a view named after its author ('Spezialaufnahme nach Robert', 'view according to Robert'; session 24)
     rf"aufnahme|projektion|view|projection|"
+    # ... or by the joint it shows ('Daumen li. in 2 Ebenen, Sattelgelenk nach Robert'; session 45, round zc)
+    rf"sattelgelenk|"
     rf"classification|osteotomy|reconstruction))\)?[ \t]+(?:nach|according[ \t]+to|per)"
     # a grade by its classification's author ('Omarthrose Grad II nach Samilson-Prieto'; session 24)
     rf"|(?i:grad|grade|typ|type|stadium|stage)[ \t]+(?:[IV]{{1,4}}|\d)[a-cA-C]?[ \t]+(?:nach|according[ \t]+to|per))"
@@ -5263,6 +5265,12 @@ class Anonymizer:
         safe, department or clinical word; a name or place the place words around it (PLACE_PREFIX_RE,
         PLACE_SUFFIX_RE, VENUE_SUFFIX_RE) and then a US state."""
         start, end, kind = sp.start, sp.end, sp.kind
+        if kind in ("NAME", "ADDRESS", "INSTITUTION") and start > floor and text[start].isupper() \
+                and text[start - 1].isalpha():
+            k = start  # a capital inside a word opens no name: 'Mid[Central DHB]' is 'MidCentral DHB' (session 45)
+            while k > floor and text[k - 1].isalpha():
+                k -= 1
+            start = k
         if kind in ("NAME", "ADDRESS", "INSTITUTION") and (pm := LEAD_PARTICLE_RE.search(text, max(floor, start - 9),
                                                                                       start)):
             start = pm.start()  # 'manege De [Hoefslag]', 'at Van [Dyke] farm': a name's capitalised particle
