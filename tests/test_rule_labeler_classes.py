@@ -1850,6 +1850,17 @@ SESSION45_CASES = [
     # the findings hedge a finding through its part, the impression rules the part out: the finding goes too
     ("thumb", "Befund: Sattelgelenkspalt radial etwas schmal, fragliche beginnende Rhizarthrose.\n\nBeurteilung: "
      "Keine Rhizarthrose - die Verschmälerung ist projektionsbedingt. Keine Fraktur.", {}),
+    # (from the adversarial round zc, zd) an addendum headed by a date without its year, a time and an aside
+    # ('Nachtrag vom 4.2., 14:10 (nach CT):') supersedes the impression above it
+    ("clavicle", "Beurteilung: V.a. diskrete SC-Subluxation rechts.\n\nNachtrag vom 9.3., 11:20 (nach CT): Beide "
+     "SC-Gelenke kongruent, keine Subluxation.", {}),
+    # an item of a list numbered inside its line ends the item before it: the hedge of a) is not b)'s
+    ("clavicle", "Beurteilung: a) V.a. nicht dislozierte Fissur der lateralen Klavikula re. b) AC-Gelenksarthrose.",
+     {"fracture": "uncertain", "fracture_lateral_third": "uncertain", "joint_degeneration": "true",
+      "ac_joint_degeneration": "true"}),
+    ("clavicle", "Impression: 1) possible fracture of the lateral clavicle 2) AC joint osteoarthritis.",
+     {"fracture": "uncertain", "fracture_lateral_third": "uncertain", "joint_degeneration": "true",
+      "ac_joint_degeneration": "true"}),
 ]
 
 SESSION_CASES = {

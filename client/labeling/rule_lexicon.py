@@ -356,6 +356,11 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             # attending):'; first, so that the time's colon ends no header; session 41)
                             + r"[ \t]+" + _DATE + r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]*"
                             + r"\([^()\n]{0,120}\)[ \t]*:"
+                            # a German date, its year left out or not, a time, an aside ('Nachtrag vom 4.2., 14:10
+                            # (nach CT):', 'NACHTRAG 12.06.2025, 19:40 Uhr (OA):'; session 45, round zc)
+                            + r"|[ \t]+(?:vom[ \t]+)?\d{1,2}\.\d{1,2}\.(?:\d{2,4})?,?[ \t]*\d{1,2}:\d{2}"
+                            + r"(?:[ \t]*uhr)?,?"
+                            + r"[ \t]*(?:\([^()\n]{0,120}\))?[ \t]*:"
                             + r"|[^:\n.]{0,30}:"
                             # a bracketed aside before the colon ('Nachtrag (Dr. Fischer telefonisch informiert):')
                             # (after a date too: 'ADDENDUM 20/01/2026 (Dr A. Smith):', session 29)

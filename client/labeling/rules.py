@@ -250,7 +250,10 @@ def _skip_ws(s: str, i: int) -> int:
     return i
 
 
-_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# ... and the gap before an item of a list numbered inside a line ('a) V.a. Fissur der Klavikula re. b)
+# AC-Gelenksarthrose', 'impression: 1) possible fracture 2) AC joint osteoarthritis'; session 45, round zd: the hedge
+# ran into the next item)
+_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n|(?<=[^\s:(])[ \t]+(?=\(?(?:[a-h]|[1-9])\)[ \t]+[^\W\d_])")
 _WRAPPED_NEXT = re.compile(r"[ \t]*[a-zäöüß]")  # a wrapped line's continuation (RuleEngine.sentences)
 _UPPER = re.compile(r"[A-ZÄÖÜ]")
 _QUERY_NEXT = re.compile(r"[ \t]+[^\W\d_]")  # a word after a '?' on the same line: the query opens a clause
