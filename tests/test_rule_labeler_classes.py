@@ -1861,6 +1861,22 @@ SESSION45_CASES = [
     ("clavicle", "Impression: 1) possible fracture of the lateral clavicle 2) AC joint osteoarthritis.",
      {"fracture": "uncertain", "fracture_lateral_third": "uncertain", "joint_degeneration": "true",
       "ac_joint_degeneration": "true"}),
+    # (from the rounds zg-zj, read after their unread scoring) fat pads lying against the bone, a sign positive
+    # before and negative now, a swelling gone down completely, a subluxation the projection feigns: none present
+    ("elbow", "Befund: Die Fettpolster liegen an, das Gelenk ist ergussfrei.", {}),
+    ("elbow", "Beurteilung: Fettpolsterzeichen, in den Voraufnahmen noch positiv, jetzt negativ.", {}),
+    ("thumb", "Beurteilung: Keine Fraktur. Schwellung vollständig rückläufig.", {}),
+    ("thumb", "Beurteilung: IP-Gelenk regelrecht, die vermutete Subluxation ist durch die Projektion vorgetäuscht.",
+     {}),
+    # ... a repeat film's purpose is no finding; a view named by its parts places no fracture; a hook's fragment is a
+    # foreign body (a hook plate stays hardware)
+    ("clavicle", "Impression: Normal clavicle. Suggest repeat film in 10 days to look for an occult fracture.", {}),
+    ("elbow", "Addendum: Radial head-capitellum (Coyle) view obtained today: a fine undisplaced fracture line through "
+     "the margin of the radial head.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
+    ("thumb", "Findings: Barbed metallic hook fragment in the soft tissues of the pulp. No fracture.",
+     {"foreign_body": "true"}),
+    ("clavicle", "Findings: Hook plate in situ, no loosening. No fracture.", {}),
 ]
 
 SESSION_CASES = {
