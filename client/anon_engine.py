@@ -2533,6 +2533,9 @@ GENERIC_INSTITUTION_LEFT = frozenset((
     "main", "military", "army", "field", "base", "tertiary", "receiving", "admitting", "sending", "home", "mission",
     "government", "cottage", "kreis", "stadt", "landes", "bezirks", "st", "saint", "sankt", "memorial"))
 VERSUS_TEAM_RE = re.compile(rf"[ \t]+(?:v|vs\.?|versus|gegen)[ \t]+(?P<t>{WORD}(?:[ \t]+{WORD}){{0,2}})")
+# a capitalised word and a country or state after it, in brackets or after a comma (session 45)
+PLACE_REGION_AFTER_RE = re.compile(rf"(?<![\w-])(?P<p>{WORD})[ \t]*(?:\([ \t]*|,[ \t]+)"
+                                   rf"(?P<r>[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+){{0,2}})(?=[ \t]*[).,;:\n]|$)")
 HYPHEN_TAIL_RE = re.compile(rf"-[{LOW}]{{2,12}}(?![\w-])")
 REGION_ABBREVIATIONS = frozenset(("US", "U.S.", "U.S.A.", "UK", "U.K.", "NZ", "GB"))
 # a country or a state written after a removed place: '[Christchurch], Neuseeland', '[Buffalo NY], USA', '[Taos Ski
@@ -2947,6 +2950,9 @@ class Anonymizer:
             rf"(?:(?i:(?:{ctx_alt}))|(?:(?i:type|typ|grade|grad|stage|stadium|class|klasse)[ \t]*)?(?P<grade>{GRADE}))")
         # countries and states: after a residence cue no identifier (RESIDENCE_RE)
         self.regions = frozenset(fold(w) for w in read_list("regions.txt", d))
+        # ... its places alone: the file's part before its languages and nationalities ('(Arabisch)' names none)
+        raw = (d / "regions.txt").read_text(encoding="utf-8").split("\n# languages", 1)[0].splitlines()
+        self.region_places = frozenset(fold(w.strip()) for w in raw if w.strip() and not w.lstrip().startswith("#"))
         self._lower_cand_memo: dict[str, bool] = {}  # a lower-case word -> whether a cased line's name rule reads it
         services = read_list("service_words.txt", d)
         self.service_words = frozenset(services)  # name no one alone, take a number, no words before them
@@ -3811,6 +3817,8 @@ class Anonymizer:
         self._locative_compounds(text, add)
         self._employers_bei(text, add)
         self._relatives_and_institutions(text, low, add, protected)
+        if "(" in text or "," in text:
+            self._place_before_region(text, add)
         tm = TRAILING_INITIALS_RE.search(text, max(0, len(text) - 40))
         if tm:
             g = next(k for k in "vwxyzu" if tm.group(k))
@@ -4438,6 +4446,17 @@ class Anonymizer:
                 if not any(fold(w) in self.safe and w[0].isupper() and fold(w) not in self.places for w in words):
                     start = m.start() + len(m.group()) - len(m.group().lstrip(" \t,"))
                     cands.append(Span(start, m.end(), "ADDRESS", PATTERN, "address-town"))
+
+    def _place_before_region(self, text: str, add) -> None:
+        """A word its country or state follows is a place ('auf einer Bootstour vor Kaikōura (Neuseeland)', 'fell off
+        a horse near Tumbarumba, New South Wales'; session 45, round zi): a capitalised word no safe or ordinary word,
+        before a name regions.txt holds in brackets or after a comma."""
+        for m in PLACE_REGION_AFTER_RE.finditer(text):
+            r = fold(m.group("r").rstrip(". "))
+            f = fold(m.group("p"))
+            if r in self.region_places and f not in self.regions and f not in self.safe and f not in self.eponyms and (
+                    f not in self.common or f in self.places):
+                add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-before-region"))
 
     def _relatives_and_institutions(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
         """Newborns filed under a family name, a neonate's day of life, a surname signing off the report, and

@@ -1,8 +1,9 @@
-"""Issue 11, session 45: shapes read from this session's tuning data (the adversarial tuning round zc, zd): a view
-named by the joint it shows after its author ('Sattelgelenk nach <Author>': an eponym, kept), a health district by
-its letters ('<Name> DHB', '<Name> LHD', '<Name> HHS'), and a name written in camel case whose second capital a rule
-took for the name's start ('Mid<Name> DHB'). Every example is our own (none taken from an evaluation corpus); on the
-rules before the change (d5aa45d) every removal and the kept eponym fail and the guard passes; the letters alone
+"""Issue 11, session 45: shapes read from this session's tuning data (the adversarial tuning round zc, zd; the usual-
+brief round zi): a view named by the joint it shows after its author ('Sattelgelenk nach <Author>': an eponym, kept),
+a health district by its letters ('<Name> DHB', '<Name> LHD', '<Name> HHS'), a name written in camel case whose
+second capital a rule took for the name's start ('Mid<Name> DHB'), and a town its country follows in brackets ('vor
+<Town> (Neuseeland)'). Every example is our own (none taken from an evaluation corpus); on the rules before each
+change (d5aa45d; 737045b for the town) every removal and the kept eponym fail and the guards pass; the letters alone
 after a name in passing ('films from <Name> LHD') those rules removed already."""
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["Conclusion: Undisplaced fracture.", "Radiology,"]),
     ("Conclusion: No fracture.\n\nT. Lindqvist\nRadiology, SouthCentral DHB", ["SouthCentral", "Central"],
      ["Radiology,"]),
+    # a word its country follows in brackets or after a comma is a place; a language in brackets names none
+    ("Pat. gibt an, sich am 28.12. auf einer Bootstour vor Whakatāne (Neuseeland) beim Festhalten den Daumen "
+     "überstreckt zu haben.", ["Whakatāne"], ["auf einer Bootstour vor", "beim Festhalten den Daumen"]),
+    ("Anamnese über Telefondolmetscher (Arabisch). Fragestellung: Fraktur?", [],
+     ["Anamnese über Telefondolmetscher (Arabisch)"]),
     # guards: the words the clinical text shares with them stay
     ("Findings: Fracture of the radial head, Mason I. The capitellum is intact.", [],
      ["Fracture of the radial head, Mason I", "The capitellum is intact."]),
