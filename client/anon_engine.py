@@ -2341,6 +2341,9 @@ PLACE_GAP_RE = re.compile(r"[ \t]+(?:for|of|am|an der|auf der|auf dem|in der|im|
 PLACE_GAP_KINDS = frozenset(("NAME", "INSTITUTION", "ADDRESS"))
 LINE_LOWER_WORD_RE = re.compile(r"(?<![\w\[])[a-zäöüß]\w*")
 HEADER_PROSE_WORDS = 6  # lower-case words that make a header line a sentence (see _header_prose)
+SENTENCE_LINE_WORDS = 5  # ordinary lower-case words that make a short cue line a sentence (see _sentence_line)
+SENTENCE_OPENER_RE = re.compile(r"[ \t>*-]*(?:The|This|He|She|They|His|Her|A|An|Der|Die|Das|Dieser|Diese|Ein|Eine|"
+                                r"Er|Sie|Es|Bei|Beim)[ \t]")
 
 
 def _title_case_line(text: str, pos: int) -> bool:
@@ -5548,7 +5551,7 @@ class Anonymizer:
                 continue
             # a line that opens with a report section ('INDICATION: ...') or breaks into sentences is prose
             field = len(line) <= 100 and not PROSE_BREAK_RE.search(line) and not SECTION_RE.match(line) \
-                and not INJURY_CLAUSE_RE.search(low, s, e)
+                and not INJURY_CLAUSE_RE.search(low, s, e) and not self._sentence_line(line)
             if field and PATTERN_HIT_RE.search(line):  # a date, long number, phone or e-mail on a header line
                 out.append((s, e, False))
                 continue
@@ -5560,6 +5563,17 @@ class Anonymizer:
                 out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80), True))
         memo["zones"] = out
         return out
+
+    def _sentence_line(self, line: str) -> bool:
+        """A short line that is one sentence, not a header field ('The patient was injured on a farm last week.'):
+        an article or a pronoun opens it, it ends with a full stop, no field label opens it, and five or more of its
+        lower-case words are ordinary words of either language. Its cue opens a prose zone, where ordinary words
+        stay (session 45: the whole line went as a field)."""
+        t = line.rstrip()
+        if not t.endswith(".") or ":" in t[:30] or not SENTENCE_OPENER_RE.match(t):
+            return False  # (an article or a pronoun opens it: 'Pt john smith seen today ...' stays a field)
+        common = self.common
+        return sum(len(w) >= 3 and fold(w) in common for w in LINE_LOWER_WORD_RE.findall(t)) >= SENTENCE_LINE_WORDS
 
     def _header_prose(self, line: str, low_line: str) -> bool:
         """A line of the header that is a clinical sentence, not a header field ('- Oblique fracture at the base of

@@ -1,10 +1,12 @@
 """Issue 11, session 45: shapes read from this session's tuning data (the adversarial tuning round zc, zd; the usual-
 brief round zi): a view named by the joint it shows after its author ('Sattelgelenk nach <Author>': an eponym, kept),
 a health district by its letters ('<Name> DHB', '<Name> LHD', '<Name> HHS'), a name written in camel case whose
-second capital a rule took for the name's start ('Mid<Name> DHB'), and a town its country follows in brackets ('vor
-<Town> (Neuseeland)'). Every example is our own (none taken from an evaluation corpus); on the rules before each
-change (d5aa45d; 737045b for the town) every removal and the kept eponym fail and the guards pass; the letters alone
-after a name in passing ('films from <Name> LHD') those rules removed already."""
+second capital a rule took for the name's start ('Mid<Name> DHB'), a town its country follows in brackets ('vor
+<Town> (Neuseeland)'), and a short line with a cue that is one sentence ('The patient was hurt on a farm ... last
+week.': prose, whose ordinary words stay, not a header field). Every example is our own (none taken from an
+evaluation corpus); on the rules before each change (d5aa45d; 737045b for the town, d60c750 for the sentence) every
+removal and the kept eponym fail and the guards pass; the letters alone after a name in passing ('films from <Name>
+LHD') those rules removed already."""
 
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      "überstreckt zu haben.", ["Whakatāne"], ["auf einer Bootstour vor", "beim Festhalten den Daumen"]),
     ("Anamnese über Telefondolmetscher (Arabisch). Fragestellung: Fraktur?", [],
      ["Anamnese über Telefondolmetscher (Arabisch)"]),
+    # a short line that is one sentence is prose, not a header field: its ordinary words stay, a name still goes
+    ("Findings: No fracture.\nThe patient was hurt on a farm near Wirrabilla last week.", ["Wirrabilla"],
+     ["The patient was hurt on a farm near", "last week."]),
+    ("Befund: Keine Fraktur.\nDie Mutter, Frau Okafor-Lindahl, war bei der Untersuchung anwesend und hat übersetzt.",
+     ["Okafor-Lindahl"], ["war bei der Untersuchung anwesend und hat übersetzt."]),
     # guards: the words the clinical text shares with them stay
     ("Findings: Fracture of the radial head, Mason I. The capitellum is intact.", [],
      ["Fracture of the radial head, Mason I", "The capitellum is intact."]),
