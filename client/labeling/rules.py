@@ -253,7 +253,7 @@ def _skip_ws(s: str, i: int) -> int:
 # ... and the gap before an item of a list numbered inside a line ('a) V.a. Fissur der Klavikula re. b)
 # AC-Gelenksarthrose', 'impression: 1) possible fracture 2) AC joint osteoarthritis'; session 45, round zd: the hedge
 # ran into the next item)
-_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n|(?<=[^\s:(])[ \t]+(?=\(?(?:[a-h]|[1-9])\)[ \t]+[^\W\d_])")
+_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n|[ \t]+(?=\(?(?:[a-h]|[1-9])\)[ \t]+[^\W\d_])")  # (speed: no look-behind)
 _WRAPPED_NEXT = re.compile(r"[ \t]*[a-zäöüß]")  # a wrapped line's continuation (RuleEngine.sentences)
 _UPPER = re.compile(r"[A-ZÄÖÜ]")
 _QUERY_NEXT = re.compile(r"[ \t]+[^\W\d_]")  # a word after a '?' on the same line: the query opens a clause
@@ -502,6 +502,8 @@ class RuleEngine:
         # typed in lower case every line starts so, and a line stays a sentence there.
         cased = None  # (worked out at the first line that looks wrapped)
         for m in _SENT_END.finditer(text):
+            if m.group()[0] in " \t" and (m.start() == 0 or text[m.start() - 1] in " \t\n:("):
+                continue  # an item's number after a colon or a bracket opens no new sentence
             if m.group() == "\n" and m.start() > start and (text[m.start() - 1].isalnum() or text[
                     m.start() - 1] == ",") and _WRAPPED_NEXT.match(text, m.end()):
                 if cased is None:
