@@ -4452,8 +4452,9 @@ class Anonymizer:
 
     def _place_before_region(self, text: str, add) -> None:
         """A word its country or state follows is a place ('auf einer Bootstour vor Kaikōura (Neuseeland)', 'fell off
-        a horse near Tumbarumba, New South Wales'; session 45, round zi): a capitalised word no safe or ordinary word,
-        before a name regions.txt holds in brackets or after a comma."""
+        a horse near Tumbarumba, New South Wales'; session 45, round zi): a capitalised word that is no safe, ordinary
+        or region word, before a country or state regions.txt holds (not one of its languages or nationalities), in
+        brackets or after a comma."""
         for m in PLACE_REGION_AFTER_RE.finditer(text):
             r = fold(m.group("r").rstrip(". "))
             f = fold(m.group("p"))

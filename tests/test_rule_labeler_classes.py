@@ -1850,6 +1850,9 @@ SESSION45_CASES = [
     # the findings hedge a finding through its part, the impression rules the part out: the finding goes too
     ("thumb", "Befund: Sattelgelenkspalt radial etwas schmal, fragliche beginnende Rhizarthrose.\n\nBeurteilung: "
      "Keine Rhizarthrose - die Verschmälerung ist projektionsbedingt. Keine Fraktur.", {}),
+    # ... but an addendum that hedges the finding itself keeps it (guard)
+    ("thumb", "Befund: Fragliche beginnende Rhizarthrose.\n\nBeurteilung: Keine Rhizarthrose.\n\nNachtrag: Fragliche "
+     "degenerative Gelenkveränderungen.", {"joint_degeneration": "uncertain"}),
     # (from the adversarial round zc, zd) an addendum headed by a date without its year, a time and an aside
     # ('Nachtrag vom 4.2., 14:10 (nach CT):') supersedes the impression above it
     ("clavicle", "Beurteilung: V.a. diskrete SC-Subluxation rechts.\n\nNachtrag vom 9.3., 11:20 (nach CT): Beide "

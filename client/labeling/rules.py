@@ -1536,8 +1536,8 @@ class RuleEngine:
                             if child not in per[k] and labels[child] is Label.UNCERTAIN:
                                 labels[child] = Label.FALSE
             labels.update(per[k])
+        self._ruled_out_parents(per, labels)
         # ... and a finding above it that stood only for what the addendum ruled out goes with it
-        self._ruled_out_parents(per["impression"], per, labels)
         for fid, val in per["addendum"].items():
             if val is not Label.FALSE or fid in self._morph_findings:
                 continue  # (a kind ruled out, 'no comminuted fracture', leaves the fracture; session 38)
@@ -1560,19 +1560,17 @@ class RuleEngine:
                 labels[fid] = val
         return labels
 
-
-    def _ruled_out_parents(self, said: dict[str, Label], per: dict[str, dict[str, Label]],
-                           labels: dict[str, Label]) -> None:
+    def _ruled_out_parents(self, per: dict[str, dict[str, Label]], labels: dict[str, Label]) -> None:
         """A finding the findings only hedged through its parts goes when the impression rules every part out:
         findings 'fragliche beginnende Rhizarthrose', impression 'Keine Rhizarthrose' leave no joint degeneration
-        (session 45, round zf: it stayed uncertain). Only a hedged one the impression does not name, and only when
-        no part of it stays and the findings gave it nothing beyond its parts."""
-        found = per[LABELLED[0]]
+        (session 45, round zf: it stayed uncertain). Only a hedged one neither the impression nor an addendum names,
+        and only when no part of it stays and the findings gave it nothing beyond its parts."""
+        found, said = per[LABELLED[0]], per["impression"]
         for fid, val in said.items():
             if val is not Label.FALSE or fid in self._morph_findings:
                 continue
             for anc, kids in self._descendants.items():
-                if fid in kids and anc not in said and labels[anc] is Label.UNCERTAIN \
+                if fid in kids and anc not in said and anc not in per["addendum"] and labels[anc] is Label.UNCERTAIN \
                         and all(labels[c] is Label.FALSE for c in kids) \
                         and found.get(anc, Label.FALSE) <= max((found.get(c, Label.FALSE) for c in kids),
                                                                default=Label.FALSE):
