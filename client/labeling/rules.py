@@ -1536,14 +1536,15 @@ class RuleEngine:
                             if child not in per[k] and labels[child] is Label.UNCERTAIN:
                                 labels[child] = Label.FALSE
             labels.update(per[k])
-        self._ruled_out_parents(per, labels)
+        # a finding the findings only hedged through its parts goes when the impression rules every part out:
+        # findings 'fragliche beginnende Rhizarthrose', impression 'Keine Rhizarthrose' leave no joint degeneration
+        # (session 45, round zf); only a hedged one no addendum names, and the findings gave it nothing beyond its parts
+        found = per[LABELLED[0]]
+        self._drop_ruled_out_parents(per["impression"], labels, keep=lambda anc, kids: (
+            anc in per["addendum"] or labels[anc] is not Label.UNCERTAIN
+            or found.get(anc, Label.FALSE) > max((found.get(c, Label.FALSE) for c in kids), default=Label.FALSE)))
         # ... and a finding above it that stood only for what the addendum ruled out goes with it
-        for fid, val in per["addendum"].items():
-            if val is not Label.FALSE or fid in self._morph_findings:
-                continue  # (a kind ruled out, 'no comminuted fracture', leaves the fracture; session 38)
-            for anc, kids in self._descendants.items():
-                if fid in kids and anc not in per["addendum"] and all(labels[c] is Label.FALSE for c in kids):
-                    labels[anc] = Label.FALSE
+        self._drop_ruled_out_parents(per["addendum"], labels)
         # an addendum's morphology of 'the fracture' ('the fracture is mildly comminuted') is the morphology of the one
         # fracture the report placed: a finding under both the addendum's and a found part (session 35)
         for fid, val in per["addendum"].items():
@@ -1560,20 +1561,16 @@ class RuleEngine:
                 labels[fid] = val
         return labels
 
-    def _ruled_out_parents(self, per: dict[str, dict[str, Label]], labels: dict[str, Label]) -> None:
-        """A finding the findings only hedged through its parts goes when the impression rules every part out:
-        findings 'fragliche beginnende Rhizarthrose', impression 'Keine Rhizarthrose' leave no joint degeneration
-        (session 45, round zf: it stayed uncertain). Only a hedged one neither the impression nor an addendum names,
-        and only when no part of it stays and the findings gave it nothing beyond its parts."""
-        found, said = per[LABELLED[0]], per["impression"]
+    def _drop_ruled_out_parents(self, said: dict[str, Label], labels: dict[str, Label], keep=None) -> None:
+        """Set false every finding above one that `said` (a section's labels) rules out, when the section does not
+        name it, none of its parts stays and `keep(finding, parts)` does not hold; a kind ruled out ('no comminuted
+        fracture') leaves the finding above it (session 38)."""
         for fid, val in said.items():
             if val is not Label.FALSE or fid in self._morph_findings:
                 continue
             for anc, kids in self._descendants.items():
-                if fid in kids and anc not in said and anc not in per["addendum"] and labels[anc] is Label.UNCERTAIN \
-                        and all(labels[c] is Label.FALSE for c in kids) \
-                        and found.get(anc, Label.FALSE) <= max((found.get(c, Label.FALSE) for c in kids),
-                                                               default=Label.FALSE):
+                if fid in kids and anc not in said and all(labels[c] is Label.FALSE for c in kids) \
+                        and not (keep and keep(anc, kids)):
                     labels[anc] = Label.FALSE
 
 
