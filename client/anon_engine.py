@@ -2954,8 +2954,7 @@ class Anonymizer:
         # countries and states: after a residence cue no identifier (RESIDENCE_RE)
         self.regions = frozenset(fold(w) for w in read_list("regions.txt", d))
         # ... its places alone: the file's part before its languages and nationalities ('(Arabisch)' names none)
-        raw = (d / "regions.txt").read_text(encoding="utf-8").split("\n# languages", 1)[0].splitlines()
-        self.region_places = frozenset(fold(w.strip()) for w in raw if w.strip() and not w.lstrip().startswith("#"))
+        self.region_places = frozenset(fold(w) for w in read_list("regions.txt", d, stop_at="# languages"))
         self._lower_cand_memo: dict[str, bool] = {}  # a lower-case word -> whether a cased line's name rule reads it
         services = read_list("service_words.txt", d)
         self.service_words = frozenset(services)  # name no one alone, take a number, no words before them
@@ -5569,7 +5568,8 @@ class Anonymizer:
         """A short line that is one sentence, not a header field ('The patient was injured on a farm last week.'):
         an article or a pronoun opens it, it ends with a full stop, no field label opens it, and five or more of its
         lower-case words are ordinary words of either language. Its cue opens a prose zone, where ordinary words
-        stay (session 45: the whole line went as a field)."""
+        stay, and a date or number in it makes no zone of the whole line (session 45: the whole line went as a
+        field; a date there is still removed by its own pattern)."""
         t = line.rstrip()
         if not t.endswith(".") or ":" in t[:30] or not SENTENCE_OPENER_RE.match(t):
             return False  # (an article or a pronoun opens it: 'Pt john smith seen today ...' stays a field)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -61,8 +62,12 @@ def _read_lines_gz(path: Path) -> frozenset:
         return frozenset(line.strip() for line in fh if line.strip())
 
 
-def read_list(name: str, data_dir: Path = DATA_DIR) -> list[str]:
+def read_list(name: str, data_dir: Path = DATA_DIR, stop_at: str | None = None) -> list[str]:
+    """The entries of a word list, one per line, without comments and blank lines; with `stop_at`, only those
+    before the first line that starts with it (a list in parts: regions.txt's places before its languages)."""
     lines = (data_dir / name).read_text(encoding="utf-8").splitlines()
+    if stop_at is not None:
+        lines = list(itertools.takewhile(lambda line: not line.startswith(stop_at), lines))
     return [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
 
 
