@@ -253,6 +253,10 @@ LOCATIVE_COMPOUND_RE = re.compile(rf"(?<![\w])(?:[Aa]m|[Vv]om|[Zz]um|[Bb]eim|[Ii
                                   rf"bahn|tribüne|garten|hafen|weiher|schule|heim|gut))(?![\w-])")
 TOWN_SUFFIXES = ("burg", "berg", "dorf", "heim", "hausen", "stadt", "ingen", "feld", "furt", "bach", "brück",
                  "hafen", "ton", "ford", "bury", "borough", "chester", "caster", "mouth", "field", "wick", "pool")
+# ... and more endings of German, Austrian and Swiss towns, for a compound no list holds after 'in', 'bei', 'nach',
+# 'aus' ('in obersteinach', 'bei hettigenbeuern'; session 46; _lower_names_in_cased_line)
+DE_TOWN_TAILS = TOWN_SUFFIXES + ("ach", "au", "ing", "kirchen", "hofen", "weiler", "thal", "tal", "beuern", "reuth",
+                                 "zell", "münster", "wangen", "stetten", "roda", "leben", "rode", "hagen")
 # the endings of English town names, for a lower-case word no list holds (_lower_names_in_cased_line; session 43)
 EN_TOWN_SUFFIXES = ("bridge", "ville", "dale", "ton", "ford", "bury", "borough", "chester", "caster", "mouth", "field",
                     "wick", "pool", "ham", "worth", "stead", "thorpe", "combe", "hurst")
@@ -856,6 +860,8 @@ MONTH_WORD_RE = re.compile(rf"(?:{_MONTH_WORDS})(?![\w])")
 # lower-cased text by MONTH_WORD_LOW_RE, a literal scan; MONTH_WORD_CASED_RE checks one word)
 MONTH_WORD_CASED_RE = re.compile(rf"(?<![\w])(?:{_MONTH_WORDS})(?![\w])", re.IGNORECASE)
 MONTH_WORD_LOW_RE = re.compile(rf"(?:{_MONTH_WORDS.lower()})(?![\w])")
+MONTH_ABBR_WORD_RE = re.compile(r"(?<![\w])(?:Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec)"
+                                r"(?:\.(?![ \t]*(?:[A-ZÄÖÜ]|\n|$))|(?![\w]))")  # (a sentence's full stop stays)
 MONTH_PART = r"anfang|mitte|ende|early|mid|late|end[ \t]+of|beginning[ \t]+of"  # the part of a month named
 TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|before|after|during|last|next|this|"
                                  rf"compared to|compared with|seit|im|bis|ab|vom|letzten|vergangenen|{MONTH_PART})"
@@ -1433,9 +1439,27 @@ LOWER_UNKNOWN_PLACE_RE = re.compile(rf"(?<![\w])(?:at|in|near|nr|outside)[ \t]+(
 # (Anonymizer._lower_names_in_cased_lines; session 42; streets by their kind: _lower_kind_names, session 43)
 # (a full stop after the word ends a sentence only before a capital or the line's end: 'wohnhaft in partenen. Vor-',
 # not 'in re. Ellenbogen'... 'in ggf. zwei'; session 43)
-MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|off|up|below|bei|nach|aus)[ \t]+"
+# (session 46: also 'round', 'around', 'past', 'via', 'towards', 'between', 'zw.', 'zwischen', 'unterhalb',
+# 'oberhalb', 'richtung', 'abzweig' before a listed place: 'in the sheds round walcha', 'zw. binau und ...')
+MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|off|up|below|bei|nach|aus|round|"
+                                  rf"around|past|via|towards|between|zw\.|zwischen|unterhalb|oberhalb|[Rr]ichtung|"
+                                  rf"[Aa]bzweig)[ \t]+"
                                   rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]|\.[ \t]*[^\sA-ZÄÖÜ]))")
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
+PLACE_AND_NEXT_RE = re.compile(rf"[ \t]+(?:and|und|&|or|oder|bzw\.|u\.)[ \t]+(?P<q>[{LOW}]{{4,}})(?![\w'’-])")
+# a lower-case institution head right after a removed name or place (Anonymizer._extend_institutions; session 46)
+LOWER_INSTITUTION_TAIL_RE = re.compile(
+    r"[ \t]+(?:(?:medical|health|community|leisure|sports?)[ \t]+cent(?:re|er)|(?:medical|family|group)[ \t]+practice|"
+    r"(?:community[ \t]+|district[ \t]+|base[ \t]+)?hosp(?:ital|\.)?(?:[ \t]+(?:ED|A&E|emergency))?|surgery|"
+    r"(?:bowls|bowling|golf|pony|rugby|football|soccer|cricket|tennis|sailing|rowing|yacht|netball|hockey|squash|rsl|"
+    r"gun|rifle|racing|turf|surf|swimming|swim|cycling|athletics|darts|angling|ski|curling|boxing|polo|sports?)"
+    r"[ \t]+club|mountain[ \t]+rescue|cattle[ \t]+market|saleyards?|hand[ \t]+therapy|physio(?:therapy)?|"
+    r"medical[ \t]+imaging|radiology|clinic|care[ \t]+home|nursing[ \t]+home|"
+    r"primary(?:[ \t]+school)?|high[ \t]+school|school)(?![\w-])")
+OPERATION_BEFORE_RE = re.compile(r"(?<![\w])(?i:recent|prior|previous|his|her|their|post|after|for|elective|emergency|"
+                                 r"planned|underwent|had)[ \t]+\Z")
+RESIDENCE_BEFORE_RE = re.compile(r"(?<![\w])(?i:lives|live|living|lived|resides|resident|home|based|staying|stays)"
+                                 r"[ \t]+\Z")
 LOWER_CAND_RE = re.compile(rf"(?<![\w'’.-])[{LOW}][{LOW}'’\-]{{2,}}")
 MIXED_LOWER_DE_ARTICLE_RE = re.compile(rf"(?<![\w])(?:(?:auf|in|an|von|bei|zu|hinter|vor|unter|über|neben)[ \t]+"
                                        rf"(?:der|dem|den)|am|im|vom|zum|zur|beim|hinterm|unterm|überm|vorm)[ \t]+"
@@ -2770,6 +2794,23 @@ SANDWICH_GAP_RE = re.compile(rf"(?:[ \t]|[ \t]?-)(?P<w>{WORD}|{UPPER_WORD}|y|upo
                              rf"unter|&)(?:[ \t]|-[ \t]?)")
 
 
+def _lower_institution_tails(text: str, spans: list[Span]) -> list[Span]:
+    """A removed name or place followed by an institution's head in lower case ('[glen innes] medical centre',
+    '[murwillumbah] bowls club', '[tenterfield] hosp ED', a header zone's '[Brecon] mountain rescue'; session 46) was
+    the institution's name: the head goes with it (capitalised heads: Anonymizer._extend_institutions)."""
+    out = []
+    for i, sp in enumerate(spans):
+        if sp.kind in ("NAME", "ADDRESS", "INSTITUTION"):
+            limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+            if (lm := LOWER_INSTITUTION_TAIL_RE.match(text, sp.end, limit)) is not None and not (
+                    lm.group().lstrip() == "surgery" and OPERATION_BEFORE_RE.search(text, max(0, sp.start - 16),
+                                                                                   sp.start)):
+                # (not an operation: 'recent [Whipple] surgery' on IU's reports)
+                sp = Span(sp.start, lm.end(), "INSTITUTION", sp.strength, "institution-words")
+        out.append(sp)
+    return out
+
+
 def _merge_clusters(kept: list[Span]) -> list[Span]:
     """Same-kind overlaps merge; overlapping spans of different kinds ('Jan 20, 2009' as DATE, '2009 Chest...'
     as ADDRESS) become one placeholder over their union, typed by the best of them (strength, then length):
@@ -3715,6 +3756,11 @@ class Anonymizer:
                     add(Span(m.start(), om.end(), "DATE", PATTERN, "date-ordinal-word"))
                 elif TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
                     add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-word"))
+            # ... and a month abbreviated after a time word ('seit einem Sturz im Dez.', 'the film taken in Jan';
+            # session 46; not 'Mar', 'May', ordinary words too)
+            for m in MONTH_ABBR_WORD_RE.finditer(text):
+                if TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
+                    add(Span(m.start(), m.end(), "DATE", PATTERN, "date-month-word"))
             for m in MONTH_WORD_LOW_RE.finditer(low):  # (speed: a literal scan of the lower-cased text)
                 if not _at_word_start(text, m.start()) or text[m.start()].isupper() and text[m.start() + 1].islower():
                     continue  # inside a word; 'March', 'Mai': the loop above
@@ -4353,17 +4399,24 @@ class Anonymizer:
                 english = self._report_english(text, low) if english is None else english
                 if self._inflected_word(f) and not self._report_german(text, low):
                     continue  # ('in thongs', 'in wheezing'; a German town stays one: 'in kreuzing'; a listed one too)
-                if english and f.endswith(EN_TOWN_SUFFIXES) and not w.endswith(("'s", "’s", "s'", "s’")):
+                if english and (f.endswith(EN_TOWN_SUFFIXES) or m.group("pp") == "at" or m.group("pp") == "in"
+                                and RESIDENCE_BEFORE_RE.search(text, max(ls, m.start() - 12), m.start())) \
+                        and not w.endswith(("'s", "’s", "s'", "s’")):
+                    # (session 46: any such word after 'at', or after 'in' where someone lives, as in a line typed
+                    # in lower case: 'out at mingoola', 'lives in makarewa'; after 'in' tune had more things than
+                    # places: 'caught in tugger winch', 'in backslab')
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower-cased-line"))
+                    self._listed_place_after_and(text, m.end("p"), le, add)
                     continue
                 nxt = NEXT_WORD_RE.match(text, m.end("p"))
                 if english or m.group("pp") not in ("in", "bei", "nach", "aus") \
                         or (nxt and nxt.group(1)[:1].isupper()) \
                         or GERMAN_ADJECTIVE_END_RE.search(f) \
-                        or self._compound(f, german=True) and not f.endswith(TOWN_SUFFIXES):
+                        or self._compound(f, german=True) and not f.endswith(DE_TOWN_TAILS):
                     continue  # ('in unveränderter, regelrechter Lage', 'bei erhaltener dorsaler Kortikalis'; a
                     # compound shaped as a town is one: 'in fischerdorf', session 43)
             add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower-cased-line"))
+            self._listed_place_after_and(text, m.end("p"), le, add)
         if "der " in text or "dem " in text or "am " in text or "im " in text:
             for m in MIXED_LOWER_DE_ARTICLE_RE.finditer(text, ls, le):
                 # 'Sturz auf der weinebene', 'im rosenfelspark', 'hinterm rebstock': in a German line typed in normal
@@ -4384,6 +4437,15 @@ class Anonymizer:
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "de-article-lower-cased-line"))
         self._lower_kind_names(text, ls, le, add, cased=True)
         return english
+
+    def _listed_place_after_and(self, text: str, pos: int, end: int, add) -> None:
+        """The second of two places joined by 'and' after a place preposition ('round walcha and uralla', 'zw. binau
+        und neckargerach'; session 46): a listed place, no word of either language."""
+        if (am := PLACE_AND_NEXT_RE.match(text, pos, end)) is not None:
+            f = fold(am.group("q"))
+            if f in self.places and f not in self.common and f not in self.nouns and f not in self.safe \
+                    and f not in self.eponyms:
+                add(Span(am.start("q"), am.end("q"), "ADDRESS", PATTERN, "place-lower-cased-line"))
 
     def _unlisted_lower(self, f: str) -> bool:
         """Folded word `f`, typed in lower case, may be a name: no safe word, no eponym, and no common word unless a
@@ -6000,7 +6062,8 @@ class Anonymizer:
         out = self._trim_departments(text, self._extend_institutions(text, _merge_clusters(kept)))
         if zone:
             out = sorted(out + self._zone_rest(text, zone, out, blocked), key=lambda c: c.start)
-        return _join_particles(text, _specialty_practices(text, out, self.institution_cues))
+        return _join_particles(text, _specialty_practices(text, _lower_institution_tails(text, out),
+                                                          self.institution_cues))
 
     def _extend_institutions(self, text: str, spans: list[Span]) -> list[Span]:
         """A removed name followed by capitalised institution words ('[Maitland] Family Practice',

@@ -1,0 +1,54 @@
+"""Issue 11, session 46: shapes read from this session's tuning data (session 45's held-out sets ys-yz and za, zb,
+read after their unread scoring; the adversarial tuning round zu, zv): a town typed in lower case inside a line
+typed in normal case after 'round', 'past', 'via', 'between', 'zw.' or 'unterhalb' ('in the sheds round <town>'),
+the second of two such towns joined by 'and'/'und', a word no list holds after 'at' in an English line ('out at
+<station>') or after 'in' where someone lives ('lives in <locality>'), and an institution's head typed in lower case
+after a removed name or place ('<town> medical centre', '<town> bowls club', '<town> hosp ED', in prose and in a
+header zone), a German compound shaped as a town after 'in' ('in <sand...hagen>'), and a month abbreviated after a
+time word ('im Dez.', 'in Feb', its sentence's full stop kept). Every example is our own (none taken from an
+evaluation corpus); on the rules before the change (6c51e71) every removal fails and the guards pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_rules
+
+
+@pytest.mark.parametrize("text,leaks,kept", [
+    # a listed town in lower case after the new place prepositions, and the town 'and' joins to it
+    ("History: Retired Fencing Contractor, thirty years on properties round gunnedah and quirindi. R thumb CMC pain.",
+     ["gunnedah", "quirindi"], ["thirty years on properties round", "R thumb CMC pain."]),
+    ("Anamnese: Radsturz auf dem Leinpfad zw. eberbach und hirschhorn, Schmerzen li. Schulter.",
+     ["eberbach", "hirschhorn"], ["Radsturz auf dem Leinpfad zw.", "Schmerzen li. Schulter."]),
+    ("Clinical: Thrown from a Honda quad on the Stock Route past walgett this morning. ?Fracture L clavicle",
+     ["walgett"], ["Thrown from a", "quad on the", "this morning."]),
+    # a word no list holds after 'at' in an English line, and after 'in' where someone lives
+    ("Hx: Station Hand out at tooraweenah, kicked by a Hereford heifer in the yards. Pain L elbow.",
+     ["tooraweenah"], ["Station Hand out at", "heifer in the yards."]),
+    ("Clinical details: 81M fall at home. Lives in wirrabilla with his daughter. ?# olecranon",
+     ["wirrabilla"], ["fall at home.", "with his daughter."]),
+    # an institution's head in lower case after a removed name or place: the head goes with it
+    ("Hx: 77F tripped on the green at dunedoo bowls club, landed on R elbow. ?fracture",
+     ["dunedoo", "bowls club"], ["tripped on the green at", "landed on R elbow."]),
+    ("REF: Dr Aroha Whitcombe (Coolah medical centre)\nFindings: No fracture.",
+     ["Whitcombe", "Coolah", "medical centre"], ["Findings: No fracture."]),
+    ("Copy to: Dr P. Ndlovu, brewarrina hosp ED\n\nFindings: Undisplaced fracture of the middle third.",
+     ["Ndlovu", "brewarrina", "hosp ED"], ["Undisplaced fracture of the middle third."]),
+    # a compound shaped as a German town after 'in' ('in <Sand...hagen>'), a month abbreviated after a time word
+    ("Anamnese: Sturz vom Heuboden auf dem Hof der Eltern in sandhagen vom Leiterwagen, Schmerzen re. Ellenbogen.",
+     ["sandhagen"], ["Sturz vom Heuboden auf dem Hof der Eltern in", "Schmerzen re. Ellenbogen."]),
+    ("Klinik: Seit einem Sturz beim Eisstockschießen im Dez. belastungsabhängige Schmerzen am Daumensattelgelenk.",
+     ["Dez."], ["Seit einem Sturz beim Eisstockschießen im", "belastungsabhängige Schmerzen"]),
+    ("Comparison: L hand radiograph taken at the surgery in Feb. Findings: Moderate CMC joint OA.",
+     ["Feb"], ["Findings: Moderate CMC joint OA."]),
+    # guards: an ordinary setting after 'at', a thing after 'in', a head with no name before it
+    ("Clinical: Fell off the climbing frame at creche this morning, not using L arm. Findings: No fracture.", [],
+     ["Fell off the climbing frame at creche this morning", "No fracture."]),
+    ("Hx: L thumb caught in tugger winch on the rig. Swelling. Findings: Tuft fracture of the distal phalanx.", [],
+     ["L thumb caught in tugger winch on the rig."]),
+    ("Clinical: Injury at shinty on Saturday. Seen at the medical centre, referred for X-ray. Findings: Normal.", [],
+     ["Injury at shinty on Saturday. Seen at the medical centre, referred for X-ray."]),
+])
+def test_session46_shape_goes(text, leaks, kept):
+    check_rules(text, leaks, kept)
