@@ -1882,6 +1882,22 @@ SESSION45_CASES = [
     ("clavicle", "Findings: Hook plate in situ, no loosening. No fracture.", {}),
 ]
 
+SESSION46_CASES = [
+    # (session 46, from the negation round zx) a list closed by 'Fehlanzeige' (none to report) is negated
+    ("elbow", "Befund: Gelenk kongruent. Ossäre Anbauten, Aufhellungen und Fremdkörper: Fehlanzeige.", {}),
+    ("thumb", "Befund: Keine Fraktur. Fremdkörper: Fehlanzeige. Weichteile unauffällig.", {}),
+    # a swelling that is gone now ('deutlich rückläufig, aktuell keine mehr'); one still there stays true
+    ("thumb", "Befund: Weichteilschwellung am Daumenballen im Vergleich zur Voraufnahme rückläufig, jetzt keine mehr. "
+     "Keine Fraktur.", {}),
+    ("thumb", "Befund: Weichteilschwellung am Daumenballen, keine Fraktur.", {"swelling_dactylitis": "true"}),
+    # a dislocation sign put back ('die präoperative Klavikulahochstellung ist aufgehoben') narrows no joint space; a
+    # joint space that is 'aufgehoben' still is narrowed
+    ("clavicle", "Befund: Hakenplatte regelrecht. Die präoperative Klavikulahochstellung ist jetzt aufgehoben, das "
+     "AC-Gelenk steht kongruent.", {}),
+    ("clavicle", "Befund: Der AC-Gelenkspalt ist aufgehoben, randständige Osteophyten.",
+     {"ac_joint_space_narrowed": "true", "joint_degeneration": "true", "ac_joint_degeneration": "true"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1910,6 +1926,7 @@ SESSION_CASES = {
     "session43": SESSION43_CASES,
     "session44": SESSION44_CASES,
     "session45": SESSION45_CASES,
+    "session46": SESSION46_CASES,
 }
 
 
