@@ -1896,6 +1896,26 @@ SESSION46_CASES = [
      "AC-Gelenk steht kongruent.", {}),
     ("clavicle", "Befund: Der AC-Gelenkspalt ist aufgehoben, randständige Osteophyten.",
      {"ac_joint_space_narrowed": "true", "joint_degeneration": "true", "ac_joint_degeneration": "true"}),
+    # (from session 45's held-out sets, read after their scoring) Heberden's nodes with what they show of the other
+    # fingers after 'with' are the hand's, not the thumb IP joint's
+    ("thumb", "Findings: No fracture. Incidental: Heberden's nodes with early joint space loss at the DIP joints of "
+     "the included ring and little fingers.", {}),
+    # the head a neck fracture's fragment is said not to tilt is no second site
+    ("elbow", "Befund: Feine Kortikalisstufe am Radiushals ohne Abkippung des Radiuskopfes. Fettpolster angehoben.",
+     {"fracture": "true", "radius_fracture": "true", "radial_neck_fracture": "true", "fat_pad_sign": "true"}),
+    # a hedge before or after one finding does not cover the other finding 'with' joins to it; an arthrosis and its
+    # own signs stay one hedged finding
+    ("elbow", "Impression: Joint effusion with an occult radial head fracture not excluded.",
+     {"fat_pad_sign": "true", "fracture": "uncertain", "radius_fracture": "uncertain",
+      "radial_head_fracture": "uncertain"}),
+    ("elbow", "Beurteilung: V.a. nicht dislozierte Radiuskopffraktur mit Gelenkerguss.",
+     {"fat_pad_sign": "true", "fracture": "uncertain", "radius_fracture": "uncertain",
+      "radial_head_fracture": "uncertain"}),
+    ("thumb", "Befund: IP-Gelenk: fraglich beginnende Arthrose mit diskreter Gelenkspaltverschmälerung.",
+     {"joint_degeneration": "uncertain", "ip_joint_degeneration": "uncertain"}),
+    ("elbow", "Impression: Possible radial head fracture and effusion.",
+     {"fat_pad_sign": "uncertain", "fracture": "uncertain", "radius_fracture": "uncertain",
+      "radial_head_fracture": "uncertain"}),
 ]
 
 SESSION_CASES = {

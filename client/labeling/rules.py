@@ -145,6 +145,8 @@ _FRESH_BEFORE = re.compile(r"(?<![a-z])(?:acute|fresh|new|recent|akut|frisch|neu
 _GRADE_END = re.compile(r"(?<![a-z])(?:[ivx]{1,4}|[1-6])[a-c]?[ \t]*\Z")  # a term that ends in its grade
 _BRACKET_GRADE = re.compile(r"\b(?:grad|grade|typ|type|stadium|stage|klasse|class)\b|\b[ivx]{1,4}\b")
 _DASH_SEP = re.compile(r"[ \t][-–][ \t]")  # a dash between spaces: an aside, as a comma (not an em dash: a pause)
+_DEGENERATION_SIGNS = frozenset({"degeneration", "narrowed", "exostosis", "sclerotic"})  # one arthrosis and its signs
+_WITH_WORD = re.compile(r"\b(?:with|mit)\b")
 _COORD = re.compile(r"\b(?:and|und|with|mit|plus|sowie)\b")
 _DISPLACEMENT_WORD = re.compile(r"displac|disloc|disloz|dislok|verschieb|verschob")
 _ALPHA = re.compile(r"[A-Za-z]+")
@@ -893,6 +895,15 @@ class RuleEngine:
                 return None
             return None
 
+        def with_other(t: _Tok, tok: _Tok) -> bool:
+            """Whether t names a finding of another kind than tok's, so that 'with' between them joins two findings
+            (not an arthrosis and its own signs: 'fraglich beginnende Arthrose mit Gelenkspaltverschmälerung')."""
+            if not t.entry.events:
+                return False
+            kinds = {e.kind for e in t.entry.events} | {e.kind for e in tok.entry.events}
+            return not kinds <= _DEGENERATION_SIGNS and {e.kind for e in t.entry.events} != {
+                e.kind for e in tok.entry.events}
+
         def modality(i: int) -> tuple[str, str]:
             """The nearest cue's modality for token i (pos / unc / neg / weak), and the cue kind."""
             tok = clause[i]
@@ -902,6 +913,9 @@ class RuleEngine:
                 t = clause[j]
                 if aside(j, i):
                     continue
+                if with_other(t, tok) and _WITH_WORD.search(s, tok.end, t.start):
+                    break  # 'joint effusion with occult radial neck fracture not excluded': a cue after the finding
+                    # 'with' adds is that finding's (session 46)
                 if t.entry.comma:
                     if (lp := list_post(i, j)) is not None:
                         best = lp  # the first item of a list the cue after it closes
@@ -970,6 +984,9 @@ class RuleEngine:
                 t = clause[j]
                 if aside(j, i):
                     continue
+                if best is None and with_other(t, tok) and _WITH_WORD.search(s, t.end, tok.start):
+                    break  # 'possible fracture with effusion': a hedge before the finding 'with' adds to another is
+                    # that other finding's (session 46)
                 if t.entry.comma:
                     # a comma between the adjectives of one finding ("V.a. okkulte, nicht dislozierte suprakondyläre
                     # Humerusfraktur"): nothing but words the lexicon does not know lies between it and the cue
@@ -1114,7 +1131,7 @@ class RuleEngine:
                                                      ev.start < a))
                 # "radial neck fracture with tilt of the radial head": the place a displacement is
                 # described at is the fragment's, not a second fracture site
-                if target.locs and any(x.entry.morph and not x.entry.morph_negated and a - x.end >= 0
+                if target.locs and any(x.entry.morph and a - x.end >= 0
                                        and len(s[x.end:a].split()) <= 3 and "," not in s[x.end:a]
                                        and not any(x.end <= ev.start < a for ev in events) for x in clause):
                     fragment.add(a)
