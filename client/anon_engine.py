@@ -82,7 +82,7 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 # ('ACCIDENT AT [STAHLBAU REDING]', 'Vereinstraining [Skiclub Bottrop 1972 e.V.]', 'AUF [REITERHOF X]')
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
                               "church", "sports-club", "caps-institution", "hyphen-institution", "union-local",
-                              "camel-word", "inn-name", "employer-field", "venue-ending"))
+                              "camel-word", "inn-name", "employer-field", "venue-ending", "team-played-for"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hosp", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -1448,14 +1448,24 @@ MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
 PLACE_AND_NEXT_RE = re.compile(rf"[ \t]+(?:and|und|&|or|oder|bzw\.|u\.)[ \t]+(?P<q>[{LOW}]{{4,}})(?![\w'’-])")
 # a lower-case institution head right after a removed name or place (Anonymizer._extend_institutions; session 46)
+SPORT_CLUB = (r"(?:bowls|bowling|golf|pony|rugby|football|soccer|cricket|tennis|sailing|rowing|yacht|netball|hockey|"
+              r"squash|rsl|gun|rifle|racing|turf|surf|swimming|swim|cycling|athletics|darts|angling|ski|curling|"
+              r"boxing|polo|sports?)[ \t]+club")
 LOWER_INSTITUTION_TAIL_RE = re.compile(
-    r"[ \t]+(?:(?:medical|health|community|leisure|sports?)[ \t]+cent(?:re|er)|(?:medical|family|group)[ \t]+practice|"
+    r"[ \t]+(?:(?:medical|med|health|community|leisure|sports?)[ \t]+cent(?:re|er)|"
+    r"(?:medical|family|group)[ \t]+practice|"
     r"(?:community[ \t]+|district[ \t]+|base[ \t]+)?hosp(?:ital|\.)?(?:[ \t]+(?:ED|A&E|emergency))?|surgery|"
-    r"(?:bowls|bowling|golf|pony|rugby|football|soccer|cricket|tennis|sailing|rowing|yacht|netball|hockey|squash|rsl|"
-    r"gun|rifle|racing|turf|surf|swimming|swim|cycling|athletics|darts|angling|ski|curling|boxing|polo|sports?)"
-    r"[ \t]+club|mountain[ \t]+rescue|cattle[ \t]+market|saleyards?|hand[ \t]+therapy|physio(?:therapy)?|"
+    rf"{SPORT_CLUB}|sportsground|showground|racecourse|mountain[ \t]+rescue|cattle[ \t]+market|saleyards?|"
+    r"hand[ \t]+therapy|physio(?:therapy)?|"
     r"medical[ \t]+imaging|radiology|clinic|care[ \t]+home|nursing[ \t]+home|"
     r"primary(?:[ \t]+school)?|high[ \t]+school|school)(?![\w-])")
+# the team someone plays for and its grade ('playing for <town> 2nds', 'plays for the <town> side'; _teams_played_for)
+PLAYS_FOR_RE = re.compile(r"(?<![\w])(?i:plays|playing|played|play|spielt|spielte|spielen)[ \t]+(?i:for|für|bei)"
+                          r"[ \t]+"
+                          r"(?:(?i:the|den|dem|die)[ \t]+)?(?P<n>[^\W\d_][\w'’\-]*)"
+                          r"(?:[ \t]+(?i:side|seconds|2nds|firsts|1sts|thirds|3rds|reserves|colts|juniors|"
+                          r"seniors|u\d{1,2}s?|under[ -]?\d{1,2}s?|\d(?:st|nd|rd|th)[ \t]+(?:xv|xi|XV|XI)|[ab]-grade))?"
+                          r"(?![\w])")
 OPERATION_BEFORE_RE = re.compile(r"(?<![\w])(?i:recent|prior|previous|his|her|their|post|after|for|elective|emergency|"
                                  r"planned|underwent|had)[ \t]+\Z")
 RESIDENCE_BEFORE_RE = re.compile(r"(?<![\w])(?i:lives|live|living|lived|resides|resident|home|based|staying|stays)"
@@ -1567,7 +1577,9 @@ LOWER_TOWN_HEAD_RE = re.compile(r"(?<![\w])(?P<p>[a-z][\w'’\-]{2,})[ \t]+(?:su
 # ... and one whose head makes any word before it a name ('sent on from burnham MIU', '(boulder medical imaging)', 'at
 # o'connor primary', 'previous films at weston general)'; session 44): the word no function, safe or clinical word
 LOWER_NAMED_HEAD_RE = re.compile(r"(?<![\w])(?P<p>[a-z][\w'’\-]{2,})[ \t]+(?:MIU|UTC|miu|utc|medical[ \t]+imaging|"
-                                 r"primary(?:[ \t]+school)?|general(?=[ \t]*(?:[).,;:]|$)))(?![\w])", re.MULTILINE)
+                                 r"primary(?:[ \t]+school)?|general(?=[ \t]*(?:[).,;:]|$))|"
+                                 rf"{SPORT_CLUB}|sportsground|showground|racecourse)(?![\w])", re.MULTILINE)
+# (session 46: a sports club, sports ground, showground or racecourse by its place: 'at the <place> pony club rally')
 HOSPITAL_LOCATIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:at|from|to|via|into)[ \t]+\Z")
 # a hospital by its town ('pat. wird ans kantonsspital st. gallen verlegt'), the town listed
 LOWER_HOSPITAL_TOWN_RE = re.compile(r"(?<![\w])(?:kantonsspital|klinikum|krankenhaus|kreiskrankenhaus|spital|uniklinik|"
@@ -3864,6 +3876,7 @@ class Anonymizer:
         self._name_place_compounds(text, add)
         self._locative_compounds(text, add)
         self._employers_bei(text, add)
+        self._teams_played_for(text, low, add)
         self._relatives_and_institutions(text, low, add, protected)
         if "(" in text or "," in text:
             self._place_before_region(text, add)
@@ -5498,6 +5511,18 @@ class Anonymizer:
             if w[0].islower() and not _mostly_lower(_line_at(text, m.start("w"))):
                 continue
             add(Span(m.start("w"), m.end("w"), "ADDRESS", PATTERN, "locative-compound"))
+
+    def _teams_played_for(self, text: str, low: str, add) -> None:
+        """The team someone plays for, named by its town or its own word in any case ('tackled playing for <town> 2nds',
+        'plays for the <town> side', 'playing for <club> 2nd XV'; session 46: 7 of tune's 38 went through): the word
+        no ordinary or safe word unless a listed place, with the team's grade after it."""
+        if " for " not in low and " bei " not in low:
+            return
+        for m in PLAYS_FOR_RE.finditer(text):
+            f = fold(m.group("n"))
+            if f in self.safe or f in self.eponyms or (f in self.common and f not in self.places):
+                continue
+            add(Span(m.start("n"), m.end(), "INSTITUTION", PATTERN, "team-played-for"))
 
     def _employers_bei(self, text: str, add) -> None:
         """The employer after a German job clause ('arbeitet als Schweißer bei Magirus', 'als Buslenker bei den

@@ -1,12 +1,14 @@
-"""Issue 11, session 46: shapes read from this session's tuning data (session 45's held-out sets ys-yz and za, zb,
-read after their unread scoring; the adversarial tuning round zu, zv): a town typed in lower case inside a line
-typed in normal case after 'round', 'past', 'via', 'between', 'zw.' or 'unterhalb' ('in the sheds round <town>'),
-the second of two such towns joined by 'and'/'und', a word no list holds after 'at' in an English line ('out at
-<station>') or after 'in' where someone lives ('lives in <locality>'), and an institution's head typed in lower case
-after a removed name or place ('<town> medical centre', '<town> bowls club', '<town> hosp ED', in prose and in a
-header zone), a German compound shaped as a town after 'in' ('in <sand...hagen>'), and a month abbreviated after a
-time word ('im Dez.', 'in Feb', its sentence's full stop kept). Every example is our own (none taken from an
-evaluation corpus); on the rules before the change (6c51e71) every removal fails and the guards pass."""
+"""Issue 11, session 46: shapes read from this session's tuning data (session 45's held-out sets ys-yz and za, zb, read
+after their unread scoring; the adversarial tuning rounds zu, zv and af, ag): a town typed in lower case inside a
+line typed in normal case after 'round', 'past', 'via', 'between', 'zw.' or 'unterhalb' ('in the sheds round
+<town>'), the second of two such towns joined by 'and'/'und', a word no list holds after 'at' in an English line
+('out at <station>') or after 'in' where someone lives ('lives in <locality>'), and an institution's head typed in
+lower case after a removed name or place ('<town> medical centre', '<town> bowls club', '<town> hosp ED', in prose
+and in a header zone; 'med centre', a sports ground or showground too), a sports club, sports ground or showground by
+a place no list holds ('the <place> pony club'), the team someone plays for ('playing for <town> 2nds'), a German
+compound shaped as a town after 'in' ('in <sand...hagen>'), and a month abbreviated after a time word ('im Dez.', 'in
+Feb', its sentence's full stop kept). Every example is our own (none taken from an evaluation corpus); on the rules
+before the change (6c51e71) every removal fails and the guards pass."""
 
 from __future__ import annotations
 
@@ -42,6 +44,20 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["Dez."], ["Seit einem Sturz beim Eisstockschießen im", "belastungsabhängige Schmerzen"]),
     ("Comparison: L hand radiograph taken at the surgery in Feb. Findings: Moderate CMC joint OA.",
      ["Feb"], ["Findings: Moderate CMC joint OA."]),
+    # a sports club, sports ground or showground by a place no list holds, and a medical centre abbreviated
+    ("Hx: Thrown at the wyndella pony club gymkhana on Sunday, landed on L shoulder. ?fracture",
+     ["wyndella"], ["Thrown at the", "gymkhana on Sunday, landed on L shoulder."]),
+    ("Clinical: Tackled at the kooringal sportsground in the under-16s. Tender mid clavicle.",
+     ["kooringal"], ["Tackled at the", "in the under-16s."]),
+    ("Copy: Practice Nurse, Dunmore med centre\n\nFindings: No fracture.", ["Dunmore", "med centre"],
+     ["Findings: No fracture."]),
+    # the team someone plays for by its town or its own word, with its grade
+    ("History: Tackled playing for wirrabee 2nd XV on Saturday, landed on R shoulder. ?ACJ",
+     ["wirrabee", "2nd XV"], ["Tackled playing for", "on Saturday, landed on R shoulder."]),
+    ("HX: INJURED IN A SCRUM PLAYING FOR KOORAWATHA THIRDS. TENDER ACJ.", ["KOORAWATHA"],
+     ["INJURED IN A SCRUM PLAYING FOR", "TENDER ACJ."]),
+    ("Clinical: Plays for the local side, hyperextension injury at training. Findings: No fracture.", [],
+     ["Plays for the local side, hyperextension injury at training."]),
     # guards: an ordinary setting after 'at', a thing after 'in', a head with no name before it
     ("Clinical: Fell off the climbing frame at creche this morning, not using L arm. Findings: No fracture.", [],
      ["Fell off the climbing frame at creche this morning", "No fracture."]),
