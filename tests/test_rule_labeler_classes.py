@@ -1916,6 +1916,17 @@ SESSION46_CASES = [
     ("elbow", "Impression: Possible radial head fracture and effusion.",
      {"fat_pad_sign": "uncertain", "fracture": "uncertain", "radius_fracture": "uncertain",
       "radial_head_fracture": "uncertain"}),
+    # (from the rounds aj, ap) a plan on a clinical concern names no finding; a subluxation 'behoben' is gone; a sign
+    # that 'is not a feature' is absent; a swelling described clinically is not on the image; the medial clavicle end
+    # standing high is the SC joint's
+    ("clavicle", "Impression: Normal clavicle. If there is ongoing clinical concern for an occult fracture, repeat "
+     "films in two weeks.", {}),
+    ("thumb", "Beurteilung: Z.n. Reposition, die vorbestehende Luxation im Daumengrundgelenk ist jetzt behoben.", {}),
+    ("thumb", "Findings: The CMC joint is normal; osteophytes and subchondral cysts are not a feature.", {}),
+    ("clavicle", "Findings: Swelling at the lateral clavicle is reported clinically; no soft tissue swelling on the "
+     "film. No fracture.", {}),
+    ("clavicle", "Befund: Hochstand des medialen Klavikulaendes links gegenüber rechts, V.a. Subluxation.",
+     {"joint_subluxation": "uncertain", "sc_joint_subluxation": "uncertain"}),
 ]
 
 SESSION_CASES = {
