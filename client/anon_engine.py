@@ -97,9 +97,12 @@ PLACEHOLDER_RE = re.compile(r"\[(?:NAME|DATE|ID|PHONE|EMAIL|ADDRESS|INSTITUTION|
 WEAK, PATTERN, STRONG = 1, 2, 3
 MODEL_THRESHOLD = 0.4  # chosen by bench/anon_token_model.py --loco on a-p: recall as at 0.3, less over-redaction
 
-# Latin-1 and Latin Extended-A letters, so 'Yılmaz', 'Łukasz' or 'Šimek' are one word, not fragments.
-UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’"
+# Latin-1 and Latin Extended-A letters, so 'Yılmaz', 'Łukasz' or 'Šimek' are one word, not fragments; and (session
+# 46) Vietnamese letters (Latin Extended Additional, ơ, ư, NFC-composed: 'Kollege Đặng' was no word to the rules)
+_VI_UP = "".join(chr(c) for c in range(0x1EA0, 0x1EFA) if chr(c).isupper()) + "ƠƯ"
+_VI_LOW = "".join(chr(c) for c in range(0x1EA0, 0x1EFA) if chr(c).islower()) + "ơư"
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ" + _VI_UP
+LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž" + _VI_LOW + "'’"
 LOW_LETTERS = LOW[:-2]  # (no apostrophe)
 WORD = rf"(?:O'|O’|Mc|Mac)?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"
 UPPER_WORD = rf"[{UP}]{{3,}}(?:-[{UP}]{{2,}})*"
@@ -1580,6 +1583,10 @@ LOWER_NAMED_HEAD_RE = re.compile(r"(?<![\w])(?P<p>[a-z][\w'’\-]{2,})[ \t]+(?:M
                                  r"primary(?:[ \t]+school)?|general(?=[ \t]*(?:[).,;:]|$))|"
                                  rf"{SPORT_CLUB}|sportsground|showground|racecourse)(?![\w])", re.MULTILINE)
 # (session 46: a sports club, sports ground, showground or racecourse by its place: 'at the <place> pony club rally')
+LOWER_PLACE_HEAD_RE = re.compile(r"(?<![\w])(?P<p>[a-z][\w'’\-]{2,})[ \t]+(?:clinic|practice|medical(?=[ \t]*[).,;:])|"
+                                 r"public(?=[ \t]*(?:[).,;:\n]|$)|[ \t]+(?:today|yesterday|school|this|on|at)(?![\w])))"
+                                 r"(?![\w])")
+CLINIC_KIND_ENDINGS = ("ology", "medicine", "therapy", "physio", "ortho", "paeds", "peds", "surgery", "care")
 HOSPITAL_LOCATIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:at|from|to|via|into)[ \t]+\Z")
 # a hospital by its town ('pat. wird ans kantonsspital st. gallen verlegt'), the town listed
 LOWER_HOSPITAL_TOWN_RE = re.compile(r"(?<![\w])(?:kantonsspital|klinikum|krankenhaus|kreiskrankenhaus|spital|uniklinik|"
@@ -4230,6 +4237,15 @@ class Anonymizer:
             if (f in self.places or f in self.place_phrases) and f not in self.common and f not in self.safe \
                     and f not in self.eponyms:
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "town-head-lower"))
+        # ... and a clinic, practice or school by a place no list holds ('seen first at the <place> clinic', '(GP:
+        # ..., <town> medical)', 'at <town> public today'; session 46, rounds af, aj, ak)
+        for m in LOWER_PLACE_HEAD_RE.finditer(text, pos, end):
+            f = fold(m.group("p"))
+            if f not in FUNCTION_WORDS and f not in CLOSED_WORDS and f not in self.eponyms and "-" not in f \
+                    and not f.endswith(CLINIC_KIND_ENDINGS) and (
+                        f in self.places and f not in self.common and f not in self.safe or self._lower_place_word(f)):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "place-head-lower"))
+                # (not 'walk-in clinic', 'rheumatology clinic', 'physio clinic': a kind of clinic)
         for m in LOWER_NAMED_HEAD_RE.finditer(text, pos, end):
             f = fold(m.group("p"))
             if f not in FUNCTION_WORDS and f not in CLOSED_WORDS and f not in self.safe and f not in self.nouns \

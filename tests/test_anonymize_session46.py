@@ -5,10 +5,12 @@ line typed in normal case after 'round', 'past', 'via', 'between', 'zw.' or 'unt
 ('out at <station>') or after 'in' where someone lives ('lives in <locality>'), and an institution's head typed in
 lower case after a removed name or place ('<town> medical centre', '<town> bowls club', '<town> hosp ED', in prose
 and in a header zone; 'med centre', a sports ground or showground too), a sports club, sports ground or showground by
-a place no list holds ('the <place> pony club'), the team someone plays for ('playing for <town> 2nds'), a German
-compound shaped as a town after 'in' ('in <sand...hagen>'), and a month abbreviated after a time word ('im Dez.', 'in
-Feb', its sentence's full stop kept). Every example is our own (none taken from an evaluation corpus); on the rules
-before the change (6c51e71) every removal fails and the guards pass."""
+a place no list holds ('the <place> pony club'), the team someone plays for ('playing for <town> 2nds'), a clinic,
+practice or school by a place no list holds ('the <place> clinic', '<town> medical', '<town> public'), a name in
+Vietnamese letters ('Kollegin <Name>'), a German compound shaped as a town after 'in' ('in <sand...hagen>'), and a
+month abbreviated after a time word ('im Dez.', 'in Feb', its sentence's full stop kept). Every example is our own
+(none taken from an evaluation corpus); on the rules before the change (6c51e71) every removal fails and the guards
+pass."""
 
 from __future__ import annotations
 
@@ -58,6 +60,17 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["INJURED IN A SCRUM PLAYING FOR", "TENDER ACJ."]),
     ("Clinical: Plays for the local side, hyperextension injury at training. Findings: No fracture.", [],
      ["Plays for the local side, hyperextension injury at training."]),
+    # a clinic, practice or school by a place no list holds; a name in Vietnamese letters after a relative's word
+    ("Hx: FOOSH off the trampoline, seen first at the wairongo clinic and splinted. ?supracondylar",
+     ["wairongo"], ["seen first at the", "and splinted."]),
+    ("Copy to GP (Dr Hemi Tautahi, ngatea medical). Findings: No fracture.", ["Tautahi", "ngatea", "medical)"],
+     ["Findings: No fracture."]),
+    ("Clinical: Fell from the climbing frame at kokatahi public today, tender mid clavicle.", ["kokatahi public"],
+     ["Fell from the climbing frame at", "today, tender mid clavicle."]),
+    ("Anamnese: Sturz vom Gerüst. Kollegin Lương hat ihn in die Notaufnahme gebracht. Befund: Keine Fraktur.",
+     ["Lương"], ["hat ihn in die Notaufnahme gebracht.", "Befund: Keine Fraktur."]),
+    ("Hx: Reviewed at the walk-in clinic and the rheumatology clinic last week. Findings: No erosions.", [],
+     ["Reviewed at the walk-in clinic and the rheumatology clinic last week."]),
     # guards: an ordinary setting after 'at', a thing after 'in', a head with no name before it
     ("Clinical: Fell off the climbing frame at creche this morning, not using L arm. Findings: No fracture.", [],
      ["Fell off the climbing frame at creche this morning", "No fracture."]),
