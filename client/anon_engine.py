@@ -1324,7 +1324,9 @@ ZONE_CUE_RE = re.compile(
     r"consultant|registrar|resident|fellow|radiologist|radiologe|radiologin|oberarzt|oberärztin|facharzt|"
     r"fachärztin|assistenzarzt|assistenzärztin|chefarzt|chefärztin|dr\.?|prof\.?|md|frcr|franzcr|do|mbbs|"
     r"i\.a\.|cc|kopie|tel\.?|telefon|phone|fax|e-?mail|mail|baby[ \t]+of|mrs\.?|mr\.?|ms\.?|miss|herr[n]?|"
-    r"frau|hr\.|fr\.|sex|geschlecht|age|alter|mit[ \t]+freundlichen|mit[ \t]+kollegialen|regards|sincerely|"
+    # ('Alter: 45', 'Alter 45 J.'; not the adjective, 'alter Ausriss', 'ein alter knöcherner Ausriss': session 46)
+    r"frau|hr\.|fr\.|sex|geschlecht|age|alter(?=[ \t]*(?:[:(,\d]|$))|mit[ \t]+freundlichen|mit[ \t]+kollegialen|"
+    r"regards|sincerely|"
     r"discussed|communicated|notified|informed|besprochen|mitgeteilt|rücksprache|accompanied|"
     r"begleitperson\w*|begleitet|in[ \t]+begleitung|"
     r"mother|father|mutter|vater|wife|husband|ehefrau|ehemann|daughter|son|tochter|sohn|"

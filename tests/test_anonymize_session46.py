@@ -71,6 +71,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["Lương"], ["hat ihn in die Notaufnahme gebracht.", "Befund: Keine Fraktur."]),
     ("Hx: Reviewed at the walk-in clinic and the rheumatology clinic last week. Findings: No erosions.", [],
      ["Reviewed at the walk-in clinic and the rheumatology clinic last week."]),
+    # 'alter' as an adjective ('alter Ausriss') or an English verb opens no identifier zone: the line's clinical
+    # words stay; 'Alter: 45' still does
+    ("Beurteilung: Fragliche Verkalkung bzw. alter Ausriss am Epicondylus lateralis, klinisch wohl ohne Relevanz.",
+     [], ["Fragliche Verkalkung bzw. alter Ausriss", "ohne Relevanz."]),
+    ("Impression: Possible small avulsion.\nCT only if it would alter management", [],
+     ["CT only if it would alter management"]),
+    ("Name: Okonkwo-Brandl, Ifeoma   Alter: 45   Geschlecht: w", ["Okonkwo-Brandl", "Ifeoma", "45"], []),
     # guards: an ordinary setting after 'at', a thing after 'in', a head with no name before it
     ("Clinical: Fell off the climbing frame at creche this morning, not using L arm. Findings: No fracture.", [],
      ["Fell off the climbing frame at creche this morning", "No fracture."]),
