@@ -1927,6 +1927,12 @@ SESSION46_CASES = [
      "film. No fracture.", {}),
     ("clavicle", "Befund: Hochstand des medialen Klavikulaendes links gegenüber rechts, V.a. Subluxation.",
      {"joint_subluxation": "uncertain", "sc_joint_subluxation": "uncertain"}),
+    # (round ep) a sign-off's words in brackets inside a sentence are an aside: the sentence's finding stays; a
+    # signature line still names none
+    ("clavicle", "Befund: Keine Fraktur.\nNACHTRAG: Nach Durchsicht der CT (angefordert von OÄ Dr. Brandl) korrigiere "
+     "ich: nicht dislozierte Fraktur im medialen Drittel.",
+     {"fracture": "true", "fracture_medial_third": "true"}),
+    ("clavicle", "Befund: Keine Fraktur.\nOÄ Dr. Brandl, Fraktursprechstunde", {}),
 ]
 
 SESSION_CASES = {

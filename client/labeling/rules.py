@@ -606,8 +606,12 @@ class RuleEngine:
         morphology its clauses could not place. A pure function of the sentence, so it is cached per engine
         (sentence_events copies the events: the report's later steps change them)."""
         toks = self.tokens(s)
-        q = next((t for t in toks if t.entry.cue in _CUT_CUES), None)
-        signoff = q is not None and any(t.entry.cue == "skip" for t in toks)
+        # (a sign-off's words in brackets inside a sentence are an aside, not a signature: 'Nach Durchsicht der CT
+        # (angefordert von OÄ Dr. Gruber) korrigiere ich: ... Fraktur'; session 46, round bf)
+        cuts = [t for t in toks if t.entry.cue in _CUT_CUES
+                and not (t.entry.cue == "skip" and s.count("(", 0, t.start) > s.count(")", 0, t.start))]
+        q = cuts[0] if cuts else None
+        signoff = q is not None and any(t.entry.cue == "skip" for t in cuts)
         if q is not None and ";" in s:
             # 'an occult radial head fracture cannot be excluded; follow-up if pain persists': a question or an
             # instruction ends at a semicolon, the clause beside it is a finding's (session 22)
