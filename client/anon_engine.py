@@ -1452,7 +1452,7 @@ MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|
                                   rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]|\.[ \t]*[^\sA-ZÄÖÜ]))")
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
 PLACE_AND_NEXT_RE = re.compile(rf"[ \t]+(?:and|und|&|or|oder|bzw\.|u\.)[ \t]+(?P<q>[{LOW}]{{4,}})(?![\w'’-])")
-# a lower-case institution head right after a removed name or place (Anonymizer._extend_institutions; session 46)
+# a lower-case institution head right after a removed name or place (_lower_institution_tails; session 46)
 SPORT_CLUB = (r"(?:bowls|bowling|golf|pony|rugby|football|soccer|cricket|tennis|sailing|rowing|yacht|netball|hockey|"
               r"squash|rsl|gun|rifle|racing|turf|surf|swimming|swim|cycling|athletics|darts|angling|ski|curling|"
               r"boxing|polo|sports?)[ \t]+club")
@@ -5534,7 +5534,7 @@ class Anonymizer:
         """The team someone plays for, named by its town or its own word in any case ('tackled playing for <town> 2nds',
         'plays for the <town> side', 'playing for <club> 2nd XV'; session 46: 7 of tune's 38 went through): the word
         no ordinary or safe word unless a listed place, with the team's grade after it."""
-        if " for " not in low and " bei " not in low:
+        if " for " not in low and " bei " not in low and " für " not in low:
             return
         for m in PLAYS_FOR_RE.finditer(text):
             f = fold(m.group("n"))

@@ -58,6 +58,8 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["wirrabee", "2nd XV"], ["Tackled playing for", "on Saturday, landed on R shoulder."]),
     ("HX: INJURED IN A SCRUM PLAYING FOR KOORAWATHA THIRDS. TENDER ACJ.", ["KOORAWATHA"],
      ["INJURED IN A SCRUM PLAYING FOR", "TENDER ACJ."]),
+    ("Anamnese: Spielt Handball für die Zweite der HSG, vorher spielte für kirchweidach in der Kreisliga.",
+     ["kirchweidach"], ["vorher spielte für", "in der Kreisliga."]),
     ("Clinical: Plays for the local side, hyperextension injury at training. Findings: No fracture.", [],
      ["Plays for the local side, hyperextension injury at training."]),
     # a clinic, practice or school by a place no list holds; a name in Vietnamese letters after a relative's word

@@ -607,7 +607,7 @@ class RuleEngine:
         (sentence_events copies the events: the report's later steps change them)."""
         toks = self.tokens(s)
         # (a sign-off's words in brackets inside a sentence are an aside, not a signature: 'Nach Durchsicht der CT
-        # (angefordert von OÄ Dr. Gruber) korrigiere ich: ... Fraktur'; session 46, round bf)
+        # (angefordert von OÄ Dr. Gruber) korrigiere ich: ... Fraktur'; session 46, round ep)
         cuts = [t for t in toks if t.entry.cue in _CUT_CUES
                 and not (t.entry.cue == "skip" and s.count("(", 0, t.start) > s.count(")", 0, t.start))]
         q = cuts[0] if cuts else None
@@ -1134,7 +1134,8 @@ class RuleEngine:
                 target = min(events, key=lambda ev: (seg_at(ev.start) != seg_at(a), max(0, ev.start - b, a - ev.end),
                                                      ev.start < a))
                 # "radial neck fracture with tilt of the radial head": the place a displacement is
-                # described at is the fragment's, not a second fracture site
+                # described at is the fragment's, not a second fracture site; so is the place a displacement is
+                # denied at ('Kortikalisstufe am Radiushals ohne Abkippung des Radiuskopfes'; session 46)
                 if target.locs and any(x.entry.morph and a - x.end >= 0
                                        and len(s[x.end:a].split()) <= 3 and "," not in s[x.end:a]
                                        and not any(x.end <= ev.start < a for ev in events) for x in clause):
