@@ -5534,7 +5534,7 @@ class Anonymizer:
         """The team someone plays for, named by its town or its own word in any case ('tackled playing for <town> 2nds',
         'plays for the <town> side', 'playing for <club> 2nd XV'; session 46: 7 of tune's 38 went through): the word
         no ordinary or safe word unless a listed place, with the team's grade after it."""
-        if " for " not in low and " bei " not in low and " für " not in low:
+        if "play" not in low and "spiel" not in low:  # speed: every match holds one (most reports hold ' for ')
             return
         for m in PLAYS_FOR_RE.finditer(text):
             f = fold(m.group("n"))
