@@ -1935,6 +1935,42 @@ SESSION46_CASES = [
     ("clavicle", "Befund: Keine Fraktur.\nOÄ Dr. Brandl, Fraktursprechstunde", {}),
 ]
 
+SESSION47_CASES = [
+    # (session 47, from session 46's held-out sets read after their scoring) an addendum's sentence about the statement
+    # it withdraws names no finding; a bone an addendum shows intact takes back the fracture the report could not
+    # exclude
+    ("elbow", "Impression: Effusion without visible fracture.\nADDENDUM: The radial head view shows a nondisplaced "
+     "radial head fracture. The earlier statement of no visible fracture is superseded.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true", "fat_pad_sign": "true"}),
+    ("elbow", "Findings: The radial head is obscured; a radial head fracture cannot be excluded.\nADDENDUM: On the "
+     "radial head view the radial head is clearly profiled and intact.", {}),
+    # an AC joint's heading names the joint its narrowing is at, though bones follow in the line
+    ("clavicle", "Befund:\n2. AC-Gelenk: Gelenkspalt deutlich verschmälert, kleine Osteophyten an Akromion und "
+     "lateraler Klavikula, Stellung regelrecht.",
+     {"ac_joint_space_narrowed": "true", "joint_degeneration": "true", "ac_joint_degeneration": "true"}),
+    # a terse 'sublux'
+    ("thumb", "findings: mod cmc oa w mild radial sublux of mc1 base. imp: cmc oa w mild sublux",
+     {"joint_subluxation": "true", "cmc_joint_subluxation": "true", "joint_degeneration": "true",
+      "cmc_joint_degeneration": "true"}),
+    # (from the negation round fw) 'lässt sich ausschließen' denies; 'lässt sich nicht ausschließen' still hedges
+    ("clavicle", "Befund: Eine Fraktur der lateralen Klavikula lässt sich weiterhin ausschließen.", {}),
+    ("clavicle", "Befund: Eine Fraktur der lateralen Klavikula lässt sich nicht ausschließen.",
+     {"fracture": "uncertain", "fracture_lateral_third": "uncertain"}),
+    # a joint free of effusion
+    ("elbow", "Beurteilung: Kein Frakturnachweis. Ergussfreies Gelenk.", {}),
+    # what a healed fracture shows instead of its line, and what a further view excludes
+    ("elbow", "Befund: Anstelle des früher abgrenzbaren Frakturspalts zeigt sich eine durchgehende Trabekelstruktur.",
+     {}),
+    ("thumb", "Impression: Possible tuft fracture of the distal phalanx.\nADDENDUM: The oblique view shows the lucency "
+     "to be a vascular channel; this excludes a fracture of the distal phalanx.", {}),
+    # an addendum that revises the suspected diagnosis states its own
+    ("clavicle", "Beurteilung: V.a. AC-Gelenksubluxation.\nNACHTRAG: Die Verdachtsdiagnose wird revidiert: "
+     "AC-Gelenkluxation links.", {"joint_dislocation": "true", "ac_joint_dislocation": "true"}),
+    # a list a colon closes, its later items words the lexicon does not know
+    ("thumb", "Befund: Keine Fraktur. Fremdkörper, periartikuläre Verkalkungen, Chondrokalzinose: nicht vorhanden.",
+     {}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -1964,6 +2000,7 @@ SESSION_CASES = {
     "session44": SESSION44_CASES,
     "session45": SESSION45_CASES,
     "session46": SESSION46_CASES,
+    "session47": SESSION47_CASES,
 }
 
 

@@ -55,6 +55,7 @@ LIST_MAX_WORDS = 8  # ... this long when the list ends in "or" ("no fracture, ..
 _LIST_END = re.compile(r"\b(?:or|nor|oder|noch)\b")
 _LIST_OR_AND = re.compile(r"\b(?:or|nor|oder|noch|and|und|sowie)\b")  # a list's last item before a cue after it
 _LIST_DASH = re.compile(r"\s[-–—]\s")  # ... or a spaced dash before the cue (session 45)
+_LIST_COLON_TAIL = re.compile(r"[ \t]*[^\W\d_][\w -]{0,40}:[ \t]*")  # ... a list's last item and the colon (session 47)
 POSITION_GAP = 2  # words between "anterior to" / "ventral des" and the place it relates to ("the distal")
 HARDWARE_WINDOW = 4  # words: a fracture this close to a screw/plate/wire is the hardware's
 
@@ -639,7 +640,10 @@ class RuleEngine:
         # sentence (rule 4), not a location to attach to the nearest event.
         colon = s.find(":")
         heading = _heading_locs(s, toks)
-        if heading:
+        if heading and not heading <= _STEP_JOINTS:
+            # (an AC or SC joint's heading names the joint its line describes: 'AC-Gelenk: Gelenkspalt deutlich
+            # verschmälert, osteophytäre Randanbauten an Acromion ...' narrows the AC joint, not the acromion; session
+            # 47)
             toks = [t for t in toks if not (t.entry.loc in heading and t.end <= colon)]
         clauses: list[list[_Tok]] = [[]]
         relative: list[bool] = [False]  # the clause opens with 'which' / 'welche': its subject is the noun before it
@@ -895,6 +899,11 @@ class RuleEngine:
                         and (_LIST_OR_AND.search(s, clause[j].end, last.start) or ":" in s[last.end:x.start + 1]
                              or _LIST_DASH.search(s, last.end, min(len(s), x.start + 3))) \
                         and len(s[last.end:x.start].split()) <= POST_WINDOW:
+                    return _CUE_MOD[x.entry.cue], x.start - clause[i].end, x.entry.cue
+                # ... and a list a colon closes whose later items the lexicon does not know ('Fremdkörper,
+                # periartikuläre Verkalkungen, Chondrokalzinose: nicht vorhanden'; session 47)
+                if x.entry.cue in _POST and last is clause[i] and _LIST_COLON_TAIL.fullmatch(
+                        s, max(t.end for t in clause[j:k] if t.entry.comma), x.start):
                     return _CUE_MOD[x.entry.cue], x.start - clause[i].end, x.entry.cue
                 return None
             return None
