@@ -267,10 +267,11 @@ TOWN_SUFFIXES = ("burg", "berg", "dorf", "heim", "hausen", "stadt", "ingen", "fe
 # ... and more endings of German, Austrian and Swiss towns, for a compound no list holds after 'in', 'bei', 'nach',
 # 'aus' ('in obersteinach', 'bei hettigenbeuern'; session 46; _lower_names_in_cased_line)
 DE_TOWN_TAILS = TOWN_SUFFIXES + ("ach", "au", "ing", "kirchen", "hofen", "weiler", "thal", "tal", "beuern", "reuth",
-                                 "zell", "münster", "wangen", "stetten", "roda", "leben", "rode", "hagen")
+                                 "zell", "münster", "wangen", "stetten", "roda", "leben", "rode", "hagen",
+                                 "stein", "bronn", "brunn", "wil", "ikon")  # (session 47: 'in <...stein>', '<...wil>')
 # the endings of English town names, for a lower-case word no list holds (_lower_names_in_cased_line; session 43)
 EN_TOWN_SUFFIXES = ("bridge", "ville", "dale", "ton", "ford", "bury", "borough", "chester", "caster", "mouth", "field",
-                    "wick", "pool", "ham", "worth", "stead", "thorpe", "combe", "hurst")
+                    "wick", "pool", "ham", "worth", "stead", "thorpe", "combe", "hurst", "glen")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[^\W\d_]{4,}(?![\w'’\-])")
 # a name's first particle ending a zone's run, and the article that may follow it ('van der', 'von den', 'de la')
 PARTICLE_FIRST_END_RE = re.compile(r"(?<![^\s,])(?i:van|von|de|vom|zu|di|da)\Z")

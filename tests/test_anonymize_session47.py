@@ -6,8 +6,9 @@ line that uses case ('am brunnenmarkt', 'vom kreuzbergturm'), an all-caps place 
 place head ('BELOW THE <NAME> DAM'), a ground, park or school by its name after a place preposition without an
 article ('at lantern park', 'at south school'), a club or the Red Cross's hospital by its abbreviation in lower case
 ('rsc <town>', 'drk <town>'), a street typed in lower case by two words of its name or after 'the' ('off cobbler
-hill rd', 'on the <name> road') and a team by its grade ('the <town> otters u18s'). Every example is our own (none
-taken from an evaluation corpus); on the rules before the change (fd938a4) every removal fails and the guards pass."""
+hill rd', 'on the <name> road') a team by its grade ('the <town> otters u18s') and towns typed in lower case by the
+endings '-stein', '-wil', '-glen'. Every example is our own (none taken from an evaluation corpus); on the rules
+before the change (fd938a4) every removal fails and the guards pass."""
 
 from __future__ import annotations
 
@@ -55,6 +56,13 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # a team by its grade after it
     ("History: tackled playing with the kelso otters u18s on Saturday, sore R shoulder.", ["kelso otters"],
      ["tackled playing with the", "on Saturday, sore R shoulder."]),
+    # a town no list holds, typed in lower case in a line that uses case, by a German ending '-stein' or an English
+    # '-glen'
+    ("Anamnese: Sturz beim Holzmachen in eichenstein, Schmerzen re. Daumen.", ["eichenstein"],
+     ["Sturz beim Holzmachen in", "Schmerzen re. Daumen."]),
+    ("Clinical: homebirth at the family farm past ashglen, shoulder dystocia. ?fracture", ["ashglen"],
+     ["homebirth at the family farm past", "shoulder dystocia."]),
+    ("Anamnese: Pat. ist auf dem Weinfest in sandstein von der Bierbank gefallen.", [], ["in sandstein von der"]),
     # guards: a kind of park, school or road, a tower that names a kind, a lower-case venue word that names a kind
     ("Clinical: fell at the skate park, then at ski school the next day. Findings: No fracture.", [],
      ["fell at the skate park, then at ski school the next day."]),
