@@ -1332,7 +1332,9 @@ ZONE_CUE_RE = re.compile(
     r"befundet|befunder\w*|gez\.|gezeichnet|unterschrift|vidiert|visum|visiert|validiert|freigegeben|verified|attending|"
     r"consultant|registrar|resident|fellow|radiologist|radiologe|radiologin|oberarzt|oberärztin|facharzt|"
     r"fachärztin|assistenzarzt|assistenzärztin|chefarzt|chefärztin|dr\.?|prof\.?|md|frcr|franzcr|do|mbbs|"
-    r"i\.a\.|cc|kopie|tel\.?|telefon|phone|fax|e-?mail|mail|baby[ \t]+of|mrs\.?|mr\.?|ms\.?|miss|herr[n]?|"
+    # (not the coracoclavicular 'CC-Bänder', 'CC distance': session 47, a findings line lost its words)
+    r"i\.a\.|cc(?![-–]\w|[ \t]+(?:ligament|distance|interval|abstand|band|bänder|distanz|space))|"
+    r"kopie|tel\.?|telefon|phone|fax|e-?mail|mail|baby[ \t]+of|mrs\.?|mr\.?|ms\.?|miss|herr[n]?|"
     # ('Alter: 45', 'Alter 45 J.'; not the adjective, 'alter Ausriss', 'ein alter knöcherner Ausriss': session 46)
     r"frau|hr\.|fr\.|sex|geschlecht|age|alter(?=[ \t]*(?:[:(,\d]|$))|mit[ \t]+freundlichen|mit[ \t]+kollegialen|"
     r"regards|sincerely|"
@@ -5090,9 +5092,14 @@ class Anonymizer:
         if not TITLE_LEAD_HINT_RE.search(text):
             return
         in_protected = self._protected_flags(text, protected)
+        german = None
         for m in TITLE_LEAD_RE.finditer(text):
             r = m.start("r")
             if not in_protected[r] and self._proper_run(m.group("r")):
+                if m.group().startswith("in"):  # German's 'in' too: 'Frakturausläufer in Richtung Fossa olecrani'
+                    german = self._report_german(text, _lower(text)) if german is None else german
+                    if german:
+                        continue  # (session 47)
                 add(Span(r, m.end("r"), "ADDRESS", PATTERN, "title-run"))
 
     def _proper_run(self, run: str) -> bool:
@@ -5867,8 +5874,8 @@ class Anonymizer:
             f = fold(w.rstrip("."))
             if f in self.institution_cues and (not w.islower() or lower_zone):
                 c = "C"  # 'Surgery', 'GMBH'; in prose 'decompression surgery' is no institution
-            elif f in INSTITUTION_GLUE or _title_word(w):
-                c = "K"
+            elif f in INSTITUTION_GLUE or _title_word(w) or not any(ch.isalpha() for ch in w):
+                c = "K"  # (a number or a date joins a name, it makes none: 'RADIOLOGY OVERREAD 1/18/26'; session 47)
             elif in_protected[m.start()]:
                 c = "S"
             elif zone_safe:

@@ -7,8 +7,10 @@ place head ('BELOW THE <NAME> DAM'), a ground, park or school by its name after 
 article ('at lantern park', 'at south school'), a club or the Red Cross's hospital by its abbreviation in lower case
 ('rsc <town>', 'drk <town>'), a street typed in lower case by two words of its name or after 'the' ('off cobbler
 hill rd', 'on the <name> road') a team by its grade ('the <town> otters u18s') and towns typed in lower case by the
-endings '-stein', '-wil', '-glen'. Every example is our own (none taken from an evaluation corpus); on the rules
-before the change (fd938a4) every removal fails and the guards pass."""
+endings '-stein', '-wil', '-glen'. Three clinical shapes no longer read as names: a title-case run after German 'in'
+('in Richtung Fossa olecrani'), the coracoclavicular 'CC-' as a copies-to cue, a date beside a heading's words as an
+institution. Every example is our own (none taken from an evaluation corpus); on the rules before the change
+(fd938a4) every removal fails and the guards pass."""
 
 from __future__ import annotations
 
@@ -63,6 +65,19 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     ("Clinical: homebirth at the family farm past ashglen, shoulder dystocia. ?fracture", ["ashglen"],
      ["homebirth at the family farm past", "shoulder dystocia."]),
     ("Anamnese: Pat. ist auf dem Weinfest in sandstein von der Bierbank gefallen.", [], ["in sandstein von der"]),
+    # clinical words that read as names no more: a title-case run after German 'in' ('in Richtung Fossa olecrani'),
+    # the coracoclavicular 'CC-' taken for a copies-to cue, a heading with a date taken for an institution ('NHS No.'
+    # after a date, 'RADIOLOGY OVERREAD <date>')
+    ("Befund: Suprakondyläre Humerusfraktur rechts mit Dorsalabkippung des distalen Fragmentes. Frakturausläufer in "
+     "Richtung Fossa olecrani, eine Gelenkbeteiligung ist nicht sicher auszuschließen. Keine Luxation.", [],
+     ["Frakturausläufer in Richtung Fossa olecrani"]),
+    ("Beurteilung:\n1. Kein Rezidiv.\n2. Heterotope Ossifikationen der CC-Bänder.\nBefund: CC-Distanz mit 9 mm im "
+     "Normbereich.", [], ["Heterotope Ossifikationen der CC-Bänder.", "CC-Distanz mit 9 mm im Normbereich."]),
+    ("Pt: Okafor, Chidi   DOB 5/3/2009   16yo M\n\nElbow L 2V\nPrelim: Likely occult fracture.\n\nRADIOLOGY "
+     "OVERREAD 1/18/26 0910:\nAgree with joint effusion.", ["Okafor", "Chidi", "1/18/26"],
+     ["RADIOLOGY OVERREAD", "Agree with joint effusion."]),
+    ("Name: Mr Okafor     DOB: 03/04/1956     NHS No: 943 476 5919\nFindings: No fracture.",
+     ["Okafor", "03/04/1956", "943 476 5919"], ["NHS No:", "Findings: No fracture."]),
     # guards: a kind of park, school or road, a tower that names a kind, a lower-case venue word that names a kind
     ("Clinical: fell at the skate park, then at ski school the next day. Findings: No fracture.", [],
      ["fell at the skate park, then at ski school the next day."]),
