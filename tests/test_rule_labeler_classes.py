@@ -1966,6 +1966,11 @@ SESSION47_CASES = [
     # an addendum that revises the suspected diagnosis states its own
     ("clavicle", "Beurteilung: V.a. AC-Gelenksubluxation.\nNACHTRAG: Die Verdachtsdiagnose wird revidiert: "
      "AC-Gelenkluxation links.", {"joint_dislocation": "true", "ac_joint_dislocation": "true"}),
+    # (from the rounds gc and jv) 'nil' before a finding denies it; a widening the hook plate has undone is gone
+    ("thumb", "findings: small avulsion fragment off the base of the prox phalanx. nil fb.",
+     {"fracture": "true", "proximal_phalanx_fracture": "true"}),
+    ("clavicle", "Befund: Hakenplatte regelrecht. Die präoperativ gesehene AC-Gelenkserweiterung ist unter der "
+     "Hakenplatte aufgehoben, keine Subluxation.", {}),
     # a list a colon closes, its later items words the lexicon does not know
     ("thumb", "Befund: Keine Fraktur. Fremdkörper, periartikuläre Verkalkungen, Chondrokalzinose: nicht vorhanden.",
      {}),
