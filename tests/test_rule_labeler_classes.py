@@ -1971,6 +1971,15 @@ SESSION47_CASES = [
      {"fracture": "true", "proximal_phalanx_fracture": "true"}),
     ("clavicle", "Befund: Hakenplatte regelrecht. Die präoperativ gesehene AC-Gelenkserweiterung ist unter der "
      "Hakenplatte aufgehoben, keine Subluxation.", {}),
+    # (from the rounds fo and jk) a joint involvement in doubt ('Fraglicher Gelenkbezug'); an intermediate fragment
+    # makes three
+    ("elbow", "Beurteilung: Dislozierte suprakondyläre Humerusfraktur li. mit Gelenkerguss. Fraglicher Gelenkbezug.",
+     {"fracture": "true", "distal_humerus_fracture": "true", "distal_humerus_fracture_displaced": "true",
+      "distal_humerus_fracture_intraarticular": "uncertain", "fat_pad_sign": "true"}),
+    ("elbow", "Findings: Transverse olecranon fracture after tension band wiring, still visible. The small "
+     "intermediate fragment at the articular margin is unchanged in position.",
+     {"fracture": "true", "olecranon_fracture": "true", "olecranon_fracture_comminuted": "true",
+      "ulna_fracture": "true"}),
     # a list a colon closes, its later items words the lexicon does not know
     ("thumb", "Befund: Keine Fraktur. Fremdkörper, periartikuläre Verkalkungen, Chondrokalzinose: nicht vorhanden.",
      {}),
