@@ -1516,6 +1516,8 @@ NAMED_GROUND_RE = re.compile(r"(?<![\w'’])(?:at|in|near|behind|outside|from|pa
                              r"(?:park|oval|reserve|showgrounds?|domain|gardens|green|"
                              r"school|college|academy|kindy|infants)"  # ('at north school', 'miller academy')
                              r"(?![\w'’\-])")
+NAMED_GROUND_HINT_RE = re.compile(r"[ \t](?:park|oval|reserve|showground|domain|gardens|green|school|college|academy|"
+                                  r"kindy|infants)")  # speed: a head NAMED_GROUND_RE needs
 GENERIC_GROUND_WORDS = frozenset((
     "skate", "car", "water", "dog", "theme", "trampoline", "ball", "national", "state", "caravan", "holiday",
     "business", "industrial", "retail", "play", "local", "nature", "country", "wildlife", "safari", "amusement",
@@ -1532,6 +1534,8 @@ GENERIC_GROUND_WORDS = frozenset((
 # a team typed in lower case by its grade after it ('swim with the taieri eels u21s', 'a tackle for the waimangaroa
 # u14s', 'keeper for bryncrug ladies'; session 47: in tune 3 left and 2 in the round fn-jg, one other match, 'for the
 # colts')
+TEAM_GRADE_HINT_RE = re.compile(r"[ \t](?:u\d|under|colts|2nds|3rds|firsts|reserves|vets|veterans|seniors|juniors|"
+                                r"ladies)")  # speed: a grade LOWER_TEAM_GRADE_RE needs
 LOWER_TEAM_GRADE_RE = re.compile(r"(?<![\w])(?:the|for|with|v|vs)[ \t]+"
                                  r"(?P<n>[a-z][a-z'’\-]{2,}(?:[ \t]+[a-z][a-z'’\-]{2,})?)"
                                  r"[ \t]+(?:u\d{1,2}s?|under[ -]?\d{1,2}s?|colts|2nds|3rds|firsts|reserves|vets|"
@@ -4283,14 +4287,14 @@ class Anonymizer:
             f = fold(m.group("n"))
             if self._lower_place_word(f) and f not in FUNCTION_WORDS:
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-kind-lower"))
-        for m in LOWER_TEAM_GRADE_RE.finditer(text, pos, end):
+        for m in (LOWER_TEAM_GRADE_RE.finditer(text, pos, end) if TEAM_GRADE_HINT_RE.search(line) else ()):
             words = m.group("n").split()
             if words[0] == "the":
                 words = words[1:]
             if words and not any(fold(w) in FUNCTION_WORDS or fold(w) in CLOSED_WORDS or fold(w) in self.safe
                                  for w in words):
                 add(Span(m.end("n") - len(" ".join(words)), m.end(), "INSTITUTION", PATTERN, "team-grade-lower"))
-        for m in NAMED_GROUND_RE.finditer(text, pos, end):
+        for m in (NAMED_GROUND_RE.finditer(text, pos, end) if NAMED_GROUND_HINT_RE.search(line) else ()):
             if not any(f in FUNCTION_WORDS or f in CLOSED_WORDS or f in GENERIC_GROUND_WORDS or f in self.safe
                        or f in self.eponyms for f in map(fold, m.group("n").split())):
                 add(Span(m.start("n"), m.end(), "ADDRESS", PATTERN, "named-ground-lower"))
