@@ -78,6 +78,11 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["RADIOLOGY OVERREAD", "Agree with joint effusion."]),
     ("Name: Mr Okafor     DOB: 03/04/1956     NHS No: 943 476 5919\nFindings: No fracture.",
      ["Okafor", "03/04/1956", "943 476 5919"], ["NHS No:", "Findings: No fracture."]),
+    # a club in lower case by its abbreviation, its town a word the lists hold, on a line no unknown word opens
+    ("Anamnese: Sturz beim Fußballtraining vom sv kirchberg auf dem Sportplatz, Schmerzen radial am re. Ellenbogen.",
+     ["kirchberg"], ["Sturz beim Fußballtraining vom", "auf dem Sportplatz"]),
+    ("Anamnese: Beim Training des fc rosenberg auf dem Rasen gestürzt, Schmerzen re. Schulter.", ["rosenberg"],
+     ["Beim Training des", "auf dem Rasen gestürzt"]),
     # guards: a kind of park, school or road, a tower that names a kind, a lower-case venue word that names a kind
     ("Clinical: fell at the skate park, then at ski school the next day. Findings: No fracture.", [],
      ["fell at the skate park, then at ski school the next day."]),
