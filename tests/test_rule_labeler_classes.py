@@ -1980,6 +1980,9 @@ SESSION47_CASES = [
      "intermediate fragment at the articular margin is unchanged in position.",
      {"fracture": "true", "olecranon_fracture": "true", "olecranon_fracture_comminuted": "true",
       "ulna_fracture": "true"}),
+    # (round jz) 'nothing to suggest' denies what follows ('No comminution - nothing to suggest a Rolando pattern')
+    ("thumb", "Findings: Oblique intra-articular fracture of the base of the first metacarpal (Bennett fracture). No "
+     "comminution - nothing to suggest a Rolando pattern.", {"fracture": "true", "metacarpal1_fracture": "true"}),
     # a list a colon closes, its later items words the lexicon does not know
     ("thumb", "Befund: Keine Fraktur. Fremdkörper, periartikuläre Verkalkungen, Chondrokalzinose: nicht vorhanden.",
      {}),
