@@ -1477,11 +1477,13 @@ LOWER_INSTITUTION_TAIL_RE = re.compile(
     r"medical[ \t]+imaging|radiology|clinic|care[ \t]+home|nursing[ \t]+home|"
     r"primary(?:[ \t]+school)?|high[ \t]+school|school)(?![\w-])")
 # the team someone plays for and its grade ('playing for <town> 2nds', 'plays for the <town> side'; _teams_played_for)
+# a team's grade after its name (PLAYS_FOR_RE, in any case; LOWER_TEAM_GRADE_RE, with grades of its own)
+TEAM_GRADES = r"2nds|firsts|3rds|reserves|colts|juniors|seniors|u\d{1,2}s?|under[ -]?\d{1,2}s?"
 PLAYS_FOR_RE = re.compile(r"(?<![\w])(?i:plays|playing|played|play|spielt|spielte|spielen)[ \t]+(?i:for|für|bei)"
                           r"[ \t]+"
                           r"(?:(?i:the|den|dem|die)[ \t]+)?(?P<n>[^\W\d_][\w'’\-]*)"
-                          r"(?:[ \t]+(?i:side|seconds|2nds|firsts|1sts|thirds|3rds|reserves|colts|juniors|"
-                          r"seniors|u\d{1,2}s?|under[ -]?\d{1,2}s?|\d(?:st|nd|rd|th)[ \t]+(?:xv|xi|XV|XI)|[ab]-grade))?"
+                          rf"(?:[ \t]+(?i:side|seconds|1sts|thirds|{TEAM_GRADES}|"
+                          r"\d(?:st|nd|rd|th)[ \t]+(?:xv|xi|XV|XI)|[ab]-grade))?"
                           r"(?![\w])")
 OPERATION_BEFORE_RE = re.compile(r"(?<![\w])(?i:recent|prior|previous|his|her|their|post|after|for|elective|emergency|"
                                  r"planned|underwent|had)[ \t]+\Z")
@@ -1512,13 +1514,11 @@ LOWER_FEATURE_RE = re.compile(rf"(?<![\w'’.\-])(?P<n>[{LOW_LETTERS}]{{3,}})[ \
 # a kind of ground takes 'the' ('at the skate park'); the words that name a kind of park or school stay
 # (_lower_kind_names; session 47: in tune 9 parks and grounds left, the only other matches 'the', 'skate', 'common';
 # schools: 1 left, the others kinds, 'ski school', 'primary school')
+_GROUND_HEADS = r"park|oval|reserve|showgrounds?|domain|gardens|green|school|college|academy|kindy|infants"
 NAMED_GROUND_RE = re.compile(r"(?<![\w'’])(?:at|in|near|behind|outside|from|past|by|across|round|around)[ \t]+"
                              r"(?P<n>[a-z][a-z'’]{2,}(?:[ \t]+[a-z][a-z'’]{2,})?)[ \t]+"
-                             r"(?:park|oval|reserve|showgrounds?|domain|gardens|green|"
-                             r"school|college|academy|kindy|infants)"  # ('at north school', 'miller academy')
-                             r"(?![\w'’\-])")
-NAMED_GROUND_HINT_RE = re.compile(r"[ \t](?:park|oval|reserve|showground|domain|gardens|green|school|college|academy|"
-                                  r"kindy|infants)")  # speed: a head NAMED_GROUND_RE needs
+                             rf"(?:{_GROUND_HEADS})(?![\w'’\-])")  # ('at north school', 'miller academy')
+NAMED_GROUND_HINT_RE = re.compile(rf"[ \t](?:{_GROUND_HEADS})")  # speed: a head NAMED_GROUND_RE needs
 GENERIC_GROUND_WORDS = frozenset((
     "skate", "car", "water", "dog", "theme", "trampoline", "ball", "national", "state", "caravan", "holiday",
     "business", "industrial", "retail", "play", "local", "nature", "country", "wildlife", "safari", "amusement",
@@ -1535,12 +1535,11 @@ GENERIC_GROUND_WORDS = frozenset((
 # a team typed in lower case by its grade after it ('swim with the taieri eels u21s', 'a tackle for the waimangaroa
 # u14s', 'keeper for bryncrug ladies'; session 47: in tune 3 left and 2 in the round fn-jg, one other match, 'for the
 # colts')
-TEAM_GRADE_HINT_RE = re.compile(r"[ \t](?:u\d|under|colts|2nds|3rds|firsts|reserves|vets|veterans|seniors|juniors|"
-                                r"ladies)")  # speed: a grade LOWER_TEAM_GRADE_RE needs
+_LOWER_TEAM_GRADES = rf"{TEAM_GRADES}|vets|veterans|ladies"
+TEAM_GRADE_HINT_RE = re.compile(rf"[ \t](?:{_LOWER_TEAM_GRADES})")  # speed: a grade LOWER_TEAM_GRADE_RE needs
 LOWER_TEAM_GRADE_RE = re.compile(r"(?<![\w])(?:the|for|with|v|vs)[ \t]+"
                                  r"(?P<n>[a-z][a-z'’\-]{2,}(?:[ \t]+[a-z][a-z'’\-]{2,})?)"
-                                 r"[ \t]+(?:u\d{1,2}s?|under[ -]?\d{1,2}s?|colts|2nds|3rds|firsts|reserves|vets|"
-                                 r"veterans|seniors|juniors|ladies)(?![\w])")
+                                 rf"[ \t]+(?:{_LOWER_TEAM_GRADES})(?![\w])")
 LOWER_LAKE_RE = re.compile(r"(?<![\w'’.\-])(?:lake|loch|mount|mt\.?)[ \t]+(?P<n>[a-z][a-z'’\-]{2,})(?![\w])")
 # a street by its kind after a place preposition, its name a common word too ('on reef st', 'off commercial rd'), and
 # a street corner ('corner of mary and channon', 'cnr hargreaves and mitchell', 'ecke lauwetter/auenstraße'); the
@@ -2121,6 +2120,7 @@ SCHOOL_KIND_HINTS = ("École", "Ecole", "ÉCOLE", "Collège", "Lycée", "Garderi
                      "Pre-School", "Nursery", "Kindergarten", "Montessori")
 FUNCTION_WORDS = frozenset(("the", "a", "an", "at", "from", "to", "her", "his", "their", "our", "my", "in", "on",
                             "local", "new", "no", "der", "die", "das", "im", "am", "ihre", "seine"))
+NOT_NAME_WORDS = FUNCTION_WORDS | CLOSED_WORDS  # the closed-class words no lower-case name rule takes for a name
 # A title, one or two initials and a surname, in any case ('dr. m. haas', 'dr k. hope', 'prof. j.k. obi' in a
 # lower-case report, where the name scanner's capitalised tokens find nothing): after initials the next word is the
 # surname even when it is an ordinary word; view and German abbreviations ('a.p.', 'o.B.', 'V.a.') are no initials.
@@ -4081,7 +4081,7 @@ class Anonymizer:
             if any(c in sentence for c in HISTORY_CUES) or any(hs <= m.start() < he for hs, he, _ in sections):
                 add(Span(m.start(g), m.end(g), "ADDRESS", PATTERN, "history-place"))
         self._history_section_words(text, low, add, protected)
-        self._title_runs(text, add, protected)
+        self._title_runs(text, low, add, protected)
         pos = 0
         cased: list[tuple[int, int]] = []
         for line in text.split("\n"):  # only a line typed in lower case: elsewhere case says what a name is
@@ -4295,12 +4295,11 @@ class Anonymizer:
             words = m.group("n").split()
             if words[0] == "the":
                 words = words[1:]
-            if words and not any(fold(w) in FUNCTION_WORDS or fold(w) in CLOSED_WORDS or fold(w) in self.safe
-                                 for w in words):
+            if words and not any(fold(w) in NOT_NAME_WORDS or fold(w) in self.safe for w in words):
                 add(Span(m.end("n") - len(" ".join(words)), m.end(), "INSTITUTION", PATTERN, "team-grade-lower"))
         for m in (NAMED_GROUND_RE.finditer(text, pos, end) if NAMED_GROUND_HINT_RE.search(line) else ()):
-            if not any(f in FUNCTION_WORDS or f in CLOSED_WORDS or f in GENERIC_GROUND_WORDS or f in self.safe
-                       or f in self.eponyms for f in map(fold, m.group("n").split())):
+            if not any(f in NOT_NAME_WORDS or f in GENERIC_GROUND_WORDS or f in self.safe or f in self.eponyms
+                       for f in map(fold, m.group("n").split())):
                 add(Span(m.start("n"), m.end(), "ADDRESS", PATTERN, "named-ground-lower"))
         if "between" in line or "zwischen" in line:
             for m in LOWER_BETWEEN_RE.finditer(text, pos, end):
@@ -4321,21 +4320,21 @@ class Anonymizer:
         # ..., <town> medical)', 'at <town> public today'; session 46, rounds af, aj, ak)
         for m in LOWER_PLACE_HEAD_RE.finditer(text, pos, end):
             f = fold(m.group("p"))
-            if f not in FUNCTION_WORDS and f not in CLOSED_WORDS and f not in self.eponyms and "-" not in f \
+            if f not in NOT_NAME_WORDS and f not in self.eponyms and "-" not in f \
                     and not f.endswith(CLINIC_KIND_ENDINGS) and (
                         f in self.places and f not in self.common and f not in self.safe or self._lower_place_word(f)):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "place-head-lower"))
                 # (not 'walk-in clinic', 'rheumatology clinic', 'physio clinic': a kind of clinic)
         for m in LOWER_NAMED_HEAD_RE.finditer(text, pos, end):
             f = fold(m.group("p"))
-            if f not in FUNCTION_WORDS and f not in CLOSED_WORDS and f not in self.safe and f not in self.nouns \
+            if f not in NOT_NAME_WORDS and f not in self.safe and f not in self.nouns \
                     and not _clinical_compound(self, m.group("p")) and (
                         not m.group().endswith("general") or HOSPITAL_LOCATIVE_BEFORE_RE.search(
                             text, max(pos, m.start() - 8), m.start())):  # ('in good general' stays)
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "named-head-lower"))
         for m in LOWER_PREP_STREET_RE.finditer(text, pos, end):
             words = [fold(w) for w in (m.group("n"), m.group("n2")) if w]
-            if any(w in GENERIC_ROAD_WORDS or w in FUNCTION_WORDS or w in CLOSED_WORDS for w in words) \
+            if any(w in GENERIC_ROAD_WORDS or w in NOT_NAME_WORDS for w in words) \
                     or len(words) > 1 and m.group().endswith(" st"):  # ('from boulder with st john': a saint's)
                 continue
             if m.group("the") and (len(words) > 1 or words[0] in self.ordinary or words[0] in self.safe):
@@ -5098,7 +5097,7 @@ class Anonymizer:
                         and self._german_history_word(w):  # 'beim Snowboarden': a verb as a noun
                     add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "history-word-de"))
 
-    def _title_runs(self, text: str, add, protected: list[tuple[int, int]]) -> None:
+    def _title_runs(self, text: str, low: str, add, protected: list[tuple[int, int]]) -> None:
         """Anywhere in a report, a title-case run right after an English preposition or article ('at the Red Rock
         Park rodeo', 'for Harbour View FC', 'off Lake of the Woods'): a name, as in a history section
         (_proper_run). German prose is not read so: there every noun is capitalised."""
@@ -5110,7 +5109,7 @@ class Anonymizer:
             r = m.start("r")
             if not in_protected[r] and self._proper_run(m.group("r")):
                 if m.group().startswith("in"):  # German's 'in' too: 'Frakturausläufer in Richtung Fossa olecrani'
-                    german = self._report_german(text, _lower(text)) if german is None else german
+                    german = self._report_german(text, low) if german is None else german
                     if german:
                         continue  # (session 47)
                 add(Span(r, m.end("r"), "ADDRESS", PATTERN, "title-run"))
