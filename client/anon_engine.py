@@ -82,7 +82,8 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 # ('ACCIDENT AT [STAHLBAU REDING]', 'Vereinstraining [Skiclub Bottrop 1972 e.V.]', 'AUF [REITERHOF X]')
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
                               "church", "sports-club", "caps-institution", "hyphen-institution", "union-local",
-                              "camel-word", "inn-name", "employer-field", "venue-ending", "team-played-for"))
+                              "camel-word", "inn-name", "employer-field", "venue-ending", "team-played-for",
+                              "named-compound"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hosp", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -242,6 +243,10 @@ EMPLOYER_BEI_RE = re.compile(rf"(?:arbeitet|arbeitete|tätig|beschäftigt|angest
 CLOSING_INITIALS_RE = re.compile(r"[ \t]*(?:[-–—]+[ \t]*)?(?P<i>[A-Za-z]{2,4}|(?:[A-Z]\.[ \t]?){2,3})"
                                  r"(?:[ \t]*/[ \t]*(?P<j>[A-Za-z]{2,4}|(?:[A-Z]\.[ \t]?){2,3}))?"
                                  r"(?:[ \t]*/?[ \t]*\d{1,4}[-./ ][\w]{1,3}[-./ ]\d{2,4}(?:[ \t]+[\d:]+)?)?[ \t.]*\Z")
+# initials closing the report's last sentence on its line ('... NAD thumb. JMcK', 'No swelling. NAD. AK', '- RD';
+# session 48): after a word's full stop or a dash; two or three capitals, perhaps with 'Mc'/'Mac' ('JMcK')
+SENTENCE_INITIALS_RE = re.compile(r"(?:(?<=[A-Za-zäöüß]{2}[.)])|(?<=[-–—]))[ \t]+(?P<i>[A-Z](?:Mc|Mac)?[A-Z]{1,2})"
+                                  r"[ \t.]*\Z")
 # a place named for a person, a given name and a place noun in one word ('in der Karlsaue', 'am Luisenplatz'; session
 # 40): checked in find (the head a listed given name, the whole no word the lists know)
 NAME_PLACE_COMPOUND_RE = re.compile(rf"(?<![\w-])[{UP}][{LOW}]{{2,}}(?P<t>platz|park|aue|berg|höhe|hof|straße|strasse|"
@@ -709,8 +714,8 @@ ACRONYM_WORD_RE = re.compile(r"(?<![\w\[\-/.])[A-ZÄÖÜ]{3,6}(?![\w\]\-/]|\.\w)
 ROMAN_NUMERAL_RE = re.compile(r"[IVX]+")
 # a German locative before a capitalised word ending in a landform noun: a summit, a rock, a cave, a valley, a lake,
 # an alp or a hut by its name ('am Harschbichl', 'in der Nebelhöhle'; session 32; see Anonymizer._landform_name)
-LANDFORM_SUFFIXES = ("höhle", "felsen", "fels", "stein", "kopf", "horn", "spitze", "wand", "bichl", "bühel", "eck",
-                     "alm", "alpe", "hütte", "kogel", "kofel", "joch", "grat", "scharte", "sattel", "tal", "see",
+LANDFORM_SUFFIXES = ("höhle", "höhe", "felsen", "fels", "stein", "kopf", "horn", "spitze", "wand", "bichl", "bühel",
+                     "eck", "alm", "alpe", "hütte", "kogel", "kofel", "joch", "grat", "scharte", "sattel", "tal", "see",
                      "weiher", "berg", "wald", "moor", "heide", "steig", "schanze")
 LANDFORM_RE = re.compile(r"(?<![\w])(?:am|im|vom|zum|beim|in der|auf dem|auf der|an der|unterhalb (?:des|der)|"
                          r"oberhalb (?:des|der))[ \t]+(?P<w>[A-ZÄÖÜ][a-zäöüß]+(?P<s>"
@@ -921,10 +926,12 @@ PLACE_EDGE_RE = re.compile(rf"(?<![\w])(?:Ortsrand|Ortseingang|Ortsausgang|Ortsm
                            rf"Dorfrand|Dorfmitte|Stadtteil|outskirts|edge[ \t]+of[ \t]+town)[ \t]+(?:von|of)[ \t]+"
                            rf"(?P<p>{WORD})(?![\w])")
 DICOM_TAG_RE = re.compile(r"\([0-9A-Fa-f]{4},[ \t]?[0-9A-Fa-f]{4}\)")  # '(0010,0010)', '(0008, 0090)'
-# a clock time written without its colon right after a date ('04/09/2026 0814', '03-14-2026 @ 1031', '16 APR 26
-# 0312H'; session 38): with the date it dates the study to the minute; not a dose or an exposure after it
-DATE_TIME_AFTER_RE = re.compile(r"[ \t]*(?:,|@|(?i:at|um))?[ \t]*(?:[01]\d|2[0-3])[0-5]\d"
-                                r"(?:(?i:[ \t]?(?:h|hrs|uhr))(?![\w])|(?![\w.,:/-]))"
+# a clock time right after a date ('04/09/2026 0814', '03-14-2026 @ 1031', '16 APR 26 0312H'; session 38; with its
+# colon, '23.2.26 02:10 Uhr', 'Sonntag, 15. März 2026, 10:05', '12.3. um 7.45 Uhr'; session 48): with the date it
+# dates the study or the birth to the minute; not a dose or an exposure after it
+DATE_TIME_AFTER_RE = re.compile(r"[ \t]*(?:,|@|(?i:at|um))?[ \t]*(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d"
+                                r"(?::[0-5]\d)?|(?:[01]?\d|2[0-3])\.[0-5]\d(?=[ \t]?(?i:h|uhr)(?![\w])))"
+                                r"(?:(?i:[ \t]?(?:h|hrs|uhr|am|pm|a\.m\.|p\.m\.))(?![\w])|(?![\w:/-]|[.,]\w))"
                                 r"(?![ \t]*(?i:mg|ml|mas|kv|mgy|gy|ms|mm|cm|g|kg|iu|ie|units?)(?![\w]))")
 DATE_SHAPED_ID_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}")
 # a day spelled out as an ordinal word before or after its month ('am dritten März', 'the twenty-first of June',
@@ -1840,7 +1847,8 @@ PHRASE_START_RE = re.compile(rf"(?<![\w.])[{UP}][^\W\d_]*(?:[-'’][^\W\d_]+)*(?
 PHRASE_NEXT_RE = re.compile(r"[ \t]+([^\W\d_]+(?:[-'’][^\W\d_]+)*)(?![\w])")
 # (the ending leaves a stem of three letters or more: 'an der Plose' is a mountain, 'Arthrose' clinical; session 28)
 NOT_PLACE_END_RE = re.compile(r"(?<=[^\W\d_]{3})"
-                              r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur)$")
+                              r"(?:ion|ose|itis|ung|ität|heit|keit|schaft|ie|ik|us|um|ae|is|al|ar|ismus|ur|"
+                              r"trauma|schmerz|schmerzen|fraktur|sturz|erguss)$")  # '..., Hyperabduktionstrauma'
 
 # A sentence break inside a line ("... klagt. Sturz, Eva."): the line is prose, not a header field.
 PROSE_BREAK_RE = re.compile(r"[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]")
@@ -2624,6 +2632,33 @@ TOWN_RIVER_RE = re.compile(rf"(?<![\w-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?
 # a mountain by its abbreviation ('at Mt. Bachelor', 'Mt Ruapehu'), whatever its words: 'Mt' is never a finding, but
 # after a number it is months ('seit 3 Mt.'; session 21)
 MT_PLACE_RE = re.compile(rf"(?<![\w])(?<!\d[ \t])Mt\.?[ \t]+[{UP}][{LOW}]+(?:[ \t\-][{UP}][{LOW}]+)?(?![\w])")
+# a hospital, school or home named by a hyphenated compound of title-case words ('Heilig-Geist-Hospital',
+# 'Röntgen-Gymnasium', 'Sankt-Anna-Stift'; session 48): the words may be ordinary ones or an eponym, the compound
+# names one place. Generic heads ('Praxis', 'Klinik', 'Zentrum') stay out: 'Ortho-Praxis', 'Univ.-Klinik'
+NAMED_COMPOUND_HINT_RE = re.compile(r"-(?:Hospital|Krankenhaus|Spital|Klinikum|Gymnasium|Schule|Grundschule|"
+                                    r"Realschule|Mittelschule|Volksschule|Kindergarten|Kita|Stift|Heim|Hospiz)(?![\w-])")
+NAMED_COMPOUND_RE = re.compile(r"(?<![\w.-])(?:[A-ZÄÖÜ][a-zäöüß]{2,}-)+(?=(?:Hospital|Krankenhaus|Spital|Klinikum|"
+                               r"Gymnasium|Schule|Grundschule|Realschule|Mittelschule|Volksschule|Kindergarten|Kita|"
+                               r"Stift|Heim|Hospiz)(?![\w-]))[A-Z][a-z]+")
+# a square every town has, named as the place something happened ('am Marktplatz', 'on the hauptplatz'; session 48)
+CIVIC_SQUARE_RE = re.compile(r"(?<![\w])(?i:am|vom|zum|beim|auf dem|über den|vor dem|on the|at the|in the)[ \t]+"
+                             r"(?P<w>(?i:markt|haupt|stadt|rathaus|dom|schloss|kirch|münster|residenz|theater|bahnhofs?)"
+                             r"platz)(?![\w])")
+CIVIC_SQUARE_HINT_RE = re.compile(r"(?i:platz)")
+# a town's festival by the town's adjective ('Murnauer Volksfest', 'beim Volkacher Weinfest'; session 48)
+PLACE_EVENT_RE = re.compile(r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]+er[ \t]+(?:Volksfest|Stadtfest|Weinfest|Dorffest|Kirchweih|"
+                            r"Kirtag|Christkindlmarkt|Weihnachtsmarkt|Adventmarkt|Frühlingsfest|Herbstfest|Altstadtfest|"
+                            r"Schützenfest|Seefest|Zeltfest|Stadtlauf|Faschingsumzug|Faschingszug|Kirmes|Kerwa)(?![\w])")
+PLACE_EVENT_HINT_RE = re.compile(r"er[ \t]+(?:Volks|Stadt|Wein|Dorf|Kirch|Kirtag|Christ|Weih|Advent|Früh|Herbst|"
+                                 r"Altstadt|Schützen|See|Zelt|Fasching|Kirmes|Kerwa)")
+# a place or school named for a saint, written in lower case ('from st joeys', '(st phils)', 'in st. andrä', 'der
+# ms st. stefan'; session 48): after 'st' a listed given name, perhaps with a genitive ending; after 'st.' also a
+# word no list knows. A street's 'st' is followed by an ordinary word ('on morgan st after school')
+SAINT_NAME_LOWER_RE = re.compile(r"(?<![\w.])(?:st(?P<dot>\.)?|sankt)[ \t]+(?P<n>[a-zäöüß]{3,}(?:['’]s)?)(?![\w'’-])")
+# a word written with a macron ('Whangārei', 'Hēnare-Macdonald', 'Ōpōtiki'; session 48): in a German or English
+# report only a te reo Māori name or place carries one; the common te reo words are in safe_words.txt
+MACRON_HINT_RE = re.compile(r"[āēīōūĀĒĪŌŪ]")
+MACRON_WORD_RE = re.compile(r"(?<![\w'’-])(?:[\w'’]+-)*[\w'’]*[āēīōūĀĒĪŌŪ][\w'’]*(?:-[\w'’]+)*")
 # a Vietnamese name by its middle word ('Lê Thị Hồng', 'Nguyễn Văn An'), in any position (session 18)
 VIET_NAME_RE = re.compile(rf"(?<![\w])(?:[{UP}][\w]*[ \t]+)?(?:Thị|Văn|THỊ|VĂN)(?:[ \t]+[{UP}][\w]*){{1,2}}")
 # an all-caps line of three words or more (teleradiology, ALL CAPS histories)
@@ -3495,6 +3530,25 @@ class Anonymizer:
         if any(h in text for h in HOLIDAY_HINTS) or any(h in low for h in HOLIDAY_LOWER_HINTS):
             for m in HOLIDAY_RE.finditer(text):
                 add(Span(m.start(), m.end(), "DATE", PATTERN, "holiday"))
+        if NAMED_COMPOUND_HINT_RE.search(text):
+            for m in NAMED_COMPOUND_RE.finditer(text):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "named-compound"))
+        if CIVIC_SQUARE_HINT_RE.search(text):
+            for m in CIVIC_SQUARE_RE.finditer(text):
+                add(Span(m.start("w"), m.end("w"), "ADDRESS", PATTERN, "civic-square"))
+        if PLACE_EVENT_HINT_RE.search(text):
+            for m in PLACE_EVENT_RE.finditer(text):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "place-event"))
+        if "st" in low:
+            for m in SAINT_NAME_LOWER_RE.finditer(text):
+                if self._saint_name(m.group("n"), m.group("dot") is not None):
+                    add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "lower-saint"))
+        if MACRON_HINT_RE.search(text):
+            for m in MACRON_WORD_RE.finditer(text):
+                w = m.group()
+                e = m.end() - 2 if w[-2:] in ("'s", "’s") else m.end()  # 'Tāmati's mum'
+                if fold(text[m.start():e]) not in self.safe:  # weak: a place or name rule's span types it
+                    add(Span(m.start(), e, "NAME", WEAK, "macron-word"))
         if "Thị" in text or "Văn" in text or "THỊ" in text or "VĂN" in text:
             for m in VIET_NAME_RE.finditer(text):
                 add(Span(m.start(), m.end(), "NAME", STRONG, "vietnamese-name"))
@@ -4569,6 +4623,18 @@ class Anonymizer:
         """Folded word `f`, typed in lower case, may be a name: no safe word, no eponym, and no common word unless a
         listed place (the street rule's test, and the test of which lines _lower_names_in_cased_lines reads)."""
         return f not in self.safe and f not in self.eponyms and (f not in self.common or f in self.places)
+
+    def _saint_name(self, w: str, dotted: bool) -> bool:
+        """Whether lower-case `w` after 'st'/'st.' is a saint's name (see SAINT_NAME_LOWER_RE): a listed given name or
+        surname, bare or with a genitive ending ('joeys', 'georgen', "joseph's"), no function or safe word; after
+        'st.' also a word no list knows ('cäcilia')."""
+        f = fold(w.rstrip("s").rstrip("'’") if w[-2:] in ("'s", "’s") else w)
+        if f in NOT_NAME_WORDS or f in self.safe:
+            return False
+        for stem in (f, f[:-1] if f.endswith("s") else "", f[:-2] if f.endswith("en") else ""):
+            if stem and (stem in self.first_names or stem in self.other_names):
+                return True
+        return dotted and self._unknown_word(w)
 
     def _landform_name(self, w: str, suffix: str) -> bool:
         """Whether `w`, a capitalised word ending in the landform noun `suffix` after a German locative ('am
@@ -5654,6 +5720,10 @@ class Anonymizer:
         end = len(text.rstrip())
         m = CLOSING_INITIALS_RE.match(text, text.rfind("\n", 0, end) + 1, end)
         if m is None:
+            sm = SENTENCE_INITIALS_RE.search(text, max(0, end - 12), end)
+            # two capitals are often a medical abbreviation ('... OA', 'cc: GP'): refuse the ones the lists hold
+            if sm is not None and (f := fold(sm.group("i"))) not in self.acronyms and f not in NOT_NAME_WORDS:
+                add(Span(sm.start("i"), sm.end("i"), "NAME", PATTERN, "closing-initials"))
             return
         for g in ("i", "j"):
             w = m.group(g)
@@ -6224,7 +6294,8 @@ class Anonymizer:
                         end = pos
                 if sp.kind == "INSTITUTION" or end > sp.end:  # a place after it: '[Kantonsspital] Winterthur'
                     pm = PLACE_AFTER_RE.match(text, end, limit)
-                    if pm and fold(pm.group("w")) not in self.safe:
+                    if pm and (f := fold(pm.group("w"))) not in self.safe and (
+                            sp.rule != "named-compound" or f in self.places):  # '[X-Gymnasium], Prellung'
                         end = pm.end()
                     # 'Klinikum Frankfurt (Oder)', '..., Standort Gießen', 'Dr. Koch & Kollegen', '... AG'
                     while (tm := INSTITUTION_TAIL_RE.match(text, end, limit)) is not None:
