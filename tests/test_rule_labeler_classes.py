@@ -1988,6 +1988,34 @@ SESSION47_CASES = [
      {}),
 ]
 
+SESSION48_CASES = [
+    # (session 48, from session 47's held-out sets read after their scoring and the round xqe-xqh) a fracture an
+    # addendum sees and calls missed before: the negation is the earlier study's (the German form was read so before)
+    ("elbow", "Findings: No fracture.\nADDENDUM: There is a subtle fracture of the radial neck with a buckle of its "
+     "cortex, not appreciated on the first study.",
+     {"fracture": "true", "radius_fracture": "true", "radial_neck_fracture": "true"}),
+    ("elbow", "Befund: Kein Frakturnachweis.\nNachtrag: Feine Fissur des Radiushalses, auf den Voraufnahmen nicht "
+     "erkennbar.", {"fracture": "true", "radius_fracture": "true", "radial_neck_fracture": "true"}),
+    # a joint's space or wear told without its joint is the joint its line named last
+    ("clavicle", "Findings: The right AC joint is disrupted. The joint is widened to 12 mm.",
+     {"ac_joint_space_widened": "true"}),
+    ("clavicle", "Findings: Left SC joint congruent. No dislocation. There is joint space narrowing with "
+     "osteophytes.", {"joint_degeneration": "true", "sc_joint_space_narrowed": "true",
+                      "sc_joint_degeneration": "true"}),
+    # a hedge its contrast keeps
+    ("elbow", "Impression: Supracondylar humeral fracture. Possible but unproven intra-articular extension.",
+     {"fracture": "true", "distal_humerus_fracture": "true", "distal_humerus_fracture_intraarticular": "uncertain"}),
+    # an addendum header closed by who wrote it, without a time: the addendum takes back the query
+    ("elbow", "Findings: 2 mm density posterior to the olecranon: ossicle versus artefact.\n\nADDENDUM 03/04/2026 - "
+     "Dr Q, Consultant Radiologist\nThe density is gone on the repeat view: artefact. No ossicle.", {}),
+    # guards: an unplaced widening that is not a joint's; a narrowing at a joint of the neighbouring region; an
+    # unplaced narrowing after a line naming two joints; 'anterior fat pad in normal position' stays one phrase
+    ("clavicle", "Findings: AC joint congruent. The coracoclavicular distance is widened.", {}),
+    ("thumb", "Findings: MCP joint normal. Degenerative change at the DIP joints of the index finger.", {}),
+    ("clavicle", "Findings: AC and SC joints normal. Joint space narrowing.", {}),
+    ("elbow", "Findings: Anterior fat pad in normal position, no posterior fat pad.", {}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -2018,6 +2046,7 @@ SESSION_CASES = {
     "session45": SESSION45_CASES,
     "session46": SESSION46_CASES,
     "session47": SESSION47_CASES,
+    "session48": SESSION48_CASES,
 }
 
 

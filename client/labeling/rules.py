@@ -1395,12 +1395,13 @@ class RuleEngine:
             stated = False  # has this section stated a finding yet?
             untold: list[str] = []  # this line's sentences without findings before the first finding (the injury?)
             cursor, opener, heading = 0, "", None  # the line's first sentence; its heading, read when needed
+            line_sents: list[str] = []  # the line's sentences before this one
             for sent in self.sentences(body):
                 low = sent.lower()
                 at = body.find(sent, cursor)
                 new_line = at < 0 or cursor == 0 or "\n" in body[cursor:at]
                 if new_line:
-                    opener, heading, untold = low, None, []
+                    opener, heading, untold, line_sents = low, None, [], []
                 cursor = at + len(sent) if at >= 0 else cursor
                 if kind == "findings" and not stated and (low.rstrip().endswith("?") or (
                         not headed and _QUERY.search(low))):
@@ -1469,6 +1470,19 @@ class RuleEngine:
                                 before = {t.entry.loc for t in joints}
                         if len(before) == 1:
                             ev.locs |= before
+                    # 'There is disruption of the acromioclavicular joint. The joint is widened': a joint's space
+                    # or wear told without its joint is the joint its line named last (session 48)
+                    # (a sentence that says 'joint' and names no part: not 'the CC distance is widened', not
+                    # 'narrowing ... at the interphalangeal joint', not 'degenerative change at the DIP joints')
+                    if ev.kind in _JOINT_STATE_KINDS and not ev.locs and not ev.context and line_sents \
+                            and _JOINT_WORD.search(low) and not any(t.entry.loc for t in self.tokens(low)):
+                        for look in reversed(line_sents):
+                            named = {t.entry.loc for t in self.tokens(look) if t.entry.loc in self._joints}
+                            if named:
+                                if len(named) == 1:
+                                    ev.locs |= named
+                                break
+                line_sents.append(low)
                 events.extend((kind, sent, ev) for ev in sent_events)
                 prev.extend(e for e in sent_events if e.kind == "fracture" and e.mod in (POS, UNC))
                 placed = {loc for e in sent_events if e.mod in (POS, UNC) for loc in e.locs & self.lex.in_locs}
@@ -1605,6 +1619,8 @@ class RuleEngine:
                     labels[anc] = Label.FALSE
 
 
+_JOINT_WORD = re.compile(r"joint|gelenk")
+_JOINT_STATE_KINDS = frozenset(("widened", "narrowed", "degeneration"))  # a joint's own state (RuleEngine.mentions)
 _STEP_JOINTS = frozenset(("ac", "sc"))  # the clavicle's joints, whose step is the joint's own (_sentence_base)
 _STEP_WORD = re.compile(r"(?i)\w*stufe")
 
