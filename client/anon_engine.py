@@ -159,7 +159,8 @@ RANK_WORDS = (
     r"L/Cpl\.?", r"LCpl\.?", r"Cpl\.?", r"Pte\.?", r"Pvt\.?", "PFC", r"Spc\.?", r"Sgt\.?", r"SSgt\.?", "SFC",
     r"MSgt\.?", r"Lt\.?", "2Lt", "1Lt", "2LT", "1LT", r"Capt\.?", r"Cpt\.?", r"Maj\.?", "LtCol", r"Col\.?", r"Brig\.?",
     r"Cdr\.?", "LCdr", "CPO", r"Spr\.?", r"Gnr\.?", r"Tpr\.?", r"Rfn\.?", r"Gdsm\.?", r"Det\.?", r"Insp\.?", r"Supt\.?",
-    r"Ofc\.?", r"Ofcr\.?", r"Cst\.?", "Corporal", "Sergeant", "Lieutenant", "Captain", "Colonel", "Trooper", "Deputy",
+    r"Ofc\.?", r"Ofcr\.?", r"Cst\.?", r"Const\.", "Corporal", "Sergeant", "Lieutenant", "Captain", "Colonel", "Trooper",
+    "Deputy",
     "Sheriff", "Constable", "Firefighter", "Gefreite[rn]?", "Obergefreite[rn]?", "Hauptgefreite[rn]?",
     "Stabsgefreite[rn]?", "Oberstabsgefreite[rn]?", "Unteroffizier", "Stabsunteroffizier", "Feldwebel",
     "Oberfeldwebel", "Hauptfeldwebel", "Stabsfeldwebel", "Oberstabsfeldwebel", "Fähnrich", "Oberfähnrich", "Leutnant",
@@ -1129,11 +1130,12 @@ SEX_AGE_GLUED_RE = re.compile(r"(?<![\w./\-])[mwf](?P<a>\d{2,3})(?![\w./\-]|,\d)
                               # ... a child's single year alone in brackets ('Yılmaz, Emir-Can (m7)'; session 39)
                               r"|(?<=\()[mwf](?P<d>\d)(?=\))")
 NAME_BEFORE_BRACKET_RE = re.compile(rf"[{UP}][{LOW}]+[ \t]+\(\Z")  # ... only after a name ('Emir (m7)')
-AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}})|"
+AGE_CUE_RE = re.compile(rf"(?=[mwfdaeivâl])(?<![\w])(?:[mwfd][ \t]*[,|][ \t]*(?P<a>\d{{1,3}}[ajy]?)|"
                         rf"mit[ \t]+(?P<c>\d{{1,2}}[ \t]+jahren)|(?:age[ \t]+at[ \t]+(?:exam|examination|study|scan)|"
                         rf"age|alter|aged|edad|"
                         rf"edat|età|idade|věk|wiek|âge|leeftijd|ålder|alder)[ \t]*[:.]?[ \t]*"
-                        rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?)?))(?![\w])")
+                        rf"(?P<b>\d{{1,3}}(?:[ \t]*{AGE_UNIT}(?:,?[ \t]*\d{{1,2}}[ \t]*{AGE_UNIT})?|[ajy])?))(?![\w])")
+# ('w, 24a', 'Age: 42a': the Austrian and Spanish 'a' for years; session 48)
 # On a header line a sex letter and a bare number before the next field are sex and age: 'F 79  GP: Dr X',
 # 'DOB 01/02/1950 M 76 | Ward 3' (on lower-cased text; the number ends the field: two spaces, a separator, a
 # line's end or the next 'label:')
@@ -2655,6 +2657,31 @@ PLACE_EVENT_HINT_RE = re.compile(r"er[ \t]+(?:Volks|Stadt|Wein|Dorf|Kirch|Kirtag
 # ms st. stefan'; session 48): after 'st' a listed given name, perhaps with a genitive ending; after 'st.' also a
 # word no list knows. A street's 'st' is followed by an ordinary word ('on morgan st after school')
 SAINT_NAME_LOWER_RE = re.compile(r"(?<![\w.])(?:st(?P<dot>\.)?|sankt)[ \t]+(?P<n>[a-zäöüß]{3,}(?:['’]s)?)(?![\w'’-])")
+# a school by its kind's abbreviation and its town, typed in lower case after a German article ('im Schulhof der vs
+# <town>', 'an der hak <town>', 'turnhalle der ms st. <name>'; session 48): Austrian and German school kinds
+SCHOOL_ABBR_LOWER_RE = re.compile(r"(?<![\w])(?:der|die|den|dem|zur|in der|an der|von der|vor der)[ \t]+"
+                                  r"(?P<n>(?i:vs|ms|nms|bg|brg|borg|hak|has|htl|hlw|gs|hs|ps|ahs|bhs|pts)[ \t]+"
+                                  r"(?:st\.?[ \t]+)?(?P<w>[a-zäöüß][\w-]{2,}))(?![\w])")
+SCHOOL_ABBR_HINT_RE = re.compile(r"(?:der|die|den|dem|zur) (?:vs|ms|nms|bg|brg|borg|hak|has|htl|hlw|gs|hs|ps|ahs|bhs|"
+                                 r"pts) ")
+# a relative's given name typed in lower case between the kin word and what they told ('wife <name> says he was
+# winded', 'his daughter <name> says'; session 48): the place of a name, whatever the word
+KIN_SAYS_LOWER_RE = re.compile(r"(?<![\w])(?:wife|husband|son|daughter|mum|mother|dad|father|partner|brother|sister|"
+                               r"nan|nana|grandma|grandad|granddad|grandson|granddaughter|friend|neighbour|flatmate|"
+                               r"mate|girlfriend|boyfriend|aunt|uncle|cousin)[ \t]+(?P<n>[a-z][a-z'’-]+)[ \t]+"
+                               r"(?:says|said|reports|reported|states|stated|noticed|heard|saw|thinks|mentions|"
+                               r"witnessed|rang)(?![\w])")
+KIN_SAYS_HINT_RE = re.compile(r" (?:says|said|reports|reported|states|stated|noticed|heard|saw|thinks|mentions|"
+                              r"witnessed|rang)(?![\w])")
+# a volunteer fire brigade by its town ('durch die FF <Town>', 'beim zeltfest der ff <town>'; session 48)
+FIRE_BRIGADE_RE = re.compile(r"(?<![\w])(?:FF|ff|FFW|ffw|Freiwillige[nr]? Feuerwehr)[ \t]+"
+                             r"(?P<w>[A-Za-zÄÖÜäöü][\w-]{2,})"
+                             r"(?:[ \t]+(?:am|an der|im|bei)[ \t]+[A-Za-zÄÖÜäöü][\w-]{2,})?(?![\w])")
+# ... and a rural fire brigade by its place ('brought in by the <place> brigade', 'volunteers with <place> rfs')
+BRIGADE_AFTER_RE = re.compile(r"(?<![\w])(?P<w>[A-Za-z][a-z'’-]{2,})[ \t]+(?:rfs|RFS|ses|SES|cfa|CFA|brigade|Brigade)"
+                              r"(?![\w])")
+# a farm by its house name ('am Hof vlg. <Name>', '(vulgo <Name>, <village>)'; session 48)
+VULGO_RE = re.compile(r"(?<![\w])(?:vlg\.|vulgo)[ \t]+[A-ZÄÖÜ][\w-]+")
 # a word written with a macron ('Whangārei', 'Hēnare-Macdonald', 'Ōpōtiki'; session 48): in a German or English
 # report only a te reo Māori name or place carries one; the common te reo words are in safe_words.txt
 MACRON_HINT_RE = re.compile(r"[āēīōūĀĒĪŌŪ]")
@@ -3533,6 +3560,27 @@ class Anonymizer:
         if NAMED_COMPOUND_HINT_RE.search(text):
             for m in NAMED_COMPOUND_RE.finditer(text):
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "named-compound"))
+        if SCHOOL_ABBR_HINT_RE.search(low):
+            for m in SCHOOL_ABBR_LOWER_RE.finditer(text):
+                if self._unknown_word(m.group("w")) or fold(m.group("w")) in self.places:
+                    add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "school-abbr-lower"))
+        if KIN_SAYS_HINT_RE.search(text):
+            for m in KIN_SAYS_LOWER_RE.finditer(text):
+                if (f := fold(m.group("n"))) not in NOT_NAME_WORDS and f not in self.safe:
+                    add(Span(m.start("n"), m.end("n"), "NAME", PATTERN, "kin-says-lower"))
+        if "ff" in low or "feuerwehr" in low:
+            for m in FIRE_BRIGADE_RE.finditer(text):
+                f = fold(m.group("w"))
+                if f in self.places or f not in self.common and f not in self.nouns and f not in self.safe:
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "fire-brigade"))
+        if "brigade" in low or " rfs" in low or " ses" in low or " cfa" in low:
+            for m in BRIGADE_AFTER_RE.finditer(text):
+                f = fold(m.group("w"))
+                if f in self.places or f not in self.common and f not in self.nouns and f not in self.safe:
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "brigade-place"))
+        if "vlg." in low or "vulgo" in low:
+            for m in VULGO_RE.finditer(text):
+                add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "farm-vulgo"))
         if CIVIC_SQUARE_HINT_RE.search(text):
             for m in CIVIC_SQUARE_RE.finditer(text):
                 add(Span(m.start("w"), m.end("w"), "ADDRESS", PATTERN, "civic-square"))

@@ -1,12 +1,13 @@
-"""Issue 11, session 48: shapes read from this session's tuning data (session 47's held-out sets ae-fk and fl, fm,
-read after their unread scoring; the tuning round xqe-xqh): a clock time right after a date, written with its colon
+"""Issue 11, session 48: shapes read from this session's tuning data (session 47's held-out sets ae-fk and fl, fm, read
+after their unread scoring; the tuning round xqe-xqh): a clock time right after a date, written with its colon
 ('<date> 14:37 Uhr', '<date> 9:12 am'), a word written with a macron (in a German or English report only a te reo
 Māori name or place carries one; the common te reo words stay), initials closing the report's last sentence on its
 line ('NAD. PMcD'), a hospital or school named by a hyphenated compound of title-case words, a square every town has
 ('am Rathausplatz', 'on the marktplatz'), a town's festival by the town's adjective, a place or school named for a
-saint in lower case ('at st brendans', 'in st. ulrich'). Every example is our own (none taken from an evaluation
-corpus); on the rules before the change (cabb79e) every removal fails but the two marked as backstops, and the
-guards pass."""
+saint in lower case ('at st brendans', 'in st. ulrich'), a school by its kind's abbreviation and town in lower case
+('der vs <town>'), a constable's name, a relative's name typed in lower case before 'says'. Every example is our own
+(none taken from an evaluation corpus); on the rules before the change (cabb79e) every removal fails but the two
+marked as backstops, and the guards pass."""
 
 from __future__ import annotations
 
@@ -43,6 +44,14 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["fell off the monkey bars at", "at lunchtime"]),
     ("Anamnese: 4 J., im kindergarten in st. ulrich vom Klettergerüst gefallen, Schonhaltung.", ["ulrich"],
      ["im kindergarten in", "vom Klettergerüst gefallen"]),
+    # a school by its kind's abbreviation and its town in lower case, after a German article
+    ("Anamnese: 9 J., in der Pause im Schulhof der vs ybbsitz vom Klettergerüst gefallen.\nBefund: Keine Fraktur.",
+     ["ybbsitz"], ["in der Pause im Schulhof der", "vom Klettergerüst gefallen."]),
+    # a police constable's name after 'Const.'; a relative's name in lower case between the kin word and 'says'
+    ("XR LEFT HAND\n\nClinical history: came in with flatmate; Const. Brown attending.\n\nFindings: No fracture.",
+     ["Brown"], ["came in with flatmate; Const."]),
+    ("XR LEFT SHOULDER\n\nClinical history: rolled the quad on the farm. wife dot says he was winded.\n\nFindings: "
+     "No fracture.", [" dot "], ["rolled the quad on the farm. wife", "says he was winded."]),
     # guards: a number after a date that is a measure; a closing abbreviation the lists hold; a street's 'st'
     ("Findings: Compared with 02/03/2026, 3 mm displacement, now 5 mm. No new fracture.", [],
      ["3 mm displacement, now 5 mm"]),
