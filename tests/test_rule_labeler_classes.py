@@ -2008,6 +2008,24 @@ SESSION48_CASES = [
     # an addendum header closed by who wrote it, without a time: the addendum takes back the query
     ("elbow", "Findings: 2 mm density posterior to the olecranon: ossicle versus artefact.\n\nADDENDUM 03/04/2026 - "
      "Dr Q, Consultant Radiologist\nThe density is gone on the repeat view: artefact. No ossicle.", {}),
+    # 'ebenso wenig' (nor) after a negation; an apparent elevation explained away
+    ("clavicle", "Befund: Eine Erweiterung des Gelenkspaltes besteht nicht, ebenso wenig ein Klavikulahochstand.", {}),
+    ("clavicle", "Beurteilung: Der scheinbare Hochstand der Klavikula ist projektionsbedingt.", {}),
+    # a bracketed aside counts no words between a finding and its negation after it
+    ("clavicle", "Findings: The AC joint subluxation seen on the injury films (about half the width of the clavicle) "
+     "is no longer present; the joint is congruent.", {}),
+    # a comparison inside brackets heads no section, though a removed place and date leave no full stop
+    ("clavicle", "Befund:\nKorakoklavikulärer Abstand 18 mm (Gegenseite lt. Voraufnahme aus [ADDRESS] vom [DATE]: "
+     "8 mm). ACG-Gelenkspalt erweitert.", {"ac_joint_space_widened": "true"}),
+    # an addendum header closed by a dash before its own words, or by a bracketed date and a rule (read so before)
+    ("elbow", "Findings: Elevated posterior fat pad.\nImpression: Effusion.\n\nADDENDUM [DATE] - reviewed at the "
+     "meeting with Mr [NAME]: on the true lateral the posterior fat pad is normal. No effusion.", {}),
+    ("elbow", "Findings: No fracture.\n\n=== ADDENDUM ([DATE]) ===\nThere is an undisplaced radial head fracture.",
+     {"fracture": "true", "radius_fracture": "true", "radial_head_fracture": "true"}),
+    # an addendum's negation of the other side takes back nothing it found
+    ("clavicle", "Impression: No fracture.\nADDENDUM: On the follow-up film a fracture of the middle third of the "
+     "right clavicle is visible. Findings in keeping with a birth fracture. No fracture on the left.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
     # guards: an unplaced widening that is not a joint's; a narrowing at a joint of the neighbouring region; an
     # unplaced narrowing after a line naming two joints; 'anterior fat pad in normal position' stays one phrase
     ("clavicle", "Findings: AC joint congruent. The coracoclavicular distance is widened.", {}),

@@ -386,6 +386,13 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             + r"|(?:" + after_addendum + ")"
                             + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:\d|_)[\d/.\-: \t]{0,24}?[ \t][-–—][ \t]+"
                             + r"[^\n:]{0,100}(?=\n|$)"
+                            # ... or a date and a dash before the addendum's own first words ('ADDENDUM <date> -
+                            # reviewed at the meeting with Mr X: ...'), or a bracketed date closing the line ('===
+                            # ADDENDUM (<date>) ==='): with the time gone from the date no colon ends them (session 48)
+                            + r"|(?:" + after_addendum + ")"
+                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:\d|_)[\d/.\-: \t]{0,24}?[ \t][-–—](?=[ \t])"
+                            + r"|(?:" + after_addendum + ")"
+                            + r"[ \t]*\([^()\n]{0,60}\)[ \t]*(?:[-=*#_]{2,}[ \t]*)?(?=\n|$)"
                             + r"|[ \t]+(?:\d|_)[\d/.\-: \t]{0,24}[-=*#_]{2,}[ \t]*(?=\n|$)"
                             + r"|[ \t]*[-=*#_]{2,}[ \t]*(?=\n|$))",
                             re.IGNORECASE | re.MULTILINE)

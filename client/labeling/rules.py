@@ -484,6 +484,11 @@ class RuleEngine:
                 continue
             m = head_re.match(text, p)
             if m is not None:
+                # not inside brackets ('(Gegenseite lt. Voraufnahme aus _ vom _: 9 mm)': a removed place and date
+                # leave no full stop to end the header's span; session 48)
+                line = text[text.rfind("\n", 0, p) + 1:p]
+                if "(" in line and line.count("(") > line.count(")"):
+                    continue
                 out.append(m)
                 last = m.end()
         return out
@@ -971,7 +976,10 @@ class RuleEngine:
                     if t.entry.cue in _PRE and not coordinated:
                         m = _COORD_END.search(s, tok.end, t.start)
                         coordinated = m is not None and _WORD.match(s, _skip_ws(s, t.end)) is not None
-                    if len(s[tok.end:t.start].split()) <= POST_WINDOW and not coordinated:
+                    # (a bracketed aside counts no words: 'the subluxation seen on the initial study (about one third
+                    # of the clavicular width) is no longer present'; session 48)
+                    gap = s[tok.end:t.start]
+                    if len((_PAREN.sub(" ", gap) if "(" in gap else gap).split()) <= POST_WINDOW and not coordinated:
                         best = (_CUE_MOD[t.entry.cue], t.start - tok.end, t.entry.cue)
                         # '... ist nicht abzugrenzen, jedoch nicht sicher auszuschließen', '... not seen, but
                         # cannot be excluded': a hedge set against the negation leaves the finding uncertain
@@ -1540,6 +1548,7 @@ class RuleEngine:
     def _combine_sections(self, mentions: list[Mention]) -> dict[str, Label]:
         per: dict[str, dict[str, Label]] = {k: {} for k in (*LABELLED, ADDED)}
         said_in: dict[str, str] = {}  # the addendum sentence that last spoke of each finding
+        found_at: dict[str, str] = {}
         for m in mentions:
             if not m.strong:
                 continue
@@ -1547,10 +1556,17 @@ class RuleEngine:
             # an addendum's last sentence on a finding is its verdict ('The density corresponds to a wire end. It is
             # hardware, not a foreign body'); within one sentence the strongest value stands, as elsewhere (session 30)
             later = m.section == "addendum" and said_in.get(m.finding, m.sentence) != m.sentence
+            if later and m.value is Label.FALSE and d.get(m.finding, Label.FALSE) is not Label.FALSE:
+                # '... a fracture of the middle third of the right clavicle. No callus or fracture on the left.': a
+                # negation of the other side takes back nothing (session 48)
+                side, before = _side(m.sentence), found_at.get(m.finding, "")
+                later = not (side and before and side != before)
             if m.finding not in d or m.value > d[m.finding] or later:
                 d[m.finding] = m.value
             if m.section == "addendum":
                 said_in[m.finding] = m.sentence
+                if m.value is not Label.FALSE and (side := _side(m.sentence)):
+                    found_at[m.finding] = side  # the side the addendum found it at
         labels = {fid: Label.FALSE for fid in self.template.ids}
         for k in LABELLED:  # rule 8: the impression wins per finding it mentions, an addendum over both
             if k != LABELLED[0]:
@@ -1617,6 +1633,16 @@ class RuleEngine:
                 if fid in kids and anc not in said and all(labels[c] is Label.FALSE for c in kids) \
                         and not (keep and keep(anc, kids)):
                     labels[anc] = Label.FALSE
+
+
+_LEFT = re.compile(r"(?<![a-z])(?:left|links|linke[nmrs]?|li\.)(?![a-z])", re.I)
+_RIGHT = re.compile(r"(?<![a-z])(?:right|rechts|rechte[nmrs]?|re\.)(?![a-z])", re.I)
+
+
+def _side(sentence: str) -> str:
+    """'l' or 'r' when a sentence names one side only, else ''."""
+    left, right = _LEFT.search(sentence) is not None, _RIGHT.search(sentence) is not None
+    return "l" if left and not right else "r" if right and not left else ""
 
 
 _JOINT_WORD = re.compile(r"joint|gelenk")
