@@ -4675,14 +4675,14 @@ class Anonymizer:
     def _saint_name(self, w: str, dotted: bool) -> bool:
         """Whether lower-case `w` after 'st'/'st.' is a saint's name (see SAINT_NAME_LOWER_RE): a listed given name or
         surname, bare or with a genitive ending ('joeys', 'georgen', "joseph's"), no function or safe word; after
-        'st.' also a word no list knows ('cäcilia')."""
+        'st.' also a word no list knows, not even as an ordinary word ('cäcilia'; not 'st. small')."""
         f = fold(w.rstrip("s").rstrip("'’") if w[-2:] in ("'s", "’s") else w)
         if f in NOT_NAME_WORDS or f in self.safe:
             return False
         for stem in (f, f[:-1] if f.endswith("s") else "", f[:-2] if f.endswith("en") else ""):
             if stem and (stem in self.first_names or stem in self.other_names):
                 return True
-        return dotted and self._unknown_word(w)
+        return dotted and f not in self.common and f not in self.nouns and self._unknown_word(w)
 
     def _landform_name(self, w: str, suffix: str) -> bool:
         """Whether `w`, a capitalised word ending in the landform noun `suffix` after a German locative ('am
