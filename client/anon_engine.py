@@ -2637,42 +2637,41 @@ MT_PLACE_RE = re.compile(rf"(?<![\w])(?<!\d[ \t])Mt\.?[ \t]+[{UP}][{LOW}]+(?:[ \
 # a hospital, school or home named by a hyphenated compound of title-case words ('Heilig-Geist-Hospital',
 # 'Röntgen-Gymnasium', 'Sankt-Anna-Stift'; session 48): the words may be ordinary ones or an eponym, the compound
 # names one place. Generic heads ('Praxis', 'Klinik', 'Zentrum') stay out: 'Ortho-Praxis', 'Univ.-Klinik'
-NAMED_COMPOUND_HINT_RE = re.compile(r"-(?:Hospital|Krankenhaus|Spital|Klinikum|Gymnasium|Schule|Grundschule|"
-                                    r"Realschule|Mittelschule|Volksschule|Kindergarten|Kita|Stift|Heim|Hospiz)(?![\w-])")
-NAMED_COMPOUND_RE = re.compile(r"(?<![\w.-])(?:[A-ZÄÖÜ][a-zäöüß]{2,}-)+(?=(?:Hospital|Krankenhaus|Spital|Klinikum|"
-                               r"Gymnasium|Schule|Grundschule|Realschule|Mittelschule|Volksschule|Kindergarten|Kita|"
-                               r"Stift|Heim|Hospiz)(?![\w-]))[A-Z][a-z]+")
+_NAMED_COMPOUND_HEADS = (r"Hospital|Krankenhaus|Spital|Klinikum|Gymnasium|Schule|Grundschule|Realschule|Mittelschule|"
+                         r"Volksschule|Kindergarten|Kita|Stift|Heim|Hospiz")
+NAMED_COMPOUND_HINT_RE = re.compile(rf"-(?:{_NAMED_COMPOUND_HEADS})(?![\w-])")
+NAMED_COMPOUND_RE = re.compile(rf"(?<![\w.-])(?:[A-ZÄÖÜ][a-zäöüß]{{2,}}-)+(?=(?:{_NAMED_COMPOUND_HEADS})(?![\w-]))"
+                               r"[A-Z][a-z]+")
 # a square every town has, named as the place something happened ('am Marktplatz', 'on the hauptplatz'; session 48)
 CIVIC_SQUARE_RE = re.compile(r"(?<![\w])(?i:am|vom|zum|beim|auf dem|über den|vor dem|on the|at the|in the)[ \t]+"
                              r"(?P<w>(?i:markt|haupt|stadt|rathaus|dom|schloss|kirch|münster|residenz|theater|bahnhofs?)"
                              r"platz)(?![\w])")
 CIVIC_SQUARE_HINT_RE = re.compile(r"(?i:platz)")
 # a town's festival by the town's adjective ('Murnauer Volksfest', 'beim Volkacher Weinfest'; session 48)
-PLACE_EVENT_RE = re.compile(r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]+er[ \t]+(?:Volksfest|Stadtfest|Weinfest|Dorffest|Kirchweih|"
-                            r"Kirtag|Christkindlmarkt|Weihnachtsmarkt|Adventmarkt|Frühlingsfest|Herbstfest|Altstadtfest|"
-                            r"Schützenfest|Seefest|Zeltfest|Stadtlauf|Faschingsumzug|Faschingszug|Kirmes|Kerwa)(?![\w])")
-PLACE_EVENT_HINT_RE = re.compile(r"er[ \t]+(?:Volks|Stadt|Wein|Dorf|Kirch|Kirtag|Christ|Weih|Advent|Früh|Herbst|"
-                                 r"Altstadt|Schützen|See|Zelt|Fasching|Kirmes|Kerwa)")
+_TOWN_EVENTS = (r"Volksfest|Stadtfest|Weinfest|Dorffest|Kirchweih|Kirtag|Christkindlmarkt|Weihnachtsmarkt|Adventmarkt|"
+                r"Frühlingsfest|Herbstfest|Altstadtfest|Schützenfest|Seefest|Zeltfest|Stadtlauf|Faschingsumzug|"
+                r"Faschingszug|Kirmes|Kerwa")
+PLACE_EVENT_RE = re.compile(rf"(?<![\w])[A-ZÄÖÜ][a-zäöüß]+er[ \t]+(?:{_TOWN_EVENTS})(?![\w])")
+PLACE_EVENT_HINT_RE = re.compile(rf"er[ \t]+(?:{_TOWN_EVENTS})")
 # a place or school named for a saint, written in lower case ('from st joeys', '(st phils)', 'in st. andrä', 'der
 # ms st. stefan'; session 48): after 'st' a listed given name, perhaps with a genitive ending; after 'st.' also a
 # word no list knows. A street's 'st' is followed by an ordinary word ('on morgan st after school')
 SAINT_NAME_LOWER_RE = re.compile(r"(?<![\w.])(?:st(?P<dot>\.)?|sankt)[ \t]+(?P<n>[a-zäöüß]{3,}(?:['’]s)?)(?![\w'’-])")
 # a school by its kind's abbreviation and its town, typed in lower case after a German article ('im Schulhof der vs
 # <town>', 'an der hak <town>', 'turnhalle der ms st. <name>'; session 48): Austrian and German school kinds
+_SCHOOL_ABBRS = r"vs|ms|nms|bg|brg|borg|hak|has|htl|hlw|gs|hs|ps|ahs|bhs|pts"
 SCHOOL_ABBR_LOWER_RE = re.compile(r"(?<![\w])(?:der|die|den|dem|zur|in der|an der|von der|vor der)[ \t]+"
-                                  r"(?P<n>(?i:vs|ms|nms|bg|brg|borg|hak|has|htl|hlw|gs|hs|ps|ahs|bhs|pts)[ \t]+"
+                                  rf"(?P<n>(?i:{_SCHOOL_ABBRS})[ \t]+"
                                   r"(?:st\.?[ \t]+)?(?P<w>[a-zäöüß][\w-]{2,}))(?![\w])")
-SCHOOL_ABBR_HINT_RE = re.compile(r"(?:der|die|den|dem|zur) (?:vs|ms|nms|bg|brg|borg|hak|has|htl|hlw|gs|hs|ps|ahs|bhs|"
-                                 r"pts) ")
+SCHOOL_ABBR_HINT_RE = re.compile(rf"(?:der|die|den|dem|zur) (?:{_SCHOOL_ABBRS}) ")  # (on the lower-cased text)
 # a relative's given name typed in lower case between the kin word and what they told ('wife <name> says he was
 # winded', 'his daughter <name> says'; session 48): the place of a name, whatever the word
+_SAYS_VERBS = r"says|said|reports|reported|states|stated|noticed|heard|saw|thinks|mentions|witnessed|rang"
 KIN_SAYS_LOWER_RE = re.compile(r"(?<![\w])(?:wife|husband|son|daughter|mum|mother|dad|father|partner|brother|sister|"
                                r"nan|nana|grandma|grandad|granddad|grandson|granddaughter|friend|neighbour|flatmate|"
                                r"mate|girlfriend|boyfriend|aunt|uncle|cousin)[ \t]+(?P<n>[a-z][a-z'’-]+)[ \t]+"
-                               r"(?:says|said|reports|reported|states|stated|noticed|heard|saw|thinks|mentions|"
-                               r"witnessed|rang)(?![\w])")
-KIN_SAYS_HINT_RE = re.compile(r" (?:says|said|reports|reported|states|stated|noticed|heard|saw|thinks|mentions|"
-                              r"witnessed|rang)(?![\w])")
+                               rf"(?:{_SAYS_VERBS})(?![\w])")
+KIN_SAYS_HINT_RE = re.compile(rf" (?:{_SAYS_VERBS})(?![\w])")
 # a volunteer fire brigade by its town ('durch die FF <Town>', 'beim zeltfest der ff <town>'; session 48)
 FIRE_BRIGADE_RE = re.compile(r"(?<![\w])(?:FF|ff|FFW|ffw|Freiwillige[nr]? Feuerwehr)[ \t]+"
                              r"(?P<w>[A-Za-zÄÖÜäöü][\w-]{2,})"
@@ -3103,7 +3102,9 @@ for _name in ("INITIAL_NAME_RE", "INSTITUTION_END_RE", "LOCATION_FIELD_RE", "VIE
               "CAMEL_RUN_RE", "URL_RE", "COUNTY_RE", "DRES_RE", "BG_RE", "SITE_RE", "BABY_NAME_RE2", "PATTERN_HIT_RE",
               # (session 45: each faster scouted on the IU reports, as used: on the text or on its lower case)
               "NAME_PLACE_COMPOUND_RE", "UPPER_PLACE_RE", "PLACE_ADJ_RE", "TEAM_SPORT_RE", "LANDFORM_HINT_RE",
-              "BABY_OF_RE"):
+              "BABY_OF_RE",
+              # (session 48: their hints, 'st' and 'ff', are in most reports)
+              "SAINT_NAME_LOWER_RE", "FIRE_BRIGADE_RE"):
     globals()[_name] = _Scouted(globals()[_name])
 
 
@@ -3568,16 +3569,7 @@ class Anonymizer:
             for m in KIN_SAYS_LOWER_RE.finditer(text):
                 if (f := fold(m.group("n"))) not in NOT_NAME_WORDS and f not in self.safe:
                     add(Span(m.start("n"), m.end("n"), "NAME", PATTERN, "kin-says-lower"))
-        if "ff" in low or "feuerwehr" in low:
-            for m in FIRE_BRIGADE_RE.finditer(text):
-                f = fold(m.group("w"))
-                if f in self.places or f not in self.common and f not in self.nouns and f not in self.safe:
-                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "fire-brigade"))
-        if "brigade" in low or " rfs" in low or " ses" in low or " cfa" in low:
-            for m in BRIGADE_AFTER_RE.finditer(text):
-                f = fold(m.group("w"))
-                if f in self.places or f not in self.common and f not in self.nouns and f not in self.safe:
-                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "brigade-place"))
+        self._fire_brigades(text, low, add)
         if "vlg." in low or "vulgo" in low:
             for m in VULGO_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "farm-vulgo"))
@@ -4672,11 +4664,27 @@ class Anonymizer:
         listed place (the street rule's test, and the test of which lines _lower_names_in_cased_lines reads)."""
         return f not in self.safe and f not in self.eponyms and (f not in self.common or f in self.places)
 
+    def _fire_brigades(self, text: str, low: str, add) -> None:
+        """A fire brigade by its town ('FF <town>', '<place> rfs', 'the <place> brigade'; session 48): the town a
+        listed place or no word the lists know as an ordinary one ('the visiting fire brigade' stays)."""
+        def town(w: str) -> bool:
+            f = fold(w)
+            return f in self.places or f not in self.common and f not in self.nouns and f not in self.safe
+
+        if "ff" in low or "feuerwehr" in low:
+            for m in FIRE_BRIGADE_RE.finditer(text):
+                if town(m.group("w")):
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "fire-brigade"))
+        if "brigade" in low or " rfs" in low or " ses" in low or " cfa" in low:
+            for m in BRIGADE_AFTER_RE.finditer(text):
+                if town(m.group("w")):
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "brigade-place"))
+
     def _saint_name(self, w: str, dotted: bool) -> bool:
         """Whether lower-case `w` after 'st'/'st.' is a saint's name (see SAINT_NAME_LOWER_RE): a listed given name or
         surname, bare or with a genitive ending ('joeys', 'georgen', "joseph's"), no function or safe word; after
         'st.' also a word no list knows, not even as an ordinary word ('cäcilia'; not 'st. small')."""
-        f = fold(w.rstrip("s").rstrip("'’") if w[-2:] in ("'s", "’s") else w)
+        f = fold(w[:-2] if w[-2:] in ("'s", "’s") else w)
         if f in NOT_NAME_WORDS or f in self.safe:
             return False
         for stem in (f, f[:-1] if f.endswith("s") else "", f[:-2] if f.endswith("en") else ""):

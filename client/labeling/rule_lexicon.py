@@ -380,17 +380,14 @@ def _load_cached(region: str, template: Template, key: tuple) -> Lexicon:
                             + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:(?:\d|_)[\d/.\-: \t]{0,24}|" + _WORDS_DATE
                             + r"(?:[ \t]+\d{1,2}:\d{2})?)(?:uhr|h)?[ \t]*"
                             + r"(?:[-=*#_]{2,}[ \t]*)?(?=\n|$)"
-                            # ... or a date, then a dash and who wrote it, closing the line ('ADDENDUM 15/06/2026
-                            # 09:05 - DR X, CONSULTANT RADIOLOGIST'; session 48, round xqg: without the time no
-                            # colon ended the header)
+                            # ... or a date and a dash, then who wrote it closing the line ('ADDENDUM 15/06/2026
+                            # 09:05 - DR X, CONSULTANT RADIOLOGIST') or the addendum's own first words ('ADDENDUM
+                            # <date> - reviewed at the meeting with Mr X: ...'), or a bracketed date closing the line
+                            # ('=== ADDENDUM (<date>) ==='): with the time gone from the date no colon ends them
+                            # (session 48)
                             + r"|(?:" + after_addendum + ")"
-                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:\d|_)[\d/.\-: \t]{0,24}?[ \t][-–—][ \t]+"
-                            + r"[^\n:]{0,100}(?=\n|$)"
-                            # ... or a date and a dash before the addendum's own first words ('ADDENDUM <date> -
-                            # reviewed at the meeting with Mr X: ...'), or a bracketed date closing the line ('===
-                            # ADDENDUM (<date>) ==='): with the time gone from the date no colon ends them (session 48)
-                            + r"|(?:" + after_addendum + ")"
-                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:\d|_)[\d/.\-: \t]{0,24}?[ \t][-–—](?=[ \t])"
+                            + r"[ \t]+(?:(?:vom|from|of|dated)[ \t]+)?(?:\d|_)[\d/.\-: \t]{0,24}?[ \t][-–—]"
+                            + r"(?:[ \t]+[^\n:]{0,100}(?=\n|$)|(?=[ \t]))"
                             + r"|(?:" + after_addendum + ")"
                             + r"[ \t]*\([^()\n]{0,60}\)[ \t]*(?:[-=*#_]{2,}[ \t]*)?(?=\n|$)"
                             + r"|[ \t]+(?:\d|_)[\d/.\-: \t]{0,24}[-=*#_]{2,}[ \t]*(?=\n|$)"
