@@ -149,6 +149,8 @@ CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:t
                             rf"(?=[ \t]*[).,;:\n]|[ \t]*$)")
 VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg)"
                           rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
+VIEW_AFTER_JOINT_RE = re.compile(rf"(?<![\w])(?i:ac|acg|bilat|bilateral|bds\.?|beidseits)[ \t]+"
+                                 rf"(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
 # speed: the grade alone, found first (one scan for the rare grade instead of a look at every capitalised word)
 GRADE_HINT_RE = re.compile(rf"[ \t]{CLASS_GRADE}(?=[ \t]*[).,;:\n]|[ \t]*$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
@@ -541,7 +543,7 @@ COMPOUND_STREET_RE = re.compile(rf"(?<![\w])(?:[Aa]m|[Ii]m|[Vv]om|[Zz]um)[ \t]+(
 # 'Verlaufskontrolle'): with an ordinary word before it, no name (Anonymizer._clinical_compound; folded)
 CLINICAL_COMPOUND_TAILS = ("sturz", "unfall", "trauma", "verletzung", "fraktur", "prellung", "schmerz", "schmerzen",
                            "schwellung", "luxation", "distorsion", "kontrolle", "aufnahme", "aufnahmen",
-                           "untersuchung")
+                           "untersuchung", "geburt")  # (session 49: 'Spontangeburt am 02.01.')
 # speed: a street word every DIGITLESS_STREET_RE match holds (on lower-cased text; plain substring tests: a regex
 # alternation here cost 7% of the anonymizer's time on the IU reports)
 DIGITLESS_STREET_HINTS = ("straße", "strasse", "gasse", "allee", "str.", "chaussee", "damm", "ul.", " al.", "\nal.",
@@ -1467,10 +1469,12 @@ LOWER_UNKNOWN_PLACE_RE = re.compile(rf"(?<![\w])(?:at|in|near|nr|outside)[ \t]+(
 # not 'in re. Ellenbogen'... 'in ggf. zwei'; session 43)
 # (session 46: also 'round', 'around', 'past', 'via', 'towards', 'between', 'zw.', 'zwischen', 'unterhalb',
 # 'oberhalb', 'richtung', 'abzweig' before a listed place: 'in the sheds round walcha', 'zw. binau und ...')
+# (session 49: 'von', 'vom' too: 'oberhalb von bremm', 'Abfahrt vom bösenstein'; and a full stop before a mark
+# ends the sentence: 'in jindabyne. ?# REPORT')
 MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|off|up|below|bei|nach|aus|round|"
                                   rf"around|past|via|towards|between|zw\.|zwischen|unterhalb|oberhalb|[Rr]ichtung|"
-                                  rf"[Aa]bzweig)[ \t]+"
-                                  rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]|\.[ \t]*[^\sA-ZÄÖÜ]))")
+                                  rf"[Aa]bzweig|von|vom)[ \t]+"
+                                  rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]|\.[ \t]*[{LOW}\d]))")
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
 PLACE_AND_NEXT_RE = re.compile(rf"[ \t]+(?:and|und|&|or|oder|bzw\.|u\.)[ \t]+(?P<q>[{LOW}]{{4,}})(?![\w'’-])")
 # a lower-case institution head right after a removed name or place (_lower_institution_tails; session 46)
@@ -1862,6 +1866,8 @@ INJURY_CLAUSE_RE = re.compile(r",[ \t]+(?:(?:had|has|was|then|and|while|when)[ \
                               r"stürzte|gestürzt|umgeknickt|eingeklemmt|ausgerutscht|gefallen|verdreht)(?![\w])")
 # a paragraph of prose: a line over 100 characters of three sentences or more (see _zones)
 PROSE_LINE_RE = re.compile(r"^(?=[^\n]{101})(?:[^\n]*?[a-zäöüß]{4,}[.;!?][ \t]+[A-Za-zÄÖÜ]){2}[^\n]*", re.MULTILINE)
+ADDENDUM_HEAD_RE = re.compile(r"^[ \t]*(?:nachtrag|addendum|ergänzung|korrektur|correction|amendment)(?![\w])",
+                              re.MULTILINE)  # on lower-cased text
 SIGNOFF_RE = re.compile(r"mit[ \t]+(?:freundlichen|kollegialen)|freundliche[ \t]+grüße|kind[ \t]+regards|"
                         r"best[ \t]+regards|regards|sincerely|mfg")  # on lower-cased text
 BABY_NAME_RE = re.compile(rf"(?:(?:{NAME_PARTICLES}[ \t])?(?!(?i:dob|d\.o\.b|mrn|geb|nhs|acc|sex|age)(?![\w]))"
@@ -2456,6 +2462,7 @@ PLACE_GAP_RE = re.compile(r"[ \t]+(?:for|of|am|an der|auf der|auf dem|in der|im|
 PLACE_GAP_KINDS = frozenset(("NAME", "INSTITUTION", "ADDRESS"))
 LINE_LOWER_WORD_RE = re.compile(r"(?<![\w\[])[a-zäöüß]\w*")
 HEADER_PROSE_WORDS = 6  # lower-case words that make a header line a sentence (see _header_prose)
+NEXT_LOWER_WORD_RE = re.compile(r"[ \t]+([a-zäöüß]+)(?![\w])")
 SENTENCE_LINE_WORDS = 5  # ordinary lower-case words that make a short cue line a sentence (see _sentence_line)
 SENTENCE_OPENER_RE = re.compile(r"[ \t>*-]*(?:The|This|He|She|They|His|Her|A|An|Der|Die|Das|Dieser|Diese|Ein|Eine|"
                                 r"Er|Sie|Es|Bei|Beim)[ \t]")
@@ -2725,6 +2732,9 @@ REGION_TAIL_RE = re.compile(r"(?:,[ \t]*|[ \t]*(?P<ob>\()[ \t]*|/)(?P<w>[A-ZÄÖ
 # (PLACE_GLUE_BEFORE_RE: 'Fürth im Wald')
 ARTICLE_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|beim|vom|"
                                r"zum|zur|ins|ans|aufs|übers|ums|im)[ \t]+\Z")
+# ... or its article and an inflected adjective ('des rechten Armes'; session 49)
+ARTICLE_ADJ_BEFORE_RE = re.compile(r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|vom|"
+                                   r"zum|zur|beim)[ \t]+[a-zäöüß]{3,}(?:e|en|er|em|es)[ \t]+\Z")
 MULTIWORD_RE = re.compile(rf"[{UP}{LOW}]+(?:[ \t]+[{UP}{LOW}]+){{1,4}}")  # two to five words, letters only
 ENGLISH_PLACE_PREPS = frozenset(("in", "near", "from", "outside", "around", "towards", "via"))
 # ... and the prepositions that make a capitalised unknown word inside an English sentence a place rather than a name
@@ -3321,6 +3331,10 @@ class Anonymizer:
                     out = sorted(set(out) | {m.span("w")})
         if "/" in text or "+" in text:  # 'ap/Zanca', 'a.p. + Robert': a view beside a standard projection
             out = sorted(set(out) | {m.span("w") for m in VIEW_PAIR_RE.finditer(text)})
+            # ... or a listed eponym after the joint or side of the exam's views ('XR CLAVICLE RT + BILAT AC ZANCA';
+            # session 49: the header zone took it)
+            out = sorted(set(out) | {m.span("w") for m in VIEW_AFTER_JOINT_RE.finditer(text)
+                                     if fold(m.group("w")) in self.eponyms})
         for m in (CLASS_GRADE_RE.finditer(text) if GRADE_HINT_RE.search(text) else ()):  # 'Robinson 2B2', 'Mayo IIB'
             ls = text.rfind("\n", 0, m.start()) + 1  # a cue after it on the line ('... (Robinson 2B2). Referral')
             if ZONE_CUE_RE.search(_lower(text[ls:m.start()])) is None:  # says nothing about it
@@ -4104,7 +4118,8 @@ class Anonymizer:
                 continue  # a German noun after an anatomical abbreviation's hyphen ('ACG-Spalt'), session 24
             if f in self.ordinary and f not in self.places and not w.isupper() and (
                     SUSPENDED_COMPOUND_RE.match(text, m.end()) or f in self.nouns and (
-                        ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+                        (ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+                         or ARTICLE_ADJ_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()))
                         and not self._place_glue_before(text, m.start())
                         or _sentence_start(text, m.start(), "\n.!?|") and LOWER_AFTER_RE.match(text, m.end()))):
                 continue  # a German noun after its article ('von der Leiter', 'den Zug des M. abductor'; 'im
@@ -4343,7 +4358,8 @@ class Anonymizer:
             add(Span(m.start(), m.end(), "NAME", STRONG, "inverted-name"))
         # 'Feldbach, 12.03.2026': a place before a date (German letter style), not a safe word
         for m in (PLACE_DATE_RE.finditer(text) if PLACE_DATE_HINT_RE.search(text) else ()):
-            if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom"):
+            if fold(m.group("p")) not in self.safe and m.group("p").lower() not in ("den", "am", "vom") \
+                    and not self._clinical_compound(fold(m.group("p"))):  # 'Spontangeburt am 02.01.' (session 49)
                 add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-date"))
         self._unknown_acronyms(text, add)
         for m in (LANDFORM_RE.finditer(text) if LANDFORM_HINT_RE.search(text) else ()):
@@ -5856,6 +5872,10 @@ class Anonymizer:
             return memo["zones"]
         out: list[tuple[int, int, bool]] = []
         header_end, signoff = _header_signoff(text, low)
+        # an addendum written below the sign-off is a report again, not the letter's footer ('Mit freundlichen Grüßen
+        # / Dr. X // Nachtrag 20.11.: zusätzlich schollige Weichteilverkalkung ...'; session 49: its findings went)
+        addendum = ADDENDUM_HEAD_RE.search(low, signoff) if signoff is not None else None
+        signoff_end = addendum.start() if addendum else len(text)
         # a report without section headings has no header after its first paragraph of prose ('FINAL REPORT
         # (date): Agree with ... . AC joint normal.'): the header ends at the first long line of sentences
         pm = PROSE_LINE_RE.search(text, 0, header_end) if header_end > 200 else None
@@ -5870,7 +5890,7 @@ class Anonymizer:
             if e <= header_end and self._header_prose(line, low[s:e]):
                 out.append((s, e, True))  # a sentence before the first heading: a prose zone (its names still go)
                 continue
-            if e <= header_end or (signoff is not None and s >= signoff) or line.count("|") >= 2 \
+            if e <= header_end or (signoff is not None and signoff <= s < signoff_end) or line.count("|") >= 2 \
                     or line.count("·") >= 1:
                 out.append((s, e, False))
                 continue
@@ -5884,10 +5904,25 @@ class Anonymizer:
                 if field:
                     out.append((s, e, False))
                     break
+                if self._kin_before_verb(text, low, cm):
+                    continue
                 stop = CLAUSE_END_RE.search(text, cm.end(), e)
                 out.append((cm.start(), min(stop.start() if stop else e, cm.end() + 80), True))
         memo["zones"] = out
         return out
+
+    def _kin_before_verb(self, text: str, low: str, cm: re.Match) -> bool:
+        """A relative named by kin alone who does something, in a German sentence typed in normal case ('Mutter
+        bemerkt Schonhaltung des rechten Armes, Moro-Reflex asymmetrisch'): no name follows the cue, and the
+        clause's capitalised words are the language's nouns, not names (session 49: a prose zone took them, and
+        the eponym with them). A name after it still goes by the other rules ('Mutter Anna Huber bemerkt')."""
+        if fold(cm.group()) not in KIN_WORDS or not text[cm.start()].isupper():
+            return False
+        nm = NEXT_LOWER_WORD_RE.match(text, cm.end())
+        if nm is None or fold(nm.group(1)) not in self.common \
+                or fold(nm.group(1)) in self.known_names:
+            return False
+        return self._report_german(text, low)
 
     def _sentence_line(self, line: str) -> bool:
         """A short line that is one sentence, not a header field ('The patient was injured on a farm last week.'):
@@ -6061,9 +6096,12 @@ class Anonymizer:
             if cue or (f not in self.known_names and f not in self.other_names and f not in self.places):
                 return True
         if (w.islower() and ZONE_CUE_RE.fullmatch(w.rstrip(".")) and not (w.startswith("fall") and len(w) > 4)) \
-                or fold(w) in KIN_WORDS:
+                or fold(w) in KIN_WORDS or (w[:1].isupper() and w[1:].islower() and fold(w) in self.common
+                                            and fold(w) not in self.known_names
+                                            and ZONE_CUE_RE.fullmatch(w.lower()) and not w.startswith("Fall")):
             return True  # the cue itself ('Mutter (Frau X) begleitet', 'mother informed'; session 27), but not a
-            # longer word the cue's 'fall...' matches ('fallon' in a lower-case signature)
+            # longer word the cue's 'fall...' matches ('fallon' in a lower-case signature); a capitalised one when it
+            # is a word of the language and no name ('Nach Rücksprache mit Dr. X'; session 49)
         core = w.rstrip(".")
         if core[-2:] in ("'s", "’s"):
             core = core[:-2]  # "patient's"
