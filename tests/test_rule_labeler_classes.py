@@ -2034,6 +2034,17 @@ SESSION48_CASES = [
     ("elbow", "Findings: Anterior fat pad in normal position, no posterior fat pad.", {}),
 ]
 
+SESSION49_CASES = [
+    # (session 49, from session 48's held-out sets read after their scoring) a change with no joint of its own is the
+    # joint of the compound in its own comma segment, not of one after the comma
+    ("thumb", "Beurteilung: Fortgeschrittene Rhizarthrose mit Subluxation, IP-Arthrose.",
+     {"cmc_joint_degeneration": "true", "cmc_joint_subluxation": "true", "ip_joint_degeneration": "true"}),
+    ("thumb", "Impression: Rhizarthrosis with subluxation, IP joint arthrosis.",
+     {"cmc_joint_degeneration": "true", "cmc_joint_subluxation": "true", "ip_joint_degeneration": "true"}),
+    # guard: with no compound in its segment it still takes the place after it
+    ("thumb", "Findings: Subluxation, IP joint.", {"ip_joint_subluxation": "true"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -2065,6 +2076,7 @@ SESSION_CASES = {
     "session46": SESSION46_CASES,
     "session47": SESSION47_CASES,
     "session48": SESSION48_CASES,
+    "session49": SESSION49_CASES,
 }
 
 

@@ -1170,6 +1170,13 @@ class RuleEngine:
                     cands = [lc for lc in locs if lc[0] not in fragment]
                     if ev.mod in (POS, UNC):
                         cands = [lc for lc in cands if lc[0] not in owner or owner[lc[0]].mod in (POS, UNC)] or cands
+                    seg = seg_at(ev.start)
+                    if any(o is not ev and o.own_locs and seg_at(o.start) == seg for o in events):
+                        # 'Rhizarthrosis with subluxation, IP joint arthrosis': a compound of its own comma segment
+                        # places it (below), not a place after the comma (session 49)
+                        cands = [lc for lc in cands if seg_at(lc[0]) == seg]
+                        if not cands:
+                            continue
                     a, b, name = min(cands, key=lambda lc: max(0, ev.start - lc[1], lc[0] - ev.end))
                     ev.locs.add(name)
                     ev.text_locs.add(name)
@@ -1189,7 +1196,10 @@ class RuleEngine:
                 if not ev.locs and ev.kind != "fracture":
                     near = [o for o in events if o is not ev and o.own_locs]
                     if near:
-                        ev.locs |= min(near, key=lambda o: abs(o.start - ev.start)).spec_locs
+                        # (the one of its own comma segment first: 'Rhizarthrose mit Subluxation, IP-Arthrose' is the
+                        # CMC joint's subluxation; session 49)
+                        ev.locs |= min(near, key=lambda o: (seg_at(o.start) != seg_at(ev.start),
+                                                            abs(o.start - ev.start))).spec_locs
             # "lytic lesion in the lateral third with a pathologic fracture through it": a fracture that names no part
             # of the region (only the bone, or nothing) is where the lesion of its clause is
             lesions = [o for o in events if o.kind in _LESION_KINDS and o.mod in (POS, UNC) and o.locs & self._parts]
