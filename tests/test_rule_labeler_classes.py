@@ -2043,6 +2043,18 @@ SESSION49_CASES = [
      {"cmc_joint_degeneration": "true", "cmc_joint_subluxation": "true", "ip_joint_degeneration": "true"}),
     # guard: with no compound in its segment it still takes the place after it
     ("thumb", "Findings: Subluxation, IP joint.", {"ip_joint_subluxation": "true"}),
+    # an old fracture said to have fully remodelled is gone (rule 7)
+    ("clavicle", "Findings: Normal AC joint.\nImpression: No acute injury; the old lateral third fracture has fully "
+     "remodelled.", {}),
+    # a list, then its denial after a dash
+    ("clavicle", "Findings: AC joint subluxation or dislocation - neither demonstrated. No fracture.", {}),
+    # a ligament's ossification is a calcification, and the impression's hedge wins over the findings
+    ("clavicle", "Findings: Linear ossification along the coracoclavicular ligament, post-traumatic.\nImpression: "
+     "Probable coracoclavicular ligament ossification.", {"soft_tissue_calcification": "uncertain"}),
+    # two readings offered, one of them the finding
+    ("elbow", "Findings: Small ossific fragment at the olecranon tip, either an old avulsion or an enthesophyte.",
+     {"fracture": "uncertain", "ulna_fracture": "uncertain", "olecranon_fracture": "uncertain",
+      "exostosis": "uncertain"}),
 ]
 
 SESSION_CASES = {
