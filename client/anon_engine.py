@@ -862,6 +862,7 @@ EXTRA_DATE_PATTERNS = [
     r"july|august|september|october|november|december|januar|februar|märz|juni|juli|oktober|dezember)(?![\w])",
     rf"(?<![\w]){MONTH_ABBR}\.?[ \t]+{DAY}(?i:st|nd|rd|th)?(?![\w])",  # April 12th
 ]
+ORDINAL_DAY_RE = re.compile(r"(?<![\w.])(?:[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)(?![\w])")
 EXTRA_DATE_RE = re.compile("(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in EXTRA_DATE_PATTERNS[:-1]) + ")")
 # a birth year by its last two digits after a birth word ("born '79", "Jg. ’84"; session 27)
 APOS_YEAR_RE = re.compile(r"(?<![\w])(?i:born|b\.|geb\.|geboren|jg\.|jahrgang|dob:?|class[ \t]of)[ \t]*(?P<y>['’]\d{2})"
@@ -1458,7 +1459,7 @@ CONTEXT_PLACE_PREPS = frozenset(("near", "from", "outside", "in", "bei", "nahe",
 # warnemünde'): a typed history drops capitals, a town keeps being one (session 19)
 # (the word after the preposition in a lookahead: 'in from avondale' must not lose 'from' to 'in'; session 34)
 LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?:in|near|nr|from|at|bei|aus|nahe|around|the|on|via|past|above|below|beyond|"
-                            rf"outside|towards)[ \t]+"
+                            rf"outside|towards|oberhalb|unterhalb)[ \t]+"
                             rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w]))")
 # (English prepositions only: in German typed in lower case a noun or an adjective follows 'in', 'am', 'bei' as a
 # rule, 'in mehrfragmentärer Fraktur')
@@ -2176,7 +2177,7 @@ LOWER_TITLE_NAME_RE = re.compile(
         "hebamme", "dolmetscher(?:in)?", "interpreter", "rn",
         # a lower-case sign-off ('dr. gulnara ismailowa', 'dra. ana souza', 'prof. dr. med. k. wolf'; session 24)
         r"dr\.(?:[ \t]*med\.)?", r"dra\.", r"prof\.(?:[ \t]*dr\.)?(?:[ \t]*med\.)?")) + r")[ \t]+"
-    r"(?P<n>[a-zäöüßçéèáàóòúñı][\w'’\-]*(?:[ \t][a-zäöüßçéèáàóòúñı][\w'’\-]*){0,2})")
+    r"(?P<n>(?:[a-zäöüß]\.[ \t])?[a-zäöüßçéèáàóòúñı][\w'’\-]*(?:[ \t][a-zäöüßçéèáàóòúñı][\w'’\-]*){0,2})")
 # An employer or a home named in a history: a German trade business before its owner's or place's name ('Brauerei
 # Kaltenhausen', 'Schreinerei Ammann', 'Hotel Via Mala'), an English firm by its trade word ('Kelly Bros Construction',
 # 'Harbour Fisheries'), a care home by its name ('Ray Street aged care home'); session 11 (tuning pair y: employers
@@ -3757,13 +3758,20 @@ class Anonymizer:
                 continue  # capitalised names are the title rule's
             words = list(re.finditer(r"\S+", m.group("n")))
             keep = []
+            named = False
             for w in words:
+                if not named and re.fullmatch(r"[^\W\d_]\.", w.group()):
+                    keep.append(w)  # an initial before the surname ('refer to mr d. mcallister'; session 49)
+                    continue
                 f = fold(w.group().rstrip(",.;:"))
-                if not (self._known_name(f, row) or (f not in self.common and f not in self.not_names)) \
-                        or len(f) < 2:
+                # (after an initial a word no ordinary one: 'mcallister', which the word lists hold; not 'mrs b. fell')
+                after_initial = bool(keep) and not named and f not in self.ordinary and f not in self.safe
+                if not (after_initial or self._known_name(f, row)
+                        or (f not in self.common and f not in self.not_names)) or len(f) < 2:
                     break
                 keep.append(w)
-            if keep:
+                named = True
+            if keep and named:
                 add(Span(m.start("n"), m.start("n") + len(keep[-1].group().rstrip(",.;:")) + keep[-1].start(),
                          "NAME", STRONG, "lower-title"))
         if TITLE_INITIALS_HINT_RE.search(low):  # speed: every match has a lower-case initial after a space
@@ -3936,6 +3944,11 @@ class Anonymizer:
         digit = DIGIT_HINT_RE.search(text) is not None  # speed: most IU reports have none (see DIGIT_HINT_RE)
         for m in (self._digit_line_matches(EXTRA_DATE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "DATE", PATTERN, "date-extra"))
+        # the day alone by its ordinal after its weekday ('on Sat 14th', 'Tuesday the 3rd'; session 49): the weekday
+        # joins it (_widen); a bare ordinal is a ray or a rib ('5th metacarpal')
+        for m in (ORDINAL_DAY_RE.finditer(text) if digit else ()):
+            if WEEKDAY_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+                add(Span(m.start(), m.end(), "DATE", PATTERN, "date-weekday-ordinal"))
         for m in (APOS_YEAR_RE.finditer(text) if digit and ("'" in text or "’" in text) else ()):
             g = "y" if m.group("y") else "z"
             add(Span(m.start(g), m.end(g), "DATE", PATTERN, "date-apostrophe"))
@@ -4637,7 +4650,7 @@ class Anonymizer:
                     self._listed_place_after_and(text, m.end("p"), le, add)
                     continue
                 nxt = NEXT_WORD_RE.match(text, m.end("p"))
-                if english or m.group("pp") not in ("in", "bei", "nach", "aus") \
+                if english or m.group("pp") not in ("in", "bei", "nach", "aus", "unterhalb", "oberhalb") \
                         or (nxt and nxt.group(1)[:1].isupper()) \
                         or GERMAN_ADJECTIVE_END_RE.search(f) \
                         or self._compound(f, german=True) and not f.endswith(DE_TOWN_TAILS):

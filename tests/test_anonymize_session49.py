@@ -4,7 +4,9 @@ normal case ('oberhalb von <town>'), a lower-case town ending its sentence befor
 ?scaphoid'); and what recall-first removal took that names no one: a reflex named after someone ('Moro-Reflex'), a
 listed view after the joint it shows on an all-caps exam line ('BILAT AC ZANCA'), a German injury or birth compound
 before a date ('Fahrradsturz am 03.04.', 'Spontangeburt am 02.01.'), a noun after its article and adjective ('des
-linken Armes'), a relative named by kin who does something in a German sentence ('Mutter bemerkt Schonhaltung ...').
+linken Armes'), a relative named by kin who does something in a German sentence ('Mutter bemerkt Schonhaltung ...');
+from the first tuning rounds: a day by its ordinal after its weekday ('Sat 14th'), an initial between a lower-case
+title and a surname ('mr d. mcallister'), a place no list holds after 'unterhalb'.
 Every example is our own (none taken from an evaluation corpus); on the rules before the change (e5bf7dd) every case
 fails."""
 
@@ -22,6 +24,16 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # a lower-case town ending its sentence before a question ('?scaphoid'), not an abbreviation's full stop
     ("History: FOOSH at netball training in merimbula. ?scaphoid ?thumb\nFindings: No fracture.", ["merimbula"],
      ["FOOSH at netball training in", "?scaphoid ?thumb"]),
+    # the day by its ordinal after its weekday; a bare ordinal stays a ray
+    ("History: tackled at the under 16s game on Sat 14th, fell onto the point of the shoulder.\nFindings: No "
+     "clavicle fracture. Old healed 5th rib fracture.", ["Sat 14th"],
+     ["fell onto the point of the shoulder", "Old healed 5th rib fracture."]),
+    # an initial between a lower-case title and a surname the word lists hold
+    ("Impression: Bony gamekeeper's thumb. Refer to hand clinic (mr d. mcallister) for fixation.", ["d. mcallister"],
+     ["Refer to hand clinic (mr", "for fixation"]),
+    # a German place no list holds after 'unterhalb' in a line typed in normal case
+    ("Anamnese: Sturz mit dem Rad auf dem Waldweg unterhalb hohenreuth, Anprall re. Schulter.\nBefund: Keine "
+     "Fraktur.", ["hohenreuth"], ["auf dem Waldweg unterhalb", "Anprall re. Schulter"]),
 ])
 def test_a_session49_shape_goes(text: str, leaks: list[str], kept: list[str]) -> None:
     check_rules(text, leaks, kept)
