@@ -1714,10 +1714,12 @@ GENERIC_HUTS = frozenset(("berghuette", "skihuette", "almhuette", "schutzhuette"
                           "kuhalm", "jausenstation", "schihuette", "hirtenhuette", "wanderhuette"))
 GENERIC_TEAMS = frozenset(("Juniors", "Seniors", "Girls", "Boys", "Mens", "Womens", "Varsity", "Intramurals"))
 HISTORY_HEAD_HINTS = ("clin", "hist", "hx", "indic", "angaben", "anamn", "klinik", "frage", "reason")
-HISTORY_HEAD_RE = re.compile(r"^[ \t]*(?:clinical(?:[ \t]+(?:history|details|information|indications?|notes|info|"
-                             r"hx))?|klinische[ \t]+angaben|klin\.[ \t]+angaben|klinik|angaben|indikation|anamn\.|"
-                             r"anamnese|fragestellung|reason[ \t]+for[ \t]+\w+|indications?|history|hx|ci)"
-                             r"[ \t]*[:\-–]", re.MULTILINE)
+_HISTORY_HEADS = (r"(?:clinical(?:[ \t]+(?:history|details|information|indications?|notes|info|hx))?|"
+                  r"klinische[ \t]+angaben|klin\.[ \t]+angaben|klinik|angaben|indikation|anamn\.|anamnese|"
+                  r"fragestellung|reason[ \t]+for[ \t]+\w+|indications?|history|hx|ci)")
+# (two headings joined: 'Klinische Angaben / Fragestellung:', 'History and indication:'; session 49)
+HISTORY_HEAD_RE = re.compile(rf"^[ \t]*{_HISTORY_HEADS}(?:[ \t]*(?:/|&|,|und|and)[ \t]*{_HISTORY_HEADS})?[ \t]*[:\-–]",
+                             re.MULTILINE)
 # two or more title-case words in a row, joined by 'of', 'the', 'to', 'de', '&' at most ('Lake of the Woods', 'Coast to
 # Coast Walk', 'Acadiana Bone & Joint'): in English prose mid-sentence such a run is a name (session 19)
 TITLE_RUN_RE = re.compile(rf"{WORD}(?:[ \t]+(?:(?:of|the|to|de|des|du|la|&)[ \t]+){{0,2}}{WORD})+")

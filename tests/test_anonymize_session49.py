@@ -6,7 +6,8 @@ listed view after the joint it shows on an all-caps exam line ('BILAT AC ZANCA')
 before a date ('Fahrradsturz am 03.04.', 'Spontangeburt am 02.01.'), a noun after its article and adjective ('des
 linken Armes'), a relative named by kin who does something in a German sentence ('Mutter bemerkt Schonhaltung ...');
 from the first tuning rounds: a day by its ordinal after its weekday ('Sat 14th'), an initial between a lower-case
-title and a surname ('mr d. mcallister'), a place no list holds after 'unterhalb'.
+title and a surname ('mr d. mcallister'), a place no list holds after 'unterhalb', a history section under
+two headings ('Klinische Angaben / Fragestellung:').
 Every example is our own (none taken from an evaluation corpus); on the rules before the change (e5bf7dd) every case
 fails."""
 
@@ -34,6 +35,10 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # a German place no list holds after 'unterhalb' in a line typed in normal case
     ("Anamnese: Sturz mit dem Rad auf dem Waldweg unterhalb hohenreuth, Anprall re. Schulter.\nBefund: Keine "
      "Fraktur.", ["hohenreuth"], ["auf dem Waldweg unterhalb", "Anprall re. Schulter"]),
+    # a history section under two headings joined by a slash is still the history
+    ("Klinische Angaben / Fragestellung:\nSturz mit dem Rennrad auf dem Feldweg zwischen Oberwasenhausen und "
+     "Leiselbachweiler, Anprall li. Schulter.\nBefund: Keine Fraktur.", ["Oberwasenhausen", "Leiselbachweiler"],
+     ["Sturz mit dem Rennrad auf dem Feldweg zwischen", "Anprall li. Schulter"]),
 ])
 def test_a_session49_shape_goes(text: str, leaks: list[str], kept: list[str]) -> None:
     check_rules(text, leaks, kept)
