@@ -2055,6 +2055,9 @@ SESSION49_CASES = [
     ("elbow", "Findings: Small ossific fragment at the olecranon tip, either an old avulsion or an enthesophyte.",
      {"fracture": "uncertain", "ulna_fracture": "uncertain", "olecranon_fracture": "uncertain",
       "exostosis": "uncertain"}),
+    # what a denied sign would suggest is denied with it, however long the sign's words
+    ("clavicle", "Findings: No inferior projection of the medial end of the clavicle to suggest posterior "
+     "dislocation.", {}),
 ]
 
 SESSION_CASES = {
