@@ -2058,6 +2058,11 @@ SESSION49_CASES = [
     # what a denied sign would suggest is denied with it, however long the sign's words
     ("clavicle", "Findings: No inferior projection of the medial end of the clavicle to suggest posterior "
      "dislocation.", {}),
+    # a fragment read two ways with no hedge word; a negated list stays a list
+    ("elbow", "Impression: Tiny well-corticated fragment at the coronoid tip, old avulsion or accessory ossicle.",
+     {"fracture": "uncertain", "ulna_fracture": "uncertain", "coronoid_fracture": "uncertain",
+      "coronoid_tip_avulsion": "uncertain", "ossicle": "uncertain"}),
+    ("elbow", "Impression: No fracture or accessory ossicle.", {}),
 ]
 
 SESSION_CASES = {
