@@ -1470,8 +1470,8 @@ LOWER_UNKNOWN_PLACE_RE = re.compile(rf"(?<![\w])(?:at|in|near|nr|outside)[ \t]+(
 # not 'in re. Ellenbogen'... 'in ggf. zwei'; session 43)
 # (session 46: also 'round', 'around', 'past', 'via', 'towards', 'between', 'zw.', 'zwischen', 'unterhalb',
 # 'oberhalb', 'richtung', 'abzweig' before a listed place: 'in the sheds round walcha', 'zw. binau und ...')
-# (session 49: 'von', 'vom' too: 'oberhalb von bremm', 'Abfahrt vom bösenstein'; and a full stop before a mark
-# ends the sentence: 'in jindabyne. ?# REPORT')
+# (session 49: 'von', 'vom' too, before a listed town: 'oberhalb von bremm'; and a full stop before a mark ends the
+# sentence: 'in jindabyne. ?# REPORT')
 MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|off|up|below|bei|nach|aus|round|"
                                   rf"around|past|via|towards|between|zw\.|zwischen|unterhalb|oberhalb|[Rr]ichtung|"
                                   rf"[Aa]bzweig|von|vom)[ \t]+"
