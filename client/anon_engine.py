@@ -83,7 +83,7 @@ THE_BEFORE_RE = re.compile(r"(?<![\w])(?:The|THE)[ \t]+$")
 WHOLE_NAME_RULES = frozenset(("venue", "german-firm", "school-kind", "company", "quoted-name", "government-school",
                               "church", "sports-club", "caps-institution", "hyphen-institution", "union-local",
                               "camel-word", "inn-name", "employer-field", "venue-ending", "team-played-for",
-                              "named-compound"))
+                              "named-compound", "abbreviated-institution"))
 # of institution_re's compounds
 INSTITUTION_SUFFIXES = ("klinik", "krankenhaus", "spital", "hosp", "praxis", "institut")
 GLUE_TOKEN_RE = re.compile(r"(?i:of|and|&|und|für|for|the|de|la|der)(?![\w])")
@@ -242,12 +242,21 @@ STAFF_LINE_END_RE = re.compile(rf"(?im)(?<![\w])(?:{STAFF_ROLES})[ \t]*:?[ \t]+"
 EMPLOYER_BEI_RE = re.compile(rf"(?:arbeitet|arbeitete|tätig|beschäftigt|angestellt|jobbt|Azubi|Mitarbeiter(?:in)?|"
                              rf"als[ \t]+[{UP}][{LOW}]+)[ \t]+bei[ \t]+(?:(?:der|den|dem|Fa\.|Firma)[ \t]+)?"
                              rf"(?P<n>[{UP}][\w&'’\-]+(?:[ \t]+[{UP}][\w&'’\-]+){{0,3}})")
+# a health board or a hospital named by an abbreviation and its place ('NHS Borders', 'NHS GREATER GLASGOW AND CLYDE',
+# 'Aufnahmen KH Kufstein'; session 50): checked in _abbreviated_institutions
+ABBR_INSTITUTION_RE = re.compile(rf"(?<![\w-])(?P<a>NHS|KH)[ \t]+(?P<n>[{UP}][\w'’-]+(?:[ \t]+(?:(?:and|AND|&)[ \t]+)?"
+                                 rf"[{UP}][\w'’-]+){{0,3}})")
+# what follows 'NHS' and names no board: the national service's numbers, bodies and nations
+NHS_NOT_BOARD = frozenset({"no", "nr", "number", "num", "trust", "foundation", "direct", "digital", "app", "login",
+                           "id", "england", "scotland", "wales", "choices", "spine", "pension", "staff", "approved"})
 # the last line of initials alone, a typist's after a slash, a date after them ('ADS / KF', '-- rdb / 17-MAR-2026')
 CLOSING_INITIALS_RE = re.compile(r"[ \t]*(?:[-–—]+[ \t]*)?(?P<i>[A-Za-z]{2,4}|(?:[A-Z]\.[ \t]?){2,3})"
                                  r"(?:[ \t]*/[ \t]*(?P<j>[A-Za-z]{2,4}|(?:[A-Z]\.[ \t]?){2,3}))?"
                                  r"(?:[ \t]*/?[ \t]*\d{1,4}[-./ ][\w]{1,3}[-./ ]\d{2,4}(?:[ \t]+[\d:]+)?)?[ \t.]*\Z")
 # initials closing the report's last sentence on its line ('... NAD thumb. JMcK', 'No swelling. NAD. AK', '- RD';
 # session 48): after a word's full stop or a dash; two or three capitals, perhaps with 'Mc'/'Mac' ('JMcK')
+# a reader's and a typist's initials in brackets closing the report ('... NAD. (SV/wh)'; session 50)
+BRACKET_INITIALS_RE = re.compile(r"(?<=[.)])[ \t]+\((?P<i>[A-Z]{2,3})[ \t]*/[ \t]*(?P<j>[A-Za-z]{2,3})\)[ \t.]*\Z")
 SENTENCE_INITIALS_RE = re.compile(r"(?:(?<=[A-Za-zäöüß]{2}[.)])|(?<=[-–—]))[ \t]+(?P<i>[A-Z](?:Mc|Mac)?[A-Z]{1,2})"
                                   r"[ \t.]*\Z")
 # a place named for a person, a given name and a place noun in one word ('in der Karlsaue', 'am Luisenplatz'; session
@@ -380,6 +389,7 @@ DATE_PATTERNS = [
     rf"{NB}{DAY}\.[ ]?{MON}\.[ ]?(?:{YEAR}|\d{{2}}){NA}",  # 03.04.1956, 3.4.56
     rf"{NB}{DAY}/{DAY}/(?:{YEAR}|\d{{2}}){NA}",  # 04/03/1956 (either order)
     rf"{NB}{DAY}-{MON}-{YEAR}{NA}",  # 03-04-1956
+    rf"{NB}{DAY}[·∙•]{MON}[·∙•](?:{YEAR}|\d{{2}}){NA}",  # 21·06·84: a middle dot between the parts (session 50)
     rf"{NB}(?:[0-2]\d|3[01])\.(?:0\d|1[0-2])\.(?!\d)",  # 03.04. (no year)
     rf"{NB}{MON}[./](?:{YEAR}){NA}",  # 04/2019, 04.2019
     rf"{NB}(?:{YEAR})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]){NA}",  # 19560403 (DICOM style)
@@ -395,6 +405,8 @@ DATE_RE = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(f"(?:{p})" for p in DATE_
 # Day/month without a year is a date only in a date context ("at 3:15 p.m. 3/14", "on 3/14", "vom 3/14"):
 # elsewhere "1/2" is a fraction.
 SHORT_DATE_RE = re.compile(rf"(?i:a\.m\.|p\.m\.|am|pm|hours|uhr|on|vom)[ \t]+(?P<d>{MON}/{DAY})(?![\d/])")
+# ... and before a clock time ('discussed with the registrar 8/3 11:50'; session 50): a score stays ('VAS 3/10')
+SHORT_DATE_TIME_RE = re.compile(rf"(?<![\w./]){DAY}/{DAY}(?=[ \t]+(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:/]))")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_RE = re.compile(r"(?<![\w])(?:https?://|www\.)[^\s<>\"]+")
 # a web address without scheme or 'www.' ('portal.clinic-name.org', 'KLINIKUM-X.DE/befunde'): labels of one case
@@ -891,6 +903,10 @@ TIME_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?i:in|since|from|until|till|by|befo
 NAME_HYPHEN_BREAK_RE = re.compile(r"-[ \t]*\n[ \t]*[a-zäöüß][\w'’]*")
 # the part of a month before a removed month and year ('Ende [Mai 2023]', 'mid-[June 2024]'; session 37)
 DATE_LEAD_RE = re.compile(rf"(?<![\w-])(?i:{MONTH_PART})[ \t-]+\Z")
+# a month in lower case or a season before a removed year ('sturz vom heuboden, juli [2026]', 'im Sommer [2019]',
+# 'winter [2023]'; session 50): the year alone leaves when it was
+SEASON_MONTH_BEFORE_YEAR_RE = re.compile(rf"(?<![\w-])(?i:{MONTH}|sommer|winter|frühjahr|frühling|herbst|summer|"
+                                         rf"spring|autumn)\.?[ \t]+\Z")
 # a person's name as DICOM writes it, its parts joined by carets (family^given^middle^prefix^suffix, empty parts
 # allowed): 'TEIXEIRA^ROLANDO', 'MAY^APRIL^J', 'DOE^^^': every part is a name, even an eponym's word (session 38)
 # (not in an HL7 segment, whose components are joined by carets too: 'ORU^R01', '^^^BMH^MR'; its fields have rules
@@ -931,10 +947,12 @@ PLACE_EDGE_RE = re.compile(rf"(?<![\w])(?:Ortsrand|Ortseingang|Ortsausgang|Ortsm
                            rf"(?P<p>{WORD})(?![\w])")
 DICOM_TAG_RE = re.compile(r"\([0-9A-Fa-f]{4},[ \t]?[0-9A-Fa-f]{4}\)")  # '(0010,0010)', '(0008, 0090)'
 # a clock time right after a date ('04/09/2026 0814', '03-14-2026 @ 1031', '16 APR 26 0312H'; session 38; with its
-# colon, '23.2.26 02:10 Uhr', 'Sonntag, 15. März 2026, 10:05', '12.3. um 7.45 Uhr'; session 48): with the date it
-# dates the study or the birth to the minute; not a dose or an exposure after it
-DATE_TIME_AFTER_RE = re.compile(r"[ \t]*(?:,|@|(?i:at|um))?[ \t]*(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d"
-                                r"(?::[0-5]\d)?|(?:[01]?\d|2[0-3])\.[0-5]\d(?=[ \t]?(?i:h|uhr)(?![\w])))"
+# colon, '23.2.26 02:10 Uhr', 'Sonntag, 15. März 2026, 10:05', '12.3. um 7.45 Uhr'; session 48; after a dash, '4. März
+# 2026 – 09:32 Uhr'; session 50): with the date it dates the study or the birth to the minute; not a dose or an exposure
+# after it
+DATE_TIME_AFTER_RE = re.compile(r"[ \t]*(?:,|@|[–—]|(?i:at|um))?[ \t]*(?:(?:[01]\d|2[0-3])[0-5]\d|"
+                                r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|"
+                                r"(?:[01]?\d|2[0-3])\.[0-5]\d(?=[ \t]?(?i:h|uhr)(?![\w])))"
                                 r"(?:(?i:[ \t]?(?:h|hrs|uhr|am|pm|a\.m\.|p\.m\.))(?![\w])|(?![\w:/-]|[.,]\w))"
                                 r"(?![ \t]*(?i:mg|ml|mas|kv|mgy|gy|ms|mm|cm|g|kg|iu|ie|units?)(?![\w]))")
 DATE_SHAPED_ID_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}")
@@ -1162,6 +1180,11 @@ AGE_SPAN_RE = re.compile(r"(?<![\w.,/])\d{1,2}[ \t]*(?:days?|d|tage?|weeks?|wks?
 # Masked identifiers with asterisks inside or in front: 'M12*****88', 'S****1234' (the visible part still identifies)
 MASKED_ID_RE = re.compile(r"(?<![\w*])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*\*{2,}[A-Za-z0-9*]*"
                           r"|[A-Za-z]{0,3}\*{3,}[A-Za-z0-9]*\d[A-Za-z]{0,2})(?![\w*])")  # '*****84T' (Irish PPSN)
+# ... and in groups, the masked ones among the visible ('Versicherten-Nr.: R 482 ***** 17', 'NHS no 485 *** ****',
+# '1234 ****** 99'; session 50): groups of digits and of asterisks, two of digits or one of three digits and two of
+# asterisks (_spaced_masked_id; not a clock's or a date's end before a row of asterisks, '08:30 ***')
+SPACED_MASKED_ID_RE = re.compile(r"(?<![\w*:/.,-])(?:[A-Z][ \t])?(?:\d{1,6}|\*{2,})(?:[ \t-](?:\d{1,6}|\*{2,})){1,4}"
+                                 r"(?![\w*])")
 # Postcodes of other countries: UK 'TR1 3LJ', Canada 'K1A 0B1', Netherlands '1012 AB Amsterdam'
 POSTCODE_RE = re.compile(rf"(?=[A-Z1-9])(?<![\w])(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}}"
                          rf"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
@@ -1936,10 +1959,14 @@ INSTITUTION_END_RE = re.compile(r"(?<![\w])(?:Centre|Center|Clinic|Surgery|Pract
 # ones (checked in find).
 # a club's letters after a place adjective ('Harburger TB 1865', 'Karlsruher SC')
 _PLACE_CLUB_LETTERS = "TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|RC|FSV|SSV|SpVgg"
+_AT_CLUB_SPORTS = ("Handball|Volleyball|Basketball|Fußball|Fussball|Tennis|Ski|Eishockey|Faustball|Tischtennis|"
+                   "Leichtathletik|Stocksport|Turnen|Schwimmen|Judo|Ringen|Radsport")
 CLUB_RE = re.compile(
     rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|HSG|MTV|ASV|BSV|ESV|EHC|"
     rf"SuS|TuRa|RFC|AFC|Hapoel|Maccabi|"
     rf"Beitar|Dynamo|Dinamo|Sporting|Skiclub|Ski-Club|Turnverein|Sportverein|"
+    # an Austrian club's union and its sport ('Union Handball Attergau', 'ASKÖ Volleyball Linz'; session 50)
+    rf"(?:Union|UNION)[ \t]+(?:{_AT_CLUB_SPORTS})|(?:ASKÖ|ATSV|USV)(?:[ \t]+(?:{_AT_CLUB_SPORTS}))?|"
     rf"RC(?=[ \t]+{WORD}[ \t]+(?:18|19|20)\d{{2}}(?![\w])))(?:[ \t]+{WORD}){{1,3}}"  # 'RC Neckartal 1989' (s. 24)
     # a founding year and 'e.V.' go with the club ('Skiclub Bottrop 1972 e.V.'; session 17)
     rf"(?:[ \t]+(?:U\d{{2}}|I{{1,3}}|(?:18|19|20)\d{{2}}))?(?:[ \t]+e\.[ \t]?V\.)?(?![\w])"
@@ -2003,6 +2030,9 @@ VESSEL_RE = re.compile(rf"(?<![\w/])(?:F/V|M/V|S/Y|F/T|M/T|M/Y|MFV|FV|MV|MT|MY|M
 VESSEL_NOUN_RE = re.compile(rf"(?<![\w])(?:trawler|fishing vessel|longliner|seiner|crab boat|lobster boat|"
                             rf"creel boat|fishing boat|scalloper|crabber|"  # session 24
                             rf"freighter|laker|bulk carrier|tanker|tugboat|"  # session 35
+                            # a yacht and a German boat compound ('der Charteryacht Coral Drifter', 'dem Motorboot
+                            # Seeadler'; session 50)
+                            rf"yacht|catamaran|ketch|sloop|[{UP}][{LOW}]*(?:[yj]acht|boot|schiff)(?:es|s)?|"
                             rf"(?:Fisch)?[Kk]utters?|Trawlers?|Fischerboot(?:es|s)?|Frachters?)[ \t]+[„\"'‚]?"
                             rf"(?P<n>(?:{WORD}|{UPPER_WORD})(?:[ \t]+(?:{WORD}|{UPPER_WORD}|I{{1,3}}|IV)){{0,2}}"
                             rf"(?:[ \t]+[{UP}]{{1,3}}[ \t-]?\d{{1,4}}|[ \t]+\d{{1,4}})?)(?![\w])")
@@ -2014,7 +2044,8 @@ QUOTED_VESSEL_RE = re.compile(r"(?<![\w])(?i:trawler|vessel|longliner|seiner|boa
                               r"(?:[ \t]*\(?[A-Z]{1,3}[ \t-]?\d{1,4}\)?)?")
 VESSEL_QUOTES = ("\"", "'", "“", "„", "‘")  # speed: an opening quote every QUOTED_VESSEL_RE match holds
 VESSEL_NOUN_HINTS = ("trawler", "vessel", "longliner", "seiner", "boat", "utter", "Trawler", "Fischerboot", "Frachter",
-                     "scalloper", "crabber", "freighter", "laker", "carrier", "tanker")
+                     "scalloper", "crabber", "freighter", "laker", "carrier", "tanker", "acht", "boot", "schiff",
+                     "catamaran", "ketch", "sloop")
 # ... and in a line typed in lower case ('deckhand on the laker algoma tern'; session 35): the first word no
 # common word, a second one with it unless a closed-class, stop or safe word
 LOWER_VESSEL_RE = re.compile(r"(?<![\w])(?:freighter|laker|tanker|trawler|tug|tugboat|ferry|vessel|barge|yacht|"
@@ -2082,7 +2113,7 @@ CLUB_HINTS = ("Skiclub", "Ski-Club", "TB ", "TV ", "SC ", "BC ", "HC ", "EHC ", 
               "TSV", "VfB", "VfL", "SpVgg", "TuS", "TSG", "FSV", "SSV", "DJK", "RFC", "GAA", "Hapoel",
               "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic", "Wanderers",
               "Rangers", "Albion", "Harlequins", "Club", "verein", "Old ", "RUFC", "RLFC", "SLSC", "GAC", "CLG",
-              "Camanachd", "Sevens")
+              "Camanachd", "Sevens", "Union", "UNION", "ASKÖ", "ATSV", "USV")
 CLUB_WORDS = frozenset(("Hapoel", "Maccabi", "Beitar", "Dynamo", "Dinamo", "Sporting", "United", "Rovers", "Athletic",
                         "Wanderers", "Rangers", "Albion", "Harlequins", "Football", "Rugby", "Hockey", "Cricket",
                         "Tennis", "Golf", "Ski", "Club", "Sportverein", "Turnverein", "Old", "Boys", "Girls",
@@ -2090,7 +2121,8 @@ CLUB_WORDS = frozenset(("Hapoel", "Maccabi", "Beitar", "Dynamo", "Dinamo", "Spor
                         "Sailing", "Swimming", "Cycling", "Athletics", "Judo", "Karate", "Surf", "Life", "Saving",
                         "League", "Soccer", "Basketball", "Baseball", "Lacrosse", "Hurling", "Camogie", "Polo",
                         "Pony", "Riding", "Equestrian", "Curling", "Ladies", "Shinty", "Bowling", "Badminton",
-                        "Squash", "GAC", "CLG", "Camanachd", "Sevens"))
+                        "Squash", "GAC", "CLG", "Camanachd", "Sevens", "Union", "UNION", "ASKÖ", "ATSV", "USV",
+                        *_AT_CLUB_SPORTS.split("|")))
 # A junior or amateur team by its nickname ('Woodend Wildcats', 'Cobar Roosters U14'): the words before it must be
 # no ordinary words ('the Under-12 Tigers' stays), checked in find.
 TEAM_WORDS = ("Tigers", "Lions", "Eagles", "Hawks", "Wildcats", "Roosters", "Sharks", "Bulldogs", "Panthers", "Dragons",
@@ -2629,8 +2661,16 @@ FRENCH_TOWN_HINT_RE = re.compile(r"-(?:lès|les|lez|sur|sous|en|le|la|aux|au|du|
 BRACKET_WORD_RE = re.compile(rf"[ \t]\((?P<r>[{UP}][{LOW}]+)\)")  # speed: found first, the town before it after
 TOWN_BEFORE_RE = re.compile(rf"(?<![\w\-])(?P<t>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)[ \t]*\Z")
 AM_SEE_RE = re.compile(r"[ \t]+(?:am[ \t]+See|AM[ \t]+SEE|am[ \t]+see)(?![\w])")
+ABOARD_BEFORE_RE = re.compile(r"(?<![\w])(?:an|von|über)[ \t]+\Z")  # '[an] Bord' (name-wide; session 50)
+# a town's river or region after it ('[Neuberg] an der Mürz', '[Rothenburg] ob der Tauber', '[Weiden] in der
+# Oberpfalz', '[Frankfurt] am Main', '[St. Michael] ob Bleiburg'; session 50): checked in _river_after_town
+RIVER_AFTER_TOWN_RE = re.compile(rf"[ \t]+(?P<p>an[ \t]+der|ob[ \t]+der|a\.[ \t]?d\.|in[ \t]+der|am|im|ob)[ \t]+"
+                                 rf"(?P<w>[{UP}][{LOW}]+)(?![\w-])")
 TOWN_RIVERS = frozenset(("oder", "saale", "main", "elbe", "weser", "lahn", "mosel", "donau", "fulda", "werra", "havel",
-                         "spree", "ilm", "isar", "inn", "ems", "ruhr", "rhein", "neckar", "dill", "eder", "saar"))
+                         "spree", "ilm", "isar", "inn", "ems", "ruhr", "rhein", "neckar", "dill", "eder", "saar",
+                         # Austria's and Switzerland's ('Bruck an der Mur', 'Weyer an der Enns'; session 50)
+                         "mur", "mürz", "enns", "traun", "ybbs", "salzach", "drau", "raab", "krems", "lavant", "thaya",
+                         "leitha", "erlauf", "pielach", "aare", "reuss", "limmat", "thur", "emme", "rhone"))
 # a river's island, canal, bank or bridge named by the river ('Donauinsel', 'am Donaukanal', 'Rheinufer', 'Elbstrand':
 # one of TOWN_RIVERS, and 'Elb' as compounds write the Elbe): a place in any case (session 29)
 _RIVER_TAILS = r"(?:insel|kanal|ufer|strand|brücke|bruecke|hafen|wiese|wiesen|auen?|promenade|radweg|deich|damm)"
@@ -2769,6 +2809,9 @@ NAME_SUFFIX_RE = re.compile(r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|JR\.?|SR\.?)|[ \t]+(?:II
 NAD_POD_RE = re.compile(rf"[ \t](?:nad|pod|na|u)[ \t]+[{UP}][{LOW}]+(?![\w])")
 # a venue or workplace named after a removed name, any case ('[Pinecrest] stables', '[Westfield] trampoline park')
 VENUE_SUFFIX_RE = re.compile(r"[ \t](?i:stables|arena|stadium|rink|oval|showground|racecourse|velodrome|skisenter|"
+                             # session 50: '[Rankin St] chemist', '[Seymour St] servo', '[Condo Rd] plant'
+                             r"chemist|pharmacy|servo|bakery|butcher|newsagent|takeaway|pub|hostel|motel|tavern|"
+                             r"depot|meatworks|abattoir|supermarket|plant|saddle|lookout|summit|"
                              r"skicentre|(?:trampoline|skate|water|theme|holiday|caravan|trailer|business|industrial|"
                              r"retail)[ \t]park|(?:care|leisure|sports?|community|garden|shopping|fitness)[ \t]"
                              r"cent(?:re|er)|youth[ \t]academy|sawmill|boatyard|shipyard|dockyard|clubhouse|"
@@ -3669,6 +3712,9 @@ class Anonymizer:
         if "/" in text:
             for m in self._digit_line_matches(SHORT_DATE_RE, text, text):
                 add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-short"))
+            for m in self._digit_line_matches(SHORT_DATE_TIME_RE, text, text):
+                if not SCORE_BEFORE_RE.search(low, max(0, m.start() - 16), m.start()):
+                    add(Span(m.start(), m.end(), "DATE", PATTERN, "date-short"))
         for m in (self._digit_line_matches(AGE_RE, text, text) if digit else ()):
             g = "a" if m.group("a") else "b"
             if 89 < int(m.group(g)) < 130:
@@ -4035,6 +4081,10 @@ class Anonymizer:
         if "*" in text:
             for m in MASKED_ID_RE.finditer(text):
                 add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
+            for m in SPACED_MASKED_ID_RE.finditer(text):
+                digits, stars = re.findall(r"\d+", m.group()), re.findall(r"\*+", m.group())
+                if stars and (len(digits) >= 2 or len(digits) == 1 and len(digits[0]) >= 3 and len(stars) >= 2):
+                    add(Span(m.start(), m.end(), "ID", PATTERN, "id-masked"))
         for m in (self._digit_line_matches(POSTCODE_RE, text, text) if digit else ()):
             add(Span(m.start(), m.end(), "ADDRESS", PATTERN, "postcode"))
         for m in (self._digit_line_matches(LOWER_POSTCODE_RE, text, text) if digit else ()):
@@ -4075,6 +4125,7 @@ class Anonymizer:
         self._name_place_compounds(text, add)
         self._locative_compounds(text, add)
         self._employers_bei(text, add)
+        self._abbreviated_institutions(text, add)
         self._teams_played_for(text, low, add)
         self._relatives_and_institutions(text, low, add, protected)
         if "(" in text or "," in text:
@@ -4150,6 +4201,8 @@ class Anonymizer:
                     nm := NEXT_WORD_RE.match(text, m.end())) and fold(nm.group("w")) in self.safe \
                     and fold(nm.group("w")) not in self.known_names:
                 continue  # an adjective opening a sentence before a clinical noun ('Kleine Sklerosezone'), session 24
+            if f == "bord" and ABOARD_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # 'an Bord der Fähre', 'von Bord': aboard, not the surname (session 50; 'Bord na Móna' goes)
             if f in SIDE_ADJECTIVES:
                 continue  # 'Linker SC unauffällig', 'Befund: Rechter Humerus ...': the side, not a surname (session 36)
             if MONTH_WORD_RE.fullmatch(w) or WEEKDAY_RE.fullmatch(w):
@@ -5619,6 +5672,21 @@ class Anonymizer:
         return [self._absorb_affixes(text, sp, out[i - 1].end if i else 0, out[i + 1].start if i + 1 < len(out)
                                      else len(text)) for i, sp in enumerate(out)]
 
+    def _river_after_town(self, kind: str, rm: re.Match) -> bool:
+        """RIVER_AFTER_TOWN_RE's river or region goes with the place before it: a river fedrad lists, a listed place,
+        or a word no list knows after 'ob' ('[St. Michael] ob Bleiburg': towns follow it) or, short and no compound
+        of known words, after 'an der' / 'a. d.' (a river's name; not 'an der Anlegestelle'). After a name only
+        'an der', 'ob der', 'a. d.', 'ob' ('Huber am Montag' is no town); after an institution only 'ob'."""
+        p, f = rm.group("p"), fold(rm.group("w"))
+        lead = p.split()[0]
+        if kind == "INSTITUTION" and p != "ob" or kind == "NAME" and lead not in ("an", "ob", "a."):
+            return False
+        if f in TOWN_RIVERS or f in self.places:
+            return True
+        if f in self.ordinary or f in self.safe or lead not in ("an", "ob", "a."):
+            return False
+        return lead == "ob" or len(f) <= 8 and not self._noun_compound(f) and not self._compound(f)
+
     def _absorb_affixes(self, text: str, sp: Span, floor: int, limit: int) -> Span:
         """A removed name, place or institution takes a capitalised name particle before it ('manege De [..]'); an
         institution the venue noun after it ('[..] care centre') and the town after its comma, when that is no
@@ -5657,6 +5725,9 @@ class Anonymizer:
         if kind == "NAME" and (hm := NAME_HYPHEN_BREAK_RE.match(text, end - 1 if text[end - 1:end] == "-" else end,
                                                                limit)):
             end = hm.end()  # 'Fr. [Som]-\nmer': a name hyphenated at a line's end (session 37)
+        if kind == "DATE" and end - start == 4 and (sm := SEASON_MONTH_BEFORE_YEAR_RE.search(
+                text, max(floor, start - 12), start)):
+            start = sm.start()
         if kind == "DATE" and (dm := DATE_LEAD_RE.search(text, max(floor, start - 12), start)):
             start = dm.start()  # 'Ende [Mai 2023]', 'early [March 2024]': the part of the month (session 37)
         if kind == "ADDRESS" and ROUTE_BEFORE_RE.search(text, max(start, end - 9), end + 1) and (
@@ -5677,6 +5748,9 @@ class Anonymizer:
             end = tm.end()  # 'dr. [w. thaler] / ak': the typist's initials after the signing name (session 27)
         if kind in ("NAME", "ADDRESS") and (am := AM_SEE_RE.match(text, end, limit)):
             end, kind = am.end(), "ADDRESS"  # '[Podersdorf] am See', '[WEIDEN] AM SEE' (session 34)
+        if kind in ("NAME", "ADDRESS", "INSTITUTION") and (rm := RIVER_AFTER_TOWN_RE.match(text, end, limit)) \
+                and self._river_after_town(kind, rm):
+            end, kind = rm.end(), "ADDRESS"  # '[Neuberg] an der Mürz' (session 50)
         if kind in ("NAME", "ADDRESS") and (nm := NAD_POD_RE.match(text, end, limit)):
             end, kind = nm.end(), "ADDRESS"  # '[Hrádek] nad Nisou', '[Moravany] nad Váhom' (session 17)
         if kind in ("NAME", "ADDRESS"):
@@ -5800,12 +5874,36 @@ class Anonymizer:
                 continue
             add(Span(m.start("n"), m.end("n"), "INSTITUTION", PATTERN, "employer-bei"))
 
+    def _abbreviated_institutions(self, text: str, add) -> None:
+        """A health board after 'NHS' ('NHS Borders', 'NHS Lothian') and a hospital after 'KH' ('KH Kufstein'):
+        the capitalised words after the abbreviation, up to a word the lists know as safe (a department: 'NHS
+        BORDERS DIAGNOSTIC IMAGING'). After 'NHS' not its numbers or bodies ('NHS number', 'NHS Trust'); after 'KH'
+        a listed place or a word no dictionary knows but as a name ('KH Aufnahme' stays)."""
+        if "NHS" not in text and "KH" not in text:
+            return
+        for m in ABBR_INSTITUTION_RE.finditer(text):
+            words = list(re.finditer(r"[^\s&]+", m.group("n")))
+            f0 = fold(words[0].group())
+            if m.group("a") == "NHS" and f0 in NHS_NOT_BOARD:
+                continue
+            if m.group("a") == "KH" and f0 not in self.places and (f0 in self.ordinary or f0 in self.safe):
+                continue
+            end = words[0].end()
+            for w in words[1:]:
+                f = fold(w.group())
+                if f in self.safe and f not in self.places and f not in ("and",):
+                    break
+                end = w.end()
+            add(Span(m.start(), m.start("n") + end, "INSTITUTION", PATTERN, "abbreviated-institution"))
+
     def _closing_initials(self, text: str, add) -> None:
         """The report's last line made of initials alone, perhaps a typist's after a slash and a date ('ADS / KF',
         '-- rdb / 17-MAR-2026'; session 40): who dictated and typed it. Not a safe word or an abbreviation the
         lists know ('NAD.', 'o.B.')."""
         end = len(text.rstrip())
         m = CLOSING_INITIALS_RE.match(text, text.rfind("\n", 0, end) + 1, end)
+        if m is None:
+            m = BRACKET_INITIALS_RE.search(text, max(0, end - 16), end)
         if m is None:
             sm = SENTENCE_INITIALS_RE.search(text, max(0, end - 12), end)
             # two capitals are often a medical abbreviation ('... OA', 'cc: GP'): refuse the ones the lists hold
