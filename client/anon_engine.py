@@ -151,6 +151,11 @@ VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\
                           rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
 VIEW_AFTER_JOINT_RE = re.compile(rf"(?<![\w])(?i:ac|acg|bilat|bilateral|bds\.?|beidseits)[ \t]+"
                                  rf"(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
+# ... or listed among the exam's views ('AC joints incl. Zanca and bilateral weight-bearing views', 'Skapula in 2 Ebenen
+# und Zanca-Aufnahme'; session 50): a listed eponym after a joining word, a view word later on its line
+VIEW_LIST_EPONYM_RE = re.compile(rf"(?<![\w])(?i:incl\.?|inkl\.?|including|plus|and|und|with|mit|sowie)[ \t]+"
+                                 rf"(?P<w>{WORD}|{UPPER_WORD})(?=[^\n.;]{{0,60}}(?i:views?|projections?|aufnahmen?|"
+                                 rf"ebenen)(?![\w]))")
 # speed: the grade alone, found first (one scan for the rare grade instead of a look at every capitalised word)
 GRADE_HINT_RE = re.compile(rf"[ \t]{CLASS_GRADE}(?=[ \t]*[).,;:\n]|[ \t]*$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
@@ -3381,6 +3386,9 @@ class Anonymizer:
             # session 49: the header zone took it)
             out = sorted(set(out) | {m.span("w") for m in VIEW_AFTER_JOINT_RE.finditer(text)
                                      if fold(m.group("w")) in self.eponyms})
+        for m in (VIEW_LIST_EPONYM_RE.finditer(text) if slots or "view" in low or "ebenen" in low else ()):
+            if fold(m.group("w")) in self.eponyms:
+                out = sorted(set(out) | {m.span("w")})
         for m in (CLASS_GRADE_RE.finditer(text) if GRADE_HINT_RE.search(text) else ()):  # 'Robinson 2B2', 'Mayo IIB'
             ls = text.rfind("\n", 0, m.start()) + 1  # a cue after it on the line ('... (Robinson 2B2). Referral')
             if ZONE_CUE_RE.search(_lower(text[ls:m.start()])) is None:  # says nothing about it

@@ -5,9 +5,10 @@ closing the report ('(DH/kt)'), a date with middle dots ('03·11·79'), a day an
 dash, a health board after 'NHS' and a hospital after 'KH', a boat after 'yacht' or a German boat compound, an
 Austrian club by its union and sport ('Union Volleyball <place>'), a town's river after it ('<town> an der <river>',
 '<saint> ob <town>'), masked numbers in groups ('K 311 **** 52'), a business after its street ('<street> chemist');
-and what removal took that names no one: 'an Bord' (aboard, not the surname).
+and what removal took that names no one: 'an Bord' (aboard, not the surname), a view named after someone among the
+exam's views ('with Zanca and weighted stress views').
 Every example is our own (none taken from an evaluation corpus); on the rules before the change (3bd1603) every shape
-case and the aboard case fail; the other guards pass on both."""
+case, the aboard case and the views fail; the other guards pass on both."""
 
 from __future__ import annotations
 
@@ -71,6 +72,11 @@ def test_a_session50_shape_goes(text: str, leaks: list[str], kept: list[str]) ->
      ["Sturz an Bord der Fähre, Anprall re. Ellenbogen."]),
     # a pain score before a time; views in brackets at the end
     ("History: VAS 7/10 08:30 this morning.\nFindings: No fracture. (AP/lat)", ["VAS 7/10", "(AP/lat)"]),
+    # a view named after someone among the exam's views, after a joining word
+    ("Exam: Right AC joint with Zanca and weighted stress views\nComparison: none\nFindings: No fracture.",
+     ["with Zanca and"]),
+    ("Untersuchung: Schulter li. in 2 Ebenen sowie Zanca und Y-Aufnahme\nBefund: Keine Fraktur.",
+     ["sowie Zanca und Y-Aufnahme"]),
     # 'NHS' before its number; 'KH' before an ordinary word
     ("Clinical: NHS number checked.\nFindings: No fracture.", ["NHS number checked."]),
     ("Anamnese: Im KH Aufnahme zur Reposition.\nBefund: Keine Fraktur.", ["KH Aufnahme zur Reposition"]),
