@@ -2065,6 +2065,31 @@ SESSION49_CASES = [
     ("elbow", "Impression: No fracture or accessory ossicle.", {}),
 ]
 
+SESSION50_CASES = [
+    # (session 50, from session 49's held-out sets and this session's rounds, read after their scoring) a healed
+    # fracture said to leave nothing behind is gone (rule 7); a healed fracture alone is still seen
+    ("thumb", "Beurteilung: Vollständig ausgeheilte Endgliedfraktur ohne residuale Veränderungen.", {}),
+    ("thumb", "Beurteilung: Ausgeheilte Endgliedfraktur.", {"fracture": "true", "distal_phalanx_fracture": "true"}),
+    ("elbow", "Findings: Plate fixation of the radial head.\nAddendum: The radial head fracture is fully united; the "
+     "apparent gap was the plate's edge.", {}),
+    # a negation's list typed without commas reaches its last item
+    ("elbow", "findings no fracture dislocation lytic or sclerotic lesion joint effusion soft tissue swelling or "
+     "foreign body. impression normal elbow", {}),
+    ("elbow", "Findings: No fracture. Small joint effusion and a glass foreign body in the soft tissues.",
+     {"fat_pad_sign": "true", "foreign_body": "true"}),
+    # Heberden's nodes of the fingers' DIP joints named by ray after 'an' are the hand's, not the thumb's
+    ("thumb", "Befund: Rhizarthrose. Nebenbefundlich Heberden-Knoten an DIP IV und V.",
+     {"joint_degeneration": "true", "cmc_joint_degeneration": "true"}),
+    ("thumb", "Befund: Heberden-Knoten an DIP I.", {"joint_degeneration": "true", "ip_joint_degeneration": "true"}),
+    # where a fracture does not reach is no fracture of that part; a joint it does not reach stays the joint's
+    ("elbow", "Findings: Oblique fracture of the proximal ulnar shaft. The fracture does not extend into the "
+     "olecranon.", {"fracture": "true", "ulna_fracture": "true"}),
+    ("elbow", "Befund: Fraktur der proximalen Ulnadiaphyse. Die Fraktur erreicht weder das Olekranon noch den "
+     "Processus coronoideus.", {"fracture": "true", "ulna_fracture": "true"}),
+    ("elbow", "Findings: Supracondylar fracture. It does not extend to the physis or into the joint.",
+     {"fracture": "true", "distal_humerus_fracture": "true"}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -2097,6 +2122,7 @@ SESSION_CASES = {
     "session47": SESSION47_CASES,
     "session48": SESSION48_CASES,
     "session49": SESSION49_CASES,
+    "session50": SESSION50_CASES,
 }
 
 

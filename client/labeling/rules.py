@@ -997,6 +997,18 @@ class RuleEngine:
             # before: nearest cue, crossing commas only out of short list items (then the list, not the
             # word count, is the scope: "no fracture, dislocation, ..., calcification or foreign body")
             in_list = False
+
+            def packed_list(j: int, i: int) -> bool:
+                """A negation's list typed without commas ('no fracture dislocation lytic or sclerotic lesion joint
+                effusion soft tissue swelling or foreign body'; session 50): every token between the cue and the
+                finding is a term, at most two other words between any two, and 'or' / 'noch' ends the list."""
+                if clause[j].entry.cue != "neg_pre" or not _LIST_END.search(s, clause[i - 1].end, tok.start):
+                    return False
+                ends = [clause[j].end] + [clause[k].end for k in range(j + 1, i)]
+                starts = [clause[k].start for k in range(j + 1, i)] + [tok.start]
+                return all((clause[k].entry.events or clause[k].entry.loc or clause[k].entry.morph)
+                           and not clause[k].entry.cue and not clause[k].entry.comma for k in range(j + 1, i)) \
+                    and all(len(_LIST_END.sub(" ", s[a:b]).split()) <= 2 for a, b in zip(ends, starts, strict=True))
             # an item that states its own finding's course ('kein Frakturnachweis, Erguss rückläufig') is no list
             # item (session 29)
             own_state = has_state and any(clause[x].entry.cue == "state_post" and seg_of[x] == seg_of[i]
@@ -1043,7 +1055,7 @@ class RuleEngine:
                             x.entry.morph and "," not in s[x.end:tok.start] and _WORD.search(
                                 _COORD_OR_ARTICLE.sub(" ", s[x.end:tok.start])) for x in clause[j + 1:i]):
                         break  # 'ohne relevante Fehlstellung verheilte Fraktur': 'ohne' ends with its own noun
-                    if in_list or len(s[t.end:tok.start].split()) <= PRE_WINDOW:
+                    if in_list or len(s[t.end:tok.start].split()) <= PRE_WINDOW or packed_list(j, i):
                         d = tok.start - t.end
                         mod_pre = _CUE_MOD[t.entry.cue]
                         # a suspicion refuted after the fact ("V.a. Fissur wird nicht bestätigt") is negative
