@@ -2988,6 +2988,9 @@ HEAD_NOUNS = frozenset((
     # session 34: '[Obernau] reservoir', '[Frankfurt] airport'
     "reservoir", "dam", "airport", "airfield", "heliport"))
 HEAD_NOUN_RIGHT_RE = re.compile(r"[ \t](?P<w>[a-z]+)(?![\w'’\-])")
+# 'the Old' before a removed name names a venue ('at the Old [Mill]', 'in der Old [Mill]'; session 50: 'Old' is a stop
+# word elsewhere, 'old fracture')
+THE_OLD_RE = re.compile(r"(?<![\w])(?i:the|der|die|dem|den)[ \t]+\Z")
 ADJ_LEFT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{WORD}|{UPPER_WORD})[ \t]\Z")
 ADJ_RIGHT_RE = re.compile(rf"[ \t](?P<w>{WORD}|{UPPER_WORD})(?![\w'’\-.])")
 NAME_SANDWICH_RE = re.compile(rf"[ \t]+(?P<w>{WORD}|{UPPER_WORD})[ \t]+\Z")
@@ -5520,7 +5523,8 @@ class Anonymizer:
             if lm:
                 w = lm.group("w")
                 ws = start - (len(text[max(floor, start - 30):start]) - lm.start("w"))
-                if w.isupper() == caps and self._adjacent_ok(w, english) \
+                if w.isupper() == caps and (self._adjacent_ok(w, english) or w in ("Old", "OLD") and THE_OLD_RE.search(
+                        text, max(0, ws - 5), ws)) \
                         and (not _sentence_start(text, ws) or self._bracket_lead_name(text, ws, w)) \
                         and not any(ps < start and ws < pe for ps, pe in protected):
                     start = ws

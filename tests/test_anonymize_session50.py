@@ -1,12 +1,12 @@
-"""Issue 11, session 50: shapes read from this session's tuning data (session 49's held-out sets xra-xrh and xri,
-xrj, read after their unread scoring, and this session's first rounds): a reader's and a typist's initials in brackets
+"""Issue 11, session 50: shapes read from this session's tuning data (session 49's held-out sets xra-xrh and xri, xrj,
+read after their unread scoring, and this session's first rounds): a reader's and a typist's initials in brackets
 closing the report ('(DH/kt)'), a date with middle dots ('03·11·79'), a day and month before a clock time ('6/4
-09:15'), a month in lower case or a season before a year ('juni 2025', 'im Frühjahr 2022'), a date and its time after a
-dash, a health board after 'NHS' and a hospital after 'KH', a boat after 'yacht' or a German boat compound, an
+09:15'), a month in lower case or a season before a year ('juni 2025', 'im Frühjahr 2022'), a date and its time after
+a dash, a health board after 'NHS' and a hospital after 'KH', a boat after 'yacht' or a German boat compound, an
 Austrian club by its union and sport ('Union Volleyball <place>'), a town's river after it ('<town> an der <river>',
-'<saint> ob <town>'), masked numbers in groups ('K 311 **** 52'), a business after its street ('<street> chemist');
-and what removal took that names no one: 'an Bord' (aboard, not the surname), a view named after someone among the
-exam's views ('with Zanca and weighted stress views').
+'<saint> ob <town>'), masked numbers in groups ('K 311 **** 52'), a business after its street ('<street> chemist'),
+'the Old' before a removed venue ('in der Old [Mill]'); and what removal took that names no one: 'an Bord' (aboard,
+not the surname), a view named after someone among the exam's views ('with Zanca and weighted stress views').
 Every example is our own (none taken from an evaluation corpus); on the rules before the change (3bd1603) every shape
 case, the aboard case and the views fail; the other guards pass on both."""
 
@@ -58,6 +58,9 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      "Fraktur.", ["Kalkberg"], ["Druckschmerz AC-Gelenk re."]),
     # masked numbers in groups
     ("Krankenkasse: AOK, Vers.-Nr.: K 311 **** 52\nBefund: Keine Fraktur.", ["311", "52"], ["Krankenkasse:"]),
+    # 'the Old' before a removed venue's name
+    ("Anamnese: Pat. lebt seit 2011 in Busselton (WA), hilft saisonal bei der Traubenlese in der Old Mill an der "
+     "Bussell Hwy. Derzeit Heimaturlaub. Kein Trauma.\nBefund: Keine Fraktur.", ["Old", "Mill"], ["Kein Trauma."]),
     # a business after its street
     ("History: works at the Tully St chemist, jammed thumb in a drawer.\nFindings: No fracture.",
      ["chemist"], ["works at the", "jammed thumb in a drawer"]),
