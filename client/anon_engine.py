@@ -1504,7 +1504,6 @@ MIXED_LOWER_PLACE_RE = re.compile(rf"(?<![\w])(?P<pp>at|in|near|nr|outside|from|
                                   rf"around|past|via|towards|between|zw\.|zwischen|unterhalb|oberhalb|[Rr]ichtung|"
                                   rf"[Aa]bzweig|von|vom)[ \t]+"
                                   rf"(?=(?P<p>[{LOW}]{{4,}})(?![\w'’-]|\.[ \t]*[{LOW}\d]))")
-NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
 PLACE_AND_NEXT_RE = re.compile(rf"[ \t]+(?:and|und|&|or|oder|bzw\.|u\.)[ \t]+(?P<q>[{LOW}]{{4,}})(?![\w'’-])")
 # a lower-case institution head right after a removed name or place (_lower_institution_tails; session 46)
 SPORT_CLUB = (r"(?:bowls|bowling|golf|pony|rugby|football|soccer|cricket|tennis|sailing|rowing|yacht|netball|hockey|"
@@ -4715,9 +4714,9 @@ class Anonymizer:
                     add(Span(m.start("p"), m.end("p"), "ADDRESS", PATTERN, "place-lower-cased-line"))
                     self._listed_place_after_and(text, m.end("p"), le, add)
                     continue
-                nxt = NEXT_WORD_RE.match(text, m.end("p"))
+                nxt = NEXT_WORD_RE.match(text, m.end("p"))  # (a capitalised word: WORD)
                 if english or m.group("pp") not in ("in", "bei", "nach", "aus", "unterhalb", "oberhalb") \
-                        or (nxt and nxt.group(1)[:1].isupper()) \
+                        or (nxt and nxt.group("w")[:1].isupper()) \
                         or GERMAN_ADJECTIVE_END_RE.search(f) \
                         or self._compound(f, german=True) and not f.endswith(DE_TOWN_TAILS):
                     continue  # ('in unveränderter, regelrechter Lage', 'bei erhaltener dorsaler Kortikalis'; a
@@ -4733,7 +4732,7 @@ class Anonymizer:
                 w = m.group("p")
                 f = fold(w)
                 nxt = NEXT_WORD_RE.match(text, m.end("p"))
-                if nxt and nxt.group(1)[:1].isupper() or GERMAN_ADJECTIVE_END_RE.search(f) or f in self.common \
+                if nxt and nxt.group("w")[:1].isupper() or GERMAN_ADJECTIVE_END_RE.search(f) or f in self.common \
                         or f.endswith(("en", "ern", "eln")) and text[m.start():m.start("p")].strip() in ("beim",
                                                                                                      "zum") \
                         or f in self.nouns or f in self.safe or f in self.eponyms or f in self.regions \
