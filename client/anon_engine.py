@@ -260,10 +260,10 @@ CLOSING_INITIALS_RE = re.compile(r"[ \t]*(?:[-–—]+[ \t]*)?(?P<i>[A-Za-z]{2,4
                                  r"(?:[ \t]*/?[ \t]*\d{1,4}[-./ ][\w]{1,3}[-./ ]\d{2,4}(?:[ \t]+[\d:]+)?)?[ \t.]*\Z")
 # initials closing the report's last sentence on its line ('... NAD thumb. JMcK', 'No swelling. NAD. AK', '- RD';
 # session 48): after a word's full stop or a dash; two or three capitals, perhaps with 'Mc'/'Mac' ('JMcK')
-# a reader's and a typist's initials in brackets closing the report ('... NAD. (SV/wh)'; session 50)
-BRACKET_INITIALS_RE = re.compile(r"(?<=[.)])[ \t]+\((?P<i>[A-Z]{2,3})[ \t]*/[ \t]*(?P<j>[A-Za-z]{2,3})\)[ \t.]*\Z")
 SENTENCE_INITIALS_RE = re.compile(r"(?:(?<=[A-Za-zäöüß]{2}[.)])|(?<=[-–—]))[ \t]+(?P<i>[A-Z](?:Mc|Mac)?[A-Z]{1,2})"
                                   r"[ \t.]*\Z")
+# a reader's and a typist's initials in brackets closing the report ('... NAD. (SV/wh)'; session 50)
+BRACKET_INITIALS_RE = re.compile(r"(?<=[.)])[ \t]+\((?P<i>[A-Z]{2,3})[ \t]*/[ \t]*(?P<j>[A-Za-z]{2,3})\)[ \t.]*\Z")
 # a place named for a person, a given name and a place noun in one word ('in der Karlsaue', 'am Luisenplatz'; session
 # 40): checked in find (the head a listed given name, the whole no word the lists know)
 NAME_PLACE_COMPOUND_RE = re.compile(rf"(?<![\w-])[{UP}][{LOW}]{{2,}}(?P<t>platz|park|aue|berg|höhe|hof|straße|strasse|"
@@ -1187,7 +1187,7 @@ MASKED_ID_RE = re.compile(r"(?<![\w*])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*\*{2,}[A-Za-z
                           r"|[A-Za-z]{0,3}\*{3,}[A-Za-z0-9]*\d[A-Za-z]{0,2})(?![\w*])")  # '*****84T' (Irish PPSN)
 # ... and in groups, the masked ones among the visible ('Versicherten-Nr.: R 482 ***** 17', 'NHS no 485 *** ****',
 # '1234 ****** 99'; session 50): groups of digits and of asterisks, two of digits or one of three digits and two of
-# asterisks (_spaced_masked_id; not a clock's or a date's end before a row of asterisks, '08:30 ***')
+# asterisks (checked in find; not a clock's or a date's end before a row of asterisks, '08:30 ***')
 SPACED_MASKED_ID_RE = re.compile(r"(?<![\w*:/.,-])(?:[A-Z][ \t])?(?:\d{1,6}|\*{2,})(?:[ \t-](?:\d{1,6}|\*{2,})){1,4}"
                                  r"(?![\w*])")
 # Postcodes of other countries: UK 'TR1 3LJ', Canada 'K1A 0B1', Netherlands '1012 AB Amsterdam'
