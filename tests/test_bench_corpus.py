@@ -54,3 +54,23 @@ def test_the_token_model_s_group_folds_add_the_scorer_s_counts(capsys):
     assert [line.split()[0] for line in out] == ["column", "rules", "t=0.4"]
     every = atm.score_counts(base, [r for n in names for r in corpora[n]])
     assert out[1].split()[1] == f"{every[2] / every[1]:.3%}"
+
+
+def test_sealed_mode_prints_figures_and_no_text(tmp_path):
+    """`bench/anonymizer_corpus.py --sealed` scores a held-out set nobody may read: the figures, per folder and per
+    kind, and not one word of the corpus (the default mode prints misses in context and the most replaced words)."""
+    import subprocess
+
+    folder = tmp_path / "zz"
+    folder.mkdir()
+    rec = {"study_id": "ZZ-001", "region": "elbow", "language": "en", "style": "t",
+           "report": "History: glassed behind the bar at the quokka, works there.\nFindings: No fracture.",
+           "identifiers": [{"text": "quokka", "kind": "other"}], "keep": [], "labels": {}}
+    (folder / "batch-01.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    run = [sys.executable, str(ROOT / "bench" / "anonymizer_corpus.py")]
+    loud = subprocess.run([*run, str(folder), "--misses", "5"], capture_output=True, text=True, check=True).stdout
+    assert "quokka" in loud  # the leak is real, and the default mode shows it
+    out = subprocess.run([*run, "--sealed", str(folder)], capture_output=True, text=True, check=True).stdout
+    assert "misses by kind: other whole 1" in out and "1 reports, 1 identifiers" in out
+    for word in ("quokka", "glassed", "bar", "works", "History"):
+        assert word not in out, word
