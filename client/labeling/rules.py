@@ -922,6 +922,19 @@ class RuleEngine:
             return not kinds <= _DEGENERATION_SIGNS and {e.kind for e in t.entry.events} != {
                 e.kind for e in tok.entry.events}
 
+        def packed_list(j: int, i: int) -> bool:
+            """A negation's list typed without commas ('no fracture dislocation lytic or sclerotic lesion joint
+            effusion soft tissue swelling or foreign body'; session 50): every token between the cue j and the
+            finding i is a term, at most two other words between any two, and 'or' / 'noch' ends the list."""
+            end = clause[i].start
+            if clause[j].entry.cue != "neg_pre" or not _LIST_END.search(s, clause[i - 1].end, end):
+                return False
+            ends = [clause[k].end for k in range(j, i)]
+            starts = [clause[k].start for k in range(j + 1, i)] + [end]
+            return all((clause[k].entry.events or clause[k].entry.loc or clause[k].entry.morph)
+                       and not clause[k].entry.cue and not clause[k].entry.comma for k in range(j + 1, i)) \
+                and all(len(_LIST_END.sub(" ", s[a:b]).split()) <= 2 for a, b in zip(ends, starts, strict=True))
+
         def modality(i: int) -> tuple[str, str]:
             """The nearest cue's modality for token i (pos / unc / neg / weak), and the cue kind."""
             tok = clause[i]
@@ -997,18 +1010,6 @@ class RuleEngine:
             # before: nearest cue, crossing commas only out of short list items (then the list, not the
             # word count, is the scope: "no fracture, dislocation, ..., calcification or foreign body")
             in_list = False
-
-            def packed_list(j: int, i: int) -> bool:
-                """A negation's list typed without commas ('no fracture dislocation lytic or sclerotic lesion joint
-                effusion soft tissue swelling or foreign body'; session 50): every token between the cue and the
-                finding is a term, at most two other words between any two, and 'or' / 'noch' ends the list."""
-                if clause[j].entry.cue != "neg_pre" or not _LIST_END.search(s, clause[i - 1].end, tok.start):
-                    return False
-                ends = [clause[j].end] + [clause[k].end for k in range(j + 1, i)]
-                starts = [clause[k].start for k in range(j + 1, i)] + [tok.start]
-                return all((clause[k].entry.events or clause[k].entry.loc or clause[k].entry.morph)
-                           and not clause[k].entry.cue and not clause[k].entry.comma for k in range(j + 1, i)) \
-                    and all(len(_LIST_END.sub(" ", s[a:b]).split()) <= 2 for a, b in zip(ends, starts, strict=True))
             # an item that states its own finding's course ('kein Frakturnachweis, Erguss rückläufig') is no list
             # item (session 29)
             own_state = has_state and any(clause[x].entry.cue == "state_post" and seg_of[x] == seg_of[i]
