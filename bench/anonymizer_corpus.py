@@ -24,8 +24,7 @@ from fedrad.client.anon_engine import default_anonymizer
 from fedrad.client.anon_score import format_scores, score_texts
 
 
-def _score(folders: list[str], anonymizer):
-    reports = load_corpora(folders)
+def _score(reports, anonymizer):
     return score_texts(((r.study_id, r.report, {**r.columns, "study_id": r.study_id}, r.identifiers, r.keep)
                         for r in reports), anonymizer=anonymizer)
 
@@ -33,12 +32,12 @@ def _score(folders: list[str], anonymizer):
 def sealed_figures(folders: list[str], anonymizer) -> str:
     """Aggregate figures of unread corpus folders: the per-kind table without misses, then one line per folder
     and the misses counted by kind and by whole string / word. Nothing of the corpus's text."""
-    s = _score(folders, anonymizer)
+    s = _score(load_corpora(folders), anonymizer)
     lines = [format_scores(s, 0)]
     kinds = Counter((m.kind, m.how) for m in s.misses)
     lines.append("misses by kind: " + (", ".join(f"{k} {how} {n}" for (k, how), n in sorted(kinds.items())) or "none"))
     for folder in folders if len(folders) > 1 else []:
-        f = _score([folder], anonymizer)
+        f = _score(load_corpora([folder]), anonymizer)
         lines.append(f"{Path(folder).name}: {f.reports} reports, {sum(f.planted.values())} identifiers, whole "
                      f"{f.whole_recall()['ALL']:.2%}, word {f.word_recall()['ALL']:.2%}, keep {f.keep_kept}/"
                      f"{f.keep_total}, over-redaction {f.over_redaction:.2%}")
@@ -58,8 +57,7 @@ def main() -> None:
         return
     reports = load_corpora(args.corpus)
     t0 = time.process_time()
-    scores = score_texts(((r.study_id, r.report, {**r.columns, "study_id": r.study_id}, r.identifiers, r.keep)
-                          for r in reports), anonymizer=a)
+    scores = _score(reports, a)
     secs = time.process_time() - t0
     if args.json:
         print(json.dumps({**scores.as_dict(), "reports_per_second": len(reports) / secs}, indent=2,

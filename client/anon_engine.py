@@ -156,6 +156,7 @@ VIEW_AFTER_JOINT_RE = re.compile(rf"(?<![\w])(?i:ac|acg|bilat|bilateral|bds\.?|b
 VIEW_LIST_EPONYM_RE = re.compile(rf"(?<![\w])(?i:incl\.?|inkl\.?|including|plus|and|und|with|mit|sowie)[ \t]+"
                                  rf"(?P<w>{WORD}|{UPPER_WORD})(?=[^\n.;]{{0,60}}(?i:views?|projections?|aufnahmen?|"
                                  rf"ebenen)(?![\w]))")
+VIEW_LIST_HINTS = ("view", "projection", "aufnahme", "ebenen")
 # speed: the grade alone, found first (one scan for the rare grade instead of a look at every capitalised word)
 GRADE_HINT_RE = re.compile(rf"[ \t]{CLASS_GRADE}(?=[ \t]*[).,;:\n]|[ \t]*$)")
 CAP_TOKEN_RE = re.compile(rf"(?<![\w\[])(?:{INITIAL}|{WORD}|{UPPER_WORD})(?![\w\]])")
@@ -3388,7 +3389,8 @@ class Anonymizer:
             # session 49: the header zone took it)
             out = sorted(set(out) | {m.span("w") for m in VIEW_AFTER_JOINT_RE.finditer(text)
                                      if fold(m.group("w")) in self.eponyms})
-        for m in (VIEW_LIST_EPONYM_RE.finditer(text) if slots or "view" in low or "ebenen" in low else ()):
+        # (speed: only where a view word its look-ahead needs is)
+        for m in (VIEW_LIST_EPONYM_RE.finditer(text) if any(w in low for w in VIEW_LIST_HINTS) else ()):
             if fold(m.group("w")) in self.eponyms:
                 out = sorted(set(out) | {m.span("w")})
         for m in (CLASS_GRADE_RE.finditer(text) if GRADE_HINT_RE.search(text) else ()):  # 'Robinson 2B2', 'Mayo IIB'
@@ -5902,7 +5904,7 @@ class Anonymizer:
             end = words[0].end()
             for w in words[1:]:
                 f = fold(w.group())
-                if f in self.safe and f not in self.places and f not in ("and",):
+                if f in self.safe and f not in self.places and f != "and":
                     break
                 end = w.end()
             add(Span(m.start(), m.start("n") + end, "INSTITUTION", PATTERN, "abbreviated-institution"))
