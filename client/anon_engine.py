@@ -149,6 +149,13 @@ CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:t
                             rf"(?=[ \t]*[).,;:\n]|[ \t]*$)")
 VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg)"
                           rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
+# ... joined by a word, a listed eponym only ('Klavikula/Schultereckgelenk rechts a.p. und Zanca vom 28.01.2026';
+# session 51: the header zone took it)
+# (speed: found from the joining word, which str.find reaches fast; the view before it, the word after it)
+VIEW_AND_WORDS = (" und ", " and ", " sowie ", " plus ")
+VIEW_BEFORE_AND_RE = re.compile(r"(?<![\w])(?:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|"
+                                r"schräg)\Z")
+VIEW_AND_EPONYM_RE = re.compile(rf"[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
 VIEW_AFTER_JOINT_RE = re.compile(rf"(?<![\w])(?i:ac|acg|bilat|bilateral|bds\.?|beidseits)[ \t]+"
                                  rf"(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
 # ... or listed among the exam's views ('AC joints incl. Zanca and bilateral weight-bearing views', 'Skapula in 2 Ebenen
@@ -411,10 +418,14 @@ DATE_RE = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(f"(?:{p})" for p in DATE_
 # Day/month without a year is a date only in a date context ("at 3:15 p.m. 3/14", "on 3/14", "vom 3/14"):
 # elsewhere "1/2" is a fraction.
 SHORT_DATE_RE = re.compile(rf"(?i:a\.m\.|p\.m\.|am|pm|hours|uhr|on|vom)[ \t]+(?P<d>{MON}/{DAY})(?![\d/])")
+# ... and a day and month after 'born' ('Born 21.08 at the birth centre', 'geboren am 21.08.'; session 51)
+BORN_SHORT_DATE_RE = re.compile(rf"(?<![\w])(?i:born|geboren|geb\.)[ \t]+(?:(?i:on|am)[ \t]+)?"
+                                rf"(?P<d>{DAY}[./]{MON}\.?)(?![\d/]|\.\d)")
 # ... and before a clock time ('discussed with the registrar 8/3 11:50'; session 50): a score stays ('VAS 3/10')
 SHORT_DATE_TIME_RE = re.compile(rf"(?<![\w./]){DAY}/{DAY}(?=[ \t]+(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:/]))")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-URL_RE = re.compile(r"(?<![\w])(?:https?://|www\.)[^\s<>\"]+")
+# (a scheme or 'www.' in capitals too: an all-caps footer's 'REPORT AT HTTPS://PORTAL...'; session 51)
+URL_RE = re.compile(r"(?<![\w])(?i:https?://|www\.)[^\s<>\"]+")
 # a web address without scheme or 'www.' ('portal.clinic-name.org', 'KLINIKUM-X.DE/befunde'): labels of one case
 # ending in a country or generic top-level domain; 'Dr.in', 'Pat.ID' and IU's 'pain.PT' (a missing space) mix cases
 _TLDS = ("com|org|net|edu|gov|mil|info|health|de|at|ch|li|lu|nl|be|fr|it|es|pt|uk|ie|us|ca|au|nz|eu|se|no|dk|fi|is|"
@@ -1265,7 +1276,8 @@ TYPIST_RE = re.compile(r"(?<![\w])(?:typed|typist|transcribed|transcription|tran
                        r"(?:ts|tr|dict|trans)(?=[ \t]*:)|"
                        r"transcrite?|dictée?|dicte)"  # French ('transcrite par ML'; session 22)
                        r"(?![\w])(?:[ \t]+(?:by|von|durch|am|on|par))?[ \t]*[:.]?[ \t]*"
-                       r"(?:[\d./:\- ]{6,20}[ \t]+)?"
+                       # (the date may come first: 'Transcribed 22/08/2026 by M.K.'; session 51)
+                       r"(?:[\d./:\- ]{6,20}[ \t]+(?:(?:by|von|durch|par)[ \t]+)?)?"
                        r"(?!(?:le|la|les|the|on|am|den|der|die|das|by|von|durch|par|and|und|et)(?![\w]))"
                        # dotted initials and the surname after them ('dict: p. vue'; session 28)
                        r"(?P<v>(?:[A-Za-z]\.[ \t]?){1,3}(?!(?:on|am|by|von|at|um|der|the)(?![\w]))[A-Za-z][\w'’-]+"
@@ -1967,7 +1979,8 @@ _PLACE_CLUB_LETTERS = "TB|TV|TuS|SV|TSV|SC|FC|VfL|VfB|TSG|SG|BC|HC|RC|FSV|SSV|Sp
 _AT_CLUB_SPORTS = ("Handball|Volleyball|Basketball|Fußball|Fussball|Tennis|Ski|Eishockey|Faustball|Tischtennis|"
                    "Leichtathletik|Stocksport|Turnen|Schwimmen|Judo|Ringen|Radsport")
 CLUB_RE = re.compile(
-    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|HSG|MTV|ASV|BSV|ESV|EHC|"
+    rf"(?<![\w])(?!FC[ \t]+Rad)(?:1\.[ \t]?)?(?:FC|SC|SV|TSV|TV|VfB|VfL|SpVgg|TuS|TSG|FSV|SSV|DJK|HSG|MTV|ASV|BSV|ESV|"
+    rf"EHC|"
     rf"SuS|TuRa|RFC|AFC|Hapoel|Maccabi|"
     rf"Beitar|Dynamo|Dinamo|Sporting|Skiclub|Ski-Club|Turnverein|Sportverein|"
     # an Austrian club's union and its sport ('Union Handball Attergau', 'ASKÖ Volleyball Linz'; session 50)
@@ -2239,6 +2252,13 @@ GERMAN_FIRM_RE = re.compile(
     rf"[ \t]+(?P<n>{WORD})(?![\w])"
     rf"|(?<![\w])(?P<uh>[{UP}]{{2,}}(?:BAU|BETRIEB|HOF|TECHNIK|LOGISTIK|WERK|EREI))[ \t]+(?P<un>{UPPER_WORD})(?![\w])"
     rf"|(?<![\w])(?P<pn>{WORD})[ \t]+(?P<ph>[{UP}][{LOW}]*(?:technik|logistik|spedition|transporte|werke))(?![\w])")
+# ... and the same typed in lower case, by the trades that name nothing else ('arbeitet als LKW-Fahrer bei steiner
+# transporte', 'bei der spedition huber'; session 51): the name a listed one or no ordinary word (checked in find)
+# (two patterns, so that 'der spedition huber' is tried as 'spedition huber' too)
+LOWER_GERMAN_FIRM_RES = (
+    re.compile(r"(?<![\w])[a-zäöüß]*(?:spedition|transporte|logistik)[ \t]+(?P<n>[a-zäöüß][a-zäöüß\-]+)(?![\w])"),
+    re.compile(r"(?<![\w])(?P<pn>[a-zäöüß][a-zäöüß\-]+)[ \t]+[a-zäöüß]*(?:spedition|transporte|logistik)(?![\w])"))
+LOWER_GERMAN_FIRM_HINTS = ("spedition", "transporte", "logistik")
 GERMAN_FIRM_HINTS = ("betrieb", "bau", "hof", "technik", "logistik", "werk", "spedition", "transporte", "Garage",
                      "Autohaus", "BAU", "BETRIEB", "HOF", "TECHNIK", "LOGISTIK", "WERK", "EREI")
 BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Gebr", "Bros", "Brothers", "Construction",
@@ -2501,6 +2521,8 @@ def _header_signoff(text: str, low: str) -> tuple[int, int | None]:
 PLACE_GAP_RE = re.compile(r"[ \t]+(?:for|of|am|an der|auf der|auf dem|in der|im|zum|zur|at the|on the)[ \t]+")
 PLACE_GAP_KINDS = frozenset(("NAME", "INSTITUTION", "ADDRESS"))
 LINE_LOWER_WORD_RE = re.compile(r"(?<![\w\[])[a-zäöüß]\w*")
+HISTORY_OPENER_RE = re.compile(r"[ \t]*(?:z\.[ \t]?n\.|zustand[ \t]+nach|st\.[ \t]?p\.|status[ \t]+post|s/p)[ \t]",
+                               re.IGNORECASE)
 HEADER_PROSE_WORDS = 6  # lower-case words that make a header line a sentence (see _header_prose)
 NEXT_LOWER_WORD_RE = re.compile(r"[ \t]+([a-zäöüß]+)(?![\w])")
 SENTENCE_LINE_WORDS = 5  # ordinary lower-case words that make a short cue line a sentence (see _sentence_line)
@@ -2580,11 +2602,27 @@ def _with_marks(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+HYPHEN_PARTICLE_END_RE = re.compile(r"[^\W\d_]-(?i:van|von|de|da|di|del|du|le|la|ter|ten)\Z")
+HYPHEN_PARTICLE_TAIL_RE = re.compile(rf"(?:[ \t]+(?i:der|den|dem|de|la|le|los|las|del|ter|ten))?[ \t]+"
+                                     rf"(?:{WORD}|{UPPER_WORD})(?![\w])")
+
+
 def _join_particles(text: str, spans: list[Span]) -> list[Span]:
     """'[NAME] binti [NAME]', '[NAME] van den [NAME]': two names with only particles between them are one; so are
     two removed names joined by a place preposition on a title-case line ('[Pavilion] for [Women]')."""
     out: list[Span] = []
+    grown = -1  # the end of a name grown over its hyphen's particles (the spans it now covers go into it)
     for sp in spans:
+        if sp.start < grown:
+            last = out[-1]
+            out[-1] = Span(last.start, max(grown, sp.end), "NAME", max(last.strength, sp.strength), last.rule)
+            continue
+        # a double name whose second part opens with a particle ('DR ADEBAYO-VAN DER BERG;'; session 51: a title rule
+        # ended at the hyphen's particle and left 'DER BERG'): the particles and the word after them go with it
+        if sp.kind == "NAME" and HYPHEN_PARTICLE_END_RE.search(text, sp.start, sp.end) \
+                and (tm := HYPHEN_PARTICLE_TAIL_RE.match(text, sp.end)):
+            sp = Span(sp.start, tm.end(), "NAME", sp.strength, sp.rule)
+            grown = tm.end()
         if out and out[-1].kind == sp.kind == "NAME" and PARTICLE_GAP_RE.fullmatch(text, out[-1].end, sp.start):
             last = out[-1]
             out[-1] = Span(last.start, sp.end, "NAME", max(last.strength, sp.strength), last.rule)
@@ -3389,6 +3427,13 @@ class Anonymizer:
             # session 49: the header zone took it)
             out = sorted(set(out) | {m.span("w") for m in VIEW_AFTER_JOINT_RE.finditer(text)
                                      if fold(m.group("w")) in self.eponyms})
+        for jw in VIEW_AND_WORDS:
+            j = low.find(jw)
+            while j >= 0:
+                if VIEW_BEFORE_AND_RE.search(low, max(0, j - 9), j) \
+                        and (m := VIEW_AND_EPONYM_RE.match(text, j + len(jw))) and fold(m.group("w")) in self.eponyms:
+                    out = sorted(set(out) | {m.span("w")})
+                j = low.find(jw, j + 1)
         # (speed: only where a view word its look-ahead needs is)
         for m in (VIEW_LIST_EPONYM_RE.finditer(text) if any(w in low for w in VIEW_LIST_HINTS) else ()):
             if fold(m.group("w")) in self.eponyms:
@@ -3727,6 +3772,9 @@ class Anonymizer:
             for m in self._digit_line_matches(SHORT_DATE_TIME_RE, text, text):
                 if not SCORE_BEFORE_RE.search(low, max(0, m.start() - 16), m.start()):
                     add(Span(m.start(), m.end(), "DATE", PATTERN, "date-short"))
+        if digit and ("born" in low or "geb" in low):
+            for m in self._digit_line_matches(BORN_SHORT_DATE_RE, text, text):
+                add(Span(m.start("d"), m.end("d"), "DATE", PATTERN, "date-born"))
         for m in (self._digit_line_matches(AGE_RE, text, text) if digit else ()):
             g = "a" if m.group("a") else "b"
             if 89 < int(m.group(g)) < 130:
@@ -5069,6 +5117,10 @@ class Anonymizer:
             for m in CLUB_RE.finditer(text):
                 names = [w for w in re.findall(CLUB_NAME_WORD if m.group().isupper() else WORD, m.group())
                          if w not in CLUB_WORDS]
+                # (a gymnastics club, 'TV', only before a name no ordinary word: 'des TV Stammheim'; session 51)
+                if m.group().startswith("TV") and any(fold(w) in self.common and fold(w) not in self.places
+                                                      for w in names):
+                    continue
                 if names and not any((fold(w) in self.safe or (w.isupper() and fold(w) in self.common))
                                      and fold(w) not in self.places for w in names):
                     # (a German club's letters outrank a grade's look after its name: '(SV Elversberg II)' is no
@@ -5190,6 +5242,15 @@ class Anonymizer:
                 if f in self.safe or f in self.eponyms or (f in self.common and (m.group("pn") or not listed)):
                     continue  # 'im Betrieb Schmerzen', 'Gute Aufnahmetechnik': an ordinary word, no name
                 add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "german-firm"))
+        if any(h in text for h in LOWER_GERMAN_FIRM_HINTS):
+            for rx, g in zip(LOWER_GERMAN_FIRM_RES, ("n", "pn"), strict=True):
+                for m in rx.finditer(text):
+                    f = fold(m.group(g))
+                    listed = f in self.known_names or f in self.places
+                    if f in FUNCTION_WORDS or f in self.safe or f in self.eponyms \
+                            or not listed and (g == "n" or f in self.common or f in self.nouns):
+                        continue  # 'die logistik', 'transporte in', 'spedition fahrer': no name beside the trade
+                    add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "german-firm-lower"))
         if BUSINESS_HINT_RX.search(text):  # speed: every match holds one of these
             for m in BUSINESS_RE.finditer(text):
                 if m.group("de"):
@@ -6068,6 +6129,11 @@ class Anonymizer:
         words of four letters or more, a capital somewhere (in an all-lower-case report case says nothing), and
         no identifier cue or pattern. It is a prose zone: its capitalised unknown words still go, its ordinary
         lower-case words stay."""
+        # a line opening with the state after an operation is the history, though a date closes it ('Z.n.
+        # Zuggurtungsosteosynthese (2 Kirschnerdrähte, Drahtcerclage) bei Olecranonfraktur ..., OP 21.3.'; session 51:
+        # as a header field its clinical words went, the keep string with them)
+        if line != low_line and HISTORY_OPENER_RE.match(line) and ZONE_CUE_RE.search(low_line) is None:
+            return True
         if line == low_line or PATTERN_HIT_RE.search(line) or ZONE_CUE_RE.search(low_line) is not None:
             return False
         if sum(len(w) >= 4 for w in LINE_LOWER_WORD_RE.findall(line)) >= HEADER_PROSE_WORDS:
