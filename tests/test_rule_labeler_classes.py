@@ -2090,6 +2090,43 @@ SESSION50_CASES = [
      {"fracture": "true", "distal_humerus_fracture": "true"}),
 ]
 
+SESSION51_CASES = [
+    # (session 51, from session 50's held-out sets and this session's rounds, read after their scoring) callus expected
+    # on a condition, or a fracture that may only show later, is advice: no fracture seen
+    ("clavicle", "Conclusion: No clavicle fracture. Early callus would be expected at 7-10 days if an occult fracture "
+     "is present; repeat film only if clinically indicated.", {}),
+    ("clavicle", "Impression: No fracture. An occult fracture may only become visible with callus formation.", {}),
+    ("clavicle", "Impression: Undisplaced midshaft fracture. Callus would be expected at 10 days.",
+     {"fracture": "true", "fracture_middle_third": "true"}),
+    # a missing side comparison denies nothing beside it
+    ("clavicle", "Befund: AC-Gelenkspalt fraglich erweitert (Seitenvergleich fehlt). Keine Fremdkörper.",
+     {"ac_joint_space_widened": "uncertain"}),
+    # a new fracture denied beside a healing one that is still seen
+    ("elbow", "Befund: Der Frakturspalt im Olekranon ist noch schmal abgrenzbar.\n\nBeurteilung:\n1. Verzögerte "
+     "Konsolidierung, Frakturspalt noch sichtbar.\n2. Kein Nachweis einer neuen Fraktur.",
+     {"fracture": "true", "olecranon_fracture": "true", "ulna_fracture": "true"}),
+    ("elbow", "Befund: Keine neue Fraktur. Keine Luxation.", {}),
+    # a plan on a condition ('if terrible triad is a concern') names no finding
+    ("elbow", "Findings: Small ossific density anterior to the coronoid, coronoid tip avulsion cannot be excluded. No "
+     "dislocation.\nImpression: Displaced radial head fracture. ?coronoid tip fragment - if terrible triad is a "
+     "concern CT recommended.",
+     {"fracture": "true", "radial_head_fracture": "true", "radial_head_fracture_displaced": "true",
+      "radius_fracture": "true", "coronoid_fracture": "uncertain", "coronoid_tip_avulsion": "uncertain",
+      "ulna_fracture": "uncertain"}),
+    # an impaction of the radial head's surface is a fracture, its hedge kept; the English section heading is none
+    ("elbow", "Befund: Radiusköpfchen mit fraglicher Impression an der Zirkumferenz, DD Projektion.",
+     {"fracture": "uncertain", "radial_head_fracture": "uncertain", "radius_fracture": "uncertain"}),
+    ("elbow", "Findings: No fracture.\nImpression: Normal elbow.", {}),
+    # where a fracture does not reach, two parts named
+    ("elbow", "Findings: Undisplaced radial head fracture. The fracture does not extend to the olecranon or coronoid "
+     "process.", {"fracture": "true", "radial_head_fracture": "true", "radius_fracture": "true"}),
+    # a negation's list wrapped after 'od.' (oder)
+    ("thumb", "Befund: Keine Fraktur, keine Luxation od.\nSubluxation in CMC-, MCP- oder IP-Gelenk.", {}),
+    # what a material usually shows is no object seen
+    ("thumb", "Findings: No radio-opaque foreign body.\nComment: Most glass is radio-opaque; ultrasound can be "
+     "considered if symptoms persist.", {}),
+]
+
 SESSION_CASES = {
     "session19": SESSION19_CASES,
     "session20": SESSION20_CASES,
@@ -2123,6 +2160,7 @@ SESSION_CASES = {
     "session48": SESSION48_CASES,
     "session49": SESSION49_CASES,
     "session50": SESSION50_CASES,
+    "session51": SESSION51_CASES,
 }
 
 

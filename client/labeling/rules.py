@@ -518,6 +518,14 @@ class RuleEngine:
                     cased = len(_UPPER.findall(text)) * 20 > len(text)
                 if cased:
                     continue
+            if m.group() == "\n" and m.start() > start + 1 and text[m.start() - 1] == ".":
+                # a line wrapped after an abbreviation ('keine Luxation od.\nSubluxation'; session 51)
+                k = m.start() - 1
+                while k > start and not text[k - 1].isspace():
+                    k -= 1
+                word = text[k:m.start() - 1].lower().strip("([")
+                if word in abbreviations and word not in final:
+                    continue
             if m.group() == "?" and (m.start() == start or text[m.start() - 1] in " \t:(") \
                     and _QUERY_NEXT.match(text, m.end()):
                 continue  # '? AC joint subluxation', 'Impression: ? fracture': a leading query, no sentence end
