@@ -2125,6 +2125,18 @@ SESSION51_CASES = [
     # what a material usually shows is no object seen
     ("thumb", "Findings: No radio-opaque foreign body.\nComment: Most glass is radio-opaque; ultrasound can be "
      "considered if symptoms persist.", {}),
+    # "can't be excluded" hedges as 'cannot be excluded' does
+    ("elbow", "Findings: Joint congruent. Radial head subluxation can't be excluded on this projection.",
+     {"joint_subluxation": "uncertain"}),
+    # a follow-up film named for the fracture it follows names no fracture
+    ("elbow", "Impression: Questionable lucency proximal ulna, possibly a nutrient canal versus tiny fibroma; re-look "
+     "at the fracture follow-up film.", {}),
+    # a hedge on the type, not on the fracture
+    ("thumb", "Beurteilung: Basisnahe intraartikuläre MC-I-Fraktur, wahrscheinlich vom Typ Bennett.",
+     {"fracture": "true", "metacarpal1_fracture": "true"}),
+    # 'treat as a fracture' after a hedged fracture is advice, the hedge stays
+    ("elbow", "Beurteilung: Radiuskopffraktur (Mason I) versus Projektionseffekt - bei Erguss klinisch wie Fraktur "
+     "behandeln.", {"fracture": "uncertain", "radial_head_fracture": "uncertain", "radius_fracture": "uncertain"}),
 ]
 
 SESSION_CASES = {
