@@ -2244,11 +2244,23 @@ BUSINESS_RE = re.compile(
     # a named home takes its generic words with it ('Brookhaven care home'; session 22)
     rf"|(?<![\w])(?P<hn>{WORD}(?:[ \t\-]+{WORD}){{0,2}})[ \t]+(?:nursing|care|aged[ \t]+care|residential|"
     rf"retirement)[ \t]+(?:home|centre|center|facility)(?![\w])")
+# A shop of a chain the authors of every tuning round named as an employer or a place ('days at the Co-op on <street>',
+# 'works at the woolies in <town>', 'Kassiererin bei Billa'; session 51): the chain narrows the place as a firm does.
+# Written as the chains write themselves (capitals, or all caps; 'woolies' also in lower case): 'IgA', 'the spar of
+# the boat' and a 'coop' stay.
+CHAIN_STORE_RE = re.compile(r"(?<![\w'’-])(?:Co-op|CO-OP|Coop|COOP|Migros|MIGROS|Aldi|ALDI|Lidl|LIDL|Rewe|REWE|"
+                            r"Edeka|EDEKA|Billa|BILLA|Woolworths|WOOLWORTHS|Woolies|WOOLIES|woolies|IGA|Tesco|TESCO|"
+                            r"Asda|ASDA|Morrisons|MORRISONS|Sainsbury's|SAINSBURY'S|Bunnings|BUNNINGS|Kmart|KMART|Spar|"
+                            r"SPAR)(?![\w'’-])")
+CHAIN_STORE_WORDS = frozenset(("co", "coop", "migros", "aldi", "lidl", "rewe", "edeka", "billa", "woolworths",
+                               "woolies", "iga", "tesco", "asda", "morrisons", "sainsbury", "bunnings", "kmart",
+                               "spar"))
 # A German firm by a trade compound and its owner's or place's name ('Schreinerbetrieb Kohnen', 'Spargelhof Dörr',
 # 'STAHLBAU REDING', 'Garage Reuter'), or by a name before a trade compound ('Saarfeld Stanztechnik', 'Hansa
 # Kühllogistik'): the name no ordinary word (checked in find). Session 17 (a held-out set's employers).
 GERMAN_FIRM_RE = re.compile(
-    rf"(?<![\w])(?P<h>[{UP}][{LOW}]*(?:betrieb|bau|hof|technik|logistik|werk|werke|spedition|transporte)|Garage|Autohaus)"
+    rf"(?<![\w])(?P<h>[{UP}][{LOW}]*(?:betrieb|bau|hof|technik|logistik|werk|werke|spedition|transporte|fabrik|haus)"
+    rf"|Garage)"
     rf"[ \t]+(?P<n>{WORD})(?![\w])"
     rf"|(?<![\w])(?P<uh>[{UP}]{{2,}}(?:BAU|BETRIEB|HOF|TECHNIK|LOGISTIK|WERK|EREI))[ \t]+(?P<un>{UPPER_WORD})(?![\w])"
     rf"|(?<![\w])(?P<pn>{WORD})[ \t]+(?P<ph>[{UP}][{LOW}]*(?:technik|logistik|spedition|transporte|werke))(?![\w])")
@@ -2260,7 +2272,7 @@ LOWER_GERMAN_FIRM_RES = (
     re.compile(r"(?<![\w])(?P<pn>[a-zäöüß][a-zäöüß\-]+)[ \t]+[a-zäöüß]*(?:spedition|transporte|logistik)(?![\w])"))
 LOWER_GERMAN_FIRM_HINTS = ("spedition", "transporte", "logistik")
 GERMAN_FIRM_HINTS = ("betrieb", "bau", "hof", "technik", "logistik", "werk", "spedition", "transporte", "Garage",
-                     "Autohaus", "BAU", "BETRIEB", "HOF", "TECHNIK", "LOGISTIK", "WERK", "EREI")
+                     "fabrik", "haus", "BAU", "BETRIEB", "HOF", "TECHNIK", "LOGISTIK", "WERK", "EREI")
 BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Gebr", "Bros", "Brothers", "Construction",
                   "Builders", "Haulage", "Logistics", "Mart", "Motors", "Plumbing", "Roofing", "Joinery", "Engineering",
                   "Farm", "Dairy", "Fisheries", "Meats", "Timber", "Quarry", "Mining", "home", "cent", "facility",
@@ -3821,6 +3833,9 @@ class Anonymizer:
             for m in CAPS_STREET_RE.finditer(text):
                 add(Span(m.start("s"), m.end(), "ADDRESS", PATTERN, "street-caps"))
         words = self._words(text, low)
+        if not CHAIN_STORE_WORDS.isdisjoint(words):
+            for m in CHAIN_STORE_RE.finditer(text):
+                add(Span(m.start(), m.end(), "INSTITUTION", PATTERN, "chain-store"))
         if not self.institution_heads.isdisjoint(words) or any(k in low for k in INSTITUTION_SUFFIXES):
             cands.extend(self._institutions(text))
         elif "st" in words or "sankt" in words or "saint" in words:

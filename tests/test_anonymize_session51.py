@@ -1,9 +1,10 @@
 """Issue 11, session 51: shapes read from this session's tuning data (session 50's held-out sets xsi-xsp and xsq, xsr,
 read after their unread scoring, and this session's rounds): a web address whose scheme is typed in capitals ('REPORT
 ACCESSIBLE AT HTTPS://PORTAL...'), a double name whose second part opens with a particle ('DR ADEBAYO-VAN DER BERG;'),
-a German firm typed in lower case ('bei steiner transporte'), a gymnastics club ('des TV <town>'), a day and month after
-'born', a typist's initials after the date ('Transcribed 22/08/2026 by M.K.'); and what removal took that names no one:
-the clinical words of a history line above the first heading that a date closes ('Z.n. Zuggurtungsosteosynthese (2
+a German firm typed in lower case ('bei steiner transporte') or named by a factory or house ('Papierfabrik <name>',
+'Geburtshaus <name>'), a shop of a chain ('days at the Co-op'), a gymnastics club ('des TV <town>'), a day and month
+after 'born', a typist's initials after the date ('Transcribed 22/08/2026 by M.K.'); and what removal took that names no
+one: the clinical words of a history line above the first heading that a date closes ('Z.n. Zuggurtungsosteosynthese (2
 Kirschnerdrähte, ...) ..., OP 21.3.'), a view named after someone joined to a standard view by a word ('a.p. und
 Zanca vom <date>'), a Caesarean section ('per Sectio').
 Every example is our own (none taken from an evaluation corpus); on the rules before the change (e0fa99e) every shape
@@ -36,6 +37,14 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
     # a typist's initials after the date of transcription
     ("Findings: No fracture.\nDictated by the reporting radiologist.\nTranscribed 22/08/2026 by R.T.",
      ["R.T.", "22/08/2026"], ["Findings: No fracture."]),
+    # a German firm or house by its compound and a name no list holds
+    ("Angaben: Spontangeburt im Geburtshaus Lindenmatt. Vater Schichtführer in der Papierfabrik Obermoos.\n"
+     "Befund: Keine Fraktur.", ["Lindenmatt", "Obermoos"], ["Spontangeburt im", "in der"]),
+    # a shop of a chain
+    ("History: works evenings at the pub, days at the Co-op, slipped in the cool room.\nFindings: No fracture.",
+     ["Co-op"], ["days at the", "slipped in the cool room"]),
+    ("hx: works at the woolies, jammed thumb in a trolley.\nfindings: no fracture.", ["woolies"],
+     ["jammed thumb in a trolley"]),
 ])
 def test_a_session51_shape_goes(text: str, leaks: list[str], kept: list[str]) -> None:
     check_rules(text, leaks, kept)
@@ -56,6 +65,8 @@ def test_a_session51_shape_goes(text: str, leaks: list[str], kept: list[str]) ->
     ("History: fell while watching TV Sunday night.\nFindings: No fracture.", ["watching TV Sunday night"]),
     ("Anamnese: arbeitet in der logistik, zuständig für transporte im lager.\nBefund: Keine Fraktur.",
      ["arbeitet in der logistik, zuständig für transporte im lager."]),
+    ("Anamnese: Im Elternhaus Treppe heruntergefallen.\nBefund: Keine Fraktur.", ["Im Elternhaus Treppe"]),
+    ("History: IgA nephropathy, on dialysis.\nFindings: No fracture.", ["IgA nephropathy"]),
 ])
 def test_a_session51_word_stays(text: str, kept: list[str]) -> None:
     check_rules(text, [], kept)
