@@ -2134,6 +2134,14 @@ SESSION51_CASES = [
     # a hedge on the type, not on the fracture
     ("thumb", "Beurteilung: Basisnahe intraartikuläre MC-I-Fraktur, wahrscheinlich vom Typ Bennett.",
      {"fracture": "true", "metacarpal1_fracture": "true"}),
+    # 'ist weder A noch B' denies A and B when they follow; what it is said of stays ('Die Fraktur ist weder
+    # disloziert noch verkürzt'); with a verdict of sight at its end it denies what it is said of
+    ("clavicle", "Befund: Der SC-Gelenkspalt ist weder erweitert noch verschmälert.", {}),
+    ("clavicle", "Befund: Die Klavikulafraktur ist weder disloziert noch verkürzt.", {"fracture": "true"}),
+    ("clavicle", "Befund: Eine Fraktur ist weder an der Klavikula noch am Akromion nachweisbar.", {}),
+    # a general caution and an object already taken out are no object seen
+    ("thumb", "Beurteilung: o.B.; kleine Glassplitter können dem Nachweis entgehen, ggf. Sonographie.", {}),
+    ("thumb", "Impression: No residual foreign body at the site of the removed glass fragment.", {}),
     # 'treat as a fracture' after a hedged fracture is advice, the hedge stays
     ("elbow", "Beurteilung: Radiuskopffraktur (Mason I) versus Projektionseffekt - bei Erguss klinisch wie Fraktur "
      "behandeln.", {"fracture": "uncertain", "radial_head_fracture": "uncertain", "radius_fracture": "uncertain"}),
