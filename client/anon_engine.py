@@ -1295,7 +1295,9 @@ LOWER_SIGN_LINE_RE = re.compile(r"(?m)^[ \t]*(?:dr\.?[ \t]+)?(?P<i>[a-z]\.)[ \t]
                                 r"(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)[ \t]*(?:/[ \t]*[a-z]+)?[ \t]*$")
 FINAL_CODE_RE = re.compile(r"(?:^|(?<=[\n.)/\]]))[ \t]*(?P<v>[A-Za-z]{2,3})[ \t.]*\Z")
 # Initials alone at the very end ('... No FB. -RK', 'RK/mt', 'ab/cd'): the dictating or typing person
-TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–/]*[ \t]?|[ \t][-–/][ \t]?)(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
+# (an em dash too: 'Soft tissues NAD. — TB'; session 51)
+TRAILING_INITIALS_RE = re.compile(r"(?:(?:^|\n)[ \t]*[-–—/]*[ \t]?|[ \t][-–—/][ \t]?)"
+                                  r"(?P<v>[A-Z]{2,3}(?:/[A-Za-z]{2,3})?)"
                                   r"[ \t.]*\Z|(?<![\w/])(?P<w>[A-Z]{2,3}/[A-Za-z]{2,3}|[a-z]{2,3}/[a-z]{2,3})[ \t.]*\Z"
                                   # '-- rk' (any case after a double dash), 'signed 12.03.2026 EP', 'RS/ 12.03.2026'
                                   # (and before a comma and the rest of the last line: '-- kw, <site>'; session 29)

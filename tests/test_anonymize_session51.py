@@ -45,6 +45,8 @@ from tests.test_anonymize_session24 import test_a_session24_shape_goes as check_
      ["Co-op"], ["days at the", "slipped in the cool room"]),
     ("hx: works at the woolies, jammed thumb in a trolley.\nfindings: no fracture.", ["woolies"],
      ["jammed thumb in a trolley"]),
+    # a reader's initials after an em dash closing the report
+    ("Findings: No fracture. Soft tissues NAD. — KW", ["KW"], ["Soft tissues NAD."]),
 ])
 def test_a_session51_shape_goes(text: str, leaks: list[str], kept: list[str]) -> None:
     check_rules(text, leaks, kept)
