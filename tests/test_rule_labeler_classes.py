@@ -2142,6 +2142,12 @@ SESSION51_CASES = [
     # a general caution and an object already taken out are no object seen
     ("thumb", "Beurteilung: o.B.; kleine Glassplitter können dem Nachweis entgehen, ggf. Sonographie.", {}),
     ("thumb", "Impression: No residual foreign body at the site of the removed glass fragment.", {}),
+    # a negation's list typed without commas reaches the items before its 'or' too
+    ("elbow", "findings: no fracture dislocation subluxation lytic or sclerotic lesion soft tissue swelling "
+     "calcification or foreign body.", {}),
+    # what a denied sign would have meant is no fracture
+    ("elbow", "Befund: Kein Nachweis einer Fraktur, insbesondere keine Sklerosezone oder Periostreaktion am Radiushals "
+     "als Zeichen einer okkulten Fraktur.", {}),
     # 'treat as a fracture' after a hedged fracture is advice, the hedge stays
     ("elbow", "Beurteilung: Radiuskopffraktur (Mason I) versus Projektionseffekt - bei Erguss klinisch wie Fraktur "
      "behandeln.", {"fracture": "uncertain", "radial_head_fracture": "uncertain", "radius_fracture": "uncertain"}),

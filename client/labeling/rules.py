@@ -934,13 +934,19 @@ class RuleEngine:
             """A negation's list typed without commas ('no fracture dislocation lytic or sclerotic lesion joint
             effusion soft tissue swelling or foreign body'; session 50): every token between the cue j and the
             finding i is a term, at most two other words between any two, and 'or' / 'noch' ends the list."""
-            end = clause[i].start
-            if clause[j].entry.cue != "neg_pre" or not _LIST_END.search(s, clause[i - 1].end, end):
+            if clause[j].entry.cue != "neg_pre":
                 return False
-            ends = [clause[k].end for k in range(j, i)]
-            starts = [clause[k].start for k in range(j + 1, i)] + [end]
+            # the list ends at the item after its 'or': the finding i may stand before that (session 51: 'no fracture
+            # dislocation ... soft tissue swelling calcification or foreign body' left the calcification)
+            e = i
+            while not _LIST_END.search(s, clause[e - 1].end, clause[e].start):
+                e += 1
+                if e >= len(clause) or e - i > 4:
+                    return False
+            ends = [clause[k].end for k in range(j, e)]
+            starts = [clause[k].start for k in range(j + 1, e)] + [clause[e].start]
             return all((clause[k].entry.events or clause[k].entry.loc or clause[k].entry.morph)
-                       and not clause[k].entry.cue and not clause[k].entry.comma for k in range(j + 1, i)) \
+                       and not clause[k].entry.cue and not clause[k].entry.comma for k in range(j + 1, e + 1)) \
                 and all(len(_LIST_END.sub(" ", s[a:b]).split()) <= 2 for a, b in zip(ends, starts, strict=True))
 
         def modality(i: int) -> tuple[str, str]:
