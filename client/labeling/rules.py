@@ -247,6 +247,15 @@ def _tail_start(s: str, end: int, toks: Sequence[_Tok] = ()) -> int:
     return dash
 
 
+def _word_before(text: str, start: int, j: int) -> tuple[int, str]:
+    """Where the word before position j (a '.') starts and the word, lower case without an opening bracket: back to
+    the last whitespace, not before `start` (the sentence so far is not sliced)."""
+    k = j
+    while k > start and not text[k - 1].isspace():
+        k -= 1
+    return k, text[k:j].lower().strip("([")
+
+
 def _skip_ws(s: str, i: int) -> int:
     while i < len(s) and s[i].isspace():
         i += 1
@@ -520,21 +529,14 @@ class RuleEngine:
                     continue
             if m.group() == "\n" and m.start() > start + 1 and text[m.start() - 1] == ".":
                 # a line wrapped after an abbreviation ('keine Luxation od.\nSubluxation'; session 51)
-                k = m.start() - 1
-                while k > start and not text[k - 1].isspace():
-                    k -= 1
-                word = text[k:m.start() - 1].lower().strip("([")
+                word = _word_before(text, start, m.start() - 1)[1]
                 if word in abbreviations and word not in final:
                     continue
             if m.group() == "?" and (m.start() == start or text[m.start() - 1] in " \t:(") \
                     and _QUERY_NEXT.match(text, m.end()):
                 continue  # '? AC joint subluxation', 'Impression: ? fracture': a leading query, no sentence end
             if m.group()[0] == ".":
-                j = m.start()
-                k = j  # the word before the '.': back to the last whitespace (not slicing the sentence so far)
-                while k > start and not text[k - 1].isspace():
-                    k -= 1
-                word = text[k:j].lower().strip("([")
+                k, word = _word_before(text, start, m.start())
                 # "V.a.", "Dr.", an initial; but "Os metacarpale I." ends a sentence, and so does
                 # "Rhizarthrose li. Fragliche ..." (laterality follows its noun)
                 if word in final and text[m.end(): m.end() + 3].lstrip()[:1].isupper():
@@ -932,8 +934,9 @@ class RuleEngine:
 
         def packed_list(j: int, i: int) -> bool:
             """A negation's list typed without commas ('no fracture dislocation lytic or sclerotic lesion joint
-            effusion soft tissue swelling or foreign body'; session 50): every token between the cue j and the
-            finding i is a term, at most two other words between any two, and 'or' / 'noch' ends the list."""
+            effusion soft tissue swelling or foreign body'; session 50): every token from the cue j to the item after
+            the list's 'or' / 'noch' (the finding i or one of the four after it) is a term, at most two other words
+            between any two."""
             if clause[j].entry.cue != "neg_pre":
                 return False
             # the list ends at the item after its 'or': the finding i may stand before that (session 51: 'no fracture
