@@ -147,14 +147,13 @@ CLASS_GRADE = r"(?:[IV]{1,4}[a-c]?|(?:II|III|IV)[A-C]|\d[A-C]\d?)"
 CLASS_GRADE_RE = re.compile(rf"(?<![\w])(?P<w>{WORD}|{UPPER_WORD})[ \t]+(?:(?i:typ|type|tipo|grad|grade|stadium|stage|"
                             rf"class|klasse)[ \t]+)?{CLASS_GRADE}"
                             rf"(?=[ \t]*[).,;:\n]|[ \t]*$)")
-VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg)"
-                          rf"[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
+_STANDARD_VIEWS = r"ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|schräg"
+VIEW_PAIR_RE = re.compile(rf"(?<![\w])(?i:{_STANDARD_VIEWS})[ \t]*[+/&][ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
 # ... joined by a word, a listed eponym only ('Klavikula/Schultereckgelenk rechts a.p. und Zanca vom 28.01.2026';
 # session 51: the header zone took it)
 # (speed: found from the joining word, which str.find reaches fast; the view before it, the word after it)
 VIEW_AND_WORDS = (" und ", " and ", " sowie ", " plus ")
-VIEW_BEFORE_AND_RE = re.compile(r"(?<![\w])(?:ap|pa|a\.p\.|p\.a\.|lat|lateral|seitl\.?|seitlich|axial|oblique|"
-                                r"schräg)\Z")
+VIEW_BEFORE_AND_RE = re.compile(rf"(?<![\w])(?:{_STANDARD_VIEWS})\Z")
 VIEW_AND_EPONYM_RE = re.compile(rf"[ \t]*(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
 VIEW_AFTER_JOINT_RE = re.compile(rf"(?<![\w])(?i:ac|acg|bilat|bilateral|bds\.?|beidseits)[ \t]+"
                                  rf"(?P<w>{WORD}|{UPPER_WORD})(?![\w])")
@@ -2269,10 +2268,11 @@ GERMAN_FIRM_RE = re.compile(
 # ... and the same typed in lower case, by the trades that name nothing else ('arbeitet als LKW-Fahrer bei steiner
 # transporte', 'bei der spedition huber'; session 51): the name a listed one or no ordinary word (checked in find)
 # (two patterns, so that 'der spedition huber' is tried as 'spedition huber' too)
-LOWER_GERMAN_FIRM_RES = (
-    re.compile(r"(?<![\w])[a-zäöüß]*(?:spedition|transporte|logistik)[ \t]+(?P<n>[a-zäöüß][a-zäöüß\-]+)(?![\w])"),
-    re.compile(r"(?<![\w])(?P<pn>[a-zäöüß][a-zäöüß\-]+)[ \t]+[a-zäöüß]*(?:spedition|transporte|logistik)(?![\w])"))
 LOWER_GERMAN_FIRM_HINTS = ("spedition", "transporte", "logistik")
+_LOWER_TRADE = rf"[a-zäöüß]*(?:{'|'.join(LOWER_GERMAN_FIRM_HINTS)})"
+LOWER_GERMAN_FIRM_RES = (
+    re.compile(rf"(?<![\w]){_LOWER_TRADE}[ \t]+(?P<n>[a-zäöüß][a-zäöüß\-]+)(?![\w])"),
+    re.compile(rf"(?<![\w])(?P<pn>[a-zäöüß][a-zäöüß\-]+)[ \t]+{_LOWER_TRADE}(?![\w])"))
 GERMAN_FIRM_HINTS = ("betrieb", "bau", "hof", "technik", "logistik", "werk", "spedition", "transporte", "Garage",
                      "fabrik", "haus", "BAU", "BETRIEB", "HOF", "TECHNIK", "LOGISTIK", "WERK", "EREI")
 BUSINESS_HINTS = ("erei", "handel", "Hotel", "Gasth", "Firma", "Fa.", "Gebr", "Bros", "Brothers", "Construction",
